@@ -1,0 +1,39 @@
+import fs from "node:fs";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { pgliteDir } from "../config/paths";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dir: string | null };
+
+/**
+ * Which database this process talks to: PostgreSQL when DATABASE_URL is a postgres URL,
+ * otherwise the embedded PGlite under ./data (or in memory for `memory://`).
+ */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url && /^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  if (url === "memory://") return { kind: "pglite", dir: null };
+  return { kind: "pglite", dir: pgliteDir() };
+}
+
+export type OpenAdapter = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  /** Releases the connection pool or the embedded database files. */
+  close: () => Promise<void>;
+};
+
+/** Opens a driver adapter factory for the target. Only one process may open a PGlite directory. */
+export async function openAdapter(target: DatabaseTarget = databaseTarget()): Promise<OpenAdapter> {
+  if (target.kind === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL ?? 10) });
+    return { factory, close: async () => {} };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
+  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+  await pglite.waitReady;
+  return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+}

@@ -1,0 +1,14 @@
+import "server-only";
+import type { PrismaClient } from "./generated/client";
+import { connect } from "./connect";
+
+const globalHolder = globalThis as unknown as { __onestopDb?: Promise<PrismaClient> };
+
+/**
+ * The server's Prisma client, created on first use (so `next build` never opens the data
+ * directory). One per process: a PGlite directory allows a single opener.
+ */
+export function db(): Promise<PrismaClient> {
+  globalHolder.__onestopDb ??= connect().then((c) => c.prisma);
+  return globalHolder.__onestopDb;
+}

@@ -1,0 +1,12 @@
+/** Community-notice categories; labels in locales/<lng>/catalog.json under noticeCategory.<code>. */
+export const noticeCategories = [
+  "utilities", // 停水停电
+  "activities", // 社区活动
+  "announcements", // 通知公告
+  "emergency", // 防汛应急
+  "health", // 卫生健康
+  "elderly", // 为老服务
+  "employment", // 就业服务
+  "safety", // 平安建设
+] as const;
+export type TNoticeCategory = (typeof noticeCategories)[number];

@@ -1,0 +1,102 @@
+import type { TFormDefinition } from "../../lib/services/form-definition";
+import type { TMaterial } from "../../lib/services/guide";
+
+export type SeedDepartment = {
+  /** unit code used in 索引号 and 事项编码 prefixes, upper-case pinyin initials, e.g. "RSJ" */
+  code: string;
+  name: string; // 成都市人力资源和社会保障局
+  nameEn: string;
+  shortName: string; // 人社局
+  phone: string; // 028-xxxxxxxx
+  email: string;
+  address: string;
+  hours: string; // 工作日 9:00-12:00, 13:30-17:00 (法定节假日除外)
+};
+
+export type SeedService = {
+  code: string; // 事项编码, e.g. RS-JYDJ-001
+  name: string;
+  nameEn: string;
+  type: "LICENSING" | "CONFIRMATION" | "ADJUDICATION" | "PAYMENT" | "REWARD" | "FILING" | "OTHER_POWER" | "PUBLIC_SERVICE";
+  audience: "PERSON" | "LEGAL_PERSON";
+  /** theme codes from lib/services/themes.ts */
+  themes: string[];
+  department: string; // department code
+  summary: string;
+  summaryEn: string;
+  legalBasis: { law: string; article: string; text: string }[];
+  conditions: string[];
+  materials: TMaterial[];
+  process: string[];
+  specialSteps?: string;
+  statutoryDays: number; // 0 = 即办
+  promisedDays: number; // 0 = 即办, <= statutoryDays
+  fee: string; // "不收费" written out when free
+  location: string;
+  hours: string;
+  consultPhone: string; // 028-xxxxxxxx
+  complaintPhone: string; // 028-xxxxxxxx
+  visits: 0 | 1 | 2;
+  resultName: string;
+  resultSample?: string;
+  delivery: string;
+  faq: { q: string; a: string }[];
+  form: TFormDefinition;
+  hot?: boolean;
+};
+
+export type SeedDocument = {
+  /** department code; 索引号 is made as {code}/{year of writtenOn}-{serial} in seed order */
+  department: string;
+  title: string;
+  titleEn?: string;
+  /** 主题分类 code from lib/disclosure/categories.ts */
+  category: string;
+  /** 体裁 code from lib/disclosure/doc-types.ts */
+  docType: string;
+  docNumber?: string; // 成府发〔2006〕12号
+  keywords: string; // space-separated 主题词
+  writtenOn: string; // YYYY-MM-DD
+  publishedOn: string; // YYYY-MM-DD, on or after writtenOn
+  validity: "VALID" | "EXPIRED" | "REPEALED";
+  validityFrom?: string; // YYYY-MM-DD, for EXPIRED or REPEALED
+  source: string;
+  summary: string;
+  /** Markdown body; or the literal "@seed-plan" for the city informatization plan's full text */
+  body: string;
+};
+
+export type SeedPlace = {
+  districts: {
+    code: string;
+    name: string;
+    nameEn: string;
+    streets: {
+      code: string;
+      name: string;
+      nameEn: string;
+      rural: boolean;
+      communities: { code: string; name: string; nameEn: string; village: boolean }[];
+    }[];
+  }[];
+};
+
+export type SeedNotice = {
+  /** stable key so seeding is idempotent */
+  key: string;
+  title: string;
+  titleEn?: string;
+  body: string; // Markdown
+  /** category code from lib/notices/categories.ts */
+  category: string;
+  /** community codes */
+  communities: string[];
+  pinned?: boolean;
+  emergency?: boolean;
+  source: string; // e.g. 锦江区春熙路街道办事处
+  department?: string;
+  /** days relative to the seeding day (negative = in the past) */
+  publishedDaysAgo: number;
+  /** days from the seeding day; omit for no expiry; negative = already expired */
+  expiresInDays?: number;
+};
