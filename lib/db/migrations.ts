@@ -19,14 +19,26 @@ type Engine = {
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
 };
 
+type EngineModule = { SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } };
+let engineModule: Promise<EngineModule> | null = null;
+
+/** The WebAssembly module is instantiated once per process; each engine gets its own adapter. */
+function loadModule(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const modPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+    const mod = await import(pathToFileURL(modPath).href);
+    const wasm = fs.readFileSync(path.join(path.dirname(modPath), "schema_engine_bg.wasm"));
+    const { instance } = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": mod });
+    mod.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return mod as EngineModule;
+  })();
+  return engineModule;
+}
+
 async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<Engine> {
-  const require = createRequire(import.meta.url);
-  const modPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
-  const mod = await import(pathToFileURL(modPath).href);
-  const wasm = fs.readFileSync(path.join(path.dirname(modPath), "schema_engine_bg.wasm"));
-  const { instance } = await WebAssembly.instantiate(wasm, { "./schema_engine_bg.js": mod });
-  mod.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  const mod = await loadModule();
   const schema = fs.readFileSync(schemaPath, "utf8");
   return mod.SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },

@@ -243,6 +243,7 @@ CREATE TABLE "DisclosureDocument" (
     "writtenOn" DATE NOT NULL,
     "madeOn" DATE,
     "publishedAt" TIMESTAMP(3),
+    "publishedYear" INTEGER,
     "validity" "Validity" NOT NULL DEFAULT 'VALID',
     "validityFrom" DATE,
     "source" TEXT NOT NULL,
@@ -527,6 +528,9 @@ CREATE INDEX "DisclosureDocument_category_idx" ON "DisclosureDocument"("category
 
 -- CreateIndex
 CREATE INDEX "DisclosureDocument_departmentId_idx" ON "DisclosureDocument"("departmentId");
+
+-- CreateIndex
+CREATE INDEX "DisclosureDocument_publishedYear_idx" ON "DisclosureDocument"("publishedYear");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "DocumentRevision_documentId_version_key" ON "DocumentRevision"("documentId", "version");

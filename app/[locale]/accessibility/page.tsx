@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { getSiteSettings } from "@/lib/settings/queries";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await localeParam(params), "home");
+  return { title: t("home:accessibility.title") };
+}
+
+export default async function AccessibilityPage({ params }: Props) {
+  const locale = await localeParam(params);
+  const [t, settings] = await Promise.all([getT(locale, "home"), getSiteSettings()]);
+  return (
+    <article className="grid gap-4 max-w-3xl">
+      <h1 className="text-2xl font-bold">{t("home:accessibility.title")}</h1>
+      <p>{t("home:accessibility.intro")}</p>
+      <h2 className="text-xl font-bold">{t("home:accessibility.featuresTitle")}</h2>
+      <ul className="list-disc ml-6">
+        <li>{t("home:accessibility.noScript")}</li>
+        <li>{t("home:accessibility.elder")}</li>
+        <li>{t("home:accessibility.keyboard")}</li>
+        <li>{t("home:accessibility.languages")}</li>
+      </ul>
+      <h2 className="text-xl font-bold">{t("home:accessibility.feedbackTitle")}</h2>
+      <p>{t("home:accessibility.feedback", { email: settings.email, phone: settings.phone })}</p>
+    </article>
+  );
+}

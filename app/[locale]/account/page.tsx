@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { lt } from "@/lib/i18n/content";
+import { formatDate, formatDay } from "@/lib/i18n/format";
+import { requireCitizen } from "@/lib/auth/session";
+import { getAccountOverview } from "@/lib/users/queries";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await localeParam(params), "account");
+  return { title: t("account:title") };
+}
+
+export default async function AccountPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const user = await requireCitizen(locale, `/${locale}/account`);
+  const [t, overview, query] = await Promise.all([getT(locale, ["account", "auth"]), getAccountOverview(user.id), searchParams]);
+  if (!overview) notFound();
+  return (
+    <div className="grid gap-6">
+      <h1 className="text-2xl font-bold">{t("account:title")}</h1>
+      {query.welcome ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:welcome")}</p> : null}
+      <section aria-labelledby="profile">
+        <h2 id="profile" className="text-xl font-bold mb-2">{t("account:profile")}</h2>
+        <dl className="grid grid-cols-[10rem_1fr] gap-2">
+          <dt className="font-bold">{t("auth:name")}</dt><dd>{overview.user.name}</dd>
+          <dt className="font-bold">{t("auth:email")}</dt><dd>{overview.user.email}</dd>
+          <dt className="font-bold">{t("auth:accountType")}</dt>
+          <dd>{overview.user.accountType === "ORGANISATION" ? t("auth:accountTypeOrganisation") : t("auth:accountTypePerson")}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="cases">
+        <h2 id="cases" className="text-xl font-bold mb-2">{t("account:cases")}</h2>
+        {overview.applications.length === 0 ? (
+          <p>{t("account:noCases")}</p>
+        ) : (
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="bg-panel">
+                <th scope="col" className="border border-line p-2">{t("account:trackingNumber")}</th>
+                <th scope="col" className="border border-line p-2">{t("account:service")}</th>
+                <th scope="col" className="border border-line p-2">{t("account:status")}</th>
+                <th scope="col" className="border border-line p-2">{t("account:submitted")}</th>
+                <th scope="col" className="border border-line p-2">{t("account:due")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.applications.map((c) => (
+                <tr key={c.trackingNumber}>
+                  <td className="border border-line p-2">{c.trackingNumber}</td>
+                  <td className="border border-line p-2">{lt(locale, c.service.name, c.service.nameEn)}</td>
+                  <td className="border border-line p-2">{t(`account:caseStatus.${c.status}`)}</td>
+                  <td className="border border-line p-2">{formatDate(locale, c.submittedAt)}</td>
+                  <td className="border border-line p-2">{formatDay(locale, c.promisedDue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="requests">
+        <h2 id="requests" className="text-xl font-bold mb-2">{t("account:requests")}</h2>
+        {overview.requests.length === 0 ? (
+          <p>{t("account:noRequests")}</p>
+        ) : (
+          <ul>
+            {overview.requests.map((r) => (
+              <li key={r.trackingNumber}>{r.trackingNumber} · {formatDate(locale, r.createdAt)}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { localText, lt } from "@/lib/i18n/content";
+import { formatBytes, formatDate, formatDay, isoDay } from "@/lib/i18n/format";
+import { getDocument } from "@/lib/disclosure/queries";
+import { Markdown } from "@/components/ui/Markdown";
+
+type Props = { params: Promise<{ locale: string; unit: string; serial: string }> };
+
+async function load(params: Props["params"]) {
+  const { unit, serial } = await params;
+  return getDocument(`${decodeURIComponent(unit)}/${decodeURIComponent(serial)}`);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await localeParam(params);
+  const doc = await load(params);
+  return { title: doc ? lt(locale, doc.title, doc.titleEn) : undefined };
+}
+
+export default async function DocumentPage({ params }: Props) {
+  const locale = await localeParam(params);
+  const doc = await load(params);
+  if (!doc) notFound();
+  const t = await getT(locale, ["disclosure", "catalog"]);
+  const title = localText(locale, doc.title, doc.titleEn);
+  const body = localText(locale, doc.body);
+  const zh = (text: string) => lt(locale, text);
+  const meta: [string, React.ReactNode][] = [
+    [t("disclosure:field.indexNo"), doc.indexNo],
+    [t("disclosure:field.category"), t(`catalog:category.${doc.category}`)],
+    [t("disclosure:field.department"), lt(locale, doc.department.name, doc.department.nameEn)],
+    [t("disclosure:field.writtenOn"), <time key="w" dateTime={isoDay(doc.writtenOn)}>{formatDay(locale, doc.writtenOn)}</time>],
+    [t("disclosure:field.publishedAt"), formatDate(locale, doc.publishedAt)],
+    [t("disclosure:field.docNumber"), doc.docNumber ? zh(doc.docNumber) : "—"],
+    [t("disclosure:field.docType"), t(`catalog:docType.${doc.docType}`)],
+    [t("disclosure:field.keywords"), zh(doc.keywords)],
+    [t("disclosure:field.validity"), t(`catalog:validity.${doc.validity}`)],
+    [t("disclosure:field.source"), zh(doc.source)],
+  ];
+
+  return (
+    <article className="grid gap-6">
+      <nav aria-label={t("breadcrumb")} className="text-sm no-print">
+        <Link href={`/${locale}/disclosure`}>{t("disclosure:catalogueTitle")}</Link>
+      </nav>
+      {doc.validity !== "VALID" ? (
+        <div role="note" className="border-4 border-brand p-4 font-bold">
+          {t(`disclosure:validityBanner.${doc.validity}`, { date: formatDay(locale, doc.validityFrom) })}
+        </div>
+      ) : null}
+      <h1 className="text-2xl font-bold text-center" lang={title.lang === locale ? undefined : title.lang}>{title.text}</h1>
+      <dl className="grid md:grid-cols-2 gap-x-6 border border-line p-4 bg-panel">
+        {meta.map(([term, value]) => (
+          <div key={term} className="grid grid-cols-[8rem_1fr] gap-2 py-1">
+            <dt className="font-bold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <section aria-labelledby="summary">
+        <h2 id="summary" className="text-xl font-bold">{t("disclosure:field.summary")}</h2>
+        <p className="mt-2">{zh(doc.summary)}</p>
+      </section>
+      <section aria-labelledby="body">
+        <h2 id="body" className="text-xl font-bold">{t("disclosure:body")}</h2>
+        {locale === "en" ? <p className="text-muted text-sm">{t("chineseOnly")}</p> : null}
+        <Markdown source={body.text} lang={body.lang === locale ? undefined : body.lang} />
+      </section>
+      {doc.attachments.length ? (
+        <section aria-labelledby="attachments">
+          <h2 id="attachments" className="text-xl font-bold">{t("attachments")}</h2>
+          <ul>
+            {doc.attachments.map((file) => (
+              <li key={file.id}>
+                <a href={`/api/v1/files/${file.id}`}>{file.fileName}</a> ({formatBytes(locale, file.size)})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

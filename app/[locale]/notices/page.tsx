@@ -1,0 +1,107 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { lt } from "@/lib/i18n/content";
+import { formatDate } from "@/lib/i18n/format";
+import { enumParam, intParam, type TSearchParams } from "@/lib/i18n/search-params";
+import { listNotices, type TNoticeFilter } from "@/lib/notices/queries";
+import { noticeCategories } from "@/lib/notices/categories";
+import { placeTree } from "@/lib/places/queries";
+import { Field, inputClass } from "@/components/ui/Field";
+import { Pagination } from "@/components/ui/Pagination";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await localeParam(params), "notices");
+  return { title: t("notices:listTitle") };
+}
+
+export default async function NoticesPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const query = await searchParams;
+  const tree = await placeTree();
+  const streets = tree.flatMap((d) => d.streets);
+  const communities = streets.flatMap((s) => s.communities);
+  const filter: TNoticeFilter = {
+    district: enumParam(query.district, tree.map((d) => d.code)),
+    street: enumParam(query.street, streets.map((s) => s.code)),
+    community: enumParam(query.community, communities.map((c) => c.code)),
+    category: enumParam(query.category, noticeCategories),
+    page: intParam(query.page),
+  };
+  const [t, result] = await Promise.all([getT(locale, ["notices", "catalog"]), listNotices(filter)]);
+  const hrefFor = (page: number) => {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...filter, page: page > 1 ? page : undefined })) if (value) search.set(key, String(value));
+    return `/${locale}/notices?${search.toString()}`;
+  };
+
+  return (
+    <div className="grid gap-6">
+      <h1 className="text-2xl font-bold">{t("notices:listTitle")}</h1>
+      <form method="get" className="grid gap-4 md:grid-cols-5 items-end bg-panel p-4" aria-label={t("filters")}>
+        <Field id="n-district" label={t("notices:district")}>
+          <select id="n-district" name="district" defaultValue={filter.district ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            {tree.map((d) => <option key={d.code} value={d.code}>{lt(locale, d.name, d.nameEn)}</option>)}
+          </select>
+        </Field>
+        <Field id="n-street" label={t("notices:street")}>
+          <select id="n-street" name="street" defaultValue={filter.street ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            {tree.map((d) => (
+              <optgroup key={d.code} label={lt(locale, d.name, d.nameEn)}>
+                {d.streets.map((s) => <option key={s.code} value={s.code}>{lt(locale, s.name, s.nameEn)}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
+        <Field id="n-community" label={t("notices:community")}>
+          <select id="n-community" name="community" defaultValue={filter.community ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            {streets.map((s) => (
+              <optgroup key={s.code} label={lt(locale, s.name, s.nameEn)}>
+                {s.communities.map((c) => <option key={c.code} value={c.code}>{lt(locale, c.name, c.nameEn)}</option>)}
+              </optgroup>
+            ))}
+          </select>
+        </Field>
+        <Field id="n-category" label={t("notices:category")}>
+          <select id="n-category" name="category" defaultValue={filter.category ?? ""} className={inputClass}>
+            <option value="">{t("all")}</option>
+            {noticeCategories.map((code) => <option key={code} value={code}>{t(`catalog:noticeCategory.${code}`)}</option>)}
+          </select>
+        </Field>
+        <button type="submit" className="bg-brand text-white px-4 py-2 font-bold min-h-10">{t("applyFilters")}</button>
+      </form>
+      <p role="status">{t("notices:count", { count: result.total })}</p>
+      <ul className="grid gap-3">
+        {result.items.map((notice) => (
+          <li key={notice.id} className={`border p-4 ${notice.emergency ? "border-brand border-4" : "border-line"}`}>
+            <h2 className="text-lg font-bold">
+              {notice.pinned ? <span className="bg-brand text-white text-sm px-2 mr-2">{t("notices:pinned")}</span> : null}
+              <Link href={`/${locale}/notices/${notice.id}`}>{lt(locale, notice.title, notice.titleEn)}</Link>
+            </h2>
+            <p className="text-sm text-muted flex flex-wrap gap-x-4">
+              <span>{t(`catalog:noticeCategory.${notice.category}`)}</span>
+              <span>{lt(locale, notice.source)}</span>
+              <span>{t("notices:publishedOn", { date: formatDate(locale, notice.publishedAt) })}</span>
+              {notice.expiresAt ? <span>{t("notices:validUntil", { date: formatDate(locale, notice.expiresAt) })}</span> : null}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <Pagination
+        page={result.page}
+        pages={result.pages}
+        hrefFor={hrefFor}
+        label={t("pagination.label")}
+        previous={t("pagination.previous")}
+        next={t("pagination.next")}
+        status={t("pagination.status", { page: result.page, pages: result.pages })}
+      />
+    </div>
+  );
+}

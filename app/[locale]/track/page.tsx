@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { lt } from "@/lib/i18n/content";
+import { formatDate, formatDay } from "@/lib/i18n/format";
+import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { ZTrack } from "@/lib/cases/schema";
+import { trackCase } from "@/lib/cases/queries";
+import { ErrorSummary } from "@/components/form/ErrorSummary";
+import { Field, inputClass } from "@/components/ui/Field";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await localeParam(params), "account");
+  return { title: t("account:trackTitle") };
+}
+
+/** 办件查询: a GET form, so it works without JavaScript and the result can be bookmarked. */
+export default async function TrackPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const query = await searchParams;
+  const t = await getT(locale, ["account", "errors"]);
+  const values = { trackingNumber: param(query.trackingNumber, 40) ?? "", accessCode: param(query.accessCode, 20) ?? "" };
+  const submitted = query.trackingNumber !== undefined || query.accessCode !== undefined;
+  const parsed = submitted ? ZTrack.safeParse(values) : null;
+  const fieldErrors: Record<string, string> = {};
+  if (parsed && !parsed.success) for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+  const found = parsed?.success ? await trackCase(parsed.data.trackingNumber, parsed.data.accessCode) : null;
+  const errors = Object.entries(fieldErrors).map(([field, key]) => ({ field, message: t(`errors:${key}`) }));
+
+  return (
+    <div className="grid gap-6">
+      <h1 className="text-2xl font-bold">{t("account:trackTitle")}</h1>
+      <p>{t("account:trackIntro")}</p>
+      <form method="get" className="grid gap-4 max-w-lg" noValidate>
+        <ErrorSummary title={t("errors:summaryTitle")} errors={errors} />
+        <Field id="field-trackingNumber" label={t("account:trackingNumber")} hint={t("account:trackingNumberHint")} error={fieldErrors.trackingNumber ? t(`errors:${fieldErrors.trackingNumber}`) : undefined}>
+          <input id="field-trackingNumber" name="trackingNumber" defaultValue={values.trackingNumber} className={inputClass} autoComplete="off" aria-describedby="field-trackingNumber-hint" />
+        </Field>
+        <Field id="field-accessCode" label={t("account:accessCode")} hint={t("account:accessCodeHint")} error={fieldErrors.accessCode ? t(`errors:${fieldErrors.accessCode}`) : undefined}>
+          <input id="field-accessCode" name="accessCode" defaultValue={values.accessCode} className={inputClass} autoComplete="off" aria-describedby="field-accessCode-hint" />
+        </Field>
+        <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("account:trackSubmit")}</button>
+      </form>
+      {parsed?.success && !found ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:trackNotFound")}</p> : null}
+      {found ? (
+        <section aria-labelledby="result">
+          <h2 id="result" className="text-xl font-bold mb-2">{lt(locale, found.service.name, found.service.nameEn)}</h2>
+          <dl className="grid grid-cols-[10rem_1fr] gap-2">
+            <dt className="font-bold">{t("account:trackingNumber")}</dt><dd>{found.trackingNumber}</dd>
+            <dt className="font-bold">{t("account:status")}</dt><dd>{t(`account:caseStatus.${found.status}`)}</dd>
+            <dt className="font-bold">{t("account:submitted")}</dt><dd>{formatDate(locale, found.submittedAt)}</dd>
+            <dt className="font-bold">{t("account:due")}</dt><dd>{formatDay(locale, found.promisedDue)}</dd>
+          </dl>
+          <h3 className="font-bold mt-4">{t("account:timeline")}</h3>
+          <ol className="list-decimal ml-6">
+            {found.events.map((event) => (
+              <li key={event.id}>{formatDate(locale, event.createdAt)} · {event.toStatus ? t(`account:caseStatus.${event.toStatus}`) : event.kind}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useActionState } from "react";
+import type { TFormState } from "@/lib/actions/formState";
+import { ErrorSummary } from "./ErrorSummary";
+import { Field, inputClass } from "../ui/Field";
+
+export type TSimpleField = {
+  name: string;
+  label: string;
+  type: "text" | "email" | "password" | "radio";
+  autoComplete?: string;
+  hint?: string;
+  options?: { value: string; label: string }[];
+};
+
+type Props = {
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  fields: TSimpleField[];
+  hidden?: Record<string, string>;
+  submitLabel: string;
+  /** translated messages for error keys (errors namespace) */
+  messages: Record<string, string>;
+  errorTitle: string;
+};
+
+/**
+ * A small form bound to a server action with useActionState: it posts without JavaScript
+ * too, and comes back with field errors and what the user typed.
+ */
+export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle }: Props) {
+  const [state, formAction, pending] = useActionState(action, { ok: false, values: {}, fieldErrors: {} });
+  const message = (key: string) => messages[key] ?? messages.unexpected;
+  const errors = Object.entries(state.fieldErrors).map(([field, key]) => ({ field, message: message(key) }));
+  if (state.formError) errors.push({ field: "form", message: state.reference ? `${message(state.formError)} (${state.reference})` : message(state.formError) });
+
+  return (
+    <form action={formAction} className="grid gap-4 max-w-lg" noValidate>
+      <ErrorSummary title={errorTitle} errors={errors} />
+      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {fields.map((field) => {
+        const id = `field-${field.name}`;
+        const error = state.fieldErrors[field.name] ? message(state.fieldErrors[field.name]) : undefined;
+        const describedBy = [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+        if (field.type === "radio") {
+          return (
+            <fieldset key={field.name} id={id} aria-describedby={describedBy} className={`grid gap-2 ${error ? "border-l-4 border-brand pl-3" : ""}`}>
+              <legend className="font-medium">{field.label}</legend>
+              {error ? <p id={`${id}-error`} className="text-brand font-bold">{error}</p> : null}
+              {field.options?.map((option) => (
+                <label key={option.value} className="flex items-center gap-2">
+                  <input type="radio" name={field.name} value={option.value} defaultChecked={state.values[field.name] === option.value} className="w-5 h-5" />
+                  {option.label}
+                </label>
+              ))}
+            </fieldset>
+          );
+        }
+        return (
+          <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
+            <input
+              id={id}
+              name={field.name}
+              type={field.type}
+              autoComplete={field.autoComplete}
+              defaultValue={field.type === "password" ? undefined : state.values[field.name]}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              className={inputClass}
+            />
+          </Field>
+        );
+      })}
+      <button type="submit" disabled={pending} className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">
+        {submitLabel}
+      </button>
+    </form>
+  );
+}

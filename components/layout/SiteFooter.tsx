@@ -1,0 +1,37 @@
+import Link from "next/link";
+import type { TFunction } from "i18next";
+import type { TLocale } from "@/lib/i18n/settings";
+import type { TSiteSettings } from "@/lib/settings/site";
+import { lt } from "@/lib/i18n/content";
+
+/** The footer 《政府网站发展指引》 asks for: host, 网站标识码, ICP and 公安 records, contact, site map. */
+export function SiteFooter({ locale, t, settings }: { locale: TLocale; t: TFunction; settings: TSiteSettings }) {
+  return (
+    <footer className="mt-8 border-t-4 border-brand bg-panel text-sm">
+      <div className="max-w-6xl mx-auto px-4 py-6 grid gap-2">
+        <nav aria-label={t("footer.links")} className="no-print">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+            <li><Link href={`/${locale}/sitemap`}>{t("footer.siteMap")}</Link></li>
+            <li><Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link></li>
+            <li><Link href={`/${locale}/contact`}>{t("footer.contact")}</Link></li>
+            <li><a href={`mailto:${settings.email}?subject=${encodeURIComponent(t("footer.reportErrorSubject"))}`}>{t("footer.reportError")}</a></li>
+            <li><Link href="/staff/sign-in">{t("footer.staff")}</Link></li>
+          </ul>
+        </nav>
+        <p>
+          {t("footer.host")}: {lt(locale, settings.host.zh, settings.host.en)}
+        </p>
+        <p className="flex flex-wrap gap-x-4">
+          <span>{t("footer.siteCode")}: {settings.siteCode}</span>
+          <a href={settings.icpUrl} rel="noopener noreferrer">{lt(locale, settings.icp)}</a>
+          <a href={settings.psbUrl} rel="noopener noreferrer">{lt(locale, settings.psb)}</a>
+        </p>
+        <p className="flex flex-wrap gap-x-4">
+          <span>{t("footer.address")}: {lt(locale, settings.address.zh, settings.address.en)} ({settings.postcode})</span>
+          <span>{t("footer.phone")}: {settings.phone}</span>
+          <span>{t("footer.hotline")}: {settings.hotline}</span>
+        </p>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import type { TFunction } from "i18next";
+import type { TLocale } from "@/lib/i18n/settings";
+import type { TSiteSettings } from "@/lib/settings/site";
+import { lt } from "@/lib/i18n/content";
+import { LanguageSwitcher } from "./LanguageSwitcher";
+
+type Props = {
+  locale: TLocale;
+  locales: readonly TLocale[];
+  t: TFunction;
+  settings: TSiteSettings;
+  path: string;
+  elder: boolean;
+  citizenName: string | null;
+  toggleElderMode: (formData: FormData) => Promise<void>;
+  signOut: (formData: FormData) => Promise<void>;
+};
+
+export function SiteHeader({ locale, locales, t, settings, path, elder, citizenName, toggleElderMode, signOut }: Props) {
+  const nav = [
+    { href: `/${locale}`, label: t("nav.home") },
+    { href: `/${locale}/disclosure`, label: t("nav.disclosure") },
+    { href: `/${locale}/services`, label: t("nav.services") },
+    { href: `/${locale}/notices`, label: t("nav.notices") },
+    { href: `/${locale}/track`, label: t("nav.track") },
+  ];
+  const pathname = path.split("?")[0];
+  return (
+    <header className="border-b-4 border-brand no-print">
+      <div className="bg-panel text-sm">
+        <div className="max-w-6xl mx-auto px-4 py-1 flex flex-wrap items-center gap-x-4 gap-y-1 justify-end">
+          <form action={toggleElderMode}>
+            <input type="hidden" name="elder" value={elder ? "0" : "1"} />
+            <input type="hidden" name="returnTo" value={path} />
+            <button type="submit" className="underline text-link" aria-pressed={elder}>
+              {elder ? t("elder.off") : t("elder.on")}
+            </button>
+          </form>
+          <Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link>
+          <LanguageSwitcher locale={locale} locales={locales} path={path} label={t("language.label")} names={t} />
+          {citizenName ? (
+            <>
+              <Link href={`/${locale}/account`}>{t("account.mine", { name: citizenName })}</Link>
+              <form action={signOut}>
+                <input type="hidden" name="returnTo" value={`/${locale}`} />
+                <button type="submit" className="underline text-link">
+                  {t("account.signOut")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href={`/${locale}/sign-in`}>{t("account.signIn")}</Link>
+              <Link href={`/${locale}/register`}>{t("account.register")}</Link>
+            </>
+          )}
+        </div>
+      </div>
+      <div className="max-w-6xl mx-auto px-4 py-4">
+        <Link href={`/${locale}`} className="text-2xl font-bold text-brand no-underline">
+          {lt(locale, settings.siteName.zh, settings.siteName.en)}
+        </Link>
+      </div>
+      <nav aria-label={t("nav.label")} className="bg-brand">
+        <ul className="max-w-6xl mx-auto px-4 flex flex-wrap">
+          {nav.map((item) => {
+            const current = item.href === `/${locale}` ? pathname === item.href : pathname.startsWith(item.href);
+            return (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={current ? "page" : undefined}
+                  className={`block px-4 py-3 text-white font-medium ${current ? "bg-brand-dark underline" : ""}`}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+    </header>
+  );
+}

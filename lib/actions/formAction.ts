@@ -1,0 +1,62 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { TFormState } from "./formState";
+
+/** An expected failure a domain function reports back to the form (an errors-namespace key). */
+export class FormError extends Error {
+  constructor(
+    public readonly key: string,
+    public readonly field?: string,
+  ) {
+    super(key);
+  }
+}
+
+const secretFields = /password|confirm|token|secret/i;
+
+/** The typed values to send back with the form (never passwords). */
+export function keptValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !name.startsWith("$") && !secretFields.test(name)) values[name] = value;
+  }
+  return values;
+}
+
+/**
+ * The one wrapper for server actions that serve forms: parses FormData with the screen's zod
+ * schema, runs the domain function, and turns expected failures into field errors. Anything
+ * unexpected is logged with a reference the user can quote.
+ */
+export function formAction<S extends z.ZodType>(
+  schema: S,
+  run: (input: z.infer<S>, formData: FormData) => Promise<TFormState | void>,
+) {
+  return async (_previous: TFormState, formData: FormData): Promise<TFormState> => {
+    const values = keptValues(formData);
+    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        fieldErrors[field] ??= issue.code === "invalid_type" ? "required" : issue.message;
+      }
+      return { ok: false, values, fieldErrors };
+    }
+    try {
+      return (await run(parsed.data, formData)) ?? { ok: true, values: {}, fieldErrors: {} };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof FormError) {
+        return error.field
+          ? { ok: false, values, fieldErrors: { [error.field]: error.key } }
+          : { ok: false, values, fieldErrors: {}, formError: error.key };
+      }
+      const reference = randomUUID().slice(0, 8);
+      console.error(`[form action ${reference}]`, error);
+      return { ok: false, values, fieldErrors: {}, formError: "unexpected", reference };
+    }
+  };
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+
+type Tx = PrismaClient | Prisma.TransactionClient;
+
+export type TAuditEntry = {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  outcome?: "ALLOWED" | "DENIED";
+  detail?: Prisma.InputJsonValue;
+  ip?: string | null;
+};
+
+/** Appends one entry to the audit log; pass the transaction client to commit with the change. */
+export async function writeAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      outcome: entry.outcome ?? "ALLOWED",
+      detail: entry.detail,
+      ip: entry.ip ?? null,
+    },
+  });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "../db/client";
+import { ZSignIn } from "./schema";
+import { verifyCredentials } from "./verifyCredentials";
+import type { TSessionUser } from "./types";
+
+/** Session lifetime: staff get a short idle window, renewed while they work. */
+export const sessionMaxAgeSeconds = 8 * 60 * 60;
+
+export function secureCookies(): boolean {
+  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+}
+
+export function sessionCookieName(): string {
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  useSecureCookies: secureCookies(),
+  pages: { signIn: "/zh-Hans/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "E-mail and password",
+      credentials: { email: { type: "email" }, password: { type: "password" }, portal: { type: "text" } },
+      async authorize(credentials) {
+        const parsed = ZSignIn.safeParse(credentials);
+        if (!parsed.success) return null;
+        const portal = credentials?.portal === "staff" ? "staff" : "public";
+        const result = await verifyCredentials(await db(), { ...parsed.data, portal });
+        return result.ok ? { ...result.user } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const u = user as unknown as TSessionUser;
+        token.sub = u.id;
+        token.user = { id: u.id, email: u.email, name: u.name, accountType: u.accountType, grants: u.grants };
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, user: token.user as TSessionUser };
+    },
+  },
+};

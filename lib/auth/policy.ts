@@ -1,0 +1,24 @@
+import type { TSessionUser, TStaffRole } from "./types";
+
+export function isStaff(user: TSessionUser | null | undefined): user is TSessionUser {
+  return !!user && user.accountType === "STAFF" && user.grants.length > 0;
+}
+
+export function isCitizen(user: TSessionUser | null | undefined): user is TSessionUser {
+  return !!user && (user.accountType === "PERSON" || user.accountType === "ORGANISATION");
+}
+
+/** True when the user holds the role for the department (or for all departments). */
+export function hasRole(user: TSessionUser | null | undefined, role: TStaffRole, departmentCode?: string): boolean {
+  if (!isStaff(user)) return false;
+  return user.grants.some(
+    (grant) => (grant.role === role || grant.role === "ADMIN") && (grant.department === null || departmentCode === undefined || grant.department === departmentCode),
+  );
+}
+
+/** Department codes the user may act for in a role; null means all departments. */
+export function departmentScope(user: TSessionUser, role: TStaffRole): string[] | null {
+  const grants = user.grants.filter((grant) => grant.role === role || grant.role === "ADMIN");
+  if (grants.some((grant) => grant.department === null)) return null;
+  return grants.map((grant) => grant.department as string);
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// Messages are i18n keys in locales/<lng>/errors.json, translated at render.
+export const ZEmail = z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong").email("email");
+
+export const ZSignIn = z.object({
+  email: ZEmail,
+  password: z.string().min(1, "required").max(200, "tooLong"),
+});
+export type TSignIn = z.infer<typeof ZSignIn>;
+
+export const ZPassword = z
+  .string()
+  .min(10, "passwordTooShort")
+  .max(200, "tooLong")
+  .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), "passwordWeak");
+
+export const ZRegister = z
+  .object({
+    email: ZEmail,
+    name: z.string().trim().min(1, "required").max(100, "tooLong"),
+    accountType: z.enum(["PERSON", "ORGANISATION"], { message: "required" }),
+    password: ZPassword,
+    confirm: z.string().min(1, "required"),
+  })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "passwordMismatch" });
+export type TRegister = z.infer<typeof ZRegister>;

@@ -1,0 +1,52 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { encode } from "next-auth/jwt";
+import { authOptions, sessionCookieName, sessionMaxAgeSeconds, secureCookies } from "./options";
+import { isCitizen, isStaff } from "./policy";
+import type { TSessionUser } from "./types";
+
+/** The signed-in user, or null. */
+export async function getSessionUser(): Promise<TSessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = (session as { user?: TSessionUser } | null)?.user;
+  return user?.id ? user : null;
+}
+
+/** For staff pages: anyone who is not staff goes to the staff sign-in page. */
+export async function requireStaff(): Promise<TSessionUser> {
+  const user = await getSessionUser();
+  if (!isStaff(user)) redirect("/staff/sign-in");
+  return user;
+}
+
+/** For citizen pages: anyone who is not a citizen goes to the public sign-in page. */
+export async function requireCitizen(locale: string, returnTo: string): Promise<TSessionUser> {
+  const user = await getSessionUser();
+  if (!isCitizen(user)) redirect(`/${locale}/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/**
+ * Starts a next-auth session from a server action (the sign-in forms post without JavaScript,
+ * so they cannot use next-auth's client `signIn`): the same JWT and cookie next-auth issues.
+ */
+export async function startSession(user: TSessionUser): Promise<void> {
+  const token = await encode({
+    secret: process.env.NEXTAUTH_SECRET as string,
+    maxAge: sessionMaxAgeSeconds,
+    token: { sub: user.id, name: user.name, email: user.email, user },
+  });
+  (await cookies()).set(sessionCookieName(), token, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: sessionMaxAgeSeconds,
+  });
+}
+
+export async function endSession(): Promise<void> {
+  (await cookies()).delete(sessionCookieName());
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "./markdown";
+
+describe("renderMarkdown", () => {
+  it("renders headings, lists and links", () => {
+    const html = renderMarkdown("## 标题\n\n- 一\n- 二\n\n[链接](https://example.cn)");
+    expect(html).toContain("<h2>标题</h2>");
+    expect(html).toContain("<li>一</li>");
+    expect(html).toContain('<a href="https://example.cn">链接</a>');
+  });
+
+  it("strips scripts, event handlers, iframes and javascript: links", () => {
+    const html = renderMarkdown(
+      '<script>alert(1)</script><img src=x onerror=alert(1)><iframe src="//evil"></iframe>[x](javascript:alert(1)) <p style="color:red" onclick="x()">p</p>',
+    );
+    expect(html).not.toMatch(/<script|<img|onerror=|<iframe|href="javascript|style=|onclick=/i);
+    expect(renderMarkdown("[x](javascript:alert(1))")).not.toMatch(/href="javascript/i);
+  });
+
+  it("turns a level-one heading into h2 so the page keeps one h1", () => {
+    expect(renderMarkdown("# 顶级")).toContain("<h2>顶级</h2>");
+  });
+});

@@ -1,0 +1,31 @@
+import type { TLocale } from "./settings";
+
+const intlLocale = (locale: TLocale) => (locale === "en" ? "en-GB" : locale === "zh-Hant" ? "zh-Hant-CN" : "zh-Hans-CN");
+
+/** A moment shown as a date in China time. */
+export function formatDate(locale: TLocale, value: Date | null | undefined): string {
+  if (!value) return "";
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(value);
+}
+
+/** A calendar day stored as a date-only column (midnight UTC). */
+export function formatDay(locale: TLocale, value: Date | null | undefined): string {
+  if (!value) return "";
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(value);
+}
+
+/** ISO date (YYYY-MM-DD) for <time dateTime>. */
+export function isoDay(value: Date | null | undefined): string | undefined {
+  return value ? value.toISOString().slice(0, 10) : undefined;
+}
+
+export function formatBytes(locale: TLocale, bytes: number): string {
+  const units = ["B", "KB", "MB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
+
+export type TServiceFilter = { audience?: "PERSON" | "LEGAL_PERSON"; theme?: string; department?: string; q?: string };
+
+/** Published services for the catalogue, hot ones first, then by code. */
+export async function listServices(filter: TServiceFilter) {
+  const where: Prisma.ServiceWhereInput = { published: true };
+  if (filter.audience) where.audience = filter.audience;
+  if (filter.theme) where.themes = { has: filter.theme };
+  if (filter.department) where.department = { code: filter.department };
+  if (filter.q) {
+    where.OR = [
+      { name: { contains: filter.q, mode: "insensitive" } },
+      { nameEn: { contains: filter.q, mode: "insensitive" } },
+      { summary: { contains: filter.q, mode: "insensitive" } },
+      { code: { contains: filter.q, mode: "insensitive" } },
+    ];
+  }
+  return (await db()).service.findMany({
+    where,
+    orderBy: [{ hot: "desc" }, { code: "asc" }],
+    include: { department: { select: { code: true, name: true, nameEn: true, shortName: true } } },
+  });
+}
+
+export async function hotServices(limit = 8) {
+  return (await db()).service.findMany({
+    where: { published: true, hot: true },
+    orderBy: { code: "asc" },
+    take: limit,
+    select: { code: true, name: true, nameEn: true, audience: true },
+  });
+}
+
+/** One service with its whole guide, or null. */
+export async function getService(code: string) {
+  return (await db()).service.findFirst({ where: { code, published: true }, include: { department: true } });
+}
+
+/** Themes that have at least one published service, with counts per audience. */
+export async function themeCounts() {
+  const rows = await (await db()).service.findMany({ where: { published: true }, select: { themes: true, audience: true } });
+  const counts = new Map<string, number>();
+  for (const row of rows) for (const theme of row.themes) counts.set(`${row.audience}:${theme}`, (counts.get(`${row.audience}:${theme}`) ?? 0) + 1);
+  return counts;
+}

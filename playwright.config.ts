@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+/**
+ * Browser tests drive Debian's Chromium against `next start` (through scripts/start.ts, which
+ * migrates and seeds a fresh embedded database in .e2e-data).
+ */
+export default defineConfig({
+  testDir: "tests/e2e",
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: "rm -rf .e2e-data && npx tsx scripts/start.ts",
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      ONESTOP_DATA_DIR: ".e2e-data",
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      DATABASE_URL: "",
+    },
+  },
+});

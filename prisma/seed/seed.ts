@@ -1,0 +1,157 @@
+import type { PrismaClient } from "../../lib/db/generated/client";
+import { hashPassword, verifyPassword } from "../../lib/auth/password";
+import { defaultSiteSettings } from "../../lib/settings/site";
+import { demoAccounts, demoPassword } from "./demo-accounts";
+import { departments } from "./data/departments";
+import { services } from "./data/services";
+import { documents } from "./data/documents";
+import { places } from "./data/places";
+import { notices } from "./data/notices";
+import { seedPlanMarkdown } from "./seed-plan";
+
+const day = 24 * 3600 * 1000;
+const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * Writes the demo data. Idempotent: keyed by stable codes, it updates content in place and
+ * never duplicates; notice dates are fixed when first seeded so re-seeding does not move them.
+ */
+export async function seedDemo(prisma: PrismaClient, log: (line: string) => void = () => {}): Promise<void> {
+  const deptIds = new Map<string, string>();
+  for (const [index, dept] of departments.entries()) {
+    const row = await prisma.department.upsert({
+      where: { code: dept.code },
+      create: { ...dept, sortOrder: index },
+      update: { ...dept, sortOrder: index },
+    });
+    deptIds.set(dept.code, row.id);
+  }
+  const deptId = (code: string) => {
+    const id = deptIds.get(code);
+    if (!id) throw new Error(`unknown department ${code}`);
+    return id;
+  };
+  log(`departments: ${departments.length}`);
+
+  for (const account of demoAccounts) {
+    const existing = await prisma.user.findUnique({ where: { email: account.email } });
+    const keepHash = existing && (await verifyPassword(existing.passwordHash, demoPassword));
+    const passwordHash = keepHash ? existing.passwordHash : await hashPassword(demoPassword);
+    const data = { name: account.name, accountType: account.accountType, phone: account.phone ?? null, idNumber: account.idNumber ?? null, passwordHash };
+    const user = await prisma.user.upsert({ where: { email: account.email }, create: { email: account.email, ...data }, update: data });
+    await prisma.roleGrant.deleteMany({ where: { userId: user.id } });
+    for (const grant of account.grants) {
+      await prisma.roleGrant.create({ data: { userId: user.id, role: grant.role, departmentId: grant.department ? deptId(grant.department) : null } });
+    }
+  }
+  log(`accounts: ${demoAccounts.length}`);
+
+  const communityIds = new Map<string, string>();
+  for (const district of places.districts) {
+    const d = await prisma.district.upsert({
+      where: { code: district.code },
+      create: { code: district.code, name: district.name, nameEn: district.nameEn },
+      update: { name: district.name, nameEn: district.nameEn },
+    });
+    for (const street of district.streets) {
+      const streetData = { name: street.name, nameEn: street.nameEn, rural: street.rural, districtId: d.id };
+      const s = await prisma.street.upsert({ where: { code: street.code }, create: { code: street.code, ...streetData }, update: streetData });
+      for (const community of street.communities) {
+        const data = { name: community.name, nameEn: community.nameEn, village: community.village, streetId: s.id };
+        const c = await prisma.community.upsert({ where: { code: community.code }, create: { code: community.code, ...data }, update: data });
+        communityIds.set(community.code, c.id);
+      }
+    }
+  }
+  log(`communities: ${communityIds.size}`);
+
+  for (const service of services) {
+    const { department, ...rest } = service;
+    const data = { ...rest, hot: rest.hot ?? false, departmentId: deptId(department), specialSteps: rest.specialSteps ?? null };
+    await prisma.service.upsert({ where: { code: service.code }, create: data, update: data });
+  }
+  log(`services: ${services.length}`);
+
+  const plan = seedPlanMarkdown();
+  const serials = new Map<string, number>();
+  for (const doc of documents) {
+    const year = Number(doc.writtenOn.slice(0, 4));
+    const key = `${doc.department}/${year}`;
+    const serial = (serials.get(key) ?? 0) + 1;
+    serials.set(key, serial);
+    const indexNo = `${doc.department}/${year}-${String(serial).padStart(5, "0")}`;
+    const data = {
+      title: doc.title,
+      titleEn: doc.titleEn ?? null,
+      category: doc.category,
+      docType: doc.docType,
+      departmentId: deptId(doc.department),
+      docNumber: doc.docNumber ?? null,
+      keywords: doc.keywords,
+      writtenOn: dateOnly(doc.writtenOn),
+      madeOn: dateOnly(doc.writtenOn),
+      publishedAt: new Date(`${doc.publishedOn}T09:00:00+08:00`),
+      publishedYear: Number(doc.publishedOn.slice(0, 4)),
+      validity: doc.validity,
+      validityFrom: doc.validityFrom ? dateOnly(doc.validityFrom) : null,
+      source: doc.source,
+      summary: doc.summary,
+      body: doc.body === "@seed-plan" ? plan.body : doc.body,
+      status: "PUBLISHED" as const,
+    };
+    await prisma.disclosureDocument.upsert({ where: { indexNo }, create: { indexNo, ...data }, update: data });
+  }
+  for (const [key, value] of serials) {
+    const [departmentCode, year] = key.split("/");
+    await prisma.$executeRaw`INSERT INTO "IndexSerial" ("departmentCode", "year", "value") VALUES (${departmentCode}, ${Number(year)}, ${value})
+      ON CONFLICT ("departmentCode", "year") DO UPDATE SET "value" = GREATEST("IndexSerial"."value", EXCLUDED."value")`;
+  }
+  log(`documents: ${documents.length}`);
+
+  const editor = await prisma.user.findUnique({ where: { email: "editor@example.cn" } });
+  const approver = await prisma.user.findUnique({ where: { email: "editor2@example.cn" } });
+  const now = Date.now();
+  for (const notice of notices) {
+    const publishedAt = new Date(now - notice.publishedDaysAgo * day);
+    const content = {
+      title: notice.title,
+      titleEn: notice.titleEn ?? null,
+      body: notice.body,
+      category: notice.category,
+      pinned: notice.pinned ?? false,
+      emergency: notice.emergency ?? false,
+      source: notice.source,
+      departmentId: notice.department ? deptId(notice.department) : null,
+    };
+    const exists = await prisma.notice.findUnique({ where: { id: notice.key }, select: { id: true } });
+    if (exists) {
+      await prisma.notice.update({ where: { id: notice.key }, data: content });
+      continue;
+    }
+    await prisma.notice.create({
+      data: {
+        id: notice.key,
+        ...content,
+        status: "PUBLISHED",
+        authorId: editor?.id,
+        approverId: approver?.id,
+        publishAt: publishedAt,
+        publishedAt,
+        expiresAt: notice.expiresInDays === undefined ? null : new Date(now + notice.expiresInDays * day),
+        targets: { create: notice.communities.map((code) => ({ communityId: communityIds.get(code) ?? missing(code) })) },
+        revisions: { create: { version: 1, title: notice.title, body: notice.body, editorId: editor?.id } },
+      },
+    });
+  }
+  log(`notices: ${notices.length}`);
+
+  await prisma.siteSetting.upsert({
+    where: { key: "site" },
+    create: { key: "site", value: defaultSiteSettings },
+    update: {},
+  });
+}
+
+function missing(code: string): never {
+  throw new Error(`unknown community ${code}`);
+}

@@ -1,0 +1,36 @@
+/**
+ * Before the server starts: apply pending migrations and, on a fresh embedded database (or
+ * with SEED_DEMO=1), seed the demo data. One process that exits, so the server can then open
+ * the PGlite directory alone.
+ */
+import { openAdapter, databaseTarget } from "../../lib/db/adapter";
+import { deployMigrations } from "../../lib/db/migrations";
+import { PrismaClient } from "../../lib/db/generated/client";
+import { seedDemo } from "../../prisma/seed/seed";
+
+async function main() {
+  const target = databaseTarget();
+  const adapter = await openAdapter(target);
+  try {
+    const applied = await deployMigrations(adapter.factory);
+    if (applied.length) console.log(`[onestop] migrations applied: ${applied.join(", ")}`);
+    const prisma = new PrismaClient({ adapter: adapter.factory });
+    const empty = (await prisma.department.count()) === 0;
+    const wanted = process.env.SEED_DEMO === "1" || (target.kind === "pglite" && empty && process.env.SEED_DEMO !== "0");
+    if (wanted) {
+      const started = Date.now();
+      await seedDemo(prisma);
+      console.log(`[onestop] demo data seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+    await prisma.$disconnect();
+  } finally {
+    await adapter.close();
+  }
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());

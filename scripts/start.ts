@@ -1,0 +1,46 @@
+/**
+ * npm start: build if there is no build, migrate (and on first start seed) the database, then
+ * serve on PORT (default 3000). `--dev` runs the development server instead of the build.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { dataDir } from "../lib/config/paths";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const bin = (name: string) => path.resolve("node_modules", ".bin", name);
+
+/** NEXTAUTH_SECRET from the environment, or one made once and kept in the data directory. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir(), ".auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir(), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXTAUTH_SECRET: authSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
+  console.log("[onestop] no build yet: running next build");
+  run(bin("next"), ["build"], env);
+}
+run(bin("tsx"), [path.join("scripts", "db", "prepare.ts")], env);
+
+const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,81 @@
+/**
+ * npm test: every suite, in order, and a closing count.
+ *   1. type check and lint
+ *   2. unit and integration tests (Vitest) on the embedded database
+ *   3. the integration tests again on PostgreSQL, when TEST_DATABASE_URL is set or one
+ *      answers at the CI address (.ci/start-postgres.sh)
+ *   4. next build, then the browser tests (Playwright, Debian's Chromium, against next start)
+ * Exits non-zero if anything fails.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+
+type Count = { passed: number; failed: number };
+const totals: Count = { passed: 0, failed: 0 };
+const failures: string[] = [];
+const bin = (name: string) => `node_modules/.bin/${name}`;
+
+function step(name: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n── ${name} ──`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  console.log(`── ${name}: ${ok ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (!ok) failures.push(name);
+  return ok;
+}
+
+function addVitest(file: string) {
+  if (!fs.existsSync(file)) return;
+  const report = JSON.parse(fs.readFileSync(file, "utf8"));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += (report.numFailedTests ?? 0) + (report.numPendingTests ?? 0);
+}
+
+function addPlaywright(file: string) {
+  if (!fs.existsSync(file)) return;
+  const stats = JSON.parse(fs.readFileSync(file, "utf8")).stats ?? {};
+  totals.passed += stats.expected ?? 0;
+  totals.failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0);
+}
+
+function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 1000 });
+    socket.on("connect", () => (socket.destroy(), resolve(true)));
+    socket.on("error", () => resolve(false));
+    socket.on("timeout", () => (socket.destroy(), resolve(false)));
+  });
+}
+
+async function main() {
+  fs.rmSync("test-results", { recursive: true, force: true });
+  fs.mkdirSync("test-results", { recursive: true });
+  step("type check", bin("tsc"), ["--noEmit"]);
+  step("lint", bin("eslint"), ["."]);
+
+  const embedded = { TEST_DATABASE_URL: "", DATABASE_URL: "" };
+  step("unit and integration tests (embedded database)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-embedded.json"], embedded);
+  addVitest("test-results/vitest-embedded.json");
+
+  const pgUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:54329/onestop_test";
+  if (await reachable(pgUrl)) {
+    step("integration tests (PostgreSQL)", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-postgres.json"], { TEST_DATABASE_URL: pgUrl });
+    addVitest("test-results/vitest-postgres.json");
+  } else {
+    console.log(`\n── PostgreSQL not reachable at ${new URL(pgUrl).host}: the integration suite ran on the embedded database only (bash .ci/start-postgres.sh starts one)`);
+  }
+
+  if (step("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" })) {
+    step("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], { DATABASE_URL: "" });
+    addPlaywright("test-results/e2e.json");
+  }
+
+  console.log(`\n${failures.length ? `failed steps: ${failures.join(", ")}` : "every step passed"}`);
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(failures.length || totals.failed ? 1 : 0);
+}
+
+void main();

@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "../helpers/axe";
+import { demoPassword, signInCitizen } from "../helpers/accounts";
+
+test.describe("citizen accounts without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("bad registration input comes back with translated errors and keeps what was typed", async ({ page }) => {
+    await page.goto("/en/register");
+    await expectAccessible(page);
+    await page.locator("#field-name").fill("Wang Fang");
+    await page.locator("#field-email").fill("not-an-email");
+    await page.locator("#field-password").fill("short");
+    await page.locator("#field-confirm").fill("different");
+    await page.getByRole("button", { name: "Create account" }).click();
+    const summary = page.getByRole("alert");
+    await expect(summary).toContainText("There is a problem");
+    await expect(summary).toContainText("Enter an e-mail address in the right format");
+    await expect(summary).toContainText("at least 10 characters");
+    await expect(page.locator("#field-name")).toHaveValue("Wang Fang");
+    await expect(page.locator("#field-email")).toHaveValue("not-an-email");
+    await expect(page.locator("#field-password")).toHaveValue("");
+    await expectAccessible(page);
+  });
+
+  test("a person registers, signs out and signs in again", async ({ page }) => {
+    const email = `new-${Date.now()}@example.cn`;
+    await page.goto("/zh-Hans/register");
+    await page.getByLabel("个人（自然人）").check();
+    await page.locator("#field-name").fill("王芳");
+    await page.locator("#field-email").fill(email);
+    await page.locator("#field-password").fill("Register-2026");
+    await page.locator("#field-confirm").fill("Register-2026");
+    await page.getByRole("button", { name: "注册" }).click();
+    await expect(page).toHaveURL(/\/zh-Hans\/account\?welcome=1$/);
+    await expect(page.locator("main")).toContainText("王芳");
+    await expect(page.locator("main")).toContainText(email);
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await page.goto("/zh-Hans/account");
+    await expect(page).toHaveURL(/\/zh-Hans\/sign-in\?returnTo=/);
+
+    await page.locator("#field-email").fill(email);
+    await page.locator("#field-password").fill("Register-2026");
+    await page.getByRole("button", { name: "登录" }).last().click();
+    await expect(page).toHaveURL(/\/zh-Hans\/account$/);
+    await expect(page.locator("main")).toContainText("王芳");
+  });
+
+  test("a wrong password says so and keeps the e-mail", async ({ page }) => {
+    await page.goto("/zh-Hans/sign-in");
+    await page.locator("#field-email").fill("citizen2@example.cn");
+    await page.locator("#field-password").fill("wrong-password-1");
+    await page.getByRole("button", { name: "登录" }).last().click();
+    await expect(page.getByRole("alert")).toContainText("电子邮箱或密码不正确");
+    await expect(page.locator("#field-email")).toHaveValue("citizen2@example.cn");
+  });
+
+  test("the demo citizen signs in and staff cannot use the public door", async ({ page }) => {
+    await signInCitizen(page, "citizen@example.cn");
+    await expect(page.locator("main")).toContainText("张晓明");
+    await page.context().clearCookies();
+    await page.goto("/zh-Hans/sign-in");
+    await page.locator("#field-email").fill("caseworker@example.cn");
+    await page.locator("#field-password").fill(demoPassword);
+    await page.getByRole("button", { name: "登录" }).last().click();
+    await expect(page.getByRole("alert")).toContainText("电子邮箱或密码不正确");
+  });
+});
+
+test("the track page works and explains a bad 办件编号 in English", async ({ page }) => {
+  await page.goto("/en/track");
+  await expectAccessible(page);
+  await page.locator("#field-trackingNumber").fill("XX123");
+  await page.locator("#field-accessCode").fill("ABCDEF");
+  await page.getByRole("button", { name: "Find my case" }).click();
+  await expect(page.getByRole("alert")).toContainText("A case number is two letters and 14 digits");
+  await expect(page.locator("#field-trackingNumber")).toHaveValue("XX123");
+  await page.locator("#field-trackingNumber").fill("SV20261126000001");
+  await page.getByRole("button", { name: "Find my case" }).click();
+  await expect(page.getByRole("status")).toContainText("No case matches");
+  await expectAccessible(page);
+});

@@ -1,0 +1,20 @@
+import { expect, type Page } from "@playwright/test";
+
+export const demoPassword = "Demo-pass-2026";
+
+/** Signs in through the public form, as a person would. */
+export async function signInCitizen(page: Page, email: string, locale = "zh-Hans"): Promise<void> {
+  await page.goto(`/${locale}/sign-in`);
+  await page.locator("#field-email").fill(email);
+  await page.locator("#field-password").fill(demoPassword);
+  await page.locator("form button[type=submit]").last().click();
+  await expect(page).toHaveURL(new RegExp(`/${locale}/account`));
+}
+
+export async function signInStaff(page: Page, email: string): Promise<void> {
+  await page.goto("/staff/sign-in");
+  await page.locator("#field-email").fill(email);
+  await page.locator("#field-password").fill(demoPassword);
+  await page.locator("form button[type=submit]").last().click();
+  await expect(page).toHaveURL(/\/staff$/);
+}

@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { PrismaClient } from "../../lib/db/generated/client";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+export type TestDatabase = { prisma: PrismaClient; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+const migrationsDir = path.resolve("prisma/migrations");
+
+/** Every migration's SQL, in order (the same files `npm run db:migrate` applies). */
+export function migrationSql(): string[] {
+  return fs
+    .readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8"));
+}
+
+/**
+ * A fresh database with the migrations applied, for one test file: an in-memory PGlite by
+ * default, or a new schema on the PostgreSQL of TEST_DATABASE_URL (the CI run sets it).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return createPostgresSchema(url);
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const pglite = new PGlite();
+  for (const sql of migrationSql()) await pglite.exec(sql);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return { prisma, kind: "pglite", close: async () => { await prisma.$disconnect(); await pglite.close(); } };
+}
+
+async function createPostgresSchema(url: string): Promise<TestDatabase> {
+  const pg = await import("pg");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const schema = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.default.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.query(`SET search_path TO "${schema}"`);
+  for (const sql of migrationSql()) await admin.query(sql);
+  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPg({ connectionString: url, max: 20, options: `-c search_path="${schema}"` }, { schema });
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    prisma,
+    kind: "postgres",
+    close: async () => {
+      await prisma.$disconnect();
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/** Makes lib code that calls db() use this test database. */
+export function useAsAppDatabase(database: TestDatabase): void {
+  (globalThis as unknown as { __onestopDb?: Promise<PrismaClient> }).__onestopDb = Promise.resolve(database.prisma);
+}

@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { connect } from "@/lib/db/connect";
+import { openAdapter } from "@/lib/db/adapter";
+import { deployMigrations } from "@/lib/db/migrations";
+import { registerCitizen } from "@/lib/users/registerCitizen";
+import { verifyCredentials } from "@/lib/auth/verifyCredentials";
+import { ZRegister } from "@/lib/auth/schema";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-pglite-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("the embedded database on disk", () => {
+  it("keeps a registered citizen across a restart", async () => {
+    const target = { kind: "pglite", dir } as const;
+    const migrator = await openAdapter(target);
+    await deployMigrations(migrator.factory);
+    await migrator.close();
+
+    const first = await connect(target);
+    await registerCitizen(first.prisma, ZRegister.parse({ email: "keep@example.cn", name: "留存", accountType: "PERSON", password: "Persist-2026x", confirm: "Persist-2026x" }));
+    await first.close();
+
+    const second = await connect(target);
+    const result = await verifyCredentials(second.prisma, { email: "keep@example.cn", password: "Persist-2026x", portal: "public" });
+    await second.close();
+    expect(result).toMatchObject({ ok: true, user: { email: "keep@example.cn" } });
+  });
+});

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedDemo } from "@/prisma/seed/seed";
+import { ZFormDefinition } from "@/lib/services/form-definition";
+import { ZGuideLists } from "@/lib/services/guide";
+import { personThemes, legalPersonThemes } from "@/lib/services/themes";
+import { verifyPassword } from "@/lib/auth/password";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.prisma);
+});
+afterAll(() => database.close());
+
+async function counts() {
+  const p = database.prisma;
+  return {
+    departments: await p.department.count(),
+    users: await p.user.count(),
+    grants: await p.roleGrant.count(),
+    services: await p.service.count(),
+    documents: await p.disclosureDocument.count(),
+    districts: await p.district.count(),
+    streets: await p.street.count(),
+    communities: await p.community.count(),
+    notices: await p.notice.count(),
+    targets: await p.noticeTarget.count(),
+  };
+}
+
+describe("demo data", () => {
+  it("meets the foundation minimums", async () => {
+    const c = await counts();
+    expect(c.departments).toBeGreaterThanOrEqual(8);
+    expect(c.services).toBeGreaterThanOrEqual(20);
+    expect(c.documents).toBeGreaterThanOrEqual(30);
+    expect([c.districts, c.streets, c.communities]).toEqual([3, 6, 12]);
+    expect(c.notices).toBeGreaterThanOrEqual(20);
+  });
+
+  it("is idempotent: seeding again changes no counts", async () => {
+    const before = await counts();
+    await seedDemo(database.prisma);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("has every demo account of CONTRACT.md with its role and scope", async () => {
+    const users = await database.prisma.user.findMany({ include: { grants: { include: { department: true } } } });
+    const byEmail = new Map(users.map((u) => [u.email, u]));
+    const expectGrant = (email: string, role: string, dept: string | null) => {
+      const user = byEmail.get(email);
+      expect(user, email).toBeDefined();
+      expect(user!.grants.map((g) => [g.role, g.department?.shortName ?? null])).toEqual([[role, dept]]);
+    };
+    expect(byEmail.get("citizen@example.cn")?.accountType).toBe("PERSON");
+    expect(byEmail.get("citizen2@example.cn")?.accountType).toBe("PERSON");
+    expect(byEmail.get("org@example.cn")?.accountType).toBe("ORGANISATION");
+    expectGrant("caseworker@example.cn", "CASEWORKER", "人社局");
+    expectGrant("caseworker2@example.cn", "CASEWORKER", "民政局");
+    expectGrant("officer@example.cn", "DISCLOSURE_OFFICER", "人社局");
+    expectGrant("editor@example.cn", "EDITOR", null);
+    expectGrant("editor2@example.cn", "EDITOR", null);
+    expectGrant("supervisor@example.cn", "SUPERVISOR", "人社局");
+    expectGrant("admin@example.cn", "ADMIN", null);
+    const admin = byEmail.get("admin@example.cn")!;
+    expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(admin.passwordHash, "Demo-pass-2026")).toBe(true);
+  });
+
+  it("gives every service a complete guide and a valid form", async () => {
+    const services = await database.prisma.service.findMany();
+    expect(new Set(services.map((s) => s.audience))).toEqual(new Set(["PERSON", "LEGAL_PERSON"]));
+    expect(new Set(services.flatMap((s) => s.themes)).size).toBeGreaterThanOrEqual(6);
+    for (const s of services) {
+      const lists = ZGuideLists.parse(s);
+      const form = ZFormDefinition.parse(s.form);
+      for (const text of [s.name, s.nameEn, s.summary, s.fee, s.location, s.hours, s.resultName, s.delivery]) expect(text.trim(), s.code).not.toBe("");
+      expect(s.consultPhone, s.code).toMatch(/^\d{3,4}-\d{7,8}$/);
+      expect(s.complaintPhone, s.code).toMatch(/^\d{3,4}-\d{7,8}$/);
+      expect(s.promisedDays, s.code).toBeLessThanOrEqual(s.statutoryDays);
+      const allowed: readonly string[] = s.audience === "PERSON" ? personThemes : legalPersonThemes;
+      for (const theme of s.themes) expect(allowed, `${s.code} ${theme}`).toContain(theme);
+      const materialIds = new Set(lists.materials.map((m) => m.id));
+      for (const field of form.steps.flatMap((step) => step.fields)) if (field.type === "file") expect(materialIds, `${s.code} ${field.name}`).toContain(field.materialId);
+    }
+  });
+
+  it("has the demo service RS-JYDJ-001 exactly as CONTRACT.md describes", async () => {
+    const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" }, include: { department: true } });
+    expect(service.name).toBe("就业登记");
+    expect(service.department.shortName).toBe("人社局");
+    expect(service.audience).toBe("PERSON");
+    expect(service.visits).toBe(0);
+    const fields = ZFormDefinition.parse(service.form).steps.flatMap((s) => s.fields);
+    const byLabel = new Map(fields.map((f) => [f.label.en, f]));
+    expect(byLabel.get("Full name")?.type).toBe("text");
+    expect(byLabel.get("ID card number")?.type).toBe("idCard");
+    expect(byLabel.get("Mobile phone")?.type).toBe("mobile");
+    expect(byLabel.get("Employer")?.type).toBe("text");
+    const upload = byLabel.get("Copy of ID card");
+    expect(upload?.type).toBe("file");
+    expect(new Set(upload?.accept)).toEqual(new Set(["application/pdf", "image/jpeg", "image/png"]));
+    expect(upload?.maxSizeMb).toBe(10);
+  });
+
+  it("publishes the city plan as a 规划计划 document with its full text", async () => {
+    const plan = await database.prisma.disclosureDocument.findFirstOrThrow({ where: { category: "planning.plans", department: { code: "JXW" }, docType: "plan" }, orderBy: { indexNo: "asc" } });
+    expect(plan.indexNo).toBe("JXW/2006-00001");
+    expect(plan.body.length).toBeGreaterThan(12000);
+    expect(plan.body).toContain("门户网站");
+    expect(plan.body).toContain("## 一、发展条件");
+    expect(plan.docNumber).toMatch(/〔2006〕\d+号$/);
+  });
+
+  it("gives every document full metadata and a machine-made 索引号", async () => {
+    const docs = await database.prisma.disclosureDocument.findMany({ include: { department: true } });
+    for (const d of docs) {
+      expect(d.indexNo).toMatch(new RegExp(`^${d.department.code}/${d.writtenOn.getUTCFullYear()}-\\d{5}$`));
+      for (const text of [d.title, d.keywords, d.source, d.summary, d.body]) expect(text.trim(), d.indexNo).not.toBe("");
+      if (d.docNumber) expect(d.docNumber).toMatch(/〔\d{4}〕\d+号$/);
+      if (d.validity !== "VALID") expect(d.validityFrom, d.indexNo).not.toBeNull();
+    }
+    const serials = await database.prisma.indexSerial.findMany();
+    expect(serials.find((s) => s.departmentCode === "JXW" && s.year === 2006)?.value).toBeGreaterThanOrEqual(1);
+  });
+});
