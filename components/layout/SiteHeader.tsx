@@ -71,7 +71,7 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
                 <Link
                   href={item.href}
                   aria-current={current ? "page" : undefined}
-                  className={`block px-4 py-3 text-white font-medium ${current ? "bg-brand-dark underline" : ""}`}
+                  className={`block px-4 py-3 text-white font-medium ${current ? "bg-brand-dark underline" : "no-underline hover:underline"}`}
                 >
                   {item.label}
                 </Link>

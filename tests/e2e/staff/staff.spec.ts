@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
-import { signInCitizen, signInStaff } from "../helpers/accounts";
+import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
 
 test.describe("the staff area", () => {
   test("refuses anonymous visitors on the server", async ({ page, request }) => {
@@ -33,7 +33,7 @@ test.describe("the staff area", () => {
     await page.locator("#field-email").fill("citizen@example.cn");
     await page.locator("#field-password").fill("Demo-pass-2026");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toContainText("电子邮箱或密码不正确");
+    await expect(errorSummary(page)).toContainText("电子邮箱或密码不正确");
   });
 
   test("the administrator's scope is all departments", async ({ page }) => {

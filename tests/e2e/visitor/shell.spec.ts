@@ -76,7 +76,6 @@ test.describe("elder mode", () => {
     await expect(page.locator("html")).toHaveClass(/elder/);
     await page.goto("/zh-Hans/services");
     await expect(page.locator("html")).toHaveClass(/elder/);
-    await expectAccessible(page);
     await page.getByRole("button", { name: "退出长辈版" }).click();
     await expect(page.locator("html")).not.toHaveClass(/elder/);
   });
@@ -89,4 +88,15 @@ test.describe("pages that do not exist", () => {
     await expect(page.locator("h1")).toHaveText("Page not found");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   });
+});
+
+test("elder mode pages pass axe (large type, high contrast)", async ({ page }) => {
+  await page.goto("/zh-Hans/services");
+  await page.getByRole("button", { name: "长辈版" }).click();
+  await expect(page.locator("html")).toHaveClass(/elder/);
+  const size = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  expect(parseFloat(size)).toBeGreaterThanOrEqual(20);
+  await expectAccessible(page);
+  await page.goto("/zh-Hans");
+  await expectAccessible(page);
 });

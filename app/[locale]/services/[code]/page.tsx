@@ -64,7 +64,7 @@ export default async function ServiceGuidePage({ params }: Props) {
           <Row term={t("services:guide.name")}><Text locale={locale} zh={service.name} /></Row>
           <Row term={t("services:guide.code")}>{service.code}</Row>
           <Row term={t("services:guide.type")}>{t(`catalog:serviceType.${service.type}`)}</Row>
-          <Row term={t("services:guide.audience")}>{t(`catalog:audience.${service.audience}`)}</Row>
+          <Row term={t("services:guide.audience")}>{t(`catalog:audienceParty.${service.audience}`)}</Row>
           <Row term={t("services:guide.department")}><Text locale={locale} zh={service.department.name} en={service.department.nameEn} /></Row>
           <Row term={t("services:guide.statutory")}>{days(service.statutoryDays)}</Row>
           <Row term={t("services:guide.promised")}>{days(service.promisedDays)}</Row>
