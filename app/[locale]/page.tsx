@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { lt } from "@/lib/i18n/content";
 import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
 import { latestDocuments } from "@/lib/disclosure/queries";
 import { latestNotices } from "@/lib/notices/queries";
 import { inputClass } from "@/components/ui/Field";
+import { LocalText } from "@/components/ui/LocalText";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await localeParam(params);
@@ -69,7 +69,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <ul className="grid gap-2 md:grid-cols-2">
           {hot.map((service) => (
             <li key={service.code}>
-              <Link href={`/${locale}/services/${service.code}`}>{lt(locale, service.name, service.nameEn)}</Link>
+              <Link href={`/${locale}/services/${service.code}`}><LocalText locale={locale} zh={service.name} en={service.nameEn} /></Link>
             </li>
           ))}
         </ul>
@@ -81,7 +81,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <ul className="grid gap-2">
             {notices.map((notice) => (
               <li key={notice.id} className="flex justify-between gap-4">
-                <Link href={`/${locale}/notices/${notice.id}`}>{lt(locale, notice.title, notice.titleEn)}</Link>
+                <Link href={`/${locale}/notices/${notice.id}`}><LocalText locale={locale} zh={notice.title} en={notice.titleEn} /></Link>
                 <span className="text-muted whitespace-nowrap">{formatDate(locale, notice.publishedAt)}</span>
               </li>
             ))}
@@ -93,7 +93,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <ul className="grid gap-2">
             {documents.map((doc) => (
               <li key={doc.indexNo} className="flex justify-between gap-4">
-                <Link href={`/${locale}/disclosure/${doc.indexNo}`}>{lt(locale, doc.title, doc.titleEn)}</Link>
+                <Link href={`/${locale}/disclosure/${doc.indexNo}`}><LocalText locale={locale} zh={doc.title} en={doc.titleEn} /></Link>
                 <span className="text-muted whitespace-nowrap">{formatDate(locale, doc.publishedAt)}</span>
               </li>
             ))}

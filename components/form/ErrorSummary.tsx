@@ -1,8 +1,10 @@
+type Props = { title: string; errors: { field: string; message: string }[]; ref?: React.Ref<HTMLDivElement> };
+
 /** The GOV.UK error summary: a titled list linking to each field in error. */
-export function ErrorSummary({ title, errors }: { title: string; errors: { field: string; message: string }[] }) {
+export function ErrorSummary({ title, errors, ref }: Props) {
   if (!errors.length) return null;
   return (
-    <div role="alert" aria-labelledby="error-summary-title" tabIndex={-1} className="border-4 border-brand p-4">
+    <div ref={ref} role="alert" aria-labelledby="error-summary-title" tabIndex={-1} className="border-4 border-brand p-4">
       <h2 id="error-summary-title" className="text-lg font-bold">{title}</h2>
       <ul className="mt-2 list-disc ml-6">
         {errors.map((error) => (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import type { TFormState } from "@/lib/actions/formState";
+import { useActionState, useEffect, useRef } from "react";
+import { emptyFormState, type TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "./ErrorSummary";
 import { Field, inputClass } from "../ui/Field";
 
@@ -29,14 +29,19 @@ type Props = {
  * too, and comes back with field errors and what the user typed.
  */
 export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle }: Props) {
-  const [state, formAction, pending] = useActionState(action, { ok: false, values: {}, fieldErrors: {} });
+  const [state, formAction, pending] = useActionState(action, emptyFormState);
+  const summary = useRef<HTMLDivElement>(null);
+  // with JavaScript, move focus to the error summary after a failed submission (GOV.UK pattern)
+  useEffect(() => {
+    if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
+  }, [state]);
   const message = (key: string) => messages[key] ?? messages.unexpected;
   const errors = Object.entries(state.fieldErrors).map(([field, key]) => ({ field, message: message(key) }));
   if (state.formError) errors.push({ field: "form", message: state.reference ? `${message(state.formError)} (${state.reference})` : message(state.formError) });
 
   return (
     <form action={formAction} className="grid gap-4 max-w-lg" noValidate>
-      <ErrorSummary title={errorTitle} errors={errors} />
+      <ErrorSummary ref={summary} title={errorTitle} errors={errors} />
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {fields.map((field) => {
         const id = `field-${field.name}`;
@@ -46,6 +51,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
           return (
             <fieldset key={field.name} id={id} aria-describedby={describedBy} className={`grid gap-2 ${error ? "border-l-4 border-brand pl-3" : ""}`}>
               <legend className="font-medium">{field.label}</legend>
+              {field.hint ? <p id={`${id}-hint`} className="text-sm text-muted">{field.hint}</p> : null}
               {error ? <p id={`${id}-error`} className="text-brand font-bold">{error}</p> : null}
               {field.options?.map((option) => (
                 <label key={option.value} className="flex items-center gap-2">

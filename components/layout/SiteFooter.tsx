@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import type { TSiteSettings } from "@/lib/settings/site";
-import { lt } from "@/lib/i18n/content";
+import { LocalText } from "@/components/ui/LocalText";
 
 /** The footer 《政府网站发展指引》 asks for: host, 网站标识码, ICP and 公安 records, contact, site map. */
 export function SiteFooter({ locale, t, settings }: { locale: TLocale; t: TFunction; settings: TSiteSettings }) {
@@ -19,17 +19,17 @@ export function SiteFooter({ locale, t, settings }: { locale: TLocale; t: TFunct
           </ul>
         </nav>
         <p>
-          {t("footer.host")}: {lt(locale, settings.host.zh, settings.host.en)}
+          {t("footer.host")}{t("colon")}<LocalText locale={locale} zh={settings.host.zh} en={settings.host.en} />
         </p>
         <p className="flex flex-wrap gap-x-4">
-          <span>{t("footer.siteCode")}: {settings.siteCode}</span>
-          <a href={settings.icpUrl} rel="noopener noreferrer">{lt(locale, settings.icp)}</a>
-          <a href={settings.psbUrl} rel="noopener noreferrer">{lt(locale, settings.psb)}</a>
+          <span>{t("footer.siteCode")}{t("colon")}{settings.siteCode}</span>
+          <a href={settings.icpUrl} rel="noopener noreferrer"><LocalText locale={locale} zh={settings.icp} /></a>
+          <a href={settings.psbUrl} rel="noopener noreferrer"><LocalText locale={locale} zh={settings.psb} /></a>
         </p>
         <p className="flex flex-wrap gap-x-4">
-          <span>{t("footer.address")}: {lt(locale, settings.address.zh, settings.address.en)} ({settings.postcode})</span>
-          <span>{t("footer.phone")}: {settings.phone}</span>
-          <span>{t("footer.hotline")}: {settings.hotline}</span>
+          <span>{t("footer.address")}{t("colon")}<LocalText locale={locale} zh={settings.address.zh} en={settings.address.en} /> ({settings.postcode})</span>
+          <span>{t("footer.phone")}{t("colon")}{settings.phone}</span>
+          <span>{t("footer.hotline")}{t("colon")}{settings.hotline}</span>
         </p>
       </div>
     </footer>

@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import type { TSiteSettings } from "@/lib/settings/site";
-import { lt } from "@/lib/i18n/content";
 import { LanguageSwitcher } from "./LanguageSwitcher";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = {
   locale: TLocale;
@@ -33,7 +33,7 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
           <form action={toggleElderMode}>
             <input type="hidden" name="elder" value={elder ? "0" : "1"} />
             <input type="hidden" name="returnTo" value={path} />
-            <button type="submit" className="underline text-link" aria-pressed={elder}>
+            <button type="submit" className="underline text-link">
               {elder ? t("elder.off") : t("elder.on")}
             </button>
           </form>
@@ -59,7 +59,7 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
       </div>
       <div className="max-w-6xl mx-auto px-4 py-4">
         <Link href={`/${locale}`} className="text-2xl font-bold text-brand no-underline">
-          {lt(locale, settings.siteName.zh, settings.siteName.en)}
+          <LocalText locale={locale} zh={settings.siteName.zh} en={settings.siteName.en} />
         </Link>
       </div>
       <nav aria-label={t("nav.label")} className="bg-brand">

@@ -3,16 +3,9 @@ import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { TFormState } from "./formState";
+import { FormError } from "../shared/errors";
 
-/** An expected failure a domain function reports back to the form (an errors-namespace key). */
-export class FormError extends Error {
-  constructor(
-    public readonly key: string,
-    public readonly field?: string,
-  ) {
-    super(key);
-  }
-}
+export { FormError };
 
 const secretFields = /password|confirm|token|secret/i;
 

@@ -6,7 +6,7 @@ import { ZSignIn } from "./schema";
 import { verifyCredentials } from "./verifyCredentials";
 import type { TSessionUser } from "./types";
 
-/** Session lifetime: staff get a short idle window, renewed while they work. */
+/** Session lifetime (the token is not renewed: sign in again after it). */
 export const sessionMaxAgeSeconds = 8 * 60 * 60;
 
 export function secureCookies(): boolean {
@@ -27,11 +27,13 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "E-mail and password",
       credentials: { email: { type: "email" }, password: { type: "password" }, portal: { type: "text" } },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
         const portal = credentials?.portal === "staff" ? "staff" : "public";
-        const result = await verifyCredentials(await db(), { ...parsed.data, portal });
+        const forwarded = request?.headers?.["x-forwarded-for"];
+        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
+        const result = await verifyCredentials(await db(), { ...parsed.data, portal, ip });
         return result.ok ? { ...result.user } : null;
       },
     }),

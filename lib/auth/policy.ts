@@ -8,12 +8,13 @@ export function isCitizen(user: TSessionUser | null | undefined): user is TSessi
   return !!user && (user.accountType === "PERSON" || user.accountType === "ORGANISATION");
 }
 
-/** True when the user holds the role for the department (or for all departments). */
-export function hasRole(user: TSessionUser | null | undefined, role: TStaffRole, departmentCode?: string): boolean {
+/**
+ * True when the user holds the role (or is an administrator) for that department. The
+ * department is required: "somewhere" is never enough to act on one department's work.
+ */
+export function hasRole(user: TSessionUser | null | undefined, role: TStaffRole, departmentCode: string): boolean {
   if (!isStaff(user)) return false;
-  return user.grants.some(
-    (grant) => (grant.role === role || grant.role === "ADMIN") && (grant.department === null || departmentCode === undefined || grant.department === departmentCode),
-  );
+  return user.grants.some((grant) => (grant.role === role || grant.role === "ADMIN") && (grant.department === null || grant.department === departmentCode));
 }
 
 /** Department codes the user may act for in a role; null means all departments. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
@@ -6,13 +7,18 @@ import { encode } from "next-auth/jwt";
 import { authOptions, sessionCookieName, sessionMaxAgeSeconds, secureCookies } from "./options";
 import { isCitizen, isStaff } from "./policy";
 import type { TSessionUser } from "./types";
+import { db } from "../db/client";
+import { loadSessionUser } from "./verifyCredentials";
 
-/** The signed-in user, or null. */
-export async function getSessionUser(): Promise<TSessionUser | null> {
+/**
+ * The signed-in user, or null. The token only says who signed in: roles, scope and whether the
+ * account is still enabled are read afresh (once per request), so revoking takes effect at once.
+ */
+export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const session = await getServerSession(authOptions);
-  const user = (session as { user?: TSessionUser } | null)?.user;
-  return user?.id ? user : null;
-}
+  const id = (session as { user?: TSessionUser } | null)?.user?.id;
+  return id ? loadSessionUser(await db(), id) : null;
+});
 
 /** For staff pages: anyone who is not staff goes to the staff sign-in page. */
 export async function requireStaff(): Promise<TSessionUser> {
@@ -47,6 +53,7 @@ export async function startSession(user: TSessionUser): Promise<void> {
   });
 }
 
+/** Ends the session; the deletion carries `Secure` so browsers accept it for `__Secure-` cookies. */
 export async function endSession(): Promise<void> {
-  (await cookies()).delete(sessionCookieName());
+  (await cookies()).set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: 0 });
 }

@@ -1,17 +1,23 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
 import { writeAudit } from "../audit/writeAudit";
-import { verifyPassword } from "./password";
-import type { TPortal, TSessionUser } from "./types";
+import { hashPassword, verifyPassword } from "./password";
+import type { TGrant, TPortal, TSessionUser } from "./types";
 
 export const maxFailedLogins = 5;
 export const lockoutMinutes = 15;
 
 export type TVerifyResult = { ok: true; user: TSessionUser } | { ok: false; error: "invalid" | "locked" };
 
+// Every refusal costs one argon2 verification, so response time does not reveal which
+// e-mail addresses have accounts.
+let dummyHash: Promise<string> | null = null;
+const burnPasswordCheck = async (password: string) => verifyPassword(await (dummyHash ??= hashPassword("onestop-dummy-password")), password);
+
 /**
  * Checks an e-mail and password for a sign-in door. Five wrong passwords lock the account for
- * fifteen minutes; a citizen at the staff door (or staff at the public door) is simply refused,
+ * fifteen minutes (the count is incremented atomically, so parallel guesses cannot overrun it);
+ * a citizen at the staff door, staff at the public door, or staff without any role are refused
  * without saying the account exists. Staff sign-ins and refusals are audited.
  */
 export async function verifyCredentials(
@@ -22,37 +28,60 @@ export async function verifyCredentials(
     where: { email: input.email.trim().toLowerCase() },
     include: { grants: { include: { department: { select: { code: true } } } } },
   });
-  if (!user || user.disabled) return { ok: false, error: "invalid" };
   const staffDoor = input.portal === "staff";
-  if ((user.accountType === "STAFF") !== staffDoor) return { ok: false, error: "invalid" };
-
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, error: "locked" };
+  const fitsDoor = !!user && !user.disabled && (user.accountType === "STAFF") === staffDoor && (!staffDoor || user.grants.length > 0);
+  if (!user || !fitsDoor) {
+    await burnPasswordCheck(input.password);
+    return { ok: false, error: "invalid" };
+  }
 
   const audit = (action: string, outcome: "ALLOWED" | "DENIED") =>
     staffDoor ? writeAudit(prisma, { actorId: user.id, action, entityType: "User", entityId: user.id, outcome, ip: input.ip }) : Promise.resolve();
 
+  const now = new Date();
+  if (user.lockedUntil && user.lockedUntil > now) {
+    await audit("auth.signInWhileLocked", "DENIED");
+    return { ok: false, error: "locked" };
+  }
+
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const failed = user.failedLogins + 1;
-    const lock = failed >= maxFailedLogins;
-    await prisma.user.update({
-      where: { id: user.id },
-      data: { failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + lockoutMinutes * 60_000) : null },
-    });
+    const { failedLogins } = await prisma.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
+    const lock = failedLogins >= maxFailedLogins;
+    if (lock) {
+      await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockoutMinutes * 60_000) } });
+    }
     await audit(lock ? "auth.lockout" : "auth.signIn", "DENIED");
     return { ok: false, error: lock ? "locked" : "invalid" };
   }
 
   await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
   await audit("auth.signIn", "ALLOWED");
+  return { ok: true, user: toSessionUser(user) };
+}
+
+type TUserWithGrants = {
+  id: string;
+  email: string;
+  name: string;
+  accountType: TSessionUser["accountType"];
+  grants: { role: TGrant["role"]; department: { code: string } | null }[];
+};
+
+export function toSessionUser(user: TUserWithGrants): TSessionUser {
   return {
-    ok: true,
-    user: {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      accountType: user.accountType,
-      grants: user.grants.map((grant) => ({ role: grant.role, department: grant.department?.code ?? null })),
-    },
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    accountType: user.accountType,
+    grants: user.grants.map((grant) => ({ role: grant.role, department: grant.department?.code ?? null })),
   };
+}
+
+/** The current state of a session's user: null when the account is gone or disabled. */
+export async function loadSessionUser(prisma: PrismaClient, userId: string): Promise<TSessionUser | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    include: { grants: { include: { department: { select: { code: true } } } } },
+  });
+  return user && !user.disabled ? toSessionUser(user) : null;
 }

@@ -20,4 +20,11 @@ describe("renderMarkdown", () => {
   it("turns a level-one heading into h2 so the page keeps one h1", () => {
     expect(renderMarkdown("# 顶级")).toContain("<h2>顶级</h2>");
   });
+
+  it("shifts the outline under a section heading", () => {
+    const html = renderMarkdown("## 一、发展条件\n\n### （一）发展基础\n\n#### 细目", { topLevel: 3 });
+    expect(html).toContain("<h3>一、发展条件</h3>");
+    expect(html).toContain("<h4>（一）发展基础</h4>");
+    expect(html).toContain("<h5>细目</h5>");
+  });
 });

@@ -9,6 +9,13 @@ const globalHolder = globalThis as unknown as { __onestopDb?: Promise<PrismaClie
  * directory). One per process: a PGlite directory allows a single opener.
  */
 export function db(): Promise<PrismaClient> {
-  globalHolder.__onestopDb ??= connect().then((c) => c.prisma);
+  globalHolder.__onestopDb ??= connect().then(
+    (connection) => connection.prisma,
+    (error) => {
+      // do not keep a failed first connection: the next request tries again
+      globalHolder.__onestopDb = undefined;
+      throw error;
+    },
+  );
   return globalHolder.__onestopDb;
 }

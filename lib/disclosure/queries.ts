@@ -27,9 +27,10 @@ function whereFor(filter: TDocumentFilter, omit?: keyof TDocumentFilter): Prisma
 export async function listDocuments(filter: TDocumentFilter) {
   const prisma = await db();
   const where = whereFor(filter);
-  const page = Math.max(1, filter.page ?? 1);
-  const [total, items] = await Promise.all([
-    prisma.disclosureDocument.count({ where }),
+  const total = await prisma.disclosureDocument.count({ where });
+  const pages = Math.max(1, Math.ceil(total / documentsPageSize));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const [items] = await Promise.all([
     prisma.disclosureDocument.findMany({
       where,
       orderBy: [{ publishedAt: "desc" }, { indexNo: "desc" }],
@@ -41,21 +42,20 @@ export async function listDocuments(filter: TDocumentFilter) {
       },
     }),
   ]);
-  return { total, items, page, pages: Math.max(1, Math.ceil(total / documentsPageSize)) };
+  return { total, items, page, pages };
 }
 
 /**
  * Counts for each facet value, each computed with the other filters applied (so a count says
  * how many results choosing that value would give).
  */
-export async function documentFacets(filter: TDocumentFilter) {
+export async function documentFacets(filter: TDocumentFilter, deptRows: { id: string; code: string }[]) {
   const prisma = await db();
-  const [categories, departments, years, docTypes, deptRows] = await Promise.all([
+  const [categories, departments, years, docTypes] = await Promise.all([
     prisma.disclosureDocument.groupBy({ by: ["category"], where: whereFor(filter, "category"), _count: { _all: true } }),
     prisma.disclosureDocument.groupBy({ by: ["departmentId"], where: whereFor(filter, "department"), _count: { _all: true } }),
     prisma.disclosureDocument.groupBy({ by: ["publishedYear"], where: whereFor(filter, "year"), _count: { _all: true } }),
     prisma.disclosureDocument.groupBy({ by: ["docType"], where: whereFor(filter, "docType"), _count: { _all: true } }),
-    prisma.department.findMany({ select: { id: true, code: true } }),
   ]);
   const codeOf = new Map(deptRows.map((d) => [d.id, d.code]));
   const toMap = <K>(rows: { _count: { _all: number } }[], key: (row: never) => K) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localeFromAcceptLanguage } from "./settings";
-import { pathInLocale, safeLocalPath } from "./paths";
+import { pathInLocale, safeLocalPath, withQuery } from "./paths";
 import { localText } from "./content";
 
 describe("localeFromAcceptLanguage", () => {
@@ -35,6 +35,10 @@ describe("safeLocalPath", () => {
     expect(safeLocalPath("https://evil.example/", "/x")).toBe("/x");
     expect(safeLocalPath("/\\evil.example", "/x")).toBe("/x");
     expect(safeLocalPath(null, "/x")).toBe("/x");
+    expect(safeLocalPath("/\t/evil.example", "/x")).toBe("/x");
+    expect(safeLocalPath("/%09/evil.example", "/x")).toBe("/%09/evil.example");
+    expect(safeLocalPath("/ /evil.example", "/x")).toBe("/x");
+    expect(safeLocalPath("/zh-Hans/notices?community=1#top", "/x")).toBe("/zh-Hans/notices?community=1#top");
   });
 });
 
@@ -45,5 +49,12 @@ describe("localText", () => {
   it("prefers the stored English and marks Chinese fallbacks", () => {
     expect(localText("en", "就业登记", "Employment registration")).toEqual({ text: "Employment registration", lang: "en" });
     expect(localText("en", "就业登记", null)).toEqual({ text: "就业登记", lang: "zh-Hans" });
+  });
+});
+
+describe("withQuery", () => {
+  it("drops empty parameters", () => {
+    expect(withQuery("/en/notices", { community: "510104", category: undefined, page: 2 })).toBe("/en/notices?community=510104&page=2");
+    expect(withQuery("/en/notices", {})).toBe("/en/notices");
   });
 });

@@ -31,8 +31,3 @@ export function localeFromAcceptLanguage(header: string | null | undefined): TLo
   }
   return defaultLocale;
 }
-
-/** The value for `<html lang>` and `hreflang`. */
-export function htmlLang(locale: TLocale): string {
-  return locale;
-}

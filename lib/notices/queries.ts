@@ -24,9 +24,10 @@ export async function listNotices(filter: TNoticeFilter, now = new Date()) {
   if (Object.keys(place).length) where.targets = { some: { community: place } };
   if (filter.category) where.category = filter.category;
   const prisma = await db();
-  const page = Math.max(1, filter.page ?? 1);
-  const [total, items] = await Promise.all([
-    prisma.notice.count({ where }),
+  const total = await prisma.notice.count({ where });
+  const pages = Math.max(1, Math.ceil(total / noticesPageSize));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const [items] = await Promise.all([
     prisma.notice.findMany({
       where,
       orderBy: [{ pinned: "desc" }, { publishedAt: "desc" }],
@@ -38,7 +39,7 @@ export async function listNotices(filter: TNoticeFilter, now = new Date()) {
       },
     }),
   ]);
-  return { total, items, page, pages: Math.max(1, Math.ceil(total / noticesPageSize)) };
+  return { total, items, page, pages };
 }
 
 /** A notice by id, published at some time (expired ones keep their URL), or null. */

@@ -38,11 +38,3 @@ export async function hotServices(limit = 8) {
 export async function getService(code: string) {
   return (await db()).service.findFirst({ where: { code, published: true }, include: { department: true } });
 }
-
-/** Themes that have at least one published service, with counts per audience. */
-export async function themeCounts() {
-  const rows = await (await db()).service.findMany({ where: { published: true }, select: { themes: true, audience: true } });
-  const counts = new Map<string, number>();
-  for (const row of rows) for (const theme of row.themes) counts.set(`${row.audience}:${theme}`, (counts.get(`${row.audience}:${theme}`) ?? 0) + 1);
-  return counts;
-}

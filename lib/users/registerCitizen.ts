@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
-import { FormError } from "../actions/formAction";
+import { FormError } from "../shared/errors";
 import { hashPassword } from "../auth/password";
 import type { TRegister } from "../auth/schema";
 import type { TSessionUser } from "../auth/types";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../lib/db/generated/client";
-import { hashPassword, verifyPassword } from "../../lib/auth/password";
+import { hashPassword } from "../../lib/auth/password";
 import { defaultSiteSettings } from "../../lib/settings/site";
 import { demoAccounts, demoPassword } from "./demo-accounts";
 import { departments } from "./data/departments";
@@ -33,16 +33,20 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
   };
   log(`departments: ${departments.length}`);
 
+  // Accounts are created once: re-seeding never resets a changed password or a revoked role.
   for (const account of demoAccounts) {
-    const existing = await prisma.user.findUnique({ where: { email: account.email } });
-    const keepHash = existing && (await verifyPassword(existing.passwordHash, demoPassword));
-    const passwordHash = keepHash ? existing.passwordHash : await hashPassword(demoPassword);
-    const data = { name: account.name, accountType: account.accountType, phone: account.phone ?? null, idNumber: account.idNumber ?? null, passwordHash };
-    const user = await prisma.user.upsert({ where: { email: account.email }, create: { email: account.email, ...data }, update: data });
-    await prisma.roleGrant.deleteMany({ where: { userId: user.id } });
-    for (const grant of account.grants) {
-      await prisma.roleGrant.create({ data: { userId: user.id, role: grant.role, departmentId: grant.department ? deptId(grant.department) : null } });
-    }
+    if (await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } })) continue;
+    await prisma.user.create({
+      data: {
+        email: account.email,
+        name: account.name,
+        accountType: account.accountType,
+        phone: account.phone ?? null,
+        idNumber: account.idNumber ?? null,
+        passwordHash: await hashPassword(demoPassword),
+        grants: { create: account.grants.map((grant) => ({ role: grant.role, departmentId: grant.department ? deptId(grant.department) : null })) },
+      },
+    });
   }
   log(`accounts: ${demoAccounts.length}`);
 

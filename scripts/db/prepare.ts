@@ -1,6 +1,6 @@
 /**
- * Before the server starts: apply pending migrations and, on a fresh embedded database (or
- * with SEED_DEMO=1), seed the demo data. One process that exits, so the server can then open
+ * Before the server starts: apply pending migrations and, on a fresh embedded database (or a
+ * fresh PostgreSQL with SEED_DEMO=1), seed the demo data; `npm run db:seed` re-seeds on demand. One process that exits, so the server can then open
  * the PGlite directory alone.
  */
 import { openAdapter, databaseTarget } from "../../lib/db/adapter";
@@ -15,8 +15,9 @@ async function main() {
     const applied = await deployMigrations(adapter.factory);
     if (applied.length) console.log(`[onestop] migrations applied: ${applied.join(", ")}`);
     const prisma = new PrismaClient({ adapter: adapter.factory });
+    // only a fresh database gets the demo data: the embedded one by default, PostgreSQL with SEED_DEMO=1
     const empty = (await prisma.department.count()) === 0;
-    const wanted = process.env.SEED_DEMO === "1" || (target.kind === "pglite" && empty && process.env.SEED_DEMO !== "0");
+    const wanted = empty && (process.env.SEED_DEMO === "1" || (target.kind === "pglite" && process.env.SEED_DEMO !== "0"));
     if (wanted) {
       const started = Date.now();
       await seedDemo(prisma);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { hashPassword } from "@/lib/auth/password";
-import { maxFailedLogins, verifyCredentials } from "@/lib/auth/verifyCredentials";
+import { loadSessionUser, maxFailedLogins, verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { registerCitizen } from "@/lib/users/registerCitizen";
-import { FormError } from "@/lib/actions/formAction";
+import { FormError } from "@/lib/shared/errors";
 import { ZRegister } from "@/lib/auth/schema";
 
 let database: TestDatabase;
@@ -44,6 +44,28 @@ describe("verifyCredentials", () => {
     expect(await verifyCredentials(database.prisma, { email: "staff@example.cn", password: "wrong", portal: "staff" })).toEqual({ ok: false, error: "locked" });
     expect(await verifyCredentials(database.prisma, { email: "staff@example.cn", password, portal: "staff" })).toEqual({ ok: false, error: "locked" });
     expect(await database.prisma.auditLog.count({ where: { action: "auth.lockout", outcome: "DENIED" } })).toBe(1);
+  });
+
+  it("refuses a staff account without roles, and a disabled account, and drops their sessions", async () => {
+    const p = database.prisma;
+    const bare = await p.user.create({ data: { email: "bare@example.cn", name: "无角色", accountType: "STAFF", passwordHash: await hashPassword(password) } });
+    expect(await verifyCredentials(p, { email: "bare@example.cn", password, portal: "staff" })).toEqual({ ok: false, error: "invalid" });
+    const person = await p.user.update({ where: { email: "person@example.cn" }, data: { disabled: true } });
+    expect(await verifyCredentials(p, { email: "person@example.cn", password, portal: "public" })).toEqual({ ok: false, error: "invalid" });
+    expect(await loadSessionUser(p, person.id)).toBeNull();
+    await p.user.update({ where: { id: person.id }, data: { disabled: false } });
+    expect((await loadSessionUser(p, person.id))?.email).toBe("person@example.cn");
+    expect((await loadSessionUser(p, bare.id))?.grants).toEqual([]);
+  });
+
+  it("counts parallel wrong guesses exactly", async () => {
+    const p = database.prisma;
+    await p.user.create({ data: { email: "burst@example.cn", name: "并发", accountType: "PERSON", passwordHash: await hashPassword(password) } });
+    const results = await Promise.all(Array.from({ length: 8 }, () => verifyCredentials(p, { email: "burst@example.cn", password: "wrong", portal: "public" })));
+    expect(results.filter((r) => !r.ok && r.error === "locked").length).toBeGreaterThanOrEqual(1);
+    const user = await p.user.findUniqueOrThrow({ where: { email: "burst@example.cn" } });
+    expect(user.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(await verifyCredentials(p, { email: "burst@example.cn", password, portal: "public" })).toEqual({ ok: false, error: "locked" });
   });
 
   it("refuses an unknown address the same way as a wrong password", async () => {

@@ -6,6 +6,7 @@ describe("migrations (WebAssembly schema engine)", () => {
   const opened: { close: () => Promise<void> }[] = [];
   afterAll(async () => {
     for (const adapter of opened) await adapter.close();
+    if (createdDatabase && process.env.TEST_DATABASE_URL) await dropDatabase(process.env.TEST_DATABASE_URL, createdDatabase);
   });
 
   it("the migrations folder produces exactly the Prisma schema", async () => {
@@ -26,10 +27,13 @@ describe("migrations (WebAssembly schema engine)", () => {
   });
 });
 
+let createdDatabase: string | null = null;
+
 /** A new empty database on the test server, so `_prisma_migrations` starts empty. */
 async function freshPostgresDatabase(url: string): Promise<string> {
   const pg = await import("pg");
   const name = `migrate_${Date.now()}`;
+  createdDatabase = name;
   const client = new pg.default.Client({ connectionString: url });
   await client.connect();
   await client.query(`CREATE DATABASE ${name}`);
@@ -37,4 +41,12 @@ async function freshPostgresDatabase(url: string): Promise<string> {
   const next = new URL(url);
   next.pathname = `/${name}`;
   return next.toString();
+}
+
+async function dropDatabase(url: string, name: string) {
+  const pg = await import("pg");
+  const client = new pg.default.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.end();
 }

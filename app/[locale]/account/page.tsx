@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { lt } from "@/lib/i18n/content";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { requireCitizen } from "@/lib/auth/session";
 import { getAccountOverview } from "@/lib/users/queries";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -51,7 +51,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
               {overview.applications.map((c) => (
                 <tr key={c.trackingNumber}>
                   <td className="border border-line p-2">{c.trackingNumber}</td>
-                  <td className="border border-line p-2">{lt(locale, c.service.name, c.service.nameEn)}</td>
+                  <td className="border border-line p-2"><LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} /></td>
                   <td className="border border-line p-2">{t(`account:caseStatus.${c.status}`)}</td>
                   <td className="border border-line p-2">{formatDate(locale, c.submittedAt)}</td>
                   <td className="border border-line p-2">{formatDay(locale, c.promisedDue)}</td>

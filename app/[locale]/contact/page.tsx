@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { lt } from "@/lib/i18n/content";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -19,8 +19,8 @@ export default async function ContactPage({ params }: Props) {
     <article className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("footer.contact")}</h1>
       <dl className="grid grid-cols-[10rem_1fr] gap-2">
-        <dt className="font-bold">{t("footer.host")}</dt><dd>{lt(locale, settings.host.zh, settings.host.en)}</dd>
-        <dt className="font-bold">{t("footer.address")}</dt><dd>{lt(locale, settings.address.zh, settings.address.en)} ({settings.postcode})</dd>
+        <dt className="font-bold">{t("footer.host")}</dt><dd><LocalText locale={locale} zh={settings.host.zh} en={settings.host.en} /></dd>
+        <dt className="font-bold">{t("footer.address")}</dt><dd><LocalText locale={locale} zh={settings.address.zh} en={settings.address.en} /> ({settings.postcode})</dd>
         <dt className="font-bold">{t("footer.phone")}</dt><dd>{settings.phone}</dd>
         <dt className="font-bold">{t("footer.hotline")}</dt><dd>{settings.hotline}</dd>
         <dt className="font-bold">{t("footer.email")}</dt><dd><a href={`mailto:${settings.email}`}>{settings.email}</a></dd>
@@ -38,10 +38,10 @@ export default async function ContactPage({ params }: Props) {
         <tbody>
           {departments.map((d) => (
             <tr key={d.code}>
-              <th scope="row" className="border border-line p-2 font-normal">{lt(locale, d.name, d.nameEn)}</th>
+              <th scope="row" className="border border-line p-2 font-normal"><LocalText locale={locale} zh={d.name} en={d.nameEn} /></th>
               <td className="border border-line p-2">{d.phone}</td>
-              <td className="border border-line p-2">{lt(locale, d.address)}</td>
-              <td className="border border-line p-2">{lt(locale, d.hours)}</td>
+              <td className="border border-line p-2"><LocalText locale={locale} zh={d.address} /></td>
+              <td className="border border-line p-2"><LocalText locale={locale} zh={d.hours} /></td>
             </tr>
           ))}
         </tbody>

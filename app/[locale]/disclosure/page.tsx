@@ -11,6 +11,8 @@ import { docTypes } from "@/lib/disclosure/doc-types";
 import { departmentList } from "@/lib/places/queries";
 import { Field, inputClass } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
+import { withQuery } from "@/lib/i18n/paths";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -19,12 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("disclosure:catalogueTitle") };
 }
 
-function hrefWith(locale: string, filter: TDocumentFilter, page: number) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...filter, page: page > 1 ? page : undefined })) if (value) query.set(key, String(value));
-  const text = query.toString();
-  return `/${locale}/disclosure${text ? `?${text}` : ""}`;
-}
 
 export default async function DisclosurePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
@@ -38,9 +34,9 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
     docType: enumParam(query.docType, docTypes),
     page: intParam(query.page),
   };
-  const [t, result, facets] = await Promise.all([getT(locale, ["disclosure", "catalog"]), listDocuments(filter), documentFacets(filter)]);
+  const [t, result, facets] = await Promise.all([getT(locale, ["disclosure", "catalog"]), listDocuments(filter), documentFacets(filter, departments)]);
   const years = [...facets.year.keys()].filter(Boolean).sort((a, b) => b - a);
-  const withCount = (label: string, count: number | undefined) => `${label} (${count ?? 0})`;
+  const withCount = (label: string, count: number | undefined) => t("withCount", { label, count: count ?? 0 });
 
   return (
     <div className="grid gap-6">
@@ -100,8 +96,8 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
             {result.items.map((doc) => (
               <tr key={doc.indexNo}>
                 <td className="border border-line p-2">
-                  <Link href={`/${locale}/disclosure/${doc.indexNo}`}>{lt(locale, doc.title, doc.titleEn)}</Link>
-                  {doc.validity !== "VALID" ? <span className="ml-2 text-brand font-bold">[{t(`catalog:validity.${doc.validity}`)}]</span> : null}
+                  <Link href={`/${locale}/disclosure/${doc.indexNo}`}><LocalText locale={locale} zh={doc.title} en={doc.titleEn} /></Link>
+                  {doc.validity !== "VALID" ? <strong className="ml-2 text-brand">{t("tag", { label: t(`catalog:validity.${doc.validity}`) })}</strong> : null}
                 </td>
                 <td className="border border-line p-2 whitespace-nowrap">{doc.indexNo}</td>
                 <td className="border border-line p-2">{doc.docNumber ? lt(locale, doc.docNumber) : "—"}</td>
@@ -114,7 +110,7 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
       <Pagination
         page={result.page}
         pages={result.pages}
-        hrefFor={(page) => hrefWith(locale, filter, page)}
+        hrefFor={(page) => withQuery(`/${locale}/disclosure`, { ...filter, page: page > 1 ? page : undefined })}
         label={t("pagination.label")}
         previous={t("pagination.previous")}
         next={t("pagination.next")}

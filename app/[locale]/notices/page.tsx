@@ -10,6 +10,8 @@ import { noticeCategories } from "@/lib/notices/categories";
 import { placeTree } from "@/lib/places/queries";
 import { Field, inputClass } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
+import { withQuery } from "@/lib/i18n/paths";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -32,11 +34,7 @@ export default async function NoticesPage({ params, searchParams }: Props) {
     page: intParam(query.page),
   };
   const [t, result] = await Promise.all([getT(locale, ["notices", "catalog"]), listNotices(filter)]);
-  const hrefFor = (page: number) => {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filter, page: page > 1 ? page : undefined })) if (value) search.set(key, String(value));
-    return `/${locale}/notices?${search.toString()}`;
-  };
+  const hrefFor = (page: number) => withQuery(`/${locale}/notices`, { ...filter, page: page > 1 ? page : undefined });
 
   return (
     <div className="grid gap-6">
@@ -82,11 +80,11 @@ export default async function NoticesPage({ params, searchParams }: Props) {
           <li key={notice.id} className={`border p-4 ${notice.emergency ? "border-brand border-4" : "border-line"}`}>
             <h2 className="text-lg font-bold">
               {notice.pinned ? <span className="bg-brand text-white text-sm px-2 mr-2">{t("notices:pinned")}</span> : null}
-              <Link href={`/${locale}/notices/${notice.id}`}>{lt(locale, notice.title, notice.titleEn)}</Link>
+              <Link href={`/${locale}/notices/${notice.id}`}><LocalText locale={locale} zh={notice.title} en={notice.titleEn} /></Link>
             </h2>
             <p className="text-sm text-muted flex flex-wrap gap-x-4">
               <span>{t(`catalog:noticeCategory.${notice.category}`)}</span>
-              <span>{lt(locale, notice.source)}</span>
+              <span><LocalText locale={locale} zh={notice.source} /></span>
               <span>{t("notices:publishedOn", { date: formatDate(locale, notice.publishedAt) })}</span>
               {notice.expiresAt ? <span>{t("notices:validUntil", { date: formatDate(locale, notice.expiresAt) })}</span> : null}
             </p>

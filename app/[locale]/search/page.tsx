@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { lt } from "@/lib/i18n/content";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { searchAll } from "@/lib/search/searchAll";
 import { inputClass } from "@/components/ui/Field";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -33,7 +33,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         <section aria-labelledby="r-services">
           <h2 id="r-services" className="text-xl font-bold mb-2">{t("nav.services")}</h2>
           <ul className="grid gap-2">
-            {results.services.map((s) => <li key={s.code}><Link href={`/${locale}/services/${s.code}`}>{lt(locale, s.name, s.nameEn)}</Link></li>)}
+            {results.services.map((s) => <li key={s.code}><Link href={`/${locale}/services/${s.code}`}><LocalText locale={locale} zh={s.name} en={s.nameEn} /></Link></li>)}
           </ul>
         </section>
       ) : null}
@@ -41,7 +41,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         <section aria-labelledby="r-documents">
           <h2 id="r-documents" className="text-xl font-bold mb-2">{t("nav.disclosure")}</h2>
           <ul className="grid gap-2">
-            {results.documents.map((d) => <li key={d.indexNo}><Link href={`/${locale}/disclosure/${d.indexNo}`}>{lt(locale, d.title, d.titleEn)}</Link></li>)}
+            {results.documents.map((d) => <li key={d.indexNo}><Link href={`/${locale}/disclosure/${d.indexNo}`}><LocalText locale={locale} zh={d.title} en={d.titleEn} /></Link></li>)}
           </ul>
         </section>
       ) : null}
@@ -49,7 +49,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         <section aria-labelledby="r-notices">
           <h2 id="r-notices" className="text-xl font-bold mb-2">{t("nav.notices")}</h2>
           <ul className="grid gap-2">
-            {results.notices.map((n) => <li key={n.id}><Link href={`/${locale}/notices/${n.id}`}>{lt(locale, n.title, n.titleEn)}</Link></li>)}
+            {results.notices.map((n) => <li key={n.id}><Link href={`/${locale}/notices/${n.id}`}><LocalText locale={locale} zh={n.title} en={n.titleEn} /></Link></li>)}
           </ul>
         </section>
       ) : null}

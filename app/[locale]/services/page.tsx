@@ -8,6 +8,7 @@ import { listServices } from "@/lib/services/queries";
 import { allThemes, legalPersonThemes, personThemes } from "@/lib/services/themes";
 import { departmentList } from "@/lib/places/queries";
 import { Field, inputClass } from "@/components/ui/Field";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -65,11 +66,11 @@ export default async function ServicesPage({ params, searchParams }: Props) {
         {services.map((service) => (
           <li key={service.code} className="border border-line p-4">
             <h2 className="text-lg font-bold">
-              <Link href={`/${locale}/services/${service.code}`}>{lt(locale, service.name, service.nameEn)}</Link>
+              <Link href={`/${locale}/services/${service.code}`}><LocalText locale={locale} zh={service.name} en={service.nameEn} /></Link>
             </h2>
             <p className="text-sm text-muted flex flex-wrap gap-x-4">
               <span>{t("services:code")}: {service.code}</span>
-              <span>{lt(locale, service.department.shortName, service.department.nameEn)}</span>
+              <span><LocalText locale={locale} zh={service.department.shortName} en={service.department.nameEn} /></span>
               <span>{t(`catalog:serviceType.${service.type}`)}</span>
               <span>{service.visits === 0 ? t("services:fullyOnline") : t("services:visits", { count: service.visits })}</span>
               {service.hot ? <strong className="text-brand">{t("services:hot")}</strong> : null}

@@ -2,9 +2,9 @@
 
 import type { TFormState } from "@/lib/actions/formState";
 import { signInAction } from "@/lib/auth/signInAction";
-import { isLocale } from "@/lib/i18n/settings";
+import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 
 export async function signInCitizen(state: TFormState, formData: FormData): Promise<TFormState> {
   const locale = formData.get("locale");
-  return signInAction("public", `/${isLocale(locale) ? locale : "zh-Hans"}/account`)(state, formData);
+  return signInAction("public", `/${isLocale(locale) ? locale : defaultLocale}/account`)(state, formData);
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { lt } from "@/lib/i18n/content";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { ZTrack } from "@/lib/cases/schema";
 import { trackCase } from "@/lib/cases/queries";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { Field, inputClass } from "@/components/ui/Field";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -35,18 +35,26 @@ export default async function TrackPage({ params, searchParams }: Props) {
       <p>{t("account:trackIntro")}</p>
       <form method="get" className="grid gap-4 max-w-lg" noValidate>
         <ErrorSummary title={t("errors:summaryTitle")} errors={errors} />
-        <Field id="field-trackingNumber" label={t("account:trackingNumber")} hint={t("account:trackingNumberHint")} error={fieldErrors.trackingNumber ? t(`errors:${fieldErrors.trackingNumber}`) : undefined}>
-          <input id="field-trackingNumber" name="trackingNumber" defaultValue={values.trackingNumber} className={inputClass} autoComplete="off" aria-describedby="field-trackingNumber-hint" />
-        </Field>
-        <Field id="field-accessCode" label={t("account:accessCode")} hint={t("account:accessCodeHint")} error={fieldErrors.accessCode ? t(`errors:${fieldErrors.accessCode}`) : undefined}>
-          <input id="field-accessCode" name="accessCode" defaultValue={values.accessCode} className={inputClass} autoComplete="off" aria-describedby="field-accessCode-hint" />
-        </Field>
+        {(["trackingNumber", "accessCode"] as const).map((name) => (
+          <Field key={name} id={`field-${name}`} label={t(`account:${name}`)} hint={t(`account:${name}Hint`)} error={fieldErrors[name] ? t(`errors:${fieldErrors[name]}`) : undefined}>
+            <input
+              id={`field-${name}`}
+              name={name}
+              defaultValue={values[name]}
+              className={inputClass}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={fieldErrors[name] ? true : undefined}
+              aria-describedby={`field-${name}-hint${fieldErrors[name] ? ` field-${name}-error` : ""}`}
+            />
+          </Field>
+        ))}
         <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("account:trackSubmit")}</button>
       </form>
       {parsed?.success && !found ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:trackNotFound")}</p> : null}
       {found ? (
         <section aria-labelledby="result">
-          <h2 id="result" className="text-xl font-bold mb-2">{lt(locale, found.service.name, found.service.nameEn)}</h2>
+          <h2 id="result" className="text-xl font-bold mb-2"><LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} /></h2>
           <dl className="grid grid-cols-[10rem_1fr] gap-2">
             <dt className="font-bold">{t("account:trackingNumber")}</dt><dd>{found.trackingNumber}</dd>
             <dt className="font-bold">{t("account:status")}</dt><dd>{t(`account:caseStatus.${found.status}`)}</dd>
@@ -56,7 +64,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
           <h3 className="font-bold mt-4">{t("account:timeline")}</h3>
           <ol className="list-decimal ml-6">
             {found.events.map((event) => (
-              <li key={event.id}>{formatDate(locale, event.createdAt)} · {event.toStatus ? t(`account:caseStatus.${event.toStatus}`) : event.kind}</li>
+              <li key={event.id}>{formatDate(locale, event.createdAt)} · {event.toStatus ? t(`account:caseStatus.${event.toStatus}`) : t("account:caseUpdated")}</li>
             ))}
           </ol>
         </section>

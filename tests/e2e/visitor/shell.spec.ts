@@ -100,3 +100,18 @@ test("elder mode pages pass axe (large type, high contrast)", async ({ page }) =
   await page.goto("/zh-Hans");
   await expectAccessible(page);
 });
+
+test.describe("the other public pages", () => {
+  for (const locale of ["zh-Hans", "en"] as const) {
+    test(`search, sign-in, contact, site map and accessibility statement pass axe in ${locale}`, async ({ page }) => {
+      await page.goto(`/${locale}/search?q=${encodeURIComponent("就业")}`);
+      await expect(page.locator("main a[href*='/services/RS-JYDJ-001']")).toBeVisible();
+      await expectAccessible(page);
+      for (const path of ["sign-in", "contact", "sitemap", "accessibility"]) {
+        await page.goto(`/${locale}/${path}`);
+        await expect(page.locator("h1")).toHaveCount(1);
+        await expectAccessible(page);
+      }
+    });
+  }
+});

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { localText, lt } from "@/lib/i18n/content";
+import { lt } from "@/lib/i18n/content";
+import { LocalText } from "@/components/ui/LocalText";
 import { getService } from "@/lib/services/queries";
 import { ZGuideLists } from "@/lib/services/guide";
-import type { TLocale } from "@/lib/i18n/settings";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
 
@@ -16,11 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: service ? lt(locale, service.name, service.nameEn) : undefined };
 }
 
-/** Chinese-authored text in the visitor's locale, marked with its real language. */
-function Text({ locale, zh, en }: { locale: TLocale; zh: string; en?: string | null }) {
-  const text = localText(locale, zh, en);
-  return <span lang={text.lang === locale ? undefined : text.lang}>{text.text}</span>;
-}
+const Text = LocalText;
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -116,7 +112,9 @@ export default async function ServiceGuidePage({ params }: Props) {
                   <td className="border border-line p-2">{material.copies}</td>
                   <td className="border border-line p-2">{material.required ? t("yes") : t("no")}</td>
                   <td className="border border-line p-2"><Text locale={locale} zh={material.source} /></td>
-                  <td className="border border-line p-2">{[material.blankForm, material.sample].filter(Boolean).map((name) => <Text key={name} locale={locale} zh={name as string} />)}</td>
+                  <td className="border border-line p-2">
+                    <ul>{[material.blankForm, material.sample].filter((name): name is string => !!name).map((name) => <li key={name}><Text locale={locale} zh={name} /></li>)}</ul>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,12 +7,15 @@ import { localText, lt } from "@/lib/i18n/content";
 import { formatBytes, formatDate, formatDay, isoDay } from "@/lib/i18n/format";
 import { getDocument } from "@/lib/disclosure/queries";
 import { Markdown } from "@/components/ui/Markdown";
+import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string; unit: string; serial: string }> };
 
+/** 索引号 {unit code}/{YYYY}-{NNNNN}: anything else is not a document (404, never a 500). */
 async function load(params: Props["params"]) {
   const { unit, serial } = await params;
-  return getDocument(`${decodeURIComponent(unit)}/${decodeURIComponent(serial)}`);
+  if (!/^[A-Z]{2,10}$/.test(unit) || !/^\d{4}-\d{5}$/.test(serial)) return null;
+  return getDocument(`${unit}/${serial}`);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -28,14 +31,14 @@ export default async function DocumentPage({ params }: Props) {
   const t = await getT(locale, ["disclosure", "catalog"]);
   const title = localText(locale, doc.title, doc.titleEn);
   const body = localText(locale, doc.body);
-  const zh = (text: string) => lt(locale, text);
+  const zh = (text: string) => <LocalText locale={locale} zh={text} />;
   const meta: [string, React.ReactNode][] = [
     [t("disclosure:field.indexNo"), doc.indexNo],
     [t("disclosure:field.category"), t(`catalog:category.${doc.category}`)],
-    [t("disclosure:field.department"), lt(locale, doc.department.name, doc.department.nameEn)],
+    [t("disclosure:field.department"), <LocalText key="d" locale={locale} zh={doc.department.name} en={doc.department.nameEn} />],
     [t("disclosure:field.writtenOn"), <time key="w" dateTime={isoDay(doc.writtenOn)}>{formatDay(locale, doc.writtenOn)}</time>],
     [t("disclosure:field.publishedAt"), formatDate(locale, doc.publishedAt)],
-    [t("disclosure:field.docNumber"), doc.docNumber ? zh(doc.docNumber) : "—"],
+    [t("disclosure:field.docNumber"), doc.docNumber ? zh(doc.docNumber) : t("none")],
     [t("disclosure:field.docType"), t(`catalog:docType.${doc.docType}`)],
     [t("disclosure:field.keywords"), zh(doc.keywords)],
     [t("disclosure:field.validity"), t(`catalog:validity.${doc.validity}`)],
@@ -68,7 +71,7 @@ export default async function DocumentPage({ params }: Props) {
       <section aria-labelledby="body">
         <h2 id="body" className="text-xl font-bold">{t("disclosure:body")}</h2>
         {locale === "en" ? <p className="text-muted text-sm">{t("chineseOnly")}</p> : null}
-        <Markdown source={body.text} lang={body.lang === locale ? undefined : body.lang} />
+        <Markdown source={body.text} lang={body.lang === locale ? undefined : body.lang} topLevel={3} />
       </section>
       {doc.attachments.length ? (
         <section aria-labelledby="attachments">
@@ -76,7 +79,7 @@ export default async function DocumentPage({ params }: Props) {
           <ul>
             {doc.attachments.map((file) => (
               <li key={file.id}>
-                <a href={`/api/v1/files/${file.id}`}>{file.fileName}</a> ({formatBytes(locale, file.size)})
+                {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
               </li>
             ))}
           </ul>
