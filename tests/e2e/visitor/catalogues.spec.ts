@@ -58,7 +58,7 @@ test.describe("without JavaScript", () => {
   test("the disclosure catalogue filters by department with counts, and a document shows all its metadata", async ({ page }) => {
     await page.goto("/zh-Hans/disclosure");
     const option = page.locator("#d-department option[value='JXW']");
-    const count = Number((await option.textContent())?.match(/\((\d+)\)/)?.[1]);
+    const count = Number((await option.textContent())?.match(/（(\d+)）/)?.[1]);
     expect(count).toBeGreaterThan(0);
     await page.locator("#d-department").selectOption("JXW");
     await page.getByRole("button", { name: "筛选" }).click();
@@ -70,7 +70,8 @@ test.describe("without JavaScript", () => {
       await expect(page.locator("dt", { hasText: term }).first(), term).toBeVisible();
     }
     await expect(page.getByRole("heading", { name: "内容概述" })).toBeVisible();
-    await expect(page.locator(".prose-gov h2").first()).toHaveText("一、发展条件");
+    await expect(page.locator(".prose-gov h3").first()).toHaveText("一、发展条件");
+    await expect(page.locator(".prose-gov h4").first()).toHaveText("（一）发展基础");
     await expect(page.locator(".prose-gov")).toContainText("门户网站");
   });
 
