@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
+import type { TFormDefinition, TFormField } from "./form-definition";
+
+/**
+ * The server-side validation of a service's form, built from its definition (data, not code).
+ * Messages are error codes: an errors-namespace key, optionally `key|number` for a limit
+ * (`tooLongMax|50`), translated at render with `translateErrorCode`.
+ */
+export type TAnswers = Record<string, string | string[]>;
+
+const defaultMaxLength = { text: 200, address: 300, textarea: 2000, email: 254 } as const;
+
+function code(key: string, value?: number): string {
+  return value === undefined ? key : `${key}|${value}`;
+}
+
+/** The zod schema of one field's answer (a trimmed string, or a list for checkboxes). */
+export function fieldSchema(field: TFormField): z.ZodType<string | string[] | undefined> {
+  const optional = <T extends z.ZodType>(schema: T) =>
+    field.required ? schema : z.union([z.literal("").transform(() => undefined), schema]).optional();
+  const text = z.string({ error: "required" }).trim();
+  const required = field.required ? text.min(1, "required") : text;
+  switch (field.type) {
+    case "text":
+    case "textarea":
+    case "address": {
+      const max = field.maxLength ?? defaultMaxLength[field.type];
+      return optional(required.max(max, code("tooLongMax", max)));
+    }
+    case "email":
+      return optional(required.max(254, code("tooLongMax", 254)).pipe(z.email("email")));
+    case "mobile":
+      return optional(required.refine(isValidMobile, "mobileInvalid"));
+    case "idCard":
+      return optional(required.toUpperCase().refine(isValidIdCardNumber, "idCardInvalid"));
+    case "creditCode":
+      return optional(required.toUpperCase().refine(isValidCreditCode, "creditCodeInvalid"));
+    case "number": {
+      let number = z.string().trim().regex(/^-?\d+(\.\d+)?$/, "numberFormat");
+      if (field.min !== undefined) number = number.refine((v) => Number(v) >= field.min!, code("numberMin", field.min));
+      if (field.max !== undefined) number = number.refine((v) => Number(v) <= field.max!, code("numberMax", field.max));
+      return field.required ? required.pipe(number) : optional(number);
+    }
+    case "date": {
+      const date = z
+        .string()
+        .trim()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "dateFormat");
+      return field.required ? required.pipe(date) : optional(date);
+    }
+    case "select":
+    case "radio": {
+      const values = (field.options ?? []).map((option) => option.value);
+      return optional(required.refine((v) => values.includes(v), "choose"));
+    }
+    case "checkbox": {
+      const values = (field.options ?? []).map((option) => option.value);
+      const list = z.array(z.string()).refine((list) => list.every((v) => values.includes(v)), "choose");
+      return field.required ? list.min(1, "chooseAtLeastOne") : list.optional();
+    }
+    case "file": {
+      // the id of an upload (from the upload step or POST /api/v1/uploads)
+      const id = (field.required ? text.min(1, "fileRequired") : text).regex(/^[a-z0-9]{8,64}$/, "fileRequired");
+      return optional(id);
+    }
+  }
+}
+
+/** Whether a field is shown (and so validated and kept) given the other answers. */
+export function isFieldShown(field: TFormField, answers: TAnswers): boolean {
+  if (!field.showIf) return true;
+  const value = answers[field.showIf.field];
+  return Array.isArray(value) ? value.includes(field.showIf.equals) : value === field.showIf.equals;
+}
+
+export type TAnswerResult = { ok: true; answers: TAnswers } | { ok: false; fieldErrors: Record<string, string> };
+
+/**
+ * Validates the answers to some steps of a form (all steps by default). Hidden fields
+ * (showIf not met) are dropped; each field gets its first error code.
+ */
+export function validateAnswers(definition: TFormDefinition, raw: TAnswers, stepIds?: string[]): TAnswerResult {
+  const steps = stepIds ? definition.steps.filter((step) => stepIds.includes(step.id)) : definition.steps;
+  const answers: TAnswers = {};
+  const fieldErrors: Record<string, string> = {};
+  for (const field of steps.flatMap((step) => step.fields)) {
+    if (!isFieldShown(field, raw)) continue;
+    const input = field.type === "checkbox" ? toList(raw[field.name]) : toText(raw[field.name]);
+    const parsed = fieldSchema(field).safeParse(input);
+    if (!parsed.success) fieldErrors[field.name] = parsed.error.issues[0]?.message ?? "required";
+    else if (parsed.data !== undefined && parsed.data !== "") answers[field.name] = parsed.data;
+  }
+  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, answers };
+}
+
+/** Answers from a posted form: checkbox fields keep every value, the rest the first. */
+export function answersFromFormData(definition: TFormDefinition, formData: FormData): TAnswers {
+  const answers: TAnswers = {};
+  for (const field of definition.steps.flatMap((step) => step.fields)) {
+    if (field.type === "checkbox") answers[field.name] = formData.getAll(field.name).filter((v): v is string => typeof v === "string");
+    else {
+      const value = formData.get(field.name);
+      if (typeof value === "string") answers[field.name] = value;
+    }
+  }
+  return answers;
+}
+
+function toText(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+}
+
+function toList(value: string | string[] | undefined): string[] {
+  return Array.isArray(value) ? value : value ? [value] : [];
+}
+
+/** Translates an error code (`key` or `key|limit`) from validateAnswers. */
+export function translateErrorCode(t: (key: string, options?: Record<string, unknown>) => string, errorCode: string): string {
+  const [key, limit] = errorCode.split("|");
+  return t(`errors:${key}`, limit === undefined ? undefined : { limit: Number(limit) });
+}
