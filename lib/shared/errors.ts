@@ -7,3 +7,10 @@ export class FormError extends Error {
     super(key);
   }
 }
+
+/** Nothing the actor may see: pages answer 404, the API `{"error":{"code":"not_found"}}`. */
+export class NotFoundError extends Error {
+  constructor(what = "not found") {
+    super(what);
+  }
+}

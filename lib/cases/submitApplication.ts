@@ -1,0 +1,85 @@
+import "server-only";
+import type { PrismaClient } from "../db/generated/client";
+import { FormError, NotFoundError } from "../shared/errors";
+import { isCitizen } from "../auth/policy";
+import type { TSessionUser } from "../auth/types";
+import { ZFormDefinition } from "../services/form-definition";
+import { validateAnswers, type TAnswers } from "../services/answers";
+import { newAccessCode, nextTrackingNumber } from "./identifiers";
+
+export type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
+
+/** Thrown with the field errors of invalid answers (the form shows them; the API answers 422). */
+export class AnswersInvalid extends Error {
+  constructor(public readonly fieldErrors: Record<string, string>) {
+    super("answers invalid");
+  }
+}
+
+/**
+ * Submits an application exactly once per idempotency key: a retry, a double click or a
+ * concurrent duplicate returns the first case instead of making a second one (the unique
+ * index on applicant + key decides any race).
+ */
+export async function submitApplication(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; serviceCode: string; answers: TAnswers; idempotencyKey: string },
+): Promise<TSubmitted> {
+  const { actor, idempotencyKey } = input;
+  if (!isCitizen(actor)) throw new NotFoundError("service");
+  if (!/^[A-Za-z0-9_-]{8,100}$/.test(idempotencyKey)) throw new FormError("idempotencyKeyInvalid");
+
+  const existing = await findByKey(prisma, actor.id, idempotencyKey);
+  if (existing) return existing;
+
+  const service = await prisma.service.findFirst({ where: { code: input.serviceCode, published: true } });
+  if (!service) throw new NotFoundError("service");
+  const form = ZFormDefinition.parse(service.form);
+  const result = validateAnswers(form, input.answers);
+  if (!result.ok) throw new AnswersInvalid(result.fieldErrors);
+
+  // every upload must be the applicant's own and not yet part of a case
+  const fileFields = form.steps.flatMap((step) => step.fields).filter((field) => field.type === "file");
+  const uploadIds = fileFields.map((field) => result.answers[field.name]).filter((id): id is string => typeof id === "string");
+  if (uploadIds.length) {
+    const owned = await prisma.attachment.count({ where: { id: { in: uploadIds }, uploaderId: actor.id, applicationId: null } });
+    if (owned !== new Set(uploadIds).size) throw new AnswersInvalid(Object.fromEntries(fileFields.map((f) => [f.name, "fileRequired"])));
+  }
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const trackingNumber = await nextTrackingNumber(tx, "SV");
+      const created = await tx.application.create({
+        data: {
+          trackingNumber,
+          accessCode: newAccessCode(),
+          serviceId: service.id,
+          applicantId: actor.id,
+          answers: result.answers,
+          idempotencyKey,
+          events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id } },
+        },
+      });
+      for (const field of fileFields) {
+        const id = result.answers[field.name];
+        if (typeof id === "string") await tx.attachment.update({ where: { id }, data: { applicationId: created.id, purpose: field.materialId ?? field.name } });
+      }
+      return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
+    });
+  } catch (error) {
+    // a concurrent request with the same key won the unique index: answer with its case
+    if ((error as { code?: string }).code === "P2002") {
+      const winner = await findByKey(prisma, actor.id, idempotencyKey);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+async function findByKey(prisma: PrismaClient, applicantId: string, idempotencyKey: string): Promise<TSubmitted | null> {
+  const found = await prisma.application.findUnique({
+    where: { applicantId_idempotencyKey: { applicantId, idempotencyKey } },
+    select: { trackingNumber: true, accessCode: true, status: true },
+  });
+  return found ? { ...found, created: false } : null;
+}

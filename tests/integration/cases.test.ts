@@ -1,0 +1,161 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedDemo } from "@/prisma/seed/seed";
+import { loadSessionUser } from "@/lib/auth/verifyCredentials";
+import type { TSessionUser } from "@/lib/auth/types";
+import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
+import { applyTransition } from "@/lib/cases/applyTransition";
+import { caseStatuses, caseTransitions, transitionNames, type TCaseStatus } from "@/lib/cases/transitions";
+import { FormError, NotFoundError } from "@/lib/shared/errors";
+
+let database: TestDatabase;
+const actors: Record<string, TSessionUser> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.prisma);
+  for (const email of ["citizen", "citizen2", "caseworker", "caseworker2", "supervisor", "admin"]) {
+    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
+    actors[email] = (await loadSessionUser(database.prisma, user.id))!;
+  }
+});
+afterAll(() => database.close());
+
+async function upload(owner: TSessionUser, purpose?: string) {
+  const id = randomUUID().replace(/-/g, "").slice(0, 24);
+  await database.prisma.attachment.create({
+    data: { id, fileName: "id-card.pdf", mimeType: "application/pdf", size: 1000, sha256: "0".repeat(64), storageKey: `test/${id}`, uploaderId: owner.id, purpose },
+  });
+  return id;
+}
+
+async function answers(owner = actors.citizen) {
+  return { fullName: "张晓明", idNumber: "510104199003071237", mobile: "13800280001", employer: "成都蓉城科技有限公司", startDate: "2026-11-02", employmentType: "full-time", idCardCopy: await upload(owner) };
+}
+
+async function submit(owner = actors.citizen, key = randomUUID()) {
+  return submitApplication(database.prisma, { actor: owner, serviceCode: "RS-JYDJ-001", answers: await answers(owner), idempotencyKey: key });
+}
+
+describe("submitting an application", () => {
+  it("returns 办件编号 and 查询码 in the contract's formats and links the upload", async () => {
+    const result = await submit();
+    expect(result.trackingNumber).toMatch(/^SV\d{8}\d{6}$/);
+    expect(result.accessCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
+    expect(result).toMatchObject({ status: "SUBMITTED", created: true });
+    const stored = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: result.trackingNumber }, include: { attachments: true, events: true } });
+    expect(stored.attachments.map((a) => a.purpose)).toEqual(["id-card"]);
+    expect(stored.events.map((e) => e.toStatus)).toEqual(["SUBMITTED"]);
+  });
+
+  it("refuses invalid answers with field error codes", async () => {
+    const bad = { ...(await answers()), idNumber: "510104199003071234", mobile: "123" };
+    await expect(submitApplication(database.prisma, { actor: actors.citizen, serviceCode: "RS-JYDJ-001", answers: bad, idempotencyKey: randomUUID() })).rejects.toSatisfy(
+      (e) => e instanceof AnswersInvalid && e.fieldErrors.idNumber === "idCardInvalid" && e.fieldErrors.mobile === "mobileInvalid",
+    );
+  });
+
+  it("refuses someone else's upload", async () => {
+    const theirs = await upload(actors.citizen2);
+    await expect(
+      submitApplication(database.prisma, { actor: actors.citizen, serviceCode: "RS-JYDJ-001", answers: { ...(await answers()), idCardCopy: theirs }, idempotencyKey: randomUUID() }),
+    ).rejects.toBeInstanceOf(AnswersInvalid);
+  });
+
+  it("makes exactly one case for 20 concurrent submissions with one idempotency key", async () => {
+    const key = randomUUID();
+    const body = await answers();
+    const results = await Promise.all(Array.from({ length: 20 }, () => submitApplication(database.prisma, { actor: actors.citizen, serviceCode: "RS-JYDJ-001", answers: body, idempotencyKey: key })));
+    expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await database.prisma.application.count({ where: { idempotencyKey: key } })).toBe(1);
+  });
+
+  it("makes 100 cases with distinct 办件编号 for 100 concurrent submissions with distinct keys", async () => {
+    const bodies = await Promise.all(Array.from({ length: 100 }, () => answers(actors.citizen2)));
+    const results = await Promise.all(bodies.map((body) => submitApplication(database.prisma, { actor: actors.citizen2, serviceCode: "RS-JYDJ-001", answers: body, idempotencyKey: randomUUID() })));
+    expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(100);
+    for (const r of results) expect(r.trackingNumber).toMatch(/^SV\d{14}$/);
+  });
+});
+
+describe("the case lifecycle", () => {
+  async function caseIn(status: TCaseStatus) {
+    const { trackingNumber } = await submit();
+    await database.prisma.application.update({ where: { trackingNumber }, data: { status } });
+    return trackingNumber;
+  }
+
+  it("allows exactly the transitions of the table, from every status", async () => {
+    for (const name of transitionNames) {
+      const rule = caseTransitions[name];
+      for (const status of caseStatuses) {
+        const trackingNumber = await caseIn(status);
+        const actor = rule.by === "applicant" ? actors.citizen : actors.caseworker;
+        const attempt = applyTransition(database.prisma, {
+          actor,
+          trackingNumber,
+          transition: name,
+          expectedVersion: 1,
+          reason: "理由",
+          missing: ["身份证复印件不清晰"],
+          resultAttachmentId: rule.needsResultFile ? await upload(actors.caseworker) : undefined,
+        });
+        if (rule.from.includes(status)) await expect(attempt, `${name} from ${status}`).resolves.toEqual({ status: rule.to, version: 2 });
+        else await expect(attempt, `${name} from ${status}`).rejects.toSatisfy((e) => e instanceof FormError && e.key === "transitionNotAllowed");
+      }
+    }
+  });
+
+  it("requires a reason, the missing list and the result file", async () => {
+    const check = async (transition: "reject" | "requestSupplement" | "complete", status: TCaseStatus, key: string) => {
+      const trackingNumber = await caseIn(status);
+      await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition, expectedVersion: 1, reason: " ", missing: [" "] })).rejects.toSatisfy(
+        (e) => e instanceof FormError && e.key === key,
+      );
+    };
+    await check("reject", "PRE_REVIEW", "reasonRequired");
+    await check("requestSupplement", "PRE_REVIEW", "missingListRequired");
+    await check("complete", "APPROVED", "resultFileRequired");
+  });
+
+  it("hides another department's case from a caseworker and another person's case from a citizen, and audits the refusal", async () => {
+    const trackingNumber = await caseIn("SUBMITTED");
+    await expect(applyTransition(database.prisma, { actor: actors.caseworker2, trackingNumber, transition: "accept", expectedVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applyTransition(database.prisma, { actor: actors.citizen2, trackingNumber, transition: "withdraw", expectedVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await database.prisma.auditLog.count({ where: { entityId: trackingNumber, outcome: "DENIED" } })).toBe(2);
+    await expect(applyTransition(database.prisma, { actor: actors.supervisor, trackingNumber, transition: "accept", expectedVersion: 1 })).resolves.toMatchObject({ status: "ACCEPTED" });
+    expect(await database.prisma.auditLog.count({ where: { entityId: trackingNumber, outcome: "ALLOWED", action: "case.accept" } })).toBe(1);
+  });
+
+  it("lets one of two concurrent caseworkers win; the other is told the case changed", async () => {
+    const trackingNumber = await caseIn("PRE_REVIEW");
+    const results = await Promise.allSettled([
+      applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1 }),
+      applyTransition(database.prisma, { actor: actors.supervisor, trackingNumber, transition: "reject", expectedVersion: 1, reason: "材料不齐" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(loser.reason).toBeInstanceOf(FormError);
+    expect((loser.reason as FormError).key).toBe("caseChanged");
+    expect(await database.prisma.caseEvent.count({ where: { application: { trackingNumber }, kind: { in: ["accept", "reject"] } } })).toBe(1);
+  });
+
+  it("sets working-day deadlines on acceptance across the National Day holiday", async () => {
+    const trackingNumber = await caseIn("PRE_REVIEW");
+    await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1, now: new Date("2026-09-28T02:00:00Z") });
+    const stored = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } });
+    // RS-JYDJ-001 promises 3 and is bound to 5 working days; 10-01..10-07 are off, Saturday 10-10 is worked
+    expect(stored.promisedDue?.toISOString().slice(0, 10)).toBe("2026-10-08");
+    expect(stored.statutoryDue?.toISOString().slice(0, 10)).toBe("2026-10-10");
+    expect(stored.dueProvisional).toBe(false);
+    expect(stored.calendarVersion).toMatch(/^chinese-days@/);
+  });
+
+  it("marks a deadline provisional in a year without calendar data", async () => {
+    const trackingNumber = await caseIn("PRE_REVIEW");
+    await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1, now: new Date("2099-03-02T02:00:00Z") });
+    expect((await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).dueProvisional).toBe(true);
+  });
+});
