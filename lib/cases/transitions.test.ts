@@ -6,7 +6,12 @@ describe("the case transition table", () => {
     const reached = new Set(["SUBMITTED"]);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const t of Object.values(caseTransitions)) if (t.from.some((s) => reached.has(s)) && !reached.has(t.to)) reached.add(t.to), (changed = true);
+      for (const t of Object.values(caseTransitions)) {
+        if (t.from.some((s) => reached.has(s)) && !reached.has(t.to)) {
+          reached.add(t.to);
+          changed = true;
+        }
+      }
     }
     expect([...reached].sort()).toEqual([...caseStatuses].sort());
   });
