@@ -9,8 +9,14 @@ const nextConfig = {
     "pg",
     "@node-rs/argon2",
     "opencc-js",
+    "chinese-days",
   ],
   poweredByHeader: false,
+  experimental: {
+    // application steps carry their uploads (up to the largest service limit, several files)
+    serverActions: { bodySizeLimit: "50mb" },
+    proxyClientMaxBodySize: "50mb",
+  },
   typedRoutes: false,
   async headers() {
     return [

@@ -3,8 +3,11 @@ import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { formatDate, formatDay } from "@/lib/i18n/format";
+import { lt } from "@/lib/i18n/content";
 import { requireCitizen } from "@/lib/auth/session";
 import { getAccountOverview } from "@/lib/users/queries";
+import { ownDrafts } from "@/lib/cases/applyQueries";
+import Link from "next/link";
 import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -17,12 +20,28 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AccountPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const user = await requireCitizen(locale, `/${locale}/account`);
-  const [t, overview, query] = await Promise.all([getT(locale, ["account", "auth"]), getAccountOverview(user.id), searchParams]);
+  const [t, overview, query, drafts] = await Promise.all([getT(locale, ["account", "auth"]), getAccountOverview(user.id), searchParams, ownDrafts(user)]);
   if (!overview) notFound();
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("account:title")}</h1>
       {query.welcome ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:welcome")}</p> : null}
+      {query.saved ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:savedNotice")}</p> : null}
+      {drafts.length ? (
+        <section aria-labelledby="drafts">
+          <h2 id="drafts" className="text-xl font-bold mb-2">{t("account:drafts")}</h2>
+          <ul className="grid gap-2">
+            {drafts.map((draft) => (
+              <li key={draft.service.code}>
+                <Link href={`/${locale}/services/${draft.service.code}/apply`}>
+                  {t("account:resume", { name: lt(locale, draft.service.name, draft.service.nameEn) })}
+                </Link>{" "}
+                <span className="text-muted">{t("account:savedOn", { date: formatDate(locale, draft.updatedAt) })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="profile">
         <h2 id="profile" className="text-xl font-bold mb-2">{t("account:profile")}</h2>
         <dl className="grid grid-cols-[10rem_1fr] gap-2">

@@ -31,7 +31,7 @@ export default async function ServiceGuidePage({ params }: Props) {
   const locale = await localeParam(params);
   const service = await getService((await params).code);
   if (!service) notFound();
-  const t = await getT(locale, ["services", "catalog"]);
+  const t = await getT(locale, ["services", "catalog", "apply"]);
   const lists = ZGuideLists.parse(service);
   const days = (n: number) => (n === 0 ? t("services:immediate") : t("services:workingDays", { count: n }));
 
@@ -51,6 +51,11 @@ export default async function ServiceGuidePage({ params }: Props) {
           {service.themes.map((theme) => (
             <Link key={theme} href={`/${locale}/services?theme=${theme}`} className="border border-line px-2 py-0.5">{t(`catalog:theme.${theme}`)}</Link>
           ))}
+        </p>
+        <p className="mt-4">
+          <Link href={`/${locale}/services/${service.code}/apply`} className="inline-block bg-brand text-white px-6 py-3 font-bold no-underline">
+            {t("apply:applyOnline")}
+          </Link>
         </p>
       </header>
 

@@ -1,0 +1,138 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { randomUUID } from "node:crypto";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { lt } from "@/lib/i18n/content";
+import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { errorMessages } from "@/lib/i18n/messages";
+import { requireCitizen } from "@/lib/auth/session";
+import { loadApplication } from "@/lib/cases/applyQueries";
+import { validateAnswers, isFieldShown } from "@/lib/services/answers";
+import { answerText, fieldViews, formText, stepTitles } from "@/lib/services/formView";
+import { NotFoundError } from "@/lib/shared/errors";
+import { ProgressSteps } from "@/components/form/ProgressSteps";
+import { StepForm } from "@/components/form/StepForm";
+import { saveStep, submitCase } from "./actions";
+
+type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await localeParam(params), "apply");
+  return { title: t("apply:pageTitle") };
+}
+
+async function load(actor: Parameters<typeof loadApplication>[0], code: string) {
+  try {
+    return await loadApplication(actor, code);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+/** 在线申请: the steps of the service's form, then check your answers, then submit once. */
+export default async function ApplyPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const { code } = await params;
+  const query = await searchParams;
+  const actor = await requireCitizen(locale, `/${locale}/services/${code}/apply`);
+  const { service, draft, files } = await load(actor, code);
+  const t = await getT(locale, ["apply", "errors"]);
+  const steps = stepTitles(locale, service.form);
+  const requested = param(query.step, 40);
+  const current = requested === "check" || steps.some((s) => s.id === requested) ? requested! : (draft.step ?? steps[0].id);
+  const base = `/${locale}/services/${code}/apply`;
+  const all = [...steps, { id: "check", title: t("apply:checkTitle") }];
+  const index = all.findIndex((s) => s.id === current);
+  const reachedIndex = all.findIndex((s) => s.id === (draft.step ?? steps[0].id));
+  const progress = all.map((s, i) => ({ ...s, href: i <= Math.max(reachedIndex, index) ? `${base}?step=${s.id}` : null }));
+
+  return (
+    <div className="grid gap-6">
+      <p className="text-muted">{lt(locale, service.name, service.nameEn)}</p>
+      <ProgressSteps label={t("apply:progressLabel")} status={t("apply:stepStatus", { current: index + 1, total: all.length })} steps={progress} current={current} />
+      {current === "check" ? <CheckAnswers /> : <Step />}
+    </div>
+  );
+
+  function Step() {
+    const step = service.form.steps.find((s) => s.id === current)!;
+    // every field is on the page (no JavaScript needed); a conditional one says when it applies
+    const conditionHint = (name: string) => {
+      const field = step.fields.find((f) => f.name === name);
+      const condition = field?.showIf;
+      if (!condition) return undefined;
+      const on = service.form.steps.flatMap((s) => s.fields).find((f) => f.name === condition.field);
+      const option = on?.options?.find((o) => o.value === condition.equals);
+      return on && option ? t("apply:conditionalHint", { field: formText(locale, on.label), option: formText(locale, option.label) }) : undefined;
+    };
+    const checked = query.errors ? validateAnswers(service.form, draft.answers, [step.id]) : null;
+    const values = Object.fromEntries(Object.entries(draft.answers).filter(([name]) => !step.fields.some((f) => f.type === "file" && f.name === name)));
+    return (
+      <>
+        <h1 className="text-2xl font-bold">{formText(locale, step.title)}</h1>
+        <StepForm
+          action={saveStep.bind(null, locale, code, step.id)}
+          fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) => t("apply:fileHint", { types, size })).map((view) => {
+            const condition = conditionHint(view.name);
+            return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
+          })}
+          initial={{ fieldErrors: checked && !checked.ok ? checked.fieldErrors : {}, values }}
+          text={{
+            continue: t("apply:continue"),
+            saveLater: t("apply:saveLater"),
+            optional: t("apply:optional"),
+            errorTitle: t("errors:summaryTitle"),
+            currentFile: t("apply:currentFile"),
+            replaceFile: t("apply:replaceFile"),
+            select: t("apply:select"),
+          }}
+          messages={errorMessages(t)}
+        />
+      </>
+    );
+  }
+
+  function CheckAnswers() {
+    const complete = validateAnswers(service.form, draft.answers);
+    return (
+      <>
+        <h1 className="text-2xl font-bold">{t("apply:checkTitle")}</h1>
+        {service.form.steps.map((step) => (
+          <section key={step.id} aria-labelledby={`check-${step.id}`}>
+            <h2 id={`check-${step.id}`} className="text-xl font-bold mb-2">{formText(locale, step.title)}</h2>
+            <dl className="border-t border-line">
+              {step.fields.filter((field) => isFieldShown(field, draft.answers)).map((field) => (
+                <div key={field.name} className="grid md:grid-cols-[14rem_1fr_6rem] gap-2 border-b border-line py-2">
+                  <dt className="font-bold">{formText(locale, field.label)}</dt>
+                  <dd>{answerText(locale, field, draft.answers[field.name], files) ?? <span className="text-muted">{t("apply:noAnswer")}</span>}</dd>
+                  <dd>
+                    <Link href={`${base}?step=${step.id}`}>
+                      {t("apply:change")}
+                      <span className="sr-only"> {formText(locale, field.label)}</span>
+                    </Link>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+        {complete.ok ? (
+          <form action={submitCase.bind(null, locale, code)} className="grid gap-4">
+            <h2 className="text-xl font-bold">{t("apply:declarationTitle")}</h2>
+            <p>{t("apply:declaration")}</p>
+            <input type="hidden" name="idempotencyKey" value={randomUUID()} />
+            <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("apply:submit")}</button>
+          </form>
+        ) : (
+          <p role="status" className="border-l-4 border-brand pl-3">
+            {t("apply:incomplete")}{" "}
+            <Link href={`${base}?step=${service.form.steps.find((s) => s.fields.some((f) => !complete.ok && complete.fieldErrors[f.name]))?.id ?? steps[0].id}&errors=1`}>{t("apply:completeIt")}</Link>
+          </p>
+        )}
+      </>
+    );
+  }
+}

@@ -1,0 +1,147 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { ErrorSummary } from "./ErrorSummary";
+import { inputClass } from "../ui/Field";
+
+/** One field of a service form, already translated for the page. */
+export type TFieldView = {
+  name: string;
+  type: "text" | "textarea" | "number" | "date" | "select" | "radio" | "checkbox" | "idCard" | "creditCode" | "mobile" | "email" | "address" | "file";
+  label: string;
+  hint?: string;
+  required: boolean;
+  options?: { value: string; label: string }[];
+  accept?: string;
+  maxLength?: number;
+  /** name of the file already uploaded for a file field */
+  currentFile?: string;
+};
+
+export type TStepState = { fieldErrors: Record<string, string>; values: Record<string, string | string[]> };
+
+type Props = {
+  action: (state: TStepState, formData: FormData) => Promise<TStepState>;
+  fields: TFieldView[];
+  initial: TStepState;
+  text: { continue: string; saveLater: string; optional: string; errorTitle: string; currentFile: string; replaceFile: string; select: string };
+  /** translated messages by error key; `{{limit}}` is filled from codes like `tooLongMax|50` */
+  messages: Record<string, string>;
+};
+
+const inputAttributes: Partial<Record<TFieldView["type"], React.InputHTMLAttributes<HTMLInputElement>>> = {
+  text: { type: "text" },
+  address: { type: "text", autoComplete: "street-address" },
+  email: { type: "email", autoComplete: "email", spellCheck: false },
+  mobile: { type: "tel", inputMode: "numeric", autoComplete: "tel-national" },
+  idCard: { type: "text", autoComplete: "off", spellCheck: false, autoCapitalize: "characters" },
+  creditCode: { type: "text", autoComplete: "off", spellCheck: false, autoCapitalize: "characters" },
+  number: { type: "text", inputMode: "decimal" },
+  date: { type: "date" },
+};
+
+/**
+ * A step of an application form, bound to a server action with useActionState: it posts (with
+ * its files) without JavaScript too, and comes back with the error summary and every answer kept.
+ */
+export function StepForm({ action, fields, initial, text, messages }: Props) {
+  const [state, formAction, pending] = useActionState(action, initial);
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (Object.keys(state.fieldErrors).length) summary.current?.focus();
+  }, [state]);
+  const message = (code: string) => {
+    const [key, limit] = code.split("|");
+    return (messages[key] ?? messages.unexpected).replace("{{limit}}", limit ?? "");
+  };
+  const errors = fields.filter((f) => state.fieldErrors[f.name]).map((f) => ({ field: f.name, message: message(state.fieldErrors[f.name]) }));
+  const value = (name: string) => {
+    const v = state.values[name];
+    return Array.isArray(v) ? v : v ?? "";
+  };
+
+  return (
+    <form action={formAction} className="grid gap-6 max-w-2xl" noValidate encType="multipart/form-data">
+      <ErrorSummary ref={summary} title={text.errorTitle} errors={errors} />
+      {fields.map((field) => {
+        const id = `field-${field.name}`;
+        const error = state.fieldErrors[field.name] ? message(state.fieldErrors[field.name]) : undefined;
+        const describedBy = [field.hint ? `${id}-hint` : "", field.currentFile ? `${id}-current` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+        const label = field.required ? field.label : `${field.label}${text.optional}`;
+        const hint = field.hint ? <p id={`${id}-hint`} className="text-sm text-muted">{field.hint}</p> : null;
+        const errorText = error ? <p id={`${id}-error`} className="text-brand font-bold">{error}</p> : null;
+        const wrap = `grid gap-1 ${error ? "border-l-4 border-brand pl-3" : ""}`;
+
+        if (field.type === "radio" || field.type === "checkbox") {
+          const chosen = value(field.name);
+          return (
+            <fieldset key={field.name} id={id} aria-describedby={describedBy} className={wrap}>
+              <legend className="font-medium">{label}</legend>
+              {hint}
+              {errorText}
+              {field.options?.map((option) => (
+                <label key={option.value} className="flex items-center gap-2">
+                  <input
+                    type={field.type}
+                    name={field.name}
+                    value={option.value}
+                    defaultChecked={Array.isArray(chosen) ? chosen.includes(option.value) : chosen === option.value}
+                    className="w-5 h-5"
+                  />
+                  {option.label}
+                </label>
+              ))}
+            </fieldset>
+          );
+        }
+        let control: React.ReactNode;
+        if (field.type === "textarea") {
+          control = <textarea id={id} name={field.name} rows={5} defaultValue={value(field.name) as string} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass} />;
+        } else if (field.type === "select") {
+          control = (
+            <select id={id} name={field.name} defaultValue={value(field.name) as string} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass}>
+              <option value="">{text.select}</option>
+              {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+            </select>
+          );
+        } else if (field.type === "file") {
+          control = (
+            <>
+              {field.currentFile ? <p id={`${id}-current`}>{text.currentFile.replace("{{name}}", field.currentFile)}</p> : null}
+              <input id={id} name={field.name} type="file" accept={field.accept} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass} />
+              {field.currentFile ? <p className="text-sm text-muted">{text.replaceFile}</p> : null}
+            </>
+          );
+        } else {
+          control = (
+            <input
+              id={id}
+              name={field.name}
+              {...inputAttributes[field.type]}
+              defaultValue={value(field.name) as string}
+              aria-describedby={describedBy}
+              aria-invalid={error ? true : undefined}
+              className={`${inputClass} ${field.type === "address" ? "w-full" : ""}`}
+            />
+          );
+        }
+        return (
+          <div key={field.name} className={wrap}>
+            <label htmlFor={id} className="font-medium">{label}</label>
+            {hint}
+            {errorText}
+            {control}
+          </div>
+        );
+      })}
+      <div className="flex flex-wrap gap-4 items-center">
+        <button type="submit" name="intent" value="continue" disabled={pending} className="bg-brand text-white px-6 py-2 font-bold min-h-10">
+          {text.continue}
+        </button>
+        <button type="submit" name="intent" value="save" disabled={pending} className="underline text-link min-h-10">
+          {text.saveLater}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { FormError, NotFoundError } from "../shared/errors";
+import { ZFormDefinition, type TFormDefinition } from "../services/form-definition";
+import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } from "../services/answers";
+import { saveUpload } from "../uploads/saveUpload";
+import { getDraft, saveDraft } from "./drafts";
+
+export type TStepResult =
+  | { ok: true; next: string }
+  | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
+
+/** A published service with its parsed form, or NotFoundError. */
+export async function serviceForm(prisma: PrismaClient, code: string): Promise<{ id: string; code: string; name: string; nameEn: string; form: TFormDefinition }> {
+  const service = await prisma.service.findFirst({ where: { code, published: true }, select: { id: true, code: true, name: true, nameEn: true, form: true } });
+  if (!service) throw new NotFoundError("service");
+  return { ...service, form: ZFormDefinition.parse(service.form) };
+}
+
+/**
+ * Saves one step of an application into the citizen's draft: typed answers, and any files
+ * chosen for the step's upload fields (stored at once, so a later error never loses them).
+ * With `validate`, the step must be complete to move on; otherwise it is saved as it is
+ * ("save and come back later").
+ */
+export async function saveApplicationStep(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; serviceCode: string; stepId: string; formData: FormData; validate: boolean },
+): Promise<TStepResult> {
+  const service = await serviceForm(prisma, input.serviceCode);
+  const stepIndex = service.form.steps.findIndex((step) => step.id === input.stepId);
+  if (stepIndex < 0) throw new NotFoundError("step");
+  const step = service.form.steps[stepIndex];
+  const draft = await getDraft(prisma, input.actor, service.id);
+
+  const typed = answersFromFormData({ steps: [step] }, input.formData);
+  const fieldErrors: Record<string, string> = {};
+  for (const field of step.fields.filter((f) => f.type === "file")) {
+    const file = input.formData.get(field.name);
+    delete typed[field.name];
+    if (file instanceof File && file.size > 0) {
+      try {
+        const saved = await saveUpload(prisma, {
+          actor: input.actor,
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          accept: field.accept,
+          maxSizeMb: field.maxSizeMb,
+          field: field.name,
+          purpose: field.materialId,
+        });
+        typed[field.name] = saved.id;
+      } catch (error) {
+        if (!(error instanceof FormError)) throw error;
+        fieldErrors[field.name] = error.key;
+      }
+    }
+  }
+  const answers: TAnswers = { ...draft.answers, ...typed };
+  // a field hidden by its condition keeps no answer
+  for (const field of step.fields) if (!isFieldShown(field, answers)) delete answers[field.name];
+  await saveDraft(prisma, input.actor, service.id, answers, step.id);
+
+  if (input.validate) {
+    const result = validateAnswers(service.form, answers, [step.id]);
+    if (!result.ok) Object.assign(fieldErrors, Object.fromEntries(Object.entries(result.fieldErrors).filter(([name]) => !fieldErrors[name])));
+  }
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values: answers };
+  const nextStep = service.form.steps[stepIndex + 1];
+  return { ok: true, next: nextStep ? nextStep.id : "check" };
+}

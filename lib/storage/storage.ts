@@ -1,0 +1,46 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { dataDir } from "../config/paths";
+
+/**
+ * Where uploaded files live. The local directory ($ONESTOP_DATA_DIR/uploads) is the default;
+ * an S3-compatible store implements the same three calls for several app instances.
+ */
+export type TStorage = {
+  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
+  remove(key: string): Promise<void>;
+};
+
+export function localStorage(root = path.join(/*turbopackIgnore: true*/ dataDir(), "uploads")): TStorage {
+  const file = (key: string) => {
+    if (!/^[a-z0-9/_-]+$/i.test(key) || key.includes("..")) throw new Error(`bad storage key ${key}`);
+    return path.join(root, key);
+  };
+  return {
+    async put(key, bytes) {
+      const target = file(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, bytes, { mode: 0o600 });
+    },
+    async get(key) {
+      try {
+        return new Uint8Array(await fs.readFile(file(key)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+    async remove(key) {
+      await fs.rm(file(key), { force: true });
+    },
+  };
+}
+
+let current: TStorage | null = null;
+
+/** The configured storage (local directory unless set otherwise). */
+export function storage(): TStorage {
+  current ??= localStorage();
+  return current;
+}

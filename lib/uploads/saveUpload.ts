@@ -1,0 +1,47 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { FormError } from "../shared/errors";
+import { storage } from "../storage/storage";
+import { detectType, sanitizeFileName, type TAcceptedType } from "./detectType";
+
+export const allAcceptedTypes: TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
+export const defaultMaxSizeMb = 10;
+
+export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType; size: number };
+
+/**
+ * Stores one uploaded file for its uploader. The type is decided by the file's bytes, not its
+ * name or the browser's claim; size and type limits come from the service's form.
+ * Errors are FormErrors with a code for `field` (`fileType`, `fileTooLarge|10`, `fileEmpty`).
+ */
+export async function saveUpload(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; name: string; bytes: Uint8Array; accept?: TAcceptedType[]; maxSizeMb?: number; field?: string; purpose?: string },
+): Promise<TUploaded> {
+  const accept = input.accept?.length ? input.accept : allAcceptedTypes;
+  const maxSizeMb = input.maxSizeMb ?? defaultMaxSizeMb;
+  if (input.bytes.byteLength === 0) throw new FormError("fileEmpty", input.field);
+  if (input.bytes.byteLength > maxSizeMb * 1024 * 1024) throw new FormError(`fileTooLarge|${maxSizeMb}`, input.field);
+  const type = detectType(input.bytes.subarray(0, 16));
+  if (!type || !accept.includes(type)) throw new FormError("fileType", input.field);
+
+  const id = randomBytes(12).toString("hex");
+  const storageKey = `${new Date().getUTCFullYear()}/${id}`;
+  const fileName = sanitizeFileName(input.name, type);
+  await storage().put(storageKey, input.bytes, type);
+  await prisma.attachment.create({
+    data: {
+      id,
+      fileName,
+      mimeType: type,
+      size: input.bytes.byteLength,
+      sha256: createHash("sha256").update(input.bytes).digest("hex"),
+      storageKey,
+      uploaderId: input.actor.id,
+      purpose: input.purpose ?? null,
+    },
+  });
+  return { id, fileName, mimeType: type, size: input.bytes.byteLength };
+}
