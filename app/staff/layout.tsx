@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import "../globals.css";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
+import { getSessionUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/policy";
 import { SkipLink } from "@/components/layout/SkipLink";
+import { signOutStaff } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT(defaultLocale, "staff");
@@ -11,13 +15,29 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const t = await getT(defaultLocale, "staff");
+  const [t, user] = await Promise.all([getT(defaultLocale, "staff"), getSessionUser()]);
   return (
     <html lang={defaultLocale}>
       <body className="min-h-screen font-sans">
         <SkipLink label={t("skipToContent")} />
         <header className="bg-ink text-white">
-          <div className="max-w-6xl mx-auto px-4 py-3 text-lg font-bold">{t("staff:title")}</div>
+          <div className="max-w-6xl mx-auto px-4 py-3 flex flex-wrap gap-4 items-center justify-between">
+            <span className="text-lg font-bold">{t("staff:title")}</span>
+            {isStaff(user) ? (
+              <div className="flex flex-wrap gap-4 items-center">
+                <nav aria-label={t("staff:nav.label")}>
+                  <ul className="flex gap-4">
+                    <li><Link href="/staff" className="text-white">{t("staff:nav.queue")}</Link></li>
+                    <li><Link href="/staff/follow-ups" className="text-white">{t("staff:nav.followUps")}</Link></li>
+                  </ul>
+                </nav>
+                <span>{user.name}</span>
+                <form action={signOutStaff}>
+                  <button type="submit" className="underline">{t("staff:signOut")}</button>
+                </form>
+              </div>
+            ) : null}
+          </div>
         </header>
         <main id="main" tabIndex={-1} className="max-w-6xl mx-auto px-4 py-6 focus:outline-none">
           {children}

@@ -8,8 +8,11 @@ import { Field, inputClass } from "../ui/Field";
 export type TSimpleField = {
   name: string;
   label: string;
-  type: "text" | "email" | "password" | "radio";
+  type: "text" | "email" | "password" | "radio" | "textarea" | "file";
   autoComplete?: string;
+  /** file inputs: several files, allowed types */
+  multiple?: boolean;
+  accept?: string;
   hint?: string;
   options?: { value: string; label: string }[];
 };
@@ -22,29 +25,36 @@ type Props = {
   /** translated messages for error keys (errors namespace) */
   messages: Record<string, string>;
   errorTitle: string;
+  /** "warning" for a destructive action such as withdrawing */
+  tone?: "primary" | "warning";
+  /** prefix for element ids, distinct for each form when a page has several */
+  idPrefix?: string;
 };
 
 /**
  * A small form bound to a server action with useActionState: it posts without JavaScript
  * too, and comes back with field errors and what the user typed.
  */
-export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle }: Props) {
+export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle, tone = "primary", idPrefix = "field" }: Props) {
   const [state, formAction, pending] = useActionState(action, emptyFormState);
   const summary = useRef<HTMLDivElement>(null);
   // with JavaScript, move focus to the error summary after a failed submission (GOV.UK pattern)
   useEffect(() => {
     if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
   }, [state]);
-  const message = (key: string) => messages[key] ?? messages.unexpected;
+  const message = (code: string) => {
+    const [key, limit] = code.split("|");
+    return (messages[key] ?? messages.unexpected).replace("{{limit}}", limit ?? "");
+  };
   const errors = Object.entries(state.fieldErrors).map(([field, key]) => ({ field, message: message(key) }));
   if (state.formError) errors.push({ field: "form", message: state.reference ? `${message(state.formError)} (${state.reference})` : message(state.formError) });
 
   return (
-    <form action={formAction} className="grid gap-4 max-w-lg" noValidate>
-      <ErrorSummary ref={summary} title={errorTitle} errors={errors} />
+    <form action={formAction} className="grid gap-4 max-w-lg" noValidate encType={fields.some((f) => f.type === "file") ? "multipart/form-data" : undefined}>
+      <ErrorSummary ref={summary} title={errorTitle} errors={errors} id={idPrefix === "field" ? "error-summary" : `${idPrefix}-error-summary`} fieldPrefix={idPrefix} />
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {fields.map((field) => {
-        const id = `field-${field.name}`;
+        const id = `${idPrefix}-${field.name}`;
         const error = state.fieldErrors[field.name] ? message(state.fieldErrors[field.name]) : undefined;
         const describedBy = [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
         if (field.type === "radio") {
@@ -62,6 +72,17 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
             </fieldset>
           );
         }
+        if (field.type === "textarea" || field.type === "file") {
+          return (
+            <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
+              {field.type === "textarea" ? (
+                <textarea id={id} name={field.name} rows={4} defaultValue={state.values[field.name]} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+              ) : (
+                <input id={id} name={field.name} type="file" multiple={field.multiple} accept={field.accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+              )}
+            </Field>
+          );
+        }
         return (
           <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
             <input
@@ -77,7 +98,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
           </Field>
         );
       })}
-      <button type="submit" disabled={pending} className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">
+      <button type="submit" disabled={pending} className={`${tone === "warning" ? "bg-ink" : "bg-brand"} text-white px-6 py-2 font-bold justify-self-start min-h-10`}>
         {submitLabel}
       </button>
     </form>

@@ -9,7 +9,8 @@ export async function getOwnCase(prisma: PrismaClient, actor: TSessionUser, trac
     include: {
       service: { select: { code: true, name: true, nameEn: true, promisedDays: true, statutoryDays: true, department: { select: { name: true, nameEn: true } } } },
       events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
-      attachments: { select: { id: true, fileName: true, size: true, purpose: true, createdAt: true } },
+      attachments: { select: { id: true, fileName: true, size: true, purpose: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      rating: { select: { level: true, comment: true, createdAt: true } },
     },
   });
 }

@@ -1,5 +1,11 @@
 import "server-only";
 import { db } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { addWorkingDays, chinaDay } from "../calendar/workdays";
+import { dueFlag, dueSoonWorkingDays } from "./deadlines";
+import { getStaffCase, listQueue, type TQueueFilter } from "./staffCases";
+import { listFollowUps } from "./followUp";
+import { departmentScope } from "../auth/policy";
 
 /**
  * A case found by 办件编号 and 查询码, with its public timeline only (no internal notes).
@@ -11,8 +17,24 @@ export async function trackCase(trackingNumber: string, accessCode: string) {
     select: {
       trackingNumber: true, status: true, submittedAt: true, promisedDue: true, dueProvisional: true,
       service: { select: { code: true, name: true, nameEn: true } },
-      events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, createdAt: true } },
+      events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
     },
   });
   return found;
+}
+
+/** The staff queue, with due-soon and overdue computed on the Chinese working-day calendar. */
+export async function staffQueue(actor: TSessionUser, filter: TQueueFilter) {
+  const today = chinaDay(new Date());
+  const rows = await listQueue(await db(), actor, filter, today, addWorkingDays(today, dueSoonWorkingDays).due);
+  return rows.map((row) => ({ ...row, flag: dueFlag(row.status, row.promisedDue, today) }));
+}
+
+export async function staffCase(actor: TSessionUser, trackingNumber: string) {
+  return getStaffCase(await db(), actor, trackingNumber);
+}
+
+/** Open 差评 follow-ups in the supervisor's departments. */
+export async function supervisorFollowUps(actor: TSessionUser) {
+  return listFollowUps(await db(), departmentScope(actor, "SUPERVISOR"));
 }

@@ -69,7 +69,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
             <tbody>
               {overview.applications.map((c) => (
                 <tr key={c.trackingNumber}>
-                  <td className="border border-line p-2">{c.trackingNumber}</td>
+                  <td className="border border-line p-2"><Link href={`/${locale}/account/cases/${c.trackingNumber}`}>{c.trackingNumber}</Link></td>
                   <td className="border border-line p-2"><LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} /></td>
                   <td className="border border-line p-2">{t(`account:caseStatus.${c.status}`)}</td>
                   <td className="border border-line p-2">{formatDate(locale, c.submittedAt)}</td>

@@ -6,6 +6,7 @@ import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { ZTrack } from "@/lib/cases/schema";
 import { trackCase } from "@/lib/cases/queries";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
+import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { Field, inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
 
@@ -61,12 +62,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
             <dt className="font-bold">{t("account:submitted")}</dt><dd>{formatDate(locale, found.submittedAt)}</dd>
             <dt className="font-bold">{t("account:due")}</dt><dd>{formatDay(locale, found.promisedDue)}</dd>
           </dl>
-          <h3 className="font-bold mt-4">{t("account:timeline")}</h3>
-          <ol className="list-decimal ml-6">
-            {found.events.map((event) => (
-              <li key={event.id}>{formatDate(locale, event.createdAt)} · {event.toStatus ? t(`account:caseStatus.${event.toStatus}`) : t("account:caseUpdated")}</li>
-            ))}
-          </ol>
+          <CaseTimeline locale={locale} t={t} events={found.events} headingLevel={3} />
         </section>
       ) : null}
     </div>

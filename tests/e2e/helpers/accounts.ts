@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The GOV.UK-style error summary at the top of a form (Next adds its own role=alert announcer). */
 export function errorSummary(page: Page): Locator {
-  return page.locator("[role=alert][aria-labelledby=error-summary-title]");
+  return page.locator("[role=alert][aria-labelledby$=error-summary-title]");
 }
 
 export const demoPassword = "Demo-pass-2026";

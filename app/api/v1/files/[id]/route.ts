@@ -1,0 +1,25 @@
+import { db } from "@/lib/db/client";
+import { getSessionUser } from "@/lib/auth/session";
+import { readUpload } from "@/lib/uploads/readUpload";
+import { apiFailure } from "@/lib/api/errors";
+
+export const dynamic = "force-dynamic";
+
+/** A stored file, for those who may see it (404 for everyone else). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const file = await readUpload(await db(), { actor: await getSessionUser(), id: (await params).id });
+    return new Response(Buffer.from(file.bytes), {
+      headers: {
+        "Content-Type": file.mimeType,
+        "Content-Length": String(file.bytes.byteLength),
+        "Content-Disposition": `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+        "Content-Security-Policy": "default-src 'none'; sandbox",
+      },
+    });
+  } catch (error) {
+    return apiFailure(error);
+  }
+}

@@ -1,0 +1,25 @@
+import { getSessionUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/policy";
+import { staffQueue } from "@/lib/cases/queries";
+import { caseStatuses } from "@/lib/cases/transitions";
+import { enumParam } from "@/lib/i18n/search-params";
+import { queueCsv } from "@/lib/cases/queueCsv";
+import { apiError } from "@/lib/api/errors";
+
+export const dynamic = "force-dynamic";
+
+/** The filtered queue as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese). */
+export async function GET(request: Request) {
+  const user = await getSessionUser();
+  if (!isStaff(user)) return apiError(404, "not_found", "Not found");
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const rows = await staffQueue(user, {
+    status: enumParam(query.status, caseStatuses),
+    service: query.service?.slice(0, 30) || undefined,
+    due: enumParam(query.due, ["overdue", "soon"] as const),
+    mine: query.mine === "1" ? true : undefined,
+  });
+  return new Response(await queueCsv(rows), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="cases.csv"', "Cache-Control": "no-store" },
+  });
+}

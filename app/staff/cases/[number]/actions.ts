@@ -1,0 +1,72 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { formAction } from "@/lib/actions/formAction";
+import type { TFormState } from "@/lib/actions/formState";
+import { requireStaff } from "@/lib/auth/session";
+import { applyTransition } from "@/lib/cases/applyTransition";
+import { addInternalNote, claimCase } from "@/lib/cases/staffCases";
+import { transitionNames } from "@/lib/cases/transitions";
+import { saveUpload } from "@/lib/uploads/saveUpload";
+import { NotFoundError } from "@/lib/shared/errors";
+
+const ZNumber = z.string().regex(/^SV\d{14}$/);
+
+async function onStaffCase(trackingNumber: string, done: string, run: (actor: Awaited<ReturnType<typeof requireStaff>>) => Promise<unknown>) {
+  const actor = await requireStaff();
+  try {
+    await run(actor);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  redirect(`/staff/cases/${trackingNumber}?done=${done}`);
+}
+
+const ZTransition = z.object({
+  trackingNumber: ZNumber,
+  transition: z.enum(transitionNames as [string, ...string[]]),
+  expectedVersion: z.coerce.number().int().positive(),
+  reason: z.string().trim().max(1000, "tooLongMax|1000").optional(),
+  missing: z.string().max(4000, "tooLongMax|4000").optional(),
+});
+
+const transition = formAction(ZTransition, (input, formData) =>
+  onStaffCase(input.trackingNumber, input.transition, async (actor) => {
+    const prisma = await db();
+    const file = formData.get("resultFile");
+    const result = file instanceof File && file.size > 0 ? await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "resultFile", purpose: "result" }) : null;
+    await applyTransition(prisma, {
+      actor,
+      trackingNumber: input.trackingNumber,
+      transition: input.transition as (typeof transitionNames)[number],
+      expectedVersion: input.expectedVersion,
+      reason: input.reason,
+      // one missing item per line: the full list, given once
+      missing: input.missing?.split(/\r?\n/),
+      resultAttachmentId: result?.id,
+    });
+  }),
+);
+
+const note = formAction(z.object({ trackingNumber: ZNumber, note: z.string().trim().min(1, "required").max(2000, "tooLongMax|2000") }), (input) =>
+  onStaffCase(input.trackingNumber, "note", async (actor) => addInternalNote(await db(), { actor, trackingNumber: input.trackingNumber, note: input.note })),
+);
+
+const claim = formAction(z.object({ trackingNumber: ZNumber }), (input) =>
+  onStaffCase(input.trackingNumber, "claim", async (actor) => claimCase(await db(), { actor, trackingNumber: input.trackingNumber })),
+);
+
+export async function transitionCase(state: TFormState, formData: FormData): Promise<TFormState> {
+  return transition(state, formData);
+}
+
+export async function noteCase(state: TFormState, formData: FormData): Promise<TFormState> {
+  return note(state, formData);
+}
+
+export async function claimOwnCase(state: TFormState, formData: FormData): Promise<TFormState> {
+  return claim(state, formData);
+}

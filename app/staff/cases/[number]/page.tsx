@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { formatBytes, formatDate, formatDay } from "@/lib/i18n/format";
+import { errorMessages } from "@/lib/i18n/messages";
+import { requireStaff } from "@/lib/auth/session";
+import { staffCase } from "@/lib/cases/queries";
+import { availableTransitions, caseTransitions, type TTransitionName } from "@/lib/cases/transitions";
+import { dueFlag } from "@/lib/cases/deadlines";
+import { chinaDay } from "@/lib/calendar/workdays";
+import { ZFormDefinition } from "@/lib/services/form-definition";
+import { answerText, formText } from "@/lib/services/formView";
+import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
+import { CaseTimeline } from "@/components/cases/CaseTimeline";
+import { DueFlag } from "@/components/cases/DueFlag";
+import { claimOwnCase, noteCase, transitionCase } from "./actions";
+
+type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).number };
+}
+
+/** One case for its department's staff: answers, files, full timeline with internal notes, and the next steps as forms. */
+export default async function StaffCasePage({ params, searchParams }: Props) {
+  const actor = await requireStaff();
+  const { number } = await params;
+  const found = await staffCase(actor, number);
+  if (!found) notFound();
+  const locale = defaultLocale;
+  const t = await getT(locale, ["staff", "account", "errors", "apply"]);
+  const done = (await searchParams).done;
+  const form = ZFormDefinition.parse(found.service.form);
+  const files = Object.fromEntries(found.attachments.map((file) => [file.id, file.fileName]));
+  const messages = errorMessages(t);
+  const flag = dueFlag(found.status, found.promisedDue, chinaDay(new Date()));
+
+  const fieldsFor = (name: TTransitionName): TSimpleField[] => {
+    const rule = caseTransitions[name];
+    const fields: TSimpleField[] = [];
+    if (rule.needsMissingList) fields.push({ name: "missing", type: "textarea", label: t("staff:missingList"), hint: t("staff:missingHint") });
+    if (rule.needsResultFile) fields.push({ name: "resultFile", type: "file", accept: "application/pdf,image/jpeg,image/png", label: t("staff:resultFile") });
+    fields.push({ name: "reason", type: "textarea", label: rule.needsReason ? t("staff:reason") : `${t("staff:reason")}${t("apply:optional")}`, hint: t("staff:reasonHint") });
+    return fields;
+  };
+
+  return (
+    <div className="grid gap-6">
+      <nav aria-label={t("breadcrumb")} className="text-sm"><Link href="/staff">{t("staff:workbench")}</Link></nav>
+      <h1 className="text-2xl font-bold">{found.trackingNumber} · {found.service.name}</h1>
+      {done ? <p role="status" className="border-l-4 border-brand pl-3">{t("staff:done")}</p> : null}
+      <dl className="grid md:grid-cols-[10rem_1fr] gap-2 border border-line p-4 bg-panel">
+        <dt className="font-bold">{t("account:status")}</dt><dd><strong>{t(`account:caseStatus.${found.status}`)}</strong></dd>
+        <dt className="font-bold">{t("staff:column.applicant")}</dt><dd>{found.applicant.name} · {found.applicant.email}</dd>
+        <dt className="font-bold">{t("account:submitted")}</dt><dd>{formatDate(locale, found.submittedAt)}</dd>
+        <dt className="font-bold">{t("staff:promisedDue")}</dt><dd>{formatDay(locale, found.promisedDue) || t("account:dueAfterAcceptance")} <DueFlag flag={flag} t={t} />{found.dueProvisional ? ` ${t("account:provisional")}` : null}</dd>
+        <dt className="font-bold">{t("staff:statutoryDue")}</dt><dd>{formatDay(locale, found.statutoryDue) || t("account:dueAfterAcceptance")}</dd>
+        <dt className="font-bold">{t("staff:column.assignee")}</dt><dd>{found.assignee?.name ?? t("staff:unassigned")}</dd>
+      </dl>
+      {found.assignee?.id !== actor.id ? (
+        <SimpleForm idPrefix="claim" action={claimOwnCase} hidden={{ trackingNumber: found.trackingNumber }} fields={[]} submitLabel={t("staff:claim")} messages={messages} errorTitle={t("errors:summaryTitle")} />
+      ) : null}
+
+      <section aria-labelledby="answers">
+        <h2 id="answers" className="text-xl font-bold mb-2">{t("staff:answers")}</h2>
+        <dl className="grid md:grid-cols-[14rem_1fr] gap-2">
+          {form.steps.flatMap((step) => step.fields).map((field) => (
+            <div key={field.name} className="contents">
+              <dt className="font-bold">{formText(locale, field.label)}</dt>
+              <dd>
+                {field.type === "file" && typeof (found.answers as Record<string, string>)[field.name] === "string" ? (
+                  <a href={`/api/v1/files/${(found.answers as Record<string, string>)[field.name]}`}>{files[(found.answers as Record<string, string>)[field.name]]}</a>
+                ) : (
+                  answerText(locale, field, (found.answers as Record<string, string | string[]>)[field.name], files) ?? t("apply:noAnswer")
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="files">
+        <h2 id="files" className="text-xl font-bold mb-2">{t("staff:files")}</h2>
+        <ul>
+          {found.attachments.map((file) => (
+            <li key={file.id}>
+              <a href={`/api/v1/files/${file.id}`}>{t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}</a>
+              {file.purpose ? <span className="text-muted"> · {file.purpose}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="actions" className="grid gap-4">
+        <h2 id="actions" className="text-xl font-bold">{t("staff:nextSteps")}</h2>
+        {availableTransitions(found.status, "staff").map((name) => (
+          <section key={name} aria-labelledby={`t-${name}`} className="border border-line p-4 grid gap-2">
+            <h3 id={`t-${name}`} className="font-bold">{t(`staff:transition.${name}`)}</h3>
+            <SimpleForm
+              idPrefix={name}
+              action={transitionCase}
+              hidden={{ trackingNumber: found.trackingNumber, transition: name, expectedVersion: String(found.version) }}
+              fields={fieldsFor(name)}
+              submitLabel={t(`staff:transition.${name}`)}
+              messages={messages}
+              errorTitle={t("errors:summaryTitle")}
+            />
+          </section>
+        ))}
+        {availableTransitions(found.status, "staff").length === 0 ? <p>{t("staff:noNextSteps")}</p> : null}
+      </section>
+
+      <section aria-labelledby="note" className="grid gap-2">
+        <h2 id="note" className="text-xl font-bold">{t("staff:addNote")}</h2>
+        <SimpleForm idPrefix="note" action={noteCase} hidden={{ trackingNumber: found.trackingNumber }} fields={[{ name: "note", type: "textarea", label: t("staff:noteLabel"), hint: t("staff:noteHint") }]} submitLabel={t("staff:addNote")} messages={messages} errorTitle={t("errors:summaryTitle")} />
+      </section>
+
+      <CaseTimeline locale={locale} t={t} events={found.events.map((event) => ({ ...event, actorName: event.actor?.name }))} />
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { getT } from "../i18n/server";
+import { defaultLocale } from "../i18n/settings";
+import type { TDueFlag } from "./deadlines";
+
+type TRow = {
+  trackingNumber: string;
+  status: string;
+  submittedAt: Date;
+  promisedDue: Date | null;
+  flag: TDueFlag;
+  service: { code: string; name: string };
+  applicant: { name: string };
+  assignee: { name: string } | null;
+};
+
+/** RFC 4180 field quoting; a leading =,+,-,@ is neutralised against spreadsheet formula injection. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export async function queueCsv(rows: TRow[]): Promise<string> {
+  const t = await getT(defaultLocale, ["staff", "account"]);
+  const header = ["trackingNumber", "serviceCode", "service", "applicant", "status", "submitted", "due", "flag", "assignee"].map((key) => t(`staff:csv.${key}`));
+  const lines = rows.map((row) =>
+    [
+      row.trackingNumber,
+      row.service.code,
+      row.service.name,
+      row.applicant.name,
+      t(`account:caseStatus.${row.status}`),
+      row.submittedAt.toISOString(),
+      row.promisedDue ? row.promisedDue.toISOString().slice(0, 10) : "",
+      row.flag ? t(`staff:due.${row.flag}`) : "",
+      row.assignee?.name ?? "",
+    ].map(csvField).join(","),
+  );
+  return `\uFEFF${[header.map(csvField).join(","), ...lines].join("\r\n")}\r\n`;
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { FormError } from "../shared/errors";
+import { saveUpload } from "../uploads/saveUpload";
+import { applyTransition } from "./applyTransition";
+
+/** The applicant answers a 补正 request: new files (checked like any upload) and a note; the case returns to 预审. */
+export async function supplyMaterials(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; trackingNumber: string; expectedVersion: number; files: File[]; note?: string },
+) {
+  const files = input.files.filter((file) => file.size > 0);
+  if (!files.length) throw new FormError("fileRequired", "files");
+  const ids: string[] = [];
+  for (const file of files) {
+    const saved = await saveUpload(prisma, { actor: input.actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "files", purpose: "supplement" });
+    ids.push(saved.id);
+  }
+  return applyTransition(prisma, {
+    actor: input.actor,
+    trackingNumber: input.trackingNumber,
+    transition: "supplyMaterials",
+    expectedVersion: input.expectedVersion,
+    reason: input.note,
+    newUploadIds: ids,
+  });
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import type { PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { NotFoundError } from "../shared/errors";
+import { storage } from "../storage/storage";
+import { mayWorkCases } from "../cases/applyTransition";
+
+export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
+
+/**
+ * A stored file for a reader who may see it: its uploader; the applicant of the case it belongs
+ * to; staff who work that case's department; anyone for a published document or notice.
+ * Everyone else gets NotFoundError, exactly as for a file that does not exist.
+ */
+export async function readUpload(prisma: PrismaClient, input: { actor: TSessionUser | null; id: string }): Promise<TFileDownload> {
+  if (!/^[a-z0-9]{8,64}$/.test(input.id)) throw new NotFoundError("file");
+  const file = await prisma.attachment.findUnique({
+    where: { id: input.id },
+    include: {
+      application: { select: { applicantId: true, service: { select: { department: { select: { code: true } } } } } },
+      document: { select: { status: true } },
+      notice: { select: { status: true } },
+    },
+  });
+  const actor = input.actor;
+  const allowed =
+    !!file &&
+    (file.document?.status === "PUBLISHED" ||
+      file.notice?.status === "PUBLISHED" ||
+      (!!actor && file.uploaderId === actor.id) ||
+      (!!actor && file.application?.applicantId === actor.id) ||
+      (!!actor && !!file.application && mayWorkCases(actor, file.application.service.department.code)));
+  if (!file || !allowed) throw new NotFoundError("file");
+  const bytes = await storage().get(file.storageKey);
+  if (!bytes) throw new NotFoundError("file");
+  return { bytes, fileName: file.fileName, mimeType: file.mimeType };
+}
