@@ -29,6 +29,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                   <ul className="flex gap-4">
                     <li><Link href="/staff" className="text-white">{t("staff:nav.queue")}</Link></li>
                     <li><Link href="/staff/follow-ups" className="text-white">{t("staff:nav.followUps")}</Link></li>
+                    <li><Link href="/staff/figures" className="text-white">{t("staff:nav.figures")}</Link></li>
+                    {user.grants.some((grant) => grant.role === "ADMIN") ? <li><Link href="/staff/outbox" className="text-white">{t("staff:nav.outbox")}</Link></li> : null}
                   </ul>
                 </nav>
                 <span>{user.name}</span>

@@ -18,3 +18,31 @@ export function apiFailure(error: unknown): Response {
   console.error(`[api ${reference}]`, error);
   return apiError(500, "internal", `Unexpected error (reference ${reference})`);
 }
+
+/** 401 for a call that needs a signed-in citizen (session cookie or Bearer token). */
+export function apiUnauthorized(): Response {
+  return apiError(401, "unauthorized", "Sign in as a citizen, or send Authorization: Bearer <personal token>");
+}
+
+/**
+ * A FormError as 422 whose code is the bare key (`fileTooLarge`, not `fileTooLarge|10`); the
+ * field, if any, carries the full code with its limit.
+ */
+export function apiFormError(error: FormError): Response {
+  const [code] = error.key.split("|");
+  return apiError(422, code, error.key, error.field ? { [error.field]: error.key } : undefined);
+}
+
+/** The JSON body of a request, or undefined when it is not JSON (the caller answers 400). */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** 400 for a body that is not JSON. */
+export function apiBadJson(): Response {
+  return apiError(400, "invalid_json", "The request body must be JSON");
+}

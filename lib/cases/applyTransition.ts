@@ -6,6 +6,7 @@ import type { TSessionUser } from "../auth/types";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { FormError, NotFoundError } from "../shared/errors";
 import { caseTransitions, type TTransitionName } from "./transitions";
+import { notifyApplicant } from "../notifications/notifyApplicant";
 
 export type TTransitionInput = {
   actor: TSessionUser;
@@ -71,7 +72,7 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
   if (name === "approve" || name === "deny") data.decidedAt = now;
   if (name === "complete") data.completedAt = now;
 
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const updated = await tx.application.updateMany({ where: { id: found.id, version: input.expectedVersion, status: found.status }, data });
     if (updated.count !== 1) throw new FormError("caseChanged");
     if (rule.needsResultFile) {
@@ -102,4 +103,7 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
     await writeAudit(tx, { actorId: actor.id, action: `case.${name}`, entityType: "Application", entityId: found.trackingNumber, detail: { from: found.status, to: rule.to } });
     return { status: rule.to, version: found.version + 1 };
   });
+  // the applicant hears of every change staff make (their own actions they already see)
+  if (rule.by === "staff") await notifyApplicant(prisma, { trackingNumber: found.trackingNumber, kind: name, reason });
+  return result;
 }

@@ -6,6 +6,7 @@ import type { TSessionUser } from "../auth/types";
 import { ZFormDefinition } from "../services/form-definition";
 import { validateAnswers, type TAnswers } from "../services/answers";
 import { newAccessCode, nextTrackingNumber } from "./identifiers";
+import { notifyApplicant } from "../notifications/notifyApplicant";
 
 export type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
 
@@ -47,7 +48,7 @@ export async function submitApplication(
   }
 
   try {
-    return await prisma.$transaction(async (tx) => {
+    const submitted = await prisma.$transaction(async (tx) => {
       const trackingNumber = await nextTrackingNumber(tx, "SV");
       const created = await tx.application.create({
         data: {
@@ -66,6 +67,8 @@ export async function submitApplication(
       }
       return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
     });
+    await notifyApplicant(prisma, { trackingNumber: submitted.trackingNumber, kind: "submit" });
+    return submitted;
   } catch (error) {
     // a concurrent request with the same key won the unique index: answer with its case
     if ((error as { code?: string }).code === "P2002") {

@@ -7,6 +7,8 @@ import { lt } from "@/lib/i18n/content";
 import { requireCitizen } from "@/lib/auth/session";
 import { getAccountOverview } from "@/lib/users/queries";
 import { ownDrafts } from "@/lib/cases/applyQueries";
+import { latestNotifications } from "@/lib/notifications/queries";
+import { markNotificationsRead } from "./actions";
 import Link from "next/link";
 import { LocalText } from "@/components/ui/LocalText";
 
@@ -20,7 +22,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AccountPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const user = await requireCitizen(locale, `/${locale}/account`);
-  const [t, overview, query, drafts] = await Promise.all([getT(locale, ["account", "auth"]), getAccountOverview(user.id), searchParams, ownDrafts(user)]);
+  const [t, overview, query, drafts, notifications] = await Promise.all([
+    getT(locale, ["account", "auth", "notifications"]),
+    getAccountOverview(user.id),
+    searchParams,
+    ownDrafts(user),
+    latestNotifications(user),
+  ]);
   if (!overview) notFound();
   return (
     <div className="grid gap-6">
@@ -42,6 +50,25 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </ul>
         </section>
       ) : null}
+      <section aria-labelledby="notifications">
+        <h2 id="notifications" className="text-xl font-bold mb-2">{t("notifications:title")}</h2>
+        {notifications.length === 0 ? <p>{t("notifications:none")}</p> : null}
+        <ul className="grid gap-2">
+          {notifications.map((n) => (
+            <li key={n.id} className={n.readAt ? "" : "border-l-4 border-brand pl-3"}>
+              {n.readAt ? null : <strong>{t("notifications:unread")} </strong>}
+              {n.link ? <Link href={n.link}>{n.title}</Link> : n.title}
+              <span className="text-muted"> · {formatDate(locale, n.createdAt)}</span>
+            </li>
+          ))}
+        </ul>
+        {notifications.some((n) => !n.readAt) ? (
+          <form action={markNotificationsRead} className="mt-2">
+            <input type="hidden" name="locale" value={locale} />
+            <button type="submit" className="underline text-link">{t("notifications:markRead")}</button>
+          </form>
+        ) : null}
+      </section>
       <section aria-labelledby="profile">
         <h2 id="profile" className="text-xl font-bold mb-2">{t("account:profile")}</h2>
         <dl className="grid grid-cols-[10rem_1fr] gap-2">
@@ -50,6 +77,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <dt className="font-bold">{t("auth:accountType")}</dt>
           <dd>{overview.user.accountType === "ORGANISATION" ? t("auth:accountTypeOrganisation") : t("auth:accountTypePerson")}</dd>
         </dl>
+        <p className="mt-2"><Link href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</Link></p>
       </section>
       <section aria-labelledby="cases">
         <h2 id="cases" className="text-xl font-bold mb-2">{t("account:cases")}</h2>

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { formatDate } from "@/lib/i18n/format";
+import { requireStaff } from "@/lib/auth/session";
+import { outbox } from "@/lib/notifications/queries";
+import { NotFoundError } from "@/lib/shared/errors";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT(defaultLocale, "notifications");
+  return { title: t("notifications:outboxTitle") };
+}
+
+/** Every e-mail the portal sent: the development mailbox (administrators only). */
+export default async function OutboxPage() {
+  const actor = await requireStaff();
+  const mails = await outbox(actor).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const t = await getT(defaultLocale, "notifications");
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t("notifications:outboxTitle")}</h1>
+      <p>{t("notifications:outboxIntro")}</p>
+      {mails.length === 0 ? <p>{t("notifications:outboxEmpty")}</p> : null}
+      <ol className="grid gap-4">
+        {mails.map((mail) => (
+          <li key={mail.id} className="border border-line p-4 grid gap-1">
+            <p className="font-bold">{mail.subject}</p>
+            <p className="text-sm text-muted">
+              {t("notifications:column.to")}{t("colon")}{mail.to} · {formatDate(defaultLocale, mail.createdAt)} ·{" "}
+              {t(`notifications:state.${mail.sentAt ? "sent" : mail.error ? "failed" : "kept"}`)}
+            </p>
+            <pre className="whitespace-pre-wrap font-sans text-sm">{mail.text}</pre>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

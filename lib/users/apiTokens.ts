@@ -1,0 +1,90 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "../db/generated/client";
+import { writeAudit } from "../audit/writeAudit";
+import { isCitizen } from "../auth/policy";
+import type { TSessionUser } from "../auth/types";
+import { toSessionUser } from "../auth/verifyCredentials";
+import { FormError, NotFoundError } from "../shared/errors";
+
+/** The token name, shared by the account form and the JSON API. */
+export const ZTokenName = z.string({ error: "required" }).trim().min(1, "required").max(60, "tooLongMax|60");
+
+export type TApiTokenSummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+
+// `os_` and 40 url-safe characters (30 random bytes in base64url); only its sha256 is stored
+const tokenFormat = /^os_[A-Za-z0-9_-]{40}$/;
+const maxActiveTokens = 20;
+// a token used again within this window does not write lastUsedAt again
+const lastUsedResolutionMs = 60_000;
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Makes a personal API token for a citizen and returns it once: only its sha256 is kept, so it
+ * can never be shown again. Staff get a NotFoundError (their work is not done through tokens).
+ */
+export async function createApiToken(prisma: PrismaClient, input: { actor: TSessionUser; name: string }): Promise<{ id: string; name: string; token: string }> {
+  const { actor } = input;
+  if (!isCitizen(actor)) {
+    // the audit log records staff actions: a staff account trying to mint a token is one
+    await writeAudit(prisma, { actorId: actor.id, action: "apiToken.create", entityType: "ApiToken", outcome: "DENIED" });
+    throw new NotFoundError("api tokens");
+  }
+  const parsed = ZTokenName.safeParse(input.name);
+  if (!parsed.success) throw new FormError(parsed.error.issues[0]?.message ?? "required", "name");
+  const active = await prisma.apiToken.count({ where: { userId: actor.id, revokedAt: null } });
+  if (active >= maxActiveTokens) throw new FormError("tooManyTokens|20", "name");
+
+  const token = `os_${randomBytes(30).toString("base64url")}`;
+  const created = await prisma.apiToken.create({ data: { userId: actor.id, name: parsed.data, tokenHash: hashToken(token) }, select: { id: true, name: true } });
+  return { ...created, token };
+}
+
+/** The actor's tokens that still work, newest first (never the token itself). */
+export async function listApiTokens(prisma: PrismaClient, input: { actor: TSessionUser }): Promise<TApiTokenSummary[]> {
+  return prisma.apiToken.findMany({
+    where: { userId: input.actor.id, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, createdAt: true, lastUsedAt: true },
+  });
+}
+
+/** Revokes one of the actor's own tokens; anyone else's (or an unknown id) is a NotFoundError. */
+export async function revokeApiToken(prisma: PrismaClient, input: { actor: TSessionUser; id: string }): Promise<void> {
+  const { count } = await prisma.apiToken.updateMany({ where: { id: input.id, userId: input.actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (!count) throw new NotFoundError("api token");
+}
+
+/** The token's `id` if the actor owns it and it still works, else null (for the one-time display). */
+export async function ownActiveTokenId(prisma: PrismaClient, input: { actor: TSessionUser; token: string }): Promise<string | null> {
+  if (!tokenFormat.test(input.token)) return null;
+  const found = await prisma.apiToken.findFirst({ where: { tokenHash: hashToken(input.token), userId: input.actor.id, revokedAt: null }, select: { id: true } });
+  return found?.id ?? null;
+}
+
+/**
+ * The citizen a Bearer token belongs to, or null when it is malformed, unknown, revoked, or its
+ * account is disabled. Records when it was last used (at most once a minute).
+ */
+export async function userForToken(prisma: PrismaClient, token: string): Promise<TSessionUser | null> {
+  if (!tokenFormat.test(token)) return null;
+  const found = await prisma.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { include: { grants: { include: { department: { select: { code: true } } } } } } },
+  });
+  if (!found || found.revokedAt || found.user.disabled) return null;
+  const user = toSessionUser(found.user);
+  if (!isCitizen(user)) return null;
+  const now = new Date();
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > lastUsedResolutionMs) {
+    await prisma.apiToken.updateMany({
+      where: { id: found.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - lastUsedResolutionMs) } }] },
+      data: { lastUsedAt: now },
+    });
+  }
+  return user;
+}
