@@ -5,6 +5,7 @@ import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { dueFlag, dueSoonWorkingDays } from "./deadlines";
 import { getStaffCase, listQueue, type TQueueFilter } from "./staffCases";
 import { listFollowUps } from "./followUp";
+import { caseFigures } from "./figures";
 import { departmentScope } from "../auth/policy";
 
 /**
@@ -37,4 +38,8 @@ export async function staffCase(actor: TSessionUser, trackingNumber: string) {
 /** Open 差评 follow-ups in the supervisor's departments. */
 export async function supervisorFollowUps(actor: TSessionUser) {
   return listFollowUps(await db(), departmentScope(actor, "SUPERVISOR"));
+}
+
+export async function supervisorFigures(actor: TSessionUser) {
+  return caseFigures(await db(), actor);
 }

@@ -1,0 +1,53 @@
+import "server-only";
+import type { PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { departmentScope } from "../auth/policy";
+import { chinaDay, workingDaysBetween } from "../calendar/workdays";
+import { NotFoundError } from "../shared/errors";
+import { caseStatuses, type TCaseStatus } from "./transitions";
+
+export type TFigures = {
+  byStatus: Record<TCaseStatus, number>;
+  decided: number;
+  onTime: number;
+  /** share of decided cases decided by their promised date, 0–1; null when none decided */
+  onTimeRate: number | null;
+  /** mean working days from 受理 to 决定; null when none decided */
+  averageDaysToDecide: number | null;
+  ratings: Record<1 | 2 | 3 | 4 | 5, number>;
+  overdue: { trackingNumber: string; serviceName: string; promisedDue: Date; status: TCaseStatus }[];
+};
+
+/** The supervisor's figures for their departments (administrators: all). */
+export async function caseFigures(prisma: PrismaClient, actor: TSessionUser, now = new Date()): Promise<TFigures> {
+  const departments = departmentScope(actor, "SUPERVISOR");
+  if (departments && departments.length === 0) throw new NotFoundError("figures");
+  const inScope = departments ? { service: { department: { code: { in: departments } } } } : {};
+  const today = chinaDay(now);
+  const [statusRows, decidedRows, ratingRows, overdueRows] = await Promise.all([
+    prisma.application.groupBy({ by: ["status"], where: inScope, _count: { _all: true } }),
+    prisma.application.findMany({ where: { ...inScope, decidedAt: { not: null }, acceptedAt: { not: null } }, select: { acceptedAt: true, decidedAt: true, promisedDue: true } }),
+    prisma.rating.groupBy({ by: ["level"], where: { application: inScope }, _count: { _all: true } }),
+    prisma.application.findMany({
+      where: { ...inScope, status: { in: ["ACCEPTED", "REVIEWING"] }, promisedDue: { lt: new Date(`${today}T00:00:00Z`) } },
+      orderBy: { promisedDue: "asc" },
+      take: 100,
+      select: { trackingNumber: true, status: true, promisedDue: true, service: { select: { name: true } } },
+    }),
+  ]);
+  const byStatus = Object.fromEntries(caseStatuses.map((s) => [s, 0])) as Record<TCaseStatus, number>;
+  for (const row of statusRows) byStatus[row.status] = row._count._all;
+  const onTime = decidedRows.filter((r) => r.promisedDue && chinaDay(r.decidedAt!) <= r.promisedDue.toISOString().slice(0, 10)).length;
+  const days = decidedRows.map((r) => workingDaysBetween(chinaDay(r.acceptedAt!), chinaDay(r.decidedAt!)));
+  const ratings = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as TFigures["ratings"];
+  for (const row of ratingRows) ratings[row.level as 1 | 2 | 3 | 4 | 5] = row._count._all;
+  return {
+    byStatus,
+    decided: decidedRows.length,
+    onTime,
+    onTimeRate: decidedRows.length ? onTime / decidedRows.length : null,
+    averageDaysToDecide: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
+    ratings,
+    overdue: overdueRows.map((r) => ({ trackingNumber: r.trackingNumber, status: r.status, promisedDue: r.promisedDue!, serviceName: r.service.name })),
+  };
+}
