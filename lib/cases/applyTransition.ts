@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { writeAudit } from "../audit/writeAudit";
 import { hasRole } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
-import { addWorkingDays, chinaDay } from "../calendar/workdays";
+import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError, NotFoundError } from "../shared/errors";
 import { caseTransitions, type TTransitionName } from "./transitions";
 import { notifyApplicant } from "../notifications/notifyApplicant";
@@ -31,6 +31,16 @@ export function mayWorkCases(actor: TSessionUser, departmentCode: string): boole
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
+/** 补正 is asked for once, listing everything, within 5 working days of submission (行政许可法 Art. 32). */
+export const supplementWindowWorkingDays = 5;
+
+async function checkSupplementRule(prisma: PrismaClient, applicationId: string, submittedAt: Date, now: Date) {
+  const earlier = await prisma.caseEvent.count({ where: { applicationId, kind: "requestSupplement" } });
+  if (earlier > 0) throw new FormError("supplementOnce");
+  // past the window the application counts as accepted: staff accept it instead
+  if (workingDaysBetween(chinaDay(submittedAt), chinaDay(now)) > supplementWindowWorkingDays) throw new FormError("supplementTooLate");
+}
+
 /**
  * Applies one transition of the case lifecycle. Checks, in order: the actor may see the case
  * (else not found, audited), the transition is open from the current status, its required
@@ -56,6 +66,7 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
   if (rule.needsReason && !reason) throw new FormError("reasonRequired", "reason");
   const missing = (input.missing ?? []).map((item) => item.trim()).filter(Boolean);
   if (rule.needsMissingList && missing.length === 0) throw new FormError("missingListRequired", "missing");
+  if (name === "requestSupplement") await checkSupplementRule(prisma, found.id, found.submittedAt, now);
 
   const data: Prisma.ApplicationUpdateManyMutationInput = { status: rule.to, version: { increment: 1 } };
   if (name === "accept") {

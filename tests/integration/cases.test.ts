@@ -142,6 +142,22 @@ describe("the case lifecycle", () => {
     expect(await database.prisma.caseEvent.count({ where: { application: { trackingNumber }, kind: { in: ["accept", "reject"] } } })).toBe(1);
   });
 
+  it("asks for 补正 once only, and only within 5 working days of submission", async () => {
+    const first = await caseIn("PRE_REVIEW");
+    await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: first, transition: "requestSupplement", expectedVersion: 1, missing: ["劳动合同"] });
+    await applyTransition(database.prisma, { actor: actors.citizen, trackingNumber: first, transition: "supplyMaterials", expectedVersion: 2, newUploadIds: [await upload(actors.citizen)] });
+    await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: first, transition: "requestSupplement", expectedVersion: 3, missing: ["又一项"] })).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "supplementOnce",
+    );
+    const late = await caseIn("PRE_REVIEW");
+    const submitted = (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: late } })).submittedAt;
+    const eightWorkingDaysLater = new Date(submitted.getTime() + 12 * 24 * 3600_000);
+    await expect(
+      applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "requestSupplement", expectedVersion: 1, missing: ["劳动合同"], now: eightWorkingDaysLater }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "supplementTooLate");
+    await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "accept", expectedVersion: 1, now: eightWorkingDaysLater })).resolves.toMatchObject({ status: "ACCEPTED" });
+  });
+
   it("sets working-day deadlines on acceptance across the National Day holiday", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
     await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1, now: new Date("2026-09-28T02:00:00Z") });
