@@ -5,6 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { getSessionUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/policy";
+import { isAdministrator } from "@/lib/auth/policy";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { signOutStaff } from "./actions";
 
@@ -30,7 +31,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                     <li><Link href="/staff" className="text-white">{t("staff:nav.queue")}</Link></li>
                     <li><Link href="/staff/follow-ups" className="text-white">{t("staff:nav.followUps")}</Link></li>
                     <li><Link href="/staff/figures" className="text-white">{t("staff:nav.figures")}</Link></li>
-                    {user.grants.some((grant) => grant.role === "ADMIN") ? <li><Link href="/staff/outbox" className="text-white">{t("staff:nav.outbox")}</Link></li> : null}
+                    {isAdministrator(user) ? <li><Link href="/staff/services" className="text-white">{t("staff:nav.services")}</Link></li> : null}
+                    {isAdministrator(user) ? <li><Link href="/staff/outbox" className="text-white">{t("staff:nav.outbox")}</Link></li> : null}
                   </ul>
                 </nav>
                 <span>{user.name}</span>

@@ -10,6 +10,8 @@ export type TSimpleField = {
   label: string;
   type: "text" | "email" | "password" | "radio" | "textarea" | "file";
   autoComplete?: string;
+  /** textarea height */
+  rows?: number;
   /** file inputs: several files, allowed types */
   multiple?: boolean;
   accept?: string;
@@ -29,14 +31,16 @@ type Props = {
   tone?: "primary" | "warning";
   /** prefix for element ids, distinct for each form when a page has several */
   idPrefix?: string;
+  /** values to start from (an edit form) */
+  initialValues?: Record<string, string>;
 };
 
 /**
  * A small form bound to a server action with useActionState: it posts without JavaScript
  * too, and comes back with field errors and what the user typed.
  */
-export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle, tone = "primary", idPrefix = "field" }: Props) {
-  const [state, formAction, pending] = useActionState(action, emptyFormState);
+export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle, tone = "primary", idPrefix = "field", initialValues }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialValues ? { ...emptyFormState, values: initialValues } : emptyFormState);
   const summary = useRef<HTMLDivElement>(null);
   // with JavaScript, move focus to the error summary after a failed submission (GOV.UK pattern)
   useEffect(() => {
@@ -76,7 +80,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
           return (
             <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
               {field.type === "textarea" ? (
-                <textarea id={id} name={field.name} rows={4} defaultValue={state.values[field.name]} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+                <textarea id={id} name={field.name} rows={field.rows ?? 4} defaultValue={state.values[field.name]} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
               ) : (
                 <input id={id} name={field.name} type="file" multiple={field.multiple} accept={field.accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
               )}

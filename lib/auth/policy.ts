@@ -23,3 +23,8 @@ export function departmentScope(user: TSessionUser, role: TStaffRole): string[] 
   if (grants.some((grant) => grant.department === null)) return null;
   return grants.map((grant) => grant.department as string);
 }
+
+/** An administrator of the whole portal (an ADMIN grant for all departments). */
+export function isAdministrator(user: TSessionUser | null | undefined): boolean {
+  return !!user && user.accountType === "STAFF" && user.grants.some((grant) => grant.role === "ADMIN" && grant.department === null);
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isStaff } from "../auth/policy";
+import { isAdministrator } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 
 /** The user's latest notifications (own only). */
@@ -15,6 +15,6 @@ export async function markAllRead(actor: TSessionUser): Promise<void> {
 
 /** The outbox of sent mail, for administrators only. */
 export async function outbox(actor: TSessionUser, take = 100) {
-  if (!isStaff(actor) || !actor.grants.some((grant) => grant.role === "ADMIN" && grant.department === null)) throw new NotFoundError("outbox");
+  if (!isAdministrator(actor)) throw new NotFoundError("outbox");
   return (await db()).outboxMail.findMany({ orderBy: { createdAt: "desc" }, take });
 }

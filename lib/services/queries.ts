@@ -38,3 +38,12 @@ export async function hotServices(limit = 8) {
 export async function getService(code: string) {
   return (await db()).service.findFirst({ where: { code, published: true }, include: { department: true } });
 }
+
+/** Every service (published or not) for the administrator's list. */
+export async function allServicesForAdmin() {
+  return (await db()).service.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, published: true, version: true, department: { select: { shortName: true } } } });
+}
+
+export async function serviceForEdit(code: string) {
+  return (await db()).service.findUnique({ where: { code } });
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { requireStaff } from "@/lib/auth/session";
+import { isAdministrator } from "@/lib/auth/policy";
+import { allServicesForAdmin } from "@/lib/services/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT(defaultLocale, "staff");
+  return { title: t("staff:services.title") };
+}
+
+/** The service catalogue for administrators: each service's guide and form can be edited. */
+export default async function StaffServicesPage() {
+  const actor = await requireStaff();
+  if (!isAdministrator(actor)) notFound();
+  const [t, services] = await Promise.all([getT(defaultLocale, "staff"), allServicesForAdmin()]);
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t("staff:services.title")}</h1>
+      <ul className="grid gap-2">
+        {services.map((s) => (
+          <li key={s.code}>
+            <Link href={`/staff/services/${s.code}`}>{s.code} · {s.name}</Link>
+            <span className="text-muted"> · {s.department.shortName} · {s.published ? t("staff:services.published") : t("staff:services.unpublished")}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
