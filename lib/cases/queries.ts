@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { dueFlag, dueSoonWorkingDays } from "./deadlines";
-import { getStaffCase, listQueue, type TQueueFilter } from "./staffCases";
+import { departmentCaseworkers, getStaffCase, listQueue, type TQueueFilter } from "./staffCases";
 import { listFollowUps } from "./followUp";
 import { caseFigures } from "./figures";
 import { departmentScope } from "../auth/policy";
@@ -42,4 +42,8 @@ export async function supervisorFollowUps(actor: TSessionUser) {
 
 export async function supervisorFigures(actor: TSessionUser) {
   return caseFigures(await db(), actor);
+}
+
+export async function caseworkersOf(departmentCode: string) {
+  return departmentCaseworkers(await db(), departmentCode);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { departmentScope } from "../auth/policy";
+import { departmentScope, hasRole } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
 import { mayWorkCases } from "./applyTransition";
@@ -85,6 +85,26 @@ export async function claimCase(prisma: PrismaClient, input: { actor: TSessionUs
     await tx.application.update({ where: { id: found.id }, data: { assigneeId: input.actor.id } });
     await writeAudit(tx, { actorId: input.actor.id, action: "case.claim", entityType: "Application", entityId: input.trackingNumber });
   });
+}
+
+/** The supervisor assigns a case to a caseworker of the same department. */
+export async function assignCase(prisma: PrismaClient, input: { actor: TSessionUser; trackingNumber: string; assigneeId: string }) {
+  const found = await prisma.application.findUnique({ where: { trackingNumber: input.trackingNumber }, select: { id: true, service: { select: { department: { select: { id: true, code: true } } } } } });
+  if (!found || !hasRole(input.actor, "SUPERVISOR", found.service.department.code)) {
+    await writeAudit(prisma, { actorId: input.actor.id, action: "case.assign", entityType: "Application", entityId: input.trackingNumber, outcome: "DENIED" });
+    throw new NotFoundError("case");
+  }
+  const assignee = await prisma.roleGrant.findFirst({ where: { userId: input.assigneeId, role: "CASEWORKER", departmentId: found.service.department.id } });
+  if (!assignee) throw new FormError("assigneeInvalid", "assigneeId");
+  await prisma.$transaction(async (tx) => {
+    await tx.application.update({ where: { id: found.id }, data: { assigneeId: input.assigneeId } });
+    await writeAudit(tx, { actorId: input.actor.id, action: "case.assign", entityType: "Application", entityId: input.trackingNumber, detail: { assigneeId: input.assigneeId } });
+  });
+}
+
+/** Caseworkers of a department, for the supervisor's assignment list. */
+export async function departmentCaseworkers(prisma: PrismaClient, departmentCode: string) {
+  return prisma.user.findMany({ where: { disabled: false, grants: { some: { role: "CASEWORKER", department: { code: departmentCode } } } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 export const isCaseStatus = (value: unknown): value is TCaseStatus => typeof value === "string" && (caseStatuses as readonly string[]).includes(value);

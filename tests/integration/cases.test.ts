@@ -158,6 +158,15 @@ describe("the case lifecycle", () => {
     await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "accept", expectedVersion: 1, now: eightWorkingDaysLater })).resolves.toMatchObject({ status: "ACCEPTED" });
   });
 
+  it("lets the supervisor assign a case to one of the department's caseworkers only", async () => {
+    const trackingNumber = await caseIn("SUBMITTED");
+    const { assignCase } = await import("@/lib/cases/staffCases");
+    await assignCase(database.prisma, { actor: actors.supervisor, trackingNumber, assigneeId: actors.caseworker.id });
+    expect((await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).assigneeId).toBe(actors.caseworker.id);
+    await expect(assignCase(database.prisma, { actor: actors.supervisor, trackingNumber, assigneeId: actors.caseworker2.id })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "assigneeInvalid");
+    await expect(assignCase(database.prisma, { actor: actors.caseworker, trackingNumber, assigneeId: actors.caseworker.id })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("sets working-day deadlines on acceptance across the National Day holiday", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
     await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1, now: new Date("2026-09-28T02:00:00Z") });

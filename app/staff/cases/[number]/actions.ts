@@ -7,7 +7,7 @@ import { formAction } from "@/lib/actions/formAction";
 import type { TFormState } from "@/lib/actions/formState";
 import { requireStaff } from "@/lib/auth/session";
 import { applyTransition } from "@/lib/cases/applyTransition";
-import { addInternalNote, claimCase } from "@/lib/cases/staffCases";
+import { addInternalNote, assignCase, claimCase } from "@/lib/cases/staffCases";
 import { transitionNames } from "@/lib/cases/transitions";
 import { saveUpload } from "@/lib/uploads/saveUpload";
 import { NotFoundError } from "@/lib/shared/errors";
@@ -58,6 +58,14 @@ const note = formAction(z.object({ trackingNumber: ZNumber, note: z.string().tri
 const claim = formAction(z.object({ trackingNumber: ZNumber }), (input) =>
   onStaffCase(input.trackingNumber, "claim", async (actor) => claimCase(await db(), { actor, trackingNumber: input.trackingNumber })),
 );
+
+const assign = formAction(z.object({ trackingNumber: ZNumber, assigneeId: z.string().min(1, "choose").max(40) }), (input) =>
+  onStaffCase(input.trackingNumber, "assign", async (actor) => assignCase(await db(), { actor, trackingNumber: input.trackingNumber, assigneeId: input.assigneeId })),
+);
+
+export async function assignOtherCase(state: TFormState, formData: FormData): Promise<TFormState> {
+  return assign(state, formData);
+}
 
 export async function transitionCase(state: TFormState, formData: FormData): Promise<TFormState> {
   return transition(state, formData);

@@ -6,7 +6,8 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatBytes, formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
-import { staffCase } from "@/lib/cases/queries";
+import { caseworkersOf, staffCase } from "@/lib/cases/queries";
+import { hasRole } from "@/lib/auth/policy";
 import { availableTransitions, caseTransitions, type TTransitionName } from "@/lib/cases/transitions";
 import { dueFlag } from "@/lib/cases/deadlines";
 import { chinaDay } from "@/lib/calendar/workdays";
@@ -15,7 +16,7 @@ import { answerText, formText } from "@/lib/services/formView";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { DueFlag } from "@/components/cases/DueFlag";
-import { claimOwnCase, noteCase, transitionCase } from "./actions";
+import { assignOtherCase, claimOwnCase, noteCase, transitionCase } from "./actions";
 
 type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -59,6 +60,17 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         <dt className="font-bold">{t("staff:statutoryDue")}</dt><dd>{formatDay(locale, found.statutoryDue) || t("account:dueAfterAcceptance")}</dd>
         <dt className="font-bold">{t("staff:column.assignee")}</dt><dd>{found.assignee?.name ?? t("staff:unassigned")}</dd>
       </dl>
+      {hasRole(actor, "SUPERVISOR", found.service.department.code) ? (
+        <SimpleForm
+          idPrefix="assign"
+          action={assignOtherCase}
+          hidden={{ trackingNumber: found.trackingNumber }}
+          fields={[{ name: "assigneeId", type: "radio", label: t("staff:assignTo"), options: (await caseworkersOf(found.service.department.code)).map((u) => ({ value: u.id, label: u.name })) }]}
+          submitLabel={t("staff:assign")}
+          messages={messages}
+          errorTitle={t("errors:summaryTitle")}
+        />
+      ) : null}
       {found.assignee?.id !== actor.id ? (
         <SimpleForm idPrefix="claim" action={claimOwnCase} hidden={{ trackingNumber: found.trackingNumber }} fields={[]} submitLabel={t("staff:claim")} messages={messages} errorTitle={t("errors:summaryTitle")} />
       ) : null}
