@@ -10,6 +10,8 @@ const nextConfig = {
     "@node-rs/argon2",
     "opencc-js",
     "chinese-days",
+    // pdfkit loads its standard-font metrics and ICC profile relative to its own files
+    "pdfkit",
   ],
   poweredByHeader: false,
   experimental: {

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "../db/generated/client";
+import { db } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
@@ -10,6 +11,9 @@ import { FormError, NotFoundError } from "../shared/errors";
 
 /** The token name, shared by the account form and the JSON API. */
 export const ZTokenName = z.string({ error: "required" }).trim().min(1, "required").max(60, "tooLongMax|60");
+
+/** The cookie that carries a just-made token to the account page, which shows it once. */
+export const newTokenCookie = "onestop-new-token";
 
 export type TApiTokenSummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
 
@@ -31,7 +35,7 @@ export async function createApiToken(prisma: PrismaClient, input: { actor: TSess
   const { actor } = input;
   if (!isCitizen(actor)) {
     // the audit log records staff actions: a staff account trying to mint a token is one
-    await writeAudit(prisma, { actorId: actor.id, action: "apiToken.create", entityType: "ApiToken", outcome: "DENIED" });
+    await writeAudit(prisma, { actorId: input.actor.id, action: "apiToken.create", entityType: "ApiToken", outcome: "DENIED" });
     throw new NotFoundError("api tokens");
   }
   const parsed = ZTokenName.safeParse(input.name);
@@ -59,11 +63,16 @@ export async function revokeApiToken(prisma: PrismaClient, input: { actor: TSess
   if (!count) throw new NotFoundError("api token");
 }
 
-/** The token's `id` if the actor owns it and it still works, else null (for the one-time display). */
-export async function ownActiveTokenId(prisma: PrismaClient, input: { actor: TSessionUser; token: string }): Promise<string | null> {
-  if (!tokenFormat.test(input.token)) return null;
-  const found = await prisma.apiToken.findFirst({ where: { tokenHash: hashToken(input.token), userId: input.actor.id, revokedAt: null }, select: { id: true } });
-  return found?.id ?? null;
+/**
+ * For the account page: the actor's tokens, and the just-made token to show once (`fresh`, from
+ * the short-lived cookie the create action sets) only if it is theirs and still works.
+ */
+export async function tokensForAccountPage(input: { actor: TSessionUser; fresh?: string }) {
+  const prisma = await db();
+  const tokens = await listApiTokens(prisma, { actor: input.actor });
+  const freshHash = input.fresh && tokenFormat.test(input.fresh) ? hashToken(input.fresh) : null;
+  const fresh = freshHash ? await prisma.apiToken.findFirst({ where: { tokenHash: freshHash, userId: input.actor.id, revokedAt: null }, select: { id: true, name: true } }) : null;
+  return { tokens, fresh: fresh && input.fresh ? { ...fresh, token: input.fresh } : null };
 }
 
 /**

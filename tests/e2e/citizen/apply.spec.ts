@@ -102,4 +102,18 @@ test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page
   await expect(page.locator("h1")).toHaveText("申请已提交");
   await expect(page.getByTestId("tracking-number")).toHaveText(/^SV\d{14}$/);
   await expectAccessible(page);
+  const number = (await page.getByTestId("tracking-number").textContent())!;
+
+  // the printable receipt (PDF with a QR code) is the applicant's alone
+  const receipt = await page.request.get(`/zh-Hans/account/cases/${number}/receipt.pdf`);
+  expect(receipt.status()).toBe(200);
+  expect(receipt.headers()["content-type"]).toBe("application/pdf");
+  expect((await receipt.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const anonymous = await page.context().browser()!.newContext();
+  expect((await anonymous.request.get(`http://localhost:${process.env.E2E_PORT ?? 3100}/zh-Hans/account/cases/${number}/receipt.pdf`)).status()).toBe(404);
+
+  // the JSON API answers with the session cookie too, the owner's cases only
+  const mine = await (await page.request.get("/api/v1/applications")).json();
+  expect(mine.items.map((c: { trackingNumber: string }) => c.trackingNumber)).toContain(number);
+  expect((await anonymous.request.get(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/v1/applications`)).status()).toBe(401);
 });

@@ -63,6 +63,8 @@ export default async function CasePage({ params, searchParams }: Props) {
         </dd>
       </dl>
 
+      <p><a href={`/${locale}/account/cases/${found.trackingNumber}/receipt.pdf`}>{t("account:receiptLink")}</a></p>
+
       {results.length ? (
         <section aria-labelledby="results">
           <h2 id="results" className="text-xl font-bold mb-2">{t("account:results")}</h2>

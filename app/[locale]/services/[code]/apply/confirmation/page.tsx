@@ -43,6 +43,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
       <h2 className="text-xl font-bold">{t("apply:whatNext")}</h2>
       <p>{t("apply:whatNextBody", { days })}</p>
       <ul className="list-disc ml-6">
+        <li><a href={`/${locale}/account/cases/${found.trackingNumber}/receipt.pdf`}>{t("account:receiptLink")}</a></li>
         <li><Link href={withQuery(`/${locale}/track`, { trackingNumber: found.trackingNumber, accessCode: found.accessCode })}>{t("apply:trackIt")}</Link></li>
         <li><Link href={`/${locale}/account`}>{t("apply:toAccount")}</Link></li>
       </ul>

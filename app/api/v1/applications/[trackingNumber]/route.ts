@@ -1,0 +1,21 @@
+import { db } from "@/lib/db/client";
+import { isCitizen } from "@/lib/auth/policy";
+import { apiActor } from "@/lib/api/actor";
+import { apiError, apiFailure, apiUnauthorized } from "@/lib/api/errors";
+import { ownCaseJson } from "@/lib/api/ownCases";
+
+export const dynamic = "force-dynamic";
+
+/** One of the signed-in citizen's own cases with its public timeline; anyone else's is 404. */
+export async function GET(request: Request, { params }: { params: Promise<{ trackingNumber: string }> }) {
+  try {
+    const actor = await apiActor(request);
+    if (!isCitizen(actor)) return apiUnauthorized();
+    const { trackingNumber } = await params;
+    const found = /^SV\d{14}$/.test(trackingNumber) ? await ownCaseJson(await db(), { actor, trackingNumber }) : null;
+    if (!found) return apiError(404, "not_found", "Not found");
+    return Response.json(found, { headers: { "Cache-Control": "private, no-store" } });
+  } catch (error) {
+    return apiFailure(error);
+  }
+}

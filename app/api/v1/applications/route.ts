@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { isCitizen } from "@/lib/auth/policy";
+import { apiActor } from "@/lib/api/actor";
+import { apiBadJson, apiError, apiFailure, apiFormError, apiUnauthorized, readJson } from "@/lib/api/errors";
+import { listOwnCasesJson } from "@/lib/api/ownCases";
+import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
+import { FormError } from "@/lib/shared/errors";
+
+export const dynamic = "force-dynamic";
+
+const ZIdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
+const ZAnswer = z.union([z.string().max(5000), z.array(z.string().max(5000)).max(100)]);
+const ZApplicationBody = z.object({
+  serviceCode: z.string().trim().min(1).max(64),
+  answers: z.record(z.string().max(64), ZAnswer).default({}),
+  uploads: z.record(z.string().max(64), z.string().max(64)).default({}),
+});
+
+/** The signed-in citizen's own cases, newest first. */
+export async function GET(request: Request) {
+  try {
+    const actor = await apiActor(request);
+    if (!isCitizen(actor)) return apiUnauthorized();
+    return Response.json({ items: await listOwnCasesJson(await db(), { actor }) }, { headers: { "Cache-Control": "private, no-store" } });
+  } catch (error) {
+    return apiFailure(error);
+  }
+}
+
+/**
+ * Submits an application once per `Idempotency-Key`: 201 with the new case, or 200 with the
+ * same body when the key was used before (no second case). Upload ids join the answers.
+ */
+export async function POST(request: Request) {
+  try {
+    const actor = await apiActor(request);
+    if (!isCitizen(actor)) return apiUnauthorized();
+    const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
+    if (!key.success) return apiError(400, "idempotency_key_required", "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)");
+    const json = await readJson(request);
+    if (json === undefined) return apiBadJson();
+    const body = ZApplicationBody.parse(json);
+
+    const prisma = await db();
+    const input = { actor, serviceCode: body.serviceCode, answers: { ...body.answers, ...body.uploads }, idempotencyKey: key.data };
+    const result = await submitApplication(prisma, input).catch((error: unknown) => {
+      // a concurrent duplicate may find its uploads already taken by the winning request: asking
+      // once more answers with the winner's case (or the same AnswersInvalid when truly invalid)
+      if (error instanceof AnswersInvalid) return submitApplication(prisma, input);
+      throw error;
+    });
+    const { trackingNumber, accessCode, status } = result;
+    return Response.json({ trackingNumber, accessCode, status }, { status: result.created ? 201 : 200, headers: { "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (error instanceof AnswersInvalid) return apiError(422, "invalid_answers", "Some answers are not valid: see fields", error.fieldErrors);
+    if (error instanceof FormError) return apiFormError(error);
+    return apiFailure(error);
+  }
+}

@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { createInstance, type TFunction } from "i18next";
+import jsQR from "jsqr";
+import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { receiptTrackUrl, renderQrPng, renderReceiptPdf, type TReceiptCase } from "./receipt";
+import type { TLocale } from "../i18n/settings";
+
+const fakeCase: TReceiptCase = {
+  trackingNumber: "SV20261126000123",
+  accessCode: "K7M2QX",
+  status: "SUBMITTED",
+  // 02:05 UTC is 10:05 in China
+  submittedAt: new Date("2026-11-26T02:05:00Z"),
+  applicantName: "张晓明",
+  service: { name: "就业登记", nameEn: "Employment registration", promisedDays: 5, department: { name: "人社局", nameEn: "Human Resources and Social Security Bureau" } },
+};
+const site = { name: "测试市一站式服务门户", host: "测试市人民政府办公厅" };
+
+/** A translation function over the real locale files, without the server's request cache. */
+async function localeT(locale: TLocale): Promise<TFunction> {
+  const load = (ns: string) => JSON.parse(fs.readFileSync(path.resolve("locales", locale, `${ns}.json`), "utf8"));
+  const instance = createInstance();
+  await instance.init({ lng: locale, resources: { [locale]: { receipt: load("receipt"), account: load("account") } }, interpolation: { escapeValue: false } });
+  return instance.t;
+}
+
+async function render(locale: TLocale) {
+  const trackUrl = receiptTrackUrl({ origin: "https://onestop.example.cn/", locale, trackingNumber: fakeCase.trackingNumber, accessCode: fakeCase.accessCode });
+  const bytes = await renderReceiptPdf({ locale, case: fakeCase, trackUrl, t: await localeT(locale), site });
+  return { bytes, trackUrl };
+}
+
+/**
+ * Page count, the text of page 1 (from the embedded fonts' ToUnicode maps; whitespace dropped,
+ * since wrapped lines come back as separate items) and its images as RGBA.
+ */
+async function readPdf(bytes: Uint8Array) {
+  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
+  const page = await pdf.getPage(1);
+  const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, "");
+  const operators = await page.getOperatorList();
+  const images: { width: number; height: number; rgba: Uint8ClampedArray }[] = [];
+  for (const [index, fn] of operators.fnArray.entries()) {
+    if (fn !== OPS.paintImageXObject) continue;
+    type TImage = { width: number; height: number; data: Uint8ClampedArray };
+    const image = await new Promise<TImage>((resolve) => page.objs.get(operators.argsArray[index][0] as string, resolve));
+    const pixels = image.width * image.height;
+    const channels = image.data.length / pixels;
+    const rgba = new Uint8ClampedArray(pixels * 4);
+    for (let i = 0; i < pixels; i++) {
+      for (let c = 0; c < 3; c++) rgba[i * 4 + c] = image.data[i * channels + (channels === 1 ? 0 : c)];
+      rgba[i * 4 + 3] = 255;
+    }
+    images.push({ width: image.width, height: image.height, rgba });
+  }
+  const result = { pages: pdf.numPages, text, images };
+  await pdf.destroy();
+  return result;
+}
+
+describe("receiptTrackUrl", () => {
+  it("links the locale's tracking page with both identifiers, encoded", () => {
+    expect(receiptTrackUrl({ origin: "http://localhost:3000/", locale: "zh-Hant", trackingNumber: "SV20261126000123", accessCode: "A B&C" })).toBe(
+      "http://localhost:3000/zh-Hant/track?trackingNumber=SV20261126000123&accessCode=A+B%26C",
+    );
+  });
+});
+
+describe("renderQrPng", () => {
+  it("draws a QR code that decodes to the text", async () => {
+    const { PNG } = await import("pngjs");
+    const png = PNG.sync.read(await renderQrPng("https://onestop.example.cn/en/track?trackingNumber=SV1&accessCode=X"));
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe("https://onestop.example.cn/en/track?trackingNumber=SV1&accessCode=X");
+  });
+});
+
+describe("renderReceiptPdf", () => {
+  it("makes a one-page PDF with the particulars in Simplified Chinese, in China time", async () => {
+    const { bytes } = await render("zh-Hans");
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    // the font is subset: the whole Noto Sans SC file is 10 MB
+    expect(bytes.byteLength).toBeLessThan(300_000);
+    const pdf = await readPdf(bytes);
+    expect(pdf.pages).toBe(1);
+    for (const expected of [site.name, "受理回执", "办件编号", "SV20261126000123", "查询码", "K7M2QX", "就业登记", "人社局", "张晓明", "已申报", "2026年11月26日 10:05（北京时间）", "5 个工作日", "扫码查询办理进度", "主办单位：测试市人民政府办公厅"]) {
+      expect(pdf.text).toContain(expected.replace(/\s+/g, ""));
+    }
+  });
+
+  it("embeds a QR code image that decodes to the tracking URL", async () => {
+    const { bytes, trackUrl } = await render("zh-Hans");
+    const { images } = await readPdf(bytes);
+    expect(images).toHaveLength(1);
+    const [qr] = images;
+    expect(jsQR(qr.rgba, qr.width, qr.height)?.data).toBe(trackUrl);
+    expect(trackUrl).toBe("https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123&accessCode=K7M2QX");
+  });
+
+  it("uses Traditional characters for zh-Hant, content included", async () => {
+    const pdf = await readPdf((await render("zh-Hant")).bytes);
+    for (const expected of ["受理回執", "辦件編號", "查詢碼", "就業登記", "人社局"]) expect(pdf.text).toContain(expected);
+    expect(pdf.text).not.toContain("办件编号");
+  });
+
+  it("uses the English labels and content for en", async () => {
+    const pdf = await readPdf((await render("en")).bytes);
+    for (const expected of ["Receipt", "Case number", "Employment registration", "Human Resources and Social Security Bureau", "5 working days", "26 November 2026 10:05 (China time)", "张晓明"]) {
+      expect(pdf.text).toContain(expected.replace(/\s+/g, ""));
+    }
+    expect(pdf.pages).toBe(1);
+  });
+});

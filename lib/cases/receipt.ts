@@ -1,0 +1,157 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import QRCode from "qrcode";
+import type { TFunction } from "i18next";
+import { formatDate } from "../i18n/format";
+import { lt } from "../i18n/content";
+import type { TLocale } from "../i18n/settings";
+import type { TCaseStatus } from "./transitions";
+
+/** What a receipt shows about a case; structurally a subset of `getOwnCase`'s result. */
+export type TReceiptCase = {
+  trackingNumber: string;
+  accessCode: string;
+  status: TCaseStatus;
+  submittedAt: Date;
+  applicantName: string;
+  service: { name: string; nameEn: string | null; promisedDays: number; department: { name: string; nameEn: string | null } };
+};
+
+export type TReceiptInput = {
+  locale: TLocale;
+  case: TReceiptCase;
+  /** `{origin}/{locale}/track?trackingNumber=…&accessCode=…`, encoded in the QR code */
+  trackUrl: string;
+  /** needs the `receipt` and `account` namespaces */
+  t: TFunction;
+  /** site name and 主办单位, already in the receipt's language */
+  site: { name: string; host: string };
+};
+
+type TFontFiles = { regular: string; bold: string; regularFamily?: string; boldFamily?: string };
+
+// The npm package ships Noto Sans SC as TrueType (OFL), so `npm ci` is enough; it covers the
+// whole CJK Unified Ideographs block, Traditional characters included. Debian's
+// fonts-noto-cjk is the fallback. Both are subset when embedded, so a receipt stays small.
+const fontChoices: TFontFiles[] = [
+  {
+    regular: path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc", "400Regular", "NotoSansSC_400Regular.ttf"),
+    bold: path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc", "700Bold", "NotoSansSC_700Bold.ttf"),
+  },
+  {
+    regular: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    bold: "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    regularFamily: "NotoSansCJKsc-Regular",
+    boldFamily: "NotoSansCJKsc-Bold",
+  },
+];
+
+type TLoadedFonts = { regular: Buffer; bold: Buffer; regularFamily?: string; boldFamily?: string };
+let loadedFonts: TLoadedFonts | undefined;
+
+function cjkFonts(): TLoadedFonts {
+  if (loadedFonts) return loadedFonts;
+  const found = fontChoices.find((choice) => fs.existsSync(choice.regular) && fs.existsSync(choice.bold));
+  if (!found) {
+    throw new Error(
+      `No Chinese font for PDF receipts: looked for ${fontChoices.map((c) => c.regular).join(" and ")}. ` +
+        "Run `npm ci` (package @expo-google-fonts/noto-sans-sc) or install the Debian package fonts-noto-cjk.",
+    );
+  }
+  loadedFonts = { ...found, regular: fs.readFileSync(found.regular), bold: fs.readFileSync(found.bold) };
+  return loadedFonts;
+}
+
+/** The QR code for a URL as a PNG (black on white, with the standard 4-module quiet zone). */
+export function renderQrPng(text: string): Promise<Buffer> {
+  return QRCode.toBuffer(text, { type: "png", errorCorrectionLevel: "M", margin: 4, scale: 8, color: { dark: "#000000ff", light: "#ffffffff" } });
+}
+
+/** The public tracking page for a case, prefilled so that a scan shows its progress. */
+export function receiptTrackUrl(input: { origin: string; locale: TLocale; trackingNumber: string; accessCode: string }): string {
+  const query = new URLSearchParams({ trackingNumber: input.trackingNumber, accessCode: input.accessCode });
+  return `${input.origin.replace(/\/+$/, "")}/${input.locale}/track?${query}`;
+}
+
+function submittedText(locale: TLocale, t: TFunction, at: Date): string {
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  return t("receipt:submittedValue", { date: formatDate(locale, at), time });
+}
+
+const page = { width: 595.28, height: 841.89, margin: 56 };
+const contentWidth = page.width - page.margin * 2;
+const labelWidth = 130;
+const qrSize = 128;
+
+/**
+ * The 受理回执 of a service application: a one-page A4 PDF with the case's particulars and a
+ * QR code that opens the public tracking page. Text comes from the `receipt` namespace.
+ */
+export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array<ArrayBuffer>> {
+  const { locale, t, case: found } = input;
+  const fonts = cjkFonts();
+  const qr = await renderQrPng(input.trackUrl);
+  const title = t("receipt:title");
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: page.margin,
+    lang: locale,
+    displayTitle: true,
+    info: { Title: `${title} ${found.trackingNumber}`, Author: input.site.host, Subject: input.site.name, Creator: input.site.name },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+
+  doc.registerFont("body", fonts.regular, fonts.regularFamily);
+  doc.registerFont("heading", fonts.bold, fonts.boldFamily);
+
+  doc.font("body").fontSize(11).fillColor("#444444").text(input.site.name, page.margin, page.margin, { width: contentWidth, align: "center" });
+  doc.moveDown(0.6);
+  doc.font("heading").fontSize(22).fillColor("#000000").text(title, { width: contentWidth, align: "center" });
+  doc.moveDown(0.8);
+
+  const rows: [string, string][] = [
+    [t("receipt:trackingNumber"), found.trackingNumber],
+    [t("receipt:accessCode"), found.accessCode],
+    [t("receipt:service"), lt(locale, found.service.name, found.service.nameEn)],
+    [t("receipt:department"), lt(locale, found.service.department.name, found.service.department.nameEn)],
+    [t("receipt:applicant"), found.applicantName],
+    [t("receipt:submittedAt"), submittedText(locale, t, found.submittedAt)],
+    [t("receipt:status"), t(`account:caseStatus.${found.status}`)],
+    [t("receipt:timeLimit"), t("receipt:timeLimitValue", { days: t("receipt:workingDays", { count: found.service.promisedDays }) })],
+  ];
+  let y = doc.y;
+  const padding = 7;
+  const valueWidth = contentWidth - labelWidth - padding * 2;
+  doc.lineWidth(0.7).strokeColor("#888888");
+  for (const [label, value] of rows) {
+    doc.font("body").fontSize(12);
+    const height = Math.max(doc.heightOfString(label, { width: labelWidth - padding * 2 }), doc.heightOfString(value, { width: valueWidth })) + padding * 2;
+    doc.rect(page.margin, y, labelWidth, height).fillAndStroke("#f1f3f6", "#888888");
+    doc.rect(page.margin + labelWidth, y, contentWidth - labelWidth, height).stroke();
+    doc.fillColor("#000000").text(label, page.margin + padding, y + padding, { width: labelWidth - padding * 2 });
+    doc.text(value, page.margin + labelWidth + padding, y + padding, { width: valueWidth });
+    y += height;
+  }
+
+  const qrTop = y + 28;
+  doc.image(qr, page.margin, qrTop, { width: qrSize, height: qrSize });
+  const textLeft = page.margin + qrSize + 20;
+  const textWidth = contentWidth - qrSize - 20;
+  doc.font("heading").fontSize(13).text(t("receipt:scanToTrack"), textLeft, qrTop + 8, { width: textWidth });
+  doc.moveDown(0.5);
+  doc.font("body").fontSize(11).fillColor("#222222").text(t("receipt:howToTrack"), { width: textWidth, lineGap: 3 });
+
+  doc.fontSize(9).fillColor("#555555");
+  doc.text(t("receipt:keepSafe"), page.margin, page.height - page.margin - 30, { width: contentWidth, lineBreak: false });
+  doc.text(t("receipt:issuedBy", { host: input.site.host }), page.margin, page.height - page.margin - 16, { width: contentWidth, lineBreak: false });
+  doc.end();
+  await finished;
+  return new Uint8Array(Buffer.concat(chunks));
+}
