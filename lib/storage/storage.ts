@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { dataDir } from "../config/paths";
+import { s3ConfigFromEnv, s3Storage } from "./s3Storage";
 
 /**
  * Where uploaded files live. The local directory ($ONESTOP_DATA_DIR/uploads) is the default;
@@ -39,8 +40,11 @@ export function localStorage(root = path.join(/*turbopackIgnore: true*/ dataDir(
 
 let current: TStorage | null = null;
 
-/** The configured storage (local directory unless set otherwise). */
+/** The configured storage: an S3-compatible bucket when S3_BUCKET is set, else the local directory. */
 export function storage(): TStorage {
-  current ??= localStorage();
+  if (!current) {
+    const s3 = s3ConfigFromEnv();
+    current = s3 ? s3Storage(s3) : localStorage();
+  }
   return current;
 }
