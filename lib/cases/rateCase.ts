@@ -11,6 +11,13 @@ export const isBadRating = (level: number) => level <= 2;
 /** Working days the department has to verify and fix a 差评 (a local setting; DOMAIN.md default). */
 export const defaultFollowUpDays = 15;
 
+/** The local setting `cases.followUpDays` (site setting "cases"), else the default. */
+export async function followUpDaysSetting(prisma: PrismaClient): Promise<number> {
+  const row = await prisma.siteSetting.findUnique({ where: { key: "cases" } });
+  const parsed = z.object({ followUpDays: z.number().int().min(1).max(60) }).safeParse(row?.value);
+  return parsed.success ? parsed.data.followUpDays : defaultFollowUpDays;
+}
+
 export const ZRating = z.object({
   trackingNumber: z.string().min(1),
   level: z.coerce.number({ error: "chooseRating" }).int().min(1, "chooseRating").max(5, "chooseRating"),
@@ -30,7 +37,8 @@ export async function rateCase(
   if (found.status !== "COMPLETED" && found.status !== "DELIVERED") throw new FormError("ratingNotYet");
   if (found.rating) throw new FormError("ratingOnce");
   const bad = isBadRating(input.level);
-  const due = bad ? addWorkingDays(chinaDay(input.now ?? new Date()), input.followUpDays ?? defaultFollowUpDays) : null;
+  const followUpDays = input.followUpDays ?? (await followUpDaysSetting(prisma));
+  const due = bad ? addWorkingDays(chinaDay(input.now ?? new Date()), followUpDays) : null;
   try {
     await prisma.rating.create({
       data: {

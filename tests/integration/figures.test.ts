@@ -92,6 +92,14 @@ describe("好差评 rules", () => {
     expect(rating.followUpDue?.toISOString().slice(0, 10)).toBe("2026-12-17");
 
     await expect(advanceFollowUp(database.prisma, { actor: actors.caseworker, trackingNumber: number, note: "x" })).rejects.toBeInstanceOf(NotFoundError);
+
+    // the fix period is a local setting
+    await database.prisma.siteSetting.create({ data: { key: "cases", value: { followUpDays: 5 } } });
+    const other = await newCase();
+    await run(other, [["accept", "2026-11-02"], ["startReview", "2026-11-02"], ["approve", "2026-11-03"], ["complete", "2026-11-03"]]);
+    await rateCase(database.prisma, { actor: actors.citizen, trackingNumber: other, level: 1, now: new Date("2026-11-26T02:00:00Z") });
+    const short = await database.prisma.rating.findFirstOrThrow({ where: { application: { trackingNumber: other } } });
+    expect(short.followUpDue?.toISOString().slice(0, 10)).toBe("2026-12-03");
     for (const expected of ["VERIFIED", "FIXED", "CALLED_BACK", "CLOSED"]) {
       expect((await advanceFollowUp(database.prisma, { actor: actors.supervisor, trackingNumber: number, note: `步骤 ${expected}` })).status).toBe(expected);
     }
