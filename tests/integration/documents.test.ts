@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { seedDemo } from "@/prisma/seed/seed";
+import { loadSessionUser } from "@/lib/auth/verifyCredentials";
+import type { TSessionUser } from "@/lib/auth/types";
+import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
+import { FormError } from "@/lib/shared/errors";
+
+let database: TestDatabase;
+const actors: Record<string, TSessionUser> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.prisma);
+  for (const name of ["editor", "caseworker"]) {
+    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
+    actors[name] = (await loadSessionUser(database.prisma, user.id))!;
+  }
+});
+afterAll(() => database.close());
+
+const input = (title: string) =>
+  ZDocumentInput.parse({
+    department: "RSJ",
+    title,
+    category: "labour.employment",
+    docType: "notice",
+    docNumber: "成人社发〔2026〕99号",
+    keywords: "就业 通知",
+    writtenOn: "2026-11-20",
+    madeOn: "2026-11-20",
+    source: "成都市人力资源和社会保障局",
+    summary: "测试摘要。",
+    body: "## 正文\n\n测试。",
+  });
+
+describe("publishing documents", () => {
+  it("gives 100 concurrent publications distinct 索引号 that continue the unit's serial", async () => {
+    const before = await database.prisma.indexSerial.findUnique({ where: { departmentCode_year: { departmentCode: "RSJ", year: 2026 } } });
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => publishDocument(database.prisma, { actor: actors.editor, document: input(`并发发布 ${i}`), now: new Date("2026-11-26T02:00:00Z") })));
+    const numbers = results.map((r) => r.indexNo);
+    expect(new Set(numbers).size).toBe(100);
+    for (const n of numbers) expect(n).toMatch(/^RSJ\/2026-\d{5}$/);
+    const serials = numbers.map((n) => Number(n.slice(-5))).sort((a, b) => a - b);
+    const start = (before?.value ?? 0) + 1;
+    expect(serials).toEqual(Array.from({ length: 100 }, (_, i) => start + i));
+    expect(await database.prisma.documentRevision.count({ where: { document: { indexNo: { in: numbers } } } })).toBe(100);
+  });
+
+  it("refuses an editor without that department in scope, and audits it", async () => {
+    await expect(publishDocument(database.prisma, { actor: actors.caseworker, document: input("越权") })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "departmentOutOfScope");
+    expect(await database.prisma.auditLog.count({ where: { action: "document.publish", outcome: "DENIED" } })).toBe(1);
+  });
+
+  it("validates the 文号 form and the dates", () => {
+    const bad = ZDocumentInput.safeParse({ ...input("x"), docNumber: "成人社发[2026]99号", writtenOn: "2026-13-01" });
+    expect(bad.error?.issues.map((i) => i.message).sort()).toEqual(["dateFormat", "docNumberFormat"]);
+  });
+});
