@@ -54,7 +54,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
   if (state.formError) errors.push({ field: "form", message: state.reference ? `${message(state.formError)} (${state.reference})` : message(state.formError) });
 
   return (
-    <form action={formAction} className="grid gap-4 max-w-lg" noValidate encType={fields.some((f) => f.type === "file") ? "multipart/form-data" : undefined}>
+    <form action={formAction} className="grid gap-4 max-w-lg" noValidate>
       <ErrorSummary ref={summary} title={errorTitle} errors={errors} id={idPrefix === "field" ? "error-summary" : `${idPrefix}-error-summary`} fieldPrefix={idPrefix} />
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       {fields.map((field) => {

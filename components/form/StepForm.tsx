@@ -61,7 +61,7 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
   };
 
   return (
-    <form action={formAction} className="grid gap-6 max-w-2xl" noValidate encType="multipart/form-data">
+    <form action={formAction} className="grid gap-6 max-w-2xl" noValidate>
       <ErrorSummary ref={summary} title={text.errorTitle} errors={errors} />
       {fields.map((field) => {
         const id = `field-${field.name}`;

@@ -34,6 +34,12 @@ const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 /** 补正 is asked for once, listing everything, within 5 working days of submission (行政许可法 Art. 32). */
 export const supplementWindowWorkingDays = 5;
 
+/** Past the 补正 window without a 补正 request, the application counts as accepted on submission. */
+async function deemedAccepted(prisma: PrismaClient, applicationId: string, submittedAt: Date, now: Date): Promise<boolean> {
+  if (workingDaysBetween(chinaDay(submittedAt), chinaDay(now)) <= supplementWindowWorkingDays) return false;
+  return (await prisma.caseEvent.count({ where: { applicationId, kind: "requestSupplement" } })) === 0;
+}
+
 async function checkSupplementRule(prisma: PrismaClient, applicationId: string, submittedAt: Date, now: Date) {
   const earlier = await prisma.caseEvent.count({ where: { applicationId, kind: "requestSupplement" } });
   if (earlier > 0) throw new FormError("supplementOnce");
@@ -67,13 +73,17 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
   const missing = (input.missing ?? []).map((item) => item.trim()).filter(Boolean);
   if (rule.needsMissingList && missing.length === 0) throw new FormError("missingListRequired", "missing");
   if (name === "requestSupplement") await checkSupplementRule(prisma, found.id, found.submittedAt, now);
+  const deemed = (name === "accept" || name === "reject") && (await deemedAccepted(prisma, found.id, found.submittedAt, now));
+  // 逾期不告知补正的，自收到申请材料之日起即为受理: no 不予受理 then, and the clock runs from submission
+  if (name === "reject" && deemed) throw new FormError("deemedAccepted");
 
   const data: Prisma.ApplicationUpdateManyMutationInput = { status: rule.to, version: { increment: 1 } };
   if (name === "accept") {
-    const promised = addWorkingDays(chinaDay(now), found.service.promisedDays);
-    const statutory = addWorkingDays(chinaDay(now), found.service.statutoryDays);
+    const acceptedAt = deemed ? found.submittedAt : now;
+    const promised = addWorkingDays(chinaDay(acceptedAt), found.service.promisedDays);
+    const statutory = addWorkingDays(chinaDay(acceptedAt), found.service.statutoryDays);
     Object.assign(data, {
-      acceptedAt: now,
+      acceptedAt,
       promisedDue: asDate(promised.due),
       statutoryDue: asDate(statutory.due),
       dueProvisional: promised.provisional || statutory.provisional,
@@ -115,6 +125,6 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
     return { status: rule.to, version: found.version + 1 };
   });
   // the applicant hears of every change staff make (their own actions they already see)
-  if (rule.by === "staff") await notifyApplicant(prisma, { trackingNumber: found.trackingNumber, kind: name, reason });
+  if (rule.by === "staff") await notifyApplicant(prisma, { trackingNumber: found.trackingNumber, kind: name, reason, missing });
   return result;
 }

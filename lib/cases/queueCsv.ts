@@ -13,6 +13,11 @@ type TRow = {
   assignee: { name: string } | null;
 };
 
+/** A moment as China time, YYYY-MM-DD HH:mm. */
+function chinaTime(moment: Date): string {
+  return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
 /** RFC 4180 field quoting; a leading =,+,-,@ is neutralised against spreadsheet formula injection. */
 export function csvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -29,7 +34,7 @@ export async function queueCsv(rows: TRow[]): Promise<string> {
       row.service.name,
       row.applicant.name,
       t(`account:caseStatus.${row.status}`),
-      row.submittedAt.toISOString(),
+      chinaTime(row.submittedAt),
       row.promisedDue ? row.promisedDue.toISOString().slice(0, 10) : "",
       row.flag ? t(`staff:due.${row.flag}`) : "",
       row.assignee?.name ?? "",

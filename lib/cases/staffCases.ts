@@ -6,6 +6,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
 import { mayWorkCases } from "./applyTransition";
 import { caseStatuses, type TCaseStatus } from "./transitions";
+import { runningStatuses } from "./deadlines";
 
 /** Departments whose cases the actor works: caseworker and supervisor grants; null = all. */
 export function caseDepartments(actor: TSessionUser): string[] | null {
@@ -26,7 +27,7 @@ export async function listQueue(prisma: PrismaClient, actor: TSessionUser, filte
   if (filter.service) where.service = { ...(where.service as object), code: filter.service };
   if (filter.mine) where.assigneeId = actor.id;
   if (filter.due) {
-    where.status = { in: ["ACCEPTED", "REVIEWING", "APPROVED", "DENIED"] };
+    where.status = { in: [...runningStatuses] };
     where.promisedDue = filter.due === "overdue" ? { lt: new Date(`${today}T00:00:00Z`) } : { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${soonUntil}T00:00:00Z`) };
   }
   return prisma.application.findMany({

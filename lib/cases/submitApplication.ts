@@ -43,8 +43,19 @@ export async function submitApplication(
   const fileFields = form.steps.flatMap((step) => step.fields).filter((field) => field.type === "file");
   const uploadIds = fileFields.map((field) => result.answers[field.name]).filter((id): id is string => typeof id === "string");
   if (uploadIds.length) {
-    const owned = await prisma.attachment.count({ where: { id: { in: uploadIds }, uploaderId: actor.id, applicationId: null } });
-    if (owned !== new Set(uploadIds).size) throw new AnswersInvalid(Object.fromEntries(fileFields.map((f) => [f.name, "fileRequired"])));
+    const owned = await prisma.attachment.findMany({ where: { id: { in: uploadIds }, uploaderId: actor.id, applicationId: null }, select: { id: true, mimeType: true, size: true } });
+    const byId = new Map(owned.map((file) => [file.id, file]));
+    const fieldErrors: Record<string, string> = {};
+    for (const field of fileFields) {
+      const id = result.answers[field.name];
+      if (typeof id !== "string") continue;
+      const file = byId.get(id);
+      // the field's own limits apply however the file arrived (form step or API upload)
+      if (!file) fieldErrors[field.name] = "fileRequired";
+      else if (field.accept?.length && !field.accept.includes(file.mimeType as (typeof field.accept)[number])) fieldErrors[field.name] = "fileType";
+      else if (file.size > (field.maxSizeMb ?? 10) * 1024 * 1024) fieldErrors[field.name] = `fileTooLarge|${field.maxSizeMb ?? 10}`;
+    }
+    if (Object.keys(fieldErrors).length) throw new AnswersInvalid(fieldErrors);
   }
 
   try {
@@ -63,7 +74,10 @@ export async function submitApplication(
       });
       for (const field of fileFields) {
         const id = result.answers[field.name];
-        if (typeof id === "string") await tx.attachment.update({ where: { id }, data: { applicationId: created.id, purpose: field.materialId ?? field.name } });
+        if (typeof id !== "string") continue;
+        // linked only if still unlinked: a file can belong to one case
+        const linked = await tx.attachment.updateMany({ where: { id, uploaderId: actor.id, applicationId: null }, data: { applicationId: created.id, purpose: field.materialId ?? field.name } });
+        if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
       }
       return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
     });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { FormError } from "../shared/errors";
+import { FormError, NotFoundError } from "../shared/errors";
 import { saveUpload } from "../uploads/saveUpload";
 import { applyTransition } from "./applyTransition";
 
@@ -11,6 +11,10 @@ export async function supplyMaterials(
   input: { actor: TSessionUser; trackingNumber: string; expectedVersion: number; files: File[]; note?: string },
 ) {
   const files = input.files.filter((file) => file.size > 0);
+  // the applicant's own case in 补正, before any file is stored
+  const own = await prisma.application.findFirst({ where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id }, select: { status: true } });
+  if (!own) throw new NotFoundError("case");
+  if (own.status !== "SUPPLEMENT") throw new FormError("transitionNotAllowed");
   if (!files.length) throw new FormError("fileRequired", "files");
   const ids: string[] = [];
   for (const file of files) {

@@ -13,7 +13,7 @@ export function publicBaseUrl(): string {
  * Tells the applicant about a change to their case, in their language: an in-app notification
  * and an e-mail. A failure here is logged, never undoes the change itself.
  */
-export async function notifyApplicant(prisma: PrismaClient, input: { trackingNumber: string; kind: string; reason?: string | null }): Promise<void> {
+export async function notifyApplicant(prisma: PrismaClient, input: { trackingNumber: string; kind: string; reason?: string | null; missing?: string[] }): Promise<void> {
   try {
     const found = await prisma.application.findUnique({
       where: { trackingNumber: input.trackingNumber },
@@ -31,7 +31,8 @@ export async function notifyApplicant(prisma: PrismaClient, input: { trackingNum
     };
     const link = `${publicBaseUrl()}/${locale}/account/cases/${found.trackingNumber}`;
     const title = t("notifications:caseTitle", values);
-    const body = [t("notifications:caseBody", values), input.reason ? t("notifications:reason", { reason: lt(locale, input.reason) }) : ""].filter(Boolean).join("\n");
+    const missing = input.missing?.length ? [t("notifications:missing"), ...input.missing.map((item, index) => `${index + 1}. ${lt(locale, item)}`)].join("\n") : "";
+    const body = [t("notifications:caseBody", values), input.reason ? t("notifications:reason", { reason: lt(locale, input.reason) }) : "", missing].filter(Boolean).join("\n");
     await prisma.notification.create({ data: { userId: found.applicant.id, kind: `case.${input.kind}`, title, body, link: `/${locale}/account/cases/${found.trackingNumber}` } });
     await sendMail(prisma, {
       to: found.applicant.email,

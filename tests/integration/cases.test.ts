@@ -155,7 +155,12 @@ describe("the case lifecycle", () => {
     await expect(
       applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "requestSupplement", expectedVersion: 1, missing: ["劳动合同"], now: eightWorkingDaysLater }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "supplementTooLate");
+    // past the window the application counts as accepted on submission: no 不予受理, and the clock runs from then
+    await expect(
+      applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "reject", expectedVersion: 1, reason: "材料不全", now: eightWorkingDaysLater }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "deemedAccepted");
     await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "accept", expectedVersion: 1, now: eightWorkingDaysLater })).resolves.toMatchObject({ status: "ACCEPTED" });
+    expect((await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: late } })).acceptedAt).toEqual(submitted);
   });
 
   it("lets the supervisor assign a case to one of the department's caseworkers only", async () => {
@@ -180,6 +185,7 @@ describe("the case lifecycle", () => {
 
   it("marks a deadline provisional in a year without calendar data", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
+    await database.prisma.application.update({ where: { trackingNumber }, data: { submittedAt: new Date("2099-03-02T01:00:00Z") } });
     await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1, now: new Date("2099-03-02T02:00:00Z") });
     expect((await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).dueProvisional).toBe(true);
   });

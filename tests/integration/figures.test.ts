@@ -53,7 +53,7 @@ async function run(trackingNumber: string, steps: [string, string][]) {
 describe("supervisor figures", () => {
   it("computes on-time rate, working days to decide, rating mix and the overdue list", async () => {
     const onTime = await newCase();
-    await run(onTime, [["accept", "2026-09-28"], ["startReview", "2026-09-29"], ["approve", "2026-10-08"], ["complete", "2026-10-09"]]);
+    await run(onTime, [["accept", "2026-09-28"], ["startReview", "2026-09-29"], ["approve", "2026-10-08"], ["complete", "2026-10-08"]]);
     const late = await newCase();
     await run(late, [["accept", "2026-11-02"], ["startReview", "2026-11-03"], ["deny", "2026-11-10"], ["complete", "2026-11-10"]]);
     const overdue = await newCase();

@@ -48,6 +48,7 @@ describe("notifications on status changes", () => {
     await applyTransition(database.prisma, { actor: caseworker, trackingNumber, transition: "requestSupplement", expectedVersion: 1, missing: ["劳动合同首页"], reason: "请补充劳动合同" });
     const supplement = await sink.waitFor((m) => m.subject === `Case ${trackingNumber}: More documents needed`);
     expect(supplement.text).toContain("请补充劳动合同");
+    expect(supplement.text).toContain("1. 劳动合同首页");
     expect(supplement.text).toContain(`/en/account/cases/${trackingNumber}`);
 
     const inApp = await database.prisma.notification.findMany({ where: { userId: citizen.id }, orderBy: { createdAt: "asc" } });

@@ -7,12 +7,13 @@ import { formAction } from "@/lib/actions/formAction";
 import type { TFormState } from "@/lib/actions/formState";
 import { requireStaff } from "@/lib/auth/session";
 import { applyTransition } from "@/lib/cases/applyTransition";
-import { addInternalNote, assignCase, claimCase } from "@/lib/cases/staffCases";
-import { transitionNames } from "@/lib/cases/transitions";
+import { addInternalNote, assignCase, claimCase, getStaffCase } from "@/lib/cases/staffCases";
+import { caseTransitions, transitionNames, type TTransitionName } from "@/lib/cases/transitions";
 import { saveUpload } from "@/lib/uploads/saveUpload";
 import { NotFoundError } from "@/lib/shared/errors";
+import { trackingNumberPattern } from "@/lib/cases/schema";
 
-const ZNumber = z.string().regex(/^SV\d{14}$/);
+const ZNumber = z.string().regex(trackingNumberPattern);
 
 async function onStaffCase(trackingNumber: string, done: string, run: (actor: Awaited<ReturnType<typeof requireStaff>>) => Promise<unknown>) {
   const actor = await requireStaff();
@@ -36,8 +37,11 @@ const ZTransition = z.object({
 const transition = formAction(ZTransition, (input, formData) =>
   onStaffCase(input.trackingNumber, input.transition, async (actor) => {
     const prisma = await db();
+    // only staff of the case's department may store a result file
+    if (!(await getStaffCase(prisma, actor, input.trackingNumber))) throw new NotFoundError("case");
     const file = formData.get("resultFile");
-    const result = file instanceof File && file.size > 0 ? await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "resultFile", purpose: "result" }) : null;
+    const wantsFile = caseTransitions[input.transition as TTransitionName].needsResultFile;
+    const result = wantsFile && file instanceof File && file.size > 0 ? await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "resultFile", purpose: "result" }) : null;
     await applyTransition(prisma, {
       actor,
       trackingNumber: input.trackingNumber,

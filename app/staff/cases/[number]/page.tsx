@@ -13,6 +13,7 @@ import { dueFlag } from "@/lib/cases/deadlines";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { ZFormDefinition } from "@/lib/services/form-definition";
 import { answerText, formText } from "@/lib/services/formView";
+import { ZGuideLists } from "@/lib/services/guide";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { DueFlag } from "@/components/cases/DueFlag";
@@ -37,6 +38,10 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const files = Object.fromEntries(found.attachments.map((file) => [file.id, file.fileName]));
   const messages = errorMessages(t);
   const flag = dueFlag(found.status, found.promisedDue, chinaDay(new Date()));
+  const materials = ZGuideLists.shape.materials.parse(found.service.materials);
+  // what a file answers: a 申请材料 by name, or the result / a 补正 document
+  const purposeLabel = (purpose: string) =>
+    purpose === "result" || purpose === "supplement" ? t(`staff:purpose.${purpose}`) : (materials.find((m) => m.id === purpose)?.name ?? purpose);
 
   const fieldsFor = (name: TTransitionName): TSimpleField[] => {
     const rule = caseTransitions[name];
@@ -99,7 +104,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           {found.attachments.map((file) => (
             <li key={file.id}>
               <a href={`/api/v1/files/${file.id}`}>{t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}</a>
-              {file.purpose ? <span className="text-muted"> · {file.purpose}</span> : null}
+              {file.purpose ? <span className="text-muted"> · {purposeLabel(file.purpose)}</span> : null}
             </li>
           ))}
         </ul>

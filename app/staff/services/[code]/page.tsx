@@ -46,7 +46,7 @@ export default async function EditServicePage({ params, searchParams }: Props) {
     { name: "resultName", type: "text", label: label("result") },
     { name: "delivery", type: "text", label: label("delivery") },
     { name: "specialSteps", type: "textarea", label: label("specialSteps") },
-    ...(["legalBasis", "conditions", "materials", "process", "faq"] as const).map((key) => ({ name: key, type: "textarea" as const, rows: 8, label: `${label(key)} (JSON)` })),
+    ...(["legalBasis", "conditions", "materials", "process", "faq"] as const).map((key) => ({ name: key, type: "textarea" as const, rows: 8, label: t("staff:services.jsonField", { label: label(key) }) })),
     { name: "form", type: "textarea", rows: 16, label: t("staff:services.form"), hint: t("staff:services.formHint") },
     { name: "published", type: "radio", label: t("staff:services.publishedLabel"), options: [{ value: "yes", label: t("staff:services.published") }, { value: "no", label: t("staff:services.unpublished") }] },
   ];

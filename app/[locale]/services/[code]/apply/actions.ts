@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getSessionUser } from "@/lib/auth/session";
@@ -25,10 +25,19 @@ async function citizenOrSignIn(locale: string, code: string) {
 
 /** One step of the form: saves it into the draft, then moves on, or comes back with errors. */
 export async function saveStep(locale: string, code: string, stepId: string, _state: TStepState, formData: FormData): Promise<TStepState> {
-  const route = ZRoute.parse({ locale, code });
+  const parsedRoute = ZRoute.safeParse({ locale, code });
+  if (!parsedRoute.success) notFound();
+  const route = parsedRoute.data;
   const actor = await citizenOrSignIn(route.locale, route.code);
   const intent = ZIntent.parse(formData.get("intent"));
-  const result = await saveApplicationStep(await db(), { actor, serviceCode: route.code, stepId, formData, validate: intent === "continue" });
+  let result: Awaited<ReturnType<typeof saveApplicationStep>>;
+  try {
+    result = await saveApplicationStep(await db(), { actor, serviceCode: route.code, stepId, formData, validate: intent === "continue" });
+  } catch (error) {
+    // a step or service that has gone (an administrator changed the form): back to the start
+    if (error instanceof NotFoundError) redirect(`/${route.locale}/services/${route.code}/apply`);
+    throw error;
+  }
   if (!result.ok) return { fieldErrors: result.fieldErrors, values: result.values };
   if (intent === "save") redirect(`/${route.locale}/account?saved=${route.code}`);
   redirect(`/${route.locale}/services/${route.code}/apply?step=${result.next}`);
@@ -36,7 +45,9 @@ export async function saveStep(locale: string, code: string, stepId: string, _st
 
 /** Check-your-answers → one case per idempotency key, then the confirmation page. */
 export async function submitCase(locale: string, code: string, formData: FormData): Promise<void> {
-  const route = ZRoute.parse({ locale, code });
+  const parsedRoute = ZRoute.safeParse({ locale, code });
+  if (!parsedRoute.success) notFound();
+  const route = parsedRoute.data;
   const actor = await citizenOrSignIn(route.locale, route.code);
   const parsed = ZSubmit.safeParse({ idempotencyKey: formData.get("idempotencyKey") });
   const base = `/${route.locale}/services/${route.code}/apply`;

@@ -42,11 +42,13 @@ export default async function ApplyPage({ params, searchParams }: Props) {
   const t = await getT(locale, ["apply", "errors"]);
   const steps = stepTitles(locale, service.form);
   const requested = param(query.step, 40);
-  const current = requested === "check" || steps.some((s) => s.id === requested) ? requested! : (draft.step ?? steps[0].id);
+  const known = (id: string | null | undefined) => !!id && (id === "check" || steps.some((s) => s.id === id));
+  // a draft saved before an administrator changed the form may name a step that no longer exists
+  const current = known(requested) ? requested! : known(draft.step) ? draft.step! : steps[0].id;
   const base = `/${locale}/services/${code}/apply`;
   const all = [...steps, { id: "check", title: t("apply:checkTitle") }];
   const index = all.findIndex((s) => s.id === current);
-  const reachedIndex = all.findIndex((s) => s.id === (draft.step ?? steps[0].id));
+  const reachedIndex = Math.max(0, all.findIndex((s) => s.id === draft.step));
   const progress = all.map((s, i) => ({ ...s, href: i <= Math.max(reachedIndex, index) ? `${base}?step=${s.id}` : null }));
 
   return (
@@ -74,6 +76,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
       <>
         <h1 className="text-2xl font-bold">{formText(locale, step.title)}</h1>
         <StepForm
+          key={step.id}
           action={saveStep.bind(null, locale, code, step.id)}
           fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) => t("apply:fileHint", { types, size })).map((view) => {
             const condition = conditionHint(view.name);
