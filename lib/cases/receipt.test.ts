@@ -26,9 +26,9 @@ async function localeT(locale: TLocale): Promise<TFunction> {
   return instance.t;
 }
 
-async function render(locale: TLocale) {
-  const trackUrl = receiptTrackUrl({ origin: "https://onestop.example.cn/", locale, trackingNumber: fakeCase.trackingNumber, accessCode: fakeCase.accessCode });
-  const bytes = await renderReceiptPdf({ locale, case: fakeCase, trackUrl, t: await localeT(locale), site });
+async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
+  const trackUrl = receiptTrackUrl({ origin: "https://onestop.example.cn/", locale, trackingNumber: caseData.trackingNumber, accessCode: caseData.accessCode });
+  const bytes = await renderReceiptPdf({ locale, case: caseData, trackUrl, t: await localeT(locale), site });
   return { bytes, trackUrl };
 }
 
@@ -84,7 +84,7 @@ describe("renderReceiptPdf", () => {
     expect(bytes.byteLength).toBeLessThan(300_000);
     const pdf = await readPdf(bytes);
     expect(pdf.pages).toBe(1);
-    for (const expected of [site.name, "受理回执", "办件编号", "SV20261126000123", "查询码", "K7M2QX", "就业登记", "人社局", "张晓明", "已申报", "2026年11月26日 10:05（北京时间）", "5 个工作日", "扫码查询办理进度", "主办单位：测试市人民政府办公厅"]) {
+    for (const expected of [site.name, "申报回执", "办件编号", "SV20261126000123", "查询码", "K7M2QX", "就业登记", "人社局", "张晓明", "已申报", "2026年11月26日 10:05（北京时间）", "5 个工作日", "扫码查询办理进度", "主办单位：测试市人民政府办公厅"]) {
       expect(pdf.text).toContain(expected.replace(/\s+/g, ""));
     }
   });
@@ -98,9 +98,17 @@ describe("renderReceiptPdf", () => {
     expect(trackUrl).toBe("https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123&accessCode=K7M2QX");
   });
 
+  it("becomes the dated 受理通知书 once accepted, and the 不予受理通知书 with its reason", async () => {
+    const accepted = await readPdf((await render("zh-Hans", { ...fakeCase, status: "ACCEPTED", acceptedAt: new Date("2026-11-27T02:00:00Z"), promisedDue: new Date("2026-12-02T00:00:00Z") })).bytes);
+    for (const expected of ["受理通知书", "受理日期", "2026年11月27日", "承诺办结日期", "2026年12月2日"]) expect(accepted.text).toContain(expected);
+    expect(accepted.text).not.toContain("申报回执");
+    const rejected = await readPdf((await render("zh-Hans", { ...fakeCase, status: "REJECTED", rejection: { reason: "不属于本机关职责范围", at: new Date("2026-11-27T02:00:00Z") } })).bytes);
+    for (const expected of ["不予受理通知书", "决定日期", "不属于本机关职责范围"]) expect(rejected.text).toContain(expected);
+  });
+
   it("uses Traditional characters for zh-Hant, content included", async () => {
     const pdf = await readPdf((await render("zh-Hant")).bytes);
-    for (const expected of ["受理回執", "辦件編號", "查詢碼", "就業登記", "人社局"]) expect(pdf.text).toContain(expected);
+    for (const expected of ["申報回執", "辦件編號", "查詢碼", "就業登記", "人社局"]) expect(pdf.text).toContain(expected);
     expect(pdf.text).not.toContain("办件编号");
   });
 

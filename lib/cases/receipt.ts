@@ -4,7 +4,7 @@ import path from "node:path";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { TFunction } from "i18next";
-import { formatDate } from "../i18n/format";
+import { formatDate, formatDay } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import type { TCaseStatus } from "./transitions";
@@ -15,6 +15,11 @@ export type TReceiptCase = {
   accessCode: string;
   status: TCaseStatus;
   submittedAt: Date;
+  /** set once the case is 受理: the receipt becomes the dated 受理通知书 */
+  acceptedAt?: Date | null;
+  promisedDue?: Date | null;
+  /** 不予受理: the reason and day, for the dated 不予受理通知书 */
+  rejection?: { reason: string; at: Date } | null;
   applicantName: string;
   service: { name: string; nameEn: string | null; promisedDays: number; department: { name: string; nameEn: string | null } };
 };
@@ -93,7 +98,9 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   const { locale, t, case: found } = input;
   const fonts = cjkFonts();
   const qr = await renderQrPng(input.trackUrl);
-  const title = t("receipt:title");
+  // 受理 and 不予受理 each produce a dated notice (DOMAIN.md); before that it is a receipt
+  const kind = found.status === "REJECTED" && found.rejection ? "rejected" : found.acceptedAt ? "accepted" : "submitted";
+  const title = kind === "rejected" ? t("receipt:titleRejected") : kind === "accepted" ? t("receipt:titleAccepted") : t("receipt:title");
   const doc = new PDFDocument({
     size: "A4",
     margin: page.margin,
@@ -124,8 +131,15 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
     [t("receipt:applicant"), found.applicantName],
     [t("receipt:submittedAt"), submittedText(locale, t, found.submittedAt)],
     [t("receipt:status"), t(`account:caseStatus.${found.status}`)],
-    [t("receipt:timeLimit"), t("receipt:timeLimitValue", { days: t("receipt:workingDays", { count: found.service.promisedDays }) })],
   ];
+  if (kind === "accepted" && found.acceptedAt) {
+    rows.push([t("receipt:acceptedAt"), formatDate(locale, found.acceptedAt)]);
+    if (found.promisedDue) rows.push([t("receipt:promisedDue"), formatDay(locale, found.promisedDue)]);
+  } else if (kind === "rejected" && found.rejection) {
+    rows.push([t("receipt:rejectedAt"), formatDate(locale, found.rejection.at)], [t("receipt:rejectionReason"), lt(locale, found.rejection.reason)]);
+  } else {
+    rows.push([t("receipt:timeLimit"), t("receipt:timeLimitValue", { days: t("receipt:workingDays", { count: found.service.promisedDays }) })]);
+  }
   let y = doc.y;
   const padding = 7;
   const valueWidth = contentWidth - labelWidth - padding * 2;

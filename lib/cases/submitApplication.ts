@@ -68,6 +68,7 @@ export async function submitApplication(
           serviceId: service.id,
           applicantId: actor.id,
           answers: result.answers,
+          formSnapshot: form,
           idempotencyKey,
           events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id } },
         },

@@ -47,6 +47,8 @@ describe("submitting an application", () => {
     const stored = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: result.trackingNumber }, include: { attachments: true, events: true } });
     expect(stored.attachments.map((a) => a.purpose)).toEqual(["id-card"]);
     expect(stored.events.map((e) => e.toStatus)).toEqual(["SUBMITTED"]);
+    const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" } });
+    expect(stored.formSnapshot).toEqual(service.form);
   });
 
   it("refuses invalid answers with field error codes", async () => {

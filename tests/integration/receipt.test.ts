@@ -62,7 +62,7 @@ describe("the receipt of a submitted case", () => {
     expect(Buffer.from(receipt.bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     expect(receipt.pages).toBe(1);
     const { found } = receipt;
-    for (const expected of [receipt.site.name, "受理回执", trackingNumber, accessCode, found.service.name, found.service.department.name, actors.citizen.name, "已申报", `${found.service.promisedDays} 个工作日`]) {
+    for (const expected of [receipt.site.name, "申报回执", trackingNumber, accessCode, found.service.name, found.service.department.name, actors.citizen.name, "已申报", `${found.service.promisedDays} 个工作日`]) {
       expect(receipt.text).toContain(expected.replace(/\s+/g, ""));
     }
     expect(receipt.qr).toBe(`http://localhost:3000/zh-Hans/track?trackingNumber=${trackingNumber}&accessCode=${accessCode}`);
@@ -75,7 +75,7 @@ describe("the receipt of a submitted case", () => {
     for (const expected of ["Receipt", "Case number", trackingNumber, accessCode, found.service.nameEn, found.service.department.nameEn, "Submitted", "working day"]) {
       expect(receipt.text).toContain(expected.replace(/\s+/g, ""));
     }
-    expect(receipt.text).not.toContain("受理回执");
+    expect(receipt.text).not.toContain("申报回执");
     expect(receipt.qr).toBe(receipt.trackUrl);
     expect(receipt.trackUrl).toContain("/en/track?");
   });

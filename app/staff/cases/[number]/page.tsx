@@ -34,7 +34,8 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const locale = defaultLocale;
   const t = await getT(locale, ["staff", "account", "errors", "apply"]);
   const done = (await searchParams).done;
-  const form = ZFormDefinition.parse(found.service.form);
+  // answers are shown with the form they were given to, not a later edit of it
+  const form = ZFormDefinition.parse(found.formSnapshot ?? found.service.form);
   const files = Object.fromEntries(found.attachments.map((file) => [file.id, file.fileName]));
   const messages = errorMessages(t);
   const flag = dueFlag(found.status, found.promisedDue, chinaDay(new Date()));

@@ -26,7 +26,14 @@ export async function GET(request: Request, { params }: Props) {
     const origin = process.env.NEXTAUTH_URL || new URL(request.url).origin;
     const bytes = await renderReceiptPdf({
       locale,
-      case: { ...found, applicantName: actor.name },
+      case: {
+        ...found,
+        applicantName: actor.name,
+        rejection: (() => {
+          const event = [...found.events].reverse().find((e) => e.kind === "reject");
+          return event ? { reason: event.reason ?? "", at: event.createdAt } : null;
+        })(),
+      },
       trackUrl: receiptTrackUrl({ origin, locale, trackingNumber: found.trackingNumber, accessCode: found.accessCode }),
       t,
       site: { name: lt(locale, settings.siteName.zh, settings.siteName.en), host: lt(locale, settings.host.zh, settings.host.en) },
