@@ -1,0 +1,70 @@
+import "server-only";
+import type { PrismaClient } from "../db/generated/client";
+import { chinaDay } from "../calendar/workdays";
+import { outcomeCells, requesterTypes, type TRequesterType } from "./outcomes";
+
+export type TColumns = Record<TRequesterType | "TOTAL", number>;
+export type TRequestTable = {
+  year: number;
+  /** 本年新收政府信息公开申请数量 */
+  newReceived: TColumns;
+  /** 上年结转政府信息公开申请数量 */
+  carriedIn: TColumns;
+  /** 本年度办理结果, one row per outcome cell (category/sub) */
+  results: { category: string; sub: string | null; columns: TColumns }[];
+  resultsTotal: TColumns;
+  /** 结转下年度继续办理 */
+  carriedOut: TColumns;
+  /** 新收 + 上年结转 = 办理结果 + 结转下年, in every column */
+  balanced: boolean;
+};
+
+const emptyColumns = (): TColumns => ({ PERSON: 0, BUSINESS: 0, RESEARCH: 0, NONPROFIT: 0, LEGAL: 0, OTHER: 0, TOTAL: 0 });
+
+/**
+ * Part three of the annual report (收到和处理政府信息公开申请情况), generated from the requests:
+ * counted from the day receipt was confirmed to the day the request was finished (replied,
+ * abandoned for no correction, or withdrawn — the last counted under 其他处理/其他).
+ */
+export async function requestTable(prisma: PrismaClient, input: { year: number; departments?: string[] | null }): Promise<TRequestTable> {
+  const start = `${input.year}-01-01`;
+  const end = `${input.year}-12-31`;
+  const rows = await prisma.disclosureRequest.findMany({
+    where: {
+      receivedOn: { not: null, lte: new Date(`${end}T00:00:00Z`) },
+      department: input.departments ? { code: { in: input.departments } } : undefined,
+    },
+    select: { requesterType: true, receivedOn: true, repliedAt: true, status: true, outcome: true, outcomeSub: true },
+  });
+  const table: TRequestTable = {
+    year: input.year,
+    newReceived: emptyColumns(),
+    carriedIn: emptyColumns(),
+    results: outcomeCells.map((cell) => ({ ...cell, columns: emptyColumns() })),
+    resultsTotal: emptyColumns(),
+    carriedOut: emptyColumns(),
+    balanced: true,
+  };
+  const add = (columns: TColumns, type: TRequesterType) => {
+    columns[type]++;
+    columns.TOTAL++;
+  };
+  for (const row of rows) {
+    const received = row.receivedOn!.toISOString().slice(0, 10);
+    const finished = row.repliedAt ? chinaDay(row.repliedAt) : null;
+    if (finished && finished < start) continue; // finished before the year: not in this report
+    add(received >= start ? table.newReceived : table.carriedIn, row.requesterType);
+    if (finished && finished <= end) {
+      const outcome = row.status === "WITHDRAWN" ? { category: "OTHER", sub: "OTHERS" } : { category: row.outcome ?? "OTHER", sub: row.outcomeSub ?? null };
+      const cell = table.results.find((r) => r.category === outcome.category && r.sub === outcome.sub) ?? table.results.find((r) => r.category === "OTHER" && r.sub === "OTHERS")!;
+      add(cell.columns, row.requesterType);
+      add(table.resultsTotal, row.requesterType);
+    } else {
+      add(table.carriedOut, row.requesterType);
+    }
+  }
+  table.balanced = (["TOTAL", ...requesterTypes] as const).every(
+    (column) => table.newReceived[column] + table.carriedIn[column] === table.resultsTotal[column] + table.carriedOut[column],
+  );
+  return table;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { isCitizen } from "../auth/policy";
+import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
+import { newAccessCode, nextTrackingNumber } from "../cases/identifiers";
+import { FormError } from "../shared/errors";
+import { requesterTypes } from "./outcomes";
+
+/** The 依申请公开 application (DOMAIN.md): no purpose is asked for (since 2019). */
+export const ZDisclosureRequest = z
+  .object({
+    department: z.string().regex(/^[A-Z]{2,10}$/, "choose"),
+    requesterType: z.enum(requesterTypes, { message: "choose" }),
+    requesterName: z.string().trim().min(1, "required").max(100, "tooLongMax|100"),
+    idNumber: z.string().trim().toUpperCase().min(1, "required"),
+    phone: z.string().trim().refine(isValidMobile, "mobileInvalid"),
+    email: z.string().trim().max(254, "tooLongMax|254").pipe(z.email("email")).optional().or(z.literal("").transform(() => undefined)),
+    address: z.string().trim().max(300, "tooLongMax|300").optional(),
+    description: z.string().trim().min(1, "required").max(4000, "tooLongMax|4000"),
+    deliveryMethod: z.enum(["download", "email", "paper", "inPerson"], { message: "choose" }),
+  })
+  .superRefine((value, ctx) => {
+    // a person gives a 身份证号, an organisation its 统一社会信用代码
+    const valid = value.requesterType === "PERSON" ? isValidIdCardNumber(value.idNumber) : isValidCreditCode(value.idNumber);
+    if (!valid) ctx.addIssue({ code: "custom", path: ["idNumber"], message: value.requesterType === "PERSON" ? "idCardInvalid" : "creditCodeInvalid" });
+    if (value.deliveryMethod === "email" && !value.email) ctx.addIssue({ code: "custom", path: ["email"], message: "required" });
+    if (value.deliveryMethod === "paper" && !value.address) ctx.addIssue({ code: "custom", path: ["address"], message: "required" });
+  });
+export type TDisclosureRequestInput = z.infer<typeof ZDisclosureRequest>;
+
+/**
+ * Files a request (signed in or not). It waits for the office's receipt confirmation, which
+ * starts the statutory clock (Art. 31).
+ */
+export async function submitDisclosureRequest(prisma: PrismaClient, input: { actor: TSessionUser | null; request: TDisclosureRequestInput }) {
+  const department = await prisma.department.findUnique({ where: { code: input.request.department } });
+  if (!department) throw new FormError("choose", "department");
+  const { requesterType, requesterName, idNumber, phone, email, address, description, deliveryMethod } = input.request;
+  const fields = { requesterType, requesterName, idNumber, phone, email, address, description, deliveryMethod };
+  return prisma.$transaction(async (tx) => {
+    const trackingNumber = await nextTrackingNumber(tx, "GK");
+    const created = await tx.disclosureRequest.create({
+      data: {
+        ...fields,
+        email: fields.email ?? null,
+        address: fields.address ?? null,
+        trackingNumber,
+        accessCode: newAccessCode(),
+        applicantId: isCitizen(input.actor) ? input.actor.id : null,
+        departmentId: department.id,
+        events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: isCitizen(input.actor) ? input.actor.id : null } },
+      },
+    });
+    return { trackingNumber, accessCode: created.accessCode, status: created.status };
+  });
+}
