@@ -8,7 +8,7 @@ import { Field, inputClass } from "../ui/Field";
 export type TSimpleField = {
   name: string;
   label: string;
-  type: "text" | "email" | "password" | "radio" | "textarea" | "file";
+  type: "text" | "email" | "password" | "radio" | "textarea" | "file" | "select";
   autoComplete?: string;
   /** textarea height */
   rows?: number;
@@ -74,6 +74,16 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
                 </label>
               ))}
             </fieldset>
+          );
+        }
+        if (field.type === "select") {
+          return (
+            <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
+              <select id={id} name={field.name} defaultValue={state.values[field.name] ?? ""} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass}>
+                <option value="">{messages.selectPrompt ?? ""}</option>
+                {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+              </select>
+            </Field>
           );
         }
         if (field.type === "textarea" || field.type === "file") {

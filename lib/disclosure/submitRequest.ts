@@ -14,7 +14,8 @@ export const ZDisclosureRequest = z
     department: z.string().regex(/^[A-Z]{2,10}$/, "choose"),
     requesterType: z.enum(requesterTypes, { message: "choose" }),
     requesterName: z.string().trim().min(1, "required").max(100, "tooLongMax|100"),
-    idNumber: z.string().trim().toUpperCase().min(1, "required"),
+    // checked on its own first, so the error shows even when other fields are wrong too
+    idNumber: z.string().trim().toUpperCase().min(1, "required").refine((v) => isValidIdCardNumber(v) || isValidCreditCode(v), "idNumberInvalid"),
     phone: z.string().trim().refine(isValidMobile, "mobileInvalid"),
     email: z.string().trim().max(254, "tooLongMax|254").pipe(z.email("email")).optional().or(z.literal("").transform(() => undefined)),
     address: z.string().trim().max(300, "tooLongMax|300").optional(),

@@ -55,7 +55,10 @@ describe("filing a request", () => {
 
   it("checks the identifier by requester type and the contact the delivery needs", () => {
     const bad = ZDisclosureRequest.safeParse({ ...form(), idNumber: "510104199003071234", deliveryMethod: "email", email: "" });
-    expect(bad.error?.issues.map((i) => `${String(i.path[0])}:${i.message}`).sort()).toEqual(["email:required", "idNumber:idCardInvalid"]);
+    expect(bad.error?.issues.map((i) => `${String(i.path[0])}:${i.message}`)).toContain("idNumber:idNumberInvalid");
+    // a valid credit code given by a person is caught by the type check
+    const mismatch = ZDisclosureRequest.safeParse({ ...form(), idNumber: "91510100MA61RC8H2N", deliveryMethod: "email", email: "" });
+    expect(mismatch.error?.issues.map((i) => `${String(i.path[0])}:${i.message}`).sort()).toEqual(["email:required", "idNumber:idCardInvalid"]);
     const organisation = ZDisclosureRequest.safeParse({ ...form(), requesterType: "BUSINESS", idNumber: "91510100MA61RC8H2N" });
     expect(organisation.success).toBe(true);
   });

@@ -115,7 +115,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         ) : (
           <ul>
             {overview.requests.map((r) => (
-              <li key={r.trackingNumber}>{r.trackingNumber} · {formatDate(locale, r.createdAt)}</li>
+              <li key={r.trackingNumber}><Link href={`/${locale}/account/requests/${r.trackingNumber}`}>{r.trackingNumber}</Link> · {formatDate(locale, r.createdAt)}</li>
             ))}
           </ul>
         )}

@@ -7,6 +7,8 @@ import { ZTrack } from "@/lib/cases/schema";
 import { trackCase } from "@/lib/cases/queries";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
+import { RequestStatus } from "@/components/disclosure/RequestStatus";
+import { trackRequest } from "@/lib/disclosure/requestQueries";
 import { Field, inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
 
@@ -21,13 +23,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TrackPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const query = await searchParams;
-  const t = await getT(locale, ["account", "errors"]);
+  const t = await getT(locale, ["account", "errors", "disclosure"]);
   const values = { trackingNumber: param(query.trackingNumber, 40) ?? "", accessCode: param(query.accessCode, 20) ?? "" };
   const submitted = query.trackingNumber !== undefined || query.accessCode !== undefined;
   const parsed = submitted ? ZTrack.safeParse(values) : null;
   const fieldErrors: Record<string, string> = {};
   if (parsed && !parsed.success) for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-  const found = parsed?.success ? await trackCase(parsed.data.trackingNumber, parsed.data.accessCode) : null;
+  const isRequest = parsed?.success && parsed.data.trackingNumber.startsWith("GK");
+  const found = parsed?.success && !isRequest ? await trackCase(parsed.data.trackingNumber, parsed.data.accessCode) : null;
+  const request = parsed?.success && isRequest ? await trackRequest(parsed.data.trackingNumber, parsed.data.accessCode) : null;
   const errors = Object.entries(fieldErrors).map(([field, key]) => ({ field, message: t(`errors:${key}`) }));
 
   return (
@@ -52,7 +56,8 @@ export default async function TrackPage({ params, searchParams }: Props) {
         ))}
         <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("account:trackSubmit")}</button>
       </form>
-      {parsed?.success && !found ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:trackNotFound")}</p> : null}
+      {request ? <RequestStatus locale={locale} t={t} request={request} /> : null}
+      {parsed?.success && !found && !request ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:trackNotFound")}</p> : null}
       {found ? (
         <section aria-labelledby="result">
           <h2 id="result" className="text-xl font-bold mb-2"><LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} /></h2>

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { lt } from "@/lib/i18n/content";
+import { errorMessages } from "@/lib/i18n/messages";
+import { departmentList } from "@/lib/places/queries";
+import { requesterTypes } from "@/lib/disclosure/outcomes";
+import { SimpleForm } from "@/components/form/SimpleForm";
+import { fileDisclosureRequest } from "./actions";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getT(await localeParam(params), "disclosure");
+  return { title: t("disclosure:request.title") };
+}
+
+/** 依申请公开: the application form; signing in is not needed, and no purpose is asked for. */
+export default async function DisclosureRequestPage({ params }: Props) {
+  const locale = await localeParam(params);
+  const [t, departments] = await Promise.all([getT(locale, ["disclosure", "errors"]), departmentList()]);
+  return (
+    <div className="grid gap-4 max-w-2xl">
+      <h1 className="text-2xl font-bold">{t("disclosure:request.title")}</h1>
+      <p>{t("disclosure:request.intro")}</p>
+      <SimpleForm
+        action={fileDisclosureRequest}
+        hidden={{ locale }}
+        fields={[
+          { name: "department", type: "select", label: t("disclosure:request.department"), options: departments.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) })) },
+          { name: "requesterType", type: "radio", label: t("disclosure:request.requesterType"), options: requesterTypes.map((type) => ({ value: type, label: t(`disclosure:requester.${type}`) })) },
+          { name: "requesterName", type: "text", label: t("disclosure:request.name"), autoComplete: "name" },
+          { name: "idNumber", type: "text", label: t("disclosure:request.idNumber"), hint: t("disclosure:request.idNumberHint"), autoComplete: "off" },
+          { name: "phone", type: "text", label: t("disclosure:request.phone"), autoComplete: "tel-national" },
+          { name: "email", type: "email", label: t("disclosure:request.email"), hint: t("disclosure:request.emailHint"), autoComplete: "email" },
+          { name: "address", type: "text", label: t("disclosure:request.address"), hint: t("disclosure:request.addressHint"), autoComplete: "street-address" },
+          { name: "description", type: "textarea", rows: 6, label: t("disclosure:request.description"), hint: t("disclosure:request.descriptionHint") },
+          { name: "deliveryMethod", type: "radio", label: t("disclosure:request.delivery"), options: ["download", "email", "paper", "inPerson"].map((m) => ({ value: m, label: t(`disclosure:delivery.${m}`) })) },
+        ]}
+        submitLabel={t("disclosure:request.submit")}
+        messages={errorMessages(t)}
+        errorTitle={t("errors:summaryTitle")}
+      />
+    </div>
+  );
+}

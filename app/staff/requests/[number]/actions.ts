@@ -1,0 +1,51 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { formAction } from "@/lib/actions/formAction";
+import type { TFormState } from "@/lib/actions/formState";
+import { requireStaff } from "@/lib/auth/session";
+import { applyRequestStep } from "@/lib/disclosure/applyRequestStep";
+import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestTransitions";
+import { NotFoundError } from "@/lib/shared/errors";
+
+const ZStep = z.object({
+  trackingNumber: z.string().regex(/^GK\d{14}$/),
+  step: z.enum(requestStepNames as [TRequestStep, ...TRequestStep[]]),
+  expectedVersion: z.coerce.number().int().positive(),
+  reason: z.string().trim().max(2000, "tooLongMax|2000").optional(),
+  missing: z.string().max(4000, "tooLongMax|4000").optional(),
+  days: z.string().regex(/^\d{0,2}$/, "numberFormat").optional(),
+  outcome: z.string().max(60).optional(),
+  legalBasis: z.string().trim().max(1000, "tooLongMax|1000").optional(),
+  replyText: z.string().trim().max(10000, "tooLongMax|10000").optional(),
+});
+
+const step = formAction(ZStep, async (input) => {
+  const actor = await requireStaff();
+  const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
+  try {
+    await applyRequestStep(await db(), {
+      actor,
+      trackingNumber: input.trackingNumber,
+      step: input.step,
+      expectedVersion: input.expectedVersion,
+      reason: input.reason,
+      missing: input.missing?.split(/\r?\n/),
+      days: input.days ? Number(input.days) : undefined,
+      outcome: outcome || undefined,
+      outcomeSub: outcomeSub || null,
+      legalBasis: input.legalBasis,
+      replyText: input.replyText,
+    });
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  redirect(`/staff/requests/${input.trackingNumber}?done=${input.step}`);
+});
+
+export async function requestStepAction(state: TFormState, formData: FormData): Promise<TFormState> {
+  return step(state, formData);
+}

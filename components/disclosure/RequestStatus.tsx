@@ -1,0 +1,59 @@
+import type { TFunction } from "i18next";
+import type { TLocale } from "@/lib/i18n/settings";
+import { formatDate, formatDay } from "@/lib/i18n/format";
+import { LocalText } from "../ui/LocalText";
+
+type TRequestView = {
+  trackingNumber: string;
+  status: string;
+  createdAt: Date;
+  dueOn: Date | null;
+  extendedDueOn: Date | null;
+  outcome: string | null;
+  outcomeSub: string | null;
+  letterNumber: string | null;
+  replyText: string | null;
+  legalBasis: string | null;
+  department: { name: string; nameEn: string };
+  events: { id: string; kind: string; reason: string | null; data: unknown; createdAt: Date }[];
+};
+
+/** A 依申请公开 request as its applicant sees it: status, deadline, reply and public timeline. */
+export function RequestStatus({ locale, t, request }: { locale: TLocale; t: TFunction; request: TRequestView }) {
+  const due = request.extendedDueOn ?? request.dueOn;
+  return (
+    <section aria-labelledby="request-result" className="grid gap-3">
+      <h2 id="request-result" className="text-xl font-bold">{t("disclosure:request.statusTitle")}</h2>
+      <dl className="grid md:grid-cols-[10rem_1fr] gap-2">
+        <dt className="font-bold">{t("account:trackingNumber")}</dt><dd>{request.trackingNumber}</dd>
+        <dt className="font-bold">{t("disclosure:request.department")}</dt><dd><LocalText locale={locale} zh={request.department.name} en={request.department.nameEn} /></dd>
+        <dt className="font-bold">{t("account:status")}</dt><dd><strong>{t(`disclosure:requestStatus.${request.status}`)}</strong></dd>
+        <dt className="font-bold">{t("account:submitted")}</dt><dd>{formatDate(locale, request.createdAt)}</dd>
+        <dt className="font-bold">{t("disclosure:request.due")}</dt><dd>{due ? formatDay(locale, due) : t("disclosure:request.dueAfterReceipt")}</dd>
+        {request.outcome ? (
+          <>
+            <dt className="font-bold">{t("disclosure:request.outcome")}</dt>
+            <dd>{t(`disclosure:outcome.${request.outcome}`)}{request.outcomeSub ? ` · ${t(`disclosure:outcomeSub.${request.outcomeSub}`)}` : ""}</dd>
+          </>
+        ) : null}
+        {request.letterNumber ? (<><dt className="font-bold">{t("disclosure:request.letterNumber")}</dt><dd>{request.letterNumber}</dd></>) : null}
+        {request.legalBasis ? (<><dt className="font-bold">{t("disclosure:request.legalBasis")}</dt><dd><LocalText locale={locale} zh={request.legalBasis} /></dd></>) : null}
+        {request.replyText ? (<><dt className="font-bold">{t("disclosure:request.replyText")}</dt><dd><LocalText locale={locale} zh={request.replyText} /></dd></>) : null}
+      </dl>
+      {request.outcome ? <p className="text-sm">{t("disclosure:request.remedies")}</p> : null}
+      <h3 className="font-bold">{t("account:timeline")}</h3>
+      <ol className="border-l-4 border-line ml-2 grid gap-3">
+        {request.events.map((event) => {
+          const missing = (event.data as { missing?: string[] } | null)?.missing;
+          return (
+            <li key={event.id} className="pl-4">
+              <p className="font-bold">{t(`disclosure:step.${event.kind}`)} <span className="font-normal text-muted">· {formatDate(locale, event.createdAt)}</span></p>
+              {event.reason ? <p><LocalText locale={locale} zh={event.reason} /></p> : null}
+              {missing?.length ? <ul className="list-disc ml-6">{missing.map((item, i) => <li key={i}><LocalText locale={locale} zh={item} /></li>)}</ul> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { db } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { departmentScope, hasRole } from "../auth/policy";
+
+/** A request found by 办件编号 + 查询码, with its public timeline only. */
+export async function trackRequest(trackingNumber: string, accessCode: string) {
+  return (await db()).disclosureRequest.findFirst({
+    where: { trackingNumber, accessCode },
+    select: {
+      trackingNumber: true, status: true, createdAt: true, dueOn: true, extendedDueOn: true, outcome: true, outcomeSub: true, letterNumber: true, replyText: true, legalBasis: true,
+      department: { select: { name: true, nameEn: true } },
+      events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
+    },
+  });
+}
+
+/** Departments whose requests the actor handles (officers and supervisors; null = all). */
+export function requestDepartments(actor: TSessionUser): string[] | null {
+  const officer = departmentScope(actor, "DISCLOSURE_OFFICER");
+  const supervisor = departmentScope(actor, "SUPERVISOR");
+  if (officer === null || supervisor === null) return null;
+  return [...new Set([...officer, ...supervisor])];
+}
+
+export async function requestQueue(actor: TSessionUser) {
+  const departments = requestDepartments(actor);
+  if (departments && departments.length === 0) return [];
+  return (await db()).disclosureRequest.findMany({
+    where: { department: departments ? { code: { in: departments } } : undefined },
+    orderBy: [{ dueOn: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
+    take: 500,
+    select: { trackingNumber: true, status: true, requesterName: true, createdAt: true, dueOn: true, extendedDueOn: true, department: { select: { shortName: true } } },
+  });
+}
+
+/** One request for its department's officers and supervisors (null otherwise → 404). */
+export async function staffRequest(actor: TSessionUser, trackingNumber: string) {
+  const found = await (await db()).disclosureRequest.findUnique({
+    where: { trackingNumber },
+    include: { department: true, events: { orderBy: { createdAt: "asc" }, include: {} } },
+  });
+  if (!found) return null;
+  const code = found.department.code;
+  return hasRole(actor, "DISCLOSURE_OFFICER", code) || hasRole(actor, "SUPERVISOR", code) ? found : null;
+}
+
+/** The signed-in applicant's own request (ownership in the where clause; anyone else → null → 404). */
+export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
+  return (await db()).disclosureRequest.findFirst({
+    where: { trackingNumber, applicantId: actor.id },
+    select: {
+      trackingNumber: true, accessCode: true, status: true, version: true, createdAt: true, dueOn: true, extendedDueOn: true, outcome: true, outcomeSub: true, letterNumber: true, replyText: true, legalBasis: true,
+      department: { select: { name: true, nameEn: true } },
+      events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
+    },
+  });
+}

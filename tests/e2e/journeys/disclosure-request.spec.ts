@@ -1,0 +1,95 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expectAccessible } from "../helpers/axe";
+import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
+
+const l = {
+  en: { link: "Request government information", office: "Office asked", person: "A person", name: "Your name or your organisation's name", id: "ID card number or unified social credit code", phone: "Mobile phone", what: "What information do you want?", download: "Download online", send: "Send request", corrected: "Your corrected request", sendCorrection: "Send correction", partly: "Partly disclosed" },
+  "zh-Hans": { link: "政府信息公开申请", office: "受理机关", person: "自然人", name: "申请人姓名或名称", id: "身份证号或统一社会信用代码", phone: "联系电话（手机）", what: "所需政府信息的内容描述", download: "网上下载", send: "提交申请", corrected: "补正后的申请内容", sendCorrection: "提交补正", partly: "部分公开" },
+};
+
+async function fileRequest(page: Page, locale: "en" | "zh-Hans") {
+  const x = l[locale];
+  await page.goto(`/${locale}/disclosure`);
+  await page.getByRole("link", { name: x.link }).click();
+  await page.getByLabel(x.office).selectOption("RSJ");
+  await page.getByLabel(x.person, { exact: true }).check();
+  await page.getByLabel(x.name).fill("张晓明");
+  await page.getByLabel(x.id).fill("510104199003071237");
+  await page.getByLabel(x.phone).fill("13800280001");
+  await page.getByLabel(x.what).fill("2025 年度本市就业补助资金使用情况");
+  await page.getByLabel(x.download).check();
+  await page.getByRole("button", { name: x.send }).click();
+  return { number: (await page.getByTestId("tracking-number").textContent())!, code: (await page.getByTestId("access-code").textContent())! };
+}
+
+async function staff(browser: Browser, email: string) {
+  const page = await (await browser.newContext()).newPage();
+  await signInStaff(page, email);
+  return page;
+}
+
+async function step(page: Page, number: string, name: string, fill?: () => Promise<void>) {
+  await page.goto(`/staff/requests/${number}`);
+  if (fill) await fill();
+  await page.locator("section").filter({ has: page.getByRole("heading", { name, exact: true }) }).getByRole("button", { name, exact: true }).click();
+  await expect(page.getByText("操作已完成。")).toBeVisible();
+}
+
+for (const locale of ["en", "zh-Hans"] as const) {
+  test(`an information request in ${locale}: file, 补正, correct, extension approved, 部分公开 reply`, async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    await signInCitizen(page, "citizen@example.cn", locale);
+    const { number } = await fileRequest(page, locale);
+    expect(number).toMatch(/^GK\d{14}$/);
+
+    const officer = await staff(browser, "officer@example.cn");
+    await officer.goto("/staff/requests");
+    await expect(officer.getByRole("link", { name: number })).toBeVisible();
+    await expectAccessible(officer);
+    await step(officer, number, "确认收到申请");
+    await step(officer, number, "要求补正", () => officer.locator("#requestSupplement-missing").fill("请写明所需信息的年度和范围"));
+
+    await page.goto(`/${locale}/account/requests/${number}`);
+    await expect(page.locator("main")).toContainText("请写明所需信息的年度和范围");
+    await page.getByLabel(l[locale].corrected).fill("2025 年 1 月至 12 月本市就业补助资金分项目使用情况");
+    await page.getByRole("button", { name: l[locale].sendCorrection }).click();
+    await expectAccessible(page);
+
+    await step(officer, number, "申请延期", async () => {
+      await officer.locator("#requestExtension-days").fill("15");
+      await officer.locator("#requestExtension-reason").fill("需汇总多个区县的数据");
+    });
+    const supervisor = await staff(browser, "supervisor@example.cn");
+    await step(supervisor, number, "批准延期");
+    await step(officer, number, "答复", async () => {
+      await officer.locator("#reply-outcome").selectOption("PARTLY_DISCLOSED");
+      await officer.locator("#reply-legalBasis").fill("《中华人民共和国政府信息公开条例》第三十七条");
+      await officer.locator("#reply-replyText").fill("所申请信息中涉及个人信息的部分已作区分处理，其余部分予以公开。");
+    });
+
+    await page.goto(`/${locale}/account/requests/${number}`);
+    await expect(page.locator("main")).toContainText(l[locale].partly);
+    await expect(page.locator("main")).toContainText("人社局依申请公开〔");
+    await expectAccessible(page);
+  });
+}
+
+test.describe("an anonymous request without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("bad input comes back translated and kept; the requester tracks by number and code", async ({ page }) => {
+    await page.goto("/en/disclosure/request");
+    await page.getByLabel("A person", { exact: true }).check();
+    await page.getByLabel("Your name or your organisation's name").fill("Wang Fang");
+    await page.getByLabel("ID card number or unified social credit code").fill("510104199003071234");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(errorSummary(page)).toContainText("Enter a real 18-character ID card number or unified social credit code");
+    await expect(errorSummary(page)).toContainText("Enter an 11-digit mainland mobile number");
+    await expect(page.getByLabel("Your name or your organisation's name")).toHaveValue("Wang Fang");
+    const { number, code } = await fileRequest(page, "en");
+    await page.goto(`/en/track?trackingNumber=${number}&accessCode=${code}`);
+    await expect(page.locator("main")).toContainText("Sent, awaiting receipt");
+    await page.goto(`/en/track?trackingNumber=${number}&accessCode=${code === "ABCDEF" ? "ABCDEG" : "ABCDEF"}`);
+    await expect(page.getByRole("status")).toContainText("No case matches");
+  });
+});
