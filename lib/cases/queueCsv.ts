@@ -1,6 +1,7 @@
 import { getT } from "../i18n/server";
 import { defaultLocale } from "../i18n/settings";
 import type { TDueFlag } from "./deadlines";
+import { csvField } from "../shared/csv";
 
 type TRow = {
   trackingNumber: string;
@@ -16,12 +17,6 @@ type TRow = {
 /** A moment as China time, YYYY-MM-DD HH:mm. */
 function chinaTime(moment: Date): string {
   return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
-}
-
-/** RFC 4180 field quoting; a leading =,+,-,@ is neutralised against spreadsheet formula injection. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export async function queueCsv(rows: TRow[]): Promise<string> {

@@ -68,3 +68,21 @@ export async function requestTable(prisma: PrismaClient, input: { year: number; 
   );
   return table;
 }
+
+/** Part two: documents proactively published in the year, by 体裁 and by 主题分类. */
+export async function proactiveTable(prisma: PrismaClient, input: { year: number }) {
+  const where = { status: "PUBLISHED" as const, publishedYear: input.year };
+  const [byType, byCategory, total, repealed] = await Promise.all([
+    prisma.disclosureDocument.groupBy({ by: ["docType"], where, _count: { _all: true } }),
+    prisma.disclosureDocument.groupBy({ by: ["category"], where, _count: { _all: true } }),
+    prisma.disclosureDocument.count({ where }),
+    prisma.disclosureDocument.count({ where: { validity: { in: ["EXPIRED", "REPEALED"] }, validityFrom: { gte: new Date(`${input.year}-01-01T00:00:00Z`), lte: new Date(`${input.year}-12-31T00:00:00Z`) } } }),
+  ]);
+  return {
+    total,
+    /** documents that became 失效 or 废止 during the year */
+    ended: repealed,
+    byType: byType.map((row) => ({ key: row.docType, count: row._count._all })).sort((a, b) => b.count - a.count),
+    byCategory: byCategory.map((row) => ({ key: row.category, count: row._count._all })).sort((a, b) => b.count - a.count),
+  };
+}

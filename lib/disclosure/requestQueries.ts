@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
+import { proactiveTable, requestTable } from "./annualReport";
 
 /** A request found by 办件编号 + 查询码, with its public timeline only. */
 export async function trackRequest(trackingNumber: string, accessCode: string) {
@@ -55,4 +56,11 @@ export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
       events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
     },
   });
+}
+
+/** The data of the annual report for a year (whole government). */
+export async function annualReport(year: number) {
+  const prisma = await db();
+  const [requests, proactive] = await Promise.all([requestTable(prisma, { year }), proactiveTable(prisma, { year })]);
+  return { requests, proactive };
 }

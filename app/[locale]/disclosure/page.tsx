@@ -41,7 +41,10 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("disclosure:catalogueTitle")}</h1>
-      <p><Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link></p>
+      <ul className="flex flex-wrap gap-x-6">
+        <li><Link href={`/${locale}/disclosure/guide`}>{t("disclosure:guide.title")}</Link></li>
+        <li><Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link></li>
+      </ul>
       <form method="get" className="grid gap-4 md:grid-cols-3 items-end bg-panel p-4" aria-label={t("filters")}>
         <Field id="d-q" label={t("disclosure:keyword")}>
           <input id="d-q" name="q" type="search" defaultValue={filter.q} className={inputClass} />

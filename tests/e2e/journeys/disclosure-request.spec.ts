@@ -93,3 +93,19 @@ test.describe("an anonymous request without JavaScript", () => {
     await expect(page.getByRole("status")).toContainText("No case matches");
   });
 });
+
+test("the guide and the annual report pass axe; the report balances and its table downloads as CSV", async ({ page }) => {
+  for (const locale of ["zh-Hans", "en"] as const) {
+    await page.goto(`/${locale}/disclosure/guide`);
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expectAccessible(page);
+    await page.goto(`/${locale}/disclosure/annual-report/2026`);
+    await expect(page.getByTestId("balance")).toContainText(locale === "en" ? "The table balances" : "数据平衡");
+    await expectAccessible(page);
+  }
+  const csv = await page.request.get("/zh-Hans/disclosure/annual-report/2026/requests.csv");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = (await csv.body()).toString("utf8");
+  expect(text).toContain("本年新收政府信息公开申请数量");
+  expect(text).toContain("部分公开");
+});
