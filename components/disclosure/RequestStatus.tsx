@@ -19,7 +19,7 @@ type TRequestView = {
 };
 
 /** A 依申请公开 request as its applicant sees it: status, deadline, reply and public timeline. */
-export function RequestStatus({ locale, t, request }: { locale: TLocale; t: TFunction; request: TRequestView }) {
+export function RequestStatus({ locale, t, request, letterHref }: { locale: TLocale; t: TFunction; request: TRequestView; letterHref?: string }) {
   const due = request.extendedDueOn ?? request.dueOn;
   return (
     <section aria-labelledby="request-result" className="grid gap-3">
@@ -41,6 +41,7 @@ export function RequestStatus({ locale, t, request }: { locale: TLocale; t: TFun
         {request.replyText ? (<><dt className="font-bold">{t("disclosure:request.replyText")}</dt><dd><LocalText locale={locale} zh={request.replyText} /></dd></>) : null}
       </dl>
       {request.outcome ? <p className="text-sm">{t("disclosure:request.remedies")}</p> : null}
+      {request.letterNumber && letterHref ? <p><a href={letterHref}>{t("disclosure:letter.download")}</a></p> : null}
       <h3 className="font-bold">{t("account:timeline")}</h3>
       <ol className="border-l-4 border-line ml-2 grid gap-3">
         {request.events.map((event) => {

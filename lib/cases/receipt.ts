@@ -53,10 +53,11 @@ const fontChoices: TFontFiles[] = [
   },
 ];
 
-type TLoadedFonts = { regular: Buffer; bold: Buffer; regularFamily?: string; boldFamily?: string };
+export type TLoadedFonts = { regular: Buffer; bold: Buffer; regularFamily?: string; boldFamily?: string };
 let loadedFonts: TLoadedFonts | undefined;
 
-function cjkFonts(): TLoadedFonts {
+/** The Chinese fonts for PDFs (npm package first, Debian fonts-noto-cjk as fallback), loaded once. */
+export function cjkFonts(): TLoadedFonts {
   if (loadedFonts) return loadedFonts;
   const found = fontChoices.find((choice) => fs.existsSync(choice.regular) && fs.existsSync(choice.bold));
   if (!found) {

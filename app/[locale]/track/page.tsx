@@ -9,6 +9,7 @@ import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { trackRequest } from "@/lib/disclosure/requestQueries";
+import { withQuery } from "@/lib/i18n/paths";
 import { Field, inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
 
@@ -56,7 +57,9 @@ export default async function TrackPage({ params, searchParams }: Props) {
         ))}
         <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("account:trackSubmit")}</button>
       </form>
-      {request ? <RequestStatus locale={locale} t={t} request={request} /> : null}
+      {request && parsed?.success ? (
+        <RequestStatus locale={locale} t={t} request={request} letterHref={withQuery(`/${locale}/disclosure/request/letter.pdf`, { number: parsed.data.trackingNumber, code: parsed.data.accessCode })} />
+      ) : null}
       {parsed?.success && !found && !request ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:trackNotFound")}</p> : null}
       {found ? (
         <section aria-labelledby="result">

@@ -71,6 +71,13 @@ for (const locale of ["en", "zh-Hans"] as const) {
     await expect(page.locator("main")).toContainText(l[locale].partly);
     await expect(page.locator("main")).toContainText("人社局依申请公开〔");
     await expectAccessible(page);
+    const letterLink = await page.getByRole("link", { name: locale === "en" ? "Download the reply letter (PDF)" : "下载答复书（PDF）" }).getAttribute("href");
+    const letter = await page.request.get(letterLink!);
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()["content-type"]).toBe("application/pdf");
+    expect((await letter.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // without the right 查询码 there is no letter
+    expect((await page.request.get(letterLink!.replace(/code=[^&]+/, "code=ABCDEF"))).status()).toBe(404);
   });
 }
 

@@ -8,6 +8,7 @@ import { requireCitizen } from "@/lib/auth/session";
 import { ownRequest } from "@/lib/disclosure/requestQueries";
 import { requestSteps } from "@/lib/disclosure/requestTransitions";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { withQuery } from "@/lib/i18n/paths";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { applicantRequestStep } from "./actions";
 
@@ -38,7 +39,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
           <SimpleForm idPrefix="correct" action={applicantRequestStep} hidden={{ ...hidden, step: "correct" }} fields={[{ name: "reason", type: "textarea", rows: 6, label: t("disclosure:applicant.correctLabel") }]} submitLabel={t("disclosure:applicant.correctSubmit")} messages={errorMessages(t)} errorTitle={t("errors:summaryTitle")} />
         </section>
       ) : null}
-      <RequestStatus locale={locale} t={t} request={found} />
+      <RequestStatus locale={locale} t={t} request={found} letterHref={withQuery(`/${locale}/disclosure/request/letter.pdf`, { number: found.trackingNumber, code: found.accessCode })} />
       {requestSteps.withdraw.from.includes(found.status) ? (
         <section aria-labelledby="withdraw" className="grid gap-2">
           <h2 id="withdraw" className="text-xl font-bold">{t("disclosure:applicant.withdrawTitle")}</h2>

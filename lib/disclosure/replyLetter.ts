@@ -1,0 +1,65 @@
+import "server-only";
+import PDFDocument from "pdfkit";
+import type { TFunction } from "i18next";
+import { cjkFonts } from "../cases/receipt";
+import { formatDate, formatDay } from "../i18n/format";
+import { lt } from "../i18n/content";
+import type { TLocale } from "../i18n/settings";
+
+export type TLetterRequest = {
+  trackingNumber: string;
+  requesterName: string;
+  description: string;
+  receivedOn: Date | null;
+  repliedAt: Date | null;
+  letterNumber: string | null;
+  outcome: string | null;
+  outcomeSub: string | null;
+  legalBasis: string | null;
+  replyText: string | null;
+  department: { name: string; nameEn: string };
+};
+
+/**
+ * 政府信息公开申请答复书: the numbered reply letter — receipt date, outcome, legal basis and the
+ * remedies (行政复议 within 60 days, 行政诉讼 within 6 months), signed by the department.
+ */
+export async function renderReplyLetter(input: { locale: TLocale; t: TFunction; request: TLetterRequest }): Promise<Uint8Array<ArrayBuffer>> {
+  const { locale, t, request: r } = input;
+  const fonts = cjkFonts();
+  const doc = new PDFDocument({ size: "A4", margin: 64, lang: locale, displayTitle: true, info: { Title: `${t("disclosure:letter.title")} ${r.letterNumber ?? ""}` } });
+  const chunks: Buffer[] = [];
+  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+  doc.registerFont("body", fonts.regular, fonts.regularFamily);
+  doc.registerFont("heading", fonts.bold, fonts.boldFamily);
+  const width = doc.page.width - 128;
+  const department = lt(locale, r.department.name, r.department.nameEn);
+  doc.font("heading").fontSize(20).text(t("disclosure:letter.title"), { align: "center", width });
+  doc.moveDown(0.4);
+  doc.font("body").fontSize(12).text(r.letterNumber ?? "", { align: "center", width });
+  doc.moveDown(1.2);
+  doc.text(t("disclosure:letter.to", { name: r.requesterName }), { width });
+  doc.moveDown(0.6);
+  const paragraphs = [
+    t("disclosure:letter.received", { date: formatDay(locale, r.receivedOn), number: r.trackingNumber, description: lt(locale, r.description) }),
+    t("disclosure:letter.outcome", { outcome: t(`disclosure:outcome.${r.outcome ?? "OTHER"}`) + (r.outcomeSub ? `（${t(`disclosure:outcomeSub.${r.outcomeSub}`)}）` : "") }),
+    r.replyText ? lt(locale, r.replyText) : "",
+    r.legalBasis ? t("disclosure:letter.basis", { basis: lt(locale, r.legalBasis) }) : "",
+    t("disclosure:request.remedies"),
+  ].filter(Boolean);
+  for (const paragraph of paragraphs) {
+    doc.text(paragraph, { width, lineGap: 4, indent: 24 });
+    doc.moveDown(0.6);
+  }
+  doc.moveDown(1.5);
+  doc.text(department, { align: "right", width });
+  doc.text(formatDate(locale, r.repliedAt), { align: "right", width });
+  doc.end();
+  await done;
+  const buffer = Buffer.concat(chunks);
+  return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+}
