@@ -7,7 +7,7 @@ import { LocalText } from "@/components/ui/LocalText";
 /** The footer 《政府网站发展指引》 asks for: host, 网站标识码, ICP and 公安 records, contact, site map. */
 export function SiteFooter({ locale, t, settings }: { locale: TLocale; t: TFunction; settings: TSiteSettings }) {
   return (
-    <footer className="mt-8 border-t-4 border-brand bg-panel text-sm">
+    <footer className="mt-8 border-t-4 border-brand bg-panel text-sm no-print">
       <div className="max-w-6xl mx-auto px-4 py-6 grid gap-2">
         <nav aria-label={t("footer.links")} className="no-print">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">

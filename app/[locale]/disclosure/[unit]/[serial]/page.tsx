@@ -79,7 +79,7 @@ export default async function DocumentPage({ params }: Props) {
           <ul>
             {doc.attachments.map((file) => (
               <li key={file.id}>
-                {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
+                <a href={`/api/v1/files/${file.id}`}>{t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}</a>
               </li>
             ))}
           </ul>
