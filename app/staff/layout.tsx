@@ -30,6 +30,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                   <ul className="flex gap-4">
                     <li><Link href="/staff" className="text-white">{t("staff:nav.queue")}</Link></li>
                     <li><Link href="/staff/requests" className="text-white">{t("staff:nav.requests")}</Link></li>
+                    <li><Link href="/staff/documents" className="text-white">{t("staff:nav.documents")}</Link></li>
                     <li><Link href="/staff/follow-ups" className="text-white">{t("staff:nav.followUps")}</Link></li>
                     <li><Link href="/staff/figures" className="text-white">{t("staff:nav.figures")}</Link></li>
                     {isAdministrator(user) ? <li><Link href="/staff/services" className="text-white">{t("staff:nav.services")}</Link></li> : null}

@@ -69,7 +69,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
               {error ? <p id={`${id}-error`} className="text-brand font-bold">{error}</p> : null}
               {field.options?.map((option) => (
                 <label key={option.value} className="flex items-center gap-2">
-                  <input type="radio" name={field.name} value={option.value} defaultChecked={state.values[field.name] === option.value} className="w-5 h-5" />
+                  <input key={`${option.value}-${state.values[field.name] ?? ""}`} type="radio" name={field.name} value={option.value} defaultChecked={state.values[field.name] === option.value} className="w-5 h-5" />
                   {option.label}
                 </label>
               ))}
@@ -79,7 +79,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
         if (field.type === "select") {
           return (
             <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
-              <select id={id} name={field.name} defaultValue={state.values[field.name] ?? ""} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass}>
+              <select key={state.values[field.name] ?? ""} id={id} name={field.name} defaultValue={state.values[field.name] ?? ""} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass}>
                 <option value="">{messages.selectPrompt ?? ""}</option>
                 {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
               </select>

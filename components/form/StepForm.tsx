@@ -82,6 +82,7 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
               {field.options?.map((option) => (
                 <label key={option.value} className="flex items-center gap-2">
                   <input
+                    key={`${option.value}-${String(chosen)}`}
                     type={field.type}
                     name={field.name}
                     value={option.value}
@@ -99,7 +100,7 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
           control = <textarea id={id} name={field.name} rows={5} defaultValue={value(field.name) as string} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass} />;
         } else if (field.type === "select") {
           control = (
-            <select id={id} name={field.name} defaultValue={value(field.name) as string} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass}>
+            <select key={value(field.name) as string} id={id} name={field.name} defaultValue={value(field.name) as string} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass}>
               <option value="">{text.select}</option>
               {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
             </select>

@@ -84,3 +84,17 @@ export async function latestDocuments(limit = 6) {
     select: { indexNo: true, title: true, titleEn: true, publishedAt: true },
   });
 }
+
+/** The latest documents of the editor's departments (null scope = all), for the staff list. */
+export async function editorDocuments(departments: string[] | null, take = 100) {
+  return (await db()).disclosureDocument.findMany({
+    where: departments ? { department: { code: { in: departments } } } : {},
+    orderBy: { publishedAt: "desc" },
+    take,
+    select: { indexNo: true, title: true, validity: true, madeOn: true, publishedAt: true, department: { select: { shortName: true } } },
+  });
+}
+
+export async function documentForEdit(indexNo: string) {
+  return (await db()).disclosureDocument.findUnique({ where: { indexNo }, include: { department: true, revisions: { orderBy: { version: "desc" }, include: { editor: { select: { name: true } } } } } });
+}

@@ -57,3 +57,23 @@ describe("publishing documents", () => {
     expect(bad.error?.issues.map((i) => i.message).sort()).toEqual(["dateFormat", "docNumberFormat"]);
   });
 });
+
+describe("editing documents", () => {
+  it("keeps the 索引号, keeps every revision, marks 废止 with a date, and refuses editors out of scope", async () => {
+    const { updateDocument, changeValidity, isLatePublication } = await import("@/lib/disclosure/editDocument");
+    const { indexNo } = await publishDocument(database.prisma, { actor: actors.editor, document: input("待修改"), now: new Date("2026-11-26T02:00:00Z") });
+    const { department: _d, ...content } = input("已修改的标题");
+    void _d;
+    await updateDocument(database.prisma, { actor: actors.editor, indexNo, expectedVersion: 1, document: content });
+    await changeValidity(database.prisma, { actor: actors.editor, indexNo, expectedVersion: 2, validity: "REPEALED", validityFrom: "2026-12-01" });
+    const doc = await database.prisma.disclosureDocument.findUniqueOrThrow({ where: { indexNo }, include: { revisions: true } });
+    expect(doc).toMatchObject({ indexNo, title: "已修改的标题", validity: "REPEALED", version: 3 });
+    expect(doc.revisions.map((r) => r.version).sort()).toEqual([1, 2, 3]);
+    await expect(updateDocument(database.prisma, { actor: actors.editor, indexNo, expectedVersion: 1, document: content })).rejects.toBeInstanceOf(FormError);
+    await expect(changeValidity(database.prisma, { actor: actors.caseworker, indexNo, expectedVersion: 3, validity: "VALID" })).rejects.toThrow();
+    expect(await database.prisma.auditLog.count({ where: { entityId: indexNo, outcome: "ALLOWED" } })).toBe(3);
+    // made on 2026-10-01 (a holiday) and published 2026-11-26: more than 20 working days
+    expect(isLatePublication(new Date("2026-10-01T00:00:00Z"), new Date("2026-11-26T02:00:00Z"))).toBe(true);
+    expect(isLatePublication(new Date("2026-11-20T00:00:00Z"), new Date("2026-11-26T02:00:00Z"))).toBe(false);
+  });
+});

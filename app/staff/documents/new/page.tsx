@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { errorMessages } from "@/lib/i18n/messages";
+import { requireStaff } from "@/lib/auth/session";
+import { hasRole } from "@/lib/auth/policy";
+import { departmentList } from "@/lib/places/queries";
+import { SimpleForm } from "@/components/form/SimpleForm";
+import { documentFields } from "@/components/disclosure/documentFields";
+import { publishDocumentAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT(defaultLocale, "disclosure");
+  return { title: t("disclosure:editor.new") };
+}
+
+/** Publish a new document for a department in the editor's scope; the 索引号 is made on publication. */
+export default async function NewDocumentPage() {
+  const actor = await requireStaff();
+  const [t, departments] = await Promise.all([getT(defaultLocale, ["disclosure", "catalog", "errors"]), departmentList()]);
+  const mine = departments.filter((d) => hasRole(actor, "EDITOR", d.code)).map((d) => ({ value: d.code, label: d.name }));
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t("disclosure:editor.new")}</h1>
+      <SimpleForm action={publishDocumentAction} fields={documentFields(t, mine)} submitLabel={t("disclosure:editor.publish")} messages={errorMessages(t)} errorTitle={t("errors:summaryTitle")} />
+    </div>
+  );
+}
