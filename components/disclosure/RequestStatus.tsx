@@ -16,6 +16,8 @@ type TRequestView = {
   legalBasis: string | null;
   department: { name: string; nameEn: string };
   events: { id: string; kind: string; reason: string | null; data: unknown; createdAt: Date }[];
+  /** reply files, for the signed-in applicant */
+  attachments?: { id: string; fileName: string; size: number }[];
 };
 
 /** A 依申请公开 request as its applicant sees it: status, deadline, reply and public timeline. */
@@ -42,6 +44,9 @@ export function RequestStatus({ locale, t, request, letterHref }: { locale: TLoc
       </dl>
       {request.outcome ? <p className="text-sm">{t("disclosure:request.remedies")}</p> : null}
       {request.letterNumber && letterHref ? <p><a href={letterHref}>{t("disclosure:letter.download")}</a></p> : null}
+      {request.attachments?.length ? (
+        <ul>{request.attachments.map((file) => <li key={file.id}><a href={`/api/v1/files/${file.id}`}>{file.fileName}</a></li>)}</ul>
+      ) : null}
       <h3 className="font-bold">{t("account:timeline")}</h3>
       <ol className="border-l-4 border-line ml-2 grid gap-3">
         {request.events.map((event) => {

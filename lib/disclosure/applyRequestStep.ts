@@ -24,6 +24,8 @@ export type TRequestStepInput = {
   outcomeSub?: string | null;
   legalBasis?: string;
   replyText?: string;
+  /** reply: files the officer uploaded to deliver with the reply */
+  replyFileIds?: string[];
   now?: Date;
 };
 
@@ -126,6 +128,10 @@ export async function applyRequestStep(prisma: PrismaClient, input: TRequestStep
     if (input.step === "reply") data.letterNumber = await nextLetterNumber(tx, found.department.code, found.department.shortName, day);
     const updated = await tx.disclosureRequest.updateMany({ where: { id: found.id, version: input.expectedVersion, status: found.status }, data });
     if (updated.count !== 1) throw new FormError("caseChanged");
+    if (input.step === "reply" && input.replyFileIds?.length) {
+      const linked = await tx.attachment.updateMany({ where: { id: { in: input.replyFileIds }, uploaderId: input.actor.id, applicationId: null, requestId: null }, data: { requestId: found.id, purpose: "reply" } });
+      if (linked.count !== new Set(input.replyFileIds).size) throw new FormError("fileRequired", "replyFiles");
+    }
     await tx.disclosureEvent.create({
       data: {
         requestId: found.id,

@@ -53,6 +53,7 @@ export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
     select: {
       trackingNumber: true, accessCode: true, status: true, version: true, createdAt: true, dueOn: true, extendedDueOn: true, outcome: true, outcomeSub: true, letterNumber: true, replyText: true, legalBasis: true,
       department: { select: { name: true, nameEn: true } },
+      attachments: { where: { purpose: "reply" }, select: { id: true, fileName: true, size: true } },
       events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
     },
   });

@@ -4,6 +4,7 @@ import type { TSessionUser } from "../auth/types";
 import { NotFoundError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { mayWorkCases } from "../cases/applyTransition";
+import { hasRole } from "../auth/policy";
 
 export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
 
@@ -20,6 +21,7 @@ export async function readUpload(prisma: PrismaClient, input: { actor: TSessionU
       application: { select: { applicantId: true, service: { select: { department: { select: { code: true } } } } } },
       document: { select: { status: true } },
       notice: { select: { status: true } },
+      request: { select: { applicantId: true, department: { select: { code: true } } } },
     },
   });
   const actor = input.actor;
@@ -29,7 +31,9 @@ export async function readUpload(prisma: PrismaClient, input: { actor: TSessionU
       file.notice?.status === "PUBLISHED" ||
       (!!actor && file.uploaderId === actor.id) ||
       (!!actor && file.application?.applicantId === actor.id) ||
-      (!!actor && !!file.application && mayWorkCases(actor, file.application.service.department.code)));
+      (!!actor && !!file.application && mayWorkCases(actor, file.application.service.department.code)) ||
+      (!!actor && !!file.request?.applicantId && file.request.applicantId === actor.id) ||
+      (!!actor && !!file.request && (hasRole(actor, "DISCLOSURE_OFFICER", file.request.department.code) || hasRole(actor, "SUPERVISOR", file.request.department.code))));
   if (!file || !allowed) throw new NotFoundError("file");
   const bytes = await storage().get(file.storageKey);
   if (!bytes) throw new NotFoundError("file");

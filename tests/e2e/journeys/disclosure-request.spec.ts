@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
+import { pdfFile } from "../helpers/files";
 
 const l = {
   en: { link: "Request government information", office: "Office asked", person: "A person", name: "Your name or your organisation's name", id: "ID card number or unified social credit code", phone: "Mobile phone", what: "What information do you want?", download: "Download online", send: "Send request", corrected: "Your corrected request", sendCorrection: "Send correction", partly: "Partly disclosed" },
@@ -65,6 +66,7 @@ for (const locale of ["en", "zh-Hans"] as const) {
       await officer.locator("#reply-outcome").selectOption("PARTLY_DISCLOSED");
       await officer.locator("#reply-legalBasis").fill("《中华人民共和国政府信息公开条例》第三十七条");
       await officer.locator("#reply-replyText").fill("所申请信息中涉及个人信息的部分已作区分处理，其余部分予以公开。");
+      await officer.locator("#reply-replyFiles").setInputFiles({ ...pdfFile, name: "就业补助资金使用情况.pdf" });
     });
 
     await page.goto(`/${locale}/account/requests/${number}`);
@@ -78,6 +80,15 @@ for (const locale of ["en", "zh-Hans"] as const) {
     expect((await letter.body()).subarray(0, 5).toString()).toBe("%PDF-");
     // without the right 查询码 there is no letter
     expect((await page.request.get(letterLink!.replace(/code=[^&]+/, "code=ABCDEF"))).status()).toBe(404);
+    // the file sent with the reply is the applicant's to download
+    const fileHref = await page.getByRole("link", { name: "就业补助资金使用情况.pdf" }).getAttribute("href");
+    expect((await page.request.get(fileHref!)).status()).toBe(200);
+
+    // another citizen sees neither the request nor its file
+    const stranger = await (await browser.newContext()).newPage();
+    await signInCitizen(stranger, "citizen2@example.cn", locale);
+    expect((await stranger.goto(`/${locale}/account/requests/${number}`))?.status()).toBe(404);
+    expect((await stranger.request.get(fileHref!)).status()).toBe(404);
   });
 }
 

@@ -9,6 +9,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { applyRequestStep } from "@/lib/disclosure/applyRequestStep";
 import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestTransitions";
 import { NotFoundError } from "@/lib/shared/errors";
+import { saveUpload } from "@/lib/uploads/saveUpload";
+import { staffRequest } from "@/lib/disclosure/requestQueries";
 
 const ZStep = z.object({
   trackingNumber: z.string().regex(/^GK\d{14}$/),
@@ -22,11 +24,18 @@ const ZStep = z.object({
   replyText: z.string().trim().max(10000, "tooLongMax|10000").optional(),
 });
 
-const step = formAction(ZStep, async (input) => {
+const step = formAction(ZStep, async (input, formData) => {
   const actor = await requireStaff();
   const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
   try {
-    await applyRequestStep(await db(), {
+    const prisma = await db();
+    const files = input.step === "reply" ? formData.getAll("replyFiles").filter((f): f is File => f instanceof File && f.size > 0) : [];
+    // files are stored only for an officer of the request's department
+    if (files.length && !(await staffRequest(actor, input.trackingNumber))) throw new NotFoundError("request");
+    const replyFileIds: string[] = [];
+    for (const file of files) replyFileIds.push((await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "replyFiles", purpose: "reply" })).id);
+    await applyRequestStep(prisma, {
+      replyFileIds,
       actor,
       trackingNumber: input.trackingNumber,
       step: input.step,

@@ -50,6 +50,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
           { name: "outcome", type: "select", label: t("disclosure:request.outcome"), options: outcomeCells.map((cell) => ({ value: cell.sub ? `${cell.category}:${cell.sub}` : cell.category, label: cell.sub ? `${t(`disclosure:outcome.${cell.category}`)} · ${t(`disclosure:outcomeSub.${cell.sub}`)}` : t(`disclosure:outcome.${cell.category}`) })) },
           { name: "legalBasis", type: "text", label: t("disclosure:request.legalBasis") },
           { name: "replyText", type: "textarea", rows: 8, label: t("disclosure:request.replyText") },
+          { name: "replyFiles", type: "file", multiple: true, accept: "application/pdf,image/jpeg,image/png", label: t("disclosure:staff.replyFiles") },
         ];
       default:
         return [];
