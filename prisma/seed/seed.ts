@@ -8,6 +8,7 @@ import { documents } from "./data/documents";
 import { places } from "./data/places";
 import { notices } from "./data/notices";
 import { seedPlanMarkdown } from "./seed-plan";
+import { seedRequests } from "./requests";
 
 const day = 24 * 3600 * 1000;
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -148,6 +149,8 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
     });
   }
   log(`notices: ${notices.length}`);
+
+  log(`disclosure requests: ${await seedRequests(prisma, deptId)}`);
 
   await prisma.siteSetting.upsert({
     where: { key: "site" },
