@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { unstable_rethrow } from "next/navigation";
+import { notFound, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { TFormState } from "./formState";
-import { FormError } from "../shared/errors";
+import { FormError, NotFoundError } from "../shared/errors";
 
 export { FormError };
 
@@ -20,8 +20,8 @@ export function keptValues(formData: FormData): Record<string, string> {
 
 /**
  * The one wrapper for server actions that serve forms: parses FormData with the screen's zod
- * schema, runs the domain function, and turns expected failures into field errors. Anything
- * unexpected is logged with a reference the user can quote.
+ * schema, runs the domain function, and turns expected failures into field errors (and
+ * NotFoundError into the 404 page). Anything unexpected is logged with a reference to quote.
  */
 export function formAction<S extends z.ZodType>(
   schema: S,
@@ -42,6 +42,8 @@ export function formAction<S extends z.ZodType>(
       return (await run(parsed.data, formData)) ?? { ok: true, values: {}, fieldErrors: {} };
     } catch (error) {
       unstable_rethrow(error);
+      // nothing the actor may see: the same 404 as for something that does not exist
+      if (error instanceof NotFoundError) notFound();
       if (error instanceof FormError) {
         return error.field
           ? { ok: false, values, fieldErrors: { [error.field]: error.key } }

@@ -1,6 +1,6 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
@@ -8,35 +8,24 @@ import type { TFormState } from "@/lib/actions/formState";
 import { requireStaff } from "@/lib/auth/session";
 import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
 import { changeValidity, updateDocument, ZValidity } from "@/lib/disclosure/editDocument";
-import { NotFoundError } from "@/lib/shared/errors";
 
 const ZIndex = z.object({ indexNo: z.string().regex(/^[A-Z]{2,10}\/\d{4}-\d{5}$/), expectedVersion: z.coerce.number().int().positive() });
 
-async function guarded(run: () => Promise<unknown>) {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 const publish = formAction(ZDocumentInput, async (document) => {
   const actor = await requireStaff();
-  let indexNo = "";
-  await guarded(async () => ({ indexNo } = await publishDocument(await db(), { actor, document })));
+  const { indexNo } = await publishDocument(await db(), { actor, document });
   redirect(`/staff/documents/${indexNo}?done=1`);
 });
 
 const update = formAction(ZDocumentInput.omit({ department: true }).extend(ZIndex.shape), async ({ indexNo, expectedVersion, ...document }) => {
   const actor = await requireStaff();
-  await guarded(async () => updateDocument(await db(), { actor, indexNo, expectedVersion, document }));
+  await updateDocument(await db(), { actor, indexNo, expectedVersion, document });
   redirect(`/staff/documents/${indexNo}?done=1`);
 });
 
 const validity = formAction(ZValidity.extend(ZIndex.shape), async ({ indexNo, expectedVersion, validity: value, validityFrom }) => {
   const actor = await requireStaff();
-  await guarded(async () => changeValidity(await db(), { actor, indexNo, expectedVersion, validity: value, validityFrom }));
+  await changeValidity(await db(), { actor, indexNo, expectedVersion, validity: value, validityFrom });
   redirect(`/staff/documents/${indexNo}?done=1`);
 });
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
@@ -17,12 +17,7 @@ const ZNumber = z.string().regex(trackingNumberPattern);
 
 async function onStaffCase(trackingNumber: string, done: string, run: (actor: Awaited<ReturnType<typeof requireStaff>>) => Promise<unknown>) {
   const actor = await requireStaff();
-  try {
-    await run(actor);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  await run(actor);
   redirect(`/staff/cases/${trackingNumber}?done=${done}`);
 }
 

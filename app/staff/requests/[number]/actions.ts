@@ -1,6 +1,6 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
@@ -27,31 +27,26 @@ const ZStep = z.object({
 const step = formAction(ZStep, async (input, formData) => {
   const actor = await requireStaff();
   const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
-  try {
-    const prisma = await db();
-    const files = input.step === "reply" ? formData.getAll("replyFiles").filter((f): f is File => f instanceof File && f.size > 0) : [];
-    // files are stored only for an officer of the request's department
-    if (files.length && !(await staffRequest(actor, input.trackingNumber))) throw new NotFoundError("request");
-    const replyFileIds: string[] = [];
-    for (const file of files) replyFileIds.push((await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "replyFiles", purpose: "reply" })).id);
-    await applyRequestStep(prisma, {
-      replyFileIds,
-      actor,
-      trackingNumber: input.trackingNumber,
-      step: input.step,
-      expectedVersion: input.expectedVersion,
-      reason: input.reason,
-      missing: input.missing?.split(/\r?\n/),
-      days: input.days ? Number(input.days) : undefined,
-      outcome: outcome || undefined,
-      outcomeSub: outcomeSub || null,
-      legalBasis: input.legalBasis,
-      replyText: input.replyText,
-    });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const prisma = await db();
+  const files = input.step === "reply" ? formData.getAll("replyFiles").filter((f): f is File => f instanceof File && f.size > 0) : [];
+  // files are stored only for an officer of the request's department
+  if (files.length && !(await staffRequest(actor, input.trackingNumber))) throw new NotFoundError("request");
+  const replyFileIds: string[] = [];
+  for (const file of files) replyFileIds.push((await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "replyFiles", purpose: "reply" })).id);
+  await applyRequestStep(prisma, {
+    replyFileIds,
+    actor,
+    trackingNumber: input.trackingNumber,
+    step: input.step,
+    expectedVersion: input.expectedVersion,
+    reason: input.reason,
+    missing: input.missing?.split(/\r?\n/),
+    days: input.days ? Number(input.days) : undefined,
+    outcome: outcome || undefined,
+    outcomeSub: outcomeSub || null,
+    legalBasis: input.legalBasis,
+    replyText: input.replyText,
+  });
   redirect(`/staff/requests/${input.trackingNumber}?done=${input.step}`);
 });
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
@@ -10,7 +10,6 @@ import { applyTransition } from "@/lib/cases/applyTransition";
 import { supplyMaterials } from "@/lib/cases/supplyMaterials";
 import { rateCase, ZRating } from "@/lib/cases/rateCase";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { NotFoundError } from "@/lib/shared/errors";
 
 const ZLocale = z.string().transform((value) => (isLocale(value) ? value : defaultLocale));
 const ZCaseForm = z.object({
@@ -22,12 +21,7 @@ const ZCaseForm = z.object({
 /** Runs a citizen's case action; someone else's case is a 404, then back to the case page. */
 async function onOwnCase(locale: string, trackingNumber: string, done: string, run: (actor: Awaited<ReturnType<typeof requireCitizen>>) => Promise<unknown>) {
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${trackingNumber}`);
-  try {
-    await run(actor);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  await run(actor);
   redirect(`/${locale}/account/cases/${trackingNumber}?done=${done}`);
 }
 

@@ -1,6 +1,6 @@
 "use server";
 
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
@@ -8,7 +8,6 @@ import type { TFormState } from "@/lib/actions/formState";
 import { requireCitizen } from "@/lib/auth/session";
 import { applyRequestStep } from "@/lib/disclosure/applyRequestStep";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { NotFoundError } from "@/lib/shared/errors";
 
 const ZApplicantStep = z.object({
   locale: z.string().transform((v) => (isLocale(v) ? v : defaultLocale)),
@@ -20,12 +19,7 @@ const ZApplicantStep = z.object({
 
 const applicantStep = formAction(ZApplicantStep, async (input) => {
   const actor = await requireCitizen(input.locale, `/${input.locale}/account/requests/${input.trackingNumber}`);
-  try {
-    await applyRequestStep(await db(), { actor, trackingNumber: input.trackingNumber, step: input.step, expectedVersion: input.expectedVersion, reason: input.reason });
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  await applyRequestStep(await db(), { actor, trackingNumber: input.trackingNumber, step: input.step, expectedVersion: input.expectedVersion, reason: input.reason });
   redirect(`/${input.locale}/account/requests/${input.trackingNumber}?done=${input.step}`);
 });
 
