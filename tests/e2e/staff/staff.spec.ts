@@ -59,3 +59,17 @@ test.describe("the API surface", () => {
     expect(session.user).toMatchObject({ email: "supervisor@example.cn", accountType: "STAFF", grants: [{ role: "SUPERVISOR", department: "RSJ" }] });
   });
 });
+
+test.describe("crawler files and the API description", () => {
+  test("/sitemap.xml, /robots.txt and /api/v1/openapi.json answer from the server", async ({ request }) => {
+    const sitemap = await request.get("/sitemap.xml", { maxRedirects: 0 });
+    expect(sitemap.status()).toBe(200);
+    expect(sitemap.headers()["content-type"]).toContain("xml");
+    expect(await sitemap.text()).toContain("/zh-Hans/disclosure/JXW/2006-00001</loc>");
+    const robots = await request.get("/robots.txt", { maxRedirects: 0 });
+    expect(await robots.text()).toContain("Sitemap: ");
+    const openapi = await (await request.get("/api/v1/openapi.json")).json();
+    expect(openapi.openapi).toBe("3.1.0");
+    expect(Object.keys(openapi.paths)).toContain("/applications");
+  });
+});

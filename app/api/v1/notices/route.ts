@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { listNotices } from "@/lib/notices/queries";
+import { noticeCategories } from "@/lib/notices/categories";
+import { apiFailure } from "@/lib/api/errors";
+
+export const dynamic = "force-dynamic";
+
+const ZQuery = z.object({
+  community: z.string().regex(/^\d{9,15}$/).optional(),
+  category: z.enum(noticeCategories).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
+/** Current community notices, pinned first (`?community=&category=&page=`). */
+export async function GET(request: Request) {
+  try {
+    const query = ZQuery.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
+    const result = await listNotices(query);
+    return Response.json(
+      {
+        items: result.items.map((n) => ({
+          id: n.id, title: n.title, titleEn: n.titleEn, category: n.category, pinned: n.pinned, emergency: n.emergency, source: n.source,
+          publishedAt: n.publishedAt, expiresAt: n.expiresAt, communities: n.targets.map((t) => ({ code: t.community.code, name: t.community.name, nameEn: t.community.nameEn })),
+        })),
+        total: result.total,
+        page: result.page,
+        pages: result.pages,
+      },
+      { headers: { "Cache-Control": "public, max-age=60" } },
+    );
+  } catch (error) {
+    return apiFailure(error);
+  }
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { db } from "../db/client";
+import { locales } from "../i18n/settings";
+import { currentNoticeWhere } from "../notices/queries";
+
+export type TSitemapEntry = { path: string; lastModified?: Date };
+
+/** Every public page (in the default locale's form; each is listed for all three locales). */
+export async function sitemapEntries(): Promise<TSitemapEntry[]> {
+  const prisma = await db();
+  const [services, documents, notices] = await Promise.all([
+    prisma.service.findMany({ where: { published: true }, select: { code: true, updatedAt: true }, orderBy: { code: "asc" } }),
+    prisma.disclosureDocument.findMany({ where: { status: "PUBLISHED" }, select: { indexNo: true, updatedAt: true }, orderBy: { indexNo: "asc" } }),
+    prisma.notice.findMany({ where: currentNoticeWhere(new Date()), select: { id: true, updatedAt: true }, orderBy: { publishedAt: "desc" } }),
+  ]);
+  const year = new Date().getFullYear();
+  return [
+    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path })),
+    ...services.map((s) => ({ path: `/services/${s.code}`, lastModified: s.updatedAt })),
+    ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
+    ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),
+  ];
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The sitemap XML with an hreflang alternate for each locale. */
+export function sitemapXml(base: string, entries: TSitemapEntry[]): string {
+  const urls = entries.flatMap((entry) =>
+    locales.map((locale) => {
+      const alternates = locales.map((other) => `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(`${base}/${other}${entry.path}`)}"/>`).join("");
+      const lastmod = entry.lastModified ? `<lastmod>${entry.lastModified.toISOString()}</lastmod>` : "";
+      return `<url><loc>${escapeXml(`${base}/${locale}${entry.path}`)}</loc>${lastmod}${alternates}</url>`;
+    }),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`;
+}
+
+export function publicBase(request: Request): string {
+  return (process.env.NEXTAUTH_URL || new URL(request.url).origin).replace(/\/$/, "");
+}
