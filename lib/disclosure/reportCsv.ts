@@ -19,3 +19,9 @@ export function requestTableCsv(table: TRequestTable, t: TFunction): string {
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
+
+/** The proactive-disclosure table (by 体裁) as CSV. */
+export function proactiveTableCsv(table: { total: number; byType: { key: string; count: number }[] }, t: TFunction): string {
+  const lines = [[t("disclosure:field.docType"), t("disclosure:report.count")], ...table.byType.map((row) => [t(`catalog:docType.${row.key}`), String(row.count)]), [t("disclosure:report.total"), String(table.total)]];
+  return `\uFEFF${lines.map((line) => line.map(csvField).join(",")).join("\r\n")}\r\n`;
+}

@@ -3,6 +3,9 @@ import { db } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
 import { proactiveTable, requestTable } from "./annualReport";
+import { isFinishedRequest, type TRequestStatus } from "./requestTransitions";
+import { workingDaysBetween } from "../calendar/workdays";
+import { dueSoonWorkingDays } from "../cases/deadlines";
 
 /** A request found by 办件编号 + 查询码, with its public timeline only. */
 export async function trackRequest(trackingNumber: string, accessCode: string) {
@@ -22,6 +25,14 @@ export function requestDepartments(actor: TSessionUser): string[] | null {
   const supervisor = departmentScope(actor, "SUPERVISOR");
   if (officer === null || supervisor === null) return null;
   return [...new Set([...officer, ...supervisor])];
+}
+
+/** 即将到期 (within two working days) or 已超期, for a request still running. */
+export function requestDueFlag(status: string, due: Date | null, today: string): "overdue" | "soon" | null {
+  if (!due || isFinishedRequest(status as TRequestStatus) || status === "SUBMITTED" || status === "SUPPLEMENT") return null;
+  const day = due.toISOString().slice(0, 10);
+  if (day < today) return "overdue";
+  return workingDaysBetween(today, day) <= dueSoonWorkingDays ? "soon" : null;
 }
 
 export async function requestQueue(actor: TSessionUser) {

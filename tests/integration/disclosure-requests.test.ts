@@ -146,3 +146,15 @@ describe("the annual report's request table", () => {
     expect(previous.carriedOut.TOTAL).toBe(1);
   });
 });
+
+describe("due marks for requests", () => {
+  it("flags overdue and due-soon running requests on working days", async () => {
+    const { requestDueFlag } = await import("@/lib/disclosure/requestQueries");
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    expect(requestDueFlag("PROCESSING", day("2026-11-25"), "2026-11-26")).toBe("overdue");
+    expect(requestDueFlag("RECEIVED", day("2026-11-30"), "2026-11-27")).toBe("soon");
+    expect(requestDueFlag("PROCESSING", day("2026-12-20"), "2026-11-26")).toBeNull();
+    expect(requestDueFlag("REPLIED", day("2026-11-01"), "2026-11-26")).toBeNull();
+    expect(requestDueFlag("SUPPLEMENT", day("2026-11-01"), "2026-11-26")).toBeNull();
+  });
+});

@@ -4,7 +4,9 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
-import { requestQueue } from "@/lib/disclosure/requestQueries";
+import { requestDueFlag, requestQueue } from "@/lib/disclosure/requestQueries";
+import { chinaDay } from "@/lib/calendar/workdays";
+import { DueFlag } from "@/components/cases/DueFlag";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT(defaultLocale, "disclosure");
@@ -15,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RequestQueuePage() {
   const actor = await requireStaff();
   const [t, rows] = await Promise.all([getT(defaultLocale, ["disclosure", "account", "staff"]), requestQueue(actor)]);
+  const today = chinaDay(new Date());
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("disclosure:staff.queue")}</h1>
@@ -33,7 +36,9 @@ export default async function RequestQueuePage() {
               <td className="border border-line p-2">{row.department.shortName}</td>
               <td className="border border-line p-2">{t(`disclosure:requestStatus.${row.status}`)}</td>
               <td className="border border-line p-2">{formatDate(defaultLocale, row.createdAt)}</td>
-              <td className="border border-line p-2">{formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}</td>
+              <td className="border border-line p-2">
+                {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)} <DueFlag flag={requestDueFlag(row.status, row.extendedDueOn ?? row.dueOn, today)} t={t} />
+              </td>
             </tr>
           ))}
         </tbody>

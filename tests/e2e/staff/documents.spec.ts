@@ -34,4 +34,9 @@ test("an editor publishes a document with a made 索引号, fixes a bad 文号, 
   await page.goto(`/zh-Hans/disclosure/${indexNo}`);
   await expect(page.getByRole("note")).toContainText("废止");
   await expect(page.locator("main")).toContainText(indexNo);
+  await page.getByRole("link", { name: "打印版" }).click();
+  await expect(page.locator("h1")).toHaveText("关于做好2027年元旦春节期间就业服务工作的通知");
+  await expectAccessible(page);
+  const csv = await page.request.get("/zh-Hans/disclosure/annual-report/2026/documents.csv");
+  expect((await csv.body()).toString("utf8")).toContain("通知");
 });

@@ -47,8 +47,9 @@ export default async function DocumentPage({ params }: Props) {
 
   return (
     <article className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm no-print">
+      <nav aria-label={t("breadcrumb")} className="text-sm no-print flex gap-6">
         <Link href={`/${locale}/disclosure`}>{t("disclosure:catalogueTitle")}</Link>
+        <Link href={`/${locale}/disclosure/${doc.indexNo}/print`}>{t("disclosure:print.link")}</Link>
       </nav>
       {doc.validity !== "VALID" ? (
         <div role="note" className="border-4 border-brand p-4 font-bold">

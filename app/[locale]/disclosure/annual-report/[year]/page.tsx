@@ -47,6 +47,7 @@ export default async function AnnualReportPage({ params }: Props) {
           </tbody>
         </table>
         <p className="mt-2">{t("disclosure:report.ended", { count: proactive.ended })}</p>
+        <p><a href={`/${locale}/disclosure/annual-report/${year}/documents.csv`}>{t("disclosure:report.csv")}</a></p>
       </section>
       <section aria-labelledby="p3" className="grid gap-2">
         <h2 id="p3" className="text-xl font-bold">{t("disclosure:report.part3")}</h2>
