@@ -23,12 +23,18 @@ export type OpenAdapter = {
   close: () => Promise<void>;
 };
 
-/** Opens a driver adapter factory for the target. Only one process may open a PGlite directory. */
-export async function openAdapter(target: DatabaseTarget = databaseTarget()): Promise<OpenAdapter> {
+/**
+ * Opens a driver adapter factory for the target. Only one process may open a PGlite directory.
+ * `poolSize: 1` is for the migration engine: it takes a session advisory lock and must release it
+ * on the same connection.
+ */
+export async function openAdapter(target: DatabaseTarget = databaseTarget(), options: { poolSize?: number } = {}): Promise<OpenAdapter> {
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL ?? 10) });
-    return { factory, close: async () => {} };
+    const { default: pg } = await import("pg");
+    // our own pool, so closing it ends the sessions (and any lock a session still holds)
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? Number(process.env.DATABASE_POOL ?? 10) });
+    return { factory: new PrismaPg(pool), close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");

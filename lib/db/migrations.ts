@@ -17,6 +17,8 @@ export const migrationsDir = path.join(root, "prisma", "migrations");
 type Engine = {
   diff(input: unknown): Promise<{ exitCode: number; stdout: string }>;
   applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
+  /** drops the engine and its database connection (and with it the session's advisory lock) */
+  free(): void;
 };
 
 type EngineModule = { SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } };
@@ -75,8 +77,12 @@ const filters = { externalTables: [], externalEnums: [] };
 /** Applies pending migrations; returns the names applied. */
 export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
   const engine = await loadEngine(factory);
-  const result = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
-  return result.appliedMigrationNames;
+  try {
+    const result = await engine.applyMigrations({ migrationsList: migrationsList(), filters });
+    return result.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
 }
 
 /**
@@ -92,7 +98,7 @@ export async function diffMigrations(factory: SqlMigrationAwareDriverAdapterFact
     script: true,
     exitCode: true,
     filters,
-  });
+  }).finally(() => engine.free());
   return result.exitCode === 2 ? result.stdout : null;
 }
 

@@ -8,7 +8,7 @@ import { deployMigrations, diffMigrations, writeMigration } from "../../lib/db/m
 async function main() {
   const [command, name] = process.argv.slice(2);
   if (command === "deploy") {
-    const adapter = await openAdapter();
+    const adapter = await openAdapter(databaseTarget(), { poolSize: 1 });
     try {
       const applied = await deployMigrations(adapter.factory);
       const where = databaseTarget().kind === "postgres" ? "PostgreSQL" : "embedded database";

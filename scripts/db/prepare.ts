@@ -10,7 +10,7 @@ import { seedDemo } from "../../prisma/seed/seed";
 
 async function main() {
   const target = databaseTarget();
-  const adapter = await openAdapter(target);
+  const adapter = await openAdapter(target, { poolSize: 1 });
   try {
     const applied = await deployMigrations(adapter.factory);
     if (applied.length) console.log(`[onestop] migrations applied: ${applied.join(", ")}`);
