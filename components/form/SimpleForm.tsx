@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { emptyFormState, type TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "./ErrorSummary";
+import { messageForCode } from "@/lib/shared/errorCode";
 import { Field, inputClass } from "../ui/Field";
 
 export type TSimpleField = {
@@ -46,10 +47,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
   useEffect(() => {
     if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
   }, [state]);
-  const message = (code: string) => {
-    const [key, limit] = code.split("|");
-    return (messages[key] ?? messages.unexpected).replace("{{limit}}", limit ?? "");
-  };
+  const message = (code: string) => messageForCode(messages, code);
   const errors = Object.entries(state.fieldErrors).map(([field, key]) => ({ field, message: message(key) }));
   if (state.formError) errors.push({ field: "form", message: state.reference ? `${message(state.formError)} (${state.reference})` : message(state.formError) });
 

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "./ErrorSummary";
+import { messageForCode } from "@/lib/shared/errorCode";
 import { inputClass } from "../ui/Field";
 
 /** One field of a service form, already translated for the page. */
@@ -50,10 +51,7 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
   useEffect(() => {
     if (Object.keys(state.fieldErrors).length) summary.current?.focus();
   }, [state]);
-  const message = (code: string) => {
-    const [key, limit] = code.split("|");
-    return (messages[key] ?? messages.unexpected).replace("{{limit}}", limit ?? "");
-  };
+  const message = (code: string) => messageForCode(messages, code);
   const errors = fields.filter((f) => state.fieldErrors[f.name]).map((f) => ({ field: f.name, message: message(state.fieldErrors[f.name]) }));
   const value = (name: string) => {
     const v = state.values[name];

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { FormError, NotFoundError } from "../shared/errors";
+import { splitErrorCode } from "../shared/errorCode";
 
 /** The API's error body: `{"error":{"code","message","fields"?}}` with a 4xx status. */
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string>): Response {
@@ -29,7 +30,7 @@ export function apiUnauthorized(): Response {
  * field, if any, carries the full code with its limit.
  */
 export function apiFormError(error: FormError): Response {
-  const [code] = error.key.split("|");
+  const { key: code } = splitErrorCode(error.key);
   return apiError(422, code, error.key, error.field ? { [error.field]: error.key } : undefined);
 }
 

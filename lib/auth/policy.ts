@@ -28,3 +28,8 @@ export function departmentScope(user: TSessionUser, role: TStaffRole): string[] 
 export function isAdministrator(user: TSessionUser | null | undefined): boolean {
   return !!user && user.accountType === "STAFF" && user.grants.some((grant) => grant.role === "ADMIN" && grant.department === null);
 }
+
+/** Staff who may work a department's cases: its caseworkers and supervisors (and administrators). */
+export function mayWorkCases(actor: TSessionUser, departmentCode: string): boolean {
+  return hasRole(actor, "CASEWORKER", departmentCode) || hasRole(actor, "SUPERVISOR", departmentCode);
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { writeAudit } from "../audit/writeAudit";
-import { hasRole } from "../auth/policy";
+import { mayWorkCases } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError, NotFoundError } from "../shared/errors";
@@ -24,10 +24,6 @@ export type TTransitionInput = {
   now?: Date;
 };
 
-/** Staff who may work a department's cases: its caseworkers and supervisors (and administrators). */
-export function mayWorkCases(actor: TSessionUser, departmentCode: string): boolean {
-  return hasRole(actor, "CASEWORKER", departmentCode) || hasRole(actor, "SUPERVISOR", departmentCode);
-}
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 

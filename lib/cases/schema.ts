@@ -9,3 +9,6 @@ export const ZTrack = z.object({
   trackingNumber: z.string().trim().toUpperCase().min(1, "required").regex(trackingNumberPattern, "trackingNumberFormat"),
   accessCode: z.string().trim().toUpperCase().min(1, "required").regex(accessCodePattern, "accessCodeFormat"),
 });
+
+/** A service case's 办件编号 (SV…). */
+export const serviceCaseNumberPattern = /^SV\d{14}$/;

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { departmentScope, hasRole } from "../auth/policy";
+import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
-import { mayWorkCases } from "./applyTransition";
 import { caseStatuses, type TCaseStatus } from "./transitions";
 import { runningStatuses } from "./deadlines";
 

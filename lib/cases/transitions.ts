@@ -67,9 +67,6 @@ export function availableTransitions(status: TCaseStatus, by: TTransition["by"])
   return transitionNames.filter((name) => caseTransitions[name].by === by && caseTransitions[name].from.includes(status));
 }
 
-export function canTransition(status: TCaseStatus, name: TTransitionName): boolean {
-  return caseTransitions[name].from.includes(status);
-}
 
 /** Finished cases take no more transitions; the applicant may rate a case once it is 办结. */
 export function isFinal(status: TCaseStatus): boolean {

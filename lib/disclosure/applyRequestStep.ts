@@ -150,8 +150,8 @@ export async function applyRequestStep(prisma: PrismaClient, input: TRequestStep
   });
 }
 
-/** Days of an extension requested and not yet approved. */
-function pendingExtension(events: { kind: string; data: unknown }[]): number {
+/** Days of an extension requested and not yet approved (0 when none is pending). */
+export function pendingExtension(events: { kind: string; data: unknown }[]): number {
   const requested = [...events].reverse().find((e) => e.kind === "requestExtension" || e.kind === "approveExtension");
   return requested?.kind === "requestExtension" ? Number((requested.data as { days?: number }).days ?? 0) : 0;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
+import { splitErrorCode } from "../shared/errorCode";
 import type { TFormDefinition, TFormField } from "./form-definition";
 
 /**
@@ -118,6 +119,6 @@ function toList(value: string | string[] | undefined): string[] {
 
 /** Translates an error code (`key` or `key|limit`) from validateAnswers. */
 export function translateErrorCode(t: (key: string, options?: Record<string, unknown>) => string, errorCode: string): string {
-  const [key, limit] = errorCode.split("|");
-  return t(`errors:${key}`, limit === undefined ? undefined : { limit: Number(limit) });
+  const { key, limit } = splitErrorCode(errorCode);
+  return t(`errors:${key}`, limit === undefined ? undefined : { limit });
 }

@@ -3,8 +3,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { NotFoundError } from "../shared/errors";
 import { storage } from "../storage/storage";
-import { mayWorkCases } from "../cases/applyTransition";
-import { hasRole } from "../auth/policy";
+import { hasRole, mayWorkCases } from "../auth/policy";
 
 export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
 

@@ -9,6 +9,7 @@ import { hasRole } from "@/lib/auth/policy";
 import { staffRequest } from "@/lib/disclosure/requestQueries";
 import { requestStepNames, requestSteps, type TRequestStep } from "@/lib/disclosure/requestTransitions";
 import { outcomeCells } from "@/lib/disclosure/outcomes";
+import { pendingExtension } from "@/lib/disclosure/applyRequestStep";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { requestStepAction } from "./actions";
@@ -26,12 +27,12 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   if (!found) notFound();
   const t = await getT(defaultLocale, ["disclosure", "account", "staff", "errors", "apply"]);
   const code = found.department.code;
-  const pendingExtension = [...found.events].reverse().find((e) => e.kind === "requestExtension" || e.kind === "approveExtension")?.kind === "requestExtension";
+  const extensionPending = pendingExtension(found.events) > 0;
   const open = requestStepNames.filter((name) => {
     const rule = requestSteps[name];
     if (!rule.from.includes(found.status) || rule.by === "applicant") return false;
-    if (name === "approveExtension") return pendingExtension && hasRole(actor, "SUPERVISOR", code);
-    if (name === "requestExtension" && pendingExtension) return false;
+    if (name === "approveExtension") return extensionPending && hasRole(actor, "SUPERVISOR", code);
+    if (name === "requestExtension" && extensionPending) return false;
     return hasRole(actor, "DISCLOSURE_OFFICER", code);
   });
   const fieldsFor = (name: TRequestStep): TSimpleField[] => {

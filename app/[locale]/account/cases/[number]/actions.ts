@@ -10,11 +10,12 @@ import { applyTransition } from "@/lib/cases/applyTransition";
 import { supplyMaterials } from "@/lib/cases/supplyMaterials";
 import { rateCase, ZRating } from "@/lib/cases/rateCase";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
+import { serviceCaseNumberPattern } from "@/lib/cases/schema";
 
 const ZLocale = z.string().transform((value) => (isLocale(value) ? value : defaultLocale));
 const ZCaseForm = z.object({
   locale: ZLocale,
-  trackingNumber: z.string().regex(/^SV\d{14}$/),
+  trackingNumber: z.string().regex(serviceCaseNumberPattern),
   expectedVersion: z.coerce.number().int().positive(),
 });
 

@@ -3,6 +3,7 @@ import { isCitizen } from "@/lib/auth/policy";
 import { apiActor } from "@/lib/api/actor";
 import { apiError, apiFailure, apiUnauthorized } from "@/lib/api/errors";
 import { ownCaseJson } from "@/lib/api/ownCases";
+import { serviceCaseNumberPattern } from "@/lib/cases/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ trac
     const actor = await apiActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
     const { trackingNumber } = await params;
-    const found = /^SV\d{14}$/.test(trackingNumber) ? await ownCaseJson(await db(), { actor, trackingNumber }) : null;
+    const found = serviceCaseNumberPattern.test(trackingNumber) ? await ownCaseJson(await db(), { actor, trackingNumber }) : null;
     if (!found) return apiError(404, "not_found", "Not found");
     return Response.json(found, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
