@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import { FormError, NotFoundError } from "../shared/errors";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
@@ -59,29 +59,39 @@ export async function submitApplication(
   }
 
   try {
-    const submitted = await prisma.$transaction(async (tx) => {
-      const trackingNumber = await nextTrackingNumber(tx, "SV");
-      const created = await tx.application.create({
-        data: {
-          trackingNumber,
-          accessCode: newAccessCode(),
-          serviceId: service.id,
-          applicantId: actor.id,
-          answers: result.answers,
-          formSnapshot: form,
-          idempotencyKey,
-          events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id } },
-        },
-      });
-      for (const field of fileFields) {
-        const id = result.answers[field.name];
-        if (typeof id !== "string") continue;
-        // linked only if still unlinked: a file can belong to one case
-        const linked = await tx.attachment.updateMany({ where: { id, uploaderId: actor.id, applicationId: null }, data: { applicationId: created.id, purpose: field.materialId ?? field.name } });
-        if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
-      }
-      return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
-    });
+    const submitted = await prisma.$transaction(
+      async (tx) => {
+        // one submission per key at a time: the others wait here, not on the daily serial row,
+        // and then find the winner's case instead of drawing a number they would throw away
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${actor.id}:${idempotencyKey}`}, 0))`;
+        const already = await findByKey(tx, actor.id, idempotencyKey);
+        if (already) return already;
+        const trackingNumber = await nextTrackingNumber(tx, "SV");
+        const created = await tx.application.create({
+          data: {
+            trackingNumber,
+            accessCode: newAccessCode(),
+            serviceId: service.id,
+            applicantId: actor.id,
+            answers: result.answers,
+            formSnapshot: form,
+            idempotencyKey,
+            events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id } },
+          },
+        });
+        for (const field of fileFields) {
+          const id = result.answers[field.name];
+          if (typeof id !== "string") continue;
+          // linked only if still unlinked: a file can belong to one case
+          const linked = await tx.attachment.updateMany({ where: { id, uploaderId: actor.id, applicationId: null }, data: { applicationId: created.id, purpose: field.materialId ?? field.name } });
+          if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
+        }
+        return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
+      },
+      // a burst of submissions queues on the pool and the serial row: wait rather than fail
+      { maxWait: 15_000, timeout: 30_000 },
+    );
+    if (!submitted.created) return submitted;
     await notifyApplicant(prisma, { trackingNumber: submitted.trackingNumber, kind: "submit" });
     return submitted;
   } catch (error) {
@@ -94,7 +104,7 @@ export async function submitApplication(
   }
 }
 
-async function findByKey(prisma: PrismaClient, applicantId: string, idempotencyKey: string): Promise<TSubmitted | null> {
+async function findByKey(prisma: PrismaClient | Prisma.TransactionClient, applicantId: string, idempotencyKey: string): Promise<TSubmitted | null> {
   const found = await prisma.application.findUnique({
     where: { applicantId_idempotencyKey: { applicantId, idempotencyKey } },
     select: { trackingNumber: true, accessCode: true, status: true },
