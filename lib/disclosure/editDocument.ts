@@ -7,6 +7,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError, NotFoundError } from "../shared/errors";
 import type { TDocumentInput } from "./publishDocument";
+import { refreshSearchEntry } from "../search/index";
 
 /** Information must be published within 20 working days of being made or changed (Art. 26). */
 export const publicationDutyWorkingDays = 20;
@@ -41,6 +42,7 @@ export async function updateDocument(prisma: PrismaClient, input: { actor: TSess
     if (updated.count !== 1) throw new FormError("serviceChanged");
     await tx.documentRevision.create({ data: { documentId: found.id, version: input.expectedVersion + 1, editorId: input.actor.id, snapshot: { ...d, indexNo: found.indexNo } } });
     await writeAudit(tx, { actorId: input.actor.id, action: "document.update", entityType: "DisclosureDocument", entityId: found.indexNo, detail: { version: input.expectedVersion + 1 } });
+    await refreshSearchEntry(tx, { type: "document", id: found.id });
   });
 }
 

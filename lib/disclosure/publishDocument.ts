@@ -9,6 +9,7 @@ import { FormError } from "../shared/errors";
 import { disclosureCategories } from "./categories";
 import { docTypes } from "./doc-types";
 import { docNumberPattern, nextIndexNo } from "./indexNumbers";
+import { refreshSearchEntry } from "../search/index";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "dateFormat");
 
@@ -65,6 +66,7 @@ export async function publishDocument(prisma: PrismaClient, input: { actor: TSes
     });
     await tx.documentRevision.create({ data: { documentId: created.id, version: 1, editorId: actor.id, snapshot: { ...document, indexNo } } });
     await writeAudit(tx, { actorId: actor.id, action: "document.publish", entityType: "DisclosureDocument", entityId: indexNo });
+    await refreshSearchEntry(tx, { type: "document", id: created.id });
     return { indexNo };
   });
 }

@@ -4,7 +4,7 @@ export type TLocale = (typeof locales)[number];
 export const defaultLocale: TLocale = "zh-Hans";
 
 /** One namespace per area of the product; pages load only what they use. */
-export const namespaces = ["common", "home", "services", "catalog", "disclosure", "notices", "auth", "account", "apply", "staff", "receipt", "tokens", "notifications", "figures", "errors"] as const;
+export const namespaces = ["common", "home", "services", "catalog", "disclosure", "notices", "auth", "account", "apply", "staff", "receipt", "tokens", "notifications", "figures", "errors", "search"] as const;
 export type TNamespace = (typeof namespaces)[number];
 
 export function isLocale(value: unknown): value is TLocale {

@@ -8,6 +8,7 @@ import { FormError, NotFoundError } from "../shared/errors";
 import { ZFormDefinition } from "./form-definition";
 import { ZLegalBasis, ZMaterial } from "./guide";
 import { allThemes } from "./themes";
+import { refreshSearchEntry } from "../search/index";
 
 const serviceTypes = ["LICENSING", "CONFIRMATION", "ADJUDICATION", "PAYMENT", "REWARD", "FILING", "OTHER_POWER", "PUBLIC_SERVICE"] as const;
 const phone = z.string().trim().regex(/^\d{3,4}-\d{7,8}$/, "phoneFormat");
@@ -96,5 +97,7 @@ export async function updateService(prisma: PrismaClient, input: { actor: TSessi
     });
     if (updated.count !== 1) throw new FormError("serviceChanged");
     await writeAudit(tx, { actorId: actor.id, action: "service.update", entityType: "Service", entityId: code, detail: { version: expectedVersion + 1 } });
+    // published → indexed, unpublished → removed, in the same transaction
+    await refreshSearchEntry(tx, { type: "service", id: existing.id });
   });
 }

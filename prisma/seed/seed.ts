@@ -9,6 +9,8 @@ import { places } from "./data/places";
 import { notices } from "./data/notices";
 import { seedPlanMarkdown } from "./seed-plan";
 import { seedRequests } from "./requests";
+import { searchSynonyms } from "./data/synonyms";
+import { rebuildSearchIndex } from "../../lib/search/index";
 
 const day = 24 * 3600 * 1000;
 const dateOnly = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -157,6 +159,10 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
     create: { key: "site", value: defaultSiteSettings },
     update: {},
   });
+
+  // synonyms once: administrators edit them afterwards, and re-seeding keeps their changes
+  if ((await prisma.searchSynonym.count()) === 0) await prisma.searchSynonym.createMany({ data: searchSynonyms.map((terms) => ({ terms })) });
+  log(`search index: ${await rebuildSearchIndex(prisma)} entries`);
 }
 
 function missing(code: string): never {

@@ -2,56 +2,109 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { searchAll } from "@/lib/search/searchAll";
+import { withQuery } from "@/lib/i18n/paths";
+import { formatDate } from "@/lib/i18n/format";
+import type { TSearchParams } from "@/lib/i18n/search-params";
+import { searchPortal, suggestServices } from "@/lib/search/queries";
+import { searchPageSize, ZSearchQuery } from "@/lib/search/schema";
+import { searchTypes } from "@/lib/search/entries";
+import { getSiteSettings } from "@/lib/settings/queries";
 import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
+import { Pagination } from "@/components/ui/Pagination";
+import { Marked } from "@/components/search/Marked";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "home");
-  return { title: t("home:searchTitle") };
+  const t = await getT(await localeParam(params), "search");
+  return { title: t("search:title"), robots: { index: false } };
 }
 
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** One search over everything public: a plain GET form, type filters and pages as links, so it works without JavaScript. */
 export default async function SearchPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
-  const q = param((await searchParams).q);
-  const [t, results] = await Promise.all([getT(locale, "home"), q ? searchAll(q) : null]);
-  const total = results ? results.services.length + results.documents.length + results.notices.length : 0;
+  const raw = await searchParams;
+  const t = await getT(locale, "search");
+  const parsed = ZSearchQuery.safeParse({ q: first(raw.q) ?? "", type: first(raw.type) || undefined, page: first(raw.page) || undefined });
+  const q = (first(raw.q) ?? "").trim().slice(0, 100);
+  const query = parsed.success ? parsed.data : null;
+  const found = query ? await searchPortal(query, locale) : null;
+  const empty = found && found.total === 0;
+  const [suggestions, settings] = empty ? await Promise.all([suggestServices(q), getSiteSettings()]) : [[], null];
+  const href = (change: { type?: string; page?: number }) => withQuery(`/${locale}/search`, { q, type: change.type, page: change.page && change.page > 1 ? change.page : undefined });
+  const allCount = found ? searchTypes.reduce((sum, type) => sum + found.counts[type], 0) : 0;
+  const countText = (count: number, capped: boolean) => (capped ? t("search:countMore", { count }) : String(count));
+  const anyMore = !!found?.more.length;
+
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-bold">{t("home:searchTitle")}</h1>
-      <form method="get" role="search" className="flex flex-wrap gap-2">
-        <label htmlFor="search-q" className="sr-only">{t("home:searchLabel")}</label>
-        <input id="search-q" name="q" type="search" defaultValue={q} className={`${inputClass} flex-1`} />
-        <button type="submit" className="bg-brand text-white px-6 py-2 font-bold">{t("search")}</button>
+      <h1 className="text-2xl font-bold">{t("search:title")}</h1>
+      <form method="get" action={`/${locale}/search`} role="search" className="flex flex-wrap gap-2">
+        <label htmlFor="search-q" className="sr-only">{t("search:label")}</label>
+        <input id="search-q" name="q" type="search" defaultValue={q} maxLength={100} className={`${inputClass} flex-1 min-w-48`} placeholder={t("search:placeholder")} />
+        <button type="submit" className="bg-brand text-white px-6 py-2 font-bold">{t("search:submit")}</button>
       </form>
-      {results ? <p role="status">{t("home:resultCount", { count: total })}</p> : null}
-      {results && total === 0 ? <p>{t("home:noResults")}</p> : null}
-      {results?.services.length ? (
-        <section aria-labelledby="r-services">
-          <h2 id="r-services" className="text-xl font-bold mb-2">{t("nav.services")}</h2>
-          <ul className="grid gap-2">
-            {results.services.map((s) => <li key={s.code}><Link href={`/${locale}/services/${s.code}`}><LocalText locale={locale} zh={s.name} en={s.nameEn} /></Link></li>)}
-          </ul>
-        </section>
-      ) : null}
-      {results?.documents.length ? (
-        <section aria-labelledby="r-documents">
-          <h2 id="r-documents" className="text-xl font-bold mb-2">{t("nav.disclosure")}</h2>
-          <ul className="grid gap-2">
-            {results.documents.map((d) => <li key={d.indexNo}><Link href={`/${locale}/disclosure/${d.indexNo}`}><LocalText locale={locale} zh={d.title} en={d.titleEn} /></Link></li>)}
-          </ul>
-        </section>
-      ) : null}
-      {results?.notices.length ? (
-        <section aria-labelledby="r-notices">
-          <h2 id="r-notices" className="text-xl font-bold mb-2">{t("nav.notices")}</h2>
-          <ul className="grid gap-2">
-            {results.notices.map((n) => <li key={n.id}><Link href={`/${locale}/notices/${n.id}`}><LocalText locale={locale} zh={n.title} en={n.titleEn} /></Link></li>)}
-          </ul>
-        </section>
+      {q && !query ? <p role="alert" className="text-brand font-bold">{t("search:invalid")}</p> : null}
+      {found && query ? (
+        <>
+          <nav aria-label={t("search:filterLabel")}>
+            <ul className="flex flex-wrap gap-2">
+              {[undefined, ...searchTypes].map((type) => {
+                const current = query.type === type;
+                const count = type ? countText(found.counts[type], found.more.includes(type)) : countText(allCount, anyMore);
+                return (
+                  <li key={type ?? "all"}>
+                    <Link href={href({ type })} aria-current={current ? "page" : undefined} className={`inline-block border px-3 py-1 no-underline ${current ? "bg-brand text-white border-brand" : "border-line"}`}>
+                      {t(type ? `search:types.${type}` : "search:all")} ({count})
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <p role="status">{found.total ? t("search:resultCount", { count: found.total, shown: countText(found.total, query.type ? found.more.includes(query.type) : anyMore) }) : t("search:noResults", { q })}</p>
+          {found.terms.length > 1 ? <p className="text-sm text-muted">{t("search:alsoSearched", { terms: found.terms.slice(1).join(t("search:termSeparator")) })}</p> : null}
+          {anyMore ? <p className="text-sm text-muted">{t("search:moreNote")}</p> : null}
+          {found.results.length ? (
+            <ol className="grid gap-4" start={(found.page - 1) * searchPageSize + 1}>
+              {found.results.map((r) => (
+                <li key={`${r.type}:${r.key}`} className="border-b border-line pb-3">
+                  <p className="text-sm text-muted">{t(`search:types.${r.type}`)} · <time dateTime={r.date.toISOString()}>{formatDate(locale, r.date)}</time></p>
+                  <h2 className="text-lg font-bold" lang={r.lang === locale ? undefined : r.lang}>
+                    <Link href={`/${locale}${r.path}`}><Marked segments={r.title} /></Link>
+                  </h2>
+                  {r.snippet ? <p className="mt-1" lang={locale === "en" ? "zh-Hans" : undefined}><Marked segments={r.snippet} /></p> : null}
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          {empty ? (
+            <section aria-labelledby="suggest" className="grid gap-2">
+              {suggestions.length ? (
+                <>
+                  <h2 id="suggest" className="text-xl font-bold">{t("search:suggestionsTitle")}</h2>
+                  <ul className="grid gap-1 list-disc pl-6">
+                    {suggestions.map((s) => <li key={s.code}><Link href={`/${locale}/services/${s.code}`}><LocalText locale={locale} zh={s.name} en={s.nameEn} /></Link></li>)}
+                  </ul>
+                </>
+              ) : <h2 id="suggest" className="text-xl font-bold">{t("search:helpTitle")}</h2>}
+              <p>{t("search:hotline", { hotline: settings?.hotline ?? "" })}</p>
+              <p><Link href={`/${locale}/services`}>{t("search:browseServices")}</Link></p>
+            </section>
+          ) : null}
+          <Pagination
+            page={found.page}
+            pages={found.pages}
+            hrefFor={(page) => href({ type: query.type, page })}
+            label={t("pagination.label")}
+            previous={t("pagination.previous")}
+            next={t("pagination.next")}
+            status={t("pagination.status", { page: found.page, pages: found.pages })}
+          />
+        </>
       ) : null}
     </div>
   );

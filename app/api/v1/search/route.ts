@@ -1,22 +1,50 @@
-import { z } from "zod";
-import { searchAll } from "@/lib/search/searchAll";
+import { searchPortal, suggestServices } from "@/lib/search/queries";
+import { ZSearchQuery } from "@/lib/search/schema";
+import { isLocale } from "@/lib/i18n/settings";
+import { getSiteSettings } from "@/lib/settings/queries";
 import { apiFailure } from "@/lib/api/errors";
 
 export const dynamic = "force-dynamic";
 
-const ZQuery = z.object({ q: z.string().trim().min(1, "required").max(100, "tooLongMax|100") });
+const plain = (segments: { text: string }[] | null) => (segments ? segments.map((s) => s.text).join("") : null);
 
-/** One search over public services, documents and notices; each result has a `type`. */
+/**
+ * One search over public services, documents and notices (`?q=&type=&page=&locale=`): ranked,
+ * each item with its `type`, an excerpt and the marked ranges; with no result, the closest
+ * services and the hotline.
+ */
 export async function GET(request: Request) {
   try {
-    const { q } = ZQuery.parse({ q: new URL(request.url).searchParams.get("q") ?? "" });
-    const found = await searchAll(q);
-    const items = [
-      ...found.services.map((s) => ({ type: "service", id: s.code, title: s.name, titleEn: s.nameEn, url: `/zh-Hans/services/${s.code}` })),
-      ...found.documents.map((d) => ({ type: "document", id: d.indexNo, title: d.title, titleEn: d.titleEn, url: `/zh-Hans/disclosure/${d.indexNo}` })),
-      ...found.notices.map((n) => ({ type: "notice", id: n.id, title: n.title, titleEn: n.titleEn, url: `/zh-Hans/notices/${n.id}` })),
-    ];
-    return Response.json({ q, items, total: items.length });
+    const params = new URL(request.url).searchParams;
+    const query = ZSearchQuery.parse(Object.fromEntries([...params].filter(([key, v]) => v !== "" || key === "q")));
+    const localeParam = params.get("locale");
+    const locale = isLocale(localeParam) ? localeParam : "zh-Hans";
+    const found = await searchPortal(query, locale);
+    const empty = found.total === 0 && !query.type;
+    return Response.json(
+      {
+        q: query.q,
+        type: query.type ?? null,
+        items: found.results.map((r) => ({
+          type: r.type,
+          id: r.key,
+          title: plain(r.title),
+          titleMarks: r.title,
+          snippet: plain(r.snippet),
+          snippetMarks: r.snippet,
+          url: `/${locale}${r.path}`,
+          date: r.date.toISOString(),
+        })),
+        counts: found.counts,
+        more: found.more,
+        total: found.total,
+        page: found.page,
+        pages: found.pages,
+        terms: found.terms,
+        ...(empty ? { suggestions: await suggestServices(query.q), hotline: (await getSiteSettings()).hotline } : {}),
+      },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     return apiFailure(error);
   }

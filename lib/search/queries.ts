@@ -1,0 +1,102 @@
+import "server-only";
+import { cache } from "react";
+import type { PrismaClient } from "../db/generated/client";
+import { db } from "../db/client";
+import { lt } from "../i18n/content";
+import type { TLocale } from "../i18n/settings";
+import { highlight, snippet, type TSegment } from "./highlight";
+import { findEntries, type TSearchHit } from "./search";
+import { gramsOf, normalizeText, plainText } from "./normalize";
+import type { TSearchType } from "./entries";
+import type { TSearchQuery } from "./schema";
+
+/** The synonym groups, as administrators saved them (read once per request). */
+export const synonymGroups = cache(async (): Promise<string[][]> => listSynonymGroups(await db()).then((rows) => rows.map((r) => r.terms)));
+
+export async function listSynonymGroups(prisma: PrismaClient) {
+  return prisma.searchSynonym.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, terms: true, version: true, updatedAt: true } });
+}
+
+export type TSearchResult = {
+  type: TSearchType;
+  /** the public key: service code, 索引号, notice id */
+  key: string;
+  path: string;
+  title: TSegment[];
+  /** the language of the title and snippet text when it differs from the page's */
+  lang: TLocale;
+  snippet: TSegment[] | null;
+  date: Date;
+};
+
+const pathOf = (type: TSearchType, key: string) => (type === "service" ? `/services/${key}` : type === "document" ? `/disclosure/${key}` : `/notices/${key}`);
+
+/** The texts a snippet may come from, most telling first, for each hit. */
+async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise<Map<number, string[]>> {
+  const ids = (type: TSearchType) => hits.filter((h) => h.type === type).map((h) => h.refId);
+  const [services, documents, notices] = await Promise.all([
+    prisma.service.findMany({ where: { id: { in: ids("service") } }, select: { id: true, code: true, summary: true, summaryEn: true, materials: true } }),
+    prisma.disclosureDocument.findMany({ where: { id: { in: ids("document") } }, select: { id: true, indexNo: true, docNumber: true, keywords: true, summary: true, body: true } }),
+    prisma.notice.findMany({ where: { id: { in: ids("notice") } }, select: { id: true, source: true, body: true } }),
+  ]);
+  const byRef = new Map<string, string[]>();
+  for (const s of services) {
+    const materials = Array.isArray(s.materials) ? s.materials.map((m) => (m && typeof m === "object" && "name" in m ? String(m.name) : "")).filter(Boolean).join("、") : "";
+    byRef.set(`service:${s.id}`, [s.summary, s.summaryEn ?? "", materials, s.code]);
+  }
+  for (const d of documents) byRef.set(`document:${d.id}`, [d.summary, [d.indexNo, d.docNumber, d.keywords].filter(Boolean).join(" · "), plainText(d.body)]);
+  for (const n of notices) byRef.set(`notice:${n.id}`, [plainText(n.body), n.source]);
+  return new Map(hits.map((h) => [h.entryId, byRef.get(`${h.type}:${h.refId}`) ?? []]));
+}
+
+/** Segments in the visitor's script (zh-Hant converted piece by piece, so marks stay where they were). */
+const inLocale = (locale: TLocale, segments: TSegment[]) => (locale === "zh-Hant" ? segments.map((s) => ({ ...s, text: lt(locale, s.text) })) : segments);
+
+/**
+ * One search over public services, documents and notices for the search page and the API:
+ * ranked hits of one page, counts per type, and for each hit its title and an excerpt with the
+ * matches marked (as data: the page renders <mark> elements, never HTML).
+ */
+export async function searchPortal(query: TSearchQuery, locale: TLocale) {
+  const prisma = await db();
+  const found = await findEntries(prisma, { q: query.q, type: query.type, page: query.page, synonyms: await synonymGroups() });
+  const sources = await snippetSources(prisma, found.hits);
+  const results: TSearchResult[] = found.hits.map((hit) => {
+    const english = locale === "en" && !!hit.titleEn;
+    const title = english ? hit.titleEn! : hit.title;
+    const texts = (sources.get(hit.entryId) ?? []).filter(Boolean);
+    const excerpt = texts.map((text) => snippet(text, found.terms)).find(Boolean) ?? (texts[0] ? [{ text: Array.from(texts[0]).slice(0, 90).join("") + (Array.from(texts[0]).length > 90 ? "…" : ""), mark: false }] : null);
+    return {
+      type: hit.type,
+      key: hit.key,
+      path: pathOf(hit.type, hit.key),
+      title: inLocale(locale, highlight(title, found.terms)),
+      lang: english || locale !== "en" ? locale : "zh-Hans",
+      snippet: excerpt ? inLocale(locale, excerpt) : null,
+      date: hit.sortAt,
+    };
+  });
+  return { ...found, results };
+}
+
+/**
+ * For a search with no results: the published services whose names share the most characters
+ * with the query (hot services when none does).
+ */
+export async function suggestServices(q: string, limit = 5) {
+  const prisma = await db();
+  const services = await prisma.searchEntry.findMany({ where: { type: "service" }, select: { key: true, title: true, titleEn: true, titleNorm: true } });
+  const wanted = new Set([...gramsOf(normalizeText(q)), ...Array.from(normalizeText(q)).filter((c) => c.trim())]);
+  const scored = services
+    .map((s) => {
+      const have = new Set<unknown>([...gramsOf(s.titleNorm), ...Array.from(s.titleNorm)]);
+      let score = 0;
+      for (const g of wanted) if (have.has(g)) score += typeof g === "number" ? 2 : 1;
+      return { ...s, score };
+    })
+    .filter((s) => s.score > 0)
+    .sort((a, b) => b.score - a.score || a.title.length - b.title.length);
+  if (scored.length) return scored.slice(0, limit).map(({ key, title, titleEn }) => ({ code: key, name: title, nameEn: titleEn }));
+  const hot = await prisma.service.findMany({ where: { published: true, hot: true }, orderBy: { code: "asc" }, take: limit, select: { code: true, name: true, nameEn: true } });
+  return hot;
+}
