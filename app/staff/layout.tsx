@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const [t, user] = await Promise.all([getT(defaultLocale, "staff"), getSessionUser()]);
+  const [t, user] = await Promise.all([getT(defaultLocale, ["staff", "search"]), getSessionUser()]);
   return (
     <html lang={defaultLocale}>
       <body className="min-h-screen font-sans">
@@ -35,6 +35,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                     <li><Link href="/staff/figures" className="text-white">{t("staff:nav.figures")}</Link></li>
                     {isAdministrator(user) ? <li><Link href="/staff/services" className="text-white">{t("staff:nav.services")}</Link></li> : null}
                     {isAdministrator(user) ? <li><Link href="/staff/outbox" className="text-white">{t("staff:nav.outbox")}</Link></li> : null}
+                    {isAdministrator(user) ? <li><Link href="/staff/search/synonyms" className="text-white">{t("search:staff.nav")}</Link></li> : null}
                   </ul>
                 </nav>
                 <span>{user.name}</span>
