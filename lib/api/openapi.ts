@@ -2,15 +2,17 @@
  * The OpenAPI 3.1 description of /api/v1 (CONTRACT.md). A test checks that every route file
  * under app/api/v1 is described here.
  */
-type TOp = { summary: string; auth?: boolean; params?: string[]; query?: string[]; body?: "json" | "multipart"; header?: string; responses: Record<string, string> };
+type TQueryParam = string | { name: string; required?: boolean; description: string; schema: Record<string, unknown> };
+type TOp = { summary: string; description?: string; auth?: boolean; params?: string[]; query?: TQueryParam[]; body?: "json" | "multipart"; header?: string; responses: Record<string, string> };
 
 const error = { $ref: "#/components/schemas/Error" };
-const op = ({ summary, auth, params = [], query = [], body, header, responses }: TOp) => ({
+const op = ({ summary, description, auth, params = [], query = [], body, header, responses }: TOp) => ({
   summary,
+  ...(description ? { description } : {}),
   ...(auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
   parameters: [
     ...params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
-    ...query.map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+    ...query.map((q) => (typeof q === "string" ? { name: q, in: "query", required: false, schema: { type: "string" } } : { in: "query", required: false, ...q })),
     ...(header ? [{ name: header, in: "header", required: true, schema: { type: "string" } }] : []),
   ],
   ...(body === "json" ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } } : {}),
@@ -34,7 +36,23 @@ export function openApiDocument(serverUrl: string) {
       "/documents/{unit}/{serial}": { get: op({ summary: "A document by its 索引号 (unit/year-serial)", params: ["unit", "serial"], responses: { "200": "Document", "404": "Unknown document" } }) },
       "/notices": { get: op({ summary: "Current community notices", query: ["community", "category", "page"], responses: { "200": "Notices", "400": "Bad filter" } }) },
       "/notices/{id}": { get: op({ summary: "A notice (expired ones too)", params: ["id"], responses: { "200": "Notice", "404": "Unknown notice" } }) },
-      "/search": { get: op({ summary: "One search over services, documents and notices; each item has a type", query: ["q"], responses: { "200": "Results", "400": "No query" } }) },
+      "/search": {
+        get: op({
+          summary: "One search over services, documents and notices; each item has a type",
+          description:
+            "Chinese-aware: a phrase is found inside longer words (生活保障 finds 最低生活保障), Traditional queries find Simplified text, English queries find English titles, " +
+            "and administrators' synonyms are searched too (低保 ⇄ 最低生活保障). Ranked: exact title, title, 编码/文号/主题词/申请材料, then body; newest first within each. " +
+            "Answer: {q, type, items: [{type, id, title, titleMarks, snippet, snippetMarks, url, date}], counts: {service, document, notice}, more: [types with more matches than read], total, page, pages, terms}; " +
+            "with no result also suggestions (closest services) and the hotline.",
+          query: [
+            { name: "q", required: true, description: "What to look for, 1–100 characters", schema: { type: "string", minLength: 1, maxLength: 100 } },
+            { name: "type", description: "Only this type of result", schema: { type: "string", enum: ["service", "document", "notice"] } },
+            { name: "page", description: "Page of 10 results, 1–50", schema: { type: "integer", minimum: 1, maximum: 50, default: 1 } },
+            { name: "locale", description: "Language of titles, excerpts and URLs", schema: { type: "string", enum: ["zh-Hans", "zh-Hant", "en"], default: "zh-Hans" } },
+          ],
+          responses: { "200": "Results", "400": "No query, or a bad type or page" },
+        }),
+      },
       "/uploads": { post: op({ summary: "Upload a file; its type is checked by its bytes", auth: true, body: "multipart", responses: { "201": "{id, fileName, mimeType, size}", "401": "Not signed in", "422": "Wrong type or too large" } }) },
       "/applications": {
         get: op({ summary: "The caller's own cases", auth: true, responses: { "200": "Cases", "401": "Not signed in" } }),

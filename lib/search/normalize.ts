@@ -47,9 +47,21 @@ export function normalizeWithMap(text: string): { text: string; origin: number[]
   return { text: out, origin };
 }
 
-/** The normalised text (see the module comment). */
+/** The normalised text (see the module comment); the same as normalizeWithMap(text).text, without the map. */
 export function normalizeText(text: string): string {
-  return normalizeWithMap(text).text;
+  let out = "";
+  let lastSpace = true;
+  for (const char of text) {
+    const normal = normalizeChar(char);
+    if (normal === " ") {
+      if (!lastSpace) out += " ";
+      lastSpace = true;
+    } else if (normal) {
+      out += normal;
+      lastSpace = false;
+    }
+  }
+  return out.endsWith(" ") ? out.slice(0, -1) : out;
 }
 
 // A character as a 16-bit code (characters beyond the BMP fold onto the private-use area:
@@ -65,11 +77,15 @@ const code = (char: string) => {
  * equal text gives an equal array.
  */
 export function gramsOf(normalized: string, { unigrams = false }: { unigrams?: boolean } = {}): number[] {
-  const chars = Array.from(normalized, code);
   const grams = new Set<number>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add((chars[i] << 16) | chars[i + 1]);
-  if (unigrams) for (const c of chars) grams.add(c);
-  return [...grams].sort((a, b) => a - b);
+  let previous = -1;
+  for (const char of normalized) {
+    const c = code(char);
+    if (previous >= 0) grams.add((previous << 16) | c);
+    if (unigrams) grams.add(c);
+    previous = c;
+  }
+  return Array.from(Int32Array.from(grams).sort());
 }
 
 /** The grams a normalised query must all have: its bigrams, or its one character. */
@@ -88,7 +104,7 @@ export function plainText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]+>/g, " ")
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, "")
+    .replace(/^[ \t]{0,3}(#{1,6}|>|[-*+]|\d+\.)[ \t]+/gm, "")
     .replace(/[*_`~|]+/g, "")
     .replace(/^-{3,}$/gm, "");
 }

@@ -39,3 +39,12 @@ export function sitemapXml(base: string, entries: TSitemapEntry[]): string {
 export function publicBase(request: Request): string {
   return (process.env.NEXTAUTH_URL || new URL(request.url).origin).replace(/\/$/, "");
 }
+
+/** The public address for a page being rendered (absolute URLs in structured data). */
+export async function siteBase(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, "");
+  const { headers } = await import("next/headers");
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  return `${h.get("x-forwarded-proto") ?? "http"}://${host}`;
+}

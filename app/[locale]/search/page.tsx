@@ -16,9 +16,10 @@ import { Marked } from "@/components/search/Marked";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const t = await getT(await localeParam(params), "search");
-  return { title: t("search:title"), robots: { index: false } };
+  // the search page is in the sitemap; its result pages are not for crawlers
+  return { title: t("search:title"), ...((await searchParams).q ? { robots: { index: false, follow: true } } : {}) };
 }
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

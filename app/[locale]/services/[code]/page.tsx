@@ -7,6 +7,10 @@ import { lt } from "@/lib/i18n/content";
 import { LocalText } from "@/components/ui/LocalText";
 import { getService } from "@/lib/services/queries";
 import { ZGuideLists } from "@/lib/services/guide";
+import { governmentServiceLd } from "@/lib/seo/jsonLd";
+import { siteBase } from "@/lib/seo/sitemap";
+import { getSiteSettings } from "@/lib/settings/queries";
+import { JsonLd } from "@/components/seo/JsonLd";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
 
@@ -31,12 +35,17 @@ export default async function ServiceGuidePage({ params }: Props) {
   const locale = await localeParam(params);
   const service = await getService((await params).code);
   if (!service) notFound();
-  const t = await getT(locale, ["services", "catalog", "apply"]);
+  const [t, settings, base] = await Promise.all([getT(locale, ["services", "catalog", "apply"]), getSiteSettings(), siteBase()]);
   const lists = ZGuideLists.parse(service);
+  const structured = governmentServiceLd({
+    service, locale, base, city: lt(locale, settings.cityName.zh, settings.cityName.en),
+    serviceTypeLabel: t(`catalog:serviceType.${service.type}`), audienceLabel: t(`catalog:audienceParty.${service.audience}`),
+  });
   const days = (n: number) => (n === 0 ? t("services:immediate") : t("services:workingDays", { count: n }));
 
   return (
     <article className="grid gap-6">
+      <JsonLd data={structured} />
       <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={`/${locale}/services`}>{t("services:catalogueTitle")}</Link>
         {" / "}
