@@ -14,8 +14,12 @@ export async function sitemapEntries(): Promise<TSitemapEntry[]> {
     prisma.notice.findMany({ where: currentNoticeWhere(new Date()), select: { id: true, updatedAt: true }, orderBy: { publishedAt: "desc" } }),
   ]);
   const year = new Date().getFullYear();
+  // a list page changed when the newest of its items did
+  const newest = (rows: { updatedAt: Date }[]) => rows.reduce<Date | undefined>((latest, r) => (!latest || r.updatedAt > latest ? r.updatedAt : latest), undefined);
+  const lists: Record<string, Date | undefined> = { "/services": newest(services), "/disclosure": newest(documents), "/notices": newest(notices) };
+  lists[""] = newest([services, documents, notices].flatMap((rows) => (newest(rows) ? [{ updatedAt: newest(rows)! }] : [])));
   return [
-    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path })),
+    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path, lastModified: lists[path] })),
     ...services.map((s) => ({ path: `/services/${s.code}`, lastModified: s.updatedAt })),
     ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
     ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),
