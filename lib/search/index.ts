@@ -59,16 +59,17 @@ async function insertBatch(prisma: PrismaClient, entries: TSearchEntryData[]): P
   if (!entries.length) return;
   const col = <T,>(pick: (e: TSearchEntryData) => T) => entries.map(pick);
   const arrays = (pick: (e: TSearchEntryData) => number[]) => entries.map((e) => `{${pick(e).join(",")}}`);
-  const ids = await prisma.$queryRaw<{ id: number }[]>`
+  const ids = await prisma.$queryRaw<{ id: number; refId: string }[]>`
     INSERT INTO "SearchEntry" ("type", "refId", "key", "title", "titleEn", "titleNorm", "titleEnNorm", "metaNorm", "headGrams", "bodyGrams", "sortAt", "visibleFrom", "visibleUntil", "updatedAt")
     SELECT t, r, k, ti, te, tn, ten, mn, hg::int4[], bg::int4[], sa, vf, vu, now()
     FROM unnest(${col((e) => e.type)}::text[], ${col((e) => e.refId)}::text[], ${col((e) => e.key)}::text[], ${col((e) => e.title)}::text[], ${col((e) => e.titleEn)}::text[],
                 ${col((e) => e.titleNorm)}::text[], ${col((e) => e.titleEnNorm)}::text[], ${col((e) => e.metaNorm)}::text[], ${arrays((e) => e.headGrams)}::text[], ${arrays((e) => e.bodyGrams)}::text[],
                 ${col((e) => e.sortAt.toISOString())}::timestamptz[], ${col((e) => e.visibleFrom?.toISOString() ?? null)}::timestamptz[], ${col((e) => e.visibleUntil?.toISOString() ?? null)}::timestamptz[])
       AS u(t, r, k, ti, te, tn, ten, mn, hg, bg, sa, vf, vu)
-    RETURNING "id"`;
-  // RETURNING follows the order of the inserted rows
-  await prisma.$executeRaw`INSERT INTO "SearchBody" ("entryId", "text") SELECT * FROM unnest(${ids.map((r) => r.id)}::int4[], ${col((e) => e.bodyText)}::text[])`;
+    RETURNING "id", "refId"`;
+  // one batch holds one type, so refId identifies the row
+  const bodies = new Map(entries.map((e) => [e.refId, e.bodyText]));
+  await prisma.$executeRaw`INSERT INTO "SearchBody" ("entryId", "text") SELECT * FROM unnest(${ids.map((r) => r.id)}::int4[], ${ids.map((r) => bodies.get(r.refId) ?? "")}::text[])`;
 }
 
 /**
