@@ -3,6 +3,13 @@ import { gramsOf, normalizeText, plainText } from "./normalize";
 export const searchTypes = ["service", "document", "notice"] as const;
 export type TSearchType = (typeof searchTypes)[number];
 
+/** A UTC wall-clock timestamp for SQL, as Prisma stores DateTime (never shifted by the session's time zone). */
+export function utc(date: Date): string;
+export function utc(date: Date | null): string | null;
+export function utc(date: Date | null): string | null {
+  return date ? date.toISOString().replace("Z", "") : null;
+}
+
 /**
  * Each entry's gram arrays also hold a marker of its type (codes 1–3 are control characters,
  * which normalisation never keeps), so the GIN index itself narrows a search to one type.

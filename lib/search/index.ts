@@ -1,6 +1,6 @@
 // No "server-only" marker: the seed and the volume generator (tsx scripts) call rebuildSearchIndex.
 import { Prisma, type PrismaClient } from "../db/generated/client";
-import { documentEntry, noticeEntry, serviceEntry, type TSearchEntryData, type TSearchType } from "./entries";
+import { documentEntry, noticeEntry, serviceEntry, utc, type TSearchEntryData, type TSearchType } from "./entries";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -64,7 +64,7 @@ async function insertBatch(prisma: PrismaClient, entries: TSearchEntryData[]): P
     SELECT t, r, k, ti, te, tn, ten, mn, hg::int4[], bg::int4[], sa, vf, vu, now()
     FROM unnest(${col((e) => e.type)}::text[], ${col((e) => e.refId)}::text[], ${col((e) => e.key)}::text[], ${col((e) => e.title)}::text[], ${col((e) => e.titleEn)}::text[],
                 ${col((e) => e.titleNorm)}::text[], ${col((e) => e.titleEnNorm)}::text[], ${col((e) => e.metaNorm)}::text[], ${arrays((e) => e.headGrams)}::text[], ${arrays((e) => e.bodyGrams)}::text[],
-                ${col((e) => e.sortAt.toISOString())}::timestamptz[], ${col((e) => e.visibleFrom?.toISOString() ?? null)}::timestamptz[], ${col((e) => e.visibleUntil?.toISOString() ?? null)}::timestamptz[])
+                ${col((e) => utc(e.sortAt))}::timestamp[], ${col((e) => utc(e.visibleFrom))}::timestamp[], ${col((e) => utc(e.visibleUntil))}::timestamp[])
       AS u(t, r, k, ti, te, tn, ten, mn, hg, bg, sa, vf, vu)
     RETURNING "id", "refId"`;
   // one batch holds one type, so refId identifies the row

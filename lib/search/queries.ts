@@ -23,29 +23,33 @@ export type TSearchResult = {
   key: string;
   path: string;
   title: TSegment[];
-  /** the language of the title and snippet text when it differs from the page's */
+  /** the language of the title and of the snippet */
   lang: TLocale;
   snippet: TSegment[] | null;
+  snippetLang: TLocale;
   date: Date;
 };
 
 const pathOf = (type: TSearchType, key: string) => (type === "service" ? `/services/${key}` : type === "document" ? `/disclosure/${key}` : `/notices/${key}`);
 
+type TSource = { text: string; lang: "zh-Hans" | "en" };
+const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", lang: "zh-Hans" });
+
 /** The texts a snippet may come from, most telling first, for each hit. */
-async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise<Map<number, string[]>> {
+async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise<Map<number, TSource[]>> {
   const ids = (type: TSearchType) => hits.filter((h) => h.type === type).map((h) => h.refId);
   const [services, documents, notices] = await Promise.all([
     prisma.service.findMany({ where: { id: { in: ids("service") } }, select: { id: true, code: true, summary: true, summaryEn: true, materials: true } }),
     prisma.disclosureDocument.findMany({ where: { id: { in: ids("document") } }, select: { id: true, indexNo: true, docNumber: true, keywords: true, summary: true, body: true } }),
     prisma.notice.findMany({ where: { id: { in: ids("notice") } }, select: { id: true, source: true, body: true } }),
   ]);
-  const byRef = new Map<string, string[]>();
+  const byRef = new Map<string, TSource[]>();
   for (const s of services) {
     const materials = Array.isArray(s.materials) ? s.materials.map((m) => (m && typeof m === "object" && "name" in m ? String(m.name) : "")).filter(Boolean).join("、") : "";
-    byRef.set(`service:${s.id}`, [s.summary, s.summaryEn ?? "", materials, s.code]);
+    byRef.set(`service:${s.id}`, [zh(s.summary), { text: s.summaryEn ?? "", lang: "en" }, zh(materials), zh(s.code)]);
   }
-  for (const d of documents) byRef.set(`document:${d.id}`, [d.summary, [d.indexNo, d.docNumber, d.keywords].filter(Boolean).join(" · "), plainText(d.body)]);
-  for (const n of notices) byRef.set(`notice:${n.id}`, [plainText(n.body), n.source]);
+  for (const d of documents) byRef.set(`document:${d.id}`, [zh(d.summary), zh([d.indexNo, d.docNumber, d.keywords].filter(Boolean).join(" · ")), zh(plainText(d.body))]);
+  for (const n of notices) byRef.set(`notice:${n.id}`, [zh(plainText(n.body)), zh(n.source)]);
   return new Map(hits.map((h) => [h.entryId, byRef.get(`${h.type}:${h.refId}`) ?? []]));
 }
 
@@ -64,15 +68,20 @@ export async function searchPortal(query: TSearchQuery, locale: TLocale) {
   const results: TSearchResult[] = found.hits.map((hit) => {
     const english = locale === "en" && !!hit.titleEn;
     const title = english ? hit.titleEn! : hit.title;
-    const texts = (sources.get(hit.entryId) ?? []).filter(Boolean);
-    const excerpt = texts.map((text) => snippet(text, found.terms)).find(Boolean) ?? (texts[0] ? [{ text: Array.from(texts[0]).slice(0, 90).join("") + (Array.from(texts[0]).length > 90 ? "…" : ""), mark: false }] : null);
+    // English pages prefer English text, the others Chinese
+    const texts = (sources.get(hit.entryId) ?? []).filter((source) => source.text).sort((a, b) => Number(b.lang === "en") - Number(a.lang === "en")).filter((source) => locale === "en" || source.lang !== "en");
+    const matched = texts.map((source) => ({ source, segments: snippet(source.text, found.terms) })).find((m) => m.segments);
+    const fallback = texts.find((source) => source.lang === (locale === "en" ? "en" : "zh-Hans")) ?? texts[0];
+    const excerpt = matched?.segments ? { source: matched.source, segments: matched.segments } : (fallback ? { source: fallback, segments: [{ text: Array.from(fallback.text).slice(0, 90).join("") + (Array.from(fallback.text).length > 90 ? "…" : ""), mark: false }] } : null);
+    const snippetLang: TLocale = excerpt?.source.lang === "en" ? "en" : locale === "en" ? "zh-Hans" : locale;
     return {
       type: hit.type,
       key: hit.key,
       path: pathOf(hit.type, hit.key),
       title: inLocale(locale, highlight(title, found.terms)),
       lang: english || locale !== "en" ? locale : "zh-Hans",
-      snippet: excerpt ? inLocale(locale, excerpt) : null,
+      snippet: excerpt ? inLocale(snippetLang, excerpt.segments) : null,
+      snippetLang,
       date: hit.sortAt,
     };
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "../db/generated/client";
 import { gramsAreExact, normalizeText, queryGrams } from "./normalize";
 import { expandQuery } from "./synonyms";
-import { searchTypes, typeGram, type TSearchType } from "./entries";
+import { searchTypes, typeGram, utc, type TSearchType } from "./entries";
 import { searchPageSize } from "./schema";
 
 /**
@@ -39,7 +39,8 @@ export async function findEntries(prisma: PrismaClient, input: { q: string; type
   const pageSize = input.pageSize ?? searchPageSize;
   const page = Math.max(1, input.page ?? 1);
   const now = input.now ?? new Date();
-  const visible = Prisma.sql`(e."visibleFrom" IS NULL OR e."visibleFrom" <= ${now}) AND (e."visibleUntil" IS NULL OR e."visibleUntil" > ${now})`;
+  const at = Prisma.sql`${utc(now)}::timestamp`;
+  const visible = Prisma.sql`(e."visibleFrom" IS NULL OR e."visibleFrom" <= ${at}) AND (e."visibleUntil" IS NULL OR e."visibleUntil" > ${at})`;
   const gramArray = (term: string, type: TSearchType) => Prisma.sql`${`{${[typeGram[type], ...queryGrams(term)].join(",")}}`}::int4[]`;
   const headMatch = (type: TSearchType) => Prisma.join(
     terms.map((t) => Prisma.sql`(e."headGrams" @> ${gramArray(t, type)} AND (strpos(e."titleNorm", ${t}) > 0 OR strpos(e."titleEnNorm", ${t}) > 0 OR strpos(e."metaNorm", ${t}) > 0))`),

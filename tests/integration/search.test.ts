@@ -175,6 +175,21 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     expect(keysOf(await search("山竹"))).toEqual([]);
   });
 
+  it("keeps validity windows exact whatever the session's time zone", async () => {
+    const notice = await makeNotice({ title: "荔枝节交通管制通知", expiresAt: new Date(Date.now() + 3600_000) });
+    // on PGlite the one connection is the session; on PostgreSQL it changes one pooled session, harmlessly
+    await prisma.$executeRawUnsafe(`SET TIME ZONE 'Asia/Shanghai'`);
+    try {
+      await rebuildSearchIndex(prisma);
+      expect(keysOf(await search("荔枝节"))).toEqual([notice.id]);
+      expect(keysOf(await search("荔枝节", { now: new Date(Date.now() + 2 * 3600_000) }))).toEqual([]);
+      const entry = await prisma.searchEntry.findFirstOrThrow({ where: { refId: notice.id } });
+      expect(entry.visibleUntil?.getTime()).toBe(notice.expiresAt?.getTime());
+    } finally {
+      await prisma.$executeRawUnsafe(`SET TIME ZONE 'UTC'`);
+    }
+  });
+
   it("finds every published item by its exact title, first (seeded generated titles)", async () => {
     let seed = 20261126;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

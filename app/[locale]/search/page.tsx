@@ -77,7 +77,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   <h2 className="text-lg font-bold" lang={r.lang === locale ? undefined : r.lang}>
                     <Link href={`/${locale}${r.path}`}><Marked segments={r.title} /></Link>
                   </h2>
-                  {r.snippet ? <p className="mt-1" lang={locale === "en" ? "zh-Hans" : undefined}><Marked segments={r.snippet} /></p> : null}
+                  {r.snippet ? <p className="mt-1" lang={r.snippetLang === locale ? undefined : r.snippetLang}><Marked segments={r.snippet} /></p> : null}
                 </li>
               ))}
             </ol>
