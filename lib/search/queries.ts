@@ -94,11 +94,11 @@ export async function searchPortal(query: TSearchQuery, locale: TLocale) {
  */
 export async function suggestServices(q: string, limit = 5) {
   const prisma = await db();
-  const services = await prisma.searchEntry.findMany({ where: { type: "service" }, select: { key: true, title: true, titleEn: true, titleNorm: true } });
+  const services = await prisma.searchEntry.findMany({ where: { type: "service" }, select: { key: true, title: true, titleEn: true, titleNorm: true, titleEnNorm: true } });
   const wanted = new Set([...gramsOf(normalizeText(q)), ...Array.from(normalizeText(q)).filter((c) => c.trim())]);
   const scored = services
     .map((s) => {
-      const have = new Set<unknown>([...gramsOf(s.titleNorm), ...Array.from(s.titleNorm)]);
+      const have = new Set<unknown>([...gramsOf(s.titleNorm), ...Array.from(s.titleNorm), ...gramsOf(s.titleEnNorm)]);
       let score = 0;
       for (const g of wanted) if (have.has(g)) score += typeof g === "number" ? 2 : 1;
       return { ...s, score };

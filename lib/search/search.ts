@@ -85,7 +85,8 @@ export async function findEntries(prisma: PrismaClient, input: { q: string; type
   const total = input.type ? counts[input.type] : searchTypes.reduce((sum, t) => sum + counts[t], 0);
   return {
     terms,
-    hits: (row.page ?? []).map((h) => ({ ...h, sortAt: new Date(h.sortAt) })),
+    // JSON gives the stored UTC wall-clock time without a zone: read it as UTC
+    hits: (row.page ?? []).map((h) => ({ ...h, sortAt: new Date(/(Z|[+-]\d\d:?\d\d)$/.test(h.sortAt) ? h.sortAt : `${h.sortAt}Z`) })),
     counts,
     total,
     page,

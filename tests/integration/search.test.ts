@@ -93,7 +93,9 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     const inTitleNew = await makeDocument({ title: `关于${word}的补充通知`, publishedAt: new Date("2030-02-01") });
     const exact = await makeDocument({ title: word, publishedAt: new Date("2029-01-01") });
     await rebuildSearchIndex(prisma);
-    expect(keysOf(await search(word))).toEqual([exact, inTitleNew, inTitleOld, inKeywords, inBody].map((d) => d.indexNo));
+    const ranked = await search(word);
+    expect(keysOf(ranked)).toEqual([exact, inTitleNew, inTitleOld, inKeywords, inBody].map((d) => d.indexNo));
+    expect(ranked.hits.map((h) => h.sortAt.toISOString())).toEqual([exact, inTitleNew, inTitleOld, inKeywords, inBody].map((d) => d.publishedAt!.toISOString()));
     const docNumber = await makeDocument({ title: "文号测试", docNumber: "成民发〔2030〕7号" });
     await refreshSearchEntry(prisma, { type: "document", id: docNumber.id });
     expect(keysOf(await search("成民发〔2030〕7号"))).toEqual([docNumber.indexNo]);
