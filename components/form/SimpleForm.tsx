@@ -18,6 +18,8 @@ export type TSimpleField = {
   accept?: string;
   hint?: string;
   options?: { value: string; label: string }[];
+  /** select: the label of the empty first option (default: the "choose" prompt) */
+  emptyOption?: string;
 };
 
 type Props = {
@@ -78,7 +80,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
           return (
             <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
               <select key={state.values[field.name] ?? ""} id={id} name={field.name} defaultValue={state.values[field.name] ?? ""} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass}>
-                <option value="">{messages.selectPrompt ?? ""}</option>
+                <option value="">{field.emptyOption ?? messages.selectPrompt ?? ""}</option>
                 {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
               </select>
             </Field>

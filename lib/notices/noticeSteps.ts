@@ -30,7 +30,7 @@ export type TNoticeInput = z.infer<typeof ZNoticeInput>;
 export type TNewFile = { name: string; bytes: Uint8Array };
 
 /** Editors write notices; every editor grant covers all communities (CONTRACT.md). */
-export function isNoticeEditor(actor: TSessionUser | null): actor is TSessionUser {
+export function isNoticeEditor(actor: TSessionUser | null): boolean {
   return isStaff(actor) && actor.grants.some((g) => g.role === "EDITOR" || g.role === "ADMIN");
 }
 
