@@ -15,7 +15,7 @@ export async function sitemapEntries(): Promise<TSitemapEntry[]> {
   ]);
   const year = new Date().getFullYear();
   return [
-    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path })),
+    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/notices/subscribe", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path })),
     ...services.map((s) => ({ path: `/services/${s.code}`, lastModified: s.updatedAt })),
     ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
     ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),

@@ -161,3 +161,88 @@ test("bad editor input comes back with messages and keeps what was typed (no Jav
   await expect(summary).toContainText("有效期");
   await expect(editor.locator("#notice-category")).toHaveValue("activities");
 });
+
+/** Whatever in `root` could run script or inject style: elements, handlers, URL schemes. */
+async function markupProblems(page: Page, root: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const dangerous = new Set(["script", "iframe", "object", "embed", "svg", "math", "style", "link", "meta", "base", "img", "video", "audio", "source", "marquee", "input", "select", "textarea", "details", "x", "noscript", "form", "button", "body"]);
+    const found: string[] = [];
+    for (const scope of document.querySelectorAll(selector)) {
+      for (const element of scope.querySelectorAll("*")) {
+        const tag = element.tagName.toLowerCase();
+        if (dangerous.has(tag)) found.push(`<${tag}>`);
+        for (const attribute of element.attributes) {
+          if (/^on/i.test(attribute.name) || ["style", "srcdoc", "contenteditable", "background"].includes(attribute.name)) found.push(`${tag}[${attribute.name}]`);
+          if (["href", "src", "action", "formaction", "data"].includes(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) found.push(`${tag}[${attribute.name}=${attribute.value}]`);
+        }
+      }
+    }
+    return found;
+  }, root);
+}
+
+test("60 known XSS payloads in titles, bodies and attachment names never run and never reach a page as markup", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { xssPayloads } = await import("../../fixtures/xss-payloads");
+  expect(xssPayloads.length).toBeGreaterThanOrEqual(50);
+  const dialogs: string[] = [];
+  const watch = (page: Page) => page.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+
+  // titles hold as many payloads as fit in 120 characters (the two longer ones cut to 120);
+  // each notice also carries every payload, whole, in its body
+  const titles: string[][] = [[]];
+  for (const payload of xssPayloads.map((p) => p.slice(0, 120))) {
+    const current = titles.at(-1)!;
+    if (current.length && [...current, payload].join(" ").length > 120) titles.push([payload]);
+    else current.push(payload);
+  }
+  const body = xssPayloads.map((payload, i) => `${i + 1}. ${payload}`).join("\n\n");
+  const filesPerNotice = Math.ceil(xssPayloads.length / titles.length);
+  const editor = await staffPage(browser, "editor@example.cn");
+  watch(editor);
+  const notices: { id: string; title: string; files: number }[] = [];
+  for (const [index, parts] of titles.entries()) {
+    const title = parts.join(" ");
+    await editor.goto("/staff/notices/new");
+    await editor.locator("#notice-title").fill(title);
+    await editor.locator("#notice-category").selectOption("emergency");
+    await editor.locator("#notice-source").fill("XSS 测试");
+    await editor.locator("#notice-body").fill(body);
+    await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
+    await editor.locator("#notice-expiresAt").fill(beijing(90));
+    const names = xssPayloads.slice(index * filesPerNotice, (index + 1) * filesPerNotice);
+    await editor.locator("#notice-attachments").setInputFiles(names.map((name) => ({ ...pdfFile, name: `${name}.pdf` })));
+    await editor.getByRole("button", { name: "保存草稿" }).click();
+    await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    notices.push({ id: /\/staff\/notices\/(\w+)/.exec(editor.url())![1], title, files: names.length });
+  }
+  expect(notices.reduce((sum, n) => sum + n.files, 0)).toBe(xssPayloads.length);
+
+  // every preview (the public page as it will be) with JavaScript on: nothing runs, nothing is markup
+  for (const notice of notices) {
+    await editor.goto(`/zh-Hans/notices/${notice.id}/preview`);
+    await expect(editor.locator("main h1")).toHaveText(notice.title);
+    await expect(editor.locator("main article section li a")).toHaveCount(notice.files);
+    expect(await markupProblems(editor, "main article"), notice.title).toEqual([]);
+  }
+  // the editor's own page with the revision diff shows them as text too
+  await editor.goto(`/staff/notices/${notices[0].id}`);
+  expect(await markupProblems(editor, "main pre, main h1, main dl")).toEqual([]);
+
+  // one of them published (an emergency, by the supervisor): the public page, the list and the feed
+  const supervisor = await staffPage(browser, "supervisor@example.cn");
+  watch(supervisor);
+  await supervisor.goto(`/staff/notices/${notices[0].id}`);
+  await supervisor.getByRole("button", { name: /紧急发布/ }).click();
+  await expect(supervisor.getByRole("status").filter({ hasText: "已发布" })).toBeVisible();
+  await supervisor.goto(`/zh-Hans/notices/${notices[0].id}`);
+  await expect(supervisor.locator("main h1")).toHaveText(notices[0].title);
+  expect(await markupProblems(supervisor, "main article")).toEqual([]);
+  await supervisor.goto(`/zh-Hans/notices?community=${HEPINGJIE}&category=emergency`);
+  await expect(supervisor.locator("main ul.grid > li h2 a", { hasText: notices[0].title.slice(0, 20) })).toHaveCount(1);
+  expect(await markupProblems(supervisor, "main ul.grid")).toEqual([]);
+  const feed = await new Parser().parseString(await (await supervisor.request.get(`/zh-Hans/notices/feed.xml?category=emergency`)).text());
+  expect(feed.items.map((item) => item.title)).toContain(notices[0].title);
+  await supervisor.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+});
