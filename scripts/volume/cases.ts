@@ -6,6 +6,7 @@
 import type { TFormDefinition, TFormField } from "../../lib/services/form-definition";
 import type { TCaseStatus, TTransitionName } from "../../lib/cases/transitions";
 import { caseTransitions } from "../../lib/cases/transitions";
+import { isFieldShown } from "../../lib/services/answers";
 import { rowRandom, type TRandom } from "./prng";
 import { addDays, type TCommunityRef } from "./content";
 import { vocabulary } from "./vocabulary";
@@ -43,7 +44,7 @@ export function idCardWithCheck(first17: string): string {
 
 const companies = ["成都蓉城科技有限公司", "成都天府软件园有限公司", "四川锦官城餐饮管理有限公司", "成都市双流区航都物流有限公司", "成都青城建筑工程有限公司", "成都浣花文化传播有限公司"];
 
-function answerFor(random: TRandom, field: TFormField, ctx: { applicant: TApplicantRef; organisation: TApplicantRef; day: string; place: TCommunityRef }): string | string[] | undefined {
+function answerFor(random: TRandom, field: TFormField, ctx: { applicant: TApplicantRef; organisation: TApplicantRef; representative: TApplicantRef; day: string; place: TCommunityRef }): string | string[] | undefined {
   const { clauses } = vocabulary();
   const clip = (text: string, max = 200) => text.slice(0, field.maxLength ?? max);
   switch (field.type) {
@@ -66,7 +67,8 @@ function answerFor(random: TRandom, field: TFormField, ctx: { applicant: TApplic
     case "checkbox":
       return field.options?.length ? [random.pick(field.options).value] : undefined;
     case "idCard":
-      return ctx.applicant.idNumber;
+      // an organisation's form asks for its legal representative's 身份证号
+      return /^\d{17}[\dX]$/.test(ctx.applicant.idNumber) ? ctx.applicant.idNumber : ctx.representative.idNumber;
     case "creditCode":
       return ctx.organisation.idNumber;
     case "mobile":
@@ -84,7 +86,7 @@ function answerFor(random: TRandom, field: TFormField, ctx: { applicant: TApplic
 function answersFor(random: TRandom, form: TFormDefinition, ctx: Parameters<typeof answerFor>[2]): Record<string, string | string[]> {
   const answers: Record<string, string | string[]> = {};
   for (const field of form.steps.flatMap((step) => step.fields)) {
-    if (field.showIf && answers[field.showIf.field] !== field.showIf.equals) continue;
+    if (!isFieldShown(field, answers)) continue;
     if (!field.required && random.chance(0.3)) continue;
     const value = answerFor(random, field, ctx);
     if (value !== undefined) answers[field.name] = value;
@@ -195,7 +197,7 @@ export function makeCase(input: {
     applicantIndex,
     accessCode: Array.from({ length: 6 }, () => random.pick([...accessCodeAlphabet])).join(""),
     status: current,
-    answers: answersFor(random, service.form, { applicant, organisation: organisations[0] ?? applicant, day, place: random.pick(communities) }),
+    answers: answersFor(random, service.form, { applicant, organisation: organisations[0] ?? applicant, representative: persons[0], day, place: random.pick(communities) }),
     submittedAt,
     acceptedAt: times.accept ?? null,
     decidedAt: times.approve ?? times.deny ?? null,

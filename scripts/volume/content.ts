@@ -75,7 +75,10 @@ function documentBody(random: TRandom): string {
   const headings = [...sectionHeadings];
   for (let s = 0; s < count; s++) {
     const heading = headings.splice(random.int(0, headings.length - 1), 1)[0];
-    sections.push(`## ${numerals[s]}、${heading}\n\n${paragraph(random, clauses)}`);
+    let text = paragraph(random, clauses);
+    // a few hundred characters in all: short draws get another sentence
+    while (s === count - 1 && sections.join("").length + text.length < 300) text += sentence(random, clauses);
+    sections.push(`## ${numerals[s]}、${heading}\n\n${text}`);
   }
   return sections.join("\n\n");
 }
