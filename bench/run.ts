@@ -85,7 +85,7 @@ async function benchTarget(kind: TTargetResult["database"], options: TBenchOptio
   // the embedded directory remembers a finished generation; PostgreSQL is asked (the generator resumes)
   const marker = path.join(options.dataDir, `.volume-${volume.documents}-${volume.notices}-${volume.cases}`);
   if (kind === "postgresql" || !fs.existsSync(marker)) {
-    runStep(bin("tsx"), ["scripts/seed-volume.ts", "--documents", String(volume.documents), "--notices", String(volume.notices), "--cases", String(volume.cases)], env);
+    runStep(bin("tsx"), ["--conditions=react-server", "scripts/seed-volume.ts", "--documents", String(volume.documents), "--notices", String(volume.notices), "--cases", String(volume.cases)], env);
     if (kind === "embedded") fs.writeFileSync(marker, new Date().toISOString());
   } else console.log(`volume already generated (${marker})`);
   const { token, counts } = await createToken(target);

@@ -5,6 +5,8 @@
  * made-up volume for benchmarks; the demo data must be there first (npm start or db:seed).
  * Restartable: run it again with the same arguments and it continues where it stopped. Stop
  * the server first when the database is the embedded one (one process per PGlite directory).
+ * Run with `--conditions=react-server` (the npm script does) so lib/ modules marked
+ * `server-only`, such as the search index, can be imported.
  */
 import { connect } from "../lib/db/connect";
 import { databaseTarget } from "../lib/db/adapter";
