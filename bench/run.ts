@@ -126,6 +126,9 @@ function printResults(results: TTargetResult[]) {
   const rows: (string | number)[][] = [];
   for (const r of results) {
     const db = r.database;
+    const c = r.counts;
+    rows.push([db, "rows (documents / notices / cases / case events)", `${c.documents} / ${c.notices} / ${c.cases} / ${c.caseEvents}`, "", ""]);
+    rows.push([db, "migrate + seed + generate + index, seconds", r.prepareSeconds.toFixed(0), "", ""]);
     rows.push([db, `search p50 / p95 / p99 (${r.search.queries} queries × ${r.search.rounds})`, `${r.search.p50.toFixed(0)} / ${r.search.p95.toFixed(0)} / ${r.search.p99.toFixed(0)} ms`, "", ""]);
     rows.push([db, "search: expected item in first 10", `${r.search.top10}/${r.search.queries} (${(r.search.top10Share * 100).toFixed(0)}%)`, "", ""]);
     for (const page of r.pages) {
