@@ -8,7 +8,7 @@ export type TVolumeOptions = {
   seed: number;
   /** rows per INSERT batch (one transaction each) */
   batch: number;
-  /** last day of the ten years (YYYY-MM-DD); defaults to today in China */
+  /** last day of the ten years (YYYY-MM-DD); defaults to yesterday in China */
   endDay: string | null;
   /** skip rebuilding the search index at the end */
   skipSearchIndex: boolean;

@@ -40,7 +40,8 @@ async function runSettings(prisma: PrismaClient, options: TVolumeOptions): Promi
     if (value.seed !== options.seed) throw new Error(`this database was generated with --seed ${value.seed}; resume with the same seed or use a fresh database`);
     return value;
   }
-  const value = { seed: options.seed, endDay: options.endDay ?? chinaDay(new Date()) };
+  // up to yesterday by default, so no generated moment lies in the future
+  const value = { seed: options.seed, endDay: options.endDay ?? chinaDay(new Date(Date.now() - 24 * 3600_000)) };
   await prisma.siteSetting.create({ data: { key: settingKey, value } });
   return value;
 }
