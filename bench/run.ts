@@ -13,7 +13,7 @@ import path from "node:path";
 import { connect } from "../lib/db/connect";
 import { databaseTarget, type DatabaseTarget } from "../lib/db/adapter";
 import { formatTable, parseBenchArgs, type TBenchOptions } from "./stats";
-import { authSecret, bin, runStep, sampleMemory, spawnServer, waitFor, type TMemory } from "./server";
+import { authSecret, bin, runStep, sampleMemory, spawnServer, stopAll, waitFor, type TMemory } from "./server";
 import { measurePages, measureSearch, measureSubmissions, type TPage, type TQuery, type TSearchResult, type TSubmissions } from "./measure";
 
 type TTargetResult = {
@@ -187,6 +187,13 @@ function gitCommit(): string | null {
   } catch {
     return null;
   }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    console.log(`\n${signal}: stopping the servers`);
+    void stopAll().finally(() => process.exit(130));
+  });
 }
 
 main()

@@ -99,6 +99,12 @@ export async function waitFor(url: string, timeoutMs: number, child?: ChildProce
 }
 
 export type TRunningServer = { child: ChildProcess; stop: () => Promise<void> };
+const running = new Set<TRunningServer>();
+
+/** Stops every server still running (on Ctrl-C). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((server) => server.stop()));
+}
 
 /** Spawns a process and returns a stop that sends SIGTERM and waits (SIGKILL after 15 s). */
 export function spawnServer(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): TRunningServer {
@@ -106,6 +112,7 @@ export function spawnServer(command: string, args: string[], env: NodeJS.Process
   const child = spawn(command, args, { env, stdio: ["ignore", log, log] });
   const stop = () =>
     new Promise<void>((resolve) => {
+      running.delete(server);
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
       child.once("exit", () => {
@@ -115,5 +122,7 @@ export function spawnServer(command: string, args: string[], env: NodeJS.Process
       });
       child.kill("SIGTERM");
     });
-  return { child, stop };
+  const server = { child, stop };
+  running.add(server);
+  return server;
 }

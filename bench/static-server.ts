@@ -21,3 +21,6 @@ http
     response.end(page.body);
   })
   .listen(Number(port), "127.0.0.1", () => console.log(`static server on ${port}`));
+
+// tsx's preflight swallows the default SIGTERM action: leave explicitly
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));

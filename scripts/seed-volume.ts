@@ -11,7 +11,7 @@
 import { connect } from "../lib/db/connect";
 import { databaseTarget } from "../lib/db/adapter";
 import { parseVolumeArgs, volumeUsage, type TVolumeOptions } from "./volume/args";
-import { generateVolume } from "./volume/generate";
+import { GenerationStopped, generateVolume, requestStop } from "./volume/generate";
 
 async function main() {
   let options: TVolumeOptions;
@@ -24,10 +24,23 @@ async function main() {
   }
   const target = databaseTarget();
   console.log(`[seed:volume] ${target.kind === "postgres" ? "PostgreSQL" : `embedded database ${target.dir ?? "(memory)"}`}: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases`);
+  // stop between batches, so the database is left consistent and a rerun resumes; a second signal forces it
+  let signals = 0;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (++signals > 1) process.exit(130);
+      console.log(`[seed:volume] ${signal}: stopping after the current batch`);
+      requestStop();
+    });
+  }
   const { prisma, close } = await connect(target);
   try {
     const result = await generateVolume(prisma, options, (line) => console.log(`[seed:volume] ${line}`));
     console.log(`[seed:volume] done in ${result.seconds.toFixed(1)} s`);
+  } catch (error) {
+    if (!(error instanceof GenerationStopped)) throw error;
+    console.log(`[seed:volume] ${error.message}`);
+    process.exitCode = 130;
   } finally {
     await close();
   }

@@ -150,30 +150,36 @@ const missingItems = ["身份证复印件不清晰", "缺少户口簿复印件",
 const ratingComments = ["办理速度快，工作人员很耐心", "全程网办，很方便", "审核时间有点长", "指南写得很清楚", "补正通知不够具体"];
 
 /**
- * The index-th generated case. `endDay` is the last day of the ten years; applicants are the
- * seeded citizens (persons) and organisations, chosen by the service's audience.
+ * The index-th of `total` generated cases. `endDay` is the last day of the ten years; applicants
+ * are the seeded citizens (persons) and organisations, chosen by the service's audience. A
+ * resumed run must ask for the same total to make the same rows.
  */
 export function makeCase(input: {
   seed: number;
   index: number;
+  /** how many cases the run makes: they are spread over the ten years in index order */
+  total: number;
   endDay: string;
   services: TServiceRef[];
   persons: TApplicantRef[];
   organisations: TApplicantRef[];
   communities: TCommunityRef[];
 }): TGeneratedCase {
-  const { seed, index, endDay, services, persons, organisations, communities } = input;
+  const { seed, index, total, endDay, services, persons, organisations, communities } = input;
   const random = rowRandom(seed, "case", index);
   const serviceIndex = random.weighted(services.map((service, i) => [i, service.hot ? 3 : 1] as const));
   const service = services[serviceIndex];
   const pool = service.audience === "PERSON" ? persons : organisations;
   const applicantIndex = random.int(0, pool.length - 1);
   const applicant = pool[applicantIndex];
-  // more cases in recent years
-  const daysAgo = Math.floor(3650 * (1 - Math.sqrt(random.next())));
+  // cases come in time order (as 办件编号 do), more of them in recent years: row i of n sits at
+  // sqrt(i/n) of the ten years, so each insert lands at the end of the 办件编号 index
+  const position = 3650 * (1 - Math.sqrt(Math.min(1, (index + random.next()) / Math.max(total, index + 1))));
+  const daysAgo = Math.floor(position);
   const day = addDays(endDay, -daysAgo);
   const end = Date.parse(`${endDay}T18:00:00+08:00`);
-  const submittedAt = new Date(Math.min(end, Date.parse(`${day}T00:00:00+08:00`) + random.int(7 * 60, 22 * 60) * 60_000 + random.int(0, 59_999)));
+  const minuteOfDay = 7 * 60 + Math.floor((1 - (position - daysAgo)) * 15 * 60);
+  const submittedAt = new Date(Math.min(end, Date.parse(`${day}T00:00:00+08:00`) + Math.min(minuteOfDay, 22 * 60 - 1) * 60_000 + random.int(0, 59_999)));
   const status = daysAgo > 60 ? random.weighted(finishedWeights) : random.weighted(recentWeights);
 
   const events: TGeneratedEvent[] = [{ kind: "submit", fromStatus: null, toStatus: "SUBMITTED", at: submittedAt, byStaff: false, reason: null, data: null }];

@@ -16,6 +16,15 @@ import { insertRows, ts, type TColumn, type TSqlValue } from "./insert";
 import { volumeNoticeId } from "./planted";
 
 type TLog = (line: string) => void;
+
+/** Thrown between batches after requestStop(): everything before it is committed. */
+export class GenerationStopped extends Error {}
+let stopRequested = false;
+
+/** Asks the generator to stop after the batch it is writing (for SIGINT / SIGTERM). */
+export function requestStop(): void {
+  stopRequested = true;
+}
 const settingKey = "volumeGenerator";
 
 export type TVolumeResult = { documents: number; notices: number; cases: number; events: number; seconds: number };
@@ -57,6 +66,7 @@ async function inBatches(from: number, to: number, size: number, log: TLog, labe
   let rows = 0;
   let lastLog = 0;
   for (let start = from; start < to; start += size) {
+    if (stopRequested) throw new GenerationStopped(`${label}: stopped after ${start.toLocaleString("en")}; run again with the same arguments to resume`);
     const end = Math.min(to, start + size);
     rows += await step(start, end);
     if (Date.now() - lastLog > 2000 || end === to) {
@@ -221,7 +231,7 @@ async function generateCases(prisma: PrismaClient, options: TVolumeOptions, run:
     const ratings: TSqlValue[][] = [];
     const touched = new Set<string>();
     for (let index = start; index < end; index++) {
-      const made = makeCase({ seed: run.seed, index, endDay: run.endDay, services: serviceRefs, persons, organisations, communities });
+      const made = makeCase({ seed: run.seed, index, total: options.cases, endDay: run.endDay, services: serviceRefs, persons, organisations, communities });
       const service = services[made.serviceIndex];
       const applicant = (service.audience === "PERSON" ? persons : organisations)[made.applicantIndex];
       const day = chinaDay(made.submittedAt).replace(/-/g, "");

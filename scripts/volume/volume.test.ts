@@ -21,7 +21,7 @@ const persons = [{ name: "张晓明", idNumber: "510104199003071237", phone: "13
 const organisations = [{ name: "成都蓉城科技有限公司", idNumber: "91510100MA61RC8H2N", phone: "13800280003", email: "org@example.cn" }];
 const doc = (index: number) => makeDocument({ seed, index, endDay, departments });
 const notice = (index: number) => makeNotice({ seed, index, endDay, communities });
-const kase = (index: number) => makeCase({ seed, index, endDay, services: serviceRefs, persons, organisations, communities });
+const kase = (index: number) => makeCase({ seed, index, total: 400, endDay, services: serviceRefs, persons, organisations, communities });
 
 describe("the seeded PRNG", () => {
   it("repeats a sequence for a seed and differs between seeds", () => {
@@ -99,6 +99,16 @@ describe("generated content", () => {
       expect(c.events[c.events.length - 1].toStatus).toBe(c.status);
       expect(c.accessCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
     }
+  });
+
+  it("puts cases in time order across the ten years, more in recent years", () => {
+    const times = Array.from({ length: 400 }, (_, i) => kase(i).submittedAt.getTime());
+    for (let i = 1; i < times.length; i++) expect(times[i]).toBeGreaterThanOrEqual(times[i - 1]);
+    const tenYearsAgo = Date.parse(`${endDay}T00:00:00+08:00`) - 3650 * 24 * 3600_000;
+    expect(times[0] - tenYearsAgo).toBeLessThan(200 * 24 * 3600_000);
+    expect(times[times.length - 1]).toBeLessThanOrEqual(Date.parse(`${endDay}T18:00:00+08:00`));
+    const lastYear = times.filter((t) => t > Date.parse(`${endDay}T00:00:00+08:00`) - 365 * 24 * 3600_000).length;
+    expect(lastYear).toBeGreaterThan(400 / 10);
   });
 
   it("makes valid 身份证号 check characters", () => {
