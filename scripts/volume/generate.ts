@@ -66,6 +66,8 @@ async function inBatches(from: number, to: number, size: number, log: TLog, labe
   let rows = 0;
   let lastLog = 0;
   for (let start = from; start < to; start += size) {
+    // PGlite answers in microtasks: without a turn of the event loop no signal would ever be handled
+    await new Promise((resolve) => setImmediate(resolve));
     if (stopRequested) throw new GenerationStopped(`${label}: stopped after ${start.toLocaleString("en")}; run again with the same arguments to resume`);
     const end = Math.min(to, start + size);
     rows += await step(start, end);
