@@ -25,6 +25,8 @@ type TTargetResult = {
   pages: TPage[];
   submissions: Omit<TSubmissions, "acknowledged"> & { acknowledged: number; missingAfterwards: number };
   memory: TMemory;
+  /** os.loadavg() when the measurements began: other work on the machine skews them */
+  loadAverage: number[];
 };
 
 const pages = [
@@ -98,6 +100,7 @@ async function benchTarget(kind: TTargetResult["database"], options: TBenchOptio
   const memory = sampleMemory(server.child.pid ?? 0);
   try {
     await waitFor(`${base}/api/health`, 180_000, server.child);
+    const loadAverage = os.loadavg();
     console.log(`server up; load average ${load()}`);
     const search = await measureSearch(base, queries, 2);
     console.log(`  search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms, top-10 ${search.top10}/${search.queries}${search.misses.length ? `; missed: ${search.misses.join(", ")}` : ""}`);
@@ -115,6 +118,7 @@ async function benchTarget(kind: TTargetResult["database"], options: TBenchOptio
       pages: pageResults,
       submissions: { ...submissions, acknowledged: submissions.acknowledged.length, missingAfterwards },
       memory: memory.stop(),
+      loadAverage,
     };
   } finally {
     memory.stop();
@@ -129,6 +133,7 @@ function printResults(results: TTargetResult[]) {
     const c = r.counts;
     rows.push([db, "rows (documents / notices / cases / case events)", `${c.documents} / ${c.notices} / ${c.cases} / ${c.caseEvents}`, "", ""]);
     rows.push([db, "migrate + seed + generate + index, seconds", r.prepareSeconds.toFixed(0), "", ""]);
+    rows.push([db, "load average (1/5/15 min) when measuring began", r.loadAverage.map((n) => n.toFixed(2)).join(" "), "", ""]);
     rows.push([db, `search p50 / p95 / p99 (${r.search.queries} queries × ${r.search.rounds})`, `${r.search.p50.toFixed(0)} / ${r.search.p95.toFixed(0)} / ${r.search.p99.toFixed(0)} ms`, "", ""]);
     rows.push([db, "search: expected item in first 10", `${r.search.top10}/${r.search.queries} (${(r.search.top10Share * 100).toFixed(0)}%)`, "", ""]);
     for (const page of r.pages) {
