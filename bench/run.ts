@@ -131,8 +131,8 @@ function printResults(results: TTargetResult[]) {
   for (const r of results) {
     const db = r.database;
     const c = r.counts;
-    rows.push([db, "rows (documents / notices / cases / case events)", `${c.documents} / ${c.notices} / ${c.cases} / ${c.caseEvents}`, "", ""]);
-    rows.push([db, "migrate + seed + generate + index, seconds", r.prepareSeconds.toFixed(0), "", ""]);
+    rows.push([db, "rows (documents / notices / cases / case events)", [c.documents, c.notices, c.cases, c.caseEvents].map((n) => n.toLocaleString("en")).join(" / "), "", ""]);
+    rows.push([db, "migrate + seed + generate + search index", `${r.prepareSeconds.toFixed(0)} s`, "", ""]);
     rows.push([db, "load average (1/5/15 min) when measuring began", r.loadAverage.map((n) => n.toFixed(2)).join(" "), "", ""]);
     rows.push([db, `search p50 / p95 / p99 (${r.search.queries} queries × ${r.search.rounds})`, `${r.search.p50.toFixed(0)} / ${r.search.p95.toFixed(0)} / ${r.search.p99.toFixed(0)} ms`, "", ""]);
     rows.push([db, "search: expected item in first 10", `${r.search.top10}/${r.search.queries} (${(r.search.top10Share * 100).toFixed(0)}%)`, "", ""]);
