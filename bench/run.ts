@@ -180,8 +180,8 @@ async function main() {
     results,
   };
   console.log(`\ntotal ${(totalSeconds / 60).toFixed(1)} min (build ${buildSeconds.toFixed(0)} s); load average at start ${loadStart.map((n) => n.toFixed(2)).join(" ")}, at end ${load()}`);
-  fs.mkdirSync(path.join("bench", "results"), { recursive: true });
-  const file = path.join("bench", "results", options.quick ? "quick.json" : "latest.json");
+  const file = options.out;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`written ${file}`);
 }

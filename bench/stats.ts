@@ -28,6 +28,8 @@ export type TBenchOptions = {
   dataDir: string;
   /** skip the embedded database (measure only PostgreSQL) */
   skipEmbedded: boolean;
+  /** where the JSON goes */
+  out: string;
 };
 
 /** The full run's volume; --quick is for development (small counts, short runs). */
@@ -56,6 +58,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
       port: { type: "string" },
       "data-dir": { type: "string" },
       "skip-embedded": { type: "boolean", default: false },
+      out: { type: "string" },
     },
   });
   const quick = values.quick ?? false;
@@ -74,6 +77,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
     port,
     dataDir: values["data-dir"] ?? (quick ? "bench/.data-quick" : "bench/.data"),
     skipEmbedded: values["skip-embedded"] ?? false,
+    out: values.out ?? (quick ? "bench/results/quick.json" : "bench/results/latest.json"),
   };
 }
 
