@@ -6,7 +6,8 @@ import { caseTransitions, type TTransitionName } from "../../lib/cases/transitio
 import { validateAnswers } from "../../lib/services/answers";
 import { isValidIdCardNumber } from "../../lib/shared/checksums";
 import { createRandom, rowRandom } from "./prng";
-import { makeDocument, makeNotice, type TCommunityRef } from "./content";
+import { makeDocument, type TCommunityRef } from "./content";
+import { makeNotice } from "./notices";
 import { idCardWithCheck, makeCase, type TServiceRef } from "./cases";
 import { plantedDocuments, plantedNotices } from "./planted";
 import { isReserved } from "./vocabulary";
