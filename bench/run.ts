@@ -153,6 +153,8 @@ async function main() {
   const options = parseBenchArgs(process.argv.slice(2));
   const started = Date.now();
   const loadStart = os.loadavg();
+  // the code measured is the code at the start (the branch may move on during a long run)
+  const commit = gitCommit();
   const queries = (JSON.parse(fs.readFileSync(path.join("bench", "search-queries.json"), "utf8")) as { queries: TQuery[] }).queries;
   console.log(`bench: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases; ${options.connections} connections × ${options.duration} s; ${os.cpus().length} cores; load average ${load()}`);
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -174,7 +176,7 @@ async function main() {
     startedAt: new Date(started).toISOString(),
     totalSeconds,
     buildSeconds,
-    commit: gitCommit(),
+    commit,
     machine: { cores: os.cpus().length, memoryGiB: os.totalmem() / 2 ** 30, node: process.version, loadAverageStart: loadStart, loadAverageEnd: os.loadavg() },
     options,
     results,
