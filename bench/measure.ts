@@ -9,7 +9,14 @@ import { bin, spawnServer, waitFor } from "./server";
 export type TQuery = { q: string; expect: { type: string; id?: string; title?: string }; kind: string };
 export type TSearchResult = TLatency & { queries: number; rounds: number; top10: number; top10Share: number; misses: string[]; errors: number };
 
-type TItem = { type: string; id: string; title: string };
+type TItem = { type: string; id?: string; title?: string | null; url?: string };
+
+/** The expected item by type and id (or the id at the end of its url), or by type and title without any markup. */
+export function isExpected(item: TItem, expect: TQuery["expect"]): boolean {
+  if (item.type !== expect.type) return false;
+  if (expect.id) return item.id === expect.id || Boolean(item.url?.endsWith(`/${expect.id}`));
+  return (item.title ?? "").replace(/<[^>]*>/g, "") === expect.title;
+}
 
 /** Each query `rounds` times, one at a time; the hit is judged on the first round. */
 export async function measureSearch(base: string, queries: TQuery[], rounds: number): Promise<TSearchResult> {
@@ -26,7 +33,7 @@ export async function measureSearch(base: string, queries: TQuery[], rounds: num
       if (!response.ok || !body?.items) errors++;
       if (round > 0) continue;
       const first = (body?.items ?? []).slice(0, 10);
-      const hit = first.some((item) => item.type === query.expect.type && (query.expect.id ? item.id === query.expect.id : item.title === query.expect.title));
+      const hit = first.some((item) => isExpected(item, query.expect));
       if (hit) top10++;
       else misses.push(query.q);
     }

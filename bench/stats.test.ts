@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatTable, fullVolume, latencySummary, parseBenchArgs, percentile } from "./stats";
+import { isExpected } from "./measure";
 
 describe("percentile (nearest rank)", () => {
   const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100…1, unsorted on purpose
@@ -59,5 +60,15 @@ describe("formatTable", () => {
     expect(table[0]).toBe("name  n    ");
     expect(table[2]).toBe("首页      5");
     expect(table[3]).toBe("x     1,234");
+  });
+});
+
+describe("isExpected", () => {
+  it("matches by type and id or url, or by type and title without highlight markup", () => {
+    expect(isExpected({ type: "service", id: "GA-JZZ-001" }, { type: "service", id: "GA-JZZ-001" })).toBe(true);
+    expect(isExpected({ type: "document", id: "x", url: "/zh-Hans/disclosure/JXW/2006-00001" }, { type: "document", id: "JXW/2006-00001" })).toBe(true);
+    expect(isExpected({ type: "notice", id: "GA-JZZ-001" }, { type: "service", id: "GA-JZZ-001" })).toBe(false);
+    expect(isExpected({ type: "document", title: "成都市<mark>人才公寓</mark>租赁管理办法" }, { type: "document", title: "成都市人才公寓租赁管理办法" })).toBe(true);
+    expect(isExpected({ type: "document", title: "成都市人才公寓" }, { type: "document", title: "成都市人才公寓租赁管理办法" })).toBe(false);
   });
 });
