@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { emptyFormState, type TFormState } from "@/lib/actions/formState";
-import { messageForCode } from "@/lib/shared/errorCode";
+import type { TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
+import { useFormAction } from "@/components/form/useFormAction";
 import { Field, inputClass } from "@/components/ui/Field";
 import { PlaceCheckboxes, type TLabelledTree } from "./PlaceCheckboxes";
 
@@ -28,14 +27,7 @@ type Props = {
  * JavaScript and comes back with field errors and everything typed (scope boxes included).
  */
 export function NoticeForm({ action, labels, messages, categories, tree, hidden = {}, initialValues, attachments = [] }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialValues ? { ...emptyFormState, values: initialValues } : emptyFormState);
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
-  }, [state]);
-  const message = (code: string) => messageForCode(messages, code);
-  const errors = Object.entries(state.fieldErrors).map(([field, key]) => ({ field, message: message(key) }));
-  if (state.formError) errors.push({ field: "form", message: state.reference ? `${message(state.formError)} (${state.reference})` : message(state.formError) });
+  const { state, formAction, pending, summary, errors, message } = useFormAction(action, messages, initialValues);
   const v = (name: string) => state.values[name] ?? "";
   const err = (name: string) => (state.fieldErrors[name] ? message(state.fieldErrors[name]) : undefined);
   const described = (name: string, hint?: boolean) => [hint ? `notice-${name}-hint` : "", err(name) ? `notice-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
