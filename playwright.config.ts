@@ -1,6 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** a real SMTP server the app sends to; it writes each message to a file the tests read (tests/e2e/helpers/mail.ts) */
+const smtpPort = port + 1;
+const mailFile = `.e2e-mail-${port}.jsonl`;
 
 /**
  * Browser tests drive Debian's Chromium against `next start` (through scripts/start.ts, which
@@ -21,18 +24,29 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: "rm -rf .e2e-data && npx tsx scripts/start.ts",
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "pipe",
-    env: {
-      PORT: String(port),
-      ONESTOP_DATA_DIR: ".e2e-data",
-      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      DATABASE_URL: "",
+  webServer: [
+    {
+      command: `npx tsx tests/helpers/smtp-sink-server.ts ${smtpPort} ${mailFile}`,
+      port: smtpPort,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
     },
-  },
+    {
+      command: "rm -rf .e2e-data && npx tsx scripts/start.ts",
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "pipe",
+      env: {
+        PORT: String(port),
+        ONESTOP_DATA_DIR: ".e2e-data",
+        NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        NEXTAUTH_URL: `http://localhost:${port}`,
+        DATABASE_URL: "",
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        // the job runner looks for due work twice a second, so scheduled notices appear promptly
+        JOB_POLL_MS: "500",
+      },
+    },
+  ],
 });

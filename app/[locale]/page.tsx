@@ -5,17 +5,19 @@ import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
 import { latestDocuments } from "@/lib/disclosure/queries";
-import { latestNotices } from "@/lib/notices/queries";
+import { latestNotices, myCommunityCodes } from "@/lib/notices/queries";
+import { getSessionUser } from "@/lib/auth/session";
 import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await localeParam(params);
+  const mine = await myCommunityCodes((await getSessionUser())?.id);
   const [t, hot, documents, notices] = await Promise.all([
-    getT(locale, ["home", "catalog"]),
+    getT(locale, ["home", "catalog", "notices"]),
     hotServices(),
     latestDocuments(),
-    latestNotices(),
+    latestNotices(6, mine),
   ]);
   return (
     <div className="grid gap-8">
@@ -81,7 +83,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
           <ul className="grid gap-2">
             {notices.map((notice) => (
               <li key={notice.id} className="flex justify-between gap-4">
-                <Link href={`/${locale}/notices/${notice.id}`}><LocalText locale={locale} zh={notice.title} en={notice.titleEn} /></Link>
+                <span>
+                  {notice.mine ? <span className="border-2 border-ink text-sm px-1 mr-2">{t("notices:mine")}</span> : null}
+                  <Link href={`/${locale}/notices/${notice.id}`}><LocalText locale={locale} zh={notice.title} en={notice.titleEn} /></Link>
+                </span>
                 <span className="text-muted whitespace-nowrap">{formatDate(locale, notice.publishedAt)}</span>
               </li>
             ))}

@@ -31,10 +31,12 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                     <li><Link href="/staff" className="text-white">{t("staff:nav.queue")}</Link></li>
                     <li><Link href="/staff/requests" className="text-white">{t("staff:nav.requests")}</Link></li>
                     <li><Link href="/staff/documents" className="text-white">{t("staff:nav.documents")}</Link></li>
+                    <li><Link href="/staff/notices" className="text-white">{t("staff:nav.notices")}</Link></li>
                     <li><Link href="/staff/follow-ups" className="text-white">{t("staff:nav.followUps")}</Link></li>
                     <li><Link href="/staff/figures" className="text-white">{t("staff:nav.figures")}</Link></li>
                     {isAdministrator(user) ? <li><Link href="/staff/services" className="text-white">{t("staff:nav.services")}</Link></li> : null}
                     {isAdministrator(user) ? <li><Link href="/staff/outbox" className="text-white">{t("staff:nav.outbox")}</Link></li> : null}
+                    {isAdministrator(user) ? <li><Link href="/staff/places" className="text-white">{t("staff:nav.places")}</Link></li> : null}
                     {isAdministrator(user) ? <li><Link href="/staff/search/synonyms" className="text-white">{t("search:staff.nav")}</Link></li> : null}
                   </ul>
                 </nav>

@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
-import { emptyFormState, type TFormState } from "@/lib/actions/formState";
+import type { TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "./ErrorSummary";
-import { messageForCode } from "@/lib/shared/errorCode";
+import { useFormAction } from "./useFormAction";
 import { Field, inputClass } from "../ui/Field";
 
 export type TSimpleField = {
@@ -18,6 +17,8 @@ export type TSimpleField = {
   accept?: string;
   hint?: string;
   options?: { value: string; label: string }[];
+  /** select: the label of the empty first option (default: the "choose" prompt) */
+  emptyOption?: string;
 };
 
 type Props = {
@@ -41,15 +42,7 @@ type Props = {
  * too, and comes back with field errors and what the user typed.
  */
 export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle, tone = "primary", idPrefix = "field", initialValues }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialValues ? { ...emptyFormState, values: initialValues } : emptyFormState);
-  const summary = useRef<HTMLDivElement>(null);
-  // with JavaScript, move focus to the error summary after a failed submission (GOV.UK pattern)
-  useEffect(() => {
-    if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
-  }, [state]);
-  const message = (code: string) => messageForCode(messages, code);
-  const errors = Object.entries(state.fieldErrors).map(([field, key]) => ({ field, message: message(key) }));
-  if (state.formError) errors.push({ field: "form", message: state.reference ? `${message(state.formError)} (${state.reference})` : message(state.formError) });
+  const { state, formAction, pending, summary, errors, message } = useFormAction(action, messages, initialValues);
 
   return (
     <form action={formAction} className="grid gap-4 max-w-lg" noValidate>
@@ -78,7 +71,7 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
           return (
             <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
               <select key={state.values[field.name] ?? ""} id={id} name={field.name} defaultValue={state.values[field.name] ?? ""} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass}>
-                <option value="">{messages.selectPrompt ?? ""}</option>
+                <option value="">{field.emptyOption ?? messages.selectPrompt ?? ""}</option>
                 {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
               </select>
             </Field>

@@ -13,7 +13,8 @@ const secretFields = /password|confirm|token|secret/i;
 export function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && !name.startsWith("$") && !secretFields.test(name)) values[name] = value;
+    // a repeated name (a group of checkboxes) keeps every value, one per line
+    if (typeof value === "string" && !name.startsWith("$") && !secretFields.test(name)) values[name] = name in values ? `${values[name]}\n${value}` : value;
   }
   return values;
 }

@@ -27,3 +27,15 @@ export function renderMarkdown(markdown: string, { topLevel = 2 }: { topLevel?: 
     },
   });
 }
+
+const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": " " };
+
+/** Markdown as plain text for e-mail: blocks on their own lines, no markup at all. */
+export function markdownToText(markdown: string): string {
+  const html = (marked.parse(markdown, { async: false, gfm: true }) as string).replace(/<\/(p|h\d|li|tr|blockquote|pre)>/g, "$&\n");
+  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+  return text
+    .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => entities[m])
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}

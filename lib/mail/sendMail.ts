@@ -19,12 +19,12 @@ export const defaultMailFrom = "成都市政务服务门户 <noreply@chengdu.gov
  * Sends one e-mail. Every message is first kept in the outbox (the development mailbox staff can
  * read); with SMTP_URL set it is also sent over SMTP, and the outbox records when or why not.
  */
-export async function sendMail(prisma: PrismaClient, mail: { to: string; subject: string; text: string; userId?: string | null }): Promise<{ sent: boolean }> {
+export async function sendMail(prisma: PrismaClient, mail: { to: string; subject: string; text: string; userId?: string | null; headers?: Record<string, string> }): Promise<{ sent: boolean }> {
   const row = await prisma.outboxMail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null } });
   const url = process.env.SMTP_URL;
   if (!url) return { sent: false };
   try {
-    await transportFor(url).sendMail({ from: process.env.MAIL_FROM ?? defaultMailFrom, to: mail.to, subject: mail.subject, text: mail.text });
+    await transportFor(url).sendMail({ from: process.env.MAIL_FROM ?? defaultMailFrom, to: mail.to, subject: mail.subject, text: mail.text, headers: mail.headers });
     await prisma.outboxMail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
     return { sent: true };
   } catch (error) {

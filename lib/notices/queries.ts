@@ -14,8 +14,14 @@ export function currentNoticeWhere(now: Date): Prisma.NoticeWhereInput {
   };
 }
 
-/** Current notices, pinned first, then newest; filtered by place and category. */
-export async function listNotices(filter: TNoticeFilter, now = new Date()) {
+const listSelect = {
+  id: true, title: true, titleEn: true, category: true, pinned: true, emergency: true, source: true, publishedAt: true, expiresAt: true, body: true,
+  targets: { select: { community: { select: { code: true, name: true, nameEn: true } } } },
+} satisfies Prisma.NoticeSelect;
+const listOrder: Prisma.NoticeOrderByWithRelationInput[] = [{ pinned: "desc" }, { publishedAt: "desc" }, { id: "asc" }];
+
+/** The where clause of a filtered list of current notices. */
+export function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.NoticeWhereInput {
   const where: Prisma.NoticeWhereInput = { ...currentNoticeWhere(now) };
   const place: Prisma.CommunityWhereInput = {};
   if (filter.community) place.code = filter.community;
@@ -23,23 +29,42 @@ export async function listNotices(filter: TNoticeFilter, now = new Date()) {
   else if (filter.district) place.street = { district: { code: filter.district } };
   if (Object.keys(place).length) where.targets = { some: { community: place } };
   if (filter.category) where.category = filter.category;
+  return where;
+}
+
+/**
+ * Current notices, pinned first, then newest; filtered by place and category. A resident's own
+ * communities (`mine`, community codes) come first: their notices fill the first pages, then the rest.
+ */
+export async function listNotices(filter: TNoticeFilter, { now = new Date(), mine = [] as string[] } = {}) {
+  const where = noticeListWhere(filter, now);
   const prisma = await db();
-  const total = await prisma.notice.count({ where });
+  const mineWhere: Prisma.NoticeWhereInput = { AND: [where, { targets: { some: { community: { code: { in: mine } } } } }] };
+  const restWhere: Prisma.NoticeWhereInput = mine.length ? { AND: [where, { NOT: { targets: { some: { community: { code: { in: mine } } } } } }] } : where;
+  const [mineTotal, restTotal] = await Promise.all([mine.length ? prisma.notice.count({ where: mineWhere }) : 0, prisma.notice.count({ where: restWhere })]);
+  const total = mineTotal + restTotal;
   const pages = Math.max(1, Math.ceil(total / noticesPageSize));
   const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-  const [items] = await Promise.all([
-    prisma.notice.findMany({
-      where,
-      orderBy: [{ pinned: "desc" }, { publishedAt: "desc" }],
-      skip: (page - 1) * noticesPageSize,
-      take: noticesPageSize,
-      select: {
-        id: true, title: true, titleEn: true, category: true, pinned: true, emergency: true, source: true, publishedAt: true, expiresAt: true,
-        targets: { select: { community: { select: { code: true, name: true, nameEn: true } } } },
-      },
-    }),
-  ]);
-  return { total, items, page, pages };
+  const offset = (page - 1) * noticesPageSize;
+  const mineItems = offset < mineTotal ? await prisma.notice.findMany({ where: mineWhere, orderBy: listOrder, skip: offset, take: noticesPageSize, select: listSelect }) : [];
+  const restItems =
+    mineItems.length < noticesPageSize
+      ? await prisma.notice.findMany({ where: restWhere, orderBy: listOrder, skip: Math.max(0, offset - mineTotal), take: noticesPageSize - mineItems.length, select: listSelect })
+      : [];
+  const items = [...mineItems.map((n) => ({ ...n, mine: true })), ...restItems.map((n) => ({ ...n, mine: false }))];
+  return { total, items, page, pages, mineTotal };
+}
+
+/** The newest current notices for a feed (no "mine first": a feed is the same for everyone). */
+export async function feedNotices(filter: TNoticeFilter, limit = 50, now = new Date()) {
+  return (await db()).notice.findMany({ where: noticeListWhere(filter, now), orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: limit, select: listSelect });
+}
+
+/** The community codes a resident picked in the account. */
+export async function myCommunityCodes(userId: string | null | undefined): Promise<string[]> {
+  if (!userId) return [];
+  const rows = await (await db()).userCommunity.findMany({ where: { userId }, select: { community: { select: { code: true } } } });
+  return rows.map((r) => r.community.code);
 }
 
 /** A notice by id, published at some time (expired ones keep their URL), or null. */
@@ -55,11 +80,12 @@ export async function getNotice(id: string) {
   });
 }
 
-export async function latestNotices(limit = 6) {
-  return (await db()).notice.findMany({
-    where: currentNoticeWhere(new Date()),
-    orderBy: [{ pinned: "desc" }, { publishedAt: "desc" }],
-    take: limit,
-    select: { id: true, title: true, titleEn: true, publishedAt: true, pinned: true, category: true },
-  });
+/** The newest current notices for the home page, the resident's own communities first. */
+export async function latestNotices(limit = 6, mine: string[] = []) {
+  const prisma = await db();
+  const where = currentNoticeWhere(new Date());
+  const select = { id: true, title: true, titleEn: true, publishedAt: true, pinned: true, category: true } satisfies Prisma.NoticeSelect;
+  const own = mine.length ? await prisma.notice.findMany({ where: { AND: [where, { targets: { some: { community: { code: { in: mine } } } } }] }, orderBy: listOrder, take: limit, select }) : [];
+  const rest = own.length < limit ? await prisma.notice.findMany({ where: { AND: [where, { id: { notIn: own.map((n) => n.id) } }] }, orderBy: listOrder, take: limit - own.length, select }) : [];
+  return [...own.map((n) => ({ ...n, mine: true })), ...rest.map((n) => ({ ...n, mine: false }))];
 }

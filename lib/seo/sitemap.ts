@@ -19,7 +19,7 @@ export async function sitemapEntries(): Promise<TSitemapEntry[]> {
   const lists: Record<string, Date | undefined> = { "/services": newest(services), "/disclosure": newest(documents), "/notices": newest(notices) };
   lists[""] = newest([services, documents, notices].flatMap((rows) => (newest(rows) ? [{ updatedAt: newest(rows)! }] : [])));
   return [
-    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path, lastModified: lists[path] })),
+    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/notices/subscribe", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path, lastModified: lists[path] })),
     ...services.map((s) => ({ path: `/services/${s.code}`, lastModified: s.updatedAt })),
     ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
     ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),

@@ -9,7 +9,8 @@ export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: str
 
 /**
  * A stored file for a reader who may see it: its uploader; the applicant of the case it belongs
- * to; staff who work that case's department; anyone for a published document or notice.
+ * to; staff who work that case's department; anyone for a published document or notice;
+ * editors and supervisors for a notice still in review.
  * Everyone else gets NotFoundError, exactly as for a file that does not exist.
  */
 export async function readUpload(prisma: PrismaClient, input: { actor: TSessionUser | null; id: string }): Promise<TFileDownload> {
@@ -28,6 +29,9 @@ export async function readUpload(prisma: PrismaClient, input: { actor: TSessionU
     !!file &&
     (file.document?.status === "PUBLISHED" ||
       file.notice?.status === "PUBLISHED" ||
+      file.notice?.status === "ARCHIVED" ||
+      // editors and supervisors read a notice's files before publication (review, preview)
+      (!!file.notice && !!actor && actor.grants.some((g) => g.role === "EDITOR" || g.role === "SUPERVISOR" || g.role === "ADMIN")) ||
       (!!actor && file.uploaderId === actor.id) ||
       (!!actor && file.application?.applicantId === actor.id) ||
       (!!actor && !!file.application && mayWorkCases(actor, file.application.service.department.code)) ||

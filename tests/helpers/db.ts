@@ -4,7 +4,13 @@ import { randomBytes } from "node:crypto";
 import { PrismaClient } from "../../lib/db/generated/client";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
-export type TestDatabase = { prisma: PrismaClient; kind: "pglite" | "postgres"; close: () => Promise<void> };
+export type TestDatabase = {
+  prisma: PrismaClient;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+  /** another connection pool to the same database, as a second app instance would have (PGlite: the same client) */
+  secondClient: () => Promise<{ prisma: PrismaClient; close: () => Promise<void> }>;
+};
 
 const migrationsDir = path.resolve("prisma/migrations");
 
@@ -30,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const pglite = new PGlite();
   for (const sql of migrationSql()) await pglite.exec(sql);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return { prisma, kind: "pglite", close: async () => { await prisma.$disconnect(); await pglite.close(); } };
+  return { prisma, kind: "pglite", close: async () => { await prisma.$disconnect(); await pglite.close(); }, secondClient: async () => ({ prisma, close: async () => {} }) };
 }
 
 async function createPostgresSchema(url: string): Promise<TestDatabase> {
@@ -47,6 +53,10 @@ async function createPostgresSchema(url: string): Promise<TestDatabase> {
   return {
     prisma,
     kind: "postgres",
+    secondClient: async () => {
+      const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, options: `-c search_path="${schema}"` }, { schema }) });
+      return { prisma: other, close: () => other.$disconnect() };
+    },
     close: async () => {
       await prisma.$disconnect();
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);

@@ -2,10 +2,14 @@
  * A real SMTP server in its own process for the tests: it accepts every message on the port
  * given and prints each one, parsed, as a JSON line on stdout.
  */
+import fs from "node:fs";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 
 const port = Number(process.argv[2] ?? 2525);
+/** with a file name, each message is also appended to it (the browser tests read it) */
+const file = process.argv[3];
+if (file) fs.writeFileSync(file, "");
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS"],
@@ -13,7 +17,9 @@ const server = new SMTPServer({
     simpleParser(stream)
       .then((mail) => {
         const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(", ") : (mail.to?.text ?? "");
-        process.stdout.write(`${JSON.stringify({ from: mail.from?.text, to, subject: mail.subject, text: mail.text })}\n`);
+        const line = `${JSON.stringify({ from: mail.from?.text, to, subject: mail.subject, text: mail.text })}\n`;
+        process.stdout.write(line);
+        if (file) fs.appendFileSync(file, line);
         callback();
       })
       .catch(callback);

@@ -8,7 +8,12 @@ import { requireCitizen } from "@/lib/auth/session";
 import { getAccountOverview } from "@/lib/users/queries";
 import { ownDrafts } from "@/lib/cases/applyQueries";
 import { latestNotifications } from "@/lib/notifications/queries";
-import { markNotificationsRead } from "./actions";
+import { markNotificationsRead, saveMyCommunities } from "./actions";
+import { labelledPlaceTree } from "@/lib/places/queries";
+import { myCommunityCodes } from "@/lib/notices/queries";
+import { PlaceCheckboxes } from "@/components/notices/PlaceCheckboxes";
+import { messageForCode } from "@/lib/shared/errorCode";
+import { errorMessages } from "@/lib/i18n/messages";
 import Link from "next/link";
 import { LocalText } from "@/components/ui/LocalText";
 
@@ -22,12 +27,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AccountPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const user = await requireCitizen(locale, `/${locale}/account`);
-  const [t, overview, query, drafts, notifications] = await Promise.all([
-    getT(locale, ["account", "auth", "notifications"]),
+  const [t, overview, query, drafts, notifications, tree, mine] = await Promise.all([
+    getT(locale, ["account", "auth", "notifications", "notices", "errors"]),
     getAccountOverview(user.id),
     searchParams,
     ownDrafts(user),
     latestNotifications(user),
+    labelledPlaceTree(locale),
+    myCommunityCodes(user.id),
   ]);
   if (!overview) notFound();
   return (
@@ -68,6 +75,20 @@ export default async function AccountPage({ params, searchParams }: Props) {
             <button type="submit" className="underline text-link">{t("notifications:markRead")}</button>
           </form>
         ) : null}
+      </section>
+      <section aria-labelledby="my-communities">
+        <h2 id="my-communities" className="text-xl font-bold mb-2">{t("notices:myCommunities.title")}</h2>
+        {query.communitiesSaved ? <p role="status" className="border-l-4 border-brand pl-3 mb-2">{t("notices:myCommunities.saved")}</p> : null}
+        {query.communitiesError ? <p role="alert" className="border-l-4 border-brand pl-3 mb-2 text-brand font-bold">{messageForCode(errorMessages(t), query.communitiesError)}</p> : null}
+        <form action={saveMyCommunities} className="grid gap-3">
+          <input type="hidden" name="locale" value={locale} />
+          <fieldset className="grid gap-2">
+            <legend className="mb-1">{t("notices:myCommunities.hint")}</legend>
+            <PlaceCheckboxes tree={tree} name="communities" selected={mine} idPrefix="mine" />
+          </fieldset>
+          <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("notices:myCommunities.save")}</button>
+        </form>
+        <p className="mt-2"><Link href={`/${locale}/notices/subscribe`}>{t("notices:subscribe.link")}</Link></p>
       </section>
       <section aria-labelledby="profile">
         <h2 id="profile" className="text-xl font-bold mb-2">{t("account:profile")}</h2>

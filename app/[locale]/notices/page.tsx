@@ -5,7 +5,8 @@ import { localeParam } from "@/lib/i18n/request";
 import { lt } from "@/lib/i18n/content";
 import { formatDate } from "@/lib/i18n/format";
 import { enumParam, intParam, type TSearchParams } from "@/lib/i18n/search-params";
-import { listNotices, type TNoticeFilter } from "@/lib/notices/queries";
+import { listNotices, myCommunityCodes, type TNoticeFilter } from "@/lib/notices/queries";
+import { getSessionUser } from "@/lib/auth/session";
 import { noticeCategories } from "@/lib/notices/categories";
 import { placeTree } from "@/lib/places/queries";
 import { Field, inputClass } from "@/components/ui/Field";
@@ -33,7 +34,10 @@ export default async function NoticesPage({ params, searchParams }: Props) {
     category: enumParam(query.category, noticeCategories),
     page: intParam(query.page),
   };
-  const [t, result] = await Promise.all([getT(locale, ["notices", "catalog"]), listNotices(filter)]);
+  const mine = await myCommunityCodes((await getSessionUser())?.id);
+  const [t, result] = await Promise.all([getT(locale, ["notices", "catalog"]), listNotices(filter, { mine })]);
+  const feedHref = withQuery(`/${locale}/notices/feed.xml`, { community: filter.community, category: filter.category });
+  const subscribeHref = withQuery(`/${locale}/notices/subscribe`, { community: filter.community, category: filter.category });
   const hrefFor = (page: number) => withQuery(`/${locale}/notices`, { ...filter, page: page > 1 ? page : undefined });
 
   return (
@@ -74,11 +78,17 @@ export default async function NoticesPage({ params, searchParams }: Props) {
         </Field>
         <button type="submit" className="bg-brand text-white px-4 py-2 font-bold min-h-10">{t("applyFilters")}</button>
       </form>
-      <p role="status">{t("notices:count", { count: result.total })}</p>
+      <div className="flex flex-wrap gap-x-6 gap-y-2 items-center">
+        <p role="status">{t("notices:count", { count: result.total })}</p>
+        <Link href={subscribeHref}>{t("notices:subscribe.link")}</Link>
+        <a href={feedHref}>{t("notices:feed.link")}</a>
+        {mine.length ? null : <Link href={`/${locale}/account#my-communities`}>{t("notices:pickCommunities")}</Link>}
+      </div>
       <ul className="grid gap-3">
         {result.items.map((notice) => (
           <li key={notice.id} className={`border p-4 ${notice.emergency ? "border-brand border-4" : "border-line"}`}>
             <h2 className="text-lg font-bold">
+              {notice.mine ? <span className="border-2 border-ink text-sm px-2 mr-2">{t("notices:mine")}</span> : null}
               {notice.pinned ? <span className="bg-brand text-white text-sm px-2 mr-2">{t("notices:pinned")}</span> : null}
               <Link href={`/${locale}/notices/${notice.id}`}><LocalText locale={locale} zh={notice.title} en={notice.titleEn} /></Link>
             </h2>

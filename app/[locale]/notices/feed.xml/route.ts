@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { getT } from "@/lib/i18n/server";
+import { isLocale } from "@/lib/i18n/settings";
+import { lt } from "@/lib/i18n/content";
+import { feedNotices } from "@/lib/notices/queries";
+import { noticesRss } from "@/lib/notices/feed";
+import { noticeCategories } from "@/lib/notices/categories";
+import { publicBaseUrl } from "@/lib/notifications/notifyApplicant";
+import { db } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+const ZFeedQuery = z.object({
+  community: z.string().regex(/^\d{6,15}$/).optional(),
+  category: z.enum(noticeCategories).optional(),
+});
+
+/** RSS 2.0 of the current notices, optionally for one community and one category. */
+export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return new Response("Not found", { status: 404 });
+  const url = new URL(request.url);
+  const parsed = ZFeedQuery.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const t = await getT(locale, ["notices", "catalog", "common"]);
+  if (!parsed.success) return new Response(t("notices:feed.badQuery"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const { community, category } = parsed.data;
+  const place = community ? await (await db()).community.findUnique({ where: { code: community } }) : null;
+  if (community && !place) return new Response(t("notices:feed.badQuery"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const notices = await feedNotices({ community, category });
+  const base = publicBaseUrl();
+  const parts = [place ? lt(locale, place.name, place.nameEn) : null, category ? t(`catalog:noticeCategory.${category}`) : null].filter(Boolean);
+  const query = new URLSearchParams(Object.entries({ community, category }).filter((e): e is [string, string] => !!e[1])).toString();
+  const xml = noticesRss({
+    title: parts.length ? `${t("notices:feed.title")} · ${parts.join(" · ")}` : t("notices:feed.title"),
+    description: t("notices:feed.description"),
+    language: locale,
+    selfUrl: `${base}/${locale}/notices/feed.xml${query ? `?${query}` : ""}`,
+    listUrl: `${base}/${locale}/notices${query ? `?${query}` : ""}`,
+    noticeUrl: (id) => `${base}/${locale}/notices/${id}`,
+    categoryLabel: (code) => t(`catalog:noticeCategory.${code}`),
+    notices: notices.map((n) => ({ ...n, title: lt(locale, n.title, n.titleEn), body: lt(locale, n.body) })),
+    copyright: t("notices:feed.copyright"),
+  });
+  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=60", "X-Content-Type-Options": "nosniff" } });
+}

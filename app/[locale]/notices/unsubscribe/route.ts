@@ -1,0 +1,23 @@
+import { db } from "@/lib/db/client";
+import { isLocale } from "@/lib/i18n/settings";
+import { unsubscribe } from "@/lib/notices/subscriptions";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ locale: string }> };
+
+/** The link in every mail: one click ends the subscription, then a page says so. */
+export async function GET(request: Request, { params }: Context) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return new Response("Not found", { status: 404 });
+  const ok = await unsubscribe(await db(), new URL(request.url).searchParams.get("token") ?? "");
+  return new Response(null, { status: 303, headers: { Location: `/${locale}/notices/unsubscribed?${ok ? "ok=1" : "invalid=1"}` } });
+}
+
+/** RFC 8058 one-click unsubscribe from the mail client (List-Unsubscribe-Post). */
+export async function POST(request: Request, { params }: Context) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return new Response("Not found", { status: 404 });
+  const ok = await unsubscribe(await db(), new URL(request.url).searchParams.get("token") ?? "");
+  return new Response(ok ? "unsubscribed" : "unknown token", { status: ok ? 200 : 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { errorMessages } from "@/lib/i18n/messages";
+import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
+import { requireStaff } from "@/lib/auth/session";
+import { isNoticeEditor } from "@/lib/notices/noticeSteps";
+import { labelledPlaceTree } from "@/lib/places/queries";
+import { NoticeForm } from "@/components/notices/NoticeForm";
+import { noticeFormProps } from "@/components/notices/noticeFormLabels";
+import { createNoticeAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT(defaultLocale, "notices");
+  return { title: t("notices:editor.new") };
+}
+
+export default async function NewNoticePage() {
+  const actor = await requireStaff();
+  if (!isNoticeEditor(actor)) notFound();
+  const [t, tree] = await Promise.all([getT(defaultLocale, ["notices", "catalog", "errors"]), labelledPlaceTree(defaultLocale)]);
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t("notices:editor.new")}</h1>
+      <NoticeForm action={createNoticeAction} {...noticeFormProps(t)} tree={tree} messages={errorMessages(t)} initialValues={{ publishAt: chinaDateTimeInput(new Date()), source: "" }} />
+    </div>
+  );
+}

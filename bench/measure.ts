@@ -1,0 +1,170 @@
+/** The measurements, against a running server: search, pages beside a static baseline, submissions. */
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import { latencySummary, type TLatency } from "./stats";
+import { bin, spawnServer, waitFor } from "./server";
+
+export type TQuery = { q: string; expect: { type: string; id?: string; title?: string }; kind: string };
+export type TSearchResult = TLatency & { queries: number; rounds: number; top10: number; top10Share: number; misses: string[]; errors: number };
+
+type TItem = { type: string; id?: string; title?: string | null; url?: string };
+
+/** The expected item by type and id (or the id at the end of its url), or by type and title without any markup. */
+export function isExpected(item: TItem, expect: TQuery["expect"]): boolean {
+  if (item.type !== expect.type) return false;
+  if (expect.id) return item.id === expect.id || Boolean(item.url?.endsWith(`/${expect.id}`));
+  return (item.title ?? "").replace(/<[^>]*>/g, "") === expect.title;
+}
+
+/** Each query `rounds` times, one at a time; the hit is judged on the first round. */
+export async function measureSearch(base: string, queries: TQuery[], rounds: number): Promise<TSearchResult> {
+  const samples: number[] = [];
+  const misses: string[] = [];
+  let top10 = 0;
+  let errors = 0;
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      const started = performance.now();
+      const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(query.q)}`);
+      const body = (await response.json().catch(() => null)) as { items?: TItem[] } | null;
+      samples.push(performance.now() - started);
+      if (!response.ok || !body?.items) errors++;
+      if (round > 0) continue;
+      const first = (body?.items ?? []).slice(0, 10);
+      const hit = first.some((item) => isExpected(item, query.expect));
+      if (hit) top10++;
+      else misses.push(query.q);
+    }
+  }
+  return { ...latencySummary(samples), queries: queries.length, rounds, top10, top10Share: top10 / queries.length, misses, errors };
+}
+
+export type TLoad = { rps: number; p99: number; p50: number; requests: number; non2xx: number; errors: number; timeouts: number };
+
+function toLoad(result: autocannon.Result): TLoad {
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+export async function load(options: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ ...options, timeout: 30 });
+}
+
+export type TPage = { name: string; path: string; bytes: number; app: TLoad; static: TLoad; ratio: number };
+
+/**
+ * Each page under load from the app, then its saved bytes from a minimal static server on
+ * port+1 in its own process, for the same time and connections.
+ */
+export async function measurePages(base: string, pages: { name: string; path: string }[], options: { port: number; duration: number; connections: number; workDir: string }): Promise<TPage[]> {
+  const manifest: Record<string, { file: string; contentType: string }> = {};
+  const bytes = new Map<string, number>();
+  fs.mkdirSync(options.workDir, { recursive: true });
+  for (const [i, page] of pages.entries()) {
+    const response = await fetch(`${base}${page.path}`);
+    if (!response.ok) throw new Error(`${page.path} answered ${response.status}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    const file = path.join(options.workDir, `page-${i}.html`);
+    fs.writeFileSync(file, body);
+    manifest[page.path] = { file, contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8" };
+    bytes.set(page.path, body.length);
+  }
+  const manifestFile = path.join(options.workDir, "manifest.json");
+  fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+  const staticPort = options.port + 1;
+  const staticServer = spawnServer(bin("tsx"), [path.join("bench", "static-server.ts"), manifestFile, String(staticPort)], process.env, path.join(options.workDir, "static-server.log"));
+  const results: TPage[] = [];
+  try {
+    await waitFor(`http://127.0.0.1:${staticPort}${pages[0].path}`, 30_000, staticServer.child);
+    for (const page of pages) {
+      const common = { connections: options.connections, duration: options.duration };
+      const app = toLoad(await load({ ...common, url: `${base}${page.path}` }));
+      const baseline = toLoad(await load({ ...common, url: `http://127.0.0.1:${staticPort}${page.path}` }));
+      results.push({ ...page, bytes: bytes.get(page.path) ?? 0, app, static: baseline, ratio: baseline.rps / Math.max(app.rps, 0.001) });
+      console.log(`  ${page.name}: ${app.rps.toFixed(1)} req/s (p99 ${app.p99} ms) vs static ${baseline.rps.toFixed(0)} req/s`);
+    }
+  } finally {
+    await staticServer.stop();
+  }
+  return results;
+}
+
+// the smallest file the upload check accepts as a PDF: its bytes start %PDF-
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+const boundary = "----onestopbench";
+const multipart = Buffer.concat([
+  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="service"\r\n\r\nRS-JYDJ-001\r\n`),
+  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nidCardCopy\r\n`),
+  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id-card.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+  pdf,
+  Buffer.from(`\r\n--${boundary}--\r\n`),
+]);
+
+export type TSubmissions = { uploads: TLoad; submit: TLoad; acknowledged: string[]; duplicatesAnswered: number };
+
+/**
+ * POST /api/v1/uploads for `duration` seconds (each submission needs its own file), then
+ * POST /api/v1/applications with a fresh Idempotency-Key per request, one upload each.
+ * Every 10th request repeats the previous key: it must answer 200 with the same case.
+ */
+export async function measureSubmissions(base: string, token: string, options: { duration: number; connections: number }): Promise<TSubmissions> {
+  const auth = { authorization: `Bearer ${token}` };
+  const uploadIds: string[] = [];
+  const uploads = await load({
+    url: `${base}/api/v1/uploads`,
+    connections: options.connections,
+    duration: options.duration,
+    requests: [
+      {
+        method: "POST",
+        headers: { ...auth, "content-type": `multipart/form-data; boundary=${boundary}` },
+        body: multipart,
+        onResponse: (status, body) => {
+          if (status === 201) uploadIds.push((JSON.parse(body) as { id: string }).id);
+        },
+      },
+    ],
+  });
+  if (uploadIds.length < options.connections) throw new Error(`only ${uploadIds.length} uploads succeeded (${uploads.non2xx} non-2xx)`);
+  const acknowledged: string[] = [];
+  let duplicatesAnswered = 0;
+  let sent = 0;
+  let lastKey = "";
+  let lastUpload = "none";
+  const answers = { fullName: "张晓明", idNumber: "510104199003071237", mobile: "13800280001", employer: "成都蓉城科技有限公司", startDate: "2026-11-02", employmentType: "full-time" };
+  const submit = await load({
+    url: `${base}/api/v1/applications`,
+    connections: options.connections,
+    duration: options.duration,
+    maxOverallRequests: Math.max(options.connections, uploadIds.length),
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          sent++;
+          const repeat = sent % 10 === 0 && lastKey !== "";
+          const key = repeat ? lastKey : randomUUID();
+          // a repeat carries the same file: if the first is still in flight it waits for it and answers with its case
+          const upload = repeat ? lastUpload : (uploadIds.pop() ?? "none");
+          lastKey = key;
+          lastUpload = upload;
+          return { ...request, headers: { ...auth, "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify({ serviceCode: "RS-JYDJ-001", answers, uploads: { idCardCopy: upload } }) };
+        },
+        onResponse: (status, body) => {
+          if (status === 201) acknowledged.push((JSON.parse(body) as { trackingNumber: string }).trackingNumber);
+          else if (status === 200) duplicatesAnswered++;
+        },
+      },
+    ],
+  });
+  return { uploads: toLoad(uploads), submit: toLoad(submit), acknowledged, duplicatesAnswered };
+}

@@ -1,0 +1,26 @@
+/**
+ * The baseline: the same bytes the app served, from a minimal Node HTTP server.
+ * Usage: tsx bench/static-server.ts <manifest.json> <port>; the manifest maps a path (with
+ * its query) to {file, contentType}.
+ */
+import fs from "node:fs";
+import http from "node:http";
+
+const [manifestPath, port] = process.argv.slice(2);
+const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Record<string, { file: string; contentType: string }>;
+const pages = new Map(Object.entries(manifest).map(([url, page]) => [url, { body: fs.readFileSync(page.file), contentType: page.contentType }]));
+
+http
+  .createServer((request, response) => {
+    const page = pages.get(request.url ?? "");
+    if (!page) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": page.contentType, "Content-Length": page.body.length });
+    response.end(page.body);
+  })
+  .listen(Number(port), "127.0.0.1", () => console.log(`static server on ${port}`));
+
+// tsx's preflight swallows the default SIGTERM action: leave explicitly
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(0));

@@ -1,0 +1,33 @@
+import "server-only";
+import { db } from "../db/client";
+import type { TNoticeStatus } from "./workflow";
+
+/** Notices for the editors' desk, newest change first, by status. */
+export async function staffNoticeList(status: TNoticeStatus | undefined) {
+  const prisma = await db();
+  const [items, counts] = await Promise.all([
+    prisma.notice.findMany({
+      where: status ? { status } : {},
+      orderBy: [{ updatedAt: "desc" }],
+      take: 200,
+      select: { id: true, title: true, status: true, category: true, emergency: true, publishAt: true, expiresAt: true, publishedAt: true, updatedAt: true, author: { select: { name: true } } },
+    }),
+    prisma.notice.groupBy({ by: ["status"], _count: { _all: true } }),
+  ]);
+  return { items, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<TNoticeStatus, number>> };
+}
+
+/** One notice with everything the editor, the reviewer and the preview need. */
+export async function noticeForStaff(id: string) {
+  return (await db()).notice.findUnique({
+    where: { id },
+    include: {
+      department: true,
+      author: { select: { id: true, name: true } },
+      approver: { select: { name: true } },
+      targets: { include: { community: { include: { street: { include: { district: true } } } } }, orderBy: { community: { code: "asc" } } },
+      attachments: { select: { id: true, fileName: true, size: true, mimeType: true } },
+      revisions: { orderBy: { version: "asc" }, include: { editor: { select: { id: true, name: true } } } },
+    },
+  });
+}

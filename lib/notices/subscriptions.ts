@@ -1,0 +1,69 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "../db/generated/client";
+import { FormError } from "../shared/errors";
+import { enqueueJob } from "../jobs/queue";
+import { locales } from "../i18n/settings";
+import { noticeCategories } from "./categories";
+import { ZEmail } from "../auth/schema";
+
+export const ZSubscribe = z.object({
+  email: ZEmail,
+  community: z.union([z.literal(""), z.string().regex(/^\d{6,15}$/, "choose")]).default(""),
+  category: z.union([z.literal(""), z.enum(noticeCategories, { message: "choose" })]).default(""),
+  locale: z.enum(locales),
+});
+export type TSubscribe = z.infer<typeof ZSubscribe>;
+
+/** More unconfirmed requests than this for one address in an hour are refused (no mail bombing). */
+const pendingPerHour = 5;
+
+const newToken = () => randomBytes(24).toString("base64url");
+
+/**
+ * Starts a subscription (double opt-in): stores it unconfirmed with a fresh secret and queues
+ * the confirmation mail. Asking again for a confirmed, active subscription changes nothing; one
+ * that was unsubscribed must be confirmed again.
+ */
+export async function subscribe(prisma: PrismaClient, input: TSubscribe): Promise<{ queued: boolean }> {
+  const community = input.community ? await prisma.community.findUnique({ where: { code: input.community }, select: { id: true } }) : null;
+  if (input.community && !community) throw new FormError("choose", "community");
+  const key = `${input.email}|${input.community || "*"}|${input.category || "*"}`;
+  const existing = await prisma.subscription.findUnique({ where: { key } });
+  if (existing?.confirmedAt && !existing.unsubscribedAt) return { queued: false };
+  const recent = await prisma.subscription.count({ where: { email: input.email, confirmedAt: null, createdAt: { gt: new Date(Date.now() - 3600_000) } } });
+  if (recent >= pendingPerHour) throw new FormError("tooManyRequests");
+  const data = { token: newToken(), locale: input.locale, confirmedAt: null, unsubscribedAt: null, createdAt: new Date() };
+  const subscription = await prisma.subscription.upsert({
+    where: { key },
+    create: { key, email: input.email, communityId: community?.id ?? null, category: input.category || null, ...data },
+    update: data,
+  });
+  await enqueueJob(prisma, { kind: "subscription.confirm", payload: { subscriptionId: subscription.id, token: subscription.token } });
+  return { queued: true };
+}
+
+const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
+
+/** The subscription a link's secret belongs to, or null. */
+export async function subscriptionByToken(prisma: PrismaClient, token: string) {
+  if (!ZToken.safeParse(token).success) return null;
+  return prisma.subscription.findUnique({ where: { token }, include: { community: { select: { code: true, name: true, nameEn: true } } } });
+}
+
+/** Confirms by the link in the confirmation mail; true when the subscription is now active. */
+export async function confirmSubscription(prisma: PrismaClient, token: string): Promise<boolean> {
+  const found = await subscriptionByToken(prisma, token);
+  if (!found || found.unsubscribedAt) return false;
+  if (!found.confirmedAt) await prisma.subscription.update({ where: { id: found.id }, data: { confirmedAt: new Date() } });
+  return true;
+}
+
+/** Ends a subscription by the link in any of its mails (one click, no sign-in); idempotent. */
+export async function unsubscribe(prisma: PrismaClient, token: string): Promise<boolean> {
+  const found = await subscriptionByToken(prisma, token);
+  if (!found) return false;
+  if (!found.unsubscribedAt) await prisma.subscription.update({ where: { id: found.id }, data: { unsubscribedAt: new Date() } });
+  return true;
+}

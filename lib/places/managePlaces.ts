@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { isAdministrator } from "../auth/policy";
+import { writeAudit } from "../audit/writeAudit";
+import { FormError, NotFoundError } from "../shared/errors";
+
+/**
+ * A place added or renamed by an administrator. Codes follow GB/T 2260 and the 统计用区划代码
+ * pattern: district 6 digits, street = district + 3, community = street + 3; a code never changes.
+ */
+export const ZPlace = z
+  .object({
+    level: z.enum(["district", "street", "community"], { message: "choose" }),
+    code: z.string().trim().regex(/^\d{6}(\d{3}){0,2}$/, "placeCodeInvalid"),
+    name: z.string().trim().min(1, "required").max(40, "tooLongMax|40"),
+    nameEn: z.string().trim().min(1, "required").max(80, "tooLongMax|80"),
+    rural: z.enum(["yes", "no"], { message: "choose" }),
+  })
+  .superRefine((place, ctx) => {
+    const length = { district: 6, street: 9, community: 12 }[place.level];
+    if (place.code.length !== length) ctx.addIssue({ code: "custom", path: ["code"], message: `placeCodeLength|${length}` });
+  });
+export type TPlace = z.infer<typeof ZPlace>;
+
+export async function savePlace(prisma: PrismaClient, input: { actor: TSessionUser; place: TPlace }): Promise<"created" | "renamed"> {
+  if (!isAdministrator(input.actor)) {
+    await writeAudit(prisma, { actorId: input.actor.id, action: "place.save", entityType: "Place", entityId: input.place.code, outcome: "DENIED" });
+    throw new NotFoundError("place");
+  }
+  const { level, code, name, nameEn, rural } = input.place;
+  const names = { name, nameEn };
+  return prisma.$transaction(async (tx) => {
+    let outcome: "created" | "renamed";
+    if (level === "district") {
+      outcome = (await tx.district.findUnique({ where: { code } })) ? "renamed" : "created";
+      await tx.district.upsert({ where: { code }, create: { code, ...names }, update: names });
+    } else if (level === "street") {
+      const parent = await tx.district.findUnique({ where: { code: code.slice(0, 6) } });
+      if (!parent) throw new FormError("placeParentMissing", "code");
+      outcome = (await tx.street.findUnique({ where: { code } })) ? "renamed" : "created";
+      await tx.street.upsert({ where: { code }, create: { code, ...names, rural: rural === "yes", districtId: parent.id }, update: { ...names, rural: rural === "yes" } });
+    } else {
+      const parent = await tx.street.findUnique({ where: { code: code.slice(0, 9) } });
+      if (!parent) throw new FormError("placeParentMissing", "code");
+      outcome = (await tx.community.findUnique({ where: { code } })) ? "renamed" : "created";
+      await tx.community.upsert({ where: { code }, create: { code, ...names, village: rural === "yes", streetId: parent.id }, update: { ...names, village: rural === "yes" } });
+    }
+    await writeAudit(tx, { actorId: input.actor.id, action: `place.${outcome === "created" ? "create" : "rename"}`, entityType: "Place", entityId: code, detail: { level, name, nameEn } });
+    return outcome;
+  });
+}

@@ -1,0 +1,248 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import Parser from "rss-parser";
+import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
+import { pdfFile } from "../helpers/files";
+import { waitForMail } from "../helpers/mail";
+import { expectAccessible } from "../helpers/axe";
+
+const HEPINGJIE = "510104001001";
+
+/** A datetime-local value in Beijing time, `seconds` from now. */
+function beijing(secondsFromNow: number): string {
+  return new Date(Date.now() + secondsFromNow * 1000 + 8 * 3600_000).toISOString().slice(0, 19);
+}
+
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInStaff(page, email);
+  return page;
+}
+
+async function listedTitles(page: Page, url: string): Promise<string[]> {
+  await page.goto(url);
+  return page.locator("main ul.grid > li h2 a").allTextContents();
+}
+
+test("a notice goes from draft to a resident's list, feed and mailbox at its time, then expires", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const title = `和平街社区临时停水通知 ${Date.now().toString(36)}`;
+
+  // a resident picks her community and subscribes to it (no JavaScript)
+  const resident = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signInCitizen(resident, "citizen@example.cn");
+  await resident.goto("/zh-Hans/account");
+  await resident.locator(`#mine-${HEPINGJIE}`).check();
+  await resident.getByRole("button", { name: "保存我的社区" }).click();
+  await expect(resident.getByRole("status").filter({ hasText: "已保存我的社区" })).toBeVisible();
+  await resident.goto(`/zh-Hans/notices/subscribe?community=${HEPINGJIE}`);
+  await expect(resident.locator("#field-email")).toHaveValue("citizen@example.cn");
+  await resident.getByRole("button", { name: "订阅" }).click();
+  await expect(resident.getByRole("heading", { name: "请查收确认邮件" })).toBeVisible();
+  const confirmation = await waitForMail((m) => m.to.includes("citizen@example.cn") && m.subject === "请确认订阅社区公告");
+  const confirmLink = /(\/zh-Hans\/notices\/subscribe\/confirm\?token=[\w-]+)/.exec(confirmation.text ?? "")![1];
+  await resident.goto(confirmLink);
+  await resident.getByRole("button", { name: "确认订阅" }).click();
+  await expect(resident.getByRole("status").filter({ hasText: "订阅已生效" })).toBeVisible();
+
+  // the editor drafts with an attachment, scheduled 45 s ahead, expiring 25 s after that
+  const editor = await staffPage(browser, "editor@example.cn");
+  await editor.goto("/staff/notices/new");
+  await editor.locator("#notice-title").fill(title);
+  await editor.locator("#notice-category").selectOption("utilities");
+  await editor.locator("#notice-source").fill("锦江区春熙路街道办事处");
+  await editor.locator("#notice-body").fill("## 停水时间\n\n今日施工，**请提前储水**。\n\n- 和平街1号至27号院");
+  await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
+  const publishAt = Date.now() + 45_000;
+  await editor.locator("#notice-publishAt").fill(beijing(45));
+  await editor.locator("#notice-expiresAt").fill(beijing(70));
+  await editor.locator("#notice-attachments").setInputFiles({ ...pdfFile, name: "停水范围示意图.pdf" });
+  await editor.getByRole("button", { name: "保存草稿" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  const noticeId = /\/staff\/notices\/(\w+)/.exec(editor.url())![1];
+  await editor.getByRole("button", { name: "提交审核" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "待审核" })).toBeVisible();
+  // the same editor cannot approve
+  await expect(editor.getByRole("button", { name: "审核通过" })).toHaveCount(0);
+  await expect(editor.getByRole("note").filter({ hasText: "须由另一位编辑或主管审核" })).toBeVisible();
+
+  // editor2 reads the preview (the public page itself) and approves
+  const reviewer = await staffPage(browser, "editor2@example.cn");
+  await reviewer.goto(`/zh-Hans/notices/${noticeId}/preview`);
+  await expect(reviewer.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(reviewer.getByRole("link", { name: /停水范围示意图\.pdf/ })).toBeVisible();
+  await reviewer.goto(`/staff/notices/${noticeId}`);
+  await reviewer.getByRole("button", { name: "审核通过" }).click();
+  await expect(reviewer.getByRole("status").filter({ hasText: "已审核待发布" })).toBeVisible();
+  // approved is not published: nobody sees it before its time
+  if (Date.now() < publishAt - 3000) expect(await listedTitles(resident, "/zh-Hans/notices")).not.toContain(title);
+  expect((await resident.goto(`/zh-Hans/notices/${noticeId}`))!.status()).toBe(404);
+
+  // at its time it is published by the job runner: first in the resident's list, marked as hers
+  await expect.poll(async () => (await listedTitles(resident, "/zh-Hans/notices")).includes(title), { timeout: 75_000, intervals: [1000] }).toBe(true);
+  expect(Date.now()).toBeGreaterThanOrEqual(publishAt - 1000);
+  const mine = resident.locator("main ul.grid > li", { hasText: title });
+  await expect(mine).toContainText("我的社区");
+  // in the feed
+  const feed = await new Parser().parseString(await (await resident.request.get(`/zh-Hans/notices/feed.xml?community=${HEPINGJIE}`)).text());
+  expect(feed.items.map((i) => i.title)).toContain(title);
+  // and in the subscriber's mail, with the link to it and a one-click unsubscribe link
+  const mail = await waitForMail((m) => m.to.includes("citizen@example.cn") && (m.subject ?? "").includes(title), 30_000);
+  expect(mail.text).toContain(`/zh-Hans/notices/${noticeId}`);
+  expect(mail.text).toMatch(/\/zh-Hans\/notices\/unsubscribe\?token=[\w-]+/);
+  await resident.goto(`/zh-Hans/notices/${noticeId}`);
+  await expect(resident.getByRole("link", { name: /停水范围示意图\.pdf/ })).toBeVisible();
+
+  // after expiry it leaves the list and its page says it expired
+  await expect.poll(async () => (await listedTitles(resident, "/zh-Hans/notices")).includes(title), { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await resident.goto(`/zh-Hans/notices/${noticeId}`);
+  await expect(resident.getByRole("note")).toContainText("过期");
+
+  // the unsubscribe link works in one click
+  const unsubscribe = /(\/zh-Hans\/notices\/unsubscribe\?token=[\w-]+)/.exec(mail.text ?? "")![1];
+  await resident.goto(unsubscribe);
+  await expect(resident.getByRole("status")).toContainText("您已退订");
+});
+
+test("the feed parses with an RSS parser and holds exactly the listed notices", async ({ page }) => {
+  const parser = new Parser();
+  for (const query of ["", `?community=${HEPINGJIE}`, "?category=activities", `?community=510117101201&category=utilities`]) {
+    const response = await page.request.get(`/en/notices/feed.xml${query}`);
+    expect(response.headers()["content-type"]).toContain("application/rss+xml");
+    const feed = await parser.parseString(await response.text());
+    const listed: string[] = [];
+    for (let p = 1; ; p++) {
+      await page.goto(`/en/notices${query ? `${query}&` : "?"}page=${p}`);
+      listed.push(...(await page.locator("main ul.grid > li h2 a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))));
+      if (!(await page.getByRole("link", { name: "Next" }).count())) break;
+    }
+    expect(feed.items.map((item) => new URL(item.link!).pathname).sort(), query).toEqual(listed.sort());
+  }
+  expect((await page.request.get("/en/notices/feed.xml?community=nope")).status()).toBe(400);
+});
+
+test("the editors' and subscription pages pass axe; a citizen cannot open the editors' desk or a preview", async ({ browser, page }) => {
+  for (const url of ["/zh-Hans/notices/subscribe", "/en/notices/subscribe", "/zh-Hans/notices/subscribe/confirm?token=not-a-token", "/zh-Hans/notices/unsubscribed?ok=1"]) {
+    await page.goto(url);
+    await expectAccessible(page);
+  }
+  const editor = await staffPage(browser, "editor@example.cn");
+  for (const url of ["/staff/notices", "/staff/notices/new"]) {
+    await editor.goto(url);
+    await expectAccessible(editor);
+  }
+  await editor.goto("/staff/notices");
+  await editor.locator("main table a").first().click();
+  await expectAccessible(editor);
+  const id = /\/staff\/notices\/(\w+)/.exec(editor.url())![1];
+  await signInCitizen(page, "citizen@example.cn");
+  expect((await page.goto(`/zh-Hans/notices/${id}/preview`))!.status()).toBe(404);
+  await page.goto("/staff/notices");
+  await expect(page).not.toHaveURL(/\/staff\/notices$/);
+});
+
+test("bad editor input comes back with messages and keeps what was typed (no JavaScript)", async ({ browser }) => {
+  const editor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signInStaff(editor, "editor@example.cn");
+  await editor.goto("/staff/notices/new");
+  await editor.locator("#notice-title").fill("标题保留");
+  await editor.locator("#notice-body").fill("正文保留");
+  await editor.locator("#notice-scope-s-510104001").check();
+  await editor.locator("#notice-publishAt").fill("2026-12-01T09:00");
+  await editor.locator("#notice-expiresAt").fill("2026-11-30T09:00");
+  await editor.getByRole("button", { name: "保存草稿" }).click();
+  const summary = errorSummary(editor);
+  await expect(summary).toContainText("请从选项中选择");
+  await expect(editor.locator("#notice-title")).toHaveValue("标题保留");
+  await expect(editor.locator("#notice-body")).toHaveValue("正文保留");
+  await expect(editor.locator("#notice-scope-s-510104001")).toBeChecked();
+  await editor.locator("#notice-category").selectOption("activities");
+  await editor.locator("#notice-source").fill("春熙路街道");
+  await editor.getByRole("button", { name: "保存草稿" }).click();
+  await expect(summary).toContainText("有效期");
+  await expect(editor.locator("#notice-category")).toHaveValue("activities");
+});
+
+/** Whatever in `root` could run script or inject style: elements, handlers, URL schemes. */
+async function markupProblems(page: Page, root: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const dangerous = new Set(["script", "iframe", "object", "embed", "svg", "math", "style", "link", "meta", "base", "img", "video", "audio", "source", "marquee", "input", "select", "textarea", "details", "x", "noscript", "form", "button", "body"]);
+    const found: string[] = [];
+    for (const scope of document.querySelectorAll(selector)) {
+      for (const element of scope.querySelectorAll("*")) {
+        const tag = element.tagName.toLowerCase();
+        if (dangerous.has(tag)) found.push(`<${tag}>`);
+        for (const attribute of element.attributes) {
+          if (/^on/i.test(attribute.name) || ["style", "srcdoc", "contenteditable", "background"].includes(attribute.name)) found.push(`${tag}[${attribute.name}]`);
+          if (["href", "src", "action", "formaction", "data"].includes(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) found.push(`${tag}[${attribute.name}=${attribute.value}]`);
+        }
+      }
+    }
+    return found;
+  }, root);
+}
+
+test("60 known XSS payloads in titles, bodies and attachment names never run and never reach a page as markup", async ({ browser }) => {
+  test.setTimeout(300_000);
+  const { xssPayloads } = await import("../../fixtures/xss-payloads");
+  expect(xssPayloads.length).toBeGreaterThanOrEqual(50);
+  const dialogs: string[] = [];
+  const watch = (page: Page) => page.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+
+  // titles hold as many payloads as fit in 120 characters (the two longer ones cut to 120);
+  // each notice also carries every payload, whole, in its body
+  const titles: string[][] = [[]];
+  for (const payload of xssPayloads.map((p) => p.slice(0, 120))) {
+    const current = titles.at(-1)!;
+    if (current.length && [...current, payload].join(" ").length > 120) titles.push([payload]);
+    else current.push(payload);
+  }
+  const body = xssPayloads.map((payload, i) => `${i + 1}. ${payload}`).join("\n\n");
+  const filesPerNotice = Math.ceil(xssPayloads.length / titles.length);
+  const editor = await staffPage(browser, "editor@example.cn");
+  watch(editor);
+  const notices: { id: string; title: string; files: number }[] = [];
+  for (const [index, parts] of titles.entries()) {
+    const title = parts.join(" ");
+    await editor.goto("/staff/notices/new");
+    await editor.locator("#notice-title").fill(title);
+    await editor.locator("#notice-category").selectOption("emergency");
+    await editor.locator("#notice-source").fill("XSS 测试");
+    await editor.locator("#notice-body").fill(body);
+    await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
+    await editor.locator("#notice-expiresAt").fill(beijing(90));
+    const names = xssPayloads.slice(index * filesPerNotice, (index + 1) * filesPerNotice);
+    await editor.locator("#notice-attachments").setInputFiles(names.map((name) => ({ ...pdfFile, name: `${name}.pdf` })));
+    await editor.getByRole("button", { name: "保存草稿" }).click();
+    await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    notices.push({ id: /\/staff\/notices\/(\w+)/.exec(editor.url())![1], title, files: names.length });
+  }
+  expect(notices.reduce((sum, n) => sum + n.files, 0)).toBe(xssPayloads.length);
+
+  // every preview (the public page as it will be) with JavaScript on: nothing runs, nothing is markup
+  for (const notice of notices) {
+    await editor.goto(`/zh-Hans/notices/${notice.id}/preview`);
+    await expect(editor.locator("main h1")).toHaveText(notice.title);
+    await expect(editor.locator("main article section li a")).toHaveCount(notice.files);
+    expect(await markupProblems(editor, "main article"), notice.title).toEqual([]);
+  }
+  // the editor's own page with the revision diff shows them as text too
+  await editor.goto(`/staff/notices/${notices[0].id}`);
+  expect(await markupProblems(editor, "main pre, main h1, main dl")).toEqual([]);
+
+  // one of them published (an emergency, by the supervisor): the public page, the list and the feed
+  const supervisor = await staffPage(browser, "supervisor@example.cn");
+  watch(supervisor);
+  await supervisor.goto(`/staff/notices/${notices[0].id}`);
+  await supervisor.getByRole("button", { name: /紧急发布/ }).click();
+  await expect(supervisor.getByRole("status").filter({ hasText: "已发布" })).toBeVisible();
+  await supervisor.goto(`/zh-Hans/notices/${notices[0].id}`);
+  await expect(supervisor.locator("main h1")).toHaveText(notices[0].title);
+  expect(await markupProblems(supervisor, "main article")).toEqual([]);
+  await supervisor.goto(`/zh-Hans/notices?community=${HEPINGJIE}&category=emergency`);
+  await expect(supervisor.locator("main ul.grid > li h2 a", { hasText: notices[0].title.slice(0, 20) })).toHaveCount(1);
+  expect(await markupProblems(supervisor, "main ul.grid")).toEqual([]);
+  const feed = await new Parser().parseString(await (await supervisor.request.get(`/zh-Hans/notices/feed.xml?category=emergency`)).text());
+  expect(feed.items.map((item) => item.title)).toContain(notices[0].title);
+  await supervisor.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+});
