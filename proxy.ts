@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { defaultLocale, isLocale, localeFromAcceptLanguage } from "./lib/i18n/settings";
 import { isCacheFill, servePublicPage } from "./lib/cache/servePublicPage";
+import { visibleSearch } from "./lib/cache/pagePolicy";
 
 /**
  * `/` and unprefixed public paths go to a locale (Accept-Language, default zh-Hans);
@@ -9,7 +10,8 @@ import { isCacheFill, servePublicPage } from "./lib/cache/servePublicPage";
  * the shared page cache (lib/cache), which renders each page at most about once a second.
  */
 export async function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
+  const search = visibleSearch(request.nextUrl.search);
   const first = pathname.split("/")[1] ?? "";
   const unprefixedPublic = !isLocale(first) && !["staff", "api"].includes(first);
   if (unprefixedPublic) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasSession, isCacheableRequest, isPublicPage, isShareableResponse, pageCacheKey, sharedCacheControl, sharedVary, type TPageRequest } from "./pagePolicy";
+import { hasSession, isCacheableRequest, isPublicPage, isShareableResponse, pageCacheKey, sharedCacheControl, sharedVary, visibleSearch, type TPageRequest } from "./pagePolicy";
 
 const anonymous = (pathname: string, more: Partial<TPageRequest> = {}): TPageRequest => ({ method: "GET", pathname, search: "", cookieNames: [], headerNames: ["accept", "cookie"], ...more });
 
@@ -52,5 +52,14 @@ describe("keys and headers", () => {
     expect(isShareableResponse({ status: 404, contentType: "text/html", setsCookie: false })).toBe(false);
     expect(isShareableResponse({ status: 307, contentType: null, setsCookie: false })).toBe(false);
     expect(isShareableResponse({ status: 200, contentType: "text/x-component", setsCookie: false })).toBe(false);
+  });
+});
+
+describe("the query a page sees", () => {
+  it("drops only Next's _rsc cache-buster", () => {
+    expect(visibleSearch("?_rsc=1abc")).toBe("");
+    expect(visibleSearch("?q=%E4%BD%8E&_rsc=1abc")).toBe("?q=%E4%BD%8E");
+    expect(visibleSearch("?page=2")).toBe("?page=2");
+    expect(visibleSearch("")).toBe("");
   });
 });

@@ -73,6 +73,15 @@ export function isCacheableRequest(request: TPageRequest): boolean {
   return isPublicPage(pathname);
 }
 
+/** The query a visitor sees: without Next's `_rsc` cache-buster, which the proxy sees raw (skipProxyUrlNormalize). */
+export function visibleSearch(search: string): string {
+  const params = new URLSearchParams(search);
+  if (!params.has("_rsc")) return search;
+  params.delete("_rsc");
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
+
 /** The shared copy is kept per URL and elder mode (the only cookie an anonymous page reads). */
 export function pageCacheKey(input: { pathname: string; search: string; elder: boolean }): string {
   return `${input.elder ? "elder" : "plain"} ${input.pathname}${input.search}`;
