@@ -23,12 +23,10 @@ export function isCacheFill(request: NextRequest): boolean {
 async function render(request: NextRequest, elder: boolean): Promise<TRenderedPage> {
   const { pathname, search } = request.nextUrl;
   const port = process.env.PORT ?? "3000";
+  // the shared copy depends on the path and elder mode only: nothing else the visitor sends
+  // (Host, X-Forwarded-*, other cookies) reaches its render, so no visitor can shape another's page
   const headers = new Headers({ accept: "text/html", [cacheFillHeader]: pageStore().fillToken });
   if (elder) headers.set("cookie", `${elderCookie}=1`);
-  for (const name of ["x-forwarded-host", "x-forwarded-proto", "host"]) {
-    const value = request.headers.get(name);
-    if (value) headers.set(name === "host" ? "x-forwarded-host" : name, value);
-  }
   const response = await fetch(`http://127.0.0.1:${port}${pathname}${search}`, { headers, redirect: "manual", cache: "no-store" });
   const body = new Uint8Array(await response.arrayBuffer());
   const kept: [string, string][] = [];
