@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPageStore, freshPage, invalidatePages, renderOnce, type TRenderedPage } from "./pageStore";
+import { createPageStore, freshPage, invalidatePages, isAgeing, renderOnce, type TRenderedPage } from "./pageStore";
 
 const page = (text: string, shareable = true): TRenderedPage => ({ status: 200, headers: [["content-type", "text/html"]], body: new TextEncoder().encode(text), shareable });
 const deferred = () => {
@@ -17,6 +17,21 @@ describe("the in-process page store", () => {
     expect(freshPage(store, "k", 999)).not.toBeNull();
     expect(freshPage(store, "k", 1000)).toBeNull();
     expect(store.entries.size).toBe(0);
+  });
+
+  it("asks for a refresh once past half the TTL, unless one is under way", async () => {
+    const store = createPageStore({ ttlMs: 1000 });
+    await renderOnce(store, "k", async () => page("v1"), () => 0);
+    expect(isAgeing(store, "k", 499)).toBe(false);
+    expect(isAgeing(store, "k", 500)).toBe(true);
+    const gate = deferred();
+    const refresh = renderOnce(store, "k", () => gate.promise, () => 500);
+    expect(isAgeing(store, "k", 600)).toBe(false);
+    expect(new TextDecoder().decode(freshPage(store, "k", 600)!.body)).toBe("v1");
+    gate.resolve(page("v2"));
+    await refresh;
+    expect(new TextDecoder().decode(freshPage(store, "k", 1400)!.body)).toBe("v2");
+    expect(isAgeing(store, "k", 600)).toBe(false);
   });
 
   it("renders once for concurrent misses", async () => {

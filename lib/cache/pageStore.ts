@@ -48,6 +48,15 @@ export function freshPage(store: TPageStore, key: string, now: number): TRendere
 }
 
 /**
+ * Whether the copy has lived past half its TTL: it is still served, but a fresh render starts
+ * in the background so that busy pages are never waited for when the copy runs out.
+ */
+export function isAgeing(store: TPageStore, key: string, now: number): boolean {
+  const entry = store.entries.get(key);
+  return !!entry && now - entry.filledAt >= store.limits.ttlMs / 2 && !store.inflight.has(key);
+}
+
+/**
  * One render per key at a time: concurrent misses wait for the same one. A render that began
  * before the last `invalidatePages` is handed to its waiters but never stored.
  */

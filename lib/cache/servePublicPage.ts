@@ -7,7 +7,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { elderCookie } from "../i18n/settings";
 import { isCacheableRequest, isShareableResponse, pageCacheKey, privateCacheControl, sharedCacheControl, sharedVary } from "./pagePolicy";
-import { freshPage, pageStore, renderOnce, type TRenderedPage } from "./pageStore";
+import { freshPage, isAgeing, pageStore, renderOnce, type TRenderedPage } from "./pageStore";
 
 /** Marks the cache's own render request; its value is the process's fill token. */
 export const cacheFillHeader = "x-onestop-cache-fill";
@@ -68,7 +68,12 @@ export async function servePublicPage(request: NextRequest): Promise<NextRespons
   const key = pageCacheKey({ pathname, search, elder });
   const store = pageStore();
   const cached = freshPage(store, key, Date.now());
-  if (cached) return respond(request, cached, "hit");
+  if (cached) {
+    if (isAgeing(store, key, Date.now())) {
+      renderOnce(store, key, () => render(request, elder), Date.now).catch((error: unknown) => console.error("[page-cache] refresh failed", error));
+    }
+    return respond(request, cached, "hit");
+  }
   try {
     const { page, first } = await renderOnce(store, key, () => render(request, elder), Date.now);
     // an answer that is not shared (an error, a redirect, a cookie) goes only to the request that asked for it
