@@ -42,6 +42,7 @@ export async function updateDocument(prisma: PrismaClient, input: { actor: TSess
     await tx.documentRevision.create({ data: { documentId: found.id, version: input.expectedVersion + 1, editorId: input.actor.id, snapshot: { ...d, indexNo: found.indexNo } } });
     await writeAudit(tx, { actorId: input.actor.id, action: "document.update", entityType: "DisclosureDocument", entityId: found.indexNo, detail: { version: input.expectedVersion + 1 } });
   });
+  (await import("../cache/contentChanged")).contentChanged();
 }
 
 export const ZValidity = z.object({

@@ -97,4 +97,5 @@ export async function updateService(prisma: PrismaClient, input: { actor: TSessi
     if (updated.count !== 1) throw new FormError("serviceChanged");
     await writeAudit(tx, { actorId: actor.id, action: "service.update", entityType: "Service", entityId: code, detail: { version: expectedVersion + 1 } });
   });
+  (await import("../cache/contentChanged")).contentChanged();
 }
