@@ -43,7 +43,7 @@ describe("keys and headers", () => {
     expect(plain).not.toBe(pageCacheKey({ pathname: "/zh-Hans/notices", search: "", elder: false }));
   });
   it("lets a CDN share the page for a second and vary on the cookie and Next's navigation headers", () => {
-    expect(sharedCacheControl).toBe("public, max-age=0, s-maxage=1, stale-while-revalidate=59");
+    expect(sharedCacheControl).toBe("public, max-age=0, s-maxage=1");
     expect(sharedVary).toMatch(/^Cookie, RSC,/);
   });
   it("shares only complete HTML that sets no cookie", () => {

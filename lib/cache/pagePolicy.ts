@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { isLocale } from "../i18n/settings";
 
-/** A CDN may keep the page 1 s and serve it stale while it fetches a fresh one. */
-export const sharedCacheControl = "public, max-age=0, s-maxage=1, stale-while-revalidate=59";
+/** A CDN may keep the page 1 s; no stale-while-revalidate, so an edit reaches every visitor within a second. */
+export const sharedCacheControl = "public, max-age=0, s-maxage=1";
 /** What Next itself sends for a page rendered per request; kept for anything personal. */
 export const privateCacheControl = "private, no-cache, no-store, max-age=0, must-revalidate";
 /**
