@@ -20,6 +20,9 @@ const nextConfig = {
     proxyClientMaxBodySize: "50mb",
   },
   typedRoutes: false,
+  // proxy.ts must see Next's client-navigation headers (RSC, …) and `?_rsc` to keep them out of
+  // the shared page cache; by default Next strips them before the proxy runs
+  skipProxyUrlNormalize: true,
   async headers() {
     return [
       {

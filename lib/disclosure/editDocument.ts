@@ -44,6 +44,7 @@ export async function updateDocument(prisma: PrismaClient, input: { actor: TSess
     await writeAudit(tx, { actorId: input.actor.id, action: "document.update", entityType: "DisclosureDocument", entityId: found.indexNo, detail: { version: input.expectedVersion + 1 } });
     await refreshSearchEntry(tx, { type: "document", id: found.id });
   });
+  (await import("../cache/contentChanged")).contentChanged();
 }
 
 export const ZValidity = z.object({

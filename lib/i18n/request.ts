@@ -1,7 +1,9 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { isLocale, type TLocale } from "./settings";
+import { elderCookie, isLocale, type TLocale } from "./settings";
+
+export { elderCookie };
 
 /** The locale of a `[locale]` route, or a 404 for anything else. */
 export async function localeParam(params: Promise<{ locale: string }>): Promise<TLocale> {
@@ -14,8 +16,6 @@ export async function localeParam(params: Promise<{ locale: string }>): Promise<
 export async function currentPath(fallback: string): Promise<string> {
   return (await headers()).get("x-onestop-path") ?? fallback;
 }
-
-export const elderCookie = "onestop-elder";
 
 export async function isElderMode(): Promise<boolean> {
   return (await cookies()).get(elderCookie)?.value === "1";

@@ -2,6 +2,8 @@
 export const locales = ["zh-Hans", "zh-Hant", "en"] as const;
 export type TLocale = (typeof locales)[number];
 export const defaultLocale: TLocale = "zh-Hans";
+/** The elder-mode (长者模式) switch; read by the layout and by the page cache in proxy.ts. */
+export const elderCookie = "onestop-elder";
 
 /** One namespace per area of the product; pages load only what they use. */
 export const namespaces = ["common", "home", "services", "catalog", "disclosure", "notices", "auth", "account", "apply", "staff", "receipt", "tokens", "notifications", "figures", "errors", "search"] as const;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
+import { contentChanged } from "../cache/contentChanged";
 
 /**
  * Called after a notice is published, archived or expires: whatever shows public notices
@@ -8,4 +9,5 @@ import type { PrismaClient } from "../db/generated/client";
 export async function noticeVisibilityChanged(prisma: PrismaClient, noticeId: string): Promise<void> {
   void prisma;
   void noticeId;
+  contentChanged();
 }

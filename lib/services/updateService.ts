@@ -100,4 +100,5 @@ export async function updateService(prisma: PrismaClient, input: { actor: TSessi
     // published → indexed, unpublished → removed, in the same transaction
     await refreshSearchEntry(tx, { type: "service", id: existing.id });
   });
+  (await import("../cache/contentChanged")).contentChanged();
 }

@@ -1,0 +1,103 @@
+/**
+ * The in-process copy of public pages. It lives on `globalThis` because proxy.ts and the
+ * server code that calls `contentChanged` are bundled apart but run in one process.
+ * Free of `server-only`: proxy.ts imports it.
+ */
+import { pageTtlMs } from "./pagePolicy";
+
+export type TRenderedPage = { status: number; headers: [string, string][]; body: Uint8Array; shareable: boolean };
+type TEntry = { page: TRenderedPage; filledAt: number };
+type TFill = { generation: number; promise: Promise<TRenderedPage> };
+export type TPageStore = {
+  generation: number;
+  bytes: number;
+  entries: Map<string, TEntry>;
+  inflight: Map<string, TFill>;
+  /** proves a request came from this process's own cache fill, so it is rendered, not looked up */
+  fillToken: string;
+  limits: { entries: number; bytes: number; ttlMs: number };
+};
+
+const storeKey = Symbol.for("onestop.pageStore");
+
+export function createPageStore(limits: Partial<TPageStore["limits"]> = {}): TPageStore {
+  return {
+    generation: 0,
+    bytes: 0,
+    entries: new Map(),
+    inflight: new Map(),
+    fillToken: crypto.randomUUID(),
+    limits: { entries: 2000, bytes: 64 * 1024 * 1024, ttlMs: pageTtlMs, ...limits },
+  };
+}
+
+/** The process's store, made on first use. */
+export function pageStore(): TPageStore {
+  const holder = globalThis as unknown as Record<symbol, TPageStore | undefined>;
+  holder[storeKey] ??= createPageStore();
+  return holder[storeKey];
+}
+
+/** A copy rendered less than the TTL ago (counted from when its render began), or nothing. */
+export function freshPage(store: TPageStore, key: string, now: number): TRenderedPage | null {
+  const entry = store.entries.get(key);
+  if (!entry) return null;
+  if (now - entry.filledAt < store.limits.ttlMs) return entry.page;
+  drop(store, key);
+  return null;
+}
+
+/**
+ * Whether the copy has lived past half its TTL: it is still served, but a fresh render starts
+ * in the background so that busy pages are never waited for when the copy runs out.
+ */
+export function isAgeing(store: TPageStore, key: string, now: number): boolean {
+  const entry = store.entries.get(key);
+  return !!entry && now - entry.filledAt >= store.limits.ttlMs / 2 && !store.inflight.has(key);
+}
+
+/**
+ * One render per key at a time: concurrent misses wait for the same one. A render that began
+ * before the last `invalidatePages` is handed to its waiters but never stored.
+ */
+export async function renderOnce(store: TPageStore, key: string, render: () => Promise<TRenderedPage>, now: () => number): Promise<{ page: TRenderedPage; first: boolean }> {
+  const running = store.inflight.get(key);
+  if (running && running.generation === store.generation) return { page: await running.promise, first: false };
+  const generation = store.generation;
+  const startedAt = now();
+  const promise = render();
+  store.inflight.set(key, { generation, promise });
+  try {
+    const page = await promise;
+    if (page.shareable && generation === store.generation) keep(store, key, { page, filledAt: startedAt });
+    return { page, first: true };
+  } finally {
+    if (store.inflight.get(key)?.promise === promise) store.inflight.delete(key);
+  }
+}
+
+/** Forgets every copy and every render in progress: the next request renders afresh. */
+export function invalidatePages(store: TPageStore): void {
+  store.generation += 1;
+  store.entries.clear();
+  store.inflight.clear();
+  store.bytes = 0;
+}
+
+function drop(store: TPageStore, key: string): void {
+  const entry = store.entries.get(key);
+  if (!entry) return;
+  store.bytes -= entry.page.body.byteLength;
+  store.entries.delete(key);
+}
+
+/** Stores a copy; beyond the limits the oldest copies go first (Map keeps insertion order). */
+function keep(store: TPageStore, key: string, entry: TEntry): void {
+  drop(store, key);
+  store.entries.set(key, entry);
+  store.bytes += entry.page.body.byteLength;
+  for (const oldest of store.entries.keys()) {
+    if (store.entries.size <= store.limits.entries && store.bytes <= store.limits.bytes) break;
+    drop(store, oldest);
+  }
+}

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { signInCitizen, signInStaff } from "../helpers/accounts";
+
+/** Issue 6: public pages come from the shared cache for anonymous visitors, and edits show within a second. */
+const publicPages = ["/zh-Hans/services/RS-JYDJ-001", "/zh-Hans/disclosure/JXW/2006-00001", "/zh-Hans/notices"];
+const sharedCacheControl = "public, max-age=0, s-maxage=1";
+
+// `request` is a context of its own with no cookies: an anonymous visitor
+test("anonymous visitors get public pages from the cache, with a header a CDN can use", async ({ request }) => {
+  for (const path of publicPages) {
+    const first = await request.get(path);
+    expect(first.status(), path).toBe(200);
+    expect(first.headers()["cache-control"], path).toBe(sharedCacheControl);
+    expect(first.headers()["vary"], path).toContain("Cookie");
+    const again = await request.get(path);
+    expect(again.headers()["x-onestop-cache"], path).toBe("hit");
+    expect(await again.text()).toBe(await first.text());
+  }
+  const personal = await request.get("/zh-Hans/track");
+  expect(personal.headers()["cache-control"]).toContain("no-store");
+});
+
+test("a signed-in citizen's pages stay private and their own, and never reach anyone else", async ({ page, request }) => {
+  for (const path of publicPages) await request.get(path);
+  await signInCitizen(page, "citizen@example.cn");
+  for (const path of publicPages) {
+    const response = await page.goto(path);
+    const cacheControl = response?.headers()["cache-control"] ?? "";
+    expect(cacheControl, path).toContain("private");
+    expect(cacheControl, path).toContain("no-store");
+    await expect(page.locator("header").getByText("张晓明"), path).toBeVisible();
+  }
+  for (const path of publicPages) {
+    const anonymous = await request.get(path);
+    expect(anonymous.headers()["cache-control"], path).toBe(sharedCacheControl);
+    expect(await anonymous.text(), path).not.toContain("张晓明");
+  }
+});
+
+test("an editor's new document title shows to anonymous visitors within a second", async ({ page, request }) => {
+  const path = "/zh-Hans/disclosure/JXW/2025-00001";
+  await request.get(path);
+  expect((await request.get(path)).headers()["x-onestop-cache"]).toBe("hit");
+
+  await signInStaff(page, "editor@example.cn");
+  await page.goto("/staff/documents/JXW/2025-00001");
+  const title = `${await page.locator("#doc-title").inputValue()}（修订${Date.now() % 100000}）`;
+  await page.locator("#doc-title").fill(title);
+  await page.locator("section[aria-labelledby=edit]").getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status")).toContainText("已保存");
+
+  const saved = Date.now();
+  await expect.poll(async () => (await request.get(path)).text(), { timeout: 1000, intervals: [50] }).toContain(title);
+  expect(Date.now() - saved).toBeLessThan(1000);
+});
