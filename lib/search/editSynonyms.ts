@@ -4,6 +4,7 @@ import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
+import { contentChanged } from "../cache/contentChanged";
 
 type TChange = { kind: "create"; terms: string[] } | { kind: "update"; id: string; expectedVersion: number; terms: string[] } | { kind: "delete"; id: string; expectedVersion: number };
 
@@ -19,18 +20,21 @@ export async function editSynonyms(prisma: PrismaClient, input: { actor: TSessio
     await writeAudit(prisma, { actorId: actor.id, action, entityType: "SearchSynonym", entityId: change.kind === "create" ? null : change.id, outcome: "DENIED" });
     throw new NotFoundError("synonyms");
   }
-  return prisma.$transaction(async (tx) => {
+  const done = await prisma.$transaction(async (tx) => {
     if (change.kind === "create") {
       const created = await tx.searchSynonym.create({ data: { terms: change.terms }, select: { id: true } });
       await writeAudit(tx, { actorId: actor.id, action, entityType: "SearchSynonym", entityId: created.id, detail: { terms: change.terms } });
       return created;
     }
     const where = { id: change.id, version: change.expectedVersion };
-    const done = change.kind === "update"
+    const changed = change.kind === "update"
       ? await tx.searchSynonym.updateMany({ where, data: { terms: change.terms, version: { increment: 1 } } })
       : await tx.searchSynonym.deleteMany({ where });
-    if (done.count !== 1) throw new FormError("synonymChanged");
+    if (changed.count !== 1) throw new FormError("synonymChanged");
     await writeAudit(tx, { actorId: actor.id, action, entityType: "SearchSynonym", entityId: change.id, detail: change.kind === "update" ? { terms: change.terms, version: change.expectedVersion + 1 } : undefined });
     return { id: change.id };
   });
+  // cached search pages answer with the new synonyms at once
+  contentChanged();
+  return done;
 }
