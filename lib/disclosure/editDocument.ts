@@ -8,6 +8,7 @@ import { chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError, NotFoundError } from "../shared/errors";
 import type { TDocumentInput } from "./publishDocument";
 import { refreshSearchEntry } from "../search/index";
+import { contentChanged } from "../cache/contentChanged";
 
 /** Information must be published within 20 working days of being made or changed (Art. 26). */
 export const publicationDutyWorkingDays = 20;
@@ -44,7 +45,7 @@ export async function updateDocument(prisma: PrismaClient, input: { actor: TSess
     await writeAudit(tx, { actorId: input.actor.id, action: "document.update", entityType: "DisclosureDocument", entityId: found.indexNo, detail: { version: input.expectedVersion + 1 } });
     await refreshSearchEntry(tx, { type: "document", id: found.id });
   });
-  (await import("../cache/contentChanged")).contentChanged();
+  contentChanged();
 }
 
 export const ZValidity = z.object({
@@ -65,4 +66,5 @@ export async function changeValidity(prisma: PrismaClient, input: { actor: TSess
     await tx.documentRevision.create({ data: { documentId: found.id, version: input.expectedVersion + 1, editorId: input.actor.id, snapshot: { validity: input.validity, validityFrom: input.validityFrom ?? null } } });
     await writeAudit(tx, { actorId: input.actor.id, action: "document.validity", entityType: "DisclosureDocument", entityId: found.indexNo, detail: { validity: input.validity } });
   });
+  contentChanged();
 }

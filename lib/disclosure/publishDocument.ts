@@ -10,6 +10,7 @@ import { disclosureCategories } from "./categories";
 import { docTypes } from "./doc-types";
 import { docNumberPattern, nextIndexNo } from "./indexNumbers";
 import { refreshSearchEntry } from "../search/index";
+import { contentChanged } from "../cache/contentChanged";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "dateFormat");
 
@@ -46,7 +47,7 @@ export async function publishDocument(prisma: PrismaClient, input: { actor: TSes
   }
   const now = input.now ?? new Date();
   const year = Number(chinaDay(now).slice(0, 4));
-  return prisma.$transaction(async (tx) => {
+  const published = await prisma.$transaction(async (tx) => {
     const indexNo = await nextIndexNo(tx, department.code, year);
     const { writtenOn, madeOn, ...rest } = document;
     const fields = { title: rest.title, titleEn: rest.titleEn, category: rest.category, docType: rest.docType, docNumber: rest.docNumber, keywords: rest.keywords, source: rest.source, summary: rest.summary, body: rest.body };
@@ -69,4 +70,6 @@ export async function publishDocument(prisma: PrismaClient, input: { actor: TSes
     await refreshSearchEntry(tx, { type: "document", id: created.id });
     return { indexNo };
   });
+  contentChanged();
+  return published;
 }

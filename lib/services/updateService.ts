@@ -9,6 +9,7 @@ import { ZFormDefinition } from "./form-definition";
 import { ZLegalBasis, ZMaterial } from "./guide";
 import { allThemes } from "./themes";
 import { refreshSearchEntry } from "../search/index";
+import { contentChanged } from "../cache/contentChanged";
 
 const serviceTypes = ["LICENSING", "CONFIRMATION", "ADJUDICATION", "PAYMENT", "REWARD", "FILING", "OTHER_POWER", "PUBLIC_SERVICE"] as const;
 const phone = z.string().trim().regex(/^\d{3,4}-\d{7,8}$/, "phoneFormat");
@@ -100,5 +101,5 @@ export async function updateService(prisma: PrismaClient, input: { actor: TSessi
     // published → indexed, unpublished → removed, in the same transaction
     await refreshSearchEntry(tx, { type: "service", id: existing.id });
   });
-  (await import("../cache/contentChanged")).contentChanged();
+  contentChanged();
 }

@@ -9,6 +9,9 @@ import { confirmSubscription, subscribe, unsubscribe } from "@/lib/notices/subsc
 import { drainJobs, enqueueJob, type TJobHandler } from "@/lib/jobs/queue";
 import { jobHandlers } from "@/lib/jobs/handlers";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
+import { findEntries } from "@/lib/search/search";
+
+const searchTitles = async (q: string) => (await findEntries(database.prisma, { q, type: "notice", synonyms: [] })).hits.map((h) => h.refId);
 import { pdfFile } from "../e2e/helpers/files";
 
 let database: TestDatabase;
@@ -53,6 +56,15 @@ describe("the two-person notice workflow", () => {
     expect(stored).toMatchObject({ status: "PUBLISHED", approverId: actors.editor2.id });
     expect(stored.revisions.map((r) => r.comment)).toEqual(expect.arrayContaining(["create", "submit", "approve", "publish"]));
     expect(stored.attachments.map((a) => a.fileName)).toEqual(["停水范围.pdf"]);
+  });
+
+  it("is found by search once published, and no longer once archived", async () => {
+    const notice = await createNotice(database.prisma, { actor: actors.editor, notice: input("emergency", new Date(), undefined, "鹅卵石河堤防汛预警") });
+    expect(await searchTitles("鹅卵石河堤")).not.toContain(notice.id);
+    await applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: notice.id, step: "publishEmergency", expectedVersion: 1 });
+    expect(await searchTitles("鹅卵石河堤")).toContain(notice.id);
+    await applyNoticeStep(database.prisma, { actor: actors.editor, noticeId: notice.id, step: "archive", expectedVersion: 2 });
+    expect(await searchTitles("鹅卵石河堤")).not.toContain(notice.id);
   });
 
   it("keeps each edit as a revision with the whole notice, and expands a street to its communities", async () => {
