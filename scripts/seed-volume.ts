@@ -12,6 +12,7 @@ import { connect } from "../lib/db/connect";
 import { databaseTarget } from "../lib/db/adapter";
 import { parseVolumeArgs, volumeUsage, type TVolumeOptions } from "./volume/args";
 import { GenerationStopped, generateVolume, requestStop } from "./volume/generate";
+import { runMain } from "./runMain";
 
 async function main() {
   let options: TVolumeOptions;
@@ -46,10 +47,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  // an open PGlite keeps a timer alive: leave explicitly
-  .finally(() => process.exit());
+runMain(main);

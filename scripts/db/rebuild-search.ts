@@ -5,6 +5,7 @@
  */
 import { connect } from "../../lib/db/connect";
 import { rebuildSearchIndex } from "../../lib/search/index";
+import { runMain } from "../runMain";
 
 async function main() {
   const { prisma, close } = await connect();
@@ -25,10 +26,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  // PGlite keeps a timer alive: leave explicitly
-  .finally(() => process.exit());
+runMain(main);

@@ -2,6 +2,7 @@
 import { connect } from "../../lib/db/connect";
 import { databaseTarget } from "../../lib/db/adapter";
 import { seedDemo } from "../../prisma/seed/seed";
+import { runMain } from "../runMain";
 
 async function main() {
   const target = databaseTarget();
@@ -19,9 +20,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit());
+runMain(main);

@@ -1,0 +1,12 @@
+/**
+ * Runs a script's main function: a failure is printed and sets exit code 1, and the process
+ * leaves explicitly at the end (an open PGlite keeps a timer alive).
+ */
+export function runMain(main: () => Promise<void>): void {
+  main()
+    .catch((error) => {
+      console.error(error);
+      process.exitCode = 1;
+    })
+    .finally(() => process.exit());
+}
