@@ -55,7 +55,12 @@ export function openApiDocument(serverUrl: string) {
       },
       "/uploads": { post: op({ summary: "Upload a file; its type is checked by its bytes", auth: true, body: "multipart", responses: { "201": "{id, fileName, mimeType, size}", "401": "Not signed in", "422": "Wrong type or too large" } }) },
       "/applications": {
-        get: op({ summary: "The caller's own cases", auth: true, responses: { "200": "Cases", "401": "Not signed in" } }),
+        get: op({
+          summary: "The caller's own cases, newest first, 50 a page",
+          auth: true,
+          query: [{ name: "page", description: "Page, from 1", schema: { type: "integer", minimum: 1, default: 1 } }],
+          responses: { "200": "{items, page, pages, total}", "400": "Bad page", "401": "Not signed in" },
+        }),
         post: op({ summary: "Submit an application once per Idempotency-Key", auth: true, body: "json", header: "Idempotency-Key", responses: { "201": "{trackingNumber, accessCode, status}", "200": "The same key again: the same body", "400": "Bad request or no key", "401": "Not signed in", "404": "Unknown service", "422": "Invalid answers (fields)" } }),
       },
       "/applications/{trackingNumber}": { get: op({ summary: "One of the caller's cases with its public timeline", auth: true, params: ["trackingNumber"], responses: { "200": "Case", "401": "Not signed in", "404": "Not the caller's case" } }) },

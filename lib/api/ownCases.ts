@@ -5,14 +5,22 @@ import { getOwnCase } from "../cases/ownCases";
 
 const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
-/** The API's list of the actor's own cases, newest first (ownership in the where clause). */
-export async function listOwnCasesJson(prisma: PrismaClient, input: { actor: TSessionUser }) {
+export const ownCasesPageSize = 50;
+
+/** The API's list of the actor's own cases, newest first, a page at a time (ownership in the where clause). */
+export async function listOwnCasesJson(prisma: PrismaClient, input: { actor: TSessionUser; page?: number }) {
+  const where = { applicantId: input.actor.id };
+  const total = await prisma.application.count({ where });
+  const pages = Math.max(1, Math.ceil(total / ownCasesPageSize));
+  const page = Math.min(Math.max(1, input.page ?? 1), pages);
   const cases = await prisma.application.findMany({
-    where: { applicantId: input.actor.id },
-    orderBy: { submittedAt: "desc" },
+    where,
+    orderBy: [{ submittedAt: "desc" }, { trackingNumber: "desc" }],
+    skip: (page - 1) * ownCasesPageSize,
+    take: ownCasesPageSize,
     select: { trackingNumber: true, accessCode: true, status: true, submittedAt: true, promisedDue: true, service: { select: { code: true } } },
   });
-  return cases.map((c) => ({
+  const items = cases.map((c) => ({
     trackingNumber: c.trackingNumber,
     accessCode: c.accessCode,
     status: c.status,
@@ -20,6 +28,7 @@ export async function listOwnCasesJson(prisma: PrismaClient, input: { actor: TSe
     submittedAt: c.submittedAt.toISOString(),
     promisedDue: day(c.promisedDue),
   }));
+  return { items, page, pages, total };
 }
 
 /** One of the actor's own cases with its public timeline (never internal notes), or null. */

@@ -220,6 +220,27 @@ describe("GET /api/v1/applications", () => {
     expect(JSON.stringify(found)).not.toContain("内部意见");
   });
 
+  it("pages the list, 50 newest first a page, and refuses a bad page", async () => {
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: "citizen2@example.cn" } });
+    const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" } });
+    const before = await database.prisma.application.count({ where: { applicantId: owner.id } });
+    await database.prisma.application.createMany({
+      data: Array.from({ length: 55 }, (_, i) => ({
+        trackingNumber: `SV20200101${String(900000 + i)}`, accessCode: "ABCDEF", serviceId: service.id, applicantId: owner.id,
+        answers: {}, idempotencyKey: `paging-${i}-key`, submittedAt: new Date(Date.UTC(2020, 0, 1, 0, i)),
+      })),
+    });
+    const page = async (query: string) => (await (await applicationsRoute.GET(request(`/applications${query}`, { token: tokens.citizen2 }))).json()) as { items: { trackingNumber: string }[]; page: number; pages: number; total: number };
+    const first = await page("");
+    expect(first).toMatchObject({ page: 1, total: before + 55, pages: Math.ceil((before + 55) / 50) });
+    expect(first.items).toHaveLength(50);
+    const last = await page(`?page=${first.pages}`);
+    expect(last.items.at(-1)!.trackingNumber).toBe("SV20200101900000");
+    const all = new Set([...first.items, ...last.items].map((item) => item.trackingNumber));
+    expect(all.size).toBe(first.items.length + last.items.length);
+    expect((await applicationsRoute.GET(request("/applications?page=0", { token: tokens.citizen2 }))).status).toBe(400);
+  });
+
   it("answers 404 for another person's case or an unknown one, and 401 without sign-in", async () => {
     const { trackingNumber } = (await (await apply()).json()) as { trackingNumber: string };
     const theirs = await applicationRoute.GET(request(`/applications/${trackingNumber}`, { token: tokens.citizen2 }), context({ trackingNumber }));

@@ -15,6 +15,8 @@ import { PlaceCheckboxes } from "@/components/notices/PlaceCheckboxes";
 import { messageForCode } from "@/lib/shared/errorCode";
 import { errorMessages } from "@/lib/i18n/messages";
 import Link from "next/link";
+import { intParam } from "@/lib/i18n/search-params";
+import { Pagination } from "@/components/ui/Pagination";
 import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -29,7 +31,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const user = await requireCitizen(locale, `/${locale}/account`);
   const [t, overview, query, drafts, notifications, tree, mine] = await Promise.all([
     getT(locale, ["account", "auth", "notifications", "notices", "errors"]),
-    getAccountOverview(user.id),
+    searchParams.then((q) => getAccountOverview(user.id, { casesPage: intParam(q.casesPage) })),
     searchParams,
     ownDrafts(user),
     latestNotifications(user),
@@ -128,6 +130,17 @@ export default async function AccountPage({ params, searchParams }: Props) {
             </tbody>
           </table>
         )}
+        {overview.cases.pages > 1 ? (
+          <Pagination
+            page={overview.cases.page}
+            pages={overview.cases.pages}
+            hrefFor={(page) => `/${locale}/account${page > 1 ? `?casesPage=${page}` : ""}#cases`}
+            label={t("pagination.label")}
+            previous={t("pagination.previous")}
+            next={t("pagination.next")}
+            status={t("pagination.status", { page: overview.cases.page, pages: overview.cases.pages })}
+          />
+        ) : null}
       </section>
       <section aria-labelledby="requests">
         <h2 id="requests" className="text-xl font-bold mb-2">{t("account:requests")}</h2>

@@ -17,12 +17,16 @@ const ZApplicationBody = z.object({
   uploads: z.record(z.string().max(64), z.string().max(64)).default({}),
 });
 
-/** The signed-in citizen's own cases, newest first. */
+const ZListQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
+
+/** The signed-in citizen's own cases, newest first, 50 a page (`?page=`). */
 export async function GET(request: Request) {
   try {
     const actor = await apiActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
-    return Response.json({ items: await listOwnCasesJson(await db(), { actor }) }, { headers: { "Cache-Control": "private, no-store" } });
+    const query = ZListQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) return apiError(400, "bad_page", "page must be a whole number from 1");
+    return Response.json(await listOwnCasesJson(await db(), { actor, page: query.data.page }), { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return apiFailure(error);
   }

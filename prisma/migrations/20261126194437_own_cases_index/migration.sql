@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Application_applicantId_submittedAt_idx" ON "Application"("applicantId", "submittedAt");
