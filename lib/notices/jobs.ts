@@ -1,5 +1,4 @@
 import "server-only";
-import type { TFunction } from "i18next";
 import { z } from "zod";
 import type { PrismaClient } from "../db/generated/client";
 import type { TJobHandler } from "../jobs/queue";
@@ -12,6 +11,7 @@ import { markdownToText } from "../content/markdown";
 import { writeAudit } from "../audit/writeAudit";
 import { publishNotice } from "./noticeSteps";
 import { noticeVisibilityChanged } from "./effects";
+import { describeSubscription } from "./subscriptions";
 
 const ZNoticePayload = z.object({ noticeId: z.string().min(1) });
 const ZConfirmPayload = z.object({ subscriptionId: z.string().min(1), token: z.string().min(1) });
@@ -42,16 +42,6 @@ const confirmMail: TJobHandler = async (prisma, payload) => {
   });
 };
 
-export function describeSubscription(
-  t: TFunction,
-  locale: string,
-  subscription: { category: string | null; community: { name: string; nameEn: string } | null },
-): string {
-  const place = subscription.community ? lt(localeOf(locale), subscription.community.name, subscription.community.nameEn) : t("notices:subscribe.allCommunities");
-  const category = subscription.category ? t(`catalog:noticeCategory.${subscription.category}`) : t("notices:subscribe.allCategories");
-  return t("notices:subscribe.what", { place, category });
-}
-
 /**
  * Mails a published notice to every confirmed subscriber of one of its communities (or of all)
  * and its category (or all). One mail per address; a delivery row per subscription means a
@@ -74,7 +64,11 @@ const noticeMail: TJobHandler = async (prisma, payload) => {
     orderBy: { createdAt: "asc" },
   });
   const byEmail = new Map<string, typeof subscriptions>();
-  for (const s of subscriptions) byEmail.set(s.email, [...(byEmail.get(s.email) ?? []), s]);
+  for (const s of subscriptions) {
+    const mine = byEmail.get(s.email);
+    if (mine) mine.push(s);
+    else byEmail.set(s.email, [s]);
+  }
   for (const [email, mine] of byEmail) {
     const first = mine[0];
     const locale = localeOf(first.locale);

@@ -188,7 +188,6 @@ export async function applyNoticeStep(prisma: PrismaClient, input: { actor: TSes
 /** Publication's follow-up work: the subscribers' mail now, and the expiry at its time. */
 async function afterPublication(tx: Prisma.TransactionClient, notice: { id: string; expiresAt: Date | null }, now: Date) {
   await enqueueJob(tx, { kind: "notice.mail", payload: { noticeId: notice.id }, runAt: now, uniqueKey: `notice.mail:${notice.id}` });
-  await tx.notice.update({ where: { id: notice.id }, data: { mailQueuedAt: now } });
   if (notice.expiresAt) await enqueueJob(tx, { kind: "notice.expire", payload: { noticeId: notice.id }, runAt: notice.expiresAt, uniqueKey: `notice.expire:${notice.id}` });
 }
 

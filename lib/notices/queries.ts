@@ -1,21 +1,14 @@
 import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { currentNoticeWhere } from "./visibility";
 
 export type TNoticeFilter = { district?: string; street?: string; community?: string; category?: string; page?: number };
 export const noticesPageSize = 20;
 
-/** Published and within the validity period at `now`. */
-export function currentNoticeWhere(now: Date): Prisma.NoticeWhereInput {
-  return {
-    status: "PUBLISHED",
-    publishedAt: { lte: now },
-    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-  };
-}
 
 const listSelect = {
-  id: true, title: true, titleEn: true, category: true, pinned: true, emergency: true, source: true, publishedAt: true, expiresAt: true, body: true,
+  id: true, title: true, titleEn: true, category: true, pinned: true, emergency: true, source: true, publishedAt: true, expiresAt: true,
   targets: { select: { community: { select: { code: true, name: true, nameEn: true } } } },
 } satisfies Prisma.NoticeSelect;
 const listOrder: Prisma.NoticeOrderByWithRelationInput[] = [{ pinned: "desc" }, { publishedAt: "desc" }, { id: "asc" }];
@@ -57,7 +50,7 @@ export async function listNotices(filter: TNoticeFilter, { now = new Date(), min
 
 /** The newest current notices for a feed (no "mine first": a feed is the same for everyone). */
 export async function feedNotices(filter: TNoticeFilter, limit = 50, now = new Date()) {
-  return (await db()).notice.findMany({ where: noticeListWhere(filter, now), orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: limit, select: listSelect });
+  return (await db()).notice.findMany({ where: noticeListWhere(filter, now), orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: limit, select: { ...listSelect, body: true } });
 }
 
 /** The community codes a resident picked in the account. */

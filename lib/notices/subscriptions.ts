@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { PrismaClient } from "../db/generated/client";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
-import { locales } from "../i18n/settings";
+import type { TFunction } from "i18next";
+import { defaultLocale, isLocale, locales } from "../i18n/settings";
+import { lt } from "../i18n/content";
 import { noticeCategories } from "./categories";
 import { ZEmail } from "../auth/schema";
 
@@ -66,4 +68,15 @@ export async function unsubscribe(prisma: PrismaClient, token: string): Promise<
   if (!found) return false;
   if (!found.unsubscribedAt) await prisma.subscription.update({ where: { id: found.id }, data: { unsubscribedAt: new Date() } });
   return true;
+}
+
+/** What a subscription is for, in words ("和平街社区的“停水停电”公告"), for its mails and pages. */
+export function describeSubscription(
+  t: TFunction,
+  locale: string,
+  subscription: { category: string | null; community: { name: string; nameEn: string } | null },
+): string {
+  const place = subscription.community ? lt(isLocale(locale) ? locale : defaultLocale, subscription.community.name, subscription.community.nameEn) : t("notices:subscribe.allCommunities");
+  const category = subscription.category ? t(`catalog:noticeCategory.${subscription.category}`) : t("notices:subscribe.allCategories");
+  return t("notices:subscribe.what", { place, category });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayReview, noticeStatuses, noticeSteps } from "./workflow";
+import { mayReview, noticeStatuses, noticeSteps, revisionKind } from "./workflow";
 
 describe("the notice workflow table", () => {
   it("reaches every status from a draft", () => {
@@ -26,5 +26,12 @@ describe("the notice workflow table", () => {
     expect(mayReview("a", "a", "a")).toBe(false);
     expect(mayReview("b", "a", "b")).toBe(false);
     expect(mayReview("b", "a", "a")).toBe(true);
+  });
+});
+
+describe("revision kinds", () => {
+  it("reads a step name as its kind and anything else as a send-back's words", () => {
+    expect(revisionKind("approve")).toEqual({ kind: "approve", note: null });
+    expect(revisionKind("请补充受影响的楼栋")).toEqual({ kind: "sendBack", note: "请补充受影响的楼栋" });
   });
 });

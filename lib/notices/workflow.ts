@@ -24,3 +24,15 @@ export const noticeSteps: Record<TNoticeStep, TRule> = {
 export function mayReview(actorId: string, authorId: string | null, lastEditorId: string | null): boolean {
   return actorId !== authorId && actorId !== lastEditorId;
 }
+
+const revisionKinds = ["create", "edit", "submit", "approve", "sendBack", "publish", "publishEmergency", "archive"] as const;
+export type TRevisionKind = (typeof revisionKinds)[number];
+
+/**
+ * A revision's `comment` holds the step that made it, or, for a send-back, the reviewer's
+ * words: which kind of revision it is, and the words if any.
+ */
+export function revisionKind(comment: string | null): { kind: TRevisionKind; note: string | null } {
+  if (comment && (revisionKinds as readonly string[]).includes(comment)) return { kind: comment as TRevisionKind, note: null };
+  return { kind: "sendBack", note: comment };
+}

@@ -1,5 +1,6 @@
 // No "server-only" marker: the seed and the volume generator (tsx scripts) call rebuildSearchIndex.
 import { Prisma, type PrismaClient } from "../db/generated/client";
+import { currentNoticeWhere } from "../notices/visibility";
 import { documentEntry, noticeEntry, serviceEntry, utc, type TSearchEntryData, type TSearchType } from "./entries";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
@@ -8,8 +9,8 @@ const serviceFields = { id: true, code: true, name: true, nameEn: true, summary:
 const documentFields = { id: true, indexNo: true, title: true, titleEn: true, docNumber: true, keywords: true, summary: true, body: true, publishedAt: true, updatedAt: true } as const;
 const noticeFields = { id: true, title: true, titleEn: true, body: true, source: true, publishedAt: true, expiresAt: true, updatedAt: true } as const;
 
-/** Notices that may be listed now or later: published and not expired (the window is checked again at query time). */
-const indexableNotice = (now: Date): Prisma.NoticeWhereInput => ({ status: "PUBLISHED", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] });
+/** Notices residents may see listed (the expiry is checked again at query time). */
+const indexableNotice = currentNoticeWhere;
 
 async function readEntry(tx: Tx, ref: { type: TSearchType; id: string }): Promise<TSearchEntryData | null> {
   switch (ref.type) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { locales } from "../i18n/settings";
-import { currentNoticeWhere } from "../notices/queries";
+import { currentNoticeWhere } from "../notices/visibility";
 
 export type TSitemapEntry = { path: string; lastModified?: Date };
 

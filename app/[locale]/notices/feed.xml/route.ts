@@ -6,7 +6,8 @@ import { feedNotices } from "@/lib/notices/queries";
 import { noticesRss } from "@/lib/notices/feed";
 import { noticeCategories } from "@/lib/notices/categories";
 import { publicBaseUrl } from "@/lib/notifications/notifyApplicant";
-import { db } from "@/lib/db/client";
+import { placeTree } from "@/lib/places/queries";
+import { queryParams } from "@/lib/api/queryParams";
 
 export const dynamic = "force-dynamic";
 
@@ -19,12 +20,11 @@ const ZFeedQuery = z.object({
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
-  const url = new URL(request.url);
-  const parsed = ZFeedQuery.safeParse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
+  const parsed = ZFeedQuery.safeParse(queryParams(request.url));
   const t = await getT(locale, ["notices", "catalog", "common"]);
   if (!parsed.success) return new Response(t("notices:feed.badQuery"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const { community, category } = parsed.data;
-  const place = community ? await (await db()).community.findUnique({ where: { code: community } }) : null;
+  const place = community ? (await placeTree()).flatMap((d) => d.streets.flatMap((s) => s.communities)).find((c) => c.code === community) : undefined;
   if (community && !place) return new Response(t("notices:feed.badQuery"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const notices = await feedNotices({ community, category });
   const base = publicBaseUrl();

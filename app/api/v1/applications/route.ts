@@ -4,6 +4,7 @@ import { isCitizen } from "@/lib/auth/policy";
 import { apiActor } from "@/lib/api/actor";
 import { apiBadJson, apiError, apiFailure, apiFormError, apiUnauthorized, readJson } from "@/lib/api/errors";
 import { listOwnCasesJson } from "@/lib/api/ownCases";
+import { queryParams } from "@/lib/api/queryParams";
 import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
 import { FormError } from "@/lib/shared/errors";
 
@@ -24,7 +25,7 @@ export async function GET(request: Request) {
   try {
     const actor = await apiActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
-    const query = ZListQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const query = ZListQuery.safeParse(queryParams(request.url));
     if (!query.success) return apiError(400, "bad_page", "page must be a whole number from 1");
     return Response.json(await listOwnCasesJson(await db(), { actor, page: query.data.page }), { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {

@@ -3,6 +3,7 @@ import { listDocuments } from "@/lib/disclosure/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { docTypes } from "@/lib/disclosure/doc-types";
 import { apiFailure } from "@/lib/api/errors";
+import { queryParams } from "@/lib/api/queryParams";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ const ZQuery = z.object({
 /** The proactive-disclosure catalogue (`?q=&category=&department=&year=&docType=&page=`). */
 export async function GET(request: Request) {
   try {
-    const query = ZQuery.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
+    const query = ZQuery.parse(queryParams(request.url));
     const result = await listDocuments(query);
     return Response.json(
       {

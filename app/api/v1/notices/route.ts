@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listNotices } from "@/lib/notices/queries";
 import { noticeCategories } from "@/lib/notices/categories";
 import { apiFailure } from "@/lib/api/errors";
+import { queryParams } from "@/lib/api/queryParams";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ const ZQuery = z.object({
 /** Current community notices, pinned first (`?community=&category=&page=`). */
 export async function GET(request: Request) {
   try {
-    const query = ZQuery.parse(Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== "")));
+    const query = ZQuery.parse(queryParams(request.url));
     const result = await listNotices(query);
     return Response.json(
       {

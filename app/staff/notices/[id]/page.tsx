@@ -9,7 +9,7 @@ import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
 import { requireStaff } from "@/lib/auth/session";
 import { isNoticeEditor } from "@/lib/notices/noticeSteps";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
-import { mayReview } from "@/lib/notices/workflow";
+import { mayReview, revisionKind } from "@/lib/notices/workflow";
 import { revisionDiff } from "@/lib/notices/revisionDiff";
 import { scopeValues, type TNoticeScope } from "@/lib/notices/scope";
 import { labelledPlaceTree } from "@/lib/places/queries";
@@ -36,7 +36,8 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
   const messages = errorMessages(t);
   const lastEditorId = notice.revisions.at(-1)?.editor?.id ?? null;
   const reviewable = mayReview(actor.id, notice.author?.id ?? null, lastEditorId);
-  const sentBack = notice.status === "DRAFT" ? [...notice.revisions].reverse().find((r) => r.version > 1 && r.comment && !["create", "edit", "submit"].includes(r.comment)) : undefined;
+  const kinds = notice.revisions.map((r) => revisionKind(r.comment));
+  const sentBack = notice.status === "DRAFT" ? notice.revisions.findLast((_, index) => kinds[index].kind === "sendBack") : undefined;
   const hidden = { id: notice.id, expectedVersion: String(notice.version) };
   const stepForm = (step: string, label: string, fields: Parameters<typeof SimpleForm>[0]["fields"] = [], tone: "primary" | "warning" = "primary") => (
     <SimpleForm key={step} idPrefix={`step-${step}`} action={noticeStepAction} hidden={{ ...hidden, step }} fields={fields} submitLabel={label} tone={tone} messages={messages} errorTitle={t("errors:summaryTitle")} />
@@ -105,8 +106,8 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
                 <summary>
                   {t("notices:editor.revision", { version: revision.version, name: revision.editor?.name ?? t("notices:editor.system"), date: formatDate(defaultLocale, revision.createdAt) })}
                   {" · "}
-                  {t(`notices:editor.revisionKind.${revision.comment && ["create", "edit", "submit", "approve", "publish", "publishEmergency", "archive"].includes(revision.comment) ? revision.comment : "sendBack"}`)}
-                  {revision.comment && !["create", "edit", "submit", "approve", "publish", "publishEmergency", "archive", "sendBack"].includes(revision.comment) ? `: ${revision.comment}` : ""}
+                  {t(`notices:editor.revisionKind.${kinds[index].kind}`)}
+                  {kinds[index].note ? `: ${kinds[index].note}` : ""}
                 </summary>
                 <pre className="whitespace-pre-wrap border border-line p-2 mt-1 text-sm" aria-label={t("notices:editor.diff")}>
                   {revisionDiff(index ? notice.revisions[index - 1] : null, revision, label).map((part, i) =>

@@ -37,13 +37,13 @@ export default async function SynonymsPage({ searchParams }: { searchParams: Pro
       {groups.length ? null : <p>{t("search:staff.empty")}</p>}
       {groups.map((group, index) => (
         <section key={group.id} aria-labelledby={`g-${group.id}`} className="grid gap-2 border-t border-line pt-4">
-          <h2 id={`g-${group.id}`} className="text-lg font-bold">{t("search:staff.group", { n: index + 1 })}: {group.terms.join("、")}</h2>
+          <h2 id={`g-${group.id}`} className="text-lg font-bold">{t("search:staff.group", { n: index + 1 })}: {group.terms.join(t("search:termSeparator"))}</h2>
           <SimpleForm
             action={updateSynonymGroup}
             idPrefix={`g${index}`}
             hidden={{ id: group.id, expectedVersion: String(group.version) }}
             fields={[termsField]}
-            initialValues={{ terms: group.terms.join("、") }}
+            initialValues={{ terms: group.terms.join(t("search:termSeparator")) }}
             submitLabel={t("search:staff.save")}
             messages={messages}
             errorTitle={t("errors:summaryTitle")}

@@ -4,8 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { db } from "@/lib/db/client";
-import { subscriptionByToken } from "@/lib/notices/subscriptions";
-import { describeSubscription } from "@/lib/notices/jobs";
+import { describeSubscription, subscriptionByToken } from "@/lib/notices/subscriptions";
 import { confirmAction } from "../actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };

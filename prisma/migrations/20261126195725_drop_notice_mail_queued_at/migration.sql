@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Notice" DROP COLUMN "mailQueuedAt";
