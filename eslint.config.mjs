@@ -5,7 +5,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "data/**", ".e2e-data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "data/**",
+      ".e2e-data/**",
+      "lib/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     // STYLE.md: only lib/ touches Prisma; pages and components call lib/<domain>.
@@ -15,7 +24,10 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@prisma/*", "**/db/generated/**", "@/lib/db/generated/**"], message: "Pages and components call lib/<domain>; only lib/ touches Prisma." },
+            {
+              group: ["@prisma/*", "**/db/generated/**", "@/lib/db/generated/**"],
+              message: "Pages and components call lib/<domain>; only lib/ touches Prisma.",
+            },
           ],
         },
       ],

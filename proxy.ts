@@ -15,7 +15,8 @@ export async function proxy(request: NextRequest) {
   const first = pathname.split("/")[1] ?? "";
   const unprefixedPublic = !isLocale(first) && !["staff", "api"].includes(first);
   if (unprefixedPublic) {
-    const locale = pathname === "/" ? localeFromAcceptLanguage(request.headers.get("accept-language")) : defaultLocale;
+    const locale =
+      pathname === "/" ? localeFromAcceptLanguage(request.headers.get("accept-language")) : defaultLocale;
     const target = new URL(`/${locale}${pathname === "/" ? "" : pathname}${search}`, request.url);
     const response = NextResponse.redirect(target, 307);
     response.headers.set("Vary", "Accept-Language");

@@ -7,7 +7,14 @@ import { latencySummary, type TLatency } from "./stats";
 import { bin, spawnServer, waitFor } from "./server";
 
 export type TQuery = { q: string; expect: { type: string; id?: string; title?: string }; kind: string };
-export type TSearchResult = TLatency & { queries: number; rounds: number; top10: number; top10Share: number; misses: string[]; errors: number };
+export type TSearchResult = TLatency & {
+  queries: number;
+  rounds: number;
+  top10: number;
+  top10Share: number;
+  misses: string[];
+  errors: number;
+};
 
 type TItem = { type: string; id?: string; title?: string | null; url?: string };
 
@@ -38,10 +45,26 @@ export async function measureSearch(base: string, queries: TQuery[], rounds: num
       else misses.push(query.q);
     }
   }
-  return { ...latencySummary(samples), queries: queries.length, rounds, top10, top10Share: top10 / queries.length, misses, errors };
+  return {
+    ...latencySummary(samples),
+    queries: queries.length,
+    rounds,
+    top10,
+    top10Share: top10 / queries.length,
+    misses,
+    errors,
+  };
 }
 
-export type TLoad = { rps: number; p99: number; p50: number; requests: number; non2xx: number; errors: number; timeouts: number };
+export type TLoad = {
+  rps: number;
+  p99: number;
+  p50: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
 
 function toLoad(result: autocannon.Result): TLoad {
   return {
@@ -65,7 +88,11 @@ export type TPage = { name: string; path: string; bytes: number; app: TLoad; sta
  * Each page under load from the app, then its saved bytes from a minimal static server on
  * port+1 in its own process, for the same time and connections.
  */
-export async function measurePages(base: string, pages: { name: string; path: string }[], options: { port: number; duration: number; connections: number; workDir: string }): Promise<TPage[]> {
+export async function measurePages(
+  base: string,
+  pages: { name: string; path: string }[],
+  options: { port: number; duration: number; connections: number; workDir: string },
+): Promise<TPage[]> {
   const manifest: Record<string, { file: string; contentType: string }> = {};
   const bytes = new Map<string, number>();
   fs.mkdirSync(options.workDir, { recursive: true });
@@ -75,13 +102,21 @@ export async function measurePages(base: string, pages: { name: string; path: st
     const body = Buffer.from(await response.arrayBuffer());
     const file = path.join(options.workDir, `page-${i}.html`);
     fs.writeFileSync(file, body);
-    manifest[page.path] = { file, contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8" };
+    manifest[page.path] = {
+      file,
+      contentType: response.headers.get("content-type") ?? "text/html; charset=utf-8",
+    };
     bytes.set(page.path, body.length);
   }
   const manifestFile = path.join(options.workDir, "manifest.json");
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
   const staticPort = options.port + 1;
-  const staticServer = spawnServer(bin("tsx"), [path.join("bench", "static-server.ts"), manifestFile, String(staticPort)], process.env, path.join(options.workDir, "static-server.log"));
+  const staticServer = spawnServer(
+    bin("tsx"),
+    [path.join("bench", "static-server.ts"), manifestFile, String(staticPort)],
+    process.env,
+    path.join(options.workDir, "static-server.log"),
+  );
   const results: TPage[] = [];
   try {
     await waitFor(`http://127.0.0.1:${staticPort}${pages[0].path}`, 30_000, staticServer.child);
@@ -89,8 +124,16 @@ export async function measurePages(base: string, pages: { name: string; path: st
       const common = { connections: options.connections, duration: options.duration };
       const app = toLoad(await load({ ...common, url: `${base}${page.path}` }));
       const baseline = toLoad(await load({ ...common, url: `http://127.0.0.1:${staticPort}${page.path}` }));
-      results.push({ ...page, bytes: bytes.get(page.path) ?? 0, app, static: baseline, ratio: baseline.rps / Math.max(app.rps, 0.001) });
-      console.log(`  ${page.name}: ${app.rps.toFixed(1)} req/s (p99 ${app.p99} ms) vs static ${baseline.rps.toFixed(0)} req/s`);
+      results.push({
+        ...page,
+        bytes: bytes.get(page.path) ?? 0,
+        app,
+        static: baseline,
+        ratio: baseline.rps / Math.max(app.rps, 0.001),
+      });
+      console.log(
+        `  ${page.name}: ${app.rps.toFixed(1)} req/s (p99 ${app.p99} ms) vs static ${baseline.rps.toFixed(0)} req/s`,
+      );
     }
   } finally {
     await staticServer.stop();
@@ -104,19 +147,30 @@ const boundary = "----onestopbench";
 const multipart = Buffer.concat([
   Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="service"\r\n\r\nRS-JYDJ-001\r\n`),
   Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nidCardCopy\r\n`),
-  Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id-card.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="id-card.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  ),
   pdf,
   Buffer.from(`\r\n--${boundary}--\r\n`),
 ]);
 
-export type TSubmissions = { uploads: TLoad; submit: TLoad; acknowledged: string[]; duplicatesAnswered: number };
+export type TSubmissions = {
+  uploads: TLoad;
+  submit: TLoad;
+  acknowledged: string[];
+  duplicatesAnswered: number;
+};
 
 /**
  * POST /api/v1/uploads for `duration` seconds (each submission needs its own file), then
  * POST /api/v1/applications with a fresh Idempotency-Key per request, one upload each.
  * Every 10th request repeats the previous key: it must answer 200 with the same case.
  */
-export async function measureSubmissions(base: string, token: string, options: { duration: number; connections: number }): Promise<TSubmissions> {
+export async function measureSubmissions(
+  base: string,
+  token: string,
+  options: { duration: number; connections: number },
+): Promise<TSubmissions> {
   const auth = { authorization: `Bearer ${token}` };
   const uploadIds: string[] = [];
   const uploads = await load({
@@ -134,13 +188,21 @@ export async function measureSubmissions(base: string, token: string, options: {
       },
     ],
   });
-  if (uploadIds.length < options.connections) throw new Error(`only ${uploadIds.length} uploads succeeded (${uploads.non2xx} non-2xx)`);
+  if (uploadIds.length < options.connections)
+    throw new Error(`only ${uploadIds.length} uploads succeeded (${uploads.non2xx} non-2xx)`);
   const acknowledged: string[] = [];
   let duplicatesAnswered = 0;
   let sent = 0;
   let lastKey = "";
   let lastUpload = "none";
-  const answers = { fullName: "张晓明", idNumber: "510104199003071237", mobile: "13800280001", employer: "成都蓉城科技有限公司", startDate: "2026-11-02", employmentType: "full-time" };
+  const answers = {
+    fullName: "张晓明",
+    idNumber: "510104199003071237",
+    mobile: "13800280001",
+    employer: "成都蓉城科技有限公司",
+    startDate: "2026-11-02",
+    employmentType: "full-time",
+  };
   const submit = await load({
     url: `${base}/api/v1/applications`,
     connections: options.connections,
@@ -157,10 +219,15 @@ export async function measureSubmissions(base: string, token: string, options: {
           const upload = repeat ? lastUpload : (uploadIds.pop() ?? "none");
           lastKey = key;
           lastUpload = upload;
-          return { ...request, headers: { ...auth, "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify({ serviceCode: "RS-JYDJ-001", answers, uploads: { idCardCopy: upload } }) };
+          return {
+            ...request,
+            headers: { ...auth, "content-type": "application/json", "idempotency-key": key },
+            body: JSON.stringify({ serviceCode: "RS-JYDJ-001", answers, uploads: { idCardCopy: upload } }),
+          };
         },
         onResponse: (status, body) => {
-          if (status === 201) acknowledged.push((JSON.parse(body) as { trackingNumber: string }).trackingNumber);
+          if (status === 201)
+            acknowledged.push((JSON.parse(body) as { trackingNumber: string }).trackingNumber);
           else if (status === 200) duplicatesAnswered++;
         },
       },

@@ -13,8 +13,25 @@ import path from "node:path";
 import { connect } from "../lib/db/connect";
 import { databaseTarget, type DatabaseTarget } from "../lib/db/adapter";
 import { formatTable, parseBenchArgs, type TBenchOptions } from "./stats";
-import { authSecret, bin, runStep, sampleMemory, spawnServer, stopAll, waitFor, type TMemory } from "./server";
-import { measurePages, measureSearch, measureSubmissions, type TPage, type TQuery, type TSearchResult, type TSubmissions } from "./measure";
+import {
+  authSecret,
+  bin,
+  runStep,
+  sampleMemory,
+  spawnServer,
+  stopAll,
+  waitFor,
+  type TMemory,
+} from "./server";
+import {
+  measurePages,
+  measureSearch,
+  measureSubmissions,
+  type TPage,
+  type TQuery,
+  type TSearchResult,
+  type TSubmissions,
+} from "./measure";
 
 type TTargetResult = {
   database: "embedded" | "postgresql";
@@ -37,16 +54,28 @@ const pages = [
   { name: "search page", path: `/zh-Hans/search?q=${encodeURIComponent("低保")}` },
 ];
 
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(" ");
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 const seconds = (since: number) => (Date.now() - since) / 1000;
 
 /** A personal API token for citizen@example.cn, written straight into the database (the server is not running). */
-async function createToken(target: DatabaseTarget): Promise<{ token: string; counts: Record<string, number> }> {
+async function createToken(
+  target: DatabaseTarget,
+): Promise<{ token: string; counts: Record<string, number> }> {
   const { prisma, close } = await connect(target);
   try {
     const citizen = await prisma.user.findUniqueOrThrow({ where: { email: "citizen@example.cn" } });
     const token = `os_${randomBytes(30).toString("base64url")}`;
-    await prisma.apiToken.create({ data: { userId: citizen.id, name: `bench ${new Date().toISOString()}`, tokenHash: createHash("sha256").update(token).digest("hex") } });
+    await prisma.apiToken.create({
+      data: {
+        userId: citizen.id,
+        name: `bench ${new Date().toISOString()}`,
+        tokenHash: createHash("sha256").update(token).digest("hex"),
+      },
+    });
     const counts = {
       documents: await prisma.disclosureDocument.count(),
       notices: await prisma.notice.count(),
@@ -65,7 +94,9 @@ async function missingCases(target: DatabaseTarget, trackingNumbers: string[]): 
   try {
     let found = 0;
     for (let i = 0; i < trackingNumbers.length; i += 1000) {
-      found += await prisma.application.count({ where: { trackingNumber: { in: trackingNumbers.slice(i, i + 1000) } } });
+      found += await prisma.application.count({
+        where: { trackingNumber: { in: trackingNumbers.slice(i, i + 1000) } },
+      });
     }
     return new Set(trackingNumbers).size - found;
   } finally {
@@ -73,12 +104,24 @@ async function missingCases(target: DatabaseTarget, trackingNumbers: string[]): 
   }
 }
 
-async function benchTarget(kind: TTargetResult["database"], options: TBenchOptions, queries: TQuery[], baseEnv: NodeJS.ProcessEnv): Promise<TTargetResult> {
-  const env: NodeJS.ProcessEnv = { ...baseEnv, ONESTOP_DATA_DIR: path.resolve(options.dataDir), NEXT_TELEMETRY_DISABLED: "1" };
+async function benchTarget(
+  kind: TTargetResult["database"],
+  options: TBenchOptions,
+  queries: TQuery[],
+  baseEnv: NodeJS.ProcessEnv,
+): Promise<TTargetResult> {
+  const env: NodeJS.ProcessEnv = {
+    ...baseEnv,
+    ONESTOP_DATA_DIR: path.resolve(options.dataDir),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (kind === "embedded") delete env.DATABASE_URL;
   else env.SEED_DEMO = "1";
   // this process opens the database too (token before, check after): the same directory as the children
-  const target: DatabaseTarget = kind === "embedded" ? { kind: "pglite", dir: path.join(path.resolve(options.dataDir), "pglite") } : databaseTarget(env);
+  const target: DatabaseTarget =
+    kind === "embedded"
+      ? { kind: "pglite", dir: path.join(path.resolve(options.dataDir), "pglite") }
+      : databaseTarget(env);
   const volume = { documents: options.documents, notices: options.notices, cases: options.cases };
   console.log(`\n== ${kind} database ==`);
 
@@ -88,29 +131,67 @@ async function benchTarget(kind: TTargetResult["database"], options: TBenchOptio
   // and whether the search index was built then: data made before lib/search/index.ts existed needs a rebuild
   const marker = path.join(options.dataDir, `.volume-${volume.documents}-${volume.notices}-${volume.cases}`);
   const searchIndex = fs.existsSync(path.join("lib", "search", "index.ts"));
-  const done = fs.existsSync(marker) && (JSON.parse(fs.readFileSync(marker, "utf8")) as { searchIndex?: boolean }).searchIndex === searchIndex;
+  const done =
+    fs.existsSync(marker) &&
+    (JSON.parse(fs.readFileSync(marker, "utf8")) as { searchIndex?: boolean }).searchIndex === searchIndex;
   if (kind === "postgresql" || !done) {
     // the generator resumes: with every row there, it only rebuilds the search index
-    runStep(bin("tsx"), ["--conditions=react-server", "scripts/seed-volume.ts", "--documents", String(volume.documents), "--notices", String(volume.notices), "--cases", String(volume.cases)], env);
-    if (kind === "embedded") fs.writeFileSync(marker, JSON.stringify({ at: new Date().toISOString(), searchIndex }));
+    runStep(
+      bin("tsx"),
+      [
+        "--conditions=react-server",
+        "scripts/seed-volume.ts",
+        "--documents",
+        String(volume.documents),
+        "--notices",
+        String(volume.notices),
+        "--cases",
+        String(volume.cases),
+      ],
+      env,
+    );
+    if (kind === "embedded")
+      fs.writeFileSync(marker, JSON.stringify({ at: new Date().toISOString(), searchIndex }));
   } else console.log(`volume already generated (${marker})`);
   const { token, counts } = await createToken(target);
   const prepareSeconds = seconds(prepared);
   console.log(`data ready in ${prepareSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
 
   const base = `http://127.0.0.1:${options.port}`;
-  const serverEnv = { ...env, PORT: String(options.port), NEXTAUTH_SECRET: authSecret(options.dataDir), NEXTAUTH_URL: `http://localhost:${options.port}` };
-  const server = spawnServer(bin("next"), ["start", "-p", String(options.port)], serverEnv, path.join(options.dataDir, "server.log"));
+  const serverEnv = {
+    ...env,
+    PORT: String(options.port),
+    NEXTAUTH_SECRET: authSecret(options.dataDir),
+    NEXTAUTH_URL: `http://localhost:${options.port}`,
+  };
+  const server = spawnServer(
+    bin("next"),
+    ["start", "-p", String(options.port)],
+    serverEnv,
+    path.join(options.dataDir, "server.log"),
+  );
   const memory = sampleMemory(server.child.pid ?? 0);
   try {
     await waitFor(`${base}/api/health`, 180_000, server.child);
     const loadAverage = os.loadavg();
     console.log(`server up; load average ${load()}`);
     const search = await measureSearch(base, queries, 2);
-    console.log(`  search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms, top-10 ${search.top10}/${search.queries}${search.misses.length ? `; missed: ${search.misses.join(", ")}` : ""}`);
-    const pageResults = await measurePages(base, pages, { port: options.port, duration: options.duration, connections: options.connections, workDir: path.join(options.dataDir, "pages") });
-    const submissions = await measureSubmissions(base, token, { duration: options.duration, connections: options.connections });
-    console.log(`  submissions: ${submissions.submit.rps.toFixed(1)}/s, ${submissions.acknowledged.length} acknowledged`);
+    console.log(
+      `  search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms, top-10 ${search.top10}/${search.queries}${search.misses.length ? `; missed: ${search.misses.join(", ")}` : ""}`,
+    );
+    const pageResults = await measurePages(base, pages, {
+      port: options.port,
+      duration: options.duration,
+      connections: options.connections,
+      workDir: path.join(options.dataDir, "pages"),
+    });
+    const submissions = await measureSubmissions(base, token, {
+      duration: options.duration,
+      connections: options.connections,
+    });
+    console.log(
+      `  submissions: ${submissions.submit.rps.toFixed(1)}/s, ${submissions.acknowledged.length} acknowledged`,
+    );
     await server.stop();
     const missingAfterwards = await missingCases(target, submissions.acknowledged);
     return {
@@ -135,20 +216,80 @@ function printResults(results: TTargetResult[]) {
   for (const r of results) {
     const db = r.database;
     const c = r.counts;
-    rows.push([db, "rows (documents / notices / cases / case events)", [c.documents, c.notices, c.cases, c.caseEvents].map((n) => n.toLocaleString("en")).join(" / "), "", ""]);
+    rows.push([
+      db,
+      "rows (documents / notices / cases / case events)",
+      [c.documents, c.notices, c.cases, c.caseEvents].map((n) => n.toLocaleString("en")).join(" / "),
+      "",
+      "",
+    ]);
     rows.push([db, "migrate + seed + generate + search index", `${r.prepareSeconds.toFixed(0)} s`, "", ""]);
-    rows.push([db, "load average (1/5/15 min) when measuring began", r.loadAverage.map((n) => n.toFixed(2)).join(" "), "", ""]);
-    rows.push([db, `search p50 / p95 / p99 (${r.search.queries} queries × ${r.search.rounds})`, `${r.search.p50.toFixed(0)} / ${r.search.p95.toFixed(0)} / ${r.search.p99.toFixed(0)} ms`, "", ""]);
-    rows.push([db, "search: expected item in first 10", `${r.search.top10}/${r.search.queries} (${(r.search.top10Share * 100).toFixed(0)}%)`, "", ""]);
+    rows.push([
+      db,
+      "load average (1/5/15 min) when measuring began",
+      r.loadAverage.map((n) => n.toFixed(2)).join(" "),
+      "",
+      "",
+    ]);
+    rows.push([
+      db,
+      `search p50 / p95 / p99 (${r.search.queries} queries × ${r.search.rounds})`,
+      `${r.search.p50.toFixed(0)} / ${r.search.p95.toFixed(0)} / ${r.search.p99.toFixed(0)} ms`,
+      "",
+      "",
+    ]);
+    rows.push([
+      db,
+      "search: expected item in first 10",
+      `${r.search.top10}/${r.search.queries} (${(r.search.top10Share * 100).toFixed(0)}%)`,
+      "",
+      "",
+    ]);
     for (const page of r.pages) {
-      rows.push([db, `${page.name} ${page.path}`, `${page.app.rps.toFixed(1)} req/s, p99 ${page.app.p99} ms`, `${page.static.rps.toFixed(0)} req/s, p99 ${page.static.p99} ms`, `${page.ratio.toFixed(1)}×`]);
+      rows.push([
+        db,
+        `${page.name} ${page.path}`,
+        `${page.app.rps.toFixed(1)} req/s, p99 ${page.app.p99} ms`,
+        `${page.static.rps.toFixed(0)} req/s, p99 ${page.static.p99} ms`,
+        `${page.ratio.toFixed(1)}×`,
+      ]);
     }
     const s = r.submissions;
-    rows.push([db, "uploads POST /api/v1/uploads", `${s.uploads.rps.toFixed(1)}/s, p99 ${s.uploads.p99} ms`, "", ""]);
-    rows.push([db, "submissions POST /api/v1/applications", `${s.submit.rps.toFixed(1)}/s, p99 ${s.submit.p99} ms`, "", ""]);
-    rows.push([db, "  201 acknowledged / missing afterwards", `${s.acknowledged} / ${s.missingAfterwards}`, "", ""]);
-    rows.push([db, "  repeated key answered 200 / non-2xx", `${s.duplicatesAnswered} / ${s.submit.non2xx + s.submit.errors}`, "", ""]);
-    rows.push([db, "server peak memory (tree RSS / max VmHWM)", `${r.memory.peakTreeRssMiB.toFixed(0)} / ${r.memory.peakHwmMiB.toFixed(0)} MiB`, "", ""]);
+    rows.push([
+      db,
+      "uploads POST /api/v1/uploads",
+      `${s.uploads.rps.toFixed(1)}/s, p99 ${s.uploads.p99} ms`,
+      "",
+      "",
+    ]);
+    rows.push([
+      db,
+      "submissions POST /api/v1/applications",
+      `${s.submit.rps.toFixed(1)}/s, p99 ${s.submit.p99} ms`,
+      "",
+      "",
+    ]);
+    rows.push([
+      db,
+      "  201 acknowledged / missing afterwards",
+      `${s.acknowledged} / ${s.missingAfterwards}`,
+      "",
+      "",
+    ]);
+    rows.push([
+      db,
+      "  repeated key answered 200 / non-2xx",
+      `${s.duplicatesAnswered} / ${s.submit.non2xx + s.submit.errors}`,
+      "",
+      "",
+    ]);
+    rows.push([
+      db,
+      "server peak memory (tree RSS / max VmHWM)",
+      `${r.memory.peakTreeRssMiB.toFixed(0)} / ${r.memory.peakHwmMiB.toFixed(0)} MiB`,
+      "",
+      "",
+    ]);
   }
   console.log(`\n${formatTable(["database", "measure", "app", "static baseline", "static/app"], rows)}`);
 }
@@ -159,8 +300,12 @@ async function main() {
   const loadStart = os.loadavg();
   // the code measured is the code at the start (the branch may move on during a long run)
   const commit = gitCommit();
-  const queries = (JSON.parse(fs.readFileSync(path.join("bench", "search-queries.json"), "utf8")) as { queries: TQuery[] }).queries;
-  console.log(`bench: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases; ${options.connections} connections × ${options.duration} s; ${os.cpus().length} cores; load average ${load()}`);
+  const queries = (
+    JSON.parse(fs.readFileSync(path.join("bench", "search-queries.json"), "utf8")) as { queries: TQuery[] }
+  ).queries;
+  console.log(
+    `bench: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases; ${options.connections} connections × ${options.duration} s; ${os.cpus().length} cores; load average ${load()}`,
+  );
   fs.mkdirSync(options.dataDir, { recursive: true });
 
   const built = Date.now();
@@ -172,7 +317,8 @@ async function main() {
 
   const results: TTargetResult[] = [];
   if (!options.skipEmbedded) results.push(await benchTarget("embedded", options, queries, process.env));
-  if (databaseTarget().kind === "postgres") results.push(await benchTarget("postgresql", options, queries, process.env));
+  if (databaseTarget().kind === "postgres")
+    results.push(await benchTarget("postgresql", options, queries, process.env));
 
   printResults(results);
   const totalSeconds = seconds(started);
@@ -181,11 +327,19 @@ async function main() {
     totalSeconds,
     buildSeconds,
     commit,
-    machine: { cores: os.cpus().length, memoryGiB: os.totalmem() / 2 ** 30, node: process.version, loadAverageStart: loadStart, loadAverageEnd: os.loadavg() },
+    machine: {
+      cores: os.cpus().length,
+      memoryGiB: os.totalmem() / 2 ** 30,
+      node: process.version,
+      loadAverageStart: loadStart,
+      loadAverageEnd: os.loadavg(),
+    },
     options,
     results,
   };
-  console.log(`\ntotal ${(totalSeconds / 60).toFixed(1)} min (build ${buildSeconds.toFixed(0)} s); load average at start ${loadStart.map((n) => n.toFixed(2)).join(" ")}, at end ${load()}`);
+  console.log(
+    `\ntotal ${(totalSeconds / 60).toFixed(1)} min (build ${buildSeconds.toFixed(0)} s); load average at start ${loadStart.map((n) => n.toFixed(2)).join(" ")}, at end ${load()}`,
+  );
   const file = options.out;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);

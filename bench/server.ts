@@ -9,7 +9,8 @@ export const bin = (name: string) => path.resolve("node_modules", ".bin", name);
 /** Runs a command to completion with inherited output; throws when it fails. */
 export function runStep(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   const result = spawnSync(command, args, { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${path.basename(command)} ${args.join(" ")} failed (${result.status ?? result.signal})`);
 }
 
 /** NEXTAUTH_SECRET kept in the data directory, as scripts/start.ts does. */
@@ -49,7 +50,8 @@ function processTree(root: number): number[] {
     }
   }
   const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
+  for (let i = 0; i < tree.length; i++)
+    for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
   return tree;
 }
 
@@ -86,7 +88,8 @@ export function sampleMemory(root: number): { stop: () => TMemory } {
 export async function waitFor(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before answering ${url}`);
+    if (child && child.exitCode !== null)
+      throw new Error(`the server exited (${child.exitCode}) before answering ${url}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -107,7 +110,12 @@ export async function stopAll(): Promise<void> {
 }
 
 /** Spawns a process and returns a stop that sends SIGTERM and waits (SIGKILL after 15 s). */
-export function spawnServer(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): TRunningServer {
+export function spawnServer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+): TRunningServer {
   const log = fs.openSync(logFile, "a");
   const child = spawn(command, args, { env, stdio: ["ignore", log, log] });
   const stop = () =>

@@ -7,8 +7,16 @@ import fs from "node:fs";
 import http from "node:http";
 
 const [manifestPath, port] = process.argv.slice(2);
-const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Record<string, { file: string; contentType: string }>;
-const pages = new Map(Object.entries(manifest).map(([url, page]) => [url, { body: fs.readFileSync(page.file), contentType: page.contentType }]));
+const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Record<
+  string,
+  { file: string; contentType: string }
+>;
+const pages = new Map(
+  Object.entries(manifest).map(([url, page]) => [
+    url,
+    { body: fs.readFileSync(page.file), contentType: page.contentType },
+  ]),
+);
 
 http
   .createServer((request, response) => {

@@ -35,7 +35,15 @@ describe("percentile (nearest rank)", () => {
 
 describe("bench arguments", () => {
   it("defaults to the full volume, 50 connections, 10 s and port 3400", () => {
-    expect(parseBenchArgs([])).toMatchObject({ ...fullVolume, quick: false, connections: 50, duration: 10, port: 3400, dataDir: "bench/.data", skipEmbedded: false });
+    expect(parseBenchArgs([])).toMatchObject({
+      ...fullVolume,
+      quick: false,
+      connections: 50,
+      duration: 10,
+      port: 3400,
+      dataDir: "bench/.data",
+      skipEmbedded: false,
+    });
   });
 
   it("--quick makes small counts, short runs and its own data directory", () => {
@@ -46,7 +54,10 @@ describe("bench arguments", () => {
   });
 
   it("takes counts with underscores and refuses bad values and the test servers' ports", () => {
-    expect(parseBenchArgs(["--cases", "300_000", "--duration", "5"])).toMatchObject({ cases: 300_000, duration: 5 });
+    expect(parseBenchArgs(["--cases", "300_000", "--duration", "5"])).toMatchObject({
+      cases: 300_000,
+      duration: 5,
+    });
     expect(() => parseBenchArgs(["--cases", "many"])).toThrow(/whole number/);
     expect(() => parseBenchArgs(["--port", "3100"])).toThrow(/3100/);
     expect(() => parseBenchArgs(["--port", "3200"])).toThrow();
@@ -56,7 +67,13 @@ describe("bench arguments", () => {
 
 describe("formatTable", () => {
   it("pads columns (a Chinese character is two wide) and right-aligns numbers", () => {
-    const table = formatTable(["name", "n"], [["首页", 5], ["x", 1234]]).split("\n");
+    const table = formatTable(
+      ["name", "n"],
+      [
+        ["首页", 5],
+        ["x", 1234],
+      ],
+    ).split("\n");
     expect(table[0]).toBe("name  n    ");
     expect(table[2]).toBe("首页      5");
     expect(table[3]).toBe("x     1,234");
@@ -65,10 +82,29 @@ describe("formatTable", () => {
 
 describe("isExpected", () => {
   it("matches by type and id or url, or by type and title without highlight markup", () => {
-    expect(isExpected({ type: "service", id: "GA-JZZ-001" }, { type: "service", id: "GA-JZZ-001" })).toBe(true);
-    expect(isExpected({ type: "document", id: "x", url: "/zh-Hans/disclosure/JXW/2006-00001" }, { type: "document", id: "JXW/2006-00001" })).toBe(true);
-    expect(isExpected({ type: "notice", id: "GA-JZZ-001" }, { type: "service", id: "GA-JZZ-001" })).toBe(false);
-    expect(isExpected({ type: "document", title: "成都市<mark>人才公寓</mark>租赁管理办法" }, { type: "document", title: "成都市人才公寓租赁管理办法" })).toBe(true);
-    expect(isExpected({ type: "document", title: "成都市人才公寓" }, { type: "document", title: "成都市人才公寓租赁管理办法" })).toBe(false);
+    expect(isExpected({ type: "service", id: "GA-JZZ-001" }, { type: "service", id: "GA-JZZ-001" })).toBe(
+      true,
+    );
+    expect(
+      isExpected(
+        { type: "document", id: "x", url: "/zh-Hans/disclosure/JXW/2006-00001" },
+        { type: "document", id: "JXW/2006-00001" },
+      ),
+    ).toBe(true);
+    expect(isExpected({ type: "notice", id: "GA-JZZ-001" }, { type: "service", id: "GA-JZZ-001" })).toBe(
+      false,
+    );
+    expect(
+      isExpected(
+        { type: "document", title: "成都市<mark>人才公寓</mark>租赁管理办法" },
+        { type: "document", title: "成都市人才公寓租赁管理办法" },
+      ),
+    ).toBe(true);
+    expect(
+      isExpected(
+        { type: "document", title: "成都市人才公寓" },
+        { type: "document", title: "成都市人才公寓租赁管理办法" },
+      ),
+    ).toBe(false);
   });
 });

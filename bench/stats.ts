@@ -13,7 +13,13 @@ export function percentile(samples: readonly number[], p: number): number {
 export type TLatency = { p50: number; p95: number; p99: number; max: number; count: number };
 
 export function latencySummary(samples: readonly number[]): TLatency {
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), max: samples.length ? Math.max(...samples) : Number.NaN, count: samples.length };
+  return {
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    p99: percentile(samples, 99),
+    max: samples.length ? Math.max(...samples) : Number.NaN,
+    count: samples.length,
+  };
 }
 
 export type TBenchOptions = {
@@ -40,7 +46,8 @@ const quickVolume = { documents: 2_000, notices: 500, cases: 2_000 };
 
 function whole(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.replace(/_/g, ""))) throw new Error(`--${name} must be a whole number, not "${value}"`);
+  if (!/^\d+$/.test(value.replace(/_/g, "")))
+    throw new Error(`--${name} must be a whole number, not "${value}"`);
   return Number(value.replace(/_/g, ""));
 }
 
@@ -64,7 +71,8 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
   const quick = values.quick ?? false;
   const volume = quick ? quickVolume : fullVolume;
   const port = whole("port", values.port, 3400);
-  if (port === 3100 || port === 3200 || port < 1024 || port > 65_000) throw new Error(`--port ${port} is not allowed (3100 and 3200 belong to the test servers)`);
+  if (port === 3100 || port === 3200 || port < 1024 || port > 65_000)
+    throw new Error(`--port ${port} is not allowed (3100 and 3200 belong to the test servers)`);
   const connections = whole("connections", values.connections, 50);
   if (connections < 1) throw new Error("--connections must be at least 1");
   return {
@@ -83,8 +91,12 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
 
 /** A fixed-width text table; numbers right-aligned. */
 export function formatTable(header: string[], rows: (string | number)[][]): string {
-  const cells = [header, ...rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatNumber(cell) : cell)))];
-  const width = (text: string) => [...text].reduce((sum, ch) => sum + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const cells = [
+    header,
+    ...rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatNumber(cell) : cell))),
+  ];
+  const width = (text: string) =>
+    [...text].reduce((sum, ch) => sum + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
   const widths = header.map((_, c) => Math.max(...cells.map((row) => width(String(row[c] ?? "")))));
   const line = (row: (string | number)[]) =>
     row
@@ -94,7 +106,9 @@ export function formatTable(header: string[], rows: (string | number)[][]): stri
         return c > 0 && /^[-\d.,%×x]+$/.test(text) ? padding + text : text + padding;
       })
       .join("  ");
-  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
 }
 
 export function formatNumber(n: number): string {

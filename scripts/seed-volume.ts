@@ -24,7 +24,9 @@ async function main() {
     return;
   }
   const target = databaseTarget();
-  console.log(`[seed:volume] ${target.kind === "postgres" ? "PostgreSQL" : `embedded database ${target.dir ?? "(memory)"}`}: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases`);
+  console.log(
+    `[seed:volume] ${target.kind === "postgres" ? "PostgreSQL" : `embedded database ${target.dir ?? "(memory)"}`}: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases`,
+  );
   // stop between batches, so the database is left consistent and a rerun resumes; a second signal forces it
   let signals = 0;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,6 +1,6 @@
 /**
  * npm test: every suite, in order, and a closing count.
- *   1. type check and lint
+ *   1. type check, lint and formatting (prettier --check)
  *   2. unit and integration tests (Vitest) on the embedded database
  *   3. the integration tests again on PostgreSQL, when TEST_DATABASE_URL is set or one
  *      answers at the CI address (.ci/start-postgres.sh)
@@ -55,17 +55,37 @@ async function main() {
   fs.mkdirSync("test-results", { recursive: true });
   step("type check", bin("tsc"), ["--noEmit"]);
   step("lint", bin("eslint"), ["."]);
+  step("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 
   const embedded = { TEST_DATABASE_URL: "", DATABASE_URL: "" };
-  step("unit and integration tests (embedded database)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-embedded.json"], embedded);
+  step(
+    "unit and integration tests (embedded database)",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-embedded.json"],
+    embedded,
+  );
   addVitest("test-results/vitest-embedded.json");
 
   const pgUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:54329/onestop_test";
   if (await reachable(pgUrl)) {
-    step("integration tests (PostgreSQL)", bin("vitest"), ["run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile=test-results/vitest-postgres.json"], { TEST_DATABASE_URL: pgUrl });
+    step(
+      "integration tests (PostgreSQL)",
+      bin("vitest"),
+      [
+        "run",
+        "--project",
+        "integration",
+        "--reporter=default",
+        "--reporter=json",
+        "--outputFile=test-results/vitest-postgres.json",
+      ],
+      { TEST_DATABASE_URL: pgUrl },
+    );
     addVitest("test-results/vitest-postgres.json");
   } else {
-    console.log(`\n── PostgreSQL not reachable at ${new URL(pgUrl).host}: the integration suite ran on the embedded database only (bash .ci/start-postgres.sh starts one)`);
+    console.log(
+      `\n── PostgreSQL not reachable at ${new URL(pgUrl).host}: the integration suite ran on the embedded database only (bash .ci/start-postgres.sh starts one)`,
+    );
   }
 
   if (step("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" })) {

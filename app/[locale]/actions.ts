@@ -10,7 +10,8 @@ import { safeLocalPath } from "@/lib/i18n/paths";
 export async function toggleElderMode(formData: FormData): Promise<void> {
   const on = formData.get("elder") === "1";
   const store = await cookies();
-  if (on) store.set(elderCookie, "1", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
+  if (on)
+    store.set(elderCookie, "1", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
   else store.delete(elderCookie);
   redirect(safeLocalPath(formData.get("returnTo"), "/"));
 }

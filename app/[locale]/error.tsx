@@ -15,7 +15,9 @@ export default function ErrorPage({ error }: { error: Error & { digest?: string 
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{text.pageFailedTitle}</h1>
       <p>{text.unexpected}</p>
-      {error.digest ? <p className="text-sm text-muted">{text.reference.replace("{{reference}}", error.digest)}</p> : null}
+      {error.digest ? (
+        <p className="text-sm text-muted">{text.reference.replace("{{reference}}", error.digest)}</p>
+      ) : null}
     </div>
   );
 }

@@ -32,7 +32,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   ]);
   return (
     <html lang={locale} className={elder ? "elder" : undefined}>
-      <body className="min-h-screen flex flex-col font-sans">
+      <body className="flex min-h-screen flex-col font-sans">
         <SkipLink label={t("skipToContent")} />
         <SiteHeader
           locale={locale}
@@ -45,7 +45,11 @@ export default async function LocaleLayout({ children, params }: Props) {
           toggleElderMode={toggleElderMode}
           signOut={signOut}
         />
-        <main id="main" tabIndex={-1} className="flex-1 w-full max-w-6xl mx-auto px-4 py-6 focus:outline-none">
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none"
+        >
           {children}
         </main>
         <SiteFooter locale={locale} t={t} settings={settings} />

@@ -11,7 +11,9 @@ export default async function NotFound() {
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notFound.title")}</h1>
       <p>{t("notFound.body")}</p>
-      <p><Link href={`/${locale}`}>{t("notFound.home")}</Link></p>
+      <p>
+        <Link href={`/${locale}`}>{t("notFound.home")}</Link>
+      </p>
     </div>
   );
 }

@@ -22,33 +22,83 @@ export default async function StaffLayout({ children }: { children: React.ReactN
       <body className="min-h-screen font-sans">
         <SkipLink label={t("skipToContent")} />
         <header className="bg-ink text-white">
-          <div className="max-w-6xl mx-auto px-4 py-3 flex flex-wrap gap-4 items-center justify-between">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
             <span className="text-lg font-bold">{t("staff:title")}</span>
             {isStaff(user) ? (
-              <div className="flex flex-wrap gap-4 items-center">
+              <div className="flex flex-wrap items-center gap-4">
                 <nav aria-label={t("staff:nav.label")}>
                   <ul className="flex gap-4">
-                    <li><Link href="/staff" className="text-white">{t("staff:nav.queue")}</Link></li>
-                    <li><Link href="/staff/requests" className="text-white">{t("staff:nav.requests")}</Link></li>
-                    <li><Link href="/staff/documents" className="text-white">{t("staff:nav.documents")}</Link></li>
-                    <li><Link href="/staff/notices" className="text-white">{t("staff:nav.notices")}</Link></li>
-                    <li><Link href="/staff/follow-ups" className="text-white">{t("staff:nav.followUps")}</Link></li>
-                    <li><Link href="/staff/figures" className="text-white">{t("staff:nav.figures")}</Link></li>
-                    {isAdministrator(user) ? <li><Link href="/staff/services" className="text-white">{t("staff:nav.services")}</Link></li> : null}
-                    {isAdministrator(user) ? <li><Link href="/staff/outbox" className="text-white">{t("staff:nav.outbox")}</Link></li> : null}
-                    {isAdministrator(user) ? <li><Link href="/staff/places" className="text-white">{t("staff:nav.places")}</Link></li> : null}
-                    {isAdministrator(user) ? <li><Link href="/staff/search/synonyms" className="text-white">{t("search:staff.nav")}</Link></li> : null}
+                    <li>
+                      <Link href="/staff" className="text-white">
+                        {t("staff:nav.queue")}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/staff/requests" className="text-white">
+                        {t("staff:nav.requests")}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/staff/documents" className="text-white">
+                        {t("staff:nav.documents")}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/staff/notices" className="text-white">
+                        {t("staff:nav.notices")}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/staff/follow-ups" className="text-white">
+                        {t("staff:nav.followUps")}
+                      </Link>
+                    </li>
+                    <li>
+                      <Link href="/staff/figures" className="text-white">
+                        {t("staff:nav.figures")}
+                      </Link>
+                    </li>
+                    {isAdministrator(user) ? (
+                      <li>
+                        <Link href="/staff/services" className="text-white">
+                          {t("staff:nav.services")}
+                        </Link>
+                      </li>
+                    ) : null}
+                    {isAdministrator(user) ? (
+                      <li>
+                        <Link href="/staff/outbox" className="text-white">
+                          {t("staff:nav.outbox")}
+                        </Link>
+                      </li>
+                    ) : null}
+                    {isAdministrator(user) ? (
+                      <li>
+                        <Link href="/staff/places" className="text-white">
+                          {t("staff:nav.places")}
+                        </Link>
+                      </li>
+                    ) : null}
+                    {isAdministrator(user) ? (
+                      <li>
+                        <Link href="/staff/search/synonyms" className="text-white">
+                          {t("search:staff.nav")}
+                        </Link>
+                      </li>
+                    ) : null}
                   </ul>
                 </nav>
                 <span>{user.name}</span>
                 <form action={signOutStaff}>
-                  <button type="submit" className="underline">{t("staff:signOut")}</button>
+                  <button type="submit" className="underline">
+                    {t("staff:signOut")}
+                  </button>
                 </form>
               </div>
             ) : null}
           </div>
         </header>
-        <main id="main" tabIndex={-1} className="max-w-6xl mx-auto px-4 py-6 focus:outline-none">
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
           {children}
         </main>
       </body>

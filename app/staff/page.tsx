@@ -28,15 +28,21 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
     mine: query.mine === "1" ? true : undefined,
   };
   const locale = defaultLocale;
-  const [t, scope, queue] = await Promise.all([getT(locale, ["staff", "account"]), staffScopeSummary(user), staffQueue(user, filter)]);
+  const [t, scope, queue] = await Promise.all([
+    getT(locale, ["staff", "account"]),
+    staffScopeSummary(user),
+    staffQueue(user, filter),
+  ]);
   const csv = withQuery("/staff/cases.csv", { ...filter, mine: filter.mine ? "1" : undefined });
 
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("staff:workbench")}</h1>
       <section aria-labelledby="roles">
-        <h2 id="roles" className="text-lg font-bold mb-1">{t("staff:roles")}</h2>
-        <ul className="list-disc ml-6">
+        <h2 id="roles" className="mb-1 text-lg font-bold">
+          {t("staff:roles")}
+        </h2>
+        <ul className="ml-6 list-disc">
           {scope.map((grant) => (
             <li key={`${grant.role}-${grant.department ?? "all"}`}>
               {t(`staff:role.${grant.role}`)} · {grant.departmentName ?? t("staff:allDepartments")}
@@ -45,12 +51,22 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
         </ul>
       </section>
       <section aria-labelledby="queue" className="grid gap-4">
-        <h2 id="queue" className="text-xl font-bold">{t("staff:queue")}</h2>
-        <form method="get" className="grid gap-4 md:grid-cols-5 items-end bg-panel p-4" aria-label={t("filters")}>
+        <h2 id="queue" className="text-xl font-bold">
+          {t("staff:queue")}
+        </h2>
+        <form
+          method="get"
+          className="grid items-end gap-4 bg-panel p-4 md:grid-cols-5"
+          aria-label={t("filters")}
+        >
           <Field id="q-status" label={t("account:status")}>
             <select id="q-status" name="status" defaultValue={filter.status ?? ""} className={inputClass}>
               <option value="">{t("all")}</option>
-              {caseStatuses.map((status) => <option key={status} value={status}>{t(`account:caseStatus.${status}`)}</option>)}
+              {caseStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {t(`account:caseStatus.${status}`)}
+                </option>
+              ))}
             </select>
           </Field>
           <Field id="q-service" label={t("staff:serviceCode")}>
@@ -63,11 +79,13 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
               <option value="overdue">{t("staff:due.overdue")}</option>
             </select>
           </Field>
-          <label className="flex items-center gap-2 min-h-10">
-            <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} className="w-5 h-5" />
+          <label className="flex min-h-10 items-center gap-2">
+            <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} className="h-5 w-5" />
             {t("staff:mine")}
           </label>
-          <button type="submit" className="bg-brand text-white px-4 py-2 font-bold min-h-10">{t("applyFilters")}</button>
+          <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
+            {t("applyFilters")}
+          </button>
         </form>
         <p role="status">
           {t("staff:queueCount", { count: queue.length })} · <a href={csv}>{t("staff:exportCsv")}</a>
@@ -76,19 +94,27 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
           <table className="w-full border-collapse text-left text-sm">
             <thead>
               <tr className="bg-panel">
-                {["trackingNumber", "service", "applicant", "status", "submitted", "due", "assignee"].map((key) => (
-                  <th key={key} scope="col" className="border border-line p-2">{t(`staff:column.${key}`)}</th>
-                ))}
+                {["trackingNumber", "service", "applicant", "status", "submitted", "due", "assignee"].map(
+                  (key) => (
+                    <th key={key} scope="col" className="border border-line p-2">
+                      {t(`staff:column.${key}`)}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
               {queue.map((row) => (
                 <tr key={row.trackingNumber}>
-                  <td className="border border-line p-2"><Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link></td>
+                  <td className="border border-line p-2">
+                    <Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link>
+                  </td>
                   <td className="border border-line p-2">{row.service.name}</td>
                   <td className="border border-line p-2">{row.applicant.name}</td>
                   <td className="border border-line p-2">{t(`account:caseStatus.${row.status}`)}</td>
-                  <td className="border border-line p-2 whitespace-nowrap">{formatDate(locale, row.submittedAt)}</td>
+                  <td className="border border-line p-2 whitespace-nowrap">
+                    {formatDate(locale, row.submittedAt)}
+                  </td>
                   <td className="border border-line p-2 whitespace-nowrap">
                     {formatDay(locale, row.promisedDue)} <DueFlag flag={row.flag} t={t} />
                   </td>

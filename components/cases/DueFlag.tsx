@@ -4,5 +4,11 @@ import type { TDueFlag } from "@/lib/cases/deadlines";
 /** 即将到期 / 已超期 mark, in words (not colour alone). */
 export function DueFlag({ flag, t }: { flag: TDueFlag; t: TFunction }) {
   if (!flag) return null;
-  return <strong className={flag === "overdue" ? "bg-brand text-white px-1" : "border-2 border-brand px-1 text-brand"}>{t(`staff:due.${flag}`)}</strong>;
+  return (
+    <strong
+      className={flag === "overdue" ? "bg-brand px-1 text-white" : "border-2 border-brand px-1 text-brand"}
+    >
+      {t(`staff:due.${flag}`)}
+    </strong>
+  );
 }

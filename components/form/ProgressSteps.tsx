@@ -1,6 +1,11 @@
 import Link from "next/link";
 
-type Props = { label: string; status: string; steps: { id: string; title: string; href: string | null }[]; current: string };
+type Props = {
+  label: string;
+  status: string;
+  steps: { id: string; title: string; href: string | null }[];
+  current: string;
+};
 
 /** "Step 2 of 4" with the list of steps; finished steps are links back. */
 export function ProgressSteps({ label, status, steps, current }: Props) {
@@ -9,11 +14,16 @@ export function ProgressSteps({ label, status, steps, current }: Props) {
       <p className="text-muted">{status}</p>
       <ol className="flex flex-wrap gap-2">
         {steps.map((step, index) => (
-          <li key={step.id} className={`border px-3 py-1 ${step.id === current ? "border-brand border-2 font-bold" : "border-line"}`}>
+          <li
+            key={step.id}
+            className={`border px-3 py-1 ${step.id === current ? "border-2 border-brand font-bold" : "border-line"}`}
+          >
             {step.href && step.id !== current ? (
               <Link href={step.href}>{`${index + 1}. ${step.title}`}</Link>
             ) : (
-              <span aria-current={step.id === current ? "step" : undefined}>{`${index + 1}. ${step.title}`}</span>
+              <span
+                aria-current={step.id === current ? "step" : undefined}
+              >{`${index + 1}. ${step.title}`}</span>
             )}
           </li>
         ))}

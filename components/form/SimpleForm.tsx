@@ -41,26 +41,69 @@ type Props = {
  * A small form bound to a server action with useActionState: it posts without JavaScript
  * too, and comes back with field errors and what the user typed.
  */
-export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages, errorTitle, tone = "primary", idPrefix = "field", initialValues }: Props) {
-  const { state, formAction, pending, summary, errors, message } = useFormAction(action, messages, initialValues);
+export function SimpleForm({
+  action,
+  fields,
+  hidden = {},
+  submitLabel,
+  messages,
+  errorTitle,
+  tone = "primary",
+  idPrefix = "field",
+  initialValues,
+}: Props) {
+  const { state, formAction, pending, summary, errors, message } = useFormAction(
+    action,
+    messages,
+    initialValues,
+  );
 
   return (
-    <form action={formAction} className="grid gap-4 max-w-lg" noValidate>
-      <ErrorSummary ref={summary} title={errorTitle} errors={errors} id={idPrefix === "field" ? "error-summary" : `${idPrefix}-error-summary`} fieldPrefix={idPrefix} />
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+    <form action={formAction} className="grid max-w-lg gap-4" noValidate>
+      <ErrorSummary
+        ref={summary}
+        title={errorTitle}
+        errors={errors}
+        id={idPrefix === "field" ? "error-summary" : `${idPrefix}-error-summary`}
+        fieldPrefix={idPrefix}
+      />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {fields.map((field) => {
         const id = `${idPrefix}-${field.name}`;
         const error = state.fieldErrors[field.name] ? message(state.fieldErrors[field.name]) : undefined;
-        const describedBy = [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+        const describedBy =
+          [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
         if (field.type === "radio") {
           return (
-            <fieldset key={field.name} id={id} aria-describedby={describedBy} className={`grid gap-2 ${error ? "border-l-4 border-brand pl-3" : ""}`}>
+            <fieldset
+              key={field.name}
+              id={id}
+              aria-describedby={describedBy}
+              className={`grid gap-2 ${error ? "border-l-4 border-brand pl-3" : ""}`}
+            >
               <legend className="font-medium">{field.label}</legend>
-              {field.hint ? <p id={`${id}-hint`} className="text-sm text-muted">{field.hint}</p> : null}
-              {error ? <p id={`${id}-error`} className="text-brand font-bold">{error}</p> : null}
+              {field.hint ? (
+                <p id={`${id}-hint`} className="text-sm text-muted">
+                  {field.hint}
+                </p>
+              ) : null}
+              {error ? (
+                <p id={`${id}-error`} className="font-bold text-brand">
+                  {error}
+                </p>
+              ) : null}
               {field.options?.map((option) => (
                 <label key={option.value} className="flex items-center gap-2">
-                  <input key={`${option.value}-${state.values[field.name] ?? ""}`} type="radio" name={field.name} value={option.value} defaultChecked={state.values[field.name] === option.value} className="w-5 h-5" />
+                  <input
+                    key={`${option.value}-${state.values[field.name] ?? ""}`}
+                    type="radio"
+                    name={field.name}
+                    value={option.value}
+                    defaultChecked={state.values[field.name] === option.value}
+                    className="h-5 w-5"
+                  />
                   {option.label}
                 </label>
               ))}
@@ -70,9 +113,21 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
         if (field.type === "select") {
           return (
             <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
-              <select key={state.values[field.name] ?? ""} id={id} name={field.name} defaultValue={state.values[field.name] ?? ""} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass}>
+              <select
+                key={state.values[field.name] ?? ""}
+                id={id}
+                name={field.name}
+                defaultValue={state.values[field.name] ?? ""}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={describedBy}
+                className={inputClass}
+              >
                 <option value="">{field.emptyOption ?? messages.selectPrompt ?? ""}</option>
-                {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+                {field.options?.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
               </select>
             </Field>
           );
@@ -81,9 +136,26 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
           return (
             <Field key={field.name} id={id} label={field.label} hint={field.hint} error={error}>
               {field.type === "textarea" ? (
-                <textarea id={id} name={field.name} rows={field.rows ?? 4} defaultValue={state.values[field.name]} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+                <textarea
+                  id={id}
+                  name={field.name}
+                  rows={field.rows ?? 4}
+                  defaultValue={state.values[field.name]}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy}
+                  className={inputClass}
+                />
               ) : (
-                <input id={id} name={field.name} type="file" multiple={field.multiple} accept={field.accept} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+                <input
+                  id={id}
+                  name={field.name}
+                  type="file"
+                  multiple={field.multiple}
+                  accept={field.accept}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={describedBy}
+                  className={inputClass}
+                />
               )}
             </Field>
           );
@@ -103,7 +175,11 @@ export function SimpleForm({ action, fields, hidden = {}, submitLabel, messages,
           </Field>
         );
       })}
-      <button type="submit" disabled={pending} className={`${tone === "warning" ? "bg-ink" : "bg-brand"} text-white px-6 py-2 font-bold justify-self-start min-h-10`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${tone === "warning" ? "bg-ink" : "bg-brand"} min-h-10 justify-self-start px-6 py-2 font-bold text-white`}
+      >
         {submitLabel}
       </button>
     </form>

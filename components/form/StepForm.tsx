@@ -8,7 +8,20 @@ import { inputClass } from "../ui/Field";
 /** One field of a service form, already translated for the page. */
 export type TFieldView = {
   name: string;
-  type: "text" | "textarea" | "number" | "date" | "select" | "radio" | "checkbox" | "idCard" | "creditCode" | "mobile" | "email" | "address" | "file";
+  type:
+    | "text"
+    | "textarea"
+    | "number"
+    | "date"
+    | "select"
+    | "radio"
+    | "checkbox"
+    | "idCard"
+    | "creditCode"
+    | "mobile"
+    | "email"
+    | "address"
+    | "file";
   label: string;
   hint?: string;
   required: boolean;
@@ -25,7 +38,15 @@ type Props = {
   action: (state: TStepState, formData: FormData) => Promise<TStepState>;
   fields: TFieldView[];
   initial: TStepState;
-  text: { continue: string; saveLater: string; optional: string; errorTitle: string; currentFile: string; replaceFile: string; select: string };
+  text: {
+    continue: string;
+    saveLater: string;
+    optional: string;
+    errorTitle: string;
+    currentFile: string;
+    replaceFile: string;
+    select: string;
+  };
   /** translated messages by error key; `{{limit}}` is filled from codes like `tooLongMax|50` */
   messages: Record<string, string>;
 };
@@ -52,22 +73,39 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
     if (Object.keys(state.fieldErrors).length) summary.current?.focus();
   }, [state]);
   const message = (code: string) => messageForCode(messages, code);
-  const errors = fields.filter((f) => state.fieldErrors[f.name]).map((f) => ({ field: f.name, message: message(state.fieldErrors[f.name]) }));
+  const errors = fields
+    .filter((f) => state.fieldErrors[f.name])
+    .map((f) => ({ field: f.name, message: message(state.fieldErrors[f.name]) }));
   const value = (name: string) => {
     const v = state.values[name];
-    return Array.isArray(v) ? v : v ?? "";
+    return Array.isArray(v) ? v : (v ?? "");
   };
 
   return (
-    <form action={formAction} className="grid gap-6 max-w-2xl" noValidate>
+    <form action={formAction} className="grid max-w-2xl gap-6" noValidate>
       <ErrorSummary ref={summary} title={text.errorTitle} errors={errors} />
       {fields.map((field) => {
         const id = `field-${field.name}`;
         const error = state.fieldErrors[field.name] ? message(state.fieldErrors[field.name]) : undefined;
-        const describedBy = [field.hint ? `${id}-hint` : "", field.currentFile ? `${id}-current` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+        const describedBy =
+          [
+            field.hint ? `${id}-hint` : "",
+            field.currentFile ? `${id}-current` : "",
+            error ? `${id}-error` : "",
+          ]
+            .filter(Boolean)
+            .join(" ") || undefined;
         const label = field.required ? field.label : `${field.label}${text.optional}`;
-        const hint = field.hint ? <p id={`${id}-hint`} className="text-sm text-muted">{field.hint}</p> : null;
-        const errorText = error ? <p id={`${id}-error`} className="text-brand font-bold">{error}</p> : null;
+        const hint = field.hint ? (
+          <p id={`${id}-hint`} className="text-sm text-muted">
+            {field.hint}
+          </p>
+        ) : null;
+        const errorText = error ? (
+          <p id={`${id}-error`} className="font-bold text-brand">
+            {error}
+          </p>
+        ) : null;
         const wrap = `grid gap-1 ${error ? "border-l-4 border-brand pl-3" : ""}`;
 
         if (field.type === "radio" || field.type === "checkbox") {
@@ -84,8 +122,10 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
                     type={field.type}
                     name={field.name}
                     value={option.value}
-                    defaultChecked={Array.isArray(chosen) ? chosen.includes(option.value) : chosen === option.value}
-                    className="w-5 h-5"
+                    defaultChecked={
+                      Array.isArray(chosen) ? chosen.includes(option.value) : chosen === option.value
+                    }
+                    className="h-5 w-5"
                   />
                   {option.label}
                 </label>
@@ -95,19 +135,51 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
         }
         let control: React.ReactNode;
         if (field.type === "textarea") {
-          control = <textarea id={id} name={field.name} rows={5} defaultValue={value(field.name) as string} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass} />;
+          control = (
+            <textarea
+              id={id}
+              name={field.name}
+              rows={5}
+              defaultValue={value(field.name) as string}
+              aria-describedby={describedBy}
+              aria-invalid={error ? true : undefined}
+              className={inputClass}
+            />
+          );
         } else if (field.type === "select") {
           control = (
-            <select key={value(field.name) as string} id={id} name={field.name} defaultValue={value(field.name) as string} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass}>
+            <select
+              key={value(field.name) as string}
+              id={id}
+              name={field.name}
+              defaultValue={value(field.name) as string}
+              aria-describedby={describedBy}
+              aria-invalid={error ? true : undefined}
+              className={inputClass}
+            >
               <option value="">{text.select}</option>
-              {field.options?.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+              {field.options?.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
             </select>
           );
         } else if (field.type === "file") {
           control = (
             <>
-              {field.currentFile ? <p id={`${id}-current`}>{text.currentFile.replace("{{name}}", field.currentFile)}</p> : null}
-              <input id={id} name={field.name} type="file" accept={field.accept} aria-describedby={describedBy} aria-invalid={error ? true : undefined} className={inputClass} />
+              {field.currentFile ? (
+                <p id={`${id}-current`}>{text.currentFile.replace("{{name}}", field.currentFile)}</p>
+              ) : null}
+              <input
+                id={id}
+                name={field.name}
+                type="file"
+                accept={field.accept}
+                aria-describedby={describedBy}
+                aria-invalid={error ? true : undefined}
+                className={inputClass}
+              />
               {field.currentFile ? <p className="text-sm text-muted">{text.replaceFile}</p> : null}
             </>
           );
@@ -126,18 +198,32 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
         }
         return (
           <div key={field.name} className={wrap}>
-            <label htmlFor={id} className="font-medium">{label}</label>
+            <label htmlFor={id} className="font-medium">
+              {label}
+            </label>
             {hint}
             {errorText}
             {control}
           </div>
         );
       })}
-      <div className="flex flex-wrap gap-4 items-center">
-        <button type="submit" name="intent" value="continue" disabled={pending} className="bg-brand text-white px-6 py-2 font-bold min-h-10">
+      <div className="flex flex-wrap items-center gap-4">
+        <button
+          type="submit"
+          name="intent"
+          value="continue"
+          disabled={pending}
+          className="min-h-10 bg-brand px-6 py-2 font-bold text-white"
+        >
           {text.continue}
         </button>
-        <button type="submit" name="intent" value="save" disabled={pending} className="underline text-link min-h-10">
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          disabled={pending}
+          className="min-h-10 text-link underline"
+        >
           {text.saveLater}
         </button>
       </div>

@@ -5,31 +5,76 @@ import type { TSiteSettings } from "@/lib/settings/site";
 import { LocalText } from "@/components/ui/LocalText";
 
 /** The footer 《政府网站发展指引》 asks for: host, 网站标识码, ICP and 公安 records, contact, site map. */
-export function SiteFooter({ locale, t, settings }: { locale: TLocale; t: TFunction; settings: TSiteSettings }) {
+export function SiteFooter({
+  locale,
+  t,
+  settings,
+}: {
+  locale: TLocale;
+  t: TFunction;
+  settings: TSiteSettings;
+}) {
   return (
-    <footer className="mt-8 border-t-4 border-brand bg-panel text-sm no-print">
-      <div className="max-w-6xl mx-auto px-4 py-6 grid gap-2">
+    <footer className="no-print mt-8 border-t-4 border-brand bg-panel text-sm">
+      <div className="mx-auto grid max-w-6xl gap-2 px-4 py-6">
         <nav aria-label={t("footer.links")} className="no-print">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            <li><Link href={`/${locale}/sitemap`}>{t("footer.siteMap")}</Link></li>
-            <li><Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link></li>
-            <li><Link href={`/${locale}/contact`}>{t("footer.contact")}</Link></li>
-            <li><a href={`mailto:${settings.email}?subject=${encodeURIComponent(t("footer.reportErrorSubject"))}`}>{t("footer.reportError")}</a></li>
-            <li><Link href="/staff/sign-in">{t("footer.staff")}</Link></li>
+            <li>
+              <Link href={`/${locale}/sitemap`}>{t("footer.siteMap")}</Link>
+            </li>
+            <li>
+              <Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link>
+            </li>
+            <li>
+              <Link href={`/${locale}/contact`}>{t("footer.contact")}</Link>
+            </li>
+            <li>
+              <a
+                href={`mailto:${settings.email}?subject=${encodeURIComponent(t("footer.reportErrorSubject"))}`}
+              >
+                {t("footer.reportError")}
+              </a>
+            </li>
+            <li>
+              <Link href="/staff/sign-in">{t("footer.staff")}</Link>
+            </li>
           </ul>
         </nav>
         <p>
-          {t("footer.host")}{t("colon")}<LocalText locale={locale} zh={settings.host.zh} en={settings.host.en} />
+          {t("footer.host")}
+          {t("colon")}
+          <LocalText locale={locale} zh={settings.host.zh} en={settings.host.en} />
         </p>
         <p className="flex flex-wrap gap-x-4">
-          <span>{t("footer.siteCode")}{t("colon")}{settings.siteCode}</span>
-          <a href={settings.icpUrl} rel="noopener noreferrer"><LocalText locale={locale} zh={settings.icp} /></a>
-          <a href={settings.psbUrl} rel="noopener noreferrer"><LocalText locale={locale} zh={settings.psb} /></a>
+          <span>
+            {t("footer.siteCode")}
+            {t("colon")}
+            {settings.siteCode}
+          </span>
+          <a href={settings.icpUrl} rel="noopener noreferrer">
+            <LocalText locale={locale} zh={settings.icp} />
+          </a>
+          <a href={settings.psbUrl} rel="noopener noreferrer">
+            <LocalText locale={locale} zh={settings.psb} />
+          </a>
         </p>
         <p className="flex flex-wrap gap-x-4">
-          <span>{t("footer.address")}{t("colon")}<LocalText locale={locale} zh={settings.address.zh} en={settings.address.en} /> ({settings.postcode})</span>
-          <span>{t("footer.phone")}{t("colon")}{settings.phone}</span>
-          <span>{t("footer.hotline")}{t("colon")}{settings.hotline}</span>
+          <span>
+            {t("footer.address")}
+            {t("colon")}
+            <LocalText locale={locale} zh={settings.address.zh} en={settings.address.en} /> (
+            {settings.postcode})
+          </span>
+          <span>
+            {t("footer.phone")}
+            {t("colon")}
+            {settings.phone}
+          </span>
+          <span>
+            {t("footer.hotline")}
+            {t("colon")}
+            {settings.hotline}
+          </span>
         </p>
       </div>
     </footer>

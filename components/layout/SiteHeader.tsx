@@ -17,7 +17,17 @@ type Props = {
   signOut: (formData: FormData) => Promise<void>;
 };
 
-export function SiteHeader({ locale, locales, t, settings, path, elder, citizenName, toggleElderMode, signOut }: Props) {
+export function SiteHeader({
+  locale,
+  locales,
+  t,
+  settings,
+  path,
+  elder,
+  citizenName,
+  toggleElderMode,
+  signOut,
+}: Props) {
   const nav = [
     { href: `/${locale}`, label: t("nav.home") },
     { href: `/${locale}/disclosure`, label: t("nav.disclosure") },
@@ -27,24 +37,30 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
   ];
   const pathname = path.split("?")[0];
   return (
-    <header className="border-b-4 border-brand no-print">
+    <header className="no-print border-b-4 border-brand">
       <div className="bg-panel text-sm">
-        <div className="max-w-6xl mx-auto px-4 py-1 flex flex-wrap items-center gap-x-4 gap-y-1 justify-end">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-end gap-x-4 gap-y-1 px-4 py-1">
           <form action={toggleElderMode}>
             <input type="hidden" name="elder" value={elder ? "0" : "1"} />
             <input type="hidden" name="returnTo" value={path} />
-            <button type="submit" className="underline text-link">
+            <button type="submit" className="text-link underline">
               {elder ? t("elder.off") : t("elder.on")}
             </button>
           </form>
           <Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link>
-          <LanguageSwitcher locale={locale} locales={locales} path={path} label={t("language.label")} names={t} />
+          <LanguageSwitcher
+            locale={locale}
+            locales={locales}
+            path={path}
+            label={t("language.label")}
+            names={t}
+          />
           {citizenName ? (
             <>
               <Link href={`/${locale}/account`}>{t("account.mine", { name: citizenName })}</Link>
               <form action={signOut}>
                 <input type="hidden" name="returnTo" value={`/${locale}`} />
-                <button type="submit" className="underline text-link">
+                <button type="submit" className="text-link underline">
                   {t("account.signOut")}
                 </button>
               </form>
@@ -57,21 +73,22 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
           )}
         </div>
       </div>
-      <div className="max-w-6xl mx-auto px-4 py-4">
+      <div className="mx-auto max-w-6xl px-4 py-4">
         <Link href={`/${locale}`} className="text-2xl font-bold text-brand no-underline">
           <LocalText locale={locale} zh={settings.siteName.zh} en={settings.siteName.en} />
         </Link>
       </div>
       <nav aria-label={t("nav.label")} className="bg-brand">
-        <ul className="max-w-6xl mx-auto px-4 flex flex-wrap">
+        <ul className="mx-auto flex max-w-6xl flex-wrap px-4">
           {nav.map((item) => {
-            const current = item.href === `/${locale}` ? pathname === item.href : pathname.startsWith(item.href);
+            const current =
+              item.href === `/${locale}` ? pathname === item.href : pathname.startsWith(item.href);
             return (
               <li key={item.href}>
                 <Link
                   href={item.href}
                   aria-current={current ? "page" : undefined}
-                  className={`block px-4 py-3 text-white font-medium ${current ? "bg-brand-dark underline" : "no-underline hover:underline"}`}
+                  className={`block px-4 py-3 font-medium text-white ${current ? "bg-brand-dark underline" : "no-underline hover:underline"}`}
                 >
                   {item.label}
                 </Link>

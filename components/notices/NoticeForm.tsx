@@ -7,7 +7,26 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { PlaceCheckboxes, type TLabelledTree } from "./PlaceCheckboxes";
 
 export type TNoticeFormLabels = Record<
-  "title" | "titleEn" | "titleEnHint" | "category" | "source" | "body" | "bodyHint" | "scope" | "scopeHint" | "publishAt" | "publishAtHint" | "expiresAt" | "expiresAtHint" | "pinned" | "attachments" | "attachmentsHint" | "removeAttachment" | "save" | "errorTitle" | "choose",
+  | "title"
+  | "titleEn"
+  | "titleEnHint"
+  | "category"
+  | "source"
+  | "body"
+  | "bodyHint"
+  | "scope"
+  | "scopeHint"
+  | "publishAt"
+  | "publishAtHint"
+  | "expiresAt"
+  | "expiresAtHint"
+  | "pinned"
+  | "attachments"
+  | "attachmentsHint"
+  | "removeAttachment"
+  | "save"
+  | "errorTitle"
+  | "choose",
   string
 > & { whole: string };
 
@@ -26,44 +45,122 @@ type Props = {
  * The notice editor: a plain multipart form bound to a server action, so it posts without
  * JavaScript and comes back with field errors and everything typed (scope boxes included).
  */
-export function NoticeForm({ action, labels, messages, categories, tree, hidden = {}, initialValues, attachments = [] }: Props) {
-  const { state, formAction, pending, summary, errors, message } = useFormAction(action, messages, initialValues);
+export function NoticeForm({
+  action,
+  labels,
+  messages,
+  categories,
+  tree,
+  hidden = {},
+  initialValues,
+  attachments = [],
+}: Props) {
+  const { state, formAction, pending, summary, errors, message } = useFormAction(
+    action,
+    messages,
+    initialValues,
+  );
   const v = (name: string) => state.values[name] ?? "";
   const err = (name: string) => (state.fieldErrors[name] ? message(state.fieldErrors[name]) : undefined);
-  const described = (name: string, hint?: boolean) => [hint ? `notice-${name}-hint` : "", err(name) ? `notice-${name}-error` : ""].filter(Boolean).join(" ") || undefined;
+  const described = (name: string, hint?: boolean) =>
+    [hint ? `notice-${name}-hint` : "", err(name) ? `notice-${name}-error` : ""].filter(Boolean).join(" ") ||
+    undefined;
   const text = (name: string, label: string, hint?: string, type = "text") => (
     <Field id={`notice-${name}`} label={label} hint={hint} error={err(name)}>
-      <input key={v(name)} id={`notice-${name}`} name={name} type={type} step={type === "datetime-local" ? 1 : undefined} defaultValue={v(name)} aria-invalid={err(name) ? true : undefined} aria-describedby={described(name, !!hint)} className={inputClass} />
+      <input
+        key={v(name)}
+        id={`notice-${name}`}
+        name={name}
+        type={type}
+        step={type === "datetime-local" ? 1 : undefined}
+        defaultValue={v(name)}
+        aria-invalid={err(name) ? true : undefined}
+        aria-describedby={described(name, !!hint)}
+        className={inputClass}
+      />
     </Field>
   );
   const removed = new Set(v("removeAttachments").split("\n"));
 
   return (
-    <form action={formAction} className="grid gap-4 max-w-3xl" noValidate encType="multipart/form-data">
-      <ErrorSummary ref={summary} title={labels.errorTitle} errors={errors} id="notice-error-summary" fieldPrefix="notice" />
-      {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+    <form action={formAction} className="grid max-w-3xl gap-4" noValidate encType="multipart/form-data">
+      <ErrorSummary
+        ref={summary}
+        title={labels.errorTitle}
+        errors={errors}
+        id="notice-error-summary"
+        fieldPrefix="notice"
+      />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {text("title", labels.title)}
       {text("titleEn", labels.titleEn, labels.titleEnHint)}
       <Field id="notice-category" label={labels.category} error={err("category")}>
-        <select key={v("category")} id="notice-category" name="category" defaultValue={v("category")} aria-invalid={err("category") ? true : undefined} aria-describedby={described("category")} className={inputClass}>
+        <select
+          key={v("category")}
+          id="notice-category"
+          name="category"
+          defaultValue={v("category")}
+          aria-invalid={err("category") ? true : undefined}
+          aria-describedby={described("category")}
+          className={inputClass}
+        >
           <option value="">{labels.choose}</option>
-          {categories.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+          {categories.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </Field>
       {text("source", labels.source)}
       <Field id="notice-body" label={labels.body} hint={labels.bodyHint} error={err("body")}>
-        <textarea key={v("body").length} id="notice-body" name="body" rows={14} defaultValue={v("body")} aria-invalid={err("body") ? true : undefined} aria-describedby={described("body", true)} className={`${inputClass} font-mono`} />
+        <textarea
+          key={v("body").length}
+          id="notice-body"
+          name="body"
+          rows={14}
+          defaultValue={v("body")}
+          aria-invalid={err("body") ? true : undefined}
+          aria-describedby={described("body", true)}
+          className={`${inputClass} font-mono`}
+        />
       </Field>
-      <fieldset id="notice-scope" aria-describedby={described("scope", true)} className={`grid gap-2 ${err("scope") ? "border-l-4 border-brand pl-3" : ""}`}>
+      <fieldset
+        id="notice-scope"
+        aria-describedby={described("scope", true)}
+        className={`grid gap-2 ${err("scope") ? "border-l-4 border-brand pl-3" : ""}`}
+      >
         <legend className="font-medium">{labels.scope}</legend>
-        <p id="notice-scope-hint" className="text-sm text-muted">{labels.scopeHint}</p>
-        {err("scope") ? <p id="notice-scope-error" className="text-brand font-bold">{err("scope")}</p> : null}
-        <PlaceCheckboxes tree={tree} name="scope" selected={v("scope").split("\n")} idPrefix="notice-scope" wholeLabel={(place) => labels.whole.replace("{{place}}", place)} />
+        <p id="notice-scope-hint" className="text-sm text-muted">
+          {labels.scopeHint}
+        </p>
+        {err("scope") ? (
+          <p id="notice-scope-error" className="font-bold text-brand">
+            {err("scope")}
+          </p>
+        ) : null}
+        <PlaceCheckboxes
+          tree={tree}
+          name="scope"
+          selected={v("scope").split("\n")}
+          idPrefix="notice-scope"
+          wholeLabel={(place) => labels.whole.replace("{{place}}", place)}
+        />
       </fieldset>
       {text("publishAt", labels.publishAt, labels.publishAtHint, "datetime-local")}
       {text("expiresAt", labels.expiresAt, labels.expiresAtHint, "datetime-local")}
       <label className="flex items-center gap-2">
-        <input key={v("pinned")} type="checkbox" name="pinned" value="on" defaultChecked={v("pinned") === "on"} className="w-5 h-5" id="notice-pinned" />
+        <input
+          key={v("pinned")}
+          type="checkbox"
+          name="pinned"
+          value="on"
+          defaultChecked={v("pinned") === "on"}
+          className="h-5 w-5"
+          id="notice-pinned"
+        />
         {labels.pinned}
       </label>
       {attachments.length ? (
@@ -71,16 +168,42 @@ export function NoticeForm({ action, labels, messages, categories, tree, hidden 
           <legend className="font-medium">{labels.removeAttachment}</legend>
           {attachments.map((file) => (
             <label key={file.id} className="flex items-center gap-2">
-              <input type="checkbox" name="removeAttachments" value={file.id} defaultChecked={removed.has(file.id)} className="w-5 h-5" />
+              <input
+                type="checkbox"
+                name="removeAttachments"
+                value={file.id}
+                defaultChecked={removed.has(file.id)}
+                className="h-5 w-5"
+              />
               {file.label}
             </label>
           ))}
         </fieldset>
       ) : null}
-      <Field id="notice-attachments" label={labels.attachments} hint={labels.attachmentsHint} error={err("attachments")}>
-        <input id="notice-attachments" name="attachments" type="file" multiple accept="application/pdf,image/jpeg,image/png" aria-invalid={err("attachments") ? true : undefined} aria-describedby={described("attachments", true)} className={inputClass} />
+      <Field
+        id="notice-attachments"
+        label={labels.attachments}
+        hint={labels.attachmentsHint}
+        error={err("attachments")}
+      >
+        <input
+          id="notice-attachments"
+          name="attachments"
+          type="file"
+          multiple
+          accept="application/pdf,image/jpeg,image/png"
+          aria-invalid={err("attachments") ? true : undefined}
+          aria-describedby={described("attachments", true)}
+          className={inputClass}
+        />
       </Field>
-      <button type="submit" disabled={pending} className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{labels.save}</button>
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white"
+      >
+        {labels.save}
+      </button>
     </form>
   );
 }

@@ -3,10 +3,38 @@ import { noticeCategories } from "@/lib/notices/categories";
 import type { TNoticeFormLabels } from "./NoticeForm";
 
 /** The editor form's labels and category options, translated. */
-export function noticeFormProps(t: TFunction): { labels: TNoticeFormLabels; categories: { value: string; label: string }[] } {
-  const keys = ["title", "titleEn", "titleEnHint", "category", "source", "body", "bodyHint", "scope", "scopeHint", "publishAt", "publishAtHint", "expiresAt", "expiresAtHint", "pinned", "attachments", "attachmentsHint", "removeAttachment", "save", "whole"] as const;
-  const labels = Object.fromEntries(keys.map((key) => [key, t(`notices:editor.field.${key}`)])) as TNoticeFormLabels;
+export function noticeFormProps(t: TFunction): {
+  labels: TNoticeFormLabels;
+  categories: { value: string; label: string }[];
+} {
+  const keys = [
+    "title",
+    "titleEn",
+    "titleEnHint",
+    "category",
+    "source",
+    "body",
+    "bodyHint",
+    "scope",
+    "scopeHint",
+    "publishAt",
+    "publishAtHint",
+    "expiresAt",
+    "expiresAtHint",
+    "pinned",
+    "attachments",
+    "attachmentsHint",
+    "removeAttachment",
+    "save",
+    "whole",
+  ] as const;
+  const labels = Object.fromEntries(
+    keys.map((key) => [key, t(`notices:editor.field.${key}`)]),
+  ) as TNoticeFormLabels;
   labels.errorTitle = t("errors:summaryTitle");
   labels.choose = t("errors:selectPrompt");
-  return { labels, categories: noticeCategories.map((code) => ({ value: code, label: t(`catalog:noticeCategory.${code}`) })) };
+  return {
+    labels,
+    categories: noticeCategories.map((code) => ({ value: code, label: t(`catalog:noticeCategory.${code}`) })),
+  };
 }

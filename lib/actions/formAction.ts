@@ -14,7 +14,8 @@ export function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
     // a repeated name (a group of checkboxes) keeps every value, one per line
-    if (typeof value === "string" && !name.startsWith("$") && !secretFields.test(name)) values[name] = name in values ? `${values[name]}\n${value}` : value;
+    if (typeof value === "string" && !name.startsWith("$") && !secretFields.test(name))
+      values[name] = name in values ? `${values[name]}\n${value}` : value;
   }
   return values;
 }

@@ -3,16 +3,27 @@ import { FormError, NotFoundError } from "../shared/errors";
 import { splitErrorCode } from "../shared/errorCode";
 
 /** The API's error body: `{"error":{"code","message","fields"?}}` with a 4xx status. */
-export function apiError(status: number, code: string, message: string, fields?: Record<string, string>): Response {
-  return Response.json({ error: { code, message, ...(fields ? { fields } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+): Response {
+  return Response.json(
+    { error: { code, message, ...(fields ? { fields } : {}) } },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 /** Maps expected failures to 4xx; anything else is logged and answered 500 with a reference. */
 export function apiFailure(error: unknown): Response {
   if (error instanceof NotFoundError) return apiError(404, "not_found", "Not found");
-  if (error instanceof FormError) return apiError(422, error.key, error.key, error.field ? { [error.field]: error.key } : undefined);
+  if (error instanceof FormError)
+    return apiError(422, error.key, error.key, error.field ? { [error.field]: error.key } : undefined);
   if (error instanceof ZodError) {
-    const fields = Object.fromEntries(error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]));
+    const fields = Object.fromEntries(
+      error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]),
+    );
     return apiError(400, "invalid_request", "The request is not valid", fields);
   }
   const reference = crypto.randomUUID().slice(0, 8);
@@ -22,7 +33,11 @@ export function apiFailure(error: unknown): Response {
 
 /** 401 for a call that needs a signed-in citizen (session cookie or Bearer token). */
 export function apiUnauthorized(): Response {
-  return apiError(401, "unauthorized", "Sign in as a citizen, or send Authorization: Bearer <personal token>");
+  return apiError(
+    401,
+    "unauthorized",
+    "Sign in as a citizen, or send Authorization: Bearer <personal token>",
+  );
 }
 
 /**

@@ -2,8 +2,18 @@
  * The OpenAPI 3.1 description of /api/v1 (CONTRACT.md). A test checks that every route file
  * under app/api/v1 is described here.
  */
-type TQueryParam = string | { name: string; required?: boolean; description: string; schema: Record<string, unknown> };
-type TOp = { summary: string; description?: string; auth?: boolean; params?: string[]; query?: TQueryParam[]; body?: "json" | "multipart"; header?: string; responses: Record<string, string> };
+type TQueryParam =
+  string | { name: string; required?: boolean; description: string; schema: Record<string, unknown> };
+type TOp = {
+  summary: string;
+  description?: string;
+  auth?: boolean;
+  params?: string[];
+  query?: TQueryParam[];
+  body?: "json" | "multipart";
+  header?: string;
+  responses: Record<string, string>;
+};
 
 const error = { $ref: "#/components/schemas/Error" };
 const op = ({ summary, description, auth, params = [], query = [], body, header, responses }: TOp) => ({
@@ -12,30 +22,118 @@ const op = ({ summary, description, auth, params = [], query = [], body, header,
   ...(auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
   parameters: [
     ...params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
-    ...query.map((q) => (typeof q === "string" ? { name: q, in: "query", required: false, schema: { type: "string" } } : { in: "query", required: false, ...q })),
+    ...query.map((q) =>
+      typeof q === "string"
+        ? { name: q, in: "query", required: false, schema: { type: "string" } }
+        : { in: "query", required: false, ...q },
+    ),
     ...(header ? [{ name: header, in: "header", required: true, schema: { type: "string" } }] : []),
   ],
-  ...(body === "json" ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } } : {}),
-  ...(body === "multipart" ? { requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" } } } } } } } : {}),
-  responses: Object.fromEntries(Object.entries(responses).map(([code, description]) => [code, { description, content: { "application/json": { schema: code.startsWith("2") ? { type: "object" } : error } } }])),
+  ...(body === "json"
+    ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } }
+    : {}),
+  ...(body === "multipart"
+    ? {
+        requestBody: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: { type: "object", properties: { file: { type: "string", format: "binary" } } },
+            },
+          },
+        },
+      }
+    : {}),
+  responses: Object.fromEntries(
+    Object.entries(responses).map(([code, description]) => [
+      code,
+      {
+        description,
+        content: { "application/json": { schema: code.startsWith("2") ? { type: "object" } : error } },
+      },
+    ]),
+  ),
 });
 
 export function openApiDocument(serverUrl: string) {
   return {
     openapi: "3.1.0",
-    info: { title: "onestop public API", version: "1.0.0", description: "Services, documents, notices, search, uploads and applications of the one-stop government portal." },
+    info: {
+      title: "onestop public API",
+      version: "1.0.0",
+      description:
+        "Services, documents, notices, search, uploads and applications of the one-stop government portal.",
+    },
     servers: [{ url: `${serverUrl}/api/v1` }],
     components: {
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A personal token made under /{locale}/account/tokens" }, session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
-      schemas: { Error: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } }, required: ["code", "message"] } } } },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal token made under /{locale}/account/tokens",
+        },
+        session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+      },
+      schemas: {
+        Error: {
+          type: "object",
+          properties: {
+            error: {
+              type: "object",
+              properties: {
+                code: { type: "string" },
+                message: { type: "string" },
+                fields: { type: "object" },
+              },
+              required: ["code", "message"],
+            },
+          },
+        },
+      },
     },
     paths: {
-      "/services": { get: op({ summary: "The service catalogue", query: ["audience", "theme", "department", "q"], responses: { "200": "Services", "400": "Bad filter" } }) },
-      "/services/{code}": { get: op({ summary: "A service's full guide with its form definition", params: ["code"], responses: { "200": "Guide", "404": "Unknown service" } }) },
-      "/documents": { get: op({ summary: "The proactive-disclosure catalogue", query: ["q", "category", "department", "year", "docType", "page"], responses: { "200": "Documents", "400": "Bad filter" } }) },
-      "/documents/{unit}/{serial}": { get: op({ summary: "A document by its 索引号 (unit/year-serial)", params: ["unit", "serial"], responses: { "200": "Document", "404": "Unknown document" } }) },
-      "/notices": { get: op({ summary: "Current community notices", query: ["community", "category", "page"], responses: { "200": "Notices", "400": "Bad filter" } }) },
-      "/notices/{id}": { get: op({ summary: "A notice (expired ones too)", params: ["id"], responses: { "200": "Notice", "404": "Unknown notice" } }) },
+      "/services": {
+        get: op({
+          summary: "The service catalogue",
+          query: ["audience", "theme", "department", "q"],
+          responses: { "200": "Services", "400": "Bad filter" },
+        }),
+      },
+      "/services/{code}": {
+        get: op({
+          summary: "A service's full guide with its form definition",
+          params: ["code"],
+          responses: { "200": "Guide", "404": "Unknown service" },
+        }),
+      },
+      "/documents": {
+        get: op({
+          summary: "The proactive-disclosure catalogue",
+          query: ["q", "category", "department", "year", "docType", "page"],
+          responses: { "200": "Documents", "400": "Bad filter" },
+        }),
+      },
+      "/documents/{unit}/{serial}": {
+        get: op({
+          summary: "A document by its 索引号 (unit/year-serial)",
+          params: ["unit", "serial"],
+          responses: { "200": "Document", "404": "Unknown document" },
+        }),
+      },
+      "/notices": {
+        get: op({
+          summary: "Current community notices",
+          query: ["community", "category", "page"],
+          responses: { "200": "Notices", "400": "Bad filter" },
+        }),
+      },
+      "/notices/{id}": {
+        get: op({
+          summary: "A notice (expired ones too)",
+          params: ["id"],
+          responses: { "200": "Notice", "404": "Unknown notice" },
+        }),
+      },
       "/search": {
         get: op({
           summary: "One search over services, documents and notices; each item has a type",
@@ -45,31 +143,108 @@ export function openApiDocument(serverUrl: string) {
             "Answer: {q, type, items: [{type, id, title, titleMarks, snippet, snippetMarks, url, date}], counts: {service, document, notice}, more: [types with more matches than read], total, page, pages, terms}; " +
             "with no result also suggestions (closest services) and the hotline.",
           query: [
-            { name: "q", required: true, description: "What to look for, 1–100 characters", schema: { type: "string", minLength: 1, maxLength: 100 } },
-            { name: "type", description: "Only this type of result", schema: { type: "string", enum: ["service", "document", "notice"] } },
-            { name: "page", description: "Page of 10 results, 1–50", schema: { type: "integer", minimum: 1, maximum: 50, default: 1 } },
-            { name: "locale", description: "Language of titles, excerpts and URLs", schema: { type: "string", enum: ["zh-Hans", "zh-Hant", "en"], default: "zh-Hans" } },
+            {
+              name: "q",
+              required: true,
+              description: "What to look for, 1–100 characters",
+              schema: { type: "string", minLength: 1, maxLength: 100 },
+            },
+            {
+              name: "type",
+              description: "Only this type of result",
+              schema: { type: "string", enum: ["service", "document", "notice"] },
+            },
+            {
+              name: "page",
+              description: "Page of 10 results, 1–50",
+              schema: { type: "integer", minimum: 1, maximum: 50, default: 1 },
+            },
+            {
+              name: "locale",
+              description: "Language of titles, excerpts and URLs",
+              schema: { type: "string", enum: ["zh-Hans", "zh-Hant", "en"], default: "zh-Hans" },
+            },
           ],
           responses: { "200": "Results", "400": "No query, or a bad type or page" },
         }),
       },
-      "/uploads": { post: op({ summary: "Upload a file; its type is checked by its bytes", auth: true, body: "multipart", responses: { "201": "{id, fileName, mimeType, size}", "401": "Not signed in", "422": "Wrong type or too large" } }) },
+      "/uploads": {
+        post: op({
+          summary: "Upload a file; its type is checked by its bytes",
+          auth: true,
+          body: "multipart",
+          responses: {
+            "201": "{id, fileName, mimeType, size}",
+            "401": "Not signed in",
+            "422": "Wrong type or too large",
+          },
+        }),
+      },
       "/applications": {
         get: op({
           summary: "The caller's own cases, newest first, 50 a page",
           auth: true,
-          query: [{ name: "page", description: "Page, from 1", schema: { type: "integer", minimum: 1, default: 1 } }],
+          query: [
+            {
+              name: "page",
+              description: "Page, from 1",
+              schema: { type: "integer", minimum: 1, default: 1 },
+            },
+          ],
           responses: { "200": "{items, page, pages, total}", "400": "Bad page", "401": "Not signed in" },
         }),
-        post: op({ summary: "Submit an application once per Idempotency-Key", auth: true, body: "json", header: "Idempotency-Key", responses: { "201": "{trackingNumber, accessCode, status}", "200": "The same key again: the same body", "400": "Bad request or no key", "401": "Not signed in", "404": "Unknown service", "422": "Invalid answers (fields)" } }),
+        post: op({
+          summary: "Submit an application once per Idempotency-Key",
+          auth: true,
+          body: "json",
+          header: "Idempotency-Key",
+          responses: {
+            "201": "{trackingNumber, accessCode, status}",
+            "200": "The same key again: the same body",
+            "400": "Bad request or no key",
+            "401": "Not signed in",
+            "404": "Unknown service",
+            "422": "Invalid answers (fields)",
+          },
+        }),
       },
-      "/applications/{trackingNumber}": { get: op({ summary: "One of the caller's cases with its public timeline", auth: true, params: ["trackingNumber"], responses: { "200": "Case", "401": "Not signed in", "404": "Not the caller's case" } }) },
-      "/files/{id}": { get: op({ summary: "A stored file, for those who may see it", auth: true, params: ["id"], responses: { "200": "The file", "404": "Not found" } }) },
+      "/applications/{trackingNumber}": {
+        get: op({
+          summary: "One of the caller's cases with its public timeline",
+          auth: true,
+          params: ["trackingNumber"],
+          responses: { "200": "Case", "401": "Not signed in", "404": "Not the caller's case" },
+        }),
+      },
+      "/files/{id}": {
+        get: op({
+          summary: "A stored file, for those who may see it",
+          auth: true,
+          params: ["id"],
+          responses: { "200": "The file", "404": "Not found" },
+        }),
+      },
       "/tokens": {
-        get: op({ summary: "The caller's personal tokens (session cookie only)", auth: true, responses: { "200": "Tokens", "401": "Not signed in" } }),
-        post: op({ summary: "Make a personal token; the token is shown once", auth: true, body: "json", responses: { "201": "{id, name, token}", "401": "Not signed in", "422": "Bad name" } }),
+        get: op({
+          summary: "The caller's personal tokens (session cookie only)",
+          auth: true,
+          responses: { "200": "Tokens", "401": "Not signed in" },
+        }),
+        post: op({
+          summary: "Make a personal token; the token is shown once",
+          auth: true,
+          body: "json",
+          responses: { "201": "{id, name, token}", "401": "Not signed in", "422": "Bad name" },
+        }),
       },
-      "/tokens/{id}": { delete: op({ summary: "Revoke a personal token", auth: true, params: ["id"], responses: { "204": "Revoked", "401": "Not signed in", "404": "Not the caller's token" } }) },
+      "/tokens/{id}": {
+        delete: op({
+          summary: "Revoke a personal token",
+          auth: true,
+          params: ["id"],
+          responses: { "204": "Revoked", "401": "Not signed in", "404": "Not the caller's token" },
+        }),
+      },
     },
   };
 }

@@ -18,7 +18,14 @@ export async function listOwnCasesJson(prisma: PrismaClient, input: { actor: TSe
     orderBy: [{ submittedAt: "desc" }, { trackingNumber: "desc" }],
     skip: (page - 1) * ownCasesPageSize,
     take: ownCasesPageSize,
-    select: { trackingNumber: true, accessCode: true, status: true, submittedAt: true, promisedDue: true, service: { select: { code: true } } },
+    select: {
+      trackingNumber: true,
+      accessCode: true,
+      status: true,
+      submittedAt: true,
+      promisedDue: true,
+      service: { select: { code: true } },
+    },
   });
   const items = cases.map((c) => ({
     trackingNumber: c.trackingNumber,
@@ -32,7 +39,10 @@ export async function listOwnCasesJson(prisma: PrismaClient, input: { actor: TSe
 }
 
 /** One of the actor's own cases with its public timeline (never internal notes), or null. */
-export async function ownCaseJson(prisma: PrismaClient, input: { actor: TSessionUser; trackingNumber: string }) {
+export async function ownCaseJson(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; trackingNumber: string },
+) {
   const found = await getOwnCase(prisma, input.actor, input.trackingNumber);
   if (!found) return null;
   return {
@@ -49,7 +59,9 @@ export async function ownCaseJson(prisma: PrismaClient, input: { actor: TSession
         status: event.toStatus,
         reason: event.reason,
         at: event.createdAt.toISOString(),
-        ...(Array.isArray(missing) ? { missing: missing.filter((item): item is string => typeof item === "string") } : {}),
+        ...(Array.isArray(missing)
+          ? { missing: missing.filter((item): item is string => typeof item === "string") }
+          : {}),
       };
     }),
   };

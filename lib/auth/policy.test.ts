@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import { departmentScope, hasRole, isCitizen, isStaff } from "./policy";
 import type { TSessionUser } from "./types";
 
-const staff = (grants: TSessionUser["grants"]): TSessionUser => ({ id: "u", email: "s@example.cn", name: "s", accountType: "STAFF", grants });
-const citizen: TSessionUser = { id: "c", email: "c@example.cn", name: "c", accountType: "PERSON", grants: [] };
+const staff = (grants: TSessionUser["grants"]): TSessionUser => ({
+  id: "u",
+  email: "s@example.cn",
+  name: "s",
+  accountType: "STAFF",
+  grants,
+});
+const citizen: TSessionUser = {
+  id: "c",
+  email: "c@example.cn",
+  name: "c",
+  accountType: "PERSON",
+  grants: [],
+};
 
 describe("staff policy", () => {
   it("scopes a role to its department", () => {

@@ -12,9 +12,17 @@ export function isCitizen(user: TSessionUser | null | undefined): user is TSessi
  * True when the user holds the role (or is an administrator) for that department. The
  * department is required: "somewhere" is never enough to act on one department's work.
  */
-export function hasRole(user: TSessionUser | null | undefined, role: TStaffRole, departmentCode: string): boolean {
+export function hasRole(
+  user: TSessionUser | null | undefined,
+  role: TStaffRole,
+  departmentCode: string,
+): boolean {
   if (!isStaff(user)) return false;
-  return user.grants.some((grant) => (grant.role === role || grant.role === "ADMIN") && (grant.department === null || grant.department === departmentCode));
+  return user.grants.some(
+    (grant) =>
+      (grant.role === role || grant.role === "ADMIN") &&
+      (grant.department === null || grant.department === departmentCode),
+  );
 }
 
 /** Department codes the user may act for in a role; null means all departments. */
@@ -26,7 +34,11 @@ export function departmentScope(user: TSessionUser, role: TStaffRole): string[] 
 
 /** An administrator of the whole portal (an ADMIN grant for all departments). */
 export function isAdministrator(user: TSessionUser | null | undefined): boolean {
-  return !!user && user.accountType === "STAFF" && user.grants.some((grant) => grant.role === "ADMIN" && grant.department === null);
+  return (
+    !!user &&
+    user.accountType === "STAFF" &&
+    user.grants.some((grant) => grant.role === "ADMIN" && grant.department === null)
+  );
 }
 
 /** Staff who may work a department's cases: its caseworkers and supervisors (and administrators). */

@@ -55,5 +55,11 @@ export async function startSession(user: TSessionUser): Promise<void> {
 
 /** Ends the session; the deletion carries `Secure` so browsers accept it for `__Secure-` cookies. */
 export async function endSession(): Promise<void> {
-  (await cookies()).set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: 0 });
+  (await cookies()).set(sessionCookieName(), "", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: 0,
+  });
 }

@@ -12,7 +12,8 @@ export type TVerifyResult = { ok: true; user: TSessionUser } | { ok: false; erro
 // Every refusal costs one argon2 verification, so response time does not reveal which
 // e-mail addresses have accounts.
 let dummyHash: Promise<string> | null = null;
-const burnPasswordCheck = async (password: string) => verifyPassword(await (dummyHash ??= hashPassword("onestop-dummy-password")), password);
+const burnPasswordCheck = async (password: string) =>
+  verifyPassword(await (dummyHash ??= hashPassword("onestop-dummy-password")), password);
 
 /**
  * Checks an e-mail and password for a sign-in door. Five wrong passwords lock the account for
@@ -29,14 +30,27 @@ export async function verifyCredentials(
     include: { grants: { include: { department: { select: { code: true } } } } },
   });
   const staffDoor = input.portal === "staff";
-  const fitsDoor = !!user && !user.disabled && (user.accountType === "STAFF") === staffDoor && (!staffDoor || user.grants.length > 0);
+  const fitsDoor =
+    !!user &&
+    !user.disabled &&
+    (user.accountType === "STAFF") === staffDoor &&
+    (!staffDoor || user.grants.length > 0);
   if (!user || !fitsDoor) {
     await burnPasswordCheck(input.password);
     return { ok: false, error: "invalid" };
   }
 
   const audit = (action: string, outcome: "ALLOWED" | "DENIED") =>
-    staffDoor ? writeAudit(prisma, { actorId: user.id, action, entityType: "User", entityId: user.id, outcome, ip: input.ip }) : Promise.resolve();
+    staffDoor
+      ? writeAudit(prisma, {
+          actorId: user.id,
+          action,
+          entityType: "User",
+          entityId: user.id,
+          outcome,
+          ip: input.ip,
+        })
+      : Promise.resolve();
 
   const now = new Date();
   if (user.lockedUntil && user.lockedUntil > now) {
@@ -45,16 +59,26 @@ export async function verifyCredentials(
   }
 
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const { failedLogins } = await prisma.user.update({ where: { id: user.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
+    const { failedLogins } = await prisma.user.update({
+      where: { id: user.id },
+      data: { failedLogins: { increment: 1 } },
+      select: { failedLogins: true },
+    });
     const lock = failedLogins >= maxFailedLogins;
     if (lock) {
-      await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockoutMinutes * 60_000) } });
+      await prisma.user.update({
+        where: { id: user.id },
+        data: { failedLogins: 0, lockedUntil: new Date(now.getTime() + lockoutMinutes * 60_000) },
+      });
     }
     await audit(lock ? "auth.lockout" : "auth.signIn", "DENIED");
     return { ok: false, error: lock ? "locked" : "invalid" };
   }
 
-  await prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+  await prisma.user.update({
+    where: { id: user.id },
+    data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
+  });
   await audit("auth.signIn", "ALLOWED");
   return { ok: true, user: toSessionUser(user) };
 }

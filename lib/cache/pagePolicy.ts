@@ -13,14 +13,21 @@ export const privateCacheControl = "private, no-cache, no-store, max-age=0, must
  * The elder-mode cookie changes the page, and Next answers client navigations (the `RSC`
  * headers) with a different body under the same URL: a shared cache must key on all of them.
  */
-export const sharedVary = "Cookie, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding";
+export const sharedVary =
+  "Cookie, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding";
 /** How long the in-process copy may be served; the bound on how stale any instance can be. */
 export const pageTtlMs = 1000;
 
 /** next-auth's session cookie, `__Secure-` prefixed on https and split into `.0`, `.1` … when large. */
 const sessionCookie = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 /** The headers of a client-side navigation or prefetch, answered with RSC data, not HTML. */
-const rscHeaders = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
+const rscHeaders = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-action",
+];
 
 /** Public pages whose content is the same for every anonymous visitor (by path after the locale). */
 const publicPages: RegExp[] = [
@@ -88,6 +95,10 @@ export function pageCacheKey(input: { pathname: string; search: string; elder: b
 }
 
 /** Whether a freshly rendered answer may be shared: a complete HTML page that sets no cookie. */
-export function isShareableResponse(input: { status: number; contentType: string | null; setsCookie: boolean }): boolean {
+export function isShareableResponse(input: {
+  status: number;
+  contentType: string | null;
+  setsCookie: boolean;
+}): boolean {
   return input.status === 200 && !input.setsCookie && (input.contentType ?? "").startsWith("text/html");
 }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { createPageStore, freshPage, invalidatePages, isAgeing, renderOnce, type TRenderedPage } from "./pageStore";
+import {
+  createPageStore,
+  freshPage,
+  invalidatePages,
+  isAgeing,
+  renderOnce,
+  type TRenderedPage,
+} from "./pageStore";
 
-const page = (text: string, shareable = true): TRenderedPage => ({ status: 200, headers: [["content-type", "text/html"]], body: new TextEncoder().encode(text), shareable });
+const page = (text: string, shareable = true): TRenderedPage => ({
+  status: 200,
+  headers: [["content-type", "text/html"]],
+  body: new TextEncoder().encode(text),
+  shareable,
+});
 const deferred = () => {
   let resolve!: (value: TRenderedPage) => void;
   const promise = new Promise<TRenderedPage>((r) => (resolve = r));
@@ -12,7 +24,12 @@ describe("the in-process page store", () => {
   it("keeps a page for less than the TTL, counted from when its render began", async () => {
     const store = createPageStore({ ttlMs: 1000 });
     let clock = 0;
-    const pending = renderOnce(store, "k", async () => ((clock = 400), page("v1")), () => clock);
+    const pending = renderOnce(
+      store,
+      "k",
+      async () => ((clock = 400), page("v1")),
+      () => clock,
+    );
     await pending;
     expect(freshPage(store, "k", 999)).not.toBeNull();
     expect(freshPage(store, "k", 1000)).toBeNull();
@@ -21,11 +38,21 @@ describe("the in-process page store", () => {
 
   it("asks for a refresh once past half the TTL, unless one is under way", async () => {
     const store = createPageStore({ ttlMs: 1000 });
-    await renderOnce(store, "k", async () => page("v1"), () => 0);
+    await renderOnce(
+      store,
+      "k",
+      async () => page("v1"),
+      () => 0,
+    );
     expect(isAgeing(store, "k", 499)).toBe(false);
     expect(isAgeing(store, "k", 500)).toBe(true);
     const gate = deferred();
-    const refresh = renderOnce(store, "k", () => gate.promise, () => 500);
+    const refresh = renderOnce(
+      store,
+      "k",
+      () => gate.promise,
+      () => 500,
+    );
     expect(isAgeing(store, "k", 600)).toBe(false);
     expect(new TextDecoder().decode(freshPage(store, "k", 600)!.body)).toBe("v1");
     gate.resolve(page("v2"));
@@ -49,12 +76,27 @@ describe("the in-process page store", () => {
 
   it("an edit drops every copy, and a render begun before it is not kept nor joined", async () => {
     const store = createPageStore();
-    await renderOnce(store, "a", async () => page("old a"), () => 0);
+    await renderOnce(
+      store,
+      "a",
+      async () => page("old a"),
+      () => 0,
+    );
     const gate = deferred();
-    const before = renderOnce(store, "b", () => gate.promise, () => 0);
+    const before = renderOnce(
+      store,
+      "b",
+      () => gate.promise,
+      () => 0,
+    );
     invalidatePages(store);
     expect(freshPage(store, "a", 1)).toBeNull();
-    const after = renderOnce(store, "b", async () => page("new b"), () => 1);
+    const after = renderOnce(
+      store,
+      "b",
+      async () => page("new b"),
+      () => 1,
+    );
     expect(new TextDecoder().decode((await after).page.body)).toBe("new b");
     gate.resolve(page("old b"));
     await before;
@@ -63,15 +105,31 @@ describe("the in-process page store", () => {
 
   it("does not keep what may not be shared", async () => {
     const store = createPageStore();
-    await renderOnce(store, "k", async () => page("error", false), () => 0);
+    await renderOnce(
+      store,
+      "k",
+      async () => page("error", false),
+      () => 0,
+    );
     expect(freshPage(store, "k", 1)).toBeNull();
   });
 
   it("drops the oldest copies beyond its limits", async () => {
     const store = createPageStore({ entries: 2, bytes: 1000 });
-    for (const key of ["a", "b", "c"]) await renderOnce(store, key, async () => page(key), () => 0);
+    for (const key of ["a", "b", "c"])
+      await renderOnce(
+        store,
+        key,
+        async () => page(key),
+        () => 0,
+      );
     expect([...store.entries.keys()]).toEqual(["b", "c"]);
-    await renderOnce(store, "big", async () => page("x".repeat(1000)), () => 0);
+    await renderOnce(
+      store,
+      "big",
+      async () => page("x".repeat(1000)),
+      () => 0,
+    );
     expect([...store.entries.keys()]).toEqual(["big"]);
     expect(store.bytes).toBe(1000);
   });

@@ -5,7 +5,12 @@
  */
 import { pageTtlMs } from "./pagePolicy";
 
-export type TRenderedPage = { status: number; headers: [string, string][]; body: Uint8Array; shareable: boolean };
+export type TRenderedPage = {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+  shareable: boolean;
+};
 type TEntry = { page: TRenderedPage; filledAt: number };
 type TFill = { generation: number; promise: Promise<TRenderedPage> };
 export type TPageStore = {
@@ -60,9 +65,15 @@ export function isAgeing(store: TPageStore, key: string, now: number): boolean {
  * One render per key at a time: concurrent misses wait for the same one. A render that began
  * before the last `invalidatePages` is handed to its waiters but never stored.
  */
-export async function renderOnce(store: TPageStore, key: string, render: () => Promise<TRenderedPage>, now: () => number): Promise<{ page: TRenderedPage; first: boolean }> {
+export async function renderOnce(
+  store: TPageStore,
+  key: string,
+  render: () => Promise<TRenderedPage>,
+  now: () => number,
+): Promise<{ page: TRenderedPage; first: boolean }> {
   const running = store.inflight.get(key);
-  if (running && running.generation === store.generation) return { page: await running.promise, first: false };
+  if (running && running.generation === store.generation)
+    return { page: await running.promise, first: false };
   const generation = store.generation;
   const startedAt = now();
   const promise = render();

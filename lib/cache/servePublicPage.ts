@@ -6,14 +6,31 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { elderCookie } from "../i18n/settings";
-import { isCacheableRequest, isShareableResponse, pageCacheKey, privateCacheControl, sharedCacheControl, sharedVary } from "./pagePolicy";
+import {
+  isCacheableRequest,
+  isShareableResponse,
+  pageCacheKey,
+  privateCacheControl,
+  sharedCacheControl,
+  sharedVary,
+} from "./pagePolicy";
 import { freshPage, isAgeing, pageStore, renderOnce, type TRenderedPage } from "./pageStore";
 
 /** Marks the cache's own render request; its value is the process's fill token. */
 export const cacheFillHeader = "x-onestop-cache-fill";
 
 /** Headers of the rendered answer that do not carry over to a copy served later. */
-const notCopied = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date", "cache-control", "vary", "set-cookie"]);
+const notCopied = new Set([
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "content-encoding",
+  "date",
+  "cache-control",
+  "vary",
+  "set-cookie",
+]);
 
 /** Whether this request is the cache's own render and must reach Next untouched. */
 export function isCacheFill(request: NextRequest): boolean {
@@ -27,7 +44,11 @@ async function render(request: NextRequest, elder: boolean): Promise<TRenderedPa
   // (Host, X-Forwarded-*, other cookies) reaches its render, so no visitor can shape another's page
   const headers = new Headers({ accept: "text/html", [cacheFillHeader]: pageStore().fillToken });
   if (elder) headers.set("cookie", `${elderCookie}=1`);
-  const response = await fetch(`http://127.0.0.1:${port}${pathname}${search}`, { headers, redirect: "manual", cache: "no-store" });
+  const response = await fetch(`http://127.0.0.1:${port}${pathname}${search}`, {
+    headers,
+    redirect: "manual",
+    cache: "no-store",
+  });
   const body = new Uint8Array(await response.arrayBuffer());
   const kept: [string, string][] = [];
   response.headers.forEach((value, name) => {
@@ -36,9 +57,15 @@ async function render(request: NextRequest, elder: boolean): Promise<TRenderedPa
   const setsCookie = response.headers.getSetCookie().length > 0;
   return {
     status: response.status,
-    headers: setsCookie ? [...kept, ...response.headers.getSetCookie().map((c): [string, string] => ["set-cookie", c])] : kept,
+    headers: setsCookie
+      ? [...kept, ...response.headers.getSetCookie().map((c): [string, string] => ["set-cookie", c])]
+      : kept,
     body,
-    shareable: isShareableResponse({ status: response.status, contentType: response.headers.get("content-type"), setsCookie }),
+    shareable: isShareableResponse({
+      status: response.status,
+      contentType: response.headers.get("content-type"),
+      setsCookie,
+    }),
   };
 }
 
@@ -47,7 +74,10 @@ function respond(request: NextRequest, page: TRenderedPage, outcome: "hit" | "mi
   headers.set("cache-control", page.shareable ? sharedCacheControl : privateCacheControl);
   if (page.shareable) headers.set("vary", sharedVary);
   headers.set("x-onestop-cache", outcome);
-  return new NextResponse(request.method === "HEAD" ? null : (page.body as BodyInit), { status: page.status, headers });
+  return new NextResponse(request.method === "HEAD" ? null : (page.body as BodyInit), {
+    status: page.status,
+    headers,
+  });
 }
 
 /**
@@ -70,7 +100,9 @@ export async function servePublicPage(request: NextRequest): Promise<NextRespons
   const cached = freshPage(store, key, Date.now());
   if (cached) {
     if (isAgeing(store, key, Date.now())) {
-      renderOnce(store, key, () => render(request, elder), Date.now).catch((error: unknown) => console.error("[page-cache] refresh failed", error));
+      renderOnce(store, key, () => render(request, elder), Date.now).catch((error: unknown) =>
+        console.error("[page-cache] refresh failed", error),
+      );
     }
     return respond(request, cached, "hit");
   }

@@ -35,7 +35,10 @@ function addDays(day: string, n: number): string {
 }
 
 /** Whether a calendar day (YYYY-MM-DD) is a working day, and whether that answer is provisional. */
-export function workdayInfo(day: string, overrides: TCalendarOverrides = {}): { workday: boolean; provisional: boolean } {
+export function workdayInfo(
+  day: string,
+  overrides: TCalendarOverrides = {},
+): { workday: boolean; provisional: boolean } {
   if (overrides.holidays?.includes(day)) return { workday: false, provisional: false };
   if (overrides.workdays?.includes(day)) return { workday: true, provisional: false };
   const year = Number(day.slice(0, 4));
@@ -51,7 +54,7 @@ export function workdayInfo(day: string, overrides: TCalendarOverrides = {}): { 
 export function addWorkingDays(from: string, n: number, overrides: TCalendarOverrides = {}): TDeadline {
   let day = from;
   let provisional = false;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day = addDays(day, 1);
     const info = workdayInfo(day, overrides);
     provisional ||= info.provisional;
@@ -63,7 +66,8 @@ export function addWorkingDays(from: string, n: number, overrides: TCalendarOver
 /** Working days strictly after `from` up to and including `to` (0 when `to` is not later). */
 export function workingDaysBetween(from: string, to: string, overrides: TCalendarOverrides = {}): number {
   let count = 0;
-  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (workdayInfo(day, overrides).workday) count++;
+  for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
+    if (workdayInfo(day, overrides).workday) count++;
   return count;
 }
 

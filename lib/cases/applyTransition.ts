@@ -24,23 +24,33 @@ export type TTransitionInput = {
   now?: Date;
 };
 
-
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** 补正 is asked for once, listing everything, within 5 working days of submission (行政许可法 Art. 32). */
 export const supplementWindowWorkingDays = 5;
 
 /** Past the 补正 window without a 补正 request, the application counts as accepted on submission. */
-async function deemedAccepted(prisma: PrismaClient, applicationId: string, submittedAt: Date, now: Date): Promise<boolean> {
+async function deemedAccepted(
+  prisma: PrismaClient,
+  applicationId: string,
+  submittedAt: Date,
+  now: Date,
+): Promise<boolean> {
   if (workingDaysBetween(chinaDay(submittedAt), chinaDay(now)) <= supplementWindowWorkingDays) return false;
   return (await prisma.caseEvent.count({ where: { applicationId, kind: "requestSupplement" } })) === 0;
 }
 
-async function checkSupplementRule(prisma: PrismaClient, applicationId: string, submittedAt: Date, now: Date) {
+async function checkSupplementRule(
+  prisma: PrismaClient,
+  applicationId: string,
+  submittedAt: Date,
+  now: Date,
+) {
   const earlier = await prisma.caseEvent.count({ where: { applicationId, kind: "requestSupplement" } });
   if (earlier > 0) throw new FormError("supplementOnce");
   // past the window the application counts as accepted: staff accept it instead
-  if (workingDaysBetween(chinaDay(submittedAt), chinaDay(now)) > supplementWindowWorkingDays) throw new FormError("supplementTooLate");
+  if (workingDaysBetween(chinaDay(submittedAt), chinaDay(now)) > supplementWindowWorkingDays)
+    throw new FormError("supplementTooLate");
 }
 
 /**
@@ -49,17 +59,34 @@ async function checkSupplementRule(prisma: PrismaClient, applicationId: string, 
  * content is there, and nobody changed the case meanwhile. The status change, its timeline
  * event and the audit entry commit together.
  */
-export async function applyTransition(prisma: PrismaClient, input: TTransitionInput): Promise<{ status: string; version: number }> {
+export async function applyTransition(
+  prisma: PrismaClient,
+  input: TTransitionInput,
+): Promise<{ status: string; version: number }> {
   const { actor, transition: name } = input;
   const rule = caseTransitions[name];
   const now = input.now ?? new Date();
   const found = await prisma.application.findUnique({
     where: { trackingNumber: input.trackingNumber },
-    include: { service: { select: { promisedDays: true, statutoryDays: true, department: { select: { code: true } } } } },
+    include: {
+      service: {
+        select: { promisedDays: true, statutoryDays: true, department: { select: { code: true } } },
+      },
+    },
   });
-  const allowed = !!found && (rule.by === "applicant" ? found.applicantId === actor.id : mayWorkCases(actor, found.service.department.code));
+  const allowed =
+    !!found &&
+    (rule.by === "applicant"
+      ? found.applicantId === actor.id
+      : mayWorkCases(actor, found.service.department.code));
   if (!found || !allowed) {
-    await writeAudit(prisma, { actorId: actor.id, action: `case.${name}`, entityType: "Application", entityId: input.trackingNumber, outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action: `case.${name}`,
+      entityType: "Application",
+      entityId: input.trackingNumber,
+      outcome: "DENIED",
+    });
     throw new NotFoundError("case");
   }
   if (found.version !== input.expectedVersion) throw new FormError("caseChanged");
@@ -69,7 +96,9 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
   const missing = (input.missing ?? []).map((item) => item.trim()).filter(Boolean);
   if (rule.needsMissingList && missing.length === 0) throw new FormError("missingListRequired", "missing");
   if (name === "requestSupplement") await checkSupplementRule(prisma, found.id, found.submittedAt, now);
-  const deemed = (name === "accept" || name === "reject") && (await deemedAccepted(prisma, found.id, found.submittedAt, now));
+  const deemed =
+    (name === "accept" || name === "reject") &&
+    (await deemedAccepted(prisma, found.id, found.submittedAt, now));
   // 逾期不告知补正的，自收到申请材料之日起即为受理: no 不予受理 then, and the clock runs from submission
   if (name === "reject" && deemed) throw new FormError("deemedAccepted");
 
@@ -90,7 +119,10 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
   if (name === "complete") data.completedAt = now;
 
   const result = await prisma.$transaction(async (tx) => {
-    const updated = await tx.application.updateMany({ where: { id: found.id, version: input.expectedVersion, status: found.status }, data });
+    const updated = await tx.application.updateMany({
+      where: { id: found.id, version: input.expectedVersion, status: found.status },
+      data,
+    });
     if (updated.count !== 1) throw new FormError("caseChanged");
     if (rule.needsResultFile) {
       const linked = await tx.attachment.updateMany({
@@ -117,10 +149,17 @@ export async function applyTransition(prisma: PrismaClient, input: TTransitionIn
         data: missing.length ? { missing } : undefined,
       },
     });
-    await writeAudit(tx, { actorId: actor.id, action: `case.${name}`, entityType: "Application", entityId: found.trackingNumber, detail: { from: found.status, to: rule.to } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: `case.${name}`,
+      entityType: "Application",
+      entityId: found.trackingNumber,
+      detail: { from: found.status, to: rule.to },
+    });
     return { status: rule.to, version: found.version + 1 };
   });
   // the applicant hears of every change staff make (their own actions they already see)
-  if (rule.by === "staff") await notifyApplicant(prisma, { trackingNumber: found.trackingNumber, kind: name, reason, missing });
+  if (rule.by === "staff")
+    await notifyApplicant(prisma, { trackingNumber: found.trackingNumber, kind: name, reason, missing });
   return result;
 }

@@ -4,7 +4,12 @@ import type { TCaseStatus } from "./transitions";
 export type TDueFlag = "overdue" | "soon" | null;
 
 /** Accepted and not yet 办结: the promised date (承诺办结时限) is still running. */
-export const runningStatuses = ["ACCEPTED", "REVIEWING", "APPROVED", "DENIED"] as const satisfies readonly TCaseStatus[];
+export const runningStatuses = [
+  "ACCEPTED",
+  "REVIEWING",
+  "APPROVED",
+  "DENIED",
+] as const satisfies readonly TCaseStatus[];
 export const dueSoonWorkingDays = 2;
 
 /** Whether a running case is past its promised date, or due within two working days. */

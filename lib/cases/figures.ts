@@ -21,17 +21,28 @@ export type TFigures = {
 };
 
 /** The supervisor's figures for their departments (administrators: all). */
-export async function caseFigures(prisma: PrismaClient, actor: TSessionUser, now = new Date()): Promise<TFigures> {
+export async function caseFigures(
+  prisma: PrismaClient,
+  actor: TSessionUser,
+  now = new Date(),
+): Promise<TFigures> {
   const departments = departmentScope(actor, "SUPERVISOR");
   if (departments && departments.length === 0) throw new NotFoundError("figures");
   const inScope = departments ? { service: { department: { code: { in: departments } } } } : {};
   const today = chinaDay(now);
   const [statusRows, decidedRows, ratingRows, overdueRows] = await Promise.all([
     prisma.application.groupBy({ by: ["status"], where: inScope, _count: { _all: true } }),
-    prisma.application.findMany({ where: { ...inScope, decidedAt: { not: null }, acceptedAt: { not: null } }, select: { acceptedAt: true, decidedAt: true, completedAt: true, promisedDue: true } }),
+    prisma.application.findMany({
+      where: { ...inScope, decidedAt: { not: null }, acceptedAt: { not: null } },
+      select: { acceptedAt: true, decidedAt: true, completedAt: true, promisedDue: true },
+    }),
     prisma.rating.groupBy({ by: ["level"], where: { application: inScope }, _count: { _all: true } }),
     prisma.application.findMany({
-      where: { ...inScope, status: { in: [...runningStatuses] }, promisedDue: { lt: new Date(`${today}T00:00:00Z`) } },
+      where: {
+        ...inScope,
+        status: { in: [...runningStatuses] },
+        promisedDue: { lt: new Date(`${today}T00:00:00Z`) },
+      },
       orderBy: { promisedDue: "asc" },
       take: 100,
       select: { trackingNumber: true, status: true, promisedDue: true, service: { select: { name: true } } },
@@ -41,7 +52,9 @@ export async function caseFigures(prisma: PrismaClient, actor: TSessionUser, now
   for (const row of statusRows) byStatus[row.status] = row._count._all;
   // 承诺办结时限 is the date for 办结: a case is on time when it was completed by then
   const finished = decidedRows.filter((r) => r.completedAt && r.promisedDue);
-  const onTime = finished.filter((r) => chinaDay(r.completedAt!) <= r.promisedDue!.toISOString().slice(0, 10)).length;
+  const onTime = finished.filter(
+    (r) => chinaDay(r.completedAt!) <= r.promisedDue!.toISOString().slice(0, 10),
+  ).length;
   const days = decidedRows.map((r) => workingDaysBetween(chinaDay(r.acceptedAt!), chinaDay(r.decidedAt!)));
   const ratings = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } as TFigures["ratings"];
   for (const row of ratingRows) ratings[row.level as 1 | 2 | 3 | 4 | 5] = row._count._all;
@@ -52,6 +65,11 @@ export async function caseFigures(prisma: PrismaClient, actor: TSessionUser, now
     onTimeRate: finished.length ? onTime / finished.length : null,
     averageDaysToDecide: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
     ratings,
-    overdue: overdueRows.map((r) => ({ trackingNumber: r.trackingNumber, status: r.status, promisedDue: r.promisedDue!, serviceName: r.service.name })),
+    overdue: overdueRows.map((r) => ({
+      trackingNumber: r.trackingNumber,
+      status: r.status,
+      promisedDue: r.promisedDue!,
+      serviceName: r.service.name,
+    })),
   };
 }

@@ -6,7 +6,12 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
 
 /** The follow-up of a 差评: verify (核实) → fix (整改) → call the rater back (回访) → close. */
-export const followUpSteps = { OPEN: "VERIFIED", VERIFIED: "FIXED", FIXED: "CALLED_BACK", CALLED_BACK: "CLOSED" } as const;
+export const followUpSteps = {
+  OPEN: "VERIFIED",
+  VERIFIED: "FIXED",
+  FIXED: "CALLED_BACK",
+  CALLED_BACK: "CLOSED",
+} as const;
 export type TFollowUpStatus = keyof typeof followUpSteps | "CLOSED" | "APPEALED";
 
 type TNote = { status: string; note: string; by: string; at: string };
@@ -15,13 +20,22 @@ type TNote = { status: string; note: string; by: string; at: string };
  * Moves a 差评 follow-up one step on, with a note; only the supervisor of the case's department
  * (or an administrator). Refusals are audited and look like "not found".
  */
-export async function advanceFollowUp(prisma: PrismaClient, input: { actor: TSessionUser; trackingNumber: string; note: string; now?: Date }) {
+export async function advanceFollowUp(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; trackingNumber: string; note: string; now?: Date },
+) {
   const found = await prisma.application.findUnique({
     where: { trackingNumber: input.trackingNumber },
     include: { rating: true, service: { select: { department: { select: { code: true } } } } },
   });
   if (!found?.rating?.followUpStatus || !hasRole(input.actor, "SUPERVISOR", found.service.department.code)) {
-    await writeAudit(prisma, { actorId: input.actor.id, action: "rating.followUp", entityType: "Application", entityId: input.trackingNumber, outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: input.actor.id,
+      action: "rating.followUp",
+      entityType: "Application",
+      entityId: input.trackingNumber,
+      outcome: "DENIED",
+    });
     throw new NotFoundError("follow-up");
   }
   const current = found.rating.followUpStatus as TFollowUpStatus;
@@ -29,11 +43,23 @@ export async function advanceFollowUp(prisma: PrismaClient, input: { actor: TSes
   const note = input.note.trim();
   if (!note) throw new FormError("reasonRequired", "note");
   const next = followUpSteps[current as keyof typeof followUpSteps];
-  const notes = [...((found.rating.followUpNotes as TNote[] | null) ?? []), { status: next, note, by: input.actor.name, at: (input.now ?? new Date()).toISOString() }];
+  const notes = [
+    ...((found.rating.followUpNotes as TNote[] | null) ?? []),
+    { status: next, note, by: input.actor.name, at: (input.now ?? new Date()).toISOString() },
+  ];
   await prisma.$transaction(async (tx) => {
-    const updated = await tx.rating.updateMany({ where: { id: found.rating!.id, followUpStatus: current }, data: { followUpStatus: next, followUpNotes: notes } });
+    const updated = await tx.rating.updateMany({
+      where: { id: found.rating!.id, followUpStatus: current },
+      data: { followUpStatus: next, followUpNotes: notes },
+    });
     if (updated.count !== 1) throw new FormError("caseChanged");
-    await writeAudit(tx, { actorId: input.actor.id, action: "rating.followUp", entityType: "Application", entityId: found.trackingNumber, detail: { from: current, to: next } });
+    await writeAudit(tx, {
+      actorId: input.actor.id,
+      action: "rating.followUp",
+      entityType: "Application",
+      entityId: found.trackingNumber,
+      detail: { from: current, to: next },
+    });
   });
   return { status: next };
 }
@@ -47,6 +73,8 @@ export async function listFollowUps(prisma: PrismaClient, departments: string[] 
       application: departments ? { service: { department: { code: { in: departments } } } } : undefined,
     },
     orderBy: { followUpDue: "asc" },
-    include: { application: { select: { trackingNumber: true, service: { select: { name: true, nameEn: true } } } } },
+    include: {
+      application: { select: { trackingNumber: true, service: { select: { name: true, nameEn: true } } } },
+    },
   });
 }

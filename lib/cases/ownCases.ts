@@ -7,9 +7,21 @@ export async function getOwnCase(prisma: PrismaClient, actor: TSessionUser, trac
   return prisma.application.findFirst({
     where: { trackingNumber, applicantId: actor.id },
     include: {
-      service: { select: { code: true, name: true, nameEn: true, promisedDays: true, statutoryDays: true, department: { select: { name: true, nameEn: true } } } },
+      service: {
+        select: {
+          code: true,
+          name: true,
+          nameEn: true,
+          promisedDays: true,
+          statutoryDays: true,
+          department: { select: { name: true, nameEn: true } },
+        },
+      },
       events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
-      attachments: { select: { id: true, fileName: true, size: true, purpose: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+      attachments: {
+        select: { id: true, fileName: true, size: true, purpose: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
       rating: { select: { level: true, comment: true, createdAt: true } },
     },
   });

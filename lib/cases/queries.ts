@@ -13,12 +13,22 @@ import { departmentScope } from "../auth/policy";
  * A wrong code finds nothing, exactly like a wrong number.
  */
 export async function trackCase(trackingNumber: string, accessCode: string) {
-  const found = await (await db()).application.findFirst({
+  const found = await (
+    await db()
+  ).application.findFirst({
     where: { trackingNumber, accessCode },
     select: {
-      trackingNumber: true, status: true, submittedAt: true, promisedDue: true, dueProvisional: true,
+      trackingNumber: true,
+      status: true,
+      submittedAt: true,
+      promisedDue: true,
+      dueProvisional: true,
       service: { select: { code: true, name: true, nameEn: true } },
-      events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
+      events: {
+        where: { internal: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true },
+      },
     },
   });
   return found;
@@ -27,7 +37,13 @@ export async function trackCase(trackingNumber: string, accessCode: string) {
 /** The staff queue, with due-soon and overdue computed on the Chinese working-day calendar. */
 export async function staffQueue(actor: TSessionUser, filter: TQueueFilter) {
   const today = chinaDay(new Date());
-  const rows = await listQueue(await db(), actor, filter, today, addWorkingDays(today, dueSoonWorkingDays).due);
+  const rows = await listQueue(
+    await db(),
+    actor,
+    filter,
+    today,
+    addWorkingDays(today, dueSoonWorkingDays).due,
+  );
   return rows.map((row) => ({ ...row, flag: dueFlag(row.status, row.promisedDue, today) }));
 }
 

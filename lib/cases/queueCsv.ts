@@ -21,7 +21,17 @@ function chinaTime(moment: Date): string {
 
 export async function queueCsv(rows: TRow[]): Promise<string> {
   const t = await getT(defaultLocale, ["staff", "account"]);
-  const header = ["trackingNumber", "serviceCode", "service", "applicant", "status", "submitted", "due", "flag", "assignee"].map((key) => t(`staff:csv.${key}`));
+  const header = [
+    "trackingNumber",
+    "serviceCode",
+    "service",
+    "applicant",
+    "status",
+    "submitted",
+    "due",
+    "flag",
+    "assignee",
+  ].map((key) => t(`staff:csv.${key}`));
   const lines = rows.map((row) =>
     [
       row.trackingNumber,
@@ -33,7 +43,9 @@ export async function queueCsv(rows: TRow[]): Promise<string> {
       row.promisedDue ? row.promisedDue.toISOString().slice(0, 10) : "",
       row.flag ? t(`staff:due.${row.flag}`) : "",
       row.assignee?.name ?? "",
-    ].map(csvField).join(","),
+    ]
+      .map(csvField)
+      .join(","),
   );
   return `\uFEFF${[header.map(csvField).join(","), ...lines].join("\r\n")}\r\n`;
 }

@@ -30,9 +30,19 @@ export const ZRating = z.object({
  */
 export async function rateCase(
   prisma: PrismaClient,
-  input: { actor: TSessionUser; trackingNumber: string; level: number; comment?: string; followUpDays?: number; now?: Date },
+  input: {
+    actor: TSessionUser;
+    trackingNumber: string;
+    level: number;
+    comment?: string;
+    followUpDays?: number;
+    now?: Date;
+  },
 ): Promise<{ bad: boolean }> {
-  const found = await prisma.application.findFirst({ where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id }, include: { rating: true } });
+  const found = await prisma.application.findFirst({
+    where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id },
+    include: { rating: true },
+  });
   if (!found) throw new NotFoundError("case");
   if (found.status !== "COMPLETED" && found.status !== "DELIVERED") throw new FormError("ratingNotYet");
   if (found.rating) throw new FormError("ratingOnce");

@@ -14,20 +14,35 @@ const fakeCase: TReceiptCase = {
   // 02:05 UTC is 10:05 in China
   submittedAt: new Date("2026-11-26T02:05:00Z"),
   applicantName: "张晓明",
-  service: { name: "就业登记", nameEn: "Employment registration", promisedDays: 5, department: { name: "人社局", nameEn: "Human Resources and Social Security Bureau" } },
+  service: {
+    name: "就业登记",
+    nameEn: "Employment registration",
+    promisedDays: 5,
+    department: { name: "人社局", nameEn: "Human Resources and Social Security Bureau" },
+  },
 };
 const site = { name: "测试市一站式服务门户", host: "测试市人民政府办公厅" };
 
 /** A translation function over the real locale files, without the server's request cache. */
 async function localeT(locale: TLocale): Promise<TFunction> {
-  const load = (ns: string) => JSON.parse(fs.readFileSync(path.resolve("locales", locale, `${ns}.json`), "utf8"));
+  const load = (ns: string) =>
+    JSON.parse(fs.readFileSync(path.resolve("locales", locale, `${ns}.json`), "utf8"));
   const instance = createInstance();
-  await instance.init({ lng: locale, resources: { [locale]: { receipt: load("receipt"), account: load("account") } }, interpolation: { escapeValue: false } });
+  await instance.init({
+    lng: locale,
+    resources: { [locale]: { receipt: load("receipt"), account: load("account") } },
+    interpolation: { escapeValue: false },
+  });
   return instance.t;
 }
 
 async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
-  const trackUrl = receiptTrackUrl({ origin: "https://onestop.example.cn/", locale, trackingNumber: caseData.trackingNumber, accessCode: caseData.accessCode });
+  const trackUrl = receiptTrackUrl({
+    origin: "https://onestop.example.cn/",
+    locale,
+    trackingNumber: caseData.trackingNumber,
+    accessCode: caseData.accessCode,
+  });
   const bytes = await renderReceiptPdf({ locale, case: caseData, trackUrl, t: await localeT(locale), site });
   return { bytes, trackUrl };
 }
@@ -37,15 +52,21 @@ async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
  * since wrapped lines come back as separate items) and its images as RGBA.
  */
 async function readPdf(bytes: Uint8Array) {
-  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
+  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false })
+    .promise;
   const page = await pdf.getPage(1);
-  const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, "");
+  const text = (await page.getTextContent()).items
+    .map((item) => ("str" in item ? item.str : ""))
+    .join("")
+    .replace(/\s+/g, "");
   const operators = await page.getOperatorList();
   const images: { width: number; height: number; rgba: Uint8ClampedArray }[] = [];
   for (const [index, fn] of operators.fnArray.entries()) {
     if (fn !== OPS.paintImageXObject) continue;
     type TImage = { width: number; height: number; data: Uint8ClampedArray };
-    const image = await new Promise<TImage>((resolve) => page.objs.get(operators.argsArray[index][0] as string, resolve));
+    const image = await new Promise<TImage>((resolve) =>
+      page.objs.get(operators.argsArray[index][0] as string, resolve),
+    );
     const pixels = image.width * image.height;
     const channels = image.data.length / pixels;
     const rgba = new Uint8ClampedArray(pixels * 4);
@@ -62,17 +83,26 @@ async function readPdf(bytes: Uint8Array) {
 
 describe("receiptTrackUrl", () => {
   it("links the locale's tracking page with both identifiers, encoded", () => {
-    expect(receiptTrackUrl({ origin: "http://localhost:3000/", locale: "zh-Hant", trackingNumber: "SV20261126000123", accessCode: "A B&C" })).toBe(
-      "http://localhost:3000/zh-Hant/track?trackingNumber=SV20261126000123&accessCode=A+B%26C",
-    );
+    expect(
+      receiptTrackUrl({
+        origin: "http://localhost:3000/",
+        locale: "zh-Hant",
+        trackingNumber: "SV20261126000123",
+        accessCode: "A B&C",
+      }),
+    ).toBe("http://localhost:3000/zh-Hant/track?trackingNumber=SV20261126000123&accessCode=A+B%26C");
   });
 });
 
 describe("renderQrPng", () => {
   it("draws a QR code that decodes to the text", async () => {
     const { PNG } = await import("pngjs");
-    const png = PNG.sync.read(await renderQrPng("https://onestop.example.cn/en/track?trackingNumber=SV1&accessCode=X"));
-    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe("https://onestop.example.cn/en/track?trackingNumber=SV1&accessCode=X");
+    const png = PNG.sync.read(
+      await renderQrPng("https://onestop.example.cn/en/track?trackingNumber=SV1&accessCode=X"),
+    );
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
+      "https://onestop.example.cn/en/track?trackingNumber=SV1&accessCode=X",
+    );
   });
 });
 
@@ -84,7 +114,22 @@ describe("renderReceiptPdf", () => {
     expect(bytes.byteLength).toBeLessThan(300_000);
     const pdf = await readPdf(bytes);
     expect(pdf.pages).toBe(1);
-    for (const expected of [site.name, "申报回执", "办件编号", "SV20261126000123", "查询码", "K7M2QX", "就业登记", "人社局", "张晓明", "已申报", "2026年11月26日 10:05（北京时间）", "5 个工作日", "扫码查询办理进度", "主办单位：测试市人民政府办公厅"]) {
+    for (const expected of [
+      site.name,
+      "申报回执",
+      "办件编号",
+      "SV20261126000123",
+      "查询码",
+      "K7M2QX",
+      "就业登记",
+      "人社局",
+      "张晓明",
+      "已申报",
+      "2026年11月26日 10:05（北京时间）",
+      "5 个工作日",
+      "扫码查询办理进度",
+      "主办单位：测试市人民政府办公厅",
+    ]) {
       expect(pdf.text).toContain(expected.replace(/\s+/g, ""));
     }
   });
@@ -95,26 +140,56 @@ describe("renderReceiptPdf", () => {
     expect(images).toHaveLength(1);
     const [qr] = images;
     expect(jsQR(qr.rgba, qr.width, qr.height)?.data).toBe(trackUrl);
-    expect(trackUrl).toBe("https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123&accessCode=K7M2QX");
+    expect(trackUrl).toBe(
+      "https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123&accessCode=K7M2QX",
+    );
   });
 
   it("becomes the dated 受理通知书 once accepted, and the 不予受理通知书 with its reason", async () => {
-    const accepted = await readPdf((await render("zh-Hans", { ...fakeCase, status: "ACCEPTED", acceptedAt: new Date("2026-11-27T02:00:00Z"), promisedDue: new Date("2026-12-02T00:00:00Z") })).bytes);
-    for (const expected of ["受理通知书", "受理日期", "2026年11月27日", "承诺办结日期", "2026年12月2日"]) expect(accepted.text).toContain(expected);
+    const accepted = await readPdf(
+      (
+        await render("zh-Hans", {
+          ...fakeCase,
+          status: "ACCEPTED",
+          acceptedAt: new Date("2026-11-27T02:00:00Z"),
+          promisedDue: new Date("2026-12-02T00:00:00Z"),
+        })
+      ).bytes,
+    );
+    for (const expected of ["受理通知书", "受理日期", "2026年11月27日", "承诺办结日期", "2026年12月2日"])
+      expect(accepted.text).toContain(expected);
     expect(accepted.text).not.toContain("申报回执");
-    const rejected = await readPdf((await render("zh-Hans", { ...fakeCase, status: "REJECTED", rejection: { reason: "不属于本机关职责范围", at: new Date("2026-11-27T02:00:00Z") } })).bytes);
-    for (const expected of ["不予受理通知书", "决定日期", "不属于本机关职责范围"]) expect(rejected.text).toContain(expected);
+    const rejected = await readPdf(
+      (
+        await render("zh-Hans", {
+          ...fakeCase,
+          status: "REJECTED",
+          rejection: { reason: "不属于本机关职责范围", at: new Date("2026-11-27T02:00:00Z") },
+        })
+      ).bytes,
+    );
+    for (const expected of ["不予受理通知书", "决定日期", "不属于本机关职责范围"])
+      expect(rejected.text).toContain(expected);
   });
 
   it("uses Traditional characters for zh-Hant, content included", async () => {
     const pdf = await readPdf((await render("zh-Hant")).bytes);
-    for (const expected of ["申報回執", "辦件編號", "查詢碼", "就業登記", "人社局"]) expect(pdf.text).toContain(expected);
+    for (const expected of ["申報回執", "辦件編號", "查詢碼", "就業登記", "人社局"])
+      expect(pdf.text).toContain(expected);
     expect(pdf.text).not.toContain("办件编号");
   });
 
   it("uses the English labels and content for en", async () => {
     const pdf = await readPdf((await render("en")).bytes);
-    for (const expected of ["Receipt", "Case number", "Employment registration", "Human Resources and Social Security Bureau", "5 working days", "26 November 2026 10:05 (China time)", "张晓明"]) {
+    for (const expected of [
+      "Receipt",
+      "Case number",
+      "Employment registration",
+      "Human Resources and Social Security Bureau",
+      "5 working days",
+      "26 November 2026 10:05 (China time)",
+      "张晓明",
+    ]) {
       expect(pdf.text).toContain(expected.replace(/\s+/g, ""));
     }
     expect(pdf.pages).toBe(1);

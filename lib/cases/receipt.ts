@@ -21,7 +21,12 @@ export type TReceiptCase = {
   /** 不予受理: the reason and day, for the dated 不予受理通知书 */
   rejection?: { reason: string; at: Date } | null;
   applicantName: string;
-  service: { name: string; nameEn: string | null; promisedDays: number; department: { name: string; nameEn: string | null } };
+  service: {
+    name: string;
+    nameEn: string | null;
+    promisedDays: number;
+    department: { name: string; nameEn: string | null };
+  };
 };
 
 export type TReceiptInput = {
@@ -42,8 +47,22 @@ type TFontFiles = { regular: string; bold: string; regularFamily?: string; boldF
 // fonts-noto-cjk is the fallback. Both are subset when embedded, so a receipt stays small.
 const fontChoices: TFontFiles[] = [
   {
-    regular: path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc", "400Regular", "NotoSansSC_400Regular.ttf"),
-    bold: path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-sc", "700Bold", "NotoSansSC_700Bold.ttf"),
+    regular: path.join(
+      process.cwd(),
+      "node_modules",
+      "@expo-google-fonts",
+      "noto-sans-sc",
+      "400Regular",
+      "NotoSansSC_400Regular.ttf",
+    ),
+    bold: path.join(
+      process.cwd(),
+      "node_modules",
+      "@expo-google-fonts",
+      "noto-sans-sc",
+      "700Bold",
+      "NotoSansSC_700Bold.ttf",
+    ),
   },
   {
     regular: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -72,17 +91,33 @@ export function cjkFonts(): TLoadedFonts {
 
 /** The QR code for a URL as a PNG (black on white, with the standard 4-module quiet zone). */
 export function renderQrPng(text: string): Promise<Buffer> {
-  return QRCode.toBuffer(text, { type: "png", errorCorrectionLevel: "M", margin: 4, scale: 8, color: { dark: "#000000ff", light: "#ffffffff" } });
+  return QRCode.toBuffer(text, {
+    type: "png",
+    errorCorrectionLevel: "M",
+    margin: 4,
+    scale: 8,
+    color: { dark: "#000000ff", light: "#ffffffff" },
+  });
 }
 
 /** The public tracking page for a case, prefilled so that a scan shows its progress. */
-export function receiptTrackUrl(input: { origin: string; locale: TLocale; trackingNumber: string; accessCode: string }): string {
+export function receiptTrackUrl(input: {
+  origin: string;
+  locale: TLocale;
+  trackingNumber: string;
+  accessCode: string;
+}): string {
   const query = new URLSearchParams({ trackingNumber: input.trackingNumber, accessCode: input.accessCode });
   return `${input.origin.replace(/\/+$/, "")}/${input.locale}/track?${query}`;
 }
 
 function submittedText(locale: TLocale, t: TFunction, at: Date): string {
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+  const time = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Shanghai",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
   return t("receipt:submittedValue", { date: formatDate(locale, at), time });
 }
 
@@ -100,14 +135,25 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   const fonts = cjkFonts();
   const qr = await renderQrPng(input.trackUrl);
   // 受理 and 不予受理 each produce a dated notice (DOMAIN.md); before that it is a receipt
-  const kind = found.status === "REJECTED" && found.rejection ? "rejected" : found.acceptedAt ? "accepted" : "submitted";
-  const title = kind === "rejected" ? t("receipt:titleRejected") : kind === "accepted" ? t("receipt:titleAccepted") : t("receipt:title");
+  const kind =
+    found.status === "REJECTED" && found.rejection ? "rejected" : found.acceptedAt ? "accepted" : "submitted";
+  const title =
+    kind === "rejected"
+      ? t("receipt:titleRejected")
+      : kind === "accepted"
+        ? t("receipt:titleAccepted")
+        : t("receipt:title");
   const doc = new PDFDocument({
     size: "A4",
     margin: page.margin,
     lang: locale,
     displayTitle: true,
-    info: { Title: `${title} ${found.trackingNumber}`, Author: input.site.host, Subject: input.site.name, Creator: input.site.name },
+    info: {
+      Title: `${title} ${found.trackingNumber}`,
+      Author: input.site.host,
+      Subject: input.site.name,
+      Creator: input.site.name,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -119,7 +165,11 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   doc.registerFont("body", fonts.regular, fonts.regularFamily);
   doc.registerFont("heading", fonts.bold, fonts.boldFamily);
 
-  doc.font("body").fontSize(11).fillColor("#444444").text(input.site.name, page.margin, page.margin, { width: contentWidth, align: "center" });
+  doc
+    .font("body")
+    .fontSize(11)
+    .fillColor("#444444")
+    .text(input.site.name, page.margin, page.margin, { width: contentWidth, align: "center" });
   doc.moveDown(0.6);
   doc.font("heading").fontSize(22).fillColor("#000000").text(title, { width: contentWidth, align: "center" });
   doc.moveDown(0.8);
@@ -137,9 +187,15 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
     rows.push([t("receipt:acceptedAt"), formatDate(locale, found.acceptedAt)]);
     if (found.promisedDue) rows.push([t("receipt:promisedDue"), formatDay(locale, found.promisedDue)]);
   } else if (kind === "rejected" && found.rejection) {
-    rows.push([t("receipt:rejectedAt"), formatDate(locale, found.rejection.at)], [t("receipt:rejectionReason"), lt(locale, found.rejection.reason)]);
+    rows.push(
+      [t("receipt:rejectedAt"), formatDate(locale, found.rejection.at)],
+      [t("receipt:rejectionReason"), lt(locale, found.rejection.reason)],
+    );
   } else {
-    rows.push([t("receipt:timeLimit"), t("receipt:timeLimitValue", { days: t("receipt:workingDays", { count: found.service.promisedDays }) })]);
+    rows.push([
+      t("receipt:timeLimit"),
+      t("receipt:timeLimitValue", { days: t("receipt:workingDays", { count: found.service.promisedDays }) }),
+    ]);
   }
   let y = doc.y;
   const padding = 7;
@@ -147,10 +203,17 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   doc.lineWidth(0.7).strokeColor("#888888");
   for (const [label, value] of rows) {
     doc.font("body").fontSize(12);
-    const height = Math.max(doc.heightOfString(label, { width: labelWidth - padding * 2 }), doc.heightOfString(value, { width: valueWidth })) + padding * 2;
+    const height =
+      Math.max(
+        doc.heightOfString(label, { width: labelWidth - padding * 2 }),
+        doc.heightOfString(value, { width: valueWidth }),
+      ) +
+      padding * 2;
     doc.rect(page.margin, y, labelWidth, height).fillAndStroke("#f1f3f6", "#888888");
     doc.rect(page.margin + labelWidth, y, contentWidth - labelWidth, height).stroke();
-    doc.fillColor("#000000").text(label, page.margin + padding, y + padding, { width: labelWidth - padding * 2 });
+    doc
+      .fillColor("#000000")
+      .text(label, page.margin + padding, y + padding, { width: labelWidth - padding * 2 });
     doc.text(value, page.margin + labelWidth + padding, y + padding, { width: valueWidth });
     y += height;
   }
@@ -159,13 +222,26 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   doc.image(qr, page.margin, qrTop, { width: qrSize, height: qrSize });
   const textLeft = page.margin + qrSize + 20;
   const textWidth = contentWidth - qrSize - 20;
-  doc.font("heading").fontSize(13).text(t("receipt:scanToTrack"), textLeft, qrTop + 8, { width: textWidth });
+  doc
+    .font("heading")
+    .fontSize(13)
+    .text(t("receipt:scanToTrack"), textLeft, qrTop + 8, { width: textWidth });
   doc.moveDown(0.5);
-  doc.font("body").fontSize(11).fillColor("#222222").text(t("receipt:howToTrack"), { width: textWidth, lineGap: 3 });
+  doc
+    .font("body")
+    .fontSize(11)
+    .fillColor("#222222")
+    .text(t("receipt:howToTrack"), { width: textWidth, lineGap: 3 });
 
   doc.fontSize(9).fillColor("#555555");
-  doc.text(t("receipt:keepSafe"), page.margin, page.height - page.margin - 30, { width: contentWidth, lineBreak: false });
-  doc.text(t("receipt:issuedBy", { host: input.site.host }), page.margin, page.height - page.margin - 16, { width: contentWidth, lineBreak: false });
+  doc.text(t("receipt:keepSafe"), page.margin, page.height - page.margin - 30, {
+    width: contentWidth,
+    lineBreak: false,
+  });
+  doc.text(t("receipt:issuedBy", { host: input.site.host }), page.margin, page.height - page.margin - 16, {
+    width: contentWidth,
+    lineBreak: false,
+  });
   doc.end();
   await finished;
   return new Uint8Array(Buffer.concat(chunks));

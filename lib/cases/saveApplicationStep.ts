@@ -8,12 +8,17 @@ import { saveUpload } from "../uploads/saveUpload";
 import { getDraft, saveDraft } from "./drafts";
 
 export type TStepResult =
-  | { ok: true; next: string }
-  | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
+  { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
 
 /** A published service with its parsed form, or NotFoundError. */
-export async function serviceForm(prisma: PrismaClient, code: string): Promise<{ id: string; code: string; name: string; nameEn: string; form: TFormDefinition }> {
-  const service = await prisma.service.findFirst({ where: { code, published: true }, select: { id: true, code: true, name: true, nameEn: true, form: true } });
+export async function serviceForm(
+  prisma: PrismaClient,
+  code: string,
+): Promise<{ id: string; code: string; name: string; nameEn: string; form: TFormDefinition }> {
+  const service = await prisma.service.findFirst({
+    where: { code, published: true },
+    select: { id: true, code: true, name: true, nameEn: true, form: true },
+  });
   if (!service) throw new NotFoundError("service");
   return { ...service, form: ZFormDefinition.parse(service.form) };
 }
@@ -64,7 +69,11 @@ export async function saveApplicationStep(
 
   if (input.validate) {
     const result = validateAnswers(service.form, answers, [step.id]);
-    if (!result.ok) Object.assign(fieldErrors, Object.fromEntries(Object.entries(result.fieldErrors).filter(([name]) => !fieldErrors[name])));
+    if (!result.ok)
+      Object.assign(
+        fieldErrors,
+        Object.fromEntries(Object.entries(result.fieldErrors).filter(([name]) => !fieldErrors[name])),
+      );
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values: answers };
   const nextStep = service.form.steps[stepIndex + 1];

@@ -6,7 +6,12 @@ export const trackingNumberPattern = /^(SV|GK)\d{8}\d{6}$/;
 export const accessCodePattern = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/;
 
 export const ZTrack = z.object({
-  trackingNumber: z.string().trim().toUpperCase().min(1, "required").regex(trackingNumberPattern, "trackingNumberFormat"),
+  trackingNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, "required")
+    .regex(trackingNumberPattern, "trackingNumberFormat"),
   accessCode: z.string().trim().toUpperCase().min(1, "required").regex(accessCodePattern, "accessCodeFormat"),
 });
 

@@ -41,9 +41,14 @@ export async function submitApplication(
 
   // every upload must be the applicant's own and not yet part of a case
   const fileFields = form.steps.flatMap((step) => step.fields).filter((field) => field.type === "file");
-  const uploadIds = fileFields.map((field) => result.answers[field.name]).filter((id): id is string => typeof id === "string");
+  const uploadIds = fileFields
+    .map((field) => result.answers[field.name])
+    .filter((id): id is string => typeof id === "string");
   if (uploadIds.length) {
-    const owned = await prisma.attachment.findMany({ where: { id: { in: uploadIds }, uploaderId: actor.id, applicationId: null }, select: { id: true, mimeType: true, size: true } });
+    const owned = await prisma.attachment.findMany({
+      where: { id: { in: uploadIds }, uploaderId: actor.id, applicationId: null },
+      select: { id: true, mimeType: true, size: true },
+    });
     const byId = new Map(owned.map((file) => [file.id, file]));
     const fieldErrors: Record<string, string> = {};
     for (const field of fileFields) {
@@ -52,8 +57,10 @@ export async function submitApplication(
       const file = byId.get(id);
       // the field's own limits apply however the file arrived (form step or API upload)
       if (!file) fieldErrors[field.name] = "fileRequired";
-      else if (field.accept?.length && !field.accept.includes(file.mimeType as (typeof field.accept)[number])) fieldErrors[field.name] = "fileType";
-      else if (file.size > (field.maxSizeMb ?? 10) * 1024 * 1024) fieldErrors[field.name] = `fileTooLarge|${field.maxSizeMb ?? 10}`;
+      else if (field.accept?.length && !field.accept.includes(file.mimeType as (typeof field.accept)[number]))
+        fieldErrors[field.name] = "fileType";
+      else if (file.size > (field.maxSizeMb ?? 10) * 1024 * 1024)
+        fieldErrors[field.name] = `fileTooLarge|${field.maxSizeMb ?? 10}`;
     }
     if (Object.keys(fieldErrors).length) throw new AnswersInvalid(fieldErrors);
   }
@@ -83,7 +90,10 @@ export async function submitApplication(
           const id = result.answers[field.name];
           if (typeof id !== "string") continue;
           // linked only if still unlinked: a file can belong to one case
-          const linked = await tx.attachment.updateMany({ where: { id, uploaderId: actor.id, applicationId: null }, data: { applicationId: created.id, purpose: field.materialId ?? field.name } });
+          const linked = await tx.attachment.updateMany({
+            where: { id, uploaderId: actor.id, applicationId: null },
+            data: { applicationId: created.id, purpose: field.materialId ?? field.name },
+          });
           if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
         }
         return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
@@ -104,7 +114,11 @@ export async function submitApplication(
   }
 }
 
-async function findByKey(prisma: PrismaClient | Prisma.TransactionClient, applicantId: string, idempotencyKey: string): Promise<TSubmitted | null> {
+async function findByKey(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  applicantId: string,
+  idempotencyKey: string,
+): Promise<TSubmitted | null> {
   const found = await prisma.application.findUnique({
     where: { applicantId_idempotencyKey: { applicantId, idempotencyKey } },
     select: { trackingNumber: true, accessCode: true, status: true },

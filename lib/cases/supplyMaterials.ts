@@ -8,17 +8,32 @@ import { applyTransition } from "./applyTransition";
 /** The applicant answers a 补正 request: new files (checked like any upload) and a note; the case returns to 预审. */
 export async function supplyMaterials(
   prisma: PrismaClient,
-  input: { actor: TSessionUser; trackingNumber: string; expectedVersion: number; files: File[]; note?: string },
+  input: {
+    actor: TSessionUser;
+    trackingNumber: string;
+    expectedVersion: number;
+    files: File[];
+    note?: string;
+  },
 ) {
   const files = input.files.filter((file) => file.size > 0);
   // the applicant's own case in 补正, before any file is stored
-  const own = await prisma.application.findFirst({ where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id }, select: { status: true } });
+  const own = await prisma.application.findFirst({
+    where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id },
+    select: { status: true },
+  });
   if (!own) throw new NotFoundError("case");
   if (own.status !== "SUPPLEMENT") throw new FormError("transitionNotAllowed");
   if (!files.length) throw new FormError("fileRequired", "files");
   const ids: string[] = [];
   for (const file of files) {
-    const saved = await saveUpload(prisma, { actor: input.actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "files", purpose: "supplement" });
+    const saved = await saveUpload(prisma, {
+      actor: input.actor,
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      field: "files",
+      purpose: "supplement",
+    });
     ids.push(saved.id);
   }
   return applyTransition(prisma, {

@@ -4,7 +4,7 @@ import { availableTransitions, caseStatuses, caseTransitions, isFinal, transitio
 describe("the case transition table", () => {
   it("reaches every status from 申报", () => {
     const reached = new Set(["SUBMITTED"]);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const t of Object.values(caseTransitions)) {
         if (t.from.some((s) => reached.has(s)) && !reached.has(t.to)) {
@@ -34,6 +34,9 @@ describe("the case transition table", () => {
     expect(caseTransitions.reject.needsReason && caseTransitions.deny.needsReason).toBe(true);
     expect(caseTransitions.requestSupplement.needsMissingList).toBe(true);
     expect(caseTransitions.complete.needsResultFile).toBe(true);
-    expect(transitionNames.filter((n) => caseTransitions[n].by === "applicant").sort()).toEqual(["supplyMaterials", "withdraw"]);
+    expect(transitionNames.filter((n) => caseTransitions[n].by === "applicant").sort()).toEqual([
+      "supplyMaterials",
+      "withdraw",
+    ]);
   });
 });

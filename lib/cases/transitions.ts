@@ -48,25 +48,43 @@ export type TTransition = {
 
 export const caseTransitions: Record<TTransitionName, TTransition> = {
   startPreReview: { from: ["SUBMITTED"], to: "PRE_REVIEW", by: "staff", needsReason: false },
-  requestSupplement: { from: ["SUBMITTED", "PRE_REVIEW"], to: "SUPPLEMENT", by: "staff", needsReason: false, needsMissingList: true },
+  requestSupplement: {
+    from: ["SUBMITTED", "PRE_REVIEW"],
+    to: "SUPPLEMENT",
+    by: "staff",
+    needsReason: false,
+    needsMissingList: true,
+  },
   supplyMaterials: { from: ["SUPPLEMENT"], to: "PRE_REVIEW", by: "applicant", needsReason: false },
   accept: { from: ["SUBMITTED", "PRE_REVIEW"], to: "ACCEPTED", by: "staff", needsReason: false },
   reject: { from: ["SUBMITTED", "PRE_REVIEW"], to: "REJECTED", by: "staff", needsReason: true },
   startReview: { from: ["ACCEPTED"], to: "REVIEWING", by: "staff", needsReason: false },
   approve: { from: ["REVIEWING"], to: "APPROVED", by: "staff", needsReason: false },
   deny: { from: ["REVIEWING"], to: "DENIED", by: "staff", needsReason: true },
-  complete: { from: ["APPROVED", "DENIED"], to: "COMPLETED", by: "staff", needsReason: false, needsResultFile: true },
+  complete: {
+    from: ["APPROVED", "DENIED"],
+    to: "COMPLETED",
+    by: "staff",
+    needsReason: false,
+    needsResultFile: true,
+  },
   deliver: { from: ["COMPLETED"], to: "DELIVERED", by: "staff", needsReason: false },
-  withdraw: { from: ["SUBMITTED", "PRE_REVIEW", "SUPPLEMENT", "ACCEPTED", "REVIEWING"], to: "WITHDRAWN", by: "applicant", needsReason: false },
+  withdraw: {
+    from: ["SUBMITTED", "PRE_REVIEW", "SUPPLEMENT", "ACCEPTED", "REVIEWING"],
+    to: "WITHDRAWN",
+    by: "applicant",
+    needsReason: false,
+  },
 };
 
 export const transitionNames = Object.keys(caseTransitions) as TTransitionName[];
 
 /** The transitions open from a status, for one side. */
 export function availableTransitions(status: TCaseStatus, by: TTransition["by"]): TTransitionName[] {
-  return transitionNames.filter((name) => caseTransitions[name].by === by && caseTransitions[name].from.includes(status));
+  return transitionNames.filter(
+    (name) => caseTransitions[name].by === by && caseTransitions[name].from.includes(status),
+  );
 }
-
 
 /** Finished cases take no more transitions; the applicant may rate a case once it is 办结. */
 export function isFinal(status: TCaseStatus): boolean {

@@ -3,7 +3,32 @@ import { Parser } from "htmlparser2";
 import { renderMarkdown } from "./markdown";
 import { xssPayloads } from "../../tests/fixtures/xss-payloads";
 
-const allowedTags = new Set(["h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "del", "blockquote", "ul", "ol", "li", "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td"]);
+const allowedTags = new Set([
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "p",
+  "br",
+  "hr",
+  "strong",
+  "em",
+  "del",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "code",
+  "pre",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+]);
 
 /** Every element and attribute in the HTML, read by a real HTML parser. */
 function problems(html: string): string[] {
@@ -12,8 +37,10 @@ function problems(html: string): string[] {
     onopentag(name, attributes) {
       if (!allowedTags.has(name)) found.push(`<${name}>`);
       for (const [attribute, value] of Object.entries(attributes)) {
-        if (/^on/i.test(attribute) || attribute === "style" || attribute === "src") found.push(`${name}[${attribute}]`);
-        if (attribute === "href" && !/^(https?:|mailto:|tel:)/i.test(value.trim())) found.push(`${name}[href=${value}]`);
+        if (/^on/i.test(attribute) || attribute === "style" || attribute === "src")
+          found.push(`${name}[${attribute}]`);
+        if (attribute === "href" && !/^(https?:|mailto:|tel:)/i.test(value.trim()))
+          found.push(`${name}[href=${value}]`);
       }
     },
   });
@@ -26,11 +53,21 @@ describe("the Markdown sanitiser against known XSS payloads", () => {
   it("has at least 50 payloads", () => expect(xssPayloads.length).toBeGreaterThanOrEqual(50));
 
   it("the checker itself catches markup", () => {
-    expect(problems('<p onclick="x">a</p><script>1</script><a href="javascript:x">b</a>')).toEqual(["p[onclick]", "<script>", "a[href=javascript:x]"]);
+    expect(problems('<p onclick="x">a</p><script>1</script><a href="javascript:x">b</a>')).toEqual([
+      "p[onclick]",
+      "<script>",
+      "a[href=javascript:x]",
+    ]);
   });
 
   it.each(xssPayloads.map((p, i) => [i, p]))("payload %i never reaches the HTML as markup", (_i, payload) => {
-    for (const source of [payload, `正文 ${payload} 结尾`, `- ${payload}`, `> ${payload}`, `| a |\n| - |\n| ${payload} |`]) {
+    for (const source of [
+      payload,
+      `正文 ${payload} 结尾`,
+      `- ${payload}`,
+      `> ${payload}`,
+      `| a |\n| - |\n| ${payload} |`,
+    ]) {
       const html = renderMarkdown(source);
       expect(problems(html), html).toEqual([]);
     }

@@ -32,7 +32,9 @@ describe("renderMarkdown", () => {
 describe("markdownToText", () => {
   it("keeps the words and the line breaks, drops every tag", async () => {
     const { markdownToText } = await import("./markdown");
-    const text = markdownToText("## 停水时间\n\n**12月5日** 9:00—18:00\n\n- 和平街 1 号 & 2 号\n- <script>alert(1)</script>红石柱");
+    const text = markdownToText(
+      "## 停水时间\n\n**12月5日** 9:00—18:00\n\n- 和平街 1 号 & 2 号\n- <script>alert(1)</script>红石柱",
+    );
     expect(text).toContain("停水时间\n");
     expect(text).toContain("12月5日 9:00—18:00");
     expect(text).toContain("和平街 1 号 & 2 号");

@@ -13,7 +13,32 @@ export function renderMarkdown(markdown: string, { topLevel = 2 }: { topLevel?: 
   const html = marked.parse(markdown, { async: false, gfm: true, breaks: false }) as string;
   const level = (n: number) => `h${Math.min(n, 6)}`;
   return sanitizeHtml(html, {
-    allowedTags: ["h2", "h3", "h4", "h5", "h6", "p", "br", "hr", "strong", "em", "del", "blockquote", "ul", "ol", "li", "a", "code", "pre", "table", "thead", "tbody", "tr", "th", "td"],
+    allowedTags: [
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "p",
+      "br",
+      "hr",
+      "strong",
+      "em",
+      "del",
+      "blockquote",
+      "ul",
+      "ol",
+      "li",
+      "a",
+      "code",
+      "pre",
+      "table",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+    ],
     allowedAttributes: { a: ["href", "title"], th: ["scope"] },
     allowedSchemes: ["http", "https", "mailto", "tel"],
     allowProtocolRelative: false,
@@ -28,11 +53,22 @@ export function renderMarkdown(markdown: string, { topLevel = 2 }: { topLevel?: 
   });
 }
 
-const entities: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": " " };
+const entities: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&#x27;": "'",
+  "&nbsp;": " ",
+};
 
 /** Markdown as plain text for e-mail: blocks on their own lines, no markup at all. */
 export function markdownToText(markdown: string): string {
-  const html = (marked.parse(markdown, { async: false, gfm: true }) as string).replace(/<\/(p|h\d|li|tr|blockquote|pre)>/g, "$&\n");
+  const html = (marked.parse(markdown, { async: false, gfm: true }) as string).replace(
+    /<\/(p|h\d|li|tr|blockquote|pre)>/g,
+    "$&\n",
+  );
   const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
   return text
     .replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (m) => entities[m])

@@ -2,9 +2,7 @@ import fs from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { pgliteDir } from "../config/paths";
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
-  | { kind: "pglite"; dir: string | null };
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
 
 /**
  * Which database this process talks to: PostgreSQL when DATABASE_URL is a postgres URL,
@@ -28,12 +26,18 @@ export type OpenAdapter = {
  * `poolSize: 1` is for the migration engine: it takes a session advisory lock and must release it
  * on the same connection.
  */
-export async function openAdapter(target: DatabaseTarget = databaseTarget(), options: { poolSize?: number } = {}): Promise<OpenAdapter> {
+export async function openAdapter(
+  target: DatabaseTarget = databaseTarget(),
+  options: { poolSize?: number } = {},
+): Promise<OpenAdapter> {
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const { default: pg } = await import("pg");
     // our own pool, so closing it ends the sessions (and any lock a session still holds)
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? Number(process.env.DATABASE_POOL ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: options.poolSize ?? Number(process.env.DATABASE_POOL ?? 10),
+    });
     return { factory: new PrismaPg(pool), close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");

@@ -19,14 +19,25 @@ export type TRequestTable = {
   balanced: boolean;
 };
 
-const emptyColumns = (): TColumns => ({ PERSON: 0, BUSINESS: 0, RESEARCH: 0, NONPROFIT: 0, LEGAL: 0, OTHER: 0, TOTAL: 0 });
+const emptyColumns = (): TColumns => ({
+  PERSON: 0,
+  BUSINESS: 0,
+  RESEARCH: 0,
+  NONPROFIT: 0,
+  LEGAL: 0,
+  OTHER: 0,
+  TOTAL: 0,
+});
 
 /**
  * Part three of the annual report (收到和处理政府信息公开申请情况), generated from the requests:
  * counted from the day receipt was confirmed to the day the request was finished (replied,
  * abandoned for no correction, or withdrawn — the last counted under 其他处理/其他).
  */
-export async function requestTable(prisma: PrismaClient, input: { year: number; departments?: string[] | null }): Promise<TRequestTable> {
+export async function requestTable(
+  prisma: PrismaClient,
+  input: { year: number; departments?: string[] | null },
+): Promise<TRequestTable> {
   const start = `${input.year}-01-01`;
   const end = `${input.year}-12-31`;
   const rows = await prisma.disclosureRequest.findMany({
@@ -34,7 +45,14 @@ export async function requestTable(prisma: PrismaClient, input: { year: number; 
       receivedOn: { not: null, lte: new Date(`${end}T00:00:00Z`) },
       department: input.departments ? { code: { in: input.departments } } : undefined,
     },
-    select: { requesterType: true, receivedOn: true, repliedAt: true, status: true, outcome: true, outcomeSub: true },
+    select: {
+      requesterType: true,
+      receivedOn: true,
+      repliedAt: true,
+      status: true,
+      outcome: true,
+      outcomeSub: true,
+    },
   });
   const table: TRequestTable = {
     year: input.year,
@@ -55,8 +73,13 @@ export async function requestTable(prisma: PrismaClient, input: { year: number; 
     if (finished && finished < start) continue; // finished before the year: not in this report
     add(received >= start ? table.newReceived : table.carriedIn, row.requesterType);
     if (finished && finished <= end) {
-      const outcome = row.status === "WITHDRAWN" ? { category: "OTHER", sub: "OTHERS" } : { category: row.outcome ?? "OTHER", sub: row.outcomeSub ?? null };
-      const cell = table.results.find((r) => r.category === outcome.category && r.sub === outcome.sub) ?? table.results.find((r) => r.category === "OTHER" && r.sub === "OTHERS")!;
+      const outcome =
+        row.status === "WITHDRAWN"
+          ? { category: "OTHER", sub: "OTHERS" }
+          : { category: row.outcome ?? "OTHER", sub: row.outcomeSub ?? null };
+      const cell =
+        table.results.find((r) => r.category === outcome.category && r.sub === outcome.sub) ??
+        table.results.find((r) => r.category === "OTHER" && r.sub === "OTHERS")!;
       add(cell.columns, row.requesterType);
       add(table.resultsTotal, row.requesterType);
     } else {
@@ -64,7 +87,9 @@ export async function requestTable(prisma: PrismaClient, input: { year: number; 
     }
   }
   table.balanced = (["TOTAL", ...requesterTypes] as const).every(
-    (column) => table.newReceived[column] + table.carriedIn[column] === table.resultsTotal[column] + table.carriedOut[column],
+    (column) =>
+      table.newReceived[column] + table.carriedIn[column] ===
+      table.resultsTotal[column] + table.carriedOut[column],
   );
   return table;
 }
@@ -76,13 +101,25 @@ export async function proactiveTable(prisma: PrismaClient, input: { year: number
     prisma.disclosureDocument.groupBy({ by: ["docType"], where, _count: { _all: true } }),
     prisma.disclosureDocument.groupBy({ by: ["category"], where, _count: { _all: true } }),
     prisma.disclosureDocument.count({ where }),
-    prisma.disclosureDocument.count({ where: { validity: { in: ["EXPIRED", "REPEALED"] }, validityFrom: { gte: new Date(`${input.year}-01-01T00:00:00Z`), lte: new Date(`${input.year}-12-31T00:00:00Z`) } } }),
+    prisma.disclosureDocument.count({
+      where: {
+        validity: { in: ["EXPIRED", "REPEALED"] },
+        validityFrom: {
+          gte: new Date(`${input.year}-01-01T00:00:00Z`),
+          lte: new Date(`${input.year}-12-31T00:00:00Z`),
+        },
+      },
+    }),
   ]);
   return {
     total,
     /** documents that became 失效 or 废止 during the year */
     ended: repealed,
-    byType: byType.map((row) => ({ key: row.docType, count: row._count._all })).sort((a, b) => b.count - a.count),
-    byCategory: byCategory.map((row) => ({ key: row.category, count: row._count._all })).sort((a, b) => b.count - a.count),
+    byType: byType
+      .map((row) => ({ key: row.docType, count: row._count._all }))
+      .sort((a, b) => b.count - a.count),
+    byCategory: byCategory
+      .map((row) => ({ key: row.category, count: row._count._all }))
+      .sort((a, b) => b.count - a.count),
   };
 }

@@ -42,18 +42,33 @@ export async function applyRequestStep(prisma: PrismaClient, input: TRequestStep
   const day = chinaDay(now);
   const found = await prisma.disclosureRequest.findUnique({
     where: { trackingNumber: input.trackingNumber },
-    include: { department: { select: { code: true, shortName: true } }, events: { orderBy: { createdAt: "asc" } } },
+    include: {
+      department: { select: { code: true, shortName: true } },
+      events: { orderBy: { createdAt: "asc" } },
+    },
   });
   const role = rule.by === "officer" ? "DISCLOSURE_OFFICER" : "SUPERVISOR";
-  const allowed = !!found && (rule.by === "applicant" ? !!found.applicantId && found.applicantId === input.actor.id : hasRole(input.actor, role, found.department.code));
+  const allowed =
+    !!found &&
+    (rule.by === "applicant"
+      ? !!found.applicantId && found.applicantId === input.actor.id
+      : hasRole(input.actor, role, found.department.code));
   if (!found || !allowed) {
-    await writeAudit(prisma, { actorId: input.actor.id, action: `disclosure.${input.step}`, entityType: "DisclosureRequest", entityId: input.trackingNumber, outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: input.actor.id,
+      action: `disclosure.${input.step}`,
+      entityType: "DisclosureRequest",
+      entityId: input.trackingNumber,
+      outcome: "DENIED",
+    });
     throw new NotFoundError("request");
   }
   if (found.version !== input.expectedVersion) throw new FormError("caseChanged");
   if (!rule.from.includes(found.status)) throw new FormError("transitionNotAllowed");
 
-  const clockEvents = found.events.map((e) => (e.data as { clock?: TClockEvent } | null)?.clock).filter((e): e is TClockEvent => !!e);
+  const clockEvents = found.events
+    .map((e) => (e.data as { clock?: TClockEvent } | null)?.clock)
+    .filter((e): e is TClockEvent => !!e);
   const reason = input.reason?.trim() || null;
   const missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
   let clock: TClockEvent | null = null;
@@ -79,7 +94,8 @@ export async function applyRequestStep(prisma: PrismaClient, input: TRequestStep
       break;
     case "abandon": {
       const asked = [...clockEvents].reverse().find((e) => e.type === "supplementRequested");
-      if (!asked || workingDaysBetween(asked.day, day) <= correctionPeriodWorkingDays) throw new FormError("correctionPeriodRunning");
+      if (!asked || workingDaysBetween(asked.day, day) <= correctionPeriodWorkingDays)
+        throw new FormError("correctionPeriodRunning");
       Object.assign(data, { outcome: "OTHER", outcomeSub: "NO_CORRECTION", repliedAt: now });
       break;
     }
@@ -102,10 +118,17 @@ export async function applyRequestStep(prisma: PrismaClient, input: TRequestStep
       break;
     }
     case "reply": {
-      if (!input.outcome || !isValidOutcome(input.outcome, input.outcomeSub)) throw new FormError("outcomeInvalid", "outcome");
+      if (!input.outcome || !isValidOutcome(input.outcome, input.outcomeSub))
+        throw new FormError("outcomeInvalid", "outcome");
       if (!input.legalBasis?.trim()) throw new FormError("required", "legalBasis");
       if (!input.replyText?.trim()) throw new FormError("required", "replyText");
-      Object.assign(data, { outcome: input.outcome, outcomeSub: input.outcomeSub ?? null, legalBasis: input.legalBasis.trim(), replyText: input.replyText.trim(), repliedAt: now });
+      Object.assign(data, {
+        outcome: input.outcome,
+        outcomeSub: input.outcomeSub ?? null,
+        legalBasis: input.legalBasis.trim(),
+        replyText: input.replyText.trim(),
+        repliedAt: now,
+      });
       break;
     }
     case "withdraw":
@@ -125,12 +148,25 @@ export async function applyRequestStep(prisma: PrismaClient, input: TRequestStep
   });
 
   return prisma.$transaction(async (tx) => {
-    if (input.step === "reply") data.letterNumber = await nextLetterNumber(tx, found.department.code, found.department.shortName, day);
-    const updated = await tx.disclosureRequest.updateMany({ where: { id: found.id, version: input.expectedVersion, status: found.status }, data });
+    if (input.step === "reply")
+      data.letterNumber = await nextLetterNumber(tx, found.department.code, found.department.shortName, day);
+    const updated = await tx.disclosureRequest.updateMany({
+      where: { id: found.id, version: input.expectedVersion, status: found.status },
+      data,
+    });
     if (updated.count !== 1) throw new FormError("caseChanged");
     if (input.step === "reply" && input.replyFileIds?.length) {
-      const linked = await tx.attachment.updateMany({ where: { id: { in: input.replyFileIds }, uploaderId: input.actor.id, applicationId: null, requestId: null }, data: { requestId: found.id, purpose: "reply" } });
-      if (linked.count !== new Set(input.replyFileIds).size) throw new FormError("fileRequired", "replyFiles");
+      const linked = await tx.attachment.updateMany({
+        where: {
+          id: { in: input.replyFileIds },
+          uploaderId: input.actor.id,
+          applicationId: null,
+          requestId: null,
+        },
+        data: { requestId: found.id, purpose: "reply" },
+      });
+      if (linked.count !== new Set(input.replyFileIds).size)
+        throw new FormError("fileRequired", "replyFiles");
     }
     await tx.disclosureEvent.create({
       data: {
@@ -144,20 +180,38 @@ export async function applyRequestStep(prisma: PrismaClient, input: TRequestStep
       },
     });
     if (rule.by !== "applicant") {
-      await writeAudit(tx, { actorId: input.actor.id, action: `disclosure.${input.step}`, entityType: "DisclosureRequest", entityId: found.trackingNumber, detail: { from: found.status, to: rule.to ?? found.status } });
+      await writeAudit(tx, {
+        actorId: input.actor.id,
+        action: `disclosure.${input.step}`,
+        entityType: "DisclosureRequest",
+        entityId: found.trackingNumber,
+        detail: { from: found.status, to: rule.to ?? found.status },
+      });
     }
-    return { status: rule.to ?? found.status, version: found.version + 1, due: computed.due, firstDue: computed.firstDue };
+    return {
+      status: rule.to ?? found.status,
+      version: found.version + 1,
+      due: computed.due,
+      firstDue: computed.firstDue,
+    };
   });
 }
 
 /** Days of an extension requested and not yet approved (0 when none is pending). */
 export function pendingExtension(events: { kind: string; data: unknown }[]): number {
-  const requested = [...events].reverse().find((e) => e.kind === "requestExtension" || e.kind === "approveExtension");
+  const requested = [...events]
+    .reverse()
+    .find((e) => e.kind === "requestExtension" || e.kind === "approveExtension");
   return requested?.kind === "requestExtension" ? Number((requested.data as { days?: number }).days ?? 0) : 0;
 }
 
 /** A reply letter number: {unit}依申请公开〔year〕{n}号, one serial per unit and year. */
-async function nextLetterNumber(tx: Prisma.TransactionClient, unit: string, shortName: string, day: string): Promise<string> {
+async function nextLetterNumber(
+  tx: Prisma.TransactionClient,
+  unit: string,
+  shortName: string,
+  day: string,
+): Promise<string> {
   const year = day.slice(0, 4);
   const rows = await tx.$queryRaw<{ value: number }[]>`
     INSERT INTO "DailySerial" ("kind", "day", "value") VALUES (${`LT-${unit}`}, ${year}, 1)

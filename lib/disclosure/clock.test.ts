@@ -13,7 +13,13 @@ describe("the 依申请公开 clock", () => {
   // 09-22, 23, 24, 28, 29, 30, 10-08, 09, 10, 12 … so the 20th is Monday 10-26.
   it("answers within 20 working days of receipt, across the holidays and make-up days", () => {
     const clock = computeClock([received], "2026-09-21");
-    expect(clock).toMatchObject({ start: "2026-09-21", state: "running", firstDue: "2026-10-26", due: "2026-10-26", provisional: false });
+    expect(clock).toMatchObject({
+      start: "2026-09-21",
+      state: "running",
+      firstDue: "2026-10-26",
+      due: "2026-10-26",
+      provisional: false,
+    });
   });
 
   it("stops for 补正 and restarts from the corrected application", () => {
@@ -27,11 +33,17 @@ describe("the 依申请公开 clock", () => {
     expect(supplementRefusal([], "2026-09-22")).toBe("notReceived");
     expect(supplementRefusal([received], "2026-10-08")).toBeNull(); // the 7th working day, after the holiday
     expect(supplementRefusal([received], "2026-10-09")).toBe("supplementTooLate"); // the 8th
-    expect(supplementRefusal([received, { type: "supplementRequested", day: "2026-09-22" }], "2026-09-23")).toBe("supplementOnce");
+    expect(
+      supplementRefusal([received, { type: "supplementRequested", day: "2026-09-22" }], "2026-09-23"),
+    ).toBe("supplementOnce");
   });
 
   it("does not count days paused for consulting a third party", () => {
-    const events: TClockEvent[] = [received, { type: "paused", day: "2026-10-12" }, { type: "resumed", day: "2026-10-19" }];
+    const events: TClockEvent[] = [
+      received,
+      { type: "paused", day: "2026-10-12" },
+      { type: "resumed", day: "2026-10-19" },
+    ];
     const clock = computeClock(events, "2026-10-19");
     expect(clock.pausedDays).toBe(5);
     expect(clock.firstDue).toBe("2026-11-02");
@@ -42,12 +54,18 @@ describe("the 依申请公开 clock", () => {
   it("extends once, by up to 20 working days, only before the first deadline", () => {
     expect(extensionRefusal([received], "2026-10-20", 20)).toBeNull();
     const extended: TClockEvent[] = [received, { type: "extended", day: "2026-10-20", days: 20 }];
-    expect(computeClock(extended, "2026-10-20")).toMatchObject({ firstDue: "2026-10-26", due: "2026-11-23", extensionDays: 20 });
+    expect(computeClock(extended, "2026-10-20")).toMatchObject({
+      firstDue: "2026-10-26",
+      due: "2026-11-23",
+      extensionDays: 20,
+    });
     expect(extensionRefusal(extended, "2026-10-21", 5)).toBe("extensionOnce");
     expect(extensionRefusal([received], "2026-10-20", 21)).toBe("extensionTooLong");
     expect(extensionRefusal([received], "2026-10-26", 10)).toBeNull(); // on the deadline itself
     expect(extensionRefusal([received], "2026-10-27", 10)).toBe("extensionAfterDeadline");
-    expect(extensionRefusal([received, { type: "supplementRequested", day: "2026-09-22" }], "2026-09-23", 10)).toBe("clockStopped");
+    expect(
+      extensionRefusal([received, { type: "supplementRequested", day: "2026-09-22" }], "2026-09-23", 10),
+    ).toBe("clockStopped");
   });
 
   it("marks a deadline in a year without calendar data provisional", () => {

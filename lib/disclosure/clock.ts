@@ -35,7 +35,11 @@ export type TClock = {
   provisional: boolean;
 };
 
-export function computeClock(events: TClockEvent[], today: string, overrides: TCalendarOverrides = {}): TClock {
+export function computeClock(
+  events: TClockEvent[],
+  today: string,
+  overrides: TCalendarOverrides = {},
+): TClock {
   let start: string | null = null;
   let state: TClock["state"] = "not-started";
   let pausedDays = 0;
@@ -70,25 +74,52 @@ export function computeClock(events: TClockEvent[], today: string, overrides: TC
         break;
     }
   }
-  if (!start || state === "stopped-for-supplement") return { start, state, pausedDays, extensionDays, firstDue: null, due: null, provisional: false };
+  if (!start || state === "stopped-for-supplement")
+    return { start, state, pausedDays, extensionDays, firstDue: null, due: null, provisional: false };
   const running = pausedSince ? workingDaysBetween(pausedSince, today, overrides) : 0;
   const first = addWorkingDays(start, answerWorkingDays + pausedDays + running, overrides);
   const due = extensionDays ? addWorkingDays(first.due, extensionDays, overrides) : first;
-  return { start, state, pausedDays: pausedDays + running, extensionDays, firstDue: first.due, due: due.due, provisional: first.provisional || due.provisional };
+  return {
+    start,
+    state,
+    pausedDays: pausedDays + running,
+    extensionDays,
+    firstDue: first.due,
+    due: due.due,
+    provisional: first.provisional || due.provisional,
+  };
 }
 
-export type TClockRefusal = "notReceived" | "supplementOnce" | "supplementTooLate" | "extensionOnce" | "extensionTooLong" | "extensionAfterDeadline" | "clockStopped";
+export type TClockRefusal =
+  | "notReceived"
+  | "supplementOnce"
+  | "supplementTooLate"
+  | "extensionOnce"
+  | "extensionTooLong"
+  | "extensionAfterDeadline"
+  | "clockStopped";
 
 /** 补正 is possible once, within 7 working days of receipt. */
-export function supplementRefusal(events: TClockEvent[], day: string, overrides: TCalendarOverrides = {}): TClockRefusal | null {
+export function supplementRefusal(
+  events: TClockEvent[],
+  day: string,
+  overrides: TCalendarOverrides = {},
+): TClockRefusal | null {
   const received = events.find((e) => e.type === "received");
   if (!received) return "notReceived";
   if (events.some((e) => e.type === "supplementRequested")) return "supplementOnce";
-  return workingDaysBetween(received.day, day, overrides) > supplementWindowWorkingDays ? "supplementTooLate" : null;
+  return workingDaysBetween(received.day, day, overrides) > supplementWindowWorkingDays
+    ? "supplementTooLate"
+    : null;
 }
 
 /** One extension, of at most 20 working days, approved on or before the first deadline. */
-export function extensionRefusal(events: TClockEvent[], day: string, days: number, overrides: TCalendarOverrides = {}): TClockRefusal | null {
+export function extensionRefusal(
+  events: TClockEvent[],
+  day: string,
+  days: number,
+  overrides: TCalendarOverrides = {},
+): TClockRefusal | null {
   if (events.some((e) => e.type === "extended")) return "extensionOnce";
   if (!Number.isInteger(days) || days < 1 || days > maxExtensionWorkingDays) return "extensionTooLong";
   const clock = computeClock(events, day, overrides);

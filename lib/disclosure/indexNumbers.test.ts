@@ -3,8 +3,16 @@ import { docNumberPattern, indexNoPattern } from "./indexNumbers";
 
 describe("document identifiers", () => {
   it("accepts 文号 with 〔〕 brackets only", () => {
-    for (const ok of ["成府发〔2006〕58号", "国办发〔2017〕47号", "成人社发〔2025〕12号"]) expect(docNumberPattern.test(ok), ok).toBe(true);
-    for (const bad of ["成府发[2006]58号", "成府发(2006)58号", "成府发〔06〕58号", "〔2006〕58号", "成府发〔2006〕58"]) expect(docNumberPattern.test(bad), bad).toBe(false);
+    for (const ok of ["成府发〔2006〕58号", "国办发〔2017〕47号", "成人社发〔2025〕12号"])
+      expect(docNumberPattern.test(ok), ok).toBe(true);
+    for (const bad of [
+      "成府发[2006]58号",
+      "成府发(2006)58号",
+      "成府发〔06〕58号",
+      "〔2006〕58号",
+      "成府发〔2006〕58",
+    ])
+      expect(docNumberPattern.test(bad), bad).toBe(false);
   });
   it("knows the 索引号 shape", () => {
     expect(indexNoPattern.test("JXW/2006-00001")).toBe(true);

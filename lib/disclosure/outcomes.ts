@@ -52,7 +52,10 @@ export const outcomeCells: TOutcomeCell[] = outcomeCategoryList.flatMap((categor
 });
 
 /** True when the sub-code belongs to the category (and is given exactly when the category has sub-codes). */
-export function isValidOutcome(category: string, sub: string | null | undefined): category is TOutcomeCategory {
+export function isValidOutcome(
+  category: string,
+  sub: string | null | undefined,
+): category is TOutcomeCategory {
   if (!(category in outcomeCategories)) return false;
   const subs = outcomeCategories[category as TOutcomeCategory] as readonly string[];
   return subs.length ? !!sub && subs.includes(sub) : !sub;

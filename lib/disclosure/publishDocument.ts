@@ -12,7 +12,10 @@ import { docNumberPattern, nextIndexNo } from "./indexNumbers";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "dateFormat");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "dateFormat");
 
 /** A proactive-disclosure document as an editor submits it (the 索引号 is made, never typed). */
 export const ZDocumentInput = z.object({
@@ -21,7 +24,12 @@ export const ZDocumentInput = z.object({
   titleEn: z.string().trim().max(300, "tooLongMax|300").optional(),
   category: z.enum(disclosureCategories, { message: "choose" }),
   docType: z.enum(docTypes, { message: "choose" }),
-  docNumber: z.string().trim().regex(docNumberPattern, "docNumberFormat").optional().or(z.literal("").transform(() => undefined)),
+  docNumber: z
+    .string()
+    .trim()
+    .regex(docNumberPattern, "docNumberFormat")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   keywords: z.string().trim().min(1, "required").max(200, "tooLongMax|200"),
   writtenOn: day,
   /** when the information was made or changed: the 20-working-day publication duty runs from it */
@@ -38,11 +46,20 @@ export type TDocumentInput = z.infer<typeof ZDocumentInput>;
  * first revision is kept, and the step is audited. Outside their scope an editor is refused and
  * the refusal audited.
  */
-export async function publishDocument(prisma: PrismaClient, input: { actor: TSessionUser; document: TDocumentInput; now?: Date }) {
+export async function publishDocument(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; document: TDocumentInput; now?: Date },
+) {
   const { actor, document } = input;
   const department = await prisma.department.findUnique({ where: { code: document.department } });
   if (!department || !hasRole(actor, "EDITOR", document.department)) {
-    await writeAudit(prisma, { actorId: actor.id, action: "document.publish", entityType: "DisclosureDocument", entityId: document.department, outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action: "document.publish",
+      entityType: "DisclosureDocument",
+      entityId: document.department,
+      outcome: "DENIED",
+    });
     throw new FormError("departmentOutOfScope", "department");
   }
   const now = input.now ?? new Date();
@@ -50,7 +67,17 @@ export async function publishDocument(prisma: PrismaClient, input: { actor: TSes
   const published = await prisma.$transaction(async (tx) => {
     const indexNo = await nextIndexNo(tx, department.code, year);
     const { writtenOn, madeOn, ...rest } = document;
-    const fields = { title: rest.title, titleEn: rest.titleEn, category: rest.category, docType: rest.docType, docNumber: rest.docNumber, keywords: rest.keywords, source: rest.source, summary: rest.summary, body: rest.body };
+    const fields = {
+      title: rest.title,
+      titleEn: rest.titleEn,
+      category: rest.category,
+      docType: rest.docType,
+      docNumber: rest.docNumber,
+      keywords: rest.keywords,
+      source: rest.source,
+      summary: rest.summary,
+      body: rest.body,
+    };
     const created = await tx.disclosureDocument.create({
       data: {
         ...fields,
@@ -65,8 +92,15 @@ export async function publishDocument(prisma: PrismaClient, input: { actor: TSes
         status: "PUBLISHED",
       },
     });
-    await tx.documentRevision.create({ data: { documentId: created.id, version: 1, editorId: actor.id, snapshot: { ...document, indexNo } } });
-    await writeAudit(tx, { actorId: actor.id, action: "document.publish", entityType: "DisclosureDocument", entityId: indexNo });
+    await tx.documentRevision.create({
+      data: { documentId: created.id, version: 1, editorId: actor.id, snapshot: { ...document, indexNo } },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "document.publish",
+      entityType: "DisclosureDocument",
+      entityId: indexNo,
+    });
     await refreshSearchEntry(tx, { type: "document", id: created.id });
     return { indexNo };
   });

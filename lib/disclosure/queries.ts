@@ -2,10 +2,20 @@ import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
-export type TDocumentFilter = { q?: string; category?: string; department?: string; year?: number; docType?: string; page?: number };
+export type TDocumentFilter = {
+  q?: string;
+  category?: string;
+  department?: string;
+  year?: number;
+  docType?: string;
+  page?: number;
+};
 export const documentsPageSize = 20;
 
-function whereFor(filter: TDocumentFilter, omit?: keyof TDocumentFilter): Prisma.DisclosureDocumentWhereInput {
+function whereFor(
+  filter: TDocumentFilter,
+  omit?: keyof TDocumentFilter,
+): Prisma.DisclosureDocumentWhereInput {
   const where: Prisma.DisclosureDocumentWhereInput = { status: "PUBLISHED" };
   if (filter.category && omit !== "category") where.category = filter.category;
   if (filter.department && omit !== "department") where.department = { code: filter.department };
@@ -37,7 +47,13 @@ export async function listDocuments(filter: TDocumentFilter) {
       skip: (page - 1) * documentsPageSize,
       take: documentsPageSize,
       select: {
-        indexNo: true, title: true, titleEn: true, docNumber: true, publishedAt: true, validity: true, category: true,
+        indexNo: true,
+        title: true,
+        titleEn: true,
+        docNumber: true,
+        publishedAt: true,
+        validity: true,
+        category: true,
         department: { select: { code: true, shortName: true, nameEn: true } },
       },
     }),
@@ -52,10 +68,26 @@ export async function listDocuments(filter: TDocumentFilter) {
 export async function documentFacets(filter: TDocumentFilter, deptRows: { id: string; code: string }[]) {
   const prisma = await db();
   const [categories, departments, years, docTypes] = await Promise.all([
-    prisma.disclosureDocument.groupBy({ by: ["category"], where: whereFor(filter, "category"), _count: { _all: true } }),
-    prisma.disclosureDocument.groupBy({ by: ["departmentId"], where: whereFor(filter, "department"), _count: { _all: true } }),
-    prisma.disclosureDocument.groupBy({ by: ["publishedYear"], where: whereFor(filter, "year"), _count: { _all: true } }),
-    prisma.disclosureDocument.groupBy({ by: ["docType"], where: whereFor(filter, "docType"), _count: { _all: true } }),
+    prisma.disclosureDocument.groupBy({
+      by: ["category"],
+      where: whereFor(filter, "category"),
+      _count: { _all: true },
+    }),
+    prisma.disclosureDocument.groupBy({
+      by: ["departmentId"],
+      where: whereFor(filter, "department"),
+      _count: { _all: true },
+    }),
+    prisma.disclosureDocument.groupBy({
+      by: ["publishedYear"],
+      where: whereFor(filter, "year"),
+      _count: { _all: true },
+    }),
+    prisma.disclosureDocument.groupBy({
+      by: ["docType"],
+      where: whereFor(filter, "docType"),
+      _count: { _all: true },
+    }),
   ]);
   const codeOf = new Map(deptRows.map((d) => [d.id, d.code]));
   const toMap = <K>(rows: { _count: { _all: number } }[], key: (row: never) => K) =>
@@ -72,7 +104,10 @@ export async function documentFacets(filter: TDocumentFilter, deptRows: { id: st
 export async function getDocument(indexNo: string) {
   return (await db()).disclosureDocument.findFirst({
     where: { indexNo, status: "PUBLISHED" },
-    include: { department: true, attachments: { select: { id: true, fileName: true, size: true, mimeType: true } } },
+    include: {
+      department: true,
+      attachments: { select: { id: true, fileName: true, size: true, mimeType: true } },
+    },
   });
 }
 
@@ -91,10 +126,23 @@ export async function editorDocuments(departments: string[] | null, take = 100) 
     where: departments ? { department: { code: { in: departments } } } : {},
     orderBy: { publishedAt: "desc" },
     take,
-    select: { indexNo: true, title: true, validity: true, madeOn: true, publishedAt: true, department: { select: { shortName: true } } },
+    select: {
+      indexNo: true,
+      title: true,
+      validity: true,
+      madeOn: true,
+      publishedAt: true,
+      department: { select: { shortName: true } },
+    },
   });
 }
 
 export async function documentForEdit(indexNo: string) {
-  return (await db()).disclosureDocument.findUnique({ where: { indexNo }, include: { department: true, revisions: { orderBy: { version: "desc" }, include: { editor: { select: { name: true } } } } } });
+  return (await db()).disclosureDocument.findUnique({
+    where: { indexNo },
+    include: {
+      department: true,
+      revisions: { orderBy: { version: "desc" }, include: { editor: { select: { name: true } } } },
+    },
+  });
 }

@@ -24,10 +24,20 @@ export type TLetterRequest = {
  * 政府信息公开申请答复书: the numbered reply letter — receipt date, outcome, legal basis and the
  * remedies (行政复议 within 60 days, 行政诉讼 within 6 months), signed by the department.
  */
-export async function renderReplyLetter(input: { locale: TLocale; t: TFunction; request: TLetterRequest }): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderReplyLetter(input: {
+  locale: TLocale;
+  t: TFunction;
+  request: TLetterRequest;
+}): Promise<Uint8Array<ArrayBuffer>> {
   const { locale, t, request: r } = input;
   const fonts = cjkFonts();
-  const doc = new PDFDocument({ size: "A4", margin: 64, lang: locale, displayTitle: true, info: { Title: `${t("disclosure:letter.title")} ${r.letterNumber ?? ""}` } });
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: 64,
+    lang: locale,
+    displayTitle: true,
+    info: { Title: `${t("disclosure:letter.title")} ${r.letterNumber ?? ""}` },
+  });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -40,13 +50,24 @@ export async function renderReplyLetter(input: { locale: TLocale; t: TFunction; 
   const department = lt(locale, r.department.name, r.department.nameEn);
   doc.font("heading").fontSize(20).text(t("disclosure:letter.title"), { align: "center", width });
   doc.moveDown(0.4);
-  doc.font("body").fontSize(12).text(r.letterNumber ?? "", { align: "center", width });
+  doc
+    .font("body")
+    .fontSize(12)
+    .text(r.letterNumber ?? "", { align: "center", width });
   doc.moveDown(1.2);
   doc.text(t("disclosure:letter.to", { name: r.requesterName }), { width });
   doc.moveDown(0.6);
   const paragraphs = [
-    t("disclosure:letter.received", { date: formatDay(locale, r.receivedOn), number: r.trackingNumber, description: lt(locale, r.description) }),
-    t("disclosure:letter.outcome", { outcome: t(`disclosure:outcome.${r.outcome ?? "OTHER"}`) + (r.outcomeSub ? `（${t(`disclosure:outcomeSub.${r.outcomeSub}`)}）` : "") }),
+    t("disclosure:letter.received", {
+      date: formatDay(locale, r.receivedOn),
+      number: r.trackingNumber,
+      description: lt(locale, r.description),
+    }),
+    t("disclosure:letter.outcome", {
+      outcome:
+        t(`disclosure:outcome.${r.outcome ?? "OTHER"}`) +
+        (r.outcomeSub ? `（${t(`disclosure:outcomeSub.${r.outcomeSub}`)}）` : ""),
+    }),
     r.replyText ? lt(locale, r.replyText) : "",
     r.legalBasis ? t("disclosure:letter.basis", { basis: lt(locale, r.legalBasis) }) : "",
     t("disclosure:request.remedies"),
@@ -61,5 +82,7 @@ export async function renderReplyLetter(input: { locale: TLocale; t: TFunction; 
   doc.end();
   await done;
   const buffer = Buffer.concat(chunks);
-  return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+  return new Uint8Array(
+    buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
+  );
 }

@@ -12,9 +12,22 @@ export async function trackRequest(trackingNumber: string, accessCode: string) {
   return (await db()).disclosureRequest.findFirst({
     where: { trackingNumber, accessCode },
     select: {
-      trackingNumber: true, status: true, createdAt: true, dueOn: true, extendedDueOn: true, outcome: true, outcomeSub: true, letterNumber: true, replyText: true, legalBasis: true,
+      trackingNumber: true,
+      status: true,
+      createdAt: true,
+      dueOn: true,
+      extendedDueOn: true,
+      outcome: true,
+      outcomeSub: true,
+      letterNumber: true,
+      replyText: true,
+      legalBasis: true,
       department: { select: { name: true, nameEn: true } },
-      events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
+      events: {
+        where: { internal: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true },
+      },
     },
   });
 }
@@ -29,7 +42,13 @@ export function requestDepartments(actor: TSessionUser): string[] | null {
 
 /** 即将到期 (within two working days) or 已超期, for a request still running. */
 export function requestDueFlag(status: string, due: Date | null, today: string): "overdue" | "soon" | null {
-  if (!due || isFinishedRequest(status as TRequestStatus) || status === "SUBMITTED" || status === "SUPPLEMENT") return null;
+  if (
+    !due ||
+    isFinishedRequest(status as TRequestStatus) ||
+    status === "SUBMITTED" ||
+    status === "SUPPLEMENT"
+  )
+    return null;
   const day = due.toISOString().slice(0, 10);
   if (day < today) return "overdue";
   return workingDaysBetween(today, day) <= dueSoonWorkingDays ? "soon" : null;
@@ -42,13 +61,23 @@ export async function requestQueue(actor: TSessionUser) {
     where: { department: departments ? { code: { in: departments } } : undefined },
     orderBy: [{ dueOn: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     take: 500,
-    select: { trackingNumber: true, status: true, requesterName: true, createdAt: true, dueOn: true, extendedDueOn: true, department: { select: { shortName: true } } },
+    select: {
+      trackingNumber: true,
+      status: true,
+      requesterName: true,
+      createdAt: true,
+      dueOn: true,
+      extendedDueOn: true,
+      department: { select: { shortName: true } },
+    },
   });
 }
 
 /** One request for its department's officers and supervisors (null otherwise → 404). */
 export async function staffRequest(actor: TSessionUser, trackingNumber: string) {
-  const found = await (await db()).disclosureRequest.findUnique({
+  const found = await (
+    await db()
+  ).disclosureRequest.findUnique({
     where: { trackingNumber },
     include: { department: true, events: { orderBy: { createdAt: "asc" }, include: {} } },
   });
@@ -62,10 +91,25 @@ export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
   return (await db()).disclosureRequest.findFirst({
     where: { trackingNumber, applicantId: actor.id },
     select: {
-      trackingNumber: true, accessCode: true, status: true, version: true, createdAt: true, dueOn: true, extendedDueOn: true, outcome: true, outcomeSub: true, letterNumber: true, replyText: true, legalBasis: true,
+      trackingNumber: true,
+      accessCode: true,
+      status: true,
+      version: true,
+      createdAt: true,
+      dueOn: true,
+      extendedDueOn: true,
+      outcome: true,
+      outcomeSub: true,
+      letterNumber: true,
+      replyText: true,
+      legalBasis: true,
       department: { select: { name: true, nameEn: true } },
       attachments: { where: { purpose: "reply" }, select: { id: true, fileName: true, size: true } },
-      events: { where: { internal: false }, orderBy: { createdAt: "asc" }, select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true } },
+      events: {
+        where: { internal: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true },
+      },
     },
   });
 }
@@ -73,6 +117,9 @@ export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
 /** The data of the annual report for a year (whole government). */
 export async function annualReport(year: number) {
   const prisma = await db();
-  const [requests, proactive] = await Promise.all([requestTable(prisma, { year }), proactiveTable(prisma, { year })]);
+  const [requests, proactive] = await Promise.all([
+    requestTable(prisma, { year }),
+    proactiveTable(prisma, { year }),
+  ]);
   return { requests, proactive };
 }

@@ -2,7 +2,16 @@
  * The 依申请公开 workflow as data: who may take each step and from which status. The clock
  * (clock.ts) is fed by the events these steps record.
  */
-export const requestStatuses = ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED", "REPLIED", "ABANDONED", "WITHDRAWN"] as const;
+export const requestStatuses = [
+  "SUBMITTED",
+  "RECEIVED",
+  "SUPPLEMENT",
+  "PROCESSING",
+  "PAUSED",
+  "REPLIED",
+  "ABANDONED",
+  "WITHDRAWN",
+] as const;
 export type TRequestStatus = (typeof requestStatuses)[number];
 
 export type TRequestStep =
@@ -18,7 +27,11 @@ export type TRequestStep =
   | "reply"
   | "withdraw";
 
-type TRule = { from: readonly TRequestStatus[]; to: TRequestStatus | null; by: "officer" | "supervisor" | "applicant" };
+type TRule = {
+  from: readonly TRequestStatus[];
+  to: TRequestStatus | null;
+  by: "officer" | "supervisor" | "applicant";
+};
 
 /** `to: null` keeps the status (the step only records an event). */
 export const requestSteps: Record<TRequestStep, TRule> = {
@@ -32,7 +45,11 @@ export const requestSteps: Record<TRequestStep, TRule> = {
   requestExtension: { from: ["RECEIVED", "PROCESSING", "PAUSED"], to: null, by: "officer" },
   approveExtension: { from: ["RECEIVED", "PROCESSING", "PAUSED"], to: null, by: "supervisor" },
   reply: { from: ["RECEIVED", "PROCESSING"], to: "REPLIED", by: "officer" },
-  withdraw: { from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED"], to: "WITHDRAWN", by: "applicant" },
+  withdraw: {
+    from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED"],
+    to: "WITHDRAWN",
+    by: "applicant",
+  },
 };
 
 export const requestStepNames = Object.keys(requestSteps) as TRequestStep[];

@@ -15,19 +15,40 @@ export const ZDisclosureRequest = z
     requesterType: z.enum(requesterTypes, { message: "choose" }),
     requesterName: z.string().trim().min(1, "required").max(100, "tooLongMax|100"),
     // checked on its own first, so the error shows even when other fields are wrong too
-    idNumber: z.string().trim().toUpperCase().min(1, "required").refine((v) => isValidIdCardNumber(v) || isValidCreditCode(v), "idNumberInvalid"),
+    idNumber: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .min(1, "required")
+      .refine((v) => isValidIdCardNumber(v) || isValidCreditCode(v), "idNumberInvalid"),
     phone: z.string().trim().refine(isValidMobile, "mobileInvalid"),
-    email: z.string().trim().max(254, "tooLongMax|254").pipe(z.email("email")).optional().or(z.literal("").transform(() => undefined)),
+    email: z
+      .string()
+      .trim()
+      .max(254, "tooLongMax|254")
+      .pipe(z.email("email"))
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     address: z.string().trim().max(300, "tooLongMax|300").optional(),
     description: z.string().trim().min(1, "required").max(4000, "tooLongMax|4000"),
     deliveryMethod: z.enum(["download", "email", "paper", "inPerson"], { message: "choose" }),
   })
   .superRefine((value, ctx) => {
     // a person gives a 身份证号, an organisation its 统一社会信用代码
-    const valid = value.requesterType === "PERSON" ? isValidIdCardNumber(value.idNumber) : isValidCreditCode(value.idNumber);
-    if (!valid) ctx.addIssue({ code: "custom", path: ["idNumber"], message: value.requesterType === "PERSON" ? "idCardInvalid" : "creditCodeInvalid" });
-    if (value.deliveryMethod === "email" && !value.email) ctx.addIssue({ code: "custom", path: ["email"], message: "required" });
-    if (value.deliveryMethod === "paper" && !value.address) ctx.addIssue({ code: "custom", path: ["address"], message: "required" });
+    const valid =
+      value.requesterType === "PERSON"
+        ? isValidIdCardNumber(value.idNumber)
+        : isValidCreditCode(value.idNumber);
+    if (!valid)
+      ctx.addIssue({
+        code: "custom",
+        path: ["idNumber"],
+        message: value.requesterType === "PERSON" ? "idCardInvalid" : "creditCodeInvalid",
+      });
+    if (value.deliveryMethod === "email" && !value.email)
+      ctx.addIssue({ code: "custom", path: ["email"], message: "required" });
+    if (value.deliveryMethod === "paper" && !value.address)
+      ctx.addIssue({ code: "custom", path: ["address"], message: "required" });
   });
 export type TDisclosureRequestInput = z.infer<typeof ZDisclosureRequest>;
 
@@ -35,11 +56,24 @@ export type TDisclosureRequestInput = z.infer<typeof ZDisclosureRequest>;
  * Files a request (signed in or not). It waits for the office's receipt confirmation, which
  * starts the statutory clock (Art. 31).
  */
-export async function submitDisclosureRequest(prisma: PrismaClient, input: { actor: TSessionUser | null; request: TDisclosureRequestInput }) {
+export async function submitDisclosureRequest(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser | null; request: TDisclosureRequestInput },
+) {
   const department = await prisma.department.findUnique({ where: { code: input.request.department } });
   if (!department) throw new FormError("choose", "department");
-  const { requesterType, requesterName, idNumber, phone, email, address, description, deliveryMethod } = input.request;
-  const fields = { requesterType, requesterName, idNumber, phone, email, address, description, deliveryMethod };
+  const { requesterType, requesterName, idNumber, phone, email, address, description, deliveryMethod } =
+    input.request;
+  const fields = {
+    requesterType,
+    requesterName,
+    idNumber,
+    phone,
+    email,
+    address,
+    description,
+    deliveryMethod,
+  };
   return prisma.$transaction(async (tx) => {
     const trackingNumber = await nextTrackingNumber(tx, "GK");
     const created = await tx.disclosureRequest.create({
@@ -51,7 +85,13 @@ export async function submitDisclosureRequest(prisma: PrismaClient, input: { act
         accessCode: newAccessCode(),
         applicantId: isCitizen(input.actor) ? input.actor.id : null,
         departmentId: department.id,
-        events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: isCitizen(input.actor) ? input.actor.id : null } },
+        events: {
+          create: {
+            kind: "submit",
+            toStatus: "SUBMITTED",
+            actorId: isCitizen(input.actor) ? input.actor.id : null,
+          },
+        },
       },
     });
     return { trackingNumber, accessCode: created.accessCode, status: created.status };

@@ -1,17 +1,28 @@
 import type { TLocale } from "./settings";
 
-const intlLocale = (locale: TLocale) => (locale === "en" ? "en-GB" : locale === "zh-Hant" ? "zh-Hant-CN" : "zh-Hans-CN");
+const intlLocale = (locale: TLocale) =>
+  locale === "en" ? "en-GB" : locale === "zh-Hant" ? "zh-Hant-CN" : "zh-Hans-CN";
 
 /** A moment shown as a date in China time. */
 export function formatDate(locale: TLocale, value: Date | null | undefined): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).format(value);
 }
 
 /** A calendar day stored as a date-only column (midnight UTC). */
 export function formatDay(locale: TLocale, value: Date | null | undefined): string {
   if (!value) return "";
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" }).format(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: "UTC",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+  }).format(value);
 }
 
 /** ISO date (YYYY-MM-DD) for <time dateTime>. */

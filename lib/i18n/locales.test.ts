@@ -25,7 +25,9 @@ function keys(tree: Tree, prefix = ""): Set<string> {
   return out;
 }
 
-const all = Object.fromEntries(locales.map((l) => [l, Object.fromEntries(namespaces.map((ns) => [ns, keys(load(l, ns))]))]));
+const all = Object.fromEntries(
+  locales.map((l) => [l, Object.fromEntries(namespaces.map((ns) => [ns, keys(load(l, ns))]))]),
+);
 
 describe("locale files", () => {
   it.each(namespaces)("every locale has every key of %s", (ns) => {
@@ -55,8 +57,10 @@ describe("locale files", () => {
     const prefixes = new Set<string>();
     for (const file of files) {
       const text = fs.readFileSync(file, "utf8");
-      for (const m of text.matchAll(/\bt\(\s*["'](?:([a-zA-Z]+):)?([a-zA-Z0-9_.-]+)["']/g)) literal.add(`${m[1] ?? "common"}:${m[2]}`);
-      for (const m of text.matchAll(/\bt\(\s*`(?:([a-zA-Z]+):)?([a-zA-Z0-9_.-]*)\$\{/g)) prefixes.add(`${m[1] ?? "common"}:${m[2]}`);
+      for (const m of text.matchAll(/\bt\(\s*["'](?:([a-zA-Z]+):)?([a-zA-Z0-9_.-]+)["']/g))
+        literal.add(`${m[1] ?? "common"}:${m[2]}`);
+      for (const m of text.matchAll(/\bt\(\s*`(?:([a-zA-Z]+):)?([a-zA-Z0-9_.-]*)\$\{/g))
+        prefixes.add(`${m[1] ?? "common"}:${m[2]}`);
     }
     expect(literal.size).toBeGreaterThan(100);
     expect(prefixes.size).toBeGreaterThan(5);
@@ -70,7 +74,8 @@ describe("locale files", () => {
       expect(missing, `${locale}: keys used in code but missing`).toEqual([]);
       const emptyPrefixes = [...prefixes].filter((entry) => {
         const [ns, prefix] = entry.split(":");
-        const pool = ns === "common" ? namespaces.flatMap((n) => [...all[locale][n]]) : [...(all[locale][ns] ?? [])];
+        const pool =
+          ns === "common" ? namespaces.flatMap((n) => [...all[locale][n]]) : [...(all[locale][ns] ?? [])];
         return !pool.some((key) => key.startsWith(prefix));
       });
       expect(emptyPrefixes, `${locale}: template keys with no entries`).toEqual([]);

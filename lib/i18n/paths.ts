@@ -20,7 +20,8 @@ function splitQuery(path: string): [string, string] {
  * a browser would (so `//host`, `/\host` and `/<tab>/host` are caught) and must keep our origin.
  */
 export function safeLocalPath(value: unknown, fallback: string): string {
-  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(value)) return fallback;
+  if (typeof value !== "string" || !value.startsWith("/") || /[\u0000-\u0020\u007f\\]/.test(value))
+    return fallback;
   const base = "http://onestop.invalid";
   try {
     const url = new URL(value, base);
@@ -33,7 +34,8 @@ export function safeLocalPath(value: unknown, fallback: string): string {
 /** A path with the given query parameters (empty ones dropped). */
 export function withQuery(path: string, params: Record<string, string | number | undefined | null>): string {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== "") query.set(key, String(value));
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }

@@ -14,7 +14,10 @@ export function intParam(value: string | string[] | undefined): number | undefin
 }
 
 /** A parameter that must be one of the allowed values. */
-export function enumParam<T extends string>(value: string | string[] | undefined, allowed: readonly T[]): T | undefined {
+export function enumParam<T extends string>(
+  value: string | string[] | undefined,
+  allowed: readonly T[],
+): T | undefined {
   const text = param(value);
   return text && (allowed as readonly string[]).includes(text) ? (text as T) : undefined;
 }

@@ -24,7 +24,9 @@ describe("pathInLocale", () => {
   it("swaps the locale and keeps the rest of the path and the query", () => {
     expect(pathInLocale("/zh-Hans/services/RS-JYDJ-001?x=1", "en")).toBe("/en/services/RS-JYDJ-001?x=1");
     expect(pathInLocale("/en", "zh-Hant")).toBe("/zh-Hant");
-    expect(pathInLocale("/zh-Hans/disclosure/JXW/2006-00001", "zh-Hant")).toBe("/zh-Hant/disclosure/JXW/2006-00001");
+    expect(pathInLocale("/zh-Hans/disclosure/JXW/2006-00001", "zh-Hant")).toBe(
+      "/zh-Hant/disclosure/JXW/2006-00001",
+    );
   });
 });
 
@@ -47,14 +49,19 @@ describe("localText", () => {
     expect(localText("zh-Hant", "政务服务").text).toBe("政務服務");
   });
   it("prefers the stored English and marks Chinese fallbacks", () => {
-    expect(localText("en", "就业登记", "Employment registration")).toEqual({ text: "Employment registration", lang: "en" });
+    expect(localText("en", "就业登记", "Employment registration")).toEqual({
+      text: "Employment registration",
+      lang: "en",
+    });
     expect(localText("en", "就业登记", null)).toEqual({ text: "就业登记", lang: "zh-Hans" });
   });
 });
 
 describe("withQuery", () => {
   it("drops empty parameters", () => {
-    expect(withQuery("/en/notices", { community: "510104", category: undefined, page: 2 })).toBe("/en/notices?community=510104&page=2");
+    expect(withQuery("/en/notices", { community: "510104", category: undefined, page: 2 })).toBe(
+      "/en/notices?community=510104&page=2",
+    );
     expect(withQuery("/en/notices", {})).toBe("/en/notices");
   });
 });

@@ -6,7 +6,24 @@ export const defaultLocale: TLocale = "zh-Hans";
 export const elderCookie = "onestop-elder";
 
 /** One namespace per area of the product; pages load only what they use. */
-export const namespaces = ["common", "home", "services", "catalog", "disclosure", "notices", "auth", "account", "apply", "staff", "receipt", "tokens", "notifications", "figures", "errors", "search"] as const;
+export const namespaces = [
+  "common",
+  "home",
+  "services",
+  "catalog",
+  "disclosure",
+  "notices",
+  "auth",
+  "account",
+  "apply",
+  "staff",
+  "receipt",
+  "tokens",
+  "notifications",
+  "figures",
+  "errors",
+  "search",
+] as const;
 export type TNamespace = (typeof namespaces)[number];
 
 export function isLocale(value: unknown): value is TLocale {

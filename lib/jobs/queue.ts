@@ -15,7 +15,10 @@ export const maxJobAttempts = 5;
  * Puts a job in the queue. With a uniqueKey, a second enqueue of the same key moves the pending
  * job to the new time instead of adding another (a rescheduled notice is published once).
  */
-export async function enqueueJob(prisma: Tx, job: { kind: string; payload: Prisma.InputJsonValue; runAt?: Date; uniqueKey?: string }): Promise<void> {
+export async function enqueueJob(
+  prisma: Tx,
+  job: { kind: string; payload: Prisma.InputJsonValue; runAt?: Date; uniqueKey?: string },
+): Promise<void> {
   const runAt = job.runAt ?? new Date();
   if (!job.uniqueKey) {
     await prisma.job.create({ data: { kind: job.kind, payload: job.payload, runAt } });
@@ -27,7 +30,10 @@ export async function enqueueJob(prisma: Tx, job: { kind: string; payload: Prism
     // a done job with the same key stays done: scheduling it again is a no-op
     update: {},
   });
-  await prisma.job.updateMany({ where: { uniqueKey: job.uniqueKey, doneAt: null }, data: { runAt, payload: job.payload, attempts: 0, lastError: null } });
+  await prisma.job.updateMany({
+    where: { uniqueKey: job.uniqueKey, doneAt: null },
+    data: { runAt, payload: job.payload, attempts: 0, lastError: null },
+  });
 }
 
 /**
@@ -35,7 +41,11 @@ export async function enqueueJob(prisma: Tx, job: { kind: string; payload: Prism
  * one database never claim the same job; the lease means a job claimed by a runner that died is
  * claimed again after jobLeaseMs.
  */
-export async function claimDueJobs(prisma: PrismaClient, kinds: string[], { now = new Date(), limit = 10 }: { now?: Date; limit?: number } = {}): Promise<TJob[]> {
+export async function claimDueJobs(
+  prisma: PrismaClient,
+  kinds: string[],
+  { now = new Date(), limit = 10 }: { now?: Date; limit?: number } = {},
+): Promise<TJob[]> {
   const staleBefore = new Date(now.getTime() - jobLeaseMs);
   return prisma.$queryRaw<TJob[]>`
     UPDATE "Job" SET "lockedAt" = ${now}, "attempts" = "attempts" + 1
@@ -49,7 +59,11 @@ export async function claimDueJobs(prisma: PrismaClient, kinds: string[], { now 
 }
 
 /** Runs the claimed jobs; a failure is recorded and retried later with a growing delay. */
-export async function runJobs(prisma: PrismaClient, jobs: TJob[], handlers: Record<string, TJobHandler>): Promise<{ done: number; failed: number }> {
+export async function runJobs(
+  prisma: PrismaClient,
+  jobs: TJob[],
+  handlers: Record<string, TJobHandler>,
+): Promise<{ done: number; failed: number }> {
   let done = 0;
   let failed = 0;
   for (const job of jobs) {
@@ -57,12 +71,22 @@ export async function runJobs(prisma: PrismaClient, jobs: TJob[], handlers: Reco
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(prisma, job.payload, job);
-      await prisma.job.update({ where: { id: job.id }, data: { doneAt: new Date(), lockedAt: null, lastError: null } });
+      await prisma.job.update({
+        where: { id: job.id },
+        data: { doneAt: new Date(), lockedAt: null, lastError: null },
+      });
       done++;
     } catch (error) {
       failed++;
       const retryAt = new Date(Date.now() + 30_000 * 2 ** Math.min(job.attempts, 6));
-      await prisma.job.update({ where: { id: job.id }, data: { lockedAt: null, runAt: retryAt, lastError: String((error as Error)?.stack ?? error).slice(0, 2000) } });
+      await prisma.job.update({
+        where: { id: job.id },
+        data: {
+          lockedAt: null,
+          runAt: retryAt,
+          lastError: String((error as Error)?.stack ?? error).slice(0, 2000),
+        },
+      });
       console.error(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts})`, error);
     }
   }
@@ -70,7 +94,11 @@ export async function runJobs(prisma: PrismaClient, jobs: TJob[], handlers: Reco
 }
 
 /** Claims and runs due jobs until none are left; returns how many ran. */
-export async function drainJobs(prisma: PrismaClient, handlers: Record<string, TJobHandler>, now?: () => Date): Promise<number> {
+export async function drainJobs(
+  prisma: PrismaClient,
+  handlers: Record<string, TJobHandler>,
+  now?: () => Date,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const jobs = await claimDueJobs(prisma, Object.keys(handlers), { now: now?.() });

@@ -10,7 +10,9 @@ let running: { stop: () => Promise<void> } | null = null;
  * Jobs live in the database, so a job scheduled while the server was stopped runs once it is
  * back, and two instances share the work without running a job twice (claimDueJobs).
  */
-export function startJobRunner({ pollMs = Number(process.env.JOB_POLL_MS ?? 5000) }: { pollMs?: number } = {}): { stop: () => Promise<void> } {
+export function startJobRunner({
+  pollMs = Number(process.env.JOB_POLL_MS ?? 5000),
+}: { pollMs?: number } = {}): { stop: () => Promise<void> } {
   if (running) return running;
   let stopped = false;
   let current: Promise<void> = Promise.resolve();

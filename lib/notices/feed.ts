@@ -9,7 +9,17 @@ const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "
  * RSS 2.0 for a list of notices. Descriptions are plain text, escaped, so a reader that treats
  * them as HTML shows what the editor wrote and never runs it.
  */
-export function noticesRss(input: { title: string; description: string; language: string; selfUrl: string; listUrl: string; noticeUrl: (id: string) => string; categoryLabel: (code: string) => string; notices: TFeedNotice[]; copyright: string }): string {
+export function noticesRss(input: {
+  title: string;
+  description: string;
+  language: string;
+  selfUrl: string;
+  listUrl: string;
+  noticeUrl: (id: string) => string;
+  categoryLabel: (code: string) => string;
+  notices: TFeedNotice[];
+  copyright: string;
+}): string {
   const feed = new Feed({
     title: input.title,
     description: input.description,

@@ -26,9 +26,18 @@ function unsubscribeHeaders(link: string): Record<string, string> {
 /** The double opt-in mail: a link to confirm, and one to say it was not you. */
 const confirmMail: TJobHandler = async (prisma, payload) => {
   const { subscriptionId, token } = ZConfirmPayload.parse(payload);
-  const subscription = await prisma.subscription.findUnique({ where: { id: subscriptionId }, include: { community: true } });
+  const subscription = await prisma.subscription.findUnique({
+    where: { id: subscriptionId },
+    include: { community: true },
+  });
   // a newer request replaced the token, or it was confirmed meanwhile: nothing to send
-  if (!subscription || subscription.token !== token || subscription.confirmedAt || subscription.unsubscribedAt) return;
+  if (
+    !subscription ||
+    subscription.token !== token ||
+    subscription.confirmedAt ||
+    subscription.unsubscribedAt
+  )
+    return;
   const locale = localeOf(subscription.locale);
   const t = await getT(locale, ["notices", "catalog"]);
   const base = `${publicBaseUrl()}/${locale}/notices`;
@@ -37,7 +46,15 @@ const confirmMail: TJobHandler = async (prisma, payload) => {
   await sendMail(prisma, {
     to: subscription.email,
     subject: t("notices:mail.confirmSubject"),
-    text: [t("notices:mail.confirmIntro", { what }), "", `${base}/subscribe/confirm?token=${token}`, "", t("notices:mail.notYou"), "", t("notices:mail.unsubscribe", { link: unsubscribeLink })].join("\n"),
+    text: [
+      t("notices:mail.confirmIntro", { what }),
+      "",
+      `${base}/subscribe/confirm?token=${token}`,
+      "",
+      t("notices:mail.notYou"),
+      "",
+      t("notices:mail.unsubscribe", { link: unsubscribeLink }),
+    ].join("\n"),
     headers: unsubscribeHeaders(unsubscribeLink),
   });
 };
@@ -49,8 +66,12 @@ const confirmMail: TJobHandler = async (prisma, payload) => {
  */
 const noticeMail: TJobHandler = async (prisma, payload) => {
   const { noticeId } = ZNoticePayload.parse(payload);
-  const notice = await prisma.notice.findUnique({ where: { id: noticeId }, include: { targets: { select: { communityId: true } } } });
-  if (!notice || notice.status !== "PUBLISHED" || (notice.expiresAt && notice.expiresAt <= new Date())) return;
+  const notice = await prisma.notice.findUnique({
+    where: { id: noticeId },
+    include: { targets: { select: { communityId: true } } },
+  });
+  if (!notice || notice.status !== "PUBLISHED" || (notice.expiresAt && notice.expiresAt <= new Date()))
+    return;
   const subscriptions = await prisma.subscription.findMany({
     where: {
       confirmedAt: { not: null },
@@ -80,23 +101,43 @@ const noticeMail: TJobHandler = async (prisma, payload) => {
     await sendMail(prisma, {
       to: email,
       subject: t("notices:mail.noticeSubject", { title }),
-      text: [title, "", body.length > 600 ? `${body.slice(0, 600)}…` : body, "", t("notices:mail.readMore", { link: `${base}/${notice.id}` }), "", t("notices:mail.unsubscribe", { link: unsubscribeLink })].join("\n"),
+      text: [
+        title,
+        "",
+        body.length > 600 ? `${body.slice(0, 600)}…` : body,
+        "",
+        t("notices:mail.readMore", { link: `${base}/${notice.id}` }),
+        "",
+        t("notices:mail.unsubscribe", { link: unsubscribeLink }),
+      ].join("\n"),
       headers: unsubscribeHeaders(unsubscribeLink),
     });
-    await prisma.noticeDelivery.createMany({ data: mine.map((s) => ({ noticeId, subscriptionId: s.id })), skipDuplicates: true });
+    await prisma.noticeDelivery.createMany({
+      data: mine.map((s) => ({ noticeId, subscriptionId: s.id })),
+      skipDuplicates: true,
+    });
   }
 };
 
 const noticePublish: TJobHandler = async (prisma, payload, job) => {
   // never before the time the job was scheduled for, even if this clock is a little behind
-  await publishNotice(prisma, ZNoticePayload.parse(payload).noticeId, new Date(Math.max(Date.now(), job.runAt.getTime())));
+  await publishNotice(
+    prisma,
+    ZNoticePayload.parse(payload).noticeId,
+    new Date(Math.max(Date.now(), job.runAt.getTime())),
+  );
 };
 
 /** At its expiry a notice leaves the list by itself (queries check the date); the rest catches up here. */
 const noticeExpire: TJobHandler = async (prisma: PrismaClient, payload) => {
   const { noticeId } = ZNoticePayload.parse(payload);
   await noticeVisibilityChanged(prisma, noticeId);
-  await writeAudit(prisma, { actorId: null, action: "notice.expire", entityType: "Notice", entityId: noticeId });
+  await writeAudit(prisma, {
+    actorId: null,
+    action: "notice.expire",
+    entityType: "Notice",
+    entityId: noticeId,
+  });
 };
 
 export const noticeJobHandlers: Record<string, TJobHandler> = {

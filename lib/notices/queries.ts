@@ -3,15 +3,32 @@ import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { currentNoticeWhere } from "./visibility";
 
-export type TNoticeFilter = { district?: string; street?: string; community?: string; category?: string; page?: number };
+export type TNoticeFilter = {
+  district?: string;
+  street?: string;
+  community?: string;
+  category?: string;
+  page?: number;
+};
 export const noticesPageSize = 20;
 
-
 const listSelect = {
-  id: true, title: true, titleEn: true, category: true, pinned: true, emergency: true, source: true, publishedAt: true, expiresAt: true,
+  id: true,
+  title: true,
+  titleEn: true,
+  category: true,
+  pinned: true,
+  emergency: true,
+  source: true,
+  publishedAt: true,
+  expiresAt: true,
   targets: { select: { community: { select: { code: true, name: true, nameEn: true } } } },
 } satisfies Prisma.NoticeSelect;
-const listOrder: Prisma.NoticeOrderByWithRelationInput[] = [{ pinned: "desc" }, { publishedAt: "desc" }, { id: "asc" }];
+const listOrder: Prisma.NoticeOrderByWithRelationInput[] = [
+  { pinned: "desc" },
+  { publishedAt: "desc" },
+  { id: "asc" },
+];
 
 /** The where clause of a filtered list of current notices. */
 export function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.NoticeWhereInput {
@@ -32,31 +49,63 @@ export function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.Notice
 export async function listNotices(filter: TNoticeFilter, { now = new Date(), mine = [] as string[] } = {}) {
   const where = noticeListWhere(filter, now);
   const prisma = await db();
-  const mineWhere: Prisma.NoticeWhereInput = { AND: [where, { targets: { some: { community: { code: { in: mine } } } } }] };
-  const restWhere: Prisma.NoticeWhereInput = mine.length ? { AND: [where, { NOT: { targets: { some: { community: { code: { in: mine } } } } } }] } : where;
-  const [mineTotal, restTotal] = await Promise.all([mine.length ? prisma.notice.count({ where: mineWhere }) : 0, prisma.notice.count({ where: restWhere })]);
+  const mineWhere: Prisma.NoticeWhereInput = {
+    AND: [where, { targets: { some: { community: { code: { in: mine } } } } }],
+  };
+  const restWhere: Prisma.NoticeWhereInput = mine.length
+    ? { AND: [where, { NOT: { targets: { some: { community: { code: { in: mine } } } } } }] }
+    : where;
+  const [mineTotal, restTotal] = await Promise.all([
+    mine.length ? prisma.notice.count({ where: mineWhere }) : 0,
+    prisma.notice.count({ where: restWhere }),
+  ]);
   const total = mineTotal + restTotal;
   const pages = Math.max(1, Math.ceil(total / noticesPageSize));
   const page = Math.min(Math.max(1, filter.page ?? 1), pages);
   const offset = (page - 1) * noticesPageSize;
-  const mineItems = offset < mineTotal ? await prisma.notice.findMany({ where: mineWhere, orderBy: listOrder, skip: offset, take: noticesPageSize, select: listSelect }) : [];
+  const mineItems =
+    offset < mineTotal
+      ? await prisma.notice.findMany({
+          where: mineWhere,
+          orderBy: listOrder,
+          skip: offset,
+          take: noticesPageSize,
+          select: listSelect,
+        })
+      : [];
   const restItems =
     mineItems.length < noticesPageSize
-      ? await prisma.notice.findMany({ where: restWhere, orderBy: listOrder, skip: Math.max(0, offset - mineTotal), take: noticesPageSize - mineItems.length, select: listSelect })
+      ? await prisma.notice.findMany({
+          where: restWhere,
+          orderBy: listOrder,
+          skip: Math.max(0, offset - mineTotal),
+          take: noticesPageSize - mineItems.length,
+          select: listSelect,
+        })
       : [];
-  const items = [...mineItems.map((n) => ({ ...n, mine: true })), ...restItems.map((n) => ({ ...n, mine: false }))];
+  const items = [
+    ...mineItems.map((n) => ({ ...n, mine: true })),
+    ...restItems.map((n) => ({ ...n, mine: false })),
+  ];
   return { total, items, page, pages, mineTotal };
 }
 
 /** The newest current notices for a feed (no "mine first": a feed is the same for everyone). */
 export async function feedNotices(filter: TNoticeFilter, limit = 50, now = new Date()) {
-  return (await db()).notice.findMany({ where: noticeListWhere(filter, now), orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: limit, select: { ...listSelect, body: true } });
+  return (await db()).notice.findMany({
+    where: noticeListWhere(filter, now),
+    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+    take: limit,
+    select: { ...listSelect, body: true },
+  });
 }
 
 /** The community codes a resident picked in the account. */
 export async function myCommunityCodes(userId: string | null | undefined): Promise<string[]> {
   if (!userId) return [];
-  const rows = await (await db()).userCommunity.findMany({ where: { userId }, select: { community: { select: { code: true } } } });
+  const rows = await (
+    await db()
+  ).userCommunity.findMany({ where: { userId }, select: { community: { select: { code: true } } } });
   return rows.map((r) => r.community.code);
 }
 
@@ -77,8 +126,30 @@ export async function getNotice(id: string) {
 export async function latestNotices(limit = 6, mine: string[] = []) {
   const prisma = await db();
   const where = currentNoticeWhere(new Date());
-  const select = { id: true, title: true, titleEn: true, publishedAt: true, pinned: true, category: true } satisfies Prisma.NoticeSelect;
-  const own = mine.length ? await prisma.notice.findMany({ where: { AND: [where, { targets: { some: { community: { code: { in: mine } } } } }] }, orderBy: listOrder, take: limit, select }) : [];
-  const rest = own.length < limit ? await prisma.notice.findMany({ where: { AND: [where, { id: { notIn: own.map((n) => n.id) } }] }, orderBy: listOrder, take: limit - own.length, select }) : [];
+  const select = {
+    id: true,
+    title: true,
+    titleEn: true,
+    publishedAt: true,
+    pinned: true,
+    category: true,
+  } satisfies Prisma.NoticeSelect;
+  const own = mine.length
+    ? await prisma.notice.findMany({
+        where: { AND: [where, { targets: { some: { community: { code: { in: mine } } } } }] },
+        orderBy: listOrder,
+        take: limit,
+        select,
+      })
+    : [];
+  const rest =
+    own.length < limit
+      ? await prisma.notice.findMany({
+          where: { AND: [where, { id: { notIn: own.map((n) => n.id) } }] },
+          orderBy: listOrder,
+          take: limit - own.length,
+          select,
+        })
+      : [];
   return [...own.map((n) => ({ ...n, mine: true })), ...rest.map((n) => ({ ...n, mine: false }))];
 }

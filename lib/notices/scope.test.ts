@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { expandScope, parseScopeValues, scopeValues } from "./scope";
 
 const tree = [
-  { code: "510104", streets: [{ code: "510104001", communities: [{ code: "510104001001" }, { code: "510104001002" }] }, { code: "510104002", communities: [{ code: "510104002001" }] }] },
+  {
+    code: "510104",
+    streets: [
+      { code: "510104001", communities: [{ code: "510104001001" }, { code: "510104001002" }] },
+      { code: "510104002", communities: [{ code: "510104002001" }] },
+    ],
+  },
   { code: "510107", streets: [{ code: "510107001", communities: [{ code: "510107001001" }] }] },
 ];
 
@@ -19,13 +25,19 @@ describe("notice scope", () => {
   });
 
   it("expands a district or a street to all its communities, without duplicates", () => {
-    expect(expandScope({ districts: ["510104"], streets: ["510104001"], communities: ["510104002001"] }, tree)).toEqual({
+    expect(
+      expandScope({ districts: ["510104"], streets: ["510104001"], communities: ["510104002001"] }, tree),
+    ).toEqual({
       communities: ["510104001001", "510104001002", "510104002001"],
     });
-    expect(expandScope({ districts: [], streets: ["510107001"], communities: [] }, tree)).toEqual({ communities: ["510107001001"] });
+    expect(expandScope({ districts: [], streets: ["510107001"], communities: [] }, tree)).toEqual({
+      communities: ["510107001001"],
+    });
   });
 
   it("names the first code that does not exist", () => {
-    expect(expandScope({ districts: [], streets: [], communities: ["510104009009"] }, tree)).toEqual({ unknown: "510104009009" });
+    expect(expandScope({ districts: [], streets: [], communities: ["510104009009"] }, tree)).toEqual({
+      unknown: "510104009009",
+    });
   });
 });

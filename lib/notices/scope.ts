@@ -20,7 +20,11 @@ export function parseScopeValues(values: string[]): TNoticeScope | null {
 }
 
 export function scopeValues(scope: TNoticeScope): string[] {
-  return [...scope.districts.map((c) => `d:${c}`), ...scope.streets.map((c) => `s:${c}`), ...scope.communities.map((c) => `c:${c}`)];
+  return [
+    ...scope.districts.map((c) => `d:${c}`),
+    ...scope.streets.map((c) => `s:${c}`),
+    ...scope.communities.map((c) => `c:${c}`),
+  ];
 }
 
 export function isEmptyScope(scope: TNoticeScope): boolean {
@@ -33,7 +37,10 @@ type TPlaceTree = { code: string; streets: { code: string; communities: { code: 
  * The community codes a scope covers in the given tree, or the first code that does not exist.
  * A whole street or district covers every community in it.
  */
-export function expandScope(scope: TNoticeScope, tree: TPlaceTree): { communities: string[] } | { unknown: string } {
+export function expandScope(
+  scope: TNoticeScope,
+  tree: TPlaceTree,
+): { communities: string[] } | { unknown: string } {
   const covered = new Set<string>();
   for (const code of scope.districts) {
     const district = tree.find((d) => d.code === code);

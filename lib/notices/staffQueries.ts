@@ -10,11 +10,27 @@ export async function staffNoticeList(status: TNoticeStatus | undefined) {
       where: status ? { status } : {},
       orderBy: [{ updatedAt: "desc" }],
       take: 200,
-      select: { id: true, title: true, status: true, category: true, emergency: true, publishAt: true, expiresAt: true, publishedAt: true, updatedAt: true, author: { select: { name: true } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        category: true,
+        emergency: true,
+        publishAt: true,
+        expiresAt: true,
+        publishedAt: true,
+        updatedAt: true,
+        author: { select: { name: true } },
+      },
     }),
     prisma.notice.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
-  return { items, counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<TNoticeStatus, number>> };
+  return {
+    items,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<
+      Record<TNoticeStatus, number>
+    >,
+  };
 }
 
 /** One notice with everything the editor, the reviewer and the preview need. */
@@ -25,7 +41,10 @@ export async function noticeForStaff(id: string) {
       department: true,
       author: { select: { id: true, name: true } },
       approver: { select: { name: true } },
-      targets: { include: { community: { include: { street: { include: { district: true } } } } }, orderBy: { community: { code: "asc" } } },
+      targets: {
+        include: { community: { include: { street: { include: { district: true } } } } },
+        orderBy: { community: { code: "asc" } },
+      },
       attachments: { select: { id: true, fileName: true, size: true, mimeType: true } },
       revisions: { orderBy: { version: "asc" }, include: { editor: { select: { id: true, name: true } } } },
     },

@@ -29,20 +29,39 @@ const newToken = () => randomBytes(24).toString("base64url");
  * that was unsubscribed must be confirmed again.
  */
 export async function subscribe(prisma: PrismaClient, input: TSubscribe): Promise<{ queued: boolean }> {
-  const community = input.community ? await prisma.community.findUnique({ where: { code: input.community }, select: { id: true } }) : null;
+  const community = input.community
+    ? await prisma.community.findUnique({ where: { code: input.community }, select: { id: true } })
+    : null;
   if (input.community && !community) throw new FormError("choose", "community");
   const key = `${input.email}|${input.community || "*"}|${input.category || "*"}`;
   const existing = await prisma.subscription.findUnique({ where: { key } });
   if (existing?.confirmedAt && !existing.unsubscribedAt) return { queued: false };
-  const recent = await prisma.subscription.count({ where: { email: input.email, confirmedAt: null, createdAt: { gt: new Date(Date.now() - 3600_000) } } });
+  const recent = await prisma.subscription.count({
+    where: { email: input.email, confirmedAt: null, createdAt: { gt: new Date(Date.now() - 3600_000) } },
+  });
   if (recent >= pendingPerHour) throw new FormError("tooManyRequests");
-  const data = { token: newToken(), locale: input.locale, confirmedAt: null, unsubscribedAt: null, createdAt: new Date() };
+  const data = {
+    token: newToken(),
+    locale: input.locale,
+    confirmedAt: null,
+    unsubscribedAt: null,
+    createdAt: new Date(),
+  };
   const subscription = await prisma.subscription.upsert({
     where: { key },
-    create: { key, email: input.email, communityId: community?.id ?? null, category: input.category || null, ...data },
+    create: {
+      key,
+      email: input.email,
+      communityId: community?.id ?? null,
+      category: input.category || null,
+      ...data,
+    },
     update: data,
   });
-  await enqueueJob(prisma, { kind: "subscription.confirm", payload: { subscriptionId: subscription.id, token: subscription.token } });
+  await enqueueJob(prisma, {
+    kind: "subscription.confirm",
+    payload: { subscriptionId: subscription.id, token: subscription.token },
+  });
   return { queued: true };
 }
 
@@ -51,14 +70,18 @@ const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 /** The subscription a link's secret belongs to, or null. */
 export async function subscriptionByToken(prisma: PrismaClient, token: string) {
   if (!ZToken.safeParse(token).success) return null;
-  return prisma.subscription.findUnique({ where: { token }, include: { community: { select: { code: true, name: true, nameEn: true } } } });
+  return prisma.subscription.findUnique({
+    where: { token },
+    include: { community: { select: { code: true, name: true, nameEn: true } } },
+  });
 }
 
 /** Confirms by the link in the confirmation mail; true when the subscription is now active. */
 export async function confirmSubscription(prisma: PrismaClient, token: string): Promise<boolean> {
   const found = await subscriptionByToken(prisma, token);
   if (!found || found.unsubscribedAt) return false;
-  if (!found.confirmedAt) await prisma.subscription.update({ where: { id: found.id }, data: { confirmedAt: new Date() } });
+  if (!found.confirmedAt)
+    await prisma.subscription.update({ where: { id: found.id }, data: { confirmedAt: new Date() } });
   return true;
 }
 
@@ -66,7 +89,8 @@ export async function confirmSubscription(prisma: PrismaClient, token: string): 
 export async function unsubscribe(prisma: PrismaClient, token: string): Promise<boolean> {
   const found = await subscriptionByToken(prisma, token);
   if (!found) return false;
-  if (!found.unsubscribedAt) await prisma.subscription.update({ where: { id: found.id }, data: { unsubscribedAt: new Date() } });
+  if (!found.unsubscribedAt)
+    await prisma.subscription.update({ where: { id: found.id }, data: { unsubscribedAt: new Date() } });
   return true;
 }
 
@@ -76,7 +100,15 @@ export function describeSubscription(
   locale: string,
   subscription: { category: string | null; community: { name: string; nameEn: string } | null },
 ): string {
-  const place = subscription.community ? lt(isLocale(locale) ? locale : defaultLocale, subscription.community.name, subscription.community.nameEn) : t("notices:subscribe.allCommunities");
-  const category = subscription.category ? t(`catalog:noticeCategory.${subscription.category}`) : t("notices:subscribe.allCategories");
+  const place = subscription.community
+    ? lt(
+        isLocale(locale) ? locale : defaultLocale,
+        subscription.community.name,
+        subscription.community.nameEn,
+      )
+    : t("notices:subscribe.allCommunities");
+  const category = subscription.category
+    ? t(`catalog:noticeCategory.${subscription.category}`)
+    : t("notices:subscribe.allCategories");
   return t("notices:subscribe.what", { place, category });
 }

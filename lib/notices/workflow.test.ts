@@ -4,7 +4,7 @@ import { mayReview, noticeStatuses, noticeSteps, revisionKind } from "./workflow
 describe("the notice workflow table", () => {
   it("reaches every status from a draft", () => {
     const reached = new Set<string>(["DRAFT"]);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const rule of Object.values(noticeSteps)) {
         if (rule.from.some((s) => reached.has(s)) && !reached.has(rule.to)) {
@@ -18,7 +18,10 @@ describe("the notice workflow table", () => {
 
   it("publishes only after approval, except a supervisor's emergency", () => {
     const toPublished = Object.entries(noticeSteps).filter(([, r]) => r.to === "PUBLISHED");
-    expect(toPublished.map(([name, r]) => `${name}:${r.by}`).sort()).toEqual(["publish:system", "publishEmergency:supervisor"]);
+    expect(toPublished.map(([name, r]) => `${name}:${r.by}`).sort()).toEqual([
+      "publish:system",
+      "publishEmergency:supervisor",
+    ]);
     expect(noticeSteps.publish.from).toEqual(["APPROVED"]);
   });
 

@@ -8,7 +8,11 @@ export type TNoticeStatus = (typeof noticeStatuses)[number];
 
 export type TNoticeStep = "submit" | "approve" | "sendBack" | "publish" | "publishEmergency" | "archive";
 
-type TRule = { from: readonly TNoticeStatus[]; to: TNoticeStatus; by: "editor" | "reviewer" | "supervisor" | "system" };
+type TRule = {
+  from: readonly TNoticeStatus[];
+  to: TNoticeStatus;
+  by: "editor" | "reviewer" | "supervisor" | "system";
+};
 
 export const noticeSteps: Record<TNoticeStep, TRule> = {
   submit: { from: ["DRAFT"], to: "SUBMITTED", by: "editor" },
@@ -25,7 +29,16 @@ export function mayReview(actorId: string, authorId: string | null, lastEditorId
   return actorId !== authorId && actorId !== lastEditorId;
 }
 
-const revisionKinds = ["create", "edit", "submit", "approve", "sendBack", "publish", "publishEmergency", "archive"] as const;
+const revisionKinds = [
+  "create",
+  "edit",
+  "submit",
+  "approve",
+  "sendBack",
+  "publish",
+  "publishEmergency",
+  "archive",
+] as const;
 export type TRevisionKind = (typeof revisionKinds)[number];
 
 /**
@@ -33,6 +46,7 @@ export type TRevisionKind = (typeof revisionKinds)[number];
  * words: which kind of revision it is, and the words if any.
  */
 export function revisionKind(comment: string | null): { kind: TRevisionKind; note: string | null } {
-  if (comment && (revisionKinds as readonly string[]).includes(comment)) return { kind: comment as TRevisionKind, note: null };
+  if (comment && (revisionKinds as readonly string[]).includes(comment))
+    return { kind: comment as TRevisionKind, note: null };
   return { kind: "sendBack", note: comment };
 }

@@ -13,11 +13,19 @@ export function publicBaseUrl(): string {
  * Tells the applicant about a change to their case, in their language: an in-app notification
  * and an e-mail. A failure here is logged, never undoes the change itself.
  */
-export async function notifyApplicant(prisma: PrismaClient, input: { trackingNumber: string; kind: string; reason?: string | null; missing?: string[] }): Promise<void> {
+export async function notifyApplicant(
+  prisma: PrismaClient,
+  input: { trackingNumber: string; kind: string; reason?: string | null; missing?: string[] },
+): Promise<void> {
   try {
     const found = await prisma.application.findUnique({
       where: { trackingNumber: input.trackingNumber },
-      select: { status: true, trackingNumber: true, applicant: { select: { id: true, email: true, name: true, locale: true } }, service: { select: { name: true, nameEn: true } } },
+      select: {
+        status: true,
+        trackingNumber: true,
+        applicant: { select: { id: true, email: true, name: true, locale: true } },
+        service: { select: { name: true, nameEn: true } },
+      },
     });
     if (!found) return;
     const locale = isLocale(found.applicant.locale) ? found.applicant.locale : defaultLocale;
@@ -31,14 +39,41 @@ export async function notifyApplicant(prisma: PrismaClient, input: { trackingNum
     };
     const link = `${publicBaseUrl()}/${locale}/account/cases/${found.trackingNumber}`;
     const title = t("notifications:caseTitle", values);
-    const missing = input.missing?.length ? [t("notifications:missing"), ...input.missing.map((item, index) => `${index + 1}. ${lt(locale, item)}`)].join("\n") : "";
-    const body = [t("notifications:caseBody", values), input.reason ? t("notifications:reason", { reason: lt(locale, input.reason) }) : "", missing].filter(Boolean).join("\n");
-    await prisma.notification.create({ data: { userId: found.applicant.id, kind: `case.${input.kind}`, title, body, link: `/${locale}/account/cases/${found.trackingNumber}` } });
+    const missing = input.missing?.length
+      ? [
+          t("notifications:missing"),
+          ...input.missing.map((item, index) => `${index + 1}. ${lt(locale, item)}`),
+        ].join("\n")
+      : "";
+    const body = [
+      t("notifications:caseBody", values),
+      input.reason ? t("notifications:reason", { reason: lt(locale, input.reason) }) : "",
+      missing,
+    ]
+      .filter(Boolean)
+      .join("\n");
+    await prisma.notification.create({
+      data: {
+        userId: found.applicant.id,
+        kind: `case.${input.kind}`,
+        title,
+        body,
+        link: `/${locale}/account/cases/${found.trackingNumber}`,
+      },
+    });
     await sendMail(prisma, {
       to: found.applicant.email,
       userId: found.applicant.id,
       subject: title,
-      text: [t("notifications:greeting", values), "", body, "", t("notifications:link", { link }), "", t("notifications:footer")].join("\n"),
+      text: [
+        t("notifications:greeting", values),
+        "",
+        body,
+        "",
+        t("notifications:link", { link }),
+        "",
+        t("notifications:footer"),
+      ].join("\n"),
     });
   } catch (error) {
     console.error("[notify] failed", input.trackingNumber, error);

@@ -13,20 +13,33 @@ import { FormError, NotFoundError } from "../shared/errors";
 export const ZPlace = z
   .object({
     level: z.enum(["district", "street", "community"], { message: "choose" }),
-    code: z.string().trim().regex(/^\d{6}(\d{3}){0,2}$/, "placeCodeInvalid"),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}(\d{3}){0,2}$/, "placeCodeInvalid"),
     name: z.string().trim().min(1, "required").max(40, "tooLongMax|40"),
     nameEn: z.string().trim().min(1, "required").max(80, "tooLongMax|80"),
     rural: z.enum(["yes", "no"], { message: "choose" }),
   })
   .superRefine((place, ctx) => {
     const length = { district: 6, street: 9, community: 12 }[place.level];
-    if (place.code.length !== length) ctx.addIssue({ code: "custom", path: ["code"], message: `placeCodeLength|${length}` });
+    if (place.code.length !== length)
+      ctx.addIssue({ code: "custom", path: ["code"], message: `placeCodeLength|${length}` });
   });
 export type TPlace = z.infer<typeof ZPlace>;
 
-export async function savePlace(prisma: PrismaClient, input: { actor: TSessionUser; place: TPlace }): Promise<"created" | "renamed"> {
+export async function savePlace(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; place: TPlace },
+): Promise<"created" | "renamed"> {
   if (!isAdministrator(input.actor)) {
-    await writeAudit(prisma, { actorId: input.actor.id, action: "place.save", entityType: "Place", entityId: input.place.code, outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: input.actor.id,
+      action: "place.save",
+      entityType: "Place",
+      entityId: input.place.code,
+      outcome: "DENIED",
+    });
     throw new NotFoundError("place");
   }
   const { level, code, name, nameEn, rural } = input.place;
@@ -40,14 +53,28 @@ export async function savePlace(prisma: PrismaClient, input: { actor: TSessionUs
       const parent = await tx.district.findUnique({ where: { code: code.slice(0, 6) } });
       if (!parent) throw new FormError("placeParentMissing", "code");
       outcome = (await tx.street.findUnique({ where: { code } })) ? "renamed" : "created";
-      await tx.street.upsert({ where: { code }, create: { code, ...names, rural: rural === "yes", districtId: parent.id }, update: { ...names, rural: rural === "yes" } });
+      await tx.street.upsert({
+        where: { code },
+        create: { code, ...names, rural: rural === "yes", districtId: parent.id },
+        update: { ...names, rural: rural === "yes" },
+      });
     } else {
       const parent = await tx.street.findUnique({ where: { code: code.slice(0, 9) } });
       if (!parent) throw new FormError("placeParentMissing", "code");
       outcome = (await tx.community.findUnique({ where: { code } })) ? "renamed" : "created";
-      await tx.community.upsert({ where: { code }, create: { code, ...names, village: rural === "yes", streetId: parent.id }, update: { ...names, village: rural === "yes" } });
+      await tx.community.upsert({
+        where: { code },
+        create: { code, ...names, village: rural === "yes", streetId: parent.id },
+        update: { ...names, village: rural === "yes" },
+      });
     }
-    await writeAudit(tx, { actorId: input.actor.id, action: `place.${outcome === "created" ? "create" : "rename"}`, entityType: "Place", entityId: code, detail: { level, name, nameEn } });
+    await writeAudit(tx, {
+      actorId: input.actor.id,
+      action: `place.${outcome === "created" ? "create" : "rename"}`,
+      entityType: "Place",
+      entityId: code,
+      detail: { level, name, nameEn },
+    });
     return outcome;
   });
 }

@@ -6,32 +6,61 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
 import { contentChanged } from "../cache/contentChanged";
 
-type TChange = { kind: "create"; terms: string[] } | { kind: "update"; id: string; expectedVersion: number; terms: string[] } | { kind: "delete"; id: string; expectedVersion: number };
+type TChange =
+  | { kind: "create"; terms: string[] }
+  | { kind: "update"; id: string; expectedVersion: number; terms: string[] }
+  | { kind: "delete"; id: string; expectedVersion: number };
 
 /**
  * Adds, changes or deletes a synonym group (administrators only; a refusal is audited too). A
  * change made from an out-of-date form is refused (version check), never silently overwritten.
  * Queries read the groups on every search, so a change applies at once.
  */
-export async function editSynonyms(prisma: PrismaClient, input: { actor: TSessionUser; change: TChange }): Promise<{ id: string }> {
+export async function editSynonyms(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; change: TChange },
+): Promise<{ id: string }> {
   const { actor, change } = input;
   const action = `search.synonym.${change.kind}`;
   if (!isAdministrator(actor)) {
-    await writeAudit(prisma, { actorId: actor.id, action, entityType: "SearchSynonym", entityId: change.kind === "create" ? null : change.id, outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action,
+      entityType: "SearchSynonym",
+      entityId: change.kind === "create" ? null : change.id,
+      outcome: "DENIED",
+    });
     throw new NotFoundError("synonyms");
   }
   const done = await prisma.$transaction(async (tx) => {
     if (change.kind === "create") {
       const created = await tx.searchSynonym.create({ data: { terms: change.terms }, select: { id: true } });
-      await writeAudit(tx, { actorId: actor.id, action, entityType: "SearchSynonym", entityId: created.id, detail: { terms: change.terms } });
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action,
+        entityType: "SearchSynonym",
+        entityId: created.id,
+        detail: { terms: change.terms },
+      });
       return created;
     }
     const where = { id: change.id, version: change.expectedVersion };
-    const changed = change.kind === "update"
-      ? await tx.searchSynonym.updateMany({ where, data: { terms: change.terms, version: { increment: 1 } } })
-      : await tx.searchSynonym.deleteMany({ where });
+    const changed =
+      change.kind === "update"
+        ? await tx.searchSynonym.updateMany({
+            where,
+            data: { terms: change.terms, version: { increment: 1 } },
+          })
+        : await tx.searchSynonym.deleteMany({ where });
     if (changed.count !== 1) throw new FormError("synonymChanged");
-    await writeAudit(tx, { actorId: actor.id, action, entityType: "SearchSynonym", entityId: change.id, detail: change.kind === "update" ? { terms: change.terms, version: change.expectedVersion + 1 } : undefined });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action,
+      entityType: "SearchSynonym",
+      entityId: change.id,
+      detail:
+        change.kind === "update" ? { terms: change.terms, version: change.expectedVersion + 1 } : undefined,
+    });
     return { id: change.id };
   });
   // cached search pages answer with the new synonyms at once

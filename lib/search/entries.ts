@@ -36,9 +36,24 @@ export type TSearchEntryData = {
 
 // Fields are joined with a line break: normalisation keeps none, so no gram spans two fields.
 const FIELD_BREAK = "\n";
-const join = (parts: (string | null | undefined)[]) => parts.filter((p): p is string => !!p && !!p.trim()).map(normalizeText).join(FIELD_BREAK);
+const join = (parts: (string | null | undefined)[]) =>
+  parts
+    .filter((p): p is string => !!p && !!p.trim())
+    .map(normalizeText)
+    .join(FIELD_BREAK);
 
-type TEntryText = { type: TSearchType; refId: string; key: string; title: string; titleEn?: string | null; meta: (string | null | undefined)[]; body: (string | null | undefined)[]; sortAt: Date; visibleFrom?: Date | null; visibleUntil?: Date | null };
+type TEntryText = {
+  type: TSearchType;
+  refId: string;
+  key: string;
+  title: string;
+  titleEn?: string | null;
+  meta: (string | null | undefined)[];
+  body: (string | null | undefined)[];
+  sortAt: Date;
+  visibleFrom?: Date | null;
+  visibleUntil?: Date | null;
+};
 
 /** Normalises an item's fields and makes its grams (the heading fields with single characters too). */
 export function buildEntry(item: TEntryText): TSearchEntryData {
@@ -55,7 +70,10 @@ export function buildEntry(item: TEntryText): TSearchEntryData {
     titleNorm,
     titleEnNorm,
     metaNorm,
-    headGrams: [typeGram[item.type], ...gramsOf([titleNorm, titleEnNorm, metaNorm].join(FIELD_BREAK), { unigrams: true })],
+    headGrams: [
+      typeGram[item.type],
+      ...gramsOf([titleNorm, titleEnNorm, metaNorm].join(FIELD_BREAK), { unigrams: true }),
+    ],
     bodyGrams: [typeGram[item.type], ...gramsOf(bodyText)],
     bodyText,
     sortAt: item.sortAt,
@@ -70,38 +88,100 @@ const strings = (value: unknown): string[] => {
   if (value && typeof value === "object") return Object.values(value).flatMap(strings);
   return [];
 };
-const names = (value: unknown): string[] => (Array.isArray(value) ? value.map((m) => (m && typeof m === "object" && "name" in m ? String(m.name) : "")) : []);
+const names = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.map((m) => (m && typeof m === "object" && "name" in m ? String(m.name) : ""))
+    : [];
 
 export type TServiceSource = {
-  id: string; code: string; name: string; nameEn: string; summary: string; summaryEn: string | null; materials: unknown; conditions: unknown; process: unknown;
-  legalBasis: unknown; faq: unknown; specialSteps: string | null; resultName: string; fee: string; updatedAt: Date;
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  summary: string;
+  summaryEn: string | null;
+  materials: unknown;
+  conditions: unknown;
+  process: unknown;
+  legalBasis: unknown;
+  faq: unknown;
+  specialSteps: string | null;
+  resultName: string;
+  fee: string;
+  updatedAt: Date;
 };
 /** A service: name (and English name), then 事项编码 and 申请材料, then the rest of the guide. */
 export function serviceEntry(s: TServiceSource): TSearchEntryData {
   return buildEntry({
-    type: "service", refId: s.id, key: s.code, title: s.name, titleEn: s.nameEn, sortAt: s.updatedAt,
+    type: "service",
+    refId: s.id,
+    key: s.code,
+    title: s.name,
+    titleEn: s.nameEn,
+    sortAt: s.updatedAt,
     meta: [s.code, ...names(s.materials)],
-    body: [s.summary, s.summaryEn, ...strings(s.conditions), ...strings(s.process), ...strings(s.legalBasis), s.resultName, s.fee, s.specialSteps, ...strings(s.faq)],
+    body: [
+      s.summary,
+      s.summaryEn,
+      ...strings(s.conditions),
+      ...strings(s.process),
+      ...strings(s.legalBasis),
+      s.resultName,
+      s.fee,
+      s.specialSteps,
+      ...strings(s.faq),
+    ],
   });
 }
 
-export type TDocumentSource = { id: string; indexNo: string; title: string; titleEn: string | null; docNumber: string | null; keywords: string; summary: string; body: string; publishedAt: Date | null; updatedAt: Date };
+export type TDocumentSource = {
+  id: string;
+  indexNo: string;
+  title: string;
+  titleEn: string | null;
+  docNumber: string | null;
+  keywords: string;
+  summary: string;
+  body: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+};
 /** A document: title, then 索引号, 文号 and 主题词, then summary and body. */
 export function documentEntry(d: TDocumentSource): TSearchEntryData {
   return buildEntry({
-    type: "document", refId: d.id, key: d.indexNo, title: d.title, titleEn: d.titleEn, sortAt: d.publishedAt ?? d.updatedAt,
+    type: "document",
+    refId: d.id,
+    key: d.indexNo,
+    title: d.title,
+    titleEn: d.titleEn,
+    sortAt: d.publishedAt ?? d.updatedAt,
     meta: [d.indexNo, d.docNumber, d.keywords],
     body: [d.summary, plainText(d.body)],
   });
 }
 
-export type TNoticeSource = { id: string; title: string; titleEn: string | null; body: string; source: string; publishedAt: Date | null; expiresAt: Date | null; updatedAt: Date };
+export type TNoticeSource = {
+  id: string;
+  title: string;
+  titleEn: string | null;
+  body: string;
+  source: string;
+  publishedAt: Date | null;
+  expiresAt: Date | null;
+  updatedAt: Date;
+};
 /** A notice: title, then its source, then the body; shown only between publication and expiry. */
 export function noticeEntry(n: TNoticeSource): TSearchEntryData {
   return buildEntry({
-    type: "notice", refId: n.id, key: n.id, title: n.title, titleEn: n.titleEn, sortAt: n.publishedAt ?? n.updatedAt,
+    type: "notice",
+    refId: n.id,
+    key: n.id,
+    title: n.title,
+    titleEn: n.titleEn,
+    sortAt: n.publishedAt ?? n.updatedAt,
     meta: [n.source],
     body: [plainText(n.body)],
-    visibleFrom: n.publishedAt, visibleUntil: n.expiresAt,
+    visibleFrom: n.publishedAt,
+    visibleUntil: n.expiresAt,
   });
 }

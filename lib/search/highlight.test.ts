@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { highlight, snippet } from "./highlight";
 
-const marked = (segments: { text: string; mark: boolean }[]) => segments.filter((s) => s.mark).map((s) => s.text);
+const marked = (segments: { text: string; mark: boolean }[]) =>
+  segments.filter((s) => s.mark).map((s) => s.text);
 
 describe("highlight", () => {
   it("marks every occurrence of every term in the displayed text", () => {
@@ -17,7 +18,11 @@ describe("highlight", () => {
 
   it("keeps markup as text: nothing is ever HTML", () => {
     const segments = highlight("<b>低保</b>", ["低保"]);
-    expect(segments).toEqual([{ text: "<b>", mark: false }, { text: "低保", mark: true }, { text: "</b>", mark: false }]);
+    expect(segments).toEqual([
+      { text: "<b>", mark: false },
+      { text: "低保", mark: true },
+      { text: "</b>", mark: false },
+    ]);
   });
 
   it("merges overlapping matches and leaves text without matches whole", () => {

@@ -55,7 +55,9 @@ export function snippet(text: string, terms: string[], width = 90): TSegment[] |
   // do not cut a surrogate pair
   if (start > 0 && /[\uDC00-\uDFFF]/.test(text[start])) start--;
   if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
-  const inside = ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]) => [s - start, e - start] as [number, number]);
+  const inside = ranges
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s - start, e - start] as [number, number]);
   const segments = segmentsOf(text.slice(start, end), inside);
   if (start > 0) segments.unshift({ text: "…", mark: false });
   if (end < text.length) segments.push({ text: "…", mark: false });

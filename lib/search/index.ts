@@ -1,13 +1,56 @@
 // No "server-only" marker: the seed and the volume generator (tsx scripts) call rebuildSearchIndex.
 import { Prisma, type PrismaClient } from "../db/generated/client";
 import { currentNoticeWhere } from "../notices/visibility";
-import { documentEntry, noticeEntry, serviceEntry, utc, type TSearchEntryData, type TSearchType } from "./entries";
+import {
+  documentEntry,
+  noticeEntry,
+  serviceEntry,
+  utc,
+  type TSearchEntryData,
+  type TSearchType,
+} from "./entries";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
-const serviceFields = { id: true, code: true, name: true, nameEn: true, summary: true, summaryEn: true, materials: true, conditions: true, process: true, legalBasis: true, faq: true, specialSteps: true, resultName: true, fee: true, updatedAt: true } as const;
-const documentFields = { id: true, indexNo: true, title: true, titleEn: true, docNumber: true, keywords: true, summary: true, body: true, publishedAt: true, updatedAt: true } as const;
-const noticeFields = { id: true, title: true, titleEn: true, body: true, source: true, publishedAt: true, expiresAt: true, updatedAt: true } as const;
+const serviceFields = {
+  id: true,
+  code: true,
+  name: true,
+  nameEn: true,
+  summary: true,
+  summaryEn: true,
+  materials: true,
+  conditions: true,
+  process: true,
+  legalBasis: true,
+  faq: true,
+  specialSteps: true,
+  resultName: true,
+  fee: true,
+  updatedAt: true,
+} as const;
+const documentFields = {
+  id: true,
+  indexNo: true,
+  title: true,
+  titleEn: true,
+  docNumber: true,
+  keywords: true,
+  summary: true,
+  body: true,
+  publishedAt: true,
+  updatedAt: true,
+} as const;
+const noticeFields = {
+  id: true,
+  title: true,
+  titleEn: true,
+  body: true,
+  source: true,
+  publishedAt: true,
+  expiresAt: true,
+  updatedAt: true,
+} as const;
 
 /** Notices residents may see listed (the expiry is checked again at query time). */
 const indexableNotice = currentNoticeWhere;
@@ -19,11 +62,17 @@ async function readEntry(tx: Tx, ref: { type: TSearchType; id: string }): Promis
       return s ? serviceEntry(s) : null;
     }
     case "document": {
-      const d = await tx.disclosureDocument.findFirst({ where: { id: ref.id, status: "PUBLISHED" }, select: documentFields });
+      const d = await tx.disclosureDocument.findFirst({
+        where: { id: ref.id, status: "PUBLISHED" },
+        select: documentFields,
+      });
       return d ? documentEntry(d) : null;
     }
     case "notice": {
-      const n = await tx.notice.findFirst({ where: { id: ref.id, ...indexableNotice(new Date()) }, select: noticeFields });
+      const n = await tx.notice.findFirst({
+        where: { id: ref.id, ...indexableNotice(new Date()) },
+        select: noticeFields,
+      });
       return n ? noticeEntry(n) : null;
     }
   }
@@ -47,7 +96,11 @@ export async function refreshSearchEntry(prisma: Tx, ref: { type: TSearchType; i
     update: row,
     select: { id: true },
   });
-  await prisma.searchBody.upsert({ where: { entryId: saved.id }, create: { entryId: saved.id, text: bodyText }, update: { text: bodyText } });
+  await prisma.searchBody.upsert({
+    where: { entryId: saved.id },
+    create: { entryId: saved.id, text: bodyText },
+    update: { text: bodyText },
+  });
 }
 
 const batchSize = 500;
@@ -58,7 +111,7 @@ const ginIndexes = [
 
 async function insertBatch(prisma: PrismaClient, entries: TSearchEntryData[]): Promise<void> {
   if (!entries.length) return;
-  const col = <T,>(pick: (e: TSearchEntryData) => T) => entries.map(pick);
+  const col = <T>(pick: (e: TSearchEntryData) => T) => entries.map(pick);
   const arrays = (pick: (e: TSearchEntryData) => number[]) => entries.map((e) => `{${pick(e).join(",")}}`);
   const ids = await prisma.$queryRaw<{ id: number; refId: string }[]>`
     INSERT INTO "SearchEntry" ("type", "refId", "key", "title", "titleEn", "titleNorm", "titleEnNorm", "metaNorm", "headGrams", "bodyGrams", "sortAt", "visibleFrom", "visibleUntil", "updatedAt")
@@ -78,7 +131,10 @@ async function insertBatch(prisma: PrismaClient, entries: TSearchEntryData[]): P
  * GIN indexes are dropped while rows go in by the batch and built once at the end. Returns the
  * number of entries.
  */
-export async function rebuildSearchIndex(prisma: PrismaClient, options: { onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+export async function rebuildSearchIndex(
+  prisma: PrismaClient,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<number> {
   const now = new Date();
   const [services, documents, notices] = await Promise.all([
     prisma.service.count({ where: { published: true } }),
@@ -96,25 +152,62 @@ export async function rebuildSearchIndex(prisma: PrismaClient, options: { onProg
   };
   // newest first: a query reads at most a few hundred candidates per type in table order, so
   // these should be the most recent ones
-  async function each<T extends { id: string }>(ids: { id: string }[], read: (ids: string[]) => Promise<T[]>, build: (row: T) => TSearchEntryData) {
+  async function each<T extends { id: string }>(
+    ids: { id: string }[],
+    read: (ids: string[]) => Promise<T[]>,
+    build: (row: T) => TSearchEntryData,
+  ) {
     for (let i = 0; i < ids.length; i += batchSize) {
       const chunk = ids.slice(i, i + batchSize).map((r) => r.id);
       const byId = new Map((await read(chunk)).map((row) => [row.id, row]));
-      await insertBatch(prisma, chunk.flatMap((id) => { const row = byId.get(id); return row ? [build(row)] : []; }));
+      await insertBatch(
+        prisma,
+        chunk.flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [build(row)] : [];
+        }),
+      );
       report(chunk.length);
     }
   }
-  const order = (field: "updatedAt" | "publishedAt") => [{ [field]: "desc" as const }, { id: "desc" as const }];
-  await each(await prisma.service.findMany({ where: { published: true }, select: { id: true }, orderBy: order("updatedAt") }),
-    (ids) => prisma.service.findMany({ where: { id: { in: ids } }, select: serviceFields }), serviceEntry);
-  await each(await prisma.disclosureDocument.findMany({ where: { status: "PUBLISHED" }, select: { id: true }, orderBy: order("publishedAt") }),
-    (ids) => prisma.disclosureDocument.findMany({ where: { id: { in: ids } }, select: documentFields }), documentEntry);
-  await each(await prisma.notice.findMany({ where: indexableNotice(now), select: { id: true }, orderBy: order("publishedAt") }),
-    (ids) => prisma.notice.findMany({ where: { id: { in: ids } }, select: noticeFields }), noticeEntry);
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-    for (const sql of ginIndexes) await tx.$executeRawUnsafe(sql);
-  }, { timeout: 30 * 60_000 });
+  const order = (field: "updatedAt" | "publishedAt") => [
+    { [field]: "desc" as const },
+    { id: "desc" as const },
+  ];
+  await each(
+    await prisma.service.findMany({
+      where: { published: true },
+      select: { id: true },
+      orderBy: order("updatedAt"),
+    }),
+    (ids) => prisma.service.findMany({ where: { id: { in: ids } }, select: serviceFields }),
+    serviceEntry,
+  );
+  await each(
+    await prisma.disclosureDocument.findMany({
+      where: { status: "PUBLISHED" },
+      select: { id: true },
+      orderBy: order("publishedAt"),
+    }),
+    (ids) => prisma.disclosureDocument.findMany({ where: { id: { in: ids } }, select: documentFields }),
+    documentEntry,
+  );
+  await each(
+    await prisma.notice.findMany({
+      where: indexableNotice(now),
+      select: { id: true },
+      orderBy: order("publishedAt"),
+    }),
+    (ids) => prisma.notice.findMany({ where: { id: { in: ids } }, select: noticeFields }),
+    noticeEntry,
+  );
+  await prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+      for (const sql of ginIndexes) await tx.$executeRawUnsafe(sql);
+    },
+    { timeout: 30 * 60_000 },
+  );
   await prisma.$executeRawUnsafe(`ANALYZE "SearchEntry"`);
   await prisma.$executeRawUnsafe(`ANALYZE "SearchBody"`);
   return done;

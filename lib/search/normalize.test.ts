@@ -20,7 +20,8 @@ describe("normalizeText", () => {
   });
 
   it("is idempotent", () => {
-    for (const text of ["最低生活保障", "Employment Registration", "成府发〔2006〕12号", "繁體與簡體"]) expect(normalizeText(normalizeText(text))).toBe(normalizeText(text));
+    for (const text of ["最低生活保障", "Employment Registration", "成府发〔2006〕12号", "繁體與簡體"])
+      expect(normalizeText(normalizeText(text))).toBe(normalizeText(text));
   });
 });
 
@@ -35,7 +36,8 @@ describe("grams", () => {
 
   it("a phrase's grams are a subset of any text containing it (no word-boundary misses)", () => {
     const text = new Set(gramsOf("申请最低生活保障的条件"));
-    for (const q of ["生活保障", "低生", "最低生活保障的条件"]) for (const g of queryGrams(q)) expect(text.has(g), q).toBe(true);
+    for (const q of ["生活保障", "低生", "最低生活保障的条件"])
+      for (const g of queryGrams(q)) expect(text.has(g), q).toBe(true);
   });
 
   it("knows when the grams alone decide a match", () => {
@@ -48,6 +50,8 @@ describe("grams", () => {
 
 describe("plainText", () => {
   it("drops Markdown markup and keeps the words", () => {
-    expect(plainText("# 标题\n\n- **加粗** [链接](http://x)\n> 引用\n1. 第一")).toBe("标题\n\n加粗 链接\n引用\n第一");
+    expect(plainText("# 标题\n\n- **加粗** [链接](http://x)\n> 引用\n1. 第一")).toBe(
+      "标题\n\n加粗 链接\n引用\n第一",
+    );
   });
 });

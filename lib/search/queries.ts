@@ -11,10 +11,15 @@ import type { TSearchType } from "./entries";
 import type { TSearchQuery } from "./schema";
 
 /** The synonym groups, as administrators saved them (read once per request). */
-export const synonymGroups = cache(async (): Promise<string[][]> => listSynonymGroups(await db()).then((rows) => rows.map((r) => r.terms)));
+export const synonymGroups = cache(async (): Promise<string[][]> =>
+  listSynonymGroups(await db()).then((rows) => rows.map((r) => r.terms)),
+);
 
 export async function listSynonymGroups(prisma: PrismaClient) {
-  return prisma.searchSynonym.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, terms: true, version: true, updatedAt: true } });
+  return prisma.searchSynonym.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, terms: true, version: true, updatedAt: true },
+  });
 }
 
 export type TSearchResult = {
@@ -30,7 +35,8 @@ export type TSearchResult = {
   date: Date;
 };
 
-const pathOf = (type: TSearchType, key: string) => (type === "service" ? `/services/${key}` : type === "document" ? `/disclosure/${key}` : `/notices/${key}`);
+const pathOf = (type: TSearchType, key: string) =>
+  type === "service" ? `/services/${key}` : type === "document" ? `/disclosure/${key}` : `/notices/${key}`;
 
 type TSource = { text: string; lang: "zh-Hans" | "en" };
 const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", lang: "zh-Hans" });
@@ -39,22 +45,47 @@ const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", la
 async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise<Map<number, TSource[]>> {
   const ids = (type: TSearchType) => hits.filter((h) => h.type === type).map((h) => h.refId);
   const [services, documents, notices] = await Promise.all([
-    prisma.service.findMany({ where: { id: { in: ids("service") } }, select: { id: true, code: true, summary: true, summaryEn: true, materials: true } }),
-    prisma.disclosureDocument.findMany({ where: { id: { in: ids("document") } }, select: { id: true, indexNo: true, docNumber: true, keywords: true, summary: true, body: true } }),
-    prisma.notice.findMany({ where: { id: { in: ids("notice") } }, select: { id: true, source: true, body: true } }),
+    prisma.service.findMany({
+      where: { id: { in: ids("service") } },
+      select: { id: true, code: true, summary: true, summaryEn: true, materials: true },
+    }),
+    prisma.disclosureDocument.findMany({
+      where: { id: { in: ids("document") } },
+      select: { id: true, indexNo: true, docNumber: true, keywords: true, summary: true, body: true },
+    }),
+    prisma.notice.findMany({
+      where: { id: { in: ids("notice") } },
+      select: { id: true, source: true, body: true },
+    }),
   ]);
   const byRef = new Map<string, TSource[]>();
   for (const s of services) {
-    const materials = Array.isArray(s.materials) ? s.materials.map((m) => (m && typeof m === "object" && "name" in m ? String(m.name) : "")).filter(Boolean).join("、") : "";
-    byRef.set(`service:${s.id}`, [zh(s.summary), { text: s.summaryEn ?? "", lang: "en" }, zh(materials), zh(s.code)]);
+    const materials = Array.isArray(s.materials)
+      ? s.materials
+          .map((m) => (m && typeof m === "object" && "name" in m ? String(m.name) : ""))
+          .filter(Boolean)
+          .join("、")
+      : "";
+    byRef.set(`service:${s.id}`, [
+      zh(s.summary),
+      { text: s.summaryEn ?? "", lang: "en" },
+      zh(materials),
+      zh(s.code),
+    ]);
   }
-  for (const d of documents) byRef.set(`document:${d.id}`, [zh(d.summary), zh([d.indexNo, d.docNumber, d.keywords].filter(Boolean).join(" · ")), zh(plainText(d.body))]);
+  for (const d of documents)
+    byRef.set(`document:${d.id}`, [
+      zh(d.summary),
+      zh([d.indexNo, d.docNumber, d.keywords].filter(Boolean).join(" · ")),
+      zh(plainText(d.body)),
+    ]);
   for (const n of notices) byRef.set(`notice:${n.id}`, [zh(plainText(n.body)), zh(n.source)]);
   return new Map(hits.map((h) => [h.entryId, byRef.get(`${h.type}:${h.refId}`) ?? []]));
 }
 
 /** Segments in the visitor's script (zh-Hant converted piece by piece, so marks stay where they were). */
-const inLocale = (locale: TLocale, segments: TSegment[]) => (locale === "zh-Hant" ? segments.map((s) => ({ ...s, text: lt(locale, s.text) })) : segments);
+const inLocale = (locale: TLocale, segments: TSegment[]) =>
+  locale === "zh-Hant" ? segments.map((s) => ({ ...s, text: lt(locale, s.text) })) : segments;
 
 /**
  * One search over public services, documents and notices for the search page and the API:
@@ -63,16 +94,40 @@ const inLocale = (locale: TLocale, segments: TSegment[]) => (locale === "zh-Hant
  */
 export async function searchPortal(query: TSearchQuery, locale: TLocale) {
   const prisma = await db();
-  const found = await findEntries(prisma, { q: query.q, type: query.type, page: query.page, synonyms: await synonymGroups() });
+  const found = await findEntries(prisma, {
+    q: query.q,
+    type: query.type,
+    page: query.page,
+    synonyms: await synonymGroups(),
+  });
   const sources = await snippetSources(prisma, found.hits);
   const results: TSearchResult[] = found.hits.map((hit) => {
     const english = locale === "en" && !!hit.titleEn;
     const title = english ? hit.titleEn! : hit.title;
     // English pages prefer English text, the others Chinese
-    const texts = (sources.get(hit.entryId) ?? []).filter((source) => source.text).sort((a, b) => Number(b.lang === "en") - Number(a.lang === "en")).filter((source) => locale === "en" || source.lang !== "en");
-    const matched = texts.map((source) => ({ source, segments: snippet(source.text, found.terms) })).find((m) => m.segments);
+    const texts = (sources.get(hit.entryId) ?? [])
+      .filter((source) => source.text)
+      .sort((a, b) => Number(b.lang === "en") - Number(a.lang === "en"))
+      .filter((source) => locale === "en" || source.lang !== "en");
+    const matched = texts
+      .map((source) => ({ source, segments: snippet(source.text, found.terms) }))
+      .find((m) => m.segments);
     const fallback = texts.find((source) => source.lang === (locale === "en" ? "en" : "zh-Hans")) ?? texts[0];
-    const excerpt = matched?.segments ? { source: matched.source, segments: matched.segments } : (fallback ? { source: fallback, segments: [{ text: Array.from(fallback.text).slice(0, 90).join("") + (Array.from(fallback.text).length > 90 ? "…" : ""), mark: false }] } : null);
+    const excerpt = matched?.segments
+      ? { source: matched.source, segments: matched.segments }
+      : fallback
+        ? {
+            source: fallback,
+            segments: [
+              {
+                text:
+                  Array.from(fallback.text).slice(0, 90).join("") +
+                  (Array.from(fallback.text).length > 90 ? "…" : ""),
+                mark: false,
+              },
+            ],
+          }
+        : null;
     const snippetLang: TLocale = excerpt?.source.lang === "en" ? "en" : locale === "en" ? "zh-Hans" : locale;
     return {
       type: hit.type,
@@ -94,18 +149,36 @@ export async function searchPortal(query: TSearchQuery, locale: TLocale) {
  */
 export async function suggestServices(q: string, limit = 5) {
   const prisma = await db();
-  const services = await prisma.searchEntry.findMany({ where: { type: "service" }, select: { key: true, title: true, titleEn: true, titleNorm: true, titleEnNorm: true } });
-  const wanted = new Set([...gramsOf(normalizeText(q)), ...Array.from(normalizeText(q)).filter((c) => c.trim())]);
+  const services = await prisma.searchEntry.findMany({
+    where: { type: "service" },
+    select: { key: true, title: true, titleEn: true, titleNorm: true, titleEnNorm: true },
+  });
+  const wanted = new Set([
+    ...gramsOf(normalizeText(q)),
+    ...Array.from(normalizeText(q)).filter((c) => c.trim()),
+  ]);
   const scored = services
     .map((s) => {
-      const have = new Set<unknown>([...gramsOf(s.titleNorm), ...Array.from(s.titleNorm), ...gramsOf(s.titleEnNorm)]);
+      const have = new Set<unknown>([
+        ...gramsOf(s.titleNorm),
+        ...Array.from(s.titleNorm),
+        ...gramsOf(s.titleEnNorm),
+      ]);
       let score = 0;
       for (const g of wanted) if (have.has(g)) score += typeof g === "number" ? 2 : 1;
       return { ...s, score };
     })
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || a.title.length - b.title.length);
-  if (scored.length) return scored.slice(0, limit).map(({ key, title, titleEn }) => ({ code: key, name: title, nameEn: titleEn }));
-  const hot = await prisma.service.findMany({ where: { published: true, hot: true }, orderBy: { code: "asc" }, take: limit, select: { code: true, name: true, nameEn: true } });
+  if (scored.length)
+    return scored
+      .slice(0, limit)
+      .map(({ key, title, titleEn }) => ({ code: key, name: title, nameEn: titleEn }));
+  const hot = await prisma.service.findMany({
+    where: { published: true, hot: true },
+    orderBy: { code: "asc" },
+    take: limit,
+    select: { code: true, name: true, nameEn: true },
+  });
   return hot;
 }

@@ -9,30 +9,72 @@ export type TSitemapEntry = { path: string; lastModified?: Date };
 export async function sitemapEntries(): Promise<TSitemapEntry[]> {
   const prisma = await db();
   const [services, documents, notices] = await Promise.all([
-    prisma.service.findMany({ where: { published: true }, select: { code: true, updatedAt: true }, orderBy: { code: "asc" } }),
-    prisma.disclosureDocument.findMany({ where: { status: "PUBLISHED" }, select: { indexNo: true, updatedAt: true }, orderBy: { indexNo: "asc" } }),
-    prisma.notice.findMany({ where: currentNoticeWhere(new Date()), select: { id: true, updatedAt: true }, orderBy: { publishedAt: "desc" } }),
+    prisma.service.findMany({
+      where: { published: true },
+      select: { code: true, updatedAt: true },
+      orderBy: { code: "asc" },
+    }),
+    prisma.disclosureDocument.findMany({
+      where: { status: "PUBLISHED" },
+      select: { indexNo: true, updatedAt: true },
+      orderBy: { indexNo: "asc" },
+    }),
+    prisma.notice.findMany({
+      where: currentNoticeWhere(new Date()),
+      select: { id: true, updatedAt: true },
+      orderBy: { publishedAt: "desc" },
+    }),
   ]);
   const year = new Date().getFullYear();
   // a list page changed when the newest of its items did
-  const newest = (rows: { updatedAt: Date }[]) => rows.reduce<Date | undefined>((latest, r) => (!latest || r.updatedAt > latest ? r.updatedAt : latest), undefined);
-  const lists: Record<string, Date | undefined> = { "/services": newest(services), "/disclosure": newest(documents), "/notices": newest(notices) };
-  lists[""] = newest([services, documents, notices].flatMap((rows) => (newest(rows) ? [{ updatedAt: newest(rows)! }] : [])));
+  const newest = (rows: { updatedAt: Date }[]) =>
+    rows.reduce<Date | undefined>(
+      (latest, r) => (!latest || r.updatedAt > latest ? r.updatedAt : latest),
+      undefined,
+    );
+  const lists: Record<string, Date | undefined> = {
+    "/services": newest(services),
+    "/disclosure": newest(documents),
+    "/notices": newest(notices),
+  };
+  lists[""] = newest(
+    [services, documents, notices].flatMap((rows) => (newest(rows) ? [{ updatedAt: newest(rows)! }] : [])),
+  );
   return [
-    ...["", "/services", "/disclosure", "/disclosure/guide", "/disclosure/request", `/disclosure/annual-report/${year - 1}`, "/notices", "/notices/subscribe", "/track", "/search", "/accessibility", "/contact", "/sitemap"].map((path) => ({ path, lastModified: lists[path] })),
+    ...[
+      "",
+      "/services",
+      "/disclosure",
+      "/disclosure/guide",
+      "/disclosure/request",
+      `/disclosure/annual-report/${year - 1}`,
+      "/notices",
+      "/notices/subscribe",
+      "/track",
+      "/search",
+      "/accessibility",
+      "/contact",
+      "/sitemap",
+    ].map((path) => ({ path, lastModified: lists[path] })),
     ...services.map((s) => ({ path: `/services/${s.code}`, lastModified: s.updatedAt })),
     ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
     ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),
   ];
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The sitemap XML with an hreflang alternate for each locale. */
 export function sitemapXml(base: string, entries: TSitemapEntry[]): string {
   const urls = entries.flatMap((entry) =>
     locales.map((locale) => {
-      const alternates = locales.map((other) => `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(`${base}/${other}${entry.path}`)}"/>`).join("");
+      const alternates = locales
+        .map(
+          (other) =>
+            `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(`${base}/${other}${entry.path}`)}"/>`,
+        )
+        .join("");
       const lastmod = entry.lastModified ? `<lastmod>${entry.lastModified.toISOString()}</lastmod>` : "";
       return `<url><loc>${escapeXml(`${base}/${locale}${entry.path}`)}</loc>${lastmod}${alternates}</url>`;
     }),

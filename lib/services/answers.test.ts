@@ -22,11 +22,43 @@ const form: TFormDefinition = {
       fields: [
         { name: "people", type: "number", label: l("人数"), required: true, min: 1, max: 10 },
         { name: "start", type: "date", label: l("日期"), required: true },
-        { name: "kind", type: "radio", label: l("类型"), required: true, options: [{ value: "a", label: l("甲") }, { value: "b", label: l("乙") }] },
-        { name: "spouse", type: "text", label: l("配偶"), required: true, showIf: { field: "kind", equals: "b" } },
-        { name: "tags", type: "checkbox", label: l("标签"), required: true, options: [{ value: "x", label: l("X") }, { value: "y", label: l("Y") }] },
+        {
+          name: "kind",
+          type: "radio",
+          label: l("类型"),
+          required: true,
+          options: [
+            { value: "a", label: l("甲") },
+            { value: "b", label: l("乙") },
+          ],
+        },
+        {
+          name: "spouse",
+          type: "text",
+          label: l("配偶"),
+          required: true,
+          showIf: { field: "kind", equals: "b" },
+        },
+        {
+          name: "tags",
+          type: "checkbox",
+          label: l("标签"),
+          required: true,
+          options: [
+            { value: "x", label: l("X") },
+            { value: "y", label: l("Y") },
+          ],
+        },
         { name: "note", type: "textarea", label: l("备注"), required: false },
-        { name: "copy", type: "file", label: l("附件"), required: true, materialId: "m", accept: ["application/pdf"], maxSizeMb: 10 },
+        {
+          name: "copy",
+          type: "file",
+          label: l("附件"),
+          required: true,
+          materialId: "m",
+          accept: ["application/pdf"],
+          maxSizeMb: 10,
+        },
       ],
     },
   ],
@@ -52,7 +84,16 @@ describe("validateAnswers", () => {
     const result = validateAnswers(form, good);
     expect(result).toEqual({
       ok: true,
-      answers: { fullName: "张三", idNumber: "11010519491231002X", mobile: "13800138000", people: "3", start: "2026-11-26", kind: "a", tags: ["x"], copy: "clx0abcdef12345678" },
+      answers: {
+        fullName: "张三",
+        idNumber: "11010519491231002X",
+        mobile: "13800138000",
+        people: "3",
+        start: "2026-11-26",
+        kind: "a",
+        tags: ["x"],
+        copy: "clx0abcdef12345678",
+      },
     });
   });
 
@@ -90,14 +131,25 @@ describe("validateAnswers", () => {
     const result = validateAnswers(form, { kind: "b" });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.fieldErrors).toMatchObject({ fullName: "required", idNumber: "required", people: "required", spouse: "required" });
+      expect(result.fieldErrors).toMatchObject({
+        fullName: "required",
+        idNumber: "required",
+        people: "required",
+        spouse: "required",
+      });
     }
   });
 
   it("validates one step at a time", () => {
     expect(validateAnswers(form, good, ["applicant"])).toMatchObject({ ok: true });
-    expect(validateAnswers(form, { ...good, people: "0" }, ["details"])).toEqual({ ok: false, fieldErrors: { people: "numberMin|1" } });
-    expect(validateAnswers(form, { ...good, people: "two" }, ["details"])).toEqual({ ok: false, fieldErrors: { people: "numberFormat" } });
+    expect(validateAnswers(form, { ...good, people: "0" }, ["details"])).toEqual({
+      ok: false,
+      fieldErrors: { people: "numberMin|1" },
+    });
+    expect(validateAnswers(form, { ...good, people: "two" }, ["details"])).toEqual({
+      ok: false,
+      fieldErrors: { people: "numberFormat" },
+    });
   });
 
   it("reads checkbox lists from FormData", () => {

@@ -38,9 +38,14 @@ export function fieldSchema(field: TFormField): z.ZodType<string | string[] | un
     case "creditCode":
       return optional(required.toUpperCase().refine(isValidCreditCode, "creditCodeInvalid"));
     case "number": {
-      let number = z.string().trim().regex(/^-?\d+(\.\d+)?$/, "numberFormat");
-      if (field.min !== undefined) number = number.refine((v) => Number(v) >= field.min!, code("numberMin", field.min));
-      if (field.max !== undefined) number = number.refine((v) => Number(v) <= field.max!, code("numberMax", field.max));
+      let number = z
+        .string()
+        .trim()
+        .regex(/^-?\d+(\.\d+)?$/, "numberFormat");
+      if (field.min !== undefined)
+        number = number.refine((v) => Number(v) >= field.min!, code("numberMin", field.min));
+      if (field.max !== undefined)
+        number = number.refine((v) => Number(v) <= field.max!, code("numberMax", field.max));
       return field.required ? required.pipe(number) : optional(number);
     }
     case "date": {
@@ -48,7 +53,12 @@ export function fieldSchema(field: TFormField): z.ZodType<string | string[] | un
         .string()
         .trim()
         .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
-        .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "dateFormat");
+        .refine(
+          (v) =>
+            !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+            new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+          "dateFormat",
+        );
       return field.required ? required.pipe(date) : optional(date);
     }
     case "select":
@@ -63,7 +73,10 @@ export function fieldSchema(field: TFormField): z.ZodType<string | string[] | un
     }
     case "file": {
       // the id of an upload (from the upload step or POST /api/v1/uploads)
-      const id = (field.required ? text.min(1, "fileRequired") : text).regex(/^[a-z0-9]{8,64}$/, "fileRequired");
+      const id = (field.required ? text.min(1, "fileRequired") : text).regex(
+        /^[a-z0-9]{8,64}$/,
+        "fileRequired",
+      );
       return optional(id);
     }
   }
@@ -76,13 +89,18 @@ export function isFieldShown(field: TFormField, answers: TAnswers): boolean {
   return Array.isArray(value) ? value.includes(field.showIf.equals) : value === field.showIf.equals;
 }
 
-export type TAnswerResult = { ok: true; answers: TAnswers } | { ok: false; fieldErrors: Record<string, string> };
+export type TAnswerResult =
+  { ok: true; answers: TAnswers } | { ok: false; fieldErrors: Record<string, string> };
 
 /**
  * Validates the answers to some steps of a form (all steps by default). Hidden fields
  * (showIf not met) are dropped; each field gets its first error code.
  */
-export function validateAnswers(definition: TFormDefinition, raw: TAnswers, stepIds?: string[]): TAnswerResult {
+export function validateAnswers(
+  definition: TFormDefinition,
+  raw: TAnswers,
+  stepIds?: string[],
+): TAnswerResult {
   const steps = stepIds ? definition.steps.filter((step) => stepIds.includes(step.id)) : definition.steps;
   const answers: TAnswers = {};
   const fieldErrors: Record<string, string> = {};
@@ -100,7 +118,8 @@ export function validateAnswers(definition: TFormDefinition, raw: TAnswers, step
 export function answersFromFormData(definition: TFormDefinition, formData: FormData): TAnswers {
   const answers: TAnswers = {};
   for (const field of definition.steps.flatMap((step) => step.fields)) {
-    if (field.type === "checkbox") answers[field.name] = formData.getAll(field.name).filter((v): v is string => typeof v === "string");
+    if (field.type === "checkbox")
+      answers[field.name] = formData.getAll(field.name).filter((v): v is string => typeof v === "string");
     else {
       const value = formData.get(field.name);
       if (typeof value === "string") answers[field.name] = value;
@@ -118,7 +137,10 @@ function toList(value: string | string[] | undefined): string[] {
 }
 
 /** Translates an error code (`key` or `key|limit`) from validateAnswers. */
-export function translateErrorCode(t: (key: string, options?: Record<string, unknown>) => string, errorCode: string): string {
+export function translateErrorCode(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  errorCode: string,
+): string {
   const { key, limit } = splitErrorCode(errorCode);
   return t(`errors:${key}`, limit === undefined ? undefined : { limit });
 }

@@ -12,7 +12,13 @@ export function formText(locale: TLocale, text: TBilingual): string {
 export type TFileHint = (types: string, size: number) => string;
 
 /** The fields of one step as the page shows them (translated; files with their current name). */
-export function fieldViews(locale: TLocale, fields: TFormField[], files: Record<string, string>, answers: TAnswers, fileHint: TFileHint) {
+export function fieldViews(
+  locale: TLocale,
+  fields: TFormField[],
+  files: Record<string, string>,
+  answers: TAnswers,
+  fileHint: TFileHint,
+) {
   return fields.map((field) => {
     const accept = field.accept ?? ["application/pdf", "image/jpeg", "image/png"];
     const current = answers[field.name];
@@ -22,13 +28,24 @@ export function fieldViews(locale: TLocale, fields: TFormField[], files: Record<
       label: formText(locale, field.label),
       hint:
         field.type === "file"
-          ? [field.hint ? formText(locale, field.hint) : "", fileHint(accept.map((type) => extensionOf[type].toUpperCase()).join(" / "), field.maxSizeMb ?? 10)].filter(Boolean).join(" ")
+          ? [
+              field.hint ? formText(locale, field.hint) : "",
+              fileHint(
+                accept.map((type) => extensionOf[type].toUpperCase()).join(" / "),
+                field.maxSizeMb ?? 10,
+              ),
+            ]
+              .filter(Boolean)
+              .join(" ")
           : field.hint
             ? formText(locale, field.hint)
             : undefined,
       required: field.required,
       maxLength: field.maxLength,
-      options: field.options?.map((option) => ({ value: option.value, label: formText(locale, option.label) })),
+      options: field.options?.map((option) => ({
+        value: option.value,
+        label: formText(locale, option.label),
+      })),
       accept: field.type === "file" ? accept.join(",") : undefined,
       currentFile: field.type === "file" && typeof current === "string" ? files[current] : undefined,
     };
@@ -36,7 +53,12 @@ export function fieldViews(locale: TLocale, fields: TFormField[], files: Record<
 }
 
 /** An answer as the check-your-answers page shows it. */
-export function answerText(locale: TLocale, field: TFormField, value: string | string[] | undefined, files: Record<string, string>): string | null {
+export function answerText(
+  locale: TLocale,
+  field: TFormField,
+  value: string | string[] | undefined,
+  files: Record<string, string>,
+): string | null {
   if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return null;
   if (field.type === "file") return typeof value === "string" ? (files[value] ?? null) : null;
   const label = (v: string) => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 /** The structured parts of a 办事指南 that are stored as JSON on Service. */
-export const ZLegalBasis = z.array(
-  z.object({ law: z.string().min(1), article: z.string().min(1), text: z.string().min(1) }),
-).min(1);
+export const ZLegalBasis = z
+  .array(z.object({ law: z.string().min(1), article: z.string().min(1), text: z.string().min(1) }))
+  .min(1);
 
 export const ZMaterial = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),

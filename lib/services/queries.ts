@@ -2,7 +2,12 @@ import "server-only";
 import { db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 
-export type TServiceFilter = { audience?: "PERSON" | "LEGAL_PERSON"; theme?: string; department?: string; q?: string };
+export type TServiceFilter = {
+  audience?: "PERSON" | "LEGAL_PERSON";
+  theme?: string;
+  department?: string;
+  q?: string;
+};
 
 /** Published services for the catalogue, hot ones first, then by code. */
 export async function listServices(filter: TServiceFilter) {
@@ -41,7 +46,16 @@ export async function getService(code: string) {
 
 /** Every service (published or not) for the administrator's list. */
 export async function allServicesForAdmin() {
-  return (await db()).service.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, published: true, version: true, department: { select: { shortName: true } } } });
+  return (await db()).service.findMany({
+    orderBy: { code: "asc" },
+    select: {
+      code: true,
+      name: true,
+      published: true,
+      version: true,
+      department: { select: { shortName: true } },
+    },
+  });
 }
 
 export async function serviceForEdit(code: string) {

@@ -11,9 +11,25 @@ import { allThemes } from "./themes";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
-const serviceTypes = ["LICENSING", "CONFIRMATION", "ADJUDICATION", "PAYMENT", "REWARD", "FILING", "OTHER_POWER", "PUBLIC_SERVICE"] as const;
-const phone = z.string().trim().regex(/^\d{3,4}-\d{7,8}$/, "phoneFormat");
-const days = z.coerce.number({ error: "numberFormat" }).int("numberFormat").min(0, "numberMin|0").max(365, "numberMax|365");
+const serviceTypes = [
+  "LICENSING",
+  "CONFIRMATION",
+  "ADJUDICATION",
+  "PAYMENT",
+  "REWARD",
+  "FILING",
+  "OTHER_POWER",
+  "PUBLIC_SERVICE",
+] as const;
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\d{3,4}-\d{7,8}$/, "phoneFormat");
+const days = z.coerce
+  .number({ error: "numberFormat" })
+  .int("numberFormat")
+  .min(0, "numberMin|0")
+  .max(365, "numberMax|365");
 const text = (max: number) => z.string().trim().min(1, "required").max(max, `tooLongMax|${max}`);
 
 /** A JSON textarea checked against a schema; bad JSON and schema errors are field errors. */
@@ -74,30 +90,56 @@ export const ZServiceEdit = z
     published: z.enum(["yes", "no"]).transform((v) => v === "yes"),
   })
   .superRefine((value, ctx) => {
-    if (value.promisedDays > value.statutoryDays) ctx.addIssue({ code: "custom", path: ["promisedDays"], message: "promisedAboveStatutory" });
+    if (value.promisedDays > value.statutoryDays)
+      ctx.addIssue({ code: "custom", path: ["promisedDays"], message: "promisedAboveStatutory" });
     const materialIds = new Set(value.materials.map((m) => m.id));
-    const orphan = value.form.steps.flatMap((s) => s.fields).some((f) => f.type === "file" && (!f.materialId || !materialIds.has(f.materialId)));
+    const orphan = value.form.steps
+      .flatMap((s) => s.fields)
+      .some((f) => f.type === "file" && (!f.materialId || !materialIds.has(f.materialId)));
     if (orphan) ctx.addIssue({ code: "custom", path: ["form"], message: "uploadWithoutMaterial" });
   });
 export type TServiceEdit = z.infer<typeof ZServiceEdit>;
 
 /** Administrators only; the change, its version bump and the audit entry commit together. */
-export async function updateService(prisma: PrismaClient, input: { actor: TSessionUser; edit: TServiceEdit }): Promise<void> {
+export async function updateService(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; edit: TServiceEdit },
+): Promise<void> {
   const { actor, edit } = input;
   const isAdmin = isAdministrator(actor);
-  const existing = await prisma.service.findUnique({ where: { code: edit.code }, select: { id: true, version: true } });
+  const existing = await prisma.service.findUnique({
+    where: { code: edit.code },
+    select: { id: true, version: true },
+  });
   if (!isAdmin || !existing) {
-    await writeAudit(prisma, { actorId: actor.id, action: "service.update", entityType: "Service", entityId: edit.code, outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action: "service.update",
+      entityType: "Service",
+      entityId: edit.code,
+      outcome: "DENIED",
+    });
     throw new NotFoundError("service");
   }
   const { code, expectedVersion, ...data } = edit;
   await prisma.$transaction(async (tx) => {
     const updated = await tx.service.updateMany({
       where: { id: existing.id, version: expectedVersion },
-      data: { ...data, summaryEn: data.summaryEn || null, specialSteps: data.specialSteps || null, version: { increment: 1 } } as Prisma.ServiceUpdateManyMutationInput,
+      data: {
+        ...data,
+        summaryEn: data.summaryEn || null,
+        specialSteps: data.specialSteps || null,
+        version: { increment: 1 },
+      } as Prisma.ServiceUpdateManyMutationInput,
     });
     if (updated.count !== 1) throw new FormError("serviceChanged");
-    await writeAudit(tx, { actorId: actor.id, action: "service.update", entityType: "Service", entityId: code, detail: { version: expectedVersion + 1 } });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "service.update",
+      entityType: "Service",
+      entityId: code,
+      detail: { version: expectedVersion + 1 },
+    });
     // published → indexed, unpublished → removed, in the same transaction
     await refreshSearchEntry(tx, { type: "service", id: existing.id });
   });

@@ -31,7 +31,10 @@ export const defaultSiteSettings: TSiteSettings = {
   icpUrl: "https://beian.miit.gov.cn/",
   psb: "川公网安备 51010402000001号",
   psbUrl: "https://beian.mps.gov.cn/#/query/webSearch?code=51010402000001",
-  address: { zh: "四川省成都市高新区锦城大道366号", en: "366 Jincheng Avenue, High-tech Zone, Chengdu, Sichuan" },
+  address: {
+    zh: "四川省成都市高新区锦城大道366号",
+    en: "366 Jincheng Avenue, High-tech Zone, Chengdu, Sichuan",
+  },
   postcode: "610041",
   phone: "028-61881234",
   hotline: "12345",

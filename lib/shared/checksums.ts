@@ -13,7 +13,13 @@ export function isValidIdCardNumber(value: string): boolean {
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day || birth.getTime() > Date.now()) return false;
+  if (
+    year < 1900 ||
+    birth.getUTCMonth() !== month - 1 ||
+    birth.getUTCDate() !== day ||
+    birth.getTime() > Date.now()
+  )
+    return false;
   const sum = idWeights.reduce((total, weight, index) => total + weight * Number(id[index]), 0);
   return idCheckChars[sum % 11] === id[17];
 }

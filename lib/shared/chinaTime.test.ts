@@ -7,7 +7,8 @@ describe("China time in forms", () => {
     expect(parseChinaDateTime("2026-12-01T00:00:15")?.toISOString()).toBe("2026-11-30T16:00:15.000Z");
   });
   it("refuses malformed and impossible times", () => {
-    for (const bad of ["", "2026-12-01", "2026-02-30T10:00", "2026-12-01T25:00", "tomorrow"]) expect(parseChinaDateTime(bad)).toBeNull();
+    for (const bad of ["", "2026-12-01", "2026-02-30T10:00", "2026-12-01T25:00", "tomorrow"])
+      expect(parseChinaDateTime(bad)).toBeNull();
   });
   it("writes an instant back in Beijing time", () => {
     expect(chinaDateTimeInput(new Date("2026-11-30T16:00:15Z"))).toBe("2026-12-01T00:00:15");

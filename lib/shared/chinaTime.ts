@@ -11,7 +11,14 @@ export function parseChinaDateTime(value: string): Date | null {
   const date = new Date(Date.UTC(y, mo - 1, d, h - 8, mi, s || 0));
   // reject 2026-02-30 and 25:00 rather than rolling them over
   const back = new Date(date.getTime() + 8 * 3600_000);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || back.getUTCHours() !== h || back.getUTCMinutes() !== mi) return null;
+  if (
+    back.getUTCFullYear() !== y ||
+    back.getUTCMonth() !== mo - 1 ||
+    back.getUTCDate() !== d ||
+    back.getUTCHours() !== h ||
+    back.getUTCMinutes() !== mi
+  )
+    return null;
   return date;
 }
 

@@ -8,7 +8,7 @@ describe("csvField", () => {
     expect(csvField("plain 中文")).toBe("plain 中文");
   });
   it("neutralises formulas", () => {
-    expect(csvField("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField("+1")).toBe("'+1");
     expect(csvField("@cmd")).toBe("'@cmd");
   });

@@ -10,5 +10,8 @@ export function splitErrorCode(code: string): { key: string; limit?: number } {
 /** The message for a code from an already-translated message map (client forms). */
 export function messageForCode(messages: Record<string, string>, code: string): string {
   const { key, limit } = splitErrorCode(code);
-  return (messages[key] ?? messages.unexpected).replace("{{limit}}", limit === undefined ? "" : String(limit));
+  return (messages[key] ?? messages.unexpected).replace(
+    "{{limit}}",
+    limit === undefined ? "" : String(limit),
+  );
 }

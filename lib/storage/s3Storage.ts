@@ -1,13 +1,22 @@
 import { AwsClient } from "aws4fetch";
 import type { TStorage } from "./storage";
 
-export type TS3Config = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+export type TS3Config = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+};
 
 /** S3 settings from the environment, or null when S3_BUCKET is not set. */
 export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TS3Config | null {
   if (!env.S3_BUCKET) return null;
   return {
-    endpoint: (env.S3_ENDPOINT ?? `https://s3.${env.S3_REGION ?? "us-east-1"}.amazonaws.com`).replace(/\/$/, ""),
+    endpoint: (env.S3_ENDPOINT ?? `https://s3.${env.S3_REGION ?? "us-east-1"}.amazonaws.com`).replace(
+      /\/$/,
+      "",
+    ),
     bucket: env.S3_BUCKET,
     region: env.S3_REGION ?? "us-east-1",
     accessKeyId: env.S3_ACCESS_KEY_ID ?? "",
@@ -20,14 +29,28 @@ export function s3ConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TS3Config
  * SigV4-signed requests, so several app instances share one store.
  */
 export function s3Storage(config: TS3Config): TStorage {
-  const client = new AwsClient({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: "s3" });
-  const url = (key: string) => `${config.endpoint}/${encodeURIComponent(config.bucket)}/${key.split("/").map(encodeURIComponent).join("/")}`;
+  const client = new AwsClient({
+    accessKeyId: config.accessKeyId,
+    secretAccessKey: config.secretAccessKey,
+    region: config.region,
+    service: "s3",
+  });
+  const url = (key: string) =>
+    `${config.endpoint}/${encodeURIComponent(config.bucket)}/${key.split("/").map(encodeURIComponent).join("/")}`;
   const check = async (response: Response, what: string) => {
-    if (!response.ok) throw new Error(`S3 ${what} failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    if (!response.ok)
+      throw new Error(`S3 ${what} failed: ${response.status} ${(await response.text()).slice(0, 200)}`);
   };
   return {
     async put(key, bytes, contentType) {
-      await check(await client.fetch(url(key), { method: "PUT", body: new Blob([new Uint8Array(bytes)]), headers: { "Content-Type": contentType } }), `put ${key}`);
+      await check(
+        await client.fetch(url(key), {
+          method: "PUT",
+          body: new Blob([new Uint8Array(bytes)]),
+          headers: { "Content-Type": contentType },
+        }),
+        `put ${key}`,
+      );
     },
     async get(key) {
       const response = await client.fetch(url(key));

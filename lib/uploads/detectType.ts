@@ -8,11 +8,16 @@ const signatures: { type: TAcceptedType; bytes: number[] }[] = [
 ];
 
 export function detectType(head: Uint8Array): TAcceptedType | null {
-  for (const { type, bytes } of signatures) if (bytes.every((byte, index) => head[index] === byte)) return type;
+  for (const { type, bytes } of signatures)
+    if (bytes.every((byte, index) => head[index] === byte)) return type;
   return null;
 }
 
-export const extensionOf: Record<TAcceptedType, string> = { "application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png" };
+export const extensionOf: Record<TAcceptedType, string> = {
+  "application/pdf": "pdf",
+  "image/jpeg": "jpg",
+  "image/png": "png",
+};
 
 /**
  * A safe display name: no directories, control characters or markup; the extension follows the

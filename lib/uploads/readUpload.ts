@@ -13,12 +13,17 @@ export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: str
  * editors and supervisors for a notice still in review.
  * Everyone else gets NotFoundError, exactly as for a file that does not exist.
  */
-export async function readUpload(prisma: PrismaClient, input: { actor: TSessionUser | null; id: string }): Promise<TFileDownload> {
+export async function readUpload(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser | null; id: string },
+): Promise<TFileDownload> {
   if (!/^[a-z0-9]{8,64}$/.test(input.id)) throw new NotFoundError("file");
   const file = await prisma.attachment.findUnique({
     where: { id: input.id },
     include: {
-      application: { select: { applicantId: true, service: { select: { department: { select: { code: true } } } } } },
+      application: {
+        select: { applicantId: true, service: { select: { department: { select: { code: true } } } } },
+      },
       document: { select: { status: true } },
       notice: { select: { status: true } },
       request: { select: { applicantId: true, department: { select: { code: true } } } },
@@ -31,12 +36,17 @@ export async function readUpload(prisma: PrismaClient, input: { actor: TSessionU
       file.notice?.status === "PUBLISHED" ||
       file.notice?.status === "ARCHIVED" ||
       // editors and supervisors read a notice's files before publication (review, preview)
-      (!!file.notice && !!actor && actor.grants.some((g) => g.role === "EDITOR" || g.role === "SUPERVISOR" || g.role === "ADMIN")) ||
+      (!!file.notice &&
+        !!actor &&
+        actor.grants.some((g) => g.role === "EDITOR" || g.role === "SUPERVISOR" || g.role === "ADMIN")) ||
       (!!actor && file.uploaderId === actor.id) ||
       (!!actor && file.application?.applicantId === actor.id) ||
       (!!actor && !!file.application && mayWorkCases(actor, file.application.service.department.code)) ||
       (!!actor && !!file.request?.applicantId && file.request.applicantId === actor.id) ||
-      (!!actor && !!file.request && (hasRole(actor, "DISCLOSURE_OFFICER", file.request.department.code) || hasRole(actor, "SUPERVISOR", file.request.department.code))));
+      (!!actor &&
+        !!file.request &&
+        (hasRole(actor, "DISCLOSURE_OFFICER", file.request.department.code) ||
+          hasRole(actor, "SUPERVISOR", file.request.department.code))));
   if (!file || !allowed) throw new NotFoundError("file");
   const bytes = await storage().get(file.storageKey);
   if (!bytes) throw new NotFoundError("file");

@@ -18,12 +18,21 @@ export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType;
  */
 export async function saveUpload(
   prisma: PrismaClient,
-  input: { actor: TSessionUser; name: string; bytes: Uint8Array; accept?: TAcceptedType[]; maxSizeMb?: number; field?: string; purpose?: string },
+  input: {
+    actor: TSessionUser;
+    name: string;
+    bytes: Uint8Array;
+    accept?: TAcceptedType[];
+    maxSizeMb?: number;
+    field?: string;
+    purpose?: string;
+  },
 ): Promise<TUploaded> {
   const accept = input.accept?.length ? input.accept : allAcceptedTypes;
   const maxSizeMb = input.maxSizeMb ?? defaultMaxSizeMb;
   if (input.bytes.byteLength === 0) throw new FormError("fileEmpty", input.field);
-  if (input.bytes.byteLength > maxSizeMb * 1024 * 1024) throw new FormError(`fileTooLarge|${maxSizeMb}`, input.field);
+  if (input.bytes.byteLength > maxSizeMb * 1024 * 1024)
+    throw new FormError(`fileTooLarge|${maxSizeMb}`, input.field);
   const type = detectType(input.bytes.subarray(0, 16));
   if (!type || !accept.includes(type)) throw new FormError("fileType", input.field);
 

@@ -31,11 +31,19 @@ function hashToken(token: string): string {
  * Makes a personal API token for a citizen and returns it once: only its sha256 is kept, so it
  * can never be shown again. Staff get a NotFoundError (their work is not done through tokens).
  */
-export async function createApiToken(prisma: PrismaClient, input: { actor: TSessionUser; name: string }): Promise<{ id: string; name: string; token: string }> {
+export async function createApiToken(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; name: string },
+): Promise<{ id: string; name: string; token: string }> {
   const { actor } = input;
   if (!isCitizen(actor)) {
     // the audit log records staff actions: a staff account trying to mint a token is one
-    await writeAudit(prisma, { actorId: input.actor.id, action: "apiToken.create", entityType: "ApiToken", outcome: "DENIED" });
+    await writeAudit(prisma, {
+      actorId: input.actor.id,
+      action: "apiToken.create",
+      entityType: "ApiToken",
+      outcome: "DENIED",
+    });
     throw new NotFoundError("api tokens");
   }
   const parsed = ZTokenName.safeParse(input.name);
@@ -44,12 +52,18 @@ export async function createApiToken(prisma: PrismaClient, input: { actor: TSess
   if (active >= maxActiveTokens) throw new FormError("tooManyTokens|20", "name");
 
   const token = `os_${randomBytes(30).toString("base64url")}`;
-  const created = await prisma.apiToken.create({ data: { userId: actor.id, name: parsed.data, tokenHash: hashToken(token) }, select: { id: true, name: true } });
+  const created = await prisma.apiToken.create({
+    data: { userId: actor.id, name: parsed.data, tokenHash: hashToken(token) },
+    select: { id: true, name: true },
+  });
   return { ...created, token };
 }
 
 /** The actor's tokens that still work, newest first (never the token itself). */
-export async function listApiTokens(prisma: PrismaClient, input: { actor: TSessionUser }): Promise<TApiTokenSummary[]> {
+export async function listApiTokens(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser },
+): Promise<TApiTokenSummary[]> {
   return prisma.apiToken.findMany({
     where: { userId: input.actor.id, revokedAt: null },
     orderBy: { createdAt: "desc" },
@@ -58,8 +72,14 @@ export async function listApiTokens(prisma: PrismaClient, input: { actor: TSessi
 }
 
 /** Revokes one of the actor's own tokens; anyone else's (or an unknown id) is a NotFoundError. */
-export async function revokeApiToken(prisma: PrismaClient, input: { actor: TSessionUser; id: string }): Promise<void> {
-  const { count } = await prisma.apiToken.updateMany({ where: { id: input.id, userId: input.actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+export async function revokeApiToken(
+  prisma: PrismaClient,
+  input: { actor: TSessionUser; id: string },
+): Promise<void> {
+  const { count } = await prisma.apiToken.updateMany({
+    where: { id: input.id, userId: input.actor.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (!count) throw new NotFoundError("api token");
 }
 
@@ -71,7 +91,12 @@ export async function tokensForAccountPage(input: { actor: TSessionUser; fresh?:
   const prisma = await db();
   const tokens = await listApiTokens(prisma, { actor: input.actor });
   const freshHash = input.fresh && tokenFormat.test(input.fresh) ? hashToken(input.fresh) : null;
-  const fresh = freshHash ? await prisma.apiToken.findFirst({ where: { tokenHash: freshHash, userId: input.actor.id, revokedAt: null }, select: { id: true, name: true } }) : null;
+  const fresh = freshHash
+    ? await prisma.apiToken.findFirst({
+        where: { tokenHash: freshHash, userId: input.actor.id, revokedAt: null },
+        select: { id: true, name: true },
+      })
+    : null;
   return { tokens, fresh: fresh && input.fresh ? { ...fresh, token: input.fresh } : null };
 }
 
@@ -91,7 +116,10 @@ export async function userForToken(prisma: PrismaClient, token: string): Promise
   const now = new Date();
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > lastUsedResolutionMs) {
     await prisma.apiToken.updateMany({
-      where: { id: found.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - lastUsedResolutionMs) } }] },
+      where: {
+        id: found.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - lastUsedResolutionMs) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

@@ -13,13 +13,22 @@ export async function getAccountOverview(userId: string, { casesPage = 1 }: { ca
   const casePages = Math.max(1, Math.ceil(caseCount / accountCasesPageSize));
   const page = Math.min(Math.max(1, casesPage), casePages);
   const [user, applications, requests] = await Promise.all([
-    prisma.user.findUnique({ where: { id: userId }, select: { name: true, email: true, accountType: true, createdAt: true } }),
+    prisma.user.findUnique({
+      where: { id: userId },
+      select: { name: true, email: true, accountType: true, createdAt: true },
+    }),
     prisma.application.findMany({
       where: { applicantId: userId },
       orderBy: [{ submittedAt: "desc" }, { trackingNumber: "desc" }],
       skip: (page - 1) * accountCasesPageSize,
       take: accountCasesPageSize,
-      select: { trackingNumber: true, status: true, submittedAt: true, promisedDue: true, service: { select: { name: true, nameEn: true } } },
+      select: {
+        trackingNumber: true,
+        status: true,
+        submittedAt: true,
+        promisedDue: true,
+        service: { select: { name: true, nameEn: true } },
+      },
     }),
     prisma.disclosureRequest.findMany({
       where: { applicantId: userId },

@@ -14,14 +14,63 @@ export type SeedAccount = {
 };
 
 export const demoAccounts: SeedAccount[] = [
-  { email: "citizen@example.cn", name: "张晓明", accountType: "PERSON", phone: "13800280001", idNumber: "510104199003071237", grants: [] },
+  {
+    email: "citizen@example.cn",
+    name: "张晓明",
+    accountType: "PERSON",
+    phone: "13800280001",
+    idNumber: "510104199003071237",
+    grants: [],
+  },
   { email: "citizen2@example.cn", name: "李雪梅", accountType: "PERSON", phone: "13800280002", grants: [] },
-  { email: "org@example.cn", name: "成都蓉城科技有限公司", accountType: "ORGANISATION", phone: "02886001234", idNumber: "91510100MA61RC8H2N", grants: [] },
-  { email: "caseworker@example.cn", name: "王建国", accountType: "STAFF", grants: [{ role: "CASEWORKER", department: "RSJ" }] },
-  { email: "caseworker2@example.cn", name: "赵丽", accountType: "STAFF", grants: [{ role: "CASEWORKER", department: "MZJ" }] },
-  { email: "officer@example.cn", name: "陈静", accountType: "STAFF", grants: [{ role: "DISCLOSURE_OFFICER", department: "RSJ" }] },
-  { email: "editor@example.cn", name: "刘洋", accountType: "STAFF", grants: [{ role: "EDITOR", department: null }] },
-  { email: "editor2@example.cn", name: "周敏", accountType: "STAFF", grants: [{ role: "EDITOR", department: null }] },
-  { email: "supervisor@example.cn", name: "孙伟", accountType: "STAFF", grants: [{ role: "SUPERVISOR", department: "RSJ" }] },
-  { email: "admin@example.cn", name: "系统管理员", accountType: "STAFF", grants: [{ role: "ADMIN", department: null }] },
+  {
+    email: "org@example.cn",
+    name: "成都蓉城科技有限公司",
+    accountType: "ORGANISATION",
+    phone: "02886001234",
+    idNumber: "91510100MA61RC8H2N",
+    grants: [],
+  },
+  {
+    email: "caseworker@example.cn",
+    name: "王建国",
+    accountType: "STAFF",
+    grants: [{ role: "CASEWORKER", department: "RSJ" }],
+  },
+  {
+    email: "caseworker2@example.cn",
+    name: "赵丽",
+    accountType: "STAFF",
+    grants: [{ role: "CASEWORKER", department: "MZJ" }],
+  },
+  {
+    email: "officer@example.cn",
+    name: "陈静",
+    accountType: "STAFF",
+    grants: [{ role: "DISCLOSURE_OFFICER", department: "RSJ" }],
+  },
+  {
+    email: "editor@example.cn",
+    name: "刘洋",
+    accountType: "STAFF",
+    grants: [{ role: "EDITOR", department: null }],
+  },
+  {
+    email: "editor2@example.cn",
+    name: "周敏",
+    accountType: "STAFF",
+    grants: [{ role: "EDITOR", department: null }],
+  },
+  {
+    email: "supervisor@example.cn",
+    name: "孙伟",
+    accountType: "STAFF",
+    grants: [{ role: "SUPERVISOR", department: "RSJ" }],
+  },
+  {
+    email: "admin@example.cn",
+    name: "系统管理员",
+    accountType: "STAFF",
+    grants: [{ role: "ADMIN", department: null }],
+  },
 ];

@@ -47,7 +47,12 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
         phone: account.phone ?? null,
         idNumber: account.idNumber ?? null,
         passwordHash: await hashPassword(demoPassword),
-        grants: { create: account.grants.map((grant) => ({ role: grant.role, departmentId: grant.department ? deptId(grant.department) : null })) },
+        grants: {
+          create: account.grants.map((grant) => ({
+            role: grant.role,
+            departmentId: grant.department ? deptId(grant.department) : null,
+          })),
+        },
       },
     });
   }
@@ -62,10 +67,23 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
     });
     for (const street of district.streets) {
       const streetData = { name: street.name, nameEn: street.nameEn, rural: street.rural, districtId: d.id };
-      const s = await prisma.street.upsert({ where: { code: street.code }, create: { code: street.code, ...streetData }, update: streetData });
+      const s = await prisma.street.upsert({
+        where: { code: street.code },
+        create: { code: street.code, ...streetData },
+        update: streetData,
+      });
       for (const community of street.communities) {
-        const data = { name: community.name, nameEn: community.nameEn, village: community.village, streetId: s.id };
-        const c = await prisma.community.upsert({ where: { code: community.code }, create: { code: community.code, ...data }, update: data });
+        const data = {
+          name: community.name,
+          nameEn: community.nameEn,
+          village: community.village,
+          streetId: s.id,
+        };
+        const c = await prisma.community.upsert({
+          where: { code: community.code },
+          create: { code: community.code, ...data },
+          update: data,
+        });
         communityIds.set(community.code, c.id);
       }
     }
@@ -74,7 +92,12 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
 
   for (const service of services) {
     const { department, ...rest } = service;
-    const data = { ...rest, hot: rest.hot ?? false, departmentId: deptId(department), specialSteps: rest.specialSteps ?? null };
+    const data = {
+      ...rest,
+      hot: rest.hot ?? false,
+      departmentId: deptId(department),
+      specialSteps: rest.specialSteps ?? null,
+    };
     await prisma.service.upsert({ where: { code: service.code }, create: data, update: data });
   }
   log(`services: ${services.length}`);
@@ -106,7 +129,11 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
       body: doc.body === "@seed-plan" ? plan.body : doc.body,
       status: "PUBLISHED" as const,
     };
-    await prisma.disclosureDocument.upsert({ where: { indexNo }, create: { indexNo, ...data }, update: data });
+    await prisma.disclosureDocument.upsert({
+      where: { indexNo },
+      create: { indexNo, ...data },
+      update: data,
+    });
   }
   for (const [key, value] of serials) {
     const [departmentCode, year] = key.split("/");
@@ -145,7 +172,11 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
         publishAt: publishedAt,
         publishedAt,
         expiresAt: notice.expiresInDays === undefined ? null : new Date(now + notice.expiresInDays * day),
-        targets: { create: notice.communities.map((code) => ({ communityId: communityIds.get(code) ?? missing(code) })) },
+        targets: {
+          create: notice.communities.map((code) => ({
+            communityId: communityIds.get(code) ?? missing(code),
+          })),
+        },
         revisions: { create: { version: 1, title: notice.title, body: notice.body, editorId: editor?.id } },
       },
     });
@@ -161,7 +192,8 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
   });
 
   // synonyms once: administrators edit them afterwards, and re-seeding keeps their changes
-  if ((await prisma.searchSynonym.count()) === 0) await prisma.searchSynonym.createMany({ data: searchSynonyms.map((terms) => ({ terms })) });
+  if ((await prisma.searchSynonym.count()) === 0)
+    await prisma.searchSynonym.createMany({ data: searchSynonyms.map((terms) => ({ terms })) });
   log(`search index: ${await rebuildSearchIndex(prisma)} entries`);
 }
 

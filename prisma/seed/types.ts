@@ -17,7 +17,15 @@ export type SeedService = {
   code: string; // 事项编码, e.g. RS-JYDJ-001
   name: string;
   nameEn: string;
-  type: "LICENSING" | "CONFIRMATION" | "ADJUDICATION" | "PAYMENT" | "REWARD" | "FILING" | "OTHER_POWER" | "PUBLIC_SERVICE";
+  type:
+    | "LICENSING"
+    | "CONFIRMATION"
+    | "ADJUDICATION"
+    | "PAYMENT"
+    | "REWARD"
+    | "FILING"
+    | "OTHER_POWER"
+    | "PUBLIC_SERVICE";
   audience: "PERSON" | "LEGAL_PERSON";
   /** theme codes from lib/services/themes.ts */
   themes: string[];

@@ -12,7 +12,11 @@ async function main() {
     try {
       const applied = await deployMigrations(adapter.factory);
       const where = databaseTarget().kind === "postgres" ? "PostgreSQL" : "embedded database";
-      console.log(applied.length ? `migrations applied to the ${where}: ${applied.join(", ")}` : `${where} is up to date`);
+      console.log(
+        applied.length
+          ? `migrations applied to the ${where}: ${applied.join(", ")}`
+          : `${where} is up to date`,
+      );
     } finally {
       await adapter.close();
     }

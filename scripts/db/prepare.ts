@@ -17,7 +17,8 @@ async function main() {
     const prisma = new PrismaClient({ adapter: adapter.factory });
     // only a fresh database gets the demo data: the embedded one by default, PostgreSQL with SEED_DEMO=1
     const empty = (await prisma.department.count()) === 0;
-    const wanted = empty && (process.env.SEED_DEMO === "1" || (target.kind === "pglite" && process.env.SEED_DEMO !== "0"));
+    const wanted =
+      empty && (process.env.SEED_DEMO === "1" || (target.kind === "pglite" && process.env.SEED_DEMO !== "0"));
     if (wanted) {
       const started = Date.now();
       await seedDemo(prisma);

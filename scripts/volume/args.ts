@@ -43,7 +43,8 @@ export function parseVolumeArgs(argv: string[]): TVolumeOptions {
     allowPositionals: false,
   });
   const end = values.end ?? null;
-  if (end !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(end) || Number.isNaN(Date.parse(`${end}T00:00:00Z`)))) throw new Error(`--end must be a date YYYY-MM-DD, not "${end}"`);
+  if (end !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(end) || Number.isNaN(Date.parse(`${end}T00:00:00Z`))))
+    throw new Error(`--end must be a date YYYY-MM-DD, not "${end}"`);
   const batch = count("batch", values.batch, 1000, 5000);
   if (batch < 1) throw new Error("--batch must be at least 1");
   return {

@@ -11,13 +11,25 @@ import { rowRandom, type TRandom } from "./prng";
 import { addDays, type TCommunityRef } from "./content";
 import { vocabulary } from "./vocabulary";
 
-
 const accessCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-export type TServiceRef = { code: string; audience: "PERSON" | "LEGAL_PERSON"; hot: boolean; form: TFormDefinition };
+export type TServiceRef = {
+  code: string;
+  audience: "PERSON" | "LEGAL_PERSON";
+  hot: boolean;
+  form: TFormDefinition;
+};
 export type TApplicantRef = { name: string; idNumber: string; phone: string; email: string };
 
-export type TGeneratedEvent = { kind: string; fromStatus: TCaseStatus | null; toStatus: TCaseStatus; at: Date; byStaff: boolean; reason: string | null; data: unknown };
+export type TGeneratedEvent = {
+  kind: string;
+  fromStatus: TCaseStatus | null;
+  toStatus: TCaseStatus;
+  at: Date;
+  byStaff: boolean;
+  reason: string | null;
+  data: unknown;
+};
 
 export type TGeneratedCase = {
   serviceIndex: number;
@@ -42,14 +54,32 @@ export function idCardWithCheck(first17: string): string {
   return first17 + "10X98765432"[sum % 11];
 }
 
-const companies = ["成都蓉城科技有限公司", "成都天府软件园有限公司", "四川锦官城餐饮管理有限公司", "成都市双流区航都物流有限公司", "成都青城建筑工程有限公司", "成都浣花文化传播有限公司"];
+const companies = [
+  "成都蓉城科技有限公司",
+  "成都天府软件园有限公司",
+  "四川锦官城餐饮管理有限公司",
+  "成都市双流区航都物流有限公司",
+  "成都青城建筑工程有限公司",
+  "成都浣花文化传播有限公司",
+];
 
-function answerFor(random: TRandom, field: TFormField, ctx: { applicant: TApplicantRef; organisation: TApplicantRef; representative: TApplicantRef; day: string; place: TCommunityRef }): string | string[] | undefined {
+function answerFor(
+  random: TRandom,
+  field: TFormField,
+  ctx: {
+    applicant: TApplicantRef;
+    organisation: TApplicantRef;
+    representative: TApplicantRef;
+    day: string;
+    place: TCommunityRef;
+  },
+): string | string[] | undefined {
   const { clauses } = vocabulary();
   const clip = (text: string, max = 200) => text.slice(0, field.maxLength ?? max);
   switch (field.type) {
     case "text":
-      if (/name/i.test(field.name) && !/company|org|unit|employer|school|hospital/i.test(field.name)) return clip(ctx.applicant.name);
+      if (/name/i.test(field.name) && !/company|org|unit|employer|school|hospital/i.test(field.name))
+        return clip(ctx.applicant.name);
       if (/company|org|employer|unit|enterprise/i.test(field.name)) return clip(random.pick(companies));
       return clip(random.pick(clauses), 50);
     case "textarea":
@@ -68,7 +98,9 @@ function answerFor(random: TRandom, field: TFormField, ctx: { applicant: TApplic
       return field.options?.length ? [random.pick(field.options).value] : undefined;
     case "idCard":
       // an organisation's form asks for its legal representative's 身份证号
-      return /^\d{17}[\dX]$/.test(ctx.applicant.idNumber) ? ctx.applicant.idNumber : ctx.representative.idNumber;
+      return /^\d{17}[\dX]$/.test(ctx.applicant.idNumber)
+        ? ctx.applicant.idNumber
+        : ctx.representative.idNumber;
     case "creditCode":
       return ctx.organisation.idNumber;
     case "mobile":
@@ -76,14 +108,20 @@ function answerFor(random: TRandom, field: TFormField, ctx: { applicant: TApplic
     case "email":
       return ctx.applicant.email;
     case "address":
-      return clip(`成都市${ctx.place.districtName}${ctx.place.streetName}${ctx.place.name}${random.int(1, 120)}号${random.int(1, 30)}栋${random.int(1, 6)}单元`);
+      return clip(
+        `成都市${ctx.place.districtName}${ctx.place.streetName}${ctx.place.name}${random.int(1, 120)}号${random.int(1, 30)}栋${random.int(1, 6)}单元`,
+      );
     case "file":
       return undefined;
   }
 }
 
 /** Answers to a form, field by field, honouring showIf; uploads are left out. */
-function answersFor(random: TRandom, form: TFormDefinition, ctx: Parameters<typeof answerFor>[2]): Record<string, string | string[]> {
+function answersFor(
+  random: TRandom,
+  form: TFormDefinition,
+  ctx: Parameters<typeof answerFor>[2],
+): Record<string, string | string[]> {
   const answers: Record<string, string | string[]> = {};
   for (const field of form.steps.flatMap((step) => step.fields)) {
     if (!isFieldShown(field, answers)) continue;
@@ -147,7 +185,13 @@ const recentWeights: [TCaseStatus, number][] = [
 const rejectReasons = ["申请材料不齐全且逾期未补正", "申请事项不属于本机关职权范围", "申请人不符合受理条件"];
 const denyReasons = ["经审查不符合法定条件", "提供的材料与实际情况不符", "申请事项已办理，不得重复申请"];
 const missingItems = ["身份证复印件不清晰", "缺少户口簿复印件", "申请表未签字", "证明材料已过有效期"];
-const ratingComments = ["办理速度快，工作人员很耐心", "全程网办，很方便", "审核时间有点长", "指南写得很清楚", "补正通知不够具体"];
+const ratingComments = [
+  "办理速度快，工作人员很耐心",
+  "全程网办，很方便",
+  "审核时间有点长",
+  "指南写得很清楚",
+  "补正通知不够具体",
+];
 
 /**
  * The index-th of `total` generated cases. `endDay` is the last day of the ten years; applicants
@@ -179,38 +223,83 @@ export function makeCase(input: {
   const day = addDays(endDay, -daysAgo);
   const end = Date.parse(`${endDay}T18:00:00+08:00`);
   const minuteOfDay = 7 * 60 + Math.floor((1 - (position - daysAgo)) * 15 * 60);
-  const submittedAt = new Date(Math.min(end, Date.parse(`${day}T00:00:00+08:00`) + Math.min(minuteOfDay, 22 * 60 - 1) * 60_000 + random.int(0, 59_999)));
+  const submittedAt = new Date(
+    Math.min(
+      end,
+      Date.parse(`${day}T00:00:00+08:00`) +
+        Math.min(minuteOfDay, 22 * 60 - 1) * 60_000 +
+        random.int(0, 59_999),
+    ),
+  );
   const status = daysAgo > 60 ? random.weighted(finishedWeights) : random.weighted(recentWeights);
 
-  const events: TGeneratedEvent[] = [{ kind: "submit", fromStatus: null, toStatus: "SUBMITTED", at: submittedAt, byStaff: false, reason: null, data: null }];
+  const events: TGeneratedEvent[] = [
+    {
+      kind: "submit",
+      fromStatus: null,
+      toStatus: "SUBMITTED",
+      at: submittedAt,
+      byStaff: false,
+      reason: null,
+      data: null,
+    },
+  ];
   let at = submittedAt.getTime();
   let current: TCaseStatus = "SUBMITTED";
   const times: Partial<Record<TTransitionName, Date>> = {};
   for (const name of pathTo(random, status)) {
     at = Math.min(end, at + random.int(2, 48) * 3600_000 + random.int(0, 3599_999));
     const rule = caseTransitions[name];
-    const reason = name === "reject" ? random.pick(rejectReasons) : name === "deny" ? random.pick(denyReasons) : null;
+    const reason =
+      name === "reject" ? random.pick(rejectReasons) : name === "deny" ? random.pick(denyReasons) : null;
     const data = name === "requestSupplement" ? { missing: [random.pick(missingItems)] } : null;
-    events.push({ kind: name, fromStatus: current, toStatus: rule.to, at: new Date(at), byStaff: rule.by === "staff", reason, data });
+    events.push({
+      kind: name,
+      fromStatus: current,
+      toStatus: rule.to,
+      at: new Date(at),
+      byStaff: rule.by === "staff",
+      reason,
+      data,
+    });
     times[name] = new Date(at);
     current = rule.to;
   }
   const completedAt = times.complete ?? null;
   const rated = completedAt && random.chance(0.4);
-  const level = rated ? random.weighted([[5, 60], [4, 25], [3, 8], [2, 4], [1, 3]] as const) : 0;
+  const level = rated
+    ? random.weighted([
+        [5, 60],
+        [4, 25],
+        [3, 8],
+        [2, 4],
+        [1, 3],
+      ] as const)
+    : 0;
   return {
     serviceIndex,
     applicantIndex,
     accessCode: Array.from({ length: 6 }, () => random.pick([...accessCodeAlphabet])).join(""),
     status: current,
-    answers: answersFor(random, service.form, { applicant, organisation: organisations[0] ?? applicant, representative: persons[0], day, place: random.pick(communities) }),
+    answers: answersFor(random, service.form, {
+      applicant,
+      organisation: organisations[0] ?? applicant,
+      representative: persons[0],
+      day,
+      place: random.pick(communities),
+    }),
     submittedAt,
     acceptedAt: times.accept ?? null,
     decidedAt: times.approve ?? times.deny ?? null,
     completedAt,
     events,
-    rating: rated && completedAt ? { level, comment: random.chance(0.3) ? random.pick(ratingComments) : null, at: new Date(Math.min(end, completedAt.getTime() + random.int(1, 72) * 3600_000)) } : null,
+    rating:
+      rated && completedAt
+        ? {
+            level,
+            comment: random.chance(0.3) ? random.pick(ratingComments) : null,
+            at: new Date(Math.min(end, completedAt.getTime() + random.int(1, 72) * 3600_000)),
+          }
+        : null,
   };
 }
-
-

@@ -62,11 +62,28 @@ function sentence(random: TRandom, clauses: readonly string[]): string {
   return `${parts.join("，")}。`;
 }
 
-export function paragraph(random: TRandom, clauses: readonly string[], sentences: [number, number] = [2, 3]): string {
+export function paragraph(
+  random: TRandom,
+  clauses: readonly string[],
+  sentences: [number, number] = [2, 3],
+): string {
   return Array.from({ length: random.int(...sentences) }, () => sentence(random, clauses)).join("");
 }
 
-const sectionHeadings = ["总体要求", "主要任务", "工作措施", "保障措施", "实施步骤", "适用范围", "职责分工", "监督管理", "工作目标", "基本原则", "申报条件", "办理程序"];
+const sectionHeadings = [
+  "总体要求",
+  "主要任务",
+  "工作措施",
+  "保障措施",
+  "实施步骤",
+  "适用范围",
+  "职责分工",
+  "监督管理",
+  "工作目标",
+  "基本原则",
+  "申报条件",
+  "办理程序",
+];
 
 /** A Markdown body of a few hundred characters in 2–3 numbered sections. */
 function documentBody(random: TRandom): string {
@@ -117,13 +134,29 @@ const titleMakers: Record<string, TTitleMaker[]> = {
     (r, t) => `关于印发《${t}${r.pick(["工作方案", "实施方案", "工作要点"])}》的通知`,
     (r, t) => `关于开展${t}${r.pick(["专项检查", "试点", "示范创建", "评估"])}的通知`,
   ],
-  announcement: [(r, t, y) => `${y}年${t}${r.pick(["结果", "情况", "名单"])}公告`, (r, t) => `关于${t}有关事项的公告`],
-  opinion: [(r, t) => `关于${r.pick(["加快", "深入", "全面", "持续"])}推进${t}的${r.pick(["", "实施", "指导"])}意见`],
-  measures: [(r, t) => `成都市${t}管理办法${r.pick(["", "（试行）", "（修订）"])}`, (_r, t) => `成都市${t}实施细则`],
+  announcement: [
+    (r, t, y) => `${y}年${t}${r.pick(["结果", "情况", "名单"])}公告`,
+    (r, t) => `关于${t}有关事项的公告`,
+  ],
+  opinion: [
+    (r, t) => `关于${r.pick(["加快", "深入", "全面", "持续"])}推进${t}的${r.pick(["", "实施", "指导"])}意见`,
+  ],
+  measures: [
+    (r, t) => `成都市${t}管理办法${r.pick(["", "（试行）", "（修订）"])}`,
+    (_r, t) => `成都市${t}实施细则`,
+  ],
   regulation: [(_r, t) => `成都市${t}若干规定`, (_r, t) => `关于规范${t}的规定`],
-  report: [(_r, t, y) => `${y}年度${t}工作情况报告`, (r, t, y, d) => `${d.shortName}${y}年${t}工作${r.pick(["总结", "报告"])}`],
-  decision: [(_r, t, y) => `关于表彰${y}年度${t}先进集体和先进个人的决定`, (_r, t) => `关于废止部分${t}规范性文件的决定`],
-  reply: [(r, t) => `关于${r.pick(["锦江区", "武侯区", "郫都区", "青羊区", "成华区", "金牛区"])}${t}项目的批复`],
+  report: [
+    (_r, t, y) => `${y}年度${t}工作情况报告`,
+    (r, t, y, d) => `${d.shortName}${y}年${t}工作${r.pick(["总结", "报告"])}`,
+  ],
+  decision: [
+    (_r, t, y) => `关于表彰${y}年度${t}先进集体和先进个人的决定`,
+    (_r, t) => `关于废止部分${t}规范性文件的决定`,
+  ],
+  reply: [
+    (r, t) => `关于${r.pick(["锦江区", "武侯区", "郫都区", "青羊区", "成华区", "金牛区"])}${t}项目的批复`,
+  ],
   plan: [(_r, t, y) => `成都市${t}发展规划（${y}—${y + 4}年）`, (_r, t, y) => `${y}年${t}工作要点`],
   other: [(_r, t) => `《${t}》政策解读`, (_r, t, y) => `${y}年${t}常见问题解答`],
 };
@@ -141,7 +174,12 @@ const docTypeWeights: [string, number][] = [
   ["other", 6],
 ];
 
-function plantedDocument(random: TRandom, planted: TPlantedDocument, endDay: string, dept: TDepartmentRef): TGeneratedDocument {
+function plantedDocument(
+  random: TRandom,
+  planted: TPlantedDocument,
+  endDay: string,
+  dept: TDepartmentRef,
+): TGeneratedDocument {
   const start = `${planted.year}-01-01`;
   const last = `${planted.year}-12-31` < endDay ? `${planted.year}-12-31` : endDay;
   const writtenOn = addDays(start, random.int(0, Math.max(0, daysBetween(start, last) - 10)));
@@ -170,7 +208,12 @@ function plantedDocument(random: TRandom, planted: TPlantedDocument, endDay: str
  * The index-th generated document (the planted ones first). `departments` must list the
  * seeded departments; `endDay` (YYYY-MM-DD) is the last day of the ten years.
  */
-export function makeDocument(input: { seed: number; index: number; endDay: string; departments: TDepartmentRef[] }): TGeneratedDocument {
+export function makeDocument(input: {
+  seed: number;
+  index: number;
+  endDay: string;
+  departments: TDepartmentRef[];
+}): TGeneratedDocument {
   const { seed, index, endDay, departments } = input;
   const random = rowRandom(seed, "document", index);
   const byCode = new Map(departments.map((d) => [d.code, d]));
@@ -188,7 +231,8 @@ export function makeDocument(input: { seed: number; index: number; endDay: strin
   const docType = random.weighted(docTypeWeights);
   const title = random.pick(titleMakers[docType])(random, topic, year, dept);
   const age = daysBetween(writtenOn, endDay);
-  const validity = age > 5 * 365 && random.chance(0.3) ? random.pick(["EXPIRED", "REPEALED"] as const) : "VALID";
+  const validity =
+    age > 5 * 365 && random.chance(0.3) ? random.pick(["EXPIRED", "REPEALED"] as const) : "VALID";
   const keywords = [topic, ...Array.from({ length: random.int(2, 4) }, () => random.pick(topicList))];
   return {
     department: dept.code,
@@ -197,13 +241,18 @@ export function makeDocument(input: { seed: number; index: number; endDay: strin
     titleEn: null,
     category: random.pick(departmentCategories[dept.code] ?? ["general.open-government"]),
     docType,
-    docNumberPrefix: ["notice", "opinion", "measures", "regulation", "decision", "reply"].includes(docType) && random.chance(0.8) ? (docNumberPrefixes[dept.code] ?? null) : null,
+    docNumberPrefix:
+      ["notice", "opinion", "measures", "regulation", "decision", "reply"].includes(docType) &&
+      random.chance(0.8)
+        ? (docNumberPrefixes[dept.code] ?? null)
+        : null,
     keywords: [...new Set(keywords)].join(" "),
     writtenOn,
     publishedAt,
     publishedYear: chinaYear(publishedAt),
     validity,
-    validityFrom: validity === "VALID" ? null : addDays(writtenOn, random.int(3 * 365, Math.max(3 * 365, age - 1))),
+    validityFrom:
+      validity === "VALID" ? null : addDays(writtenOn, random.int(3 * 365, Math.max(3 * 365, age - 1))),
     source: dept.name,
     summary: paragraph(random, clauses, [1, 2]),
     body: documentBody(random),

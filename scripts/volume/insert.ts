@@ -21,7 +21,13 @@ export function insertSql(table: string, columns: readonly TColumn[], rows: numb
 }
 
 /** Inserts rows (each a value list in column order) in as few statements as the parameter limit allows. */
-export async function insertRows(tx: Tx, table: string, columns: readonly TColumn[], rows: TSqlValue[][], suffix = ""): Promise<void> {
+export async function insertRows(
+  tx: Tx,
+  table: string,
+  columns: readonly TColumn[],
+  rows: TSqlValue[][],
+  suffix = "",
+): Promise<void> {
   const perStatement = Math.max(1, Math.floor(maxParams / columns.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);

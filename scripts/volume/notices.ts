@@ -25,21 +25,36 @@ const noticeTitles: Record<string, TNoticeTitleMaker[]> = {
     (_r, p) => `${p.name}二次供水设施清洗消毒告知`,
   ],
   activities: [
-    (r, p) => `${p.name}${r.pick(["邻里节", "亲子读书会", "书画展", "健康讲座", "志愿服务日", "端午包粽子", "中秋游园会", "文艺汇演"])}活动通知`,
+    (r, p) =>
+      `${p.name}${r.pick(["邻里节", "亲子读书会", "书画展", "健康讲座", "志愿服务日", "端午包粽子", "中秋游园会", "文艺汇演"])}活动通知`,
     (r, p) => `${p.name}“${r.pick(["幸福邻里", "快乐周末", "银龄课堂", "少儿四点半课堂"])}”活动报名`,
   ],
   announcements: [
-    (r, p) => `${p.name}关于${r.pick(["小区环境卫生整治", "楼道杂物清理", "垃圾分类投放", "公共收益公示", "居民议事会召开"])}的通知`,
-    (r, p, d) => `${p.streetName}${md(d)}${r.pick(["居民代表会议", "物业服务满意度测评", "人口抽样调查入户"])}公告`,
+    (r, p) =>
+      `${p.name}关于${r.pick(["小区环境卫生整治", "楼道杂物清理", "垃圾分类投放", "公共收益公示", "居民议事会召开"])}的通知`,
+    (r, p, d) =>
+      `${p.streetName}${md(d)}${r.pick(["居民代表会议", "物业服务满意度测评", "人口抽样调查入户"])}公告`,
   ],
   emergency: [
-    (r, p) => `${p.districtName}${r.pick(["暴雨蓝色预警", "高温橙色预警", "大风黄色预警", "寒潮蓝色预警"])}：${p.streetName}安全提示`,
+    (r, p) =>
+      `${p.districtName}${r.pick(["暴雨蓝色预警", "高温橙色预警", "大风黄色预警", "寒潮蓝色预警"])}：${p.streetName}安全提示`,
     (_r, p) => `${p.name}防汛应急避险转移演练通知`,
   ],
-  health: [(r, p) => `${p.name}${r.pick(["流感疫苗", "老年人健康体检", "儿童保健", "慢病随访", "义诊"])}服务通知`],
-  elderly: [(r, p) => `${p.name}${r.pick(["长者食堂", "高龄津贴认证", "助浴服务", "居家养老上门服务", "老年大学"])}相关事项告知`],
-  employment: [(r, p) => `${p.streetName}${r.pick(["春风行动专场招聘会", "技能培训报名", "公益性岗位招聘", "创业担保贷款政策宣讲"])}通知`],
-  safety: [(r, p) => `${p.name}${r.pick(["电动自行车充电安全", "冬季消防安全", "反电信诈骗", "防范养老诈骗", "燃气使用安全"])}提示`],
+  health: [
+    (r, p) => `${p.name}${r.pick(["流感疫苗", "老年人健康体检", "儿童保健", "慢病随访", "义诊"])}服务通知`,
+  ],
+  elderly: [
+    (r, p) =>
+      `${p.name}${r.pick(["长者食堂", "高龄津贴认证", "助浴服务", "居家养老上门服务", "老年大学"])}相关事项告知`,
+  ],
+  employment: [
+    (r, p) =>
+      `${p.streetName}${r.pick(["春风行动专场招聘会", "技能培训报名", "公益性岗位招聘", "创业担保贷款政策宣讲"])}通知`,
+  ],
+  safety: [
+    (r, p) =>
+      `${p.name}${r.pick(["电动自行车充电安全", "冬季消防安全", "反电信诈骗", "防范养老诈骗", "燃气使用安全"])}提示`,
+  ],
 };
 const noticeCategoryWeights: [string, number][] = [
   ["utilities", 20],
@@ -59,7 +74,12 @@ function noticeBody(random: TRandom, place: TCommunityRef): string {
 }
 
 /** The index-th generated notice (the planted ones first), for the seeded communities. */
-export function makeNotice(input: { seed: number; index: number; endDay: string; communities: TCommunityRef[] }): TGeneratedNotice {
+export function makeNotice(input: {
+  seed: number;
+  index: number;
+  endDay: string;
+  communities: TCommunityRef[];
+}): TGeneratedNotice {
   const { seed, index, endDay, communities } = input;
   const random = rowRandom(seed, "notice", index);
   if (index < plantedNotices.length) {

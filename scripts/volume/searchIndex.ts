@@ -1,7 +1,10 @@
 import type { PrismaClient } from "../../lib/db/generated/client";
 import type { TLog } from "./batches";
 
-type TRebuild = (prisma: PrismaClient, options?: { onProgress?: (done: number, total: number) => void }) => Promise<number>;
+type TRebuild = (
+  prisma: PrismaClient,
+  options?: { onProgress?: (done: number, total: number) => void },
+) => Promise<number>;
 
 /**
  * lib/search/index.ts comes from the search branch; until it is merged there is nothing to
@@ -29,6 +32,8 @@ export async function rebuildSearchIndexIfPresent(prisma: PrismaClient, log: TLo
       log(`  search index ${done.toLocaleString("en")}/${total.toLocaleString("en")}`);
     },
   });
-  log(`  search index rebuilt: ${indexed.toLocaleString("en")} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `  search index rebuilt: ${indexed.toLocaleString("en")} entries in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return indexed;
 }

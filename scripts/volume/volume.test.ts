@@ -16,13 +16,32 @@ import { insertSql } from "./insert";
 
 const seed = 42;
 const endDay = "2026-11-26";
-const communities: TCommunityRef[] = places.districts.flatMap((d) => d.streets.flatMap((s) => s.communities.map((c) => ({ code: c.code, name: c.name, streetName: s.name, districtName: d.name }))));
-const serviceRefs: TServiceRef[] = services.map((s) => ({ code: s.code, audience: s.audience, hot: s.hot ?? false, form: s.form }));
-const persons = [{ name: "张晓明", idNumber: "510104199003071237", phone: "13800280001", email: "citizen@example.cn" }];
-const organisations = [{ name: "成都蓉城科技有限公司", idNumber: "91510100MA61RC8H2N", phone: "13800280003", email: "org@example.cn" }];
+const communities: TCommunityRef[] = places.districts.flatMap((d) =>
+  d.streets.flatMap((s) =>
+    s.communities.map((c) => ({ code: c.code, name: c.name, streetName: s.name, districtName: d.name })),
+  ),
+);
+const serviceRefs: TServiceRef[] = services.map((s) => ({
+  code: s.code,
+  audience: s.audience,
+  hot: s.hot ?? false,
+  form: s.form,
+}));
+const persons = [
+  { name: "张晓明", idNumber: "510104199003071237", phone: "13800280001", email: "citizen@example.cn" },
+];
+const organisations = [
+  {
+    name: "成都蓉城科技有限公司",
+    idNumber: "91510100MA61RC8H2N",
+    phone: "13800280003",
+    email: "org@example.cn",
+  },
+];
 const doc = (index: number) => makeDocument({ seed, index, endDay, departments });
 const notice = (index: number) => makeNotice({ seed, index, endDay, communities });
-const kase = (index: number) => makeCase({ seed, index, total: 400, endDay, services: serviceRefs, persons, organisations, communities });
+const kase = (index: number) =>
+  makeCase({ seed, index, total: 400, endDay, services: serviceRefs, persons, organisations, communities });
 
 describe("the seeded PRNG", () => {
   it("repeats a sequence for a seed and differs between seeds", () => {
@@ -40,7 +59,12 @@ describe("the seeded PRNG", () => {
       expect(n).toBeGreaterThanOrEqual(2);
       expect(n).toBeLessThanOrEqual(4);
     }
-    expect(createRandom(3).weighted([["only", 1], ["never", 0]])).toBe("only");
+    expect(
+      createRandom(3).weighted([
+        ["only", 1],
+        ["never", 0],
+      ]),
+    ).toBe("only");
   });
 });
 
@@ -52,7 +76,13 @@ describe("generated content", () => {
   });
 
   it("writes the planted items first", () => {
-    plantedDocuments.forEach((planted, i) => expect(doc(i)).toMatchObject({ title: planted.title, department: planted.department, year: planted.year }));
+    plantedDocuments.forEach((planted, i) =>
+      expect(doc(i)).toMatchObject({
+        title: planted.title,
+        department: planted.department,
+        year: planted.year,
+      }),
+    );
     plantedNotices.forEach((planted, i) => expect(notice(i).title).toBe(planted.title));
   });
 
@@ -69,7 +99,8 @@ describe("generated content", () => {
     expect(new Set(docs.map((d) => d.title)).size).toBeGreaterThan(1000);
     expect(new Set(docs.map((d) => d.body)).size).toBe(docs.length);
     expect(new Set(docs.map((d) => d.department)).size).toBe(departments.length);
-    for (let i = plantedNotices.length; i < 500; i++) expect(isReserved(`${notice(i).title} ${notice(i).body}`)).toBe(false);
+    for (let i = plantedNotices.length; i < 500; i++)
+      expect(isReserved(`${notice(i).title} ${notice(i).body}`)).toBe(false);
   });
 
   it("targets seeded communities and expires notices after they are published", () => {
@@ -89,8 +120,16 @@ describe("generated content", () => {
       const result = validateAnswers(service.form, c.answers);
       const errors = result.ok ? {} : result.fieldErrors;
       // uploads are not generated: only file fields may be missing
-      const fileFields = new Set(service.form.steps.flatMap((s) => s.fields).filter((f) => f.type === "file").map((f) => f.name));
-      expect(Object.keys(errors).filter((name) => !fileFields.has(name)), `${service.code} ${JSON.stringify(errors)}`).toEqual([]);
+      const fileFields = new Set(
+        service.form.steps
+          .flatMap((s) => s.fields)
+          .filter((f) => f.type === "file")
+          .map((f) => f.name),
+      );
+      expect(
+        Object.keys(errors).filter((name) => !fileFields.has(name)),
+        `${service.code} ${JSON.stringify(errors)}`,
+      ).toEqual([]);
       expect(c.events[0]).toMatchObject({ kind: "submit", toStatus: "SUBMITTED" });
       for (const event of c.events.slice(1)) {
         const rule = caseTransitions[event.kind as TTransitionName];
@@ -108,7 +147,9 @@ describe("generated content", () => {
     const tenYearsAgo = Date.parse(`${endDay}T00:00:00+08:00`) - 3650 * 24 * 3600_000;
     expect(times[0] - tenYearsAgo).toBeLessThan(200 * 24 * 3600_000);
     expect(times[times.length - 1]).toBeLessThanOrEqual(Date.parse(`${endDay}T18:00:00+08:00`));
-    const lastYear = times.filter((t) => t > Date.parse(`${endDay}T00:00:00+08:00`) - 365 * 24 * 3600_000).length;
+    const lastYear = times.filter(
+      (t) => t > Date.parse(`${endDay}T00:00:00+08:00`) - 365 * 24 * 3600_000,
+    ).length;
     expect(lastYear).toBeGreaterThan(400 / 10);
   });
 
@@ -120,8 +161,21 @@ describe("generated content", () => {
 
 describe("seed:volume arguments and SQL", () => {
   it("parses counts and refuses nonsense", () => {
-    expect(parseVolumeArgs(["--documents", "100000", "--notices", "20,000", "--cases", "1_000_000"])).toMatchObject({ documents: 100_000, notices: 20_000, cases: 1_000_000, batch: 1000, endDay: null, skipSearchIndex: false });
-    expect(parseVolumeArgs(["--end", "2026-01-31", "--skip-search-index"])).toMatchObject({ endDay: "2026-01-31", skipSearchIndex: true, documents: 0 });
+    expect(
+      parseVolumeArgs(["--documents", "100000", "--notices", "20,000", "--cases", "1_000_000"]),
+    ).toMatchObject({
+      documents: 100_000,
+      notices: 20_000,
+      cases: 1_000_000,
+      batch: 1000,
+      endDay: null,
+      skipSearchIndex: false,
+    });
+    expect(parseVolumeArgs(["--end", "2026-01-31", "--skip-search-index"])).toMatchObject({
+      endDay: "2026-01-31",
+      skipSearchIndex: true,
+      documents: 0,
+    });
     expect(() => parseVolumeArgs(["--documents", "-5"])).toThrow();
     expect(() => parseVolumeArgs(["--documents", "lots"])).toThrow(/whole number/);
     expect(() => parseVolumeArgs(["--end", "yesterday"])).toThrow(/YYYY-MM-DD/);
@@ -130,6 +184,16 @@ describe("seed:volume arguments and SQL", () => {
   });
 
   it("numbers the placeholders of a multi-row INSERT with their casts", () => {
-    expect(insertSql("T", [["a", ""], ["b", "int"]], 2, "ON CONFLICT DO NOTHING")).toBe('INSERT INTO "T" ("a", "b") VALUES ($1, $2::int), ($3, $4::int) ON CONFLICT DO NOTHING');
+    expect(
+      insertSql(
+        "T",
+        [
+          ["a", ""],
+          ["b", "int"],
+        ],
+        2,
+        "ON CONFLICT DO NOTHING",
+      ),
+    ).toBe('INSERT INTO "T" ("a", "b") VALUES ($1, $2::int), ($3, $4::int) ON CONFLICT DO NOTHING');
   });
 });

@@ -36,7 +36,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const pglite = new PGlite();
   for (const sql of migrationSql()) await pglite.exec(sql);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return { prisma, kind: "pglite", close: async () => { await prisma.$disconnect(); await pglite.close(); }, secondClient: async () => ({ prisma, close: async () => {} }) };
+  return {
+    prisma,
+    kind: "pglite",
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+    secondClient: async () => ({ prisma, close: async () => {} }),
+  };
 }
 
 async function createPostgresSchema(url: string): Promise<TestDatabase> {
@@ -48,13 +56,21 @@ async function createPostgresSchema(url: string): Promise<TestDatabase> {
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.query(`SET search_path TO "${schema}"`);
   for (const sql of migrationSql()) await admin.query(sql);
-  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPg({ connectionString: url, max: 20, options: `-c search_path="${schema}"` }, { schema });
+  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPg(
+    { connectionString: url, max: 20, options: `-c search_path="${schema}"` },
+    { schema },
+  );
   const prisma = new PrismaClient({ adapter: factory });
   return {
     prisma,
     kind: "postgres",
     secondClient: async () => {
-      const other = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10, options: `-c search_path="${schema}"` }, { schema }) });
+      const other = new PrismaClient({
+        adapter: new PrismaPg(
+          { connectionString: url, max: 10, options: `-c search_path="${schema}"` },
+          { schema },
+        ),
+      });
       return { prisma: other, close: () => other.$disconnect() };
     },
     close: async () => {
@@ -67,5 +83,7 @@ async function createPostgresSchema(url: string): Promise<TestDatabase> {
 
 /** Makes lib code that calls db() use this test database. */
 export function useAsAppDatabase(database: TestDatabase): void {
-  (globalThis as unknown as { __onestopDb?: Promise<PrismaClient> }).__onestopDb = Promise.resolve(database.prisma);
+  (globalThis as unknown as { __onestopDb?: Promise<PrismaClient> }).__onestopDb = Promise.resolve(
+    database.prisma,
+  );
 }

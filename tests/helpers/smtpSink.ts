@@ -16,9 +16,18 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the SMTP sink process; resolves once it listens. */
-export async function startSmtpSink(): Promise<{ url: string; messages: TReceivedMail[]; waitFor: (match: (m: TReceivedMail) => boolean, timeoutMs?: number) => Promise<TReceivedMail>; stop: () => void }> {
+export async function startSmtpSink(): Promise<{
+  url: string;
+  messages: TReceivedMail[];
+  waitFor: (match: (m: TReceivedMail) => boolean, timeoutMs?: number) => Promise<TReceivedMail>;
+  stop: () => void;
+}> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.resolve("node_modules/.bin/tsx"), [path.resolve("tests/helpers/smtp-sink-server.ts"), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child: ChildProcess = spawn(
+    path.resolve("node_modules/.bin/tsx"),
+    [path.resolve("tests/helpers/smtp-sink-server.ts"), String(port)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const messages: TReceivedMail[] = [];
   let buffer = "";
   await new Promise<void>((resolve, reject) => {

@@ -33,22 +33,36 @@ beforeAll(async () => {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
     actors[email] = (await loadSessionUser(database.prisma, user.id))!;
   }
-  for (const email of ["citizen", "citizen2"]) tokens[email] = (await createApiToken(database.prisma, { actor: actors[email], name: `${email} test` })).token;
+  for (const email of ["citizen", "citizen2"])
+    tokens[email] = (
+      await createApiToken(database.prisma, { actor: actors[email], name: `${email} test` })
+    ).token;
 });
 afterAll(async () => {
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-type TInit = { method?: string; token?: string; authorization?: string; body?: BodyInit; headers?: Record<string, string> };
+type TInit = {
+  method?: string;
+  token?: string;
+  authorization?: string;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+};
 function request(pathAndQuery: string, init: TInit = {}): Request {
   const headers = new Headers(init.headers);
   if (init.token) headers.set("authorization", `Bearer ${init.token}`);
   if (init.authorization) headers.set("authorization", init.authorization);
-  return new Request(`http://localhost/api/v1${pathAndQuery}`, { method: init.method ?? "GET", headers, body: init.body });
+  return new Request(`http://localhost/api/v1${pathAndQuery}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body,
+  });
 }
-const context = <T,>(params: T) => ({ params: Promise.resolve(params) });
-const errorCode = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code;
+const context = <T>(params: T) => ({ params: Promise.resolve(params) });
+const errorCode = async (response: Response) =>
+  ((await response.json()) as { error: { code: string } }).error.code;
 
 const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 function uploadForm(bytes: Uint8Array, name: string, parts: Record<string, string> = {}): FormData {
@@ -58,15 +72,28 @@ function uploadForm(bytes: Uint8Array, name: string, parts: Record<string, strin
   return form;
 }
 async function upload(token = tokens.citizen): Promise<string> {
-  const response = await uploadsRoute.POST(request("/uploads", { method: "POST", token, body: uploadForm(pdf(), "id-card.pdf") }));
+  const response = await uploadsRoute.POST(
+    request("/uploads", { method: "POST", token, body: uploadForm(pdf(), "id-card.pdf") }),
+  );
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;
 }
 
-const answers = { fullName: "张晓明", idNumber: "510104199003071237", mobile: "13800280001", employer: "成都蓉城科技有限公司", startDate: "2026-11-02", employmentType: "full-time" };
+const answers = {
+  fullName: "张晓明",
+  idNumber: "510104199003071237",
+  mobile: "13800280001",
+  employer: "成都蓉城科技有限公司",
+  startDate: "2026-11-02",
+  employmentType: "full-time",
+};
 async function apply(options: { token?: string; key?: string | null; body?: unknown; raw?: string } = {}) {
   const token = options.token ?? tokens.citizen;
-  const body = options.raw ?? JSON.stringify(options.body ?? { serviceCode: "RS-JYDJ-001", answers, uploads: { idCardCopy: await upload(token) } });
+  const body =
+    options.raw ??
+    JSON.stringify(
+      options.body ?? { serviceCode: "RS-JYDJ-001", answers, uploads: { idCardCopy: await upload(token) } },
+    );
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.key !== null) headers["idempotency-key"] = options.key ?? randomUUID();
   return applicationsRoute.POST(request("/applications", { method: "POST", token, headers, body }));
@@ -81,33 +108,80 @@ describe("GET /api/v1/services", () => {
     expect(body.total).toBe(await database.prisma.service.count({ where: { published: true } }));
     expect(body.items).toHaveLength(body.total);
     const demo = body.items.find((item) => item.code === "RS-JYDJ-001");
-    expect(Object.keys(demo!).sort()).toEqual(["audience", "code", "department", "name", "nameEn", "promisedDays", "statutoryDays", "themes", "type", "visits"]);
-    expect(demo).toMatchObject({ name: "就业登记", audience: "PERSON", visits: 0, department: { code: "RSJ" } });
+    expect(Object.keys(demo!).sort()).toEqual([
+      "audience",
+      "code",
+      "department",
+      "name",
+      "nameEn",
+      "promisedDays",
+      "statutoryDays",
+      "themes",
+      "type",
+      "visits",
+    ]);
+    expect(demo).toMatchObject({
+      name: "就业登记",
+      audience: "PERSON",
+      visits: 0,
+      department: { code: "RSJ" },
+    });
   });
 
   it("filters by audience, theme, department and text, and refuses a bad audience", async () => {
-    const items = async (query: string) => ((await (await servicesRoute.GET(request(`/services?${query}`))).json()) as { items: { code: string; audience: string; department: { code: string } }[] }).items;
+    const items = async (query: string) =>
+      (
+        (await (await servicesRoute.GET(request(`/services?${query}`))).json()) as {
+          items: { code: string; audience: string; department: { code: string } }[];
+        }
+      ).items;
     const legal = await items("audience=LEGAL_PERSON");
     expect(legal.length).toBeGreaterThan(0);
     expect(legal.every((s) => s.audience === "LEGAL_PERSON")).toBe(true);
     expect((await items("theme=employment")).map((s) => s.code)).toContain("RS-JYDJ-001");
     expect((await items("department=RSJ")).every((s) => s.department.code === "RSJ")).toBe(true);
     expect((await items(`q=${encodeURIComponent("就业登记")}`)).map((s) => s.code)).toContain("RS-JYDJ-001");
-    expect((await items("audience=&theme=")).length).toBe(await database.prisma.service.count({ where: { published: true } }));
+    expect((await items("audience=&theme=")).length).toBe(
+      await database.prisma.service.count({ where: { published: true } }),
+    );
     const bad = await servicesRoute.GET(request("/services?audience=ALIENS"));
     expect(bad.status).toBe(400);
     expect(await errorCode(bad)).toBe("invalid_request");
   });
 
   it("gives one service's whole guide with its form, and 404 for an unknown code", async () => {
-    const response = await serviceRoute.GET(request("/services/RS-JYDJ-001"), context({ code: "RS-JYDJ-001" }));
+    const response = await serviceRoute.GET(
+      request("/services/RS-JYDJ-001"),
+      context({ code: "RS-JYDJ-001" }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("public, max-age=60");
-    const guide = (await response.json()) as Record<string, unknown> & { form: { steps: { fields: { name: string; label: { en: string } }[] }[] } };
-    for (const key of ["materials", "legalBasis", "conditions", "process", "fee", "consultPhone", "complaintPhone", "statutoryDays", "promisedDays", "location", "hours", "faq"]) expect(guide, key).toHaveProperty(key);
+    const guide = (await response.json()) as Record<string, unknown> & {
+      form: { steps: { fields: { name: string; label: { en: string } }[] }[] };
+    };
+    for (const key of [
+      "materials",
+      "legalBasis",
+      "conditions",
+      "process",
+      "fee",
+      "consultPhone",
+      "complaintPhone",
+      "statutoryDays",
+      "promisedDays",
+      "location",
+      "hours",
+      "faq",
+    ])
+      expect(guide, key).toHaveProperty(key);
     const labels = guide.form.steps.flatMap((step) => step.fields.map((field) => field.label.en));
-    expect(labels).toEqual(expect.arrayContaining(["Full name", "ID card number", "Mobile phone", "Employer", "Copy of ID card"]));
-    const missing = await serviceRoute.GET(request("/services/NO-SUCH-001"), context({ code: "NO-SUCH-001" }));
+    expect(labels).toEqual(
+      expect.arrayContaining(["Full name", "ID card number", "Mobile phone", "Employer", "Copy of ID card"]),
+    );
+    const missing = await serviceRoute.GET(
+      request("/services/NO-SUCH-001"),
+      context({ code: "NO-SUCH-001" }),
+    );
     expect(missing.status).toBe(404);
     expect(await errorCode(missing)).toBe("not_found");
   });
@@ -115,11 +189,24 @@ describe("GET /api/v1/services", () => {
 
 describe("POST /api/v1/uploads", () => {
   it("stores a PDF and refuses a non-PDF named .pdf by its bytes", async () => {
-    const ok = await uploadsRoute.POST(request("/uploads", { method: "POST", token: tokens.citizen, body: uploadForm(pdf(), "身份证.pdf", { service: "RS-JYDJ-001", field: "idCardCopy" }) }));
+    const ok = await uploadsRoute.POST(
+      request("/uploads", {
+        method: "POST",
+        token: tokens.citizen,
+        body: uploadForm(pdf(), "身份证.pdf", { service: "RS-JYDJ-001", field: "idCardCopy" }),
+      }),
+    );
     expect(ok.status).toBe(201);
-    expect(await ok.json()).toMatchObject({ id: expect.stringMatching(/^[a-z0-9]+$/), fileName: "身份证.pdf", mimeType: "application/pdf", size: pdf().byteLength });
+    expect(await ok.json()).toMatchObject({
+      id: expect.stringMatching(/^[a-z0-9]+$/),
+      fileName: "身份证.pdf",
+      mimeType: "application/pdf",
+      size: pdf().byteLength,
+    });
     const fake = new TextEncoder().encode("MZ this is really an executable");
-    const bad = await uploadsRoute.POST(request("/uploads", { method: "POST", token: tokens.citizen, body: uploadForm(fake, "id-card.pdf") }));
+    const bad = await uploadsRoute.POST(
+      request("/uploads", { method: "POST", token: tokens.citizen, body: uploadForm(fake, "id-card.pdf") }),
+    );
     expect(bad.status).toBe(422);
     expect(await errorCode(bad)).toBe("fileType");
   });
@@ -127,13 +214,23 @@ describe("POST /api/v1/uploads", () => {
   it("applies the form field's size limit", async () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdf());
-    const response = await uploadsRoute.POST(request("/uploads", { method: "POST", token: tokens.citizen, body: uploadForm(big, "big.pdf", { service: "RS-JYDJ-001", field: "idCardCopy" }) }));
+    const response = await uploadsRoute.POST(
+      request("/uploads", {
+        method: "POST",
+        token: tokens.citizen,
+        body: uploadForm(big, "big.pdf", { service: "RS-JYDJ-001", field: "idCardCopy" }),
+      }),
+    );
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ error: { code: "fileTooLarge", message: "fileTooLarge|10", fields: { idCardCopy: "fileTooLarge|10" } } });
+    expect(await response.json()).toEqual({
+      error: { code: "fileTooLarge", message: "fileTooLarge|10", fields: { idCardCopy: "fileTooLarge|10" } },
+    });
   });
 
   it("is for signed-in citizens only", async () => {
-    const response = await uploadsRoute.POST(request("/uploads", { method: "POST", body: uploadForm(pdf(), "id.pdf") }));
+    const response = await uploadsRoute.POST(
+      request("/uploads", { method: "POST", body: uploadForm(pdf(), "id.pdf") }),
+    );
     expect(response.status).toBe(401);
     expect(await errorCode(response)).toBe("unauthorized");
   });
@@ -146,7 +243,11 @@ describe("POST /api/v1/applications", () => {
     const first = await apply({ key, body });
     expect(first.status).toBe(201);
     const created = (await first.json()) as { trackingNumber: string; accessCode: string; status: string };
-    expect(created).toEqual({ trackingNumber: expect.stringMatching(/^SV\d{14}$/), accessCode: expect.stringMatching(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/), status: "SUBMITTED" });
+    expect(created).toEqual({
+      trackingNumber: expect.stringMatching(/^SV\d{14}$/),
+      accessCode: expect.stringMatching(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/),
+      status: "SUBMITTED",
+    });
     const again = await apply({ key, body });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(created);
@@ -179,24 +280,43 @@ describe("POST /api/v1/applications", () => {
   });
 
   it("answers 422 with field codes for invalid answers, and 404 for an unknown service", async () => {
-    const response = await apply({ body: { serviceCode: "RS-JYDJ-001", answers: { ...answers, idNumber: "510104199003071234", mobile: "123" } } });
+    const response = await apply({
+      body: {
+        serviceCode: "RS-JYDJ-001",
+        answers: { ...answers, idNumber: "510104199003071234", mobile: "123" },
+      },
+    });
     expect(response.status).toBe(422);
-    const { error } = (await response.json()) as { error: { code: string; message: string; fields: Record<string, string> } };
+    const { error } = (await response.json()) as {
+      error: { code: string; message: string; fields: Record<string, string> };
+    };
     expect(error.code).toBe("invalid_answers");
     expect(error.message).toBeTruthy();
-    expect(error.fields).toMatchObject({ idNumber: "idCardInvalid", mobile: "mobileInvalid", idCardCopy: "fileRequired" });
+    expect(error.fields).toMatchObject({
+      idNumber: "idCardInvalid",
+      mobile: "mobileInvalid",
+      idCardCopy: "fileRequired",
+    });
     const unknown = await apply({ body: { serviceCode: "NO-SUCH-001", answers } });
     expect(unknown.status).toBe(404);
   });
 
   it("refuses callers who are not signed in, or whose token is unknown or revoked", async () => {
-    const anonymous = await applicationsRoute.POST(request("/applications", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: "{}" }));
+    const anonymous = await applicationsRoute.POST(
+      request("/applications", { method: "POST", headers: { "idempotency-key": randomUUID() }, body: "{}" }),
+    );
     expect(anonymous.status).toBe(401);
     expect(await errorCode(anonymous)).toBe("unauthorized");
     for (const authorization of ["Bearer os_" + "x".repeat(40), "Bearer nonsense", "Basic abc"]) {
-      expect((await applicationsRoute.GET(request("/applications", { authorization }))).status, authorization).toBe(401);
+      expect(
+        (await applicationsRoute.GET(request("/applications", { authorization }))).status,
+        authorization,
+      ).toBe(401);
     }
-    const { id, token } = await createApiToken(database.prisma, { actor: actors.citizen, name: "soon revoked" });
+    const { id, token } = await createApiToken(database.prisma, {
+      actor: actors.citizen,
+      name: "soon revoked",
+    });
     expect((await applicationsRoute.GET(request("/applications", { token }))).status).toBe(200);
     await revokeApiToken(database.prisma, { actor: actors.citizen, id });
     expect((await applicationsRoute.GET(request("/applications", { token }))).status).toBe(401);
@@ -205,18 +325,45 @@ describe("POST /api/v1/applications", () => {
 
 describe("GET /api/v1/applications", () => {
   it("lists and shows the owner's own cases with the public timeline only", async () => {
-    const { trackingNumber, accessCode } = (await (await apply()).json()) as { trackingNumber: string; accessCode: string };
+    const { trackingNumber, accessCode } = (await (await apply()).json()) as {
+      trackingNumber: string;
+      accessCode: string;
+    };
     const stored = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } });
-    await database.prisma.caseEvent.create({ data: { applicationId: stored.id, kind: "note", reason: "内部意见：不得外泄", internal: true } });
+    await database.prisma.caseEvent.create({
+      data: { applicationId: stored.id, kind: "note", reason: "内部意见：不得外泄", internal: true },
+    });
 
-    const list = (await (await applicationsRoute.GET(request("/applications", { token: tokens.citizen }))).json()) as { items: Record<string, unknown>[] };
-    expect(list.items).toContainEqual({ trackingNumber, accessCode, status: "SUBMITTED", serviceCode: "RS-JYDJ-001", submittedAt: expect.any(String), promisedDue: null });
+    const list = (await (
+      await applicationsRoute.GET(request("/applications", { token: tokens.citizen }))
+    ).json()) as { items: Record<string, unknown>[] };
+    expect(list.items).toContainEqual({
+      trackingNumber,
+      accessCode,
+      status: "SUBMITTED",
+      serviceCode: "RS-JYDJ-001",
+      submittedAt: expect.any(String),
+      promisedDue: null,
+    });
 
-    const response = await applicationRoute.GET(request(`/applications/${trackingNumber}`, { token: tokens.citizen }), context({ trackingNumber }));
+    const response = await applicationRoute.GET(
+      request(`/applications/${trackingNumber}`, { token: tokens.citizen }),
+      context({ trackingNumber }),
+    );
     expect(response.status).toBe(200);
-    const found = (await response.json()) as { service: unknown; events: { kind: string; status: string; reason: string | null; at: string }[] };
-    expect(found).toMatchObject({ trackingNumber, accessCode, status: "SUBMITTED", service: { code: "RS-JYDJ-001", name: "就业登记" } });
-    expect(found.events).toEqual([{ kind: "submit", status: "SUBMITTED", reason: null, at: expect.any(String) }]);
+    const found = (await response.json()) as {
+      service: unknown;
+      events: { kind: string; status: string; reason: string | null; at: string }[];
+    };
+    expect(found).toMatchObject({
+      trackingNumber,
+      accessCode,
+      status: "SUBMITTED",
+      service: { code: "RS-JYDJ-001", name: "就业登记" },
+    });
+    expect(found.events).toEqual([
+      { kind: "submit", status: "SUBMITTED", reason: null, at: expect.any(String) },
+    ]);
     expect(JSON.stringify(found)).not.toContain("内部意见");
   });
 
@@ -226,11 +373,19 @@ describe("GET /api/v1/applications", () => {
     const before = await database.prisma.application.count({ where: { applicantId: owner.id } });
     await database.prisma.application.createMany({
       data: Array.from({ length: 55 }, (_, i) => ({
-        trackingNumber: `SV20200101${String(900000 + i)}`, accessCode: "ABCDEF", serviceId: service.id, applicantId: owner.id,
-        answers: {}, idempotencyKey: `paging-${i}-key`, submittedAt: new Date(Date.UTC(2020, 0, 1, 0, i)),
+        trackingNumber: `SV20200101${String(900000 + i)}`,
+        accessCode: "ABCDEF",
+        serviceId: service.id,
+        applicantId: owner.id,
+        answers: {},
+        idempotencyKey: `paging-${i}-key`,
+        submittedAt: new Date(Date.UTC(2020, 0, 1, 0, i)),
       })),
     });
-    const page = async (query: string) => (await (await applicationsRoute.GET(request(`/applications${query}`, { token: tokens.citizen2 }))).json()) as { items: { trackingNumber: string }[]; page: number; pages: number; total: number };
+    const page = async (query: string) =>
+      (await (
+        await applicationsRoute.GET(request(`/applications${query}`, { token: tokens.citizen2 }))
+      ).json()) as { items: { trackingNumber: string }[]; page: number; pages: number; total: number };
     const first = await page("");
     expect(first).toMatchObject({ page: 1, total: before + 55, pages: Math.ceil((before + 55) / 50) });
     expect(first.items).toHaveLength(50);
@@ -238,30 +393,54 @@ describe("GET /api/v1/applications", () => {
     expect(last.items.at(-1)!.trackingNumber).toBe("SV20200101900000");
     const all = new Set([...first.items, ...last.items].map((item) => item.trackingNumber));
     expect(all.size).toBe(first.items.length + last.items.length);
-    expect((await applicationsRoute.GET(request("/applications?page=0", { token: tokens.citizen2 }))).status).toBe(400);
+    expect(
+      (await applicationsRoute.GET(request("/applications?page=0", { token: tokens.citizen2 }))).status,
+    ).toBe(400);
   });
 
   it("answers 404 for another person's case or an unknown one, and 401 without sign-in", async () => {
     const { trackingNumber } = (await (await apply()).json()) as { trackingNumber: string };
-    const theirs = await applicationRoute.GET(request(`/applications/${trackingNumber}`, { token: tokens.citizen2 }), context({ trackingNumber }));
+    const theirs = await applicationRoute.GET(
+      request(`/applications/${trackingNumber}`, { token: tokens.citizen2 }),
+      context({ trackingNumber }),
+    );
     expect(theirs.status).toBe(404);
     expect(await errorCode(theirs)).toBe("not_found");
-    const list = (await (await applicationsRoute.GET(request("/applications", { token: tokens.citizen2 }))).json()) as { items: { trackingNumber: string }[] };
+    const list = (await (
+      await applicationsRoute.GET(request("/applications", { token: tokens.citizen2 }))
+    ).json()) as { items: { trackingNumber: string }[] };
     expect(list.items.map((item) => item.trackingNumber)).not.toContain(trackingNumber);
     for (const number of ["SV20990101999999", "nonsense"]) {
-      expect((await applicationRoute.GET(request(`/applications/${number}`, { token: tokens.citizen }), context({ trackingNumber: number }))).status).toBe(404);
+      expect(
+        (
+          await applicationRoute.GET(
+            request(`/applications/${number}`, { token: tokens.citizen }),
+            context({ trackingNumber: number }),
+          )
+        ).status,
+      ).toBe(404);
     }
     expect((await applicationsRoute.GET(request("/applications"))).status).toBe(401);
-    expect((await applicationRoute.GET(request(`/applications/${trackingNumber}`), context({ trackingNumber }))).status).toBe(401);
+    expect(
+      (await applicationRoute.GET(request(`/applications/${trackingNumber}`), context({ trackingNumber })))
+        .status,
+    ).toBe(401);
   });
 });
 
 describe("personal API tokens", () => {
   it("are os_ and 40 url-safe characters, stored only as their sha256", async () => {
-    const { id, token } = await createApiToken(database.prisma, { actor: actors.citizen2, name: "  my script  " });
+    const { id, token } = await createApiToken(database.prisma, {
+      actor: actors.citizen2,
+      name: "  my script  ",
+    });
     expect(token).toMatch(/^os_[A-Za-z0-9_-]{40}$/);
     const stored = await database.prisma.apiToken.findUniqueOrThrow({ where: { id } });
-    expect(stored).toMatchObject({ name: "my script", tokenHash: createHash("sha256").update(token).digest("hex"), lastUsedAt: null });
+    expect(stored).toMatchObject({
+      name: "my script",
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      lastUsedAt: null,
+    });
     expect(JSON.stringify(stored)).not.toContain(token.slice(3));
     expect(await userForToken(database.prisma, token)).toMatchObject({ id: actors.citizen2.id });
     expect((await database.prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
@@ -269,22 +448,43 @@ describe("personal API tokens", () => {
   });
 
   it("are for citizens only, and each owner revokes only their own", async () => {
-    await expect(createApiToken(database.prisma, { actor: actors.caseworker, name: "staff" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createApiToken(database.prisma, { actor: actors.caseworker, name: "staff" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     const { id } = await createApiToken(database.prisma, { actor: actors.citizen, name: "mine" });
-    await expect(revokeApiToken(database.prisma, { actor: actors.citizen2, id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(revokeApiToken(database.prisma, { actor: actors.citizen2, id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await database.prisma.user.update({ where: { id: actors.citizen2.id }, data: { disabled: true } });
     expect(await userForToken(database.prisma, tokens.citizen2)).toBeNull();
     await database.prisma.user.update({ where: { id: actors.citizen2.id }, data: { disabled: false } });
   });
 
   it("cannot mint, list or revoke tokens through the API (session cookie only)", async () => {
-    const mint = await tokensRoute.POST(request("/tokens", { method: "POST", token: tokens.citizen, headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "more" }) }));
+    const mint = await tokensRoute.POST(
+      request("/tokens", {
+        method: "POST",
+        token: tokens.citizen,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "more" }),
+      }),
+    );
     expect(mint.status).toBe(401);
     expect(await errorCode(mint)).toBe("unauthorized");
     expect((await tokensRoute.GET(request("/tokens", { token: tokens.citizen }))).status).toBe(401);
     const [mine] = await listApiTokens(database.prisma, { actor: actors.citizen });
-    expect((await tokenRoute.DELETE(request(`/tokens/${mine.id}`, { method: "DELETE", token: tokens.citizen }), context({ id: mine.id }))).status).toBe(401);
-    expect((await tokensRoute.POST(request("/tokens", { method: "POST", body: JSON.stringify({ name: "anon" }) }))).status).toBe(401);
+    expect(
+      (
+        await tokenRoute.DELETE(
+          request(`/tokens/${mine.id}`, { method: "DELETE", token: tokens.citizen }),
+          context({ id: mine.id }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await tokensRoute.POST(request("/tokens", { method: "POST", body: JSON.stringify({ name: "anon" }) })))
+        .status,
+    ).toBe(401);
     expect(await database.prisma.apiToken.count({ where: { name: { in: ["more", "anon"] } } })).toBe(0);
   });
 });

@@ -25,17 +25,39 @@ afterAll(() => database.close());
 async function upload(owner: TSessionUser, purpose?: string) {
   const id = randomUUID().replace(/-/g, "").slice(0, 24);
   await database.prisma.attachment.create({
-    data: { id, fileName: "id-card.pdf", mimeType: "application/pdf", size: 1000, sha256: "0".repeat(64), storageKey: `test/${id}`, uploaderId: owner.id, purpose },
+    data: {
+      id,
+      fileName: "id-card.pdf",
+      mimeType: "application/pdf",
+      size: 1000,
+      sha256: "0".repeat(64),
+      storageKey: `test/${id}`,
+      uploaderId: owner.id,
+      purpose,
+    },
   });
   return id;
 }
 
 async function answers(owner = actors.citizen) {
-  return { fullName: "张晓明", idNumber: "510104199003071237", mobile: "13800280001", employer: "成都蓉城科技有限公司", startDate: "2026-11-02", employmentType: "full-time", idCardCopy: await upload(owner) };
+  return {
+    fullName: "张晓明",
+    idNumber: "510104199003071237",
+    mobile: "13800280001",
+    employer: "成都蓉城科技有限公司",
+    startDate: "2026-11-02",
+    employmentType: "full-time",
+    idCardCopy: await upload(owner),
+  };
 }
 
 async function submit(owner = actors.citizen, key = randomUUID()) {
-  return submitApplication(database.prisma, { actor: owner, serviceCode: "RS-JYDJ-001", answers: await answers(owner), idempotencyKey: key });
+  return submitApplication(database.prisma, {
+    actor: owner,
+    serviceCode: "RS-JYDJ-001",
+    answers: await answers(owner),
+    idempotencyKey: key,
+  });
 }
 
 describe("submitting an application", () => {
@@ -44,7 +66,10 @@ describe("submitting an application", () => {
     expect(result.trackingNumber).toMatch(/^SV\d{8}\d{6}$/);
     expect(result.accessCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
     expect(result).toMatchObject({ status: "SUBMITTED", created: true });
-    const stored = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: result.trackingNumber }, include: { attachments: true, events: true } });
+    const stored = await database.prisma.application.findUniqueOrThrow({
+      where: { trackingNumber: result.trackingNumber },
+      include: { attachments: true, events: true },
+    });
     expect(stored.attachments.map((a) => a.purpose)).toEqual(["id-card"]);
     expect(stored.events.map((e) => e.toStatus)).toEqual(["SUBMITTED"]);
     const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" } });
@@ -53,22 +78,46 @@ describe("submitting an application", () => {
 
   it("refuses invalid answers with field error codes", async () => {
     const bad = { ...(await answers()), idNumber: "510104199003071234", mobile: "123" };
-    await expect(submitApplication(database.prisma, { actor: actors.citizen, serviceCode: "RS-JYDJ-001", answers: bad, idempotencyKey: randomUUID() })).rejects.toSatisfy(
-      (e) => e instanceof AnswersInvalid && e.fieldErrors.idNumber === "idCardInvalid" && e.fieldErrors.mobile === "mobileInvalid",
+    await expect(
+      submitApplication(database.prisma, {
+        actor: actors.citizen,
+        serviceCode: "RS-JYDJ-001",
+        answers: bad,
+        idempotencyKey: randomUUID(),
+      }),
+    ).rejects.toSatisfy(
+      (e) =>
+        e instanceof AnswersInvalid &&
+        e.fieldErrors.idNumber === "idCardInvalid" &&
+        e.fieldErrors.mobile === "mobileInvalid",
     );
   });
 
   it("refuses someone else's upload", async () => {
     const theirs = await upload(actors.citizen2);
     await expect(
-      submitApplication(database.prisma, { actor: actors.citizen, serviceCode: "RS-JYDJ-001", answers: { ...(await answers()), idCardCopy: theirs }, idempotencyKey: randomUUID() }),
+      submitApplication(database.prisma, {
+        actor: actors.citizen,
+        serviceCode: "RS-JYDJ-001",
+        answers: { ...(await answers()), idCardCopy: theirs },
+        idempotencyKey: randomUUID(),
+      }),
     ).rejects.toBeInstanceOf(AnswersInvalid);
   });
 
   it("makes exactly one case for 20 concurrent submissions with one idempotency key", async () => {
     const key = randomUUID();
     const body = await answers();
-    const results = await Promise.all(Array.from({ length: 20 }, () => submitApplication(database.prisma, { actor: actors.citizen, serviceCode: "RS-JYDJ-001", answers: body, idempotencyKey: key })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        submitApplication(database.prisma, {
+          actor: actors.citizen,
+          serviceCode: "RS-JYDJ-001",
+          answers: body,
+          idempotencyKey: key,
+        }),
+      ),
+    );
     expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(await database.prisma.application.count({ where: { idempotencyKey: key } })).toBe(1);
@@ -76,7 +125,16 @@ describe("submitting an application", () => {
 
   it("makes 100 cases with distinct 办件编号 for 100 concurrent submissions with distinct keys", async () => {
     const bodies = await Promise.all(Array.from({ length: 100 }, () => answers(actors.citizen2)));
-    const results = await Promise.all(bodies.map((body) => submitApplication(database.prisma, { actor: actors.citizen2, serviceCode: "RS-JYDJ-001", answers: body, idempotencyKey: randomUUID() })));
+    const results = await Promise.all(
+      bodies.map((body) =>
+        submitApplication(database.prisma, {
+          actor: actors.citizen2,
+          serviceCode: "RS-JYDJ-001",
+          answers: body,
+          idempotencyKey: randomUUID(),
+        }),
+      ),
+    );
     expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(100);
     for (const r of results) expect(r.trackingNumber).toMatch(/^SV\d{14}$/);
   });
@@ -104,18 +162,33 @@ describe("the case lifecycle", () => {
           missing: ["身份证复印件不清晰"],
           resultAttachmentId: rule.needsResultFile ? await upload(actors.caseworker) : undefined,
         });
-        if (rule.from.includes(status)) await expect(attempt, `${name} from ${status}`).resolves.toEqual({ status: rule.to, version: 2 });
-        else await expect(attempt, `${name} from ${status}`).rejects.toSatisfy((e) => e instanceof FormError && e.key === "transitionNotAllowed");
+        if (rule.from.includes(status))
+          await expect(attempt, `${name} from ${status}`).resolves.toEqual({ status: rule.to, version: 2 });
+        else
+          await expect(attempt, `${name} from ${status}`).rejects.toSatisfy(
+            (e) => e instanceof FormError && e.key === "transitionNotAllowed",
+          );
       }
     }
   });
 
   it("requires a reason, the missing list and the result file", async () => {
-    const check = async (transition: "reject" | "requestSupplement" | "complete", status: TCaseStatus, key: string) => {
+    const check = async (
+      transition: "reject" | "requestSupplement" | "complete",
+      status: TCaseStatus,
+      key: string,
+    ) => {
       const trackingNumber = await caseIn(status);
-      await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition, expectedVersion: 1, reason: " ", missing: [" "] })).rejects.toSatisfy(
-        (e) => e instanceof FormError && e.key === key,
-      );
+      await expect(
+        applyTransition(database.prisma, {
+          actor: actors.caseworker,
+          trackingNumber,
+          transition,
+          expectedVersion: 1,
+          reason: " ",
+          missing: [" "],
+        }),
+      ).rejects.toSatisfy((e) => e instanceof FormError && e.key === key);
     };
     await check("reject", "PRE_REVIEW", "reasonRequired");
     await check("requestSupplement", "PRE_REVIEW", "missingListRequired");
@@ -124,59 +197,169 @@ describe("the case lifecycle", () => {
 
   it("hides another department's case from a caseworker and another person's case from a citizen, and audits the refusal", async () => {
     const trackingNumber = await caseIn("SUBMITTED");
-    await expect(applyTransition(database.prisma, { actor: actors.caseworker2, trackingNumber, transition: "accept", expectedVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(applyTransition(database.prisma, { actor: actors.citizen2, trackingNumber, transition: "withdraw", expectedVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await database.prisma.auditLog.count({ where: { entityId: trackingNumber, outcome: "DENIED" } })).toBe(2);
-    await expect(applyTransition(database.prisma, { actor: actors.supervisor, trackingNumber, transition: "accept", expectedVersion: 1 })).resolves.toMatchObject({ status: "ACCEPTED" });
-    expect(await database.prisma.auditLog.count({ where: { entityId: trackingNumber, outcome: "ALLOWED", action: "case.accept" } })).toBe(1);
+    await expect(
+      applyTransition(database.prisma, {
+        actor: actors.caseworker2,
+        trackingNumber,
+        transition: "accept",
+        expectedVersion: 1,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      applyTransition(database.prisma, {
+        actor: actors.citizen2,
+        trackingNumber,
+        transition: "withdraw",
+        expectedVersion: 1,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      await database.prisma.auditLog.count({ where: { entityId: trackingNumber, outcome: "DENIED" } }),
+    ).toBe(2);
+    await expect(
+      applyTransition(database.prisma, {
+        actor: actors.supervisor,
+        trackingNumber,
+        transition: "accept",
+        expectedVersion: 1,
+      }),
+    ).resolves.toMatchObject({ status: "ACCEPTED" });
+    expect(
+      await database.prisma.auditLog.count({
+        where: { entityId: trackingNumber, outcome: "ALLOWED", action: "case.accept" },
+      }),
+    ).toBe(1);
   });
 
   it("lets one of two concurrent caseworkers win; the other is told the case changed", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
     const results = await Promise.allSettled([
-      applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1 }),
-      applyTransition(database.prisma, { actor: actors.supervisor, trackingNumber, transition: "reject", expectedVersion: 1, reason: "材料不齐" }),
+      applyTransition(database.prisma, {
+        actor: actors.caseworker,
+        trackingNumber,
+        transition: "accept",
+        expectedVersion: 1,
+      }),
+      applyTransition(database.prisma, {
+        actor: actors.supervisor,
+        trackingNumber,
+        transition: "reject",
+        expectedVersion: 1,
+        reason: "材料不齐",
+      }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(loser.reason).toBeInstanceOf(FormError);
     expect((loser.reason as FormError).key).toBe("caseChanged");
-    expect(await database.prisma.caseEvent.count({ where: { application: { trackingNumber }, kind: { in: ["accept", "reject"] } } })).toBe(1);
+    expect(
+      await database.prisma.caseEvent.count({
+        where: { application: { trackingNumber }, kind: { in: ["accept", "reject"] } },
+      }),
+    ).toBe(1);
   });
 
   it("asks for 补正 once only, and only within 5 working days of submission", async () => {
     const first = await caseIn("PRE_REVIEW");
-    await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: first, transition: "requestSupplement", expectedVersion: 1, missing: ["劳动合同"] });
-    await applyTransition(database.prisma, { actor: actors.citizen, trackingNumber: first, transition: "supplyMaterials", expectedVersion: 2, newUploadIds: [await upload(actors.citizen)] });
-    await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: first, transition: "requestSupplement", expectedVersion: 3, missing: ["又一项"] })).rejects.toSatisfy(
-      (e) => e instanceof FormError && e.key === "supplementOnce",
-    );
+    await applyTransition(database.prisma, {
+      actor: actors.caseworker,
+      trackingNumber: first,
+      transition: "requestSupplement",
+      expectedVersion: 1,
+      missing: ["劳动合同"],
+    });
+    await applyTransition(database.prisma, {
+      actor: actors.citizen,
+      trackingNumber: first,
+      transition: "supplyMaterials",
+      expectedVersion: 2,
+      newUploadIds: [await upload(actors.citizen)],
+    });
+    await expect(
+      applyTransition(database.prisma, {
+        actor: actors.caseworker,
+        trackingNumber: first,
+        transition: "requestSupplement",
+        expectedVersion: 3,
+        missing: ["又一项"],
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "supplementOnce");
     const late = await caseIn("PRE_REVIEW");
-    const submitted = (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: late } })).submittedAt;
+    const submitted = (
+      await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: late } })
+    ).submittedAt;
     const eightWorkingDaysLater = new Date(submitted.getTime() + 12 * 24 * 3600_000);
     await expect(
-      applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "requestSupplement", expectedVersion: 1, missing: ["劳动合同"], now: eightWorkingDaysLater }),
+      applyTransition(database.prisma, {
+        actor: actors.caseworker,
+        trackingNumber: late,
+        transition: "requestSupplement",
+        expectedVersion: 1,
+        missing: ["劳动合同"],
+        now: eightWorkingDaysLater,
+      }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "supplementTooLate");
     // past the window the application counts as accepted on submission: no 不予受理, and the clock runs from then
     await expect(
-      applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "reject", expectedVersion: 1, reason: "材料不全", now: eightWorkingDaysLater }),
+      applyTransition(database.prisma, {
+        actor: actors.caseworker,
+        trackingNumber: late,
+        transition: "reject",
+        expectedVersion: 1,
+        reason: "材料不全",
+        now: eightWorkingDaysLater,
+      }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "deemedAccepted");
-    await expect(applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber: late, transition: "accept", expectedVersion: 1, now: eightWorkingDaysLater })).resolves.toMatchObject({ status: "ACCEPTED" });
-    expect((await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: late } })).acceptedAt).toEqual(submitted);
+    await expect(
+      applyTransition(database.prisma, {
+        actor: actors.caseworker,
+        trackingNumber: late,
+        transition: "accept",
+        expectedVersion: 1,
+        now: eightWorkingDaysLater,
+      }),
+    ).resolves.toMatchObject({ status: "ACCEPTED" });
+    expect(
+      (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: late } })).acceptedAt,
+    ).toEqual(submitted);
   });
 
   it("lets the supervisor assign a case to one of the department's caseworkers only", async () => {
     const trackingNumber = await caseIn("SUBMITTED");
     const { assignCase } = await import("@/lib/cases/staffCases");
-    await assignCase(database.prisma, { actor: actors.supervisor, trackingNumber, assigneeId: actors.caseworker.id });
-    expect((await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).assigneeId).toBe(actors.caseworker.id);
-    await expect(assignCase(database.prisma, { actor: actors.supervisor, trackingNumber, assigneeId: actors.caseworker2.id })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "assigneeInvalid");
-    await expect(assignCase(database.prisma, { actor: actors.caseworker, trackingNumber, assigneeId: actors.caseworker.id })).rejects.toBeInstanceOf(NotFoundError);
+    await assignCase(database.prisma, {
+      actor: actors.supervisor,
+      trackingNumber,
+      assigneeId: actors.caseworker.id,
+    });
+    expect(
+      (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).assigneeId,
+    ).toBe(actors.caseworker.id);
+    await expect(
+      assignCase(database.prisma, {
+        actor: actors.supervisor,
+        trackingNumber,
+        assigneeId: actors.caseworker2.id,
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "assigneeInvalid");
+    await expect(
+      assignCase(database.prisma, {
+        actor: actors.caseworker,
+        trackingNumber,
+        assigneeId: actors.caseworker.id,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("sets working-day deadlines on acceptance across the National Day holiday", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
-    await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1, now: new Date("2026-09-28T02:00:00Z") });
+    await applyTransition(database.prisma, {
+      actor: actors.caseworker,
+      trackingNumber,
+      transition: "accept",
+      expectedVersion: 1,
+      now: new Date("2026-09-28T02:00:00Z"),
+    });
     const stored = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } });
     // RS-JYDJ-001 promises 3 and is bound to 5 working days; 10-01..10-07 are off, Saturday 10-10 is worked
     expect(stored.promisedDue?.toISOString().slice(0, 10)).toBe("2026-10-08");
@@ -187,8 +370,19 @@ describe("the case lifecycle", () => {
 
   it("marks a deadline provisional in a year without calendar data", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
-    await database.prisma.application.update({ where: { trackingNumber }, data: { submittedAt: new Date("2099-03-02T01:00:00Z") } });
-    await applyTransition(database.prisma, { actor: actors.caseworker, trackingNumber, transition: "accept", expectedVersion: 1, now: new Date("2099-03-02T02:00:00Z") });
-    expect((await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).dueProvisional).toBe(true);
+    await database.prisma.application.update({
+      where: { trackingNumber },
+      data: { submittedAt: new Date("2099-03-02T01:00:00Z") },
+    });
+    await applyTransition(database.prisma, {
+      actor: actors.caseworker,
+      trackingNumber,
+      transition: "accept",
+      expectedVersion: 1,
+      now: new Date("2099-03-02T02:00:00Z"),
+    });
+    expect(
+      (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).dueProvisional,
+    ).toBe(true);
   });
 });

@@ -37,9 +37,12 @@ describe("disclosure catalogue", () => {
 
   it("facet counts equal the result totals they lead to", async () => {
     const facets = await documentFacets({}, await departments());
-    for (const [category, count] of facets.category) expect((await listDocuments({ category })).total, category).toBe(count);
-    for (const [department, count] of facets.department) expect((await listDocuments({ department })).total, department).toBe(count);
-    for (const [year, count] of facets.year) expect((await listDocuments({ year })).total, String(year)).toBe(count);
+    for (const [category, count] of facets.category)
+      expect((await listDocuments({ category })).total, category).toBe(count);
+    for (const [department, count] of facets.department)
+      expect((await listDocuments({ department })).total, department).toBe(count);
+    for (const [year, count] of facets.year)
+      expect((await listDocuments({ year })).total, String(year)).toBe(count);
     const all = await listDocuments({});
     expect([...facets.docType.values()].reduce((a, b) => a + b, 0)).toBe(all.total);
   });
@@ -49,7 +52,8 @@ describe("disclosure catalogue", () => {
     const dates = first.items.map((d) => d.publishedAt!.getTime());
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     const facets = await documentFacets({ department: "RSJ" }, await departments());
-    for (const [category, count] of facets.category) expect((await listDocuments({ department: "RSJ", category })).total).toBe(count);
+    for (const [category, count] of facets.category)
+      expect((await listDocuments({ department: "RSJ", category })).total).toBe(count);
   });
 });
 
@@ -64,14 +68,19 @@ describe("community notices", () => {
   });
 
   it("keeps an expired notice reachable by its URL but out of the list", async () => {
-    const expired = await database.prisma.notice.findFirstOrThrow({ where: { expiresAt: { lt: new Date() } } });
+    const expired = await database.prisma.notice.findFirstOrThrow({
+      where: { expiresAt: { lt: new Date() } },
+    });
     expect((await getNotice(expired.id))?.id).toBe(expired.id);
     const { items } = await listNotices({});
     expect(items.map((n) => n.id)).not.toContain(expired.id);
   });
 
   it("filters by community, street and district", async () => {
-    const community = await database.prisma.community.findFirstOrThrow({ include: { street: { include: { district: true } } }, orderBy: { code: "asc" } });
+    const community = await database.prisma.community.findFirstOrThrow({
+      include: { street: { include: { district: true } } },
+      orderBy: { code: "asc" },
+    });
     const byCommunity = await listNotices({ community: community.code });
     const byStreet = await listNotices({ street: community.street.code });
     const byDistrict = await listNotices({ district: community.street.district.code });

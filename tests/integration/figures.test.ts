@@ -26,13 +26,29 @@ afterAll(() => database.close());
 
 async function newCase() {
   const upload = await database.prisma.attachment.create({
-    data: { id: randomUUID().replace(/-/g, "").slice(0, 24), fileName: "a.pdf", mimeType: "application/pdf", size: 10, sha256: "0".repeat(64), storageKey: `t/${randomUUID()}`, uploaderId: actors.citizen.id },
+    data: {
+      id: randomUUID().replace(/-/g, "").slice(0, 24),
+      fileName: "a.pdf",
+      mimeType: "application/pdf",
+      size: 10,
+      sha256: "0".repeat(64),
+      storageKey: `t/${randomUUID()}`,
+      uploaderId: actors.citizen.id,
+    },
   });
   const { trackingNumber } = await submitApplication(database.prisma, {
     actor: actors.citizen,
     serviceCode: "RS-JYDJ-001",
     idempotencyKey: randomUUID(),
-    answers: { fullName: "张晓明", idNumber: "510104199003071237", mobile: "13800280001", employer: "单位", startDate: "2026-11-02", employmentType: "full-time", idCardCopy: upload.id },
+    answers: {
+      fullName: "张晓明",
+      idNumber: "510104199003071237",
+      mobile: "13800280001",
+      employer: "单位",
+      startDate: "2026-11-02",
+      employmentType: "full-time",
+      idCardCopy: upload.id,
+    },
   });
   return trackingNumber;
 }
@@ -42,10 +58,28 @@ async function run(trackingNumber: string, steps: [string, string][]) {
   for (const [transition, at] of steps) {
     const resultFile =
       transition === "complete"
-        ? (await database.prisma.attachment.create({ data: { id: randomUUID().replace(/-/g, "").slice(0, 24), fileName: "r.pdf", mimeType: "application/pdf", size: 1, sha256: "0".repeat(64), storageKey: `t/${randomUUID()}`, uploaderId: actors.caseworker.id } })).id
+        ? (
+            await database.prisma.attachment.create({
+              data: {
+                id: randomUUID().replace(/-/g, "").slice(0, 24),
+                fileName: "r.pdf",
+                mimeType: "application/pdf",
+                size: 1,
+                sha256: "0".repeat(64),
+                storageKey: `t/${randomUUID()}`,
+                uploaderId: actors.caseworker.id,
+              },
+            })
+          ).id
         : undefined;
     ({ version } = await applyTransition(database.prisma, {
-      actor: actors.caseworker, trackingNumber, transition: transition as "accept", expectedVersion: version, now: new Date(`${at}T02:00:00Z`), resultAttachmentId: resultFile, reason: "依据相关规定",
+      actor: actors.caseworker,
+      trackingNumber,
+      transition: transition as "accept",
+      expectedVersion: version,
+      now: new Date(`${at}T02:00:00Z`),
+      resultAttachmentId: resultFile,
+      reason: "依据相关规定",
     }));
   }
 }
@@ -53,13 +87,31 @@ async function run(trackingNumber: string, steps: [string, string][]) {
 describe("supervisor figures", () => {
   it("computes on-time rate, working days to decide, rating mix and the overdue list", async () => {
     const onTime = await newCase();
-    await run(onTime, [["accept", "2026-09-28"], ["startReview", "2026-09-29"], ["approve", "2026-10-08"], ["complete", "2026-10-08"]]);
+    await run(onTime, [
+      ["accept", "2026-09-28"],
+      ["startReview", "2026-09-29"],
+      ["approve", "2026-10-08"],
+      ["complete", "2026-10-08"],
+    ]);
     const late = await newCase();
-    await run(late, [["accept", "2026-11-02"], ["startReview", "2026-11-03"], ["deny", "2026-11-10"], ["complete", "2026-11-10"]]);
+    await run(late, [
+      ["accept", "2026-11-02"],
+      ["startReview", "2026-11-03"],
+      ["deny", "2026-11-10"],
+      ["complete", "2026-11-10"],
+    ]);
     const overdue = await newCase();
-    await run(overdue, [["accept", "2026-11-02"], ["startReview", "2026-11-03"]]);
+    await run(overdue, [
+      ["accept", "2026-11-02"],
+      ["startReview", "2026-11-03"],
+    ]);
     await rateCase(database.prisma, { actor: actors.citizen, trackingNumber: onTime, level: 5 });
-    await rateCase(database.prisma, { actor: actors.citizen, trackingNumber: late, level: 1, comment: "太慢" });
+    await rateCase(database.prisma, {
+      actor: actors.citizen,
+      trackingNumber: late,
+      level: 1,
+      comment: "太慢",
+    });
 
     const figures = await caseFigures(database.prisma, actors.supervisor, new Date("2026-11-26T02:00:00Z"));
     expect(figures.decided).toBe(2);
@@ -75,35 +127,81 @@ describe("supervisor figures", () => {
 
   it("is for supervisors and administrators only", async () => {
     await expect(caseFigures(database.prisma, actors.caseworker)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await caseFigures(database.prisma, actors.admin)).decided).toBe((await caseFigures(database.prisma, actors.supervisor)).decided);
+    expect((await caseFigures(database.prisma, actors.admin)).decided).toBe(
+      (await caseFigures(database.prisma, actors.supervisor)).decided,
+    );
   });
 });
 
 describe("好差评 rules", () => {
   it("rates once, only after 办结, and a 差评 opens a follow-up with a working-day deadline", async () => {
     const number = await newCase();
-    await expect(rateCase(database.prisma, { actor: actors.citizen, trackingNumber: number, level: 4 })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "ratingNotYet");
-    await run(number, [["accept", "2026-11-02"], ["startReview", "2026-11-02"], ["approve", "2026-11-03"], ["complete", "2026-11-03"]]);
-    await rateCase(database.prisma, { actor: actors.citizen, trackingNumber: number, level: 2, now: new Date("2026-11-26T02:00:00Z") });
-    await expect(rateCase(database.prisma, { actor: actors.citizen, trackingNumber: number, level: 5 })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "ratingOnce");
-    const rating = await database.prisma.rating.findFirstOrThrow({ where: { application: { trackingNumber: number } } });
+    await expect(
+      rateCase(database.prisma, { actor: actors.citizen, trackingNumber: number, level: 4 }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "ratingNotYet");
+    await run(number, [
+      ["accept", "2026-11-02"],
+      ["startReview", "2026-11-02"],
+      ["approve", "2026-11-03"],
+      ["complete", "2026-11-03"],
+    ]);
+    await rateCase(database.prisma, {
+      actor: actors.citizen,
+      trackingNumber: number,
+      level: 2,
+      now: new Date("2026-11-26T02:00:00Z"),
+    });
+    await expect(
+      rateCase(database.prisma, { actor: actors.citizen, trackingNumber: number, level: 5 }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "ratingOnce");
+    const rating = await database.prisma.rating.findFirstOrThrow({
+      where: { application: { trackingNumber: number } },
+    });
     expect(rating.followUpStatus).toBe("OPEN");
     // 15 working days after Thursday 2026-11-26
     expect(rating.followUpDue?.toISOString().slice(0, 10)).toBe("2026-12-17");
 
-    await expect(advanceFollowUp(database.prisma, { actor: actors.caseworker, trackingNumber: number, note: "x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      advanceFollowUp(database.prisma, { actor: actors.caseworker, trackingNumber: number, note: "x" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
 
     // the fix period is a local setting
     await database.prisma.siteSetting.create({ data: { key: "cases", value: { followUpDays: 5 } } });
     const other = await newCase();
-    await run(other, [["accept", "2026-11-02"], ["startReview", "2026-11-02"], ["approve", "2026-11-03"], ["complete", "2026-11-03"]]);
-    await rateCase(database.prisma, { actor: actors.citizen, trackingNumber: other, level: 1, now: new Date("2026-11-26T02:00:00Z") });
-    const short = await database.prisma.rating.findFirstOrThrow({ where: { application: { trackingNumber: other } } });
+    await run(other, [
+      ["accept", "2026-11-02"],
+      ["startReview", "2026-11-02"],
+      ["approve", "2026-11-03"],
+      ["complete", "2026-11-03"],
+    ]);
+    await rateCase(database.prisma, {
+      actor: actors.citizen,
+      trackingNumber: other,
+      level: 1,
+      now: new Date("2026-11-26T02:00:00Z"),
+    });
+    const short = await database.prisma.rating.findFirstOrThrow({
+      where: { application: { trackingNumber: other } },
+    });
     expect(short.followUpDue?.toISOString().slice(0, 10)).toBe("2026-12-03");
     for (const expected of ["VERIFIED", "FIXED", "CALLED_BACK", "CLOSED"]) {
-      expect((await advanceFollowUp(database.prisma, { actor: actors.supervisor, trackingNumber: number, note: `步骤 ${expected}` })).status).toBe(expected);
+      expect(
+        (
+          await advanceFollowUp(database.prisma, {
+            actor: actors.supervisor,
+            trackingNumber: number,
+            note: `步骤 ${expected}`,
+          })
+        ).status,
+      ).toBe(expected);
     }
-    await expect(advanceFollowUp(database.prisma, { actor: actors.supervisor, trackingNumber: number, note: "again" })).rejects.toBeInstanceOf(FormError);
-    expect(await database.prisma.auditLog.count({ where: { action: "rating.followUp", entityId: number, outcome: "ALLOWED" } })).toBe(4);
+    await expect(
+      advanceFollowUp(database.prisma, { actor: actors.supervisor, trackingNumber: number, note: "again" }),
+    ).rejects.toBeInstanceOf(FormError);
+    expect(
+      await database.prisma.auditLog.count({
+        where: { action: "rating.followUp", entityId: number, outcome: "ALLOWED" },
+      }),
+    ).toBe(4);
   });
 });

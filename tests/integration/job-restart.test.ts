@@ -25,14 +25,37 @@ describe("the job runner across a restart", () => {
     // the server is up: an editor's notice is approved for publication two seconds from now
     const first = await connect(target);
     await seedDemo(first.prisma);
-    const actor = async (email: string) => (await loadSessionUser(first.prisma, (await first.prisma.user.findUniqueOrThrow({ where: { email } })).id))!;
+    const actor = async (email: string) =>
+      (await loadSessionUser(
+        first.prisma,
+        (await first.prisma.user.findUniqueOrThrow({ where: { email } })).id,
+      ))!;
     const publishAt = new Date(Date.now() + 2000);
     const notice = await createNotice(first.prisma, {
       actor: await actor("editor@example.cn"),
-      notice: ZNoticeInput.parse({ title: "停机期间到期的公告", body: "正文", category: "announcements", scope: { districts: ["510104"], streets: [], communities: [] }, source: "街道办", publishAt, expiresAt: null, pinned: false }),
+      notice: ZNoticeInput.parse({
+        title: "停机期间到期的公告",
+        body: "正文",
+        category: "announcements",
+        scope: { districts: ["510104"], streets: [], communities: [] },
+        source: "街道办",
+        publishAt,
+        expiresAt: null,
+        pinned: false,
+      }),
     });
-    await applyNoticeStep(first.prisma, { actor: await actor("editor@example.cn"), noticeId: notice.id, step: "submit", expectedVersion: 1 });
-    await applyNoticeStep(first.prisma, { actor: await actor("editor2@example.cn"), noticeId: notice.id, step: "approve", expectedVersion: 2 });
+    await applyNoticeStep(first.prisma, {
+      actor: await actor("editor@example.cn"),
+      noticeId: notice.id,
+      step: "submit",
+      expectedVersion: 1,
+    });
+    await applyNoticeStep(first.prisma, {
+      actor: await actor("editor2@example.cn"),
+      noticeId: notice.id,
+      step: "approve",
+      expectedVersion: 2,
+    });
     // ... and stops before that time
     await first.close();
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, publishAt.getTime() - Date.now()) + 300));
@@ -43,7 +66,10 @@ describe("the job runner across a restart", () => {
     try {
       let runner = startJobRunner({ pollMs: 100 });
       for (let i = 0; i < 100; i++) {
-        if ((await second.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status === "PUBLISHED") break;
+        if (
+          (await second.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status === "PUBLISHED"
+        )
+          break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       await runner.stop();
@@ -54,8 +80,18 @@ describe("the job runner across a restart", () => {
       const published = await second.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } });
       expect(published.status).toBe("PUBLISHED");
       expect(published.publishedAt!.getTime()).toBeGreaterThanOrEqual(publishAt.getTime());
-      expect(await second.prisma.auditLog.count({ where: { entityId: notice.id, action: "notice.publish" } })).toBe(1);
-      expect(await second.prisma.job.count({ where: { kind: "notice.publish", payload: { equals: { noticeId: notice.id } }, doneAt: { not: null } } })).toBe(1);
+      expect(
+        await second.prisma.auditLog.count({ where: { entityId: notice.id, action: "notice.publish" } }),
+      ).toBe(1);
+      expect(
+        await second.prisma.job.count({
+          where: {
+            kind: "notice.publish",
+            payload: { equals: { noticeId: notice.id } },
+            doneAt: { not: null },
+          },
+        }),
+      ).toBe(1);
     } finally {
       holder.__onestopDb = undefined;
       await second.close();

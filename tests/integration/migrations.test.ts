@@ -6,7 +6,8 @@ describe("migrations (WebAssembly schema engine)", () => {
   const opened: { close: () => Promise<void> }[] = [];
   afterAll(async () => {
     for (const adapter of opened) await adapter.close();
-    if (createdDatabase && process.env.TEST_DATABASE_URL) await dropDatabase(process.env.TEST_DATABASE_URL, createdDatabase);
+    if (createdDatabase && process.env.TEST_DATABASE_URL)
+      await dropDatabase(process.env.TEST_DATABASE_URL, createdDatabase);
   });
 
   it("the migrations folder produces exactly the Prisma schema", async () => {

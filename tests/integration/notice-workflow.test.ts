@@ -11,7 +11,8 @@ import { jobHandlers } from "@/lib/jobs/handlers";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { findEntries } from "@/lib/search/search";
 
-const searchTitles = async (q: string) => (await findEntries(database.prisma, { q, type: "notice", synonyms: [] })).hits.map((h) => h.refId);
+const searchTitles = async (q: string) =>
+  (await findEntries(database.prisma, { q, type: "notice", synonyms: [] })).hits.map((h) => h.refId);
 import { pdfFile } from "../e2e/helpers/files";
 
 let database: TestDatabase;
@@ -36,71 +37,232 @@ afterAll(async () => {
 });
 
 const HEPINGJIE = "510104001001";
-const input = (category: "utilities" | "emergency", publishAt: Date, scope = { districts: [] as string[], streets: [] as string[], communities: [HEPINGJIE] }, title = "12月5日停水通知") =>
-  ZNoticeInput.parse({ title, body: "## 停水时间\n\n9:00—18:00", category, scope, source: "社区居委会", publishAt, expiresAt: null, pinned: false });
+const input = (
+  category: "utilities" | "emergency",
+  publishAt: Date,
+  scope = { districts: [] as string[], streets: [] as string[], communities: [HEPINGJIE] },
+  title = "12月5日停水通知",
+) =>
+  ZNoticeInput.parse({
+    title,
+    body: "## 停水时间\n\n9:00—18:00",
+    category,
+    scope,
+    source: "社区居委会",
+    publishAt,
+    expiresAt: null,
+    pinned: false,
+  });
 
 describe("the two-person notice workflow", () => {
   it("draft → submitted → approved by a different editor → published by the job at its time", async () => {
     const at = new Date(Date.now() + 60_000);
-    const notice = await createNotice(database.prisma, { actor: actors.editor, notice: input("utilities", at), files: [{ name: "停水范围.pdf", bytes: new Uint8Array(pdfFile.buffer) }] });
-    await applyNoticeStep(database.prisma, { actor: actors.editor, noticeId: notice.id, step: "submit", expectedVersion: 1 });
-    await expect(applyNoticeStep(database.prisma, { actor: actors.editor, noticeId: notice.id, step: "approve", expectedVersion: 2 })).rejects.toSatisfy(
-      (e) => e instanceof FormError && e.key === "secondPersonRequired",
-    );
-    await applyNoticeStep(database.prisma, { actor: actors.editor2, noticeId: notice.id, step: "approve", expectedVersion: 2 });
+    const notice = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("utilities", at),
+      files: [{ name: "停水范围.pdf", bytes: new Uint8Array(pdfFile.buffer) }],
+    });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.editor,
+      noticeId: notice.id,
+      step: "submit",
+      expectedVersion: 1,
+    });
+    await expect(
+      applyNoticeStep(database.prisma, {
+        actor: actors.editor,
+        noticeId: notice.id,
+        step: "approve",
+        expectedVersion: 2,
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "secondPersonRequired");
+    await applyNoticeStep(database.prisma, {
+      actor: actors.editor2,
+      noticeId: notice.id,
+      step: "approve",
+      expectedVersion: 2,
+    });
     // not yet: the job waits for its time
     await drainJobs(database.prisma, jobHandlers);
-    expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("APPROVED");
+    expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe(
+      "APPROVED",
+    );
     await drainJobs(database.prisma, jobHandlers, () => new Date(at.getTime() + 1000));
-    const stored = await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id }, include: { revisions: true, attachments: true } });
+    const stored = await database.prisma.notice.findUniqueOrThrow({
+      where: { id: notice.id },
+      include: { revisions: true, attachments: true },
+    });
     expect(stored).toMatchObject({ status: "PUBLISHED", approverId: actors.editor2.id });
-    expect(stored.revisions.map((r) => r.comment)).toEqual(expect.arrayContaining(["create", "submit", "approve", "publish"]));
+    expect(stored.revisions.map((r) => r.comment)).toEqual(
+      expect.arrayContaining(["create", "submit", "approve", "publish"]),
+    );
     expect(stored.attachments.map((a) => a.fileName)).toEqual(["停水范围.pdf"]);
   });
 
   it("is found by search once published, and no longer once archived", async () => {
-    const notice = await createNotice(database.prisma, { actor: actors.editor, notice: input("emergency", new Date(), undefined, "鹅卵石河堤防汛预警") });
+    const notice = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("emergency", new Date(), undefined, "鹅卵石河堤防汛预警"),
+    });
     expect(await searchTitles("鹅卵石河堤")).not.toContain(notice.id);
-    await applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: notice.id, step: "publishEmergency", expectedVersion: 1 });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.supervisor,
+      noticeId: notice.id,
+      step: "publishEmergency",
+      expectedVersion: 1,
+    });
     expect(await searchTitles("鹅卵石河堤")).toContain(notice.id);
-    await applyNoticeStep(database.prisma, { actor: actors.editor, noticeId: notice.id, step: "archive", expectedVersion: 2 });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.editor,
+      noticeId: notice.id,
+      step: "archive",
+      expectedVersion: 2,
+    });
     expect(await searchTitles("鹅卵石河堤")).not.toContain(notice.id);
   });
 
   it("keeps each edit as a revision with the whole notice, and expands a street to its communities", async () => {
-    const notice = await createNotice(database.prisma, { actor: actors.editor, notice: input("utilities", new Date()) });
-    await updateNotice(database.prisma, { actor: actors.editor2, noticeId: notice.id, expectedVersion: 1, notice: input("utilities", new Date(), { districts: [], streets: ["510104001"], communities: [] }, "12月6日停水通知") });
-    const stored = await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id }, include: { revisions: { orderBy: { version: "asc" } }, targets: { include: { community: true } } } });
+    const notice = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("utilities", new Date()),
+    });
+    await updateNotice(database.prisma, {
+      actor: actors.editor2,
+      noticeId: notice.id,
+      expectedVersion: 1,
+      notice: input(
+        "utilities",
+        new Date(),
+        { districts: [], streets: ["510104001"], communities: [] },
+        "12月6日停水通知",
+      ),
+    });
+    const stored = await database.prisma.notice.findUniqueOrThrow({
+      where: { id: notice.id },
+      include: { revisions: { orderBy: { version: "asc" } }, targets: { include: { community: true } } },
+    });
     expect(stored.title).toBe("12月6日停水通知");
     expect(stored.targets.map((t) => t.community.code).sort()).toEqual(["510104001001", "510104001002"]);
-    expect(stored.revisions.map((r) => [r.version, r.title])).toEqual([[1, "12月5日停水通知"], [2, "12月6日停水通知"]]);
-    expect(stored.revisions[1].meta).toMatchObject({ scope: { streets: ["510104001"] }, category: "utilities" });
+    expect(stored.revisions.map((r) => [r.version, r.title])).toEqual([
+      [1, "12月5日停水通知"],
+      [2, "12月6日停水通知"],
+    ]);
+    expect(stored.revisions[1].meta).toMatchObject({
+      scope: { streets: ["510104001"] },
+      category: "utilities",
+    });
     // a stale form loses; a submitted notice is not edited
-    await expect(updateNotice(database.prisma, { actor: actors.editor, noticeId: notice.id, expectedVersion: 1, notice: input("utilities", new Date()) })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "caseChanged");
-    await applyNoticeStep(database.prisma, { actor: actors.editor, noticeId: notice.id, step: "submit", expectedVersion: 2 });
-    await expect(updateNotice(database.prisma, { actor: actors.editor, noticeId: notice.id, expectedVersion: 3, notice: input("utilities", new Date()) })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "onlyDraftEditable");
-    await expect(updateNotice(database.prisma, { actor: actors.citizen, noticeId: notice.id, expectedVersion: 3, notice: input("utilities", new Date()) })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createNotice(database.prisma, { actor: actors.editor, notice: input("utilities", new Date(), { districts: [], streets: [], communities: ["510104009009"] }) })).rejects.toSatisfy((e) => e instanceof FormError && e.field === "scope");
+    await expect(
+      updateNotice(database.prisma, {
+        actor: actors.editor,
+        noticeId: notice.id,
+        expectedVersion: 1,
+        notice: input("utilities", new Date()),
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "caseChanged");
+    await applyNoticeStep(database.prisma, {
+      actor: actors.editor,
+      noticeId: notice.id,
+      step: "submit",
+      expectedVersion: 2,
+    });
+    await expect(
+      updateNotice(database.prisma, {
+        actor: actors.editor,
+        noticeId: notice.id,
+        expectedVersion: 3,
+        notice: input("utilities", new Date()),
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "onlyDraftEditable");
+    await expect(
+      updateNotice(database.prisma, {
+        actor: actors.citizen,
+        noticeId: notice.id,
+        expectedVersion: 3,
+        notice: input("utilities", new Date()),
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createNotice(database.prisma, {
+        actor: actors.editor,
+        notice: input("utilities", new Date(), { districts: [], streets: [], communities: ["510104009009"] }),
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.field === "scope");
   });
 
   it("sends back with a comment, lets a supervisor publish an emergency alone, and refuses others", async () => {
-    const notice = await createNotice(database.prisma, { actor: actors.editor, notice: input("utilities", new Date()) });
-    await applyNoticeStep(database.prisma, { actor: actors.editor, noticeId: notice.id, step: "submit", expectedVersion: 1 });
-    await expect(applyNoticeStep(database.prisma, { actor: actors.editor2, noticeId: notice.id, step: "sendBack", expectedVersion: 2 })).rejects.toBeInstanceOf(FormError);
-    await applyNoticeStep(database.prisma, { actor: actors.editor2, noticeId: notice.id, step: "sendBack", expectedVersion: 2, comment: "请补充受影响的楼栋" });
-    expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe("DRAFT");
-    await expect(applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: notice.id, step: "publishEmergency", expectedVersion: 3 })).rejects.toSatisfy(
-      (e) => e instanceof FormError && e.key === "notEmergency",
+    const notice = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("utilities", new Date()),
+    });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.editor,
+      noticeId: notice.id,
+      step: "submit",
+      expectedVersion: 1,
+    });
+    await expect(
+      applyNoticeStep(database.prisma, {
+        actor: actors.editor2,
+        noticeId: notice.id,
+        step: "sendBack",
+        expectedVersion: 2,
+      }),
+    ).rejects.toBeInstanceOf(FormError);
+    await applyNoticeStep(database.prisma, {
+      actor: actors.editor2,
+      noticeId: notice.id,
+      step: "sendBack",
+      expectedVersion: 2,
+      comment: "请补充受影响的楼栋",
+    });
+    expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe(
+      "DRAFT",
     );
+    await expect(
+      applyNoticeStep(database.prisma, {
+        actor: actors.supervisor,
+        noticeId: notice.id,
+        step: "publishEmergency",
+        expectedVersion: 3,
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "notEmergency");
 
-    const flood = await createNotice(database.prisma, { actor: actors.editor, notice: input("emergency", new Date()) });
-    await expect(applyNoticeStep(database.prisma, { actor: actors.editor, noticeId: flood.id, step: "publishEmergency", expectedVersion: 1 })).rejects.toBeInstanceOf(NotFoundError);
-    await applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: flood.id, step: "publishEmergency", expectedVersion: 1 });
-    expect(await database.prisma.notice.findUniqueOrThrow({ where: { id: flood.id } })).toMatchObject({ status: "PUBLISHED", approverId: actors.supervisor.id, emergency: true });
-    const audit = await database.prisma.auditLog.findFirstOrThrow({ where: { entityId: flood.id, action: "notice.publishEmergency", outcome: "ALLOWED" } });
+    const flood = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("emergency", new Date()),
+    });
+    await expect(
+      applyNoticeStep(database.prisma, {
+        actor: actors.editor,
+        noticeId: flood.id,
+        step: "publishEmergency",
+        expectedVersion: 1,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await applyNoticeStep(database.prisma, {
+      actor: actors.supervisor,
+      noticeId: flood.id,
+      step: "publishEmergency",
+      expectedVersion: 1,
+    });
+    expect(await database.prisma.notice.findUniqueOrThrow({ where: { id: flood.id } })).toMatchObject({
+      status: "PUBLISHED",
+      approverId: actors.supervisor.id,
+      emergency: true,
+    });
+    const audit = await database.prisma.auditLog.findFirstOrThrow({
+      where: { entityId: flood.id, action: "notice.publishEmergency", outcome: "ALLOWED" },
+    });
     expect(audit.detail).toMatchObject({ singlePerson: true });
-    await expect(createNotice(database.prisma, { actor: actors.caseworker, notice: input("utilities", new Date()) })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await database.prisma.auditLog.count({ where: { entityId: flood.id, action: "notice.publishEmergency", outcome: "DENIED" } })).toBe(1);
+    await expect(
+      createNotice(database.prisma, { actor: actors.caseworker, notice: input("utilities", new Date()) }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      await database.prisma.auditLog.count({
+        where: { entityId: flood.id, action: "notice.publishEmergency", outcome: "DENIED" },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -113,10 +275,18 @@ describe("the job runner", () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       },
     };
-    for (let i = 0; i < 5; i++) await enqueueJob(database.prisma, { kind: "test.count", payload: {}, runAt: new Date(Date.now() - 3600_000) });
+    for (let i = 0; i < 5; i++)
+      await enqueueJob(database.prisma, {
+        kind: "test.count",
+        payload: {},
+        runAt: new Date(Date.now() - 3600_000),
+      });
     const second = await database.secondClient();
     try {
-      const [a, b] = await Promise.all([drainJobs(database.prisma, handlers), drainJobs(second.prisma, handlers)]);
+      const [a, b] = await Promise.all([
+        drainJobs(database.prisma, handlers),
+        drainJobs(second.prisma, handlers),
+      ]);
       expect(a + b).toBe(5);
       expect(runs).toBe(5);
     } finally {
@@ -127,7 +297,11 @@ describe("the job runner", () => {
 
   it("retries a failed job later and records why", async () => {
     await enqueueJob(database.prisma, { kind: "test.fail", payload: {}, uniqueKey: "test.fail:1" });
-    await drainJobs(database.prisma, { "test.fail": async () => { throw new Error("SMTP down"); } });
+    await drainJobs(database.prisma, {
+      "test.fail": async () => {
+        throw new Error("SMTP down");
+      },
+    });
     const job = await database.prisma.job.findUniqueOrThrow({ where: { uniqueKey: "test.fail:1" } });
     expect(job).toMatchObject({ doneAt: null, attempts: 1, lockedAt: null });
     expect(job.lastError).toContain("SMTP down");
@@ -137,45 +311,112 @@ describe("the job runner", () => {
 
 describe("e-mail subscriptions", () => {
   it("double opt-in, one mail per published notice with a one-click unsubscribe link, nothing after unsubscribing", async () => {
-    await subscribe(database.prisma, { email: "resident@example.cn", community: HEPINGJIE, category: "", locale: "zh-Hans" });
+    await subscribe(database.prisma, {
+      email: "resident@example.cn",
+      community: HEPINGJIE,
+      category: "",
+      locale: "zh-Hans",
+    });
     await drainJobs(database.prisma, jobHandlers);
     const confirmation = await sink.waitFor((m) => m.to.includes("resident@example.cn"));
     const token = /subscribe\/confirm\?token=([A-Za-z0-9_-]+)/.exec(confirmation.text ?? "")![1];
 
     // unconfirmed: a notice is not mailed
-    const early = await createNotice(database.prisma, { actor: actors.editor, notice: input("emergency", new Date(), undefined, "防汛预警一") });
-    await applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: early.id, step: "publishEmergency", expectedVersion: 1 });
+    const early = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("emergency", new Date(), undefined, "防汛预警一"),
+    });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.supervisor,
+      noticeId: early.id,
+      step: "publishEmergency",
+      expectedVersion: 1,
+    });
     await drainJobs(database.prisma, jobHandlers);
     expect(await database.prisma.noticeDelivery.count({ where: { noticeId: early.id } })).toBe(0);
 
     expect(await confirmSubscription(database.prisma, token)).toBe(true);
-    const flood = await createNotice(database.prisma, { actor: actors.editor, notice: input("emergency", new Date(), undefined, "防汛预警二") });
-    await applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: flood.id, step: "publishEmergency", expectedVersion: 1 });
+    const flood = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("emergency", new Date(), undefined, "防汛预警二"),
+    });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.supervisor,
+      noticeId: flood.id,
+      step: "publishEmergency",
+      expectedVersion: 1,
+    });
     // another community's notice does not reach this subscriber
-    const elsewhere = await createNotice(database.prisma, { actor: actors.editor, notice: input("emergency", new Date(), { districts: ["510117"], streets: [], communities: [] }, "郫都区防汛预警") });
-    await applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: elsewhere.id, step: "publishEmergency", expectedVersion: 1 });
+    const elsewhere = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input(
+        "emergency",
+        new Date(),
+        { districts: ["510117"], streets: [], communities: [] },
+        "郫都区防汛预警",
+      ),
+    });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.supervisor,
+      noticeId: elsewhere.id,
+      step: "publishEmergency",
+      expectedVersion: 1,
+    });
     await drainJobs(database.prisma, jobHandlers);
     // the mail job run again sends nothing twice
     await enqueueJob(database.prisma, { kind: "notice.mail", payload: { noticeId: flood.id } });
     await drainJobs(database.prisma, jobHandlers);
-    const mail = await sink.waitFor((m) => m.to.includes("resident@example.cn") && (m.subject ?? "").includes("防汛预警二"));
+    const mail = await sink.waitFor(
+      (m) => m.to.includes("resident@example.cn") && (m.subject ?? "").includes("防汛预警二"),
+    );
     expect(mail.text).toContain(`/zh-Hans/notices/${flood.id}`);
     expect(mail.text).toContain(`/zh-Hans/notices/unsubscribe?token=${token}`);
-    expect(sink.messages.filter((m) => m.to.includes("resident@example.cn") && (m.subject ?? "").includes("防汛预警二"))).toHaveLength(1);
-    expect(sink.messages.some((m) => (m.subject ?? "").includes("郫都区防汛预警") && m.to.includes("resident@example.cn"))).toBe(false);
+    expect(
+      sink.messages.filter(
+        (m) => m.to.includes("resident@example.cn") && (m.subject ?? "").includes("防汛预警二"),
+      ),
+    ).toHaveLength(1);
+    expect(
+      sink.messages.some(
+        (m) => (m.subject ?? "").includes("郫都区防汛预警") && m.to.includes("resident@example.cn"),
+      ),
+    ).toBe(false);
 
     expect(await unsubscribe(database.prisma, token)).toBe(true);
-    const later = await createNotice(database.prisma, { actor: actors.editor, notice: input("emergency", new Date(), undefined, "防汛预警三") });
-    await applyNoticeStep(database.prisma, { actor: actors.supervisor, noticeId: later.id, step: "publishEmergency", expectedVersion: 1 });
+    const later = await createNotice(database.prisma, {
+      actor: actors.editor,
+      notice: input("emergency", new Date(), undefined, "防汛预警三"),
+    });
+    await applyNoticeStep(database.prisma, {
+      actor: actors.supervisor,
+      noticeId: later.id,
+      step: "publishEmergency",
+      expectedVersion: 1,
+    });
     await drainJobs(database.prisma, jobHandlers);
     expect(await database.prisma.noticeDelivery.count({ where: { noticeId: later.id } })).toBe(0);
   });
 
   it("refuses a bad community and more than five unconfirmed requests an hour", async () => {
-    await expect(subscribe(database.prisma, { email: "x@example.cn", community: "510104009009", category: "", locale: "en" })).rejects.toSatisfy((e) => e instanceof FormError && e.field === "community");
+    await expect(
+      subscribe(database.prisma, {
+        email: "x@example.cn",
+        community: "510104009009",
+        category: "",
+        locale: "en",
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.field === "community");
     const categories = ["utilities", "activities", "announcements", "emergency", "health"] as const;
-    for (const category of categories) await subscribe(database.prisma, { email: "flood@example.cn", community: "", category, locale: "en" });
-    await expect(subscribe(database.prisma, { email: "flood@example.cn", community: "", category: "elderly", locale: "en" })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyRequests");
+    for (const category of categories)
+      await subscribe(database.prisma, { email: "flood@example.cn", community: "", category, locale: "en" });
+    await expect(
+      subscribe(database.prisma, {
+        email: "flood@example.cn",
+        community: "",
+        category: "elderly",
+        locale: "en",
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyRequests");
     expect(await confirmSubscription(database.prisma, "not-a-real-token-at-all-0000")).toBe(false);
   });
 });

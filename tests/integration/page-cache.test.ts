@@ -21,20 +21,37 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const cachedPage = async (key: string) => {
-  await renderOnce(pageStore(), key, async () => ({ status: 200, headers: [], body: new TextEncoder().encode(key), shareable: true }), Date.now);
+  await renderOnce(
+    pageStore(),
+    key,
+    async () => ({ status: 200, headers: [], body: new TextEncoder().encode(key), shareable: true }),
+    Date.now,
+  );
   expect(freshPage(pageStore(), key, Date.now())).not.toBeNull();
 };
 const stillCached = (key: string) => freshPage(pageStore(), key, Date.now()) !== null;
 
 const document = (title: string) =>
   ZDocumentInput.parse({
-    department: "RSJ", title, category: "labour.employment", docType: "notice", docNumber: "成人社发〔2026〕98号", keywords: "就业",
-    writtenOn: "2026-11-20", madeOn: "2026-11-20", source: "成都市人力资源和社会保障局", summary: "摘要。", body: "正文。",
+    department: "RSJ",
+    title,
+    category: "labour.employment",
+    docType: "notice",
+    docNumber: "成人社发〔2026〕98号",
+    keywords: "就业",
+    writtenOn: "2026-11-20",
+    madeOn: "2026-11-20",
+    source: "成都市人力资源和社会保障局",
+    summary: "摘要。",
+    body: "正文。",
   });
 
 describe("invalidating the page cache", () => {
   it("an edited document drops the cached pages; a refused edit does not", async () => {
-    const { indexNo } = await publishDocument(database.prisma, { actor: editor, document: document("缓存前的标题") });
+    const { indexNo } = await publishDocument(database.prisma, {
+      actor: editor,
+      document: document("缓存前的标题"),
+    });
     const { department: _d, ...content } = document("缓存后的标题");
     void _d;
     await cachedPage(`plain /zh-Hans/disclosure/${indexNo}`);
@@ -42,7 +59,9 @@ describe("invalidating the page cache", () => {
     expect(stillCached(`plain /zh-Hans/disclosure/${indexNo}`)).toBe(false);
 
     await cachedPage("plain /zh-Hans/disclosure");
-    await expect(updateDocument(database.prisma, { actor: editor, indexNo, expectedVersion: 1, document: content })).rejects.toThrow();
+    await expect(
+      updateDocument(database.prisma, { actor: editor, indexNo, expectedVersion: 1, document: content }),
+    ).rejects.toThrow();
     expect(stillCached("plain /zh-Hans/disclosure")).toBe(true);
   });
 

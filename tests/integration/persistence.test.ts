@@ -20,11 +20,24 @@ describe("the embedded database on disk", () => {
     await migrator.close();
 
     const first = await connect(target);
-    await registerCitizen(first.prisma, ZRegister.parse({ email: "keep@example.cn", name: "留存", accountType: "PERSON", password: "Persist-2026x", confirm: "Persist-2026x" }));
+    await registerCitizen(
+      first.prisma,
+      ZRegister.parse({
+        email: "keep@example.cn",
+        name: "留存",
+        accountType: "PERSON",
+        password: "Persist-2026x",
+        confirm: "Persist-2026x",
+      }),
+    );
     await first.close();
 
     const second = await connect(target);
-    const result = await verifyCredentials(second.prisma, { email: "keep@example.cn", password: "Persist-2026x", portal: "public" });
+    const result = await verifyCredentials(second.prisma, {
+      email: "keep@example.cn",
+      password: "Persist-2026x",
+      portal: "public",
+    });
     await second.close();
     expect(result).toMatchObject({ ok: true, user: { email: "keep@example.cn" } });
   });

@@ -24,19 +24,82 @@ afterAll(() => database.close());
 
 describe("places kept by administrators", () => {
   it("adds a street and a village under it, renames by code, and audits", async () => {
-    expect(await savePlace(database.prisma, { actor: actors.admin, place: ZPlace.parse({ level: "street", code: "510117102", name: "友爱镇", nameEn: "Youai Town", rural: "yes" }) })).toBe("created");
-    expect(await savePlace(database.prisma, { actor: actors.admin, place: ZPlace.parse({ level: "community", code: "510117102201", name: "农科村", nameEn: "Nongke Village", rural: "yes" }) })).toBe("created");
-    expect(await savePlace(database.prisma, { actor: actors.admin, place: ZPlace.parse({ level: "community", code: "510117102201", name: "农科村村", nameEn: "Nongke Village", rural: "yes" }) })).toBe("renamed");
-    const village = await database.prisma.community.findUniqueOrThrow({ where: { code: "510117102201" }, include: { street: true } });
-    expect(village).toMatchObject({ name: "农科村村", village: true, street: { code: "510117102", rural: true } });
-    expect(await database.prisma.auditLog.count({ where: { entityType: "Place", entityId: "510117102201", outcome: "ALLOWED" } })).toBe(2);
+    expect(
+      await savePlace(database.prisma, {
+        actor: actors.admin,
+        place: ZPlace.parse({
+          level: "street",
+          code: "510117102",
+          name: "友爱镇",
+          nameEn: "Youai Town",
+          rural: "yes",
+        }),
+      }),
+    ).toBe("created");
+    expect(
+      await savePlace(database.prisma, {
+        actor: actors.admin,
+        place: ZPlace.parse({
+          level: "community",
+          code: "510117102201",
+          name: "农科村",
+          nameEn: "Nongke Village",
+          rural: "yes",
+        }),
+      }),
+    ).toBe("created");
+    expect(
+      await savePlace(database.prisma, {
+        actor: actors.admin,
+        place: ZPlace.parse({
+          level: "community",
+          code: "510117102201",
+          name: "农科村村",
+          nameEn: "Nongke Village",
+          rural: "yes",
+        }),
+      }),
+    ).toBe("renamed");
+    const village = await database.prisma.community.findUniqueOrThrow({
+      where: { code: "510117102201" },
+      include: { street: true },
+    });
+    expect(village).toMatchObject({
+      name: "农科村村",
+      village: true,
+      street: { code: "510117102", rural: true },
+    });
+    expect(
+      await database.prisma.auditLog.count({
+        where: { entityType: "Place", entityId: "510117102201", outcome: "ALLOWED" },
+      }),
+    ).toBe(2);
   });
 
   it("refuses a wrong code length, a missing parent and anyone but an administrator", () => {
-    expect(ZPlace.safeParse({ level: "street", code: "510117", name: "x", nameEn: "x", rural: "no" }).error?.issues[0].message).toBe("placeCodeLength|9");
+    expect(
+      ZPlace.safeParse({ level: "street", code: "510117", name: "x", nameEn: "x", rural: "no" }).error
+        ?.issues[0].message,
+    ).toBe("placeCodeLength|9");
     return Promise.all([
-      expect(savePlace(database.prisma, { actor: actors.admin, place: ZPlace.parse({ level: "community", code: "510199001001", name: "x", nameEn: "x", rural: "no" }) })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "placeParentMissing"),
-      expect(savePlace(database.prisma, { actor: actors.editor, place: ZPlace.parse({ level: "district", code: "510199", name: "x", nameEn: "x", rural: "no" }) })).rejects.toBeInstanceOf(NotFoundError),
+      expect(
+        savePlace(database.prisma, {
+          actor: actors.admin,
+          place: ZPlace.parse({
+            level: "community",
+            code: "510199001001",
+            name: "x",
+            nameEn: "x",
+            rural: "no",
+          }),
+        }),
+      ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "placeParentMissing"),
+      expect(
+        savePlace(database.prisma, {
+          actor: actors.editor,
+          place: ZPlace.parse({ level: "district", code: "510199", name: "x", nameEn: "x", rural: "no" }),
+        }),
+      ).rejects.toBeInstanceOf(NotFoundError),
     ]);
   });
 });
@@ -50,17 +113,34 @@ describe("a resident's own communities", () => {
     const mine = await listNotices({}, { mine: [lastCommunity] });
     expect(mine.total).toBe(before.total);
     const firstOthers = mine.items.findIndex((n) => !n.mine);
-    expect(mine.items.slice(0, firstOthers === -1 ? undefined : firstOthers).every((n) => n.targets.some((t) => t.community.code === lastCommunity))).toBe(true);
+    expect(
+      mine.items
+        .slice(0, firstOthers === -1 ? undefined : firstOthers)
+        .every((n) => n.targets.some((t) => t.community.code === lastCommunity)),
+    ).toBe(true);
     expect(mine.items[0].mine).toBe(true);
-    expect(mine.items.filter((n) => !n.mine).every((n) => !n.targets.some((t) => t.community.code === lastCommunity))).toBe(true);
+    expect(
+      mine.items
+        .filter((n) => !n.mine)
+        .every((n) => !n.targets.some((t) => t.community.code === lastCommunity)),
+    ).toBe(true);
     // the same notices, in a different order
     expect(new Set(mine.items.map((n) => n.id))).toEqual(new Set(before.items.map((n) => n.id)));
     expect((await latestNotices(3, [lastCommunity]))[0].mine).toBe(true);
   });
 
   it("refuses unknown communities and more than 20, and staff", async () => {
-    await expect(setMyCommunities(database.prisma, { actor: actors.citizen, codes: ["510104009009"] })).rejects.toBeInstanceOf(FormError);
-    await expect(setMyCommunities(database.prisma, { actor: actors.citizen, codes: Array.from({ length: 21 }, (_, i) => `5101040010${String(i).padStart(2, "0")}`) })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyChoices|20");
-    await expect(setMyCommunities(database.prisma, { actor: actors.editor, codes: [] })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      setMyCommunities(database.prisma, { actor: actors.citizen, codes: ["510104009009"] }),
+    ).rejects.toBeInstanceOf(FormError);
+    await expect(
+      setMyCommunities(database.prisma, {
+        actor: actors.citizen,
+        codes: Array.from({ length: 21 }, (_, i) => `5101040010${String(i).padStart(2, "0")}`),
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyChoices|20");
+    await expect(
+      setMyCommunities(database.prisma, { actor: actors.editor, codes: [] }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -29,12 +29,21 @@ describe("the OpenAPI document", () => {
   it("describes every /api/v1 route and method", async () => {
     const doc = openApiDocument("http://x");
     for (const file of routeFiles(path.resolve("app/api/v1"))) {
-      const route = "/" + path.relative(path.resolve("app/api/v1"), path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+      const route =
+        "/" +
+        path
+          .relative(path.resolve("app/api/v1"), path.dirname(file))
+          .split(path.sep)
+          .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+          .join("/");
       if (route === "/openapi.json") continue;
       const source = fs.readFileSync(file, "utf8");
-      const methods = [...source.matchAll(/export async function (GET|POST|DELETE|PUT|PATCH)/g)].map((m) => m[1].toLowerCase());
+      const methods = [...source.matchAll(/export async function (GET|POST|DELETE|PUT|PATCH)/g)].map((m) =>
+        m[1].toLowerCase(),
+      );
       expect(doc.paths, route).toHaveProperty([route]);
-      for (const method of methods) expect(doc.paths[route as keyof typeof doc.paths], `${method} ${route}`).toHaveProperty(method);
+      for (const method of methods)
+        expect(doc.paths[route as keyof typeof doc.paths], `${method} ${route}`).toHaveProperty(method);
     }
   });
 });
@@ -45,7 +54,9 @@ describe("crawler files and the remaining public API", () => {
     expect(xml).toContain("<loc>http://portal.example/zh-Hans/disclosure/JXW/2006-00001</loc>");
     expect(xml).toContain('hreflang="en" href="http://portal.example/en/services/RS-JYDJ-001"');
     const documents = await database.prisma.disclosureDocument.count({ where: { status: "PUBLISHED" } });
-    expect((xml.match(/<loc>[^<]*\/zh-Hans\/disclosure\/[A-Z]+\/\d{4}-\d{5}<\/loc>/g) ?? []).length).toBe(documents);
+    expect((xml.match(/<loc>[^<]*\/zh-Hans\/disclosure\/[A-Z]+\/\d{4}-\d{5}<\/loc>/g) ?? []).length).toBe(
+      documents,
+    );
     expect(xml).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T/);
     const text = await (await robots(new Request("http://portal.example/robots.txt"))).text();
     expect(text).toContain("Disallow: /staff");
@@ -57,10 +68,16 @@ describe("crawler files and the remaining public API", () => {
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((n: { category: string }) => n.category === "utilities")).toBe(true);
     expect((await notices(new Request("http://x/api/v1/notices?category=nope"))).status).toBe(400);
-    const one = await (await notice(new Request("http://x"), { params: Promise.resolve({ id: list.items[0].id }) })).json();
+    const one = await (
+      await notice(new Request("http://x"), { params: Promise.resolve({ id: list.items[0].id }) })
+    ).json();
     expect(one).toMatchObject({ id: list.items[0].id, expired: false });
-    expect((await notice(new Request("http://x"), { params: Promise.resolve({ id: "nope" }) })).status).toBe(404);
-    const found = await (await search(new Request(`http://x/api/v1/search?q=${encodeURIComponent("就业登记")}`))).json();
+    expect((await notice(new Request("http://x"), { params: Promise.resolve({ id: "nope" }) })).status).toBe(
+      404,
+    );
+    const found = await (
+      await search(new Request(`http://x/api/v1/search?q=${encodeURIComponent("就业登记")}`))
+    ).json();
     expect(found.items).toContainEqual(expect.objectContaining({ type: "service", id: "RS-JYDJ-001" }));
     expect((await search(new Request("http://x/api/v1/search?q="))).status).toBe(400);
   });

@@ -28,10 +28,31 @@ beforeAll(async () => {
   }
   const upload = randomUUID().replace(/-/g, "").slice(0, 24);
   await database.prisma.attachment.create({
-    data: { id: upload, fileName: "id-card.pdf", mimeType: "application/pdf", size: 1000, sha256: "0".repeat(64), storageKey: `test/${upload}`, uploaderId: actors.citizen.id },
+    data: {
+      id: upload,
+      fileName: "id-card.pdf",
+      mimeType: "application/pdf",
+      size: 1000,
+      sha256: "0".repeat(64),
+      storageKey: `test/${upload}`,
+      uploaderId: actors.citizen.id,
+    },
   });
-  const answers = { fullName: "张晓明", idNumber: "510104199003071237", mobile: "13800280001", employer: "成都蓉城科技有限公司", startDate: "2026-11-02", employmentType: "full-time", idCardCopy: upload };
-  ({ trackingNumber, accessCode } = await submitApplication(database.prisma, { actor: actors.citizen, serviceCode: "RS-JYDJ-001", answers, idempotencyKey: randomUUID() }));
+  const answers = {
+    fullName: "张晓明",
+    idNumber: "510104199003071237",
+    mobile: "13800280001",
+    employer: "成都蓉城科技有限公司",
+    startDate: "2026-11-02",
+    employmentType: "full-time",
+    idCardCopy: upload,
+  };
+  ({ trackingNumber, accessCode } = await submitApplication(database.prisma, {
+    actor: actors.citizen,
+    serviceCode: "RS-JYDJ-001",
+    answers,
+    idempotencyKey: randomUUID(),
+  }));
 });
 afterAll(() => database.close());
 
@@ -39,19 +60,48 @@ afterAll(() => database.close());
 async function receiptFor(locale: TLocale) {
   const found = await getOwnCase(database.prisma, actors.citizen, trackingNumber);
   if (!found) throw new Error("the citizen's own case was not found");
-  const trackUrl = receiptTrackUrl({ origin: "http://localhost:3000", locale, trackingNumber: found.trackingNumber, accessCode: found.accessCode });
-  const site = { name: lt(locale, defaultSiteSettings.siteName.zh, defaultSiteSettings.siteName.en), host: lt(locale, defaultSiteSettings.host.zh, defaultSiteSettings.host.en) };
-  const bytes = await renderReceiptPdf({ locale, case: { ...found, applicantName: actors.citizen.name }, trackUrl, t: await getT(locale, ["receipt", "account"]), site });
+  const trackUrl = receiptTrackUrl({
+    origin: "http://localhost:3000",
+    locale,
+    trackingNumber: found.trackingNumber,
+    accessCode: found.accessCode,
+  });
+  const site = {
+    name: lt(locale, defaultSiteSettings.siteName.zh, defaultSiteSettings.siteName.en),
+    host: lt(locale, defaultSiteSettings.host.zh, defaultSiteSettings.host.en),
+  };
+  const bytes = await renderReceiptPdf({
+    locale,
+    case: { ...found, applicantName: actors.citizen.name },
+    trackUrl,
+    t: await getT(locale, ["receipt", "account"]),
+    site,
+  });
   const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
   const page = await pdf.getPage(1);
   // whitespace dropped: wrapped lines come back as separate items
-  const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, "");
+  const text = (await page.getTextContent()).items
+    .map((item) => ("str" in item ? item.str : ""))
+    .join("")
+    .replace(/\s+/g, "");
   const operators = await page.getOperatorList();
   const imageName = operators.argsArray[operators.fnArray.indexOf(OPS.paintImageXObject)]?.[0] as string;
-  const image = await new Promise<{ width: number; height: number; data: Uint8ClampedArray }>((resolve) => page.objs.get(imageName, resolve));
+  const image = await new Promise<{ width: number; height: number; data: Uint8ClampedArray }>((resolve) =>
+    page.objs.get(imageName, resolve),
+  );
   const channels = image.data.length / (image.width * image.height);
-  const rgba = new Uint8ClampedArray(image.width * image.height * 4).map((_, i) => (i % 4 === 3 ? 255 : image.data[Math.floor(i / 4) * channels + (channels === 1 ? 0 : i % 4)]));
-  const result = { bytes, pages: pdf.numPages, text, qr: jsQR(rgba, image.width, image.height)?.data, trackUrl, found, site };
+  const rgba = new Uint8ClampedArray(image.width * image.height * 4).map((_, i) =>
+    i % 4 === 3 ? 255 : image.data[Math.floor(i / 4) * channels + (channels === 1 ? 0 : i % 4)],
+  );
+  const result = {
+    bytes,
+    pages: pdf.numPages,
+    text,
+    qr: jsQR(rgba, image.width, image.height)?.data,
+    trackUrl,
+    found,
+    site,
+  };
   await pdf.destroy();
   return result;
 }
@@ -62,17 +112,38 @@ describe("the receipt of a submitted case", () => {
     expect(Buffer.from(receipt.bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     expect(receipt.pages).toBe(1);
     const { found } = receipt;
-    for (const expected of [receipt.site.name, "申报回执", trackingNumber, accessCode, found.service.name, found.service.department.name, actors.citizen.name, "已申报", `${found.service.promisedDays} 个工作日`]) {
+    for (const expected of [
+      receipt.site.name,
+      "申报回执",
+      trackingNumber,
+      accessCode,
+      found.service.name,
+      found.service.department.name,
+      actors.citizen.name,
+      "已申报",
+      `${found.service.promisedDays} 个工作日`,
+    ]) {
       expect(receipt.text).toContain(expected.replace(/\s+/g, ""));
     }
-    expect(receipt.qr).toBe(`http://localhost:3000/zh-Hans/track?trackingNumber=${trackingNumber}&accessCode=${accessCode}`);
+    expect(receipt.qr).toBe(
+      `http://localhost:3000/zh-Hans/track?trackingNumber=${trackingNumber}&accessCode=${accessCode}`,
+    );
   });
 
   it("is in English for en, with the service's English names", async () => {
     const receipt = await receiptFor("en");
     expect(receipt.pages).toBe(1);
     const { found } = receipt;
-    for (const expected of ["Receipt", "Case number", trackingNumber, accessCode, found.service.nameEn, found.service.department.nameEn, "Submitted", "working day"]) {
+    for (const expected of [
+      "Receipt",
+      "Case number",
+      trackingNumber,
+      accessCode,
+      found.service.nameEn,
+      found.service.department.nameEn,
+      "Submitted",
+      "working day",
+    ]) {
       expect(receipt.text).toContain(expected.replace(/\s+/g, ""));
     }
     expect(receipt.text).not.toContain("申报回执");

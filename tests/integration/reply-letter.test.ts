@@ -6,8 +6,13 @@ import { renderReplyLetter } from "@/lib/disclosure/replyLetter";
 
 async function t(locale: string) {
   const instance = createInstance();
-  const load = (ns: string) => JSON.parse(fs.readFileSync(path.resolve("locales", locale, `${ns}.json`), "utf8"));
-  await instance.init({ lng: locale, resources: { [locale]: { disclosure: load("disclosure") } }, interpolation: { escapeValue: false } });
+  const load = (ns: string) =>
+    JSON.parse(fs.readFileSync(path.resolve("locales", locale, `${ns}.json`), "utf8"));
+  await instance.init({
+    lng: locale,
+    resources: { [locale]: { disclosure: load("disclosure") } },
+    interpolation: { escapeValue: false },
+  });
   return instance.t;
 }
 
@@ -17,8 +22,16 @@ describe("the reply letter", () => {
       locale: "zh-Hans",
       t: await t("zh-Hans"),
       request: {
-        trackingNumber: "GK20261126000001", requesterName: "张晓明", description: "就业补助资金使用情况", receivedOn: new Date("2026-09-21T00:00:00Z"), repliedAt: new Date("2026-11-20T02:00:00Z"),
-        letterNumber: "人社局依申请公开〔2026〕1号", outcome: "NOT_DISCLOSED", outcomeSub: "THIRD_PARTY", legalBasis: "《政府信息公开条例》第十五条", replyText: "涉及第三方商业秘密。",
+        trackingNumber: "GK20261126000001",
+        requesterName: "张晓明",
+        description: "就业补助资金使用情况",
+        receivedOn: new Date("2026-09-21T00:00:00Z"),
+        repliedAt: new Date("2026-11-20T02:00:00Z"),
+        letterNumber: "人社局依申请公开〔2026〕1号",
+        outcome: "NOT_DISCLOSED",
+        outcomeSub: "THIRD_PARTY",
+        legalBasis: "《政府信息公开条例》第十五条",
+        replyText: "涉及第三方商业秘密。",
         department: { name: "成都市人力资源和社会保障局", nameEn: "HRSS" },
       },
     });
@@ -26,8 +39,21 @@ describe("the reply letter", () => {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
     const page = await document.getPage(1);
-    const text = (await page.getTextContent()).items.map((item) => ("str" in item ? item.str : "")).join("").replace(/\s+/g, "");
-    for (const expected of ["政府信息公开申请答复书", "人社局依申请公开〔2026〕1号", "张晓明", "不予公开", "保护第三方合法权益", "第十五条", "60日内", "6个月内", "成都市人力资源和社会保障局"]) {
+    const text = (await page.getTextContent()).items
+      .map((item) => ("str" in item ? item.str : ""))
+      .join("")
+      .replace(/\s+/g, "");
+    for (const expected of [
+      "政府信息公开申请答复书",
+      "人社局依申请公开〔2026〕1号",
+      "张晓明",
+      "不予公开",
+      "保护第三方合法权益",
+      "第十五条",
+      "60日内",
+      "6个月内",
+      "成都市人力资源和社会保障局",
+    ]) {
       expect(text, expected).toContain(expected);
     }
   });

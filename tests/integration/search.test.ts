@@ -32,7 +32,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const synonyms = async () => (await listSynonymGroups(prisma)).map((g) => g.terms);
-const search = async (q: string, extra: { type?: "service" | "document" | "notice"; page?: number; pageSize?: number; now?: Date } = {}) => findEntries(prisma, { q, synonyms: await synonyms(), ...extra });
+const search = async (
+  q: string,
+  extra: { type?: "service" | "document" | "notice"; page?: number; pageSize?: number; now?: Date } = {},
+) => findEntries(prisma, { q, synonyms: await synonyms(), ...extra });
 const api = async (query: string) => {
   const response = await searchApi(new Request(`http://x/api/v1/search?${query}`));
   return { status: response.status, body: await response.json() };
@@ -40,19 +43,53 @@ const api = async (query: string) => {
 
 let serial = 0;
 /** A published document written straight to the table (the index is then refreshed or rebuilt by the test). */
-async function makeDocument(fields: { title: string; titleEn?: string; body?: string; keywords?: string; docNumber?: string; publishedAt?: Date; status?: "PUBLISHED" | "DRAFT" }) {
+async function makeDocument(fields: {
+  title: string;
+  titleEn?: string;
+  body?: string;
+  keywords?: string;
+  docNumber?: string;
+  publishedAt?: Date;
+  status?: "PUBLISHED" | "DRAFT";
+}) {
   serial += 1;
   return prisma.disclosureDocument.create({
     data: {
-      indexNo: `MZJ/2030-${String(serial).padStart(5, "0")}`, title: fields.title, titleEn: fields.titleEn ?? null, category: "zhengwu", docType: "通知", departmentId,
-      docNumber: fields.docNumber ?? null, keywords: fields.keywords ?? "测试", writtenOn: new Date("2030-01-01"), source: "民政局", summary: "摘要",
-      body: fields.body ?? "正文。", status: fields.status ?? "PUBLISHED", publishedAt: fields.publishedAt ?? new Date(Date.UTC(2030, 0, 1, 0, 0, serial)), publishedYear: 2030,
+      indexNo: `MZJ/2030-${String(serial).padStart(5, "0")}`,
+      title: fields.title,
+      titleEn: fields.titleEn ?? null,
+      category: "zhengwu",
+      docType: "通知",
+      departmentId,
+      docNumber: fields.docNumber ?? null,
+      keywords: fields.keywords ?? "测试",
+      writtenOn: new Date("2030-01-01"),
+      source: "民政局",
+      summary: "摘要",
+      body: fields.body ?? "正文。",
+      status: fields.status ?? "PUBLISHED",
+      publishedAt: fields.publishedAt ?? new Date(Date.UTC(2030, 0, 1, 0, 0, serial)),
+      publishedYear: 2030,
     },
   });
 }
-async function makeNotice(fields: { title: string; body?: string; expiresAt?: Date | null; status?: "PUBLISHED" | "ARCHIVED" | "DRAFT"; publishedAt?: Date }) {
+async function makeNotice(fields: {
+  title: string;
+  body?: string;
+  expiresAt?: Date | null;
+  status?: "PUBLISHED" | "ARCHIVED" | "DRAFT";
+  publishedAt?: Date;
+}) {
   return prisma.notice.create({
-    data: { title: fields.title, body: fields.body ?? "通知正文", category: "general", status: fields.status ?? "PUBLISHED", source: "测试社区", publishedAt: fields.publishedAt ?? new Date(Date.now() - 3600_000), expiresAt: fields.expiresAt ?? null },
+    data: {
+      title: fields.title,
+      body: fields.body ?? "通知正文",
+      category: "general",
+      status: fields.status ?? "PUBLISHED",
+      source: "测试社区",
+      publishedAt: fields.publishedAt ?? new Date(Date.now() - 3600_000),
+      expiresAt: fields.expiresAt ?? null,
+    },
   });
 }
 const keysOf = (found: Awaited<ReturnType<typeof search>>) => found.hits.map((h) => h.key);
@@ -87,15 +124,31 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
 
   it("ranks an exact title first, then titles, then 文号/主题词, then bodies; recency breaks ties", async () => {
     const word = "蓝莓种植补贴";
-    const inBody = await makeDocument({ title: "农业文件甲", body: `今年的${word}按亩发放。`, publishedAt: new Date("2030-06-01") });
-    const inKeywords = await makeDocument({ title: "农业文件乙", keywords: `${word} 农业`, publishedAt: new Date("2030-05-01") });
-    const inTitleOld = await makeDocument({ title: `关于${word}的通知`, publishedAt: new Date("2030-01-01") });
-    const inTitleNew = await makeDocument({ title: `关于${word}的补充通知`, publishedAt: new Date("2030-02-01") });
+    const inBody = await makeDocument({
+      title: "农业文件甲",
+      body: `今年的${word}按亩发放。`,
+      publishedAt: new Date("2030-06-01"),
+    });
+    const inKeywords = await makeDocument({
+      title: "农业文件乙",
+      keywords: `${word} 农业`,
+      publishedAt: new Date("2030-05-01"),
+    });
+    const inTitleOld = await makeDocument({
+      title: `关于${word}的通知`,
+      publishedAt: new Date("2030-01-01"),
+    });
+    const inTitleNew = await makeDocument({
+      title: `关于${word}的补充通知`,
+      publishedAt: new Date("2030-02-01"),
+    });
     const exact = await makeDocument({ title: word, publishedAt: new Date("2029-01-01") });
     await rebuildSearchIndex(prisma);
     const ranked = await search(word);
     expect(keysOf(ranked)).toEqual([exact, inTitleNew, inTitleOld, inKeywords, inBody].map((d) => d.indexNo));
-    expect(ranked.hits.map((h) => h.sortAt.toISOString())).toEqual([exact, inTitleNew, inTitleOld, inKeywords, inBody].map((d) => d.publishedAt!.toISOString()));
+    expect(ranked.hits.map((h) => h.sortAt.toISOString())).toEqual(
+      [exact, inTitleNew, inTitleOld, inKeywords, inBody].map((d) => d.publishedAt!.toISOString()),
+    );
     const docNumber = await makeDocument({ title: "文号测试", docNumber: "成民发〔2030〕7号" });
     await refreshSearchEntry(prisma, { type: "document", id: docNumber.id });
     expect(keysOf(await search("成民发〔2030〕7号"))).toEqual([docNumber.indexNo]);
@@ -103,7 +156,8 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
 
   it("filters by type, counts per type and pages through results", async () => {
     const word = "樱桃音乐会";
-    for (let i = 0; i < 23; i++) await makeNotice({ title: `${word}第${i}场`, publishedAt: new Date(Date.now() - (i + 1) * 60_000) });
+    for (let i = 0; i < 23; i++)
+      await makeNotice({ title: `${word}第${i}场`, publishedAt: new Date(Date.now() - (i + 1) * 60_000) });
     await makeDocument({ title: `${word}场地安排` });
     await rebuildSearchIndex(prisma);
     const all = await search(word, { pageSize: 10 });
@@ -112,7 +166,9 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     const notices = await search(word, { type: "notice", pageSize: 10, page: 3 });
     expect(notices.pages).toBe(3);
     expect(notices.hits.map((h) => h.title)).toEqual([`${word}第20场`, `${word}第21场`, `${word}第22场`]);
-    const pages = await Promise.all([1, 2, 3].map((page) => search(word, { type: "notice", pageSize: 10, page })));
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => search(word, { type: "notice", pageSize: 10, page })),
+    );
     expect(new Set(pages.flatMap((p) => keysOf(p))).size).toBe(23);
   });
 
@@ -120,10 +176,21 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     const { status, body } = await api(`q=${encodeURIComponent("就业登记")}&locale=en`);
     expect(status).toBe(200);
     const item = body.items.find((i: { id: string }) => i.id === "RS-JYDJ-001");
-    expect(item).toMatchObject({ type: "service", url: "/en/services/RS-JYDJ-001", title: "Employment registration" });
+    expect(item).toMatchObject({
+      type: "service",
+      url: "/en/services/RS-JYDJ-001",
+      title: "Employment registration",
+    });
     const marked = await api(`q=${encodeURIComponent("就业登记")}`);
     expect(marked.body.items[0].titleMarks).toContainEqual({ text: "就业登记", mark: true });
-    for (const bad of ["q=", "q=x&type=nope", "q=x&page=0", "q=x&page=abc", `q=${"长".repeat(101)}`, "q=%20%20"]) {
+    for (const bad of [
+      "q=",
+      "q=x&type=nope",
+      "q=x&page=0",
+      "q=x&page=abc",
+      `q=${"长".repeat(101)}`,
+      "q=%20%20",
+    ]) {
       const answer = await api(bad);
       expect(answer.status, bad).toBe(400);
       expect(answer.body.error).toMatchObject({ code: "invalid_request" });
@@ -140,28 +207,73 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
   });
 
   it("keeps the index current: publish, edit, unpublish, archive and expiry", async () => {
-    const document = { department: "MZJ", title: "关于开展火龙果义卖活动的通知", category: "zhengwu", docType: "通知", keywords: "义卖", writtenOn: "2030-01-02", madeOn: "2030-01-02", source: "民政局", summary: "义卖", body: "正文" } as const;
+    const document = {
+      department: "MZJ",
+      title: "关于开展火龙果义卖活动的通知",
+      category: "zhengwu",
+      docType: "通知",
+      keywords: "义卖",
+      writtenOn: "2030-01-02",
+      madeOn: "2030-01-02",
+      source: "民政局",
+      summary: "义卖",
+      body: "正文",
+    } as const;
     const { indexNo } = await publishDocument(prisma, { actor: actors.editor, document: document as never });
     expect(keysOf(await search("火龙果义卖"))).toEqual([indexNo]);
     const { department: _department, ...rest } = document;
     void _department;
-    await updateDocument(prisma, { actor: actors.editor, indexNo, expectedVersion: 1, document: { ...rest, title: "关于开展猕猴桃义卖活动的通知" } as never });
+    await updateDocument(prisma, {
+      actor: actors.editor,
+      indexNo,
+      expectedVersion: 1,
+      document: { ...rest, title: "关于开展猕猴桃义卖活动的通知" } as never,
+    });
     expect(keysOf(await search("火龙果义卖"))).toEqual([]);
     expect(keysOf(await search("猕猴桃义卖"))).toEqual([indexNo]);
 
     const service = await prisma.service.findUniqueOrThrow({ where: { code: "MZ-DBSQ-001" } });
     const json = (v: unknown) => JSON.stringify(v);
     const form = {
-      code: service.code, expectedVersion: String(service.version), name: "最低生活保障金申领", nameEn: service.nameEn, summary: service.summary, summaryEn: service.summaryEn ?? "", type: service.type, audience: service.audience,
-      themes: service.themes.join(", "), statutoryDays: String(service.statutoryDays), promisedDays: String(service.promisedDays), visits: String(service.visits), fee: service.fee, location: service.location,
-      hours: service.hours, consultPhone: service.consultPhone, complaintPhone: service.complaintPhone, resultName: service.resultName, delivery: service.delivery, specialSteps: service.specialSteps ?? "",
-      legalBasis: json(service.legalBasis), conditions: json(service.conditions), materials: json(service.materials), process: json(service.process), faq: json(service.faq), form: json(service.form), published: "yes",
+      code: service.code,
+      expectedVersion: String(service.version),
+      name: "最低生活保障金申领",
+      nameEn: service.nameEn,
+      summary: service.summary,
+      summaryEn: service.summaryEn ?? "",
+      type: service.type,
+      audience: service.audience,
+      themes: service.themes.join(", "),
+      statutoryDays: String(service.statutoryDays),
+      promisedDays: String(service.promisedDays),
+      visits: String(service.visits),
+      fee: service.fee,
+      location: service.location,
+      hours: service.hours,
+      consultPhone: service.consultPhone,
+      complaintPhone: service.complaintPhone,
+      resultName: service.resultName,
+      delivery: service.delivery,
+      specialSteps: service.specialSteps ?? "",
+      legalBasis: json(service.legalBasis),
+      conditions: json(service.conditions),
+      materials: json(service.materials),
+      process: json(service.process),
+      faq: json(service.faq),
+      form: json(service.form),
+      published: "yes",
     };
     await updateService(prisma, { actor: actors.admin, edit: ZServiceEdit.parse(form) });
     expect((await search("保障金申领")).hits[0]?.key).toBe("MZ-DBSQ-001");
-    await updateService(prisma, { actor: actors.admin, edit: ZServiceEdit.parse({ ...form, expectedVersion: String(service.version + 1), published: "no" }) });
+    await updateService(prisma, {
+      actor: actors.admin,
+      edit: ZServiceEdit.parse({ ...form, expectedVersion: String(service.version + 1), published: "no" }),
+    });
     expect(keysOf(await search("保障金申领"))).toEqual([]);
-    await updateService(prisma, { actor: actors.admin, edit: ZServiceEdit.parse({ ...form, name: service.name, expectedVersion: String(service.version + 2) }) });
+    await updateService(prisma, {
+      actor: actors.admin,
+      edit: ZServiceEdit.parse({ ...form, name: service.name, expectedVersion: String(service.version + 2) }),
+    });
     expect(keysOf(await search("最低生活保障申请"))[0]).toBe("MZ-DBSQ-001");
 
     const notice = await makeNotice({ title: "百香果采摘通知", expiresAt: new Date(Date.now() + 3600_000) });
@@ -178,7 +290,10 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
   });
 
   it("keeps validity windows exact whatever the session's time zone", async () => {
-    const notice = await makeNotice({ title: "荔枝节交通管制通知", expiresAt: new Date(Date.now() + 3600_000) });
+    const notice = await makeNotice({
+      title: "荔枝节交通管制通知",
+      expiresAt: new Date(Date.now() + 3600_000),
+    });
     // on PGlite the one connection is the session; on PostgreSQL it changes one pooled session, harmlessly
     await prisma.$executeRawUnsafe(`SET TIME ZONE 'Asia/Shanghai'`);
     try {
@@ -194,11 +309,18 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
 
   it("finds every published item by its exact title, first (seeded generated titles)", async () => {
     let seed = 20261126;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const pool = Array.from("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严");
-    const word = () => Array.from({ length: 3 + Math.floor(random() * 10) }, () => pool[Math.floor(random() * pool.length)]).join("");
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pool = Array.from(
+      "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严",
+    );
+    const word = () =>
+      Array.from(
+        { length: 3 + Math.floor(random() * 10) },
+        () => pool[Math.floor(random() * pool.length)],
+      ).join("");
     const titles = new Set<string>();
-    while (titles.size < 120) titles.add(`${word()}${random() < 0.2 ? ` Plan ${Math.floor(random() * 1000)}` : ""}`);
+    while (titles.size < 120)
+      titles.add(`${word()}${random() < 0.2 ? ` Plan ${Math.floor(random() * 1000)}` : ""}`);
     const made: { key: string; title: string }[] = [];
     for (const [i, title] of [...titles].entries()) {
       if (i % 3 === 2) {
@@ -219,17 +341,33 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
   });
 
   it("lets administrators alone edit synonyms, audited, and a change applies at once", async () => {
-    await expect(editSynonyms(prisma, { actor: actors.editor, change: { kind: "create", terms: ["火锅", "麻辣烫"] } })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await prisma.auditLog.count({ where: { action: "search.synonym.create", outcome: "DENIED" } })).toBe(1);
+    await expect(
+      editSynonyms(prisma, { actor: actors.editor, change: { kind: "create", terms: ["火锅", "麻辣烫"] } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      await prisma.auditLog.count({ where: { action: "search.synonym.create", outcome: "DENIED" } }),
+    ).toBe(1);
     const target = await makeDocument({ title: "成都麻辣烫小店扶持办法" });
     await refreshSearchEntry(prisma, { type: "document", id: target.id });
     expect(keysOf(await search("火锅小店"))).toEqual([]);
-    const { id } = await editSynonyms(prisma, { actor: actors.admin, change: { kind: "create", terms: ["火锅", "麻辣烫"] } });
+    const { id } = await editSynonyms(prisma, {
+      actor: actors.admin,
+      change: { kind: "create", terms: ["火锅", "麻辣烫"] },
+    });
     expect(keysOf(await search("火锅小店"))).toEqual([target.indexNo]);
-    await editSynonyms(prisma, { actor: actors.admin, change: { kind: "update", id, expectedVersion: 1, terms: ["火锅", "串串"] } });
+    await editSynonyms(prisma, {
+      actor: actors.admin,
+      change: { kind: "update", id, expectedVersion: 1, terms: ["火锅", "串串"] },
+    });
     expect(keysOf(await search("火锅小店"))).toEqual([]);
-    await expect(editSynonyms(prisma, { actor: actors.admin, change: { kind: "delete", id, expectedVersion: 1 } })).rejects.toMatchObject({ key: "synonymChanged" });
+    await expect(
+      editSynonyms(prisma, { actor: actors.admin, change: { kind: "delete", id, expectedVersion: 1 } }),
+    ).rejects.toMatchObject({ key: "synonymChanged" });
     await editSynonyms(prisma, { actor: actors.admin, change: { kind: "delete", id, expectedVersion: 2 } });
-    expect(await prisma.auditLog.count({ where: { action: { startsWith: "search.synonym." }, outcome: "ALLOWED" } })).toBe(3);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: { startsWith: "search.synonym." }, outcome: "ALLOWED" },
+      }),
+    ).toBe(3);
   });
 });

@@ -35,7 +35,8 @@ describe("demo data", () => {
     const { requestTable } = await import("@/lib/disclosure/annualReport");
     const report = await requestTable(database.prisma, { year: 2025 });
     expect(report.balanced).toBe(true);
-    for (const row of report.results) expect(row.columns.TOTAL, `${row.category}/${row.sub}`).toBeGreaterThanOrEqual(1);
+    for (const row of report.results)
+      expect(row.columns.TOTAL, `${row.category}/${row.sub}`).toBeGreaterThanOrEqual(1);
     expect(report.carriedOut.TOTAL).toBe(1);
     const next = await requestTable(database.prisma, { year: 2026 });
     expect(next).toMatchObject({ balanced: true, carriedIn: { TOTAL: 1 } });
@@ -57,7 +58,9 @@ describe("demo data", () => {
   });
 
   it("has every demo account of CONTRACT.md with its role and scope", async () => {
-    const users = await database.prisma.user.findMany({ include: { grants: { include: { department: true } } } });
+    const users = await database.prisma.user.findMany({
+      include: { grants: { include: { department: true } } },
+    });
     const byEmail = new Map(users.map((u) => [u.email, u]));
     const expectGrant = (email: string, role: string, dept: string | null) => {
       const user = byEmail.get(email);
@@ -86,19 +89,24 @@ describe("demo data", () => {
     for (const s of services) {
       const lists = ZGuideLists.parse(s);
       const form = ZFormDefinition.parse(s.form);
-      for (const text of [s.name, s.nameEn, s.summary, s.fee, s.location, s.hours, s.resultName, s.delivery]) expect(text.trim(), s.code).not.toBe("");
+      for (const text of [s.name, s.nameEn, s.summary, s.fee, s.location, s.hours, s.resultName, s.delivery])
+        expect(text.trim(), s.code).not.toBe("");
       expect(s.consultPhone, s.code).toMatch(/^\d{3,4}-\d{7,8}$/);
       expect(s.complaintPhone, s.code).toMatch(/^\d{3,4}-\d{7,8}$/);
       expect(s.promisedDays, s.code).toBeLessThanOrEqual(s.statutoryDays);
       const allowed: readonly string[] = s.audience === "PERSON" ? personThemes : legalPersonThemes;
       for (const theme of s.themes) expect(allowed, `${s.code} ${theme}`).toContain(theme);
       const materialIds = new Set(lists.materials.map((m) => m.id));
-      for (const field of form.steps.flatMap((step) => step.fields)) if (field.type === "file") expect(materialIds, `${s.code} ${field.name}`).toContain(field.materialId);
+      for (const field of form.steps.flatMap((step) => step.fields))
+        if (field.type === "file") expect(materialIds, `${s.code} ${field.name}`).toContain(field.materialId);
     }
   });
 
   it("has the demo service RS-JYDJ-001 exactly as CONTRACT.md describes", async () => {
-    const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" }, include: { department: true } });
+    const service = await database.prisma.service.findUniqueOrThrow({
+      where: { code: "RS-JYDJ-001" },
+      include: { department: true },
+    });
     expect(service.name).toBe("就业登记");
     expect(service.department.shortName).toBe("人社局");
     expect(service.audience).toBe("PERSON");
@@ -116,7 +124,10 @@ describe("demo data", () => {
   });
 
   it("publishes the city plan as a 规划计划 document with its full text", async () => {
-    const plan = await database.prisma.disclosureDocument.findFirstOrThrow({ where: { category: "planning.plans", department: { code: "JXW" }, docType: "plan" }, orderBy: { indexNo: "asc" } });
+    const plan = await database.prisma.disclosureDocument.findFirstOrThrow({
+      where: { category: "planning.plans", department: { code: "JXW" }, docType: "plan" },
+      orderBy: { indexNo: "asc" },
+    });
     expect(plan.indexNo).toBe("JXW/2006-00001");
     expect(plan.body.length).toBeGreaterThan(12000);
     expect(plan.body).toContain("门户网站");
@@ -128,11 +139,14 @@ describe("demo data", () => {
     const docs = await database.prisma.disclosureDocument.findMany({ include: { department: true } });
     for (const d of docs) {
       expect(d.indexNo).toMatch(new RegExp(`^${d.department.code}/${d.writtenOn.getUTCFullYear()}-\\d{5}$`));
-      for (const text of [d.title, d.keywords, d.source, d.summary, d.body]) expect(text.trim(), d.indexNo).not.toBe("");
+      for (const text of [d.title, d.keywords, d.source, d.summary, d.body])
+        expect(text.trim(), d.indexNo).not.toBe("");
       if (d.docNumber) expect(d.docNumber).toMatch(/〔\d{4}〕\d+号$/);
       if (d.validity !== "VALID") expect(d.validityFrom, d.indexNo).not.toBeNull();
     }
     const serials = await database.prisma.indexSerial.findMany();
-    expect(serials.find((s) => s.departmentCode === "JXW" && s.year === 2006)?.value).toBeGreaterThanOrEqual(1);
+    expect(serials.find((s) => s.departmentCode === "JXW" && s.year === 2006)?.value).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 });

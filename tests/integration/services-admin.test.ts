@@ -24,10 +24,33 @@ async function formFor(code: string) {
   const s = await database.prisma.service.findUniqueOrThrow({ where: { code } });
   const json = (v: unknown) => JSON.stringify(v);
   return {
-    code, expectedVersion: String(s.version), name: s.name, nameEn: s.nameEn, summary: s.summary, summaryEn: s.summaryEn ?? "", type: s.type, audience: s.audience,
-    themes: s.themes.join(", "), statutoryDays: String(s.statutoryDays), promisedDays: String(s.promisedDays), visits: String(s.visits), fee: s.fee, location: s.location,
-    hours: s.hours, consultPhone: s.consultPhone, complaintPhone: s.complaintPhone, resultName: s.resultName, delivery: s.delivery, specialSteps: s.specialSteps ?? "",
-    legalBasis: json(s.legalBasis), conditions: json(s.conditions), materials: json(s.materials), process: json(s.process), faq: json(s.faq), form: json(s.form), published: "yes",
+    code,
+    expectedVersion: String(s.version),
+    name: s.name,
+    nameEn: s.nameEn,
+    summary: s.summary,
+    summaryEn: s.summaryEn ?? "",
+    type: s.type,
+    audience: s.audience,
+    themes: s.themes.join(", "),
+    statutoryDays: String(s.statutoryDays),
+    promisedDays: String(s.promisedDays),
+    visits: String(s.visits),
+    fee: s.fee,
+    location: s.location,
+    hours: s.hours,
+    consultPhone: s.consultPhone,
+    complaintPhone: s.complaintPhone,
+    resultName: s.resultName,
+    delivery: s.delivery,
+    specialSteps: s.specialSteps ?? "",
+    legalBasis: json(s.legalBasis),
+    conditions: json(s.conditions),
+    materials: json(s.materials),
+    process: json(s.process),
+    faq: json(s.faq),
+    form: json(s.form),
+    published: "yes",
   };
 }
 
@@ -38,24 +61,49 @@ describe("editing a service's guide and form", () => {
     await updateService(database.prisma, { actor: actors.admin, edit });
     const saved = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" } });
     expect(saved).toMatchObject({ fee: "不收费（含工本费）", promisedDays: 2, version: 2 });
-    expect(await database.prisma.auditLog.count({ where: { action: "service.update", entityId: "RS-JYDJ-001", outcome: "ALLOWED" } })).toBe(1);
+    expect(
+      await database.prisma.auditLog.count({
+        where: { action: "service.update", entityId: "RS-JYDJ-001", outcome: "ALLOWED" },
+      }),
+    ).toBe(1);
     // the form seen before the save is now stale
-    await expect(updateService(database.prisma, { actor: actors.admin, edit })).rejects.toSatisfy((e) => e instanceof FormError && e.key === "serviceChanged");
+    await expect(updateService(database.prisma, { actor: actors.admin, edit })).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "serviceChanged",
+    );
   });
 
   it("gives field errors for bad JSON, a bad form definition, bad phones and promised > statutory", async () => {
     const form = await formFor("MZ-DBSQ-001");
-    const result = ZServiceEdit.safeParse({ ...form, legalBasis: "{not json", form: JSON.stringify({ steps: [] }), consultPhone: "12345", promisedDays: "99", statutoryDays: "20", themes: "nonsense" });
+    const result = ZServiceEdit.safeParse({
+      ...form,
+      legalBasis: "{not json",
+      form: JSON.stringify({ steps: [] }),
+      consultPhone: "12345",
+      promisedDays: "99",
+      statutoryDays: "20",
+      themes: "nonsense",
+    });
     expect(result.success).toBe(false);
     const errors = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]));
-    expect(errors).toMatchObject({ legalBasis: "jsonInvalid", form: "jsonSchema", consultPhone: "phoneFormat", themes: "themesInvalid" });
+    expect(errors).toMatchObject({
+      legalBasis: "jsonInvalid",
+      form: "jsonSchema",
+      consultPhone: "phoneFormat",
+      themes: "themesInvalid",
+    });
     const order = ZServiceEdit.safeParse({ ...form, promisedDays: "30", statutoryDays: "20" });
     expect(order.error?.issues.map((i) => i.message)).toContain("promisedAboveStatutory");
   });
 
   it("refuses anyone but an administrator, and audits the refusal", async () => {
     const edit = ZServiceEdit.parse(await formFor("MZ-DBSQ-001"));
-    await expect(updateService(database.prisma, { actor: actors.supervisor, edit })).rejects.toBeInstanceOf(NotFoundError);
-    expect(await database.prisma.auditLog.count({ where: { action: "service.update", entityId: "MZ-DBSQ-001", outcome: "DENIED" } })).toBe(1);
+    await expect(updateService(database.prisma, { actor: actors.supervisor, edit })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(
+      await database.prisma.auditLog.count({
+        where: { action: "service.update", entityId: "MZ-DBSQ-001", outcome: "DENIED" },
+      }),
+    ).toBe(1);
   });
 });

@@ -11,7 +11,13 @@ let server: S3rver;
 let endpoint = "";
 
 beforeAll(async () => {
-  server = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: path.join(dir, "s3"), configureBuckets: [{ name: "onestop", configs: [] }] });
+  server = new S3rver({
+    port: 0,
+    address: "127.0.0.1",
+    silent: true,
+    directory: path.join(dir, "s3"),
+    configureBuckets: [{ name: "onestop", configs: [] }],
+  });
   const { port } = await server.run();
   endpoint = `http://127.0.0.1:${port}`;
 });
@@ -22,7 +28,17 @@ afterAll(async () => {
 
 const backends: [string, () => TStorage][] = [
   ["local directory", () => localStorage(path.join(dir, "local"))],
-  ["S3-compatible bucket", () => s3Storage({ endpoint, bucket: "onestop", region: "us-east-1", accessKeyId: "S3RVER", secretAccessKey: "S3RVER" })],
+  [
+    "S3-compatible bucket",
+    () =>
+      s3Storage({
+        endpoint,
+        bucket: "onestop",
+        region: "us-east-1",
+        accessKeyId: "S3RVER",
+        secretAccessKey: "S3RVER",
+      }),
+  ],
 ];
 
 describe.each(backends)("storage: %s", (_name, make) => {
@@ -40,6 +56,8 @@ describe.each(backends)("storage: %s", (_name, make) => {
 describe("local storage keys", () => {
   it("refuses keys that could leave the directory", async () => {
     const store = localStorage(path.join(dir, "local"));
-    await expect(store.put("../escape", new Uint8Array([1]), "application/pdf")).rejects.toThrow(/bad storage key/);
+    await expect(store.put("../escape", new Uint8Array([1]), "application/pdf")).rejects.toThrow(
+      /bad storage key/,
+    );
   });
 });

@@ -14,11 +14,11 @@ export default async function AccessibilityPage({ params }: Props) {
   const locale = await localeParam(params);
   const [t, settings] = await Promise.all([getT(locale, "home"), getSiteSettings()]);
   return (
-    <article className="grid gap-4 max-w-3xl">
+    <article className="grid max-w-3xl gap-4">
       <h1 className="text-2xl font-bold">{t("home:accessibility.title")}</h1>
       <p>{t("home:accessibility.intro")}</p>
       <h2 className="text-xl font-bold">{t("home:accessibility.featuresTitle")}</h2>
-      <ul className="list-disc ml-6">
+      <ul className="ml-6 list-disc">
         <li>{t("home:accessibility.noScript")}</li>
         <li>{t("home:accessibility.elder")}</li>
         <li>{t("home:accessibility.keyboard")}</li>

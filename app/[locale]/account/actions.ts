@@ -24,7 +24,8 @@ export async function saveMyCommunities(formData: FormData): Promise<void> {
   try {
     await setMyCommunities(await db(), { actor, codes });
   } catch (error) {
-    if (error instanceof FormError) redirect(`/${locale}/account?communitiesError=${encodeURIComponent(error.key)}#my-communities`);
+    if (error instanceof FormError)
+      redirect(`/${locale}/account?communitiesError=${encodeURIComponent(error.key)}#my-communities`);
     throw error;
   }
   redirect(`/${locale}/account?communitiesSaved=1#my-communities`);

@@ -19,7 +19,10 @@ import { intParam } from "@/lib/i18n/search-params";
 import { Pagination } from "@/components/ui/Pagination";
 import { LocalText } from "@/components/ui/LocalText";
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getT(await localeParam(params), "account");
@@ -42,25 +45,39 @@ export default async function AccountPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("account:title")}</h1>
-      {query.welcome ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:welcome")}</p> : null}
-      {query.saved ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:savedNotice")}</p> : null}
+      {query.welcome ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("account:welcome")}
+        </p>
+      ) : null}
+      {query.saved ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("account:savedNotice")}
+        </p>
+      ) : null}
       {drafts.length ? (
         <section aria-labelledby="drafts">
-          <h2 id="drafts" className="text-xl font-bold mb-2">{t("account:drafts")}</h2>
+          <h2 id="drafts" className="mb-2 text-xl font-bold">
+            {t("account:drafts")}
+          </h2>
           <ul className="grid gap-2">
             {drafts.map((draft) => (
               <li key={draft.service.code}>
                 <Link href={`/${locale}/services/${draft.service.code}/apply`}>
                   {t("account:resume", { name: lt(locale, draft.service.name, draft.service.nameEn) })}
                 </Link>{" "}
-                <span className="text-muted">{t("account:savedOn", { date: formatDate(locale, draft.updatedAt) })}</span>
+                <span className="text-muted">
+                  {t("account:savedOn", { date: formatDate(locale, draft.updatedAt) })}
+                </span>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       <section aria-labelledby="notifications">
-        <h2 id="notifications" className="text-xl font-bold mb-2">{t("notifications:title")}</h2>
+        <h2 id="notifications" className="mb-2 text-xl font-bold">
+          {t("notifications:title")}
+        </h2>
         {notifications.length === 0 ? <p>{t("notifications:none")}</p> : null}
         <ul className="grid gap-2">
           {notifications.map((n) => (
@@ -74,54 +91,99 @@ export default async function AccountPage({ params, searchParams }: Props) {
         {notifications.some((n) => !n.readAt) ? (
           <form action={markNotificationsRead} className="mt-2">
             <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className="underline text-link">{t("notifications:markRead")}</button>
+            <button type="submit" className="text-link underline">
+              {t("notifications:markRead")}
+            </button>
           </form>
         ) : null}
       </section>
       <section aria-labelledby="my-communities">
-        <h2 id="my-communities" className="text-xl font-bold mb-2">{t("notices:myCommunities.title")}</h2>
-        {query.communitiesSaved ? <p role="status" className="border-l-4 border-brand pl-3 mb-2">{t("notices:myCommunities.saved")}</p> : null}
-        {query.communitiesError ? <p role="alert" className="border-l-4 border-brand pl-3 mb-2 text-brand font-bold">{messageForCode(errorMessages(t), query.communitiesError)}</p> : null}
+        <h2 id="my-communities" className="mb-2 text-xl font-bold">
+          {t("notices:myCommunities.title")}
+        </h2>
+        {query.communitiesSaved ? (
+          <p role="status" className="mb-2 border-l-4 border-brand pl-3">
+            {t("notices:myCommunities.saved")}
+          </p>
+        ) : null}
+        {query.communitiesError ? (
+          <p role="alert" className="mb-2 border-l-4 border-brand pl-3 font-bold text-brand">
+            {messageForCode(errorMessages(t), query.communitiesError)}
+          </p>
+        ) : null}
         <form action={saveMyCommunities} className="grid gap-3">
           <input type="hidden" name="locale" value={locale} />
           <fieldset className="grid gap-2">
             <legend className="mb-1">{t("notices:myCommunities.hint")}</legend>
             <PlaceCheckboxes tree={tree} name="communities" selected={mine} idPrefix="mine" />
           </fieldset>
-          <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("notices:myCommunities.save")}</button>
+          <button
+            type="submit"
+            className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white"
+          >
+            {t("notices:myCommunities.save")}
+          </button>
         </form>
-        <p className="mt-2"><Link href={`/${locale}/notices/subscribe`}>{t("notices:subscribe.link")}</Link></p>
+        <p className="mt-2">
+          <Link href={`/${locale}/notices/subscribe`}>{t("notices:subscribe.link")}</Link>
+        </p>
       </section>
       <section aria-labelledby="profile">
-        <h2 id="profile" className="text-xl font-bold mb-2">{t("account:profile")}</h2>
+        <h2 id="profile" className="mb-2 text-xl font-bold">
+          {t("account:profile")}
+        </h2>
         <dl className="grid grid-cols-[10rem_1fr] gap-2">
-          <dt className="font-bold">{t("auth:name")}</dt><dd>{overview.user.name}</dd>
-          <dt className="font-bold">{t("auth:email")}</dt><dd>{overview.user.email}</dd>
+          <dt className="font-bold">{t("auth:name")}</dt>
+          <dd>{overview.user.name}</dd>
+          <dt className="font-bold">{t("auth:email")}</dt>
+          <dd>{overview.user.email}</dd>
           <dt className="font-bold">{t("auth:accountType")}</dt>
-          <dd>{overview.user.accountType === "ORGANISATION" ? t("auth:accountTypeOrganisation") : t("auth:accountTypePerson")}</dd>
+          <dd>
+            {overview.user.accountType === "ORGANISATION"
+              ? t("auth:accountTypeOrganisation")
+              : t("auth:accountTypePerson")}
+          </dd>
         </dl>
-        <p className="mt-2"><Link href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</Link></p>
+        <p className="mt-2">
+          <Link href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</Link>
+        </p>
       </section>
       <section aria-labelledby="cases">
-        <h2 id="cases" className="text-xl font-bold mb-2">{t("account:cases")}</h2>
+        <h2 id="cases" className="mb-2 text-xl font-bold">
+          {t("account:cases")}
+        </h2>
         {overview.applications.length === 0 ? (
           <p>{t("account:noCases")}</p>
         ) : (
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="bg-panel">
-                <th scope="col" className="border border-line p-2">{t("account:trackingNumber")}</th>
-                <th scope="col" className="border border-line p-2">{t("account:service")}</th>
-                <th scope="col" className="border border-line p-2">{t("account:status")}</th>
-                <th scope="col" className="border border-line p-2">{t("account:submitted")}</th>
-                <th scope="col" className="border border-line p-2">{t("account:due")}</th>
+                <th scope="col" className="border border-line p-2">
+                  {t("account:trackingNumber")}
+                </th>
+                <th scope="col" className="border border-line p-2">
+                  {t("account:service")}
+                </th>
+                <th scope="col" className="border border-line p-2">
+                  {t("account:status")}
+                </th>
+                <th scope="col" className="border border-line p-2">
+                  {t("account:submitted")}
+                </th>
+                <th scope="col" className="border border-line p-2">
+                  {t("account:due")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {overview.applications.map((c) => (
                 <tr key={c.trackingNumber}>
-                  <td className="border border-line p-2"><Link href={`/${locale}/account/cases/${c.trackingNumber}`}>{c.trackingNumber}</Link></td>
-                  <td className="border border-line p-2"><LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} /></td>
+                  <td className="border border-line p-2">
+                    <Link href={`/${locale}/account/cases/${c.trackingNumber}`}>{c.trackingNumber}</Link>
+                  </td>
+                  <td className="border border-line p-2">
+                    <LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} />
+                  </td>
                   <td className="border border-line p-2">{t(`account:caseStatus.${c.status}`)}</td>
                   <td className="border border-line p-2">{formatDate(locale, c.submittedAt)}</td>
                   <td className="border border-line p-2">{formatDay(locale, c.promisedDue)}</td>
@@ -143,13 +205,18 @@ export default async function AccountPage({ params, searchParams }: Props) {
         ) : null}
       </section>
       <section aria-labelledby="requests">
-        <h2 id="requests" className="text-xl font-bold mb-2">{t("account:requests")}</h2>
+        <h2 id="requests" className="mb-2 text-xl font-bold">
+          {t("account:requests")}
+        </h2>
         {overview.requests.length === 0 ? (
           <p>{t("account:noRequests")}</p>
         ) : (
           <ul>
             {overview.requests.map((r) => (
-              <li key={r.trackingNumber}><Link href={`/${locale}/account/requests/${r.trackingNumber}`}>{r.trackingNumber}</Link> · {formatDate(locale, r.createdAt)}</li>
+              <li key={r.trackingNumber}>
+                <Link href={`/${locale}/account/requests/${r.trackingNumber}`}>{r.trackingNumber}</Link> ·{" "}
+                {formatDate(locale, r.createdAt)}
+              </li>
             ))}
           </ul>
         )}

@@ -21,7 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("disclosure:catalogueTitle") };
 }
 
-
 export default async function DisclosurePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const query = await searchParams;
@@ -29,23 +28,39 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
   const filter: TDocumentFilter = {
     q: param(query.q),
     category: enumParam(query.category, disclosureCategories),
-    department: enumParam(query.department, departments.map((d) => d.code)),
+    department: enumParam(
+      query.department,
+      departments.map((d) => d.code),
+    ),
     year: intParam(query.year),
     docType: enumParam(query.docType, docTypes),
     page: intParam(query.page),
   };
-  const [t, result, facets] = await Promise.all([getT(locale, ["disclosure", "catalog"]), listDocuments(filter), documentFacets(filter, departments)]);
+  const [t, result, facets] = await Promise.all([
+    getT(locale, ["disclosure", "catalog"]),
+    listDocuments(filter),
+    documentFacets(filter, departments),
+  ]);
   const years = [...facets.year.keys()].filter(Boolean).sort((a, b) => b - a);
-  const withCount = (label: string, count: number | undefined) => t("withCount", { label, count: count ?? 0 });
+  const withCount = (label: string, count: number | undefined) =>
+    t("withCount", { label, count: count ?? 0 });
 
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("disclosure:catalogueTitle")}</h1>
       <ul className="flex flex-wrap gap-x-6">
-        <li><Link href={`/${locale}/disclosure/guide`}>{t("disclosure:guide.title")}</Link></li>
-        <li><Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link></li>
+        <li>
+          <Link href={`/${locale}/disclosure/guide`}>{t("disclosure:guide.title")}</Link>
+        </li>
+        <li>
+          <Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link>
+        </li>
       </ul>
-      <form method="get" className="grid gap-4 md:grid-cols-3 items-end bg-panel p-4" aria-label={t("filters")}>
+      <form
+        method="get"
+        className="grid items-end gap-4 bg-panel p-4 md:grid-cols-3"
+        aria-label={t("filters")}
+      >
         <Field id="d-q" label={t("disclosure:keyword")}>
           <input id="d-q" name="q" type="search" defaultValue={filter.q} className={inputClass} />
         </Field>
@@ -53,23 +68,39 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
           <select id="d-category" name="category" defaultValue={filter.category ?? ""} className={inputClass}>
             <option value="">{t("all")}</option>
             {disclosureCategories.map((code) => (
-              <option key={code} value={code}>{withCount(t(`catalog:category.${code}`), facets.category.get(code))}</option>
+              <option key={code} value={code}>
+                {withCount(t(`catalog:category.${code}`), facets.category.get(code))}
+              </option>
             ))}
           </select>
         </Field>
         <Field id="d-department" label={t("disclosure:field.department")}>
-          <select id="d-department" name="department" defaultValue={filter.department ?? ""} className={inputClass}>
+          <select
+            id="d-department"
+            name="department"
+            defaultValue={filter.department ?? ""}
+            className={inputClass}
+          >
             <option value="">{t("all")}</option>
             {departments.map((d) => (
-              <option key={d.code} value={d.code}>{withCount(lt(locale, d.shortName, d.nameEn), facets.department.get(d.code))}</option>
+              <option key={d.code} value={d.code}>
+                {withCount(lt(locale, d.shortName, d.nameEn), facets.department.get(d.code))}
+              </option>
             ))}
           </select>
         </Field>
         <Field id="d-year" label={t("disclosure:year")}>
-          <select id="d-year" name="year" defaultValue={filter.year ? String(filter.year) : ""} className={inputClass}>
+          <select
+            id="d-year"
+            name="year"
+            defaultValue={filter.year ? String(filter.year) : ""}
+            className={inputClass}
+          >
             <option value="">{t("all")}</option>
             {years.map((year) => (
-              <option key={year} value={year}>{withCount(String(year), facets.year.get(year))}</option>
+              <option key={year} value={year}>
+                {withCount(String(year), facets.year.get(year))}
+              </option>
             ))}
           </select>
         </Field>
@@ -77,11 +108,15 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
           <select id="d-type" name="docType" defaultValue={filter.docType ?? ""} className={inputClass}>
             <option value="">{t("all")}</option>
             {docTypes.map((code) => (
-              <option key={code} value={code}>{withCount(t(`catalog:docType.${code}`), facets.docType.get(code))}</option>
+              <option key={code} value={code}>
+                {withCount(t(`catalog:docType.${code}`), facets.docType.get(code))}
+              </option>
             ))}
           </select>
         </Field>
-        <button type="submit" className="bg-brand text-white px-4 py-2 font-bold min-h-10">{t("applyFilters")}</button>
+        <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
+          {t("applyFilters")}
+        </button>
       </form>
 
       <p role="status">{t("disclosure:count", { count: result.total })}</p>
@@ -90,22 +125,38 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
           <caption className="sr-only">{t("disclosure:catalogueTitle")}</caption>
           <thead>
             <tr className="bg-panel">
-              <th scope="col" className="border border-line p-2">{t("disclosure:field.title")}</th>
-              <th scope="col" className="border border-line p-2">{t("disclosure:field.indexNo")}</th>
-              <th scope="col" className="border border-line p-2">{t("disclosure:field.docNumber")}</th>
-              <th scope="col" className="border border-line p-2">{t("disclosure:field.publishedAt")}</th>
+              <th scope="col" className="border border-line p-2">
+                {t("disclosure:field.title")}
+              </th>
+              <th scope="col" className="border border-line p-2">
+                {t("disclosure:field.indexNo")}
+              </th>
+              <th scope="col" className="border border-line p-2">
+                {t("disclosure:field.docNumber")}
+              </th>
+              <th scope="col" className="border border-line p-2">
+                {t("disclosure:field.publishedAt")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {result.items.map((doc) => (
               <tr key={doc.indexNo}>
                 <td className="border border-line p-2">
-                  <Link href={`/${locale}/disclosure/${doc.indexNo}`}><LocalText locale={locale} zh={doc.title} en={doc.titleEn} /></Link>
-                  {doc.validity !== "VALID" ? <strong className="ml-2 text-brand">{t("tag", { label: t(`catalog:validity.${doc.validity}`) })}</strong> : null}
+                  <Link href={`/${locale}/disclosure/${doc.indexNo}`}>
+                    <LocalText locale={locale} zh={doc.title} en={doc.titleEn} />
+                  </Link>
+                  {doc.validity !== "VALID" ? (
+                    <strong className="ml-2 text-brand">
+                      {t("tag", { label: t(`catalog:validity.${doc.validity}`) })}
+                    </strong>
+                  ) : null}
                 </td>
                 <td className="border border-line p-2 whitespace-nowrap">{doc.indexNo}</td>
                 <td className="border border-line p-2">{doc.docNumber ? lt(locale, doc.docNumber) : "—"}</td>
-                <td className="border border-line p-2 whitespace-nowrap">{formatDate(locale, doc.publishedAt)}</td>
+                <td className="border border-line p-2 whitespace-nowrap">
+                  {formatDate(locale, doc.publishedAt)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -114,7 +165,9 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
       <Pagination
         page={result.page}
         pages={result.pages}
-        hrefFor={(page) => withQuery(`/${locale}/disclosure`, { ...filter, page: page > 1 ? page : undefined })}
+        hrefFor={(page) =>
+          withQuery(`/${locale}/disclosure`, { ...filter, page: page > 1 ? page : undefined })
+        }
         label={t("pagination.label")}
         previous={t("pagination.previous")}
         next={t("pagination.next")}

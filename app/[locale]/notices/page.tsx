@@ -28,26 +28,53 @@ export default async function NoticesPage({ params, searchParams }: Props) {
   const streets = tree.flatMap((d) => d.streets);
   const communities = streets.flatMap((s) => s.communities);
   const filter: TNoticeFilter = {
-    district: enumParam(query.district, tree.map((d) => d.code)),
-    street: enumParam(query.street, streets.map((s) => s.code)),
-    community: enumParam(query.community, communities.map((c) => c.code)),
+    district: enumParam(
+      query.district,
+      tree.map((d) => d.code),
+    ),
+    street: enumParam(
+      query.street,
+      streets.map((s) => s.code),
+    ),
+    community: enumParam(
+      query.community,
+      communities.map((c) => c.code),
+    ),
     category: enumParam(query.category, noticeCategories),
     page: intParam(query.page),
   };
   const mine = await myCommunityCodes((await getSessionUser())?.id);
-  const [t, result] = await Promise.all([getT(locale, ["notices", "catalog"]), listNotices(filter, { mine })]);
-  const feedHref = withQuery(`/${locale}/notices/feed.xml`, { community: filter.community, category: filter.category });
-  const subscribeHref = withQuery(`/${locale}/notices/subscribe`, { community: filter.community, category: filter.category });
-  const hrefFor = (page: number) => withQuery(`/${locale}/notices`, { ...filter, page: page > 1 ? page : undefined });
+  const [t, result] = await Promise.all([
+    getT(locale, ["notices", "catalog"]),
+    listNotices(filter, { mine }),
+  ]);
+  const feedHref = withQuery(`/${locale}/notices/feed.xml`, {
+    community: filter.community,
+    category: filter.category,
+  });
+  const subscribeHref = withQuery(`/${locale}/notices/subscribe`, {
+    community: filter.community,
+    category: filter.category,
+  });
+  const hrefFor = (page: number) =>
+    withQuery(`/${locale}/notices`, { ...filter, page: page > 1 ? page : undefined });
 
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("notices:listTitle")}</h1>
-      <form method="get" className="grid gap-4 md:grid-cols-5 items-end bg-panel p-4" aria-label={t("filters")}>
+      <form
+        method="get"
+        className="grid items-end gap-4 bg-panel p-4 md:grid-cols-5"
+        aria-label={t("filters")}
+      >
         <Field id="n-district" label={t("notices:district")}>
           <select id="n-district" name="district" defaultValue={filter.district ?? ""} className={inputClass}>
             <option value="">{t("all")}</option>
-            {tree.map((d) => <option key={d.code} value={d.code}>{lt(locale, d.name, d.nameEn)}</option>)}
+            {tree.map((d) => (
+              <option key={d.code} value={d.code}>
+                {lt(locale, d.name, d.nameEn)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field id="n-street" label={t("notices:street")}>
@@ -55,17 +82,30 @@ export default async function NoticesPage({ params, searchParams }: Props) {
             <option value="">{t("all")}</option>
             {tree.map((d) => (
               <optgroup key={d.code} label={lt(locale, d.name, d.nameEn)}>
-                {d.streets.map((s) => <option key={s.code} value={s.code}>{lt(locale, s.name, s.nameEn)}</option>)}
+                {d.streets.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {lt(locale, s.name, s.nameEn)}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
         </Field>
         <Field id="n-community" label={t("notices:community")}>
-          <select id="n-community" name="community" defaultValue={filter.community ?? ""} className={inputClass}>
+          <select
+            id="n-community"
+            name="community"
+            defaultValue={filter.community ?? ""}
+            className={inputClass}
+          >
             <option value="">{t("all")}</option>
             {streets.map((s) => (
               <optgroup key={s.code} label={lt(locale, s.name, s.nameEn)}>
-                {s.communities.map((c) => <option key={c.code} value={c.code}>{lt(locale, c.name, c.nameEn)}</option>)}
+                {s.communities.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {lt(locale, c.name, c.nameEn)}
+                  </option>
+                ))}
               </optgroup>
             ))}
           </select>
@@ -73,30 +113,51 @@ export default async function NoticesPage({ params, searchParams }: Props) {
         <Field id="n-category" label={t("notices:category")}>
           <select id="n-category" name="category" defaultValue={filter.category ?? ""} className={inputClass}>
             <option value="">{t("all")}</option>
-            {noticeCategories.map((code) => <option key={code} value={code}>{t(`catalog:noticeCategory.${code}`)}</option>)}
+            {noticeCategories.map((code) => (
+              <option key={code} value={code}>
+                {t(`catalog:noticeCategory.${code}`)}
+              </option>
+            ))}
           </select>
         </Field>
-        <button type="submit" className="bg-brand text-white px-4 py-2 font-bold min-h-10">{t("applyFilters")}</button>
+        <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
+          {t("applyFilters")}
+        </button>
       </form>
-      <div className="flex flex-wrap gap-x-6 gap-y-2 items-center">
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <p role="status">{t("notices:count", { count: result.total })}</p>
         <Link href={subscribeHref}>{t("notices:subscribe.link")}</Link>
         <a href={feedHref}>{t("notices:feed.link")}</a>
-        {mine.length ? null : <Link href={`/${locale}/account#my-communities`}>{t("notices:pickCommunities")}</Link>}
+        {mine.length ? null : (
+          <Link href={`/${locale}/account#my-communities`}>{t("notices:pickCommunities")}</Link>
+        )}
       </div>
       <ul className="grid gap-3">
         {result.items.map((notice) => (
-          <li key={notice.id} className={`border p-4 ${notice.emergency ? "border-brand border-4" : "border-line"}`}>
+          <li
+            key={notice.id}
+            className={`border p-4 ${notice.emergency ? "border-4 border-brand" : "border-line"}`}
+          >
             <h2 className="text-lg font-bold">
-              {notice.mine ? <span className="border-2 border-ink text-sm px-2 mr-2">{t("notices:mine")}</span> : null}
-              {notice.pinned ? <span className="bg-brand text-white text-sm px-2 mr-2">{t("notices:pinned")}</span> : null}
-              <Link href={`/${locale}/notices/${notice.id}`}><LocalText locale={locale} zh={notice.title} en={notice.titleEn} /></Link>
+              {notice.mine ? (
+                <span className="mr-2 border-2 border-ink px-2 text-sm">{t("notices:mine")}</span>
+              ) : null}
+              {notice.pinned ? (
+                <span className="mr-2 bg-brand px-2 text-sm text-white">{t("notices:pinned")}</span>
+              ) : null}
+              <Link href={`/${locale}/notices/${notice.id}`}>
+                <LocalText locale={locale} zh={notice.title} en={notice.titleEn} />
+              </Link>
             </h2>
-            <p className="text-sm text-muted flex flex-wrap gap-x-4">
+            <p className="flex flex-wrap gap-x-4 text-sm text-muted">
               <span>{t(`catalog:noticeCategory.${notice.category}`)}</span>
-              <span><LocalText locale={locale} zh={notice.source} /></span>
+              <span>
+                <LocalText locale={locale} zh={notice.source} />
+              </span>
               <span>{t("notices:publishedOn", { date: formatDate(locale, notice.publishedAt) })}</span>
-              {notice.expiresAt ? <span>{t("notices:validUntil", { date: formatDate(locale, notice.expiresAt) })}</span> : null}
+              {notice.expiresAt ? (
+                <span>{t("notices:validUntil", { date: formatDate(locale, notice.expiresAt) })}</span>
+              ) : null}
             </p>
           </li>
         ))}

@@ -33,9 +33,21 @@ export default async function RegisterPage({ params }: Props) {
               { value: "ORGANISATION", label: t("auth:accountTypeOrganisation") },
             ],
           },
-          { name: "name", type: "text", label: t("auth:name"), hint: t("auth:nameHint"), autoComplete: "name" },
+          {
+            name: "name",
+            type: "text",
+            label: t("auth:name"),
+            hint: t("auth:nameHint"),
+            autoComplete: "name",
+          },
           { name: "email", type: "email", label: t("auth:email"), autoComplete: "email" },
-          { name: "password", type: "password", label: t("auth:password"), hint: t("auth:passwordHint"), autoComplete: "new-password" },
+          {
+            name: "password",
+            type: "password",
+            label: t("auth:password"),
+            hint: t("auth:passwordHint"),
+            autoComplete: "new-password",
+          },
           { name: "confirm", type: "password", label: t("auth:confirm"), autoComplete: "new-password" },
         ]}
         submitLabel={t("auth:register")}

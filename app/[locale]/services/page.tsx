@@ -23,15 +23,28 @@ export default async function ServicesPage({ params, searchParams }: Props) {
   const audience = enumParam(query.audience, ["PERSON", "LEGAL_PERSON"] as const);
   const theme = enumParam(query.theme, allThemes);
   const departments = await departmentList();
-  const department = enumParam(query.department, departments.map((d) => d.code));
+  const department = enumParam(
+    query.department,
+    departments.map((d) => d.code),
+  );
   const q = param(query.q);
-  const [t, services] = await Promise.all([getT(locale, ["services", "catalog"]), listServices({ audience, theme, department, q })]);
-  const themes = audience === "LEGAL_PERSON" ? legalPersonThemes : audience === "PERSON" ? personThemes : allThemes;
+  const [t, services] = await Promise.all([
+    getT(locale, ["services", "catalog"]),
+    listServices({ audience, theme, department, q }),
+  ]);
+  const themes =
+    audience === "LEGAL_PERSON" ? legalPersonThemes : audience === "PERSON" ? personThemes : allThemes;
 
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-bold">{audience ? t(`catalog:audience.${audience}`) : t("services:catalogueTitle")}</h1>
-      <form method="get" className="grid gap-4 md:grid-cols-5 items-end bg-panel p-4" aria-label={t("filters")}>
+      <h1 className="text-2xl font-bold">
+        {audience ? t(`catalog:audience.${audience}`) : t("services:catalogueTitle")}
+      </h1>
+      <form
+        method="get"
+        className="grid items-end gap-4 bg-panel p-4 md:grid-cols-5"
+        aria-label={t("filters")}
+      >
         <Field id="f-q" label={t("services:keyword")}>
           <input id="f-q" name="q" type="search" defaultValue={q} className={inputClass} />
         </Field>
@@ -46,7 +59,9 @@ export default async function ServicesPage({ params, searchParams }: Props) {
           <select id="f-theme" name="theme" defaultValue={theme ?? ""} className={inputClass}>
             <option value="">{t("all")}</option>
             {themes.map((code) => (
-              <option key={code} value={code}>{t(`catalog:theme.${code}`)}</option>
+              <option key={code} value={code}>
+                {t(`catalog:theme.${code}`)}
+              </option>
             ))}
           </select>
         </Field>
@@ -54,11 +69,15 @@ export default async function ServicesPage({ params, searchParams }: Props) {
           <select id="f-department" name="department" defaultValue={department ?? ""} className={inputClass}>
             <option value="">{t("all")}</option>
             {departments.map((d) => (
-              <option key={d.code} value={d.code}>{lt(locale, d.shortName, d.nameEn)}</option>
+              <option key={d.code} value={d.code}>
+                {lt(locale, d.shortName, d.nameEn)}
+              </option>
             ))}
           </select>
         </Field>
-        <button type="submit" className="bg-brand text-white px-4 py-2 font-bold min-h-10">{t("applyFilters")}</button>
+        <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
+          {t("applyFilters")}
+        </button>
       </form>
 
       <p role="status">{t("services:count", { count: services.length })}</p>
@@ -66,13 +85,23 @@ export default async function ServicesPage({ params, searchParams }: Props) {
         {services.map((service) => (
           <li key={service.code} className="border border-line p-4">
             <h2 className="text-lg font-bold">
-              <Link href={`/${locale}/services/${service.code}`}><LocalText locale={locale} zh={service.name} en={service.nameEn} /></Link>
+              <Link href={`/${locale}/services/${service.code}`}>
+                <LocalText locale={locale} zh={service.name} en={service.nameEn} />
+              </Link>
             </h2>
-            <p className="text-sm text-muted flex flex-wrap gap-x-4">
-              <span>{t("services:code")}: {service.code}</span>
-              <span><LocalText locale={locale} zh={service.department.shortName} en={service.department.nameEn} /></span>
+            <p className="flex flex-wrap gap-x-4 text-sm text-muted">
+              <span>
+                {t("services:code")}: {service.code}
+              </span>
+              <span>
+                <LocalText locale={locale} zh={service.department.shortName} en={service.department.nameEn} />
+              </span>
               <span>{t(`catalog:serviceType.${service.type}`)}</span>
-              <span>{service.visits === 0 ? t("services:fullyOnline") : t("services:visits", { count: service.visits })}</span>
+              <span>
+                {service.visits === 0
+                  ? t("services:fullyOnline")
+                  : t("services:visits", { count: service.visits })}
+              </span>
               {service.hot ? <strong className="text-brand">{t("services:hot")}</strong> : null}
             </p>
           </li>

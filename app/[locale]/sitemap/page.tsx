@@ -15,20 +15,45 @@ export default async function SiteMapPage({ params }: Props) {
   const locale = await localeParam(params);
   const t = await getT(locale, ["catalog", "account", "auth"]);
   const sections: [string, [string, string][]][] = [
-    [t("nav.services"), [[`/${locale}/services?audience=PERSON`, t("catalog:audience.PERSON")], [`/${locale}/services?audience=LEGAL_PERSON`, t("catalog:audience.LEGAL_PERSON")], [`/${locale}/track`, t("nav.track")]]],
+    [
+      t("nav.services"),
+      [
+        [`/${locale}/services?audience=PERSON`, t("catalog:audience.PERSON")],
+        [`/${locale}/services?audience=LEGAL_PERSON`, t("catalog:audience.LEGAL_PERSON")],
+        [`/${locale}/track`, t("nav.track")],
+      ],
+    ],
     [t("nav.disclosure"), [[`/${locale}/disclosure`, t("nav.disclosure")]]],
     [t("nav.notices"), [[`/${locale}/notices`, t("nav.notices")]]],
-    [t("account.signIn"), [[`/${locale}/sign-in`, t("account.signIn")], [`/${locale}/register`, t("account.register")], [`/${locale}/account`, t("account:title")]]],
-    [t("footer.links"), [[`/${locale}/search`, t("search")], [`/${locale}/accessibility`, t("footer.accessibility")], [`/${locale}/contact`, t("footer.contact")]]],
+    [
+      t("account.signIn"),
+      [
+        [`/${locale}/sign-in`, t("account.signIn")],
+        [`/${locale}/register`, t("account.register")],
+        [`/${locale}/account`, t("account:title")],
+      ],
+    ],
+    [
+      t("footer.links"),
+      [
+        [`/${locale}/search`, t("search")],
+        [`/${locale}/accessibility`, t("footer.accessibility")],
+        [`/${locale}/contact`, t("footer.contact")],
+      ],
+    ],
   ];
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("footer.siteMap")}</h1>
       {sections.map(([title, links]) => (
         <section key={title}>
-          <h2 className="text-xl font-bold mb-2">{title}</h2>
-          <ul className="list-disc ml-6">
-            {links.map(([href, label]) => <li key={href}><Link href={href}>{label}</Link></li>)}
+          <h2 className="mb-2 text-xl font-bold">{title}</h2>
+          <ul className="ml-6 list-disc">
+            {links.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href}>{label}</Link>
+              </li>
+            ))}
           </ul>
         </section>
       ))}

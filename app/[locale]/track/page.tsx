@@ -25,24 +25,40 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const query = await searchParams;
   const t = await getT(locale, ["account", "errors", "disclosure"]);
-  const values = { trackingNumber: param(query.trackingNumber, 40) ?? "", accessCode: param(query.accessCode, 20) ?? "" };
+  const values = {
+    trackingNumber: param(query.trackingNumber, 40) ?? "",
+    accessCode: param(query.accessCode, 20) ?? "",
+  };
   const submitted = query.trackingNumber !== undefined || query.accessCode !== undefined;
   const parsed = submitted ? ZTrack.safeParse(values) : null;
   const fieldErrors: Record<string, string> = {};
-  if (parsed && !parsed.success) for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
+  if (parsed && !parsed.success)
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
   const isRequest = parsed?.success && parsed.data.trackingNumber.startsWith("GK");
-  const found = parsed?.success && !isRequest ? await trackCase(parsed.data.trackingNumber, parsed.data.accessCode) : null;
-  const request = parsed?.success && isRequest ? await trackRequest(parsed.data.trackingNumber, parsed.data.accessCode) : null;
+  const found =
+    parsed?.success && !isRequest
+      ? await trackCase(parsed.data.trackingNumber, parsed.data.accessCode)
+      : null;
+  const request =
+    parsed?.success && isRequest
+      ? await trackRequest(parsed.data.trackingNumber, parsed.data.accessCode)
+      : null;
   const errors = Object.entries(fieldErrors).map(([field, key]) => ({ field, message: t(`errors:${key}`) }));
 
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("account:trackTitle")}</h1>
       <p>{t("account:trackIntro")}</p>
-      <form method="get" className="grid gap-4 max-w-lg" noValidate>
+      <form method="get" className="grid max-w-lg gap-4" noValidate>
         <ErrorSummary title={t("errors:summaryTitle")} errors={errors} />
         {(["trackingNumber", "accessCode"] as const).map((name) => (
-          <Field key={name} id={`field-${name}`} label={t(`account:${name}`)} hint={t(`account:${name}Hint`)} error={fieldErrors[name] ? t(`errors:${fieldErrors[name]}`) : undefined}>
+          <Field
+            key={name}
+            id={`field-${name}`}
+            label={t(`account:${name}`)}
+            hint={t(`account:${name}Hint`)}
+            error={fieldErrors[name] ? t(`errors:${fieldErrors[name]}`) : undefined}
+          >
             <input
               id={`field-${name}`}
               name={name}
@@ -55,20 +71,40 @@ export default async function TrackPage({ params, searchParams }: Props) {
             />
           </Field>
         ))}
-        <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("account:trackSubmit")}</button>
+        <button type="submit" className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white">
+          {t("account:trackSubmit")}
+        </button>
       </form>
       {request && parsed?.success ? (
-        <RequestStatus locale={locale} t={t} request={request} letterHref={withQuery(`/${locale}/disclosure/request/letter.pdf`, { number: parsed.data.trackingNumber, code: parsed.data.accessCode })} />
+        <RequestStatus
+          locale={locale}
+          t={t}
+          request={request}
+          letterHref={withQuery(`/${locale}/disclosure/request/letter.pdf`, {
+            number: parsed.data.trackingNumber,
+            code: parsed.data.accessCode,
+          })}
+        />
       ) : null}
-      {parsed?.success && !found && !request ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:trackNotFound")}</p> : null}
+      {parsed?.success && !found && !request ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("account:trackNotFound")}
+        </p>
+      ) : null}
       {found ? (
         <section aria-labelledby="result">
-          <h2 id="result" className="text-xl font-bold mb-2"><LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} /></h2>
+          <h2 id="result" className="mb-2 text-xl font-bold">
+            <LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />
+          </h2>
           <dl className="grid grid-cols-[10rem_1fr] gap-2">
-            <dt className="font-bold">{t("account:trackingNumber")}</dt><dd>{found.trackingNumber}</dd>
-            <dt className="font-bold">{t("account:status")}</dt><dd>{t(`account:caseStatus.${found.status}`)}</dd>
-            <dt className="font-bold">{t("account:submitted")}</dt><dd>{formatDate(locale, found.submittedAt)}</dd>
-            <dt className="font-bold">{t("account:due")}</dt><dd>{formatDay(locale, found.promisedDue)}</dd>
+            <dt className="font-bold">{t("account:trackingNumber")}</dt>
+            <dd>{found.trackingNumber}</dd>
+            <dt className="font-bold">{t("account:status")}</dt>
+            <dd>{t(`account:caseStatus.${found.status}`)}</dd>
+            <dt className="font-bold">{t("account:submitted")}</dt>
+            <dd>{formatDate(locale, found.submittedAt)}</dd>
+            <dt className="font-bold">{t("account:due")}</dt>
+            <dd>{formatDay(locale, found.promisedDue)}</dd>
           </dl>
           <CaseTimeline locale={locale} t={t} events={found.events} headingLevel={3} />
         </section>

@@ -20,6 +20,10 @@ export async function GET(request: Request) {
     mine: query.mine === "1" ? true : undefined,
   });
   return new Response(await queueCsv(rows), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="cases.csv"', "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="cases.csv"',
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -9,7 +9,10 @@ import { requireStaff } from "@/lib/auth/session";
 import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
 import { changeValidity, updateDocument, ZValidity } from "@/lib/disclosure/editDocument";
 
-const ZIndex = z.object({ indexNo: z.string().regex(/^[A-Z]{2,10}\/\d{4}-\d{5}$/), expectedVersion: z.coerce.number().int().positive() });
+const ZIndex = z.object({
+  indexNo: z.string().regex(/^[A-Z]{2,10}\/\d{4}-\d{5}$/),
+  expectedVersion: z.coerce.number().int().positive(),
+});
 
 const publish = formAction(ZDocumentInput, async (document) => {
   const actor = await requireStaff();
@@ -17,17 +20,23 @@ const publish = formAction(ZDocumentInput, async (document) => {
   redirect(`/staff/documents/${indexNo}?done=1`);
 });
 
-const update = formAction(ZDocumentInput.omit({ department: true }).extend(ZIndex.shape), async ({ indexNo, expectedVersion, ...document }) => {
-  const actor = await requireStaff();
-  await updateDocument(await db(), { actor, indexNo, expectedVersion, document });
-  redirect(`/staff/documents/${indexNo}?done=1`);
-});
+const update = formAction(
+  ZDocumentInput.omit({ department: true }).extend(ZIndex.shape),
+  async ({ indexNo, expectedVersion, ...document }) => {
+    const actor = await requireStaff();
+    await updateDocument(await db(), { actor, indexNo, expectedVersion, document });
+    redirect(`/staff/documents/${indexNo}?done=1`);
+  },
+);
 
-const validity = formAction(ZValidity.extend(ZIndex.shape), async ({ indexNo, expectedVersion, validity: value, validityFrom }) => {
-  const actor = await requireStaff();
-  await changeValidity(await db(), { actor, indexNo, expectedVersion, validity: value, validityFrom });
-  redirect(`/staff/documents/${indexNo}?done=1`);
-});
+const validity = formAction(
+  ZValidity.extend(ZIndex.shape),
+  async ({ indexNo, expectedVersion, validity: value, validityFrom }) => {
+    const actor = await requireStaff();
+    await changeValidity(await db(), { actor, indexNo, expectedVersion, validity: value, validityFrom });
+    redirect(`/staff/documents/${indexNo}?done=1`);
+  },
+);
 
 export async function publishDocumentAction(state: TFormState, formData: FormData): Promise<TFormState> {
   return publish(state, formData);

@@ -29,19 +29,58 @@ export default async function FiguresPage() {
   return (
     <div className="grid gap-8">
       <h1 className="text-2xl font-bold">{t("figures:title")}</h1>
-      <dl className="grid md:grid-cols-3 gap-4">
-        <div className="border border-line p-4"><dt>{t("figures:onTimeRate")}</dt><dd className="text-3xl font-bold" data-testid="on-time-rate">{figures.onTimeRate === null ? t("figures:none") : percent.format(figures.onTimeRate)}</dd><dd className="text-sm text-muted">{t("figures:onTimeDetail", { onTime: figures.onTime, decided: figures.decided })}</dd></div>
-        <div className="border border-line p-4"><dt>{t("figures:averageDays")}</dt><dd className="text-3xl font-bold" data-testid="average-days">{figures.averageDaysToDecide === null ? t("figures:none") : number.format(figures.averageDaysToDecide)}</dd></div>
-        <div className="border border-line p-4"><dt>{t("figures:overdueCount")}</dt><dd className="text-3xl font-bold">{figures.overdue.length}</dd></div>
+      <dl className="grid gap-4 md:grid-cols-3">
+        <div className="border border-line p-4">
+          <dt>{t("figures:onTimeRate")}</dt>
+          <dd className="text-3xl font-bold" data-testid="on-time-rate">
+            {figures.onTimeRate === null ? t("figures:none") : percent.format(figures.onTimeRate)}
+          </dd>
+          <dd className="text-sm text-muted">
+            {t("figures:onTimeDetail", { onTime: figures.onTime, decided: figures.decided })}
+          </dd>
+        </div>
+        <div className="border border-line p-4">
+          <dt>{t("figures:averageDays")}</dt>
+          <dd className="text-3xl font-bold" data-testid="average-days">
+            {figures.averageDaysToDecide === null
+              ? t("figures:none")
+              : number.format(figures.averageDaysToDecide)}
+          </dd>
+        </div>
+        <div className="border border-line p-4">
+          <dt>{t("figures:overdueCount")}</dt>
+          <dd className="text-3xl font-bold">{figures.overdue.length}</dd>
+        </div>
       </dl>
-      <BarChart title={t("figures:byStatus")} itemLabel={t("account:status")} valueLabel={t("figures:cases")} rows={caseStatuses.map((s) => ({ label: t(`account:caseStatus.${s}`), value: figures.byStatus[s] }))} />
-      <BarChart title={t("figures:ratingMix")} itemLabel={t("staff:ratingLevel")} valueLabel={t("figures:ratings")} rows={([5, 4, 3, 2, 1] as const).map((level) => ({ label: t(`account:rating.${level}`), value: figures.ratings[level] }))} />
+      <BarChart
+        title={t("figures:byStatus")}
+        itemLabel={t("account:status")}
+        valueLabel={t("figures:cases")}
+        rows={caseStatuses.map((s) => ({ label: t(`account:caseStatus.${s}`), value: figures.byStatus[s] }))}
+      />
+      <BarChart
+        title={t("figures:ratingMix")}
+        itemLabel={t("staff:ratingLevel")}
+        valueLabel={t("figures:ratings")}
+        rows={([5, 4, 3, 2, 1] as const).map((level) => ({
+          label: t(`account:rating.${level}`),
+          value: figures.ratings[level],
+        }))}
+      />
       <section aria-labelledby="overdue">
-        <h2 id="overdue" className="text-xl font-bold mb-2">{t("figures:overdueList")}</h2>
-        {figures.overdue.length === 0 ? <p>{t("figures:noOverdue")}</p> : (
-          <ul className="list-disc ml-6">
+        <h2 id="overdue" className="mb-2 text-xl font-bold">
+          {t("figures:overdueList")}
+        </h2>
+        {figures.overdue.length === 0 ? (
+          <p>{t("figures:noOverdue")}</p>
+        ) : (
+          <ul className="ml-6 list-disc">
             {figures.overdue.map((row) => (
-              <li key={row.trackingNumber}><Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link> · {row.serviceName} · {t(`account:caseStatus.${row.status}`)} · {formatDay(locale, row.promisedDue)}</li>
+              <li key={row.trackingNumber}>
+                <Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link> ·{" "}
+                {row.serviceName} · {t(`account:caseStatus.${row.status}`)} ·{" "}
+                {formatDay(locale, row.promisedDue)}
+              </li>
             ))}
           </ul>
         )}

@@ -10,7 +10,10 @@ import { advanceFollowUp } from "@/lib/cases/followUp";
 import { serviceCaseNumberPattern } from "@/lib/cases/schema";
 
 const advance = formAction(
-  z.object({ trackingNumber: z.string().regex(serviceCaseNumberPattern), note: z.string().trim().min(1, "required").max(1000, "tooLongMax|1000") }),
+  z.object({
+    trackingNumber: z.string().regex(serviceCaseNumberPattern),
+    note: z.string().trim().min(1, "required").max(1000, "tooLongMax|1000"),
+  }),
   async (input) => {
     const actor = await requireStaff();
     await advanceFollowUp(await db(), { actor, trackingNumber: input.trackingNumber, note: input.note });

@@ -20,7 +20,10 @@ type TNote = { status: string; note: string; by: string; at: string };
 export default async function FollowUpsPage() {
   const actor = await requireStaff();
   const locale = defaultLocale;
-  const [t, items] = await Promise.all([getT(locale, ["staff", "account", "errors"]), supervisorFollowUps(actor)]);
+  const [t, items] = await Promise.all([
+    getT(locale, ["staff", "account", "errors"]),
+    supervisorFollowUps(actor),
+  ]);
   const messages = errorMessages(t);
   return (
     <div className="grid gap-6">
@@ -31,19 +34,37 @@ export default async function FollowUpsPage() {
         const status = item.followUpStatus ?? "OPEN";
         const notes = (item.followUpNotes as TNote[] | null) ?? [];
         return (
-          <section key={item.id} aria-labelledby={`f-${item.id}`} className="border border-line p-4 grid gap-2">
+          <section
+            key={item.id}
+            aria-labelledby={`f-${item.id}`}
+            className="grid gap-2 border border-line p-4"
+          >
             <h2 id={`f-${item.id}`} className="text-lg font-bold">
-              <Link href={`/staff/cases/${item.application.trackingNumber}`}>{item.application.trackingNumber}</Link> · {item.application.service.name}
+              <Link href={`/staff/cases/${item.application.trackingNumber}`}>
+                {item.application.trackingNumber}
+              </Link>{" "}
+              · {item.application.service.name}
             </h2>
-            <dl className="grid md:grid-cols-[8rem_1fr] gap-1">
-              <dt className="font-bold">{t("staff:ratingLevel")}</dt><dd>{t(`account:rating.${item.level}`)}</dd>
-              <dt className="font-bold">{t("staff:ratingComment")}</dt><dd>{item.comment ?? ""}</dd>
-              <dt className="font-bold">{t("account:status")}</dt><dd><strong>{t(`staff:followUpStatus.${status}`)}</strong></dd>
-              <dt className="font-bold">{t("staff:followUpDue")}</dt><dd>{formatDay(locale, item.followUpDue)}</dd>
+            <dl className="grid gap-1 md:grid-cols-[8rem_1fr]">
+              <dt className="font-bold">{t("staff:ratingLevel")}</dt>
+              <dd>{t(`account:rating.${item.level}`)}</dd>
+              <dt className="font-bold">{t("staff:ratingComment")}</dt>
+              <dd>{item.comment ?? ""}</dd>
+              <dt className="font-bold">{t("account:status")}</dt>
+              <dd>
+                <strong>{t(`staff:followUpStatus.${status}`)}</strong>
+              </dd>
+              <dt className="font-bold">{t("staff:followUpDue")}</dt>
+              <dd>{formatDay(locale, item.followUpDue)}</dd>
             </dl>
             {notes.length ? (
-              <ol className="list-decimal ml-6">
-                {notes.map((note, index) => <li key={index}>{t(`staff:followUpStatus.${note.status}`)} · {note.note} · {note.by} · {formatDate(locale, new Date(note.at))}</li>)}
+              <ol className="ml-6 list-decimal">
+                {notes.map((note, index) => (
+                  <li key={index}>
+                    {t(`staff:followUpStatus.${note.status}`)} · {note.note} · {note.by} ·{" "}
+                    {formatDate(locale, new Date(note.at))}
+                  </li>
+                ))}
               </ol>
             ) : null}
             {status in { OPEN: 1, VERIFIED: 1, FIXED: 1, CALLED_BACK: 1 } ? (

@@ -10,9 +10,18 @@ import { FormError } from "@/lib/shared/errors";
 import { parseChinaDateTime } from "@/lib/shared/chinaTime";
 import { noticeCategories } from "@/lib/notices/categories";
 import { parseScopeValues } from "@/lib/notices/scope";
-import { applyNoticeStep, createNotice, updateNotice, type TNewFile, type TNoticeInput } from "@/lib/notices/noticeSteps";
+import {
+  applyNoticeStep,
+  createNotice,
+  updateNotice,
+  type TNewFile,
+  type TNoticeInput,
+} from "@/lib/notices/noticeSteps";
 
-const ZDateTime = z.string().trim().refine((value) => parseChinaDateTime(value) !== null, "dateTimeInvalid");
+const ZDateTime = z
+  .string()
+  .trim()
+  .refine((value) => parseChinaDateTime(value) !== null, "dateTimeInvalid");
 
 /** The editor's form as posted (strings); the scope boxes and the files are read from FormData. */
 const ZNoticeForm = z.object({
@@ -30,28 +39,53 @@ function noticeInput(form: z.infer<typeof ZNoticeForm>, formData: FormData): TNo
   const scope = parseScopeValues(formData.getAll("scope").filter((v): v is string => typeof v === "string"));
   if (!scope) throw new FormError("choose", "scope");
   return {
-    title: form.title, titleEn: form.titleEn, body: form.body, category: form.category, source: form.source, scope,
-    publishAt: parseChinaDateTime(form.publishAt)!, expiresAt: form.expiresAt ? parseChinaDateTime(form.expiresAt) : null, pinned: form.pinned === "on",
+    title: form.title,
+    titleEn: form.titleEn,
+    body: form.body,
+    category: form.category,
+    source: form.source,
+    scope,
+    publishAt: parseChinaDateTime(form.publishAt)!,
+    expiresAt: form.expiresAt ? parseChinaDateTime(form.expiresAt) : null,
+    pinned: form.pinned === "on",
   };
 }
 
 async function newFiles(formData: FormData): Promise<TNewFile[]> {
   const files = formData.getAll("attachments").filter((f): f is File => f instanceof File && f.size > 0);
   if (files.length > 10) throw new FormError("tooManyChoices|10", "attachments");
-  return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+  return Promise.all(
+    files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
+  );
 }
 
 const create = formAction(ZNoticeForm, async (form, formData) => {
   const actor = await requireStaff();
-  const notice = await createNotice(await db(), { actor, notice: noticeInput(form, formData), files: await newFiles(formData) });
+  const notice = await createNotice(await db(), {
+    actor,
+    notice: noticeInput(form, formData),
+    files: await newFiles(formData),
+  });
   redirect(`/staff/notices/${notice.id}?saved=1`);
 });
 
-const ZEdit = ZNoticeForm.extend({ id: z.string().min(1).max(40), expectedVersion: z.coerce.number().int().positive() });
+const ZEdit = ZNoticeForm.extend({
+  id: z.string().min(1).max(40),
+  expectedVersion: z.coerce.number().int().positive(),
+});
 const edit = formAction(ZEdit, async (form, formData) => {
   const actor = await requireStaff();
-  const removeAttachments = formData.getAll("removeAttachments").filter((v): v is string => typeof v === "string");
-  await updateNotice(await db(), { actor, noticeId: form.id, expectedVersion: form.expectedVersion, notice: noticeInput(form, formData), files: await newFiles(formData), removeAttachments });
+  const removeAttachments = formData
+    .getAll("removeAttachments")
+    .filter((v): v is string => typeof v === "string");
+  await updateNotice(await db(), {
+    actor,
+    noticeId: form.id,
+    expectedVersion: form.expectedVersion,
+    notice: noticeInput(form, formData),
+    files: await newFiles(formData),
+    removeAttachments,
+  });
   redirect(`/staff/notices/${form.id}?saved=1`);
 });
 
@@ -63,7 +97,13 @@ const ZStep = z.object({
 });
 const step = formAction(ZStep, async (input) => {
   const actor = await requireStaff();
-  await applyNoticeStep(await db(), { actor, noticeId: input.id, step: input.step, expectedVersion: input.expectedVersion, comment: input.comment });
+  await applyNoticeStep(await db(), {
+    actor,
+    noticeId: input.id,
+    step: input.step,
+    expectedVersion: input.expectedVersion,
+    comment: input.comment,
+  });
   redirect(`/staff/notices/${input.id}?done=${input.step}`);
 });
 

@@ -21,34 +21,66 @@ export default async function StaffNoticesPage({ searchParams }: { searchParams:
   const mayReview = isNoticeEditor(actor) || actor.grants.some((g) => g.role === "SUPERVISOR");
   if (!mayReview) notFound();
   const status = enumParam((await searchParams).status, noticeStatuses);
-  const [t, { items, counts }] = await Promise.all([getT(defaultLocale, ["notices", "catalog"]), staffNoticeList(status)]);
+  const [t, { items, counts }] = await Promise.all([
+    getT(defaultLocale, ["notices", "catalog"]),
+    staffNoticeList(status),
+  ]);
   const cell = "border border-line p-2";
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notices:editor.title")}</h1>
-      {isNoticeEditor(actor) ? <p><Link href="/staff/notices/new" className="bg-brand text-white px-4 py-2 font-bold inline-block no-underline">{t("notices:editor.new")}</Link></p> : null}
+      {isNoticeEditor(actor) ? (
+        <p>
+          <Link
+            href="/staff/notices/new"
+            className="inline-block bg-brand px-4 py-2 font-bold text-white no-underline"
+          >
+            {t("notices:editor.new")}
+          </Link>
+        </p>
+      ) : null}
       <nav aria-label={t("notices:editor.byStatus")}>
         <ul className="flex flex-wrap gap-4">
-          <li><Link href="/staff/notices" aria-current={status ? undefined : "page"}>{t("all")}</Link></li>
+          <li>
+            <Link href="/staff/notices" aria-current={status ? undefined : "page"}>
+              {t("all")}
+            </Link>
+          </li>
           {noticeStatuses.map((s) => (
-            <li key={s}><Link href={`/staff/notices?status=${s}`} aria-current={status === s ? "page" : undefined}>{t(`notices:status.${s}`)} ({counts[s] ?? 0})</Link></li>
+            <li key={s}>
+              <Link href={`/staff/notices?status=${s}`} aria-current={status === s ? "page" : undefined}>
+                {t(`notices:status.${s}`)} ({counts[s] ?? 0})
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
       <table className="w-full border-collapse text-left">
         <thead>
           <tr className="bg-panel">
-            <th scope="col" className={cell}>{t("notices:editor.field.title")}</th>
-            <th scope="col" className={cell}>{t("notices:category")}</th>
-            <th scope="col" className={cell}>{t("notices:editor.statusColumn")}</th>
-            <th scope="col" className={cell}>{t("notices:editor.field.publishAt")}</th>
-            <th scope="col" className={cell}>{t("notices:editor.author")}</th>
+            <th scope="col" className={cell}>
+              {t("notices:editor.field.title")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("notices:category")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("notices:editor.statusColumn")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("notices:editor.field.publishAt")}
+            </th>
+            <th scope="col" className={cell}>
+              {t("notices:editor.author")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {items.map((n) => (
             <tr key={n.id}>
-              <td className={cell}><Link href={`/staff/notices/${n.id}`}>{n.title}</Link></td>
+              <td className={cell}>
+                <Link href={`/staff/notices/${n.id}`}>{n.title}</Link>
+              </td>
               <td className={cell}>{t(`catalog:noticeCategory.${n.category}`)}</td>
               <td className={cell}>{t(`notices:status.${n.status}`)}</td>
               <td className={cell}>{formatDate(defaultLocale, n.publishedAt ?? n.publishAt)}</td>

@@ -27,13 +27,15 @@ export default async function OutboxPage() {
       {mails.length === 0 ? <p>{t("notifications:outboxEmpty")}</p> : null}
       <ol className="grid gap-4">
         {mails.map((mail) => (
-          <li key={mail.id} className="border border-line p-4 grid gap-1">
+          <li key={mail.id} className="grid gap-1 border border-line p-4">
             <p className="font-bold">{mail.subject}</p>
             <p className="text-sm text-muted">
-              {t("notifications:column.to")}{t("colon")}{mail.to} · {formatDate(defaultLocale, mail.createdAt)} ·{" "}
+              {t("notifications:column.to")}
+              {t("colon")}
+              {mail.to} · {formatDate(defaultLocale, mail.createdAt)} ·{" "}
               {t(`notifications:state.${mail.sentAt ? "sent" : mail.error ? "failed" : "kept"}`)}
             </p>
-            <pre className="whitespace-pre-wrap font-sans text-sm">{mail.text}</pre>
+            <pre className="font-sans text-sm whitespace-pre-wrap">{mail.text}</pre>
           </li>
         ))}
       </ol>

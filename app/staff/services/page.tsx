@@ -23,8 +23,14 @@ export default async function StaffServicesPage() {
       <ul className="grid gap-2">
         {services.map((s) => (
           <li key={s.code}>
-            <Link href={`/staff/services/${s.code}`}>{s.code} · {s.name}</Link>
-            <span className="text-muted"> · {s.department.shortName} · {s.published ? t("staff:services.published") : t("staff:services.unpublished")}</span>
+            <Link href={`/staff/services/${s.code}`}>
+              {s.code} · {s.name}
+            </Link>
+            <span className="text-muted">
+              {" "}
+              · {s.department.shortName} ·{" "}
+              {s.published ? t("staff:services.published") : t("staff:services.unpublished")}
+            </span>
           </li>
         ))}
       </ul>

@@ -5,7 +5,9 @@ import { demoPassword, errorSummary, signInCitizen } from "../helpers/accounts";
 test.describe("citizen accounts without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("bad registration input comes back with translated errors and keeps what was typed", async ({ page }) => {
+  test("bad registration input comes back with translated errors and keeps what was typed", async ({
+    page,
+  }) => {
     await page.goto("/en/register");
     await page.locator("#field-name").fill("Wang Fang");
     await page.locator("#field-email").fill("not-an-email");
@@ -80,7 +82,9 @@ test("the track page works and explains a bad 办件编号 in English", async ({
   await expectAccessible(page);
 });
 
-test("registration errors with JavaScript on are shown the same way, and the pages pass axe", async ({ page }) => {
+test("registration errors with JavaScript on are shown the same way, and the pages pass axe", async ({
+  page,
+}) => {
   await page.goto("/zh-Hans/register");
   await expectAccessible(page);
   await page.locator("#field-email").fill("bad");

@@ -13,7 +13,9 @@ async function applicantStepEn(page: Page) {
 test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("bad answers come back translated and kept; a fake PDF is refused; the case is submitted once", async ({ page }) => {
+  test("bad answers come back translated and kept; a fake PDF is refused; the case is submitted once", async ({
+    page,
+  }) => {
     await signInCitizen(page, "citizen@example.cn", "en");
     await page.goto("/en/services/RS-JYDJ-001");
     await page.getByRole("link", { name: "Apply online" }).click();
@@ -110,10 +112,20 @@ test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page
   expect(receipt.headers()["content-type"]).toBe("application/pdf");
   expect((await receipt.body()).subarray(0, 5).toString()).toBe("%PDF-");
   const anonymous = await page.context().browser()!.newContext();
-  expect((await anonymous.request.get(`http://localhost:${process.env.E2E_PORT ?? 3100}/zh-Hans/account/cases/${number}/receipt.pdf`)).status()).toBe(404);
+  expect(
+    (
+      await anonymous.request.get(
+        `http://localhost:${process.env.E2E_PORT ?? 3100}/zh-Hans/account/cases/${number}/receipt.pdf`,
+      )
+    ).status(),
+  ).toBe(404);
 
   // the JSON API answers with the session cookie too, the owner's cases only
   const mine = await (await page.request.get("/api/v1/applications")).json();
   expect(mine.items.map((c: { trackingNumber: string }) => c.trackingNumber)).toContain(number);
-  expect((await anonymous.request.get(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/v1/applications`)).status()).toBe(401);
+  expect(
+    (
+      await anonymous.request.get(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/v1/applications`)
+    ).status(),
+  ).toBe(401);
 });

@@ -5,7 +5,11 @@ import { signInCitizen } from "../helpers/accounts";
 test.describe("personal API tokens without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a citizen makes a token, a program uses it, the citizen revokes it", async ({ page, playwright, baseURL }) => {
+  test("a citizen makes a token, a program uses it, the citizen revokes it", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     await signInCitizen(page, "citizen2@example.cn", "en");
     await page.goto("/en/account");
     await page.getByRole("link", { name: "Personal API tokens" }).click();
@@ -14,9 +18,14 @@ test.describe("personal API tokens without JavaScript", () => {
     const token = (await page.getByTestId("new-token").textContent())!.trim();
     expect(token).toMatch(/^os_[A-Za-z0-9_-]{40}$/);
 
-    const program = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+    const program = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { Authorization: `Bearer ${token}` },
+    });
     expect((await program.get("/api/v1/applications")).status()).toBe(200);
-    expect((await program.post("/api/v1/tokens", { data: { name: "minted by a token" } })).status()).toBe(401);
+    expect((await program.post("/api/v1/tokens", { data: { name: "minted by a token" } })).status()).toBe(
+      401,
+    );
 
     await page.getByRole("button", { name: "Revoke “tax software”" }).click();
     await expect(page.getByRole("status")).toContainText("revoked");

@@ -7,7 +7,11 @@ const mailFile = `.e2e-mail-${Number(process.env.E2E_PORT ?? 3100)}.jsonl`;
 
 export function receivedMail(): TMail[] {
   if (!fs.existsSync(mailFile)) return [];
-  return fs.readFileSync(mailFile, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line) as TMail);
+  return fs
+    .readFileSync(mailFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as TMail);
 }
 
 /** Waits until a message matching `match` has arrived over SMTP. */

@@ -4,8 +4,34 @@ import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
 
 const l = {
-  en: { link: "Request government information", office: "Office asked", person: "A person", name: "Your name or your organisation's name", id: "ID card number or unified social credit code", phone: "Mobile phone", what: "What information do you want?", download: "Download online", send: "Send request", corrected: "Your corrected request", sendCorrection: "Send correction", partly: "Partly disclosed" },
-  "zh-Hans": { link: "政府信息公开申请", office: "受理机关", person: "自然人", name: "申请人姓名或名称", id: "身份证号或统一社会信用代码", phone: "联系电话（手机）", what: "所需政府信息的内容描述", download: "网上下载", send: "提交申请", corrected: "补正后的申请内容", sendCorrection: "提交补正", partly: "部分公开" },
+  en: {
+    link: "Request government information",
+    office: "Office asked",
+    person: "A person",
+    name: "Your name or your organisation's name",
+    id: "ID card number or unified social credit code",
+    phone: "Mobile phone",
+    what: "What information do you want?",
+    download: "Download online",
+    send: "Send request",
+    corrected: "Your corrected request",
+    sendCorrection: "Send correction",
+    partly: "Partly disclosed",
+  },
+  "zh-Hans": {
+    link: "政府信息公开申请",
+    office: "受理机关",
+    person: "自然人",
+    name: "申请人姓名或名称",
+    id: "身份证号或统一社会信用代码",
+    phone: "联系电话（手机）",
+    what: "所需政府信息的内容描述",
+    download: "网上下载",
+    send: "提交申请",
+    corrected: "补正后的申请内容",
+    sendCorrection: "提交补正",
+    partly: "部分公开",
+  },
 };
 
 async function fileRequest(page: Page, locale: "en" | "zh-Hans") {
@@ -20,7 +46,10 @@ async function fileRequest(page: Page, locale: "en" | "zh-Hans") {
   await page.getByLabel(x.what).fill("2025 年度本市就业补助资金使用情况");
   await page.getByLabel(x.download).check();
   await page.getByRole("button", { name: x.send }).click();
-  return { number: (await page.getByTestId("tracking-number").textContent())!, code: (await page.getByTestId("access-code").textContent())! };
+  return {
+    number: (await page.getByTestId("tracking-number").textContent())!,
+    code: (await page.getByTestId("access-code").textContent())!,
+  };
 }
 
 async function staff(browser: Browser, email: string) {
@@ -32,12 +61,19 @@ async function staff(browser: Browser, email: string) {
 async function step(page: Page, number: string, name: string, fill?: () => Promise<void>) {
   await page.goto(`/staff/requests/${number}`);
   if (fill) await fill();
-  await page.locator("section").filter({ has: page.getByRole("heading", { name, exact: true }) }).getByRole("button", { name, exact: true }).click();
+  await page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name, exact: true }) })
+    .getByRole("button", { name, exact: true })
+    .click();
   await expect(page.getByText("操作已完成。")).toBeVisible();
 }
 
 for (const locale of ["en", "zh-Hans"] as const) {
-  test(`an information request in ${locale}: file, 补正, correct, extension approved, 部分公开 reply`, async ({ page, browser }) => {
+  test(`an information request in ${locale}: file, 补正, correct, extension approved, 部分公开 reply`, async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(120_000);
     await signInCitizen(page, "citizen@example.cn", locale);
     const { number } = await fileRequest(page, locale);
@@ -48,7 +84,9 @@ for (const locale of ["en", "zh-Hans"] as const) {
     await expect(officer.getByRole("link", { name: number })).toBeVisible();
     await expectAccessible(officer);
     await step(officer, number, "确认收到申请");
-    await step(officer, number, "要求补正", () => officer.locator("#requestSupplement-missing").fill("请写明所需信息的年度和范围"));
+    await step(officer, number, "要求补正", () =>
+      officer.locator("#requestSupplement-missing").fill("请写明所需信息的年度和范围"),
+    );
 
     await page.goto(`/${locale}/account/requests/${number}`);
     await expect(page.locator("main")).toContainText("请写明所需信息的年度和范围");
@@ -65,15 +103,21 @@ for (const locale of ["en", "zh-Hans"] as const) {
     await step(officer, number, "答复", async () => {
       await officer.locator("#reply-outcome").selectOption("PARTLY_DISCLOSED");
       await officer.locator("#reply-legalBasis").fill("《中华人民共和国政府信息公开条例》第三十七条");
-      await officer.locator("#reply-replyText").fill("所申请信息中涉及个人信息的部分已作区分处理，其余部分予以公开。");
-      await officer.locator("#reply-replyFiles").setInputFiles({ ...pdfFile, name: "就业补助资金使用情况.pdf" });
+      await officer
+        .locator("#reply-replyText")
+        .fill("所申请信息中涉及个人信息的部分已作区分处理，其余部分予以公开。");
+      await officer
+        .locator("#reply-replyFiles")
+        .setInputFiles({ ...pdfFile, name: "就业补助资金使用情况.pdf" });
     });
 
     await page.goto(`/${locale}/account/requests/${number}`);
     await expect(page.locator("main")).toContainText(l[locale].partly);
     await expect(page.locator("main")).toContainText("人社局依申请公开〔");
     await expectAccessible(page);
-    const letterLink = await page.getByRole("link", { name: locale === "en" ? "Download the reply letter (PDF)" : "下载答复书（PDF）" }).getAttribute("href");
+    const letterLink = await page
+      .getByRole("link", { name: locale === "en" ? "Download the reply letter (PDF)" : "下载答复书（PDF）" })
+      .getAttribute("href");
     const letter = await page.request.get(letterLink!);
     expect(letter.status()).toBe(200);
     expect(letter.headers()["content-type"]).toBe("application/pdf");
@@ -95,30 +139,40 @@ for (const locale of ["en", "zh-Hans"] as const) {
 test.describe("an anonymous request without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("bad input comes back translated and kept; the requester tracks by number and code", async ({ page }) => {
+  test("bad input comes back translated and kept; the requester tracks by number and code", async ({
+    page,
+  }) => {
     await page.goto("/en/disclosure/request");
     await page.getByLabel("A person", { exact: true }).check();
     await page.getByLabel("Your name or your organisation's name").fill("Wang Fang");
     await page.getByLabel("ID card number or unified social credit code").fill("510104199003071234");
     await page.getByRole("button", { name: "Send request" }).click();
-    await expect(errorSummary(page)).toContainText("Enter a real 18-character ID card number or unified social credit code");
+    await expect(errorSummary(page)).toContainText(
+      "Enter a real 18-character ID card number or unified social credit code",
+    );
     await expect(errorSummary(page)).toContainText("Enter an 11-digit mainland mobile number");
     await expect(page.getByLabel("Your name or your organisation's name")).toHaveValue("Wang Fang");
     const { number, code } = await fileRequest(page, "en");
     await page.goto(`/en/track?trackingNumber=${number}&accessCode=${code}`);
     await expect(page.locator("main")).toContainText("Sent, awaiting receipt");
-    await page.goto(`/en/track?trackingNumber=${number}&accessCode=${code === "ABCDEF" ? "ABCDEG" : "ABCDEF"}`);
+    await page.goto(
+      `/en/track?trackingNumber=${number}&accessCode=${code === "ABCDEF" ? "ABCDEG" : "ABCDEF"}`,
+    );
     await expect(page.getByRole("status")).toContainText("No case matches");
   });
 });
 
-test("the guide and the annual report pass axe; the report balances and its table downloads as CSV", async ({ page }) => {
+test("the guide and the annual report pass axe; the report balances and its table downloads as CSV", async ({
+  page,
+}) => {
   for (const locale of ["zh-Hans", "en"] as const) {
     await page.goto(`/${locale}/disclosure/guide`);
     await expect(page.locator("h1")).toHaveCount(1);
     await expectAccessible(page);
     await page.goto(`/${locale}/disclosure/annual-report/2026`);
-    await expect(page.getByTestId("balance")).toContainText(locale === "en" ? "The table balances" : "数据平衡");
+    await expect(page.getByTestId("balance")).toContainText(
+      locale === "en" ? "The table balances" : "数据平衡",
+    );
     await expectAccessible(page);
   }
   const csv = await page.request.get("/zh-Hans/disclosure/annual-report/2026/requests.csv");

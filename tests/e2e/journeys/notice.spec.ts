@@ -23,7 +23,9 @@ async function listedTitles(page: Page, url: string): Promise<string[]> {
   return page.locator("main ul.grid > li h2 a").allTextContents();
 }
 
-test("a notice goes from draft to a resident's list, feed and mailbox at its time, then expires", async ({ browser }) => {
+test("a notice goes from draft to a resident's list, feed and mailbox at its time, then expires", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const title = `和平街社区临时停水通知 ${Date.now().toString(36)}`;
 
@@ -38,8 +40,12 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
   await expect(resident.locator("#field-email")).toHaveValue("citizen@example.cn");
   await resident.getByRole("button", { name: "订阅" }).click();
   await expect(resident.getByRole("heading", { name: "请查收确认邮件" })).toBeVisible();
-  const confirmation = await waitForMail((m) => m.to.includes("citizen@example.cn") && m.subject === "请确认订阅社区公告");
-  const confirmLink = /(\/zh-Hans\/notices\/subscribe\/confirm\?token=[\w-]+)/.exec(confirmation.text ?? "")![1];
+  const confirmation = await waitForMail(
+    (m) => m.to.includes("citizen@example.cn") && m.subject === "请确认订阅社区公告",
+  );
+  const confirmLink = /(\/zh-Hans\/notices\/subscribe\/confirm\?token=[\w-]+)/.exec(
+    confirmation.text ?? "",
+  )![1];
   await resident.goto(confirmLink);
   await resident.getByRole("button", { name: "确认订阅" }).click();
   await expect(resident.getByRole("status").filter({ hasText: "订阅已生效" })).toBeVisible();
@@ -50,7 +56,9 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
   await editor.locator("#notice-title").fill(title);
   await editor.locator("#notice-category").selectOption("utilities");
   await editor.locator("#notice-source").fill("锦江区春熙路街道办事处");
-  await editor.locator("#notice-body").fill("## 停水时间\n\n今日施工，**请提前储水**。\n\n- 和平街1号至27号院");
+  await editor
+    .locator("#notice-body")
+    .fill("## 停水时间\n\n今日施工，**请提前储水**。\n\n- 和平街1号至27号院");
   await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
   const publishAt = Date.now() + 45_000;
   await editor.locator("#notice-publishAt").fill(beijing(45));
@@ -74,26 +82,42 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
   await reviewer.getByRole("button", { name: "审核通过" }).click();
   await expect(reviewer.getByRole("status").filter({ hasText: "已审核待发布" })).toBeVisible();
   // approved is not published: nobody sees it before its time
-  if (Date.now() < publishAt - 3000) expect(await listedTitles(resident, "/zh-Hans/notices")).not.toContain(title);
+  if (Date.now() < publishAt - 3000)
+    expect(await listedTitles(resident, "/zh-Hans/notices")).not.toContain(title);
   expect((await resident.goto(`/zh-Hans/notices/${noticeId}`))!.status()).toBe(404);
 
   // at its time it is published by the job runner: first in the resident's list, marked as hers
-  await expect.poll(async () => (await listedTitles(resident, "/zh-Hans/notices")).includes(title), { timeout: 75_000, intervals: [1000] }).toBe(true);
+  await expect
+    .poll(async () => (await listedTitles(resident, "/zh-Hans/notices")).includes(title), {
+      timeout: 75_000,
+      intervals: [1000],
+    })
+    .toBe(true);
   expect(Date.now()).toBeGreaterThanOrEqual(publishAt - 1000);
   const mine = resident.locator("main ul.grid > li", { hasText: title });
   await expect(mine).toContainText("我的社区");
   // in the feed
-  const feed = await new Parser().parseString(await (await resident.request.get(`/zh-Hans/notices/feed.xml?community=${HEPINGJIE}`)).text());
+  const feed = await new Parser().parseString(
+    await (await resident.request.get(`/zh-Hans/notices/feed.xml?community=${HEPINGJIE}`)).text(),
+  );
   expect(feed.items.map((i) => i.title)).toContain(title);
   // and in the subscriber's mail, with the link to it and a one-click unsubscribe link
-  const mail = await waitForMail((m) => m.to.includes("citizen@example.cn") && (m.subject ?? "").includes(title), 30_000);
+  const mail = await waitForMail(
+    (m) => m.to.includes("citizen@example.cn") && (m.subject ?? "").includes(title),
+    30_000,
+  );
   expect(mail.text).toContain(`/zh-Hans/notices/${noticeId}`);
   expect(mail.text).toMatch(/\/zh-Hans\/notices\/unsubscribe\?token=[\w-]+/);
   await resident.goto(`/zh-Hans/notices/${noticeId}`);
   await expect(resident.getByRole("link", { name: /停水范围示意图\.pdf/ })).toBeVisible();
 
   // after expiry it leaves the list and its page says it expired
-  await expect.poll(async () => (await listedTitles(resident, "/zh-Hans/notices")).includes(title), { timeout: 60_000, intervals: [1000] }).toBe(false);
+  await expect
+    .poll(async () => (await listedTitles(resident, "/zh-Hans/notices")).includes(title), {
+      timeout: 60_000,
+      intervals: [1000],
+    })
+    .toBe(false);
   await resident.goto(`/zh-Hans/notices/${noticeId}`);
   await expect(resident.getByRole("note")).toContainText("过期");
 
@@ -105,14 +129,23 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
 
 test("the feed parses with an RSS parser and holds exactly the listed notices", async ({ page }) => {
   const parser = new Parser();
-  for (const query of ["", `?community=${HEPINGJIE}`, "?category=activities", `?community=510117101201&category=utilities`]) {
+  for (const query of [
+    "",
+    `?community=${HEPINGJIE}`,
+    "?category=activities",
+    `?community=510117101201&category=utilities`,
+  ]) {
     const response = await page.request.get(`/en/notices/feed.xml${query}`);
     expect(response.headers()["content-type"]).toContain("application/rss+xml");
     const feed = await parser.parseString(await response.text());
     const listed: string[] = [];
     for (let p = 1; ; p++) {
       await page.goto(`/en/notices${query ? `${query}&` : "?"}page=${p}`);
-      listed.push(...(await page.locator("main ul.grid > li h2 a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))));
+      listed.push(
+        ...(await page
+          .locator("main ul.grid > li h2 a")
+          .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))),
+      );
       if (!(await page.getByRole("link", { name: "Next" }).count())) break;
     }
     expect(feed.items.map((item) => new URL(item.link!).pathname).sort(), query).toEqual(listed.sort());
@@ -120,8 +153,16 @@ test("the feed parses with an RSS parser and holds exactly the listed notices", 
   expect((await page.request.get("/en/notices/feed.xml?community=nope")).status()).toBe(400);
 });
 
-test("the editors' and subscription pages pass axe; a citizen cannot open the editors' desk or a preview", async ({ browser, page }) => {
-  for (const url of ["/zh-Hans/notices/subscribe", "/en/notices/subscribe", "/zh-Hans/notices/subscribe/confirm?token=not-a-token", "/zh-Hans/notices/unsubscribed?ok=1"]) {
+test("the editors' and subscription pages pass axe; a citizen cannot open the editors' desk or a preview", async ({
+  browser,
+  page,
+}) => {
+  for (const url of [
+    "/zh-Hans/notices/subscribe",
+    "/en/notices/subscribe",
+    "/zh-Hans/notices/subscribe/confirm?token=not-a-token",
+    "/zh-Hans/notices/unsubscribed?ok=1",
+  ]) {
     await page.goto(url);
     await expectAccessible(page);
   }
@@ -140,7 +181,9 @@ test("the editors' and subscription pages pass axe; a citizen cannot open the ed
   await expect(page).not.toHaveURL(/\/staff\/notices$/);
 });
 
-test("bad editor input comes back with messages and keeps what was typed (no JavaScript)", async ({ browser }) => {
+test("bad editor input comes back with messages and keeps what was typed (no JavaScript)", async ({
+  browser,
+}) => {
   const editor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signInStaff(editor, "editor@example.cn");
   await editor.goto("/staff/notices/new");
@@ -165,15 +208,48 @@ test("bad editor input comes back with messages and keeps what was typed (no Jav
 /** Whatever in `root` could run script or inject style: elements, handlers, URL schemes. */
 async function markupProblems(page: Page, root: string): Promise<string[]> {
   return page.evaluate((selector) => {
-    const dangerous = new Set(["script", "iframe", "object", "embed", "svg", "math", "style", "link", "meta", "base", "img", "video", "audio", "source", "marquee", "input", "select", "textarea", "details", "x", "noscript", "form", "button", "body"]);
+    const dangerous = new Set([
+      "script",
+      "iframe",
+      "object",
+      "embed",
+      "svg",
+      "math",
+      "style",
+      "link",
+      "meta",
+      "base",
+      "img",
+      "video",
+      "audio",
+      "source",
+      "marquee",
+      "input",
+      "select",
+      "textarea",
+      "details",
+      "x",
+      "noscript",
+      "form",
+      "button",
+      "body",
+    ]);
     const found: string[] = [];
     for (const scope of document.querySelectorAll(selector)) {
       for (const element of scope.querySelectorAll("*")) {
         const tag = element.tagName.toLowerCase();
         if (dangerous.has(tag)) found.push(`<${tag}>`);
         for (const attribute of element.attributes) {
-          if (/^on/i.test(attribute.name) || ["style", "srcdoc", "contenteditable", "background"].includes(attribute.name)) found.push(`${tag}[${attribute.name}]`);
-          if (["href", "src", "action", "formaction", "data"].includes(attribute.name) && /^\s*(javascript|data|vbscript):/i.test(attribute.value)) found.push(`${tag}[${attribute.name}=${attribute.value}]`);
+          if (
+            /^on/i.test(attribute.name) ||
+            ["style", "srcdoc", "contenteditable", "background"].includes(attribute.name)
+          )
+            found.push(`${tag}[${attribute.name}]`);
+          if (
+            ["href", "src", "action", "formaction", "data"].includes(attribute.name) &&
+            /^\s*(javascript|data|vbscript):/i.test(attribute.value)
+          )
+            found.push(`${tag}[${attribute.name}=${attribute.value}]`);
         }
       }
     }
@@ -181,12 +257,18 @@ async function markupProblems(page: Page, root: string): Promise<string[]> {
   }, root);
 }
 
-test("60 known XSS payloads in titles, bodies and attachment names never run and never reach a page as markup", async ({ browser }) => {
+test("60 known XSS payloads in titles, bodies and attachment names never run and never reach a page as markup", async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const { xssPayloads } = await import("../../fixtures/xss-payloads");
   expect(xssPayloads.length).toBeGreaterThanOrEqual(50);
   const dialogs: string[] = [];
-  const watch = (page: Page) => page.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  const watch = (page: Page) =>
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
 
   // titles hold as many payloads as fit in 120 characters (the two longer ones cut to 120);
   // each notice also carries every payload, whole, in its body
@@ -211,7 +293,9 @@ test("60 known XSS payloads in titles, bodies and attachment names never run and
     await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
     await editor.locator("#notice-expiresAt").fill(beijing(90));
     const names = xssPayloads.slice(index * filesPerNotice, (index + 1) * filesPerNotice);
-    await editor.locator("#notice-attachments").setInputFiles(names.map((name) => ({ ...pdfFile, name: `${name}.pdf` })));
+    await editor
+      .locator("#notice-attachments")
+      .setInputFiles(names.map((name) => ({ ...pdfFile, name: `${name}.pdf` })));
     await editor.getByRole("button", { name: "保存草稿" }).click();
     await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
     notices.push({ id: /\/staff\/notices\/(\w+)/.exec(editor.url())![1], title, files: names.length });
@@ -239,9 +323,13 @@ test("60 known XSS payloads in titles, bodies and attachment names never run and
   await expect(supervisor.locator("main h1")).toHaveText(notices[0].title);
   expect(await markupProblems(supervisor, "main article")).toEqual([]);
   await supervisor.goto(`/zh-Hans/notices?community=${HEPINGJIE}&category=emergency`);
-  await expect(supervisor.locator("main ul.grid > li h2 a", { hasText: notices[0].title.slice(0, 20) })).toHaveCount(1);
+  await expect(
+    supervisor.locator("main ul.grid > li h2 a", { hasText: notices[0].title.slice(0, 20) }),
+  ).toHaveCount(1);
   expect(await markupProblems(supervisor, "main ul.grid")).toEqual([]);
-  const feed = await new Parser().parseString(await (await supervisor.request.get(`/zh-Hans/notices/feed.xml?category=emergency`)).text());
+  const feed = await new Parser().parseString(
+    await (await supervisor.request.get(`/zh-Hans/notices/feed.xml?category=emergency`)).text(),
+  );
   expect(feed.items.map((item) => item.title)).toContain(notices[0].title);
   await supervisor.waitForTimeout(500);
   expect(dialogs).toEqual([]);

@@ -4,23 +4,76 @@ import { signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
 
 type Labels = {
-  apply: string; next: string; fullName: string; idNumber: string; mobile: string; employer: string; start: string; type: string; upload: string; submit: string;
-  supplyFiles: string; supplySubmit: string; rateLevel: RegExp; rateComment: string; rateSubmit: string;
+  apply: string;
+  next: string;
+  fullName: string;
+  idNumber: string;
+  mobile: string;
+  employer: string;
+  start: string;
+  type: string;
+  upload: string;
+  submit: string;
+  supplyFiles: string;
+  supplySubmit: string;
+  rateLevel: RegExp;
+  rateComment: string;
+  rateSubmit: string;
   steps: string[];
 };
 
 const labels: Record<"en" | "zh-Hans", Labels> = {
   en: {
-    apply: "Apply online", next: "Save and continue", fullName: "Full name", idNumber: "ID card number", mobile: "Mobile phone", employer: "Employer", start: "Employment start date",
-    type: "Part-time", upload: "Copy of ID card", submit: "Accept and submit", supplyFiles: "Documents", supplySubmit: "Send documents",
-    rateLevel: /^Very dissatisfied$/, rateComment: "Comments (optional)", rateSubmit: "Send rating",
-    steps: ["Application submitted", "More documents needed", "Documents sent", "Accepted", "Review started", "Approved", "Completed"],
+    apply: "Apply online",
+    next: "Save and continue",
+    fullName: "Full name",
+    idNumber: "ID card number",
+    mobile: "Mobile phone",
+    employer: "Employer",
+    start: "Employment start date",
+    type: "Part-time",
+    upload: "Copy of ID card",
+    submit: "Accept and submit",
+    supplyFiles: "Documents",
+    supplySubmit: "Send documents",
+    rateLevel: /^Very dissatisfied$/,
+    rateComment: "Comments (optional)",
+    rateSubmit: "Send rating",
+    steps: [
+      "Application submitted",
+      "More documents needed",
+      "Documents sent",
+      "Accepted",
+      "Review started",
+      "Approved",
+      "Completed",
+    ],
   },
   "zh-Hans": {
-    apply: "在线办理", next: "保存并继续", fullName: "姓名", idNumber: "公民身份号码", mobile: "手机号码", employer: "就业单位", start: "就业起始日期",
-    type: "非全日制", upload: "身份证复印件", submit: "确认并提交申请", supplyFiles: "补正材料", supplySubmit: "提交补正材料",
-    rateLevel: /^非常不满意$/, rateComment: "意见或建议（选填）", rateSubmit: "提交评价",
-    steps: ["提交申请（申报）", "需要补齐补正材料", "已提交补正材料", "已受理", "开始审查", "准予许可", "已办结"],
+    apply: "在线办理",
+    next: "保存并继续",
+    fullName: "姓名",
+    idNumber: "公民身份号码",
+    mobile: "手机号码",
+    employer: "就业单位",
+    start: "就业起始日期",
+    type: "非全日制",
+    upload: "身份证复印件",
+    submit: "确认并提交申请",
+    supplyFiles: "补正材料",
+    supplySubmit: "提交补正材料",
+    rateLevel: /^非常不满意$/,
+    rateComment: "意见或建议（选填）",
+    rateSubmit: "提交评价",
+    steps: [
+      "提交申请（申报）",
+      "需要补齐补正材料",
+      "已提交补正材料",
+      "已受理",
+      "开始审查",
+      "准予许可",
+      "已办结",
+    ],
   },
 };
 
@@ -30,15 +83,26 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-async function staffDo(page: Page, trackingNumber: string, transition: string, fill?: (page: Page) => Promise<void>) {
+async function staffDo(
+  page: Page,
+  trackingNumber: string,
+  transition: string,
+  fill?: (page: Page) => Promise<void>,
+) {
   await page.goto(`/staff/cases/${trackingNumber}`);
-  const section = page.locator("section").filter({ has: page.getByRole("heading", { name: transition, exact: true }) });
+  const section = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: transition, exact: true }) });
   if (fill) await fill(page);
   await section.getByRole("button", { name: transition, exact: true }).click();
   await expect(page.getByText("操作已完成。")).toBeVisible();
 }
 
-async function applyForEmployment(page: Page, locale: "en" | "zh-Hans", person: { name: string; id: string; mobile: string }) {
+async function applyForEmployment(
+  page: Page,
+  locale: "en" | "zh-Hans",
+  person: { name: string; id: string; mobile: string },
+) {
   const l = labels[locale];
   await page.goto(`/${locale}/services/RS-JYDJ-001`);
   await page.getByRole("link", { name: l.apply }).click();
@@ -57,11 +121,18 @@ async function applyForEmployment(page: Page, locale: "en" | "zh-Hans", person: 
 }
 
 for (const locale of ["en", "zh-Hans"] as const) {
-  test(`the whole service journey in ${locale}: apply, 补正, accept, approve, complete, download, 差评, follow-up`, async ({ page, browser }) => {
+  test(`the whole service journey in ${locale}: apply, 补正, accept, approve, complete, download, 差评, follow-up`, async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(180_000);
     const l = labels[locale];
     await signInCitizen(page, "citizen@example.cn", locale);
-    const number = await applyForEmployment(page, locale, { name: "张晓明", id: "510104199003071237", mobile: "13800280001" });
+    const number = await applyForEmployment(page, locale, {
+      name: "张晓明",
+      id: "510104199003071237",
+      mobile: "13800280001",
+    });
 
     // a caseworker of 人社局 asks for 补正 with the full list
     const caseworker = await staffPage(browser, "caseworker@example.cn");
@@ -122,9 +193,16 @@ for (const locale of ["en", "zh-Hans"] as const) {
   });
 }
 
-test("a caseworker of 民政局 can neither see nor act on a 人社局 case; another citizen gets 404", async ({ page, browser }) => {
+test("a caseworker of 民政局 can neither see nor act on a 人社局 case; another citizen gets 404", async ({
+  page,
+  browser,
+}) => {
   await signInCitizen(page, "citizen2@example.cn");
-  const number = await applyForEmployment(page, "zh-Hans", { name: "李雪梅", id: "510107198511200044", mobile: "13800280002" });
+  const number = await applyForEmployment(page, "zh-Hans", {
+    name: "李雪梅",
+    id: "510107198511200044",
+    mobile: "13800280002",
+  });
 
   const other = await staffPage(browser, "caseworker2@example.cn");
   await other.goto("/staff");

@@ -2,7 +2,9 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { errorSummary, signInStaff } from "../helpers/accounts";
 
-test("an editor publishes a document with a made 索引号, fixes a bad 文号, then repeals it", async ({ page }) => {
+test("an editor publishes a document with a made 索引号, fixes a bad 文号, then repeals it", async ({
+  page,
+}) => {
   await signInStaff(page, "editor@example.cn");
   await page.goto("/staff/documents/new");
   await expectAccessible(page);
@@ -28,7 +30,11 @@ test("an editor publishes a document with a made 索引号, fixes a bad 文号, 
 
   await page.getByLabel("废止", { exact: true }).check();
   await page.locator("#validity-validityFrom").fill("2026-12-01");
-  await page.locator("section").filter({ has: page.getByRole("heading", { name: "有效性" }) }).getByRole("button", { name: "保存" }).click();
+  await page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: "有效性" }) })
+    .getByRole("button", { name: "保存" })
+    .click();
   await expect(page.getByRole("status")).toContainText("第 2 版");
 
   await page.goto(`/zh-Hans/disclosure/${indexNo}`);

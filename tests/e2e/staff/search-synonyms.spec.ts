@@ -5,7 +5,9 @@ import { errorSummary, signInStaff } from "../helpers/accounts";
 test.describe("search synonyms without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("an administrator adds a group, search uses it at once, and the group is deleted", async ({ page }) => {
+  test("an administrator adds a group, search uses it at once, and the group is deleted", async ({
+    page,
+  }) => {
     await signInStaff(page, "admin@example.cn");
     await page.getByRole("link", { name: "搜索同义词" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("搜索同义词");
@@ -20,7 +22,10 @@ test.describe("search synonyms without JavaScript", () => {
     await expect(page.getByRole("status")).toHaveText("已保存。");
 
     await page.goto(`/zh-Hans/search?q=${encodeURIComponent("就业手续")}`);
-    await expect(page.locator("main ol > li").first().getByRole("link")).toHaveAttribute("href", "/zh-Hans/services/RS-JYDJ-001");
+    await expect(page.locator("main ol > li").first().getByRole("link")).toHaveAttribute(
+      "href",
+      "/zh-Hans/services/RS-JYDJ-001",
+    );
 
     await page.goto("/staff/search/synonyms");
     const group = page.locator("section", { has: page.getByRole("heading", { name: /就业手续、就业登记/ }) });

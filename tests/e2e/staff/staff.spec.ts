@@ -49,14 +49,26 @@ test.describe("the API surface", () => {
     expect(await response.json()).toEqual({ status: "ok", db: "ok" });
   });
 
-  test("next-auth's credentials endpoint signs staff in for programs (csrf + callback)", async ({ request }) => {
+  test("next-auth's credentials endpoint signs staff in for programs (csrf + callback)", async ({
+    request,
+  }) => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
     const response = await request.post("/api/auth/callback/credentials", {
-      form: { csrfToken, email: "supervisor@example.cn", password: "Demo-pass-2026", portal: "staff", json: "true" },
+      form: {
+        csrfToken,
+        email: "supervisor@example.cn",
+        password: "Demo-pass-2026",
+        portal: "staff",
+        json: "true",
+      },
     });
     expect(response.ok()).toBe(true);
     const session = await (await request.get("/api/auth/session")).json();
-    expect(session.user).toMatchObject({ email: "supervisor@example.cn", accountType: "STAFF", grants: [{ role: "SUPERVISOR", department: "RSJ" }] });
+    expect(session.user).toMatchObject({
+      email: "supervisor@example.cn",
+      accountType: "STAFF",
+      grants: [{ role: "SUPERVISOR", department: "RSJ" }],
+    });
   });
 });
 

@@ -12,9 +12,18 @@ test("the queue exports the filtered cases as CSV", async ({ page }) => {
   for (const line of text.trim().split("\r\n").slice(1)) expect(line).toContain("已申报");
 });
 
-test("figures, the service editor and the outbox pass axe for those who may see them", async ({ page, browser }) => {
+test("figures, the service editor and the outbox pass axe for those who may see them", async ({
+  page,
+  browser,
+}) => {
   await signInStaff(page, "admin@example.cn");
-  for (const path of ["/staff/figures", "/staff/services", "/staff/services/RS-JYDJ-001", "/staff/outbox", "/staff/follow-ups"]) {
+  for (const path of [
+    "/staff/figures",
+    "/staff/services",
+    "/staff/services/RS-JYDJ-001",
+    "/staff/outbox",
+    "/staff/follow-ups",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expectAccessible(page);
@@ -30,7 +39,8 @@ test("figures, the service editor and the outbox pass axe for those who may see 
 
   const caseworker = await (await browser.newContext()).newPage();
   await signInStaff(caseworker, "caseworker@example.cn");
-  for (const path of ["/staff/figures", "/staff/services/RS-JYDJ-001", "/staff/outbox"]) expect((await caseworker.goto(path))?.status(), path).toBe(404);
+  for (const path of ["/staff/figures", "/staff/services/RS-JYDJ-001", "/staff/outbox"])
+    expect((await caseworker.goto(path))?.status(), path).toBe(404);
 });
 
 test.describe("an organisation's application without JavaScript", () => {

@@ -2,11 +2,17 @@ import { expect, test } from "@playwright/test";
 import { signInCitizen, signInStaff } from "../helpers/accounts";
 
 /** Issue 6: public pages come from the shared cache for anonymous visitors, and edits show within a second. */
-const publicPages = ["/zh-Hans/services/RS-JYDJ-001", "/zh-Hans/disclosure/JXW/2006-00001", "/zh-Hans/notices"];
+const publicPages = [
+  "/zh-Hans/services/RS-JYDJ-001",
+  "/zh-Hans/disclosure/JXW/2006-00001",
+  "/zh-Hans/notices",
+];
 const sharedCacheControl = "public, max-age=0, s-maxage=1";
 
 // `request` is a context of its own with no cookies: an anonymous visitor
-test("anonymous visitors get public pages from the cache, with a header a CDN can use", async ({ request }) => {
+test("anonymous visitors get public pages from the cache, with a header a CDN can use", async ({
+  request,
+}) => {
   for (const path of publicPages) {
     const first = await request.get(path);
     expect(first.status(), path).toBe(200);
@@ -20,7 +26,10 @@ test("anonymous visitors get public pages from the cache, with a header a CDN ca
   expect(personal.headers()["cache-control"]).toContain("no-store");
 });
 
-test("a signed-in citizen's pages stay private and their own, and never reach anyone else", async ({ page, request }) => {
+test("a signed-in citizen's pages stay private and their own, and never reach anyone else", async ({
+  page,
+  request,
+}) => {
   for (const path of publicPages) await request.get(path);
   await signInCitizen(page, "citizen@example.cn");
   for (const path of publicPages) {
@@ -37,7 +46,10 @@ test("a signed-in citizen's pages stay private and their own, and never reach an
   }
 });
 
-test("an editor's new document title shows to anonymous visitors within a second", async ({ page, request }) => {
+test("an editor's new document title shows to anonymous visitors within a second", async ({
+  page,
+  request,
+}) => {
   const path = "/zh-Hans/disclosure/JXW/2025-00001";
   await request.get(path);
   expect((await request.get(path)).headers()["x-onestop-cache"]).toBe("hit");
@@ -50,6 +62,8 @@ test("an editor's new document title shows to anonymous visitors within a second
   await expect(page.getByRole("status")).toContainText("已保存");
 
   const saved = Date.now();
-  await expect.poll(async () => (await request.get(path)).text(), { timeout: 1000, intervals: [50] }).toContain(title);
+  await expect
+    .poll(async () => (await request.get(path)).text(), { timeout: 1000, intervals: [50] })
+    .toContain(title);
   expect(Date.now() - saved).toBeLessThan(1000);
 });

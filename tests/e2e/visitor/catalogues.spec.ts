@@ -49,13 +49,35 @@ test.describe("without JavaScript", () => {
 
   test("the guide shows every 办事指南 element", async ({ page }) => {
     await page.goto("/zh-Hans/services/RS-JYDJ-001");
-    for (const term of ["事项名称", "事项编码", "事项类型", "服务对象", "实施主体", "设定依据", "受理条件", "申请材料", "办理流程", "法定办结时限", "承诺办结时限", "收费标准", "办理地点", "办理时间", "咨询电话", "监督投诉电话", "到办事现场次数", "办理结果", "送达方式"]) {
+    for (const term of [
+      "事项名称",
+      "事项编码",
+      "事项类型",
+      "服务对象",
+      "实施主体",
+      "设定依据",
+      "受理条件",
+      "申请材料",
+      "办理流程",
+      "法定办结时限",
+      "承诺办结时限",
+      "收费标准",
+      "办理地点",
+      "办理时间",
+      "咨询电话",
+      "监督投诉电话",
+      "到办事现场次数",
+      "办理结果",
+      "送达方式",
+    ]) {
       await expect(page.getByText(term, { exact: true }).first(), term).toBeVisible();
     }
     await expect(page.getByText("全程网办").first()).toBeVisible();
   });
 
-  test("the disclosure catalogue filters by department with counts, and a document shows all its metadata", async ({ page }) => {
+  test("the disclosure catalogue filters by department with counts, and a document shows all its metadata", async ({
+    page,
+  }) => {
     await page.goto("/zh-Hans/disclosure");
     const option = page.locator("#d-department option[value='JXW']");
     const count = Number((await option.textContent())?.match(/（(\d+)）/)?.[1]);
@@ -64,9 +86,22 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "筛选" }).click();
     await expect(page.getByRole("status")).toContainText(String(count));
     await expect(page.locator("tbody tr")).toHaveCount(count);
-    await page.getByRole("link", { name: /十一五/ }).first().click();
+    await page
+      .getByRole("link", { name: /十一五/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/zh-Hans\/disclosure\/JXW\/2006-00001$/);
-    for (const term of ["索引号", "主题分类", "发布机构", "成文日期", "发布日期", "文号", "主题词", "有效性", "来源"]) {
+    for (const term of [
+      "索引号",
+      "主题分类",
+      "发布机构",
+      "成文日期",
+      "发布日期",
+      "文号",
+      "主题词",
+      "有效性",
+      "来源",
+    ]) {
       await expect(page.locator("dt", { hasText: term }).first(), term).toBeVisible();
     }
     await expect(page.getByRole("heading", { name: "内容概述" })).toBeVisible();
@@ -78,7 +113,8 @@ test.describe("without JavaScript", () => {
   test("an expired notice leaves the list but keeps its page, which says it expired", async ({ page }) => {
     const expired = notices.find((n) => n.expiresInDays !== undefined && n.expiresInDays < 0)!;
     const current = notices.find((n) => n.expiresInDays === undefined || n.expiresInDays > 0)!;
-    const listed = async () => page.locator("main ul li h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const listed = async () =>
+      page.locator("main ul li h2 a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     await page.goto(`/zh-Hans/notices?community=${current.communities[0]}`);
     expect(await listed()).toContain(`/zh-Hans/notices/${current.key}`);
     await page.goto(`/zh-Hans/notices?community=${expired.communities[0]}`);

@@ -18,9 +18,14 @@ test.describe("search without JavaScript", () => {
     await expect(page).toHaveURL(/page=2/);
     await expect(page.getByText(/第 2 页/)).toBeVisible();
 
-    await page.getByRole("navigation", { name: "按类型筛选" }).getByRole("link", { name: /^办事服务/ }).click();
+    await page
+      .getByRole("navigation", { name: "按类型筛选" })
+      .getByRole("link", { name: /^办事服务/ })
+      .click();
     await expect(page).toHaveURL(/type=service/);
-    await expect(page.getByRole("navigation", { name: "按类型筛选" }).getByRole("link", { name: /^办事服务/ })).toHaveAttribute("aria-current", "page");
+    await expect(
+      page.getByRole("navigation", { name: "按类型筛选" }).getByRole("link", { name: /^办事服务/ }),
+    ).toHaveAttribute("aria-current", "page");
     const labels = await page.locator("main ol > li > p:first-child").allTextContents();
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label).toContain("办事服务");
@@ -31,7 +36,10 @@ test.describe("search without JavaScript", () => {
     await expect(page.getByRole("link", { name: /最低生活保障申请/ })).toBeVisible();
     await expect(page.getByText(/同时搜索了同义词：最低生活保障/)).toBeVisible();
     await page.goto(`/zh-Hant/search?q=${encodeURIComponent("就業登記")}`);
-    await expect(page.locator("main ol > li").first().getByRole("link")).toHaveAttribute("href", "/zh-Hant/services/RS-JYDJ-001");
+    await expect(page.locator("main ol > li").first().getByRole("link")).toHaveAttribute(
+      "href",
+      "/zh-Hant/services/RS-JYDJ-001",
+    );
     await page.goto(`/zh-Hans/search?q=${encodeURIComponent("生活补助zz")}`);
     await expect(page.getByRole("status")).toContainText("没有找到");
     await expect(page.getByRole("link", { name: /最低生活保障申请/ })).toBeVisible();

@@ -23,15 +23,21 @@ test.describe("the root redirect", () => {
 
 for (const locale of locales) {
   test.describe(`the shell in ${locale}`, () => {
-    test("home page: lang, navigation, footer, search box, entries, latest items; no axe violations", async ({ page }) => {
+    test("home page: lang, navigation, footer, search box, entries, latest items; no axe violations", async ({
+      page,
+    }) => {
       await page.goto(`/${locale}`);
       await expect(page.locator("html")).toHaveAttribute("lang", locale);
-      const nav = page.getByRole("navigation", { name: locale === "en" ? "Main navigation" : locale === "zh-Hant" ? "主導航" : "主导航" });
+      const nav = page.getByRole("navigation", {
+        name: locale === "en" ? "Main navigation" : locale === "zh-Hant" ? "主導航" : "主导航",
+      });
       await expect(nav.getByRole("link")).toHaveCount(5);
       await expect(nav.getByRole("link", { name: navLabel[locale] })).toBeVisible();
       await expect(page.getByRole("search")).toBeVisible();
       await expect(page.locator("footer")).toContainText("5101000001");
-      await expect(page.locator("footer")).toContainText(locale === "zh-Hant" ? "蜀ICP備05003304號" : "蜀ICP备05003304号");
+      await expect(page.locator("footer")).toContainText(
+        locale === "zh-Hant" ? "蜀ICP備05003304號" : "蜀ICP备05003304号",
+      );
       await expect(page.locator("h1")).toHaveCount(1);
       await expectAccessible(page);
     });
@@ -103,7 +109,9 @@ test("elder mode pages pass axe (large type, high contrast)", async ({ page }) =
 
 test.describe("the other public pages", () => {
   for (const locale of ["zh-Hans", "en"] as const) {
-    test(`search, sign-in, contact, site map and accessibility statement pass axe in ${locale}`, async ({ page }) => {
+    test(`search, sign-in, contact, site map and accessibility statement pass axe in ${locale}`, async ({
+      page,
+    }) => {
       await page.goto(`/${locale}/search?q=${encodeURIComponent("就业")}`);
       await expect(page.locator("main a[href*='/services/RS-JYDJ-001']")).toBeVisible();
       await expectAccessible(page);

@@ -15,7 +15,13 @@ import { createApiToken, newTokenCookie, revokeApiToken, ZTokenName } from "@/li
 const ZLocale = z.string().transform((value) => (isLocale(value) ? value : defaultLocale));
 const pagePath = (locale: string) => `/${locale}/account/tokens`;
 // the new token travels to the page that shows it in a cookie for this page only, for a minute
-const flashCookie = (locale: string, maxAge: number) => ({ httpOnly: true, sameSite: "strict" as const, secure: secureCookies(), path: pagePath(locale), maxAge });
+const flashCookie = (locale: string, maxAge: number) => ({
+  httpOnly: true,
+  sameSite: "strict" as const,
+  secure: secureCookies(),
+  path: pagePath(locale),
+  maxAge,
+});
 
 const create = formAction(z.object({ locale: ZLocale, name: ZTokenName }), async (input) => {
   const actor = await requireCitizen(input.locale, pagePath(input.locale));

@@ -24,7 +24,10 @@ export default async function TokensPage({ params, searchParams }: Props) {
   const actor = await requireCitizen(locale, `/${locale}/account/tokens`);
   const query = await searchParams;
   const fresh = param(query.created, 1) ? (await cookies()).get(newTokenCookie)?.value : undefined;
-  const [t, data] = await Promise.all([getT(locale, ["tokens", "errors"]), tokensForAccountPage({ actor, fresh })]);
+  const [t, data] = await Promise.all([
+    getT(locale, ["tokens", "errors"]),
+    tokensForAccountPage({ actor, fresh }),
+  ]);
   const messages = { ...errorMessages(t), tooManyTokens: t("tokens:tooMany") };
 
   return (
@@ -34,26 +37,44 @@ export default async function TokensPage({ params, searchParams }: Props) {
       </nav>
       <h1 className="text-2xl font-bold">{t("tokens:title")}</h1>
       <p className="max-w-2xl">{t("tokens:intro")}</p>
-      {param(query.revoked, 1) ? <p role="status" className="border-l-4 border-brand pl-3">{t("tokens:revoked")}</p> : null}
+      {param(query.revoked, 1) ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("tokens:revoked")}
+        </p>
+      ) : null}
 
       {data.fresh ? (
-        <section aria-labelledby="new-token" role="status" className="border-4 border-brand p-4 grid gap-2">
-          <h2 id="new-token" className="text-xl font-bold">{t("tokens:newTitle", { name: data.fresh.name })}</h2>
+        <section aria-labelledby="new-token" role="status" className="grid gap-2 border-4 border-brand p-4">
+          <h2 id="new-token" className="text-xl font-bold">
+            {t("tokens:newTitle", { name: data.fresh.name })}
+          </h2>
           <p>{t("tokens:newIntro")}</p>
           <p className="font-bold">{t("tokens:newLabel")}</p>
-          <code className="block bg-panel p-2 break-all text-lg" data-testid="new-token">{data.fresh.token}</code>
+          <code className="block bg-panel p-2 text-lg break-all" data-testid="new-token">
+            {data.fresh.token}
+          </code>
           <p className="font-bold">{t("tokens:example")}</p>
-          <code className="block bg-panel p-2 break-all text-sm">{`curl -H "Authorization: Bearer ${data.fresh.token}" /api/v1/applications`}</code>
+          <code className="block bg-panel p-2 text-sm break-all">{`curl -H "Authorization: Bearer ${data.fresh.token}" /api/v1/applications`}</code>
         </section>
       ) : null}
 
       <section aria-labelledby="create-token" className="grid gap-2">
-        <h2 id="create-token" className="text-xl font-bold">{t("tokens:createTitle")}</h2>
+        <h2 id="create-token" className="text-xl font-bold">
+          {t("tokens:createTitle")}
+        </h2>
         <SimpleForm
           idPrefix="create"
           action={createToken}
           hidden={{ locale }}
-          fields={[{ name: "name", type: "text", label: t("tokens:name"), hint: t("tokens:nameHint"), autoComplete: "off" }]}
+          fields={[
+            {
+              name: "name",
+              type: "text",
+              label: t("tokens:name"),
+              hint: t("tokens:nameHint"),
+              autoComplete: "off",
+            },
+          ]}
           submitLabel={t("tokens:create")}
           messages={messages}
           errorTitle={t("errors:summaryTitle")}
@@ -61,13 +82,15 @@ export default async function TokensPage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="token-list" className="grid gap-2">
-        <h2 id="token-list" className="text-xl font-bold">{t("tokens:listTitle")}</h2>
+        <h2 id="token-list" className="text-xl font-bold">
+          {t("tokens:listTitle")}
+        </h2>
         {data.tokens.length === 0 ? (
           <p>{t("tokens:none")}</p>
         ) : (
           <ul className="grid gap-4">
             {data.tokens.map((token) => (
-              <li key={token.id} className="border border-line p-4 grid gap-2">
+              <li key={token.id} className="grid gap-2 border border-line p-4">
                 <p className="font-bold">{token.name}</p>
                 <dl className="grid grid-cols-[10rem_1fr] gap-1">
                   <dt>{t("tokens:created")}</dt>

@@ -12,8 +12,13 @@ import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 const file = formAction(ZDisclosureRequest, async (request, formData) => {
   const value = formData.get("locale");
   const locale = isLocale(value) ? value : defaultLocale;
-  const { trackingNumber, accessCode } = await submitDisclosureRequest(await db(), { actor: await getSessionUser(), request });
-  redirect(withQuery(`/${locale}/disclosure/request/confirmation`, { number: trackingNumber, code: accessCode }));
+  const { trackingNumber, accessCode } = await submitDisclosureRequest(await db(), {
+    actor: await getSessionUser(),
+    request,
+  });
+  redirect(
+    withQuery(`/${locale}/disclosure/request/confirmation`, { number: trackingNumber, code: accessCode }),
+  );
 });
 
 export async function fileDisclosureRequest(state: TFormState, formData: FormData): Promise<TFormState> {

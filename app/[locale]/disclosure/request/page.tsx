@@ -20,22 +20,67 @@ export default async function DisclosureRequestPage({ params }: Props) {
   const locale = await localeParam(params);
   const [t, departments] = await Promise.all([getT(locale, ["disclosure", "errors"]), departmentList()]);
   return (
-    <div className="grid gap-4 max-w-2xl">
+    <div className="grid max-w-2xl gap-4">
       <h1 className="text-2xl font-bold">{t("disclosure:request.title")}</h1>
       <p>{t("disclosure:request.intro")}</p>
       <SimpleForm
         action={fileDisclosureRequest}
         hidden={{ locale }}
         fields={[
-          { name: "department", type: "select", label: t("disclosure:request.department"), options: departments.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) })) },
-          { name: "requesterType", type: "radio", label: t("disclosure:request.requesterType"), options: requesterTypes.map((type) => ({ value: type, label: t(`disclosure:requester.${type}`) })) },
+          {
+            name: "department",
+            type: "select",
+            label: t("disclosure:request.department"),
+            options: departments.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) })),
+          },
+          {
+            name: "requesterType",
+            type: "radio",
+            label: t("disclosure:request.requesterType"),
+            options: requesterTypes.map((type) => ({
+              value: type,
+              label: t(`disclosure:requester.${type}`),
+            })),
+          },
           { name: "requesterName", type: "text", label: t("disclosure:request.name"), autoComplete: "name" },
-          { name: "idNumber", type: "text", label: t("disclosure:request.idNumber"), hint: t("disclosure:request.idNumberHint"), autoComplete: "off" },
+          {
+            name: "idNumber",
+            type: "text",
+            label: t("disclosure:request.idNumber"),
+            hint: t("disclosure:request.idNumberHint"),
+            autoComplete: "off",
+          },
           { name: "phone", type: "text", label: t("disclosure:request.phone"), autoComplete: "tel-national" },
-          { name: "email", type: "email", label: t("disclosure:request.email"), hint: t("disclosure:request.emailHint"), autoComplete: "email" },
-          { name: "address", type: "text", label: t("disclosure:request.address"), hint: t("disclosure:request.addressHint"), autoComplete: "street-address" },
-          { name: "description", type: "textarea", rows: 6, label: t("disclosure:request.description"), hint: t("disclosure:request.descriptionHint") },
-          { name: "deliveryMethod", type: "radio", label: t("disclosure:request.delivery"), options: ["download", "email", "paper", "inPerson"].map((m) => ({ value: m, label: t(`disclosure:delivery.${m}`) })) },
+          {
+            name: "email",
+            type: "email",
+            label: t("disclosure:request.email"),
+            hint: t("disclosure:request.emailHint"),
+            autoComplete: "email",
+          },
+          {
+            name: "address",
+            type: "text",
+            label: t("disclosure:request.address"),
+            hint: t("disclosure:request.addressHint"),
+            autoComplete: "street-address",
+          },
+          {
+            name: "description",
+            type: "textarea",
+            rows: 6,
+            label: t("disclosure:request.description"),
+            hint: t("disclosure:request.descriptionHint"),
+          },
+          {
+            name: "deliveryMethod",
+            type: "radio",
+            label: t("disclosure:request.delivery"),
+            options: ["download", "email", "paper", "inPerson"].map((m) => ({
+              value: m,
+              label: t(`disclosure:delivery.${m}`),
+            })),
+          },
         ]}
         submitLabel={t("disclosure:request.submit")}
         messages={errorMessages(t)}

@@ -12,7 +12,10 @@ import { queryParams } from "@/lib/api/queryParams";
 export const dynamic = "force-dynamic";
 
 const ZFeedQuery = z.object({
-  community: z.string().regex(/^\d{6,15}$/).optional(),
+  community: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional(),
   category: z.enum(noticeCategories).optional(),
 });
 
@@ -22,14 +25,31 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   const parsed = ZFeedQuery.safeParse(queryParams(request.url));
   const t = await getT(locale, ["notices", "catalog", "common"]);
-  if (!parsed.success) return new Response(t("notices:feed.badQuery"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!parsed.success)
+    return new Response(t("notices:feed.badQuery"), {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const { community, category } = parsed.data;
-  const place = community ? (await placeTree()).flatMap((d) => d.streets.flatMap((s) => s.communities)).find((c) => c.code === community) : undefined;
-  if (community && !place) return new Response(t("notices:feed.badQuery"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  const place = community
+    ? (await placeTree())
+        .flatMap((d) => d.streets.flatMap((s) => s.communities))
+        .find((c) => c.code === community)
+    : undefined;
+  if (community && !place)
+    return new Response(t("notices:feed.badQuery"), {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const notices = await feedNotices({ community, category });
   const base = publicBaseUrl();
-  const parts = [place ? lt(locale, place.name, place.nameEn) : null, category ? t(`catalog:noticeCategory.${category}`) : null].filter(Boolean);
-  const query = new URLSearchParams(Object.entries({ community, category }).filter((e): e is [string, string] => !!e[1])).toString();
+  const parts = [
+    place ? lt(locale, place.name, place.nameEn) : null,
+    category ? t(`catalog:noticeCategory.${category}`) : null,
+  ].filter(Boolean);
+  const query = new URLSearchParams(
+    Object.entries({ community, category }).filter((e): e is [string, string] => !!e[1]),
+  ).toString();
   const xml = noticesRss({
     title: parts.length ? `${t("notices:feed.title")} · ${parts.join(" · ")}` : t("notices:feed.title"),
     description: t("notices:feed.description"),
@@ -41,5 +61,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     notices: notices.map((n) => ({ ...n, title: lt(locale, n.title, n.titleEn), body: lt(locale, n.body) })),
     copyright: t("notices:feed.copyright"),
   });
-  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8", "Cache-Control": "public, max-age=60", "X-Content-Type-Options": "nosniff" } });
+  return new Response(xml, {
+    headers: {
+      "Content-Type": "application/rss+xml; charset=utf-8",
+      "Cache-Control": "public, max-age=60",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
 }

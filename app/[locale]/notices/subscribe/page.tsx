@@ -21,20 +21,36 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** Subscribe by e-mail to one community's (or all) notices of one category (or all); double opt-in. */
 export default async function SubscribePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
-  const [t, tree, query, user] = await Promise.all([getT(locale, ["notices", "catalog", "errors"]), placeTree(), searchParams, getSessionUser()]);
-  const communities = tree.flatMap((d) => d.streets.flatMap((s) => s.communities.map((c) => ({ value: c.code, label: `${lt(locale, d.name, d.nameEn)} · ${lt(locale, s.name, s.nameEn)} · ${lt(locale, c.name, c.nameEn)}` }))));
+  const [t, tree, query, user] = await Promise.all([
+    getT(locale, ["notices", "catalog", "errors"]),
+    placeTree(),
+    searchParams,
+    getSessionUser(),
+  ]);
+  const communities = tree.flatMap((d) =>
+    d.streets.flatMap((s) =>
+      s.communities.map((c) => ({
+        value: c.code,
+        label: `${lt(locale, d.name, d.nameEn)} · ${lt(locale, s.name, s.nameEn)} · ${lt(locale, c.name, c.nameEn)}`,
+      })),
+    ),
+  );
   if (query.sent) {
     return (
       <div className="grid gap-4">
         <h1 className="text-2xl font-bold">{t("notices:subscribe.sentTitle")}</h1>
         <p role="status">{t("notices:subscribe.sent")}</p>
-        <p><Link href={`/${locale}/notices`}>{t("notices:listTitle")}</Link></p>
+        <p>
+          <Link href={`/${locale}/notices`}>{t("notices:listTitle")}</Link>
+        </p>
       </div>
     );
   }
   return (
     <div className="grid gap-4">
-      <nav aria-label={t("breadcrumb")} className="text-sm"><Link href={`/${locale}/notices`}>{t("notices:listTitle")}</Link></nav>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href={`/${locale}/notices`}>{t("notices:listTitle")}</Link>
+      </nav>
       <h1 className="text-2xl font-bold">{t("notices:subscribe.title")}</h1>
       <p>{t("notices:subscribe.intro")}</p>
       <SimpleForm
@@ -42,13 +58,32 @@ export default async function SubscribePage({ params, searchParams }: Props) {
         hidden={{ locale }}
         initialValues={{
           email: user?.email ?? "",
-          community: enumParam(query.community, communities.map((c) => c.value)) ?? "",
+          community:
+            enumParam(
+              query.community,
+              communities.map((c) => c.value),
+            ) ?? "",
           category: enumParam(query.category, noticeCategories) ?? "",
         }}
         fields={[
           { name: "email", type: "email", label: t("notices:subscribe.email"), autoComplete: "email" },
-          { name: "community", type: "select", label: t("notices:community"), emptyOption: t("notices:subscribe.allCommunities"), options: communities },
-          { name: "category", type: "select", label: t("notices:category"), emptyOption: t("notices:subscribe.allCategories"), options: noticeCategories.map((code) => ({ value: code, label: t(`catalog:noticeCategory.${code}`) })) },
+          {
+            name: "community",
+            type: "select",
+            label: t("notices:community"),
+            emptyOption: t("notices:subscribe.allCommunities"),
+            options: communities,
+          },
+          {
+            name: "category",
+            type: "select",
+            label: t("notices:category"),
+            emptyOption: t("notices:subscribe.allCategories"),
+            options: noticeCategories.map((code) => ({
+              value: code,
+              label: t(`catalog:noticeCategory.${code}`),
+            })),
+          },
         ]}
         submitLabel={t("notices:subscribe.submit")}
         messages={errorMessages(t)}

@@ -17,8 +17,14 @@ export default async function UnsubscribedPage({ params, searchParams }: Props) 
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notices:unsubscribed.title")}</h1>
-      {query.ok ? <p role="status">{t("notices:unsubscribed.done")}</p> : <p role="alert">{t("notices:unsubscribed.invalid")}</p>}
-      <p><Link href={`/${locale}/notices/subscribe`}>{t("notices:unsubscribed.again")}</Link></p>
+      {query.ok ? (
+        <p role="status">{t("notices:unsubscribed.done")}</p>
+      ) : (
+        <p role="alert">{t("notices:unsubscribed.invalid")}</p>
+      )}
+      <p>
+        <Link href={`/${locale}/notices/subscribe`}>{t("notices:unsubscribed.again")}</Link>
+      </p>
     </div>
   );
 }

@@ -27,7 +27,9 @@ export async function GET(request: Request) {
     if (!isCitizen(actor)) return apiUnauthorized();
     const query = ZListQuery.safeParse(queryParams(request.url));
     if (!query.success) return apiError(400, "bad_page", "page must be a whole number from 1");
-    return Response.json(await listOwnCasesJson(await db(), { actor, page: query.data.page }), { headers: { "Cache-Control": "private, no-store" } });
+    return Response.json(await listOwnCasesJson(await db(), { actor, page: query.data.page }), {
+      headers: { "Cache-Control": "private, no-store" },
+    });
   } catch (error) {
     return apiFailure(error);
   }
@@ -42,13 +44,23 @@ export async function POST(request: Request) {
     const actor = await apiActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
     const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
-    if (!key.success) return apiError(400, "idempotency_key_required", "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)");
+    if (!key.success)
+      return apiError(
+        400,
+        "idempotency_key_required",
+        "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)",
+      );
     const json = await readJson(request);
     if (json === undefined) return apiBadJson();
     const body = ZApplicationBody.parse(json);
 
     const prisma = await db();
-    const input = { actor, serviceCode: body.serviceCode, answers: { ...body.answers, ...body.uploads }, idempotencyKey: key.data };
+    const input = {
+      actor,
+      serviceCode: body.serviceCode,
+      answers: { ...body.answers, ...body.uploads },
+      idempotencyKey: key.data,
+    };
     const result = await submitApplication(prisma, input).catch((error: unknown) => {
       // a concurrent duplicate may find its uploads already taken by the winning request: asking
       // once more answers with the winner's case (or the same AnswersInvalid when truly invalid)
@@ -56,9 +68,13 @@ export async function POST(request: Request) {
       throw error;
     });
     const { trackingNumber, accessCode, status } = result;
-    return Response.json({ trackingNumber, accessCode, status }, { status: result.created ? 201 : 200, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { trackingNumber, accessCode, status },
+      { status: result.created ? 201 : 200, headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
-    if (error instanceof AnswersInvalid) return apiError(422, "invalid_answers", "Some answers are not valid: see fields", error.fieldErrors);
+    if (error instanceof AnswersInvalid)
+      return apiError(422, "invalid_answers", "Some answers are not valid: see fields", error.fieldErrors);
     if (error instanceof FormError) return apiFormError(error);
     return apiFailure(error);
   }

@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
 const ZQuery = z.object({
   q: z.string().trim().max(100).optional(),
   category: z.enum(disclosureCategories).optional(),
-  department: z.string().regex(/^[A-Z]{2,10}$/).optional(),
+  department: z
+    .string()
+    .regex(/^[A-Z]{2,10}$/)
+    .optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   docType: z.enum(docTypes).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
@@ -24,8 +27,14 @@ export async function GET(request: Request) {
     return Response.json(
       {
         items: result.items.map((d) => ({
-          indexNo: d.indexNo, title: d.title, titleEn: d.titleEn, docNumber: d.docNumber, category: d.category, validity: d.validity,
-          publishedAt: d.publishedAt, department: { code: d.department.code, name: d.department.shortName, nameEn: d.department.nameEn },
+          indexNo: d.indexNo,
+          title: d.title,
+          titleEn: d.titleEn,
+          docNumber: d.docNumber,
+          category: d.category,
+          validity: d.validity,
+          publishedAt: d.publishedAt,
+          department: { code: d.department.code, name: d.department.shortName, nameEn: d.department.nameEn },
         })),
         total: result.total,
         page: result.page,

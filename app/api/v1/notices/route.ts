@@ -7,7 +7,10 @@ import { queryParams } from "@/lib/api/queryParams";
 export const dynamic = "force-dynamic";
 
 const ZQuery = z.object({
-  community: z.string().regex(/^\d{9,15}$/).optional(),
+  community: z
+    .string()
+    .regex(/^\d{9,15}$/)
+    .optional(),
   category: z.enum(noticeCategories).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
@@ -20,8 +23,20 @@ export async function GET(request: Request) {
     return Response.json(
       {
         items: result.items.map((n) => ({
-          id: n.id, title: n.title, titleEn: n.titleEn, category: n.category, pinned: n.pinned, emergency: n.emergency, source: n.source,
-          publishedAt: n.publishedAt, expiresAt: n.expiresAt, communities: n.targets.map((t) => ({ code: t.community.code, name: t.community.name, nameEn: t.community.nameEn })),
+          id: n.id,
+          title: n.title,
+          titleEn: n.titleEn,
+          category: n.category,
+          pinned: n.pinned,
+          emergency: n.emergency,
+          source: n.source,
+          publishedAt: n.publishedAt,
+          expiresAt: n.expiresAt,
+          communities: n.targets.map((t) => ({
+            code: t.community.code,
+            name: t.community.name,
+            nameEn: t.community.nameEn,
+          })),
         })),
         total: result.total,
         page: result.page,

@@ -5,5 +5,7 @@ export const dynamic = "force-dynamic";
 
 /** The OpenAPI description of every /api/v1 call. */
 export async function GET(request: Request) {
-  return Response.json(openApiDocument(publicBase(request)), { headers: { "Cache-Control": "public, max-age=3600" } });
+  return Response.json(openApiDocument(publicBase(request)), {
+    headers: { "Cache-Control": "public, max-age=3600" },
+  });
 }

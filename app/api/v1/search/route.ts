@@ -6,7 +6,8 @@ import { apiFailure } from "@/lib/api/errors";
 
 export const dynamic = "force-dynamic";
 
-const plain = (segments: { text: string }[] | null) => (segments ? segments.map((s) => s.text).join("") : null);
+const plain = (segments: { text: string }[] | null) =>
+  segments ? segments.map((s) => s.text).join("") : null;
 
 /**
  * One search over public services, documents and notices (`?q=&type=&page=&locale=`): ranked,
@@ -16,7 +17,9 @@ const plain = (segments: { text: string }[] | null) => (segments ? segments.map(
 export async function GET(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
-    const query = ZSearchQuery.parse(Object.fromEntries([...params].filter(([key, v]) => v !== "" || key === "q")));
+    const query = ZSearchQuery.parse(
+      Object.fromEntries([...params].filter(([key, v]) => v !== "" || key === "q")),
+    );
     const localeParam = params.get("locale");
     const locale = isLocale(localeParam) ? localeParam : "zh-Hans";
     const found = await searchPortal(query, locale);
@@ -41,7 +44,9 @@ export async function GET(request: Request) {
         page: found.page,
         pages: found.pages,
         terms: found.terms,
-        ...(empty ? { suggestions: await suggestServices(query.q), hotline: (await getSiteSettings()).hotline } : {}),
+        ...(empty
+          ? { suggestions: await suggestServices(query.q), hotline: (await getSiteSettings()).hotline }
+          : {}),
       },
       { headers: { "Cache-Control": "no-store" } },
     );

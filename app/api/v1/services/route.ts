@@ -5,7 +5,8 @@ import { apiFailure } from "@/lib/api/errors";
 export const dynamic = "force-dynamic";
 
 // an empty parameter (`?theme=`) means no filter
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 const ZServiceQuery = z.object({
   audience: optional(z.enum(["PERSON", "LEGAL_PERSON"])),
   theme: optional(z.string().trim().max(40)),
@@ -17,7 +18,11 @@ const ZServiceQuery = z.object({
 export async function GET(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
-    const filter = ZServiceQuery.parse(Object.fromEntries(["audience", "theme", "department", "q"].map((key) => [key, params.get(key) ?? undefined])));
+    const filter = ZServiceQuery.parse(
+      Object.fromEntries(
+        ["audience", "theme", "department", "q"].map((key) => [key, params.get(key) ?? undefined]),
+      ),
+    );
     const services = await listServices(filter);
     const items = services.map((service) => ({
       code: service.code,
@@ -26,12 +31,19 @@ export async function GET(request: Request) {
       type: service.type,
       audience: service.audience,
       themes: service.themes,
-      department: { code: service.department.code, name: service.department.name, nameEn: service.department.nameEn },
+      department: {
+        code: service.department.code,
+        name: service.department.name,
+        nameEn: service.department.nameEn,
+      },
       visits: service.visits,
       promisedDays: service.promisedDays,
       statutoryDays: service.statutoryDays,
     }));
-    return Response.json({ items, total: items.length }, { headers: { "Cache-Control": "public, max-age=60" } });
+    return Response.json(
+      { items, total: items.length },
+      { headers: { "Cache-Control": "public, max-age=60" } },
+    );
   } catch (error) {
     return apiFailure(error);
   }

@@ -17,7 +17,11 @@ export async function GET(request: Request) {
     const actor = await cookieActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
     const tokens = await listApiTokens(await db(), { actor });
-    const items = tokens.map((token) => ({ ...token, createdAt: token.createdAt.toISOString(), lastUsedAt: token.lastUsedAt?.toISOString() ?? null }));
+    const items = tokens.map((token) => ({
+      ...token,
+      createdAt: token.createdAt.toISOString(),
+      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+    }));
     return Response.json({ items }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return apiFailure(error);

@@ -14,8 +14,14 @@ export const dynamic = "force-dynamic";
 const maxBodyBytes = 64 * 1024 * 1024;
 
 const ZUploadParts = z
-  .object({ service: z.string().trim().min(1).max(64).optional(), field: z.string().trim().min(1).max(64).optional() })
-  .refine((parts) => !parts.service === !parts.field, { message: "service and field go together", path: ["field"] });
+  .object({
+    service: z.string().trim().min(1).max(64).optional(),
+    field: z.string().trim().min(1).max(64).optional(),
+  })
+  .refine((parts) => !parts.service === !parts.field, {
+    message: "service and field go together",
+    path: ["field"],
+  });
 
 /**
  * Stores one file (`file` part) for the signed-in citizen; with `service` and `field` parts
@@ -25,22 +31,44 @@ export async function POST(request: Request) {
   try {
     const actor = await apiActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
-    if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) return apiError(422, "fileTooLarge", "The file is too large", { file: "fileTooLarge" });
+    if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes)
+      return apiError(422, "fileTooLarge", "The file is too large", { file: "fileTooLarge" });
     const form = await request.formData().catch(() => null);
     if (!form) return apiError(400, "invalid_multipart", "Send multipart/form-data with a `file` part");
     const file = form.get("file");
-    if (!(file instanceof File)) return apiError(400, "invalid_request", "The `file` part is missing", { file: "required" });
-    const parts = ZUploadParts.parse({ service: form.get("service") ?? undefined, field: form.get("field") ?? undefined });
+    if (!(file instanceof File))
+      return apiError(400, "invalid_request", "The `file` part is missing", { file: "required" });
+    const parts = ZUploadParts.parse({
+      service: form.get("service") ?? undefined,
+      field: form.get("field") ?? undefined,
+    });
 
     const prisma = await db();
-    let limits: { accept?: TAcceptedType[]; maxSizeMb?: number; field: string; purpose?: string } = { field: "file" };
+    let limits: { accept?: TAcceptedType[]; maxSizeMb?: number; field: string; purpose?: string } = {
+      field: "file",
+    };
     if (parts.service && parts.field) {
       const service = await serviceForm(prisma, parts.service);
-      const field = service.form.steps.flatMap((step) => step.fields).find((f) => f.name === parts.field && f.type === "file");
-      if (!field) return apiError(400, "invalid_request", "The service has no upload field of this name", { field: "unknown" });
-      limits = { accept: field.accept, maxSizeMb: field.maxSizeMb, field: field.name, purpose: field.materialId };
+      const field = service.form.steps
+        .flatMap((step) => step.fields)
+        .find((f) => f.name === parts.field && f.type === "file");
+      if (!field)
+        return apiError(400, "invalid_request", "The service has no upload field of this name", {
+          field: "unknown",
+        });
+      limits = {
+        accept: field.accept,
+        maxSizeMb: field.maxSizeMb,
+        field: field.name,
+        purpose: field.materialId,
+      };
     }
-    const saved = await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ...limits });
+    const saved = await saveUpload(prisma, {
+      actor,
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      ...limits,
+    });
     return Response.json(saved, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof FormError) return apiFormError(error);

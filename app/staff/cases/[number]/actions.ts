@@ -15,7 +15,11 @@ import { trackingNumberPattern } from "@/lib/cases/schema";
 
 const ZNumber = z.string().regex(trackingNumberPattern);
 
-async function onStaffCase(trackingNumber: string, done: string, run: (actor: Awaited<ReturnType<typeof requireStaff>>) => Promise<unknown>) {
+async function onStaffCase(
+  trackingNumber: string,
+  done: string,
+  run: (actor: Awaited<ReturnType<typeof requireStaff>>) => Promise<unknown>,
+) {
   const actor = await requireStaff();
   await run(actor);
   redirect(`/staff/cases/${trackingNumber}?done=${done}`);
@@ -36,7 +40,16 @@ const transition = formAction(ZTransition, (input, formData) =>
     if (!(await getStaffCase(prisma, actor, input.trackingNumber))) throw new NotFoundError("case");
     const file = formData.get("resultFile");
     const wantsFile = caseTransitions[input.transition as TTransitionName].needsResultFile;
-    const result = wantsFile && file instanceof File && file.size > 0 ? await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "resultFile", purpose: "result" }) : null;
+    const result =
+      wantsFile && file instanceof File && file.size > 0
+        ? await saveUpload(prisma, {
+            actor,
+            name: file.name,
+            bytes: new Uint8Array(await file.arrayBuffer()),
+            field: "resultFile",
+            purpose: "result",
+          })
+        : null;
     await applyTransition(prisma, {
       actor,
       trackingNumber: input.trackingNumber,
@@ -50,16 +63,29 @@ const transition = formAction(ZTransition, (input, formData) =>
   }),
 );
 
-const note = formAction(z.object({ trackingNumber: ZNumber, note: z.string().trim().min(1, "required").max(2000, "tooLongMax|2000") }), (input) =>
-  onStaffCase(input.trackingNumber, "note", async (actor) => addInternalNote(await db(), { actor, trackingNumber: input.trackingNumber, note: input.note })),
+const note = formAction(
+  z.object({
+    trackingNumber: ZNumber,
+    note: z.string().trim().min(1, "required").max(2000, "tooLongMax|2000"),
+  }),
+  (input) =>
+    onStaffCase(input.trackingNumber, "note", async (actor) =>
+      addInternalNote(await db(), { actor, trackingNumber: input.trackingNumber, note: input.note }),
+    ),
 );
 
 const claim = formAction(z.object({ trackingNumber: ZNumber }), (input) =>
-  onStaffCase(input.trackingNumber, "claim", async (actor) => claimCase(await db(), { actor, trackingNumber: input.trackingNumber })),
+  onStaffCase(input.trackingNumber, "claim", async (actor) =>
+    claimCase(await db(), { actor, trackingNumber: input.trackingNumber }),
+  ),
 );
 
-const assign = formAction(z.object({ trackingNumber: ZNumber, assigneeId: z.string().min(1, "choose").max(40) }), (input) =>
-  onStaffCase(input.trackingNumber, "assign", async (actor) => assignCase(await db(), { actor, trackingNumber: input.trackingNumber, assigneeId: input.assigneeId })),
+const assign = formAction(
+  z.object({ trackingNumber: ZNumber, assigneeId: z.string().min(1, "choose").max(40) }),
+  (input) =>
+    onStaffCase(input.trackingNumber, "assign", async (actor) =>
+      assignCase(await db(), { actor, trackingNumber: input.trackingNumber, assigneeId: input.assigneeId }),
+    ),
 );
 
 export async function assignOtherCase(state: TFormState, formData: FormData): Promise<TFormState> {

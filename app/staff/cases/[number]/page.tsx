@@ -19,7 +19,10 @@ import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { assignOtherCase, claimOwnCase, noteCase, transitionCase } from "./actions";
 
-type Props = { params: Promise<{ number: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).number };
@@ -42,69 +45,144 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const materials = ZGuideLists.shape.materials.parse(found.service.materials);
   // what a file answers: a 申请材料 by name, or the result / a 补正 document
   const purposeLabel = (purpose: string) =>
-    purpose === "result" || purpose === "supplement" ? t(`staff:purpose.${purpose}`) : (materials.find((m) => m.id === purpose)?.name ?? purpose);
+    purpose === "result" || purpose === "supplement"
+      ? t(`staff:purpose.${purpose}`)
+      : (materials.find((m) => m.id === purpose)?.name ?? purpose);
 
   const fieldsFor = (name: TTransitionName): TSimpleField[] => {
     const rule = caseTransitions[name];
     const fields: TSimpleField[] = [];
-    if (rule.needsMissingList) fields.push({ name: "missing", type: "textarea", label: t("staff:missingList"), hint: t("staff:missingHint") });
-    if (rule.needsResultFile) fields.push({ name: "resultFile", type: "file", accept: "application/pdf,image/jpeg,image/png", label: t("staff:resultFile") });
-    fields.push({ name: "reason", type: "textarea", label: rule.needsReason ? t("staff:reason") : `${t("staff:reason")}${t("apply:optional")}`, hint: t("staff:reasonHint") });
+    if (rule.needsMissingList)
+      fields.push({
+        name: "missing",
+        type: "textarea",
+        label: t("staff:missingList"),
+        hint: t("staff:missingHint"),
+      });
+    if (rule.needsResultFile)
+      fields.push({
+        name: "resultFile",
+        type: "file",
+        accept: "application/pdf,image/jpeg,image/png",
+        label: t("staff:resultFile"),
+      });
+    fields.push({
+      name: "reason",
+      type: "textarea",
+      label: rule.needsReason ? t("staff:reason") : `${t("staff:reason")}${t("apply:optional")}`,
+      hint: t("staff:reasonHint"),
+    });
     return fields;
   };
 
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm"><Link href="/staff">{t("staff:workbench")}</Link></nav>
-      <h1 className="text-2xl font-bold">{found.trackingNumber} · {found.service.name}</h1>
-      {done ? <p role="status" className="border-l-4 border-brand pl-3">{t("staff:done")}</p> : null}
-      <dl className="grid md:grid-cols-[10rem_1fr] gap-2 border border-line p-4 bg-panel">
-        <dt className="font-bold">{t("account:status")}</dt><dd><strong>{t(`account:caseStatus.${found.status}`)}</strong></dd>
-        <dt className="font-bold">{t("staff:column.applicant")}</dt><dd>{found.applicant.name} · {found.applicant.email}</dd>
-        <dt className="font-bold">{t("account:submitted")}</dt><dd>{formatDate(locale, found.submittedAt)}</dd>
-        <dt className="font-bold">{t("staff:promisedDue")}</dt><dd>{formatDay(locale, found.promisedDue) || t("account:dueAfterAcceptance")} <DueFlag flag={flag} t={t} />{found.dueProvisional ? ` ${t("account:provisional")}` : null}</dd>
-        <dt className="font-bold">{t("staff:statutoryDue")}</dt><dd>{formatDay(locale, found.statutoryDue) || t("account:dueAfterAcceptance")}</dd>
-        <dt className="font-bold">{t("staff:column.assignee")}</dt><dd>{found.assignee?.name ?? t("staff:unassigned")}</dd>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href="/staff">{t("staff:workbench")}</Link>
+      </nav>
+      <h1 className="text-2xl font-bold">
+        {found.trackingNumber} · {found.service.name}
+      </h1>
+      {done ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("staff:done")}
+        </p>
+      ) : null}
+      <dl className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[10rem_1fr]">
+        <dt className="font-bold">{t("account:status")}</dt>
+        <dd>
+          <strong>{t(`account:caseStatus.${found.status}`)}</strong>
+        </dd>
+        <dt className="font-bold">{t("staff:column.applicant")}</dt>
+        <dd>
+          {found.applicant.name} · {found.applicant.email}
+        </dd>
+        <dt className="font-bold">{t("account:submitted")}</dt>
+        <dd>{formatDate(locale, found.submittedAt)}</dd>
+        <dt className="font-bold">{t("staff:promisedDue")}</dt>
+        <dd>
+          {formatDay(locale, found.promisedDue) || t("account:dueAfterAcceptance")}{" "}
+          <DueFlag flag={flag} t={t} />
+          {found.dueProvisional ? ` ${t("account:provisional")}` : null}
+        </dd>
+        <dt className="font-bold">{t("staff:statutoryDue")}</dt>
+        <dd>{formatDay(locale, found.statutoryDue) || t("account:dueAfterAcceptance")}</dd>
+        <dt className="font-bold">{t("staff:column.assignee")}</dt>
+        <dd>{found.assignee?.name ?? t("staff:unassigned")}</dd>
       </dl>
       {hasRole(actor, "SUPERVISOR", found.service.department.code) ? (
         <SimpleForm
           idPrefix="assign"
           action={assignOtherCase}
           hidden={{ trackingNumber: found.trackingNumber }}
-          fields={[{ name: "assigneeId", type: "radio", label: t("staff:assignTo"), options: (await caseworkersOf(found.service.department.code)).map((u) => ({ value: u.id, label: u.name })) }]}
+          fields={[
+            {
+              name: "assigneeId",
+              type: "radio",
+              label: t("staff:assignTo"),
+              options: (await caseworkersOf(found.service.department.code)).map((u) => ({
+                value: u.id,
+                label: u.name,
+              })),
+            },
+          ]}
           submitLabel={t("staff:assign")}
           messages={messages}
           errorTitle={t("errors:summaryTitle")}
         />
       ) : null}
       {found.assignee?.id !== actor.id ? (
-        <SimpleForm idPrefix="claim" action={claimOwnCase} hidden={{ trackingNumber: found.trackingNumber }} fields={[]} submitLabel={t("staff:claim")} messages={messages} errorTitle={t("errors:summaryTitle")} />
+        <SimpleForm
+          idPrefix="claim"
+          action={claimOwnCase}
+          hidden={{ trackingNumber: found.trackingNumber }}
+          fields={[]}
+          submitLabel={t("staff:claim")}
+          messages={messages}
+          errorTitle={t("errors:summaryTitle")}
+        />
       ) : null}
 
       <section aria-labelledby="answers">
-        <h2 id="answers" className="text-xl font-bold mb-2">{t("staff:answers")}</h2>
-        <dl className="grid md:grid-cols-[14rem_1fr] gap-2">
-          {form.steps.flatMap((step) => step.fields).map((field) => (
-            <div key={field.name} className="contents">
-              <dt className="font-bold">{formText(locale, field.label)}</dt>
-              <dd>
-                {field.type === "file" && typeof (found.answers as Record<string, string>)[field.name] === "string" ? (
-                  <a href={`/api/v1/files/${(found.answers as Record<string, string>)[field.name]}`}>{files[(found.answers as Record<string, string>)[field.name]]}</a>
-                ) : (
-                  answerText(locale, field, (found.answers as Record<string, string | string[]>)[field.name], files) ?? t("apply:noAnswer")
-                )}
-              </dd>
-            </div>
-          ))}
+        <h2 id="answers" className="mb-2 text-xl font-bold">
+          {t("staff:answers")}
+        </h2>
+        <dl className="grid gap-2 md:grid-cols-[14rem_1fr]">
+          {form.steps
+            .flatMap((step) => step.fields)
+            .map((field) => (
+              <div key={field.name} className="contents">
+                <dt className="font-bold">{formText(locale, field.label)}</dt>
+                <dd>
+                  {field.type === "file" &&
+                  typeof (found.answers as Record<string, string>)[field.name] === "string" ? (
+                    <a href={`/api/v1/files/${(found.answers as Record<string, string>)[field.name]}`}>
+                      {files[(found.answers as Record<string, string>)[field.name]]}
+                    </a>
+                  ) : (
+                    (answerText(
+                      locale,
+                      field,
+                      (found.answers as Record<string, string | string[]>)[field.name],
+                      files,
+                    ) ?? t("apply:noAnswer"))
+                  )}
+                </dd>
+              </div>
+            ))}
         </dl>
       </section>
 
       <section aria-labelledby="files">
-        <h2 id="files" className="text-xl font-bold mb-2">{t("staff:files")}</h2>
+        <h2 id="files" className="mb-2 text-xl font-bold">
+          {t("staff:files")}
+        </h2>
         <ul>
           {found.attachments.map((file) => (
             <li key={file.id}>
-              <a href={`/api/v1/files/${file.id}`}>{t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}</a>
+              <a href={`/api/v1/files/${file.id}`}>
+                {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
+              </a>
               {file.purpose ? <span className="text-muted"> · {purposeLabel(file.purpose)}</span> : null}
             </li>
           ))}
@@ -112,14 +190,22 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="actions" className="grid gap-4">
-        <h2 id="actions" className="text-xl font-bold">{t("staff:nextSteps")}</h2>
+        <h2 id="actions" className="text-xl font-bold">
+          {t("staff:nextSteps")}
+        </h2>
         {availableTransitions(found.status, "staff").map((name) => (
-          <section key={name} aria-labelledby={`t-${name}`} className="border border-line p-4 grid gap-2">
-            <h3 id={`t-${name}`} className="font-bold">{t(`staff:transition.${name}`)}</h3>
+          <section key={name} aria-labelledby={`t-${name}`} className="grid gap-2 border border-line p-4">
+            <h3 id={`t-${name}`} className="font-bold">
+              {t(`staff:transition.${name}`)}
+            </h3>
             <SimpleForm
               idPrefix={name}
               action={transitionCase}
-              hidden={{ trackingNumber: found.trackingNumber, transition: name, expectedVersion: String(found.version) }}
+              hidden={{
+                trackingNumber: found.trackingNumber,
+                transition: name,
+                expectedVersion: String(found.version),
+              }}
               fields={fieldsFor(name)}
               submitLabel={t(`staff:transition.${name}`)}
               messages={messages}
@@ -131,11 +217,27 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       </section>
 
       <section aria-labelledby="note" className="grid gap-2">
-        <h2 id="note" className="text-xl font-bold">{t("staff:addNote")}</h2>
-        <SimpleForm idPrefix="note" action={noteCase} hidden={{ trackingNumber: found.trackingNumber }} fields={[{ name: "note", type: "textarea", label: t("staff:noteLabel"), hint: t("staff:noteHint") }]} submitLabel={t("staff:addNote")} messages={messages} errorTitle={t("errors:summaryTitle")} />
+        <h2 id="note" className="text-xl font-bold">
+          {t("staff:addNote")}
+        </h2>
+        <SimpleForm
+          idPrefix="note"
+          action={noteCase}
+          hidden={{ trackingNumber: found.trackingNumber }}
+          fields={[
+            { name: "note", type: "textarea", label: t("staff:noteLabel"), hint: t("staff:noteHint") },
+          ]}
+          submitLabel={t("staff:addNote")}
+          messages={messages}
+          errorTitle={t("errors:summaryTitle")}
+        />
       </section>
 
-      <CaseTimeline locale={locale} t={t} events={found.events.map((event) => ({ ...event, actorName: event.actor?.name }))} />
+      <CaseTimeline
+        locale={locale}
+        t={t}
+        events={found.events.map((event) => ({ ...event, actorName: event.actor?.name }))}
+      />
     </div>
   );
 }

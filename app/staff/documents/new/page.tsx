@@ -17,12 +17,23 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Publish a new document for a department in the editor's scope; the 索引号 is made on publication. */
 export default async function NewDocumentPage() {
   const actor = await requireStaff();
-  const [t, departments] = await Promise.all([getT(defaultLocale, ["disclosure", "catalog", "errors"]), departmentList()]);
-  const mine = departments.filter((d) => hasRole(actor, "EDITOR", d.code)).map((d) => ({ value: d.code, label: d.name }));
+  const [t, departments] = await Promise.all([
+    getT(defaultLocale, ["disclosure", "catalog", "errors"]),
+    departmentList(),
+  ]);
+  const mine = departments
+    .filter((d) => hasRole(actor, "EDITOR", d.code))
+    .map((d) => ({ value: d.code, label: d.name }));
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("disclosure:editor.new")}</h1>
-      <SimpleForm action={publishDocumentAction} fields={documentFields(t, mine)} submitLabel={t("disclosure:editor.publish")} messages={errorMessages(t)} errorTitle={t("errors:summaryTitle")} />
+      <SimpleForm
+        action={publishDocumentAction}
+        fields={documentFields(t, mine)}
+        submitLabel={t("disclosure:editor.publish")}
+        messages={errorMessages(t)}
+        errorTitle={t("errors:summaryTitle")}
+      />
     </div>
   );
 }

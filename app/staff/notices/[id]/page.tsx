@@ -32,86 +32,175 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
   if (!isNoticeEditor(actor) && !isSupervisor) notFound();
   const notice = await noticeForStaff((await params).id);
   if (!notice) notFound();
-  const [t, tree, query] = await Promise.all([getT(defaultLocale, ["notices", "catalog", "errors"]), labelledPlaceTree(defaultLocale), searchParams]);
+  const [t, tree, query] = await Promise.all([
+    getT(defaultLocale, ["notices", "catalog", "errors"]),
+    labelledPlaceTree(defaultLocale),
+    searchParams,
+  ]);
   const messages = errorMessages(t);
   const lastEditorId = notice.revisions.at(-1)?.editor?.id ?? null;
   const reviewable = mayReview(actor.id, notice.author?.id ?? null, lastEditorId);
   const kinds = notice.revisions.map((r) => revisionKind(r.comment));
-  const sentBack = notice.status === "DRAFT" ? notice.revisions.findLast((_, index) => kinds[index].kind === "sendBack") : undefined;
+  const sentBack =
+    notice.status === "DRAFT"
+      ? notice.revisions.findLast((_, index) => kinds[index].kind === "sendBack")
+      : undefined;
   const hidden = { id: notice.id, expectedVersion: String(notice.version) };
-  const stepForm = (step: string, label: string, fields: Parameters<typeof SimpleForm>[0]["fields"] = [], tone: "primary" | "warning" = "primary") => (
-    <SimpleForm key={step} idPrefix={`step-${step}`} action={noticeStepAction} hidden={{ ...hidden, step }} fields={fields} submitLabel={label} tone={tone} messages={messages} errorTitle={t("errors:summaryTitle")} />
+  const stepForm = (
+    step: string,
+    label: string,
+    fields: Parameters<typeof SimpleForm>[0]["fields"] = [],
+    tone: "primary" | "warning" = "primary",
+  ) => (
+    <SimpleForm
+      key={step}
+      idPrefix={`step-${step}`}
+      action={noticeStepAction}
+      hidden={{ ...hidden, step }}
+      fields={fields}
+      submitLabel={label}
+      tone={tone}
+      messages={messages}
+      errorTitle={t("errors:summaryTitle")}
+    />
   );
-  const commentField = [{ name: "comment", type: "textarea" as const, label: t("notices:editor.comment"), rows: 3 }];
+  const commentField = [
+    { name: "comment", type: "textarea" as const, label: t("notices:editor.comment"), rows: 3 },
+  ];
   const steps: React.ReactNode[] = [];
-  if (notice.status === "DRAFT" && isNoticeEditor(actor)) steps.push(stepForm("submit", t("notices:editor.step.submit")));
+  if (notice.status === "DRAFT" && isNoticeEditor(actor))
+    steps.push(stepForm("submit", t("notices:editor.step.submit")));
   if (notice.status === "SUBMITTED") {
     if (reviewable) steps.push(stepForm("approve", t("notices:editor.step.approve")));
-    else steps.push(<p key="second" role="note" className="border-l-4 border-brand pl-3">{t("notices:editor.secondPerson")}</p>);
+    else
+      steps.push(
+        <p key="second" role="note" className="border-l-4 border-brand pl-3">
+          {t("notices:editor.secondPerson")}
+        </p>,
+      );
   }
-  if (notice.status === "SUBMITTED" || notice.status === "APPROVED") steps.push(stepForm("sendBack", t("notices:editor.step.sendBack"), commentField, "warning"));
-  if (notice.emergency && isSupervisor && (notice.status === "DRAFT" || notice.status === "SUBMITTED")) steps.push(stepForm("publishEmergency", t("notices:editor.step.publishEmergency")));
-  if (notice.status === "PUBLISHED" && isNoticeEditor(actor)) steps.push(stepForm("archive", t("notices:editor.step.archive"), [], "warning"));
+  if (notice.status === "SUBMITTED" || notice.status === "APPROVED")
+    steps.push(stepForm("sendBack", t("notices:editor.step.sendBack"), commentField, "warning"));
+  if (notice.emergency && isSupervisor && (notice.status === "DRAFT" || notice.status === "SUBMITTED"))
+    steps.push(stepForm("publishEmergency", t("notices:editor.step.publishEmergency")));
+  if (notice.status === "PUBLISHED" && isNoticeEditor(actor))
+    steps.push(stepForm("archive", t("notices:editor.step.archive"), [], "warning"));
   const label = (field: string) => t(`notices:editor.field.${field}`);
   const scope = (notice.scope ?? { districts: [], streets: [], communities: [] }) as TNoticeScope;
 
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm"><Link href="/staff/notices">{t("notices:editor.title")}</Link></nav>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href="/staff/notices">{t("notices:editor.title")}</Link>
+      </nav>
       <h1 className="text-2xl font-bold">{notice.title}</h1>
-      {query.saved ? <p role="status" className="border-l-4 border-brand pl-3">{t("notices:editor.saved", { version: notice.version })}</p> : null}
-      {query.done ? <p role="status" className="border-l-4 border-brand pl-3">{t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })}</p> : null}
-      <dl className="grid grid-cols-[8rem_1fr] gap-2 border border-line p-4 bg-panel">
+      {query.saved ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("notices:editor.saved", { version: notice.version })}
+        </p>
+      ) : null}
+      {query.done ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })}
+        </p>
+      ) : null}
+      <dl className="grid grid-cols-[8rem_1fr] gap-2 border border-line bg-panel p-4">
         <dt className="font-bold">{t("notices:editor.statusColumn")}</dt>
-        <dd>{t(`notices:status.${notice.status}`)}{notice.emergency ? ` · ${t("catalog:noticeCategory.emergency")}` : ""}</dd>
+        <dd>
+          {t(`notices:status.${notice.status}`)}
+          {notice.emergency ? ` · ${t("catalog:noticeCategory.emergency")}` : ""}
+        </dd>
         <dt className="font-bold">{t("notices:editor.field.publishAt")}</dt>
         <dd>{formatDate(defaultLocale, notice.publishedAt ?? notice.publishAt)}</dd>
         <dt className="font-bold">{t("notices:editor.author")}</dt>
         <dd>{notice.author?.name ?? ""}</dd>
-        {notice.approver ? <><dt className="font-bold">{t("notices:editor.approver")}</dt><dd>{notice.approver.name}</dd></> : null}
+        {notice.approver ? (
+          <>
+            <dt className="font-bold">{t("notices:editor.approver")}</dt>
+            <dd>{notice.approver.name}</dd>
+          </>
+        ) : null}
       </dl>
-      {sentBack ? <p role="note" className="border-4 border-brand p-3">{t("notices:editor.sentBack", { name: sentBack.editor?.name ?? "", comment: sentBack.comment })}</p> : null}
-      <p><Link href={`/${defaultLocale}/notices/${notice.id}/preview`}>{t("notices:editor.preview")}</Link></p>
+      {sentBack ? (
+        <p role="note" className="border-4 border-brand p-3">
+          {t("notices:editor.sentBack", { name: sentBack.editor?.name ?? "", comment: sentBack.comment })}
+        </p>
+      ) : null}
+      <p>
+        <Link href={`/${defaultLocale}/notices/${notice.id}/preview`}>{t("notices:editor.preview")}</Link>
+      </p>
 
       <section aria-labelledby="workflow" className="grid gap-3">
-        <h2 id="workflow" className="text-xl font-bold">{t("notices:editor.workflow")}</h2>
+        <h2 id="workflow" className="text-xl font-bold">
+          {t("notices:editor.workflow")}
+        </h2>
         {steps.length ? steps : <p>{t("notices:editor.noSteps")}</p>}
       </section>
 
       {notice.status === "DRAFT" && isNoticeEditor(actor) ? (
         <section aria-labelledby="edit" className="grid gap-3">
-          <h2 id="edit" className="text-xl font-bold">{t("notices:editor.edit")}</h2>
+          <h2 id="edit" className="text-xl font-bold">
+            {t("notices:editor.edit")}
+          </h2>
           <NoticeForm
             action={editNoticeAction}
             {...noticeFormProps(t)}
             tree={tree}
             messages={messages}
             hidden={hidden}
-            attachments={notice.attachments.map((a) => ({ id: a.id, label: `${a.fileName} (${formatBytes(defaultLocale, a.size)})` }))}
+            attachments={notice.attachments.map((a) => ({
+              id: a.id,
+              label: `${a.fileName} (${formatBytes(defaultLocale, a.size)})`,
+            }))}
             initialValues={{
-              title: notice.title, titleEn: notice.titleEn ?? "", body: notice.body, category: notice.category, source: notice.source,
-              scope: scopeValues(scope).join("\n"), publishAt: notice.publishAt ? chinaDateTimeInput(notice.publishAt) : "",
-              expiresAt: notice.expiresAt ? chinaDateTimeInput(notice.expiresAt) : "", pinned: notice.pinned ? "on" : "",
+              title: notice.title,
+              titleEn: notice.titleEn ?? "",
+              body: notice.body,
+              category: notice.category,
+              source: notice.source,
+              scope: scopeValues(scope).join("\n"),
+              publishAt: notice.publishAt ? chinaDateTimeInput(notice.publishAt) : "",
+              expiresAt: notice.expiresAt ? chinaDateTimeInput(notice.expiresAt) : "",
+              pinned: notice.pinned ? "on" : "",
             }}
           />
         </section>
       ) : null}
 
       <section aria-labelledby="revisions" className="grid gap-2">
-        <h2 id="revisions" className="text-xl font-bold">{t("notices:editor.revisions")}</h2>
+        <h2 id="revisions" className="text-xl font-bold">
+          {t("notices:editor.revisions")}
+        </h2>
         <ol className="grid gap-2">
           {notice.revisions.map((revision, index) => (
             <li key={revision.id}>
               <details>
                 <summary>
-                  {t("notices:editor.revision", { version: revision.version, name: revision.editor?.name ?? t("notices:editor.system"), date: formatDate(defaultLocale, revision.createdAt) })}
+                  {t("notices:editor.revision", {
+                    version: revision.version,
+                    name: revision.editor?.name ?? t("notices:editor.system"),
+                    date: formatDate(defaultLocale, revision.createdAt),
+                  })}
                   {" · "}
                   {t(`notices:editor.revisionKind.${kinds[index].kind}`)}
                   {kinds[index].note ? `: ${kinds[index].note}` : ""}
                 </summary>
-                <pre className="whitespace-pre-wrap border border-line p-2 mt-1 text-sm" aria-label={t("notices:editor.diff")}>
+                <pre
+                  className="mt-1 border border-line p-2 text-sm whitespace-pre-wrap"
+                  aria-label={t("notices:editor.diff")}
+                >
                   {revisionDiff(index ? notice.revisions[index - 1] : null, revision, label).map((part, i) =>
-                    part.kind === "added" ? <ins key={i} className="bg-green-100">{part.text}</ins> : part.kind === "removed" ? <del key={i} className="bg-red-100">{part.text}</del> : <span key={i}>{part.text}</span>,
+                    part.kind === "added" ? (
+                      <ins key={i} className="bg-green-100">
+                        {part.text}
+                      </ins>
+                    ) : part.kind === "removed" ? (
+                      <del key={i} className="bg-red-100">
+                        {part.text}
+                      </del>
+                    ) : (
+                      <span key={i}>{part.text}</span>
+                    ),
                   )}
                 </pre>
               </details>

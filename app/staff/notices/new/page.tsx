@@ -19,11 +19,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewNoticePage() {
   const actor = await requireStaff();
   if (!isNoticeEditor(actor)) notFound();
-  const [t, tree] = await Promise.all([getT(defaultLocale, ["notices", "catalog", "errors"]), labelledPlaceTree(defaultLocale)]);
+  const [t, tree] = await Promise.all([
+    getT(defaultLocale, ["notices", "catalog", "errors"]),
+    labelledPlaceTree(defaultLocale),
+  ]);
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notices:editor.new")}</h1>
-      <NoticeForm action={createNoticeAction} {...noticeFormProps(t)} tree={tree} messages={errorMessages(t)} initialValues={{ publishAt: chinaDateTimeInput(new Date()), source: "" }} />
+      <NoticeForm
+        action={createNoticeAction}
+        {...noticeFormProps(t)}
+        tree={tree}
+        messages={errorMessages(t)}
+        initialValues={{ publishAt: chinaDateTimeInput(new Date()), source: "" }}
+      />
     </div>
   );
 }

@@ -18,7 +18,10 @@ const ZStep = z.object({
   expectedVersion: z.coerce.number().int().positive(),
   reason: z.string().trim().max(2000, "tooLongMax|2000").optional(),
   missing: z.string().max(4000, "tooLongMax|4000").optional(),
-  days: z.string().regex(/^\d{0,2}$/, "numberFormat").optional(),
+  days: z
+    .string()
+    .regex(/^\d{0,2}$/, "numberFormat")
+    .optional(),
   outcome: z.string().max(60).optional(),
   legalBasis: z.string().trim().max(1000, "tooLongMax|1000").optional(),
   replyText: z.string().trim().max(10000, "tooLongMax|10000").optional(),
@@ -28,11 +31,25 @@ const step = formAction(ZStep, async (input, formData) => {
   const actor = await requireStaff();
   const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
   const prisma = await db();
-  const files = input.step === "reply" ? formData.getAll("replyFiles").filter((f): f is File => f instanceof File && f.size > 0) : [];
+  const files =
+    input.step === "reply"
+      ? formData.getAll("replyFiles").filter((f): f is File => f instanceof File && f.size > 0)
+      : [];
   // files are stored only for an officer of the request's department
   if (files.length && !(await staffRequest(actor, input.trackingNumber))) throw new NotFoundError("request");
   const replyFileIds: string[] = [];
-  for (const file of files) replyFileIds.push((await saveUpload(prisma, { actor, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), field: "replyFiles", purpose: "reply" })).id);
+  for (const file of files)
+    replyFileIds.push(
+      (
+        await saveUpload(prisma, {
+          actor,
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          field: "replyFiles",
+          purpose: "reply",
+        })
+      ).id,
+    );
   await applyRequestStep(prisma, {
     replyFileIds,
     actor,

@@ -15,11 +15,17 @@ const create = formAction(ZSynonymInput, async ({ terms }) => {
   redirect(`${page}?done=saved`);
 });
 const update = formAction(ZSynonymEdit, async ({ id, expectedVersion, terms }) => {
-  await editSynonyms(await db(), { actor: await requireStaff(), change: { kind: "update", id, expectedVersion, terms } });
+  await editSynonyms(await db(), {
+    actor: await requireStaff(),
+    change: { kind: "update", id, expectedVersion, terms },
+  });
   redirect(`${page}?done=saved`);
 });
 const remove = formAction(ZSynonymDelete, async ({ id, expectedVersion }) => {
-  await editSynonyms(await db(), { actor: await requireStaff(), change: { kind: "delete", id, expectedVersion } });
+  await editSynonyms(await db(), {
+    actor: await requireStaff(),
+    change: { kind: "delete", id, expectedVersion },
+  });
   redirect(`${page}?done=deleted`);
 });
 

@@ -18,26 +18,61 @@ export async function generateMetadata(): Promise<Metadata> {
 const searchErrors = ["synonymTooFew", "synonymTooMany", "synonymTermTooLong", "synonymChanged"] as const;
 
 /** Administrators edit the synonym groups search uses (低保 ⇄ 最低生活保障); works without JavaScript. */
-export default async function SynonymsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SynonymsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const actor = await requireStaff();
   if (!isAdministrator(actor)) notFound();
-  const [t, groups] = await Promise.all([getT(defaultLocale, ["search", "errors"]), listSynonymGroups(await db())]);
-  const messages = { ...errorMessages(t), ...Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)])) };
+  const [t, groups] = await Promise.all([
+    getT(defaultLocale, ["search", "errors"]),
+    listSynonymGroups(await db()),
+  ]);
+  const messages = {
+    ...errorMessages(t),
+    ...Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)])),
+  };
   const done = (await searchParams).done;
-  const termsField = { name: "terms", type: "textarea" as const, rows: 2, label: t("search:staff.terms"), hint: t("search:staff.termsHint") };
+  const termsField = {
+    name: "terms",
+    type: "textarea" as const,
+    rows: 2,
+    label: t("search:staff.terms"),
+    hint: t("search:staff.termsHint"),
+  };
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("search:staff.title")}</h1>
       <p className="max-w-2xl">{t("search:staff.intro")}</p>
-      {done === "saved" || done === "deleted" ? <p role="status" className="border-l-4 border-brand pl-3">{t(`search:staff.${done}`)}</p> : null}
+      {done === "saved" || done === "deleted" ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t(`search:staff.${done}`)}
+        </p>
+      ) : null}
       <section aria-labelledby="add" className="grid gap-2">
-        <h2 id="add" className="text-xl font-bold">{t("search:staff.addTitle")}</h2>
-        <SimpleForm action={createSynonymGroup} idPrefix="new" fields={[termsField]} submitLabel={t("search:staff.add")} messages={messages} errorTitle={t("errors:summaryTitle")} />
+        <h2 id="add" className="text-xl font-bold">
+          {t("search:staff.addTitle")}
+        </h2>
+        <SimpleForm
+          action={createSynonymGroup}
+          idPrefix="new"
+          fields={[termsField]}
+          submitLabel={t("search:staff.add")}
+          messages={messages}
+          errorTitle={t("errors:summaryTitle")}
+        />
       </section>
       {groups.length ? null : <p>{t("search:staff.empty")}</p>}
       {groups.map((group, index) => (
-        <section key={group.id} aria-labelledby={`g-${group.id}`} className="grid gap-2 border-t border-line pt-4">
-          <h2 id={`g-${group.id}`} className="text-lg font-bold">{t("search:staff.group", { n: index + 1 })}: {group.terms.join(t("search:termSeparator"))}</h2>
+        <section
+          key={group.id}
+          aria-labelledby={`g-${group.id}`}
+          className="grid gap-2 border-t border-line pt-4"
+        >
+          <h2 id={`g-${group.id}`} className="text-lg font-bold">
+            {t("search:staff.group", { n: index + 1 })}: {group.terms.join(t("search:termSeparator"))}
+          </h2>
           <SimpleForm
             action={updateSynonymGroup}
             idPrefix={`g${index}`}
@@ -48,7 +83,16 @@ export default async function SynonymsPage({ searchParams }: { searchParams: Pro
             messages={messages}
             errorTitle={t("errors:summaryTitle")}
           />
-          <SimpleForm action={deleteSynonymGroup} idPrefix={`d${index}`} hidden={{ id: group.id, expectedVersion: String(group.version) }} fields={[]} submitLabel={t("search:staff.delete")} tone="warning" messages={messages} errorTitle={t("errors:summaryTitle")} />
+          <SimpleForm
+            action={deleteSynonymGroup}
+            idPrefix={`d${index}`}
+            hidden={{ id: group.id, expectedVersion: String(group.version) }}
+            fields={[]}
+            submitLabel={t("search:staff.delete")}
+            tone="warning"
+            messages={messages}
+            errorTitle={t("errors:summaryTitle")}
+          />
         </section>
       ))}
     </div>

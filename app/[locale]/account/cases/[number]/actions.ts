@@ -20,32 +20,54 @@ const ZCaseForm = z.object({
 });
 
 /** Runs a citizen's case action; someone else's case is a 404, then back to the case page. */
-async function onOwnCase(locale: string, trackingNumber: string, done: string, run: (actor: Awaited<ReturnType<typeof requireCitizen>>) => Promise<unknown>) {
+async function onOwnCase(
+  locale: string,
+  trackingNumber: string,
+  done: string,
+  run: (actor: Awaited<ReturnType<typeof requireCitizen>>) => Promise<unknown>,
+) {
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${trackingNumber}`);
   await run(actor);
   redirect(`/${locale}/account/cases/${trackingNumber}?done=${done}`);
 }
 
-const withdraw = formAction(ZCaseForm.extend({ reason: z.string().trim().max(500, "tooLongMax|500").optional() }), (input) =>
-  onOwnCase(input.locale, input.trackingNumber, "withdrawn", async (actor) =>
-    applyTransition(await db(), { actor, trackingNumber: input.trackingNumber, transition: "withdraw", expectedVersion: input.expectedVersion, reason: input.reason }),
-  ),
+const withdraw = formAction(
+  ZCaseForm.extend({ reason: z.string().trim().max(500, "tooLongMax|500").optional() }),
+  (input) =>
+    onOwnCase(input.locale, input.trackingNumber, "withdrawn", async (actor) =>
+      applyTransition(await db(), {
+        actor,
+        trackingNumber: input.trackingNumber,
+        transition: "withdraw",
+        expectedVersion: input.expectedVersion,
+        reason: input.reason,
+      }),
+    ),
 );
 
-const supply = formAction(ZCaseForm.extend({ note: z.string().trim().max(500, "tooLongMax|500").optional() }), (input, formData) =>
-  onOwnCase(input.locale, input.trackingNumber, "supplied", async (actor) =>
-    supplyMaterials(await db(), {
-      actor,
-      trackingNumber: input.trackingNumber,
-      expectedVersion: input.expectedVersion,
-      files: formData.getAll("files").filter((f): f is File => f instanceof File),
-      note: input.note,
-    }),
-  ),
+const supply = formAction(
+  ZCaseForm.extend({ note: z.string().trim().max(500, "tooLongMax|500").optional() }),
+  (input, formData) =>
+    onOwnCase(input.locale, input.trackingNumber, "supplied", async (actor) =>
+      supplyMaterials(await db(), {
+        actor,
+        trackingNumber: input.trackingNumber,
+        expectedVersion: input.expectedVersion,
+        files: formData.getAll("files").filter((f): f is File => f instanceof File),
+        note: input.note,
+      }),
+    ),
 );
 
 const rate = formAction(ZRating.extend({ locale: ZLocale }), (input) =>
-  onOwnCase(input.locale, input.trackingNumber, "rated", async (actor) => rateCase(await db(), { actor, trackingNumber: input.trackingNumber, level: input.level, comment: input.comment })),
+  onOwnCase(input.locale, input.trackingNumber, "rated", async (actor) =>
+    rateCase(await db(), {
+      actor,
+      trackingNumber: input.trackingNumber,
+      level: input.level,
+      comment: input.comment,
+    }),
+  ),
 );
 
 export async function withdrawCase(state: TFormState, formData: FormData): Promise<TFormState> {

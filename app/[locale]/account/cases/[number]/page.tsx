@@ -46,14 +46,22 @@ export default async function CasePage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">
         <LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />
       </h1>
-      {done ? <p role="status" className="border-l-4 border-brand pl-3">{t(`account:done.${done === "withdrawn" || done === "supplied" || done === "rated" ? done : "saved"}`)}</p> : null}
-      <dl className="grid md:grid-cols-[12rem_1fr] gap-2 border border-line p-4 bg-panel">
+      {done ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t(
+            `account:done.${done === "withdrawn" || done === "supplied" || done === "rated" ? done : "saved"}`,
+          )}
+        </p>
+      ) : null}
+      <dl className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[12rem_1fr]">
         <dt className="font-bold">{t("account:trackingNumber")}</dt>
         <dd>{found.trackingNumber}</dd>
         <dt className="font-bold">{t("account:accessCode")}</dt>
         <dd>{found.accessCode}</dd>
         <dt className="font-bold">{t("account:status")}</dt>
-        <dd><strong>{t(`account:caseStatus.${found.status}`)}</strong></dd>
+        <dd>
+          <strong>{t(`account:caseStatus.${found.status}`)}</strong>
+        </dd>
         <dt className="font-bold">{t("account:submitted")}</dt>
         <dd>{formatDate(locale, found.submittedAt)}</dd>
         <dt className="font-bold">{t("account:due")}</dt>
@@ -63,25 +71,48 @@ export default async function CasePage({ params, searchParams }: Props) {
         </dd>
       </dl>
 
-      <p><a href={`/${locale}/account/cases/${found.trackingNumber}/receipt.pdf`}>{t("account:receiptLink")}</a></p>
+      <p>
+        <a href={`/${locale}/account/cases/${found.trackingNumber}/receipt.pdf`}>
+          {t("account:receiptLink")}
+        </a>
+      </p>
 
       {results.length ? (
         <section aria-labelledby="results">
-          <h2 id="results" className="text-xl font-bold mb-2">{t("account:results")}</h2>
-          <ul>{results.map((file) => <li key={file.id}><a href={`/api/v1/files/${file.id}`}>{t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}</a></li>)}</ul>
+          <h2 id="results" className="mb-2 text-xl font-bold">
+            {t("account:results")}
+          </h2>
+          <ul>
+            {results.map((file) => (
+              <li key={file.id}>
+                <a href={`/api/v1/files/${file.id}`}>
+                  {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
       {found.status === "SUPPLEMENT" ? (
-        <section aria-labelledby="supply" className="border-4 border-brand p-4 grid gap-2">
-          <h2 id="supply" className="text-xl font-bold">{t("account:supplyTitle")}</h2>
+        <section aria-labelledby="supply" className="grid gap-2 border-4 border-brand p-4">
+          <h2 id="supply" className="text-xl font-bold">
+            {t("account:supplyTitle")}
+          </h2>
           <p>{t("account:supplyIntro")}</p>
           <SimpleForm
             idPrefix="supply"
             action={supplyCase}
             hidden={hidden}
             fields={[
-              { name: "files", type: "file", multiple: true, accept: "application/pdf,image/jpeg,image/png", label: t("account:supplyFiles"), hint: t("apply:fileHint", { types: "PDF / JPG / PNG", size: 10 }) },
+              {
+                name: "files",
+                type: "file",
+                multiple: true,
+                accept: "application/pdf,image/jpeg,image/png",
+                label: t("account:supplyFiles"),
+                hint: t("apply:fileHint", { types: "PDF / JPG / PNG", size: 10 }),
+              },
               { name: "note", type: "textarea", label: `${t("account:supplyNote")}${t("apply:optional")}` },
             ]}
             submitLabel={t("account:supplySubmit")}
@@ -93,15 +124,29 @@ export default async function CasePage({ params, searchParams }: Props) {
 
       {rateable ? (
         <section aria-labelledby="rate" className="grid gap-2">
-          <h2 id="rate" className="text-xl font-bold">{t("account:rateTitle")}</h2>
+          <h2 id="rate" className="text-xl font-bold">
+            {t("account:rateTitle")}
+          </h2>
           <p>{t("account:rateIntro")}</p>
           <SimpleForm
             idPrefix="rate"
             action={rateOwnCase}
             hidden={{ locale, trackingNumber: found.trackingNumber }}
             fields={[
-              { name: "level", type: "radio", label: t("account:rateLevel"), options: ratingLevels.map((level) => ({ value: String(level), label: t(`account:rating.${level}`) })) },
-              { name: "comment", type: "textarea", label: `${t("account:rateComment")}${t("apply:optional")}` },
+              {
+                name: "level",
+                type: "radio",
+                label: t("account:rateLevel"),
+                options: ratingLevels.map((level) => ({
+                  value: String(level),
+                  label: t(`account:rating.${level}`),
+                })),
+              },
+              {
+                name: "comment",
+                type: "textarea",
+                label: `${t("account:rateComment")}${t("apply:optional")}`,
+              },
             ]}
             submitLabel={t("account:rateSubmit")}
             messages={messages}
@@ -109,26 +154,46 @@ export default async function CasePage({ params, searchParams }: Props) {
           />
         </section>
       ) : null}
-      {found.rating ? <p>{t("account:ratedAs", { level: t(`account:rating.${found.rating.level}`) })}</p> : null}
+      {found.rating ? (
+        <p>{t("account:ratedAs", { level: t(`account:rating.${found.rating.level}`) })}</p>
+      ) : null}
 
       <CaseTimeline locale={locale} t={t} events={found.events} />
 
       {mine.length ? (
         <section aria-labelledby="files">
-          <h2 id="files" className="text-xl font-bold mb-2">{t("account:yourFiles")}</h2>
-          <ul>{mine.map((file) => <li key={file.id}><a href={`/api/v1/files/${file.id}`}>{t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}</a></li>)}</ul>
+          <h2 id="files" className="mb-2 text-xl font-bold">
+            {t("account:yourFiles")}
+          </h2>
+          <ul>
+            {mine.map((file) => (
+              <li key={file.id}>
+                <a href={`/api/v1/files/${file.id}`}>
+                  {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 
       {can.includes("withdraw") ? (
         <section aria-labelledby="withdraw" className="grid gap-2">
-          <h2 id="withdraw" className="text-xl font-bold">{t("account:withdrawTitle")}</h2>
+          <h2 id="withdraw" className="text-xl font-bold">
+            {t("account:withdrawTitle")}
+          </h2>
           <p>{t("account:withdrawIntro")}</p>
           <SimpleForm
             idPrefix="withdraw"
             action={withdrawCase}
             hidden={hidden}
-            fields={[{ name: "reason", type: "textarea", label: `${t("account:withdrawReason")}${t("apply:optional")}` }]}
+            fields={[
+              {
+                name: "reason",
+                type: "textarea",
+                label: `${t("account:withdrawReason")}${t("apply:optional")}`,
+              },
+            ]}
             submitLabel={t("account:withdrawSubmit")}
             messages={messages}
             errorTitle={t("errors:summaryTitle")}

@@ -18,8 +18,17 @@ const ZApplicantStep = z.object({
 });
 
 const applicantStep = formAction(ZApplicantStep, async (input) => {
-  const actor = await requireCitizen(input.locale, `/${input.locale}/account/requests/${input.trackingNumber}`);
-  await applyRequestStep(await db(), { actor, trackingNumber: input.trackingNumber, step: input.step, expectedVersion: input.expectedVersion, reason: input.reason });
+  const actor = await requireCitizen(
+    input.locale,
+    `/${input.locale}/account/requests/${input.trackingNumber}`,
+  );
+  await applyRequestStep(await db(), {
+    actor,
+    trackingNumber: input.trackingNumber,
+    step: input.step,
+    expectedVersion: input.expectedVersion,
+    reason: input.reason,
+  });
   redirect(`/${input.locale}/account/requests/${input.trackingNumber}?done=${input.step}`);
 });
 

@@ -12,7 +12,10 @@ import { withQuery } from "@/lib/i18n/paths";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { applicantRequestStep } from "./actions";
 
-type Props = { params: Promise<{ locale: string; number: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = {
+  params: Promise<{ locale: string; number: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getT(await localeParam(params), "disclosure");
@@ -30,20 +33,57 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm"><Link href={`/${locale}/account`}>{t("account:title")}</Link></nav>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href={`/${locale}/account`}>{t("account:title")}</Link>
+      </nav>
       <h1 className="text-2xl font-bold">{found.trackingNumber}</h1>
-      {(await searchParams).done ? <p role="status" className="border-l-4 border-brand pl-3">{t("account:done.saved")}</p> : null}
+      {(await searchParams).done ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("account:done.saved")}
+        </p>
+      ) : null}
       {found.status === "SUPPLEMENT" ? (
-        <section aria-labelledby="correct" className="border-4 border-brand p-4 grid gap-2">
-          <h2 id="correct" className="text-xl font-bold">{t("disclosure:applicant.correctTitle")}</h2>
-          <SimpleForm idPrefix="correct" action={applicantRequestStep} hidden={{ ...hidden, step: "correct" }} fields={[{ name: "reason", type: "textarea", rows: 6, label: t("disclosure:applicant.correctLabel") }]} submitLabel={t("disclosure:applicant.correctSubmit")} messages={errorMessages(t)} errorTitle={t("errors:summaryTitle")} />
+        <section aria-labelledby="correct" className="grid gap-2 border-4 border-brand p-4">
+          <h2 id="correct" className="text-xl font-bold">
+            {t("disclosure:applicant.correctTitle")}
+          </h2>
+          <SimpleForm
+            idPrefix="correct"
+            action={applicantRequestStep}
+            hidden={{ ...hidden, step: "correct" }}
+            fields={[
+              { name: "reason", type: "textarea", rows: 6, label: t("disclosure:applicant.correctLabel") },
+            ]}
+            submitLabel={t("disclosure:applicant.correctSubmit")}
+            messages={errorMessages(t)}
+            errorTitle={t("errors:summaryTitle")}
+          />
         </section>
       ) : null}
-      <RequestStatus locale={locale} t={t} request={found} letterHref={withQuery(`/${locale}/disclosure/request/letter.pdf`, { number: found.trackingNumber, code: found.accessCode })} />
+      <RequestStatus
+        locale={locale}
+        t={t}
+        request={found}
+        letterHref={withQuery(`/${locale}/disclosure/request/letter.pdf`, {
+          number: found.trackingNumber,
+          code: found.accessCode,
+        })}
+      />
       {requestSteps.withdraw.from.includes(found.status) ? (
         <section aria-labelledby="withdraw" className="grid gap-2">
-          <h2 id="withdraw" className="text-xl font-bold">{t("disclosure:applicant.withdrawTitle")}</h2>
-          <SimpleForm idPrefix="withdraw" tone="warning" action={applicantRequestStep} hidden={{ ...hidden, step: "withdraw" }} fields={[]} submitLabel={t("disclosure:applicant.withdrawSubmit")} messages={errorMessages(t)} errorTitle={t("errors:summaryTitle")} />
+          <h2 id="withdraw" className="text-xl font-bold">
+            {t("disclosure:applicant.withdrawTitle")}
+          </h2>
+          <SimpleForm
+            idPrefix="withdraw"
+            tone="warning"
+            action={applicantRequestStep}
+            hidden={{ ...hidden, step: "withdraw" }}
+            fields={[]}
+            submitLabel={t("disclosure:applicant.withdrawSubmit")}
+            messages={errorMessages(t)}
+            errorTitle={t("errors:summaryTitle")}
+          />
         </section>
       ) : null}
     </div>

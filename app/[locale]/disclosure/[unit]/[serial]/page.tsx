@@ -35,8 +35,16 @@ export default async function DocumentPage({ params }: Props) {
   const meta: [string, React.ReactNode][] = [
     [t("disclosure:field.indexNo"), doc.indexNo],
     [t("disclosure:field.category"), t(`catalog:category.${doc.category}`)],
-    [t("disclosure:field.department"), <LocalText key="d" locale={locale} zh={doc.department.name} en={doc.department.nameEn} />],
-    [t("disclosure:field.writtenOn"), <time key="w" dateTime={isoDay(doc.writtenOn)}>{formatDay(locale, doc.writtenOn)}</time>],
+    [
+      t("disclosure:field.department"),
+      <LocalText key="d" locale={locale} zh={doc.department.name} en={doc.department.nameEn} />,
+    ],
+    [
+      t("disclosure:field.writtenOn"),
+      <time key="w" dateTime={isoDay(doc.writtenOn)}>
+        {formatDay(locale, doc.writtenOn)}
+      </time>,
+    ],
     [t("disclosure:field.publishedAt"), formatDate(locale, doc.publishedAt)],
     [t("disclosure:field.docNumber"), doc.docNumber ? zh(doc.docNumber) : t("none")],
     [t("disclosure:field.docType"), t(`catalog:docType.${doc.docType}`)],
@@ -47,7 +55,7 @@ export default async function DocumentPage({ params }: Props) {
 
   return (
     <article className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm no-print flex gap-6">
+      <nav aria-label={t("breadcrumb")} className="no-print flex gap-6 text-sm">
         <Link href={`/${locale}/disclosure`}>{t("disclosure:catalogueTitle")}</Link>
         <Link href={`/${locale}/disclosure/${doc.indexNo}/print`}>{t("disclosure:print.link")}</Link>
       </nav>
@@ -56,8 +64,10 @@ export default async function DocumentPage({ params }: Props) {
           {t(`disclosure:validityBanner.${doc.validity}`, { date: formatDay(locale, doc.validityFrom) })}
         </div>
       ) : null}
-      <h1 className="text-2xl font-bold text-center" lang={title.lang === locale ? undefined : title.lang}>{title.text}</h1>
-      <dl className="grid md:grid-cols-2 gap-x-6 border border-line p-4 bg-panel">
+      <h1 className="text-center text-2xl font-bold" lang={title.lang === locale ? undefined : title.lang}>
+        {title.text}
+      </h1>
+      <dl className="grid gap-x-6 border border-line bg-panel p-4 md:grid-cols-2">
         {meta.map(([term, value]) => (
           <div key={term} className="grid grid-cols-[8rem_1fr] gap-2 py-1">
             <dt className="font-bold">{term}</dt>
@@ -66,21 +76,29 @@ export default async function DocumentPage({ params }: Props) {
         ))}
       </dl>
       <section aria-labelledby="summary">
-        <h2 id="summary" className="text-xl font-bold">{t("disclosure:field.summary")}</h2>
+        <h2 id="summary" className="text-xl font-bold">
+          {t("disclosure:field.summary")}
+        </h2>
         <p className="mt-2">{zh(doc.summary)}</p>
       </section>
       <section aria-labelledby="body">
-        <h2 id="body" className="text-xl font-bold">{t("disclosure:body")}</h2>
-        {locale === "en" ? <p className="text-muted text-sm">{t("chineseOnly")}</p> : null}
+        <h2 id="body" className="text-xl font-bold">
+          {t("disclosure:body")}
+        </h2>
+        {locale === "en" ? <p className="text-sm text-muted">{t("chineseOnly")}</p> : null}
         <Markdown source={body.text} lang={body.lang === locale ? undefined : body.lang} topLevel={3} />
       </section>
       {doc.attachments.length ? (
         <section aria-labelledby="attachments">
-          <h2 id="attachments" className="text-xl font-bold">{t("attachments")}</h2>
+          <h2 id="attachments" className="text-xl font-bold">
+            {t("attachments")}
+          </h2>
           <ul>
             {doc.attachments.map((file) => (
               <li key={file.id}>
-                <a href={`/api/v1/files/${file.id}`}>{t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}</a>
+                <a href={`/api/v1/files/${file.id}`}>
+                  {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
+                </a>
               </li>
             ))}
           </ul>

@@ -24,18 +24,28 @@ export default async function RequestConfirmationPage({ params, searchParams }: 
   if (!found) notFound();
   const t = await getT(locale, ["disclosure", "account"]);
   return (
-    <div className="grid gap-6 max-w-2xl">
-      <div className="bg-[#00703c] text-white p-6 grid gap-2 text-center">
+    <div className="grid max-w-2xl gap-6">
+      <div className="grid gap-2 bg-[#00703c] p-6 text-center text-white">
         <h1 className="text-3xl font-bold">{t("disclosure:request.confirmationTitle")}</h1>
         <dl className="grid gap-1 text-xl">
           <dt>{t("account:trackingNumber")}</dt>
-          <dd className="text-2xl font-bold" data-testid="tracking-number">{found.trackingNumber}</dd>
+          <dd className="text-2xl font-bold" data-testid="tracking-number">
+            {found.trackingNumber}
+          </dd>
           <dt>{t("account:accessCode")}</dt>
-          <dd className="text-2xl font-bold" data-testid="access-code">{code}</dd>
+          <dd className="text-2xl font-bold" data-testid="access-code">
+            {code}
+          </dd>
         </dl>
       </div>
       <p>{t("disclosure:request.confirmationIntro")}</p>
-      <p><Link href={withQuery(`/${locale}/track`, { trackingNumber: found.trackingNumber, accessCode: code })}>{t("disclosure:request.trackIt")}</Link></p>
+      <p>
+        <Link
+          href={withQuery(`/${locale}/track`, { trackingNumber: found.trackingNumber, accessCode: code })}
+        >
+          {t("disclosure:request.trackIt")}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -8,7 +8,10 @@ import { accessCodePattern } from "@/lib/cases/schema";
 
 export const dynamic = "force-dynamic";
 
-const ZQuery = z.object({ number: z.string().regex(/^GK\d{14}$/), code: z.string().regex(accessCodePattern) });
+const ZQuery = z.object({
+  number: z.string().regex(/^GK\d{14}$/),
+  code: z.string().regex(accessCodePattern),
+});
 
 /** The reply letter of a replied request, for whoever holds its number and 查询码 (404 otherwise). */
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
@@ -16,14 +19,21 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const { locale } = await params;
     const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!isLocale(locale) || !query.success) return apiError(404, "not_found", "Not found");
-    const found = await (await db()).disclosureRequest.findFirst({
+    const found = await (
+      await db()
+    ).disclosureRequest.findFirst({
       where: { trackingNumber: query.data.number, accessCode: query.data.code, letterNumber: { not: null } },
       include: { department: { select: { name: true, nameEn: true } } },
     });
     if (!found) return apiError(404, "not_found", "Not found");
     const bytes = await renderReplyLetter({ locale, t: await getT(locale, ["disclosure"]), request: found });
     return new Response(bytes, {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="reply-${found.trackingNumber}.pdf"`, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" },
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="reply-${found.trackingNumber}.pdf"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
     });
   } catch (error) {
     return apiFailure(error);

@@ -27,7 +27,8 @@ export default async function NoticePreviewPage({ params }: Props) {
   return (
     <div className="grid gap-4">
       <p role="note" className="border-4 border-ink p-3 font-bold">
-        {t("notices:previewBanner", { status: t(`notices:status.${notice.status}`) })} <Link href={`/staff/notices/${notice.id}`}>{t("notices:backToEditor")}</Link>
+        {t("notices:previewBanner", { status: t(`notices:status.${notice.status}`) })}{" "}
+        <Link href={`/staff/notices/${notice.id}`}>{t("notices:backToEditor")}</Link>
       </p>
       <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href={`/${locale}/notices`}>{t("notices:listTitle")}</Link>

@@ -24,8 +24,16 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notices:confirm.title")}</h1>
-      {query.done ? <p role="status" className="border-l-4 border-brand pl-3">{t("notices:confirm.done")}</p> : null}
-      {query.invalid || (!query.done && !usable) ? <p role="alert" className="border-l-4 border-brand pl-3 font-bold">{t("notices:confirm.invalid")}</p> : null}
+      {query.done ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("notices:confirm.done")}
+        </p>
+      ) : null}
+      {query.invalid || (!query.done && !usable) ? (
+        <p role="alert" className="border-l-4 border-brand pl-3 font-bold">
+          {t("notices:confirm.invalid")}
+        </p>
+      ) : null}
       {!query.done && usable ? (
         subscription.confirmedAt ? (
           <p role="status">{t("notices:confirm.already")}</p>
@@ -34,11 +42,18 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
             <p>{t("notices:confirm.question", { what: describeSubscription(t, locale, subscription) })}</p>
             <input type="hidden" name="token" value={token} />
             <input type="hidden" name="locale" value={locale} />
-            <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("notices:confirm.submit")}</button>
+            <button
+              type="submit"
+              className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white"
+            >
+              {t("notices:confirm.submit")}
+            </button>
           </form>
         )
       ) : null}
-      <p><Link href={`/${locale}/notices`}>{t("notices:listTitle")}</Link></p>
+      <p>
+        <Link href={`/${locale}/notices`}>{t("notices:listTitle")}</Link>
+      </p>
     </div>
   );
 }

@@ -48,13 +48,24 @@ export default async function ApplyPage({ params, searchParams }: Props) {
   const base = `/${locale}/services/${code}/apply`;
   const all = [...steps, { id: "check", title: t("apply:checkTitle") }];
   const index = all.findIndex((s) => s.id === current);
-  const reachedIndex = Math.max(0, all.findIndex((s) => s.id === draft.step));
-  const progress = all.map((s, i) => ({ ...s, href: i <= Math.max(reachedIndex, index) ? `${base}?step=${s.id}` : null }));
+  const reachedIndex = Math.max(
+    0,
+    all.findIndex((s) => s.id === draft.step),
+  );
+  const progress = all.map((s, i) => ({
+    ...s,
+    href: i <= Math.max(reachedIndex, index) ? `${base}?step=${s.id}` : null,
+  }));
 
   return (
     <div className="grid gap-6">
       <p className="text-muted">{lt(locale, service.name, service.nameEn)}</p>
-      <ProgressSteps label={t("apply:progressLabel")} status={t("apply:stepStatus", { current: index + 1, total: all.length })} steps={progress} current={current} />
+      <ProgressSteps
+        label={t("apply:progressLabel")}
+        status={t("apply:stepStatus", { current: index + 1, total: all.length })}
+        steps={progress}
+        current={current}
+      />
       {current === "check" ? <CheckAnswers /> : <Step />}
     </div>
   );
@@ -68,17 +79,28 @@ export default async function ApplyPage({ params, searchParams }: Props) {
       if (!condition) return undefined;
       const on = service.form.steps.flatMap((s) => s.fields).find((f) => f.name === condition.field);
       const option = on?.options?.find((o) => o.value === condition.equals);
-      return on && option ? t("apply:conditionalHint", { field: formText(locale, on.label), option: formText(locale, option.label) }) : undefined;
+      return on && option
+        ? t("apply:conditionalHint", {
+            field: formText(locale, on.label),
+            option: formText(locale, option.label),
+          })
+        : undefined;
     };
     const checked = query.errors ? validateAnswers(service.form, draft.answers, [step.id]) : null;
-    const values = Object.fromEntries(Object.entries(draft.answers).filter(([name]) => !step.fields.some((f) => f.type === "file" && f.name === name)));
+    const values = Object.fromEntries(
+      Object.entries(draft.answers).filter(
+        ([name]) => !step.fields.some((f) => f.type === "file" && f.name === name),
+      ),
+    );
     return (
       <>
         <h1 className="text-2xl font-bold">{formText(locale, step.title)}</h1>
         <StepForm
           key={step.id}
           action={saveStep.bind(null, locale, code, step.id)}
-          fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) => t("apply:fileHint", { types, size })).map((view) => {
+          fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
+            t("apply:fileHint", { types, size }),
+          ).map((view) => {
             const condition = conditionHint(view.name);
             return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
           })}
@@ -105,20 +127,31 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{t("apply:checkTitle")}</h1>
         {service.form.steps.map((step) => (
           <section key={step.id} aria-labelledby={`check-${step.id}`}>
-            <h2 id={`check-${step.id}`} className="text-xl font-bold mb-2">{formText(locale, step.title)}</h2>
+            <h2 id={`check-${step.id}`} className="mb-2 text-xl font-bold">
+              {formText(locale, step.title)}
+            </h2>
             <dl className="border-t border-line">
-              {step.fields.filter((field) => isFieldShown(field, draft.answers)).map((field) => (
-                <div key={field.name} className="grid md:grid-cols-[14rem_1fr_6rem] gap-2 border-b border-line py-2">
-                  <dt className="font-bold">{formText(locale, field.label)}</dt>
-                  <dd>{answerText(locale, field, draft.answers[field.name], files) ?? <span className="text-muted">{t("apply:noAnswer")}</span>}</dd>
-                  <dd>
-                    <Link href={`${base}?step=${step.id}`}>
-                      {t("apply:change")}
-                      <span className="sr-only"> {formText(locale, field.label)}</span>
-                    </Link>
-                  </dd>
-                </div>
-              ))}
+              {step.fields
+                .filter((field) => isFieldShown(field, draft.answers))
+                .map((field) => (
+                  <div
+                    key={field.name}
+                    className="grid gap-2 border-b border-line py-2 md:grid-cols-[14rem_1fr_6rem]"
+                  >
+                    <dt className="font-bold">{formText(locale, field.label)}</dt>
+                    <dd>
+                      {answerText(locale, field, draft.answers[field.name], files) ?? (
+                        <span className="text-muted">{t("apply:noAnswer")}</span>
+                      )}
+                    </dd>
+                    <dd>
+                      <Link href={`${base}?step=${step.id}`}>
+                        {t("apply:change")}
+                        <span className="sr-only"> {formText(locale, field.label)}</span>
+                      </Link>
+                    </dd>
+                  </div>
+                ))}
             </dl>
           </section>
         ))}
@@ -127,12 +160,21 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             <h2 className="text-xl font-bold">{t("apply:declarationTitle")}</h2>
             <p>{t("apply:declaration")}</p>
             <input type="hidden" name="idempotencyKey" value={randomUUID()} />
-            <button type="submit" className="bg-brand text-white px-6 py-2 font-bold justify-self-start min-h-10">{t("apply:submit")}</button>
+            <button
+              type="submit"
+              className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white"
+            >
+              {t("apply:submit")}
+            </button>
           </form>
         ) : (
           <p role="status" className="border-l-4 border-brand pl-3">
             {t("apply:incomplete")}{" "}
-            <Link href={`${base}?step=${service.form.steps.find((s) => s.fields.some((f) => !complete.ok && complete.fieldErrors[f.name]))?.id ?? steps[0].id}&errors=1`}>{t("apply:completeIt")}</Link>
+            <Link
+              href={`${base}?step=${service.form.steps.find((s) => s.fields.some((f) => !complete.ok && complete.fieldErrors[f.name]))?.id ?? steps[0].id}&errors=1`}
+            >
+              {t("apply:completeIt")}
+            </Link>
           </p>
         )}
       </>

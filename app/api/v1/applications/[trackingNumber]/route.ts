@@ -13,7 +13,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ trac
     const actor = await apiActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
     const { trackingNumber } = await params;
-    const found = serviceCaseNumberPattern.test(trackingNumber) ? await ownCaseJson(await db(), { actor, trackingNumber }) : null;
+    const found = serviceCaseNumberPattern.test(trackingNumber)
+      ? await ownCaseJson(await db(), { actor, trackingNumber })
+      : null;
     if (!found) return apiError(404, "not_found", "Not found");
     return Response.json(found, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {

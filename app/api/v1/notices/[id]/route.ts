@@ -12,10 +12,24 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (!n) return apiError(404, "not_found", "Not found");
     return Response.json(
       {
-        id: n.id, title: n.title, titleEn: n.titleEn, body: n.body, category: n.category, pinned: n.pinned, emergency: n.emergency, source: n.source,
-        publishedAt: n.publishedAt, expiresAt: n.expiresAt, expired: n.status === "ARCHIVED" || (n.expiresAt !== null && n.expiresAt <= new Date()),
+        id: n.id,
+        title: n.title,
+        titleEn: n.titleEn,
+        body: n.body,
+        category: n.category,
+        pinned: n.pinned,
+        emergency: n.emergency,
+        source: n.source,
+        publishedAt: n.publishedAt,
+        expiresAt: n.expiresAt,
+        expired: n.status === "ARCHIVED" || (n.expiresAt !== null && n.expiresAt <= new Date()),
         communities: n.targets.map((t) => ({ code: t.community.code, name: t.community.name })),
-        attachments: n.attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size, url: `/api/v1/files/${a.id}` })),
+        attachments: n.attachments.map((a) => ({
+          id: a.id,
+          fileName: a.fileName,
+          size: a.size,
+          url: `/api/v1/files/${a.id}`,
+        })),
       },
       { headers: { "Cache-Control": "public, max-age=60" } },
     );

@@ -12,7 +12,10 @@ import { SimpleForm } from "@/components/form/SimpleForm";
 import { documentFields } from "@/components/disclosure/documentFields";
 import { changeValidityAction, updateDocumentAction } from "../../actions";
 
-type Props = { params: Promise<{ unit: string; serial: string }>; searchParams: Promise<Record<string, string | undefined>> };
+type Props = {
+  params: Promise<{ unit: string; serial: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { unit, serial } = await params;
@@ -31,29 +34,74 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
   const t = await getT(defaultLocale, ["disclosure", "catalog", "errors"]);
   const hidden = { indexNo: doc.indexNo, expectedVersion: String(doc.version) };
   const values = {
-    title: doc.title, titleEn: doc.titleEn ?? "", category: doc.category, docType: doc.docType, docNumber: doc.docNumber ?? "", keywords: doc.keywords,
-    writtenOn: day(doc.writtenOn), madeOn: day(doc.madeOn), source: doc.source, summary: doc.summary, body: doc.body,
+    title: doc.title,
+    titleEn: doc.titleEn ?? "",
+    category: doc.category,
+    docType: doc.docType,
+    docNumber: doc.docNumber ?? "",
+    keywords: doc.keywords,
+    writtenOn: day(doc.writtenOn),
+    madeOn: day(doc.madeOn),
+    source: doc.source,
+    summary: doc.summary,
+    body: doc.body,
   };
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm"><Link href="/staff/documents">{t("disclosure:editor.title")}</Link></nav>
-      <h1 className="text-2xl font-bold">{doc.indexNo} · {doc.title}</h1>
-      {(await searchParams).done ? <p role="status" className="border-l-4 border-brand pl-3">{t("disclosure:editor.saved", { version: doc.version })}</p> : null}
-      <p><Link href={`/zh-Hans/disclosure/${doc.indexNo}`}>{t("disclosure:editor.view")}</Link></p>
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link href="/staff/documents">{t("disclosure:editor.title")}</Link>
+      </nav>
+      <h1 className="text-2xl font-bold">
+        {doc.indexNo} · {doc.title}
+      </h1>
+      {(await searchParams).done ? (
+        <p role="status" className="border-l-4 border-brand pl-3">
+          {t("disclosure:editor.saved", { version: doc.version })}
+        </p>
+      ) : null}
+      <p>
+        <Link href={`/zh-Hans/disclosure/${doc.indexNo}`}>{t("disclosure:editor.view")}</Link>
+      </p>
       <section aria-labelledby="edit" className="grid gap-2">
-        <h2 id="edit" className="text-xl font-bold">{t("disclosure:editor.edit")}</h2>
-        <SimpleForm idPrefix="doc" action={updateDocumentAction} hidden={hidden} fields={documentFields(t)} initialValues={values} submitLabel={t("disclosure:editor.save")} messages={errorMessages(t)} errorTitle={t("errors:summaryTitle")} />
+        <h2 id="edit" className="text-xl font-bold">
+          {t("disclosure:editor.edit")}
+        </h2>
+        <SimpleForm
+          idPrefix="doc"
+          action={updateDocumentAction}
+          hidden={hidden}
+          fields={documentFields(t)}
+          initialValues={values}
+          submitLabel={t("disclosure:editor.save")}
+          messages={errorMessages(t)}
+          errorTitle={t("errors:summaryTitle")}
+        />
       </section>
       <section aria-labelledby="validity" className="grid gap-2">
-        <h2 id="validity" className="text-xl font-bold">{t("disclosure:field.validity")}</h2>
+        <h2 id="validity" className="text-xl font-bold">
+          {t("disclosure:field.validity")}
+        </h2>
         <SimpleForm
           idPrefix="validity"
           action={changeValidityAction}
           hidden={hidden}
           initialValues={{ validity: doc.validity, validityFrom: day(doc.validityFrom) }}
           fields={[
-            { name: "validity", type: "radio", label: t("disclosure:field.validity"), options: ["VALID", "EXPIRED", "REPEALED"].map((v) => ({ value: v, label: t(`catalog:validity.${v}`) })) },
-            { name: "validityFrom", type: "text", label: t("disclosure:editor.validityFrom"), hint: t("disclosure:editor.dateHint") },
+            {
+              name: "validity",
+              type: "radio",
+              label: t("disclosure:field.validity"),
+              options: ["VALID", "EXPIRED", "REPEALED"].map((v) => ({
+                value: v,
+                label: t(`catalog:validity.${v}`),
+              })),
+            },
+            {
+              name: "validityFrom",
+              type: "text",
+              label: t("disclosure:editor.validityFrom"),
+              hint: t("disclosure:editor.dateHint"),
+            },
           ]}
           submitLabel={t("disclosure:editor.save")}
           messages={errorMessages(t)}
@@ -61,8 +109,20 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
         />
       </section>
       <section aria-labelledby="revisions">
-        <h2 id="revisions" className="text-xl font-bold mb-2">{t("disclosure:editor.revisions")}</h2>
-        <ol className="list-disc ml-6">{doc.revisions.map((r) => <li key={r.id}>{t("disclosure:editor.revision", { version: r.version, name: r.editor?.name ?? "", date: formatDate(defaultLocale, r.createdAt) })}</li>)}</ol>
+        <h2 id="revisions" className="mb-2 text-xl font-bold">
+          {t("disclosure:editor.revisions")}
+        </h2>
+        <ol className="ml-6 list-disc">
+          {doc.revisions.map((r) => (
+            <li key={r.id}>
+              {t("disclosure:editor.revision", {
+                version: r.version,
+                name: r.editor?.name ?? "",
+                date: formatDate(defaultLocale, r.createdAt),
+              })}
+            </li>
+          ))}
+        </ol>
       </section>
     </div>
   );

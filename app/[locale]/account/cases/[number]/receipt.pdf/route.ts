@@ -34,9 +34,17 @@ export async function GET(request: Request, { params }: Props) {
           return event ? { reason: event.reason ?? "", at: event.createdAt } : null;
         })(),
       },
-      trackUrl: receiptTrackUrl({ origin, locale, trackingNumber: found.trackingNumber, accessCode: found.accessCode }),
+      trackUrl: receiptTrackUrl({
+        origin,
+        locale,
+        trackingNumber: found.trackingNumber,
+        accessCode: found.accessCode,
+      }),
       t,
-      site: { name: lt(locale, settings.siteName.zh, settings.siteName.en), host: lt(locale, settings.host.zh, settings.host.en) },
+      site: {
+        name: lt(locale, settings.siteName.zh, settings.siteName.en),
+        host: lt(locale, settings.host.zh, settings.host.en),
+      },
     });
     return new Response(bytes, {
       headers: {

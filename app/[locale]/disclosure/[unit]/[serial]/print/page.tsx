@@ -41,18 +41,29 @@ export default async function DocumentPrintPage({ params }: Props) {
     [t("disclosure:field.validity"), t(`catalog:validity.${doc.validity}`)],
   ];
   return (
-    <article className="grid gap-4 max-w-3xl mx-auto">
+    <article className="mx-auto grid max-w-3xl gap-4">
       <p className="no-print border-l-4 border-brand pl-3">{t("disclosure:print.hint")}</p>
       <p className="text-center text-sm">{lt(locale, settings.siteName.zh, settings.siteName.en)}</p>
       <table className="w-full border-collapse text-sm">
         <tbody>
           {rows.map(([label, value]) => (
-            <tr key={label}><th scope="row" className="border border-ink p-1 text-left w-32">{label}</th><td className="border border-ink p-1">{value}</td></tr>
+            <tr key={label}>
+              <th scope="row" className="w-32 border border-ink p-1 text-left">
+                {label}
+              </th>
+              <td className="border border-ink p-1">{value}</td>
+            </tr>
           ))}
         </tbody>
       </table>
-      {doc.validity !== "VALID" ? <p className="font-bold">{t(`disclosure:validityBanner.${doc.validity}`, { date: formatDay(locale, doc.validityFrom) })}</p> : null}
-      <h1 className="text-2xl font-bold text-center" lang={title.lang === locale ? undefined : title.lang}>{title.text}</h1>
+      {doc.validity !== "VALID" ? (
+        <p className="font-bold">
+          {t(`disclosure:validityBanner.${doc.validity}`, { date: formatDay(locale, doc.validityFrom) })}
+        </p>
+      ) : null}
+      <h1 className="text-center text-2xl font-bold" lang={title.lang === locale ? undefined : title.lang}>
+        {title.text}
+      </h1>
       <Markdown source={body.text} lang={body.lang === locale ? undefined : body.lang} />
     </article>
   );

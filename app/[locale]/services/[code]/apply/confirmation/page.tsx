@@ -24,28 +24,50 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
   const found = await ownCase(actor, number);
   if (!found) notFound();
   const t = await getT(locale, ["apply", "account", "services"]);
-  const days = found.service.promisedDays === 0 ? t("apply:immediate") : t("services:workingDays", { count: found.service.promisedDays });
+  const days =
+    found.service.promisedDays === 0
+      ? t("apply:immediate")
+      : t("services:workingDays", { count: found.service.promisedDays });
   return (
-    <div className="grid gap-6 max-w-2xl">
-      <div className="bg-[#00703c] text-white p-6 grid gap-2 text-center">
+    <div className="grid max-w-2xl gap-6">
+      <div className="grid gap-2 bg-[#00703c] p-6 text-center text-white">
         <h1 className="text-3xl font-bold">{t("apply:confirmationTitle")}</h1>
         <p className="text-xl">
           <LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />
         </p>
         <dl className="grid gap-1 text-xl">
           <dt>{t("account:trackingNumber")}</dt>
-          <dd className="text-2xl font-bold tracking-wider" data-testid="tracking-number">{found.trackingNumber}</dd>
+          <dd className="text-2xl font-bold tracking-wider" data-testid="tracking-number">
+            {found.trackingNumber}
+          </dd>
           <dt>{t("account:accessCode")}</dt>
-          <dd className="text-2xl font-bold tracking-widest" data-testid="access-code">{found.accessCode}</dd>
+          <dd className="text-2xl font-bold tracking-widest" data-testid="access-code">
+            {found.accessCode}
+          </dd>
         </dl>
       </div>
       <p>{t("apply:confirmationIntro")}</p>
       <h2 className="text-xl font-bold">{t("apply:whatNext")}</h2>
       <p>{t("apply:whatNextBody", { days })}</p>
-      <ul className="list-disc ml-6">
-        <li><a href={`/${locale}/account/cases/${found.trackingNumber}/receipt.pdf`}>{t("account:receiptLink")}</a></li>
-        <li><Link href={withQuery(`/${locale}/track`, { trackingNumber: found.trackingNumber, accessCode: found.accessCode })}>{t("apply:trackIt")}</Link></li>
-        <li><Link href={`/${locale}/account`}>{t("apply:toAccount")}</Link></li>
+      <ul className="ml-6 list-disc">
+        <li>
+          <a href={`/${locale}/account/cases/${found.trackingNumber}/receipt.pdf`}>
+            {t("account:receiptLink")}
+          </a>
+        </li>
+        <li>
+          <Link
+            href={withQuery(`/${locale}/track`, {
+              trackingNumber: found.trackingNumber,
+              accessCode: found.accessCode,
+            })}
+          >
+            {t("apply:trackIt")}
+          </Link>
+        </li>
+        <li>
+          <Link href={`/${locale}/account`}>{t("apply:toAccount")}</Link>
+        </li>
       </ul>
     </div>
   );
