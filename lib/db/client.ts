@@ -19,3 +19,14 @@ export function db(): Promise<PrismaClient> {
   );
   return globalHolder.__onestopDb;
 }
+
+/** What every lib function that reads or writes accepts: its own client, for tests and transactions. */
+export type TDbOption = { db?: PrismaClient };
+
+/**
+ * The client a lib function works with: the one it was given, or the server's. Every exported
+ * read and use case in lib/<domain>/ takes `{ …, db? }` and resolves it through this.
+ */
+export function clientOf(input: TDbOption): Promise<PrismaClient> {
+  return input.db ? Promise.resolve(input.db) : db();
+}
