@@ -1,9 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { notFound, unstable_rethrow } from "next/navigation";
+import { notFound, redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import type { TFormState } from "./formState";
 import { FormError, NotFoundError } from "../shared/errors";
+import { getSessionUser } from "../auth/session";
+import { isCitizen, isStaff } from "../auth/policy";
+import type { TSessionUser } from "../auth/types";
+import { defaultLocale, isLocale } from "../i18n/settings";
 
 export { FormError };
 
@@ -21,27 +25,97 @@ export function keptValues(formData: FormData): Record<string, string> {
 }
 
 /**
- * The one wrapper for server actions that serve forms: parses FormData with the screen's zod
- * schema, runs the domain function, and turns expected failures into field errors (and
- * NotFoundError into the 404 page). Anything unexpected is logged with a reference to quote.
+ * Who may use an action: a signed-in citizen, a member of staff, anyone (signed in or not, the
+ * actor may be null) or an anonymous visitor (no session is read at all).
  */
+export type TActorKind = "citizen" | "staff" | "any" | "anonymous";
+type TActorOf<K extends TActorKind> = K extends "citizen" | "staff"
+  ? TSessionUser
+  : K extends "any"
+    ? TSessionUser | null
+    : null;
+
+type TActionOptions<S extends z.ZodType, K extends TActorKind, R> = {
+  schema: S;
+  actor: K;
+  /** For citizen actions: where a visitor who is not signed in comes back to after signing in. */
+  returnTo?: (formData: FormData, locale: string) => string;
+  run: (args: { input: z.infer<S>; actor: TActorOf<K>; formData: FormData }) => Promise<R>;
+};
+
+/** The form's locale field, or the default: the sign-in page a visitor is sent to speaks it. */
+function localeOf(formData: FormData): string {
+  const value = formData.get("locale");
+  return isLocale(value) ? value : defaultLocale;
+}
+
+/**
+ * Resolves the actor once, before anything is parsed: a visitor without the right session goes
+ * to the matching sign-in page, so no domain function ever runs for the wrong kind of user.
+ */
+async function resolveActor<K extends TActorKind>(
+  kind: K,
+  formData: FormData,
+  returnTo?: (formData: FormData, locale: string) => string,
+): Promise<TActorOf<K>> {
+  if (kind === "anonymous") return null as TActorOf<K>;
+  const user = await getSessionUser();
+  if (kind === "staff" && !isStaff(user)) redirect("/staff/sign-in");
+  if (kind === "citizen" && !isCitizen(user)) {
+    const locale = localeOf(formData);
+    const back = returnTo?.(formData, locale) ?? `/${locale}/account`;
+    redirect(`/${locale}/sign-in?returnTo=${encodeURIComponent(back)}`);
+  }
+  return user as TActorOf<K>;
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] ??= issue.code === "invalid_type" ? "required" : issue.message;
+  }
+  return fieldErrors;
+}
+
+/**
+ * The one wrapper for server actions that serve forms (used with useActionState): resolves the
+ * actor, parses FormData with the screen's zod schema, runs the domain function, and turns
+ * expected failures into field errors (and NotFoundError into the 404 page). Anything unexpected
+ * is logged with a reference to quote. Export its result directly from a "use server" file.
+ */
+export function formAction<S extends z.ZodType, K extends TActorKind>(
+  options: TActionOptions<S, K, TFormState | void>,
+): (previous: TFormState, formData: FormData) => Promise<TFormState>;
+/** @deprecated the positional form, kept only while the actions move to the options form */
 export function formAction<S extends z.ZodType>(
   schema: S,
   run: (input: z.infer<S>, formData: FormData) => Promise<TFormState | void>,
+): (previous: TFormState, formData: FormData) => Promise<TFormState>;
+export function formAction<S extends z.ZodType, K extends TActorKind>(
+  first: TActionOptions<S, K, TFormState | void> | S,
+  legacyRun?: (input: z.infer<S>, formData: FormData) => Promise<TFormState | void>,
 ) {
+  const options: TActionOptions<S, K, TFormState | void> = legacyRun
+    ? ({
+        schema: first as S,
+        actor: "anonymous" as K,
+        run: ({ input, formData }) => legacyRun(input, formData),
+      } as TActionOptions<S, K, TFormState | void>)
+    : (first as TActionOptions<S, K, TFormState | void>);
   return async (_previous: TFormState, formData: FormData): Promise<TFormState> => {
+    const actor = await resolveActor(options.actor, formData, options.returnTo);
     const values = keptValues(formData);
-    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "form");
-        fieldErrors[field] ??= issue.code === "invalid_type" ? "required" : issue.message;
-      }
-      return { ok: false, values, fieldErrors };
-    }
+    const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error) };
     try {
-      return (await run(parsed.data, formData)) ?? { ok: true, values: {}, fieldErrors: {} };
+      return (
+        (await options.run({ input: parsed.data, actor, formData })) ?? {
+          ok: true,
+          values: {},
+          fieldErrors: {},
+        }
+      );
     } catch (error) {
       unstable_rethrow(error);
       // nothing the actor may see: the same 404 as for something that does not exist
@@ -54,6 +128,31 @@ export function formAction<S extends z.ZodType>(
       const reference = randomUUID().slice(0, 8);
       console.error(`[form action ${reference}]`, error);
       return { ok: false, values, fieldErrors: {}, formError: "unexpected", reference };
+    }
+  };
+}
+
+/**
+ * The same wrapper for a plain `<form action>` that shows no errors of its own (a button with
+ * hidden fields: mark as read, confirm a subscription). Input that does not parse cannot come
+ * from the page's own form, so it gets the 404 page unless `invalid` says where to go instead.
+ */
+export function postAction<S extends z.ZodType, K extends TActorKind>(
+  options: TActionOptions<S, K, void> & { invalid?: (formData: FormData, locale: string) => string },
+) {
+  return async (formData: FormData): Promise<void> => {
+    const actor = await resolveActor(options.actor, formData, options.returnTo);
+    const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) {
+      if (options.invalid) redirect(options.invalid(formData, localeOf(formData)));
+      notFound();
+    }
+    try {
+      await options.run({ input: parsed.data, actor, formData });
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof NotFoundError) notFound();
+      throw error;
     }
   };
 }

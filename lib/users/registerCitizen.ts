@@ -1,12 +1,13 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { FormError } from "../shared/errors";
 import { hashPassword } from "../auth/password";
 import type { TRegister } from "../auth/schema";
 import type { TSessionUser } from "../auth/types";
 
 /** Creates a citizen (person or organisation) account; an e-mail already in use is a field error. */
-export async function registerCitizen(prisma: PrismaClient, input: TRegister): Promise<TSessionUser> {
+export async function registerCitizen(input: TRegister & TDbOption): Promise<TSessionUser> {
+  const prisma = await clientOf(input);
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw new FormError("emailTaken", "email");
   const passwordHash = await hashPassword(input.password);

@@ -165,7 +165,7 @@ describe("registerCitizen", () => {
   });
 
   it("creates an account that can sign in", async () => {
-    const user = await registerCitizen(database.prisma, input);
+    const user = await registerCitizen({ ...input, db: database.prisma });
     expect(user.accountType).toBe("ORGANISATION");
     expect(
       await verifyCredentials(database.prisma, {
@@ -177,7 +177,7 @@ describe("registerCitizen", () => {
   });
 
   it("refuses an address already in use as a field error", async () => {
-    await expect(registerCitizen(database.prisma, input)).rejects.toSatisfy(
+    await expect(registerCitizen({ ...input, db: database.prisma })).rejects.toSatisfy(
       (e) => e instanceof FormError && e.field === "email" && e.key === "emailTaken",
     );
   });

@@ -20,16 +20,16 @@ describe("the embedded database on disk", () => {
     await migrator.close();
 
     const first = await connect(target);
-    await registerCitizen(
-      first.prisma,
-      ZRegister.parse({
+    await registerCitizen({
+      ...ZRegister.parse({
         email: "keep@example.cn",
         name: "留存",
         accountType: "PERSON",
         password: "Persist-2026x",
         confirm: "Persist-2026x",
       }),
-    );
+      db: first.prisma,
+    });
     await first.close();
 
     const second = await connect(target);
