@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+
+export type TColumn<R> = {
+  key: string;
+  header: ReactNode;
+  cell: (row: R) => ReactNode;
+  /** dates, numbers and identifiers: never broken over lines */
+  nowrap?: boolean;
+};
+
+type Props<R> = {
+  columns: TColumn<R>[];
+  rows: R[];
+  rowKey: (row: R) => string;
+  /** what the table is; read by screen readers, shown only when `showCaption` */
+  caption?: ReactNode;
+  showCaption?: boolean;
+  /** smaller type for the dense staff lists */
+  dense?: boolean;
+  /** the header cells' text for the stacked layout, when a header is not plain text */
+  labels?: Record<string, string>;
+};
+
+const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1";
+
+/**
+ * A data table that becomes stacked cards under 640px: each row a bordered block and each cell
+ * labelled with its column's header, so nothing is squeezed to a few characters a line on a
+ * phone. Screen readers still get a real table with a caption and column headers.
+ */
+export function Table<R>({ columns, rows, rowKey, caption, showCaption, dense, labels }: Props<R>) {
+  return (
+    <table className={`w-full border-collapse text-left ${dense ? "text-sm" : ""}`}>
+      {caption ? (
+        <caption className={showCaption ? "mb-2 text-left font-bold" : "sr-only"}>{caption}</caption>
+      ) : null}
+      <thead className="max-sm:sr-only">
+        <tr className="bg-panel">
+          {columns.map((column) => (
+            <th key={column.key} scope="col" className="border border-line p-2">
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr
+            key={rowKey(row)}
+            className="max-sm:mb-3 max-sm:block max-sm:border max-sm:border-line max-sm:p-2"
+          >
+            {columns.map((column) => (
+              <td
+                key={column.key}
+                data-label={labels?.[column.key] ?? (typeof column.header === "string" ? column.header : "")}
+                className={`${cellClass} ${column.nowrap ? "whitespace-nowrap" : ""} max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:content-[attr(data-label)]`}
+              >
+                {column.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,12 @@
+/** A page of a list: the page asked for, held inside 1…pages, and the rows to skip. */
+export type TPage = { page: number; pages: number; skip: number; take: number };
+
+/**
+ * Where a page of `total` rows starts, `size` to a page. A page past the end shows the last
+ * one, and an empty list still has one (empty) page, so links never lead nowhere.
+ */
+export function pageOf(total: number, size: number, requested: number | undefined): TPage {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.floor(requested ?? 1) || 1), pages);
+  return { page, pages, skip: (page - 1) * size, take: size };
+}
