@@ -1,6 +1,7 @@
 /**
  * Runs once when a server instance starts: the job runner (scheduled notices, expiry,
- * subscription mail) lives inside every instance; ONESTOP_JOBS=off leaves it out.
+ * subscription mail) lives inside every instance; ONESTOP_JOBS=off leaves it out. The runner
+ * knows no domain: each domain that queues work exports its handlers, and they are handed over here.
  */
 export async function register() {
   if (
@@ -9,6 +10,9 @@ export async function register() {
     process.env.NEXT_PHASE === "phase-production-build"
   )
     return;
-  const { startJobRunner } = await import("./lib/jobs/runner");
-  startJobRunner();
+  const [{ startJobRunner }, { noticeJobHandlers }] = await Promise.all([
+    import("./lib/jobs/runner"),
+    import("./lib/notices/jobs"),
+  ]);
+  startJobRunner({ handlers: { ...noticeJobHandlers } });
 }

@@ -1,15 +1,20 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { TFormState } from "@/lib/actions/formState";
-import { signInAction } from "@/lib/auth/signInAction";
+import { formAction } from "@/lib/actions/formAction";
+import { ZSignIn } from "@/lib/auth/schema";
+import { signIn } from "@/lib/auth/signIn";
 import { endSession } from "@/lib/auth/session";
+import { safeLocalPath } from "@/lib/i18n/paths";
 
-const signIn = signInAction("staff", "/staff");
-
-export async function signInStaff(state: TFormState, formData: FormData): Promise<TFormState> {
-  return signIn(state, formData);
-}
+export const signInStaff = formAction({
+  schema: ZSignIn,
+  actor: "anonymous",
+  run: async ({ input, formData }) => {
+    await signIn({ ...input, portal: "staff" });
+    redirect(safeLocalPath(formData.get("returnTo"), "/staff"));
+  },
+});
 
 export async function signOutStaff(): Promise<void> {
   await endSession();

@@ -1,7 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { db } from "../db/client";
 import { ZSignIn } from "./schema";
 import { verifyCredentials } from "./verifyCredentials";
 import type { TSessionUser } from "./types";
@@ -33,7 +32,7 @@ export const authOptions: NextAuthOptions = {
         const portal = credentials?.portal === "staff" ? "staff" : "public";
         const forwarded = request?.headers?.["x-forwarded-for"];
         const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
-        const result = await verifyCredentials(await db(), { ...parsed.data, portal, ip });
+        const result = await verifyCredentials({ ...parsed.data, portal, ip });
         return result.ok ? { ...result.user } : null;
       },
     }),

@@ -7,7 +7,6 @@ import { encode } from "next-auth/jwt";
 import { authOptions, sessionCookieName, sessionMaxAgeSeconds, secureCookies } from "./options";
 import { isCitizen, isStaff } from "./policy";
 import type { TSessionUser } from "./types";
-import { db } from "../db/client";
 import { loadSessionUser } from "./verifyCredentials";
 
 /**
@@ -17,7 +16,7 @@ import { loadSessionUser } from "./verifyCredentials";
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = (session as { user?: TSessionUser } | null)?.user?.id;
-  return id ? loadSessionUser(await db(), id) : null;
+  return id ? loadSessionUser({ userId: id }) : null;
 });
 
 /** For staff pages: anyone who is not staff goes to the staff sign-in page. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
 import { hashPassword, verifyPassword } from "./password";
 import type { TGrant, TPortal, TSessionUser } from "./types";
@@ -22,9 +22,9 @@ const burnPasswordCheck = async (password: string) =>
  * without saying the account exists. Staff sign-ins and refusals are audited.
  */
 export async function verifyCredentials(
-  prisma: PrismaClient,
-  input: { email: string; password: string; portal: TPortal; ip?: string | null },
+  input: { email: string; password: string; portal: TPortal; ip?: string | null } & TDbOption,
 ): Promise<TVerifyResult> {
+  const prisma = await clientOf(input);
   const user = await prisma.user.findUnique({
     where: { email: input.email.trim().toLowerCase() },
     include: { grants: { include: { department: { select: { code: true } } } } },
@@ -102,9 +102,11 @@ export function toSessionUser(user: TUserWithGrants): TSessionUser {
 }
 
 /** The current state of a session's user: null when the account is gone or disabled. */
-export async function loadSessionUser(prisma: PrismaClient, userId: string): Promise<TSessionUser | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
+export async function loadSessionUser(input: { userId: string } & TDbOption): Promise<TSessionUser | null> {
+  const user = await (
+    await clientOf(input)
+  ).user.findUnique({
+    where: { id: input.userId },
     include: { grants: { include: { department: { select: { code: true } } } } },
   });
   return user && !user.disabled ? toSessionUser(user) : null;

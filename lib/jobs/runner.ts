@@ -1,29 +1,25 @@
 import "server-only";
-import { db } from "../db/client";
-import { claimDueJobs, runJobs } from "./queue";
-import { jobHandlers } from "./handlers";
+import type { TDbOption } from "../db/client";
+import { drainJobs, type TJobHandlers } from "./queue";
 
 let running: { stop: () => Promise<void> } | null = null;
 
 /**
- * The job runner inside each app instance: every `pollMs` it claims due jobs and runs them.
- * Jobs live in the database, so a job scheduled while the server was stopped runs once it is
- * back, and two instances share the work without running a job twice (claimDueJobs).
+ * The job runner inside each app instance: every `pollMs` it claims due jobs of the kinds in
+ * `handlers` and runs them. Jobs live in the database, so a job scheduled while the server was
+ * stopped runs once it is back, and two instances share the work without running a job twice.
  */
-export function startJobRunner({
-  pollMs = Number(process.env.JOB_POLL_MS ?? 5000),
-}: { pollMs?: number } = {}): { stop: () => Promise<void> } {
+export function startJobRunner(
+  input: { handlers: TJobHandlers; pollMs?: number } & TDbOption,
+): { stop: () => Promise<void> } {
   if (running) return running;
+  const pollMs = input.pollMs ?? Number(process.env.JOB_POLL_MS ?? 5000);
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
   const tick = async () => {
+    if (stopped) return;
     try {
-      const prisma = await db();
-      for (;;) {
-        const jobs = await claimDueJobs(prisma, Object.keys(jobHandlers));
-        if (!jobs.length || stopped) break;
-        await runJobs(prisma, jobs, jobHandlers);
-      }
+      await drainJobs({ db: input.db, handlers: input.handlers, stopped: () => stopped });
     } catch (error) {
       console.error("[jobs] runner tick failed", error);
     }

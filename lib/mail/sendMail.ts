@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 
 const transports = new Map<string, Transporter>();
 
@@ -24,15 +24,15 @@ export const defaultMailFrom = "成都市政务服务门户 <noreply@chengdu.gov
  * read); with SMTP_URL set it is also sent over SMTP, and the outbox records when or why not.
  */
 export async function sendMail(
-  prisma: PrismaClient,
   mail: {
     to: string;
     subject: string;
     text: string;
     userId?: string | null;
     headers?: Record<string, string>;
-  },
+  } & TDbOption,
 ): Promise<{ sent: boolean }> {
+  const prisma = await clientOf(mail);
   const row = await prisma.outboxMail.create({
     data: { to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null },
   });

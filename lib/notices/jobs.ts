@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
-import type { TJobHandler } from "../jobs/queue";
+import type { TJobHandler, TJobHandlers } from "../jobs/queue";
 import { sendMail } from "../mail/sendMail";
 import { getT } from "../i18n/server";
 import { lt } from "../i18n/content";
@@ -24,7 +23,7 @@ function unsubscribeHeaders(link: string): Record<string, string> {
 }
 
 /** The double opt-in mail: a link to confirm, and one to say it was not you. */
-const confirmMail: TJobHandler = async (prisma, payload) => {
+const confirmMail: TJobHandler = async ({ db: prisma, payload }) => {
   const { subscriptionId, token } = ZConfirmPayload.parse(payload);
   const subscription = await prisma.subscription.findUnique({
     where: { id: subscriptionId },
@@ -43,7 +42,8 @@ const confirmMail: TJobHandler = async (prisma, payload) => {
   const base = `${publicBaseUrl()}/${locale}/notices`;
   const what = describeSubscription(t, locale, subscription);
   const unsubscribeLink = `${base}/unsubscribe?token=${token}`;
-  await sendMail(prisma, {
+  await sendMail({
+    db: prisma,
     to: subscription.email,
     subject: t("notices:mail.confirmSubject"),
     text: [
@@ -64,7 +64,7 @@ const confirmMail: TJobHandler = async (prisma, payload) => {
  * and its category (or all). One mail per address; a delivery row per subscription means a
  * retried job skips those already sent.
  */
-const noticeMail: TJobHandler = async (prisma, payload) => {
+const noticeMail: TJobHandler = async ({ db: prisma, payload }) => {
   const { noticeId } = ZNoticePayload.parse(payload);
   const notice = await prisma.notice.findUnique({
     where: { id: noticeId },
@@ -98,7 +98,8 @@ const noticeMail: TJobHandler = async (prisma, payload) => {
     const unsubscribeLink = `${base}/unsubscribe?token=${first.token}`;
     const title = lt(locale, notice.title, notice.titleEn);
     const body = markdownToText(notice.body);
-    await sendMail(prisma, {
+    await sendMail({
+    db: prisma,
       to: email,
       subject: t("notices:mail.noticeSubject", { title }),
       text: [
@@ -119,7 +120,7 @@ const noticeMail: TJobHandler = async (prisma, payload) => {
   }
 };
 
-const noticePublish: TJobHandler = async (prisma, payload, job) => {
+const noticePublish: TJobHandler = async ({ db: prisma, payload, job }) => {
   // never before the time the job was scheduled for, even if this clock is a little behind
   await publishNotice(
     prisma,
@@ -129,7 +130,7 @@ const noticePublish: TJobHandler = async (prisma, payload, job) => {
 };
 
 /** At its expiry a notice leaves the list by itself (queries check the date); the rest catches up here. */
-const noticeExpire: TJobHandler = async (prisma: PrismaClient, payload) => {
+const noticeExpire: TJobHandler = async ({ db: prisma, payload }) => {
   const { noticeId } = ZNoticePayload.parse(payload);
   await noticeVisibilityChanged(prisma, noticeId);
   await writeAudit(prisma, {
@@ -140,7 +141,8 @@ const noticeExpire: TJobHandler = async (prisma: PrismaClient, payload) => {
   });
 };
 
-export const noticeJobHandlers: Record<string, TJobHandler> = {
+/** The notice domain's background work, handed to the job runner at start-up (instrumentation.ts). */
+export const noticeJobHandlers: TJobHandlers = {
   "notice.publish": noticePublish,
   "notice.expire": noticeExpire,
   "notice.mail": noticeMail,

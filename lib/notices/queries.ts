@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { currentNoticeWhere } from "./visibility";
+import { currentNoticeWhere } from "../shared/noticeVisibility";
+import { pageOf } from "../shared/paging";
 
 export type TNoticeFilter = {
   district?: string;
@@ -10,7 +11,7 @@ export type TNoticeFilter = {
   category?: string;
   page?: number;
 };
-export const noticesPageSize = 20;
+const noticesPageSize = 20;
 
 const listSelect = {
   id: true,
@@ -31,7 +32,7 @@ const listOrder: Prisma.NoticeOrderByWithRelationInput[] = [
 ];
 
 /** The where clause of a filtered list of current notices. */
-export function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.NoticeWhereInput {
+function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.NoticeWhereInput {
   const where: Prisma.NoticeWhereInput = { ...currentNoticeWhere(now) };
   const place: Prisma.CommunityWhereInput = {};
   if (filter.community) place.code = filter.community;
@@ -46,9 +47,12 @@ export function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.Notice
  * Current notices, pinned first, then newest; filtered by place and category. A resident's own
  * communities (`mine`, community codes) come first: their notices fill the first pages, then the rest.
  */
-export async function listNotices(filter: TNoticeFilter, { now = new Date(), mine = [] as string[] } = {}) {
-  const where = noticeListWhere(filter, now);
-  const prisma = await db();
+export async function listNotices(
+  input: { filter: TNoticeFilter; mine?: string[]; now?: Date } & TDbOption,
+) {
+  const { filter, mine = [] } = input;
+  const where = noticeListWhere(filter, input.now ?? new Date());
+  const prisma = await clientOf(input);
   const mineWhere: Prisma.NoticeWhereInput = {
     AND: [where, { targets: { some: { community: { code: { in: mine } } } } }],
   };
@@ -60,9 +64,7 @@ export async function listNotices(filter: TNoticeFilter, { now = new Date(), min
     prisma.notice.count({ where: restWhere }),
   ]);
   const total = mineTotal + restTotal;
-  const pages = Math.max(1, Math.ceil(total / noticesPageSize));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-  const offset = (page - 1) * noticesPageSize;
+  const { page, pages, skip: offset } = pageOf(total, noticesPageSize, filter.page);
   const mineItems =
     offset < mineTotal
       ? await prisma.notice.findMany({
@@ -91,28 +93,19 @@ export async function listNotices(filter: TNoticeFilter, { now = new Date(), min
 }
 
 /** The newest current notices for a feed (no "mine first": a feed is the same for everyone). */
-export async function feedNotices(filter: TNoticeFilter, limit = 50, now = new Date()) {
-  return (await db()).notice.findMany({
-    where: noticeListWhere(filter, now),
+export async function feedNotices(input: { filter: TNoticeFilter; limit?: number } & TDbOption) {
+  return (await clientOf(input)).notice.findMany({
+    where: noticeListWhere(input.filter, new Date()),
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-    take: limit,
+    take: input.limit ?? 50,
     select: { ...listSelect, body: true },
   });
 }
 
-/** The community codes a resident picked in the account. */
-export async function myCommunityCodes(userId: string | null | undefined): Promise<string[]> {
-  if (!userId) return [];
-  const rows = await (
-    await db()
-  ).userCommunity.findMany({ where: { userId }, select: { community: { select: { code: true } } } });
-  return rows.map((r) => r.community.code);
-}
-
 /** A notice by id, published at some time (expired ones keep their URL), or null. */
-export async function getNotice(id: string) {
-  return (await db()).notice.findFirst({
-    where: { id, status: { in: ["PUBLISHED", "ARCHIVED"] }, publishedAt: { lte: new Date() } },
+export async function getNotice(input: { id: string } & TDbOption) {
+  return (await clientOf(input)).notice.findFirst({
+    where: { id: input.id, status: { in: ["PUBLISHED", "ARCHIVED"] }, publishedAt: { lte: new Date() } },
     include: {
       department: true,
       author: { select: { name: true } },
@@ -123,8 +116,9 @@ export async function getNotice(id: string) {
 }
 
 /** The newest current notices for the home page, the resident's own communities first. */
-export async function latestNotices(limit = 6, mine: string[] = []) {
-  const prisma = await db();
+export async function latestNotices(input: { limit?: number; mine?: string[] } & TDbOption) {
+  const { limit = 6, mine = [] } = input;
+  const prisma = await clientOf(input);
   const where = currentNoticeWhere(new Date());
   const select = {
     id: true,

@@ -1,10 +1,11 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TNoticeStatus } from "./workflow";
 
 /** Notices for the editors' desk, newest change first, by status. */
-export async function staffNoticeList(status: TNoticeStatus | undefined) {
-  const prisma = await db();
+export async function staffNoticeList(input: { status?: TNoticeStatus } & TDbOption) {
+  const { status } = input;
+  const prisma = await clientOf(input);
   const [items, counts] = await Promise.all([
     prisma.notice.findMany({
       where: status ? { status } : {},
@@ -34,9 +35,9 @@ export async function staffNoticeList(status: TNoticeStatus | undefined) {
 }
 
 /** One notice with everything the editor, the reviewer and the preview need. */
-export async function noticeForStaff(id: string) {
-  return (await db()).notice.findUnique({
-    where: { id },
+export async function noticeForStaff(input: { id: string } & TDbOption) {
+  return (await clientOf(input)).notice.findUnique({
+    where: { id: input.id },
     include: {
       department: true,
       author: { select: { id: true, name: true } },

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
 import type { TFunction } from "i18next";
@@ -28,7 +28,8 @@ const newToken = () => randomBytes(24).toString("base64url");
  * the confirmation mail. Asking again for a confirmed, active subscription changes nothing; one
  * that was unsubscribed must be confirmed again.
  */
-export async function subscribe(prisma: PrismaClient, input: TSubscribe): Promise<{ queued: boolean }> {
+export async function subscribe(input: TSubscribe & TDbOption): Promise<{ queued: boolean }> {
+  const prisma = await clientOf(input);
   const community = input.community
     ? await prisma.community.findUnique({ where: { code: input.community }, select: { id: true } })
     : null;
@@ -68,17 +69,18 @@ export async function subscribe(prisma: PrismaClient, input: TSubscribe): Promis
 const ZToken = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 /** The subscription a link's secret belongs to, or null. */
-export async function subscriptionByToken(prisma: PrismaClient, token: string) {
-  if (!ZToken.safeParse(token).success) return null;
-  return prisma.subscription.findUnique({
-    where: { token },
+export async function subscriptionByToken(input: { token: string } & TDbOption) {
+  if (!ZToken.safeParse(input.token).success) return null;
+  return (await clientOf(input)).subscription.findUnique({
+    where: { token: input.token },
     include: { community: { select: { code: true, name: true, nameEn: true } } },
   });
 }
 
 /** Confirms by the link in the confirmation mail; true when the subscription is now active. */
-export async function confirmSubscription(prisma: PrismaClient, token: string): Promise<boolean> {
-  const found = await subscriptionByToken(prisma, token);
+export async function confirmSubscription(input: { token: string } & TDbOption): Promise<boolean> {
+  const prisma = await clientOf(input);
+  const found = await subscriptionByToken({ db: prisma, token: input.token });
   if (!found || found.unsubscribedAt) return false;
   if (!found.confirmedAt)
     await prisma.subscription.update({ where: { id: found.id }, data: { confirmedAt: new Date() } });
@@ -86,8 +88,9 @@ export async function confirmSubscription(prisma: PrismaClient, token: string): 
 }
 
 /** Ends a subscription by the link in any of its mails (one click, no sign-in); idempotent. */
-export async function unsubscribe(prisma: PrismaClient, token: string): Promise<boolean> {
-  const found = await subscriptionByToken(prisma, token);
+export async function unsubscribe(input: { token: string } & TDbOption): Promise<boolean> {
+  const prisma = await clientOf(input);
+  const found = await subscriptionByToken({ db: prisma, token: input.token });
   if (!found) return false;
   if (!found.unsubscribedAt)
     await prisma.subscription.update({ where: { id: found.id }, data: { unsubscribedAt: new Date() } });

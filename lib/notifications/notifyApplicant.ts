@@ -61,7 +61,8 @@ export async function notifyApplicant(
         link: `/${locale}/account/cases/${found.trackingNumber}`,
       },
     });
-    await sendMail(prisma, {
+    await sendMail({
+      db: prisma,
       to: found.applicant.email,
       userId: found.applicant.id,
       subject: title,

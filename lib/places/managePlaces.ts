@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
@@ -28,10 +28,11 @@ export const ZPlace = z
   });
 export type TPlace = z.infer<typeof ZPlace>;
 
+/** Adds a place or renames one (administrators only; a refusal is audited too). */
 export async function savePlace(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; place: TPlace },
+  input: { actor: TSessionUser; place: TPlace } & TDbOption,
 ): Promise<"created" | "renamed"> {
+  const prisma = await clientOf(input);
   if (!isAdministrator(input.actor)) {
     await writeAudit(prisma, {
       actorId: input.actor.id,

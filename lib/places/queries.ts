@@ -1,26 +1,38 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
+import type { PrismaClient } from "../db/generated/client";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 
-/** Districts → streets → communities, in code order. */
-export const placeTree = cache(async () =>
-  (await db()).district.findMany({
+const readPlaceTree = (prisma: PrismaClient) =>
+  prisma.district.findMany({
     orderBy: { code: "asc" },
     include: {
       streets: { orderBy: { code: "asc" }, include: { communities: { orderBy: { code: "asc" } } } },
     },
-  }),
-);
+  });
+const readDepartments = (prisma: PrismaClient) =>
+  prisma.department.findMany({ orderBy: { sortOrder: "asc" } });
 
-export const departmentList = cache(async () =>
-  (await db()).department.findMany({ orderBy: { sortOrder: "asc" } }),
-);
+// read once per request when no client is given (React's cache compares arguments by identity)
+const serverPlaceTree = cache(async () => readPlaceTree(await clientOf({})));
+const serverDepartments = cache(async () => readDepartments(await clientOf({})));
+
+/** Districts → streets → communities, in code order. */
+export function placeTree(input: TDbOption = {}) {
+  return input.db ? readPlaceTree(input.db) : serverPlaceTree();
+}
+
+/** The departments, in the order the portal lists them. */
+export function departmentList(input: TDbOption = {}) {
+  return input.db ? readDepartments(input.db) : serverDepartments();
+}
 
 /** The place tree with names in the page's language, for pickers. */
-export async function labelledPlaceTree(locale: TLocale) {
-  return (await placeTree()).map((d) => ({
+export async function labelledPlaceTree(input: { locale: TLocale } & TDbOption) {
+  const { locale } = input;
+  return (await placeTree(input)).map((d) => ({
     code: d.code,
     label: lt(locale, d.name, d.nameEn),
     streets: d.streets.map((s) => ({

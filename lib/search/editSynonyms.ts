@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
@@ -17,9 +17,9 @@ type TChange =
  * Queries read the groups on every search, so a change applies at once.
  */
 export async function editSynonyms(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; change: TChange },
+  input: { actor: TSessionUser; change: TChange } & TDbOption,
 ): Promise<{ id: string }> {
+  const prisma = await clientOf(input);
   const { actor, change } = input;
   const action = `search.synonym.${change.kind}`;
   if (!isAdministrator(actor)) {

@@ -1,6 +1,6 @@
 // No "server-only" marker: the seed and the volume generator (tsx scripts) call rebuildSearchIndex.
 import { Prisma, type PrismaClient } from "../db/generated/client";
-import { currentNoticeWhere } from "../notices/visibility";
+import { currentNoticeWhere } from "../shared/noticeVisibility";
 import {
   documentEntry,
   noticeEntry,
@@ -131,10 +131,12 @@ async function insertBatch(prisma: PrismaClient, entries: TSearchEntryData[]): P
  * GIN indexes are dropped while rows go in by the batch and built once at the end. Returns the
  * number of entries.
  */
-export async function rebuildSearchIndex(
-  prisma: PrismaClient,
-  options: { onProgress?: (done: number, total: number) => void } = {},
-): Promise<number> {
+export async function rebuildSearchIndex(input: {
+  /** given, not resolved: the seed and the operator scripts call this with their own client */
+  db: PrismaClient;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<number> {
+  const { db: prisma } = input;
   const now = new Date();
   const [services, documents, notices] = await Promise.all([
     prisma.service.count({ where: { published: true } }),
@@ -148,7 +150,7 @@ export async function rebuildSearchIndex(
   let done = 0;
   const report = (count: number) => {
     done += count;
-    options.onProgress?.(Math.min(done, total), total);
+    input.onProgress?.(Math.min(done, total), total);
   };
   // newest first: a query reads at most a few hundred candidates per type in table order, so
   // these should be the most recent ones

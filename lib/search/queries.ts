@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { PrismaClient } from "../db/generated/client";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import { highlight, snippet, type TSegment } from "./highlight";
@@ -10,17 +10,18 @@ import { gramsOf, normalizeText, plainText } from "./normalize";
 import type { TSearchType } from "./entries";
 import type { TSearchQuery } from "./schema";
 
-/** The synonym groups, as administrators saved them (read once per request). */
-export const synonymGroups = cache(async (): Promise<string[][]> =>
-  listSynonymGroups(await db()).then((rows) => rows.map((r) => r.terms)),
-);
-
-export async function listSynonymGroups(prisma: PrismaClient) {
-  return prisma.searchSynonym.findMany({
+/** The synonym groups as administrators saved them, oldest first, with what the edit form needs. */
+export async function listSynonymGroups(input: TDbOption = {}) {
+  return (await clientOf(input)).searchSynonym.findMany({
     orderBy: { createdAt: "asc" },
     select: { id: true, terms: true, version: true, updatedAt: true },
   });
 }
+
+const synonymTerms = async (prisma?: PrismaClient) =>
+  (await listSynonymGroups({ db: prisma })).map((group) => group.terms);
+// the server's groups are read once per request
+const requestSynonymTerms = cache(() => synonymTerms());
 
 export type TSearchResult = {
   type: TSearchType;
@@ -92,13 +93,15 @@ const inLocale = (locale: TLocale, segments: TSegment[]) =>
  * ranked hits of one page, counts per type, and for each hit its title and an excerpt with the
  * matches marked (as data: the page renders <mark> elements, never HTML).
  */
-export async function searchPortal(query: TSearchQuery, locale: TLocale) {
-  const prisma = await db();
-  const found = await findEntries(prisma, {
+export async function searchPortal(input: { query: TSearchQuery; locale: TLocale } & TDbOption) {
+  const { query, locale } = input;
+  const prisma = await clientOf(input);
+  const found = await findEntries({
+    db: prisma,
     q: query.q,
     type: query.type,
     page: query.page,
-    synonyms: await synonymGroups(),
+    synonyms: input.db ? await synonymTerms(input.db) : await requestSynonymTerms(),
   });
   const sources = await snippetSources(prisma, found.hits);
   const results: TSearchResult[] = found.hits.map((hit) => {
@@ -147,8 +150,9 @@ export async function searchPortal(query: TSearchQuery, locale: TLocale) {
  * For a search with no results: the published services whose names share the most characters
  * with the query (hot services when none does).
  */
-export async function suggestServices(q: string, limit = 5) {
-  const prisma = await db();
+export async function suggestServices(input: { q: string; limit?: number } & TDbOption) {
+  const { q, limit = 5 } = input;
+  const prisma = await clientOf(input);
   const services = await prisma.searchEntry.findMany({
     where: { type: "service" },
     select: { key: true, title: true, titleEn: true, titleNorm: true, titleEnNorm: true },

@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { gramsAreExact, normalizeText, queryGrams } from "./normalize";
 import { expandQuery } from "./synonyms";
 import { searchTypes, typeGram, utc, type TSearchType } from "./entries";
@@ -48,7 +49,6 @@ type TRow = {
  * GIN gram indexes (every gram of the query present), then the phrase itself is checked.
  */
 export async function findEntries(
-  prisma: PrismaClient,
   input: {
     q: string;
     type?: TSearchType;
@@ -56,8 +56,9 @@ export async function findEntries(
     pageSize?: number;
     synonyms: string[][];
     now?: Date;
-  },
+  } & TDbOption,
 ): Promise<TSearchFound> {
+  const prisma = await clientOf(input);
   const terms = expandQuery(normalizeText(input.q), input.synonyms);
   const pageSize = input.pageSize ?? searchPageSize;
   const page = Math.max(1, input.page ?? 1);

@@ -1,13 +1,13 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { locales } from "../i18n/settings";
-import { currentNoticeWhere } from "../notices/visibility";
+import { currentNoticeWhere } from "../shared/noticeVisibility";
 
 export type TSitemapEntry = { path: string; lastModified?: Date };
 
 /** Every public page (in the default locale's form; each is listed for all three locales). */
-export async function sitemapEntries(): Promise<TSitemapEntry[]> {
-  const prisma = await db();
+export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEntry[]> {
+  const prisma = await clientOf(input);
   const [services, documents, notices] = await Promise.all([
     prisma.service.findMany({
       where: { published: true },

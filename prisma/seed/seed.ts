@@ -194,7 +194,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
   // synonyms once: administrators edit them afterwards, and re-seeding keeps their changes
   if ((await prisma.searchSynonym.count()) === 0)
     await prisma.searchSynonym.createMany({ data: searchSynonyms.map((terms) => ({ terms })) });
-  log(`search index: ${await rebuildSearchIndex(prisma)} entries`);
+  log(`search index: ${await rebuildSearchIndex({ db: prisma })} entries`);
 }
 
 function missing(code: string): never {

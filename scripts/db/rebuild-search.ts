@@ -12,7 +12,8 @@ async function main() {
   try {
     const started = Date.now();
     let shown = 0;
-    const count = await rebuildSearchIndex(prisma, {
+    const count = await rebuildSearchIndex({
+      db: prisma,
       onProgress: (done, total) => {
         if (done - shown >= 10_000 || done === total) {
           shown = done;

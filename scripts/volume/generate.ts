@@ -14,7 +14,7 @@ import { insertRows, ts, type TColumn, type TSqlValue } from "./insert";
 import { volumeNoticeId } from "./planted";
 import { communityRefs, existing, inBatches, pad, type TLog, type TRun } from "./batches";
 import { writeCases } from "./writeCases";
-import { rebuildSearchIndexIfPresent } from "./searchIndex";
+import { rebuildSearchIndexLogged } from "./searchIndex";
 
 export { GenerationStopped, requestStop } from "./batches";
 
@@ -264,7 +264,7 @@ export async function generateVolume(
   await generateDocuments(prisma, options, run, log);
   await generateNotices(prisma, options, run, log);
   const events = await writeCases(prisma, options, run, log);
-  if (!options.skipSearchIndex) await rebuildSearchIndexIfPresent(prisma, log);
+  if (!options.skipSearchIndex) await rebuildSearchIndexLogged(prisma, log);
   return {
     documents: options.documents,
     notices: options.notices,

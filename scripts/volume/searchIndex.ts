@@ -1,31 +1,13 @@
 import type { PrismaClient } from "../../lib/db/generated/client";
+import { rebuildSearchIndex } from "../../lib/search/index";
 import type { TLog } from "./batches";
 
-type TRebuild = (
-  prisma: PrismaClient,
-  options?: { onProgress?: (done: number, total: number) => void },
-) => Promise<number>;
-
-/**
- * lib/search/index.ts comes from the search branch; until it is merged there is nothing to
- * rebuild. Imported by a computed path so this file type-checks before and after the merge.
- */
-export async function rebuildSearchIndexIfPresent(prisma: PrismaClient, log: TLog): Promise<number | null> {
-  const modulePath = new URL("../../lib/search/index.ts", import.meta.url).href;
-  let rebuild: TRebuild | undefined;
-  try {
-    rebuild = ((await import(modulePath)) as { rebuildSearchIndex?: TRebuild }).rebuildSearchIndex;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== "ERR_MODULE_NOT_FOUND" && !/Cannot find module/.test(String(error))) throw error;
-  }
-  if (!rebuild) {
-    log("  search index: lib/search/index.ts (rebuildSearchIndex) is not on this branch yet, skipped");
-    return null;
-  }
+/** Rebuilds the search index over the generated rows, logging progress every two seconds. */
+export async function rebuildSearchIndexLogged(prisma: PrismaClient, log: TLog): Promise<number> {
   const started = Date.now();
   let lastLog = 0;
-  const indexed = await rebuild(prisma, {
+  const indexed = await rebuildSearchIndex({
+    db: prisma,
     onProgress: (done, total) => {
       if (Date.now() - lastLog < 2000 && done < total) return;
       lastLog = Date.now();

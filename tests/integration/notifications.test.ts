@@ -92,7 +92,8 @@ describe("notifications on status changes", () => {
     try {
       const citizen = await actor("citizen2@example.cn");
       const { sendMail } = await import("@/lib/mail/sendMail");
-      const result = await sendMail(database.prisma, {
+      const result = await sendMail({
+        db: database.prisma,
         to: citizen.email,
         subject: "测试",
         text: "正文",

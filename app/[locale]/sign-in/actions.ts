@@ -1,10 +1,18 @@
 "use server";
 
-import type { TFormState } from "@/lib/actions/formState";
-import { signInAction } from "@/lib/auth/signInAction";
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/actions/formAction";
+import { ZSignIn } from "@/lib/auth/schema";
+import { signIn } from "@/lib/auth/signIn";
+import { safeLocalPath } from "@/lib/i18n/paths";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 
-export async function signInCitizen(state: TFormState, formData: FormData): Promise<TFormState> {
-  const locale = formData.get("locale");
-  return signInAction("public", `/${isLocale(locale) ? locale : defaultLocale}/account`)(state, formData);
-}
+export const signInCitizen = formAction({
+  schema: ZSignIn,
+  actor: "anonymous",
+  run: async ({ input, formData }) => {
+    await signIn({ ...input, portal: "public" });
+    const locale = formData.get("locale");
+    redirect(safeLocalPath(formData.get("returnTo"), `/${isLocale(locale) ? locale : defaultLocale}/account`));
+  },
+});

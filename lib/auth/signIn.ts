@@ -1,0 +1,19 @@
+import "server-only";
+import { headers } from "next/headers";
+import { FormError } from "../shared/errors";
+import { startSession } from "./session";
+import { verifyCredentials } from "./verifyCredentials";
+import type { TSignIn } from "./schema";
+import type { TPortal } from "./types";
+
+/**
+ * Signs in through one door (citizens and staff have their own): checks the password, then starts
+ * the session. A refusal is a form error that never says whether the account exists; a locked
+ * account is told so, as the lockout is what the person must wait out.
+ */
+export async function signIn(input: TSignIn & { portal: TPortal }): Promise<void> {
+  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const result = await verifyCredentials({ ...input, ip });
+  if (!result.ok) throw new FormError(result.error === "locked" ? "accountLocked" : "signInFailed");
+  await startSession(result.user);
+}
