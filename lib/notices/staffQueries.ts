@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db/client";
-import type { TNoticeStatus } from "./workflow";
+import type { TNoticeStatus } from "./noticeWorkflow";
 
 /** Notices for the editors' desk, newest change first, by status. */
 export async function staffNoticeList(status: TNoticeStatus | undefined) {
