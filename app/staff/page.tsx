@@ -8,7 +8,7 @@ import { withQuery } from "@/lib/i18n/paths";
 import { requireStaff } from "@/lib/auth/session";
 import { staffScopeSummary } from "@/lib/users/staffQueries";
 import { staffQueue } from "@/lib/cases/queries";
-import { caseStatuses } from "@/lib/cases/transitions";
+import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { Field, inputClass } from "@/components/ui/Field";
 import { DueFlag } from "@/components/cases/DueFlag";
 

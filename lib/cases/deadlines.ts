@@ -1,5 +1,5 @@
 import { workingDaysBetween } from "../calendar/workdays";
-import type { TCaseStatus } from "./transitions";
+import type { TCaseStatus } from "./caseWorkflow";
 
 export type TDueFlag = "overdue" | "soon" | null;
 

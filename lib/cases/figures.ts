@@ -4,7 +4,7 @@ import type { TSessionUser } from "../auth/types";
 import { departmentScope } from "../auth/policy";
 import { chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { NotFoundError } from "../shared/errors";
-import { caseStatuses, type TCaseStatus } from "./transitions";
+import { caseStatuses, type TCaseStatus } from "./caseWorkflow";
 import { runningStatuses } from "./deadlines";
 
 export type TFigures = {

@@ -14,7 +14,8 @@ export async function getOwnCase(prisma: PrismaClient, actor: TSessionUser, trac
           nameEn: true,
           promisedDays: true,
           statutoryDays: true,
-          department: { select: { name: true, nameEn: true } },
+          // the code too: the workflow table reads it to know who acts on the case
+          department: { select: { code: true, name: true, nameEn: true } },
         },
       },
       events: { where: { internal: false }, orderBy: { createdAt: "asc" } },

@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import { formatDate, formatDay } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
-import type { TCaseStatus } from "./transitions";
+import type { TCaseStatus } from "./caseWorkflow";
 
 /** What a receipt shows about a case; structurally a subset of `getOwnCase`'s result. */
 export type TReceiptCase = {

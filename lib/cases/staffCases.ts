@@ -4,7 +4,7 @@ import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
-import { caseStatuses, type TCaseStatus } from "./transitions";
+import { caseStatuses, type TCaseStatus } from "./caseWorkflow";
 import { runningStatuses } from "./deadlines";
 
 /** Departments whose cases the actor works: caseworker and supervisor grants; null = all. */

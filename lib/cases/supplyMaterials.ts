@@ -3,7 +3,8 @@ import type { PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { FormError, NotFoundError } from "../shared/errors";
 import { saveUpload } from "../uploads/saveUpload";
-import { applyTransition } from "./applyTransition";
+import { applyCaseStep } from "./applyCaseStep";
+import { caseWorkflow } from "./caseWorkflow";
 
 /** The applicant answers a 补正 request: new files (checked like any upload) and a note; the case returns to 预审. */
 export async function supplyMaterials(
@@ -23,7 +24,8 @@ export async function supplyMaterials(
     select: { status: true },
   });
   if (!own) throw new NotFoundError("case");
-  if (own.status !== "SUPPLEMENT") throw new FormError("transitionNotAllowed");
+  if (!caseWorkflow.steps.supplyMaterials.from.includes(own.status))
+    throw new FormError("transitionNotAllowed");
   if (!files.length) throw new FormError("fileRequired", "files");
   const ids: string[] = [];
   for (const file of files) {
@@ -36,10 +38,11 @@ export async function supplyMaterials(
     });
     ids.push(saved.id);
   }
-  return applyTransition(prisma, {
+  return applyCaseStep({
+    db: prisma,
     actor: input.actor,
     trackingNumber: input.trackingNumber,
-    transition: "supplyMaterials",
+    step: "supplyMaterials",
     expectedVersion: input.expectedVersion,
     reason: input.note,
     newUploadIds: ids,

@@ -3,7 +3,7 @@ import { db } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
 import { proactiveTable, requestTable } from "./annualReport";
-import { isFinishedRequest, type TRequestStatus } from "./requestTransitions";
+import { isFinishedRequest, type TRequestStatus } from "./requestWorkflow";
 import { workingDaysBetween } from "../calendar/workdays";
 import { dueSoonWorkingDays } from "../cases/deadlines";
 
@@ -95,6 +95,8 @@ export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
       accessCode: true,
       status: true,
       version: true,
+      // what the workflow table reads to know who acts on the request
+      applicantId: true,
       createdAt: true,
       dueOn: true,
       extendedDueOn: true,
@@ -103,7 +105,7 @@ export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
       letterNumber: true,
       replyText: true,
       legalBasis: true,
-      department: { select: { name: true, nameEn: true } },
+      department: { select: { code: true, name: true, nameEn: true } },
       attachments: { where: { purpose: "reply" }, select: { id: true, fileName: true, size: true } },
       events: {
         where: { internal: false },

@@ -8,7 +8,7 @@ import { defaultLocale, isLocale } from "../i18n/settings";
 import { publicBaseUrl } from "../notifications/notifyApplicant";
 import { markdownToText } from "../content/markdown";
 import { writeAudit } from "../audit/writeAudit";
-import { publishNotice } from "./noticeSteps";
+import { publishNotice } from "./applyNoticeStep";
 import { noticeVisibilityChanged } from "./effects";
 import { describeSubscription } from "./subscriptions";
 
@@ -122,11 +122,11 @@ const noticeMail: TJobHandler = async ({ db: prisma, payload }) => {
 
 const noticePublish: TJobHandler = async ({ db: prisma, payload, job }) => {
   // never before the time the job was scheduled for, even if this clock is a little behind
-  await publishNotice(
-    prisma,
-    ZNoticePayload.parse(payload).noticeId,
-    new Date(Math.max(Date.now(), job.runAt.getTime())),
-  );
+  await publishNotice({
+    noticeId: ZNoticePayload.parse(payload).noticeId,
+    now: new Date(Math.max(Date.now(), job.runAt.getTime())),
+    db: prisma,
+  });
 };
 
 /** At its expiry a notice leaves the list by itself (queries check the date); the rest catches up here. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
-import type { TNoticeStatus } from "./workflow";
+import type { TNoticeStatus } from "./noticeWorkflow";
 
 /** Notices for the editors' desk, newest change first, by status. */
 export async function staffNoticeList(input: { status?: TNoticeStatus } & TDbOption) {

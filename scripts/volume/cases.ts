@@ -4,8 +4,8 @@
  * events on the way. Pure: the same (seed, index) gives the same case.
  */
 import type { TFormDefinition, TFormField } from "../../lib/services/form-definition";
-import type { TCaseStatus, TTransitionName } from "../../lib/cases/transitions";
-import { caseTransitions } from "../../lib/cases/transitions";
+import type { TCaseStatus, TCaseStep } from "../../lib/cases/caseWorkflow";
+import { caseWorkflow } from "../../lib/cases/caseWorkflow";
 import { isFieldShown } from "../../lib/services/answers";
 import { rowRandom, type TRandom } from "./prng";
 import { addDays, type TCommunityRef } from "./content";
@@ -133,10 +133,10 @@ function answersFor(
 }
 
 // the path of transitions that ends in each status
-const happyPath: TTransitionName[] = ["startPreReview", "accept", "startReview"];
-function pathTo(random: TRandom, status: TCaseStatus): TTransitionName[] {
-  const supplement: TTransitionName[] = random.chance(0.15) ? ["requestSupplement", "supplyMaterials"] : [];
-  const decision: TTransitionName = random.chance(0.08) ? "deny" : "approve";
+const happyPath: TCaseStep[] = ["startPreReview", "accept", "startReview"];
+function pathTo(random: TRandom, status: TCaseStatus): TCaseStep[] {
+  const supplement: TCaseStep[] = random.chance(0.15) ? ["requestSupplement", "supplyMaterials"] : [];
+  const decision: TCaseStep = random.chance(0.08) ? "deny" : "approve";
   switch (status) {
     case "SUBMITTED":
       return [];
@@ -246,10 +246,10 @@ export function makeCase(input: {
   ];
   let at = submittedAt.getTime();
   let current: TCaseStatus = "SUBMITTED";
-  const times: Partial<Record<TTransitionName, Date>> = {};
+  const times: Partial<Record<TCaseStep, Date>> = {};
   for (const name of pathTo(random, status)) {
     at = Math.min(end, at + random.int(2, 48) * 3600_000 + random.int(0, 3599_999));
-    const rule = caseTransitions[name];
+    const rule = caseWorkflow.steps[name];
     const reason =
       name === "reject" ? random.pick(rejectReasons) : name === "deny" ? random.pick(denyReasons) : null;
     const data = name === "requestSupplement" ? { missing: [random.pick(missingItems)] } : null;

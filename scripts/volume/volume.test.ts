@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { places } from "../../prisma/seed/data/places";
 import { departments } from "../../prisma/seed/data/departments";
 import { services } from "../../prisma/seed/data/services";
-import { caseTransitions, type TTransitionName } from "../../lib/cases/transitions";
+import { caseWorkflow, type TCaseStep } from "../../lib/cases/caseWorkflow";
 import { validateAnswers } from "../../lib/services/answers";
 import { isValidIdCardNumber } from "../../lib/shared/checksums";
 import { createRandom, rowRandom } from "./prng";
@@ -132,7 +132,7 @@ describe("generated content", () => {
       ).toEqual([]);
       expect(c.events[0]).toMatchObject({ kind: "submit", toStatus: "SUBMITTED" });
       for (const event of c.events.slice(1)) {
-        const rule = caseTransitions[event.kind as TTransitionName];
+        const rule = caseWorkflow.steps[event.kind as TCaseStep];
         expect(rule.from).toContain(event.fromStatus);
         expect(rule.to).toBe(event.toStatus);
       }

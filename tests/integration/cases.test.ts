@@ -5,8 +5,8 @@ import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
-import { applyTransition } from "@/lib/cases/applyTransition";
-import { caseStatuses, caseTransitions, transitionNames, type TCaseStatus } from "@/lib/cases/transitions";
+import { applyCaseStep } from "@/lib/cases/applyCaseStep";
+import { caseStatuses, caseStepNames, caseWorkflow, type TCaseStatus } from "@/lib/cases/caseWorkflow";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 
 let database: TestDatabase;
@@ -148,15 +148,16 @@ describe("the case lifecycle", () => {
   }
 
   it("allows exactly the transitions of the table, from every status", async () => {
-    for (const name of transitionNames) {
-      const rule = caseTransitions[name];
+    for (const name of caseStepNames) {
+      const rule = caseWorkflow.steps[name];
       for (const status of caseStatuses) {
         const trackingNumber = await caseIn(status);
         const actor = rule.by === "applicant" ? actors.citizen : actors.caseworker;
-        const attempt = applyTransition(database.prisma, {
+        const attempt = applyCaseStep({
+          db: database.prisma,
           actor,
           trackingNumber,
-          transition: name,
+          step: name,
           expectedVersion: 1,
           reason: "理由",
           missing: ["身份证复印件不清晰"],
@@ -174,16 +175,17 @@ describe("the case lifecycle", () => {
 
   it("requires a reason, the missing list and the result file", async () => {
     const check = async (
-      transition: "reject" | "requestSupplement" | "complete",
+      step: "reject" | "requestSupplement" | "complete",
       status: TCaseStatus,
       key: string,
     ) => {
       const trackingNumber = await caseIn(status);
       await expect(
-        applyTransition(database.prisma, {
+        applyCaseStep({
+          db: database.prisma,
           actor: actors.caseworker,
           trackingNumber,
-          transition,
+          step,
           expectedVersion: 1,
           reason: " ",
           missing: [" "],
@@ -198,18 +200,20 @@ describe("the case lifecycle", () => {
   it("hides another department's case from a caseworker and another person's case from a citizen, and audits the refusal", async () => {
     const trackingNumber = await caseIn("SUBMITTED");
     await expect(
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.caseworker2,
         trackingNumber,
-        transition: "accept",
+        step: "accept",
         expectedVersion: 1,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.citizen2,
         trackingNumber,
-        transition: "withdraw",
+        step: "withdraw",
         expectedVersion: 1,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
@@ -217,10 +221,11 @@ describe("the case lifecycle", () => {
       await database.prisma.auditLog.count({ where: { entityId: trackingNumber, outcome: "DENIED" } }),
     ).toBe(2);
     await expect(
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.supervisor,
         trackingNumber,
-        transition: "accept",
+        step: "accept",
         expectedVersion: 1,
       }),
     ).resolves.toMatchObject({ status: "ACCEPTED" });
@@ -234,16 +239,18 @@ describe("the case lifecycle", () => {
   it("lets one of two concurrent caseworkers win; the other is told the case changed", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
     const results = await Promise.allSettled([
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.caseworker,
         trackingNumber,
-        transition: "accept",
+        step: "accept",
         expectedVersion: 1,
       }),
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.supervisor,
         trackingNumber,
-        transition: "reject",
+        step: "reject",
         expectedVersion: 1,
         reason: "材料不齐",
       }),
@@ -261,25 +268,28 @@ describe("the case lifecycle", () => {
 
   it("asks for 补正 once only, and only within 5 working days of submission", async () => {
     const first = await caseIn("PRE_REVIEW");
-    await applyTransition(database.prisma, {
+    await applyCaseStep({
+      db: database.prisma,
       actor: actors.caseworker,
       trackingNumber: first,
-      transition: "requestSupplement",
+      step: "requestSupplement",
       expectedVersion: 1,
       missing: ["劳动合同"],
     });
-    await applyTransition(database.prisma, {
+    await applyCaseStep({
+      db: database.prisma,
       actor: actors.citizen,
       trackingNumber: first,
-      transition: "supplyMaterials",
+      step: "supplyMaterials",
       expectedVersion: 2,
       newUploadIds: [await upload(actors.citizen)],
     });
     await expect(
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.caseworker,
         trackingNumber: first,
-        transition: "requestSupplement",
+        step: "requestSupplement",
         expectedVersion: 3,
         missing: ["又一项"],
       }),
@@ -290,10 +300,11 @@ describe("the case lifecycle", () => {
     ).submittedAt;
     const eightWorkingDaysLater = new Date(submitted.getTime() + 12 * 24 * 3600_000);
     await expect(
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.caseworker,
         trackingNumber: late,
-        transition: "requestSupplement",
+        step: "requestSupplement",
         expectedVersion: 1,
         missing: ["劳动合同"],
         now: eightWorkingDaysLater,
@@ -301,20 +312,22 @@ describe("the case lifecycle", () => {
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "supplementTooLate");
     // past the window the application counts as accepted on submission: no 不予受理, and the clock runs from then
     await expect(
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.caseworker,
         trackingNumber: late,
-        transition: "reject",
+        step: "reject",
         expectedVersion: 1,
         reason: "材料不全",
         now: eightWorkingDaysLater,
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "deemedAccepted");
     await expect(
-      applyTransition(database.prisma, {
+      applyCaseStep({
+        db: database.prisma,
         actor: actors.caseworker,
         trackingNumber: late,
-        transition: "accept",
+        step: "accept",
         expectedVersion: 1,
         now: eightWorkingDaysLater,
       }),
@@ -353,10 +366,11 @@ describe("the case lifecycle", () => {
 
   it("sets working-day deadlines on acceptance across the National Day holiday", async () => {
     const trackingNumber = await caseIn("PRE_REVIEW");
-    await applyTransition(database.prisma, {
+    await applyCaseStep({
+      db: database.prisma,
       actor: actors.caseworker,
       trackingNumber,
-      transition: "accept",
+      step: "accept",
       expectedVersion: 1,
       now: new Date("2026-09-28T02:00:00Z"),
     });
@@ -374,10 +388,11 @@ describe("the case lifecycle", () => {
       where: { trackingNumber },
       data: { submittedAt: new Date("2099-03-02T01:00:00Z") },
     });
-    await applyTransition(database.prisma, {
+    await applyCaseStep({
+      db: database.prisma,
       actor: actors.caseworker,
       trackingNumber,
-      transition: "accept",
+      step: "accept",
       expectedVersion: 1,
       now: new Date("2099-03-02T02:00:00Z"),
     });

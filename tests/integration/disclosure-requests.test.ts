@@ -53,7 +53,7 @@ async function steps(
     .version;
   let last;
   for (const step of list) {
-    last = await applyRequestStep(database.prisma, { ...step, trackingNumber, expectedVersion: version });
+    last = await applyRequestStep({ ...step, trackingNumber, expectedVersion: version, db: database.prisma });
     version = last.version;
   }
   return last!;

@@ -5,7 +5,7 @@ import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitApplication } from "@/lib/cases/submitApplication";
-import { applyTransition } from "@/lib/cases/applyTransition";
+import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { rateCase } from "@/lib/cases/rateCase";
 import { caseFigures } from "@/lib/cases/figures";
 import { advanceFollowUp } from "@/lib/cases/followUp";
@@ -72,10 +72,11 @@ async function run(trackingNumber: string, steps: [string, string][]) {
             })
           ).id
         : undefined;
-    ({ version } = await applyTransition(database.prisma, {
+    ({ version } = await applyCaseStep({
+      db: database.prisma,
       actor: actors.caseworker,
       trackingNumber,
-      transition: transition as "accept",
+      step: transition as "accept",
       expectedVersion: version,
       now: new Date(`${at}T02:00:00Z`),
       resultAttachmentId: resultFile,

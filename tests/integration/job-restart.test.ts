@@ -7,7 +7,8 @@ import { openAdapter } from "@/lib/db/adapter";
 import { deployMigrations } from "@/lib/db/migrations";
 import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
-import { applyNoticeStep, createNotice, ZNoticeInput } from "@/lib/notices/noticeSteps";
+import { createNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
+import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 import { startJobRunner } from "@/lib/jobs/runner";
 import type { PrismaClient } from "@/lib/db/generated/client";
 
@@ -31,7 +32,8 @@ describe("the job runner across a restart", () => {
         (await first.prisma.user.findUniqueOrThrow({ where: { email } })).id,
       ))!;
     const publishAt = new Date(Date.now() + 2000);
-    const notice = await createNotice(first.prisma, {
+    const notice = await createNotice({
+      db: first.prisma,
       actor: await actor("editor@example.cn"),
       notice: ZNoticeInput.parse({
         title: "停机期间到期的公告",
@@ -44,13 +46,15 @@ describe("the job runner across a restart", () => {
         pinned: false,
       }),
     });
-    await applyNoticeStep(first.prisma, {
+    await applyNoticeStep({
+      db: first.prisma,
       actor: await actor("editor@example.cn"),
       noticeId: notice.id,
       step: "submit",
       expectedVersion: 1,
     });
-    await applyNoticeStep(first.prisma, {
+    await applyNoticeStep({
+      db: first.prisma,
       actor: await actor("editor2@example.cn"),
       noticeId: notice.id,
       step: "approve",

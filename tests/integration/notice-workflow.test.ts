@@ -4,7 +4,8 @@ import { startSmtpSink } from "../helpers/smtpSink";
 import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
-import { applyNoticeStep, createNotice, updateNotice, ZNoticeInput } from "@/lib/notices/noticeSteps";
+import { createNotice, updateNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
+import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 import { confirmSubscription, subscribe, unsubscribe } from "@/lib/notices/subscriptions";
 import { drainJobs, enqueueJob, type TJobHandler } from "@/lib/jobs/queue";
 import { jobHandlers } from "@/lib/jobs/handlers";
@@ -57,26 +58,30 @@ const input = (
 describe("the two-person notice workflow", () => {
   it("draft → submitted → approved by a different editor → published by the job at its time", async () => {
     const at = new Date(Date.now() + 60_000);
-    const notice = await createNotice(database.prisma, {
+    const notice = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("utilities", at),
       files: [{ name: "停水范围.pdf", bytes: new Uint8Array(pdfFile.buffer) }],
     });
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.editor,
       noticeId: notice.id,
       step: "submit",
       expectedVersion: 1,
     });
     await expect(
-      applyNoticeStep(database.prisma, {
+      applyNoticeStep({
+        db: database.prisma,
         actor: actors.editor,
         noticeId: notice.id,
         step: "approve",
         expectedVersion: 2,
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "secondPersonRequired");
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.editor2,
       noticeId: notice.id,
       step: "approve",
@@ -100,19 +105,22 @@ describe("the two-person notice workflow", () => {
   });
 
   it("is found by search once published, and no longer once archived", async () => {
-    const notice = await createNotice(database.prisma, {
+    const notice = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("emergency", new Date(), undefined, "鹅卵石河堤防汛预警"),
     });
     expect(await searchTitles("鹅卵石河堤")).not.toContain(notice.id);
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.supervisor,
       noticeId: notice.id,
       step: "publishEmergency",
       expectedVersion: 1,
     });
     expect(await searchTitles("鹅卵石河堤")).toContain(notice.id);
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.editor,
       noticeId: notice.id,
       step: "archive",
@@ -122,11 +130,13 @@ describe("the two-person notice workflow", () => {
   });
 
   it("keeps each edit as a revision with the whole notice, and expands a street to its communities", async () => {
-    const notice = await createNotice(database.prisma, {
+    const notice = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("utilities", new Date()),
     });
-    await updateNotice(database.prisma, {
+    await updateNotice({
+      db: database.prisma,
       actor: actors.editor2,
       noticeId: notice.id,
       expectedVersion: 1,
@@ -153,21 +163,24 @@ describe("the two-person notice workflow", () => {
     });
     // a stale form loses; a submitted notice is not edited
     await expect(
-      updateNotice(database.prisma, {
+      updateNotice({
+        db: database.prisma,
         actor: actors.editor,
         noticeId: notice.id,
         expectedVersion: 1,
         notice: input("utilities", new Date()),
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "caseChanged");
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.editor,
       noticeId: notice.id,
       step: "submit",
       expectedVersion: 2,
     });
     await expect(
-      updateNotice(database.prisma, {
+      updateNotice({
+        db: database.prisma,
         actor: actors.editor,
         noticeId: notice.id,
         expectedVersion: 3,
@@ -175,7 +188,8 @@ describe("the two-person notice workflow", () => {
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "onlyDraftEditable");
     await expect(
-      updateNotice(database.prisma, {
+      updateNotice({
+        db: database.prisma,
         actor: actors.citizen,
         noticeId: notice.id,
         expectedVersion: 3,
@@ -183,7 +197,8 @@ describe("the two-person notice workflow", () => {
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(
-      createNotice(database.prisma, {
+      createNotice({
+        db: database.prisma,
         actor: actors.editor,
         notice: input("utilities", new Date(), { districts: [], streets: [], communities: ["510104009009"] }),
       }),
@@ -191,25 +206,29 @@ describe("the two-person notice workflow", () => {
   });
 
   it("sends back with a comment, lets a supervisor publish an emergency alone, and refuses others", async () => {
-    const notice = await createNotice(database.prisma, {
+    const notice = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("utilities", new Date()),
     });
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.editor,
       noticeId: notice.id,
       step: "submit",
       expectedVersion: 1,
     });
     await expect(
-      applyNoticeStep(database.prisma, {
+      applyNoticeStep({
+        db: database.prisma,
         actor: actors.editor2,
         noticeId: notice.id,
         step: "sendBack",
         expectedVersion: 2,
       }),
     ).rejects.toBeInstanceOf(FormError);
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.editor2,
       noticeId: notice.id,
       step: "sendBack",
@@ -220,7 +239,8 @@ describe("the two-person notice workflow", () => {
       "DRAFT",
     );
     await expect(
-      applyNoticeStep(database.prisma, {
+      applyNoticeStep({
+        db: database.prisma,
         actor: actors.supervisor,
         noticeId: notice.id,
         step: "publishEmergency",
@@ -228,19 +248,22 @@ describe("the two-person notice workflow", () => {
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "notEmergency");
 
-    const flood = await createNotice(database.prisma, {
+    const flood = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("emergency", new Date()),
     });
     await expect(
-      applyNoticeStep(database.prisma, {
+      applyNoticeStep({
+        db: database.prisma,
         actor: actors.editor,
         noticeId: flood.id,
         step: "publishEmergency",
         expectedVersion: 1,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.supervisor,
       noticeId: flood.id,
       step: "publishEmergency",
@@ -256,7 +279,7 @@ describe("the two-person notice workflow", () => {
     });
     expect(audit.detail).toMatchObject({ singlePerson: true });
     await expect(
-      createNotice(database.prisma, { actor: actors.caseworker, notice: input("utilities", new Date()) }),
+      createNotice({ db: database.prisma, actor: actors.caseworker, notice: input("utilities", new Date()) }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(
       await database.prisma.auditLog.count({
@@ -322,11 +345,13 @@ describe("e-mail subscriptions", () => {
     const token = /subscribe\/confirm\?token=([A-Za-z0-9_-]+)/.exec(confirmation.text ?? "")![1];
 
     // unconfirmed: a notice is not mailed
-    const early = await createNotice(database.prisma, {
+    const early = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("emergency", new Date(), undefined, "防汛预警一"),
     });
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.supervisor,
       noticeId: early.id,
       step: "publishEmergency",
@@ -336,18 +361,21 @@ describe("e-mail subscriptions", () => {
     expect(await database.prisma.noticeDelivery.count({ where: { noticeId: early.id } })).toBe(0);
 
     expect(await confirmSubscription(database.prisma, token)).toBe(true);
-    const flood = await createNotice(database.prisma, {
+    const flood = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("emergency", new Date(), undefined, "防汛预警二"),
     });
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.supervisor,
       noticeId: flood.id,
       step: "publishEmergency",
       expectedVersion: 1,
     });
     // another community's notice does not reach this subscriber
-    const elsewhere = await createNotice(database.prisma, {
+    const elsewhere = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input(
         "emergency",
@@ -356,7 +384,8 @@ describe("e-mail subscriptions", () => {
         "郫都区防汛预警",
       ),
     });
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.supervisor,
       noticeId: elsewhere.id,
       step: "publishEmergency",
@@ -383,11 +412,13 @@ describe("e-mail subscriptions", () => {
     ).toBe(false);
 
     expect(await unsubscribe(database.prisma, token)).toBe(true);
-    const later = await createNotice(database.prisma, {
+    const later = await createNotice({
+      db: database.prisma,
       actor: actors.editor,
       notice: input("emergency", new Date(), undefined, "防汛预警三"),
     });
-    await applyNoticeStep(database.prisma, {
+    await applyNoticeStep({
+      db: database.prisma,
       actor: actors.supervisor,
       noticeId: later.id,
       step: "publishEmergency",

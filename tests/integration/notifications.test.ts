@@ -5,7 +5,7 @@ import { startSmtpSink } from "../helpers/smtpSink";
 import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import { submitApplication } from "@/lib/cases/submitApplication";
-import { applyTransition } from "@/lib/cases/applyTransition";
+import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 
 let database: TestDatabase;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -61,10 +61,11 @@ describe("notifications on status changes", () => {
     expect(submitted.subject).toBe(`Case ${trackingNumber}: Application submitted`);
 
     const caseworker = await actor("caseworker@example.cn");
-    await applyTransition(database.prisma, {
+    await applyCaseStep({
+      db: database.prisma,
       actor: caseworker,
       trackingNumber,
-      transition: "requestSupplement",
+      step: "requestSupplement",
       expectedVersion: 1,
       missing: ["劳动合同首页"],
       reason: "请补充劳动合同",

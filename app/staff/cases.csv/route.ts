@@ -1,7 +1,7 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/policy";
 import { staffQueue } from "@/lib/cases/queries";
-import { caseStatuses } from "@/lib/cases/transitions";
+import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { enumParam } from "@/lib/i18n/search-params";
 import { queueCsv } from "@/lib/cases/queueCsv";
 import { apiError } from "@/lib/api/errors";

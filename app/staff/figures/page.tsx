@@ -6,7 +6,7 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDay } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
 import { supervisorFigures } from "@/lib/cases/queries";
-import { caseStatuses } from "@/lib/cases/transitions";
+import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { NotFoundError } from "@/lib/shared/errors";
 import { BarChart } from "@/components/charts/BarChart";
 

@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
 import type { TFormState } from "@/lib/actions/formState";
 import { requireStaff } from "@/lib/auth/session";
@@ -10,13 +9,8 @@ import { FormError } from "@/lib/shared/errors";
 import { parseChinaDateTime } from "@/lib/shared/chinaTime";
 import { noticeCategories } from "@/lib/notices/categories";
 import { parseScopeValues } from "@/lib/notices/scope";
-import {
-  applyNoticeStep,
-  createNotice,
-  updateNotice,
-  type TNewFile,
-  type TNoticeInput,
-} from "@/lib/notices/noticeSteps";
+import { createNotice, updateNotice, type TNewFile, type TNoticeInput } from "@/lib/notices/writeNotice";
+import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 
 const ZDateTime = z
   .string()
@@ -61,7 +55,7 @@ async function newFiles(formData: FormData): Promise<TNewFile[]> {
 
 const create = formAction(ZNoticeForm, async (form, formData) => {
   const actor = await requireStaff();
-  const notice = await createNotice(await db(), {
+  const notice = await createNotice({
     actor,
     notice: noticeInput(form, formData),
     files: await newFiles(formData),
@@ -78,7 +72,7 @@ const edit = formAction(ZEdit, async (form, formData) => {
   const removeAttachments = formData
     .getAll("removeAttachments")
     .filter((v): v is string => typeof v === "string");
-  await updateNotice(await db(), {
+  await updateNotice({
     actor,
     noticeId: form.id,
     expectedVersion: form.expectedVersion,
@@ -97,7 +91,7 @@ const ZStep = z.object({
 });
 const step = formAction(ZStep, async (input) => {
   const actor = await requireStaff();
-  await applyNoticeStep(await db(), {
+  await applyNoticeStep({
     actor,
     noticeId: input.id,
     step: input.step,

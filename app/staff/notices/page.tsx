@@ -6,9 +6,9 @@ import { formatDate } from "@/lib/i18n/format";
 import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { requireStaff } from "@/lib/auth/session";
 import { notFound } from "next/navigation";
-import { isNoticeEditor } from "@/lib/notices/noticeSteps";
+import { isNoticeEditor } from "@/lib/notices/noticeWorkflow";
 import { staffNoticeList } from "@/lib/notices/staffQueries";
-import { noticeStatuses } from "@/lib/notices/workflow";
+import { noticeStatuses } from "@/lib/notices/noticeWorkflow";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT(defaultLocale, "notices");

@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
 import type { TFormState } from "@/lib/actions/formState";
 import { requireStaff } from "@/lib/auth/session";
-import { applyTransition } from "@/lib/cases/applyTransition";
+import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { addInternalNote, assignCase, claimCase, getStaffCase } from "@/lib/cases/staffCases";
-import { caseTransitions, transitionNames, type TTransitionName } from "@/lib/cases/transitions";
+import { caseStepNames, caseWorkflow, type TCaseStep } from "@/lib/cases/caseWorkflow";
 import { saveUpload } from "@/lib/uploads/saveUpload";
 import { NotFoundError } from "@/lib/shared/errors";
 import { trackingNumberPattern } from "@/lib/cases/schema";
@@ -27,7 +27,7 @@ async function onStaffCase(
 
 const ZTransition = z.object({
   trackingNumber: ZNumber,
-  transition: z.enum(transitionNames as [string, ...string[]]),
+  transition: z.enum(caseStepNames as [TCaseStep, ...TCaseStep[]]),
   expectedVersion: z.coerce.number().int().positive(),
   reason: z.string().trim().max(1000, "tooLongMax|1000").optional(),
   missing: z.string().max(4000, "tooLongMax|4000").optional(),
@@ -39,7 +39,7 @@ const transition = formAction(ZTransition, (input, formData) =>
     // only staff of the case's department may store a result file
     if (!(await getStaffCase(prisma, actor, input.trackingNumber))) throw new NotFoundError("case");
     const file = formData.get("resultFile");
-    const wantsFile = caseTransitions[input.transition as TTransitionName].needsResultFile;
+    const wantsFile = caseWorkflow.steps[input.transition].needsResultFile;
     const result =
       wantsFile && file instanceof File && file.size > 0
         ? await saveUpload(prisma, {
@@ -50,10 +50,10 @@ const transition = formAction(ZTransition, (input, formData) =>
             purpose: "result",
           })
         : null;
-    await applyTransition(prisma, {
+    await applyCaseStep({
       actor,
       trackingNumber: input.trackingNumber,
-      transition: input.transition as (typeof transitionNames)[number],
+      step: input.transition,
       expectedVersion: input.expectedVersion,
       reason: input.reason,
       // one missing item per line: the full list, given once

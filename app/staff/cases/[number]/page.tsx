@@ -8,7 +8,8 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
 import { caseworkersOf, staffCase } from "@/lib/cases/queries";
 import { hasRole } from "@/lib/auth/policy";
-import { availableTransitions, caseTransitions, type TTransitionName } from "@/lib/cases/transitions";
+import { caseWorkflow, type TCaseStep } from "@/lib/cases/caseWorkflow";
+import { allowedSteps } from "@/lib/workflow/workflow";
 import { dueFlag } from "@/lib/cases/deadlines";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { ZFormDefinition } from "@/lib/services/form-definition";
@@ -49,8 +50,9 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       ? t(`staff:purpose.${purpose}`)
       : (materials.find((m) => m.id === purpose)?.name ?? purpose);
 
-  const fieldsFor = (name: TTransitionName): TSimpleField[] => {
-    const rule = caseTransitions[name];
+  const steps = allowedSteps(caseWorkflow, actor, found);
+  const fieldsFor = (name: TCaseStep): TSimpleField[] => {
+    const rule = caseWorkflow.steps[name];
     const fields: TSimpleField[] = [];
     if (rule.needsMissingList)
       fields.push({
@@ -193,7 +195,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         <h2 id="actions" className="text-xl font-bold">
           {t("staff:nextSteps")}
         </h2>
-        {availableTransitions(found.status, "staff").map((name) => (
+        {steps.map((name) => (
           <section key={name} aria-labelledby={`t-${name}`} className="grid gap-2 border border-line p-4">
             <h3 id={`t-${name}`} className="font-bold">
               {t(`staff:transition.${name}`)}
@@ -213,7 +215,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             />
           </section>
         ))}
-        {availableTransitions(found.status, "staff").length === 0 ? <p>{t("staff:noNextSteps")}</p> : null}
+        {steps.length === 0 ? <p>{t("staff:noNextSteps")}</p> : null}
       </section>
 
       <section aria-labelledby="note" className="grid gap-2">

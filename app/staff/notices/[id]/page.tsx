@@ -7,9 +7,15 @@ import { formatBytes, formatDate } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
 import { requireStaff } from "@/lib/auth/session";
-import { isNoticeEditor } from "@/lib/notices/noticeSteps";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
-import { mayReview, revisionKind } from "@/lib/notices/workflow";
+import {
+  isNoticeEditor,
+  mayEditNotice,
+  noticeWorkflow,
+  revisionKind,
+  type TNoticeStep,
+} from "@/lib/notices/noticeWorkflow";
+import { openSteps } from "@/lib/workflow/workflow";
 import { revisionDiff } from "@/lib/notices/revisionDiff";
 import { scopeValues, type TNoticeScope } from "@/lib/notices/scope";
 import { labelledPlaceTree } from "@/lib/places/queries";
@@ -39,52 +45,44 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
   ]);
   const messages = errorMessages(t);
   const lastEditorId = notice.revisions.at(-1)?.editor?.id ?? null;
-  const reviewable = mayReview(actor.id, notice.author?.id ?? null, lastEditorId);
   const kinds = notice.revisions.map((r) => revisionKind(r.comment));
+  // while the notice stays where a send-back left it, the reviewer's words stay on top
   const sentBack =
-    notice.status === "DRAFT"
+    notice.status === noticeWorkflow.steps.sendBack.to
       ? notice.revisions.findLast((_, index) => kinds[index].kind === "sendBack")
       : undefined;
   const hidden = { id: notice.id, expectedVersion: String(notice.version) };
-  const stepForm = (
-    step: string,
-    label: string,
-    fields: Parameters<typeof SimpleForm>[0]["fields"] = [],
-    tone: "primary" | "warning" = "primary",
-  ) => (
+  const commentField = [
+    { name: "comment", type: "textarea" as const, label: t("notices:editor.comment"), rows: 3 },
+  ];
+  // what each step asks for and how its button looks; steps back or out of sight warn
+  const stepFields = (step: TNoticeStep) => (step === "sendBack" ? commentField : []);
+  const stepTone = (step: TNoticeStep) => (step === "sendBack" || step === "archive" ? "warning" : "primary");
+  const stepForm = (step: TNoticeStep) => (
     <SimpleForm
       key={step}
       idPrefix={`step-${step}`}
       action={noticeStepAction}
       hidden={{ ...hidden, step }}
-      fields={fields}
-      submitLabel={label}
-      tone={tone}
+      fields={stepFields(step)}
+      submitLabel={t(`notices:editor.step.${step}`)}
+      tone={stepTone(step)}
       messages={messages}
       errorTitle={t("errors:summaryTitle")}
     />
   );
-  const commentField = [
-    { name: "comment", type: "textarea" as const, label: t("notices:editor.comment"), rows: 3 },
-  ];
-  const steps: React.ReactNode[] = [];
-  if (notice.status === "DRAFT" && isNoticeEditor(actor))
-    steps.push(stepForm("submit", t("notices:editor.step.submit")));
-  if (notice.status === "SUBMITTED") {
-    if (reviewable) steps.push(stepForm("approve", t("notices:editor.step.approve")));
-    else
-      steps.push(
-        <p key="second" role="note" className="border-l-4 border-brand pl-3">
-          {t("notices:editor.secondPerson")}
-        </p>,
-      );
-  }
-  if (notice.status === "SUBMITTED" || notice.status === "APPROVED")
-    steps.push(stepForm("sendBack", t("notices:editor.step.sendBack"), commentField, "warning"));
-  if (notice.emergency && isSupervisor && (notice.status === "DRAFT" || notice.status === "SUBMITTED"))
-    steps.push(stepForm("publishEmergency", t("notices:editor.step.publishEmergency")));
-  if (notice.status === "PUBLISHED" && isNoticeEditor(actor))
-    steps.push(stepForm("archive", t("notices:editor.step.archive"), [], "warning"));
+  // the table decides what is offered; a step held back only by the second-person rule says why
+  const steps = openSteps(noticeWorkflow, actor, { ...notice, lastEditorId }).flatMap(({ step, refusal }) =>
+    !refusal
+      ? [stepForm(step)]
+      : refusal === "secondPersonRequired"
+        ? [
+            <p key="second" role="note" className="border-l-4 border-brand pl-3">
+              {t("notices:editor.secondPerson")}
+            </p>,
+          ]
+        : [],
+  );
   const label = (field: string) => t(`notices:editor.field.${field}`);
   const scope = (notice.scope ?? { districts: [], streets: [], communities: [] }) as TNoticeScope;
 
@@ -137,7 +135,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
         {steps.length ? steps : <p>{t("notices:editor.noSteps")}</p>}
       </section>
 
-      {notice.status === "DRAFT" && isNoticeEditor(actor) ? (
+      {mayEditNotice(actor, notice) ? (
         <section aria-labelledby="edit" className="grid gap-3">
           <h2 id="edit" className="text-xl font-bold">
             {t("notices:editor.edit")}

@@ -5,7 +5,7 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
 import { requireStaff } from "@/lib/auth/session";
-import { isNoticeEditor } from "@/lib/notices/noticeSteps";
+import { isNoticeEditor } from "@/lib/notices/noticeWorkflow";
 import { labelledPlaceTree } from "@/lib/places/queries";
 import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";

@@ -7,7 +7,7 @@ import { formAction } from "@/lib/actions/formAction";
 import type { TFormState } from "@/lib/actions/formState";
 import { requireStaff } from "@/lib/auth/session";
 import { applyRequestStep } from "@/lib/disclosure/applyRequestStep";
-import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestTransitions";
+import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
 import { NotFoundError } from "@/lib/shared/errors";
 import { saveUpload } from "@/lib/uploads/saveUpload";
 import { staffRequest } from "@/lib/disclosure/requestQueries";
@@ -50,7 +50,7 @@ const step = formAction(ZStep, async (input, formData) => {
         })
       ).id,
     );
-  await applyRequestStep(prisma, {
+  await applyRequestStep({
     replyFileIds,
     actor,
     trackingNumber: input.trackingNumber,

@@ -5,11 +5,10 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/policy";
 import { staffRequest } from "@/lib/disclosure/requestQueries";
-import { requestStepNames, requestSteps, type TRequestStep } from "@/lib/disclosure/requestTransitions";
+import { requestWorkflow, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
+import { allowedSteps } from "@/lib/workflow/workflow";
 import { outcomeCells } from "@/lib/disclosure/outcomes";
-import { pendingExtension } from "@/lib/disclosure/applyRequestStep";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { requestStepAction } from "./actions";
@@ -29,15 +28,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   const found = await staffRequest(actor, (await params).number);
   if (!found) notFound();
   const t = await getT(defaultLocale, ["disclosure", "account", "staff", "errors", "apply"]);
-  const code = found.department.code;
-  const extensionPending = pendingExtension(found.events) > 0;
-  const open = requestStepNames.filter((name) => {
-    const rule = requestSteps[name];
-    if (!rule.from.includes(found.status) || rule.by === "applicant") return false;
-    if (name === "approveExtension") return extensionPending && hasRole(actor, "SUPERVISOR", code);
-    if (name === "requestExtension" && extensionPending) return false;
-    return hasRole(actor, "DISCLOSURE_OFFICER", code);
-  });
+  const open = allowedSteps(requestWorkflow, actor, found);
   const fieldsFor = (name: TRequestStep): TSimpleField[] => {
     switch (name) {
       case "requestSupplement":

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
 import type { TFormState } from "@/lib/actions/formState";
 import { requireCitizen } from "@/lib/auth/session";
-import { applyTransition } from "@/lib/cases/applyTransition";
+import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { supplyMaterials } from "@/lib/cases/supplyMaterials";
 import { rateCase, ZRating } from "@/lib/cases/rateCase";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
@@ -35,10 +35,10 @@ const withdraw = formAction(
   ZCaseForm.extend({ reason: z.string().trim().max(500, "tooLongMax|500").optional() }),
   (input) =>
     onOwnCase(input.locale, input.trackingNumber, "withdrawn", async (actor) =>
-      applyTransition(await db(), {
+      applyCaseStep({
         actor,
         trackingNumber: input.trackingNumber,
-        transition: "withdraw",
+        step: "withdraw",
         expectedVersion: input.expectedVersion,
         reason: input.reason,
       }),

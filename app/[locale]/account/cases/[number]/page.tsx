@@ -8,7 +8,8 @@ import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
 import { ownCase } from "@/lib/cases/applyQueries";
-import { availableTransitions } from "@/lib/cases/transitions";
+import { caseWorkflow } from "@/lib/cases/caseWorkflow";
+import { allowedSteps } from "@/lib/workflow/workflow";
 import { ratingLevels } from "@/lib/cases/rateCase";
 import { LocalText } from "@/components/ui/LocalText";
 import { SimpleForm } from "@/components/form/SimpleForm";
@@ -31,7 +32,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   if (!found) notFound();
   const t = await getT(locale, ["account", "apply", "errors"]);
   const done = param((await searchParams).done, 20);
-  const can = availableTransitions(found.status, "applicant");
+  const can = allowedSteps(caseWorkflow, actor, found);
   const rateable = (found.status === "COMPLETED" || found.status === "DELIVERED") && !found.rating;
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
   const messages = errorMessages(t);
@@ -94,7 +95,7 @@ export default async function CasePage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      {found.status === "SUPPLEMENT" ? (
+      {can.includes("supplyMaterials") ? (
         <section aria-labelledby="supply" className="grid gap-2 border-4 border-brand p-4">
           <h2 id="supply" className="text-xl font-bold">
             {t("account:supplyTitle")}

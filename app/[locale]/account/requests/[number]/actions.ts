@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
 import type { TFormState } from "@/lib/actions/formState";
 import { requireCitizen } from "@/lib/auth/session";
@@ -22,7 +21,7 @@ const applicantStep = formAction(ZApplicantStep, async (input) => {
     input.locale,
     `/${input.locale}/account/requests/${input.trackingNumber}`,
   );
-  await applyRequestStep(await db(), {
+  await applyRequestStep({
     actor,
     trackingNumber: input.trackingNumber,
     step: input.step,

@@ -6,7 +6,8 @@ import { localeParam } from "@/lib/i18n/request";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
 import { ownRequest } from "@/lib/disclosure/requestQueries";
-import { requestSteps } from "@/lib/disclosure/requestTransitions";
+import { requestWorkflow } from "@/lib/disclosure/requestWorkflow";
+import { allowedSteps } from "@/lib/workflow/workflow";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { withQuery } from "@/lib/i18n/paths";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
@@ -31,6 +32,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
   if (!found) notFound();
   const t = await getT(locale, ["disclosure", "account", "errors", "apply"]);
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
+  const can = allowedSteps(requestWorkflow, actor, found);
   return (
     <div className="grid gap-6">
       <nav aria-label={t("breadcrumb")} className="text-sm">
@@ -42,7 +44,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
           {t("account:done.saved")}
         </p>
       ) : null}
-      {found.status === "SUPPLEMENT" ? (
+      {can.includes("correct") ? (
         <section aria-labelledby="correct" className="grid gap-2 border-4 border-brand p-4">
           <h2 id="correct" className="text-xl font-bold">
             {t("disclosure:applicant.correctTitle")}
@@ -69,7 +71,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
           code: found.accessCode,
         })}
       />
-      {requestSteps.withdraw.from.includes(found.status) ? (
+      {can.includes("withdraw") ? (
         <section aria-labelledby="withdraw" className="grid gap-2">
           <h2 id="withdraw" className="text-xl font-bold">
             {t("disclosure:applicant.withdrawTitle")}

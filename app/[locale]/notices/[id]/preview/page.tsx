@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { getSessionUser } from "@/lib/auth/session";
-import { isNoticeEditor } from "@/lib/notices/noticeSteps";
+import { isNoticeEditor } from "@/lib/notices/noticeWorkflow";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
 import { NoticeView } from "@/components/notices/NoticeView";
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { mayReview, noticeStatuses, noticeSteps, revisionKind } from "./workflow";
+import { mayReview, noticeStatuses, noticeWorkflow, revisionKind } from "./noticeWorkflow";
+
+const noticeSteps = noticeWorkflow.steps;
 
 describe("the notice workflow table", () => {
   it("reaches every status from a draft", () => {

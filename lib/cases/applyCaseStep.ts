@@ -1,0 +1,160 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workdays";
+import { FormError } from "../shared/errors";
+import { notifyApplicant } from "../notifications/notifyApplicant";
+import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { caseWorkflow, type TCaseRule, type TCaseStatus, type TCaseStep } from "./caseWorkflow";
+
+export type TCaseStepInput = TStepInput<TCaseStep> & {
+  trackingNumber: string;
+  reason?: string;
+  /** 补正: every missing or faulty material, listed once */
+  missing?: string[];
+  /** 办结: the result document, an attachment the actor uploaded */
+  resultAttachmentId?: string;
+  /** 补正 answered: the applicant's new uploads */
+  newUploadIds?: string[];
+};
+
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** 补正 is asked for once, listing everything, within 5 working days of submission (行政许可法 Art. 32). */
+export const supplementWindowWorkingDays = 5;
+
+const supplementsAsked = (prisma: PrismaClient, applicationId: string) =>
+  prisma.caseEvent.count({ where: { applicationId, kind: "requestSupplement" } });
+
+const pastSupplementWindow = (submittedAt: Date, now: Date) =>
+  workingDaysBetween(chinaDay(submittedAt), chinaDay(now)) > supplementWindowWorkingDays;
+
+/** Past the 补正 window without a 补正 request, the application counts as accepted on submission. */
+async function deemedAccepted(prisma: PrismaClient, applicationId: string, submittedAt: Date, now: Date) {
+  return pastSupplementWindow(submittedAt, now) && (await supplementsAsked(prisma, applicationId)) === 0;
+}
+
+const loadCase = (prisma: PrismaClient, trackingNumber: string) =>
+  prisma.application.findUnique({
+    where: { trackingNumber },
+    include: {
+      service: {
+        select: { promisedDays: true, statutoryDays: true, department: { select: { code: true } } },
+      },
+    },
+  });
+
+type TCase = NonNullable<Awaited<ReturnType<typeof loadCase>>>;
+type TCasePlan = {
+  data: Prisma.ApplicationUpdateManyMutationInput;
+  reason: string | null;
+  missing: string[];
+};
+
+/** The case lifecycle on the workflow engine: the statutory rules of 补正, 受理 and 办结 as hooks. */
+const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePlan> = {
+  workflow: caseWorkflow,
+  action: "case",
+  entityType: "Application",
+  notFound: "case",
+  key: (input) => input.trackingNumber,
+  load: loadCase,
+  async plan({ prisma, step, rule, entity, input, now }) {
+    const reason = input.reason?.trim() || null;
+    if (rule.needsReason && !reason) throw new FormError("reasonRequired", "reason");
+    const missing = (input.missing ?? []).map((item) => item.trim()).filter(Boolean);
+    if (rule.needsMissingList && missing.length === 0) throw new FormError("missingListRequired", "missing");
+    const data: Prisma.ApplicationUpdateManyMutationInput = {};
+    switch (step) {
+      case "requestSupplement":
+        if ((await supplementsAsked(prisma, entity.id)) > 0) throw new FormError("supplementOnce");
+        // past the window the application counts as accepted: staff accept it instead
+        if (pastSupplementWindow(entity.submittedAt, now)) throw new FormError("supplementTooLate");
+        break;
+      case "accept": {
+        const deemed = await deemedAccepted(prisma, entity.id, entity.submittedAt, now);
+        // 逾期不告知补正的，自收到申请材料之日起即为受理: the clock runs from submission
+        const acceptedAt = deemed ? entity.submittedAt : now;
+        const promised = addWorkingDays(chinaDay(acceptedAt), entity.service.promisedDays);
+        const statutory = addWorkingDays(chinaDay(acceptedAt), entity.service.statutoryDays);
+        Object.assign(data, {
+          acceptedAt,
+          promisedDue: asDate(promised.due),
+          statutoryDue: asDate(statutory.due),
+          dueProvisional: promised.provisional || statutory.provisional,
+          calendarVersion: promised.calendarVersion,
+        });
+        break;
+      }
+      case "reject":
+        // a deemed-accepted application cannot be refused acceptance any more
+        if (await deemedAccepted(prisma, entity.id, entity.submittedAt, now))
+          throw new FormError("deemedAccepted");
+        break;
+      case "approve":
+      case "deny":
+        data.decidedAt = now;
+        break;
+      case "complete":
+        data.completedAt = now;
+        break;
+      case "startPreReview":
+      case "supplyMaterials":
+      case "startReview":
+      case "deliver":
+      case "withdraw":
+        break;
+    }
+    return { data, reason, missing };
+  },
+  update: (tx, update) => tx.application.updateMany(update),
+  async record(tx, { actor, step, rule, entity, input, plan }) {
+    if (rule.needsResultFile) {
+      const linked = await tx.attachment.updateMany({
+        where: { id: input.resultAttachmentId ?? "", uploaderId: actor.id, applicationId: null },
+        data: { applicationId: entity.id, purpose: "result" },
+      });
+      if (linked.count !== 1) throw new FormError("resultFileRequired", "resultFile");
+    }
+    if (input.newUploadIds?.length) {
+      const linked = await tx.attachment.updateMany({
+        where: { id: { in: input.newUploadIds }, uploaderId: actor.id, applicationId: null },
+        data: { applicationId: entity.id, purpose: "supplement" },
+      });
+      if (linked.count !== new Set(input.newUploadIds).size) throw new FormError("fileRequired", "files");
+    }
+    await tx.caseEvent.create({
+      data: {
+        applicationId: entity.id,
+        actorId: actor.id,
+        kind: step,
+        fromStatus: entity.status,
+        toStatus: rule.to,
+        reason: plan.reason,
+        data: plan.missing.length ? { missing: plan.missing } : undefined,
+      },
+    });
+  },
+  // the applicant hears of every change staff make (their own actions they already see)
+  async afterCommit({ prisma, step, rule, entity, plan }) {
+    if (rule.by === "staff")
+      await notifyApplicant(prisma, {
+        trackingNumber: entity.trackingNumber,
+        kind: step,
+        reason: plan.reason,
+        missing: plan.missing,
+      });
+  },
+};
+
+/**
+ * Takes one step of a case's lifecycle (caseWorkflow): staff of the case's department or its
+ * applicant, the table, the step's content (reason, 补正 list, result file), the 补正 window
+ * and "deemed accepted", and nobody having changed the case meanwhile. The status, its timeline
+ * event and the audit entry commit together; the applicant is told of staff steps after.
+ */
+export async function applyCaseStep(
+  input: TCaseStepInput,
+): Promise<{ status: TCaseStatus; version: number }> {
+  const { status, version } = await applyStep(caseSteps, input);
+  return { status, version };
+}

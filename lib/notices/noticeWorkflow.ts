@@ -1,0 +1,99 @@
+import type { TSessionUser } from "../auth/types";
+import { hasRole, isStaff } from "../auth/policy";
+import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+
+/**
+ * The notice workflow as data: draft → submitted → approved by a *different* editor or a
+ * supervisor (or sent back with a comment) → published at its scheduled time → archived.
+ * An emergency (防汛应急) may be published by a supervisor alone, recorded as such.
+ * applyNoticeStep takes the steps; the staff notice page offers what openSteps returns.
+ */
+export const noticeStatuses = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED", "ARCHIVED"] as const;
+export type TNoticeStatus = (typeof noticeStatuses)[number];
+
+export type TNoticeStep = "submit" | "approve" | "sendBack" | "publish" | "publishEmergency" | "archive";
+
+/** What the table reads of a notice: its status, who wrote and last changed it, its department. */
+export type TNoticeSubject = {
+  status: TNoticeStatus;
+  emergency: boolean;
+  authorId: string | null;
+  /** the editor of the latest revision */
+  lastEditorId: string | null;
+  department: { code: string } | null;
+};
+
+type TNoticeRule = TStepRule<TNoticeSubject, "editor" | "reviewer" | "supervisor" | "system"> & {
+  to: TNoticeStatus;
+};
+
+/** Editors write notices; every editor grant covers all communities. */
+export function isNoticeEditor(actor: TSessionUser | null): boolean {
+  return isStaff(actor) && actor.grants.some((g) => g.role === "EDITOR" || g.role === "ADMIN");
+}
+
+/** A supervisor of the notice's department, or of any when the notice belongs to none. */
+function isNoticeSupervisor(actor: TSessionUser, notice: TNoticeSubject): boolean {
+  return notice.department
+    ? hasRole(actor, "SUPERVISOR", notice.department.code)
+    : actor.grants.some((g) => g.role === "SUPERVISOR" || g.role === "ADMIN");
+}
+
+/** The second-person rule: the author of the last revision may not approve it. */
+export function mayReview(actorId: string, authorId: string | null, lastEditorId: string | null): boolean {
+  return actorId !== authorId && actorId !== lastEditorId;
+}
+
+export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule> = {
+  steps: {
+    submit: { from: ["DRAFT"], to: "SUBMITTED", by: "editor" },
+    approve: {
+      from: ["SUBMITTED"],
+      to: "APPROVED",
+      by: "reviewer",
+      refusal: (notice, actor) =>
+        mayReview(actor.id, notice.authorId, notice.lastEditorId) ? null : "secondPersonRequired",
+    },
+    sendBack: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", by: "reviewer" },
+    /** at the scheduled time, by the job runner (publishNotice) */
+    publish: { from: ["APPROVED"], to: "PUBLISHED", by: "system" },
+    publishEmergency: {
+      from: ["DRAFT", "SUBMITTED"],
+      to: "PUBLISHED",
+      by: "supervisor",
+      refusal: (notice) => (notice.emergency ? null : "notEmergency"),
+    },
+    archive: { from: ["PUBLISHED"], to: "ARCHIVED", by: "editor" },
+  },
+  actsAs: (actor, by, notice) => {
+    switch (by) {
+      case "editor":
+        return isNoticeEditor(actor);
+      case "reviewer":
+        return isNoticeEditor(actor) || isNoticeSupervisor(actor, notice);
+      case "supervisor":
+        return isNoticeSupervisor(actor, notice);
+      case "system":
+        return false;
+    }
+  },
+};
+
+export const noticeStepNames = stepNames(noticeWorkflow);
+
+/** Only a draft changes (a submitted notice is sent back first), and only by an editor. */
+export function mayEditNotice(actor: TSessionUser, notice: { status: TNoticeStatus }): boolean {
+  return isNoticeEditor(actor) && notice.status === "DRAFT";
+}
+
+export type TRevisionKind = "create" | "edit" | TNoticeStep;
+const revisionKinds: readonly string[] = ["create", "edit", ...noticeStepNames];
+
+/**
+ * A revision's `comment` holds the step that made it, or, for a send-back, the reviewer's
+ * words: which kind of revision it is, and the words if any.
+ */
+export function revisionKind(comment: string | null): { kind: TRevisionKind; note: string | null } {
+  if (comment && revisionKinds.includes(comment)) return { kind: comment as TRevisionKind, note: null };
+  return { kind: "sendBack", note: comment };
+}

@@ -1,0 +1,153 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { writeAudit } from "../audit/writeAudit";
+import { FormError, NotFoundError } from "../shared/errors";
+import type { TStepRule, TWorkflow } from "./workflow";
+
+/** What every step is asked with; each entity adds how it is named and what the step carries. */
+export type TStepInput<TStep extends string> = {
+  actor: TSessionUser;
+  step: TStep;
+  /** the version the actor saw: an entity changed since is refused (optimistic locking) */
+  expectedVersion: number;
+  now?: Date;
+} & TDbOption;
+
+/** An entity as a step finds it: its identity, version and status, plus what its rules read. */
+export type TStepEntity = { id: string; version: number; status: string };
+
+/** What a step's own rules decide before anything is written. */
+export type TStepPlan = {
+  /** written by the guarded update besides the status and the version */
+  data: object;
+  /** added to the audit entry's `{ from, to }` */
+  auditDetail?: Record<string, Prisma.InputJsonValue>;
+};
+
+/** Everything a step's hooks see: who, which step, on what, and when. */
+export type TStepContext<TStep extends string, TEntity extends TStepEntity, TRule, TInput> = {
+  prisma: PrismaClient;
+  actor: TSessionUser;
+  step: TStep;
+  rule: TRule;
+  entity: TEntity;
+  input: TInput;
+  from: TEntity["status"];
+  to: TEntity["status"];
+  now: Date;
+};
+
+type TGuardedUpdate<TEntity extends TStepEntity, TData> = {
+  where: { id: string; version: number; status: TEntity["status"] };
+  data: TData & { status: TEntity["status"]; version: { increment: number } };
+};
+
+/** How one entity takes steps: where it lives, and the hooks for the rules that are its own. */
+export type TStepKind<
+  TStep extends string,
+  TEntity extends TStepEntity,
+  TRule extends TStepRule<TEntity>,
+  TInput extends TStepInput<TStep>,
+  TPlan extends TStepPlan,
+> = {
+  workflow: TWorkflow<TStep, TEntity, TRule>;
+  /** the audit log's words: `${action}.${step}` on `entityType` */
+  action: string;
+  entityType: string;
+  /** the NotFoundError a refusal is reported as (nothing tells the actor the entity exists) */
+  notFound: string;
+  /** how the actor named the entity (tracking number or id): what is looked up and audited */
+  key: (input: TInput) => string;
+  load: (prisma: PrismaClient, key: string) => Promise<TEntity | null>;
+  /** the step's own checks (throwing FormError) and what its update writes; may read, never writes */
+  plan: (context: TStepContext<TStep, TEntity, TRule, TInput>) => Promise<TPlan>;
+  /** the updateMany on the entity's table, with the guard the engine built */
+  update: (
+    tx: Prisma.TransactionClient,
+    update: TGuardedUpdate<TEntity, TPlan["data"]>,
+    context: TStepContext<TStep, TEntity, TRule, TInput> & { plan: TPlan },
+  ) => Promise<{ count: number }>;
+  /** what commits with the change besides the audit entry: the event row, linked files, jobs */
+  record: (
+    tx: Prisma.TransactionClient,
+    context: TStepContext<TStep, TEntity, TRule, TInput> & { plan: TPlan },
+  ) => Promise<void>;
+  /** whether a step taken is audited (default: every step) */
+  audited?: (rule: TRule) => boolean;
+  /** work after the commit that must not undo the change if it fails (mail, caches) */
+  afterCommit?: (context: TStepContext<TStep, TEntity, TRule, TInput> & { plan: TPlan }) => Promise<void>;
+};
+
+/**
+ * Applies one step of a workflow. In order: the actor may take it on this entity (else, audited
+ * as DENIED, not found — nothing tells them it exists), nobody changed the entity since they saw
+ * it, the table opens the step from its status, the step's own rules hold. Then the update
+ * guarded on id, version and status, the step's records and the audit entry commit together.
+ */
+export async function applyStep<
+  TStep extends string,
+  TEntity extends TStepEntity,
+  TRule extends TStepRule<TEntity>,
+  TInput extends TStepInput<TStep>,
+  TPlan extends TStepPlan,
+>(kind: TStepKind<TStep, TEntity, TRule, TInput, TPlan>, input: TInput) {
+  const prisma = await clientOf(input);
+  const { actor, step } = input;
+  const rule = kind.workflow.steps[step];
+  const key = kind.key(input);
+  const action = `${kind.action}.${step}`;
+  const entity = await kind.load(prisma, key);
+  if (!entity || !kind.workflow.actsAs(actor, rule.by, entity)) {
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action,
+      entityType: kind.entityType,
+      entityId: key,
+      outcome: "DENIED",
+    });
+    throw new NotFoundError(kind.notFound);
+  }
+  if (entity.version !== input.expectedVersion) throw new FormError("caseChanged");
+  if (!rule.from.includes(entity.status)) throw new FormError("transitionNotAllowed");
+  const refusal = rule.refusal?.(entity, actor);
+  if (refusal) throw new FormError(refusal);
+
+  const to: TEntity["status"] = rule.to ?? entity.status;
+  const context = {
+    prisma,
+    actor,
+    step,
+    rule,
+    entity,
+    input,
+    from: entity.status,
+    to,
+    now: input.now ?? new Date(),
+  };
+  const plan = await kind.plan(context);
+  const planned = { ...context, plan };
+  await prisma.$transaction(async (tx) => {
+    const updated = await kind.update(
+      tx,
+      {
+        where: { id: entity.id, version: entity.version, status: entity.status },
+        data: { ...plan.data, status: to, version: { increment: 1 } },
+      },
+      planned,
+    );
+    if (updated.count !== 1) throw new FormError("caseChanged");
+    await kind.record(tx, planned);
+    if (kind.audited?.(rule) ?? true)
+      await writeAudit(tx, {
+        actorId: actor.id,
+        action,
+        entityType: kind.entityType,
+        entityId: key,
+        detail: { from: entity.status, to, ...plan.auditDetail },
+      });
+  });
+  await kind.afterCommit?.(planned);
+  return { entity, plan, status: to, version: entity.version + 1 };
+}

@@ -1,0 +1,80 @@
+import type { TSessionUser } from "../auth/types";
+
+/** What every entity under a workflow has: the status its steps move it between. */
+export type TWorkflowSubject = { status: string };
+
+/** One row of a workflow table. */
+export type TStepRule<TSubject extends TWorkflowSubject, TBy extends string = string> = {
+  /** the statuses the step may be taken from */
+  from: readonly TSubject["status"][];
+  /** the status it leads to; null keeps the status (the step only records an event) */
+  to: TSubject["status"] | null;
+  /** who takes it, as the workflow's `actsAs` understands it */
+  by: TBy;
+  /**
+   * A rule of the step that the entity's own facts break, as an errors-namespace key (null when
+   * none): pure, so a page asks it before offering the step and `applyStep` before taking it.
+   */
+  refusal?: (subject: TSubject, actor: TSessionUser) => string | null;
+};
+
+/**
+ * A state machine as data: every step with where it starts, where it leads and who takes it,
+ * plus the one answer to "does this actor act as `by` on this entity?".
+ */
+export type TWorkflow<
+  TStep extends string,
+  TSubject extends TWorkflowSubject,
+  TRule extends TStepRule<TSubject> = TStepRule<TSubject>,
+> = {
+  steps: Record<TStep, TRule>;
+  actsAs: (actor: TSessionUser, by: TRule["by"], subject: TSubject) => boolean;
+};
+
+/** Every step of a workflow, in the table's order. */
+export function stepNames<TStep extends string>(workflow: { steps: Record<TStep, unknown> }): TStep[] {
+  return Object.keys(workflow.steps) as TStep[];
+}
+
+/** The steps the table opens from a status to one side, whoever the actor is. */
+export function stepsFrom<TStep extends string, TRule extends { from: readonly string[]; by: string }>(
+  workflow: { steps: Record<TStep, TRule> },
+  status: string,
+  by: TRule["by"],
+): TStep[] {
+  return stepNames(workflow).filter(
+    (name) => workflow.steps[name].by === by && workflow.steps[name].from.includes(status),
+  );
+}
+
+/**
+ * The steps open to this actor on this entity now (its status and who they are), each with the
+ * rule of the step that refuses it, if any — for a page that explains why a step is not offered.
+ */
+export function openSteps<
+  TStep extends string,
+  TSubject extends TWorkflowSubject,
+  TRule extends TStepRule<TSubject>,
+>(
+  workflow: TWorkflow<TStep, TSubject, TRule>,
+  actor: TSessionUser,
+  subject: TSubject,
+): { step: TStep; refusal: string | null }[] {
+  return stepNames(workflow)
+    .filter((name) => {
+      const rule = workflow.steps[name];
+      return rule.from.includes(subject.status) && workflow.actsAs(actor, rule.by, subject);
+    })
+    .map((name) => ({ step: name, refusal: workflow.steps[name].refusal?.(subject, actor) ?? null }));
+}
+
+/** The steps this actor may take on this entity now: what a page offers, in the table's order. */
+export function allowedSteps<
+  TStep extends string,
+  TSubject extends TWorkflowSubject,
+  TRule extends TStepRule<TSubject>,
+>(workflow: TWorkflow<TStep, TSubject, TRule>, actor: TSessionUser, subject: TSubject): TStep[] {
+  return openSteps(workflow, actor, subject)
+    .filter((open) => !open.refusal)
+    .map((open) => open.step);
+}
