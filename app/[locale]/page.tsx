@@ -5,19 +5,20 @@ import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
 import { latestDocuments } from "@/lib/disclosure/queries";
-import { latestNotices, myCommunityCodes } from "@/lib/notices/queries";
+import { latestNotices } from "@/lib/notices/queries";
+import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await localeParam(params);
-  const mine = await myCommunityCodes((await getSessionUser())?.id);
+  const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
   const [t, hot, documents, notices] = await Promise.all([
     getT(locale, ["home", "catalog", "notices"]),
     hotServices(),
     latestDocuments(),
-    latestNotices(6, mine),
+    latestNotices({ limit: 6, mine }),
   ]);
   return (
     <div className="grid gap-8">

@@ -1,8 +1,10 @@
 import "server-only";
 import { cache } from "react";
+import type { Metadata } from "next";
 import { createInstance, type TFunction } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { defaultLocale, namespaces, type TLocale, type TNamespace } from "./settings";
+import { localeParam } from "./request";
 
 /** One i18next instance per request and locale; namespaces are loaded from locales/ on demand. */
 const instanceFor = cache(async (locale: TLocale) => {
@@ -28,6 +30,30 @@ export async function getT(locale: TLocale, ns: TNamespace | TNamespace[] = "com
   const wanted = Array.from(new Set(["common", ...(Array.isArray(ns) ? ns : [ns])]));
   await instance.loadNamespaces(wanted);
   return instance.getFixedT(locale, wanted as TNamespace[]);
+}
+
+type TLocaleProps = { params: Promise<{ locale: string }> };
+
+/**
+ * What every `[locale]` page sets up first: its locale (a 404 for anything else) and the
+ * translation function for the namespaces it uses.
+ */
+export async function pageT(
+  params: Promise<{ locale: string }>,
+  ns: TNamespace | TNamespace[] = "common",
+): Promise<{ locale: TLocale; t: TFunction }> {
+  const locale = await localeParam(params);
+  return { locale, t: await getT(locale, ns) };
+}
+
+/** `generateMetadata` for a `[locale]` page whose title is one translated key. */
+export function pageMetadata(ns: TNamespace, key: string) {
+  return async ({ params }: TLocaleProps): Promise<Metadata> => ({ title: (await pageT(params, ns)).t(key) });
+}
+
+/** `generateMetadata` for a staff page (staff pages speak the default locale) titled by one key. */
+export function staffPageMetadata(ns: TNamespace, key: string) {
+  return async (): Promise<Metadata> => ({ title: (await getT(defaultLocale, ns))(key) });
 }
 
 export { defaultLocale, namespaces };

@@ -1,10 +1,23 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
-import type { TNoticeStatus } from "./noticeWorkflow";
+import type { TSessionUser } from "../auth/types";
+import { isStaff } from "../auth/policy";
+import { isNoticeEditor, type TNoticeStatus } from "./noticeWorkflow";
 
-/** Notices for the editors' desk, newest change first, by status. */
-export async function staffNoticeList(input: { status?: TNoticeStatus } & TDbOption) {
+/**
+ * Who may open the editors' desk and see notices before publication: editors, who write them,
+ * and supervisors, who review them and publish an emergency.
+ */
+export function mayReadStaffNotices(actor: TSessionUser | null): actor is TSessionUser {
+  return isNoticeEditor(actor) || (isStaff(actor) && actor.grants.some((g) => g.role === "SUPERVISOR"));
+}
+
+/** Notices for the editors' desk, newest change first, by status; null for anyone else. */
+export async function staffNoticeList(
+  input: { actor: TSessionUser | null; status?: TNoticeStatus } & TDbOption,
+) {
   const { status } = input;
+  if (!mayReadStaffNotices(input.actor)) return null;
   const prisma = await clientOf(input);
   const [items, counts] = await Promise.all([
     prisma.notice.findMany({
@@ -34,8 +47,12 @@ export async function staffNoticeList(input: { status?: TNoticeStatus } & TDbOpt
   };
 }
 
-/** One notice with everything the editor, the reviewer and the preview need. */
-export async function noticeForStaff(input: { id: string } & TDbOption) {
+/**
+ * One notice, in any status, with everything the editor, the reviewer and the preview need; null
+ * when it does not exist or the actor may not read unpublished notices (the same 404 for both).
+ */
+export async function noticeForStaff(input: { actor: TSessionUser | null; id: string } & TDbOption) {
+  if (!mayReadStaffNotices(input.actor)) return null;
   return (await clientOf(input)).notice.findUnique({
     where: { id: input.id },
     include: {

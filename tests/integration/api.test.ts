@@ -31,7 +31,7 @@ beforeAll(async () => {
   useAsAppDatabase(database);
   for (const email of ["citizen", "citizen2", "caseworker"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
-    actors[email] = (await loadSessionUser(database.prisma, user.id))!;
+    actors[email] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
   for (const email of ["citizen", "citizen2"])
     tokens[email] = (

@@ -42,7 +42,8 @@ afterAll(() => database.close());
 
 describe("verifyCredentials", () => {
   it("signs a citizen in at the public door only", async () => {
-    const ok = await verifyCredentials(database.prisma, {
+    const ok = await verifyCredentials({
+      db: database.prisma,
       email: "Person@Example.cn",
       password,
       portal: "public",
@@ -52,12 +53,13 @@ describe("verifyCredentials", () => {
       user: { email: "person@example.cn", accountType: "PERSON", grants: [] },
     });
     expect(
-      await verifyCredentials(database.prisma, { email: "person@example.cn", password, portal: "staff" }),
+      await verifyCredentials({ db: database.prisma, email: "person@example.cn", password, portal: "staff" }),
     ).toEqual({ ok: false, error: "invalid" });
   });
 
   it("signs staff in at the staff door with role and department scope, and audits it", async () => {
-    const result = await verifyCredentials(database.prisma, {
+    const result = await verifyCredentials({
+      db: database.prisma,
       email: "staff@example.cn",
       password,
       portal: "staff",
@@ -65,7 +67,7 @@ describe("verifyCredentials", () => {
     });
     expect(result).toMatchObject({ ok: true, user: { grants: [{ role: "CASEWORKER", department: "RSJ" }] } });
     expect(
-      await verifyCredentials(database.prisma, { email: "staff@example.cn", password, portal: "public" }),
+      await verifyCredentials({ db: database.prisma, email: "staff@example.cn", password, portal: "public" }),
     ).toEqual({ ok: false, error: "invalid" });
     const audit = await database.prisma.auditLog.findMany({
       where: { action: "auth.signIn", outcome: "ALLOWED" },
@@ -77,7 +79,8 @@ describe("verifyCredentials", () => {
   it("locks an account after repeated wrong passwords, even against the right one", async () => {
     for (let i = 1; i < maxFailedLogins; i++) {
       expect(
-        await verifyCredentials(database.prisma, {
+        await verifyCredentials({
+          db: database.prisma,
           email: "staff@example.cn",
           password: "wrong",
           portal: "staff",
@@ -85,14 +88,15 @@ describe("verifyCredentials", () => {
       ).toEqual({ ok: false, error: "invalid" });
     }
     expect(
-      await verifyCredentials(database.prisma, {
+      await verifyCredentials({
+        db: database.prisma,
         email: "staff@example.cn",
         password: "wrong",
         portal: "staff",
       }),
     ).toEqual({ ok: false, error: "locked" });
     expect(
-      await verifyCredentials(database.prisma, { email: "staff@example.cn", password, portal: "staff" }),
+      await verifyCredentials({ db: database.prisma, email: "staff@example.cn", password, portal: "staff" }),
     ).toEqual({ ok: false, error: "locked" });
     expect(
       await database.prisma.auditLog.count({ where: { action: "auth.lockout", outcome: "DENIED" } }),
@@ -109,19 +113,21 @@ describe("verifyCredentials", () => {
         passwordHash: await hashPassword(password),
       },
     });
-    expect(await verifyCredentials(p, { email: "bare@example.cn", password, portal: "staff" })).toEqual({
+    expect(await verifyCredentials({ db: p, email: "bare@example.cn", password, portal: "staff" })).toEqual({
       ok: false,
       error: "invalid",
     });
     const person = await p.user.update({ where: { email: "person@example.cn" }, data: { disabled: true } });
-    expect(await verifyCredentials(p, { email: "person@example.cn", password, portal: "public" })).toEqual({
+    expect(
+      await verifyCredentials({ db: p, email: "person@example.cn", password, portal: "public" }),
+    ).toEqual({
       ok: false,
       error: "invalid",
     });
-    expect(await loadSessionUser(p, person.id)).toBeNull();
+    expect(await loadSessionUser({ db: p, userId: person.id })).toBeNull();
     await p.user.update({ where: { id: person.id }, data: { disabled: false } });
-    expect((await loadSessionUser(p, person.id))?.email).toBe("person@example.cn");
-    expect((await loadSessionUser(p, bare.id))?.grants).toEqual([]);
+    expect((await loadSessionUser({ db: p, userId: person.id }))?.email).toBe("person@example.cn");
+    expect((await loadSessionUser({ db: p, userId: bare.id }))?.grants).toEqual([]);
   });
 
   it("counts parallel wrong guesses exactly", async () => {
@@ -136,21 +142,28 @@ describe("verifyCredentials", () => {
     });
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        verifyCredentials(p, { email: "burst@example.cn", password: "wrong", portal: "public" }),
+        verifyCredentials({ db: p, email: "burst@example.cn", password: "wrong", portal: "public" }),
       ),
     );
     expect(results.filter((r) => !r.ok && r.error === "locked").length).toBeGreaterThanOrEqual(1);
     const user = await p.user.findUniqueOrThrow({ where: { email: "burst@example.cn" } });
     expect(user.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
-    expect(await verifyCredentials(p, { email: "burst@example.cn", password, portal: "public" })).toEqual({
-      ok: false,
-      error: "locked",
-    });
+    expect(await verifyCredentials({ db: p, email: "burst@example.cn", password, portal: "public" })).toEqual(
+      {
+        ok: false,
+        error: "locked",
+      },
+    );
   });
 
   it("refuses an unknown address the same way as a wrong password", async () => {
     expect(
-      await verifyCredentials(database.prisma, { email: "nobody@example.cn", password, portal: "public" }),
+      await verifyCredentials({
+        db: database.prisma,
+        email: "nobody@example.cn",
+        password,
+        portal: "public",
+      }),
     ).toEqual({ ok: false, error: "invalid" });
   });
 });
@@ -168,7 +181,8 @@ describe("registerCitizen", () => {
     const user = await registerCitizen({ ...input, db: database.prisma });
     expect(user.accountType).toBe("ORGANISATION");
     expect(
-      await verifyCredentials(database.prisma, {
+      await verifyCredentials({
+        db: database.prisma,
         email: "new@example.cn",
         password: "Another-pass-99",
         portal: "public",

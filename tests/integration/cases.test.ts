@@ -17,7 +17,7 @@ beforeAll(async () => {
   await seedDemo(database.prisma);
   for (const email of ["citizen", "citizen2", "caseworker", "caseworker2", "supervisor", "admin"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
-    actors[email] = (await loadSessionUser(database.prisma, user.id))!;
+    actors[email] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
 });
 afterAll(() => database.close());

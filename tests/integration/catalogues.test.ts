@@ -60,7 +60,7 @@ describe("disclosure catalogue", () => {
 describe("community notices", () => {
   it("lists only current notices, pinned first", async () => {
     const now = new Date();
-    const { items, total } = await listNotices({});
+    const { items, total } = await listNotices({ filter: {} });
     expect(total).toBeGreaterThan(0);
     for (const n of items) expect(n.expiresAt === null || n.expiresAt > now).toBe(true);
     const firstUnpinned = items.findIndex((n) => !n.pinned);
@@ -71,8 +71,8 @@ describe("community notices", () => {
     const expired = await database.prisma.notice.findFirstOrThrow({
       where: { expiresAt: { lt: new Date() } },
     });
-    expect((await getNotice(expired.id))?.id).toBe(expired.id);
-    const { items } = await listNotices({});
+    expect((await getNotice({ id: expired.id }))?.id).toBe(expired.id);
+    const { items } = await listNotices({ filter: {} });
     expect(items.map((n) => n.id)).not.toContain(expired.id);
   });
 
@@ -81,9 +81,9 @@ describe("community notices", () => {
       include: { street: { include: { district: true } } },
       orderBy: { code: "asc" },
     });
-    const byCommunity = await listNotices({ community: community.code });
-    const byStreet = await listNotices({ street: community.street.code });
-    const byDistrict = await listNotices({ district: community.street.district.code });
+    const byCommunity = await listNotices({ filter: { community: community.code } });
+    const byStreet = await listNotices({ filter: { street: community.street.code } });
+    const byDistrict = await listNotices({ filter: { district: community.street.district.code } });
     expect(byCommunity.total).toBeGreaterThan(0);
     expect(byStreet.total).toBeGreaterThanOrEqual(byCommunity.total);
     expect(byDistrict.total).toBeGreaterThanOrEqual(byStreet.total);

@@ -10,6 +10,7 @@ import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import { createNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 import { startJobRunner } from "@/lib/jobs/runner";
+import { noticeJobHandlers } from "@/lib/notices/jobs";
 import type { PrismaClient } from "@/lib/db/generated/client";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-jobs-"));
@@ -27,10 +28,10 @@ describe("the job runner across a restart", () => {
     const first = await connect(target);
     await seedDemo(first.prisma);
     const actor = async (email: string) =>
-      (await loadSessionUser(
-        first.prisma,
-        (await first.prisma.user.findUniqueOrThrow({ where: { email } })).id,
-      ))!;
+      (await loadSessionUser({
+        db: first.prisma,
+        userId: (await first.prisma.user.findUniqueOrThrow({ where: { email } })).id,
+      }))!;
     const publishAt = new Date(Date.now() + 2000);
     const notice = await createNotice({
       db: first.prisma,
@@ -68,7 +69,7 @@ describe("the job runner across a restart", () => {
     const second = await connect(target);
     holder.__onestopDb = Promise.resolve(second.prisma);
     try {
-      let runner = startJobRunner({ pollMs: 100 });
+      let runner = startJobRunner({ pollMs: 100, handlers: noticeJobHandlers });
       for (let i = 0; i < 100; i++) {
         if (
           (await second.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status === "PUBLISHED"
@@ -78,7 +79,7 @@ describe("the job runner across a restart", () => {
       }
       await runner.stop();
       // a second start finds nothing left to do
-      runner = startJobRunner({ pollMs: 100 });
+      runner = startJobRunner({ pollMs: 100, handlers: noticeJobHandlers });
       await new Promise((resolve) => setTimeout(resolve, 500));
       await runner.stop();
       const published = await second.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } });

@@ -8,12 +8,12 @@ import { createNotice, updateNotice, ZNoticeInput } from "@/lib/notices/writeNot
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 import { confirmSubscription, subscribe, unsubscribe } from "@/lib/notices/subscriptions";
 import { drainJobs, enqueueJob, type TJobHandler } from "@/lib/jobs/queue";
-import { jobHandlers } from "@/lib/jobs/handlers";
+import { noticeJobHandlers as jobHandlers } from "@/lib/notices/jobs";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { findEntries } from "@/lib/search/search";
 
 const searchTitles = async (q: string) =>
-  (await findEntries(database.prisma, { q, type: "notice", synonyms: [] })).hits.map((h) => h.refId);
+  (await findEntries({ db: database.prisma, q, type: "notice", synonyms: [] })).hits.map((h) => h.refId);
 import { pdfFile } from "../e2e/helpers/files";
 
 let database: TestDatabase;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   await seedDemo(database.prisma);
   for (const name of ["editor", "editor2", "supervisor", "citizen", "caseworker"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
-    actors[name] = (await loadSessionUser(database.prisma, user.id))!;
+    actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
   sink = await startSmtpSink();
   process.env.SMTP_URL = sink.url;
@@ -88,11 +88,11 @@ describe("the two-person notice workflow", () => {
       expectedVersion: 2,
     });
     // not yet: the job waits for its time
-    await drainJobs(database.prisma, jobHandlers);
+    await drainJobs({ db: database.prisma, handlers: jobHandlers });
     expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe(
       "APPROVED",
     );
-    await drainJobs(database.prisma, jobHandlers, () => new Date(at.getTime() + 1000));
+    await drainJobs({ db: database.prisma, handlers: jobHandlers, now: () => new Date(at.getTime() + 1000) });
     const stored = await database.prisma.notice.findUniqueOrThrow({
       where: { id: notice.id },
       include: { revisions: true, attachments: true },
@@ -307,8 +307,8 @@ describe("the job runner", () => {
     const second = await database.secondClient();
     try {
       const [a, b] = await Promise.all([
-        drainJobs(database.prisma, handlers),
-        drainJobs(second.prisma, handlers),
+        drainJobs({ db: database.prisma, handlers: handlers }),
+        drainJobs({ db: second.prisma, handlers: handlers }),
       ]);
       expect(a + b).toBe(5);
       expect(runs).toBe(5);
@@ -320,9 +320,12 @@ describe("the job runner", () => {
 
   it("retries a failed job later and records why", async () => {
     await enqueueJob(database.prisma, { kind: "test.fail", payload: {}, uniqueKey: "test.fail:1" });
-    await drainJobs(database.prisma, {
-      "test.fail": async () => {
-        throw new Error("SMTP down");
+    await drainJobs({
+      db: database.prisma,
+      handlers: {
+        "test.fail": async () => {
+          throw new Error("SMTP down");
+        },
       },
     });
     const job = await database.prisma.job.findUniqueOrThrow({ where: { uniqueKey: "test.fail:1" } });
@@ -334,13 +337,14 @@ describe("the job runner", () => {
 
 describe("e-mail subscriptions", () => {
   it("double opt-in, one mail per published notice with a one-click unsubscribe link, nothing after unsubscribing", async () => {
-    await subscribe(database.prisma, {
+    await subscribe({
+      db: database.prisma,
       email: "resident@example.cn",
       community: HEPINGJIE,
       category: "",
       locale: "zh-Hans",
     });
-    await drainJobs(database.prisma, jobHandlers);
+    await drainJobs({ db: database.prisma, handlers: jobHandlers });
     const confirmation = await sink.waitFor((m) => m.to.includes("resident@example.cn"));
     const token = /subscribe\/confirm\?token=([A-Za-z0-9_-]+)/.exec(confirmation.text ?? "")![1];
 
@@ -357,10 +361,10 @@ describe("e-mail subscriptions", () => {
       step: "publishEmergency",
       expectedVersion: 1,
     });
-    await drainJobs(database.prisma, jobHandlers);
+    await drainJobs({ db: database.prisma, handlers: jobHandlers });
     expect(await database.prisma.noticeDelivery.count({ where: { noticeId: early.id } })).toBe(0);
 
-    expect(await confirmSubscription(database.prisma, token)).toBe(true);
+    expect(await confirmSubscription({ db: database.prisma, token: token })).toBe(true);
     const flood = await createNotice({
       db: database.prisma,
       actor: actors.editor,
@@ -391,10 +395,10 @@ describe("e-mail subscriptions", () => {
       step: "publishEmergency",
       expectedVersion: 1,
     });
-    await drainJobs(database.prisma, jobHandlers);
+    await drainJobs({ db: database.prisma, handlers: jobHandlers });
     // the mail job run again sends nothing twice
     await enqueueJob(database.prisma, { kind: "notice.mail", payload: { noticeId: flood.id } });
-    await drainJobs(database.prisma, jobHandlers);
+    await drainJobs({ db: database.prisma, handlers: jobHandlers });
     const mail = await sink.waitFor(
       (m) => m.to.includes("resident@example.cn") && (m.subject ?? "").includes("防汛预警二"),
     );
@@ -411,7 +415,7 @@ describe("e-mail subscriptions", () => {
       ),
     ).toBe(false);
 
-    expect(await unsubscribe(database.prisma, token)).toBe(true);
+    expect(await unsubscribe({ db: database.prisma, token: token })).toBe(true);
     const later = await createNotice({
       db: database.prisma,
       actor: actors.editor,
@@ -424,13 +428,14 @@ describe("e-mail subscriptions", () => {
       step: "publishEmergency",
       expectedVersion: 1,
     });
-    await drainJobs(database.prisma, jobHandlers);
+    await drainJobs({ db: database.prisma, handlers: jobHandlers });
     expect(await database.prisma.noticeDelivery.count({ where: { noticeId: later.id } })).toBe(0);
   });
 
   it("refuses a bad community and more than five unconfirmed requests an hour", async () => {
     await expect(
-      subscribe(database.prisma, {
+      subscribe({
+        db: database.prisma,
         email: "x@example.cn",
         community: "510104009009",
         category: "",
@@ -439,15 +444,24 @@ describe("e-mail subscriptions", () => {
     ).rejects.toSatisfy((e) => e instanceof FormError && e.field === "community");
     const categories = ["utilities", "activities", "announcements", "emergency", "health"] as const;
     for (const category of categories)
-      await subscribe(database.prisma, { email: "flood@example.cn", community: "", category, locale: "en" });
+      await subscribe({
+        db: database.prisma,
+        email: "flood@example.cn",
+        community: "",
+        category,
+        locale: "en",
+      });
     await expect(
-      subscribe(database.prisma, {
+      subscribe({
+        db: database.prisma,
         email: "flood@example.cn",
         community: "",
         category: "elderly",
         locale: "en",
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyRequests");
-    expect(await confirmSubscription(database.prisma, "not-a-real-token-at-all-0000")).toBe(false);
+    expect(await confirmSubscription({ db: database.prisma, token: "not-a-real-token-at-all-0000" })).toBe(
+      false,
+    );
   });
 });

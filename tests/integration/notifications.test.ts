@@ -24,7 +24,7 @@ afterAll(async () => {
 
 async function actor(email: string) {
   const user = await database.prisma.user.findUniqueOrThrow({ where: { email } });
-  return (await loadSessionUser(database.prisma, user.id))!;
+  return (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
 }
 
 describe("notifications on status changes", () => {

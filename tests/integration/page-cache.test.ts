@@ -16,7 +16,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.prisma);
   const user = await database.prisma.user.findUniqueOrThrow({ where: { email: "editor@example.cn" } });
-  editor = (await loadSessionUser(database.prisma, user.id))!;
+  editor = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
 });
 afterAll(() => database.close());
 

@@ -33,7 +33,8 @@ describe("the embedded database on disk", () => {
     await first.close();
 
     const second = await connect(target);
-    const result = await verifyCredentials(second.prisma, {
+    const result = await verifyCredentials({
+      db: second.prisma,
       email: "keep@example.cn",
       password: "Persist-2026x",
       portal: "public",

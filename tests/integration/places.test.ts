@@ -4,8 +4,8 @@ import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { savePlace, ZPlace } from "@/lib/places/managePlaces";
-import { setMyCommunities } from "@/lib/places/myCommunities";
-import { latestNotices, listNotices, myCommunityCodes } from "@/lib/notices/queries";
+import { myCommunityCodes, setMyCommunities } from "@/lib/places/myCommunities";
+import { latestNotices, listNotices } from "@/lib/notices/queries";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 
 let database: TestDatabase;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await seedDemo(database.prisma);
   for (const name of ["admin", "editor", "citizen"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
-    actors[name] = (await loadSessionUser(database.prisma, user.id))!;
+    actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
 });
 afterAll(() => database.close());
@@ -25,7 +25,8 @@ afterAll(() => database.close());
 describe("places kept by administrators", () => {
   it("adds a street and a village under it, renames by code, and audits", async () => {
     expect(
-      await savePlace(database.prisma, {
+      await savePlace({
+        db: database.prisma,
         actor: actors.admin,
         place: ZPlace.parse({
           level: "street",
@@ -37,7 +38,8 @@ describe("places kept by administrators", () => {
       }),
     ).toBe("created");
     expect(
-      await savePlace(database.prisma, {
+      await savePlace({
+        db: database.prisma,
         actor: actors.admin,
         place: ZPlace.parse({
           level: "community",
@@ -49,7 +51,8 @@ describe("places kept by administrators", () => {
       }),
     ).toBe("created");
     expect(
-      await savePlace(database.prisma, {
+      await savePlace({
+        db: database.prisma,
         actor: actors.admin,
         place: ZPlace.parse({
           level: "community",
@@ -83,7 +86,8 @@ describe("places kept by administrators", () => {
     ).toBe("placeCodeLength|9");
     return Promise.all([
       expect(
-        savePlace(database.prisma, {
+        savePlace({
+          db: database.prisma,
           actor: actors.admin,
           place: ZPlace.parse({
             level: "community",
@@ -95,7 +99,8 @@ describe("places kept by administrators", () => {
         }),
       ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "placeParentMissing"),
       expect(
-        savePlace(database.prisma, {
+        savePlace({
+          db: database.prisma,
           actor: actors.editor,
           place: ZPlace.parse({ level: "district", code: "510199", name: "x", nameEn: "x", rural: "no" }),
         }),
@@ -106,11 +111,11 @@ describe("places kept by administrators", () => {
 
 describe("a resident's own communities", () => {
   it("are saved, and their notices come first in the list and on the home page", async () => {
-    const before = await listNotices({});
+    const before = await listNotices({ filter: {} });
     const lastCommunity = before.items.at(-1)!.targets[0].community.code;
-    await setMyCommunities(database.prisma, { actor: actors.citizen, codes: [lastCommunity] });
-    expect(await myCommunityCodes(actors.citizen.id)).toEqual([lastCommunity]);
-    const mine = await listNotices({}, { mine: [lastCommunity] });
+    await setMyCommunities({ db: database.prisma, actor: actors.citizen, codes: [lastCommunity] });
+    expect(await myCommunityCodes({ userId: actors.citizen.id })).toEqual([lastCommunity]);
+    const mine = await listNotices({ filter: {}, mine: [lastCommunity] });
     expect(mine.total).toBe(before.total);
     const firstOthers = mine.items.findIndex((n) => !n.mine);
     expect(
@@ -126,21 +131,22 @@ describe("a resident's own communities", () => {
     ).toBe(true);
     // the same notices, in a different order
     expect(new Set(mine.items.map((n) => n.id))).toEqual(new Set(before.items.map((n) => n.id)));
-    expect((await latestNotices(3, [lastCommunity]))[0].mine).toBe(true);
+    expect((await latestNotices({ limit: 3, mine: [lastCommunity] }))[0].mine).toBe(true);
   });
 
   it("refuses unknown communities and more than 20, and staff", async () => {
     await expect(
-      setMyCommunities(database.prisma, { actor: actors.citizen, codes: ["510104009009"] }),
+      setMyCommunities({ db: database.prisma, actor: actors.citizen, codes: ["510104009009"] }),
     ).rejects.toBeInstanceOf(FormError);
     await expect(
-      setMyCommunities(database.prisma, {
+      setMyCommunities({
+        db: database.prisma,
         actor: actors.citizen,
         codes: Array.from({ length: 21 }, (_, i) => `5101040010${String(i).padStart(2, "0")}`),
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyChoices|20");
     await expect(
-      setMyCommunities(database.prisma, { actor: actors.editor, codes: [] }),
+      setMyCommunities({ db: database.prisma, actor: actors.editor, codes: [] }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
   await seedDemo(database.prisma);
   for (const email of ["citizen", "citizen2"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
-    actors[email] = (await loadSessionUser(database.prisma, user.id))!;
+    actors[email] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
   const upload = randomUUID().replace(/-/g, "").slice(0, 24);
   await database.prisma.attachment.create({

@@ -25,17 +25,17 @@ beforeAll(async () => {
   useAsAppDatabase(database);
   for (const name of ["admin", "editor"]) {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
-    actors[name] = (await loadSessionUser(prisma, user.id))!;
+    actors[name] = (await loadSessionUser({ db: prisma, userId: user.id }))!;
   }
   departmentId = (await prisma.department.findUniqueOrThrow({ where: { code: "MZJ" } })).id;
 });
 afterAll(() => database.close());
 
-const synonyms = async () => (await listSynonymGroups(prisma)).map((g) => g.terms);
+const synonyms = async () => (await listSynonymGroups({ db: prisma })).map((g) => g.terms);
 const search = async (
   q: string,
   extra: { type?: "service" | "document" | "notice"; page?: number; pageSize?: number; now?: Date } = {},
-) => findEntries(prisma, { q, synonyms: await synonyms(), ...extra });
+) => findEntries({ db: prisma, q, synonyms: await synonyms(), ...extra });
 const api = async (query: string) => {
   const response = await searchApi(new Request(`http://x/api/v1/search?${query}`));
   return { status: response.status, body: await response.json() };
@@ -143,7 +143,7 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
       publishedAt: new Date("2030-02-01"),
     });
     const exact = await makeDocument({ title: word, publishedAt: new Date("2029-01-01") });
-    await rebuildSearchIndex(prisma);
+    await rebuildSearchIndex({ db: prisma });
     const ranked = await search(word);
     expect(keysOf(ranked)).toEqual([exact, inTitleNew, inTitleOld, inKeywords, inBody].map((d) => d.indexNo));
     expect(ranked.hits.map((h) => h.sortAt.toISOString())).toEqual(
@@ -159,7 +159,7 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     for (let i = 0; i < 23; i++)
       await makeNotice({ title: `${word}第${i}场`, publishedAt: new Date(Date.now() - (i + 1) * 60_000) });
     await makeDocument({ title: `${word}场地安排` });
-    await rebuildSearchIndex(prisma);
+    await rebuildSearchIndex({ db: prisma });
     const all = await search(word, { pageSize: 10 });
     expect(all.counts).toEqual({ service: 0, document: 1, notice: 23 });
     expect(all.total).toBe(24);
@@ -297,7 +297,7 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     // on PGlite the one connection is the session; on PostgreSQL it changes one pooled session, harmlessly
     await prisma.$executeRawUnsafe(`SET TIME ZONE 'Asia/Shanghai'`);
     try {
-      await rebuildSearchIndex(prisma);
+      await rebuildSearchIndex({ db: prisma });
       expect(keysOf(await search("荔枝节"))).toEqual([notice.id]);
       expect(keysOf(await search("荔枝节", { now: new Date(Date.now() + 2 * 3600_000) }))).toEqual([]);
       const entry = await prisma.searchEntry.findFirstOrThrow({ where: { refId: notice.id } });
@@ -333,7 +333,7 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
         if (i % 2) await refreshSearchEntry(prisma, { type: "document", id: d.id });
       }
     }
-    expect(await rebuildSearchIndex(prisma)).toBeGreaterThan(120);
+    expect(await rebuildSearchIndex({ db: prisma })).toBeGreaterThan(120);
     for (const { key, title } of made) {
       const found = await search(title);
       expect(found.hits[0], title).toMatchObject({ key, tier: 0 });
@@ -342,7 +342,11 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
 
   it("lets administrators alone edit synonyms, audited, and a change applies at once", async () => {
     await expect(
-      editSynonyms(prisma, { actor: actors.editor, change: { kind: "create", terms: ["火锅", "麻辣烫"] } }),
+      editSynonyms({
+        db: prisma,
+        actor: actors.editor,
+        change: { kind: "create", terms: ["火锅", "麻辣烫"] },
+      }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(
       await prisma.auditLog.count({ where: { action: "search.synonym.create", outcome: "DENIED" } }),
@@ -350,20 +354,26 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     const target = await makeDocument({ title: "成都麻辣烫小店扶持办法" });
     await refreshSearchEntry(prisma, { type: "document", id: target.id });
     expect(keysOf(await search("火锅小店"))).toEqual([]);
-    const { id } = await editSynonyms(prisma, {
+    const { id } = await editSynonyms({
+      db: prisma,
       actor: actors.admin,
       change: { kind: "create", terms: ["火锅", "麻辣烫"] },
     });
     expect(keysOf(await search("火锅小店"))).toEqual([target.indexNo]);
-    await editSynonyms(prisma, {
+    await editSynonyms({
+      db: prisma,
       actor: actors.admin,
       change: { kind: "update", id, expectedVersion: 1, terms: ["火锅", "串串"] },
     });
     expect(keysOf(await search("火锅小店"))).toEqual([]);
     await expect(
-      editSynonyms(prisma, { actor: actors.admin, change: { kind: "delete", id, expectedVersion: 1 } }),
+      editSynonyms({ db: prisma, actor: actors.admin, change: { kind: "delete", id, expectedVersion: 1 } }),
     ).rejects.toMatchObject({ key: "synonymChanged" });
-    await editSynonyms(prisma, { actor: actors.admin, change: { kind: "delete", id, expectedVersion: 2 } });
+    await editSynonyms({
+      db: prisma,
+      actor: actors.admin,
+      change: { kind: "delete", id, expectedVersion: 2 },
+    });
     expect(
       await prisma.auditLog.count({
         where: { action: { startsWith: "search.synonym." }, outcome: "ALLOWED" },

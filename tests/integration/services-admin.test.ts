@@ -14,7 +14,7 @@ beforeAll(async () => {
   await seedDemo(database.prisma);
   for (const name of ["admin", "supervisor"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
-    actors[name] = (await loadSessionUser(database.prisma, user.id))!;
+    actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
 });
 afterAll(() => database.close());

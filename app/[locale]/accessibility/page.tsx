@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
+import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { getSiteSettings } from "@/lib/settings/queries";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "home");
-  return { title: t("home:accessibility.title") };
-}
+export const generateMetadata = pageMetadata("home", "home:accessibility.title");
 
 export default async function AccessibilityPage({ params }: Props) {
   const locale = await localeParam(params);

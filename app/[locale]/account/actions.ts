@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { requireCitizen } from "@/lib/auth/session";
 import { markAllRead } from "@/lib/notifications/queries";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { db } from "@/lib/db/client";
 import { FormError } from "@/lib/shared/errors";
 import { setMyCommunities } from "@/lib/places/myCommunities";
 
@@ -22,7 +21,7 @@ export async function saveMyCommunities(formData: FormData): Promise<void> {
   const actor = await requireCitizen(locale, `/${locale}/account`);
   const codes = formData.getAll("communities").filter((v): v is string => typeof v === "string");
   try {
-    await setMyCommunities(await db(), { actor, codes });
+    await setMyCommunities({ actor, codes });
   } catch (error) {
     if (error instanceof FormError)
       redirect(`/${locale}/account?communitiesError=${encodeURIComponent(error.key)}#my-communities`);

@@ -10,7 +10,7 @@ import { ownDrafts } from "@/lib/cases/applyQueries";
 import { latestNotifications } from "@/lib/notifications/queries";
 import { markNotificationsRead, saveMyCommunities } from "./actions";
 import { labelledPlaceTree } from "@/lib/places/queries";
-import { myCommunityCodes } from "@/lib/notices/queries";
+import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { PlaceCheckboxes } from "@/components/notices/PlaceCheckboxes";
 import { messageForCode } from "@/lib/shared/errorCode";
 import { errorMessages } from "@/lib/i18n/messages";
@@ -38,8 +38,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
     searchParams,
     ownDrafts(user),
     latestNotifications(user),
-    labelledPlaceTree(locale),
-    myCommunityCodes(user.id),
+    labelledPlaceTree({ locale }),
+    myCommunityCodes({ userId: user.id }),
   ]);
   if (!overview) notFound();
   return (

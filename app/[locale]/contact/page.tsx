@@ -1,5 +1,4 @@
-import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
+import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
@@ -7,10 +6,7 @@ import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "common");
-  return { title: t("footer.contact") };
-}
+export const generateMetadata = pageMetadata("common", "footer.contact");
 
 export default async function ContactPage({ params }: Props) {
   const locale = await localeParam(params);

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { lt } from "@/lib/i18n/content";
 import { formatDate } from "@/lib/i18n/format";
 import { enumParam, intParam, type TSearchParams } from "@/lib/i18n/search-params";
-import { listNotices, myCommunityCodes, type TNoticeFilter } from "@/lib/notices/queries";
+import { listNotices, type TNoticeFilter } from "@/lib/notices/queries";
+import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { noticeCategories } from "@/lib/notices/categories";
 import { placeTree } from "@/lib/places/queries";
@@ -16,10 +16,7 @@ import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "notices");
-  return { title: t("notices:listTitle") };
-}
+export const generateMetadata = pageMetadata("notices", "notices:listTitle");
 
 export default async function NoticesPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
@@ -43,10 +40,10 @@ export default async function NoticesPage({ params, searchParams }: Props) {
     category: enumParam(query.category, noticeCategories),
     page: intParam(query.page),
   };
-  const mine = await myCommunityCodes((await getSessionUser())?.id);
+  const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
   const [t, result] = await Promise.all([
     getT(locale, ["notices", "catalog"]),
-    listNotices(filter, { mine }),
+    listNotices({ filter, mine }),
   ]);
   const feedHref = withQuery(`/${locale}/notices/feed.xml`, {
     community: filter.community,

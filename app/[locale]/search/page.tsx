@@ -39,10 +39,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
   });
   const q = (first(raw.q) ?? "").trim().slice(0, 100);
   const query = parsed.success ? parsed.data : null;
-  const found = query ? await searchPortal(query, locale) : null;
+  const found = query ? await searchPortal({ query, locale }) : null;
   const empty = found && found.total === 0;
   const [suggestions, settings] = empty
-    ? await Promise.all([suggestServices(q), getSiteSettings()])
+    ? await Promise.all([suggestServices({ q }), getSiteSettings()])
     : [[], null];
   const href = (change: { type?: string; page?: number }) =>
     withQuery(`/${locale}/search`, {

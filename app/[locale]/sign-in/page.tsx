@@ -1,7 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { safeLocalPath } from "@/lib/i18n/paths";
@@ -13,10 +12,7 @@ import { signInCitizen } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "auth");
-  return { title: t("auth:signInTitle") };
-}
+export const generateMetadata = pageMetadata("auth", "auth:signInTitle");
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);

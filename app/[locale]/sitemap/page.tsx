@@ -1,19 +1,13 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "common");
-  return { title: t("footer.siteMap") };
-}
+export const generateMetadata = pageMetadata("common", "footer.siteMap");
 
 /** 网站地图: every section of the portal on one page. */
 export default async function SiteMapPage({ params }: Props) {
-  const locale = await localeParam(params);
-  const t = await getT(locale, ["catalog", "account", "auth"]);
+  const { locale, t } = await pageT(params, ["catalog", "account", "auth"]);
   const sections: [string, [string, string][]][] = [
     [
       t("nav.services"),

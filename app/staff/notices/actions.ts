@@ -3,8 +3,6 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
-import type { TFormState } from "@/lib/actions/formState";
-import { requireStaff } from "@/lib/auth/session";
 import { FormError } from "@/lib/shared/errors";
 import { parseChinaDateTime } from "@/lib/shared/chinaTime";
 import { noticeCategories } from "@/lib/notices/categories";
@@ -53,34 +51,39 @@ async function newFiles(formData: FormData): Promise<TNewFile[]> {
   );
 }
 
-const create = formAction(ZNoticeForm, async (form, formData) => {
-  const actor = await requireStaff();
-  const notice = await createNotice({
-    actor,
-    notice: noticeInput(form, formData),
-    files: await newFiles(formData),
-  });
-  redirect(`/staff/notices/${notice.id}?saved=1`);
+export const createNoticeAction = formAction({
+  schema: ZNoticeForm,
+  actor: "staff",
+  run: async ({ input, actor, formData }) => {
+    const notice = await createNotice({
+      actor,
+      notice: noticeInput(input, formData),
+      files: await newFiles(formData),
+    });
+    redirect(`/staff/notices/${notice.id}?saved=1`);
+  },
 });
 
 const ZEdit = ZNoticeForm.extend({
   id: z.string().min(1).max(40),
   expectedVersion: z.coerce.number().int().positive(),
 });
-const edit = formAction(ZEdit, async (form, formData) => {
-  const actor = await requireStaff();
-  const removeAttachments = formData
-    .getAll("removeAttachments")
-    .filter((v): v is string => typeof v === "string");
-  await updateNotice({
-    actor,
-    noticeId: form.id,
-    expectedVersion: form.expectedVersion,
-    notice: noticeInput(form, formData),
-    files: await newFiles(formData),
-    removeAttachments,
-  });
-  redirect(`/staff/notices/${form.id}?saved=1`);
+export const editNoticeAction = formAction({
+  schema: ZEdit,
+  actor: "staff",
+  run: async ({ input, actor, formData }) => {
+    await updateNotice({
+      actor,
+      noticeId: input.id,
+      expectedVersion: input.expectedVersion,
+      notice: noticeInput(input, formData),
+      files: await newFiles(formData),
+      removeAttachments: formData
+        .getAll("removeAttachments")
+        .filter((v): v is string => typeof v === "string"),
+    });
+    redirect(`/staff/notices/${input.id}?saved=1`);
+  },
 });
 
 const ZStep = z.object({
@@ -89,24 +92,17 @@ const ZStep = z.object({
   step: z.enum(["submit", "approve", "sendBack", "publishEmergency", "archive"]),
   comment: z.string().trim().max(1000, "tooLongMax|1000").optional(),
 });
-const step = formAction(ZStep, async (input) => {
-  const actor = await requireStaff();
-  await applyNoticeStep({
-    actor,
-    noticeId: input.id,
-    step: input.step,
-    expectedVersion: input.expectedVersion,
-    comment: input.comment,
-  });
-  redirect(`/staff/notices/${input.id}?done=${input.step}`);
+export const noticeStepAction = formAction({
+  schema: ZStep,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await applyNoticeStep({
+      actor,
+      noticeId: input.id,
+      step: input.step,
+      expectedVersion: input.expectedVersion,
+      comment: input.comment,
+    });
+    redirect(`/staff/notices/${input.id}?done=${input.step}`);
+  },
 });
-
-export async function createNoticeAction(state: TFormState, formData: FormData): Promise<TFormState> {
-  return create(state, formData);
-}
-export async function editNoticeAction(state: TFormState, formData: FormData): Promise<TFormState> {
-  return edit(state, formData);
-}
-export async function noticeStepAction(state: TFormState, formData: FormData): Promise<TFormState> {
-  return step(state, formData);
-}

@@ -1,40 +1,32 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { notFound } from "next/navigation";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate } from "@/lib/i18n/format";
 import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { requireStaff } from "@/lib/auth/session";
-import { notFound } from "next/navigation";
-import { isNoticeEditor } from "@/lib/notices/noticeWorkflow";
+import { isNoticeEditor, noticeStatuses } from "@/lib/notices/noticeWorkflow";
 import { staffNoticeList } from "@/lib/notices/staffQueries";
-import { noticeStatuses } from "@/lib/notices/noticeWorkflow";
+import { Table } from "@/components/ui/Table";
+import { buttonClass } from "@/components/ui/Button";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "notices");
-  return { title: t("notices:editor.title") };
-}
+export const generateMetadata = staffPageMetadata("notices", "notices:editor.title");
 
 /** The editors' desk: notices by status, newest change first. */
 export default async function StaffNoticesPage({ searchParams }: { searchParams: TSearchParams }) {
   const actor = await requireStaff();
-  const mayReview = isNoticeEditor(actor) || actor.grants.some((g) => g.role === "SUPERVISOR");
-  if (!mayReview) notFound();
   const status = enumParam((await searchParams).status, noticeStatuses);
-  const [t, { items, counts }] = await Promise.all([
+  const [t, list] = await Promise.all([
     getT(defaultLocale, ["notices", "catalog"]),
-    staffNoticeList(status),
+    staffNoticeList({ actor, status }),
   ]);
-  const cell = "border border-line p-2";
+  if (!list) notFound();
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notices:editor.title")}</h1>
       {isNoticeEditor(actor) ? (
         <p>
-          <Link
-            href="/staff/notices/new"
-            className="inline-block bg-brand px-4 py-2 font-bold text-white no-underline"
-          >
+          <Link href="/staff/notices/new" className={buttonClass("primary", "inline-block no-underline")}>
             {t("notices:editor.new")}
           </Link>
         </p>
@@ -49,46 +41,40 @@ export default async function StaffNoticesPage({ searchParams }: { searchParams:
           {noticeStatuses.map((s) => (
             <li key={s}>
               <Link href={`/staff/notices?status=${s}`} aria-current={status === s ? "page" : undefined}>
-                {t(`notices:status.${s}`)} ({counts[s] ?? 0})
+                {t(`notices:status.${s}`)} ({list.counts[s] ?? 0})
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      <table className="w-full border-collapse text-left">
-        <thead>
-          <tr className="bg-panel">
-            <th scope="col" className={cell}>
-              {t("notices:editor.field.title")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("notices:category")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("notices:editor.statusColumn")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("notices:editor.field.publishAt")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("notices:editor.author")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((n) => (
-            <tr key={n.id}>
-              <td className={cell}>
-                <Link href={`/staff/notices/${n.id}`}>{n.title}</Link>
-              </td>
-              <td className={cell}>{t(`catalog:noticeCategory.${n.category}`)}</td>
-              <td className={cell}>{t(`notices:status.${n.status}`)}</td>
-              <td className={cell}>{formatDate(defaultLocale, n.publishedAt ?? n.publishAt)}</td>
-              <td className={cell}>{n.author?.name ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        rows={list.items}
+        rowKey={(n) => n.id}
+        columns={[
+          {
+            key: "title",
+            header: t("notices:editor.field.title"),
+            cell: (n) => <Link href={`/staff/notices/${n.id}`}>{n.title}</Link>,
+          },
+          {
+            key: "category",
+            header: t("notices:category"),
+            cell: (n) => t(`catalog:noticeCategory.${n.category}`),
+          },
+          {
+            key: "status",
+            header: t("notices:editor.statusColumn"),
+            cell: (n) => t(`notices:status.${n.status}`),
+          },
+          {
+            key: "publishAt",
+            header: t("notices:editor.field.publishAt"),
+            nowrap: true,
+            cell: (n) => formatDate(defaultLocale, n.publishedAt ?? n.publishAt),
+          },
+          { key: "author", header: t("notices:editor.author"), cell: (n) => n.author?.name ?? "" },
+        ]}
+      />
     </div>
   );
 }

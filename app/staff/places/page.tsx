@@ -1,18 +1,15 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
 import { isAdministrator } from "@/lib/auth/policy";
 import { placeTree } from "@/lib/places/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { Section } from "@/components/ui/Section";
 import { savePlaceAction } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "notices");
-  return { title: t("notices:places.title") };
-}
+export const generateMetadata = staffPageMetadata("notices", "notices:places.title");
 
 /** 区县 → 街道/乡镇 → 社区/村, kept by administrators: add a place or rename one by its code. */
 export default async function PlacesPage({
@@ -37,10 +34,7 @@ export default async function PlacesPage({
           })}
         </p>
       ) : null}
-      <section aria-labelledby="tree">
-        <h2 id="tree" className="mb-2 text-xl font-bold">
-          {t("notices:places.tree")}
-        </h2>
+      <Section id="tree" title={t("notices:places.tree")}>
         <ul className="grid gap-2">
           {tree.map((d) => (
             <li key={d.code}>
@@ -71,11 +65,8 @@ export default async function PlacesPage({
             </li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="save-place" className="grid gap-2">
-        <h2 id="save-place" className="text-xl font-bold">
-          {t("notices:places.save")}
-        </h2>
+      </Section>
+      <Section id="save-place" title={t("notices:places.save")} className="grid gap-2">
         <p>{t("notices:places.hint")}</p>
         <SimpleForm
           idPrefix="place"
@@ -113,7 +104,7 @@ export default async function PlacesPage({
           messages={errorMessages(t)}
           errorTitle={t("errors:summaryTitle")}
         />
-      </section>
+      </Section>
     </div>
   );
 }

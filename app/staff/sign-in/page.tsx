@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { getSessionUser } from "@/lib/auth/session";
@@ -8,10 +7,7 @@ import { isStaff } from "@/lib/auth/policy";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { signInStaff } from "../actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "staff");
-  return { title: t("staff:signInTitle") };
-}
+export const generateMetadata = staffPageMetadata("staff", "staff:signInTitle");
 
 export default async function StaffSignInPage() {
   if (isStaff(await getSessionUser())) redirect("/staff");

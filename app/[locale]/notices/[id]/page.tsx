@@ -11,13 +11,13 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params);
-  const notice = await getNotice((await params).id);
+  const notice = await getNotice({ id: (await params).id });
   return { title: notice ? lt(locale, notice.title, notice.titleEn) : undefined };
 }
 
 export default async function NoticePage({ params }: Props) {
   const locale = await localeParam(params);
-  const notice = await getNotice((await params).id);
+  const notice = await getNotice({ id: (await params).id });
   if (!notice) notFound();
   const t = await getT(locale, ["notices"]);
   return (

@@ -41,7 +41,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
-  const notices = await feedNotices({ community, category });
+  const notices = await feedNotices({ filter: { community, category } });
   const base = publicBaseUrl();
   const parts = [
     place ? lt(locale, place.name, place.nameEn) : null,

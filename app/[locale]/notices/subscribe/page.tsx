@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { lt } from "@/lib/i18n/content";
 import { errorMessages } from "@/lib/i18n/messages";
@@ -13,10 +12,7 @@ import { subscribeAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "notices");
-  return { title: t("notices:subscribe.title") };
-}
+export const generateMetadata = pageMetadata("notices", "notices:subscribe.title");
 
 /** Subscribe by e-mail to one community's (or all) notices of one category (or all); double opt-in. */
 export default async function SubscribePage({ params, searchParams }: Props) {

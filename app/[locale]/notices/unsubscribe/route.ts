@@ -1,4 +1,3 @@
-import { db } from "@/lib/db/client";
 import { isLocale } from "@/lib/i18n/settings";
 import { unsubscribe } from "@/lib/notices/subscriptions";
 
@@ -13,7 +12,7 @@ async function unsubscribeByLink(
 ): Promise<{ locale: string; ok: boolean } | null> {
   const { locale } = await params;
   if (!isLocale(locale)) return null;
-  return { locale, ok: await unsubscribe(await db(), new URL(request.url).searchParams.get("token") ?? "") };
+  return { locale, ok: await unsubscribe({ token: new URL(request.url).searchParams.get("token") ?? "" }) };
 }
 
 /** The link in every mail: one click ends the subscription, then a page says so. */

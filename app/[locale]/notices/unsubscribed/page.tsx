@@ -1,15 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import type { TSearchParams } from "@/lib/i18n/search-params";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "notices");
-  return { title: t("notices:unsubscribed.title") };
-}
+export const generateMetadata = pageMetadata("notices", "notices:unsubscribed.title");
 
 export default async function UnsubscribedPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { listNotices } from "@/lib/notices/queries";
 import { noticeCategories } from "@/lib/notices/categories";
-import { apiFailure } from "@/lib/api/errors";
-import { queryParams } from "@/lib/api/queryParams";
+import { publicListRoute } from "@/lib/api/publicList";
 
 export const dynamic = "force-dynamic";
 
@@ -16,35 +15,23 @@ const ZQuery = z.object({
 });
 
 /** Current community notices, pinned first (`?community=&category=&page=`). */
-export async function GET(request: Request) {
-  try {
-    const query = ZQuery.parse(queryParams(request.url));
-    const result = await listNotices(query);
-    return Response.json(
-      {
-        items: result.items.map((n) => ({
-          id: n.id,
-          title: n.title,
-          titleEn: n.titleEn,
-          category: n.category,
-          pinned: n.pinned,
-          emergency: n.emergency,
-          source: n.source,
-          publishedAt: n.publishedAt,
-          expiresAt: n.expiresAt,
-          communities: n.targets.map((t) => ({
-            code: t.community.code,
-            name: t.community.name,
-            nameEn: t.community.nameEn,
-          })),
-        })),
-        total: result.total,
-        page: result.page,
-        pages: result.pages,
-      },
-      { headers: { "Cache-Control": "public, max-age=60" } },
-    );
-  } catch (error) {
-    return apiFailure(error);
-  }
-}
+export const GET = publicListRoute({
+  schema: ZQuery,
+  read: (filter) => listNotices({ filter }),
+  item: (n) => ({
+    id: n.id,
+    title: n.title,
+    titleEn: n.titleEn,
+    category: n.category,
+    pinned: n.pinned,
+    emergency: n.emergency,
+    source: n.source,
+    publishedAt: n.publishedAt,
+    expiresAt: n.expiresAt,
+    communities: n.targets.map((t) => ({
+      code: t.community.code,
+      name: t.community.name,
+      nameEn: t.community.nameEn,
+    })),
+  }),
+});

@@ -22,7 +22,7 @@ export async function GET(request: Request) {
     );
     const localeParam = params.get("locale");
     const locale = isLocale(localeParam) ? localeParam : "zh-Hans";
-    const found = await searchPortal(query, locale);
+    const found = await searchPortal({ query, locale });
     const empty = found.total === 0 && !query.type;
     return Response.json(
       {
@@ -45,7 +45,7 @@ export async function GET(request: Request) {
         pages: found.pages,
         terms: found.terms,
         ...(empty
-          ? { suggestions: await suggestServices(query.q), hotline: (await getSiteSettings()).hotline }
+          ? { suggestions: await suggestServices({ q: query.q }), hotline: (await getSiteSettings()).hotline }
           : {}),
       },
       { headers: { "Cache-Control": "no-store" } },

@@ -6,15 +6,9 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatBytes, formatDate } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
-import { requireStaff } from "@/lib/auth/session";
+import { getSessionUser, requireStaff } from "@/lib/auth/session";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
-import {
-  isNoticeEditor,
-  mayEditNotice,
-  noticeWorkflow,
-  revisionKind,
-  type TNoticeStep,
-} from "@/lib/notices/noticeWorkflow";
+import { mayEditNotice, noticeWorkflow, revisionKind, type TNoticeStep } from "@/lib/notices/noticeWorkflow";
 import { openSteps } from "@/lib/workflow/workflow";
 import { revisionDiff } from "@/lib/notices/revisionDiff";
 import { scopeValues, type TNoticeScope } from "@/lib/notices/scope";
@@ -27,20 +21,18 @@ import { editNoticeAction, noticeStepAction } from "../actions";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const notice = await noticeForStaff((await params).id);
+  const notice = await noticeForStaff({ actor: await getSessionUser(), id: (await params).id });
   return { title: notice?.title };
 }
 
 /** One notice on the editors' desk: where it stands, the next steps this person may take, the draft's editor, every revision with its diff. */
 export default async function StaffNoticePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const isSupervisor = actor.grants.some((g) => g.role === "SUPERVISOR" || g.role === "ADMIN");
-  if (!isNoticeEditor(actor) && !isSupervisor) notFound();
-  const notice = await noticeForStaff((await params).id);
+  const notice = await noticeForStaff({ actor, id: (await params).id });
   if (!notice) notFound();
   const [t, tree, query] = await Promise.all([
     getT(defaultLocale, ["notices", "catalog", "errors"]),
-    labelledPlaceTree(defaultLocale),
+    labelledPlaceTree({ locale: defaultLocale }),
     searchParams,
   ]);
   const messages = errorMessages(t);

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
@@ -11,17 +10,14 @@ import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";
 import { createNoticeAction } from "../actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "notices");
-  return { title: t("notices:editor.new") };
-}
+export const generateMetadata = staffPageMetadata("notices", "notices:editor.new");
 
 export default async function NewNoticePage() {
   const actor = await requireStaff();
   if (!isNoticeEditor(actor)) notFound();
   const [t, tree] = await Promise.all([
     getT(defaultLocale, ["notices", "catalog", "errors"]),
-    labelledPlaceTree(defaultLocale),
+    labelledPlaceTree({ locale: defaultLocale }),
   ]);
   return (
     <div className="grid gap-4">

@@ -1,19 +1,14 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
 import { isAdministrator } from "@/lib/auth/policy";
-import { db } from "@/lib/db/client";
 import { listSynonymGroups } from "@/lib/search/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "search");
-  return { title: t("search:staff.title") };
-}
+export const generateMetadata = staffPageMetadata("search", "search:staff.title");
 
 const searchErrors = ["synonymTooFew", "synonymTooMany", "synonymTermTooLong", "synonymChanged"] as const;
 
@@ -25,10 +20,7 @@ export default async function SynonymsPage({
 }) {
   const actor = await requireStaff();
   if (!isAdministrator(actor)) notFound();
-  const [t, groups] = await Promise.all([
-    getT(defaultLocale, ["search", "errors"]),
-    listSynonymGroups(await db()),
-  ]);
+  const [t, groups] = await Promise.all([getT(defaultLocale, ["search", "errors"]), listSynonymGroups()]);
   const messages = {
     ...errorMessages(t),
     ...Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)])),

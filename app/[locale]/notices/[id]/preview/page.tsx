@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { getSessionUser } from "@/lib/auth/session";
-import { isNoticeEditor } from "@/lib/notices/noticeWorkflow";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
 import { NoticeView } from "@/components/notices/NoticeView";
 
@@ -19,9 +18,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
  */
 export default async function NoticePreviewPage({ params }: Props) {
   const locale = await localeParam(params);
-  const user = await getSessionUser();
-  if (!user || !(isNoticeEditor(user) || user.grants.some((g) => g.role === "SUPERVISOR"))) notFound();
-  const notice = await noticeForStaff((await params).id);
+  const notice = await noticeForStaff({ actor: await getSessionUser(), id: (await params).id });
   if (!notice) notFound();
   const t = await getT(locale, ["notices"]);
   return (

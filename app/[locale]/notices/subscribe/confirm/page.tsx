@@ -1,25 +1,20 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { db } from "@/lib/db/client";
 import { describeSubscription, subscriptionByToken } from "@/lib/notices/subscriptions";
 import { confirmAction } from "../actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "notices");
-  return { title: t("notices:confirm.title") };
-}
+export const generateMetadata = pageMetadata("notices", "notices:confirm.title");
 
 /** The link in the confirmation mail lands here; the button confirms. */
 export default async function ConfirmPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const [t, query] = await Promise.all([getT(locale, ["notices", "catalog"]), searchParams]);
   const token = param(query.token) ?? "";
-  const subscription = token ? await subscriptionByToken(await db(), token) : null;
+  const subscription = token ? await subscriptionByToken({ token }) : null;
   const usable = subscription && !subscription.unsubscribedAt;
   return (
     <div className="grid gap-4">

@@ -8,7 +8,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const { id } = await params;
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) return apiError(404, "not_found", "Not found");
-    const n = await getNotice(id);
+    const n = await getNotice({ id });
     if (!n) return apiError(404, "not_found", "Not found");
     return Response.json(
       {
