@@ -128,7 +128,7 @@ async function benchTarget(
   const prepared = Date.now();
   runStep(bin("tsx"), [path.join("scripts", "db", "prepare.ts")], env);
   // the embedded directory remembers a finished generation; PostgreSQL is asked (the generator resumes)
-  // and whether the search index was built then: data made before lib/search/index.ts existed needs a rebuild
+  // and whether that generation built the search index: a marker without it means the index is rebuilt
   const marker = path.join(options.dataDir, `.volume-${volume.documents}-${volume.notices}-${volume.cases}`);
   const searchIndex = fs.existsSync(path.join("lib", "search", "index.ts"));
   const done =

@@ -1,5 +1,5 @@
 /**
- * The OpenAPI 3.1 description of /api/v1 (CONTRACT.md). A test checks that every route file
+ * The OpenAPI 3.1 description of /api/v1, the contract API clients build on. A test checks that every route file
  * under app/api/v1 is described here.
  */
 type TQueryParam =

@@ -48,7 +48,7 @@ export function workdayInfo(
 }
 
 /**
- * The Nth working day after `from` (counting starts the day after, DOMAIN.md). `n = 0` means
+ * The Nth working day after `from` (the first day is not counted, 《民法典》第二百零一条). `n = 0` means
  * 即办: the same day.
  */
 export function addWorkingDays(from: string, n: number, overrides: TCalendarOverrides = {}): TDeadline {

@@ -8,7 +8,7 @@ import { FormError, NotFoundError } from "../shared/errors";
 /** 好差评: 5 非常满意 … 1 非常不满意; the lowest two are 差评 and open a follow-up. */
 export const ratingLevels = [5, 4, 3, 2, 1] as const;
 export const isBadRating = (level: number) => level <= 2;
-/** Working days the department has to verify and fix a 差评 (a local setting; DOMAIN.md default). */
+/** Working days the department has to verify and fix a 差评: 15 under 国办发〔2019〕51号, a local setting may differ. */
 export const defaultFollowUpDays = 15;
 
 /** The local setting `cases.followUpDays` (site setting "cases"), else the default. */

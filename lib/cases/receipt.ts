@@ -134,7 +134,7 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   const { locale, t, case: found } = input;
   const fonts = cjkFonts();
   const qr = await renderQrPng(input.trackUrl);
-  // 受理 and 不予受理 each produce a dated notice (DOMAIN.md); before that it is a receipt
+  // 受理 and 不予受理 each produce a dated written notice (《行政许可法》第三十二条); before that it is a receipt
   const kind =
     found.status === "REJECTED" && found.rejection ? "rejected" : found.acceptedAt ? "accepted" : "submitted";
   const title =

@@ -8,7 +8,10 @@ import { newAccessCode, nextTrackingNumber } from "../cases/identifiers";
 import { FormError } from "../shared/errors";
 import { requesterTypes } from "./outcomes";
 
-/** The 依申请公开 application (DOMAIN.md): no purpose is asked for (since 2019). */
+/**
+ * The 依申请公开 application, with what 《政府信息公开条例》(2019) 第二十九条 asks for: no purpose is
+ * asked, as the 2019 revision dropped the "special needs" test.
+ */
 export const ZDisclosureRequest = z
   .object({
     department: z.string().regex(/^[A-Z]{2,10}$/, "choose"),

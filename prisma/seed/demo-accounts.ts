@@ -1,6 +1,6 @@
 import type { TStaffRole } from "../../lib/auth/types";
 
-/** The demo accounts of CONTRACT.md; all share one password. */
+/** The demo accounts, one or more for each role and scope; all share one password. */
 export const demoPassword = "Demo-pass-2026";
 
 export type SeedAccount = {

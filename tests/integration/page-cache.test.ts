@@ -8,7 +8,7 @@ import { updateDocument } from "@/lib/disclosure/editDocument";
 import { noticeVisibilityChanged } from "@/lib/notices/effects";
 import { pageStore, renderOnce, freshPage } from "@/lib/cache/pageStore";
 
-/** Issue 6: a change to public content drops this instance's cached pages once it has committed. */
+/** A change to public content drops this instance's cached pages once it has committed. */
 let database: TestDatabase;
 let editor: TSessionUser;
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signInCitizen, signInStaff } from "../helpers/accounts";
 
-/** Issue 6: public pages come from the shared cache for anonymous visitors, and edits show within a second. */
+/** Public pages come from the shared cache for anonymous visitors, and edits show within a second. */
 const publicPages = [
   "/zh-Hans/services/RS-JYDJ-001",
   "/zh-Hans/disclosure/JXW/2006-00001",
