@@ -10,6 +10,55 @@ import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
+import { Button } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
+import type { TLocale } from "@/lib/i18n/settings";
+
+const themeGroups = [
+  ["PERSON", personThemes],
+  ["LEGAL_PERSON", legalPersonThemes],
+] as const;
+
+/** The newest items of a kind, each with its date, and a link to the whole list. */
+function DatedList({
+  locale,
+  items,
+  more,
+}: {
+  locale: TLocale;
+  items: {
+    key: string;
+    href: string;
+    title: string;
+    titleEn: string | null;
+    date: Date | null;
+    badge: string | null;
+  }[];
+  more: { href: string; label: string };
+}) {
+  return (
+    <>
+      <ul className="grid gap-2">
+        {items.map((item) => (
+          <li key={item.key} className="flex justify-between gap-4">
+            <span>
+              {item.badge ? (
+                <span className="mr-2 border-2 border-ink px-1 text-sm">{item.badge}</span>
+              ) : null}
+              <Link href={item.href}>
+                <LocalText locale={locale} zh={item.title} en={item.titleEn} />
+              </Link>
+            </span>
+            <span className="whitespace-nowrap text-muted">{formatDate(locale, item.date)}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <Link href={more.href}>{more.label}</Link>
+      </p>
+    </>
+  );
+}
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const locale = await localeParam(params);
@@ -37,9 +86,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             className={`${inputClass} min-w-48 flex-1`}
             placeholder={t("home:searchPlaceholder")}
           />
-          <button type="submit" className="bg-brand px-6 py-2 font-bold text-white">
-            {t("search")}
-          </button>
+          <Button>{t("search")}</Button>
         </form>
       </section>
 
@@ -63,42 +110,27 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </Link>
       </section>
 
-      <section aria-labelledby="themes">
-        <h2 id="themes" className="mb-3 text-xl font-bold">
-          {t("home:themes")}
-        </h2>
-        <h3 className="mb-2 font-bold">{t("catalog:audience.PERSON")}</h3>
-        <ul className="mb-4 flex flex-wrap gap-2">
-          {personThemes.map((theme) => (
-            <li key={theme}>
-              <Link
-                href={`/${locale}/services?audience=PERSON&theme=${theme}`}
-                className="inline-block border border-line px-3 py-1"
-              >
-                {t(`catalog:theme.${theme}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-        <h3 className="mb-2 font-bold">{t("catalog:audience.LEGAL_PERSON")}</h3>
-        <ul className="flex flex-wrap gap-2">
-          {legalPersonThemes.map((theme) => (
-            <li key={theme}>
-              <Link
-                href={`/${locale}/services?audience=LEGAL_PERSON&theme=${theme}`}
-                className="inline-block border border-line px-3 py-1"
-              >
-                {t(`catalog:theme.${theme}`)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Section id="themes" title={t("home:themes")}>
+        {themeGroups.map(([audience, themes]) => (
+          <div key={audience}>
+            <h3 className="mb-2 font-bold">{t(`catalog:audience.${audience}`)}</h3>
+            <ul className="mb-4 flex flex-wrap gap-2">
+              {themes.map((theme) => (
+                <li key={theme}>
+                  <Link
+                    href={`/${locale}/services?audience=${audience}&theme=${theme}`}
+                    className="inline-block border border-line px-3 py-1"
+                  >
+                    {t(`catalog:theme.${theme}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </Section>
 
-      <section aria-labelledby="hot">
-        <h2 id="hot" className="mb-3 text-xl font-bold">
-          {t("home:hot")}
-        </h2>
+      <Section id="hot" title={t("home:hot")}>
         <ul className="grid gap-2 md:grid-cols-2">
           {hot.map((service) => (
             <li key={service.code}>
@@ -108,50 +140,37 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       <div className="grid gap-8 md:grid-cols-2">
-        <section aria-labelledby="latest-notices">
-          <h2 id="latest-notices" className="mb-3 text-xl font-bold">
-            {t("home:latestNotices")}
-          </h2>
-          <ul className="grid gap-2">
-            {notices.map((notice) => (
-              <li key={notice.id} className="flex justify-between gap-4">
-                <span>
-                  {notice.mine ? (
-                    <span className="mr-2 border-2 border-ink px-1 text-sm">{t("notices:mine")}</span>
-                  ) : null}
-                  <Link href={`/${locale}/notices/${notice.id}`}>
-                    <LocalText locale={locale} zh={notice.title} en={notice.titleEn} />
-                  </Link>
-                </span>
-                <span className="whitespace-nowrap text-muted">{formatDate(locale, notice.publishedAt)}</span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2">
-            <Link href={`/${locale}/notices`}>{t("home:moreNotices")}</Link>
-          </p>
-        </section>
-        <section aria-labelledby="latest-documents">
-          <h2 id="latest-documents" className="mb-3 text-xl font-bold">
-            {t("home:latestDocuments")}
-          </h2>
-          <ul className="grid gap-2">
-            {documents.map((doc) => (
-              <li key={doc.indexNo} className="flex justify-between gap-4">
-                <Link href={`/${locale}/disclosure/${doc.indexNo}`}>
-                  <LocalText locale={locale} zh={doc.title} en={doc.titleEn} />
-                </Link>
-                <span className="whitespace-nowrap text-muted">{formatDate(locale, doc.publishedAt)}</span>
-              </li>
-            ))}
-          </ul>
-          <p className="mt-2">
-            <Link href={`/${locale}/disclosure`}>{t("home:moreDocuments")}</Link>
-          </p>
-        </section>
+        <Section id="latest-notices" title={t("home:latestNotices")}>
+          <DatedList
+            locale={locale}
+            items={notices.map((notice) => ({
+              key: notice.id,
+              href: `/${locale}/notices/${notice.id}`,
+              title: notice.title,
+              titleEn: notice.titleEn,
+              date: notice.publishedAt,
+              badge: notice.mine ? t("notices:mine") : null,
+            }))}
+            more={{ href: `/${locale}/notices`, label: t("home:moreNotices") }}
+          />
+        </Section>
+        <Section id="latest-documents" title={t("home:latestDocuments")}>
+          <DatedList
+            locale={locale}
+            items={documents.map((doc) => ({
+              key: doc.indexNo,
+              href: `/${locale}/disclosure/${doc.indexNo}`,
+              title: doc.title,
+              titleEn: doc.titleEn,
+              date: doc.publishedAt,
+              badge: null,
+            }))}
+            more={{ href: `/${locale}/disclosure`, label: t("home:moreDocuments") }}
+          />
+        </Section>
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import type { TLocale } from "@/lib/i18n/settings";
 import type { TSiteSettings } from "@/lib/settings/site";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { LocalText } from "@/components/ui/LocalText";
+import { Button } from "@/components/ui/Button";
 
 type Props = {
   locale: TLocale;
@@ -43,9 +44,7 @@ export function SiteHeader({
           <form action={toggleElderMode}>
             <input type="hidden" name="elder" value={elder ? "0" : "1"} />
             <input type="hidden" name="returnTo" value={path} />
-            <button type="submit" className="text-link underline">
-              {elder ? t("elder.off") : t("elder.on")}
-            </button>
+            <Button variant="link">{elder ? t("elder.off") : t("elder.on")}</Button>
           </form>
           <Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link>
           <LanguageSwitcher
@@ -60,9 +59,7 @@ export function SiteHeader({
               <Link href={`/${locale}/account`}>{t("account.mine", { name: citizenName })}</Link>
               <form action={signOut}>
                 <input type="hidden" name="returnTo" value={`/${locale}`} />
-                <button type="submit" className="text-link underline">
-                  {t("account.signOut")}
-                </button>
+                <Button variant="link">{t("account.signOut")}</Button>
               </form>
             </>
           ) : (

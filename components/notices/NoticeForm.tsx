@@ -5,6 +5,7 @@ import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { useFormAction } from "@/components/form/useFormAction";
 import { Field, inputClass } from "@/components/ui/Field";
 import { PlaceCheckboxes, type TLabelledTree } from "./PlaceCheckboxes";
+import { Button } from "@/components/ui/Button";
 
 export type TNoticeFormLabels = Record<
   | "title"
@@ -197,13 +198,9 @@ export function NoticeForm({
           className={inputClass}
         />
       </Field>
-      <button
-        type="submit"
-        disabled={pending}
-        className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white"
-      >
+      <Button disabled={pending} className="justify-self-start">
         {labels.save}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { localeParam } from "@/lib/i18n/request";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
 import { LocalText } from "@/components/ui/LocalText";
+import { Table } from "@/components/ui/Table";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -38,40 +39,24 @@ export default async function ContactPage({ params }: Props) {
         </dd>
       </dl>
       <h2 className="text-xl font-bold">{t("home:departments")}</h2>
-      <table className="w-full border-collapse text-left">
-        <thead>
-          <tr className="bg-panel">
-            <th scope="col" className="border border-line p-2">
-              {t("home:department")}
-            </th>
-            <th scope="col" className="border border-line p-2">
-              {t("footer.phone")}
-            </th>
-            <th scope="col" className="border border-line p-2">
-              {t("footer.address")}
-            </th>
-            <th scope="col" className="border border-line p-2">
-              {t("home:hours")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {departments.map((d) => (
-            <tr key={d.code}>
-              <th scope="row" className="border border-line p-2 font-normal">
-                <LocalText locale={locale} zh={d.name} en={d.nameEn} />
-              </th>
-              <td className="border border-line p-2">{d.phone}</td>
-              <td className="border border-line p-2">
-                <LocalText locale={locale} zh={d.address} />
-              </td>
-              <td className="border border-line p-2">
-                <LocalText locale={locale} zh={d.hours} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        rows={departments}
+        rowKey={(d) => d.code}
+        columns={[
+          {
+            key: "name",
+            header: t("home:department"),
+            cell: (d) => <LocalText locale={locale} zh={d.name} en={d.nameEn} />,
+          },
+          { key: "phone", header: t("footer.phone"), nowrap: true, cell: (d) => d.phone },
+          {
+            key: "address",
+            header: t("footer.address"),
+            cell: (d) => <LocalText locale={locale} zh={d.address} />,
+          },
+          { key: "hours", header: t("home:hours"), cell: (d) => <LocalText locale={locale} zh={d.hours} /> },
+        ]}
+      />
     </article>
   );
 }

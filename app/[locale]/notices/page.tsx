@@ -9,7 +9,7 @@ import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { noticeCategories } from "@/lib/notices/categories";
 import { placeTree } from "@/lib/places/queries";
-import { Field, inputClass } from "@/components/ui/Field";
+import { FilterForm, FilterSelect } from "@/components/ui/Filters";
 import { Pagination } from "@/components/ui/Pagination";
 import { withQuery } from "@/lib/i18n/paths";
 import { LocalText } from "@/components/ui/LocalText";
@@ -59,68 +59,49 @@ export default async function NoticesPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("notices:listTitle")}</h1>
-      <form
-        method="get"
-        className="grid items-end gap-4 bg-panel p-4 md:grid-cols-5"
-        aria-label={t("filters")}
-      >
-        <Field id="n-district" label={t("notices:district")}>
-          <select id="n-district" name="district" defaultValue={filter.district ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {tree.map((d) => (
-              <option key={d.code} value={d.code}>
-                {lt(locale, d.name, d.nameEn)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="n-street" label={t("notices:street")}>
-          <select id="n-street" name="street" defaultValue={filter.street ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {tree.map((d) => (
-              <optgroup key={d.code} label={lt(locale, d.name, d.nameEn)}>
-                {d.streets.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {lt(locale, s.name, s.nameEn)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </Field>
-        <Field id="n-community" label={t("notices:community")}>
-          <select
-            id="n-community"
-            name="community"
-            defaultValue={filter.community ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("all")}</option>
-            {streets.map((s) => (
-              <optgroup key={s.code} label={lt(locale, s.name, s.nameEn)}>
-                {s.communities.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {lt(locale, c.name, c.nameEn)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </Field>
-        <Field id="n-category" label={t("notices:category")}>
-          <select id="n-category" name="category" defaultValue={filter.category ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {noticeCategories.map((code) => (
-              <option key={code} value={code}>
-                {t(`catalog:noticeCategory.${code}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
-          {t("applyFilters")}
-        </button>
-      </form>
+      <FilterForm label={t("filters")} submitLabel={t("applyFilters")}>
+        <FilterSelect
+          id="n-district"
+          name="district"
+          label={t("notices:district")}
+          value={filter.district}
+          allLabel={t("all")}
+          options={tree.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) }))}
+        />
+        <FilterSelect
+          id="n-street"
+          name="street"
+          label={t("notices:street")}
+          value={filter.street}
+          allLabel={t("all")}
+          groups={tree.map((d) => ({
+            label: lt(locale, d.name, d.nameEn),
+            options: d.streets.map((s) => ({ value: s.code, label: lt(locale, s.name, s.nameEn) })),
+          }))}
+        />
+        <FilterSelect
+          id="n-community"
+          name="community"
+          label={t("notices:community")}
+          value={filter.community}
+          allLabel={t("all")}
+          groups={streets.map((s) => ({
+            label: lt(locale, s.name, s.nameEn),
+            options: s.communities.map((c) => ({ value: c.code, label: lt(locale, c.name, c.nameEn) })),
+          }))}
+        />
+        <FilterSelect
+          id="n-category"
+          name="category"
+          label={t("notices:category")}
+          value={filter.category}
+          allLabel={t("all")}
+          options={noticeCategories.map((code) => ({
+            value: code,
+            label: t(`catalog:noticeCategory.${code}`),
+          }))}
+        />
+      </FilterForm>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <p role="status">{t("notices:count", { count: result.total })}</p>
         <Link href={subscribeHref}>{t("notices:subscribe.link")}</Link>

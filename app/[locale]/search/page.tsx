@@ -13,6 +13,7 @@ import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
 import { Pagination } from "@/components/ui/Pagination";
 import { Marked } from "@/components/search/Marked";
+import { Button } from "@/components/ui/Button";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -71,9 +72,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           className={`${inputClass} min-w-48 flex-1`}
           placeholder={t("search:placeholder")}
         />
-        <button type="submit" className="bg-brand px-6 py-2 font-bold text-white">
-          {t("search:submit")}
-        </button>
+        <Button>{t("search:submit")}</Button>
       </form>
       {q && !query ? (
         <p role="alert" className="font-bold text-brand">

@@ -4,6 +4,7 @@ import { localeParam } from "@/lib/i18n/request";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { describeSubscription, subscriptionByToken } from "@/lib/notices/subscriptions";
 import { confirmAction } from "../actions";
+import { Button } from "@/components/ui/Button";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -37,12 +38,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
             <p>{t("notices:confirm.question", { what: describeSubscription(t, locale, subscription) })}</p>
             <input type="hidden" name="token" value={token} />
             <input type="hidden" name="locale" value={locale} />
-            <button
-              type="submit"
-              className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white"
-            >
-              {t("notices:confirm.submit")}
-            </button>
+            <Button className="justify-self-start">{t("notices:confirm.submit")}</Button>
           </form>
         )
       ) : null}

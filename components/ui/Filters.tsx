@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+import { Field, inputClass } from "./Field";
+import { Button } from "./Button";
+
+const columns = { 3: "md:grid-cols-3", 5: "md:grid-cols-5" } as const;
+
+/**
+ * A catalogue's filter bar: a GET form (works without JavaScript, and every filtered list has
+ * its own address) with the controls side by side on wide screens and a submit button.
+ */
+export function FilterForm({
+  label,
+  submitLabel,
+  cols = 5,
+  children,
+}: {
+  label: string;
+  submitLabel: string;
+  cols?: keyof typeof columns;
+  children: ReactNode;
+}) {
+  return (
+    <form method="get" className={`grid items-end gap-4 bg-panel p-4 ${columns[cols]}`} aria-label={label}>
+      {children}
+      <Button>{submitLabel}</Button>
+    </form>
+  );
+}
+
+type TOption = { value: string; label: string };
+
+/**
+ * One filter: a labelled select whose first option ("all") clears it. Options may come in
+ * groups (streets under their district), shown as optgroups.
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  allLabel,
+  options = [],
+  groups = [],
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | undefined;
+  allLabel: string;
+  options?: TOption[];
+  groups?: { label: string; options: TOption[] }[];
+}) {
+  const optionList = (list: TOption[]) =>
+    list.map((option) => (
+      <option key={option.value} value={option.value}>
+        {option.label}
+      </option>
+    ));
+  return (
+    <Field id={id} label={label}>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">{allLabel}</option>
+        {optionList(options)}
+        {groups.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {optionList(group.options)}
+          </optgroup>
+        ))}
+      </select>
+    </Field>
+  );
+}
