@@ -9,9 +9,9 @@ let running: { stop: () => Promise<void> } | null = null;
  * `handlers` and runs them. Jobs live in the database, so a job scheduled while the server was
  * stopped runs once it is back, and two instances share the work without running a job twice.
  */
-export function startJobRunner(
-  input: { handlers: TJobHandlers; pollMs?: number } & TDbOption,
-): { stop: () => Promise<void> } {
+export function startJobRunner(input: { handlers: TJobHandlers; pollMs?: number } & TDbOption): {
+  stop: () => Promise<void>;
+} {
   if (running) return running;
   const pollMs = input.pollMs ?? Number(process.env.JOB_POLL_MS ?? 5000);
   let stopped = false;

@@ -99,7 +99,7 @@ const noticeMail: TJobHandler = async ({ db: prisma, payload }) => {
     const title = lt(locale, notice.title, notice.titleEn);
     const body = markdownToText(notice.body);
     await sendMail({
-    db: prisma,
+      db: prisma,
       to: email,
       subject: t("notices:mail.noticeSubject", { title }),
       text: [

@@ -47,9 +47,7 @@ function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.NoticeWhereIn
  * Current notices, pinned first, then newest; filtered by place and category. A resident's own
  * communities (`mine`, community codes) come first: their notices fill the first pages, then the rest.
  */
-export async function listNotices(
-  input: { filter: TNoticeFilter; mine?: string[]; now?: Date } & TDbOption,
-) {
+export async function listNotices(input: { filter: TNoticeFilter; mine?: string[]; now?: Date } & TDbOption) {
   const { filter, mine = [] } = input;
   const where = noticeListWhere(filter, input.now ?? new Date());
   const prisma = await clientOf(input);

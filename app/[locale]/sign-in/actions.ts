@@ -13,6 +13,8 @@ export const signInCitizen = formAction({
   run: async ({ input, formData }) => {
     await signIn({ ...input, portal: "public" });
     const locale = formData.get("locale");
-    redirect(safeLocalPath(formData.get("returnTo"), `/${isLocale(locale) ? locale : defaultLocale}/account`));
+    redirect(
+      safeLocalPath(formData.get("returnTo"), `/${isLocale(locale) ? locale : defaultLocale}/account`),
+    );
   },
 });
