@@ -9,7 +9,7 @@ export const ZSignIn = z.object({
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
-export const ZPassword = z
+const ZPassword = z
   .string()
   .min(10, "passwordTooShort")
   .max(200, "tooLong")

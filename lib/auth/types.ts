@@ -1,5 +1,5 @@
 export type TStaffRole = "CASEWORKER" | "DISCLOSURE_OFFICER" | "EDITOR" | "SUPERVISOR" | "ADMIN";
-export type TAccountType = "PERSON" | "ORGANISATION" | "STAFF";
+type TAccountType = "PERSON" | "ORGANISATION" | "STAFF";
 
 /** A staff role in one department (by code) or, with department null, in all. */
 export type TGrant = { role: TStaffRole; department: string | null };

@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from "./password";
 import type { TGrant, TPortal, TSessionUser } from "./types";
 
 export const maxFailedLogins = 5;
-export const lockoutMinutes = 15;
+const lockoutMinutes = 15;
 
 export type TVerifyResult = { ok: true; user: TSessionUser } | { ok: false; error: "invalid" | "locked" };
 

@@ -46,7 +46,7 @@ const publicPages: RegExp[] = [
   /^\/sitemap$/,
 ];
 
-export const ZPageRequest = z.object({
+const ZPageRequest = z.object({
   method: z.string(),
   pathname: z.string().max(2048),
   search: z.string().max(2048),

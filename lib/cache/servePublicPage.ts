@@ -17,7 +17,7 @@ import {
 import { freshPage, isAgeing, pageStore, renderOnce, type TRenderedPage } from "./pageStore";
 
 /** Marks the cache's own render request; its value is the process's fill token. */
-export const cacheFillHeader = "x-onestop-cache-fill";
+const cacheFillHeader = "x-onestop-cache-fill";
 
 /** Headers of the rendered answer that do not carry over to a copy served later. */
 const notCopied = new Set([

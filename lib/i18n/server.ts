@@ -3,7 +3,7 @@ import { cache } from "react";
 import type { Metadata } from "next";
 import { createInstance, type TFunction } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
-import { defaultLocale, namespaces, type TLocale, type TNamespace } from "./settings";
+import { defaultLocale, type TLocale, type TNamespace } from "./settings";
 import { localeParam } from "./request";
 
 /** One i18next instance per request and locale; namespaces are loaded from locales/ on demand. */
@@ -55,5 +55,3 @@ export function pageMetadata(ns: TNamespace, key: string) {
 export function staffPageMetadata(ns: TNamespace, key: string) {
   return async (): Promise<Metadata> => ({ title: (await getT(defaultLocale, ns))(key) });
 }
-
-export { defaultLocale, namespaces };

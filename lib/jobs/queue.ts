@@ -4,7 +4,7 @@ import { clientOf, type TDbOption } from "../db/client";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
-export type TJob = { id: string; kind: string; payload: unknown; runAt: Date; attempts: number };
+type TJob = { id: string; kind: string; payload: unknown; runAt: Date; attempts: number };
 /** Runs one job; `db` is the runner's client (a handler opens its own transactions). */
 export type TJobHandler = (input: { db: PrismaClient; payload: unknown; job: TJob }) => Promise<void>;
 /**
@@ -14,9 +14,9 @@ export type TJobHandler = (input: { db: PrismaClient; payload: unknown; job: TJo
 export type TJobHandlers = Record<string, TJobHandler>;
 
 /** A claimed job whose runner died is taken again after this long. */
-export const jobLeaseMs = 5 * 60_000;
+const jobLeaseMs = 5 * 60_000;
 /** After this many failed attempts a job stops being retried (its lastError says why). */
-export const maxJobAttempts = 5;
+const maxJobAttempts = 5;
 
 /**
  * Puts a job in the queue, in the caller's transaction (so a job exists exactly when the change

@@ -17,7 +17,7 @@ function transportFor(url: string): Transporter {
   return transport;
 }
 
-export const defaultMailFrom = "成都市政务服务门户 <noreply@chengdu.gov.cn.example>";
+const defaultMailFrom = "成都市政务服务门户 <noreply@chengdu.gov.cn.example>";
 
 /**
  * Sends one e-mail. Every message is first kept in the outbox (the development mailbox staff can

@@ -9,4 +9,3 @@ export const noticeCategories = [
   "employment", // 就业服务
   "safety", // 平安建设
 ] as const;
-export type TNoticeCategory = (typeof noticeCategories)[number];

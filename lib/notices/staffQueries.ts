@@ -8,7 +8,7 @@ import { isNoticeEditor, type TNoticeStatus } from "./noticeWorkflow";
  * Who may open the editors' desk and see notices before publication: editors, who write them,
  * and supervisors, who review them and publish an emergency.
  */
-export function mayReadStaffNotices(actor: TSessionUser | null): actor is TSessionUser {
+function mayReadStaffNotices(actor: TSessionUser | null): actor is TSessionUser {
   return isNoticeEditor(actor) || (isStaff(actor) && actor.grants.some((g) => g.role === "SUPERVISOR"));
 }
 

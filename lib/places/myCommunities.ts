@@ -5,7 +5,7 @@ import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
 import { FormError, NotFoundError } from "../shared/errors";
 
-export const ZMyCommunities = z.array(z.string().regex(/^\d{6,15}$/)).max(20, "tooManyChoices|20");
+const ZMyCommunities = z.array(z.string().regex(/^\d{6,15}$/)).max(20, "tooManyChoices|20");
 
 /** A resident's own communities, whose notices the list and the home page show first. */
 export async function setMyCommunities(

@@ -56,7 +56,7 @@ type TEntryText = {
 };
 
 /** Normalises an item's fields and makes its grams (the heading fields with single characters too). */
-export function buildEntry(item: TEntryText): TSearchEntryData {
+function buildEntry(item: TEntryText): TSearchEntryData {
   const titleNorm = normalizeText(item.title);
   const titleEnNorm = item.titleEn ? normalizeText(item.titleEn) : "";
   const metaNorm = join(item.meta);

@@ -4,7 +4,7 @@ import { normalizeWithMap } from "./normalize";
 export type TSegment = { text: string; mark: boolean };
 
 /** Ranges [start, end) of the original text where any of the normalised terms occurs. */
-export function matchRanges(text: string, terms: string[]): [number, number][] {
+function matchRanges(text: string, terms: string[]): [number, number][] {
   const { text: normal, origin } = normalizeWithMap(text);
   const ranges: [number, number][] = [];
   for (const term of terms.filter(Boolean)) {

@@ -23,7 +23,7 @@ const synonymTerms = async (prisma?: PrismaClient) =>
 // the server's groups are read once per request
 const requestSynonymTerms = cache(() => synonymTerms());
 
-export type TSearchResult = {
+type TSearchResult = {
   type: TSearchType;
   /** the public key: service code, 索引号, notice id */
   key: string;

@@ -4,7 +4,7 @@ import { searchTypes } from "./entries";
 
 /** Results per page, and the deepest page served. */
 export const searchPageSize = 10;
-export const maxSearchPage = 50;
+const maxSearchPage = 50;
 
 /** The query string of /{locale}/search and GET /api/v1/search. */
 export const ZSearchQuery = z.object({

@@ -12,8 +12,8 @@ import { searchPageSize } from "./schema";
  * a phrase of several bigrams is then confirmed on those candidates' text. Exact titles are
  * always found (their own index). A type that reached a cap is reported as `more`.
  */
-export const headCap = 1000;
-export const bodyCap = 500;
+const headCap = 1000;
+const bodyCap = 500;
 
 export type TSearchHit = {
   entryId: number;
