@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageT } from "@/lib/i18n/server";
 import { withQuery } from "@/lib/i18n/paths";
 import { formatDate } from "@/lib/i18n/format";
 import type { TSearchParams } from "@/lib/i18n/search-params";
@@ -18,7 +17,7 @@ import { Button } from "@/components/ui/Button";
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "search");
+  const { t } = await pageT(params, "search");
   // the search page is in the sitemap; its result pages are not for crawlers
   return {
     title: t("search:title"),
@@ -30,9 +29,8 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** One search over everything public: a plain GET form, type filters and pages as links, so it works without JavaScript. */
 export default async function SearchPage({ params, searchParams }: Props) {
-  const locale = await localeParam(params);
+  const { locale, t } = await pageT(params, "search");
   const raw = await searchParams;
-  const t = await getT(locale, "search");
   const parsed = ZSearchQuery.safeParse({
     q: first(raw.q) ?? "",
     type: first(raw.type) || undefined,

@@ -25,22 +25,19 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
   const parsed = ZFeedQuery.safeParse(queryParams(request.url));
   const t = await getT(locale, ["notices", "catalog", "common"]);
-  if (!parsed.success)
-    return new Response(t("notices:feed.badQuery"), {
+  const badQuery = () =>
+    new Response(t("notices:feed.badQuery"), {
       status: 400,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
+  if (!parsed.success) return badQuery();
   const { community, category } = parsed.data;
   const place = community
     ? (await placeTree())
         .flatMap((d) => d.streets.flatMap((s) => s.communities))
         .find((c) => c.code === community)
     : undefined;
-  if (community && !place)
-    return new Response(t("notices:feed.badQuery"), {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+  if (community && !place) return badQuery();
   const notices = await feedNotices({ filter: { community, category } });
   const base = publicBaseUrl();
   const parts = [
