@@ -56,51 +56,38 @@ export default async function NoticesPage({ params, searchParams }: Props) {
   const hrefFor = (page: number) =>
     withQuery(`/${locale}/notices`, { ...filter, page: page > 1 ? page : undefined });
 
+  const place = (p: { code: string; name: string; nameEn: string }) => ({
+    value: p.code,
+    label: lt(locale, p.name, p.nameEn),
+  });
+  // the place filters narrow from district to community; streets and communities come grouped
+  const selects = [
+    { name: "district", options: tree.map(place) },
+    { name: "street", groups: tree.map((d) => ({ label: place(d).label, options: d.streets.map(place) })) },
+    {
+      name: "community",
+      groups: streets.map((s) => ({ label: place(s).label, options: s.communities.map(place) })),
+    },
+    {
+      name: "category",
+      options: noticeCategories.map((code) => ({ value: code, label: t(`catalog:noticeCategory.${code}`) })),
+    },
+  ] as const;
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("notices:listTitle")}</h1>
       <FilterForm label={t("filters")} submitLabel={t("applyFilters")}>
-        <FilterSelect
-          id="n-district"
-          name="district"
-          label={t("notices:district")}
-          value={filter.district}
-          allLabel={t("all")}
-          options={tree.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) }))}
-        />
-        <FilterSelect
-          id="n-street"
-          name="street"
-          label={t("notices:street")}
-          value={filter.street}
-          allLabel={t("all")}
-          groups={tree.map((d) => ({
-            label: lt(locale, d.name, d.nameEn),
-            options: d.streets.map((s) => ({ value: s.code, label: lt(locale, s.name, s.nameEn) })),
-          }))}
-        />
-        <FilterSelect
-          id="n-community"
-          name="community"
-          label={t("notices:community")}
-          value={filter.community}
-          allLabel={t("all")}
-          groups={streets.map((s) => ({
-            label: lt(locale, s.name, s.nameEn),
-            options: s.communities.map((c) => ({ value: c.code, label: lt(locale, c.name, c.nameEn) })),
-          }))}
-        />
-        <FilterSelect
-          id="n-category"
-          name="category"
-          label={t("notices:category")}
-          value={filter.category}
-          allLabel={t("all")}
-          options={noticeCategories.map((code) => ({
-            value: code,
-            label: t(`catalog:noticeCategory.${code}`),
-          }))}
-        />
+        {selects.map(({ name, ...select }) => (
+          <FilterSelect
+            key={name}
+            id={`n-${name}`}
+            name={name}
+            label={t(`notices:${name}`)}
+            value={filter[name]}
+            allLabel={t("all")}
+            {...select}
+          />
+        ))}
       </FilterForm>
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <p role="status">{t("notices:count", { count: result.total })}</p>

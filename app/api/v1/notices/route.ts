@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listNotices } from "@/lib/notices/queries";
 import { noticeCategories } from "@/lib/notices/categories";
 import { publicListRoute } from "@/lib/api/publicList";
+import { noticeJson } from "./noticeJson";
 
 export const dynamic = "force-dynamic";
 
@@ -19,15 +20,7 @@ export const GET = publicListRoute({
   schema: ZQuery,
   read: (filter) => listNotices({ filter }),
   item: (n) => ({
-    id: n.id,
-    title: n.title,
-    titleEn: n.titleEn,
-    category: n.category,
-    pinned: n.pinned,
-    emergency: n.emergency,
-    source: n.source,
-    publishedAt: n.publishedAt,
-    expiresAt: n.expiresAt,
+    ...noticeJson(n),
     communities: n.targets.map((t) => ({
       code: t.community.code,
       name: t.community.name,

@@ -1,5 +1,6 @@
 import { getNotice } from "@/lib/notices/queries";
 import { apiError, apiFailure } from "@/lib/api/errors";
+import { noticeJson } from "../noticeJson";
 
 export const dynamic = "force-dynamic";
 
@@ -12,16 +13,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (!n) return apiError(404, "not_found", "Not found");
     return Response.json(
       {
-        id: n.id,
-        title: n.title,
-        titleEn: n.titleEn,
+        ...noticeJson(n),
         body: n.body,
-        category: n.category,
-        pinned: n.pinned,
-        emergency: n.emergency,
-        source: n.source,
-        publishedAt: n.publishedAt,
-        expiresAt: n.expiresAt,
         expired: n.status === "ARCHIVED" || (n.expiresAt !== null && n.expiresAt <= new Date()),
         communities: n.targets.map((t) => ({ code: t.community.code, name: t.community.name })),
         attachments: n.attachments.map((a) => ({
