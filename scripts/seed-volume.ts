@@ -6,12 +6,12 @@
  * Restartable: run it again with the same arguments and it continues where it stopped. Stop
  * the server first when the database is the embedded one (one process per PGlite directory).
  * Run with `--conditions=react-server` (the npm script does) so lib/ modules marked
- * `server-only`, such as the search index, can be imported.
+ * `server-only` can be imported.
  */
 import { connect } from "../lib/db/connect";
 import { databaseTarget } from "../lib/db/adapter";
 import { parseVolumeArgs, volumeUsage, type TVolumeOptions } from "./volume/args";
-import { GenerationStopped, generateVolume, requestStop } from "./volume/generate";
+import { GenerationStopped, generateVolume } from "./volume/generate";
 import { runMain } from "./runMain";
 
 async function main() {
@@ -28,17 +28,20 @@ async function main() {
     `[seed:volume] ${target.kind === "postgres" ? "PostgreSQL" : `embedded database ${target.dir ?? "(memory)"}`}: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases`,
   );
   // stop between batches, so the database is left consistent and a rerun resumes; a second signal forces it
-  let signals = 0;
+  const stop = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
-      if (++signals > 1) process.exit(130);
+      if (stop.signal.aborted) process.exit(130);
       console.log(`[seed:volume] ${signal}: stopping after the current batch`);
-      requestStop();
+      stop.abort();
     });
   }
   const { prisma, close } = await connect(target);
   try {
-    const result = await generateVolume(prisma, options, (line) => console.log(`[seed:volume] ${line}`));
+    const result = await generateVolume(prisma, options, {
+      log: (line) => console.log(`[seed:volume] ${line}`),
+      stop: stop.signal,
+    });
     console.log(`[seed:volume] done in ${result.seconds.toFixed(1)} s`);
   } catch (error) {
     if (!(error instanceof GenerationStopped)) throw error;

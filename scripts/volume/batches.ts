@@ -1,20 +1,28 @@
 /** What the generator's writers share: resuming by counting `vol-` ids, batching with progress, stopping between batches. */
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { places } from "../../prisma/seed/data/places";
+import type { TVolumeOptions } from "./args";
 import type { TCommunityRef } from "./content";
+import type { TTableTypes } from "./insert";
 
 export type TLog = (line: string) => void;
 
-/** Thrown between batches after requestStop(): everything before it is committed. */
+/** Thrown between batches once the run's stop signal is aborted: everything before it is committed. */
 export class GenerationStopped extends Error {}
-let stopRequested = false;
-
-/** Asks the generator to stop after the batch it is writing (for SIGINT / SIGTERM). */
-export function requestStop(): void {
-  stopRequested = true;
-}
 
 export type TRun = { seed: number; endDay: string };
+
+/** What every writer of one generation run shares. */
+export type TGeneration = {
+  prisma: PrismaClient;
+  options: TVolumeOptions;
+  run: TRun;
+  /** the written tables' columns as the database has them */
+  types: TTableTypes;
+  log: TLog;
+  /** aborted (SIGINT / SIGTERM): stop after the batch being written */
+  stop?: AbortSignal;
+};
 
 export const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
@@ -37,22 +45,25 @@ function progress(log: TLog, label: string, done: number, total: number, started
   );
 }
 
-/** Runs `step` over [from, to) in batches, logging progress at most every 2 s and at the end. */
+/**
+ * Runs `step` over [from, to) in batches of options.batch, logging progress at most every 2 s
+ * and at the end; stops between batches once `stop` is aborted.
+ */
 export async function inBatches(
+  { options, log, stop }: TGeneration,
   from: number,
   to: number,
-  size: number,
-  log: TLog,
   label: string,
   step: (start: number, end: number) => Promise<number>,
 ): Promise<number> {
+  const size = options.batch;
   const started = Date.now();
   let rows = 0;
   let lastLog = 0;
   for (let start = from; start < to; start += size) {
     // PGlite answers in microtasks: without a turn of the event loop no signal would ever be handled
     await new Promise((resolve) => setImmediate(resolve));
-    if (stopRequested)
+    if (stop?.aborted)
       throw new GenerationStopped(
         `${label}: stopped after ${start.toLocaleString("en")}; run again with the same arguments to resume`,
       );

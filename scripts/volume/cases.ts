@@ -21,7 +21,7 @@ export type TServiceRef = {
 };
 export type TApplicantRef = { name: string; idNumber: string; phone: string; email: string };
 
-export type TGeneratedEvent = {
+type TGeneratedEvent = {
   kind: string;
   fromStatus: TCaseStatus | null;
   toStatus: TCaseStatus;

@@ -5,7 +5,7 @@
  */
 
 /** FNV-1a over a string: a stable 32-bit seed from a label. */
-export function hashSeed(text: string): number {
+function hashSeed(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -164,7 +164,7 @@ const numbering =
   /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、]|第[一二三四五六七八九十百]+[章条节])\s*/;
 
 /** Clauses of a text: split at Chinese clause and sentence ends, kept when mostly Chinese. */
-export function clausesOf(text: string): string[] {
+function clausesOf(text: string): string[] {
   return (
     stripMarkdown(text)
       .split(/[，。；！？：\n]+/)

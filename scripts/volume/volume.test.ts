@@ -12,7 +12,7 @@ import { idCardWithCheck, makeCase, type TServiceRef } from "./cases";
 import { plantedDocuments, plantedNotices } from "./planted";
 import { isReserved } from "./vocabulary";
 import { parseVolumeArgs } from "./args";
-import { insertSql } from "./insert";
+import { insertSql, rowColumns } from "./insert";
 
 const seed = 42;
 const endDay = "2026-11-26";
@@ -195,5 +195,21 @@ describe("seed:volume arguments and SQL", () => {
         "ON CONFLICT DO NOTHING",
       ),
     ).toBe('INSERT INTO "T" ("a", "b") VALUES ($1, $2::int), ($3, $4::int) ON CONFLICT DO NOTHING');
+  });
+
+  it("refuses rows whose columns the table does not have or that leave out a required one", () => {
+    const types = new Map([
+      [
+        "T",
+        new Map([
+          ["id", { type: "text", required: true }],
+          ["note", { type: "text", required: false }],
+        ]),
+      ],
+    ]);
+    expect(rowColumns(types, "T", [{ id: "a", note: null }])).toEqual(["id", "note"]);
+    expect(() => rowColumns(types, "T", [{ id: "a", gone: 1 }])).toThrow(/no column "gone"/);
+    expect(() => rowColumns(types, "T", [{ note: "x" }])).toThrow(/required column "id" not written/);
+    expect(() => rowColumns(types, "T", [{ id: "a" }, { id: "b", note: "x" }])).toThrow(/different columns/);
   });
 });

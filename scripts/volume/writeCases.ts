@@ -1,62 +1,15 @@
 /** Writes generated cases with their events, ratings and the 办件编号 serials they take. */
-import type { PrismaClient } from "../../lib/db/generated/client";
 import { ZFormDefinition } from "../../lib/services/form-definition";
 import { addWorkingDays, chinaDay } from "../../lib/calendar/workdays";
-import type { TVolumeOptions } from "./args";
 import { idCardWithCheck, makeCase, type TApplicantRef, type TServiceRef } from "./cases";
-import { insertRows, ts, type TColumn, type TSqlValue } from "./insert";
-import { communityRefs, existing, inBatches, pad, type TLog, type TRun } from "./batches";
+import { insertRows, ts, type TRow } from "./insert";
+import { communityRefs, existing, inBatches, pad, type TGeneration } from "./batches";
 
-export const volumeCaseId = (index: number) => `vol-a-${pad(index, 8)}`;
-
-const caseColumns: TColumn[] = [
-  ["id", ""],
-  ["trackingNumber", ""],
-  ["accessCode", ""],
-  ["serviceId", ""],
-  ["applicantId", ""],
-  ["assigneeId", ""],
-  ["status", '"CaseStatus"'],
-  ["answers", "jsonb"],
-  ["submittedAt", "timestamp(3)"],
-  ["acceptedAt", "timestamp(3)"],
-  ["decidedAt", "timestamp(3)"],
-  ["completedAt", "timestamp(3)"],
-  ["promisedDue", "date"],
-  ["statutoryDue", "date"],
-  ["dueProvisional", "boolean"],
-  ["calendarVersion", ""],
-  ["version", "int"],
-  ["updatedAt", "timestamp(3)"],
-];
-const eventColumns: TColumn[] = [
-  ["id", ""],
-  ["applicationId", ""],
-  ["actorId", ""],
-  ["kind", ""],
-  ["fromStatus", '"CaseStatus"'],
-  ["toStatus", '"CaseStatus"'],
-  ["reason", ""],
-  ["data", "jsonb"],
-  ["createdAt", "timestamp(3)"],
-];
-const ratingColumns: TColumn[] = [
-  ["id", ""],
-  ["applicationId", ""],
-  ["level", "int"],
-  ["comment", ""],
-  ["createdAt", "timestamp(3)"],
-  ["followUpStatus", '"FollowUpStatus"'],
-  ["followUpDue", "date"],
-];
+const volumeCaseId = (index: number) => `vol-a-${pad(index, 8)}`;
 
 /** Cases up to options.cases, resuming after the last committed batch; returns the events written. */
-export async function writeCases(
-  prisma: PrismaClient,
-  options: TVolumeOptions,
-  run: TRun,
-  log: TLog,
-): Promise<number> {
+export async function writeCases(generation: TGeneration): Promise<number> {
+  const { prisma, options, run, types, log } = generation;
   const services = await prisma.service.findMany({
     where: { published: true },
     orderBy: { code: "asc" },
@@ -121,10 +74,10 @@ export async function writeCases(
   if (from >= options.cases) return 0;
   if (from) log(`  cases: resuming after ${from.toLocaleString("en")}`);
   let eventCount = 0;
-  await inBatches(from, options.cases, options.batch, log, "cases (with events)", async (start, end) => {
-    const cases: TSqlValue[][] = [];
-    const events: TSqlValue[][] = [];
-    const ratings: TSqlValue[][] = [];
+  await inBatches(generation, from, options.cases, "cases (with events)", async (start, end) => {
+    const cases: TRow<"Application">[] = [];
+    const events: TRow<"CaseEvent">[] = [];
+    const ratings: TRow<"Rating">[] = [];
     const touched = new Set<string>();
     for (let index = start; index < end; index++) {
       const made = makeCase({
@@ -149,69 +102,65 @@ export async function writeCases(
       const promised = made.acceptedAt ? due(chinaDay(made.acceptedAt), service.promisedDays) : null;
       const statutory = made.acceptedAt ? due(chinaDay(made.acceptedAt), service.statutoryDays) : null;
       const last = made.events[made.events.length - 1].at;
-      cases.push([
+      cases.push({
         id,
-        `SV${day}${pad(serial, 6)}`,
-        made.accessCode,
-        service.id,
-        applicant.id,
-        assignee,
-        made.status,
-        JSON.stringify(made.answers),
-        ts(made.submittedAt),
-        ts(made.acceptedAt),
-        ts(made.decidedAt),
-        ts(made.completedAt),
-        promised?.due ?? null,
-        statutory?.due ?? null,
-        Boolean(promised?.provisional || statutory?.provisional),
-        promised?.calendarVersion ?? null,
-        made.events.length,
-        ts(last),
-      ]);
+        trackingNumber: `SV${day}${pad(serial, 6)}`,
+        accessCode: made.accessCode,
+        serviceId: service.id,
+        applicantId: applicant.id,
+        assigneeId: assignee,
+        status: made.status,
+        answers: JSON.stringify(made.answers),
+        submittedAt: ts(made.submittedAt),
+        acceptedAt: ts(made.acceptedAt),
+        decidedAt: ts(made.decidedAt),
+        completedAt: ts(made.completedAt),
+        promisedDue: promised?.due ?? null,
+        statutoryDue: statutory?.due ?? null,
+        dueProvisional: Boolean(promised?.provisional || statutory?.provisional),
+        calendarVersion: promised?.calendarVersion ?? null,
+        version: made.events.length,
+        updatedAt: ts(last),
+      });
       made.events.forEach((event, k) => {
-        events.push([
-          `vol-e-${pad(index, 8)}-${k}`,
-          id,
-          event.byStaff ? assignee : applicant.id,
-          event.kind,
-          event.fromStatus,
-          event.toStatus,
-          event.reason,
-          event.data === null ? null : JSON.stringify(event.data),
-          ts(event.at),
-        ]);
+        events.push({
+          id: `vol-e-${pad(index, 8)}-${k}`,
+          applicationId: id,
+          actorId: event.byStaff ? assignee : applicant.id,
+          kind: event.kind,
+          fromStatus: event.fromStatus,
+          toStatus: event.toStatus,
+          reason: event.reason,
+          data: event.data === null ? null : JSON.stringify(event.data),
+          createdAt: ts(event.at),
+        });
       });
       if (made.rating) {
         const bad = made.rating.level <= 2;
         const followUpDue = bad ? due(chinaDay(made.rating.at), 10).due : null;
         const closed = bad && followUpDue !== null && followUpDue < run.endDay;
-        ratings.push([
-          `vol-r-${pad(index, 8)}`,
-          id,
-          made.rating.level,
-          made.rating.comment,
-          ts(made.rating.at),
-          bad ? (closed ? "CLOSED" : "OPEN") : null,
+        ratings.push({
+          id: `vol-r-${pad(index, 8)}`,
+          applicationId: id,
+          level: made.rating.level,
+          comment: made.rating.comment,
+          createdAt: ts(made.rating.at),
+          followUpStatus: bad ? (closed ? "CLOSED" : "OPEN") : null,
           followUpDue,
-        ]);
+        });
       }
     }
     eventCount += events.length;
     await prisma.$transaction(
       async (tx) => {
-        await insertRows(tx, "Application", caseColumns, cases);
-        await insertRows(tx, "CaseEvent", eventColumns, events);
-        if (ratings.length) await insertRows(tx, "Rating", ratingColumns, ratings);
+        await insertRows(tx, types, "Application", cases);
+        await insertRows(tx, types, "CaseEvent", events);
+        await insertRows(tx, types, "Rating", ratings);
         await insertRows(
           tx,
+          types,
           "DailySerial",
-          [
-            ["kind", ""],
-            ["day", ""],
-            ["value", "int"],
-          ],
-          [...touched].map((day) => ["SV", day, daily.get(day) ?? 0]),
+          [...touched].map((day) => ({ kind: "SV", day, value: daily.get(day) ?? 0 })),
           `ON CONFLICT ("kind", "day") DO UPDATE SET "value" = GREATEST("DailySerial"."value", EXCLUDED."value")`,
         );
       },
