@@ -23,7 +23,7 @@ export type OpenAdapter = {
 };
 
 /** A data directory PGlite could not open: damaged files, most likely, and a backup to restore. */
-export class DataDirDamagedError extends DataDirError {
+class DataDirDamagedError extends DataDirError {
   constructor(
     readonly dir: string,
     cause: unknown,
