@@ -7,8 +7,28 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "../lib/config/paths";
+import { databaseTarget } from "../lib/db/adapter";
+import { DataDirError, inheritedLockEnv, lockDataDir } from "../lib/db/dataDirLock";
 
 const dev = process.argv.includes("--dev");
+
+/**
+ * The embedded directory is locked for the whole start: before the build, so a second `npm start`
+ * fails at once, and across the gap between migrating and the server's first query. The
+ * migration step and the server open it under this lock through the token in their environment.
+ */
+async function lockEmbeddedDatabase(): Promise<Record<string, string>> {
+  const target = databaseTarget();
+  if (target.kind !== "pglite" || !target.dir) return {};
+  try {
+    return { [inheritedLockEnv]: (await lockDataDir(target.dir)).holder.token };
+  } catch (error) {
+    if (!(error instanceof DataDirError)) throw error;
+    console.error(`[onestop] ${error.message}`);
+    process.exit(1);
+  }
+}
+const lockEnv = await lockEmbeddedDatabase();
 const port = process.env.PORT ?? "3000";
 const bin = (name: string) => path.resolve("node_modules", ".bin", name);
 
@@ -33,6 +53,7 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: authSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  ...lockEnv,
 };
 
 if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { pgliteDir } from "../config/paths";
+import { DataDirError, lockDataDir } from "./dataDirLock";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
 
@@ -21,8 +22,24 @@ export type OpenAdapter = {
   close: () => Promise<void>;
 };
 
+/** A data directory PGlite could not open: damaged files, most likely, and a backup to restore. */
+class DataDirDamagedError extends DataDirError {
+  constructor(
+    readonly dir: string,
+    cause: unknown,
+  ) {
+    super(
+      `The embedded database ${dir} could not be opened (${String(cause)}).\n` +
+        `Its files are probably damaged. Move the directory aside (mv ${dir} ${dir}.damaged) and ` +
+        `restore the last backup into ${dir}, or start again with an empty one.`,
+      { cause },
+    );
+  }
+}
+
 /**
- * Opens a driver adapter factory for the target. Only one process may open a PGlite directory.
+ * Opens a driver adapter factory for the target. An embedded data directory is locked first
+ * (one opener at a time, see dataDirLock.ts) and unlocked by `close()`.
  * `poolSize: 1` is for the migration engine: it takes a session advisory lock and must release it
  * on the same connection.
  */
@@ -42,8 +59,31 @@ export async function openAdapter(
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  if (target.dir) fs.mkdirSync(target.dir, { recursive: true });
-  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
-  await pglite.waitReady;
-  return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  if (!target.dir) {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  }
+  const dir = target.dir;
+  fs.mkdirSync(dir, { recursive: true });
+  const lock = await lockDataDir(dir);
+  let pglite: InstanceType<typeof PGlite>;
+  try {
+    pglite = new PGlite(dir);
+    // damaged files make PGlite abort inside WebAssembly ("RuntimeError: Aborted()") or fail to start
+    await pglite.waitReady;
+  } catch (error) {
+    lock.release();
+    throw new DataDirDamagedError(dir, error);
+  }
+  return {
+    factory: new PrismaPGlite(pglite),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
 }

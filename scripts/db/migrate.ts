@@ -3,6 +3,7 @@
  * npm run db:migration -- NAME  author a migration from the schema change (on an in-memory PGlite)
  */
 import { openAdapter, databaseTarget } from "../../lib/db/adapter";
+import { runMain } from "../runMain";
 import { deployMigrations, diffMigrations, writeMigration } from "../../lib/db/migrations";
 
 async function main() {
@@ -35,10 +36,5 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  // the engine and PGlite keep timers alive: leave explicitly
-  .finally(() => process.exit());
+// the engine and PGlite keep timers alive: runMain leaves explicitly
+runMain(main);

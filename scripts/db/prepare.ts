@@ -1,12 +1,13 @@
 /**
  * Before the server starts: apply pending migrations and, on a fresh embedded database (or a
- * fresh PostgreSQL with SEED_DEMO=1), seed the demo data; `npm run db:seed` re-seeds on demand. One process that exits, so the server can then open
- * the PGlite directory alone.
+ * fresh PostgreSQL with SEED_DEMO=1), seed the demo data; `npm run db:seed` re-seeds on demand. One process that exits before
+ * the server opens the PGlite directory; both open it under the lock npm start holds.
  */
 import { openAdapter, databaseTarget } from "../../lib/db/adapter";
 import { deployMigrations } from "../../lib/db/migrations";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { seedDemo } from "../../prisma/seed/seed";
+import { runMain } from "../runMain";
 
 async function main() {
   const target = databaseTarget();
@@ -30,9 +31,4 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit());
+runMain(main);
