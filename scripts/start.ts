@@ -7,6 +7,9 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "../lib/config/paths";
+import { requireNode } from "./requireNode";
+
+requireNode();
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";

@@ -4,6 +4,7 @@
  */
 import { openAdapter, databaseTarget } from "../../lib/db/adapter";
 import { deployMigrations, diffMigrations, writeMigration } from "../../lib/db/migrations";
+import { runMain } from "../runMain";
 
 async function main() {
   const [command, name] = process.argv.slice(2);
@@ -35,10 +36,5 @@ async function main() {
   }
 }
 
-main()
-  .catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  })
-  // the engine and PGlite keep timers alive: leave explicitly
-  .finally(() => process.exit());
+// the engine and PGlite keep timers alive: runMain leaves explicitly
+runMain(main);
