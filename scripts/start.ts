@@ -9,6 +9,9 @@ import path from "node:path";
 import { dataDir } from "../lib/config/paths";
 import { databaseTarget } from "../lib/db/adapter";
 import { DataDirError, inheritedLockEnv, lockDataDir } from "../lib/db/dataDirLock";
+import { requireNode } from "./requireNode";
+
+requireNode();
 
 const dev = process.argv.includes("--dev");
 

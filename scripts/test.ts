@@ -10,6 +10,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import { requireNode } from "./requireNode";
 
 type Count = { passed: number; failed: number };
 const totals: Count = { passed: 0, failed: 0 };
@@ -98,4 +99,5 @@ async function main() {
   process.exit(failures.length || totals.failed ? 1 : 0);
 }
 
+requireNode();
 void main();
