@@ -160,6 +160,6 @@ export async function applyTransition(
   });
   // the applicant hears of every change staff make (their own actions they already see)
   if (rule.by === "staff")
-    await notifyApplicant(prisma, { trackingNumber: found.trackingNumber, kind: name, reason, missing });
+    await notifyApplicant({ trackingNumber: found.trackingNumber, kind: name, reason, missing, db: prisma });
   return result;
 }

@@ -1,6 +1,6 @@
 import { getT } from "../i18n/server";
 import { defaultLocale } from "../i18n/settings";
-import type { TDueFlag } from "./deadlines";
+import type { TDueFlag } from "../calendar/dueFlag";
 import { csvField } from "../shared/csv";
 
 type TRow = {

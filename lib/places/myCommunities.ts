@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
 import { FormError, NotFoundError } from "../shared/errors";
@@ -9,10 +9,10 @@ export const ZMyCommunities = z.array(z.string().regex(/^\d{6,15}$/)).max(20, "t
 
 /** A resident's own communities, whose notices the list and the home page show first. */
 export async function setMyCommunities(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; codes: string[] },
+  input: { actor: TSessionUser; codes: string[] } & TDbOption,
 ): Promise<void> {
   if (!isCitizen(input.actor)) throw new NotFoundError("account");
+  const prisma = await clientOf(input);
   const codes = ZMyCommunities.safeParse([...new Set(input.codes)]);
   if (!codes.success)
     throw new FormError(

@@ -1,5 +1,5 @@
 import { AwsClient } from "aws4fetch";
-import type { TStorage } from "./storage";
+import type { TStorage } from "./types";
 
 export type TS3Config = {
   endpoint: string;

@@ -52,7 +52,8 @@ async function answers(owner = actors.citizen) {
 }
 
 async function submit(owner = actors.citizen, key = randomUUID()) {
-  return submitApplication(database.prisma, {
+  return submitApplication({
+    db: database.prisma,
     actor: owner,
     serviceCode: "RS-JYDJ-001",
     answers: await answers(owner),
@@ -79,7 +80,8 @@ describe("submitting an application", () => {
   it("refuses invalid answers with field error codes", async () => {
     const bad = { ...(await answers()), idNumber: "510104199003071234", mobile: "123" };
     await expect(
-      submitApplication(database.prisma, {
+      submitApplication({
+        db: database.prisma,
         actor: actors.citizen,
         serviceCode: "RS-JYDJ-001",
         answers: bad,
@@ -96,7 +98,8 @@ describe("submitting an application", () => {
   it("refuses someone else's upload", async () => {
     const theirs = await upload(actors.citizen2);
     await expect(
-      submitApplication(database.prisma, {
+      submitApplication({
+        db: database.prisma,
         actor: actors.citizen,
         serviceCode: "RS-JYDJ-001",
         answers: { ...(await answers()), idCardCopy: theirs },
@@ -110,7 +113,8 @@ describe("submitting an application", () => {
     const body = await answers();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        submitApplication(database.prisma, {
+        submitApplication({
+          db: database.prisma,
           actor: actors.citizen,
           serviceCode: "RS-JYDJ-001",
           answers: body,
@@ -127,7 +131,8 @@ describe("submitting an application", () => {
     const bodies = await Promise.all(Array.from({ length: 100 }, () => answers(actors.citizen2)));
     const results = await Promise.all(
       bodies.map((body) =>
-        submitApplication(database.prisma, {
+        submitApplication({
+          db: database.prisma,
           actor: actors.citizen2,
           serviceCode: "RS-JYDJ-001",
           answers: body,
@@ -327,7 +332,8 @@ describe("the case lifecycle", () => {
   it("lets the supervisor assign a case to one of the department's caseworkers only", async () => {
     const trackingNumber = await caseIn("SUBMITTED");
     const { assignCase } = await import("@/lib/cases/staffCases");
-    await assignCase(database.prisma, {
+    await assignCase({
+      db: database.prisma,
       actor: actors.supervisor,
       trackingNumber,
       assigneeId: actors.caseworker.id,
@@ -336,14 +342,16 @@ describe("the case lifecycle", () => {
       (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).assigneeId,
     ).toBe(actors.caseworker.id);
     await expect(
-      assignCase(database.prisma, {
+      assignCase({
+        db: database.prisma,
         actor: actors.supervisor,
         trackingNumber,
         assigneeId: actors.caseworker2.id,
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "assigneeInvalid");
     await expect(
-      assignCase(database.prisma, {
+      assignCase({
+        db: database.prisma,
         actor: actors.caseworker,
         trackingNumber,
         assigneeId: actors.caseworker.id,

@@ -108,7 +108,7 @@ describe("a resident's own communities", () => {
   it("are saved, and their notices come first in the list and on the home page", async () => {
     const before = await listNotices({});
     const lastCommunity = before.items.at(-1)!.targets[0].community.code;
-    await setMyCommunities(database.prisma, { actor: actors.citizen, codes: [lastCommunity] });
+    await setMyCommunities({ db: database.prisma, actor: actors.citizen, codes: [lastCommunity] });
     expect(await myCommunityCodes(actors.citizen.id)).toEqual([lastCommunity]);
     const mine = await listNotices({}, { mine: [lastCommunity] });
     expect(mine.total).toBe(before.total);
@@ -131,16 +131,17 @@ describe("a resident's own communities", () => {
 
   it("refuses unknown communities and more than 20, and staff", async () => {
     await expect(
-      setMyCommunities(database.prisma, { actor: actors.citizen, codes: ["510104009009"] }),
+      setMyCommunities({ db: database.prisma, actor: actors.citizen, codes: ["510104009009"] }),
     ).rejects.toBeInstanceOf(FormError);
     await expect(
-      setMyCommunities(database.prisma, {
+      setMyCommunities({
+        db: database.prisma,
         actor: actors.citizen,
         codes: Array.from({ length: 21 }, (_, i) => `5101040010${String(i).padStart(2, "0")}`),
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyChoices|20");
     await expect(
-      setMyCommunities(database.prisma, { actor: actors.editor, codes: [] }),
+      setMyCommunities({ db: database.prisma, actor: actors.editor, codes: [] }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });

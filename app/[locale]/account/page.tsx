@@ -6,7 +6,7 @@ import { formatDate, formatDay } from "@/lib/i18n/format";
 import { lt } from "@/lib/i18n/content";
 import { requireCitizen } from "@/lib/auth/session";
 import { getAccountOverview } from "@/lib/users/queries";
-import { ownDrafts } from "@/lib/cases/applyQueries";
+import { listDrafts } from "@/lib/cases/drafts";
 import { latestNotifications } from "@/lib/notifications/queries";
 import { markNotificationsRead, saveMyCommunities } from "./actions";
 import { labelledPlaceTree } from "@/lib/places/queries";
@@ -34,10 +34,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const user = await requireCitizen(locale, `/${locale}/account`);
   const [t, overview, query, drafts, notifications, tree, mine] = await Promise.all([
     getT(locale, ["account", "auth", "notifications", "notices", "errors"]),
-    searchParams.then((q) => getAccountOverview(user.id, { casesPage: intParam(q.casesPage) })),
+    searchParams.then((q) => getAccountOverview({ actor: user, casesPage: intParam(q.casesPage) })),
     searchParams,
-    ownDrafts(user),
-    latestNotifications(user),
+    listDrafts({ actor: user }),
+    latestNotifications({ actor: user }),
     labelledPlaceTree(locale),
     myCommunityCodes(user.id),
   ]);

@@ -16,7 +16,7 @@ type Props = { params: Promise<{ locale: string; code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params);
-  const service = await getService((await params).code);
+  const service = await getService({ code: (await params).code });
   return { title: service ? lt(locale, service.name, service.nameEn) : undefined };
 }
 
@@ -33,7 +33,7 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 
 export default async function ServiceGuidePage({ params }: Props) {
   const locale = await localeParam(params);
-  const service = await getService((await params).code);
+  const service = await getService({ code: (await params).code });
   if (!service) notFound();
   const [t, settings, base] = await Promise.all([
     getT(locale, ["services", "catalog", "apply"]),

@@ -7,7 +7,7 @@ import { formatBytes, formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
-import { ownCase } from "@/lib/cases/applyQueries";
+import { getOwnCase } from "@/lib/cases/ownCases";
 import { availableTransitions } from "@/lib/cases/transitions";
 import { ratingLevels } from "@/lib/cases/rateCase";
 import { LocalText } from "@/components/ui/LocalText";
@@ -27,7 +27,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { number } = await params;
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${number}`);
-  const found = await ownCase(actor, number);
+  const found = await getOwnCase({ actor, trackingNumber: number });
   if (!found) notFound();
   const t = await getT(locale, ["account", "apply", "errors"]);
   const done = param((await searchParams).done, 20);
