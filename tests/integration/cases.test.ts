@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
-import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
+import { AnswersInvalid, submitApplication, submitDraftedApplication } from "@/lib/cases/submitApplication";
 import { applyTransition } from "@/lib/cases/applyTransition";
 import { caseStatuses, caseTransitions, transitionNames, type TCaseStatus } from "@/lib/cases/transitions";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
@@ -392,5 +392,44 @@ describe("the case lifecycle", () => {
     expect(
       (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).dueProvisional,
     ).toBe(true);
+  });
+});
+
+describe("submitting a drafted application", () => {
+  async function saveDraft(owner: TSessionUser, draftAnswers: Record<string, string>) {
+    const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" } });
+    await database.prisma.applicationDraft.upsert({
+      where: { userId_serviceId: { userId: owner.id, serviceId: service.id } },
+      create: { userId: owner.id, serviceId: service.id, answers: draftAnswers, step: "check" },
+      update: { answers: draftAnswers, step: "check" },
+    });
+    return () =>
+      database.prisma.applicationDraft.count({ where: { userId: owner.id, serviceId: service.id } });
+  }
+
+  it("makes the case from the draft and removes the draft with it", async () => {
+    const drafts = await saveDraft(actors.citizen2, await answers(actors.citizen2));
+    const result = await submitDraftedApplication({
+      db: database.prisma,
+      actor: actors.citizen2,
+      serviceCode: "RS-JYDJ-001",
+      idempotencyKey: randomUUID(),
+    });
+    expect(result).toMatchObject({ status: "SUBMITTED", created: true });
+    expect(await drafts()).toBe(0);
+  });
+
+  it("keeps the draft and names the step to correct when an answer is invalid", async () => {
+    const drafts = await saveDraft(actors.citizen2, { ...(await answers(actors.citizen2)), mobile: "123" });
+    const refused = await submitDraftedApplication({
+      db: database.prisma,
+      actor: actors.citizen2,
+      serviceCode: "RS-JYDJ-001",
+      idempotencyKey: randomUUID(),
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AnswersInvalid);
+    expect((refused as AnswersInvalid).fieldErrors).toHaveProperty("mobile");
+    expect((refused as AnswersInvalid).stepId).toBeTruthy();
+    expect(await drafts()).toBe(1);
   });
 });

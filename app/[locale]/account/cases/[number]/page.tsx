@@ -14,6 +14,7 @@ import { LocalText } from "@/components/ui/LocalText";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { rateOwnCase, supplyCase, withdrawCase } from "./actions";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
 
@@ -78,10 +79,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       </p>
 
       {results.length ? (
-        <section aria-labelledby="results">
-          <h2 id="results" className="mb-2 text-xl font-bold">
-            {t("account:results")}
-          </h2>
+        <Section id="results" title={t("account:results")}>
           <ul>
             {results.map((file) => (
               <li key={file.id}>
@@ -91,7 +89,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       {found.status === "SUPPLEMENT" ? (
@@ -161,10 +159,7 @@ export default async function CasePage({ params, searchParams }: Props) {
       <CaseTimeline locale={locale} t={t} events={found.events} />
 
       {mine.length ? (
-        <section aria-labelledby="files">
-          <h2 id="files" className="mb-2 text-xl font-bold">
-            {t("account:yourFiles")}
-          </h2>
+        <Section id="files" title={t("account:yourFiles")}>
           <ul>
             {mine.map((file) => (
               <li key={file.id}>
@@ -174,7 +169,7 @@ export default async function CasePage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
       {can.includes("withdraw") ? (
