@@ -7,7 +7,7 @@ import { NotFoundError } from "../shared/errors";
 import { caseStatuses, type TCaseStatus } from "./transitions";
 import { runningStatuses } from "./deadlines";
 
-export type TFigures = {
+type TFigures = {
   byStatus: Record<TCaseStatus, number>;
   /** finished (办结) cases with a promised date */
   decided: number;

@@ -6,13 +6,13 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
 
 /** The follow-up of a 差评: verify (核实) → fix (整改) → call the rater back (回访) → close. */
-export const followUpSteps = {
+const followUpSteps = {
   OPEN: "VERIFIED",
   VERIFIED: "FIXED",
   FIXED: "CALLED_BACK",
   CALLED_BACK: "CLOSED",
 } as const;
-export type TFollowUpStatus = keyof typeof followUpSteps | "CLOSED" | "APPEALED";
+type TFollowUpStatus = keyof typeof followUpSteps | "CLOSED" | "APPEALED";
 
 type TNote = { status: string; note: string; by: string; at: string };
 

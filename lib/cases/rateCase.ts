@@ -8,7 +8,7 @@ import { FormError, NotFoundError } from "../shared/errors";
 
 /** 好差评: 5 非常满意 … 1 非常不满意; the lowest two are 差评 and open a follow-up. */
 export const ratingLevels = [5, 4, 3, 2, 1] as const;
-export const isBadRating = (level: number) => level <= 2;
+const isBadRating = (level: number) => level <= 2;
 /** Working days the department has to verify and fix a 差评, unless the local setting says otherwise. */
 const defaultFollowUpDays = 15;
 

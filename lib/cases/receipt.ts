@@ -27,7 +27,7 @@ export type TReceiptCase = {
   };
 };
 
-export type TReceiptInput = {
+type TReceiptInput = {
   locale: TLocale;
   case: TReceiptCase;
   /** `{origin}/{locale}/track?trackingNumber=…&accessCode=…`, encoded in the QR code */

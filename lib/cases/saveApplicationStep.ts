@@ -7,7 +7,7 @@ import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } fro
 import { saveUpload } from "../uploads/saveUpload";
 import { readDraft } from "./drafts";
 
-export type TStepResult =
+type TStepResult =
   { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
 
 /**

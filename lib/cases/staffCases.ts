@@ -18,7 +18,7 @@ function caseDepartments(actor: TSessionUser): string[] | null {
   return [...new Set([...caseworker, ...supervisor])];
 }
 
-export type TQueueFilter = {
+type TQueueFilter = {
   status?: TCaseStatus;
   service?: string;
   due?: "overdue" | "soon";

@@ -11,7 +11,7 @@ import { notifyApplicant } from "../notifications/notifyApplicant";
 import { getServiceForm } from "../services/queries";
 import { readDraft, removeDraft } from "./drafts";
 
-export type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
+type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
 
 /**
  * Thrown with the field errors of invalid answers (the API answers 422); for a drafted

@@ -6,7 +6,7 @@ import { isAdministrator } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 import { ZFormDefinition, type TFormDefinition } from "./form-definition";
 
-export type TServiceFilter = {
+type TServiceFilter = {
   audience?: "PERSON" | "LEGAL_PERSON";
   theme?: string;
   department?: string;

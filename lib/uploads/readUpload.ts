@@ -5,7 +5,7 @@ import { NotFoundError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { hasRole, mayWorkCases } from "../auth/policy";
 
-export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
+type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
 
 /**
  * A stored file for a reader who may see it: its uploader; the applicant of the case it belongs

@@ -6,8 +6,8 @@ import { FormError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { detectType, sanitizeFileName, type TAcceptedType } from "./detectType";
 
-export const allAcceptedTypes: TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
-export const defaultMaxSizeMb = 10;
+const allAcceptedTypes: TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
+const defaultMaxSizeMb = 10;
 
 export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType; size: number };
 

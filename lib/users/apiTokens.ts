@@ -14,7 +14,7 @@ export const ZTokenName = z.string({ error: "required" }).trim().min(1, "require
 /** The cookie that carries a just-made token to the account page, which shows it once. */
 export const newTokenCookie = "onestop-new-token";
 
-export type TApiTokenSummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+type TApiTokenSummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
 
 // `os_` and 40 url-safe characters (30 random bytes in base64url); only its sha256 is stored
 const tokenFormat = /^os_[A-Za-z0-9_-]{40}$/;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { formatBytes, formatDate, formatDay } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
 import { departmentCaseworkers, getStaffCase } from "@/lib/cases/staffCases";
@@ -16,6 +16,7 @@ import { answerText, formText } from "@/lib/services/formView";
 import { ZGuideLists } from "@/lib/services/guide";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
+import { FileList } from "@/components/cases/FileList";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { assignOtherCase, claimOwnCase, noteCase, transitionCaseAction } from "./actions";
 import { Section } from "@/components/ui/Section";
@@ -174,16 +175,14 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       </Section>
 
       <Section id="files" title={t("staff:files")}>
-        <ul>
-          {found.attachments.map((file) => (
-            <li key={file.id}>
-              <a href={`/api/v1/files/${file.id}`}>
-                {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
-              </a>
-              {file.purpose ? <span className="text-muted"> · {purposeLabel(file.purpose)}</span> : null}
-            </li>
-          ))}
-        </ul>
+        <FileList
+          files={found.attachments}
+          locale={locale}
+          t={t}
+          note={(file) =>
+            file.purpose ? <span className="text-muted"> · {purposeLabel(file.purpose)}</span> : null
+          }
+        />
       </Section>
 
       <Section id="actions" title={t("staff:nextSteps")} className="grid gap-4">

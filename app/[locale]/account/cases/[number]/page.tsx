@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { formatBytes, formatDate, formatDay } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
@@ -13,6 +13,7 @@ import { ratingLevels } from "@/lib/cases/rateCase";
 import { LocalText } from "@/components/ui/LocalText";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
+import { FileList } from "@/components/cases/FileList";
 import { rateOwnCase, supplyCase, withdrawCase } from "./actions";
 import { Section } from "@/components/ui/Section";
 
@@ -80,15 +81,7 @@ export default async function CasePage({ params, searchParams }: Props) {
 
       {results.length ? (
         <Section id="results" title={t("account:results")}>
-          <ul>
-            {results.map((file) => (
-              <li key={file.id}>
-                <a href={`/api/v1/files/${file.id}`}>
-                  {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <FileList files={results} locale={locale} t={t} />
         </Section>
       ) : null}
 
@@ -160,15 +153,7 @@ export default async function CasePage({ params, searchParams }: Props) {
 
       {mine.length ? (
         <Section id="files" title={t("account:yourFiles")}>
-          <ul>
-            {mine.map((file) => (
-              <li key={file.id}>
-                <a href={`/api/v1/files/${file.id}`}>
-                  {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <FileList files={mine} locale={locale} t={t} />
         </Section>
       ) : null}
 
