@@ -7,10 +7,13 @@ import { enumParam, param, type TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
 import { requireStaff } from "@/lib/auth/session";
 import { staffScopeSummary } from "@/lib/users/staffQueries";
-import { staffQueue } from "@/lib/cases/queries";
+import { listQueue } from "@/lib/cases/staffCases";
 import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { Field, inputClass } from "@/components/ui/Field";
 import { DueFlag } from "@/components/cases/DueFlag";
+import { Table } from "@/components/ui/Table";
+import { Button } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT(defaultLocale, "staff");
@@ -30,8 +33,8 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
   const locale = defaultLocale;
   const [t, scope, queue] = await Promise.all([
     getT(locale, ["staff", "account"]),
-    staffScopeSummary(user),
-    staffQueue(user, filter),
+    staffScopeSummary({ actor: user }),
+    listQueue({ actor: user, filter }),
   ]);
   const csv = withQuery("/staff/cases.csv", { ...filter, mine: filter.mine ? "1" : undefined });
 
@@ -50,10 +53,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
           ))}
         </ul>
       </section>
-      <section aria-labelledby="queue" className="grid gap-4">
-        <h2 id="queue" className="text-xl font-bold">
-          {t("staff:queue")}
-        </h2>
+      <Section id="queue" title={t("staff:queue")} className="grid gap-4">
         <form
           method="get"
           className="grid items-end gap-4 bg-panel p-4 md:grid-cols-5"
@@ -83,48 +83,54 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
             <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} className="h-5 w-5" />
             {t("staff:mine")}
           </label>
-          <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
-            {t("applyFilters")}
-          </button>
+          <Button>{t("applyFilters")}</Button>
         </form>
         <p role="status">
           {t("staff:queueCount", { count: queue.length })} · <a href={csv}>{t("staff:exportCsv")}</a>
         </p>
         <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="bg-panel">
-                {["trackingNumber", "service", "applicant", "status", "submitted", "due", "assignee"].map(
-                  (key) => (
-                    <th key={key} scope="col" className="border border-line p-2">
-                      {t(`staff:column.${key}`)}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {queue.map((row) => (
-                <tr key={row.trackingNumber}>
-                  <td className="border border-line p-2">
-                    <Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link>
-                  </td>
-                  <td className="border border-line p-2">{row.service.name}</td>
-                  <td className="border border-line p-2">{row.applicant.name}</td>
-                  <td className="border border-line p-2">{t(`account:caseStatus.${row.status}`)}</td>
-                  <td className="border border-line p-2 whitespace-nowrap">
-                    {formatDate(locale, row.submittedAt)}
-                  </td>
-                  <td className="border border-line p-2 whitespace-nowrap">
+          <Table
+            dense
+            rows={queue}
+            rowKey={(row) => row.trackingNumber}
+            columns={[
+              {
+                key: "trackingNumber",
+                header: t("staff:column.trackingNumber"),
+                cell: (row) => <Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
+              },
+              { key: "service", header: t("staff:column.service"), cell: (row) => row.service.name },
+              { key: "applicant", header: t("staff:column.applicant"), cell: (row) => row.applicant.name },
+              {
+                key: "status",
+                header: t("staff:column.status"),
+                cell: (row) => t(`account:caseStatus.${row.status}`),
+              },
+              {
+                key: "submitted",
+                header: t("staff:column.submitted"),
+                nowrap: true,
+                cell: (row) => formatDate(locale, row.submittedAt),
+              },
+              {
+                key: "due",
+                header: t("staff:column.due"),
+                nowrap: true,
+                cell: (row) => (
+                  <>
                     {formatDay(locale, row.promisedDue)} <DueFlag flag={row.flag} t={t} />
-                  </td>
-                  <td className="border border-line p-2">{row.assignee?.name ?? t("staff:unassigned")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "assignee",
+                header: t("staff:column.assignee"),
+                cell: (row) => row.assignee?.name ?? t("staff:unassigned"),
+              },
+            ]}
+          />
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

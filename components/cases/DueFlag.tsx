@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { TDueFlag } from "@/lib/cases/deadlines";
+import type { TDueFlag } from "@/lib/calendar/dueFlag";
 
 /** 即将到期 / 已超期 mark, in words (not colour alone). */
 export function DueFlag({ flag, t }: { flag: TDueFlag; t: TFunction }) {

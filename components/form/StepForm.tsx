@@ -4,24 +4,14 @@ import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "./ErrorSummary";
 import { messageForCode } from "@/lib/shared/errorCode";
 import { inputClass } from "../ui/Field";
+import { Button } from "../ui/Button";
+import type { TFormState } from "@/lib/actions/formState";
+import type { TFieldType } from "@/lib/services/form-definition";
 
 /** One field of a service form, already translated for the page. */
 export type TFieldView = {
   name: string;
-  type:
-    | "text"
-    | "textarea"
-    | "number"
-    | "date"
-    | "select"
-    | "radio"
-    | "checkbox"
-    | "idCard"
-    | "creditCode"
-    | "mobile"
-    | "email"
-    | "address"
-    | "file";
+  type: TFieldType;
   label: string;
   hint?: string;
   required: boolean;
@@ -32,12 +22,12 @@ export type TFieldView = {
   currentFile?: string;
 };
 
-export type TStepState = { fieldErrors: Record<string, string>; values: Record<string, string | string[]> };
-
 type Props = {
-  action: (state: TStepState, formData: FormData) => Promise<TStepState>;
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** the hidden fields that say which form and step this is */
+  hidden: Record<string, string>;
   fields: TFieldView[];
-  initial: TStepState;
+  initial: TFormState;
   text: {
     continue: string;
     saveLater: string;
@@ -66,7 +56,7 @@ const inputAttributes: Partial<Record<TFieldView["type"], React.InputHTMLAttribu
  * A step of an application form, bound to a server action with useActionState: it posts (with
  * its files) without JavaScript too, and comes back with the error summary and every answer kept.
  */
-export function StepForm({ action, fields, initial, text, messages }: Props) {
+export function StepForm({ action, hidden, fields, initial, text, messages }: Props) {
   const [state, formAction, pending] = useActionState(action, initial);
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -76,13 +66,13 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
   const errors = fields
     .filter((f) => state.fieldErrors[f.name])
     .map((f) => ({ field: f.name, message: message(state.fieldErrors[f.name]) }));
-  const value = (name: string) => {
-    const v = state.values[name];
-    return Array.isArray(v) ? v : (v ?? "");
-  };
+  const value = (name: string) => state.values[name] ?? "";
 
   return (
     <form action={formAction} className="grid max-w-2xl gap-6" noValidate>
+      {Object.entries(hidden).map(([name, v]) => (
+        <input key={name} type="hidden" name={name} value={v} />
+      ))}
       <ErrorSummary ref={summary} title={text.errorTitle} errors={errors} />
       {fields.map((field) => {
         const id = `field-${field.name}`;
@@ -109,7 +99,8 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
         const wrap = `grid gap-1 ${error ? "border-l-4 border-brand pl-3" : ""}`;
 
         if (field.type === "radio" || field.type === "checkbox") {
-          const chosen = value(field.name);
+          // a group of checkboxes keeps its values one a line
+          const chosen = field.type === "checkbox" ? value(field.name).split("\n") : value(field.name);
           return (
             <fieldset key={field.name} id={id} aria-describedby={describedBy} className={wrap}>
               <legend className="font-medium">{label}</legend>
@@ -140,7 +131,7 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
               id={id}
               name={field.name}
               rows={5}
-              defaultValue={value(field.name) as string}
+              defaultValue={value(field.name)}
               aria-describedby={describedBy}
               aria-invalid={error ? true : undefined}
               className={inputClass}
@@ -149,10 +140,10 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
         } else if (field.type === "select") {
           control = (
             <select
-              key={value(field.name) as string}
+              key={value(field.name)}
               id={id}
               name={field.name}
-              defaultValue={value(field.name) as string}
+              defaultValue={value(field.name)}
               aria-describedby={describedBy}
               aria-invalid={error ? true : undefined}
               className={inputClass}
@@ -189,7 +180,7 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
               id={id}
               name={field.name}
               {...inputAttributes[field.type]}
-              defaultValue={value(field.name) as string}
+              defaultValue={value(field.name)}
               aria-describedby={describedBy}
               aria-invalid={error ? true : undefined}
               className={`${inputClass} ${field.type === "address" ? "w-full" : ""}`}
@@ -208,24 +199,12 @@ export function StepForm({ action, fields, initial, text, messages }: Props) {
         );
       })}
       <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          name="intent"
-          value="continue"
-          disabled={pending}
-          className="min-h-10 bg-brand px-6 py-2 font-bold text-white"
-        >
+        <Button name="intent" value="continue" disabled={pending}>
           {text.continue}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          disabled={pending}
-          className="min-h-10 text-link underline"
-        >
+        </Button>
+        <Button name="intent" value="save" disabled={pending} variant="link" className="min-h-10">
           {text.saveLater}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,5 +1,4 @@
 import "server-only";
-import { db } from "../db/client";
 import { getSessionUser } from "../auth/session";
 import type { TSessionUser } from "../auth/types";
 import { userForToken } from "../users/apiTokens";
@@ -15,7 +14,7 @@ export async function apiActor(request: Request): Promise<TSessionUser | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const token = bearer.exec(authorization)?.[1];
-    return token ? userForToken(await db(), token) : null;
+    return token ? userForToken({ token }) : null;
   }
   return cookieActor(request);
 }

@@ -137,11 +137,12 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
   // the applicant hears of every change staff make (their own actions they already see)
   async afterCommit({ prisma, step, rule, entity, plan }) {
     if (rule.by === "staff")
-      await notifyApplicant(prisma, {
+      await notifyApplicant({
         trackingNumber: entity.trackingNumber,
         kind: step,
         reason: plan.reason,
         missing: plan.missing,
+        db: prisma,
       });
   },
 };

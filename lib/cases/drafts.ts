@@ -1,53 +1,54 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import type { TAnswers } from "../services/answers";
+import { getServiceForm } from "../services/queries";
+
+type Tx = PrismaClient | Prisma.TransactionClient;
 
 /** The signed-in citizen's saved answers for a service, or empty. */
-export async function getDraft(
-  prisma: PrismaClient,
+export async function readDraft(
+  tx: Tx,
   actor: TSessionUser,
   serviceId: string,
 ): Promise<{ answers: TAnswers; step: string | null }> {
-  const draft = await prisma.applicationDraft.findUnique({
+  const draft = await tx.applicationDraft.findUnique({
     where: { userId_serviceId: { userId: actor.id, serviceId } },
   });
   return { answers: (draft?.answers as TAnswers | undefined) ?? {}, step: draft?.step ?? null };
 }
 
-export async function saveDraft(
-  prisma: PrismaClient,
-  actor: TSessionUser,
-  serviceId: string,
-  answers: TAnswers,
-  step: string,
-): Promise<void> {
-  await prisma.applicationDraft.upsert({
-    where: { userId_serviceId: { userId: actor.id, serviceId } },
-    create: { userId: actor.id, serviceId, answers, step },
-    update: { answers, step },
-  });
-}
-
-export async function deleteDraft(
-  prisma: PrismaClient,
-  actor: TSessionUser,
-  serviceId: string,
-): Promise<void> {
-  await prisma.applicationDraft.deleteMany({ where: { userId: actor.id, serviceId } });
+/** Removes the citizen's draft for a service; inside a submission's transaction. */
+export async function removeDraft(tx: Tx, actor: TSessionUser, serviceId: string): Promise<void> {
+  await tx.applicationDraft.deleteMany({ where: { userId: actor.id, serviceId } });
 }
 
 /** The citizen's saved applications, newest first. */
-export async function listDrafts(prisma: PrismaClient, actor: TSessionUser) {
+export async function listDrafts(input: { actor: TSessionUser } & TDbOption) {
+  const prisma = await clientOf(input);
   return prisma.applicationDraft.findMany({
-    where: { userId: actor.id },
+    where: { userId: input.actor.id },
     orderBy: { updatedAt: "desc" },
     select: { step: true, updatedAt: true, service: { select: { code: true, name: true, nameEn: true } } },
   });
 }
 
+/** What the application pages need: the service form, the citizen's draft, and names of files in it. */
+export async function loadApplication(input: { actor: TSessionUser; serviceCode: string } & TDbOption) {
+  const prisma = await clientOf(input);
+  const service = await getServiceForm({ code: input.serviceCode, db: prisma });
+  const draft = await readDraft(prisma, input.actor, service.id);
+  const fileIds = service.form.steps
+    .flatMap((step) => step.fields)
+    .filter((field) => field.type === "file")
+    .map((field) => draft.answers[field.name])
+    .filter((id): id is string => typeof id === "string");
+  return { service, draft, files: await uploadNames(prisma, input.actor, fileIds) };
+}
+
 /** Names of uploads the citizen owns, for showing what a draft already holds. */
-export async function uploadNames(
+async function uploadNames(
   prisma: PrismaClient,
   actor: TSessionUser,
   ids: string[],

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope } from "../auth/policy";
 import { chinaDay, workingDaysBetween } from "../calendar/workdays";
@@ -7,7 +7,7 @@ import { NotFoundError } from "../shared/errors";
 import { caseStatuses, type TCaseStatus } from "./caseWorkflow";
 import { runningStatuses } from "./deadlines";
 
-export type TFigures = {
+type TFigures = {
   byStatus: Record<TCaseStatus, number>;
   /** finished (办结) cases with a promised date */
   decided: number;
@@ -21,15 +21,12 @@ export type TFigures = {
 };
 
 /** The supervisor's figures for their departments (administrators: all). */
-export async function caseFigures(
-  prisma: PrismaClient,
-  actor: TSessionUser,
-  now = new Date(),
-): Promise<TFigures> {
-  const departments = departmentScope(actor, "SUPERVISOR");
+export async function caseFigures(input: { actor: TSessionUser; now?: Date } & TDbOption): Promise<TFigures> {
+  const departments = departmentScope(input.actor, "SUPERVISOR");
   if (departments && departments.length === 0) throw new NotFoundError("figures");
   const inScope = departments ? { service: { department: { code: { in: departments } } } } : {};
-  const today = chinaDay(now);
+  const today = chinaDay(input.now ?? new Date());
+  const prisma = await clientOf(input);
   const [statusRows, decidedRows, ratingRows, overdueRows] = await Promise.all([
     prisma.application.groupBy({ by: ["status"], where: inScope, _count: { _all: true } }),
     prisma.application.findMany({

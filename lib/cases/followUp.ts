@@ -1,18 +1,18 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { hasRole } from "../auth/policy";
+import { departmentScope, hasRole } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
 
 /** The follow-up of a 差评: verify (核实) → fix (整改) → call the rater back (回访) → close. */
-export const followUpSteps = {
+const followUpSteps = {
   OPEN: "VERIFIED",
   VERIFIED: "FIXED",
   FIXED: "CALLED_BACK",
   CALLED_BACK: "CLOSED",
 } as const;
-export type TFollowUpStatus = keyof typeof followUpSteps | "CLOSED" | "APPEALED";
+type TFollowUpStatus = keyof typeof followUpSteps | "CLOSED" | "APPEALED";
 
 type TNote = { status: string; note: string; by: string; at: string };
 
@@ -21,9 +21,9 @@ type TNote = { status: string; note: string; by: string; at: string };
  * (or an administrator). Refusals are audited and look like "not found".
  */
 export async function advanceFollowUp(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; trackingNumber: string; note: string; now?: Date },
+  input: { actor: TSessionUser; trackingNumber: string; note: string; now?: Date } & TDbOption,
 ) {
+  const prisma = await clientOf(input);
   const found = await prisma.application.findUnique({
     where: { trackingNumber: input.trackingNumber },
     include: { rating: true, service: { select: { department: { select: { code: true } } } } },
@@ -64,10 +64,11 @@ export async function advanceFollowUp(
   return { status: next };
 }
 
-/** Open 差评 follow-ups in the supervisor's departments, earliest deadline first. */
-export async function listFollowUps(prisma: PrismaClient, departments: string[] | null) {
+/** Open 差评 follow-ups in the supervisor's departments (administrators: all), earliest deadline first. */
+export async function listFollowUps(input: { actor: TSessionUser } & TDbOption) {
+  const departments = departmentScope(input.actor, "SUPERVISOR");
   if (departments && departments.length === 0) return [];
-  return prisma.rating.findMany({
+  return (await clientOf(input)).rating.findMany({
     where: {
       followUpStatus: { in: ["OPEN", "VERIFIED", "FIXED", "CALLED_BACK", "APPEALED"] },
       application: departments ? { service: { department: { code: { in: departments } } } } : undefined,

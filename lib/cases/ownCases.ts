@@ -1,11 +1,13 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
+import { clientOf, type TDbOption } from "../db/client";
+import { pageOf } from "../shared/paging";
 
 /** One of the citizen's own cases (ownership in the where clause: anyone else's is null → 404). */
-export async function getOwnCase(prisma: PrismaClient, actor: TSessionUser, trackingNumber: string) {
+export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
+  const prisma = await clientOf(input);
   return prisma.application.findFirst({
-    where: { trackingNumber, applicantId: actor.id },
+    where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id },
     include: {
       service: {
         select: {
@@ -26,4 +28,29 @@ export async function getOwnCase(prisma: PrismaClient, actor: TSessionUser, trac
       rating: { select: { level: true, comment: true, createdAt: true } },
     },
   });
+}
+
+/** The citizen's own cases, newest first, a page at a time (ownership in the where clause). */
+export async function listOwnCases(
+  input: { actor: TSessionUser; page?: number; pageSize: number } & TDbOption,
+) {
+  const prisma = await clientOf(input);
+  const where = { applicantId: input.actor.id };
+  const total = await prisma.application.count({ where });
+  const { page, pages, skip, take } = pageOf(total, input.pageSize, input.page);
+  const items = await prisma.application.findMany({
+    where,
+    orderBy: [{ submittedAt: "desc" }, { trackingNumber: "desc" }],
+    skip,
+    take,
+    select: {
+      trackingNumber: true,
+      accessCode: true,
+      status: true,
+      submittedAt: true,
+      promisedDue: true,
+      service: { select: { code: true, name: true, nameEn: true } },
+    },
+  });
+  return { items, page, pages, total };
 }

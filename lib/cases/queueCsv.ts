@@ -1,7 +1,8 @@
 import { getT } from "../i18n/server";
 import { defaultLocale } from "../i18n/settings";
-import type { TDueFlag } from "./deadlines";
+import type { TDueFlag } from "../calendar/dueFlag";
 import { csvField } from "../shared/csv";
+import { chinaDateTimeInput } from "../shared/chinaTime";
 
 type TRow = {
   trackingNumber: string;
@@ -15,9 +16,7 @@ type TRow = {
 };
 
 /** A moment as China time, YYYY-MM-DD HH:mm. */
-function chinaTime(moment: Date): string {
-  return new Date(moment.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ");
-}
+const chinaTime = (moment: Date) => chinaDateTimeInput(moment).slice(0, 16).replace("T", " ");
 
 export async function queueCsv(rows: TRow[]): Promise<string> {
   const t = await getT(defaultLocale, ["staff", "account"]);

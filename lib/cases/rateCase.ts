@@ -1,18 +1,19 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { FormError, NotFoundError } from "../shared/errors";
 
 /** 好差评: 5 非常满意 … 1 非常不满意; the lowest two are 差评 and open a follow-up. */
 export const ratingLevels = [5, 4, 3, 2, 1] as const;
-export const isBadRating = (level: number) => level <= 2;
-/** Working days the department has to verify and fix a 差评: 15 under 国办发〔2019〕51号, a local setting may differ. */
-export const defaultFollowUpDays = 15;
+const isBadRating = (level: number) => level <= 2;
+/** Working days the department has to verify and fix a 差评, 15 under 国办发〔2019〕51号, a local setting may differ. */
+const defaultFollowUpDays = 15;
 
 /** The local setting `cases.followUpDays` (site setting "cases"), else the default. */
-export async function followUpDaysSetting(prisma: PrismaClient): Promise<number> {
+async function followUpDaysSetting(prisma: PrismaClient): Promise<number> {
   const row = await prisma.siteSetting.findUnique({ where: { key: "cases" } });
   const parsed = z.object({ followUpDays: z.number().int().min(1).max(60) }).safeParse(row?.value);
   return parsed.success ? parsed.data.followUpDays : defaultFollowUpDays;
@@ -29,7 +30,6 @@ export const ZRating = z.object({
  * department's supervisor with its own working-day deadline.
  */
 export async function rateCase(
-  prisma: PrismaClient,
   input: {
     actor: TSessionUser;
     trackingNumber: string;
@@ -37,8 +37,9 @@ export async function rateCase(
     comment?: string;
     followUpDays?: number;
     now?: Date;
-  },
+  } & TDbOption,
 ): Promise<{ bad: boolean }> {
+  const prisma = await clientOf(input);
   const found = await prisma.application.findFirst({
     where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id },
     include: { rating: true },

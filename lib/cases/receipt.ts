@@ -1,13 +1,11 @@
 import "server-only";
-import fs from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { TFunction } from "i18next";
 import { formatDate, formatDay } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import type { TCaseStatus } from "./caseWorkflow";
+import { createPdfDocument } from "../pdf/pdfDocument";
 
 /** What a receipt shows about a case; structurally a subset of `getOwnCase`'s result. */
 export type TReceiptCase = {
@@ -29,7 +27,7 @@ export type TReceiptCase = {
   };
 };
 
-export type TReceiptInput = {
+type TReceiptInput = {
   locale: TLocale;
   case: TReceiptCase;
   /** `{origin}/{locale}/track?trackingNumber=…&accessCode=…`, encoded in the QR code */
@@ -39,55 +37,6 @@ export type TReceiptInput = {
   /** site name and 主办单位, already in the receipt's language */
   site: { name: string; host: string };
 };
-
-type TFontFiles = { regular: string; bold: string; regularFamily?: string; boldFamily?: string };
-
-// The npm package ships Noto Sans SC as TrueType (OFL), so `npm ci` is enough; it covers the
-// whole CJK Unified Ideographs block, Traditional characters included. Debian's
-// fonts-noto-cjk is the fallback. Both are subset when embedded, so a receipt stays small.
-const fontChoices: TFontFiles[] = [
-  {
-    regular: path.join(
-      process.cwd(),
-      "node_modules",
-      "@expo-google-fonts",
-      "noto-sans-sc",
-      "400Regular",
-      "NotoSansSC_400Regular.ttf",
-    ),
-    bold: path.join(
-      process.cwd(),
-      "node_modules",
-      "@expo-google-fonts",
-      "noto-sans-sc",
-      "700Bold",
-      "NotoSansSC_700Bold.ttf",
-    ),
-  },
-  {
-    regular: "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    bold: "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-    regularFamily: "NotoSansCJKsc-Regular",
-    boldFamily: "NotoSansCJKsc-Bold",
-  },
-];
-
-export type TLoadedFonts = { regular: Buffer; bold: Buffer; regularFamily?: string; boldFamily?: string };
-let loadedFonts: TLoadedFonts | undefined;
-
-/** The Chinese fonts for PDFs (npm package first, Debian fonts-noto-cjk as fallback), loaded once. */
-export function cjkFonts(): TLoadedFonts {
-  if (loadedFonts) return loadedFonts;
-  const found = fontChoices.find((choice) => fs.existsSync(choice.regular) && fs.existsSync(choice.bold));
-  if (!found) {
-    throw new Error(
-      `No Chinese font for PDF receipts: looked for ${fontChoices.map((c) => c.regular).join(" and ")}. ` +
-        "Run `npm ci` (package @expo-google-fonts/noto-sans-sc) or install the Debian package fonts-noto-cjk.",
-    );
-  }
-  loadedFonts = { ...found, regular: fs.readFileSync(found.regular), bold: fs.readFileSync(found.bold) };
-  return loadedFonts;
-}
 
 /** The QR code for a URL as a PNG (black on white, with the standard 4-module quiet zone). */
 export function renderQrPng(text: string): Promise<Buffer> {
@@ -132,7 +81,6 @@ const qrSize = 128;
  */
 export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array<ArrayBuffer>> {
   const { locale, t, case: found } = input;
-  const fonts = cjkFonts();
   const qr = await renderQrPng(input.trackUrl);
   // 受理 and 不予受理 each produce a dated written notice (《行政许可法》第三十二条); before that it is a receipt
   const kind =
@@ -143,11 +91,9 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
       : kind === "accepted"
         ? t("receipt:titleAccepted")
         : t("receipt:title");
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, finish } = createPdfDocument({
+    locale,
     margin: page.margin,
-    lang: locale,
-    displayTitle: true,
     info: {
       Title: `${title} ${found.trackingNumber}`,
       Author: input.site.host,
@@ -155,15 +101,6 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
       Creator: input.site.name,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-
-  doc.registerFont("body", fonts.regular, fonts.regularFamily);
-  doc.registerFont("heading", fonts.bold, fonts.boldFamily);
 
   doc
     .font("body")
@@ -242,7 +179,5 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
     width: contentWidth,
     lineBreak: false,
   });
-  doc.end();
-  await finished;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish();
 }

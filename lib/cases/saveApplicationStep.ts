@@ -1,27 +1,14 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { FormError, NotFoundError } from "../shared/errors";
-import { ZFormDefinition, type TFormDefinition } from "../services/form-definition";
+import { getServiceForm } from "../services/queries";
 import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } from "../services/answers";
 import { saveUpload } from "../uploads/saveUpload";
-import { getDraft, saveDraft } from "./drafts";
+import { readDraft } from "./drafts";
 
-export type TStepResult =
+type TStepResult =
   { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
-
-/** A published service with its parsed form, or NotFoundError. */
-export async function serviceForm(
-  prisma: PrismaClient,
-  code: string,
-): Promise<{ id: string; code: string; name: string; nameEn: string; form: TFormDefinition }> {
-  const service = await prisma.service.findFirst({
-    where: { code, published: true },
-    select: { id: true, code: true, name: true, nameEn: true, form: true },
-  });
-  if (!service) throw new NotFoundError("service");
-  return { ...service, form: ZFormDefinition.parse(service.form) };
-}
 
 /**
  * Saves one step of an application into the citizen's draft: typed answers, and any files
@@ -30,14 +17,20 @@ export async function serviceForm(
  * ("save and come back later").
  */
 export async function saveApplicationStep(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; serviceCode: string; stepId: string; formData: FormData; validate: boolean },
+  input: {
+    actor: TSessionUser;
+    serviceCode: string;
+    stepId: string;
+    formData: FormData;
+    validate: boolean;
+  } & TDbOption,
 ): Promise<TStepResult> {
-  const service = await serviceForm(prisma, input.serviceCode);
+  const prisma = await clientOf(input);
+  const service = await getServiceForm({ code: input.serviceCode, db: prisma });
   const stepIndex = service.form.steps.findIndex((step) => step.id === input.stepId);
   if (stepIndex < 0) throw new NotFoundError("step");
   const step = service.form.steps[stepIndex];
-  const draft = await getDraft(prisma, input.actor, service.id);
+  const draft = await readDraft(prisma, input.actor, service.id);
 
   const typed = answersFromFormData({ steps: [step] }, input.formData);
   const fieldErrors: Record<string, string> = {};
@@ -46,7 +39,8 @@ export async function saveApplicationStep(
     delete typed[field.name];
     if (file instanceof File && file.size > 0) {
       try {
-        const saved = await saveUpload(prisma, {
+        const saved = await saveUpload({
+          db: prisma,
           actor: input.actor,
           name: file.name,
           bytes: new Uint8Array(await file.arrayBuffer()),
@@ -65,7 +59,11 @@ export async function saveApplicationStep(
   const answers: TAnswers = { ...draft.answers, ...typed };
   // a field hidden by its condition keeps no answer
   for (const field of step.fields) if (!isFieldShown(field, answers)) delete answers[field.name];
-  await saveDraft(prisma, input.actor, service.id, answers, step.id);
+  await prisma.applicationDraft.upsert({
+    where: { userId_serviceId: { userId: input.actor.id, serviceId: service.id } },
+    create: { userId: input.actor.id, serviceId: service.id, answers, step: step.id },
+    update: { answers, step: step.id },
+  });
 
   if (input.validate) {
     const result = validateAnswers(service.form, answers, [step.id]);

@@ -1,37 +1,41 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
+import { addWorkingDays, chinaDay } from "../calendar/workdays";
+import { dueSoonWorkingDays } from "../calendar/dueFlag";
 import { FormError, NotFoundError } from "../shared/errors";
-import { caseStatuses, type TCaseStatus } from "./caseWorkflow";
-import { runningStatuses } from "./deadlines";
+import type { TCaseStatus } from "./caseWorkflow";
+import { dueFlag, runningStatuses } from "./deadlines";
 
 /** Departments whose cases the actor works: caseworker and supervisor grants; null = all. */
-export function caseDepartments(actor: TSessionUser): string[] | null {
+function caseDepartments(actor: TSessionUser): string[] | null {
   const caseworker = departmentScope(actor, "CASEWORKER");
   const supervisor = departmentScope(actor, "SUPERVISOR");
   if (caseworker === null || supervisor === null) return null;
   return [...new Set([...caseworker, ...supervisor])];
 }
 
-export type TQueueFilter = {
+type TQueueFilter = {
   status?: TCaseStatus;
   service?: string;
   due?: "overdue" | "soon";
   mine?: boolean;
 };
 
-/** The queue of the actor's departments: earliest promised date first, unaccepted cases by age. */
+/**
+ * The queue of the actor's departments: earliest promised date first, unaccepted cases by age,
+ * each marked due soon or overdue on the Chinese working-day calendar.
+ */
 export async function listQueue(
-  prisma: PrismaClient,
-  actor: TSessionUser,
-  filter: TQueueFilter,
-  today: string,
-  soonUntil: string,
+  input: { actor: TSessionUser; filter: TQueueFilter; now?: Date } & TDbOption,
 ) {
+  const { actor, filter } = input;
   const departments = caseDepartments(actor);
   if (departments && departments.length === 0) return [];
+  const today = chinaDay(input.now ?? new Date());
   const where: Prisma.ApplicationWhereInput = {
     service: departments ? { department: { code: { in: departments } } } : undefined,
   };
@@ -39,13 +43,16 @@ export async function listQueue(
   if (filter.service) where.service = { ...(where.service as object), code: filter.service };
   if (filter.mine) where.assigneeId = actor.id;
   if (filter.due) {
+    const soonUntil = addWorkingDays(today, dueSoonWorkingDays).due;
     where.status = { in: [...runningStatuses] };
     where.promisedDue =
       filter.due === "overdue"
         ? { lt: new Date(`${today}T00:00:00Z`) }
         : { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${soonUntil}T00:00:00Z`) };
   }
-  return prisma.application.findMany({
+  const rows = await (
+    await clientOf(input)
+  ).application.findMany({
     where,
     orderBy: [{ promisedDue: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }],
     take: 500,
@@ -60,12 +67,15 @@ export async function listQueue(
       assignee: { select: { name: true } },
     },
   });
+  return rows.map((row) => ({ ...row, flag: dueFlag(row.status, row.promisedDue, today) }));
 }
 
 /** One case for staff of its department (null otherwise: the page answers 404). */
-export async function getStaffCase(prisma: PrismaClient, actor: TSessionUser, trackingNumber: string) {
-  const found = await prisma.application.findUnique({
-    where: { trackingNumber },
+export async function getStaffCase(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
+  const found = await (
+    await clientOf(input)
+  ).application.findUnique({
+    where: { trackingNumber: input.trackingNumber },
     include: {
       service: { include: { department: true } },
       applicant: { select: { name: true, email: true, phone: true, accountType: true } },
@@ -75,10 +85,11 @@ export async function getStaffCase(prisma: PrismaClient, actor: TSessionUser, tr
       rating: true,
     },
   });
-  return found && mayWorkCases(actor, found.service.department.code) ? found : null;
+  return found && mayWorkCases(input.actor, found.service.department.code) ? found : null;
 }
 
-async function staffCaseOrDeny(
+/** The case if the actor works its department; otherwise the refusal is audited and it is "not found". */
+export async function staffCaseOrDeny(
   prisma: PrismaClient,
   actor: TSessionUser,
   trackingNumber: string,
@@ -103,11 +114,11 @@ async function staffCaseOrDeny(
 
 /** An internal note on the timeline, never shown to the applicant. */
 export async function addInternalNote(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; trackingNumber: string; note: string },
+  input: { actor: TSessionUser; trackingNumber: string; note: string } & TDbOption,
 ) {
   const note = input.note.trim();
   if (!note) throw new FormError("required", "note");
+  const prisma = await clientOf(input);
   const found = await staffCaseOrDeny(prisma, input.actor, input.trackingNumber, "case.note");
   await prisma.$transaction(async (tx) => {
     await tx.caseEvent.create({
@@ -123,10 +134,8 @@ export async function addInternalNote(
 }
 
 /** Claims a case (assigns it to oneself). */
-export async function claimCase(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; trackingNumber: string },
-) {
+export async function claimCase(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
+  const prisma = await clientOf(input);
   const found = await staffCaseOrDeny(prisma, input.actor, input.trackingNumber, "case.claim");
   await prisma.$transaction(async (tx) => {
     await tx.application.update({ where: { id: found.id }, data: { assigneeId: input.actor.id } });
@@ -141,9 +150,9 @@ export async function claimCase(
 
 /** The supervisor assigns a case to a caseworker of the same department. */
 export async function assignCase(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; trackingNumber: string; assigneeId: string },
+  input: { actor: TSessionUser; trackingNumber: string; assigneeId: string } & TDbOption,
 ) {
+  const prisma = await clientOf(input);
   const found = await prisma.application.findUnique({
     where: { trackingNumber: input.trackingNumber },
     select: { id: true, service: { select: { department: { select: { id: true, code: true } } } } },
@@ -174,17 +183,17 @@ export async function assignCase(
   });
 }
 
-/** Caseworkers of a department, for the supervisor's assignment list. */
-export async function departmentCaseworkers(prisma: PrismaClient, departmentCode: string) {
-  return prisma.user.findMany({
+/** Caseworkers of a department, for its supervisor's assignment list (nobody else's). */
+export async function departmentCaseworkers(
+  input: { actor: TSessionUser; departmentCode: string } & TDbOption,
+) {
+  if (!hasRole(input.actor, "SUPERVISOR", input.departmentCode)) return [];
+  return (await clientOf(input)).user.findMany({
     where: {
       disabled: false,
-      grants: { some: { role: "CASEWORKER", department: { code: departmentCode } } },
+      grants: { some: { role: "CASEWORKER", department: { code: input.departmentCode } } },
     },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
 }
-
-export const isCaseStatus = (value: unknown): value is TCaseStatus =>
-  typeof value === "string" && (caseStatuses as readonly string[]).includes(value);

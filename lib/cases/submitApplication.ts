@@ -1,30 +1,81 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { FormError, NotFoundError } from "../shared/errors";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
-import { ZFormDefinition } from "../services/form-definition";
+import type { TFormDefinition } from "../services/form-definition";
 import { validateAnswers, type TAnswers } from "../services/answers";
-import { newAccessCode, nextTrackingNumber } from "./identifiers";
+import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { notifyApplicant } from "../notifications/notifyApplicant";
+import { getServiceForm } from "../services/queries";
+import { readDraft, removeDraft } from "./drafts";
 
-export type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
+type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
 
-/** Thrown with the field errors of invalid answers (the form shows them; the API answers 422). */
+/**
+ * Thrown with the field errors of invalid answers (the API answers 422); for a drafted
+ * application also the first step that holds one, where the form sends the citizen back.
+ */
 export class AnswersInvalid extends Error {
-  constructor(public readonly fieldErrors: Record<string, string>) {
+  constructor(
+    public readonly fieldErrors: Record<string, string>,
+    public readonly stepId?: string,
+  ) {
     super("answers invalid");
   }
 }
+
+type TServiceForm = Awaited<ReturnType<typeof getServiceForm>>;
+type TSubmitInput = { actor: TSessionUser; serviceCode: string; answers: TAnswers; idempotencyKey: string };
 
 /**
  * Submits an application exactly once per idempotency key: a retry, a double click or a
  * concurrent duplicate returns the first case instead of making a second one (the unique
  * index on applicant + key decides any race).
  */
-export async function submitApplication(
+export async function submitApplication(input: TSubmitInput & TDbOption): Promise<TSubmitted> {
+  return submit(await clientOf(input), input);
+}
+
+/**
+ * Submits the citizen's saved draft for a service (check-your-answers): the case is created and
+ * the draft removed in one transaction. Invalid answers throw AnswersInvalid naming the first
+ * step to correct.
+ */
+export async function submitDraftedApplication(
+  input: { actor: TSessionUser; serviceCode: string; idempotencyKey: string } & TDbOption,
+): Promise<TSubmitted> {
+  const prisma = await clientOf(input);
+  const service = await getServiceForm({ code: input.serviceCode, db: prisma });
+  const draft = await readDraft(prisma, input.actor, service.id);
+  try {
+    return await submit(
+      prisma,
+      { ...input, answers: draft.answers },
+      { service, withCase: (tx) => removeDraft(tx, input.actor, service.id) },
+    );
+  } catch (error) {
+    if (error instanceof AnswersInvalid)
+      throw new AnswersInvalid(error.fieldErrors, firstStepWithError(service.form, error.fieldErrors));
+    throw error;
+  }
+}
+
+function firstStepWithError(form: TFormDefinition, fieldErrors: Record<string, string>): string {
+  const step = form.steps.find((s) => s.fields.some((f) => fieldErrors[f.name])) ?? form.steps[0];
+  return step.id;
+}
+
+async function submit(
   prisma: PrismaClient,
-  input: { actor: TSessionUser; serviceCode: string; answers: TAnswers; idempotencyKey: string },
+  input: TSubmitInput,
+  more: {
+    /** the service, when the caller has loaded it already */
+    service?: TServiceForm;
+    /** more work for the transaction that creates the case */
+    withCase?: (tx: Prisma.TransactionClient) => Promise<void>;
+  } = {},
 ): Promise<TSubmitted> {
   const { actor, idempotencyKey } = input;
   if (!isCitizen(actor)) throw new NotFoundError("service");
@@ -33,9 +84,8 @@ export async function submitApplication(
   const existing = await findByKey(prisma, actor.id, idempotencyKey);
   if (existing) return existing;
 
-  const service = await prisma.service.findFirst({ where: { code: input.serviceCode, published: true } });
-  if (!service) throw new NotFoundError("service");
-  const form = ZFormDefinition.parse(service.form);
+  const service = more.service ?? (await getServiceForm({ code: input.serviceCode, db: prisma }));
+  const form = service.form;
   const result = validateAnswers(form, input.answers);
   if (!result.ok) throw new AnswersInvalid(result.fieldErrors);
 
@@ -96,13 +146,14 @@ export async function submitApplication(
           });
           if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
         }
+        await more.withCase?.(tx);
         return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
       },
       // a burst of submissions queues on the pool and the serial row: wait rather than fail
       { maxWait: 15_000, timeout: 30_000 },
     );
     if (!submitted.created) return submitted;
-    await notifyApplicant(prisma, { trackingNumber: submitted.trackingNumber, kind: "submit" });
+    await notifyApplicant({ trackingNumber: submitted.trackingNumber, kind: "submit", db: prisma });
     return submitted;
   } catch (error) {
     // a concurrent request with the same key won the unique index: answer with its case

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { FormError, NotFoundError } from "../shared/errors";
 import { saveUpload } from "../uploads/saveUpload";
@@ -8,15 +8,15 @@ import { caseWorkflow } from "./caseWorkflow";
 
 /** The applicant answers a 补正 request: new files (checked like any upload) and a note; the case returns to 预审. */
 export async function supplyMaterials(
-  prisma: PrismaClient,
   input: {
     actor: TSessionUser;
     trackingNumber: string;
     expectedVersion: number;
     files: File[];
     note?: string;
-  },
+  } & TDbOption,
 ) {
+  const prisma = await clientOf(input);
   const files = input.files.filter((file) => file.size > 0);
   // the applicant's own case in 补正, before any file is stored
   const own = await prisma.application.findFirst({
@@ -29,7 +29,8 @@ export async function supplyMaterials(
   if (!files.length) throw new FormError("fileRequired", "files");
   const ids: string[] = [];
   for (const file of files) {
-    const saved = await saveUpload(prisma, {
+    const saved = await saveUpload({
+      db: prisma,
       actor: input.actor,
       name: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),

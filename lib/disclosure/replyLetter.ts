@@ -1,7 +1,7 @@
 import "server-only";
 import PDFDocument from "pdfkit";
 import type { TFunction } from "i18next";
-import { cjkFonts } from "../cases/receipt";
+import { cjkFonts } from "../pdf/pdfDocument";
 import { formatDate, formatDay } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";

@@ -5,7 +5,7 @@ import { departmentScope, hasRole } from "../auth/policy";
 import { proactiveTable, requestTable } from "./annualReport";
 import { isFinishedRequest, type TRequestStatus } from "./requestWorkflow";
 import { workingDaysBetween } from "../calendar/workdays";
-import { dueSoonWorkingDays } from "../cases/deadlines";
+import { dueSoonWorkingDays } from "../calendar/dueFlag";
 
 /** A request found by 办件编号 + 查询码, with its public timeline only. */
 export async function trackRequest(trackingNumber: string, accessCode: string) {

@@ -4,7 +4,7 @@ import type { PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
 import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
-import { newAccessCode, nextTrackingNumber } from "../cases/identifiers";
+import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError } from "../shared/errors";
 import { requesterTypes } from "./outcomes";
 

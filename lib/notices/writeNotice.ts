@@ -65,7 +65,8 @@ async function storeFiles(prisma: PrismaClient, actor: TSessionUser, files: TNew
   const stored = [];
   for (const file of files)
     stored.push(
-      await saveUpload(prisma, {
+      await saveUpload({
+        db: prisma,
         actor,
         name: file.name,
         bytes: file.bytes,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { getT } from "../i18n/server";
 import { lt } from "../i18n/content";
 import { defaultLocale, isLocale } from "../i18n/settings";
@@ -14,10 +14,10 @@ export function publicBaseUrl(): string {
  * and an e-mail. A failure here is logged, never undoes the change itself.
  */
 export async function notifyApplicant(
-  prisma: PrismaClient,
-  input: { trackingNumber: string; kind: string; reason?: string | null; missing?: string[] },
+  input: { trackingNumber: string; kind: string; reason?: string | null; missing?: string[] } & TDbOption,
 ): Promise<void> {
   try {
+    const prisma = await clientOf(input);
     const found = await prisma.application.findUnique({
       where: { trackingNumber: input.trackingNumber },
       select: {

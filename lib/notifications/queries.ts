@@ -1,26 +1,32 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 
 /** The user's latest notifications (own only). */
-export async function latestNotifications(actor: TSessionUser, take = 10) {
-  return (await db()).notification.findMany({
-    where: { userId: actor.id },
+export async function latestNotifications(input: { actor: TSessionUser; take?: number } & TDbOption) {
+  return (await clientOf(input)).notification.findMany({
+    where: { userId: input.actor.id },
     orderBy: { createdAt: "desc" },
-    take,
+    take: input.take ?? 10,
   });
 }
 
-export async function markAllRead(actor: TSessionUser): Promise<void> {
+export async function markAllRead(input: { actor: TSessionUser } & TDbOption): Promise<void> {
   await (
-    await db()
-  ).notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
+    await clientOf(input)
+  ).notification.updateMany({
+    where: { userId: input.actor.id, readAt: null },
+    data: { readAt: new Date() },
+  });
 }
 
 /** The outbox of sent mail, for administrators only. */
-export async function outbox(actor: TSessionUser, take = 100) {
-  if (!isAdministrator(actor)) throw new NotFoundError("outbox");
-  return (await db()).outboxMail.findMany({ orderBy: { createdAt: "desc" }, take });
+export async function listOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
+  if (!isAdministrator(input.actor)) throw new NotFoundError("outbox");
+  return (await clientOf(input)).outboxMail.findMany({
+    orderBy: { createdAt: "desc" },
+    take: input.take ?? 100,
+  });
 }

@@ -144,3 +144,10 @@ export function translateErrorCode(
   const { key, limit } = splitErrorCode(errorCode);
   return t(`errors:${key}`, limit === undefined ? undefined : { limit });
 }
+
+/** Answers as a form's kept values: a list (a group of checkboxes) one value a line. */
+export function answersAsFormValues(answers: TAnswers): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(answers).map(([name, value]) => [name, Array.isArray(value) ? value.join("\n") : value]),
+  );
+}

@@ -1,8 +1,12 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { isAdministrator } from "../auth/policy";
+import { NotFoundError } from "../shared/errors";
+import { ZFormDefinition, type TFormDefinition } from "./form-definition";
 
-export type TServiceFilter = {
+type TServiceFilter = {
   audience?: "PERSON" | "LEGAL_PERSON";
   theme?: string;
   department?: string;
@@ -10,43 +14,61 @@ export type TServiceFilter = {
 };
 
 /** Published services for the catalogue, hot ones first, then by code. */
-export async function listServices(filter: TServiceFilter) {
+export async function listServices(input: TServiceFilter & TDbOption) {
   const where: Prisma.ServiceWhereInput = { published: true };
-  if (filter.audience) where.audience = filter.audience;
-  if (filter.theme) where.themes = { has: filter.theme };
-  if (filter.department) where.department = { code: filter.department };
-  if (filter.q) {
+  if (input.audience) where.audience = input.audience;
+  if (input.theme) where.themes = { has: input.theme };
+  if (input.department) where.department = { code: input.department };
+  if (input.q) {
     where.OR = [
-      { name: { contains: filter.q, mode: "insensitive" } },
-      { nameEn: { contains: filter.q, mode: "insensitive" } },
-      { summary: { contains: filter.q, mode: "insensitive" } },
-      { code: { contains: filter.q, mode: "insensitive" } },
+      { name: { contains: input.q, mode: "insensitive" } },
+      { nameEn: { contains: input.q, mode: "insensitive" } },
+      { summary: { contains: input.q, mode: "insensitive" } },
+      { code: { contains: input.q, mode: "insensitive" } },
     ];
   }
-  return (await db()).service.findMany({
+  return (await clientOf(input)).service.findMany({
     where,
     orderBy: [{ hot: "desc" }, { code: "asc" }],
     include: { department: { select: { code: true, name: true, nameEn: true, shortName: true } } },
   });
 }
 
-export async function hotServices(limit = 8) {
-  return (await db()).service.findMany({
+export async function hotServices(input: { limit?: number } & TDbOption = {}) {
+  return (await clientOf(input)).service.findMany({
     where: { published: true, hot: true },
     orderBy: { code: "asc" },
-    take: limit,
+    take: input.limit ?? 8,
     select: { code: true, name: true, nameEn: true, audience: true },
   });
 }
 
-/** One service with its whole guide, or null. */
-export async function getService(code: string) {
-  return (await db()).service.findFirst({ where: { code, published: true }, include: { department: true } });
+/** One published service with its whole guide, or null. */
+export async function getService(input: { code: string } & TDbOption) {
+  return (await clientOf(input)).service.findFirst({
+    where: { code: input.code, published: true },
+    include: { department: true },
+  });
 }
 
-/** Every service (published or not) for the administrator's list. */
-export async function allServicesForAdmin() {
-  return (await db()).service.findMany({
+/** A published service with its parsed application form, or NotFoundError. */
+export async function getServiceForm(
+  input: { code: string } & TDbOption,
+): Promise<{ id: string; code: string; name: string; nameEn: string; form: TFormDefinition }> {
+  const service = await (
+    await clientOf(input)
+  ).service.findFirst({
+    where: { code: input.code, published: true },
+    select: { id: true, code: true, name: true, nameEn: true, form: true },
+  });
+  if (!service) throw new NotFoundError("service");
+  return { ...service, form: ZFormDefinition.parse(service.form) };
+}
+
+/** Every service (published or not), for administrators only. */
+export async function listServicesForAdmin(input: { actor: TSessionUser } & TDbOption) {
+  if (!isAdministrator(input.actor)) throw new NotFoundError("services");
+  return (await clientOf(input)).service.findMany({
     orderBy: { code: "asc" },
     select: {
       code: true,
@@ -58,6 +80,8 @@ export async function allServicesForAdmin() {
   });
 }
 
-export async function serviceForEdit(code: string) {
-  return (await db()).service.findUnique({ where: { code } });
+/** One service (published or not) as the administrator edits it, or null. */
+export async function getServiceForEdit(input: { actor: TSessionUser; code: string } & TDbOption) {
+  if (!isAdministrator(input.actor)) throw new NotFoundError("service");
+  return (await clientOf(input)).service.findUnique({ where: { code: input.code } });
 }

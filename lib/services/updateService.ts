@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma, PrismaClient } from "../db/generated/client";
+import type { Prisma } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
 import { isAdministrator } from "../auth/policy";
@@ -102,9 +103,9 @@ export type TServiceEdit = z.infer<typeof ZServiceEdit>;
 
 /** Administrators only; the change, its version bump and the audit entry commit together. */
 export async function updateService(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; edit: TServiceEdit },
+  input: { actor: TSessionUser; edit: TServiceEdit } & TDbOption,
 ): Promise<void> {
+  const prisma = await clientOf(input);
   const { actor, edit } = input;
   const isAdmin = isAdministrator(actor);
   const existing = await prisma.service.findUnique({

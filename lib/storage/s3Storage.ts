@@ -1,7 +1,7 @@
 import { AwsClient } from "aws4fetch";
-import type { TStorage } from "./storage";
+import type { TStorage } from "./types";
 
-export type TS3Config = {
+type TS3Config = {
   endpoint: string;
   bucket: string;
   region: string;

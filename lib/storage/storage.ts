@@ -2,16 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { dataDir } from "../config/paths";
 import { s3ConfigFromEnv, s3Storage } from "./s3Storage";
-
-/**
- * Where uploaded files live. The local directory ($ONESTOP_DATA_DIR/uploads) is the default;
- * an S3-compatible store implements the same three calls for several app instances.
- */
-export type TStorage = {
-  put(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
-  get(key: string): Promise<Uint8Array | null>;
-  remove(key: string): Promise<void>;
-};
+import type { TStorage } from "./types";
 
 export function localStorage(root = path.join(/*turbopackIgnore: true*/ dataDir(), "uploads")): TStorage {
   const file = (key: string) => {

@@ -1,11 +1,11 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { NotFoundError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { hasRole, mayWorkCases } from "../auth/policy";
 
-export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
+type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
 
 /**
  * A stored file for a reader who may see it: its uploader; the applicant of the case it belongs
@@ -14,11 +14,12 @@ export type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: str
  * Everyone else gets NotFoundError, exactly as for a file that does not exist.
  */
 export async function readUpload(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser | null; id: string },
+  input: { actor: TSessionUser | null; id: string } & TDbOption,
 ): Promise<TFileDownload> {
   if (!/^[a-z0-9]{8,64}$/.test(input.id)) throw new NotFoundError("file");
-  const file = await prisma.attachment.findUnique({
+  const file = await (
+    await clientOf(input)
+  ).attachment.findUnique({
     where: { id: input.id },
     include: {
       application: {

@@ -1,13 +1,13 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { FormError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { detectType, sanitizeFileName, type TAcceptedType } from "./detectType";
 
-export const allAcceptedTypes: TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
-export const defaultMaxSizeMb = 10;
+const allAcceptedTypes: TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
+const defaultMaxSizeMb = 10;
 
 export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType; size: number };
 
@@ -17,7 +17,6 @@ export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType;
  * Errors are FormErrors with a code for `field` (`fileType`, `fileTooLarge|10`, `fileEmpty`).
  */
 export async function saveUpload(
-  prisma: PrismaClient,
   input: {
     actor: TSessionUser;
     name: string;
@@ -26,7 +25,7 @@ export async function saveUpload(
     maxSizeMb?: number;
     field?: string;
     purpose?: string;
-  },
+  } & TDbOption,
 ): Promise<TUploaded> {
   const accept = input.accept?.length ? input.accept : allAcceptedTypes;
   const maxSizeMb = input.maxSizeMb ?? defaultMaxSizeMb;
@@ -40,7 +39,9 @@ export async function saveUpload(
   const storageKey = `${new Date().getUTCFullYear()}/${id}`;
   const fileName = sanitizeFileName(input.name, type);
   await storage().put(storageKey, input.bytes, type);
-  await prisma.attachment.create({
+  await (
+    await clientOf(input)
+  ).attachment.create({
     data: {
       id,
       fileName,

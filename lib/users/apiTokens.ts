@@ -1,8 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
@@ -15,7 +14,7 @@ export const ZTokenName = z.string({ error: "required" }).trim().min(1, "require
 /** The cookie that carries a just-made token to the account page, which shows it once. */
 export const newTokenCookie = "onestop-new-token";
 
-export type TApiTokenSummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
+type TApiTokenSummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
 
 // `os_` and 40 url-safe characters (30 random bytes in base64url); only its sha256 is stored
 const tokenFormat = /^os_[A-Za-z0-9_-]{40}$/;
@@ -32,9 +31,9 @@ function hashToken(token: string): string {
  * can never be shown again. Staff get a NotFoundError (their work is not done through tokens).
  */
 export async function createApiToken(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; name: string },
+  input: { actor: TSessionUser; name: string } & TDbOption,
 ): Promise<{ id: string; name: string; token: string }> {
+  const prisma = await clientOf(input);
   const { actor } = input;
   if (!isCitizen(actor)) {
     // the audit log records staff actions: a staff account trying to mint a token is one
@@ -60,11 +59,8 @@ export async function createApiToken(
 }
 
 /** The actor's tokens that still work, newest first (never the token itself). */
-export async function listApiTokens(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser },
-): Promise<TApiTokenSummary[]> {
-  return prisma.apiToken.findMany({
+export async function listApiTokens(input: { actor: TSessionUser } & TDbOption): Promise<TApiTokenSummary[]> {
+  return (await clientOf(input)).apiToken.findMany({
     where: { userId: input.actor.id, revokedAt: null },
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, createdAt: true, lastUsedAt: true },
@@ -72,11 +68,10 @@ export async function listApiTokens(
 }
 
 /** Revokes one of the actor's own tokens; anyone else's (or an unknown id) is a NotFoundError. */
-export async function revokeApiToken(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; id: string },
-): Promise<void> {
-  const { count } = await prisma.apiToken.updateMany({
+export async function revokeApiToken(input: { actor: TSessionUser; id: string } & TDbOption): Promise<void> {
+  const { count } = await (
+    await clientOf(input)
+  ).apiToken.updateMany({
     where: { id: input.id, userId: input.actor.id, revokedAt: null },
     data: { revokedAt: new Date() },
   });
@@ -87,9 +82,9 @@ export async function revokeApiToken(
  * For the account page: the actor's tokens, and the just-made token to show once (`fresh`, from
  * the short-lived cookie the create action sets) only if it is theirs and still works.
  */
-export async function tokensForAccountPage(input: { actor: TSessionUser; fresh?: string }) {
-  const prisma = await db();
-  const tokens = await listApiTokens(prisma, { actor: input.actor });
+export async function tokensForAccountPage(input: { actor: TSessionUser; fresh?: string } & TDbOption) {
+  const prisma = await clientOf(input);
+  const tokens = await listApiTokens({ actor: input.actor, db: prisma });
   const freshHash = input.fresh && tokenFormat.test(input.fresh) ? hashToken(input.fresh) : null;
   const fresh = freshHash
     ? await prisma.apiToken.findFirst({
@@ -104,8 +99,10 @@ export async function tokensForAccountPage(input: { actor: TSessionUser; fresh?:
  * The citizen a Bearer token belongs to, or null when it is malformed, unknown, revoked, or its
  * account is disabled. Records when it was last used (at most once a minute).
  */
-export async function userForToken(prisma: PrismaClient, token: string): Promise<TSessionUser | null> {
+export async function userForToken(input: { token: string } & TDbOption): Promise<TSessionUser | null> {
+  const { token } = input;
   if (!tokenFormat.test(token)) return null;
+  const prisma = await clientOf(input);
   const found = await prisma.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { user: { include: { grants: { include: { department: { select: { code: true } } } } } } },

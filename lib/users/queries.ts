@@ -1,40 +1,34 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { listOwnCases } from "../cases/ownCases";
 
-export const accountCasesPageSize = 20;
+const accountCasesPageSize = 20;
 
 /**
  * The signed-in citizen's own profile with a page of their cases (newest first) and their
  * requests (ownership in the where clause).
  */
-export async function getAccountOverview(userId: string, { casesPage = 1 }: { casesPage?: number } = {}) {
-  const prisma = await db();
-  const caseCount = await prisma.application.count({ where: { applicantId: userId } });
-  const casePages = Math.max(1, Math.ceil(caseCount / accountCasesPageSize));
-  const page = Math.min(Math.max(1, casesPage), casePages);
-  const [user, applications, requests] = await Promise.all([
+export async function getAccountOverview(input: { actor: TSessionUser; casesPage?: number } & TDbOption) {
+  const prisma = await clientOf(input);
+  const userId = input.actor.id;
+  const [user, cases, requests] = await Promise.all([
     prisma.user.findUnique({
       where: { id: userId },
       select: { name: true, email: true, accountType: true, createdAt: true },
     }),
-    prisma.application.findMany({
-      where: { applicantId: userId },
-      orderBy: [{ submittedAt: "desc" }, { trackingNumber: "desc" }],
-      skip: (page - 1) * accountCasesPageSize,
-      take: accountCasesPageSize,
-      select: {
-        trackingNumber: true,
-        status: true,
-        submittedAt: true,
-        promisedDue: true,
-        service: { select: { name: true, nameEn: true } },
-      },
-    }),
+    listOwnCases({ actor: input.actor, page: input.casesPage, pageSize: accountCasesPageSize, db: prisma }),
     prisma.disclosureRequest.findMany({
       where: { applicantId: userId },
       orderBy: { createdAt: "desc" },
       select: { trackingNumber: true, status: true, createdAt: true, dueOn: true },
     }),
   ]);
-  return user ? { user, applications, requests, cases: { page, pages: casePages, total: caseCount } } : null;
+  if (!user) return null;
+  return {
+    user,
+    applications: cases.items,
+    requests,
+    cases: { page: cases.page, pages: cases.pages, total: cases.total },
+  };
 }

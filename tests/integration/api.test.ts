@@ -35,7 +35,7 @@ beforeAll(async () => {
   }
   for (const email of ["citizen", "citizen2"])
     tokens[email] = (
-      await createApiToken(database.prisma, { actor: actors[email], name: `${email} test` })
+      await createApiToken({ db: database.prisma, actor: actors[email], name: `${email} test` })
     ).token;
 });
 afterAll(async () => {
@@ -313,12 +313,13 @@ describe("POST /api/v1/applications", () => {
         authorization,
       ).toBe(401);
     }
-    const { id, token } = await createApiToken(database.prisma, {
+    const { id, token } = await createApiToken({
+      db: database.prisma,
       actor: actors.citizen,
       name: "soon revoked",
     });
     expect((await applicationsRoute.GET(request("/applications", { token }))).status).toBe(200);
-    await revokeApiToken(database.prisma, { actor: actors.citizen, id });
+    await revokeApiToken({ db: database.prisma, actor: actors.citizen, id });
     expect((await applicationsRoute.GET(request("/applications", { token }))).status).toBe(401);
   });
 });
@@ -430,7 +431,8 @@ describe("GET /api/v1/applications", () => {
 
 describe("personal API tokens", () => {
   it("are os_ and 40 url-safe characters, stored only as their sha256", async () => {
-    const { id, token } = await createApiToken(database.prisma, {
+    const { id, token } = await createApiToken({
+      db: database.prisma,
       actor: actors.citizen2,
       name: "  my script  ",
     });
@@ -442,21 +444,25 @@ describe("personal API tokens", () => {
       lastUsedAt: null,
     });
     expect(JSON.stringify(stored)).not.toContain(token.slice(3));
-    expect(await userForToken(database.prisma, token)).toMatchObject({ id: actors.citizen2.id });
+    expect(await userForToken({ db: database.prisma, token: token })).toMatchObject({
+      id: actors.citizen2.id,
+    });
     expect((await database.prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
-    expect((await listApiTokens(database.prisma, { actor: actors.citizen2 })).map((t) => t.id)).toContain(id);
+    expect((await listApiTokens({ db: database.prisma, actor: actors.citizen2 })).map((t) => t.id)).toContain(
+      id,
+    );
   });
 
   it("are for citizens only, and each owner revokes only their own", async () => {
     await expect(
-      createApiToken(database.prisma, { actor: actors.caseworker, name: "staff" }),
+      createApiToken({ db: database.prisma, actor: actors.caseworker, name: "staff" }),
     ).rejects.toBeInstanceOf(NotFoundError);
-    const { id } = await createApiToken(database.prisma, { actor: actors.citizen, name: "mine" });
-    await expect(revokeApiToken(database.prisma, { actor: actors.citizen2, id })).rejects.toBeInstanceOf(
+    const { id } = await createApiToken({ db: database.prisma, actor: actors.citizen, name: "mine" });
+    await expect(revokeApiToken({ db: database.prisma, actor: actors.citizen2, id })).rejects.toBeInstanceOf(
       NotFoundError,
     );
     await database.prisma.user.update({ where: { id: actors.citizen2.id }, data: { disabled: true } });
-    expect(await userForToken(database.prisma, tokens.citizen2)).toBeNull();
+    expect(await userForToken({ db: database.prisma, token: tokens.citizen2 })).toBeNull();
     await database.prisma.user.update({ where: { id: actors.citizen2.id }, data: { disabled: false } });
   });
 
@@ -472,7 +478,7 @@ describe("personal API tokens", () => {
     expect(mint.status).toBe(401);
     expect(await errorCode(mint)).toBe("unauthorized");
     expect((await tokensRoute.GET(request("/tokens", { token: tokens.citizen }))).status).toBe(401);
-    const [mine] = await listApiTokens(database.prisma, { actor: actors.citizen });
+    const [mine] = await listApiTokens({ db: database.prisma, actor: actors.citizen });
     expect(
       (
         await tokenRoute.DELETE(

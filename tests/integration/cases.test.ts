@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
-import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
+import { AnswersInvalid, submitApplication, submitDraftedApplication } from "@/lib/cases/submitApplication";
 import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { caseStatuses, caseStepNames, caseWorkflow, type TCaseStatus } from "@/lib/cases/caseWorkflow";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
@@ -52,7 +52,8 @@ async function answers(owner = actors.citizen) {
 }
 
 async function submit(owner = actors.citizen, key = randomUUID()) {
-  return submitApplication(database.prisma, {
+  return submitApplication({
+    db: database.prisma,
     actor: owner,
     serviceCode: "RS-JYDJ-001",
     answers: await answers(owner),
@@ -79,7 +80,8 @@ describe("submitting an application", () => {
   it("refuses invalid answers with field error codes", async () => {
     const bad = { ...(await answers()), idNumber: "510104199003071234", mobile: "123" };
     await expect(
-      submitApplication(database.prisma, {
+      submitApplication({
+        db: database.prisma,
         actor: actors.citizen,
         serviceCode: "RS-JYDJ-001",
         answers: bad,
@@ -96,7 +98,8 @@ describe("submitting an application", () => {
   it("refuses someone else's upload", async () => {
     const theirs = await upload(actors.citizen2);
     await expect(
-      submitApplication(database.prisma, {
+      submitApplication({
+        db: database.prisma,
         actor: actors.citizen,
         serviceCode: "RS-JYDJ-001",
         answers: { ...(await answers()), idCardCopy: theirs },
@@ -110,7 +113,8 @@ describe("submitting an application", () => {
     const body = await answers();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        submitApplication(database.prisma, {
+        submitApplication({
+          db: database.prisma,
           actor: actors.citizen,
           serviceCode: "RS-JYDJ-001",
           answers: body,
@@ -127,7 +131,8 @@ describe("submitting an application", () => {
     const bodies = await Promise.all(Array.from({ length: 100 }, () => answers(actors.citizen2)));
     const results = await Promise.all(
       bodies.map((body) =>
-        submitApplication(database.prisma, {
+        submitApplication({
+          db: database.prisma,
           actor: actors.citizen2,
           serviceCode: "RS-JYDJ-001",
           answers: body,
@@ -340,7 +345,8 @@ describe("the case lifecycle", () => {
   it("lets the supervisor assign a case to one of the department's caseworkers only", async () => {
     const trackingNumber = await caseIn("SUBMITTED");
     const { assignCase } = await import("@/lib/cases/staffCases");
-    await assignCase(database.prisma, {
+    await assignCase({
+      db: database.prisma,
       actor: actors.supervisor,
       trackingNumber,
       assigneeId: actors.caseworker.id,
@@ -349,14 +355,16 @@ describe("the case lifecycle", () => {
       (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).assigneeId,
     ).toBe(actors.caseworker.id);
     await expect(
-      assignCase(database.prisma, {
+      assignCase({
+        db: database.prisma,
         actor: actors.supervisor,
         trackingNumber,
         assigneeId: actors.caseworker2.id,
       }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "assigneeInvalid");
     await expect(
-      assignCase(database.prisma, {
+      assignCase({
+        db: database.prisma,
         actor: actors.caseworker,
         trackingNumber,
         assigneeId: actors.caseworker.id,
@@ -399,5 +407,44 @@ describe("the case lifecycle", () => {
     expect(
       (await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } })).dueProvisional,
     ).toBe(true);
+  });
+});
+
+describe("submitting a drafted application", () => {
+  async function saveDraft(owner: TSessionUser, draftAnswers: Record<string, string>) {
+    const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" } });
+    await database.prisma.applicationDraft.upsert({
+      where: { userId_serviceId: { userId: owner.id, serviceId: service.id } },
+      create: { userId: owner.id, serviceId: service.id, answers: draftAnswers, step: "check" },
+      update: { answers: draftAnswers, step: "check" },
+    });
+    return () =>
+      database.prisma.applicationDraft.count({ where: { userId: owner.id, serviceId: service.id } });
+  }
+
+  it("makes the case from the draft and removes the draft with it", async () => {
+    const drafts = await saveDraft(actors.citizen2, await answers(actors.citizen2));
+    const result = await submitDraftedApplication({
+      db: database.prisma,
+      actor: actors.citizen2,
+      serviceCode: "RS-JYDJ-001",
+      idempotencyKey: randomUUID(),
+    });
+    expect(result).toMatchObject({ status: "SUBMITTED", created: true });
+    expect(await drafts()).toBe(0);
+  });
+
+  it("keeps the draft and names the step to correct when an answer is invalid", async () => {
+    const drafts = await saveDraft(actors.citizen2, { ...(await answers(actors.citizen2)), mobile: "123" });
+    const refused = await submitDraftedApplication({
+      db: database.prisma,
+      actor: actors.citizen2,
+      serviceCode: "RS-JYDJ-001",
+      idempotencyKey: randomUUID(),
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AnswersInvalid);
+    expect((refused as AnswersInvalid).fieldErrors).toHaveProperty("mobile");
+    expect((refused as AnswersInvalid).stepId).toBeTruthy();
+    expect(await drafts()).toBe(1);
   });
 });

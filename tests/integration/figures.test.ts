@@ -36,7 +36,8 @@ async function newCase() {
       uploaderId: actors.citizen.id,
     },
   });
-  const { trackingNumber } = await submitApplication(database.prisma, {
+  const { trackingNumber } = await submitApplication({
+    db: database.prisma,
     actor: actors.citizen,
     serviceCode: "RS-JYDJ-001",
     idempotencyKey: randomUUID(),
@@ -106,15 +107,20 @@ describe("supervisor figures", () => {
       ["accept", "2026-11-02"],
       ["startReview", "2026-11-03"],
     ]);
-    await rateCase(database.prisma, { actor: actors.citizen, trackingNumber: onTime, level: 5 });
-    await rateCase(database.prisma, {
+    await rateCase({ db: database.prisma, actor: actors.citizen, trackingNumber: onTime, level: 5 });
+    await rateCase({
+      db: database.prisma,
       actor: actors.citizen,
       trackingNumber: late,
       level: 1,
       comment: "太慢",
     });
 
-    const figures = await caseFigures(database.prisma, actors.supervisor, new Date("2026-11-26T02:00:00Z"));
+    const figures = await caseFigures({
+      db: database.prisma,
+      actor: actors.supervisor,
+      now: new Date("2026-11-26T02:00:00Z"),
+    });
     expect(figures.decided).toBe(2);
     expect(figures.onTime).toBe(1);
     expect(figures.onTimeRate).toBe(0.5);
@@ -127,9 +133,11 @@ describe("supervisor figures", () => {
   });
 
   it("is for supervisors and administrators only", async () => {
-    await expect(caseFigures(database.prisma, actors.caseworker)).rejects.toBeInstanceOf(NotFoundError);
-    expect((await caseFigures(database.prisma, actors.admin)).decided).toBe(
-      (await caseFigures(database.prisma, actors.supervisor)).decided,
+    await expect(caseFigures({ db: database.prisma, actor: actors.caseworker })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect((await caseFigures({ db: database.prisma, actor: actors.admin })).decided).toBe(
+      (await caseFigures({ db: database.prisma, actor: actors.supervisor })).decided,
     );
   });
 });
@@ -138,7 +146,7 @@ describe("好差评 rules", () => {
   it("rates once, only after 办结, and a 差评 opens a follow-up with a working-day deadline", async () => {
     const number = await newCase();
     await expect(
-      rateCase(database.prisma, { actor: actors.citizen, trackingNumber: number, level: 4 }),
+      rateCase({ db: database.prisma, actor: actors.citizen, trackingNumber: number, level: 4 }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "ratingNotYet");
     await run(number, [
       ["accept", "2026-11-02"],
@@ -146,14 +154,15 @@ describe("好差评 rules", () => {
       ["approve", "2026-11-03"],
       ["complete", "2026-11-03"],
     ]);
-    await rateCase(database.prisma, {
+    await rateCase({
+      db: database.prisma,
       actor: actors.citizen,
       trackingNumber: number,
       level: 2,
       now: new Date("2026-11-26T02:00:00Z"),
     });
     await expect(
-      rateCase(database.prisma, { actor: actors.citizen, trackingNumber: number, level: 5 }),
+      rateCase({ db: database.prisma, actor: actors.citizen, trackingNumber: number, level: 5 }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "ratingOnce");
     const rating = await database.prisma.rating.findFirstOrThrow({
       where: { application: { trackingNumber: number } },
@@ -163,7 +172,7 @@ describe("好差评 rules", () => {
     expect(rating.followUpDue?.toISOString().slice(0, 10)).toBe("2026-12-17");
 
     await expect(
-      advanceFollowUp(database.prisma, { actor: actors.caseworker, trackingNumber: number, note: "x" }),
+      advanceFollowUp({ db: database.prisma, actor: actors.caseworker, trackingNumber: number, note: "x" }),
     ).rejects.toBeInstanceOf(NotFoundError);
 
     // the fix period is a local setting
@@ -175,7 +184,8 @@ describe("好差评 rules", () => {
       ["approve", "2026-11-03"],
       ["complete", "2026-11-03"],
     ]);
-    await rateCase(database.prisma, {
+    await rateCase({
+      db: database.prisma,
       actor: actors.citizen,
       trackingNumber: other,
       level: 1,
@@ -188,7 +198,8 @@ describe("好差评 rules", () => {
     for (const expected of ["VERIFIED", "FIXED", "CALLED_BACK", "CLOSED"]) {
       expect(
         (
-          await advanceFollowUp(database.prisma, {
+          await advanceFollowUp({
+            db: database.prisma,
             actor: actors.supervisor,
             trackingNumber: number,
             note: `步骤 ${expected}`,
@@ -197,7 +208,12 @@ describe("好差评 rules", () => {
       ).toBe(expected);
     }
     await expect(
-      advanceFollowUp(database.prisma, { actor: actors.supervisor, trackingNumber: number, note: "again" }),
+      advanceFollowUp({
+        db: database.prisma,
+        actor: actors.supervisor,
+        trackingNumber: number,
+        note: "again",
+      }),
     ).rejects.toBeInstanceOf(FormError);
     expect(
       await database.prisma.auditLog.count({

@@ -42,7 +42,8 @@ describe("notifications on status changes", () => {
         uploaderId: citizen.id,
       },
     });
-    const { trackingNumber } = await submitApplication(database.prisma, {
+    const { trackingNumber } = await submitApplication({
+      db: database.prisma,
       actor: citizen,
       serviceCode: "RS-JYDJ-001",
       idempotencyKey: randomUUID(),

@@ -47,7 +47,8 @@ beforeAll(async () => {
     employmentType: "full-time",
     idCardCopy: upload,
   };
-  ({ trackingNumber, accessCode } = await submitApplication(database.prisma, {
+  ({ trackingNumber, accessCode } = await submitApplication({
+    db: database.prisma,
     actor: actors.citizen,
     serviceCode: "RS-JYDJ-001",
     answers,
@@ -58,7 +59,11 @@ afterAll(() => database.close());
 
 /** The receipt as the route renders it, for the citizen's own case. */
 async function receiptFor(locale: TLocale) {
-  const found = await getOwnCase(database.prisma, actors.citizen, trackingNumber);
+  const found = await getOwnCase({
+    db: database.prisma,
+    actor: actors.citizen,
+    trackingNumber: trackingNumber,
+  });
   if (!found) throw new Error("the citizen's own case was not found");
   const trackUrl = receiptTrackUrl({
     origin: "http://localhost:3000",
@@ -152,6 +157,8 @@ describe("the receipt of a submitted case", () => {
   });
 
   it("is not available to another citizen: their lookup of the case finds nothing (the route answers 404)", async () => {
-    expect(await getOwnCase(database.prisma, actors.citizen2, trackingNumber)).toBeNull();
+    expect(
+      await getOwnCase({ db: database.prisma, actor: actors.citizen2, trackingNumber: trackingNumber }),
+    ).toBeNull();
   });
 });

@@ -263,14 +263,16 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
       form: json(service.form),
       published: "yes",
     };
-    await updateService(prisma, { actor: actors.admin, edit: ZServiceEdit.parse(form) });
+    await updateService({ db: prisma, actor: actors.admin, edit: ZServiceEdit.parse(form) });
     expect((await search("保障金申领")).hits[0]?.key).toBe("MZ-DBSQ-001");
-    await updateService(prisma, {
+    await updateService({
+      db: prisma,
       actor: actors.admin,
       edit: ZServiceEdit.parse({ ...form, expectedVersion: String(service.version + 1), published: "no" }),
     });
     expect(keysOf(await search("保障金申领"))).toEqual([]);
-    await updateService(prisma, {
+    await updateService({
+      db: prisma,
       actor: actors.admin,
       edit: ZServiceEdit.parse({ ...form, name: service.name, expectedVersion: String(service.version + 2) }),
     });

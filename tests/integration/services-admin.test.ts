@@ -58,7 +58,7 @@ describe("editing a service's guide and form", () => {
   it("saves a valid edit, bumps the version and audits it", async () => {
     const form = await formFor("RS-JYDJ-001");
     const edit = ZServiceEdit.parse({ ...form, fee: "不收费（含工本费）", promisedDays: "2" });
-    await updateService(database.prisma, { actor: actors.admin, edit });
+    await updateService({ db: database.prisma, actor: actors.admin, edit });
     const saved = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-JYDJ-001" } });
     expect(saved).toMatchObject({ fee: "不收费（含工本费）", promisedDays: 2, version: 2 });
     expect(
@@ -67,7 +67,7 @@ describe("editing a service's guide and form", () => {
       }),
     ).toBe(1);
     // the form seen before the save is now stale
-    await expect(updateService(database.prisma, { actor: actors.admin, edit })).rejects.toSatisfy(
+    await expect(updateService({ db: database.prisma, actor: actors.admin, edit })).rejects.toSatisfy(
       (e) => e instanceof FormError && e.key === "serviceChanged",
     );
   });
@@ -97,9 +97,9 @@ describe("editing a service's guide and form", () => {
 
   it("refuses anyone but an administrator, and audits the refusal", async () => {
     const edit = ZServiceEdit.parse(await formFor("MZ-DBSQ-001"));
-    await expect(updateService(database.prisma, { actor: actors.supervisor, edit })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      updateService({ db: database.prisma, actor: actors.supervisor, edit }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(
       await database.prisma.auditLog.count({
         where: { action: "service.update", entityId: "MZ-DBSQ-001", outcome: "DENIED" },

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import S3rver from "s3rver";
-import { localStorage, type TStorage } from "@/lib/storage/storage";
+import { localStorage } from "@/lib/storage/storage";
+import type { TStorage } from "@/lib/storage/types";
 import { s3Storage } from "@/lib/storage/s3Storage";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-storage-"));

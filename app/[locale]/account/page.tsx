@@ -6,7 +6,7 @@ import { formatDate, formatDay } from "@/lib/i18n/format";
 import { lt } from "@/lib/i18n/content";
 import { requireCitizen } from "@/lib/auth/session";
 import { getAccountOverview } from "@/lib/users/queries";
-import { ownDrafts } from "@/lib/cases/applyQueries";
+import { listDrafts } from "@/lib/cases/drafts";
 import { latestNotifications } from "@/lib/notifications/queries";
 import { markNotificationsRead, saveMyCommunities } from "./actions";
 import { labelledPlaceTree } from "@/lib/places/queries";
@@ -18,6 +18,8 @@ import Link from "next/link";
 import { intParam } from "@/lib/i18n/search-params";
 import { Pagination } from "@/components/ui/Pagination";
 import { LocalText } from "@/components/ui/LocalText";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -34,10 +36,10 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const user = await requireCitizen(locale, `/${locale}/account`);
   const [t, overview, query, drafts, notifications, tree, mine] = await Promise.all([
     getT(locale, ["account", "auth", "notifications", "notices", "errors"]),
-    searchParams.then((q) => getAccountOverview(user.id, { casesPage: intParam(q.casesPage) })),
+    searchParams.then((q) => getAccountOverview({ actor: user, casesPage: intParam(q.casesPage) })),
     searchParams,
-    ownDrafts(user),
-    latestNotifications(user),
+    listDrafts({ actor: user }),
+    latestNotifications({ actor: user }),
     labelledPlaceTree({ locale }),
     myCommunityCodes({ userId: user.id }),
   ]);
@@ -56,10 +58,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {drafts.length ? (
-        <section aria-labelledby="drafts">
-          <h2 id="drafts" className="mb-2 text-xl font-bold">
-            {t("account:drafts")}
-          </h2>
+        <Section id="drafts" title={t("account:drafts")}>
           <ul className="grid gap-2">
             {drafts.map((draft) => (
               <li key={draft.service.code}>
@@ -72,12 +71,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
-      <section aria-labelledby="notifications">
-        <h2 id="notifications" className="mb-2 text-xl font-bold">
-          {t("notifications:title")}
-        </h2>
+      <Section id="notifications" title={t("notifications:title")}>
         {notifications.length === 0 ? <p>{t("notifications:none")}</p> : null}
         <ul className="grid gap-2">
           {notifications.map((n) => (
@@ -96,11 +92,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
             </button>
           </form>
         ) : null}
-      </section>
-      <section aria-labelledby="my-communities">
-        <h2 id="my-communities" className="mb-2 text-xl font-bold">
-          {t("notices:myCommunities.title")}
-        </h2>
+      </Section>
+      <Section id="my-communities" title={t("notices:myCommunities.title")}>
         {query.communitiesSaved ? (
           <p role="status" className="mb-2 border-l-4 border-brand pl-3">
             {t("notices:myCommunities.saved")}
@@ -127,11 +120,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <p className="mt-2">
           <Link href={`/${locale}/notices/subscribe`}>{t("notices:subscribe.link")}</Link>
         </p>
-      </section>
-      <section aria-labelledby="profile">
-        <h2 id="profile" className="mb-2 text-xl font-bold">
-          {t("account:profile")}
-        </h2>
+      </Section>
+      <Section id="profile" title={t("account:profile")}>
         <dl className="grid grid-cols-[10rem_1fr] gap-2">
           <dt className="font-bold">{t("auth:name")}</dt>
           <dd>{overview.user.name}</dd>
@@ -147,50 +137,40 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <p className="mt-2">
           <Link href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</Link>
         </p>
-      </section>
-      <section aria-labelledby="cases">
-        <h2 id="cases" className="mb-2 text-xl font-bold">
-          {t("account:cases")}
-        </h2>
+      </Section>
+      <Section id="cases" title={t("account:cases")}>
         {overview.applications.length === 0 ? (
           <p>{t("account:noCases")}</p>
         ) : (
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="bg-panel">
-                <th scope="col" className="border border-line p-2">
-                  {t("account:trackingNumber")}
-                </th>
-                <th scope="col" className="border border-line p-2">
-                  {t("account:service")}
-                </th>
-                <th scope="col" className="border border-line p-2">
-                  {t("account:status")}
-                </th>
-                <th scope="col" className="border border-line p-2">
-                  {t("account:submitted")}
-                </th>
-                <th scope="col" className="border border-line p-2">
-                  {t("account:due")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.applications.map((c) => (
-                <tr key={c.trackingNumber}>
-                  <td className="border border-line p-2">
-                    <Link href={`/${locale}/account/cases/${c.trackingNumber}`}>{c.trackingNumber}</Link>
-                  </td>
-                  <td className="border border-line p-2">
-                    <LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} />
-                  </td>
-                  <td className="border border-line p-2">{t(`account:caseStatus.${c.status}`)}</td>
-                  <td className="border border-line p-2">{formatDate(locale, c.submittedAt)}</td>
-                  <td className="border border-line p-2">{formatDay(locale, c.promisedDue)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            rows={overview.applications}
+            rowKey={(c) => c.trackingNumber}
+            columns={[
+              {
+                key: "trackingNumber",
+                header: t("account:trackingNumber"),
+                cell: (c) => (
+                  <Link href={`/${locale}/account/cases/${c.trackingNumber}`}>{c.trackingNumber}</Link>
+                ),
+              },
+              {
+                key: "service",
+                header: t("account:service"),
+                cell: (c) => <LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} />,
+              },
+              {
+                key: "status",
+                header: t("account:status"),
+                cell: (c) => t(`account:caseStatus.${c.status}`),
+              },
+              {
+                key: "submitted",
+                header: t("account:submitted"),
+                cell: (c) => formatDate(locale, c.submittedAt),
+              },
+              { key: "due", header: t("account:due"), cell: (c) => formatDay(locale, c.promisedDue) },
+            ]}
+          />
         )}
         {overview.cases.pages > 1 ? (
           <Pagination
@@ -203,11 +183,8 @@ export default async function AccountPage({ params, searchParams }: Props) {
             status={t("pagination.status", { page: overview.cases.page, pages: overview.cases.pages })}
           />
         ) : null}
-      </section>
-      <section aria-labelledby="requests">
-        <h2 id="requests" className="mb-2 text-xl font-bold">
-          {t("account:requests")}
-        </h2>
+      </Section>
+      <Section id="requests" title={t("account:requests")}>
         {overview.requests.length === 0 ? (
           <p>{t("account:noRequests")}</p>
         ) : (
@@ -220,7 +197,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { localeParam } from "@/lib/i18n/request";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { ZTrack } from "@/lib/cases/schema";
-import { trackCase } from "@/lib/cases/queries";
+import { trackCase } from "@/lib/cases/trackCase";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
@@ -35,10 +35,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
   if (parsed && !parsed.success)
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
   const isRequest = parsed?.success && parsed.data.trackingNumber.startsWith("GK");
-  const found =
-    parsed?.success && !isRequest
-      ? await trackCase(parsed.data.trackingNumber, parsed.data.accessCode)
-      : null;
+  const found = parsed?.success && !isRequest ? await trackCase(parsed.data) : null;
   const request =
     parsed?.success && isRequest
       ? await trackRequest(parsed.data.trackingNumber, parsed.data.accessCode)

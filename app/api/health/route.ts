@@ -1,4 +1,4 @@
-import { databaseReachable } from "@/lib/db/health";
+import { databaseReachable } from "@/lib/health/databaseReachable";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/policy";
-import { staffQueue } from "@/lib/cases/queries";
+import { listQueue } from "@/lib/cases/staffCases";
 import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { enumParam } from "@/lib/i18n/search-params";
 import { queueCsv } from "@/lib/cases/queueCsv";
@@ -13,11 +13,14 @@ export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!isStaff(user)) return apiError(404, "not_found", "Not found");
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const rows = await staffQueue(user, {
-    status: enumParam(query.status, caseStatuses),
-    service: query.service?.slice(0, 30) || undefined,
-    due: enumParam(query.due, ["overdue", "soon"] as const),
-    mine: query.mine === "1" ? true : undefined,
+  const rows = await listQueue({
+    actor: user,
+    filter: {
+      status: enumParam(query.status, caseStatuses),
+      service: query.service?.slice(0, 30) || undefined,
+      due: enumParam(query.due, ["overdue", "soon"] as const),
+      mine: query.mine === "1" ? true : undefined,
+    },
   });
   return new Response(await queueCsv(rows), {
     headers: {

@@ -5,7 +5,8 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDay } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
-import { supervisorFigures } from "@/lib/cases/queries";
+import { caseFigures } from "@/lib/cases/figures";
+import { Section } from "@/components/ui/Section";
 import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { NotFoundError } from "@/lib/shared/errors";
 import { BarChart } from "@/components/charts/BarChart";
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The supervisor's figures: volumes by status, on-time rate, days to decide, rating mix, overdue list. */
 export default async function FiguresPage() {
   const actor = await requireStaff();
-  const figures = await supervisorFigures(actor).catch((error) => {
+  const figures = await caseFigures({ actor }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -67,10 +68,7 @@ export default async function FiguresPage() {
           value: figures.ratings[level],
         }))}
       />
-      <section aria-labelledby="overdue">
-        <h2 id="overdue" className="mb-2 text-xl font-bold">
-          {t("figures:overdueList")}
-        </h2>
+      <Section id="overdue" title={t("figures:overdueList")}>
         {figures.overdue.length === 0 ? (
           <p>{t("figures:noOverdue")}</p>
         ) : (
@@ -84,7 +82,7 @@ export default async function FiguresPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

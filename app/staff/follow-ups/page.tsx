@@ -5,7 +5,7 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
-import { supervisorFollowUps } from "@/lib/cases/queries";
+import { listFollowUps } from "@/lib/cases/followUp";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { advanceFollowUpAction } from "./actions";
 
@@ -22,7 +22,7 @@ export default async function FollowUpsPage() {
   const locale = defaultLocale;
   const [t, items] = await Promise.all([
     getT(locale, ["staff", "account", "errors"]),
-    supervisorFollowUps(actor),
+    listFollowUps({ actor }),
   ]);
   const messages = errorMessages(t);
   return (

@@ -4,7 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
-import { outbox } from "@/lib/notifications/queries";
+import { listOutbox } from "@/lib/notifications/queries";
 import { NotFoundError } from "@/lib/shared/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every e-mail the portal sent: the development mailbox (administrators only). */
 export default async function OutboxPage() {
   const actor = await requireStaff();
-  const mails = await outbox(actor).catch((error) => {
+  const mails = await listOutbox({ actor }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { requireStaff } from "@/lib/auth/session";
-import { isAdministrator } from "@/lib/auth/policy";
-import { allServicesForAdmin } from "@/lib/services/queries";
+import { listServicesForAdmin } from "@/lib/services/queries";
+import { NotFoundError } from "@/lib/shared/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT(defaultLocale, "staff");
@@ -15,8 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The service catalogue for administrators: each service's guide and form can be edited. */
 export default async function StaffServicesPage() {
   const actor = await requireStaff();
-  if (!isAdministrator(actor)) notFound();
-  const [t, services] = await Promise.all([getT(defaultLocale, "staff"), allServicesForAdmin()]);
+  const services = await listServicesForAdmin({ actor }).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const t = await getT(defaultLocale, "staff");
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("staff:services.title")}</h1>

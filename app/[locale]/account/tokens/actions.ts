@@ -3,10 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
-import type { TFormState } from "@/lib/actions/formState";
-import { requireCitizen } from "@/lib/auth/session";
 import { secureCookies } from "@/lib/auth/options";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { NotFoundError } from "@/lib/shared/errors";
@@ -14,6 +11,7 @@ import { createApiToken, newTokenCookie, revokeApiToken, ZTokenName } from "@/li
 
 const ZLocale = z.string().transform((value) => (isLocale(value) ? value : defaultLocale));
 const pagePath = (locale: string) => `/${locale}/account/tokens`;
+const returnTo = (_formData: FormData, locale: string) => pagePath(locale);
 // the new token travels to the page that shows it in a cookie for this page only, for a minute
 const flashCookie = (locale: string, maxAge: number) => ({
   httpOnly: true,
@@ -23,30 +21,30 @@ const flashCookie = (locale: string, maxAge: number) => ({
   maxAge,
 });
 
-const create = formAction(z.object({ locale: ZLocale, name: ZTokenName }), async (input) => {
-  const actor = await requireCitizen(input.locale, pagePath(input.locale));
-  const created = await createApiToken(await db(), { actor, name: input.name });
-  (await cookies()).set(newTokenCookie, created.token, flashCookie(input.locale, 60));
-  redirect(`${pagePath(input.locale)}?created=1`);
+export const createToken = formAction({
+  schema: z.object({ locale: ZLocale, name: ZTokenName }),
+  actor: "citizen",
+  returnTo,
+  run: async ({ input, actor }) => {
+    const created = await createApiToken({ actor, name: input.name });
+    (await cookies()).set(newTokenCookie, created.token, flashCookie(input.locale, 60));
+    redirect(`${pagePath(input.locale)}?created=1`);
+  },
 });
 
-const revoke = formAction(z.object({ locale: ZLocale, id: z.string().min(1).max(64) }), async (input) => {
-  const actor = await requireCitizen(input.locale, pagePath(input.locale));
-  try {
-    await revokeApiToken(await db(), { actor, id: input.id });
-  } catch (error) {
-    // already revoked (a second click): either way it no longer works
-    if (!(error instanceof NotFoundError)) throw error;
-  }
-  const store = await cookies();
-  if (store.has(newTokenCookie)) store.set(newTokenCookie, "", flashCookie(input.locale, 0));
-  redirect(`${pagePath(input.locale)}?revoked=1`);
+export const revokeToken = formAction({
+  schema: z.object({ locale: ZLocale, id: z.string().min(1).max(64) }),
+  actor: "citizen",
+  returnTo,
+  run: async ({ input, actor }) => {
+    try {
+      await revokeApiToken({ actor, id: input.id });
+    } catch (error) {
+      // already revoked (a second click): either way it no longer works
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+    const store = await cookies();
+    if (store.has(newTokenCookie)) store.set(newTokenCookie, "", flashCookie(input.locale, 0));
+    redirect(`${pagePath(input.locale)}?revoked=1`);
+  },
 });
-
-export async function createToken(state: TFormState, formData: FormData): Promise<TFormState> {
-  return create(state, formData);
-}
-
-export async function revokeToken(state: TFormState, formData: FormData): Promise<TFormState> {
-  return revoke(state, formData);
-}

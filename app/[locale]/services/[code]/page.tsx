@@ -11,12 +11,13 @@ import { governmentServiceLd } from "@/lib/seo/jsonLd";
 import { siteBase } from "@/lib/seo/sitemap";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { JsonLd } from "@/components/seo/JsonLd";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params);
-  const service = await getService((await params).code);
+  const service = await getService({ code: (await params).code });
   return { title: service ? lt(locale, service.name, service.nameEn) : undefined };
 }
 
@@ -33,7 +34,7 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 
 export default async function ServiceGuidePage({ params }: Props) {
   const locale = await localeParam(params);
-  const service = await getService((await params).code);
+  const service = await getService({ code: (await params).code });
   if (!service) notFound();
   const [t, settings, base] = await Promise.all([
     getT(locale, ["services", "catalog", "apply"]),
@@ -93,10 +94,7 @@ export default async function ServiceGuidePage({ params }: Props) {
         </p>
       </header>
 
-      <section aria-labelledby="basic">
-        <h2 id="basic" className="mb-2 text-xl font-bold">
-          {t("services:guide.basic")}
-        </h2>
+      <Section id="basic" title={t("services:guide.basic")}>
         <dl>
           <Row term={t("services:guide.name")}>
             <Text locale={locale} zh={service.name} />
@@ -130,12 +128,9 @@ export default async function ServiceGuidePage({ params }: Props) {
             <Text locale={locale} zh={service.delivery} />
           </Row>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="basis">
-        <h2 id="basis" className="mb-2 text-xl font-bold">
-          {t("services:guide.legalBasis")}
-        </h2>
+      <Section id="basis" title={t("services:guide.legalBasis")}>
         <ul className="grid gap-2">
           {lists.legalBasis.map((basis, index) => (
             <li key={index}>
@@ -148,12 +143,9 @@ export default async function ServiceGuidePage({ params }: Props) {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="conditions">
-        <h2 id="conditions" className="mb-2 text-xl font-bold">
-          {t("services:guide.conditions")}
-        </h2>
+      <Section id="conditions" title={t("services:guide.conditions")}>
         <ol className="ml-6 grid list-decimal gap-1">
           {lists.conditions.map((condition, index) => (
             <li key={index}>
@@ -161,12 +153,9 @@ export default async function ServiceGuidePage({ params }: Props) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="materials">
-        <h2 id="materials" className="mb-2 text-xl font-bold">
-          {t("services:guide.materials")}
-        </h2>
+      <Section id="materials" title={t("services:guide.materials")}>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <thead>
@@ -224,12 +213,9 @@ export default async function ServiceGuidePage({ params }: Props) {
             </tbody>
           </table>
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="process">
-        <h2 id="process" className="mb-2 text-xl font-bold">
-          {t("services:guide.process")}
-        </h2>
+      <Section id="process" title={t("services:guide.process")}>
         <ol className="ml-6 grid list-decimal gap-1">
           {lists.process.map((step, index) => (
             <li key={index}>
@@ -243,12 +229,9 @@ export default async function ServiceGuidePage({ params }: Props) {
             <Text locale={locale} zh={service.specialSteps} />
           </p>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="where">
-        <h2 id="where" className="mb-2 text-xl font-bold">
-          {t("services:guide.where")}
-        </h2>
+      <Section id="where" title={t("services:guide.where")}>
         <dl>
           <Row term={t("services:guide.location")}>
             <Text locale={locale} zh={service.location} />
@@ -263,13 +246,10 @@ export default async function ServiceGuidePage({ params }: Props) {
             <a href={`tel:${service.complaintPhone}`}>{service.complaintPhone}</a>
           </Row>
         </dl>
-      </section>
+      </Section>
 
       {lists.faq.length ? (
-        <section aria-labelledby="faq">
-          <h2 id="faq" className="mb-2 text-xl font-bold">
-            {t("services:guide.faq")}
-          </h2>
+        <Section id="faq" title={t("services:guide.faq")}>
           <dl className="grid gap-3">
             {lists.faq.map((item, index) => (
               <div key={index}>
@@ -282,7 +262,7 @@ export default async function ServiceGuidePage({ params }: Props) {
               </div>
             ))}
           </dl>
-        </section>
+        </Section>
       ) : null}
     </article>
   );

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { isCitizen } from "@/lib/auth/policy";
 import { apiActor } from "@/lib/api/actor";
 import { apiBadJson, apiError, apiFailure, apiFormError, apiUnauthorized, readJson } from "@/lib/api/errors";
-import { listOwnCasesJson } from "@/lib/api/ownCases";
 import { queryParams } from "@/lib/api/queryParams";
 import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
+import { listOwnCases } from "@/lib/cases/ownCases";
+import { ownCaseListJson } from "@/lib/cases/caseJson";
 import { FormError } from "@/lib/shared/errors";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +18,7 @@ const ZApplicationBody = z.object({
   uploads: z.record(z.string().max(64), z.string().max(64)).default({}),
 });
 
+const pageSize = 50;
 const ZListQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
 
 /** The signed-in citizen's own cases, newest first, 50 a page (`?page=`). */
@@ -27,7 +28,8 @@ export async function GET(request: Request) {
     if (!isCitizen(actor)) return apiUnauthorized();
     const query = ZListQuery.safeParse(queryParams(request.url));
     if (!query.success) return apiError(400, "bad_page", "page must be a whole number from 1");
-    return Response.json(await listOwnCasesJson(await db(), { actor, page: query.data.page }), {
+    const list = await listOwnCases({ actor, page: query.data.page, pageSize });
+    return Response.json(ownCaseListJson(list), {
       headers: { "Cache-Control": "private, no-store" },
     });
   } catch (error) {
@@ -54,17 +56,16 @@ export async function POST(request: Request) {
     if (json === undefined) return apiBadJson();
     const body = ZApplicationBody.parse(json);
 
-    const prisma = await db();
     const input = {
       actor,
       serviceCode: body.serviceCode,
       answers: { ...body.answers, ...body.uploads },
       idempotencyKey: key.data,
     };
-    const result = await submitApplication(prisma, input).catch((error: unknown) => {
+    const result = await submitApplication(input).catch((error: unknown) => {
       // a concurrent duplicate may find its uploads already taken by the winning request: asking
       // once more answers with the winner's case (or the same AnswersInvalid when truly invalid)
-      if (error instanceof AnswersInvalid) return submitApplication(prisma, input);
+      if (error instanceof AnswersInvalid) return submitApplication(input);
       throw error;
     });
     const { trackingNumber, accessCode, status } = result;

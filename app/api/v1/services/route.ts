@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listServices } from "@/lib/services/queries";
+import { serviceSummaryJson } from "@/lib/services/serviceJson";
 import { apiFailure } from "@/lib/api/errors";
 
 export const dynamic = "force-dynamic";
@@ -23,23 +24,7 @@ export async function GET(request: Request) {
         ["audience", "theme", "department", "q"].map((key) => [key, params.get(key) ?? undefined]),
       ),
     );
-    const services = await listServices(filter);
-    const items = services.map((service) => ({
-      code: service.code,
-      name: service.name,
-      nameEn: service.nameEn,
-      type: service.type,
-      audience: service.audience,
-      themes: service.themes,
-      department: {
-        code: service.department.code,
-        name: service.department.name,
-        nameEn: service.department.nameEn,
-      },
-      visits: service.visits,
-      promisedDays: service.promisedDays,
-      statutoryDays: service.statutoryDays,
-    }));
+    const items = (await listServices(filter)).map(serviceSummaryJson);
     return Response.json(
       { items, total: items.length },
       { headers: { "Cache-Control": "public, max-age=60" } },

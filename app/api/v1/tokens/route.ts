@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { isCitizen } from "@/lib/auth/policy";
 import { cookieActor } from "@/lib/api/actor";
 import { apiBadJson, apiFailure, apiFormError, apiUnauthorized, readJson } from "@/lib/api/errors";
@@ -16,7 +15,7 @@ export async function GET(request: Request) {
   try {
     const actor = await cookieActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
-    const tokens = await listApiTokens(await db(), { actor });
+    const tokens = await listApiTokens({ actor });
     const items = tokens.map((token) => ({
       ...token,
       createdAt: token.createdAt.toISOString(),
@@ -36,7 +35,7 @@ export async function POST(request: Request) {
     const json = await readJson(request);
     if (json === undefined) return apiBadJson();
     const body = ZCreateToken.parse(json);
-    const created = await createApiToken(await db(), { actor, name: body.name });
+    const created = await createApiToken({ actor, name: body.name });
     return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof FormError) return apiFormError(error);

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { isCitizen } from "@/lib/auth/policy";
 import { apiActor } from "@/lib/api/actor";
 import { apiError, apiFailure, apiFormError, apiUnauthorized } from "@/lib/api/errors";
-import { serviceForm } from "@/lib/cases/saveApplicationStep";
-import { saveUpload } from "@/lib/uploads/saveUpload";
-import type { TAcceptedType } from "@/lib/uploads/detectType";
+import { storeUpload, UploadFieldUnknown } from "@/lib/uploads/storeUpload";
 import { FormError } from "@/lib/shared/errors";
 
 export const dynamic = "force-dynamic";
@@ -43,35 +40,19 @@ export async function POST(request: Request) {
       field: form.get("field") ?? undefined,
     });
 
-    const prisma = await db();
-    let limits: { accept?: TAcceptedType[]; maxSizeMb?: number; field: string; purpose?: string } = {
-      field: "file",
-    };
-    if (parts.service && parts.field) {
-      const service = await serviceForm(prisma, parts.service);
-      const field = service.form.steps
-        .flatMap((step) => step.fields)
-        .find((f) => f.name === parts.field && f.type === "file");
-      if (!field)
-        return apiError(400, "invalid_request", "The service has no upload field of this name", {
-          field: "unknown",
-        });
-      limits = {
-        accept: field.accept,
-        maxSizeMb: field.maxSizeMb,
-        field: field.name,
-        purpose: field.materialId,
-      };
-    }
-    const saved = await saveUpload(prisma, {
+    const saved = await storeUpload({
       actor,
       name: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
-      ...limits,
+      target: parts.service && parts.field ? { serviceCode: parts.service, field: parts.field } : undefined,
     });
     return Response.json(saved, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof FormError) return apiFormError(error);
+    if (error instanceof UploadFieldUnknown)
+      return apiError(400, "invalid_request", "The service has no upload field of this name", {
+        field: "unknown",
+      });
     return apiFailure(error);
   }
 }

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { formatBytes, formatDate, formatDay } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
-import { caseworkersOf, staffCase } from "@/lib/cases/queries";
+import { departmentCaseworkers, getStaffCase } from "@/lib/cases/staffCases";
 import { hasRole } from "@/lib/auth/policy";
 import { caseWorkflow, type TCaseStep } from "@/lib/cases/caseWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
@@ -17,8 +17,10 @@ import { answerText, formText } from "@/lib/services/formView";
 import { ZGuideLists } from "@/lib/services/guide";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
+import { FileList } from "@/components/cases/FileList";
 import { DueFlag } from "@/components/cases/DueFlag";
-import { assignOtherCase, claimOwnCase, noteCase, transitionCase } from "./actions";
+import { assignOtherCase, claimOwnCase, noteCase, transitionCaseAction } from "./actions";
+import { Section } from "@/components/ui/Section";
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -33,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StaffCasePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
   const { number } = await params;
-  const found = await staffCase(actor, number);
+  const found = await getStaffCase({ actor, trackingNumber: number });
   if (!found) notFound();
   const locale = defaultLocale;
   const t = await getT(locale, ["staff", "account", "errors", "apply"]);
@@ -122,7 +124,9 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
               name: "assigneeId",
               type: "radio",
               label: t("staff:assignTo"),
-              options: (await caseworkersOf(found.service.department.code)).map((u) => ({
+              options: (
+                await departmentCaseworkers({ actor, departmentCode: found.service.department.code })
+              ).map((u) => ({
                 value: u.id,
                 label: u.name,
               })),
@@ -145,10 +149,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         />
       ) : null}
 
-      <section aria-labelledby="answers">
-        <h2 id="answers" className="mb-2 text-xl font-bold">
-          {t("staff:answers")}
-        </h2>
+      <Section id="answers" title={t("staff:answers")}>
         <dl className="grid gap-2 md:grid-cols-[14rem_1fr]">
           {form.steps
             .flatMap((step) => step.fields)
@@ -173,28 +174,20 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
               </div>
             ))}
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="files">
-        <h2 id="files" className="mb-2 text-xl font-bold">
-          {t("staff:files")}
-        </h2>
-        <ul>
-          {found.attachments.map((file) => (
-            <li key={file.id}>
-              <a href={`/api/v1/files/${file.id}`}>
-                {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
-              </a>
-              {file.purpose ? <span className="text-muted"> · {purposeLabel(file.purpose)}</span> : null}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Section id="files" title={t("staff:files")}>
+        <FileList
+          files={found.attachments}
+          locale={locale}
+          t={t}
+          note={(file) =>
+            file.purpose ? <span className="text-muted"> · {purposeLabel(file.purpose)}</span> : null
+          }
+        />
+      </Section>
 
-      <section aria-labelledby="actions" className="grid gap-4">
-        <h2 id="actions" className="text-xl font-bold">
-          {t("staff:nextSteps")}
-        </h2>
+      <Section id="actions" title={t("staff:nextSteps")} className="grid gap-4">
         {steps.map((name) => (
           <section key={name} aria-labelledby={`t-${name}`} className="grid gap-2 border border-line p-4">
             <h3 id={`t-${name}`} className="font-bold">
@@ -202,7 +195,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             </h3>
             <SimpleForm
               idPrefix={name}
-              action={transitionCase}
+              action={transitionCaseAction}
               hidden={{
                 trackingNumber: found.trackingNumber,
                 transition: name,
@@ -216,12 +209,9 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           </section>
         ))}
         {steps.length === 0 ? <p>{t("staff:noNextSteps")}</p> : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="note" className="grid gap-2">
-        <h2 id="note" className="text-xl font-bold">
-          {t("staff:addNote")}
-        </h2>
+      <Section id="note" title={t("staff:addNote")} className="grid gap-2">
         <SimpleForm
           idPrefix="note"
           action={noteCase}
@@ -233,7 +223,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           messages={messages}
           errorTitle={t("errors:summaryTitle")}
         />
-      </section>
+      </Section>
 
       <CaseTimeline
         locale={locale}

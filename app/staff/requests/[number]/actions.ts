@@ -41,7 +41,8 @@ const step = formAction(ZStep, async (input, formData) => {
   for (const file of files)
     replyFileIds.push(
       (
-        await saveUpload(prisma, {
+        await saveUpload({
+          db: prisma,
           actor,
           name: file.name,
           bytes: new Uint8Array(await file.arrayBuffer()),

@@ -5,8 +5,8 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
-import { isAdministrator } from "@/lib/auth/policy";
-import { serviceForEdit } from "@/lib/services/queries";
+import { getServiceForEdit } from "@/lib/services/queries";
+import { NotFoundError } from "@/lib/shared/errors";
 import { allThemes } from "@/lib/services/themes";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { saveService } from "./actions";
@@ -22,8 +22,10 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 /** Edit a service's 办事指南 and its form definition (administrators). */
 export default async function EditServicePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  if (!isAdministrator(actor)) notFound();
-  const service = await serviceForEdit((await params).code);
+  const service = await getServiceForEdit({ actor, code: (await params).code }).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
   if (!service) notFound();
   const t = await getT(defaultLocale, ["staff", "services", "errors", "catalog"]);
   const label = (key: string) => t(`services:guide.${key}`);

@@ -2,11 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
-import type { TFormState } from "@/lib/actions/formState";
-import { requireCitizen } from "@/lib/auth/session";
-import { applyCaseStep } from "@/lib/cases/applyCaseStep";
+import { withdrawApplication } from "@/lib/cases/withdrawApplication";
 import { supplyMaterials } from "@/lib/cases/supplyMaterials";
 import { rateCase, ZRating } from "@/lib/cases/rateCase";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
@@ -18,66 +15,53 @@ const ZCaseForm = z.object({
   trackingNumber: z.string().regex(serviceCaseNumberPattern),
   expectedVersion: z.coerce.number().int().positive(),
 });
+// a citizen whose session has ended signs in and comes back to the case
+const casePage = (formData: FormData, locale: string) => {
+  const number = formData.get("trackingNumber");
+  return typeof number === "string" && serviceCaseNumberPattern.test(number)
+    ? `/${locale}/account/cases/${number}`
+    : `/${locale}/account`;
+};
+const backToCase = (input: { locale: string; trackingNumber: string }, done: string) =>
+  redirect(`/${input.locale}/account/cases/${input.trackingNumber}?done=${done}`);
 
-/** Runs a citizen's case action; someone else's case is a 404, then back to the case page. */
-async function onOwnCase(
-  locale: string,
-  trackingNumber: string,
-  done: string,
-  run: (actor: Awaited<ReturnType<typeof requireCitizen>>) => Promise<unknown>,
-) {
-  const actor = await requireCitizen(locale, `/${locale}/account/cases/${trackingNumber}`);
-  await run(actor);
-  redirect(`/${locale}/account/cases/${trackingNumber}?done=${done}`);
-}
+export const withdrawCase = formAction({
+  schema: ZCaseForm.extend({ reason: z.string().trim().max(500, "tooLongMax|500").optional() }),
+  actor: "citizen",
+  returnTo: casePage,
+  run: async ({ input, actor }) => {
+    await withdrawApplication({ actor, ...input });
+    backToCase(input, "withdrawn");
+  },
+});
 
-const withdraw = formAction(
-  ZCaseForm.extend({ reason: z.string().trim().max(500, "tooLongMax|500").optional() }),
-  (input) =>
-    onOwnCase(input.locale, input.trackingNumber, "withdrawn", async (actor) =>
-      applyCaseStep({
-        actor,
-        trackingNumber: input.trackingNumber,
-        step: "withdraw",
-        expectedVersion: input.expectedVersion,
-        reason: input.reason,
-      }),
-    ),
-);
+export const supplyCase = formAction({
+  schema: ZCaseForm.extend({ note: z.string().trim().max(500, "tooLongMax|500").optional() }),
+  actor: "citizen",
+  returnTo: casePage,
+  run: async ({ input, actor, formData }) => {
+    await supplyMaterials({
+      actor,
+      trackingNumber: input.trackingNumber,
+      expectedVersion: input.expectedVersion,
+      files: formData.getAll("files").filter((f): f is File => f instanceof File),
+      note: input.note,
+    });
+    backToCase(input, "supplied");
+  },
+});
 
-const supply = formAction(
-  ZCaseForm.extend({ note: z.string().trim().max(500, "tooLongMax|500").optional() }),
-  (input, formData) =>
-    onOwnCase(input.locale, input.trackingNumber, "supplied", async (actor) =>
-      supplyMaterials(await db(), {
-        actor,
-        trackingNumber: input.trackingNumber,
-        expectedVersion: input.expectedVersion,
-        files: formData.getAll("files").filter((f): f is File => f instanceof File),
-        note: input.note,
-      }),
-    ),
-);
-
-const rate = formAction(ZRating.extend({ locale: ZLocale }), (input) =>
-  onOwnCase(input.locale, input.trackingNumber, "rated", async (actor) =>
-    rateCase(await db(), {
+export const rateOwnCase = formAction({
+  schema: ZRating.extend({ locale: ZLocale }),
+  actor: "citizen",
+  returnTo: casePage,
+  run: async ({ input, actor }) => {
+    await rateCase({
       actor,
       trackingNumber: input.trackingNumber,
       level: input.level,
       comment: input.comment,
-    }),
-  ),
-);
-
-export async function withdrawCase(state: TFormState, formData: FormData): Promise<TFormState> {
-  return withdraw(state, formData);
-}
-
-export async function supplyCase(state: TFormState, formData: FormData): Promise<TFormState> {
-  return supply(state, formData);
-}
-
-export async function rateOwnCase(state: TFormState, formData: FormData): Promise<TFormState> {
-  return rate(state, formData);
-}
+    });
+    backToCase(input, "rated");
+  },
+});

@@ -3,18 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { formatBytes, formatDate, formatDay } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
-import { ownCase } from "@/lib/cases/applyQueries";
+import { getOwnCase } from "@/lib/cases/ownCases";
 import { caseWorkflow } from "@/lib/cases/caseWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { ratingLevels } from "@/lib/cases/rateCase";
 import { LocalText } from "@/components/ui/LocalText";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
+import { FileList } from "@/components/cases/FileList";
 import { rateOwnCase, supplyCase, withdrawCase } from "./actions";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
 
@@ -28,7 +30,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { number } = await params;
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${number}`);
-  const found = await ownCase(actor, number);
+  const found = await getOwnCase({ actor, trackingNumber: number });
   if (!found) notFound();
   const t = await getT(locale, ["account", "apply", "errors"]);
   const done = param((await searchParams).done, 20);
@@ -79,20 +81,9 @@ export default async function CasePage({ params, searchParams }: Props) {
       </p>
 
       {results.length ? (
-        <section aria-labelledby="results">
-          <h2 id="results" className="mb-2 text-xl font-bold">
-            {t("account:results")}
-          </h2>
-          <ul>
-            {results.map((file) => (
-              <li key={file.id}>
-                <a href={`/api/v1/files/${file.id}`}>
-                  {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Section id="results" title={t("account:results")}>
+          <FileList files={results} locale={locale} t={t} />
+        </Section>
       ) : null}
 
       {can.includes("supplyMaterials") ? (
@@ -162,20 +153,9 @@ export default async function CasePage({ params, searchParams }: Props) {
       <CaseTimeline locale={locale} t={t} events={found.events} />
 
       {mine.length ? (
-        <section aria-labelledby="files">
-          <h2 id="files" className="mb-2 text-xl font-bold">
-            {t("account:yourFiles")}
-          </h2>
-          <ul>
-            {mine.map((file) => (
-              <li key={file.id}>
-                <a href={`/api/v1/files/${file.id}`}>
-                  {t("fileWithSize", { name: file.fileName, size: formatBytes(locale, file.size) })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Section id="files" title={t("account:yourFiles")}>
+          <FileList files={mine} locale={locale} t={t} />
+        </Section>
       ) : null}
 
       {can.includes("withdraw") ? (

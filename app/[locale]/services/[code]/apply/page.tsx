@@ -8,12 +8,13 @@ import { lt } from "@/lib/i18n/content";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
-import { loadApplication } from "@/lib/cases/applyQueries";
-import { validateAnswers, isFieldShown } from "@/lib/services/answers";
+import { loadApplication } from "@/lib/cases/drafts";
+import { answersAsFormValues, validateAnswers, isFieldShown } from "@/lib/services/answers";
 import { answerText, fieldViews, formText, stepTitles } from "@/lib/services/formView";
 import { NotFoundError } from "@/lib/shared/errors";
 import { ProgressSteps } from "@/components/form/ProgressSteps";
 import { StepForm } from "@/components/form/StepForm";
+import { Button } from "@/components/ui/Button";
 import { saveStep, submitCase } from "./actions";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
@@ -23,9 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("apply:pageTitle") };
 }
 
-async function load(actor: Parameters<typeof loadApplication>[0], code: string) {
+async function load(actor: Parameters<typeof loadApplication>[0]["actor"], code: string) {
   try {
-    return await loadApplication(actor, code);
+    return await loadApplication({ actor, serviceCode: code });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -87,9 +88,11 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         : undefined;
     };
     const checked = query.errors ? validateAnswers(service.form, draft.answers, [step.id]) : null;
-    const values = Object.fromEntries(
-      Object.entries(draft.answers).filter(
-        ([name]) => !step.fields.some((f) => f.type === "file" && f.name === name),
+    const values = answersAsFormValues(
+      Object.fromEntries(
+        Object.entries(draft.answers).filter(
+          ([name]) => !step.fields.some((f) => f.type === "file" && f.name === name),
+        ),
       ),
     );
     return (
@@ -97,14 +100,15 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{formText(locale, step.title)}</h1>
         <StepForm
           key={step.id}
-          action={saveStep.bind(null, locale, code, step.id)}
+          action={saveStep}
+          hidden={{ locale, serviceCode: code, stepId: step.id }}
           fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
             t("apply:fileHint", { types, size }),
           ).map((view) => {
             const condition = conditionHint(view.name);
             return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
           })}
-          initial={{ fieldErrors: checked && !checked.ok ? checked.fieldErrors : {}, values }}
+          initial={{ ok: false, fieldErrors: checked && !checked.ok ? checked.fieldErrors : {}, values }}
           text={{
             continue: t("apply:continue"),
             saveLater: t("apply:saveLater"),
@@ -156,16 +160,13 @@ export default async function ApplyPage({ params, searchParams }: Props) {
           </section>
         ))}
         {complete.ok ? (
-          <form action={submitCase.bind(null, locale, code)} className="grid gap-4">
+          <form action={submitCase} className="grid gap-4">
+            <input type="hidden" name="locale" value={locale} />
+            <input type="hidden" name="serviceCode" value={code} />
             <h2 className="text-xl font-bold">{t("apply:declarationTitle")}</h2>
             <p>{t("apply:declaration")}</p>
             <input type="hidden" name="idempotencyKey" value={randomUUID()} />
-            <button
-              type="submit"
-              className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white"
-            >
-              {t("apply:submit")}
-            </button>
+            <Button className="justify-self-start">{t("apply:submit")}</Button>
           </form>
         ) : (
           <p role="status" className="border-l-4 border-brand pl-3">

@@ -1,8 +1,8 @@
-import { db } from "@/lib/db/client";
 import { isCitizen } from "@/lib/auth/policy";
 import { apiActor } from "@/lib/api/actor";
 import { apiError, apiFailure, apiUnauthorized } from "@/lib/api/errors";
-import { ownCaseJson } from "@/lib/api/ownCases";
+import { getOwnCase } from "@/lib/cases/ownCases";
+import { ownCaseJson } from "@/lib/cases/caseJson";
 import { serviceCaseNumberPattern } from "@/lib/cases/schema";
 
 export const dynamic = "force-dynamic";
@@ -14,10 +14,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ trac
     if (!isCitizen(actor)) return apiUnauthorized();
     const { trackingNumber } = await params;
     const found = serviceCaseNumberPattern.test(trackingNumber)
-      ? await ownCaseJson(await db(), { actor, trackingNumber })
+      ? await getOwnCase({ actor, trackingNumber })
       : null;
     if (!found) return apiError(404, "not_found", "Not found");
-    return Response.json(found, { headers: { "Cache-Control": "private, no-store" } });
+    return Response.json(ownCaseJson(found), { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     return apiFailure(error);
   }

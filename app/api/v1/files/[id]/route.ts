@@ -1,4 +1,3 @@
-import { db } from "@/lib/db/client";
 import { apiActor } from "@/lib/api/actor";
 import { readUpload } from "@/lib/uploads/readUpload";
 import { apiFailure } from "@/lib/api/errors";
@@ -8,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** A stored file, for those who may see it (404 for everyone else). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const file = await readUpload(await db(), { actor: await apiActor(request), id: (await params).id });
+    const file = await readUpload({ actor: await apiActor(request), id: (await params).id });
     return new Response(Buffer.from(file.bytes), {
       headers: {
         "Content-Type": file.mimeType,

@@ -1,4 +1,3 @@
-import { db } from "@/lib/db/client";
 import { isCitizen } from "@/lib/auth/policy";
 import { cookieActor } from "@/lib/api/actor";
 import { apiFailure, apiUnauthorized } from "@/lib/api/errors";
@@ -12,7 +11,7 @@ export async function DELETE(request: Request, { params }: { params: Promise<{ i
     const actor = await cookieActor(request);
     if (!isCitizen(actor)) return apiUnauthorized();
     const { id } = await params;
-    await revokeApiToken(await db(), { actor, id });
+    await revokeApiToken({ actor, id });
     return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return apiFailure(error);

@@ -1,4 +1,3 @@
-import { db } from "@/lib/db/client";
 import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
 import { getOwnCase } from "@/lib/cases/ownCases";
@@ -19,7 +18,7 @@ export async function GET(request: Request, { params }: Props) {
     const { locale, number } = await params;
     const actor = await getSessionUser();
     if (!isLocale(locale) || !isCitizen(actor)) return apiError(404, "not_found", "Not found");
-    const found = await getOwnCase(await db(), actor, number.slice(0, 40));
+    const found = await getOwnCase({ actor, trackingNumber: number.slice(0, 40) });
     if (!found) return apiError(404, "not_found", "Not found");
     const [t, settings] = await Promise.all([getT(locale, ["receipt", "account"]), getSiteSettings()]);
     // NEXTAUTH_URL is the configured public address; the Host header is only a fallback

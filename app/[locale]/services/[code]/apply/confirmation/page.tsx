@@ -6,7 +6,7 @@ import { localeParam } from "@/lib/i18n/request";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
 import { requireCitizen } from "@/lib/auth/session";
-import { ownCase } from "@/lib/cases/applyQueries";
+import { getOwnCase } from "@/lib/cases/ownCases";
 import { LocalText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
@@ -21,7 +21,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
   const locale = await localeParam(params);
   const number = param((await searchParams).number, 40) ?? "";
   const actor = await requireCitizen(locale, `/${locale}/account`);
-  const found = await ownCase(actor, number);
+  const found = await getOwnCase({ actor, trackingNumber: number });
   if (!found) notFound();
   const t = await getT(locale, ["apply", "account", "services"]);
   const days =

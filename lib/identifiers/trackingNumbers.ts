@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { chinaDay } from "../calendar/workdays";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
-export type TCaseKind = "SV" | "GK";
+type TTrackingKind = "SV" | "GK";
 
 const accessCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
@@ -11,7 +11,7 @@ const accessCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
  * The next 办件编号 for a kind: two letters, the China date, and a 6-digit daily serial taken
  * with one atomic upsert, so concurrent submissions never share a number.
  */
-export async function nextTrackingNumber(tx: Tx, kind: TCaseKind, now = new Date()): Promise<string> {
+export async function nextTrackingNumber(tx: Tx, kind: TTrackingKind, now = new Date()): Promise<string> {
   const day = chinaDay(now).replace(/-/g, "");
   const rows = await tx.$queryRaw<{ value: number }[]>`
     INSERT INTO "DailySerial" ("kind", "day", "value") VALUES (${kind}, ${day}, 1)

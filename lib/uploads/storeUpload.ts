@@ -1,0 +1,43 @@
+import "server-only";
+import type { TDbOption } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { getServiceForm } from "../services/queries";
+import { saveUpload, type TUploaded } from "./saveUpload";
+
+/** The service named has no upload field of that name. */
+export class UploadFieldUnknown extends Error {
+  constructor() {
+    super("upload field unknown");
+  }
+}
+
+/**
+ * Stores one file sent on its own (the API) for a citizen; with a service and one of its form's
+ * upload fields, that field's types and size limit apply, else the portal's defaults.
+ */
+export async function storeUpload(
+  input: {
+    actor: TSessionUser;
+    name: string;
+    bytes: Uint8Array;
+    target?: { serviceCode: string; field: string };
+  } & TDbOption,
+): Promise<TUploaded> {
+  const { actor, name, bytes, db } = input;
+  if (!input.target) return saveUpload({ actor, name, bytes, field: "file", db });
+  const service = await getServiceForm({ code: input.target.serviceCode, db });
+  const field = service.form.steps
+    .flatMap((step) => step.fields)
+    .find((f) => f.name === input.target?.field && f.type === "file");
+  if (!field) throw new UploadFieldUnknown();
+  return saveUpload({
+    actor,
+    name,
+    bytes,
+    accept: field.accept,
+    maxSizeMb: field.maxSizeMb,
+    field: field.name,
+    purpose: field.materialId,
+    db,
+  });
+}
