@@ -13,6 +13,8 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
 import { withQuery } from "@/lib/i18n/paths";
 import { LocalText } from "@/components/ui/LocalText";
+import { Table } from "@/components/ui/Table";
+import { Button } from "@/components/ui/Button";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -39,7 +41,7 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
   const [t, result, facets] = await Promise.all([
     getT(locale, ["disclosure", "catalog"]),
     listDocuments(filter),
-    documentFacets(filter, departments),
+    documentFacets(filter),
   ]);
   const years = [...facets.year.keys()].filter(Boolean).sort((a, b) => b - a);
   const withCount = (label: string, count: number | undefined) =>
@@ -114,54 +116,45 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
             ))}
           </select>
         </Field>
-        <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
-          {t("applyFilters")}
-        </button>
+        <Button>{t("applyFilters")}</Button>
       </form>
 
       <p role="status">{t("disclosure:count", { count: result.total })}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("disclosure:catalogueTitle")}</caption>
-          <thead>
-            <tr className="bg-panel">
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.title")}
-              </th>
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.indexNo")}
-              </th>
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.docNumber")}
-              </th>
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.publishedAt")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((doc) => (
-              <tr key={doc.indexNo}>
-                <td className="border border-line p-2">
-                  <Link href={`/${locale}/disclosure/${doc.indexNo}`}>
-                    <LocalText locale={locale} zh={doc.title} en={doc.titleEn} />
-                  </Link>
-                  {doc.validity !== "VALID" ? (
-                    <strong className="ml-2 text-brand">
-                      {t("tag", { label: t(`catalog:validity.${doc.validity}`) })}
-                    </strong>
-                  ) : null}
-                </td>
-                <td className="border border-line p-2 whitespace-nowrap">{doc.indexNo}</td>
-                <td className="border border-line p-2">{doc.docNumber ? lt(locale, doc.docNumber) : "—"}</td>
-                <td className="border border-line p-2 whitespace-nowrap">
-                  {formatDate(locale, doc.publishedAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("disclosure:catalogueTitle")}
+        rows={result.items}
+        rowKey={(doc) => doc.indexNo}
+        columns={[
+          {
+            key: "title",
+            header: t("disclosure:field.title"),
+            cell: (doc) => (
+              <>
+                <Link href={`/${locale}/disclosure/${doc.indexNo}`}>
+                  <LocalText locale={locale} zh={doc.title} en={doc.titleEn} />
+                </Link>
+                {doc.validity !== "VALID" ? (
+                  <strong className="ml-2 text-brand">
+                    {t("tag", { label: t(`catalog:validity.${doc.validity}`) })}
+                  </strong>
+                ) : null}
+              </>
+            ),
+          },
+          { key: "indexNo", header: t("disclosure:field.indexNo"), cell: (doc) => doc.indexNo, nowrap: true },
+          {
+            key: "docNumber",
+            header: t("disclosure:field.docNumber"),
+            cell: (doc) => (doc.docNumber ? lt(locale, doc.docNumber) : "—"),
+          },
+          {
+            key: "publishedAt",
+            header: t("disclosure:field.publishedAt"),
+            cell: (doc) => formatDate(locale, doc.publishedAt),
+            nowrap: true,
+          },
+        ]}
+      />
       <Pagination
         page={result.page}
         pages={result.pages}

@@ -39,10 +39,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
     parsed?.success && !isRequest
       ? await trackCase(parsed.data.trackingNumber, parsed.data.accessCode)
       : null;
-  const request =
-    parsed?.success && isRequest
-      ? await trackRequest(parsed.data.trackingNumber, parsed.data.accessCode)
-      : null;
+  const request = parsed?.success && isRequest ? await trackRequest(parsed.data) : null;
   const errors = Object.entries(fieldErrors).map(([field, key]) => ({ field, message: t(`errors:${key}`) }));
 
   return (
