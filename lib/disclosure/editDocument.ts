@@ -12,8 +12,9 @@ import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
 /** Information must be published within 20 working days of being made or changed (Art. 26). */
-export const publicationDutyWorkingDays = 20;
+const publicationDutyWorkingDays = 20;
 
+/** Published later than the 20 working days the duty allows (shown in the editor's list). */
 export function isLatePublication(madeOn: Date | null, publishedAt: Date | null): boolean {
   if (!madeOn || !publishedAt) return false;
   return (

@@ -14,7 +14,7 @@ export type TDocumentFilter = {
   docType?: string;
   page?: number;
 };
-export const documentsPageSize = 20;
+const documentsPageSize = 20;
 
 function whereFor(
   filter: TDocumentFilter,

@@ -44,8 +44,42 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
     documentFacets(filter),
   ]);
   const years = [...facets.year.keys()].filter(Boolean).sort((a, b) => b - a);
-  const withCount = (label: string, count: number | undefined) =>
-    t("withCount", { label, count: count ?? 0 });
+  // each facet: its values with their labels and how many documents choosing it would give
+  const selects: {
+    name: string;
+    label: string;
+    value?: string | number;
+    options: [string, string, number?][];
+  }[] = [
+    {
+      name: "category",
+      label: t("disclosure:field.category"),
+      value: filter.category,
+      options: disclosureCategories.map((c) => [c, t(`catalog:category.${c}`), facets.category.get(c)]),
+    },
+    {
+      name: "department",
+      label: t("disclosure:field.department"),
+      value: filter.department,
+      options: departments.map((d) => [
+        d.code,
+        lt(locale, d.shortName, d.nameEn),
+        facets.department.get(d.code),
+      ]),
+    },
+    {
+      name: "year",
+      label: t("disclosure:year"),
+      value: filter.year,
+      options: years.map((year) => [String(year), String(year), facets.year.get(year)]),
+    },
+    {
+      name: "docType",
+      label: t("disclosure:field.docType"),
+      value: filter.docType,
+      options: docTypes.map((c) => [c, t(`catalog:docType.${c}`), facets.docType.get(c)]),
+    },
+  ];
 
   return (
     <div className="grid gap-6">
@@ -66,56 +100,23 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
         <Field id="d-q" label={t("disclosure:keyword")}>
           <input id="d-q" name="q" type="search" defaultValue={filter.q} className={inputClass} />
         </Field>
-        <Field id="d-category" label={t("disclosure:field.category")}>
-          <select id="d-category" name="category" defaultValue={filter.category ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {disclosureCategories.map((code) => (
-              <option key={code} value={code}>
-                {withCount(t(`catalog:category.${code}`), facets.category.get(code))}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="d-department" label={t("disclosure:field.department")}>
-          <select
-            id="d-department"
-            name="department"
-            defaultValue={filter.department ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("all")}</option>
-            {departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {withCount(lt(locale, d.shortName, d.nameEn), facets.department.get(d.code))}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="d-year" label={t("disclosure:year")}>
-          <select
-            id="d-year"
-            name="year"
-            defaultValue={filter.year ? String(filter.year) : ""}
-            className={inputClass}
-          >
-            <option value="">{t("all")}</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {withCount(String(year), facets.year.get(year))}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="d-type" label={t("disclosure:field.docType")}>
-          <select id="d-type" name="docType" defaultValue={filter.docType ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {docTypes.map((code) => (
-              <option key={code} value={code}>
-                {withCount(t(`catalog:docType.${code}`), facets.docType.get(code))}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {selects.map((select) => (
+          <Field key={select.name} id={`d-${select.name}`} label={select.label}>
+            <select
+              id={`d-${select.name}`}
+              name={select.name}
+              defaultValue={select.value ?? ""}
+              className={inputClass}
+            >
+              <option value="">{t("all")}</option>
+              {select.options.map(([value, label, count]) => (
+                <option key={value} value={value}>
+                  {t("withCount", { label, count: count ?? 0 })}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ))}
         <Button>{t("applyFilters")}</Button>
       </form>
 

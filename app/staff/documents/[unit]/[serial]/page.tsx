@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, isoDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
 import { documentForEdit } from "@/lib/disclosure/queries";
@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${unit}/${serial}` };
 }
 
-const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "");
+const day = (value: Date | null) => isoDay(value) ?? "";
 
 /** Edit a document (its 索引号 never changes), mark it 失效 or 废止, and read its revisions. */
 export default async function EditDocumentPage({ params, searchParams }: Props) {
@@ -31,7 +31,13 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
   const doc = await documentForEdit({ actor, indexNo: `${unit}/${serial}` });
   if (!doc) notFound();
   const t = await getT(defaultLocale, ["disclosure", "catalog", "errors"]);
-  const hidden = { indexNo: doc.indexNo, expectedVersion: String(doc.version) };
+  // both forms name the document and the version the editor saw
+  const form = {
+    hidden: { indexNo: doc.indexNo, expectedVersion: String(doc.version) },
+    submitLabel: t("disclosure:editor.save"),
+    messages: errorMessages(t),
+    errorTitle: t("errors:summaryTitle"),
+  };
   const values = {
     title: doc.title,
     titleEn: doc.titleEn ?? "",
@@ -65,19 +71,16 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
         <SimpleForm
           idPrefix="doc"
           action={updateDocumentAction}
-          hidden={hidden}
+          {...form}
           fields={documentFields(t)}
           initialValues={values}
-          submitLabel={t("disclosure:editor.save")}
-          messages={errorMessages(t)}
-          errorTitle={t("errors:summaryTitle")}
         />
       </Section>
       <Section id="validity" title={t("disclosure:field.validity")} className="grid gap-2">
         <SimpleForm
           idPrefix="validity"
           action={changeValidityAction}
-          hidden={hidden}
+          {...form}
           initialValues={{ validity: doc.validity, validityFrom: day(doc.validityFrom) }}
           fields={[
             {
@@ -96,9 +99,6 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
               hint: t("disclosure:editor.dateHint"),
             },
           ]}
-          submitLabel={t("disclosure:editor.save")}
-          messages={errorMessages(t)}
-          errorTitle={t("errors:summaryTitle")}
         />
       </Section>
       <Section id="revisions" title={t("disclosure:editor.revisions")}>
