@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from "react";
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
@@ -33,6 +34,25 @@ export function RequestStatus({
   letterHref?: string;
 }) {
   const due = request.extendedDueOn ?? request.dueOn;
+  // the reply's parts, each shown once the request has it
+  const reply: [string, ReactNode][] = [];
+  if (request.outcome)
+    reply.push([
+      t("disclosure:request.outcome"),
+      t(`disclosure:outcome.${request.outcome}`) +
+        (request.outcomeSub ? ` · ${t(`disclosure:outcomeSub.${request.outcomeSub}`)}` : ""),
+    ]);
+  if (request.letterNumber) reply.push([t("disclosure:request.letterNumber"), request.letterNumber]);
+  if (request.legalBasis)
+    reply.push([
+      t("disclosure:request.legalBasis"),
+      <LocalText key="basis" locale={locale} zh={request.legalBasis} />,
+    ]);
+  if (request.replyText)
+    reply.push([
+      t("disclosure:request.replyText"),
+      <LocalText key="text" locale={locale} zh={request.replyText} />,
+    ]);
   return (
     <section aria-labelledby="request-result" className="grid gap-3">
       <h2 id="request-result" className="text-xl font-bold">
@@ -53,37 +73,12 @@ export function RequestStatus({
         <dd>{formatDate(locale, request.createdAt)}</dd>
         <dt className="font-bold">{t("disclosure:request.due")}</dt>
         <dd>{due ? formatDay(locale, due) : t("disclosure:request.dueAfterReceipt")}</dd>
-        {request.outcome ? (
-          <>
-            <dt className="font-bold">{t("disclosure:request.outcome")}</dt>
-            <dd>
-              {t(`disclosure:outcome.${request.outcome}`)}
-              {request.outcomeSub ? ` · ${t(`disclosure:outcomeSub.${request.outcomeSub}`)}` : ""}
-            </dd>
-          </>
-        ) : null}
-        {request.letterNumber ? (
-          <>
-            <dt className="font-bold">{t("disclosure:request.letterNumber")}</dt>
-            <dd>{request.letterNumber}</dd>
-          </>
-        ) : null}
-        {request.legalBasis ? (
-          <>
-            <dt className="font-bold">{t("disclosure:request.legalBasis")}</dt>
-            <dd>
-              <LocalText locale={locale} zh={request.legalBasis} />
-            </dd>
-          </>
-        ) : null}
-        {request.replyText ? (
-          <>
-            <dt className="font-bold">{t("disclosure:request.replyText")}</dt>
-            <dd>
-              <LocalText locale={locale} zh={request.replyText} />
-            </dd>
-          </>
-        ) : null}
+        {reply.map(([term, value]) => (
+          <Fragment key={term}>
+            <dt className="font-bold">{term}</dt>
+            <dd>{value}</dd>
+          </Fragment>
+        ))}
       </dl>
       {request.outcome ? <p className="text-sm">{t("disclosure:request.remedies")}</p> : null}
       {request.letterNumber && letterHref ? (

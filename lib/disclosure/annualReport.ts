@@ -1,7 +1,12 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { chinaDay } from "../calendar/workdays";
 import { outcomeCells, requesterTypes, type TRequesterType } from "./outcomes";
+
+/** The year of a report as a path names it (1900–2099), or null for anything else (a 404). */
+export function reportYear(value: string): number | null {
+  return /^(19|20)\d{2}$/.test(value) ? Number(value) : null;
+}
 
 export type TColumns = Record<TRequesterType | "TOTAL", number>;
 export type TRequestTable = {
@@ -34,16 +39,13 @@ const emptyColumns = (): TColumns => ({
  * counted from the day receipt was confirmed to the day the request was finished (replied,
  * abandoned for no correction, or withdrawn — the last counted under 其他处理/其他).
  */
-export async function requestTable(
-  prisma: PrismaClient,
-  input: { year: number; departments?: string[] | null },
-): Promise<TRequestTable> {
+export async function requestTable(input: { year: number } & TDbOption): Promise<TRequestTable> {
+  const prisma = await clientOf(input);
   const start = `${input.year}-01-01`;
   const end = `${input.year}-12-31`;
   const rows = await prisma.disclosureRequest.findMany({
     where: {
       receivedOn: { not: null, lte: new Date(`${end}T00:00:00Z`) },
-      department: input.departments ? { code: { in: input.departments } } : undefined,
     },
     select: {
       requesterType: true,
@@ -95,7 +97,8 @@ export async function requestTable(
 }
 
 /** Part two: documents proactively published in the year, by 体裁 and by 主题分类. */
-export async function proactiveTable(prisma: PrismaClient, input: { year: number }) {
+export async function proactiveTable(input: { year: number } & TDbOption) {
+  const prisma = await clientOf(input);
   const where = { status: "PUBLISHED" as const, publishedYear: input.year };
   const [byType, byCategory, total, repealed] = await Promise.all([
     prisma.disclosureDocument.groupBy({ by: ["docType"], where, _count: { _all: true } }),
@@ -122,4 +125,14 @@ export async function proactiveTable(prisma: PrismaClient, input: { year: number
       .map((row) => ({ key: row.category, count: row._count._all }))
       .sort((a, b) => b.count - a.count),
   };
+}
+
+/** The data of the annual report for a year (whole government). */
+export async function annualReport(input: { year: number } & TDbOption) {
+  const prisma = await clientOf(input);
+  const [requests, proactive] = await Promise.all([
+    requestTable({ year: input.year, db: prisma }),
+    proactiveTable({ year: input.year, db: prisma }),
+  ]);
+  return { requests, proactive };
 }

@@ -20,4 +20,3 @@ export const disclosureCategories = [
   "public-security.household", // 公安、安全、司法\户籍管理
   "finance.budget", // 财政、金融、审计\财政预决算
 ] as const;
-export type TDisclosureCategory = (typeof disclosureCategories)[number];

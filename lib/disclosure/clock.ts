@@ -1,4 +1,4 @@
-import { addWorkingDays, workingDaysBetween, type TCalendarOverrides } from "../calendar/workdays";
+import { addWorkingDays, workingDaysBetween } from "../calendar/workdays";
 
 /**
  * The statutory clock of a 依申请公开 request (《政府信息公开条例》), as a pure function of its
@@ -17,9 +17,9 @@ export type TClockEvent =
   | { type: "resumed"; day: string }
   | { type: "extended"; day: string; days: number };
 
-export const answerWorkingDays = 20;
-export const supplementWindowWorkingDays = 7;
-export const maxExtensionWorkingDays = 20;
+const answerWorkingDays = 20;
+const supplementWindowWorkingDays = 7;
+const maxExtensionWorkingDays = 20;
 
 export type TClock = {
   /** the day the 20 working days count from (receipt, or the corrected application) */
@@ -35,11 +35,7 @@ export type TClock = {
   provisional: boolean;
 };
 
-export function computeClock(
-  events: TClockEvent[],
-  today: string,
-  overrides: TCalendarOverrides = {},
-): TClock {
+export function computeClock(events: TClockEvent[], today: string): TClock {
   let start: string | null = null;
   let state: TClock["state"] = "not-started";
   let pausedDays = 0;
@@ -65,7 +61,7 @@ export function computeClock(
         state = "paused";
         break;
       case "resumed":
-        if (pausedSince) pausedDays += workingDaysBetween(pausedSince, event.day, overrides);
+        if (pausedSince) pausedDays += workingDaysBetween(pausedSince, event.day);
         pausedSince = null;
         state = "running";
         break;
@@ -76,9 +72,9 @@ export function computeClock(
   }
   if (!start || state === "stopped-for-supplement")
     return { start, state, pausedDays, extensionDays, firstDue: null, due: null, provisional: false };
-  const running = pausedSince ? workingDaysBetween(pausedSince, today, overrides) : 0;
-  const first = addWorkingDays(start, answerWorkingDays + pausedDays + running, overrides);
-  const due = extensionDays ? addWorkingDays(first.due, extensionDays, overrides) : first;
+  const running = pausedSince ? workingDaysBetween(pausedSince, today) : 0;
+  const first = addWorkingDays(start, answerWorkingDays + pausedDays + running);
+  const due = extensionDays ? addWorkingDays(first.due, extensionDays) : first;
   return {
     start,
     state,
@@ -100,29 +96,18 @@ export type TClockRefusal =
   | "clockStopped";
 
 /** 补正 is possible once, within 7 working days of receipt. */
-export function supplementRefusal(
-  events: TClockEvent[],
-  day: string,
-  overrides: TCalendarOverrides = {},
-): TClockRefusal | null {
+export function supplementRefusal(events: TClockEvent[], day: string): TClockRefusal | null {
   const received = events.find((e) => e.type === "received");
   if (!received) return "notReceived";
   if (events.some((e) => e.type === "supplementRequested")) return "supplementOnce";
-  return workingDaysBetween(received.day, day, overrides) > supplementWindowWorkingDays
-    ? "supplementTooLate"
-    : null;
+  return workingDaysBetween(received.day, day) > supplementWindowWorkingDays ? "supplementTooLate" : null;
 }
 
 /** One extension, of at most 20 working days, approved on or before the first deadline. */
-export function extensionRefusal(
-  events: TClockEvent[],
-  day: string,
-  days: number,
-  overrides: TCalendarOverrides = {},
-): TClockRefusal | null {
+export function extensionRefusal(events: TClockEvent[], day: string, days: number): TClockRefusal | null {
   if (events.some((e) => e.type === "extended")) return "extensionOnce";
   if (!Number.isInteger(days) || days < 1 || days > maxExtensionWorkingDays) return "extensionTooLong";
-  const clock = computeClock(events, day, overrides);
+  const clock = computeClock(events, day);
   if (!clock.firstDue) return clock.start ? "clockStopped" : "notReceived";
   return day > clock.firstDue ? "extensionAfterDeadline" : null;
 }

@@ -11,4 +11,3 @@ export const docTypes = [
   "reply", // 批复
   "other", // 其他
 ] as const;
-export type TDocType = (typeof docTypes)[number];

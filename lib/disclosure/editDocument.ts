@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { hasRole } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
@@ -11,14 +12,17 @@ import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
 /** Information must be published within 20 working days of being made or changed (Art. 26). */
-export const publicationDutyWorkingDays = 20;
+const publicationDutyWorkingDays = 20;
 
+/** Published later than the 20 working days the duty allows (shown in the editor's list). */
 export function isLatePublication(madeOn: Date | null, publishedAt: Date | null): boolean {
   if (!madeOn || !publishedAt) return false;
   return (
     workingDaysBetween(madeOn.toISOString().slice(0, 10), chinaDay(publishedAt)) > publicationDutyWorkingDays
   );
 }
+
+type TDocument = Awaited<ReturnType<typeof editable>>;
 
 async function editable(prisma: PrismaClient, actor: TSessionUser, indexNo: string, action: string) {
   const found = await prisma.disclosureDocument.findUnique({
@@ -38,55 +42,83 @@ async function editable(prisma: PrismaClient, actor: TSessionUser, indexNo: stri
   return found;
 }
 
-/** Edits a document's content (the 索引号 and department never change); a revision is kept and audited. */
-export async function updateDocument(
+/**
+ * One change to a document: the update guarded by the version the editor saw, the revision
+ * kept and the audit entry commit together, and cached pages are dropped after.
+ */
+async function revise(
   prisma: PrismaClient,
-  input: {
+  found: TDocument,
+  change: {
     actor: TSessionUser;
-    indexNo: string;
     expectedVersion: number;
-    document: Omit<TDocumentInput, "department">;
+    action: string;
+    data: Prisma.DisclosureDocumentUpdateManyMutationInput;
+    snapshot: Prisma.InputJsonValue;
+    detail: Prisma.InputJsonValue;
+    /** the searchable text changed: its search entry is rewritten in the same transaction */
+    reindex?: boolean;
   },
 ) {
-  const found = await editable(prisma, input.actor, input.indexNo, "document.update");
-  const d = input.document;
   await prisma.$transaction(async (tx) => {
     const updated = await tx.disclosureDocument.updateMany({
-      where: { id: found.id, version: input.expectedVersion },
-      data: {
-        title: d.title,
-        titleEn: d.titleEn || null,
-        category: d.category,
-        docType: d.docType,
-        docNumber: d.docNumber ?? null,
-        keywords: d.keywords,
-        writtenOn: new Date(`${d.writtenOn}T00:00:00Z`),
-        madeOn: new Date(`${d.madeOn}T00:00:00Z`),
-        source: d.source,
-        summary: d.summary,
-        body: d.body,
-        version: { increment: 1 },
-      },
+      where: { id: found.id, version: change.expectedVersion },
+      data: { ...change.data, version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new FormError("serviceChanged");
     await tx.documentRevision.create({
       data: {
         documentId: found.id,
-        version: input.expectedVersion + 1,
-        editorId: input.actor.id,
-        snapshot: { ...d, indexNo: found.indexNo },
+        version: change.expectedVersion + 1,
+        editorId: change.actor.id,
+        snapshot: change.snapshot,
       },
     });
     await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "document.update",
+      actorId: change.actor.id,
+      action: change.action,
       entityType: "DisclosureDocument",
       entityId: found.indexNo,
-      detail: { version: input.expectedVersion + 1 },
+      detail: change.detail,
     });
-    await refreshSearchEntry(tx, { type: "document", id: found.id });
+    if (change.reindex) await refreshSearchEntry(tx, { type: "document", id: found.id });
   });
   contentChanged();
+}
+
+/** Edits a document's content (the 索引号 and department never change); a revision is kept and audited. */
+export async function updateDocument(
+  input: {
+    actor: TSessionUser;
+    indexNo: string;
+    expectedVersion: number;
+    document: Omit<TDocumentInput, "department">;
+  } & TDbOption,
+) {
+  const prisma = await clientOf(input);
+  const found = await editable(prisma, input.actor, input.indexNo, "document.update");
+  const d = input.document;
+  await revise(prisma, found, {
+    actor: input.actor,
+    expectedVersion: input.expectedVersion,
+    action: "document.update",
+    data: {
+      title: d.title,
+      titleEn: d.titleEn || null,
+      category: d.category,
+      docType: d.docType,
+      docNumber: d.docNumber ?? null,
+      keywords: d.keywords,
+      writtenOn: new Date(`${d.writtenOn}T00:00:00Z`),
+      madeOn: new Date(`${d.madeOn}T00:00:00Z`),
+      source: d.source,
+      summary: d.summary,
+      body: d.body,
+    },
+    snapshot: { ...d, indexNo: found.indexNo },
+    detail: { version: input.expectedVersion + 1 },
+    reindex: true,
+  });
 }
 
 export const ZValidity = z.object({
@@ -100,42 +132,26 @@ export const ZValidity = z.object({
 
 /** Marks a document 失效 or 废止 from a date (or in force again); the page says so at the top. */
 export async function changeValidity(
-  prisma: PrismaClient,
   input: {
     actor: TSessionUser;
     indexNo: string;
     expectedVersion: number;
     validity: "VALID" | "EXPIRED" | "REPEALED";
     validityFrom?: string;
-  },
+  } & TDbOption,
 ) {
+  const prisma = await clientOf(input);
   const found = await editable(prisma, input.actor, input.indexNo, "document.validity");
   if (input.validity !== "VALID" && !input.validityFrom) throw new FormError("required", "validityFrom");
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.disclosureDocument.updateMany({
-      where: { id: found.id, version: input.expectedVersion },
-      data: {
-        validity: input.validity,
-        validityFrom: input.validity === "VALID" ? null : new Date(`${input.validityFrom}T00:00:00Z`),
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) throw new FormError("serviceChanged");
-    await tx.documentRevision.create({
-      data: {
-        documentId: found.id,
-        version: input.expectedVersion + 1,
-        editorId: input.actor.id,
-        snapshot: { validity: input.validity, validityFrom: input.validityFrom ?? null },
-      },
-    });
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "document.validity",
-      entityType: "DisclosureDocument",
-      entityId: found.indexNo,
-      detail: { validity: input.validity },
-    });
+  await revise(prisma, found, {
+    actor: input.actor,
+    expectedVersion: input.expectedVersion,
+    action: "document.validity",
+    data: {
+      validity: input.validity,
+      validityFrom: input.validity === "VALID" ? null : new Date(`${input.validityFrom}T00:00:00Z`),
+    },
+    snapshot: { validity: input.validity, validityFrom: input.validityFrom ?? null },
+    detail: { validity: input.validity },
   });
-  contentChanged();
 }

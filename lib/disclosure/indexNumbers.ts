@@ -2,6 +2,9 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
+/** A unit's code, as a 索引号 starts with it and as forms name a department: two to ten capitals. */
+export const unitCodePattern = /^[A-Z]{2,10}$/;
+
 /** The 索引号 shape: {unit code}/{YYYY}-{NNNNN}. */
 export const indexNoPattern = /^[A-Z]{2,10}\/\d{4}-\d{5}$/;
 

@@ -3,7 +3,7 @@
  * (《政府信息公开条例》 and the national annual-report format), so the report is generated.
  * Labels live in locales/<lng>/disclosure.json under outcome.<category> and outcome.<sub>.
  */
-export const outcomeCategories = {
+const outcomeCategories = {
   /** 予以公开 (includes "already public: here is where") */
   DISCLOSED: [] as const,
   /** 部分公开 (redacted) */
@@ -42,7 +42,7 @@ export const outcomeCategories = {
 } as const;
 
 export type TOutcomeCategory = keyof typeof outcomeCategories;
-export const outcomeCategoryList = Object.keys(outcomeCategories) as TOutcomeCategory[];
+const outcomeCategoryList = Object.keys(outcomeCategories) as TOutcomeCategory[];
 
 /** Every cell of the outcome rows: a category alone when it has no sub-codes, else category/sub. */
 export type TOutcomeCell = { category: TOutcomeCategory; sub: string | null };

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { hasRole } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
@@ -8,7 +8,7 @@ import { chinaDay } from "../calendar/workdays";
 import { FormError } from "../shared/errors";
 import { disclosureCategories } from "./categories";
 import { docTypes } from "./doc-types";
-import { docNumberPattern, nextIndexNo } from "./indexNumbers";
+import { docNumberPattern, nextIndexNo, unitCodePattern } from "./indexNumbers";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
@@ -19,7 +19,7 @@ const day = z
 
 /** A proactive-disclosure document as an editor submits it (the 索引号 is made, never typed). */
 export const ZDocumentInput = z.object({
-  department: z.string().regex(/^[A-Z]{2,10}$/, "choose"),
+  department: z.string().regex(unitCodePattern, "choose"),
   title: z.string().trim().min(1, "required").max(200, "tooLongMax|200"),
   titleEn: z.string().trim().max(300, "tooLongMax|300").optional(),
   category: z.enum(disclosureCategories, { message: "choose" }),
@@ -47,9 +47,9 @@ export type TDocumentInput = z.infer<typeof ZDocumentInput>;
  * the refusal audited.
  */
 export async function publishDocument(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser; document: TDocumentInput; now?: Date },
+  input: { actor: TSessionUser; document: TDocumentInput; now?: Date } & TDbOption,
 ) {
+  const prisma = await clientOf(input);
   const { actor, document } = input;
   const department = await prisma.department.findUnique({ where: { code: document.department } });
   if (!department || !hasRole(actor, "EDITOR", document.department)) {

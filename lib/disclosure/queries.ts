@@ -1,6 +1,10 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import { departmentScope, hasRole } from "../auth/policy";
+import { pageOf } from "../shared/paging";
+import { indexNoPattern } from "./indexNumbers";
 
 export type TDocumentFilter = {
   q?: string;
@@ -10,7 +14,7 @@ export type TDocumentFilter = {
   docType?: string;
   page?: number;
 };
-export const documentsPageSize = 20;
+const documentsPageSize = 20;
 
 function whereFor(
   filter: TDocumentFilter,
@@ -34,30 +38,27 @@ function whereFor(
 }
 
 /** A page of published documents, newest first, with the total. */
-export async function listDocuments(filter: TDocumentFilter) {
-  const prisma = await db();
-  const where = whereFor(filter);
+export async function listDocuments(input: TDocumentFilter & TDbOption) {
+  const prisma = await clientOf(input);
+  const where = whereFor(input);
   const total = await prisma.disclosureDocument.count({ where });
-  const pages = Math.max(1, Math.ceil(total / documentsPageSize));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-  const [items] = await Promise.all([
-    prisma.disclosureDocument.findMany({
-      where,
-      orderBy: [{ publishedAt: "desc" }, { indexNo: "desc" }],
-      skip: (page - 1) * documentsPageSize,
-      take: documentsPageSize,
-      select: {
-        indexNo: true,
-        title: true,
-        titleEn: true,
-        docNumber: true,
-        publishedAt: true,
-        validity: true,
-        category: true,
-        department: { select: { code: true, shortName: true, nameEn: true } },
-      },
-    }),
-  ]);
+  const { page, pages, skip, take } = pageOf(total, documentsPageSize, input.page);
+  const items = await prisma.disclosureDocument.findMany({
+    where,
+    orderBy: [{ publishedAt: "desc" }, { indexNo: "desc" }],
+    skip,
+    take,
+    select: {
+      indexNo: true,
+      title: true,
+      titleEn: true,
+      docNumber: true,
+      publishedAt: true,
+      validity: true,
+      category: true,
+      department: { select: { code: true, shortName: true, nameEn: true } },
+    },
+  });
   return { total, items, page, pages };
 }
 
@@ -65,45 +66,34 @@ export async function listDocuments(filter: TDocumentFilter) {
  * Counts for each facet value, each computed with the other filters applied (so a count says
  * how many results choosing that value would give).
  */
-export async function documentFacets(filter: TDocumentFilter, deptRows: { id: string; code: string }[]) {
-  const prisma = await db();
-  const [categories, departments, years, docTypes] = await Promise.all([
-    prisma.disclosureDocument.groupBy({
-      by: ["category"],
-      where: whereFor(filter, "category"),
-      _count: { _all: true },
-    }),
+export async function documentFacets(input: TDocumentFilter & TDbOption) {
+  const prisma = await clientOf(input);
+  const count = { _count: { _all: true } } as const;
+  const [departmentRows, categories, departments, years, docTypes] = await Promise.all([
+    prisma.department.findMany({ select: { id: true, code: true } }),
+    prisma.disclosureDocument.groupBy({ by: ["category"], where: whereFor(input, "category"), ...count }),
     prisma.disclosureDocument.groupBy({
       by: ["departmentId"],
-      where: whereFor(filter, "department"),
-      _count: { _all: true },
+      where: whereFor(input, "department"),
+      ...count,
     }),
-    prisma.disclosureDocument.groupBy({
-      by: ["publishedYear"],
-      where: whereFor(filter, "year"),
-      _count: { _all: true },
-    }),
-    prisma.disclosureDocument.groupBy({
-      by: ["docType"],
-      where: whereFor(filter, "docType"),
-      _count: { _all: true },
-    }),
+    prisma.disclosureDocument.groupBy({ by: ["publishedYear"], where: whereFor(input, "year"), ...count }),
+    prisma.disclosureDocument.groupBy({ by: ["docType"], where: whereFor(input, "docType"), ...count }),
   ]);
-  const codeOf = new Map(deptRows.map((d) => [d.id, d.code]));
-  const toMap = <K>(rows: { _count: { _all: number } }[], key: (row: never) => K) =>
-    new Map(rows.map((row) => [key(row as never), row._count._all]));
+  const codeOf = new Map(departmentRows.map((d) => [d.id, d.code]));
   return {
-    category: toMap(categories, (r: { category: string }) => r.category),
-    department: toMap(departments, (r: { departmentId: string }) => codeOf.get(r.departmentId) ?? ""),
-    year: toMap(years, (r: { publishedYear: number | null }) => r.publishedYear ?? 0),
-    docType: toMap(docTypes, (r: { docType: string }) => r.docType),
+    category: new Map(categories.map((r) => [r.category, r._count._all])),
+    department: new Map(departments.map((r) => [codeOf.get(r.departmentId) ?? "", r._count._all])),
+    year: new Map(years.map((r) => [r.publishedYear ?? 0, r._count._all])),
+    docType: new Map(docTypes.map((r) => [r.docType, r._count._all])),
   };
 }
 
-/** One published document by its 索引号, or null. */
-export async function getDocument(indexNo: string) {
-  return (await db()).disclosureDocument.findFirst({
-    where: { indexNo, status: "PUBLISHED" },
+/** One published document by its 索引号, or null (also for anything not shaped like one). */
+export async function getDocument(input: { indexNo: string } & TDbOption) {
+  if (!indexNoPattern.test(input.indexNo)) return null;
+  return (await clientOf(input)).disclosureDocument.findFirst({
+    where: { indexNo: input.indexNo, status: "PUBLISHED" },
     include: {
       department: true,
       attachments: { select: { id: true, fileName: true, size: true, mimeType: true } },
@@ -111,21 +101,23 @@ export async function getDocument(indexNo: string) {
   });
 }
 
-export async function latestDocuments(limit = 6) {
-  return (await db()).disclosureDocument.findMany({
+/** The newest published documents, for the home page. */
+export async function latestDocuments(input: { limit?: number } & TDbOption = {}) {
+  return (await clientOf(input)).disclosureDocument.findMany({
     where: { status: "PUBLISHED" },
     orderBy: { publishedAt: "desc" },
-    take: limit,
+    take: input.limit ?? 6,
     select: { indexNo: true, title: true, titleEn: true, publishedAt: true },
   });
 }
 
-/** The latest documents of the editor's departments (null scope = all), for the staff list. */
-export async function editorDocuments(departments: string[] | null, take = 100) {
-  return (await db()).disclosureDocument.findMany({
+/** The latest documents of the departments the actor edits for (all for a government-wide editor). */
+export async function editorDocuments(input: { actor: TSessionUser; take?: number } & TDbOption) {
+  const departments = departmentScope(input.actor, "EDITOR");
+  return (await clientOf(input)).disclosureDocument.findMany({
     where: departments ? { department: { code: { in: departments } } } : {},
     orderBy: { publishedAt: "desc" },
-    take,
+    take: input.take ?? 100,
     select: {
       indexNo: true,
       title: true,
@@ -137,12 +129,17 @@ export async function editorDocuments(departments: string[] | null, take = 100) 
   });
 }
 
-export async function documentForEdit(indexNo: string) {
-  return (await db()).disclosureDocument.findUnique({
-    where: { indexNo },
+/** A document with its revisions for an editor of its department (null otherwise → 404). */
+export async function documentForEdit(input: { actor: TSessionUser; indexNo: string } & TDbOption) {
+  if (!indexNoPattern.test(input.indexNo)) return null;
+  const found = await (
+    await clientOf(input)
+  ).disclosureDocument.findUnique({
+    where: { indexNo: input.indexNo },
     include: {
       department: true,
       revisions: { orderBy: { version: "desc" }, include: { editor: { select: { name: true } } } },
     },
   });
+  return found && hasRole(input.actor, "EDITOR", found.department.code) ? found : null;
 }

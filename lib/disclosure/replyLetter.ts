@@ -5,6 +5,8 @@ import { cjkFonts } from "../pdf/pdfDocument";
 import { formatDate, formatDay } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
+import { getT } from "../i18n/server";
+import { clientOf, type TDbOption } from "../db/client";
 
 export type TLetterRequest = {
   trackingNumber: string;
@@ -85,4 +87,41 @@ export async function renderReplyLetter(input: {
   return new Uint8Array(
     buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
   );
+}
+
+/**
+ * The reply letter of a replied request, for whoever holds its number and 查询码 (null for
+ * anything else, including a request not yet replied to).
+ */
+export async function getReplyLetter(
+  input: { trackingNumber: string; accessCode: string; locale: TLocale } & TDbOption,
+): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> } | null> {
+  const found = await (
+    await clientOf(input)
+  ).disclosureRequest.findFirst({
+    where: {
+      trackingNumber: input.trackingNumber,
+      accessCode: input.accessCode,
+      letterNumber: { not: null },
+    },
+    select: {
+      trackingNumber: true,
+      requesterName: true,
+      description: true,
+      receivedOn: true,
+      repliedAt: true,
+      letterNumber: true,
+      outcome: true,
+      outcomeSub: true,
+      legalBasis: true,
+      replyText: true,
+      department: { select: { name: true, nameEn: true } },
+    },
+  });
+  if (!found) return null;
+  const t = await getT(input.locale, ["disclosure"]);
+  return {
+    fileName: `reply-${found.trackingNumber}.pdf`,
+    bytes: await renderReplyLetter({ locale: input.locale, t, request: found }),
+  };
 }

@@ -1,39 +1,41 @@
 import "server-only";
-import { db } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { proactiveTable, requestTable } from "./annualReport";
 import { isFinishedRequest, type TRequestStatus } from "./requestWorkflow";
 import { workingDaysBetween } from "../calendar/workdays";
 import { dueSoonWorkingDays } from "../calendar/dueFlag";
 
+/** What an applicant sees of a request: its status, its reply and its public timeline. */
+const publicView = {
+  trackingNumber: true,
+  status: true,
+  createdAt: true,
+  dueOn: true,
+  extendedDueOn: true,
+  outcome: true,
+  outcomeSub: true,
+  letterNumber: true,
+  replyText: true,
+  legalBasis: true,
+  department: { select: { name: true, nameEn: true } },
+  events: {
+    where: { internal: false },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true },
+  },
+} as const;
+
 /** A request found by 办件编号 + 查询码, with its public timeline only. */
-export async function trackRequest(trackingNumber: string, accessCode: string) {
-  return (await db()).disclosureRequest.findFirst({
-    where: { trackingNumber, accessCode },
-    select: {
-      trackingNumber: true,
-      status: true,
-      createdAt: true,
-      dueOn: true,
-      extendedDueOn: true,
-      outcome: true,
-      outcomeSub: true,
-      letterNumber: true,
-      replyText: true,
-      legalBasis: true,
-      department: { select: { name: true, nameEn: true } },
-      events: {
-        where: { internal: false },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true },
-      },
-    },
+export async function trackRequest(input: { trackingNumber: string; accessCode: string } & TDbOption) {
+  return (await clientOf(input)).disclosureRequest.findFirst({
+    where: { trackingNumber: input.trackingNumber, accessCode: input.accessCode },
+    select: publicView,
   });
 }
 
 /** Departments whose requests the actor handles (officers and supervisors; null = all). */
-export function requestDepartments(actor: TSessionUser): string[] | null {
+function requestDepartments(actor: TSessionUser): string[] | null {
   const officer = departmentScope(actor, "DISCLOSURE_OFFICER");
   const supervisor = departmentScope(actor, "SUPERVISOR");
   if (officer === null || supervisor === null) return null;
@@ -54,10 +56,11 @@ export function requestDueFlag(status: string, due: Date | null, today: string):
   return workingDaysBetween(today, day) <= dueSoonWorkingDays ? "soon" : null;
 }
 
-export async function requestQueue(actor: TSessionUser) {
-  const departments = requestDepartments(actor);
+/** The requests of the actor's departments, nearest deadline first (the first 500). */
+export async function requestQueue(input: { actor: TSessionUser } & TDbOption) {
+  const departments = requestDepartments(input.actor);
   if (departments && departments.length === 0) return [];
-  return (await db()).disclosureRequest.findMany({
+  return (await clientOf(input)).disclosureRequest.findMany({
     where: { department: departments ? { code: { in: departments } } : undefined },
     orderBy: [{ dueOn: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
     take: 500,
@@ -74,54 +77,32 @@ export async function requestQueue(actor: TSessionUser) {
 }
 
 /** One request for its department's officers and supervisors (null otherwise → 404). */
-export async function staffRequest(actor: TSessionUser, trackingNumber: string) {
+export async function staffRequest(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
   const found = await (
-    await db()
+    await clientOf(input)
   ).disclosureRequest.findUnique({
-    where: { trackingNumber },
-    include: { department: true, events: { orderBy: { createdAt: "asc" }, include: {} } },
+    where: { trackingNumber: input.trackingNumber },
+    include: { department: true, events: { orderBy: { createdAt: "asc" } } },
   });
   if (!found) return null;
   const code = found.department.code;
-  return hasRole(actor, "DISCLOSURE_OFFICER", code) || hasRole(actor, "SUPERVISOR", code) ? found : null;
+  return hasRole(input.actor, "DISCLOSURE_OFFICER", code) || hasRole(input.actor, "SUPERVISOR", code)
+    ? found
+    : null;
 }
 
 /** The signed-in applicant's own request (ownership in the where clause; anyone else → null → 404). */
-export async function ownRequest(actor: TSessionUser, trackingNumber: string) {
-  return (await db()).disclosureRequest.findFirst({
-    where: { trackingNumber, applicantId: actor.id },
+export async function ownRequest(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
+  return (await clientOf(input)).disclosureRequest.findFirst({
+    where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id },
     select: {
-      trackingNumber: true,
+      ...publicView,
       accessCode: true,
-      status: true,
       version: true,
       // what the workflow table reads to know who acts on the request
       applicantId: true,
-      createdAt: true,
-      dueOn: true,
-      extendedDueOn: true,
-      outcome: true,
-      outcomeSub: true,
-      letterNumber: true,
-      replyText: true,
-      legalBasis: true,
       department: { select: { code: true, name: true, nameEn: true } },
       attachments: { where: { purpose: "reply" }, select: { id: true, fileName: true, size: true } },
-      events: {
-        where: { internal: false },
-        orderBy: { createdAt: "asc" },
-        select: { id: true, kind: true, toStatus: true, reason: true, data: true, createdAt: true },
-      },
     },
   });
-}
-
-/** The data of the annual report for a year (whole government). */
-export async function annualReport(year: number) {
-  const prisma = await db();
-  const [requests, proactive] = await Promise.all([
-    requestTable(prisma, { year }),
-    proactiveTable(prisma, { year }),
-  ]);
-  return { requests, proactive };
 }

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
 import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError } from "../shared/errors";
 import { requesterTypes } from "./outcomes";
+import { unitCodePattern } from "./indexNumbers";
 
 /**
  * The 依申请公开 application, with what 《政府信息公开条例》(2019) 第二十九条 asks for: no purpose is
@@ -14,7 +15,7 @@ import { requesterTypes } from "./outcomes";
  */
 export const ZDisclosureRequest = z
   .object({
-    department: z.string().regex(/^[A-Z]{2,10}$/, "choose"),
+    department: z.string().regex(unitCodePattern, "choose"),
     requesterType: z.enum(requesterTypes, { message: "choose" }),
     requesterName: z.string().trim().min(1, "required").max(100, "tooLongMax|100"),
     // checked on its own first, so the error shows even when other fields are wrong too
@@ -60,9 +61,9 @@ export type TDisclosureRequestInput = z.infer<typeof ZDisclosureRequest>;
  * starts the statutory clock (Art. 31).
  */
 export async function submitDisclosureRequest(
-  prisma: PrismaClient,
-  input: { actor: TSessionUser | null; request: TDisclosureRequestInput },
+  input: { actor: TSessionUser | null; request: TDisclosureRequestInput } & TDbOption,
 ) {
+  const prisma = await clientOf(input);
   const department = await prisma.department.findUnique({ where: { code: input.request.department } });
   if (!department) throw new FormError("choose", "department");
   const { requesterType, requesterName, idNumber, phone, email, address, description, deliveryMethod } =

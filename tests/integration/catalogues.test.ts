@@ -26,8 +26,6 @@ describe("service catalogue", () => {
   });
 });
 
-const departments = () => database.prisma.department.findMany({ select: { id: true, code: true } });
-
 describe("disclosure catalogue", () => {
   it("clamps the page to the last one", async () => {
     const last = await listDocuments({ page: 9_999_999_999 });
@@ -36,7 +34,7 @@ describe("disclosure catalogue", () => {
   });
 
   it("facet counts equal the result totals they lead to", async () => {
-    const facets = await documentFacets({}, await departments());
+    const facets = await documentFacets({});
     for (const [category, count] of facets.category)
       expect((await listDocuments({ category })).total, category).toBe(count);
     for (const [department, count] of facets.department)
@@ -51,7 +49,7 @@ describe("disclosure catalogue", () => {
     const first = await listDocuments({ page: 1 });
     const dates = first.items.map((d) => d.publishedAt!.getTime());
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
-    const facets = await documentFacets({ department: "RSJ" }, await departments());
+    const facets = await documentFacets({ department: "RSJ" });
     for (const [category, count] of facets.category)
       expect((await listDocuments({ department: "RSJ", category })).total).toBe(count);
   });

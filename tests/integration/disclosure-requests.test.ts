@@ -41,7 +41,8 @@ async function newRequest(
   actor: TSessionUser | null = actors.citizen,
   overrides: Record<string, string> = {},
 ) {
-  return (await submitDisclosureRequest(database.prisma, { actor, request: form(overrides) })).trackingNumber;
+  return (await submitDisclosureRequest({ db: database.prisma, actor, request: form(overrides) }))
+    .trackingNumber;
 }
 
 /** Runs steps in order, carrying the version. */
@@ -61,7 +62,7 @@ async function steps(
 
 describe("filing a request", () => {
   it("gives a GK 办件编号 and waits for receipt confirmation, signed in or not", async () => {
-    const anonymous = await submitDisclosureRequest(database.prisma, { actor: null, request: form() });
+    const anonymous = await submitDisclosureRequest({ db: database.prisma, actor: null, request: form() });
     expect(anonymous.trackingNumber).toMatch(/^GK\d{14}$/);
     expect(anonymous.status).toBe("SUBMITTED");
     const stored = await database.prisma.disclosureRequest.findUniqueOrThrow({
@@ -269,7 +270,7 @@ describe("the annual report's request table", () => {
     ]);
     await newRequest(); // never received: not counted
 
-    const table = await requestTable(database.prisma, { year: 2026 });
+    const table = await requestTable({ db: database.prisma, year: 2026 });
     expect(table.balanced).toBe(true);
     expect(table.newReceived.TOTAL).toBe(outcomeCells.length + 2);
     expect(table.carriedIn.TOTAL).toBe(1);
@@ -283,7 +284,7 @@ describe("the annual report's request table", () => {
       expect(row.columns.TOTAL, `${cell.category}/${cell.sub}`).toBe(1 + extra);
       expect(row.columns[type], `${cell.category}/${cell.sub} in ${type}`).toBeGreaterThanOrEqual(1);
     }
-    const previous = await requestTable(database.prisma, { year: 2025 });
+    const previous = await requestTable({ db: database.prisma, year: 2025 });
     expect(previous).toMatchObject({ balanced: true });
     expect(previous.carriedOut.TOTAL).toBe(1);
   });

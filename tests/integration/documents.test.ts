@@ -41,7 +41,8 @@ describe("publishing documents", () => {
     });
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        publishDocument(database.prisma, {
+        publishDocument({
+          db: database.prisma,
           actor: actors.editor,
           document: input(`并发发布 ${i}`),
           now: new Date("2026-11-26T02:00:00Z"),
@@ -61,7 +62,7 @@ describe("publishing documents", () => {
 
   it("refuses an editor without that department in scope, and audits it", async () => {
     await expect(
-      publishDocument(database.prisma, { actor: actors.caseworker, document: input("越权") }),
+      publishDocument({ db: database.prisma, actor: actors.caseworker, document: input("越权") }),
     ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "departmentOutOfScope");
     expect(
       await database.prisma.auditLog.count({ where: { action: "document.publish", outcome: "DENIED" } }),
@@ -82,20 +83,23 @@ describe("editing documents", () => {
   it("keeps the 索引号, keeps every revision, marks 废止 with a date, and refuses editors out of scope", async () => {
     const { updateDocument, changeValidity, isLatePublication } =
       await import("@/lib/disclosure/editDocument");
-    const { indexNo } = await publishDocument(database.prisma, {
+    const { indexNo } = await publishDocument({
+      db: database.prisma,
       actor: actors.editor,
       document: input("待修改"),
       now: new Date("2026-11-26T02:00:00Z"),
     });
     const { department: _d, ...content } = input("已修改的标题");
     void _d;
-    await updateDocument(database.prisma, {
+    await updateDocument({
+      db: database.prisma,
       actor: actors.editor,
       indexNo,
       expectedVersion: 1,
       document: content,
     });
-    await changeValidity(database.prisma, {
+    await changeValidity({
+      db: database.prisma,
       actor: actors.editor,
       indexNo,
       expectedVersion: 2,
@@ -109,7 +113,8 @@ describe("editing documents", () => {
     expect(doc).toMatchObject({ indexNo, title: "已修改的标题", validity: "REPEALED", version: 3 });
     expect(doc.revisions.map((r) => r.version).sort()).toEqual([1, 2, 3]);
     await expect(
-      updateDocument(database.prisma, {
+      updateDocument({
+        db: database.prisma,
         actor: actors.editor,
         indexNo,
         expectedVersion: 1,
@@ -117,7 +122,8 @@ describe("editing documents", () => {
       }),
     ).rejects.toBeInstanceOf(FormError);
     await expect(
-      changeValidity(database.prisma, {
+      changeValidity({
+        db: database.prisma,
         actor: actors.caseworker,
         indexNo,
         expectedVersion: 3,

@@ -48,19 +48,26 @@ const document = (title: string) =>
 
 describe("invalidating the page cache", () => {
   it("an edited document drops the cached pages; a refused edit does not", async () => {
-    const { indexNo } = await publishDocument(database.prisma, {
+    const { indexNo } = await publishDocument({
+      db: database.prisma,
       actor: editor,
       document: document("缓存前的标题"),
     });
     const { department: _d, ...content } = document("缓存后的标题");
     void _d;
     await cachedPage(`plain /zh-Hans/disclosure/${indexNo}`);
-    await updateDocument(database.prisma, { actor: editor, indexNo, expectedVersion: 1, document: content });
+    await updateDocument({
+      db: database.prisma,
+      actor: editor,
+      indexNo,
+      expectedVersion: 1,
+      document: content,
+    });
     expect(stillCached(`plain /zh-Hans/disclosure/${indexNo}`)).toBe(false);
 
     await cachedPage("plain /zh-Hans/disclosure");
     await expect(
-      updateDocument(database.prisma, { actor: editor, indexNo, expectedVersion: 1, document: content }),
+      updateDocument({ db: database.prisma, actor: editor, indexNo, expectedVersion: 1, document: content }),
     ).rejects.toThrow();
     expect(stillCached("plain /zh-Hans/disclosure")).toBe(true);
   });

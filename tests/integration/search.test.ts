@@ -219,11 +219,16 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
       summary: "义卖",
       body: "正文",
     } as const;
-    const { indexNo } = await publishDocument(prisma, { actor: actors.editor, document: document as never });
+    const { indexNo } = await publishDocument({
+      db: prisma,
+      actor: actors.editor,
+      document: document as never,
+    });
     expect(keysOf(await search("火龙果义卖"))).toEqual([indexNo]);
     const { department: _department, ...rest } = document;
     void _department;
-    await updateDocument(prisma, {
+    await updateDocument({
+      db: prisma,
       actor: actors.editor,
       indexNo,
       expectedVersion: 1,

@@ -33,12 +33,12 @@ async function counts() {
 describe("demo data", () => {
   it("has disclosure requests covering every outcome, and the 2025 and 2026 reports balance", async () => {
     const { requestTable } = await import("@/lib/disclosure/annualReport");
-    const report = await requestTable(database.prisma, { year: 2025 });
+    const report = await requestTable({ db: database.prisma, year: 2025 });
     expect(report.balanced).toBe(true);
     for (const row of report.results)
       expect(row.columns.TOTAL, `${row.category}/${row.sub}`).toBeGreaterThanOrEqual(1);
     expect(report.carriedOut.TOTAL).toBe(1);
-    const next = await requestTable(database.prisma, { year: 2026 });
+    const next = await requestTable({ db: database.prisma, year: 2026 });
     expect(next).toMatchObject({ balanced: true, carriedIn: { TOTAL: 1 } });
   });
 

@@ -13,6 +13,8 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
 import { withQuery } from "@/lib/i18n/paths";
 import { LocalText } from "@/components/ui/LocalText";
+import { Table } from "@/components/ui/Table";
+import { Button } from "@/components/ui/Button";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -39,11 +41,45 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
   const [t, result, facets] = await Promise.all([
     getT(locale, ["disclosure", "catalog"]),
     listDocuments(filter),
-    documentFacets(filter, departments),
+    documentFacets(filter),
   ]);
   const years = [...facets.year.keys()].filter(Boolean).sort((a, b) => b - a);
-  const withCount = (label: string, count: number | undefined) =>
-    t("withCount", { label, count: count ?? 0 });
+  // each facet: its values with their labels and how many documents choosing it would give
+  const selects: {
+    name: string;
+    label: string;
+    value?: string | number;
+    options: [string, string, number?][];
+  }[] = [
+    {
+      name: "category",
+      label: t("disclosure:field.category"),
+      value: filter.category,
+      options: disclosureCategories.map((c) => [c, t(`catalog:category.${c}`), facets.category.get(c)]),
+    },
+    {
+      name: "department",
+      label: t("disclosure:field.department"),
+      value: filter.department,
+      options: departments.map((d) => [
+        d.code,
+        lt(locale, d.shortName, d.nameEn),
+        facets.department.get(d.code),
+      ]),
+    },
+    {
+      name: "year",
+      label: t("disclosure:year"),
+      value: filter.year,
+      options: years.map((year) => [String(year), String(year), facets.year.get(year)]),
+    },
+    {
+      name: "docType",
+      label: t("disclosure:field.docType"),
+      value: filter.docType,
+      options: docTypes.map((c) => [c, t(`catalog:docType.${c}`), facets.docType.get(c)]),
+    },
+  ];
 
   return (
     <div className="grid gap-6">
@@ -64,104 +100,62 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
         <Field id="d-q" label={t("disclosure:keyword")}>
           <input id="d-q" name="q" type="search" defaultValue={filter.q} className={inputClass} />
         </Field>
-        <Field id="d-category" label={t("disclosure:field.category")}>
-          <select id="d-category" name="category" defaultValue={filter.category ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {disclosureCategories.map((code) => (
-              <option key={code} value={code}>
-                {withCount(t(`catalog:category.${code}`), facets.category.get(code))}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="d-department" label={t("disclosure:field.department")}>
-          <select
-            id="d-department"
-            name="department"
-            defaultValue={filter.department ?? ""}
-            className={inputClass}
-          >
-            <option value="">{t("all")}</option>
-            {departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {withCount(lt(locale, d.shortName, d.nameEn), facets.department.get(d.code))}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="d-year" label={t("disclosure:year")}>
-          <select
-            id="d-year"
-            name="year"
-            defaultValue={filter.year ? String(filter.year) : ""}
-            className={inputClass}
-          >
-            <option value="">{t("all")}</option>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {withCount(String(year), facets.year.get(year))}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="d-type" label={t("disclosure:field.docType")}>
-          <select id="d-type" name="docType" defaultValue={filter.docType ?? ""} className={inputClass}>
-            <option value="">{t("all")}</option>
-            {docTypes.map((code) => (
-              <option key={code} value={code}>
-                {withCount(t(`catalog:docType.${code}`), facets.docType.get(code))}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <button type="submit" className="min-h-10 bg-brand px-4 py-2 font-bold text-white">
-          {t("applyFilters")}
-        </button>
+        {selects.map((select) => (
+          <Field key={select.name} id={`d-${select.name}`} label={select.label}>
+            <select
+              id={`d-${select.name}`}
+              name={select.name}
+              defaultValue={select.value ?? ""}
+              className={inputClass}
+            >
+              <option value="">{t("all")}</option>
+              {select.options.map(([value, label, count]) => (
+                <option key={value} value={value}>
+                  {t("withCount", { label, count: count ?? 0 })}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ))}
+        <Button>{t("applyFilters")}</Button>
       </form>
 
       <p role="status">{t("disclosure:count", { count: result.total })}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t("disclosure:catalogueTitle")}</caption>
-          <thead>
-            <tr className="bg-panel">
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.title")}
-              </th>
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.indexNo")}
-              </th>
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.docNumber")}
-              </th>
-              <th scope="col" className="border border-line p-2">
-                {t("disclosure:field.publishedAt")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.items.map((doc) => (
-              <tr key={doc.indexNo}>
-                <td className="border border-line p-2">
-                  <Link href={`/${locale}/disclosure/${doc.indexNo}`}>
-                    <LocalText locale={locale} zh={doc.title} en={doc.titleEn} />
-                  </Link>
-                  {doc.validity !== "VALID" ? (
-                    <strong className="ml-2 text-brand">
-                      {t("tag", { label: t(`catalog:validity.${doc.validity}`) })}
-                    </strong>
-                  ) : null}
-                </td>
-                <td className="border border-line p-2 whitespace-nowrap">{doc.indexNo}</td>
-                <td className="border border-line p-2">{doc.docNumber ? lt(locale, doc.docNumber) : "—"}</td>
-                <td className="border border-line p-2 whitespace-nowrap">
-                  {formatDate(locale, doc.publishedAt)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        caption={t("disclosure:catalogueTitle")}
+        rows={result.items}
+        rowKey={(doc) => doc.indexNo}
+        columns={[
+          {
+            key: "title",
+            header: t("disclosure:field.title"),
+            cell: (doc) => (
+              <>
+                <Link href={`/${locale}/disclosure/${doc.indexNo}`}>
+                  <LocalText locale={locale} zh={doc.title} en={doc.titleEn} />
+                </Link>
+                {doc.validity !== "VALID" ? (
+                  <strong className="ml-2 text-brand">
+                    {t("tag", { label: t(`catalog:validity.${doc.validity}`) })}
+                  </strong>
+                ) : null}
+              </>
+            ),
+          },
+          { key: "indexNo", header: t("disclosure:field.indexNo"), cell: (doc) => doc.indexNo, nowrap: true },
+          {
+            key: "docNumber",
+            header: t("disclosure:field.docNumber"),
+            cell: (doc) => (doc.docNumber ? lt(locale, doc.docNumber) : "—"),
+          },
+          {
+            key: "publishedAt",
+            header: t("disclosure:field.publishedAt"),
+            cell: (doc) => formatDate(locale, doc.publishedAt),
+            nowrap: true,
+          },
+        ]}
+      />
       <Pagination
         page={result.page}
         pages={result.pages}

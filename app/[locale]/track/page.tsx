@@ -36,10 +36,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
   const isRequest = parsed?.success && parsed.data.trackingNumber.startsWith("GK");
   const found = parsed?.success && !isRequest ? await trackCase(parsed.data) : null;
-  const request =
-    parsed?.success && isRequest
-      ? await trackRequest(parsed.data.trackingNumber, parsed.data.accessCode)
-      : null;
+  const request = parsed?.success && isRequest ? await trackRequest(parsed.data) : null;
   const errors = Object.entries(fieldErrors).map(([field, key]) => ({ field, message: t(`errors:${key}`) }));
 
   return (

@@ -2,48 +2,40 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { formAction } from "@/lib/actions/formAction";
-import type { TFormState } from "@/lib/actions/formState";
-import { requireStaff } from "@/lib/auth/session";
 import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
 import { changeValidity, updateDocument, ZValidity } from "@/lib/disclosure/editDocument";
+import { indexNoPattern } from "@/lib/disclosure/indexNumbers";
 
 const ZIndex = z.object({
-  indexNo: z.string().regex(/^[A-Z]{2,10}\/\d{4}-\d{5}$/),
+  indexNo: z.string().regex(indexNoPattern),
   expectedVersion: z.coerce.number().int().positive(),
 });
 
-const publish = formAction(ZDocumentInput, async (document) => {
-  const actor = await requireStaff();
-  const { indexNo } = await publishDocument(await db(), { actor, document });
-  redirect(`/staff/documents/${indexNo}?done=1`);
+/** Publishes a new document; its 索引号 is made on publication. */
+export const publishDocumentAction = formAction({
+  schema: ZDocumentInput,
+  actor: "staff",
+  run: async ({ input: document, actor }) => {
+    const { indexNo } = await publishDocument({ actor, document });
+    redirect(`/staff/documents/${indexNo}?done=1`);
+  },
 });
 
-const update = formAction(
-  ZDocumentInput.omit({ department: true }).extend(ZIndex.shape),
-  async ({ indexNo, expectedVersion, ...document }) => {
-    const actor = await requireStaff();
-    await updateDocument(await db(), { actor, indexNo, expectedVersion, document });
+export const updateDocumentAction = formAction({
+  schema: ZDocumentInput.omit({ department: true }).extend(ZIndex.shape),
+  actor: "staff",
+  run: async ({ input: { indexNo, expectedVersion, ...document }, actor }) => {
+    await updateDocument({ actor, indexNo, expectedVersion, document });
     redirect(`/staff/documents/${indexNo}?done=1`);
   },
-);
+});
 
-const validity = formAction(
-  ZValidity.extend(ZIndex.shape),
-  async ({ indexNo, expectedVersion, validity: value, validityFrom }) => {
-    const actor = await requireStaff();
-    await changeValidity(await db(), { actor, indexNo, expectedVersion, validity: value, validityFrom });
-    redirect(`/staff/documents/${indexNo}?done=1`);
+export const changeValidityAction = formAction({
+  schema: ZValidity.extend(ZIndex.shape),
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await changeValidity({ actor, ...input });
+    redirect(`/staff/documents/${input.indexNo}?done=1`);
   },
-);
-
-export async function publishDocumentAction(state: TFormState, formData: FormData): Promise<TFormState> {
-  return publish(state, formData);
-}
-export async function updateDocumentAction(state: TFormState, formData: FormData): Promise<TFormState> {
-  return update(state, formData);
-}
-export async function changeValidityAction(state: TFormState, formData: FormData): Promise<TFormState> {
-  return validity(state, formData);
-}
+});

@@ -4,9 +4,9 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
-import { departmentScope } from "@/lib/auth/policy";
 import { editorDocuments } from "@/lib/disclosure/queries";
 import { isLatePublication } from "@/lib/disclosure/editDocument";
+import { Table } from "@/components/ui/Table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT(defaultLocale, "disclosure");
@@ -18,7 +18,7 @@ export default async function StaffDocumentsPage() {
   const actor = await requireStaff();
   const [t, docs] = await Promise.all([
     getT(defaultLocale, ["disclosure", "catalog"]),
-    editorDocuments(departmentScope(actor, "EDITOR")),
+    editorDocuments({ actor }),
   ]);
   return (
     <div className="grid gap-4">
@@ -26,37 +26,45 @@ export default async function StaffDocumentsPage() {
       <p>
         <Link href="/staff/documents/new">{t("disclosure:editor.new")}</Link>
       </p>
-      <table className="w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="bg-panel">
-            {["indexNo", "title", "department", "publishedAt"].map((k) => (
-              <th key={k} scope="col" className="border border-line p-2">
-                {t(`disclosure:field.${k}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {docs.map((d) => (
-            <tr key={d.indexNo}>
-              <td className="border border-line p-2">
-                <Link href={`/staff/documents/${d.indexNo}`}>{d.indexNo}</Link>
-              </td>
-              <td className="border border-line p-2">
-                {d.title}
-                {d.validity !== "VALID" ? ` ${t("tag", { label: t(`catalog:validity.${d.validity}`) })}` : ""}
-              </td>
-              <td className="border border-line p-2">{d.department.shortName}</td>
-              <td className="border border-line p-2">
+      <Table
+        dense
+        caption={t("disclosure:editor.title")}
+        rows={docs}
+        rowKey={(d) => d.indexNo}
+        columns={[
+          {
+            key: "indexNo",
+            header: t("disclosure:field.indexNo"),
+            cell: (d) => <Link href={`/staff/documents/${d.indexNo}`}>{d.indexNo}</Link>,
+            nowrap: true,
+          },
+          {
+            key: "title",
+            header: t("disclosure:field.title"),
+            cell: (d) =>
+              d.validity !== "VALID"
+                ? `${d.title} ${t("tag", { label: t(`catalog:validity.${d.validity}`) })}`
+                : d.title,
+          },
+          {
+            key: "department",
+            header: t("disclosure:field.department"),
+            cell: (d) => d.department.shortName,
+          },
+          {
+            key: "publishedAt",
+            header: t("disclosure:field.publishedAt"),
+            cell: (d) => (
+              <>
                 {formatDate(defaultLocale, d.publishedAt)}
                 {isLatePublication(d.madeOn, d.publishedAt) ? (
                   <strong className="ml-2 text-brand">{t("disclosure:editor.late")}</strong>
                 ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

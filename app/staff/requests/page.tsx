@@ -7,6 +7,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { requestDueFlag, requestQueue } from "@/lib/disclosure/requestQueries";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
+import { Table } from "@/components/ui/Table";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT(defaultLocale, "disclosure");
@@ -18,41 +19,56 @@ export default async function RequestQueuePage() {
   const actor = await requireStaff();
   const [t, rows] = await Promise.all([
     getT(defaultLocale, ["disclosure", "account", "staff"]),
-    requestQueue(actor),
+    requestQueue({ actor }),
   ]);
   const today = chinaDay(new Date());
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("disclosure:staff.queue")}</h1>
       <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
-      <table className="w-full border-collapse text-left text-sm">
-        <thead>
-          <tr className="bg-panel">
-            {["trackingNumber", "requester", "department", "status", "submitted", "due"].map((key) => (
-              <th key={key} scope="col" className="border border-line p-2">
-                {t(`disclosure:staff.column.${key}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.trackingNumber}>
-              <td className="border border-line p-2">
-                <Link href={`/staff/requests/${row.trackingNumber}`}>{row.trackingNumber}</Link>
-              </td>
-              <td className="border border-line p-2">{row.requesterName}</td>
-              <td className="border border-line p-2">{row.department.shortName}</td>
-              <td className="border border-line p-2">{t(`disclosure:requestStatus.${row.status}`)}</td>
-              <td className="border border-line p-2">{formatDate(defaultLocale, row.createdAt)}</td>
-              <td className="border border-line p-2">
+      <Table
+        dense
+        caption={t("disclosure:staff.queue")}
+        rows={rows}
+        rowKey={(row) => row.trackingNumber}
+        columns={[
+          {
+            key: "trackingNumber",
+            header: t("disclosure:staff.column.trackingNumber"),
+            cell: (row) => <Link href={`/staff/requests/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
+          },
+          {
+            key: "requester",
+            header: t("disclosure:staff.column.requester"),
+            cell: (row) => row.requesterName,
+          },
+          {
+            key: "department",
+            header: t("disclosure:staff.column.department"),
+            cell: (row) => row.department.shortName,
+          },
+          {
+            key: "status",
+            header: t("disclosure:staff.column.status"),
+            cell: (row) => t(`disclosure:requestStatus.${row.status}`),
+          },
+          {
+            key: "submitted",
+            header: t("disclosure:staff.column.submitted"),
+            cell: (row) => formatDate(defaultLocale, row.createdAt),
+          },
+          {
+            key: "due",
+            header: t("disclosure:staff.column.due"),
+            cell: (row) => (
+              <>
                 {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}{" "}
                 <DueFlag flag={requestDueFlag(row.status, row.extendedDueOn ?? row.dueOn, today)} t={t} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

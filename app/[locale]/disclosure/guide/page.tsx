@@ -6,6 +6,8 @@ import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { LocalText } from "@/components/ui/LocalText";
+import { Section } from "@/components/ui/Section";
+import { Table } from "@/components/ui/Table";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -26,21 +28,15 @@ export default async function DisclosureGuidePage({ params }: Props) {
   return (
     <article className="grid max-w-4xl gap-6">
       <h1 className="text-2xl font-bold">{t("disclosure:guide.title")}</h1>
-      <section aria-labelledby="g1">
-        <h2 id="g1" className="mb-2 text-xl font-bold">
-          {t("disclosure:guide.arrangement")}
-        </h2>
+      <Section id="g1" title={t("disclosure:guide.arrangement")}>
         <p>{t("disclosure:guide.arrangementBody")}</p>
         <ul className="mt-2 ml-6 list-disc columns-2">
           {disclosureCategories.map((c) => (
             <li key={c}>{t(`catalog:category.${c}`)}</li>
           ))}
         </ul>
-      </section>
-      <section aria-labelledby="g2">
-        <h2 id="g2" className="mb-2 text-xl font-bold">
-          {t("disclosure:guide.howToAsk")}
-        </h2>
+      </Section>
+      <Section id="g2" title={t("disclosure:guide.howToAsk")}>
         <ol className="ml-6 grid list-decimal gap-1">
           {["step1", "step2", "step3", "step4"].map((key) => (
             <li key={key}>{t(`disclosure:guide.${key}`)}</li>
@@ -49,41 +45,34 @@ export default async function DisclosureGuidePage({ params }: Props) {
         <p className="mt-2">
           <Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link>
         </p>
-      </section>
-      <section aria-labelledby="g3">
-        <h2 id="g3" className="mb-2 text-xl font-bold">
-          {t("disclosure:guide.offices")}
-        </h2>
+      </Section>
+      <Section id="g3" title={t("disclosure:guide.offices")}>
         <p>{t("disclosure:guide.officesIntro", { hotline: settings.hotline })}</p>
-        <table className="mt-2 w-full border-collapse text-left text-sm">
-          <thead>
-            <tr className="bg-panel">
-              {["office", "address", "hours", "phone", "email"].map((key) => (
-                <th key={key} scope="col" className="border border-line p-2">
-                  {t(`disclosure:guide.column.${key}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {departments.map((d) => (
-              <tr key={d.code}>
-                <th scope="row" className="border border-line p-2 font-normal">
-                  <LocalText locale={locale} zh={d.name} en={d.nameEn} />
-                </th>
-                <td className="border border-line p-2">
-                  <LocalText locale={locale} zh={d.address} />
-                </td>
-                <td className="border border-line p-2">
-                  <LocalText locale={locale} zh={d.hours} />
-                </td>
-                <td className="border border-line p-2">{d.phone}</td>
-                <td className="border border-line p-2">{d.email}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+        <Table
+          caption={t("disclosure:guide.offices")}
+          rows={departments}
+          rowKey={(d) => d.code}
+          columns={[
+            {
+              key: "office",
+              header: t("disclosure:guide.column.office"),
+              cell: (d) => <LocalText locale={locale} zh={d.name} en={d.nameEn} />,
+            },
+            {
+              key: "address",
+              header: t("disclosure:guide.column.address"),
+              cell: (d) => <LocalText locale={locale} zh={d.address} />,
+            },
+            {
+              key: "hours",
+              header: t("disclosure:guide.column.hours"),
+              cell: (d) => <LocalText locale={locale} zh={d.hours} />,
+            },
+            { key: "phone", header: t("disclosure:guide.column.phone"), cell: (d) => d.phone },
+            { key: "email", header: t("disclosure:guide.column.email"), cell: (d) => d.email },
+          ]}
+        />
+      </Section>
       <p>
         <Link href={`/${locale}/disclosure/annual-report/${year}`}>
           {t("disclosure:report.title", { year })}

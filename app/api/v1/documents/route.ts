@@ -2,6 +2,7 @@ import { z } from "zod";
 import { listDocuments } from "@/lib/disclosure/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { docTypes } from "@/lib/disclosure/doc-types";
+import { unitCodePattern } from "@/lib/disclosure/indexNumbers";
 import { apiFailure } from "@/lib/api/errors";
 import { queryParams } from "@/lib/api/queryParams";
 
@@ -10,10 +11,7 @@ export const dynamic = "force-dynamic";
 const ZQuery = z.object({
   q: z.string().trim().max(100).optional(),
   category: z.enum(disclosureCategories).optional(),
-  department: z
-    .string()
-    .regex(/^[A-Z]{2,10}$/)
-    .optional(),
+  department: z.string().regex(unitCodePattern).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   docType: z.enum(docTypes).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),

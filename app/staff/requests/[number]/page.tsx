@@ -12,6 +12,7 @@ import { outcomeCells } from "@/lib/disclosure/outcomes";
 import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { requestStepAction } from "./actions";
+import { Section } from "@/components/ui/Section";
 
 type Props = {
   params: Promise<{ number: string }>;
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One request for its department's officers (and the supervisor's extension approval). */
 export default async function StaffRequestPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const found = await staffRequest(actor, (await params).number);
+  const found = await staffRequest({ actor, trackingNumber: (await params).number });
   if (!found) notFound();
   const t = await getT(defaultLocale, ["disclosure", "account", "staff", "errors", "apply"]);
   const open = allowedSteps(requestWorkflow, actor, found);
@@ -87,10 +88,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
           {t("staff:done")}
         </p>
       ) : null}
-      <section aria-labelledby="application">
-        <h2 id="application" className="mb-2 text-xl font-bold">
-          {t("disclosure:staff.application")}
-        </h2>
+      <Section id="application" title={t("disclosure:staff.application")}>
         <dl className="grid gap-2 md:grid-cols-[10rem_1fr]">
           <dt className="font-bold">{t("disclosure:request.requesterType")}</dt>
           <dd>{t(`disclosure:requester.${found.requesterType}`)}</dd>
@@ -103,11 +101,8 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
           <dt className="font-bold">{t("disclosure:request.description")}</dt>
           <dd className="whitespace-pre-wrap">{found.description}</dd>
         </dl>
-      </section>
-      <section aria-labelledby="next" className="grid gap-4">
-        <h2 id="next" className="text-xl font-bold">
-          {t("staff:nextSteps")}
-        </h2>
+      </Section>
+      <Section id="next" title={t("staff:nextSteps")} className="grid gap-4">
         {open.map((name) => (
           <section key={name} aria-labelledby={`s-${name}`} className="grid gap-2 border border-line p-4">
             <h3 id={`s-${name}`} className="font-bold">
@@ -129,7 +124,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
           </section>
         ))}
         {open.length === 0 ? <p>{t("staff:noNextSteps")}</p> : null}
-      </section>
+      </Section>
       <RequestStatus locale={defaultLocale} t={t} request={found} />
     </div>
   );

@@ -12,6 +12,7 @@ import { SimpleForm } from "@/components/form/SimpleForm";
 import { withQuery } from "@/lib/i18n/paths";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { applicantRequestStep } from "./actions";
+import { Section } from "@/components/ui/Section";
 
 type Props = {
   params: Promise<{ locale: string; number: string }>;
@@ -28,7 +29,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const { number } = await params;
   const actor = await requireCitizen(locale, `/${locale}/account/requests/${number}`);
-  const found = await ownRequest(actor, number);
+  const found = await ownRequest({ actor, trackingNumber: number });
   if (!found) notFound();
   const t = await getT(locale, ["disclosure", "account", "errors", "apply"]);
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
@@ -45,10 +46,11 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {can.includes("correct") ? (
-        <section aria-labelledby="correct" className="grid gap-2 border-4 border-brand p-4">
-          <h2 id="correct" className="text-xl font-bold">
-            {t("disclosure:applicant.correctTitle")}
-          </h2>
+        <Section
+          id="correct"
+          title={t("disclosure:applicant.correctTitle")}
+          className="grid gap-2 border-4 border-brand p-4"
+        >
           <SimpleForm
             idPrefix="correct"
             action={applicantRequestStep}
@@ -60,7 +62,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
             messages={errorMessages(t)}
             errorTitle={t("errors:summaryTitle")}
           />
-        </section>
+        </Section>
       ) : null}
       <RequestStatus
         locale={locale}
@@ -72,10 +74,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
         })}
       />
       {can.includes("withdraw") ? (
-        <section aria-labelledby="withdraw" className="grid gap-2">
-          <h2 id="withdraw" className="text-xl font-bold">
-            {t("disclosure:applicant.withdrawTitle")}
-          </h2>
+        <Section id="withdraw" title={t("disclosure:applicant.withdrawTitle")} className="grid gap-2">
           <SimpleForm
             idPrefix="withdraw"
             tone="warning"
@@ -86,7 +85,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
             messages={errorMessages(t)}
             errorTitle={t("errors:summaryTitle")}
           />
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -3,44 +3,51 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { annualReport } from "@/lib/disclosure/requestQueries";
+import { annualReport, reportYear, type TColumns } from "@/lib/disclosure/annualReport";
 import { requesterTypes } from "@/lib/disclosure/outcomes";
-import type { TColumns } from "@/lib/disclosure/annualReport";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ locale: string; year: string }> };
 
-async function yearOf(params: Props["params"]) {
-  const { year } = await params;
-  return /^(19|20)\d{2}$/.test(year) ? Number(year) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getT(await localeParam(params), "disclosure");
-  return { title: t("disclosure:report.title", { year: await yearOf(params) }) };
+  return { title: t("disclosure:report.title", { year: reportYear((await params).year) }) };
 }
 
 const columns = [...requesterTypes, "TOTAL"] as const;
+const cell = "border border-line p-1";
+const rowHeader = `${cell} text-left`;
 
 /** 政府信息公开工作年度报告, generated from the system's own data in the six-part format. */
 export default async function AnnualReportPage({ params }: Props) {
   const locale = await localeParam(params);
-  const year = await yearOf(params);
+  const year = reportYear((await params).year);
   if (!year) notFound();
-  const [t, report] = await Promise.all([getT(locale, ["disclosure", "catalog"]), annualReport(year)]);
+  const [t, report] = await Promise.all([getT(locale, ["disclosure", "catalog"]), annualReport({ year })]);
   const cells = (values: TColumns) =>
     columns.map((c) => (
-      <td key={c} className="border border-line p-1 text-right">
+      <td key={c} className={`${cell} text-right`}>
         {values[c]}
       </td>
     ));
   const { requests, proactive } = report;
+  const csvLink = (table: "requests" | "documents") => (
+    <p>
+      <a href={`/${locale}/disclosure/annual-report/${year}/${table}.csv`}>{t("disclosure:report.csv")}</a>
+    </p>
+  );
+  const sumRow = (key: "newReceived" | "carriedIn" | "resultsTotal" | "carriedOut") => (
+    <tr key={key}>
+      <th scope="row" className={rowHeader}>
+        {t(`disclosure:report.${key}`)}
+      </th>
+      {cells(requests[key])}
+    </tr>
+  );
   return (
     <article className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("disclosure:report.title", { year })}</h1>
-      <section aria-labelledby="p1">
-        <h2 id="p1" className="mb-2 text-xl font-bold">
-          {t("disclosure:report.part1")}
-        </h2>
+      <Section id="p1" title={t("disclosure:report.part1")}>
         <p>
           {t("disclosure:report.overview", {
             year,
@@ -49,19 +56,16 @@ export default async function AnnualReportPage({ params }: Props) {
             replied: requests.resultsTotal.TOTAL,
           })}
         </p>
-      </section>
-      <section aria-labelledby="p2">
-        <h2 id="p2" className="mb-2 text-xl font-bold">
-          {t("disclosure:report.part2")}
-        </h2>
+      </Section>
+      <Section id="p2" title={t("disclosure:report.part2")}>
         <table className="border-collapse text-sm">
           <caption className="text-left font-bold">{t("disclosure:report.byType")}</caption>
           <thead>
             <tr className="bg-panel">
-              <th scope="col" className="border border-line p-1">
+              <th scope="col" className={cell}>
                 {t("disclosure:field.docType")}
               </th>
-              <th scope="col" className="border border-line p-1">
+              <th scope="col" className={cell}>
                 {t("disclosure:report.count")}
               </th>
             </tr>
@@ -69,107 +73,63 @@ export default async function AnnualReportPage({ params }: Props) {
           <tbody>
             {proactive.byType.map((row) => (
               <tr key={row.key}>
-                <th scope="row" className="border border-line p-1 text-left font-normal">
+                <th scope="row" className={`${rowHeader} font-normal`}>
                   {t(`catalog:docType.${row.key}`)}
                 </th>
-                <td className="border border-line p-1 text-right">{row.count}</td>
+                <td className={`${cell} text-right`}>{row.count}</td>
               </tr>
             ))}
             <tr>
-              <th scope="row" className="border border-line p-1 text-left">
+              <th scope="row" className={rowHeader}>
                 {t("disclosure:report.total")}
               </th>
-              <td className="border border-line p-1 text-right">{proactive.total}</td>
+              <td className={`${cell} text-right`}>{proactive.total}</td>
             </tr>
           </tbody>
         </table>
         <p className="mt-2">{t("disclosure:report.ended", { count: proactive.ended })}</p>
-        <p>
-          <a href={`/${locale}/disclosure/annual-report/${year}/documents.csv`}>
-            {t("disclosure:report.csv")}
-          </a>
-        </p>
-      </section>
-      <section aria-labelledby="p3" className="grid gap-2">
-        <h2 id="p3" className="text-xl font-bold">
-          {t("disclosure:report.part3")}
-        </h2>
-        <p>
-          <a href={`/${locale}/disclosure/annual-report/${year}/requests.csv`}>
-            {t("disclosure:report.csv")}
-          </a>
-        </p>
+        {csvLink("documents")}
+      </Section>
+      <Section id="p3" title={t("disclosure:report.part3")} className="grid gap-2">
+        {csvLink("requests")}
         <div className="overflow-x-auto">
           <table className="border-collapse text-sm">
             <thead>
               <tr className="bg-panel">
-                <td className="border border-line p-1" />
+                <td className={cell} />
                 {columns.map((c) => (
-                  <th key={c} scope="col" className="border border-line p-1">
+                  <th key={c} scope="col" className={cell}>
                     {t(`disclosure:report.column.${c}`)}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <th scope="row" className="border border-line p-1 text-left">
-                  {t("disclosure:report.newReceived")}
-                </th>
-                {cells(requests.newReceived)}
-              </tr>
-              <tr>
-                <th scope="row" className="border border-line p-1 text-left">
-                  {t("disclosure:report.carriedIn")}
-                </th>
-                {cells(requests.carriedIn)}
-              </tr>
+              {sumRow("newReceived")}
+              {sumRow("carriedIn")}
               {requests.results.map((row) => (
                 <tr key={`${row.category}/${row.sub}`}>
-                  <th scope="row" className="border border-line p-1 text-left font-normal">
+                  <th scope="row" className={`${rowHeader} font-normal`}>
                     {t(`disclosure:outcome.${row.category}`)}
                     {row.sub ? ` / ${t(`disclosure:outcomeSub.${row.sub}`)}` : ""}
                   </th>
                   {cells(row.columns)}
                 </tr>
               ))}
-              <tr>
-                <th scope="row" className="border border-line p-1 text-left">
-                  {t("disclosure:report.resultsTotal")}
-                </th>
-                {cells(requests.resultsTotal)}
-              </tr>
-              <tr>
-                <th scope="row" className="border border-line p-1 text-left">
-                  {t("disclosure:report.carriedOut")}
-                </th>
-                {cells(requests.carriedOut)}
-              </tr>
+              {sumRow("resultsTotal")}
+              {sumRow("carriedOut")}
             </tbody>
           </table>
         </div>
         <p role="status" data-testid="balance">
           {requests.balanced ? t("disclosure:report.balanced") : t("disclosure:report.unbalanced")}
         </p>
-      </section>
-      <section aria-labelledby="p4">
-        <h2 id="p4" className="mb-2 text-xl font-bold">
-          {t("disclosure:report.part4")}
-        </h2>
-        <p>{t("disclosure:report.part4Body")}</p>
-      </section>
-      <section aria-labelledby="p5">
-        <h2 id="p5" className="mb-2 text-xl font-bold">
-          {t("disclosure:report.part5")}
-        </h2>
-        <p>{t("disclosure:report.part5Body")}</p>
-      </section>
-      <section aria-labelledby="p6">
-        <h2 id="p6" className="mb-2 text-xl font-bold">
-          {t("disclosure:report.part6")}
-        </h2>
-        <p>{t("disclosure:report.part6Body")}</p>
-      </section>
+      </Section>
+      {(["part4", "part5", "part6"] as const).map((part) => (
+        <Section key={part} id={`p${part.slice(-1)}`} title={t(`disclosure:report.${part}`)}>
+          <p>{t(`disclosure:report.${part}Body`)}</p>
+        </Section>
+      ))}
       <p>
         <Link href={`/${locale}/disclosure`}>{t("disclosure:catalogueTitle")}</Link>
       </p>

@@ -20,7 +20,7 @@ export default async function RequestConfirmationPage({ params, searchParams }: 
   const query = await searchParams;
   const number = param(query.number, 40) ?? "";
   const code = param(query.code, 10) ?? "";
-  const found = await trackRequest(number, code);
+  const found = await trackRequest({ trackingNumber: number, accessCode: code });
   if (!found) notFound();
   const t = await getT(locale, ["disclosure", "account"]);
   return (

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { renderReplyLetter } from "@/lib/disclosure/replyLetter";
-import { getT } from "@/lib/i18n/server";
+import { getReplyLetter } from "@/lib/disclosure/replyLetter";
+import { requestNumberPattern } from "@/lib/disclosure/schema";
 import { isLocale } from "@/lib/i18n/settings";
 import { apiError, apiFailure } from "@/lib/api/errors";
 import { accessCodePattern } from "@/lib/cases/schema";
@@ -9,7 +8,7 @@ import { accessCodePattern } from "@/lib/cases/schema";
 export const dynamic = "force-dynamic";
 
 const ZQuery = z.object({
-  number: z.string().regex(/^GK\d{14}$/),
+  number: z.string().regex(requestNumberPattern),
   code: z.string().regex(accessCodePattern),
 });
 
@@ -19,18 +18,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     const { locale } = await params;
     const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!isLocale(locale) || !query.success) return apiError(404, "not_found", "Not found");
-    const found = await (
-      await db()
-    ).disclosureRequest.findFirst({
-      where: { trackingNumber: query.data.number, accessCode: query.data.code, letterNumber: { not: null } },
-      include: { department: { select: { name: true, nameEn: true } } },
+    const letter = await getReplyLetter({
+      trackingNumber: query.data.number,
+      accessCode: query.data.code,
+      locale,
     });
-    if (!found) return apiError(404, "not_found", "Not found");
-    const bytes = await renderReplyLetter({ locale, t: await getT(locale, ["disclosure"]), request: found });
-    return new Response(bytes, {
+    if (!letter) return apiError(404, "not_found", "Not found");
+    return new Response(letter.bytes, {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `inline; filename="reply-${found.trackingNumber}.pdf"`,
+        "Content-Disposition": `inline; filename="${letter.fileName}"`,
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
       },

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, isoDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
-import { hasRole } from "@/lib/auth/policy";
 import { documentForEdit } from "@/lib/disclosure/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { documentFields } from "@/components/disclosure/documentFields";
 import { changeValidityAction, updateDocumentAction } from "../../actions";
+import { Section } from "@/components/ui/Section";
 
 type Props = {
   params: Promise<{ unit: string; serial: string }>;
@@ -22,17 +22,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${unit}/${serial}` };
 }
 
-const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : "");
+const day = (value: Date | null) => isoDay(value) ?? "";
 
 /** Edit a document (its 索引号 never changes), mark it 失效 or 废止, and read its revisions. */
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
   const { unit, serial } = await params;
-  if (!/^[A-Z]{2,10}$/.test(unit) || !/^\d{4}-\d{5}$/.test(serial)) notFound();
-  const doc = await documentForEdit(`${unit}/${serial}`);
-  if (!doc || !hasRole(actor, "EDITOR", doc.department.code)) notFound();
+  const doc = await documentForEdit({ actor, indexNo: `${unit}/${serial}` });
+  if (!doc) notFound();
   const t = await getT(defaultLocale, ["disclosure", "catalog", "errors"]);
-  const hidden = { indexNo: doc.indexNo, expectedVersion: String(doc.version) };
+  // both forms name the document and the version the editor saw
+  const form = {
+    hidden: { indexNo: doc.indexNo, expectedVersion: String(doc.version) },
+    submitLabel: t("disclosure:editor.save"),
+    messages: errorMessages(t),
+    errorTitle: t("errors:summaryTitle"),
+  };
   const values = {
     title: doc.title,
     titleEn: doc.titleEn ?? "",
@@ -62,29 +67,20 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
       <p>
         <Link href={`/zh-Hans/disclosure/${doc.indexNo}`}>{t("disclosure:editor.view")}</Link>
       </p>
-      <section aria-labelledby="edit" className="grid gap-2">
-        <h2 id="edit" className="text-xl font-bold">
-          {t("disclosure:editor.edit")}
-        </h2>
+      <Section id="edit" title={t("disclosure:editor.edit")} className="grid gap-2">
         <SimpleForm
           idPrefix="doc"
           action={updateDocumentAction}
-          hidden={hidden}
+          {...form}
           fields={documentFields(t)}
           initialValues={values}
-          submitLabel={t("disclosure:editor.save")}
-          messages={errorMessages(t)}
-          errorTitle={t("errors:summaryTitle")}
         />
-      </section>
-      <section aria-labelledby="validity" className="grid gap-2">
-        <h2 id="validity" className="text-xl font-bold">
-          {t("disclosure:field.validity")}
-        </h2>
+      </Section>
+      <Section id="validity" title={t("disclosure:field.validity")} className="grid gap-2">
         <SimpleForm
           idPrefix="validity"
           action={changeValidityAction}
-          hidden={hidden}
+          {...form}
           initialValues={{ validity: doc.validity, validityFrom: day(doc.validityFrom) }}
           fields={[
             {
@@ -103,15 +99,9 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
               hint: t("disclosure:editor.dateHint"),
             },
           ]}
-          submitLabel={t("disclosure:editor.save")}
-          messages={errorMessages(t)}
-          errorTitle={t("errors:summaryTitle")}
         />
-      </section>
-      <section aria-labelledby="revisions">
-        <h2 id="revisions" className="mb-2 text-xl font-bold">
-          {t("disclosure:editor.revisions")}
-        </h2>
+      </Section>
+      <Section id="revisions" title={t("disclosure:editor.revisions")}>
         <ol className="ml-6 list-disc">
           {doc.revisions.map((r) => (
             <li key={r.id}>
@@ -123,7 +113,7 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -10,9 +10,7 @@ export async function GET(
 ) {
   try {
     const { unit, serial } = await params;
-    if (!/^[A-Z]{2,10}$/.test(unit) || !/^\d{4}-\d{5}$/.test(serial))
-      return apiError(404, "not_found", "Not found");
-    const d = await getDocument(`${unit}/${serial}`);
+    const d = await getDocument({ indexNo: `${unit}/${serial}` });
     if (!d) return apiError(404, "not_found", "Not found");
     return Response.json(
       {
