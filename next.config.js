@@ -14,6 +14,10 @@ const nextConfig = {
     "pdfkit",
   ],
   poweredByHeader: false,
+  // Metadata is rendered with the page, never streamed after it: with streaming, a page reached by
+  // a server action's redirect was seen (by axe, in the browser tests) without a <title> for a
+  // moment. Our titles are one translation lookup, so waiting for them costs nothing.
+  htmlLimitedBots: /.*/,
   experimental: {
     // application steps carry their uploads (up to the largest service limit, several files)
     serverActions: { bodySizeLimit: "50mb" },
