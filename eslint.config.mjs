@@ -17,7 +17,7 @@ const config = [
     ],
   },
   {
-    // STYLE.md: only lib/ touches Prisma; pages and components call lib/<domain>.
+    // Only lib/ touches the database; pages and components call lib/<domain> (scripts/architecture.test.ts checks the same).
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
@@ -25,8 +25,9 @@ const config = [
         {
           patterns: [
             {
-              group: ["@prisma/*", "**/db/generated/**", "@/lib/db/generated/**"],
-              message: "Pages and components call lib/<domain>; only lib/ touches Prisma.",
+              group: ["@prisma/*", "@/lib/db/*", "**/lib/db/**"],
+              message:
+                "Pages and components call lib/<domain>, which owns the database client; only lib/ touches the database.",
             },
           ],
         },

@@ -86,23 +86,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string> {
  */
 export function formAction<S extends z.ZodType, K extends TActorKind>(
   options: TActionOptions<S, K, TFormState | void>,
-): (previous: TFormState, formData: FormData) => Promise<TFormState>;
-/** @deprecated the positional form, kept only while the actions move to the options form */
-export function formAction<S extends z.ZodType>(
-  schema: S,
-  run: (input: z.infer<S>, formData: FormData) => Promise<TFormState | void>,
-): (previous: TFormState, formData: FormData) => Promise<TFormState>;
-export function formAction<S extends z.ZodType, K extends TActorKind>(
-  first: TActionOptions<S, K, TFormState | void> | S,
-  legacyRun?: (input: z.infer<S>, formData: FormData) => Promise<TFormState | void>,
-) {
-  const options: TActionOptions<S, K, TFormState | void> = legacyRun
-    ? ({
-        schema: first as S,
-        actor: "anonymous" as K,
-        run: ({ input, formData }) => legacyRun(input, formData),
-      } as TActionOptions<S, K, TFormState | void>)
-    : (first as TActionOptions<S, K, TFormState | void>);
+): (previous: TFormState, formData: FormData) => Promise<TFormState> {
   return async (_previous: TFormState, formData: FormData): Promise<TFormState> => {
     const actor = await resolveActor(options.actor, formData, options.returnTo);
     const values = keptValues(formData);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isCitizen } from "@/lib/auth/policy";
 import { apiActor } from "@/lib/api/actor";
 import { apiError, apiFailure, apiFormError, apiUnauthorized } from "@/lib/api/errors";
-import { storeUpload, UploadFieldUnknown } from "@/lib/uploads/storeUpload";
+import { storeUpload, UploadFieldUnknown } from "@/lib/cases/storeUpload";
 import { FormError } from "@/lib/shared/errors";
 
 export const dynamic = "force-dynamic";

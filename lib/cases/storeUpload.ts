@@ -2,7 +2,7 @@ import "server-only";
 import type { TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { getServiceForm } from "../services/queries";
-import { saveUpload, type TUploaded } from "./saveUpload";
+import { saveUpload, type TUploaded } from "../uploads/saveUpload";
 
 /** The service named has no upload field of that name. */
 export class UploadFieldUnknown extends Error {
