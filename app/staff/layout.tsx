@@ -4,8 +4,7 @@ import "../globals.css";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { getSessionUser } from "@/lib/auth/session";
-import { isStaff } from "@/lib/auth/policy";
-import { isAdministrator } from "@/lib/auth/policy";
+import { isAdministrator, isStaff } from "@/lib/auth/policy";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { signOutStaff } from "./actions";
 
@@ -14,9 +13,26 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("staff:title"), template: `%s - ${t("staff:title")}` } };
 }
 
+// the pages every staff member may open (each page still checks its own reader), then the administrators' own
+const staffLinks = [
+  ["/staff", "staff:nav.queue"],
+  ["/staff/requests", "staff:nav.requests"],
+  ["/staff/documents", "staff:nav.documents"],
+  ["/staff/notices", "staff:nav.notices"],
+  ["/staff/follow-ups", "staff:nav.followUps"],
+  ["/staff/figures", "staff:nav.figures"],
+] as const;
+const administratorLinks = [
+  ["/staff/services", "staff:nav.services"],
+  ["/staff/outbox", "staff:nav.outbox"],
+  ["/staff/places", "staff:nav.places"],
+  ["/staff/search/synonyms", "search:staff.nav"],
+] as const;
+
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const [t, user] = await Promise.all([getT(defaultLocale, ["staff", "search"]), getSessionUser()]);
+  const links = [...staffLinks, ...(isAdministrator(user) ? administratorLinks : [])];
   return (
     <html lang={defaultLocale}>
       <body className="min-h-screen font-sans">
@@ -28,64 +44,13 @@ export default async function StaffLayout({ children }: { children: React.ReactN
               <div className="flex flex-wrap items-center gap-4">
                 <nav aria-label={t("staff:nav.label")}>
                   <ul className="flex gap-4">
-                    <li>
-                      <Link href="/staff" className="text-white">
-                        {t("staff:nav.queue")}
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/staff/requests" className="text-white">
-                        {t("staff:nav.requests")}
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/staff/documents" className="text-white">
-                        {t("staff:nav.documents")}
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/staff/notices" className="text-white">
-                        {t("staff:nav.notices")}
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/staff/follow-ups" className="text-white">
-                        {t("staff:nav.followUps")}
-                      </Link>
-                    </li>
-                    <li>
-                      <Link href="/staff/figures" className="text-white">
-                        {t("staff:nav.figures")}
-                      </Link>
-                    </li>
-                    {isAdministrator(user) ? (
-                      <li>
-                        <Link href="/staff/services" className="text-white">
-                          {t("staff:nav.services")}
+                    {links.map(([href, key]) => (
+                      <li key={href}>
+                        <Link href={href} className="text-white">
+                          {t(key)}
                         </Link>
                       </li>
-                    ) : null}
-                    {isAdministrator(user) ? (
-                      <li>
-                        <Link href="/staff/outbox" className="text-white">
-                          {t("staff:nav.outbox")}
-                        </Link>
-                      </li>
-                    ) : null}
-                    {isAdministrator(user) ? (
-                      <li>
-                        <Link href="/staff/places" className="text-white">
-                          {t("staff:nav.places")}
-                        </Link>
-                      </li>
-                    ) : null}
-                    {isAdministrator(user) ? (
-                      <li>
-                        <Link href="/staff/search/synonyms" className="text-white">
-                          {t("search:staff.nav")}
-                        </Link>
-                      </li>
-                    ) : null}
+                    ))}
                   </ul>
                 </nav>
                 <span>{user.name}</span>

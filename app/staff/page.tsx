@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { enumParam, param, type TSearchParams } from "@/lib/i18n/search-params";
@@ -15,10 +14,7 @@ import { Table } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 import { Section } from "@/components/ui/Section";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "staff");
-  return { title: t("staff:workbench") };
-}
+export const generateMetadata = staffPageMetadata("staff", "staff:workbench");
 
 /** The workbench: the case queue of the user's departments; anyone but staff goes to sign-in. */
 export default async function StaffHomePage({ searchParams }: { searchParams: TSearchParams }) {
@@ -93,28 +89,18 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
             dense
             rows={queue}
             rowKey={(row) => row.trackingNumber}
+            header={(key) => t(`staff:column.${key}`)}
             columns={[
               {
                 key: "trackingNumber",
-                header: t("staff:column.trackingNumber"),
                 cell: (row) => <Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
               },
-              { key: "service", header: t("staff:column.service"), cell: (row) => row.service.name },
-              { key: "applicant", header: t("staff:column.applicant"), cell: (row) => row.applicant.name },
-              {
-                key: "status",
-                header: t("staff:column.status"),
-                cell: (row) => t(`account:caseStatus.${row.status}`),
-              },
-              {
-                key: "submitted",
-                header: t("staff:column.submitted"),
-                nowrap: true,
-                cell: (row) => formatDate(locale, row.submittedAt),
-              },
+              { key: "service", cell: (row) => row.service.name },
+              { key: "applicant", cell: (row) => row.applicant.name },
+              { key: "status", cell: (row) => t(`account:caseStatus.${row.status}`) },
+              { key: "submitted", nowrap: true, cell: (row) => formatDate(locale, row.submittedAt) },
               {
                 key: "due",
-                header: t("staff:column.due"),
                 nowrap: true,
                 cell: (row) => (
                   <>
@@ -122,11 +108,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
                   </>
                 ),
               },
-              {
-                key: "assignee",
-                header: t("staff:column.assignee"),
-                cell: (row) => row.assignee?.name ?? t("staff:unassigned"),
-              },
+              { key: "assignee", cell: (row) => row.assignee?.name ?? t("staff:unassigned") },
             ]}
           />
         </div>

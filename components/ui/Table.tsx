@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 
 export type TColumn<R> = {
   key: string;
-  header: ReactNode;
+  /** without one, the table's `header` names the column by its key */
+  header?: ReactNode;
   cell: (row: R) => ReactNode;
   /** dates, numbers and identifiers: never broken over lines */
   nowrap?: boolean;
@@ -19,6 +20,8 @@ type Props<R> = {
   dense?: boolean;
   /** the header cells' text for the stacked layout, when a header is not plain text */
   labels?: Record<string, string>;
+  /** the header of each column that has none, from its key: a list whose headers share one prefix */
+  header?: (key: string) => string;
 };
 
 const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1";
@@ -28,7 +31,17 @@ const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px
  * labelled with its column's header, so nothing is squeezed to a few characters a line on a
  * phone. Screen readers still get a real table with a caption and column headers.
  */
-export function Table<R>({ columns, rows, rowKey, caption, showCaption, dense, labels }: Props<R>) {
+export function Table<R>({
+  columns: given,
+  rows,
+  rowKey,
+  caption,
+  showCaption,
+  dense,
+  labels,
+  header,
+}: Props<R>) {
+  const columns = given.map((column) => ({ ...column, header: column.header ?? header?.(column.key) }));
   return (
     <table className={`w-full border-collapse text-left ${dense ? "text-sm" : ""}`}>
       {caption ? (

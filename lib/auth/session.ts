@@ -1,13 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { encode } from "next-auth/jwt";
 import { authOptions, sessionCookieName, sessionMaxAgeSeconds, secureCookies } from "./options";
 import { isCitizen, isStaff } from "./policy";
 import type { TSessionUser } from "./types";
 import { loadSessionUser } from "./verifyCredentials";
+import { NotFoundError } from "../shared/errors";
 
 /**
  * The signed-in user, or null. The token only says who signed in: roles, scope and whether the
@@ -24,6 +25,19 @@ export async function requireStaff(): Promise<TSessionUser> {
   const user = await getSessionUser();
   if (!isStaff(user)) redirect("/staff/sign-in");
   return user;
+}
+
+/**
+ * For pages: what a read found, or the page's 404. Nothing found and a read the domain refuses
+ * (NotFoundError) look alike, so a page never confirms that something it may not show exists.
+ */
+export async function orNotFound<T>(read: Promise<T>): Promise<NonNullable<T>> {
+  const found = await read.catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  if (found === null || found === undefined) notFound();
+  return found;
 }
 
 /** For citizen pages: anyone who is not a citizen goes to the public sign-in page. */

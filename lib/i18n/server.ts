@@ -55,3 +55,10 @@ export function pageMetadata(ns: TNamespace, key: string) {
 export function staffPageMetadata(ns: TNamespace, key: string) {
   return async (): Promise<Metadata> => ({ title: (await getT(defaultLocale, ns))(key) });
 }
+
+/** `generateMetadata` for a page titled by its own route parameter (a tracking number, a service code). */
+export function paramMetadata<K extends string>(name: K) {
+  return async ({ params }: { params: Promise<Record<K, string>> }): Promise<Metadata> => ({
+    title: (await params)[name],
+  });
+}

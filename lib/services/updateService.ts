@@ -12,7 +12,8 @@ import { allThemes } from "./themes";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
-const serviceTypes = [
+/** The kinds of 政务服务事项 (行政许可, 行政确认 …), in the order the editor offers them. */
+export const serviceTypes = [
   "LICENSING",
   "CONFIRMATION",
   "ADJUDICATION",
@@ -22,6 +23,7 @@ const serviceTypes = [
   "OTHER_POWER",
   "PUBLIC_SERVICE",
 ] as const;
+export const serviceAudiences = ["PERSON", "LEGAL_PERSON"] as const;
 const phone = z
   .string()
   .trim()
@@ -62,7 +64,7 @@ export const ZServiceEdit = z
     summary: text(1000),
     summaryEn: z.string().trim().max(2000, "tooLongMax|2000").optional(),
     type: z.enum(serviceTypes, { message: "choose" }),
-    audience: z.enum(["PERSON", "LEGAL_PERSON"], { message: "choose" }),
+    audience: z.enum(serviceAudiences, { message: "choose" }),
     themes: z.string().transform((value, ctx) => {
       const themes = value.split(/[\s,，、]+/).filter(Boolean);
       if (!themes.length || themes.some((theme) => !(allThemes as readonly string[]).includes(theme))) {

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
@@ -8,10 +7,7 @@ import { editorDocuments } from "@/lib/disclosure/queries";
 import { isLatePublication } from "@/lib/disclosure/editDocument";
 import { Table } from "@/components/ui/Table";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "disclosure");
-  return { title: t("disclosure:editor.title") };
-}
+export const generateMetadata = staffPageMetadata("disclosure", "disclosure:editor.title");
 
 /** Documents of the editor's departments, with late publication (over 20 working days) marked. */
 export default async function StaffDocumentsPage() {
@@ -31,29 +27,23 @@ export default async function StaffDocumentsPage() {
         caption={t("disclosure:editor.title")}
         rows={docs}
         rowKey={(d) => d.indexNo}
+        header={(key) => t(`disclosure:field.${key}`)}
         columns={[
           {
             key: "indexNo",
-            header: t("disclosure:field.indexNo"),
             cell: (d) => <Link href={`/staff/documents/${d.indexNo}`}>{d.indexNo}</Link>,
             nowrap: true,
           },
           {
             key: "title",
-            header: t("disclosure:field.title"),
             cell: (d) =>
               d.validity !== "VALID"
                 ? `${d.title} ${t("tag", { label: t(`catalog:validity.${d.validity}`) })}`
                 : d.title,
           },
-          {
-            key: "department",
-            header: t("disclosure:field.department"),
-            cell: (d) => d.department.shortName,
-          },
+          { key: "department", cell: (d) => d.department.shortName },
           {
             key: "publishedAt",
-            header: t("disclosure:field.publishedAt"),
             cell: (d) => (
               <>
                 {formatDate(defaultLocale, d.publishedAt)}

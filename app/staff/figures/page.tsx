@@ -1,28 +1,19 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDay } from "@/lib/i18n/format";
-import { requireStaff } from "@/lib/auth/session";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { caseFigures } from "@/lib/cases/figures";
 import { Section } from "@/components/ui/Section";
 import { caseStatuses } from "@/lib/cases/caseWorkflow";
-import { NotFoundError } from "@/lib/shared/errors";
 import { BarChart } from "@/components/charts/BarChart";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "figures");
-  return { title: t("figures:title") };
-}
+export const generateMetadata = staffPageMetadata("figures", "figures:title");
 
 /** The supervisor's figures: volumes by status, on-time rate, days to decide, rating mix, overdue list. */
 export default async function FiguresPage() {
   const actor = await requireStaff();
-  const figures = await caseFigures({ actor }).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const figures = await orNotFound(caseFigures({ actor }));
   const locale = defaultLocale;
   const t = await getT(locale, ["figures", "account", "staff"]);
   const percent = new Intl.NumberFormat("zh-CN", { style: "percent", maximumFractionDigits: 1 });

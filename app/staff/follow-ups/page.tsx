@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
@@ -9,10 +8,7 @@ import { listFollowUps } from "@/lib/cases/followUp";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { advanceFollowUpAction } from "./actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "staff");
-  return { title: t("staff:followUps") };
-}
+export const generateMetadata = staffPageMetadata("staff", "staff:followUps");
 
 type TNote = { status: string; note: string; by: string; at: string };
 

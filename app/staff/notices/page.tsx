@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate } from "@/lib/i18n/format";
 import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
-import { requireStaff } from "@/lib/auth/session";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { isNoticeEditor, noticeStatuses } from "@/lib/notices/noticeWorkflow";
 import { staffNoticeList } from "@/lib/notices/staffQueries";
 import { Table } from "@/components/ui/Table";
@@ -18,9 +17,8 @@ export default async function StaffNoticesPage({ searchParams }: { searchParams:
   const status = enumParam((await searchParams).status, noticeStatuses);
   const [t, list] = await Promise.all([
     getT(defaultLocale, ["notices", "catalog"]),
-    staffNoticeList({ actor, status }),
+    orNotFound(staffNoticeList({ actor, status })),
   ]);
-  if (!list) notFound();
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notices:editor.title")}</h1>

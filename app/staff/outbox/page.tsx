@@ -1,24 +1,15 @@
-import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate } from "@/lib/i18n/format";
-import { requireStaff } from "@/lib/auth/session";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/notifications/queries";
-import { NotFoundError } from "@/lib/shared/errors";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "notifications");
-  return { title: t("notifications:outboxTitle") };
-}
+export const generateMetadata = staffPageMetadata("notifications", "notifications:outboxTitle");
 
 /** Every e-mail the portal sent: the development mailbox (administrators only). */
 export default async function OutboxPage() {
   const actor = await requireStaff();
-  const mails = await listOutbox({ actor }).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const mails = await orNotFound(listOutbox({ actor }));
   const t = await getT(defaultLocale, "notifications");
   return (
     <div className="grid gap-4">

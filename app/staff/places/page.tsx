@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
@@ -7,9 +8,25 @@ import { isAdministrator } from "@/lib/auth/policy";
 import { placeTree } from "@/lib/places/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
+import { PageHeader } from "@/components/staff/PageHeader";
 import { savePlaceAction } from "./actions";
 
 export const generateMetadata = staffPageMetadata("notices", "notices:places.title");
+
+type TPlace = { code: string; name: string; nameEn: string };
+
+/** One place of the tree with its code and English name; the places under it, if any, nested. */
+function PlaceItem({ place, strong, children }: { place: TPlace; strong?: boolean; children?: ReactNode }) {
+  return (
+    <li>
+      {strong ? <strong>{place.name}</strong> : place.name}{" "}
+      <span className="text-muted">
+        {place.code} · {place.nameEn}
+      </span>
+      {children ? <ul className="ml-6">{children}</ul> : null}
+    </li>
+  );
+}
 
 /** 区县 → 街道/乡镇 → 社区/村, kept by administrators: add a place or rename one by its code. */
 export default async function PlacesPage({
@@ -24,45 +41,29 @@ export default async function PlacesPage({
     placeTree(),
     searchParams,
   ]);
+  const label = (key: string, values: Record<string, unknown> = {}) => t(`notices:places.${key}`, values);
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-bold">{t("notices:places.title")}</h1>
-      {query.created || query.renamed ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t(query.created ? "notices:places.created" : "notices:places.renamed", {
-            code: query.created ?? query.renamed,
-          })}
-        </p>
-      ) : null}
+      <PageHeader
+        title={label("title")}
+        status={
+          query.created || query.renamed
+            ? label(query.created ? "created" : "renamed", { code: query.created ?? query.renamed })
+            : null
+        }
+      />
       <Section id="tree" title={t("notices:places.tree")}>
         <ul className="grid gap-2">
           {tree.map((d) => (
-            <li key={d.code}>
-              <strong>{d.name}</strong>{" "}
-              <span className="text-muted">
-                {d.code} · {d.nameEn}
-              </span>
-              <ul className="ml-6">
-                {d.streets.map((s) => (
-                  <li key={s.code}>
-                    {s.name}{" "}
-                    <span className="text-muted">
-                      {s.code} · {s.nameEn}
-                    </span>
-                    <ul className="ml-6">
-                      {s.communities.map((c) => (
-                        <li key={c.code}>
-                          {c.name}{" "}
-                          <span className="text-muted">
-                            {c.code} · {c.nameEn}
-                          </span>
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-            </li>
+            <PlaceItem key={d.code} place={d} strong>
+              {d.streets.map((s) => (
+                <PlaceItem key={s.code} place={s}>
+                  {s.communities.map((c) => (
+                    <PlaceItem key={c.code} place={c} />
+                  ))}
+                </PlaceItem>
+              ))}
+            </PlaceItem>
           ))}
         </ul>
       </Section>
@@ -76,27 +77,22 @@ export default async function PlacesPage({
             {
               name: "level",
               type: "radio",
-              label: t("notices:places.level"),
+              label: label("level"),
               options: ["district", "street", "community"].map((value) => ({
                 value,
-                label: t(`notices:places.levels.${value}`),
+                label: label(`levels.${value}`),
               })),
             },
-            {
-              name: "code",
-              type: "text",
-              label: t("notices:places.code"),
-              hint: t("notices:places.codeHint"),
-            },
-            { name: "name", type: "text", label: t("notices:places.name") },
-            { name: "nameEn", type: "text", label: t("notices:places.nameEn") },
+            { name: "code", type: "text", label: label("code"), hint: label("codeHint") },
+            { name: "name", type: "text", label: label("name") },
+            { name: "nameEn", type: "text", label: label("nameEn") },
             {
               name: "rural",
               type: "radio",
-              label: t("notices:places.rural"),
+              label: label("rural"),
               options: [
-                { value: "no", label: t("notices:places.urban") },
-                { value: "yes", label: t("notices:places.ruralYes") },
+                { value: "no", label: label("urban") },
+                { value: "yes", label: label("ruralYes") },
               ],
             },
           ]}

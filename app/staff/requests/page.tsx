@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
@@ -9,10 +8,7 @@ import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { Table } from "@/components/ui/Table";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "disclosure");
-  return { title: t("disclosure:staff.queue") };
-}
+export const generateMetadata = staffPageMetadata("disclosure", "disclosure:staff.queue");
 
 /** 依申请公开 requests of the officer's departments, nearest deadline first. */
 export default async function RequestQueuePage() {
@@ -31,35 +27,18 @@ export default async function RequestQueuePage() {
         caption={t("disclosure:staff.queue")}
         rows={rows}
         rowKey={(row) => row.trackingNumber}
+        header={(key) => t(`disclosure:staff.column.${key}`)}
         columns={[
           {
             key: "trackingNumber",
-            header: t("disclosure:staff.column.trackingNumber"),
             cell: (row) => <Link href={`/staff/requests/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
           },
-          {
-            key: "requester",
-            header: t("disclosure:staff.column.requester"),
-            cell: (row) => row.requesterName,
-          },
-          {
-            key: "department",
-            header: t("disclosure:staff.column.department"),
-            cell: (row) => row.department.shortName,
-          },
-          {
-            key: "status",
-            header: t("disclosure:staff.column.status"),
-            cell: (row) => t(`disclosure:requestStatus.${row.status}`),
-          },
-          {
-            key: "submitted",
-            header: t("disclosure:staff.column.submitted"),
-            cell: (row) => formatDate(defaultLocale, row.createdAt),
-          },
+          { key: "requester", cell: (row) => row.requesterName },
+          { key: "department", cell: (row) => row.department.shortName },
+          { key: "status", cell: (row) => t(`disclosure:requestStatus.${row.status}`) },
+          { key: "submitted", cell: (row) => formatDate(defaultLocale, row.createdAt) },
           {
             key: "due",
-            header: t("disclosure:staff.column.due"),
             cell: (row) => (
               <>
                 {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}{" "}

@@ -1,24 +1,15 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { requireStaff } from "@/lib/auth/session";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { listServicesForAdmin } from "@/lib/services/queries";
-import { NotFoundError } from "@/lib/shared/errors";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "staff");
-  return { title: t("staff:services.title") };
-}
+export const generateMetadata = staffPageMetadata("staff", "staff:services.title");
 
 /** The service catalogue for administrators: each service's guide and form can be edited. */
 export default async function StaffServicesPage() {
   const actor = await requireStaff();
-  const services = await listServicesForAdmin({ actor }).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const services = await orNotFound(listServicesForAdmin({ actor }));
   const t = await getT(defaultLocale, "staff");
   return (
     <div className="grid gap-4">

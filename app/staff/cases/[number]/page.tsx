@@ -1,11 +1,9 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, paramMetadata } from "@/lib/i18n/server";
+import type { TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
-import { requireStaff } from "@/lib/auth/session";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { departmentCaseworkers, getStaffCase } from "@/lib/cases/staffCases";
 import { hasRole } from "@/lib/auth/policy";
 import { caseWorkflow, type TCaseStep } from "@/lib/cases/caseWorkflow";
@@ -19,24 +17,20 @@ import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { FileList } from "@/components/cases/FileList";
 import { DueFlag } from "@/components/cases/DueFlag";
-import { assignOtherCase, claimOwnCase, noteCase, transitionCaseAction } from "./actions";
 import { Section } from "@/components/ui/Section";
+import { PageHeader } from "@/components/staff/PageHeader";
+import { StepForms } from "@/components/staff/StepForms";
+import { assignOtherCase, caseStepAction, claimOwnCase, noteCase } from "./actions";
 
-type Props = {
-  params: Promise<{ number: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
-};
+type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).number };
-}
+export const generateMetadata = paramMetadata("number");
 
 /** One case for its department's staff: answers, files, full timeline with internal notes, and the next steps as forms. */
 export default async function StaffCasePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
   const { number } = await params;
-  const found = await getStaffCase({ actor, trackingNumber: number });
-  if (!found) notFound();
+  const found = await orNotFound(getStaffCase({ actor, trackingNumber: number }));
   const locale = defaultLocale;
   const t = await getT(locale, ["staff", "account", "errors", "apply"]);
   const done = (await searchParams).done;
@@ -81,17 +75,11 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
 
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/staff">{t("staff:workbench")}</Link>
-      </nav>
-      <h1 className="text-2xl font-bold">
-        {found.trackingNumber} · {found.service.name}
-      </h1>
-      {done ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("staff:done")}
-        </p>
-      ) : null}
+      <PageHeader
+        back={{ href: "/staff", label: t("staff:workbench"), nav: t("breadcrumb") }}
+        title={`${found.trackingNumber} · ${found.service.name}`}
+        status={done ? t("staff:done") : null}
+      />
       <dl className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[10rem_1fr]">
         <dt className="font-bold">{t("account:status")}</dt>
         <dd>
@@ -187,29 +175,17 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         />
       </Section>
 
-      <Section id="actions" title={t("staff:nextSteps")} className="grid gap-4">
-        {steps.map((name) => (
-          <section key={name} aria-labelledby={`t-${name}`} className="grid gap-2 border border-line p-4">
-            <h3 id={`t-${name}`} className="font-bold">
-              {t(`staff:transition.${name}`)}
-            </h3>
-            <SimpleForm
-              idPrefix={name}
-              action={transitionCaseAction}
-              hidden={{
-                trackingNumber: found.trackingNumber,
-                transition: name,
-                expectedVersion: String(found.version),
-              }}
-              fields={fieldsFor(name)}
-              submitLabel={t(`staff:transition.${name}`)}
-              messages={messages}
-              errorTitle={t("errors:summaryTitle")}
-            />
-          </section>
-        ))}
-        {steps.length === 0 ? <p>{t("staff:noNextSteps")}</p> : null}
-      </Section>
+      <StepForms
+        title={t("staff:nextSteps")}
+        steps={steps}
+        label={(step) => t(`staff:step.${step}`)}
+        fields={fieldsFor}
+        action={caseStepAction}
+        hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
+        messages={messages}
+        errorTitle={t("errors:summaryTitle")}
+        empty={t("staff:noNextSteps")}
+      />
 
       <Section id="note" title={t("staff:addNote")} className="grid gap-2">
         <SimpleForm

@@ -1,5 +1,4 @@
-import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
@@ -9,10 +8,7 @@ import { SimpleForm } from "@/components/form/SimpleForm";
 import { documentFields } from "@/components/disclosure/documentFields";
 import { publishDocumentAction } from "../actions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "disclosure");
-  return { title: t("disclosure:editor.new") };
-}
+export const generateMetadata = staffPageMetadata("disclosure", "disclosure:editor.new");
 
 /** Publish a new document for a department in the editor's scope; the 索引号 is made on publication. */
 export default async function NewDocumentPage() {

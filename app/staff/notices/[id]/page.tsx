@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatBytes, formatDate } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
-import { getSessionUser, requireStaff } from "@/lib/auth/session";
+import { getSessionUser, orNotFound, requireStaff } from "@/lib/auth/session";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
 import { mayEditNotice, noticeWorkflow, revisionKind, type TNoticeStep } from "@/lib/notices/noticeWorkflow";
 import { openSteps } from "@/lib/workflow/workflow";
@@ -16,6 +15,8 @@ import { labelledPlaceTree } from "@/lib/places/queries";
 import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { Section } from "@/components/ui/Section";
+import { PageHeader } from "@/components/staff/PageHeader";
 import { editNoticeAction, noticeStepAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -28,8 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One notice on the editors' desk: where it stands, the next steps this person may take, the draft's editor, every revision with its diff. */
 export default async function StaffNoticePage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const notice = await noticeForStaff({ actor, id: (await params).id });
-  if (!notice) notFound();
+  const notice = await orNotFound(noticeForStaff({ actor, id: (await params).id }));
   const [t, tree, query] = await Promise.all([
     getT(defaultLocale, ["notices", "catalog", "errors"]),
     labelledPlaceTree({ locale: defaultLocale }),
@@ -80,20 +80,17 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
 
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/staff/notices">{t("notices:editor.title")}</Link>
-      </nav>
-      <h1 className="text-2xl font-bold">{notice.title}</h1>
-      {query.saved ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("notices:editor.saved", { version: notice.version })}
-        </p>
-      ) : null}
-      {query.done ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })}
-        </p>
-      ) : null}
+      <PageHeader
+        back={{ href: "/staff/notices", label: t("notices:editor.title"), nav: t("breadcrumb") }}
+        title={notice.title}
+        status={
+          query.saved
+            ? t("notices:editor.saved", { version: notice.version })
+            : query.done
+              ? t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })
+              : null
+        }
+      />
       <dl className="grid grid-cols-[8rem_1fr] gap-2 border border-line bg-panel p-4">
         <dt className="font-bold">{t("notices:editor.statusColumn")}</dt>
         <dd>
@@ -120,18 +117,12 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
         <Link href={`/${defaultLocale}/notices/${notice.id}/preview`}>{t("notices:editor.preview")}</Link>
       </p>
 
-      <section aria-labelledby="workflow" className="grid gap-3">
-        <h2 id="workflow" className="text-xl font-bold">
-          {t("notices:editor.workflow")}
-        </h2>
+      <Section id="workflow" title={t("notices:editor.workflow")} className="grid gap-3">
         {steps.length ? steps : <p>{t("notices:editor.noSteps")}</p>}
-      </section>
+      </Section>
 
       {mayEditNotice(actor, notice) ? (
-        <section aria-labelledby="edit" className="grid gap-3">
-          <h2 id="edit" className="text-xl font-bold">
-            {t("notices:editor.edit")}
-          </h2>
+        <Section id="edit" title={t("notices:editor.edit")} className="grid gap-3">
           <NoticeForm
             action={editNoticeAction}
             {...noticeFormProps(t)}
@@ -154,13 +145,10 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
               pinned: notice.pinned ? "on" : "",
             }}
           />
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="revisions" className="grid gap-2">
-        <h2 id="revisions" className="text-xl font-bold">
-          {t("notices:editor.revisions")}
-        </h2>
+      <Section id="revisions" title={t("notices:editor.revisions")} className="grid gap-2">
         <ol className="grid gap-2">
           {notice.revisions.map((revision, index) => (
             <li key={revision.id}>
@@ -197,7 +185,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }

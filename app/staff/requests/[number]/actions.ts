@@ -30,17 +30,12 @@ export const requestStepAction = formAction({
     // the reply outcome is sent as "CATEGORY" or "CATEGORY:SUB"
     const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
     await takeRequestStep({
+      ...input,
       actor,
-      trackingNumber: input.trackingNumber,
-      step: input.step,
-      expectedVersion: input.expectedVersion,
-      reason: input.reason,
       missing: input.missing?.split(/\r?\n/),
       days: input.days ? Number(input.days) : undefined,
       outcome: outcome || undefined,
       outcomeSub: outcomeSub || null,
-      legalBasis: input.legalBasis,
-      replyText: input.replyText,
       replyFiles: formData.getAll("replyFiles").filter((f): f is File => f instanceof File),
     });
     redirect(`/staff/requests/${input.trackingNumber}?done=${input.step}`);

@@ -1,33 +1,27 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, paramMetadata } from "@/lib/i18n/server";
+import type { TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
-import { requireStaff } from "@/lib/auth/session";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { staffRequest } from "@/lib/disclosure/requestQueries";
 import { requestWorkflow, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { outcomeCells } from "@/lib/disclosure/outcomes";
-import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
+import type { TSimpleField } from "@/components/form/SimpleForm";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
-import { requestStepAction } from "./actions";
 import { Section } from "@/components/ui/Section";
+import { PageHeader } from "@/components/staff/PageHeader";
+import { StepForms } from "@/components/staff/StepForms";
+import { requestStepAction } from "./actions";
 
-type Props = {
-  params: Promise<{ number: string }>;
-  searchParams: Promise<Record<string, string | undefined>>;
-};
+type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await params).number };
-}
+export const generateMetadata = paramMetadata("number");
 
 /** One request for its department's officers (and the supervisor's extension approval). */
 export default async function StaffRequestPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
-  const found = await staffRequest({ actor, trackingNumber: (await params).number });
-  if (!found) notFound();
+  const found = await orNotFound(staffRequest({ actor, trackingNumber: (await params).number }));
   const t = await getT(defaultLocale, ["disclosure", "account", "staff", "errors", "apply"]);
   const open = allowedSteps(requestWorkflow, actor, found);
   const fieldsFor = (name: TRequestStep): TSimpleField[] => {
@@ -77,17 +71,11 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   };
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/staff/requests">{t("disclosure:staff.queue")}</Link>
-      </nav>
-      <h1 className="text-2xl font-bold">
-        {found.trackingNumber} · {found.requesterName}
-      </h1>
-      {(await searchParams).done ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("staff:done")}
-        </p>
-      ) : null}
+      <PageHeader
+        back={{ href: "/staff/requests", label: t("disclosure:staff.queue"), nav: t("breadcrumb") }}
+        title={`${found.trackingNumber} · ${found.requesterName}`}
+        status={(await searchParams).done ? t("staff:done") : null}
+      />
       <Section id="application" title={t("disclosure:staff.application")}>
         <dl className="grid gap-2 md:grid-cols-[10rem_1fr]">
           <dt className="font-bold">{t("disclosure:request.requesterType")}</dt>
@@ -102,29 +90,17 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
           <dd className="whitespace-pre-wrap">{found.description}</dd>
         </dl>
       </Section>
-      <Section id="next" title={t("staff:nextSteps")} className="grid gap-4">
-        {open.map((name) => (
-          <section key={name} aria-labelledby={`s-${name}`} className="grid gap-2 border border-line p-4">
-            <h3 id={`s-${name}`} className="font-bold">
-              {t(`disclosure:staff.step.${name}`)}
-            </h3>
-            <SimpleForm
-              idPrefix={name}
-              action={requestStepAction}
-              hidden={{
-                trackingNumber: found.trackingNumber,
-                step: name,
-                expectedVersion: String(found.version),
-              }}
-              fields={fieldsFor(name)}
-              submitLabel={t(`disclosure:staff.step.${name}`)}
-              messages={errorMessages(t)}
-              errorTitle={t("errors:summaryTitle")}
-            />
-          </section>
-        ))}
-        {open.length === 0 ? <p>{t("staff:noNextSteps")}</p> : null}
-      </Section>
+      <StepForms
+        title={t("staff:nextSteps")}
+        steps={open}
+        label={(step) => t(`disclosure:staff.step.${step}`)}
+        fields={fieldsFor}
+        action={requestStepAction}
+        hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
+        messages={errorMessages(t)}
+        errorTitle={t("errors:summaryTitle")}
+        empty={t("staff:noNextSteps")}
+      />
       <RequestStatus locale={defaultLocale} t={t} request={found} />
     </div>
   );

@@ -6,6 +6,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { isAdministrator } from "@/lib/auth/policy";
 import { listSynonymGroups } from "@/lib/search/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { Section } from "@/components/ui/Section";
+import { PageHeader } from "@/components/staff/PageHeader";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "./actions";
 
 export const generateMetadata = staffPageMetadata("search", "search:staff.title");
@@ -35,17 +37,12 @@ export default async function SynonymsPage({
   };
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-bold">{t("search:staff.title")}</h1>
+      <PageHeader
+        title={t("search:staff.title")}
+        status={done === "saved" || done === "deleted" ? t(`search:staff.${done}`) : null}
+      />
       <p className="max-w-2xl">{t("search:staff.intro")}</p>
-      {done === "saved" || done === "deleted" ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t(`search:staff.${done}`)}
-        </p>
-      ) : null}
-      <section aria-labelledby="add" className="grid gap-2">
-        <h2 id="add" className="text-xl font-bold">
-          {t("search:staff.addTitle")}
-        </h2>
+      <Section id="add" title={t("search:staff.addTitle")} className="grid gap-2">
         <SimpleForm
           action={createSynonymGroup}
           idPrefix="new"
@@ -54,7 +51,7 @@ export default async function SynonymsPage({
           messages={messages}
           errorTitle={t("errors:summaryTitle")}
         />
-      </section>
+      </Section>
       {groups.length ? null : <p>{t("search:staff.empty")}</p>}
       {groups.map((group, index) => (
         <section

@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, isoDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
-import { requireStaff } from "@/lib/auth/session";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { documentForEdit } from "@/lib/disclosure/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { documentFields } from "@/components/disclosure/documentFields";
 import { changeValidityAction, updateDocumentAction } from "../../actions";
 import { Section } from "@/components/ui/Section";
+import { PageHeader } from "@/components/staff/PageHeader";
 
 type Props = {
   params: Promise<{ unit: string; serial: string }>;
@@ -28,8 +28,7 @@ const day = (value: Date | null) => isoDay(value) ?? "";
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   const actor = await requireStaff();
   const { unit, serial } = await params;
-  const doc = await documentForEdit({ actor, indexNo: `${unit}/${serial}` });
-  if (!doc) notFound();
+  const doc = await orNotFound(documentForEdit({ actor, indexNo: `${unit}/${serial}` }));
   const t = await getT(defaultLocale, ["disclosure", "catalog", "errors"]);
   // both forms name the document and the version the editor saw
   const form = {
@@ -53,17 +52,11 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
   };
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href="/staff/documents">{t("disclosure:editor.title")}</Link>
-      </nav>
-      <h1 className="text-2xl font-bold">
-        {doc.indexNo} · {doc.title}
-      </h1>
-      {(await searchParams).done ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("disclosure:editor.saved", { version: doc.version })}
-        </p>
-      ) : null}
+      <PageHeader
+        back={{ href: "/staff/documents", label: t("disclosure:editor.title"), nav: t("breadcrumb") }}
+        title={`${doc.indexNo} · ${doc.title}`}
+        status={(await searchParams).done ? t("disclosure:editor.saved", { version: doc.version }) : null}
+      />
       <p>
         <Link href={`/zh-Hans/disclosure/${doc.indexNo}`}>{t("disclosure:editor.view")}</Link>
       </p>

@@ -11,7 +11,7 @@ import { staffCaseOrDeny } from "./staffCases";
  * (办结): the file is stored only for staff of the case's department (anyone else is refused,
  * audited, before anything is stored), then the step links it in its own transaction.
  */
-export async function transitionCase(
+export async function takeCaseStep(
   input: Omit<TCaseStepInput, "resultAttachmentId" | "newUploadIds" | "db"> & {
     actor: TSessionUser;
     resultFile?: File | null;

@@ -1,0 +1,55 @@
+import type { TFormState } from "@/lib/actions/formState";
+import { SimpleForm, type TSimpleField } from "@/components/form/SimpleForm";
+import { Section } from "@/components/ui/Section";
+
+type Props<S extends string> = {
+  title: string;
+  /** the steps the workflow table allows this person now */
+  steps: readonly S[];
+  /** a step's name, as its heading and its button */
+  label: (step: S) => string;
+  /** what a step asks for besides the hidden fields */
+  fields: (step: S) => TSimpleField[];
+  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** what every step form sends back: the entity and the version the person saw */
+  hidden: Record<string, string>;
+  messages: Record<string, string>;
+  errorTitle: string;
+  /** said when no step is open */
+  empty: string;
+};
+
+/** The next steps on a case or request, one titled form each; the form sends its step as `step`. */
+export function StepForms<S extends string>({
+  title,
+  steps,
+  label,
+  fields,
+  action,
+  hidden,
+  messages,
+  errorTitle,
+  empty,
+}: Props<S>) {
+  return (
+    <Section id="next" title={title} className="grid gap-4">
+      {steps.map((step) => (
+        <section key={step} aria-labelledby={`step-${step}`} className="grid gap-2 border border-line p-4">
+          <h3 id={`step-${step}`} className="font-bold">
+            {label(step)}
+          </h3>
+          <SimpleForm
+            idPrefix={step}
+            action={action}
+            hidden={{ ...hidden, step }}
+            fields={fields(step)}
+            submitLabel={label(step)}
+            messages={messages}
+            errorTitle={errorTitle}
+          />
+        </section>
+      ))}
+      {steps.length === 0 ? <p>{empty}</p> : null}
+    </Section>
+  );
+}
