@@ -86,15 +86,15 @@ async function staffPage(browser: Browser, email: string): Promise<Page> {
 async function staffDo(
   page: Page,
   trackingNumber: string,
-  transition: string,
+  step: string,
   fill?: (page: Page) => Promise<void>,
 ) {
   await page.goto(`/staff/cases/${trackingNumber}`);
   const section = page
     .locator("section")
-    .filter({ has: page.getByRole("heading", { name: transition, exact: true }) });
+    .filter({ has: page.getByRole("heading", { name: step, exact: true }) });
   if (fill) await fill(page);
-  await section.getByRole("button", { name: transition, exact: true }).click();
+  await section.getByRole("button", { name: step, exact: true }).click();
   await expect(page.getByText("操作已完成。")).toBeVisible();
 }
 
