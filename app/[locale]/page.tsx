@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageT } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
@@ -12,6 +11,8 @@ import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
 import { Button } from "@/components/ui/Button";
 import { Section } from "@/components/ui/Section";
+import { ServiceLink } from "@/components/services/ServiceLink";
+import { MoreLink } from "@/components/ui/MoreLink";
 import type { TLocale } from "@/lib/i18n/settings";
 
 const themeGroups = [
@@ -20,51 +21,47 @@ const themeGroups = [
 ] as const;
 
 /** The newest items of a kind, each with its date, and a link to the whole list. */
-function DatedList({
+function DatedList<I extends { title: string; titleEn: string | null; publishedAt: Date | null }>({
   locale,
   items,
+  href,
+  badge,
   more,
 }: {
   locale: TLocale;
-  items: {
-    key: string;
-    href: string;
-    title: string;
-    titleEn: string | null;
-    date: Date | null;
-    badge: string | null;
-  }[];
+  items: I[];
+  href: (item: I) => string;
+  badge?: (item: I) => string | null;
   more: { href: string; label: string };
 }) {
   return (
     <>
       <ul className="grid gap-2">
         {items.map((item) => (
-          <li key={item.key} className="flex justify-between gap-4">
+          <li key={href(item)} className="flex justify-between gap-4">
             <span>
-              {item.badge ? (
-                <span className="mr-2 border-2 border-ink px-1 text-sm">{item.badge}</span>
+              {badge?.(item) ? (
+                <span className="mr-2 border-2 border-ink px-1 text-sm">{badge(item)}</span>
               ) : null}
-              <Link href={item.href}>
+              <Link href={href(item)}>
                 <LocalText locale={locale} zh={item.title} en={item.titleEn} />
               </Link>
             </span>
-            <span className="whitespace-nowrap text-muted">{formatDate(locale, item.date)}</span>
+            <span className="whitespace-nowrap text-muted">{formatDate(locale, item.publishedAt)}</span>
           </li>
         ))}
       </ul>
-      <p className="mt-2">
-        <Link href={more.href}>{more.label}</Link>
-      </p>
+      <MoreLink href={more.href} className="mt-2">
+        {more.label}
+      </MoreLink>
     </>
   );
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = await localeParam(params);
+  const { locale, t } = await pageT(params, ["home", "catalog", "notices"]);
   const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
-  const [t, hot, documents, notices] = await Promise.all([
-    getT(locale, ["home", "catalog", "notices"]),
+  const [hot, documents, notices] = await Promise.all([
     hotServices(),
     latestDocuments(),
     latestNotices({ limit: 6, mine }),
@@ -134,9 +131,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <ul className="grid gap-2 md:grid-cols-2">
           {hot.map((service) => (
             <li key={service.code}>
-              <Link href={`/${locale}/services/${service.code}`}>
-                <LocalText locale={locale} zh={service.name} en={service.nameEn} />
-              </Link>
+              <ServiceLink locale={locale} service={service} />
             </li>
           ))}
         </ul>
@@ -146,28 +141,17 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <Section id="latest-notices" title={t("home:latestNotices")}>
           <DatedList
             locale={locale}
-            items={notices.map((notice) => ({
-              key: notice.id,
-              href: `/${locale}/notices/${notice.id}`,
-              title: notice.title,
-              titleEn: notice.titleEn,
-              date: notice.publishedAt,
-              badge: notice.mine ? t("notices:mine") : null,
-            }))}
+            items={notices}
+            href={(notice) => `/${locale}/notices/${notice.id}`}
+            badge={(notice) => (notice.mine ? t("notices:mine") : null)}
             more={{ href: `/${locale}/notices`, label: t("home:moreNotices") }}
           />
         </Section>
         <Section id="latest-documents" title={t("home:latestDocuments")}>
           <DatedList
             locale={locale}
-            items={documents.map((doc) => ({
-              key: doc.indexNo,
-              href: `/${locale}/disclosure/${doc.indexNo}`,
-              title: doc.title,
-              titleEn: doc.titleEn,
-              date: doc.publishedAt,
-              badge: null,
-            }))}
+            items={documents}
+            href={(doc) => `/${locale}/disclosure/${doc.indexNo}`}
             more={{ href: `/${locale}/disclosure`, label: t("home:moreDocuments") }}
           />
         </Section>

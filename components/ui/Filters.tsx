@@ -27,6 +27,15 @@ export function FilterForm({
   );
 }
 
+/** The keyword box of a filter bar, always sent as `q`. */
+export function FilterSearch({ id, label, value }: { id: string; label: string; value: string | undefined }) {
+  return (
+    <Field id={id} label={label}>
+      <input id={id} name="q" type="search" defaultValue={value} className={inputClass} />
+    </Field>
+  );
+}
+
 type TOption = { value: string; label: string };
 
 /**

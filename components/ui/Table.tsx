@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 
 export type TColumn<R> = {
   key: string;
-  header: ReactNode;
+  /** the column's heading; by default the table's `headers` names it from its key */
+  header?: ReactNode;
   cell: (row: R) => ReactNode;
   /** dates, numbers and identifiers: never broken over lines */
   nowrap?: boolean;
@@ -19,7 +20,13 @@ type Props<R> = {
   dense?: boolean;
   /** the header cells' text for the stacked layout, when a header is not plain text */
   labels?: Record<string, string>;
+  /** names the columns that have no `header` of their own, from their keys */
+  headers?: (key: string) => string;
+  /** shown instead of the table when there are no rows */
+  empty?: ReactNode;
 };
+
+const textOf = (header: ReactNode) => (typeof header === "string" ? header : "");
 
 const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1";
 
@@ -28,7 +35,19 @@ const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px
  * labelled with its column's header, so nothing is squeezed to a few characters a line on a
  * phone. Screen readers still get a real table with a caption and column headers.
  */
-export function Table<R>({ columns, rows, rowKey, caption, showCaption, dense, labels }: Props<R>) {
+export function Table<R>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  showCaption,
+  dense,
+  labels,
+  headers,
+  empty,
+}: Props<R>) {
+  if (!rows.length && empty) return <p>{empty}</p>;
+  const headerOf = (column: TColumn<R>) => column.header ?? headers?.(column.key);
   return (
     <table className={`w-full border-collapse text-left ${dense ? "text-sm" : ""}`}>
       {caption ? (
@@ -38,7 +57,7 @@ export function Table<R>({ columns, rows, rowKey, caption, showCaption, dense, l
         <tr className="bg-panel">
           {columns.map((column) => (
             <th key={column.key} scope="col" className="border border-line p-2">
-              {column.header}
+              {headerOf(column)}
             </th>
           ))}
         </tr>
@@ -52,7 +71,7 @@ export function Table<R>({ columns, rows, rowKey, caption, showCaption, dense, l
             {columns.map((column) => (
               <td
                 key={column.key}
-                data-label={labels?.[column.key] ?? (typeof column.header === "string" ? column.header : "")}
+                data-label={labels?.[column.key] ?? textOf(headerOf(column))}
                 className={`${cellClass} ${column.nowrap ? "whitespace-nowrap" : ""} max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:content-[attr(data-label)]`}
               >
                 {column.cell(row)}

@@ -127,15 +127,7 @@ export default async function NoticesPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <Pagination
-        page={result.page}
-        pages={result.pages}
-        hrefFor={hrefFor}
-        label={t("pagination.label")}
-        previous={t("pagination.previous")}
-        next={t("pagination.next")}
-        status={t("pagination.status", { page: result.page, pages: result.pages })}
-      />
+      <Pagination t={t} page={result.page} pages={result.pages} hrefFor={hrefFor} />
     </div>
   );
 }

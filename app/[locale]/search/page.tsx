@@ -9,7 +9,7 @@ import { searchPageSize, ZSearchQuery } from "@/lib/search/schema";
 import { searchTypes } from "@/lib/search/entries";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { inputClass } from "@/components/ui/Field";
-import { LocalText } from "@/components/ui/LocalText";
+import { ServiceLink } from "@/components/services/ServiceLink";
 import { Pagination } from "@/components/ui/Pagination";
 import { Marked } from "@/components/search/Marked";
 import { Button } from "@/components/ui/Button";
@@ -146,9 +146,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   <ul className="grid list-disc gap-1 pl-6">
                     {suggestions.map((s) => (
                       <li key={s.code}>
-                        <Link href={`/${locale}/services/${s.code}`}>
-                          <LocalText locale={locale} zh={s.name} en={s.nameEn} />
-                        </Link>
+                        <ServiceLink locale={locale} service={s} />
                       </li>
                     ))}
                   </ul>
@@ -165,13 +163,10 @@ export default async function SearchPage({ params, searchParams }: Props) {
             </section>
           ) : null}
           <Pagination
+            t={t}
             page={found.page}
             pages={found.pages}
             hrefFor={(page) => href({ type: query.type, page })}
-            label={t("pagination.label")}
-            previous={t("pagination.previous")}
-            next={t("pagination.next")}
-            status={t("pagination.status", { page: found.page, pages: found.pages })}
           />
         </>
       ) : null}

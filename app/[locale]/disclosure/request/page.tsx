@@ -1,28 +1,25 @@
-import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { errorMessages } from "@/lib/i18n/messages";
 import { departmentList } from "@/lib/places/queries";
 import { requesterTypes } from "@/lib/disclosure/outcomes";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { PageHeading } from "@/components/ui/PageHeading";
 import { fileDisclosureRequest } from "./actions";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "disclosure");
-  return { title: t("disclosure:request.title") };
-}
+export const generateMetadata = pageMetadata("disclosure", "disclosure:request.title");
 
 /** 依申请公开: the application form; signing in is not needed, and no purpose is asked for. */
 export default async function DisclosureRequestPage({ params }: Props) {
-  const locale = await localeParam(params);
-  const [t, departments] = await Promise.all([getT(locale, ["disclosure", "errors"]), departmentList()]);
+  const [{ locale, t }, departments] = await Promise.all([
+    pageT(params, ["disclosure", "errors"]),
+    departmentList(),
+  ]);
   return (
     <div className="grid max-w-2xl gap-4">
-      <h1 className="text-2xl font-bold">{t("disclosure:request.title")}</h1>
-      <p>{t("disclosure:request.intro")}</p>
+      <PageHeading title={t("disclosure:request.title")} intro={t("disclosure:request.intro")} />
       <SimpleForm
         action={fileDisclosureRequest}
         hidden={{ locale }}
