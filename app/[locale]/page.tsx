@@ -7,13 +7,18 @@ import { latestDocuments } from "@/lib/disclosure/queries";
 import { latestNotices } from "@/lib/notices/queries";
 import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
-import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
-import { Button } from "@/components/ui/Button";
+import { SearchBox } from "@/components/ui/SearchBox";
 import { Section } from "@/components/ui/Section";
-import { ServiceLink } from "@/components/services/ServiceLink";
+import { ServiceList } from "@/components/services/ServiceLink";
 import { MoreLink } from "@/components/ui/MoreLink";
 import type { TLocale } from "@/lib/i18n/settings";
+
+// the two ways in: services for people and for organisations, each with what it covers
+const entries = [
+  ["PERSON", "personHint"],
+  ["LEGAL_PERSON", "legalHint"],
+] as const;
 
 const themeGroups = [
   ["PERSON", personThemes],
@@ -51,15 +56,13 @@ function DatedList<I extends { title: string; titleEn: string | null; publishedA
           </li>
         ))}
       </ul>
-      <MoreLink href={more.href} className="mt-2">
-        {more.label}
-      </MoreLink>
+      <MoreLink href={more.href}>{more.label}</MoreLink>
     </>
   );
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t } = await pageT(params, ["home", "catalog", "notices"]);
+  const { locale, t } = await pageT(params, ["home", "catalog", "notices", "search"]);
   const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
   const [hot, documents, notices] = await Promise.all([
     hotServices(),
@@ -72,39 +75,23 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h1 id="home-title" className="mb-4 text-3xl font-bold">
           {t("home:title")}
         </h1>
-        <form action={`/${locale}/search`} method="get" role="search" className="flex flex-wrap gap-2">
-          <label htmlFor="home-q" className="sr-only">
-            {t("home:searchLabel")}
-          </label>
-          <input
-            id="home-q"
-            name="q"
-            type="search"
-            className={`${inputClass} min-w-48 flex-1`}
-            placeholder={t("home:searchPlaceholder")}
-          />
-          <Button>{t("search")}</Button>
-        </form>
+        <SearchBox locale={locale} t={t} id="home-q" />
       </section>
 
       <section aria-labelledby="entries" className="grid gap-4 md:grid-cols-2">
         <h2 id="entries" className="sr-only">
           {t("home:entries")}
         </h2>
-        <Link
-          href={`/${locale}/services?audience=PERSON`}
-          className="block border-2 border-line p-6 hover:border-brand"
-        >
-          <span className="block text-2xl font-bold">{t("catalog:audience.PERSON")}</span>
-          <span className="text-muted">{t("home:personHint")}</span>
-        </Link>
-        <Link
-          href={`/${locale}/services?audience=LEGAL_PERSON`}
-          className="block border-2 border-line p-6 hover:border-brand"
-        >
-          <span className="block text-2xl font-bold">{t("catalog:audience.LEGAL_PERSON")}</span>
-          <span className="text-muted">{t("home:legalHint")}</span>
-        </Link>
+        {entries.map(([audience, hint]) => (
+          <Link
+            key={audience}
+            href={`/${locale}/services?audience=${audience}`}
+            className="block border-2 border-line p-6 hover:border-brand"
+          >
+            <span className="block text-2xl font-bold">{t(`catalog:audience.${audience}`)}</span>
+            <span className="text-muted">{t(`home:${hint}`)}</span>
+          </Link>
+        ))}
       </section>
 
       <Section id="themes" title={t("home:themes")}>
@@ -128,13 +115,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       </Section>
 
       <Section id="hot" title={t("home:hot")}>
-        <ul className="grid gap-2 md:grid-cols-2">
-          {hot.map((service) => (
-            <li key={service.code}>
-              <ServiceLink locale={locale} service={service} />
-            </li>
-          ))}
-        </ul>
+        <ServiceList locale={locale} services={hot} className="grid gap-2 md:grid-cols-2" />
       </Section>
 
       <div className="grid gap-8 md:grid-cols-2">

@@ -16,3 +16,24 @@ export function ServiceLink({
     </Link>
   );
 }
+
+/** Services as a list of links to their guides. */
+export function ServiceList({
+  locale,
+  services,
+  className,
+}: {
+  locale: TLocale;
+  services: Parameters<typeof ServiceLink>[0]["service"][];
+  className: string;
+}) {
+  return (
+    <ul className={className}>
+      {services.map((service) => (
+        <li key={service.code}>
+          <ServiceLink locale={locale} service={service} />
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -8,14 +8,13 @@ import type { TFunction } from "i18next";
 export function ConfirmationPanel({
   t,
   title,
-  trackingNumber,
-  accessCode,
+  issued,
   children,
 }: {
   t: TFunction;
   title: string;
-  trackingNumber: string;
-  accessCode: string;
+  /** the numbers just issued, together the key to follow the submission up */
+  issued: { trackingNumber: string; accessCode: string };
   children?: ReactNode;
 }) {
   return (
@@ -25,11 +24,11 @@ export function ConfirmationPanel({
       <dl className="grid gap-1 text-xl">
         <dt>{t("account:trackingNumber")}</dt>
         <dd className="text-2xl font-bold tracking-wider" data-testid="tracking-number">
-          {trackingNumber}
+          {issued.trackingNumber}
         </dd>
         <dt>{t("account:accessCode")}</dt>
         <dd className="text-2xl font-bold tracking-widest" data-testid="access-code">
-          {accessCode}
+          {issued.accessCode}
         </dd>
       </dl>
     </div>

@@ -7,6 +7,8 @@ export type TColumn<R> = {
   cell: (row: R) => ReactNode;
   /** dates, numbers and identifiers: never broken over lines */
   nowrap?: boolean;
+  /** the cell names its row (a row header for screen readers) */
+  rowHeader?: boolean;
 };
 
 type Props<R> = {
@@ -68,15 +70,19 @@ export function Table<R>({
             key={rowKey(row)}
             className="max-sm:mb-3 max-sm:block max-sm:border max-sm:border-line max-sm:p-2"
           >
-            {columns.map((column) => (
-              <td
-                key={column.key}
-                data-label={labels?.[column.key] ?? textOf(headerOf(column))}
-                className={`${cellClass} ${column.nowrap ? "whitespace-nowrap" : ""} max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:content-[attr(data-label)]`}
-              >
-                {column.cell(row)}
-              </td>
-            ))}
+            {columns.map((column) => {
+              const Cell = column.rowHeader ? "th" : "td";
+              return (
+                <Cell
+                  key={column.key}
+                  scope={column.rowHeader ? "row" : undefined}
+                  data-label={labels?.[column.key] ?? textOf(headerOf(column))}
+                  className={`${cellClass} ${column.nowrap ? "whitespace-nowrap" : ""} ${column.rowHeader ? "font-normal" : ""} max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:content-[attr(data-label)]`}
+                >
+                  {column.cell(row)}
+                </Cell>
+              );
+            })}
           </tr>
         ))}
       </tbody>

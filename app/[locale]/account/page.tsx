@@ -75,7 +75,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           ))}
         </ul>
         {notifications.some((n) => !n.readAt) ? (
-          <form action={markNotificationsRead} className="mt-2">
+          <form action={markNotificationsRead}>
             <input type="hidden" name="locale" value={locale} />
             <Button variant="link">{t("notifications:markRead")}</Button>
           </form>
@@ -98,26 +98,17 @@ export default async function AccountPage({ params, searchParams }: Props) {
           </fieldset>
           <Button className="justify-self-start">{t("notices:myCommunities.save")}</Button>
         </form>
-        <MoreLink href={`/${locale}/notices/subscribe`} className="mt-2">
-          {t("notices:subscribe.link")}
-        </MoreLink>
+        <MoreLink href={`/${locale}/notices/subscribe`}>{t("notices:subscribe.link")}</MoreLink>
       </Section>
       <Section id="profile" title={t("account:profile")}>
         <DefinitionList
           items={[
             [t("auth:name"), overview.user.name],
             [t("auth:email"), overview.user.email],
-            [
-              t("auth:accountType"),
-              overview.user.accountType === "ORGANISATION"
-                ? t("auth:accountTypeOrganisation")
-                : t("auth:accountTypePerson"),
-            ],
+            [t("auth:accountType"), t(`auth:accountTypes.${overview.user.accountType}`)],
           ]}
         />
-        <MoreLink href={`/${locale}/account/tokens`} className="mt-2">
-          {t("account:tokensLink")}
-        </MoreLink>
+        <MoreLink href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</MoreLink>
       </Section>
       <Section id="cases" title={t("account:cases")}>
         <Table

@@ -7,7 +7,7 @@ import { documentFacets, listDocuments, type TDocumentFilter } from "@/lib/discl
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { docTypes } from "@/lib/disclosure/doc-types";
 import { departmentList } from "@/lib/places/queries";
-import { FilterForm, FilterSearch, FilterSelect } from "@/components/ui/Filters";
+import { FilterForm, FilterSearch, type TFilter } from "@/components/ui/Filters";
 import { Pagination } from "@/components/ui/Pagination";
 import { withQuery } from "@/lib/i18n/paths";
 import { LocalText } from "@/components/ui/LocalText";
@@ -41,7 +41,7 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
     value: String(value),
     label: t("withCount", { label, count: count ?? 0 }),
   });
-  const selects = [
+  const filters: TFilter[] = [
     {
       name: "category",
       label: t("disclosure:field.category"),
@@ -81,17 +81,8 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
           <Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link>
         </li>
       </ul>
-      <FilterForm label={t("filters")} submitLabel={t("applyFilters")} cols={3}>
+      <FilterForm t={t} cols={3} idPrefix="d" filters={filters}>
         <FilterSearch id="d-q" label={t("disclosure:keyword")} value={filter.q} />
-        {selects.map(({ value, ...select }) => (
-          <FilterSelect
-            key={select.name}
-            id={`d-${select.name}`}
-            value={value?.toString()}
-            allLabel={t("all")}
-            {...select}
-          />
-        ))}
       </FilterForm>
 
       <p role="status">{t("disclosure:count", { count: result.total })}</p>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { errorMessages } from "@/lib/i18n/messages";
+import { codeOptions } from "@/lib/i18n/options";
+import { citizenAccountTypes } from "@/lib/auth/schema";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { registerAccount } from "./actions";
@@ -22,10 +24,7 @@ export default async function RegisterPage({ params }: Props) {
             name: "accountType",
             type: "radio",
             label: t("auth:accountType"),
-            options: [
-              { value: "PERSON", label: t("auth:accountTypePerson") },
-              { value: "ORGANISATION", label: t("auth:accountTypeOrganisation") },
-            ],
+            options: codeOptions(t, "auth:accountTypes", citizenAccountTypes),
           },
           {
             name: "name",

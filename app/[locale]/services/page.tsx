@@ -1,10 +1,11 @@
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
+import { codeOptions } from "@/lib/i18n/options";
 import { enumParam, param, type TSearchParams } from "@/lib/i18n/search-params";
 import { listServices } from "@/lib/services/queries";
 import { allThemes, legalPersonThemes, personThemes } from "@/lib/services/themes";
 import { departmentList } from "@/lib/places/queries";
-import { FilterForm, FilterSearch, FilterSelect } from "@/components/ui/Filters";
+import { FilterForm, FilterSearch } from "@/components/ui/Filters";
 import { LocalText } from "@/components/ui/LocalText";
 import { ServiceLink } from "@/components/services/ServiceLink";
 
@@ -30,38 +31,32 @@ export default async function ServicesPage({ params, searchParams }: Props) {
   const services = await listServices({ audience, theme, department, q });
   const themes =
     audience === "LEGAL_PERSON" ? legalPersonThemes : audience === "PERSON" ? personThemes : allThemes;
+  const audienceOptions = codeOptions(t, "catalog:audience", audiences);
+  const themeOptions = codeOptions(t, "catalog:theme", themes);
+  const departmentOptions = departments.map((d) => ({
+    value: d.code,
+    label: lt(locale, d.shortName, d.nameEn),
+  }));
 
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">
         {audience ? t(`catalog:audience.${audience}`) : t("services:catalogueTitle")}
       </h1>
-      <FilterForm label={t("filters")} submitLabel={t("applyFilters")}>
+      <FilterForm
+        t={t}
+        filters={[
+          { name: "audience", label: t("services:audience"), value: audience, options: audienceOptions },
+          { name: "theme", label: t("services:theme"), value: theme, options: themeOptions },
+          {
+            name: "department",
+            label: t("services:department"),
+            value: department,
+            options: departmentOptions,
+          },
+        ]}
+      >
         <FilterSearch id="f-q" label={t("services:keyword")} value={q} />
-        <FilterSelect
-          id="f-audience"
-          name="audience"
-          label={t("services:audience")}
-          value={audience}
-          allLabel={t("all")}
-          options={audiences.map((code) => ({ value: code, label: t(`catalog:audience.${code}`) }))}
-        />
-        <FilterSelect
-          id="f-theme"
-          name="theme"
-          label={t("services:theme")}
-          value={theme}
-          allLabel={t("all")}
-          options={themes.map((code) => ({ value: code, label: t(`catalog:theme.${code}`) }))}
-        />
-        <FilterSelect
-          id="f-department"
-          name="department"
-          label={t("services:department")}
-          value={department}
-          allLabel={t("all")}
-          options={departments.map((d) => ({ value: d.code, label: lt(locale, d.shortName, d.nameEn) }))}
-        />
       </FilterForm>
 
       <p role="status">{t("services:count", { count: services.length })}</p>

@@ -35,9 +35,7 @@ export default async function DisclosureGuidePage({ params }: Props) {
             <li key={key}>{t(`disclosure:guide.${key}`)}</li>
           ))}
         </ol>
-        <MoreLink href={`/${locale}/disclosure/request`} className="mt-2">
-          {t("disclosure:request.title")}
-        </MoreLink>
+        <MoreLink href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</MoreLink>
       </Section>
       <Section id="g3" title={t("disclosure:guide.offices")}>
         <p>{t("disclosure:guide.officesIntro", { hotline: settings.hotline })}</p>

@@ -1,8 +1,9 @@
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { errorMessages } from "@/lib/i18n/messages";
+import { codeOptions } from "@/lib/i18n/options";
 import { departmentList } from "@/lib/places/queries";
-import { requesterTypes } from "@/lib/disclosure/outcomes";
+import { deliveryMethods, requesterTypes } from "@/lib/disclosure/outcomes";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { fileDisclosureRequest } from "./actions";
@@ -34,10 +35,7 @@ export default async function DisclosureRequestPage({ params }: Props) {
             name: "requesterType",
             type: "radio",
             label: t("disclosure:request.requesterType"),
-            options: requesterTypes.map((type) => ({
-              value: type,
-              label: t(`disclosure:requester.${type}`),
-            })),
+            options: codeOptions(t, "disclosure:requester", requesterTypes),
           },
           { name: "requesterName", type: "text", label: t("disclosure:request.name"), autoComplete: "name" },
           {
@@ -73,10 +71,7 @@ export default async function DisclosureRequestPage({ params }: Props) {
             name: "deliveryMethod",
             type: "radio",
             label: t("disclosure:request.delivery"),
-            options: ["download", "email", "paper", "inPerson"].map((m) => ({
-              value: m,
-              label: t(`disclosure:delivery.${m}`),
-            })),
+            options: codeOptions(t, "disclosure:delivery", deliveryMethods),
           },
         ]}
         submitLabel={t("disclosure:request.submit")}

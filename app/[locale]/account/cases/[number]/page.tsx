@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { pageT } from "@/lib/i18n/server";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { codeOptions } from "@/lib/i18n/options";
 import { requireCitizen } from "@/lib/auth/session";
 import { getOwnCase } from "@/lib/cases/ownCases";
 import { caseWorkflow } from "@/lib/cases/caseWorkflow";
@@ -11,8 +12,7 @@ import { ratingLevels } from "@/lib/cases/rateCase";
 import { LocalText } from "@/components/ui/LocalText";
 import { FormSection } from "@/components/form/FormSection";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
-import { FileList } from "@/components/cases/FileList";
-import { Section } from "@/components/ui/Section";
+import { FileSection } from "@/components/cases/FileList";
 import { Breadcrumb } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { DefinitionList } from "@/components/ui/DefinitionList";
@@ -41,6 +41,14 @@ export default async function CasePage({ params, searchParams }: Props) {
   const rateable = (found.status === "COMPLETED" || found.status === "DELIVERED") && !found.rating;
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
   const optional = (label: string) => `${label}${t("apply:optional")}`;
+  // what the applicant can do here: each section's title, introduction and button are named after it
+  const step = (id: "supply" | "rate" | "withdraw") => ({
+    id,
+    t,
+    title: t(`account:${id}Title`),
+    intro: t(`account:${id}Intro`),
+    submitLabel: t(`account:${id}Submit`),
+  });
   const results = found.attachments.filter((file) => file.purpose === "result");
   const mine = found.attachments.filter((file) => file.purpose !== "result");
 
@@ -77,19 +85,12 @@ export default async function CasePage({ params, searchParams }: Props) {
         </a>
       </p>
 
-      {results.length ? (
-        <Section id="results" title={t("account:results")}>
-          <FileList files={results} locale={locale} t={t} />
-        </Section>
-      ) : null}
+      <FileSection id="results" title={t("account:results")} files={results} locale={locale} t={t} />
 
       {can.includes("supplyMaterials") ? (
         <FormSection
           framed
-          id="supply"
-          title={t("account:supplyTitle")}
-          intro={t("account:supplyIntro")}
-          t={t}
+          {...step("supply")}
           action={supplyCase}
           hidden={hidden}
           fields={[
@@ -103,16 +104,12 @@ export default async function CasePage({ params, searchParams }: Props) {
             },
             { name: "note", type: "textarea", label: optional(t("account:supplyNote")) },
           ]}
-          submitLabel={t("account:supplySubmit")}
         />
       ) : null}
 
       {rateable ? (
         <FormSection
-          id="rate"
-          title={t("account:rateTitle")}
-          intro={t("account:rateIntro")}
-          t={t}
+          {...step("rate")}
           action={rateOwnCase}
           hidden={{ locale, trackingNumber: found.trackingNumber }}
           fields={[
@@ -120,14 +117,10 @@ export default async function CasePage({ params, searchParams }: Props) {
               name: "level",
               type: "radio",
               label: t("account:rateLevel"),
-              options: ratingLevels.map((level) => ({
-                value: String(level),
-                label: t(`account:rating.${level}`),
-              })),
+              options: codeOptions(t, "account:rating", ratingLevels),
             },
             { name: "comment", type: "textarea", label: optional(t("account:rateComment")) },
           ]}
-          submitLabel={t("account:rateSubmit")}
         />
       ) : null}
       {found.rating ? (
@@ -136,22 +129,14 @@ export default async function CasePage({ params, searchParams }: Props) {
 
       <CaseTimeline locale={locale} t={t} events={found.events} />
 
-      {mine.length ? (
-        <Section id="files" title={t("account:yourFiles")}>
-          <FileList files={mine} locale={locale} t={t} />
-        </Section>
-      ) : null}
+      <FileSection id="files" title={t("account:yourFiles")} files={mine} locale={locale} t={t} />
 
       {can.includes("withdraw") ? (
         <FormSection
-          id="withdraw"
-          title={t("account:withdrawTitle")}
-          intro={t("account:withdrawIntro")}
-          t={t}
+          {...step("withdraw")}
           action={withdrawCase}
           hidden={hidden}
           fields={[{ name: "reason", type: "textarea", label: optional(t("account:withdrawReason")) }]}
-          submitLabel={t("account:withdrawSubmit")}
           tone="warning"
         />
       ) : null}

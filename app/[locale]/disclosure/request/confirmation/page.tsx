@@ -18,21 +18,13 @@ export default async function RequestConfirmationPage({ params, searchParams }: 
   const code = param(query.code, 10) ?? "";
   const found = await trackRequest({ trackingNumber: number, accessCode: code });
   if (!found) notFound();
+  const issued = { trackingNumber: found.trackingNumber, accessCode: code };
   return (
     <div className="grid max-w-2xl gap-6">
-      <ConfirmationPanel
-        t={t}
-        title={t("disclosure:request.confirmationTitle")}
-        trackingNumber={found.trackingNumber}
-        accessCode={code}
-      />
+      <ConfirmationPanel t={t} title={t("disclosure:request.confirmationTitle")} issued={issued} />
       <p>{t("disclosure:request.confirmationIntro")}</p>
       <p>
-        <Link
-          href={withQuery(`/${locale}/track`, { trackingNumber: found.trackingNumber, accessCode: code })}
-        >
-          {t("disclosure:request.trackIt")}
-        </Link>
+        <Link href={withQuery(`/${locale}/track`, issued)}>{t("disclosure:request.trackIt")}</Link>
       </p>
     </div>
   );

@@ -25,12 +25,7 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
       : t("services:workingDays", { count: found.service.promisedDays });
   return (
     <div className="grid max-w-2xl gap-6">
-      <ConfirmationPanel
-        t={t}
-        title={t("apply:confirmationTitle")}
-        trackingNumber={found.trackingNumber}
-        accessCode={found.accessCode}
-      >
+      <ConfirmationPanel t={t} title={t("apply:confirmationTitle")} issued={found}>
         <p className="text-xl">
           <LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />
         </p>
