@@ -93,28 +93,18 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
             dense
             rows={queue}
             rowKey={(row) => row.trackingNumber}
+            headers={(key) => t(`staff:column.${key}`)}
             columns={[
               {
                 key: "trackingNumber",
-                header: t("staff:column.trackingNumber"),
                 cell: (row) => <Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
               },
-              { key: "service", header: t("staff:column.service"), cell: (row) => row.service.name },
-              { key: "applicant", header: t("staff:column.applicant"), cell: (row) => row.applicant.name },
-              {
-                key: "status",
-                header: t("staff:column.status"),
-                cell: (row) => t(`account:caseStatus.${row.status}`),
-              },
-              {
-                key: "submitted",
-                header: t("staff:column.submitted"),
-                nowrap: true,
-                cell: (row) => formatDate(locale, row.submittedAt),
-              },
+              { key: "service", cell: (row) => row.service.name },
+              { key: "applicant", cell: (row) => row.applicant.name },
+              { key: "status", cell: (row) => t(`account:caseStatus.${row.status}`) },
+              { key: "submitted", nowrap: true, cell: (row) => formatDate(locale, row.submittedAt) },
               {
                 key: "due",
-                header: t("staff:column.due"),
                 nowrap: true,
                 cell: (row) => (
                   <>

@@ -31,29 +31,23 @@ export default async function StaffDocumentsPage() {
         caption={t("disclosure:editor.title")}
         rows={docs}
         rowKey={(d) => d.indexNo}
+        headers={(key) => t(`disclosure:field.${key}`)}
         columns={[
           {
             key: "indexNo",
-            header: t("disclosure:field.indexNo"),
             cell: (d) => <Link href={`/staff/documents/${d.indexNo}`}>{d.indexNo}</Link>,
             nowrap: true,
           },
           {
             key: "title",
-            header: t("disclosure:field.title"),
             cell: (d) =>
               d.validity !== "VALID"
                 ? `${d.title} ${t("tag", { label: t(`catalog:validity.${d.validity}`) })}`
                 : d.title,
           },
-          {
-            key: "department",
-            header: t("disclosure:field.department"),
-            cell: (d) => d.department.shortName,
-          },
+          { key: "department", cell: (d) => d.department.shortName },
           {
             key: "publishedAt",
-            header: t("disclosure:field.publishedAt"),
             cell: (d) => (
               <>
                 {formatDate(defaultLocale, d.publishedAt)}

@@ -31,35 +31,18 @@ export default async function RequestQueuePage() {
         caption={t("disclosure:staff.queue")}
         rows={rows}
         rowKey={(row) => row.trackingNumber}
+        headers={(key) => t(`disclosure:staff.column.${key}`)}
         columns={[
           {
             key: "trackingNumber",
-            header: t("disclosure:staff.column.trackingNumber"),
             cell: (row) => <Link href={`/staff/requests/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
           },
-          {
-            key: "requester",
-            header: t("disclosure:staff.column.requester"),
-            cell: (row) => row.requesterName,
-          },
-          {
-            key: "department",
-            header: t("disclosure:staff.column.department"),
-            cell: (row) => row.department.shortName,
-          },
-          {
-            key: "status",
-            header: t("disclosure:staff.column.status"),
-            cell: (row) => t(`disclosure:requestStatus.${row.status}`),
-          },
-          {
-            key: "submitted",
-            header: t("disclosure:staff.column.submitted"),
-            cell: (row) => formatDate(defaultLocale, row.createdAt),
-          },
+          { key: "requester", cell: (row) => row.requesterName },
+          { key: "department", cell: (row) => row.department.shortName },
+          { key: "status", cell: (row) => t(`disclosure:requestStatus.${row.status}`) },
+          { key: "submitted", cell: (row) => formatDate(defaultLocale, row.createdAt) },
           {
             key: "due",
-            header: t("disclosure:staff.column.due"),
             cell: (row) => (
               <>
                 {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}{" "}

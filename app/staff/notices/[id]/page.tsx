@@ -16,6 +16,7 @@ import { labelledPlaceTree } from "@/lib/places/queries";
 import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { Section } from "@/components/ui/Section";
 import { editNoticeAction, noticeStepAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -157,10 +158,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      <section aria-labelledby="revisions" className="grid gap-2">
-        <h2 id="revisions" className="text-xl font-bold">
-          {t("notices:editor.revisions")}
-        </h2>
+      <Section id="revisions" title={t("notices:editor.revisions")} className="grid gap-2">
         <ol className="grid gap-2">
           {notice.revisions.map((revision, index) => (
             <li key={revision.id}>
@@ -197,7 +195,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </div>
   );
 }

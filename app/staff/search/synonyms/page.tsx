@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { isAdministrator } from "@/lib/auth/policy";
 import { listSynonymGroups } from "@/lib/search/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { FormSection } from "@/components/form/FormSection";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "./actions";
 
 export const generateMetadata = staffPageMetadata("search", "search:staff.title");
@@ -42,19 +43,16 @@ export default async function SynonymsPage({
           {t(`search:staff.${done}`)}
         </p>
       ) : null}
-      <section aria-labelledby="add" className="grid gap-2">
-        <h2 id="add" className="text-xl font-bold">
-          {t("search:staff.addTitle")}
-        </h2>
-        <SimpleForm
-          action={createSynonymGroup}
-          idPrefix="new"
-          fields={[termsField]}
-          submitLabel={t("search:staff.add")}
-          messages={messages}
-          errorTitle={t("errors:summaryTitle")}
-        />
-      </section>
+      <FormSection
+        id="add"
+        idPrefix="new"
+        title={t("search:staff.addTitle")}
+        t={t}
+        messages={messages}
+        action={createSynonymGroup}
+        fields={[termsField]}
+        submitLabel={t("search:staff.add")}
+      />
       {groups.length ? null : <p>{t("search:staff.empty")}</p>}
       {groups.map((group, index) => (
         <section
