@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageT } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
@@ -8,11 +7,18 @@ import { latestDocuments } from "@/lib/disclosure/queries";
 import { latestNotices } from "@/lib/notices/queries";
 import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
-import { inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
-import { Button } from "@/components/ui/Button";
+import { SearchBox } from "@/components/ui/SearchBox";
 import { Section } from "@/components/ui/Section";
+import { ServiceList } from "@/components/services/ServiceLink";
+import { MoreLink } from "@/components/ui/MoreLink";
 import type { TLocale } from "@/lib/i18n/settings";
+
+// the two ways in: services for people and for organisations, each with what it covers
+const entries = [
+  ["PERSON", "personHint"],
+  ["LEGAL_PERSON", "legalHint"],
+] as const;
 
 const themeGroups = [
   ["PERSON", personThemes],
@@ -20,51 +26,45 @@ const themeGroups = [
 ] as const;
 
 /** The newest items of a kind, each with its date, and a link to the whole list. */
-function DatedList({
+function DatedList<I extends { title: string; titleEn: string | null; publishedAt: Date | null }>({
   locale,
   items,
+  href,
+  badge,
   more,
 }: {
   locale: TLocale;
-  items: {
-    key: string;
-    href: string;
-    title: string;
-    titleEn: string | null;
-    date: Date | null;
-    badge: string | null;
-  }[];
+  items: I[];
+  href: (item: I) => string;
+  badge?: (item: I) => string | null;
   more: { href: string; label: string };
 }) {
   return (
     <>
       <ul className="grid gap-2">
         {items.map((item) => (
-          <li key={item.key} className="flex justify-between gap-4">
+          <li key={href(item)} className="flex justify-between gap-4">
             <span>
-              {item.badge ? (
-                <span className="mr-2 border-2 border-ink px-1 text-sm">{item.badge}</span>
+              {badge?.(item) ? (
+                <span className="mr-2 border-2 border-ink px-1 text-sm">{badge(item)}</span>
               ) : null}
-              <Link href={item.href}>
+              <Link href={href(item)}>
                 <LocalText locale={locale} zh={item.title} en={item.titleEn} />
               </Link>
             </span>
-            <span className="whitespace-nowrap text-muted">{formatDate(locale, item.date)}</span>
+            <span className="whitespace-nowrap text-muted">{formatDate(locale, item.publishedAt)}</span>
           </li>
         ))}
       </ul>
-      <p className="mt-2">
-        <Link href={more.href}>{more.label}</Link>
-      </p>
+      <MoreLink href={more.href}>{more.label}</MoreLink>
     </>
   );
 }
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
-  const locale = await localeParam(params);
+  const { locale, t } = await pageT(params, ["home", "catalog", "notices", "search"]);
   const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
-  const [t, hot, documents, notices] = await Promise.all([
-    getT(locale, ["home", "catalog", "notices"]),
+  const [hot, documents, notices] = await Promise.all([
     hotServices(),
     latestDocuments(),
     latestNotices({ limit: 6, mine }),
@@ -75,39 +75,23 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h1 id="home-title" className="mb-4 text-3xl font-bold">
           {t("home:title")}
         </h1>
-        <form action={`/${locale}/search`} method="get" role="search" className="flex flex-wrap gap-2">
-          <label htmlFor="home-q" className="sr-only">
-            {t("home:searchLabel")}
-          </label>
-          <input
-            id="home-q"
-            name="q"
-            type="search"
-            className={`${inputClass} min-w-48 flex-1`}
-            placeholder={t("home:searchPlaceholder")}
-          />
-          <Button>{t("search")}</Button>
-        </form>
+        <SearchBox locale={locale} t={t} id="home-q" />
       </section>
 
       <section aria-labelledby="entries" className="grid gap-4 md:grid-cols-2">
         <h2 id="entries" className="sr-only">
           {t("home:entries")}
         </h2>
-        <Link
-          href={`/${locale}/services?audience=PERSON`}
-          className="block border-2 border-line p-6 hover:border-brand"
-        >
-          <span className="block text-2xl font-bold">{t("catalog:audience.PERSON")}</span>
-          <span className="text-muted">{t("home:personHint")}</span>
-        </Link>
-        <Link
-          href={`/${locale}/services?audience=LEGAL_PERSON`}
-          className="block border-2 border-line p-6 hover:border-brand"
-        >
-          <span className="block text-2xl font-bold">{t("catalog:audience.LEGAL_PERSON")}</span>
-          <span className="text-muted">{t("home:legalHint")}</span>
-        </Link>
+        {entries.map(([audience, hint]) => (
+          <Link
+            key={audience}
+            href={`/${locale}/services?audience=${audience}`}
+            className="block border-2 border-line p-6 hover:border-brand"
+          >
+            <span className="block text-2xl font-bold">{t(`catalog:audience.${audience}`)}</span>
+            <span className="text-muted">{t(`home:${hint}`)}</span>
+          </Link>
+        ))}
       </section>
 
       <Section id="themes" title={t("home:themes")}>
@@ -131,43 +115,24 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
       </Section>
 
       <Section id="hot" title={t("home:hot")}>
-        <ul className="grid gap-2 md:grid-cols-2">
-          {hot.map((service) => (
-            <li key={service.code}>
-              <Link href={`/${locale}/services/${service.code}`}>
-                <LocalText locale={locale} zh={service.name} en={service.nameEn} />
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <ServiceList locale={locale} services={hot} className="grid gap-2 md:grid-cols-2" />
       </Section>
 
       <div className="grid gap-8 md:grid-cols-2">
         <Section id="latest-notices" title={t("home:latestNotices")}>
           <DatedList
             locale={locale}
-            items={notices.map((notice) => ({
-              key: notice.id,
-              href: `/${locale}/notices/${notice.id}`,
-              title: notice.title,
-              titleEn: notice.titleEn,
-              date: notice.publishedAt,
-              badge: notice.mine ? t("notices:mine") : null,
-            }))}
+            items={notices}
+            href={(notice) => `/${locale}/notices/${notice.id}`}
+            badge={(notice) => (notice.mine ? t("notices:mine") : null)}
             more={{ href: `/${locale}/notices`, label: t("home:moreNotices") }}
           />
         </Section>
         <Section id="latest-documents" title={t("home:latestDocuments")}>
           <DatedList
             locale={locale}
-            items={documents.map((doc) => ({
-              key: doc.indexNo,
-              href: `/${locale}/disclosure/${doc.indexNo}`,
-              title: doc.title,
-              titleEn: doc.titleEn,
-              date: doc.publishedAt,
-              badge: null,
-            }))}
+            items={documents}
+            href={(doc) => `/${locale}/disclosure/${doc.indexNo}`}
             more={{ href: `/${locale}/disclosure`, label: t("home:moreDocuments") }}
           />
         </Section>

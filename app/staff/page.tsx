@@ -89,7 +89,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
             dense
             rows={queue}
             rowKey={(row) => row.trackingNumber}
-            header={(key) => t(`staff:column.${key}`)}
+            headers={(key) => t(`staff:column.${key}`)}
             columns={[
               {
                 key: "trackingNumber",

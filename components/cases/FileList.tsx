@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import { formatBytes } from "@/lib/i18n/format";
+import { Section } from "../ui/Section";
 
 type TFile = { id: string; fileName: string; size: number };
 
@@ -28,5 +29,19 @@ export function FileList<F extends TFile>({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A titled part of the case page listing files, left out when there are none. */
+export function FileSection<F extends TFile>({
+  id,
+  title,
+  ...list
+}: { id: string; title: string } & Parameters<typeof FileList<F>>[0]) {
+  if (!list.files.length) return null;
+  return (
+    <Section id={id} title={title}>
+      <FileList {...list} />
+    </Section>
   );
 }

@@ -3,7 +3,7 @@
 import type { TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "./ErrorSummary";
 import { useFormAction } from "./useFormAction";
-import { Field, inputClass } from "../ui/Field";
+import { Field, FieldGroup, inputClass } from "../ui/Field";
 
 export type TSimpleField = {
   name: string;
@@ -77,23 +77,7 @@ export function SimpleForm({
           [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
         if (field.type === "radio") {
           return (
-            <fieldset
-              key={field.name}
-              id={id}
-              aria-describedby={describedBy}
-              className={`grid gap-2 ${error ? "border-l-4 border-brand pl-3" : ""}`}
-            >
-              <legend className="font-medium">{field.label}</legend>
-              {field.hint ? (
-                <p id={`${id}-hint`} className="text-sm text-muted">
-                  {field.hint}
-                </p>
-              ) : null}
-              {error ? (
-                <p id={`${id}-error`} className="font-bold text-brand">
-                  {error}
-                </p>
-              ) : null}
+            <FieldGroup key={field.name} id={id} legend={field.label} hint={field.hint} error={error}>
               {field.options?.map((option) => (
                 <label key={option.value} className="flex items-center gap-2">
                   <input
@@ -107,7 +91,7 @@ export function SimpleForm({
                   {option.label}
                 </label>
               ))}
-            </fieldset>
+            </FieldGroup>
           );
         }
         if (field.type === "select") {

@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { ErrorSummary } from "./ErrorSummary";
 import { messageForCode } from "@/lib/shared/errorCode";
-import { inputClass } from "../ui/Field";
+import { Field, FieldGroup, inputClass } from "../ui/Field";
 import { Button } from "../ui/Button";
 import type { TFormState } from "@/lib/actions/formState";
 import type { TFieldType } from "@/lib/services/form-definition";
@@ -86,26 +86,12 @@ export function StepForm({ action, hidden, fields, initial, text, messages }: Pr
             .filter(Boolean)
             .join(" ") || undefined;
         const label = field.required ? field.label : `${field.label}${text.optional}`;
-        const hint = field.hint ? (
-          <p id={`${id}-hint`} className="text-sm text-muted">
-            {field.hint}
-          </p>
-        ) : null;
-        const errorText = error ? (
-          <p id={`${id}-error`} className="font-bold text-brand">
-            {error}
-          </p>
-        ) : null;
-        const wrap = `grid gap-1 ${error ? "border-l-4 border-brand pl-3" : ""}`;
 
         if (field.type === "radio" || field.type === "checkbox") {
           // a group of checkboxes keeps its values one a line
           const chosen = field.type === "checkbox" ? value(field.name).split("\n") : value(field.name);
           return (
-            <fieldset key={field.name} id={id} aria-describedby={describedBy} className={wrap}>
-              <legend className="font-medium">{label}</legend>
-              {hint}
-              {errorText}
+            <FieldGroup key={field.name} id={id} legend={label} hint={field.hint} error={error}>
               {field.options?.map((option) => (
                 <label key={option.value} className="flex items-center gap-2">
                   <input
@@ -121,7 +107,7 @@ export function StepForm({ action, hidden, fields, initial, text, messages }: Pr
                   {option.label}
                 </label>
               ))}
-            </fieldset>
+            </FieldGroup>
           );
         }
         let control: React.ReactNode;
@@ -188,14 +174,9 @@ export function StepForm({ action, hidden, fields, initial, text, messages }: Pr
           );
         }
         return (
-          <div key={field.name} className={wrap}>
-            <label htmlFor={id} className="font-medium">
-              {label}
-            </label>
-            {hint}
-            {errorText}
+          <Field key={field.name} id={id} label={label} hint={field.hint} error={error}>
             {control}
-          </div>
+          </Field>
         );
       })}
       <div className="flex flex-wrap items-center gap-4">

@@ -1,33 +1,70 @@
 import type { ReactNode } from "react";
+import type { TFunction } from "i18next";
 import { Field, inputClass } from "./Field";
 import { Button } from "./Button";
 
 const columns = { 3: "md:grid-cols-3", 5: "md:grid-cols-5" } as const;
 
+type TOption = { value: string; label: string };
+type TGroup = { label: string; options: TOption[] };
+
+/** One select of a filter bar: its query parameter, label, current value and choices. */
+export type TFilter = {
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  options?: TOption[];
+  groups?: TGroup[];
+};
+
 /**
  * A catalogue's filter bar: a GET form (works without JavaScript, and every filtered list has
- * its own address) with the controls side by side on wide screens and a submit button.
+ * its own address) with the controls side by side on wide screens and a submit button. Other
+ * controls (`children`) come first, then one select per filter, with ids `${idPrefix}-${name}`.
  */
 export function FilterForm({
-  label,
-  submitLabel,
+  t,
   cols = 5,
+  idPrefix = "f",
+  filters = [],
   children,
 }: {
-  label: string;
-  submitLabel: string;
+  t: TFunction;
   cols?: keyof typeof columns;
-  children: ReactNode;
+  idPrefix?: string;
+  filters?: TFilter[];
+  children?: ReactNode;
 }) {
   return (
-    <form method="get" className={`grid items-end gap-4 bg-panel p-4 ${columns[cols]}`} aria-label={label}>
+    <form
+      method="get"
+      className={`grid items-end gap-4 bg-panel p-4 ${columns[cols]}`}
+      aria-label={t("filters")}
+    >
       {children}
-      <Button>{submitLabel}</Button>
+      {filters.map(({ name, value, ...filter }) => (
+        <FilterSelect
+          key={name}
+          id={`${idPrefix}-${name}`}
+          name={name}
+          value={value?.toString()}
+          allLabel={t("all")}
+          {...filter}
+        />
+      ))}
+      <Button>{t("applyFilters")}</Button>
     </form>
   );
 }
 
-type TOption = { value: string; label: string };
+/** The keyword box of a filter bar, always sent as `q`. */
+export function FilterSearch({ id, label, value }: { id: string; label: string; value: string | undefined }) {
+  return (
+    <Field id={id} label={label}>
+      <input id={id} name="q" type="search" defaultValue={value} className={inputClass} />
+    </Field>
+  );
+}
 
 /**
  * One filter: a labelled select whose first option ("all") clears it. Options may come in
@@ -48,7 +85,7 @@ export function FilterSelect({
   value: string | undefined;
   allLabel: string;
   options?: TOption[];
-  groups?: { label: string; options: TOption[] }[];
+  groups?: TGroup[];
 }) {
   const optionList = (list: TOption[]) =>
     list.map((option) => (

@@ -1,29 +1,27 @@
 import Link from "next/link";
+import type { TFunction } from "i18next";
 
 type Props = {
+  t: TFunction;
   page: number;
   pages: number;
   hrefFor: (page: number) => string;
-  label: string;
-  previous: string;
-  next: string;
-  status: string;
 };
 
 /** Previous / next links with "page N of M"; plain links, so it works without JavaScript. */
-export function Pagination({ page, pages, hrefFor, label, previous, next, status }: Props) {
+export function Pagination({ t, page, pages, hrefFor }: Props) {
   if (pages <= 1) return null;
   return (
-    <nav aria-label={label} className="mt-6 flex items-center gap-4">
+    <nav aria-label={t("pagination.label")} className="mt-6 flex items-center gap-4">
       {page > 1 ? (
         <Link href={hrefFor(page - 1)} rel="prev">
-          {previous}
+          {t("pagination.previous")}
         </Link>
       ) : null}
-      <span>{status}</span>
+      <span>{t("pagination.status", { page, pages })}</span>
       {page < pages ? (
         <Link href={hrefFor(page + 1)} rel="next">
-          {next}
+          {t("pagination.next")}
         </Link>
       ) : null}
     </nav>

@@ -2,11 +2,13 @@ import type { ReactNode } from "react";
 
 export type TColumn<R> = {
   key: string;
-  /** without one, the table's `header` names the column by its key */
+  /** the column's heading; by default the table's `headers` names it from its key */
   header?: ReactNode;
   cell: (row: R) => ReactNode;
   /** dates, numbers and identifiers: never broken over lines */
   nowrap?: boolean;
+  /** the cell names its row (a row header for screen readers) */
+  rowHeader?: boolean;
 };
 
 type Props<R> = {
@@ -20,9 +22,13 @@ type Props<R> = {
   dense?: boolean;
   /** the header cells' text for the stacked layout, when a header is not plain text */
   labels?: Record<string, string>;
-  /** the header of each column that has none, from its key: a list whose headers share one prefix */
-  header?: (key: string) => string;
+  /** names the columns that have no `header` of their own, from their keys */
+  headers?: (key: string) => string;
+  /** shown instead of the table when there are no rows */
+  empty?: ReactNode;
 };
+
+const textOf = (header: ReactNode) => (typeof header === "string" ? header : "");
 
 const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1";
 
@@ -32,16 +38,18 @@ const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px
  * phone. Screen readers still get a real table with a caption and column headers.
  */
 export function Table<R>({
-  columns: given,
+  columns,
   rows,
   rowKey,
   caption,
   showCaption,
   dense,
   labels,
-  header,
+  headers,
+  empty,
 }: Props<R>) {
-  const columns = given.map((column) => ({ ...column, header: column.header ?? header?.(column.key) }));
+  if (!rows.length && empty) return <p>{empty}</p>;
+  const headerOf = (column: TColumn<R>) => column.header ?? headers?.(column.key);
   return (
     <table className={`w-full border-collapse text-left ${dense ? "text-sm" : ""}`}>
       {caption ? (
@@ -51,7 +59,7 @@ export function Table<R>({
         <tr className="bg-panel">
           {columns.map((column) => (
             <th key={column.key} scope="col" className="border border-line p-2">
-              {column.header}
+              {headerOf(column)}
             </th>
           ))}
         </tr>
@@ -62,15 +70,19 @@ export function Table<R>({
             key={rowKey(row)}
             className="max-sm:mb-3 max-sm:block max-sm:border max-sm:border-line max-sm:p-2"
           >
-            {columns.map((column) => (
-              <td
-                key={column.key}
-                data-label={labels?.[column.key] ?? (typeof column.header === "string" ? column.header : "")}
-                className={`${cellClass} ${column.nowrap ? "whitespace-nowrap" : ""} max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:content-[attr(data-label)]`}
-              >
-                {column.cell(row)}
-              </td>
-            ))}
+            {columns.map((column) => {
+              const Cell = column.rowHeader ? "th" : "td";
+              return (
+                <Cell
+                  key={column.key}
+                  scope={column.rowHeader ? "row" : undefined}
+                  data-label={labels?.[column.key] ?? textOf(headerOf(column))}
+                  className={`${cellClass} ${column.nowrap ? "whitespace-nowrap" : ""} ${column.rowHeader ? "font-normal" : ""} max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:content-[attr(data-label)]`}
+                >
+                  {column.cell(row)}
+                </Cell>
+              );
+            })}
           </tr>
         ))}
       </tbody>

@@ -15,11 +15,14 @@ const ZPassword = z
   .max(200, "tooLong")
   .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), "passwordWeak");
 
+/** The kinds of account a citizen can register: a person, or an organisation acting through one. */
+export const citizenAccountTypes = ["PERSON", "ORGANISATION"] as const;
+
 export const ZRegister = z
   .object({
     email: ZEmail,
     name: z.string().trim().min(1, "required").max(100, "tooLong"),
-    accountType: z.enum(["PERSON", "ORGANISATION"], { message: "required" }),
+    accountType: z.enum(citizenAccountTypes, { message: "required" }),
     password: ZPassword,
     confirm: z.string().min(1, "required"),
   })

@@ -64,3 +64,6 @@ export function isValidOutcome(
 /** Annual-report applicant columns (自然人 / 商业企业 / 科研机构 / 社会公益组织 / 法律服务机构 / 其他). */
 export const requesterTypes = ["PERSON", "BUSINESS", "RESEARCH", "NONPROFIT", "LEGAL", "OTHER"] as const;
 export type TRequesterType = (typeof requesterTypes)[number];
+
+/** How the applicant asks to receive the information (Art. 29: 获取信息的方式). */
+export const deliveryMethods = ["download", "email", "paper", "inPerson"] as const;

@@ -6,7 +6,7 @@ import { isCitizen } from "../auth/policy";
 import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError } from "../shared/errors";
-import { requesterTypes } from "./outcomes";
+import { deliveryMethods, requesterTypes } from "./outcomes";
 import { unitCodePattern } from "./indexNumbers";
 
 /**
@@ -35,7 +35,7 @@ export const ZDisclosureRequest = z
       .or(z.literal("").transform(() => undefined)),
     address: z.string().trim().max(300, "tooLongMax|300").optional(),
     description: z.string().trim().min(1, "required").max(4000, "tooLongMax|4000"),
-    deliveryMethod: z.enum(["download", "email", "paper", "inPerson"], { message: "choose" }),
+    deliveryMethod: z.enum(deliveryMethods, { message: "choose" }),
   })
   .superRefine((value, ctx) => {
     // a person gives a 身份证号, an organisation its 统一社会信用代码

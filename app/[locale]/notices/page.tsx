@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { lt } from "@/lib/i18n/content";
+import { codeOptions } from "@/lib/i18n/options";
 import { formatDate } from "@/lib/i18n/format";
 import { enumParam, intParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { listNotices, type TNoticeFilter } from "@/lib/notices/queries";
@@ -9,7 +10,7 @@ import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { noticeCategories } from "@/lib/notices/categories";
 import { placeTree } from "@/lib/places/queries";
-import { FilterForm, FilterSelect } from "@/components/ui/Filters";
+import { FilterForm, type TFilter } from "@/components/ui/Filters";
 import { Pagination } from "@/components/ui/Pagination";
 import { withQuery } from "@/lib/i18n/paths";
 import { LocalText } from "@/components/ui/LocalText";
@@ -61,34 +62,21 @@ export default async function NoticesPage({ params, searchParams }: Props) {
     label: lt(locale, p.name, p.nameEn),
   });
   // the place filters narrow from district to community; streets and communities come grouped
-  const selects = [
-    { name: "district", options: tree.map(place) },
-    { name: "street", groups: tree.map((d) => ({ label: place(d).label, options: d.streets.map(place) })) },
-    {
-      name: "community",
-      groups: streets.map((s) => ({ label: place(s).label, options: s.communities.map(place) })),
-    },
-    {
-      name: "category",
-      options: noticeCategories.map((code) => ({ value: code, label: t(`catalog:noticeCategory.${code}`) })),
-    },
-  ] as const;
+  const filters: TFilter[] = (
+    [
+      { name: "district", options: tree.map(place) },
+      { name: "street", groups: tree.map((d) => ({ label: place(d).label, options: d.streets.map(place) })) },
+      {
+        name: "community",
+        groups: streets.map((s) => ({ label: place(s).label, options: s.communities.map(place) })),
+      },
+      { name: "category", options: codeOptions(t, "catalog:noticeCategory", noticeCategories) },
+    ] as const
+  ).map((select) => ({ ...select, label: t(`notices:${select.name}`), value: filter[select.name] }));
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("notices:listTitle")}</h1>
-      <FilterForm label={t("filters")} submitLabel={t("applyFilters")}>
-        {selects.map(({ name, ...select }) => (
-          <FilterSelect
-            key={name}
-            id={`n-${name}`}
-            name={name}
-            label={t(`notices:${name}`)}
-            value={filter[name]}
-            allLabel={t("all")}
-            {...select}
-          />
-        ))}
-      </FilterForm>
+      <FilterForm t={t} idPrefix="n" filters={filters} />
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <p role="status">{t("notices:count", { count: result.total })}</p>
         <Link href={subscribeHref}>{t("notices:subscribe.link")}</Link>
@@ -127,15 +115,7 @@ export default async function NoticesPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ul>
-      <Pagination
-        page={result.page}
-        pages={result.pages}
-        hrefFor={hrefFor}
-        label={t("pagination.label")}
-        previous={t("pagination.previous")}
-        next={t("pagination.next")}
-        status={t("pagination.status", { page: result.page, pages: result.pages })}
-      />
+      <Pagination t={t} page={result.page} pages={result.pages} hrefFor={hrefFor} />
     </div>
   );
 }

@@ -1,25 +1,21 @@
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { errorMessages } from "@/lib/i18n/messages";
+import { codeOptions } from "@/lib/i18n/options";
+import { citizenAccountTypes } from "@/lib/auth/schema";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { PageHeading } from "@/components/ui/PageHeading";
 import { registerAccount } from "./actions";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "auth");
-  return { title: t("auth:registerTitle") };
-}
+export const generateMetadata = pageMetadata("auth", "auth:registerTitle");
 
 export default async function RegisterPage({ params }: Props) {
-  const locale = await localeParam(params);
-  const t = await getT(locale, ["auth", "errors", "catalog"]);
+  const { locale, t } = await pageT(params, ["auth", "errors", "catalog"]);
   return (
     <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t("auth:registerTitle")}</h1>
-      <p>{t("auth:registerIntro")}</p>
+      <PageHeading title={t("auth:registerTitle")} intro={t("auth:registerIntro")} />
       <SimpleForm
         action={registerAccount}
         hidden={{ locale }}
@@ -28,10 +24,7 @@ export default async function RegisterPage({ params }: Props) {
             name: "accountType",
             type: "radio",
             label: t("auth:accountType"),
-            options: [
-              { value: "PERSON", label: t("auth:accountTypePerson") },
-              { value: "ORGANISATION", label: t("auth:accountTypeOrganisation") },
-            ],
+            options: codeOptions(t, "auth:accountTypes", citizenAccountTypes),
           },
           {
             name: "name",

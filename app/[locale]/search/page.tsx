@@ -8,11 +8,11 @@ import { searchPortal, suggestServices } from "@/lib/search/queries";
 import { searchPageSize, ZSearchQuery } from "@/lib/search/schema";
 import { searchTypes } from "@/lib/search/entries";
 import { getSiteSettings } from "@/lib/settings/queries";
-import { inputClass } from "@/components/ui/Field";
-import { LocalText } from "@/components/ui/LocalText";
+import { ServiceList } from "@/components/services/ServiceLink";
 import { Pagination } from "@/components/ui/Pagination";
 import { Marked } from "@/components/search/Marked";
-import { Button } from "@/components/ui/Button";
+import { SearchBox } from "@/components/ui/SearchBox";
+import { MoreLink } from "@/components/ui/MoreLink";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -57,21 +57,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("search:title")}</h1>
-      <form method="get" action={`/${locale}/search`} role="search" className="flex flex-wrap gap-2">
-        <label htmlFor="search-q" className="sr-only">
-          {t("search:label")}
-        </label>
-        <input
-          id="search-q"
-          name="q"
-          type="search"
-          defaultValue={q}
-          maxLength={100}
-          className={`${inputClass} min-w-48 flex-1`}
-          placeholder={t("search:placeholder")}
-        />
-        <Button>{t("search:submit")}</Button>
-      </form>
+      <SearchBox locale={locale} t={t} id="search-q" value={q} />
       {q && !query ? (
         <p role="alert" className="font-bold text-brand">
           {t("search:invalid")}
@@ -143,15 +129,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
                   <h2 id="suggest" className="text-xl font-bold">
                     {t("search:suggestionsTitle")}
                   </h2>
-                  <ul className="grid list-disc gap-1 pl-6">
-                    {suggestions.map((s) => (
-                      <li key={s.code}>
-                        <Link href={`/${locale}/services/${s.code}`}>
-                          <LocalText locale={locale} zh={s.name} en={s.nameEn} />
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
+                  <ServiceList locale={locale} services={suggestions} className="grid list-disc gap-1 pl-6" />
                 </>
               ) : (
                 <h2 id="suggest" className="text-xl font-bold">
@@ -159,19 +137,14 @@ export default async function SearchPage({ params, searchParams }: Props) {
                 </h2>
               )}
               <p>{t("search:hotline", { hotline: settings?.hotline ?? "" })}</p>
-              <p>
-                <Link href={`/${locale}/services`}>{t("search:browseServices")}</Link>
-              </p>
+              <MoreLink href={`/${locale}/services`}>{t("search:browseServices")}</MoreLink>
             </section>
           ) : null}
           <Pagination
+            t={t}
             page={found.page}
             pages={found.pages}
             hrefFor={(page) => href({ type: query.type, page })}
-            label={t("pagination.label")}
-            previous={t("pagination.previous")}
-            next={t("pagination.next")}
-            status={t("pagination.status", { page: found.page, pages: found.pages })}
           />
         </>
       ) : null}

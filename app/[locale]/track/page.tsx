@@ -1,6 +1,4 @@
-import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { ZTrack } from "@/lib/cases/schema";
@@ -12,19 +10,21 @@ import { trackRequest } from "@/lib/disclosure/requestQueries";
 import { withQuery } from "@/lib/i18n/paths";
 import { Field, inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
+import { Button } from "@/components/ui/Button";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { DefinitionList } from "@/components/ui/DefinitionList";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "account");
-  return { title: t("account:trackTitle") };
-}
+export const generateMetadata = pageMetadata("account", "account:trackTitle");
 
 /** 办件查询: a GET form, so it works without JavaScript and the result can be bookmarked. */
 export default async function TrackPage({ params, searchParams }: Props) {
-  const locale = await localeParam(params);
-  const query = await searchParams;
-  const t = await getT(locale, ["account", "errors", "disclosure"]);
+  const [{ locale, t }, query] = await Promise.all([
+    pageT(params, ["account", "errors", "disclosure"]),
+    searchParams,
+  ]);
   const values = {
     trackingNumber: param(query.trackingNumber, 40) ?? "",
     accessCode: param(query.accessCode, 20) ?? "",
@@ -41,8 +41,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
 
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-bold">{t("account:trackTitle")}</h1>
-      <p>{t("account:trackIntro")}</p>
+      <PageHeading title={t("account:trackTitle")} intro={t("account:trackIntro")} />
       <form method="get" className="grid max-w-lg gap-4" noValidate>
         <ErrorSummary title={t("errors:summaryTitle")} errors={errors} />
         {(["trackingNumber", "accessCode"] as const).map((name) => (
@@ -65,9 +64,7 @@ export default async function TrackPage({ params, searchParams }: Props) {
             />
           </Field>
         ))}
-        <button type="submit" className="min-h-10 justify-self-start bg-brand px-6 py-2 font-bold text-white">
-          {t("account:trackSubmit")}
-        </button>
+        <Button className="justify-self-start">{t("account:trackSubmit")}</Button>
       </form>
       {request && parsed?.success ? (
         <RequestStatus
@@ -80,26 +77,20 @@ export default async function TrackPage({ params, searchParams }: Props) {
           })}
         />
       ) : null}
-      {parsed?.success && !found && !request ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("account:trackNotFound")}
-        </p>
-      ) : null}
+      {parsed?.success && !found && !request ? <StatusNote>{t("account:trackNotFound")}</StatusNote> : null}
       {found ? (
         <section aria-labelledby="result">
           <h2 id="result" className="mb-2 text-xl font-bold">
             <LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />
           </h2>
-          <dl className="grid grid-cols-[10rem_1fr] gap-2">
-            <dt className="font-bold">{t("account:trackingNumber")}</dt>
-            <dd>{found.trackingNumber}</dd>
-            <dt className="font-bold">{t("account:status")}</dt>
-            <dd>{t(`account:caseStatus.${found.status}`)}</dd>
-            <dt className="font-bold">{t("account:submitted")}</dt>
-            <dd>{formatDate(locale, found.submittedAt)}</dd>
-            <dt className="font-bold">{t("account:due")}</dt>
-            <dd>{formatDay(locale, found.promisedDue)}</dd>
-          </dl>
+          <DefinitionList
+            items={[
+              [t("account:trackingNumber"), found.trackingNumber],
+              [t("account:status"), t(`account:caseStatus.${found.status}`)],
+              [t("account:submitted"), formatDate(locale, found.submittedAt)],
+              [t("account:due"), formatDay(locale, found.promisedDue)],
+            ]}
+          />
           <CaseTimeline locale={locale} t={t} events={found.events} headingLevel={3} />
         </section>
       ) : null}

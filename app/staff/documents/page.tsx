@@ -27,7 +27,7 @@ export default async function StaffDocumentsPage() {
         caption={t("disclosure:editor.title")}
         rows={docs}
         rowKey={(d) => d.indexNo}
-        header={(key) => t(`disclosure:field.${key}`)}
+        headers={(key) => t(`disclosure:field.${key}`)}
         columns={[
           {
             key: "indexNo",

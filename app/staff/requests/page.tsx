@@ -27,7 +27,7 @@ export default async function RequestQueuePage() {
         caption={t("disclosure:staff.queue")}
         rows={rows}
         rowKey={(row) => row.trackingNumber}
-        header={(key) => t(`disclosure:staff.column.${key}`)}
+        headers={(key) => t(`disclosure:staff.column.${key}`)}
         columns={[
           {
             key: "trackingNumber",

@@ -1,47 +1,39 @@
-import type { Metadata } from "next";
-import Link from "next/link";
 import { cookies } from "next/headers";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
 import { newTokenCookie, tokensForAccountPage } from "@/lib/users/apiTokens";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { FormSection } from "@/components/form/FormSection";
+import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { DefinitionList } from "@/components/ui/DefinitionList";
+import { Section } from "@/components/ui/Section";
 import { createToken, revokeToken } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "tokens");
-  return { title: t("tokens:title") };
-}
+export const generateMetadata = pageMetadata("tokens", "tokens:title");
 
 /** Personal API tokens: make one (shown once, right after), see the working ones, revoke them. */
 export default async function TokensPage({ params, searchParams }: Props) {
-  const locale = await localeParam(params);
+  const { locale, t } = await pageT(params, ["tokens", "errors"]);
   const actor = await requireCitizen(locale, `/${locale}/account/tokens`);
   const query = await searchParams;
   const fresh = param(query.created, 1) ? (await cookies()).get(newTokenCookie)?.value : undefined;
-  const [t, data] = await Promise.all([
-    getT(locale, ["tokens", "errors"]),
-    tokensForAccountPage({ actor, fresh }),
-  ]);
+  const data = await tokensForAccountPage({ actor, fresh });
   const messages = { ...errorMessages(t), tooManyTokens: t("tokens:tooMany") };
 
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href={`/${locale}/account`}>{t("tokens:account")}</Link>
-      </nav>
-      <h1 className="text-2xl font-bold">{t("tokens:title")}</h1>
-      <p className="max-w-2xl">{t("tokens:intro")}</p>
-      {param(query.revoked, 1) ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("tokens:revoked")}
-        </p>
-      ) : null}
+      <Breadcrumb
+        label={t("breadcrumb")}
+        links={[{ href: `/${locale}/account`, label: t("tokens:account") }]}
+      />
+      <PageHeading title={t("tokens:title")} intro={t("tokens:intro")} />
+      {param(query.revoked, 1) ? <StatusNote>{t("tokens:revoked")}</StatusNote> : null}
 
       {data.fresh ? (
         <section aria-labelledby="new-token" role="status" className="grid gap-2 border-4 border-brand p-4">
@@ -58,33 +50,27 @@ export default async function TokensPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
-      <section aria-labelledby="create-token" className="grid gap-2">
-        <h2 id="create-token" className="text-xl font-bold">
-          {t("tokens:createTitle")}
-        </h2>
-        <SimpleForm
-          idPrefix="create"
-          action={createToken}
-          hidden={{ locale }}
-          fields={[
-            {
-              name: "name",
-              type: "text",
-              label: t("tokens:name"),
-              hint: t("tokens:nameHint"),
-              autoComplete: "off",
-            },
-          ]}
-          submitLabel={t("tokens:create")}
-          messages={messages}
-          errorTitle={t("errors:summaryTitle")}
-        />
-      </section>
+      <FormSection
+        id="create-token"
+        idPrefix="create"
+        title={t("tokens:createTitle")}
+        t={t}
+        messages={messages}
+        action={createToken}
+        hidden={{ locale }}
+        fields={[
+          {
+            name: "name",
+            type: "text",
+            label: t("tokens:name"),
+            hint: t("tokens:nameHint"),
+            autoComplete: "off",
+          },
+        ]}
+        submitLabel={t("tokens:create")}
+      />
 
-      <section aria-labelledby="token-list" className="grid gap-2">
-        <h2 id="token-list" className="text-xl font-bold">
-          {t("tokens:listTitle")}
-        </h2>
+      <Section id="token-list" title={t("tokens:listTitle")} className="grid gap-2">
         {data.tokens.length === 0 ? (
           <p>{t("tokens:none")}</p>
         ) : (
@@ -92,12 +78,16 @@ export default async function TokensPage({ params, searchParams }: Props) {
             {data.tokens.map((token) => (
               <li key={token.id} className="grid gap-2 border border-line p-4">
                 <p className="font-bold">{token.name}</p>
-                <dl className="grid grid-cols-[10rem_1fr] gap-1">
-                  <dt>{t("tokens:created")}</dt>
-                  <dd>{formatDate(locale, token.createdAt)}</dd>
-                  <dt>{t("tokens:lastUsed")}</dt>
-                  <dd>{token.lastUsedAt ? formatDate(locale, token.lastUsedAt) : t("tokens:neverUsed")}</dd>
-                </dl>
+                <DefinitionList
+                  className="grid grid-cols-[10rem_1fr] gap-1"
+                  items={[
+                    [t("tokens:created"), formatDate(locale, token.createdAt)],
+                    [
+                      t("tokens:lastUsed"),
+                      token.lastUsedAt ? formatDate(locale, token.lastUsedAt) : t("tokens:neverUsed"),
+                    ],
+                  ]}
+                />
                 <SimpleForm
                   idPrefix={`revoke-${token.id}`}
                   action={revokeToken}
@@ -112,7 +102,7 @@ export default async function TokensPage({ params, searchParams }: Props) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

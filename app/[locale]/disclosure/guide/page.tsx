@@ -1,26 +1,19 @@
-import type { Metadata } from "next";
-import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
-import { LocalText } from "@/components/ui/LocalText";
 import { Section } from "@/components/ui/Section";
-import { Table } from "@/components/ui/Table";
+import { MoreLink } from "@/components/ui/MoreLink";
+import { DepartmentTable } from "@/components/places/DepartmentTable";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "disclosure");
-  return { title: t("disclosure:guide.title") };
-}
+export const generateMetadata = pageMetadata("disclosure", "disclosure:guide.title");
 
 /** 公开指南 (Art. 12): how information is arranged, how to ask for it, and whom to contact. */
 export default async function DisclosureGuidePage({ params }: Props) {
-  const locale = await localeParam(params);
-  const [t, settings, departments] = await Promise.all([
-    getT(locale, ["disclosure", "catalog"]),
+  const [{ locale, t }, settings, departments] = await Promise.all([
+    pageT(params, ["disclosure", "catalog"]),
     getSiteSettings(),
     departmentList(),
   ]);
@@ -42,42 +35,20 @@ export default async function DisclosureGuidePage({ params }: Props) {
             <li key={key}>{t(`disclosure:guide.${key}`)}</li>
           ))}
         </ol>
-        <p className="mt-2">
-          <Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link>
-        </p>
+        <MoreLink href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</MoreLink>
       </Section>
       <Section id="g3" title={t("disclosure:guide.offices")}>
         <p>{t("disclosure:guide.officesIntro", { hotline: settings.hotline })}</p>
-        <Table
+        <DepartmentTable
+          locale={locale}
+          t={t}
+          departments={departments}
           caption={t("disclosure:guide.offices")}
-          rows={departments}
-          rowKey={(d) => d.code}
-          columns={[
-            {
-              key: "office",
-              header: t("disclosure:guide.column.office"),
-              cell: (d) => <LocalText locale={locale} zh={d.name} en={d.nameEn} />,
-            },
-            {
-              key: "address",
-              header: t("disclosure:guide.column.address"),
-              cell: (d) => <LocalText locale={locale} zh={d.address} />,
-            },
-            {
-              key: "hours",
-              header: t("disclosure:guide.column.hours"),
-              cell: (d) => <LocalText locale={locale} zh={d.hours} />,
-            },
-            { key: "phone", header: t("disclosure:guide.column.phone"), cell: (d) => d.phone },
-            { key: "email", header: t("disclosure:guide.column.email"), cell: (d) => d.email },
-          ]}
         />
       </Section>
-      <p>
-        <Link href={`/${locale}/disclosure/annual-report/${year}`}>
-          {t("disclosure:report.title", { year })}
-        </Link>
-      </p>
+      <MoreLink href={`/${locale}/disclosure/annual-report/${year}`}>
+        {t("disclosure:report.title", { year })}
+      </MoreLink>
     </article>
   );
 }

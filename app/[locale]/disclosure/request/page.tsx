@@ -1,28 +1,26 @@
-import type { Metadata } from "next";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { errorMessages } from "@/lib/i18n/messages";
+import { codeOptions } from "@/lib/i18n/options";
 import { departmentList } from "@/lib/places/queries";
-import { requesterTypes } from "@/lib/disclosure/outcomes";
+import { deliveryMethods, requesterTypes } from "@/lib/disclosure/outcomes";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { PageHeading } from "@/components/ui/PageHeading";
 import { fileDisclosureRequest } from "./actions";
 
 type Props = { params: Promise<{ locale: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "disclosure");
-  return { title: t("disclosure:request.title") };
-}
+export const generateMetadata = pageMetadata("disclosure", "disclosure:request.title");
 
 /** 依申请公开: the application form; signing in is not needed, and no purpose is asked for. */
 export default async function DisclosureRequestPage({ params }: Props) {
-  const locale = await localeParam(params);
-  const [t, departments] = await Promise.all([getT(locale, ["disclosure", "errors"]), departmentList()]);
+  const [{ locale, t }, departments] = await Promise.all([
+    pageT(params, ["disclosure", "errors"]),
+    departmentList(),
+  ]);
   return (
     <div className="grid max-w-2xl gap-4">
-      <h1 className="text-2xl font-bold">{t("disclosure:request.title")}</h1>
-      <p>{t("disclosure:request.intro")}</p>
+      <PageHeading title={t("disclosure:request.title")} intro={t("disclosure:request.intro")} />
       <SimpleForm
         action={fileDisclosureRequest}
         hidden={{ locale }}
@@ -37,10 +35,7 @@ export default async function DisclosureRequestPage({ params }: Props) {
             name: "requesterType",
             type: "radio",
             label: t("disclosure:request.requesterType"),
-            options: requesterTypes.map((type) => ({
-              value: type,
-              label: t(`disclosure:requester.${type}`),
-            })),
+            options: codeOptions(t, "disclosure:requester", requesterTypes),
           },
           { name: "requesterName", type: "text", label: t("disclosure:request.name"), autoComplete: "name" },
           {
@@ -76,10 +71,7 @@ export default async function DisclosureRequestPage({ params }: Props) {
             name: "deliveryMethod",
             type: "radio",
             label: t("disclosure:request.delivery"),
-            options: ["download", "email", "paper", "inPerson"].map((m) => ({
-              value: m,
-              label: t(`disclosure:delivery.${m}`),
-            })),
+            options: codeOptions(t, "disclosure:delivery", deliveryMethods),
           },
         ]}
         submitLabel={t("disclosure:request.submit")}

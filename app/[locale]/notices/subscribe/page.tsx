@@ -3,6 +3,7 @@ import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { lt } from "@/lib/i18n/content";
 import { errorMessages } from "@/lib/i18n/messages";
+import { codeOptions } from "@/lib/i18n/options";
 import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { placeTree } from "@/lib/places/queries";
 import { noticeCategories } from "@/lib/notices/categories";
@@ -75,10 +76,7 @@ export default async function SubscribePage({ params, searchParams }: Props) {
             type: "select",
             label: t("notices:category"),
             emptyOption: t("notices:subscribe.allCategories"),
-            options: noticeCategories.map((code) => ({
-              value: code,
-              label: t(`catalog:noticeCategory.${code}`),
-            })),
+            options: codeOptions(t, "catalog:noticeCategory", noticeCategories),
           },
         ]}
         submitLabel={t("notices:subscribe.submit")}

@@ -6,8 +6,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { isAdministrator } from "@/lib/auth/policy";
 import { listSynonymGroups } from "@/lib/search/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
-import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
+import { FormSection } from "@/components/form/FormSection";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "./actions";
 
 export const generateMetadata = staffPageMetadata("search", "search:staff.title");
@@ -42,16 +42,16 @@ export default async function SynonymsPage({
         status={done === "saved" || done === "deleted" ? t(`search:staff.${done}`) : null}
       />
       <p className="max-w-2xl">{t("search:staff.intro")}</p>
-      <Section id="add" title={t("search:staff.addTitle")} className="grid gap-2">
-        <SimpleForm
-          action={createSynonymGroup}
-          idPrefix="new"
-          fields={[termsField]}
-          submitLabel={t("search:staff.add")}
-          messages={messages}
-          errorTitle={t("errors:summaryTitle")}
-        />
-      </Section>
+      <FormSection
+        id="add"
+        idPrefix="new"
+        title={t("search:staff.addTitle")}
+        t={t}
+        messages={messages}
+        action={createSynonymGroup}
+        fields={[termsField]}
+        submitLabel={t("search:staff.add")}
+      />
       {groups.length ? null : <p>{t("search:staff.empty")}</p>}
       {groups.map((group, index) => (
         <section

@@ -1,78 +1,83 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageT } from "@/lib/i18n/server";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { errorMessages } from "@/lib/i18n/messages";
+import { codeOptions } from "@/lib/i18n/options";
 import { requireCitizen } from "@/lib/auth/session";
 import { getOwnCase } from "@/lib/cases/ownCases";
 import { caseWorkflow } from "@/lib/cases/caseWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { ratingLevels } from "@/lib/cases/rateCase";
 import { LocalText } from "@/components/ui/LocalText";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { FormSection } from "@/components/form/FormSection";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
-import { FileList } from "@/components/cases/FileList";
+import { FileSection } from "@/components/cases/FileList";
+import { Breadcrumb } from "@/components/ui/PageHeading";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { DefinitionList } from "@/components/ui/DefinitionList";
 import { rateOwnCase, supplyCase, withdrawCase } from "./actions";
-import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "account");
+  const { t } = await pageT(params, "account");
   return { title: `${t("account:caseTitle")} ${(await params).number}` };
 }
 
+const doneMessages = ["withdrawn", "supplied", "rated"];
+
 /** The applicant's own case: status, deadline, public timeline, files, and what they can do now. */
 export default async function CasePage({ params, searchParams }: Props) {
-  const locale = await localeParam(params);
-  const { number } = await params;
+  const [{ locale, t }, { number }] = await Promise.all([
+    pageT(params, ["account", "apply", "errors"]),
+    params,
+  ]);
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${number}`);
   const found = await getOwnCase({ actor, trackingNumber: number });
   if (!found) notFound();
-  const t = await getT(locale, ["account", "apply", "errors"]);
   const done = param((await searchParams).done, 20);
   const can = allowedSteps(caseWorkflow, actor, found);
   const rateable = (found.status === "COMPLETED" || found.status === "DELIVERED") && !found.rating;
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
-  const messages = errorMessages(t);
+  const optional = (label: string) => `${label}${t("apply:optional")}`;
+  // what the applicant can do here: each section's title, introduction and button are named after it
+  const step = (id: "supply" | "rate" | "withdraw") => ({
+    id,
+    t,
+    title: t(`account:${id}Title`),
+    intro: t(`account:${id}Intro`),
+    submitLabel: t(`account:${id}Submit`),
+  });
   const results = found.attachments.filter((file) => file.purpose === "result");
   const mine = found.attachments.filter((file) => file.purpose !== "result");
 
   return (
     <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href={`/${locale}/account`}>{t("account:title")}</Link>
-      </nav>
+      <Breadcrumb
+        label={t("breadcrumb")}
+        links={[{ href: `/${locale}/account`, label: t("account:title") }]}
+      />
       <h1 className="text-2xl font-bold">
         <LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />
       </h1>
       {done ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t(
-            `account:done.${done === "withdrawn" || done === "supplied" || done === "rated" ? done : "saved"}`,
-          )}
-        </p>
+        <StatusNote>{t(`account:done.${doneMessages.includes(done) ? done : "saved"}`)}</StatusNote>
       ) : null}
-      <dl className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[12rem_1fr]">
-        <dt className="font-bold">{t("account:trackingNumber")}</dt>
-        <dd>{found.trackingNumber}</dd>
-        <dt className="font-bold">{t("account:accessCode")}</dt>
-        <dd>{found.accessCode}</dd>
-        <dt className="font-bold">{t("account:status")}</dt>
-        <dd>
-          <strong>{t(`account:caseStatus.${found.status}`)}</strong>
-        </dd>
-        <dt className="font-bold">{t("account:submitted")}</dt>
-        <dd>{formatDate(locale, found.submittedAt)}</dd>
-        <dt className="font-bold">{t("account:due")}</dt>
-        <dd>
-          {found.promisedDue ? formatDay(locale, found.promisedDue) : t("account:dueAfterAcceptance")}
-          {found.dueProvisional ? ` ${t("account:provisional")}` : null}
-        </dd>
-      </dl>
+      <DefinitionList
+        className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[12rem_1fr]"
+        items={[
+          [t("account:trackingNumber"), found.trackingNumber],
+          [t("account:accessCode"), found.accessCode],
+          [t("account:status"), <strong key="status">{t(`account:caseStatus.${found.status}`)}</strong>],
+          [t("account:submitted"), formatDate(locale, found.submittedAt)],
+          [
+            t("account:due"),
+            (found.promisedDue ? formatDay(locale, found.promisedDue) : t("account:dueAfterAcceptance")) +
+              (found.dueProvisional ? ` ${t("account:provisional")}` : ""),
+          ],
+        ]}
+      />
 
       <p>
         <a href={`/${locale}/account/cases/${found.trackingNumber}/receipt.pdf`}>
@@ -80,71 +85,43 @@ export default async function CasePage({ params, searchParams }: Props) {
         </a>
       </p>
 
-      {results.length ? (
-        <Section id="results" title={t("account:results")}>
-          <FileList files={results} locale={locale} t={t} />
-        </Section>
-      ) : null}
+      <FileSection id="results" title={t("account:results")} files={results} locale={locale} t={t} />
 
       {can.includes("supplyMaterials") ? (
-        <section aria-labelledby="supply" className="grid gap-2 border-4 border-brand p-4">
-          <h2 id="supply" className="text-xl font-bold">
-            {t("account:supplyTitle")}
-          </h2>
-          <p>{t("account:supplyIntro")}</p>
-          <SimpleForm
-            idPrefix="supply"
-            action={supplyCase}
-            hidden={hidden}
-            fields={[
-              {
-                name: "files",
-                type: "file",
-                multiple: true,
-                accept: "application/pdf,image/jpeg,image/png",
-                label: t("account:supplyFiles"),
-                hint: t("apply:fileHint", { types: "PDF / JPG / PNG", size: 10 }),
-              },
-              { name: "note", type: "textarea", label: `${t("account:supplyNote")}${t("apply:optional")}` },
-            ]}
-            submitLabel={t("account:supplySubmit")}
-            messages={messages}
-            errorTitle={t("errors:summaryTitle")}
-          />
-        </section>
+        <FormSection
+          framed
+          {...step("supply")}
+          action={supplyCase}
+          hidden={hidden}
+          fields={[
+            {
+              name: "files",
+              type: "file",
+              multiple: true,
+              accept: "application/pdf,image/jpeg,image/png",
+              label: t("account:supplyFiles"),
+              hint: t("apply:fileHint", { types: "PDF / JPG / PNG", size: 10 }),
+            },
+            { name: "note", type: "textarea", label: optional(t("account:supplyNote")) },
+          ]}
+        />
       ) : null}
 
       {rateable ? (
-        <section aria-labelledby="rate" className="grid gap-2">
-          <h2 id="rate" className="text-xl font-bold">
-            {t("account:rateTitle")}
-          </h2>
-          <p>{t("account:rateIntro")}</p>
-          <SimpleForm
-            idPrefix="rate"
-            action={rateOwnCase}
-            hidden={{ locale, trackingNumber: found.trackingNumber }}
-            fields={[
-              {
-                name: "level",
-                type: "radio",
-                label: t("account:rateLevel"),
-                options: ratingLevels.map((level) => ({
-                  value: String(level),
-                  label: t(`account:rating.${level}`),
-                })),
-              },
-              {
-                name: "comment",
-                type: "textarea",
-                label: `${t("account:rateComment")}${t("apply:optional")}`,
-              },
-            ]}
-            submitLabel={t("account:rateSubmit")}
-            messages={messages}
-            errorTitle={t("errors:summaryTitle")}
-          />
-        </section>
+        <FormSection
+          {...step("rate")}
+          action={rateOwnCase}
+          hidden={{ locale, trackingNumber: found.trackingNumber }}
+          fields={[
+            {
+              name: "level",
+              type: "radio",
+              label: t("account:rateLevel"),
+              options: codeOptions(t, "account:rating", ratingLevels),
+            },
+            { name: "comment", type: "textarea", label: optional(t("account:rateComment")) },
+          ]}
+        />
       ) : null}
       {found.rating ? (
         <p>{t("account:ratedAs", { level: t(`account:rating.${found.rating.level}`) })}</p>
@@ -152,35 +129,16 @@ export default async function CasePage({ params, searchParams }: Props) {
 
       <CaseTimeline locale={locale} t={t} events={found.events} />
 
-      {mine.length ? (
-        <Section id="files" title={t("account:yourFiles")}>
-          <FileList files={mine} locale={locale} t={t} />
-        </Section>
-      ) : null}
+      <FileSection id="files" title={t("account:yourFiles")} files={mine} locale={locale} t={t} />
 
       {can.includes("withdraw") ? (
-        <section aria-labelledby="withdraw" className="grid gap-2">
-          <h2 id="withdraw" className="text-xl font-bold">
-            {t("account:withdrawTitle")}
-          </h2>
-          <p>{t("account:withdrawIntro")}</p>
-          <SimpleForm
-            idPrefix="withdraw"
-            action={withdrawCase}
-            hidden={hidden}
-            fields={[
-              {
-                name: "reason",
-                type: "textarea",
-                label: `${t("account:withdrawReason")}${t("apply:optional")}`,
-              },
-            ]}
-            submitLabel={t("account:withdrawSubmit")}
-            messages={messages}
-            errorTitle={t("errors:summaryTitle")}
-            tone="warning"
-          />
-        </section>
+        <FormSection
+          {...step("withdraw")}
+          action={withdrawCase}
+          hidden={hidden}
+          fields={[{ name: "reason", type: "textarea", label: optional(t("account:withdrawReason")) }]}
+          tone="warning"
+        />
       ) : null}
     </div>
   );

@@ -1,9 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
-import { localeParam } from "@/lib/i18n/request";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { errorMessages } from "@/lib/i18n/messages";
@@ -15,14 +13,12 @@ import { NotFoundError } from "@/lib/shared/errors";
 import { ProgressSteps } from "@/components/form/ProgressSteps";
 import { StepForm } from "@/components/form/StepForm";
 import { Button } from "@/components/ui/Button";
+import { StatusNote } from "@/components/ui/StatusNote";
 import { saveStep, submitCase } from "./actions";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const t = await getT(await localeParam(params), "apply");
-  return { title: t("apply:pageTitle") };
-}
+export const generateMetadata = pageMetadata("apply", "apply:pageTitle");
 
 async function load(actor: Parameters<typeof loadApplication>[0]["actor"], code: string) {
   try {
@@ -35,12 +31,13 @@ async function load(actor: Parameters<typeof loadApplication>[0]["actor"], code:
 
 /** 在线申请: the steps of the service's form, then check your answers, then submit once. */
 export default async function ApplyPage({ params, searchParams }: Props) {
-  const locale = await localeParam(params);
-  const { code } = await params;
-  const query = await searchParams;
+  const [{ locale, t }, { code }, query] = await Promise.all([
+    pageT(params, ["apply", "errors"]),
+    params,
+    searchParams,
+  ]);
   const actor = await requireCitizen(locale, `/${locale}/services/${code}/apply`);
   const { service, draft, files } = await load(actor, code);
-  const t = await getT(locale, ["apply", "errors"]);
   const steps = stepTitles(locale, service.form);
   const requested = param(query.step, 40);
   const known = (id: string | null | undefined) => !!id && (id === "check" || steps.some((s) => s.id === id));
@@ -169,14 +166,14 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             <Button className="justify-self-start">{t("apply:submit")}</Button>
           </form>
         ) : (
-          <p role="status" className="border-l-4 border-brand pl-3">
+          <StatusNote>
             {t("apply:incomplete")}{" "}
             <Link
               href={`${base}?step=${service.form.steps.find((s) => s.fields.some((f) => !complete.ok && complete.fieldErrors[f.name]))?.id ?? steps[0].id}&errors=1`}
             >
               {t("apply:completeIt")}
             </Link>
-          </p>
+          </StatusNote>
         )}
       </>
     );
