@@ -464,4 +464,34 @@ describe("e-mail subscriptions", () => {
       false,
     );
   });
+
+  it("counts confirmation mails to an address, so asking again for the same subscription is limited too", async () => {
+    const again = () =>
+      subscribe({
+        db: database.prisma,
+        email: "again@example.cn",
+        community: HEPINGJIE,
+        category: "utilities",
+        locale: "zh-Hans",
+      });
+    for (let i = 0; i < 5; i++) expect(await again()).toEqual({ queued: true });
+    await expect(again()).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyRequests");
+    // and concurrent requests for a new address cannot slip past the count
+    const burst = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        subscribe({
+          db: database.prisma,
+          email: "burst@example.cn",
+          community: "",
+          category: "",
+          locale: "en",
+        }),
+      ),
+    );
+    expect(burst.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const mails = await database.prisma.job.count({
+      where: { kind: "subscription.confirm", payload: { path: ["email"], equals: "burst@example.cn" } },
+    });
+    expect(mails).toBe(5);
+  });
 });
