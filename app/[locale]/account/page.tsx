@@ -137,6 +137,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <p className="mt-2">
           <Link href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</Link>
         </p>
+        <p>
+          <Link href={`/${locale}/account/sessions`}>{t("account:sessions.link")}</Link>
+        </p>
       </Section>
       <Section id="cases" title={t("account:cases")}>
         {overview.applications.length === 0 ? (
