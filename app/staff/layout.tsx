@@ -54,6 +54,9 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                   </ul>
                 </nav>
                 <span>{user.name}</span>
+                <Link href="/staff/sessions" className="text-white">
+                  {t("staff:sessionsLink")}
+                </Link>
                 <form action={signOutStaff}>
                   <button type="submit" className="underline">
                     {t("staff:signOut")}

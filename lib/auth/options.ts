@@ -2,11 +2,9 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { ZSignIn } from "./schema";
-import { verifyCredentials } from "./verifyCredentials";
-import type { TSessionUser } from "./types";
-
-/** Session lifetime (the token is not renewed: sign in again after it). */
-export const sessionMaxAgeSeconds = 8 * 60 * 60;
+import { loadSessionUser, verifyCredentials } from "./verifyCredentials";
+import type { TPortal, TSessionUser } from "./types";
+import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 
 export function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -18,7 +16,8 @@ export function sessionCookieName(): string {
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+  // the cookie's own lifetime; the session row on the server decides whether it is still alive
+  session: { strategy: "jwt", maxAge: sessionLimits.public.absoluteMs / 1000 },
   useSecureCookies: secureCookies(),
   pages: { signIn: "/zh-Hans/sign-in" },
   providers: [
@@ -33,21 +32,42 @@ export const authOptions: NextAuthOptions = {
         const forwarded = request?.headers?.["x-forwarded-for"];
         const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
         const result = await verifyCredentials({ ...parsed.data, portal, ip });
-        return result.ok ? { ...result.user } : null;
+        return result.ok ? { ...result.user, portal } : null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    /**
+     * Signing in through next-auth's own endpoint (programs) opens a session row like the forms
+     * do; afterwards every read of the token (the session endpoint) requires that row to be
+     * alive — a throw here makes next-auth answer `{}` and clear the cookie. The check is not use:
+     * polling the endpoint does not renew the idle limit.
+     */
+    async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as TSessionUser;
-        token.sub = u.id;
-        token.user = { id: u.id, email: u.email, name: u.name, accountType: u.accountType, grants: u.grants };
+        const u = user as unknown as TSessionUser & { portal: TPortal };
+        const { sid } = await openSession({ user: u, portal: u.portal });
+        return { sub: u.id, sid };
       }
+      const live = typeof token.sid === "string" ? await liveSession({ sid: token.sid }) : null;
+      if (!live || live.userId !== token.sub) throw new Error("session ended");
       return token;
     },
-    session({ session, token }) {
-      return { ...session, user: token.user as TSessionUser };
+    async session({ session, token }) {
+      const user = token.sub ? await loadSessionUser({ userId: token.sub }) : null;
+      if (!user) throw new Error("account unavailable");
+      return { ...session, user };
+    },
+  },
+  logger: {
+    // an ended session read by the session endpoint is expected, not an error worth a stack trace
+    error(code, metadata) {
+      if (code !== "JWT_SESSION_ERROR") console.error(`[next-auth] ${code}`, metadata);
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSessionBySecret({ sid: token.sid });
     },
   },
 };

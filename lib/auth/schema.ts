@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultLocale, locales } from "../i18n/settings";
 
 // Messages are i18n keys in locales/<lng>/errors.json, translated at render.
 export const ZEmail = z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong").email("email");
@@ -28,3 +29,9 @@ export const ZRegister = z
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "passwordMismatch" });
 export type TRegister = z.infer<typeof ZRegister>;
+
+/** Which of one's own sessions to end: a session's handle, or every one. */
+export const ZEndSessions = z.object({
+  handle: z.union([z.literal("everywhere"), z.string().regex(/^[A-Za-z0-9_-]{16}$/)]),
+  locale: z.enum(locales).default(defaultLocale),
+});

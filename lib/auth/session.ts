@@ -1,23 +1,35 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
-import { encode } from "next-auth/jwt";
-import { authOptions, sessionCookieName, sessionMaxAgeSeconds, secureCookies } from "./options";
+import { decode, encode } from "next-auth/jwt";
+import { sessionCookieName, secureCookies } from "./options";
+import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 import { isCitizen, isStaff } from "./policy";
-import type { TSessionUser } from "./types";
+import type { TPortal, TSessionUser } from "./types";
 import { loadSessionUser } from "./verifyCredentials";
 import { NotFoundError } from "../shared/errors";
 
+/** The session cookie's secret, when the request carries a valid session cookie. */
+export const currentSessionSecret = cache(async (): Promise<string | null> => {
+  const value = (await cookies()).get(sessionCookieName())?.value;
+  if (!value) return null;
+  const token = await decode({ token: value, secret: process.env.NEXTAUTH_SECRET as string }).catch(
+    () => null,
+  );
+  return typeof token?.sid === "string" ? token.sid : null;
+});
+
 /**
- * The signed-in user, or null. The token only says who signed in: roles, scope and whether the
- * account is still enabled are read afresh (once per request), so revoking takes effect at once.
+ * The signed-in user, or null. The cookie names a session that must still be alive on the server
+ * (not signed out, within its lifetime, not idle too long); this request counts as use of it.
+ * Roles, scope and whether the account is still enabled are read afresh (once per request), so
+ * revoking takes effect at once.
  */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session as { user?: TSessionUser } | null)?.user?.id;
-  return id ? loadSessionUser({ userId: id }) : null;
+  const sid = await currentSessionSecret();
+  const session = sid ? await liveSession({ sid, use: true }) : null;
+  return session ? loadSessionUser({ userId: session.userId }) : null;
 });
 
 /** For staff pages: anyone who is not staff goes to the staff sign-in page. */
@@ -48,26 +60,35 @@ export async function requireCitizen(locale: string, returnTo: string): Promise<
 }
 
 /**
- * Starts a next-auth session from a server action (the sign-in forms post without JavaScript,
- * so they cannot use next-auth's client `signIn`): the same JWT and cookie next-auth issues.
+ * Starts a session from a server action (the sign-in forms post without JavaScript, so they
+ * cannot use next-auth's client `signIn`): a session row on the server, and next-auth's cookie
+ * carrying only its secret.
  */
-export async function startSession(user: TSessionUser): Promise<void> {
+export async function startSession(user: TSessionUser, portal: TPortal): Promise<void> {
+  const userAgent = (await headers()).get("user-agent");
+  const { sid } = await openSession({ user, portal, userAgent });
+  const maxAge = sessionLimits[portal].absoluteMs / 1000;
   const token = await encode({
     secret: process.env.NEXTAUTH_SECRET as string,
-    maxAge: sessionMaxAgeSeconds,
-    token: { sub: user.id, name: user.name, email: user.email, user },
+    maxAge,
+    token: { sub: user.id, sid },
   });
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
     secure: secureCookies(),
-    maxAge: sessionMaxAgeSeconds,
+    maxAge,
   });
 }
 
-/** Ends the session; the deletion carries `Secure` so browsers accept it for `__Secure-` cookies. */
+/**
+ * Signs out: the session ends on the server (a copy of the cookie no longer works) and the
+ * cookie is removed; the deletion carries `Secure` so browsers accept it for `__Secure-` cookies.
+ */
 export async function endSession(): Promise<void> {
+  const sid = await currentSessionSecret();
+  if (sid) await endSessionBySecret({ sid });
   (await cookies()).set(sessionCookieName(), "", {
     httpOnly: true,
     sameSite: "lax",

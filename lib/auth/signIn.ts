@@ -15,5 +15,5 @@ export async function signIn(input: TSignIn & { portal: TPortal }): Promise<void
   const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
   const result = await verifyCredentials({ ...input, ip });
   if (!result.ok) throw new FormError(result.error === "locked" ? "accountLocked" : "signInFailed");
-  await startSession(result.user);
+  await startSession(result.user, input.portal);
 }

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import type { TAnswers } from "../services/answers";
-import { getServiceForm } from "../services/queries";
+import { serviceToApplyFor } from "./serviceToApplyFor";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -37,7 +37,7 @@ export async function listDrafts(input: { actor: TSessionUser } & TDbOption) {
 /** What the application pages need: the service form, the citizen's draft, and names of files in it. */
 export async function loadApplication(input: { actor: TSessionUser; serviceCode: string } & TDbOption) {
   const prisma = await clientOf(input);
-  const service = await getServiceForm({ code: input.serviceCode, db: prisma });
+  const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
   const draft = await readDraft(prisma, input.actor, service.id);
   const fileIds = service.form.steps
     .flatMap((step) => step.fields)

@@ -2,7 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { FormError, NotFoundError } from "../shared/errors";
-import { getServiceForm } from "../services/queries";
+import { serviceToApplyFor } from "./serviceToApplyFor";
 import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } from "../services/answers";
 import { saveUpload } from "../uploads/saveUpload";
 import { readDraft } from "./drafts";
@@ -26,7 +26,7 @@ export async function saveApplicationStep(
   } & TDbOption,
 ): Promise<TStepResult> {
   const prisma = await clientOf(input);
-  const service = await getServiceForm({ code: input.serviceCode, db: prisma });
+  const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
   const stepIndex = service.form.steps.findIndex((step) => step.id === input.stepId);
   if (stepIndex < 0) throw new NotFoundError("step");
   const step = service.form.steps[stepIndex];

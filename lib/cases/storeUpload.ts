@@ -1,7 +1,7 @@
 import "server-only";
-import type { TDbOption } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { getServiceForm } from "../services/queries";
+import { serviceToApplyFor } from "./serviceToApplyFor";
 import { saveUpload, type TUploaded } from "../uploads/saveUpload";
 
 /** The service named has no upload field of that name. */
@@ -25,7 +25,7 @@ export async function storeUpload(
 ): Promise<TUploaded> {
   const { actor, name, bytes, db } = input;
   if (!input.target) return saveUpload({ actor, name, bytes, field: "file", db });
-  const service = await getServiceForm({ code: input.target.serviceCode, db });
+  const service = await serviceToApplyFor(await clientOf(input), actor, input.target.serviceCode);
   const field = service.form.steps
     .flatMap((step) => step.fields)
     .find((f) => f.name === input.target?.field && f.type === "file");

@@ -8,7 +8,7 @@ import type { TFormDefinition } from "../services/form-definition";
 import { validateAnswers, type TAnswers } from "../services/answers";
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { notifyApplicant } from "../notifications/notifyApplicant";
-import { getServiceForm } from "../services/queries";
+import { serviceToApplyFor, type TServiceForm } from "./serviceToApplyFor";
 import { readDraft, removeDraft } from "./drafts";
 
 type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
@@ -26,7 +26,6 @@ export class AnswersInvalid extends Error {
   }
 }
 
-type TServiceForm = Awaited<ReturnType<typeof getServiceForm>>;
 type TSubmitInput = { actor: TSessionUser; serviceCode: string; answers: TAnswers; idempotencyKey: string };
 
 /**
@@ -47,7 +46,7 @@ export async function submitDraftedApplication(
   input: { actor: TSessionUser; serviceCode: string; idempotencyKey: string } & TDbOption,
 ): Promise<TSubmitted> {
   const prisma = await clientOf(input);
-  const service = await getServiceForm({ code: input.serviceCode, db: prisma });
+  const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
   const draft = await readDraft(prisma, input.actor, service.id);
   try {
     return await submit(
@@ -84,7 +83,7 @@ async function submit(
   const existing = await findByKey(prisma, actor.id, idempotencyKey);
   if (existing) return existing;
 
-  const service = more.service ?? (await getServiceForm({ code: input.serviceCode, db: prisma }));
+  const service = more.service ?? (await serviceToApplyFor(prisma, actor, input.serviceCode));
   const form = service.form;
   const result = validateAnswers(form, input.answers);
   if (!result.ok) throw new AnswersInvalid(result.fieldErrors);

@@ -5,7 +5,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
 import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
-import { noticeWorkflow, type TNoticeStep } from "./noticeWorkflow";
+import { noticeWorkflow, noticeWriters, type TNoticeStep } from "./noticeWorkflow";
 import { noticeVisibilityChanged } from "./effects";
 
 /** The steps people take; `publish` is the job runner's, at the scheduled time (publishNotice). */
@@ -20,9 +20,12 @@ export type TNoticeStepInput = TStepInput<TNoticeStaffStep> & {
 async function loadNotice(prisma: PrismaClient, id: string) {
   const found = await prisma.notice.findUnique({
     where: { id },
-    include: { department: { select: { code: true } }, revisions: { orderBy: { version: "desc" }, take: 1 } },
+    include: {
+      department: { select: { code: true } },
+      revisions: { orderBy: { version: "desc" }, select: { editorId: true, comment: true, meta: true } },
+    },
   });
-  return found && { ...found, lastEditorId: found.revisions[0]?.editorId ?? null };
+  return found && { ...found, writerIds: noticeWriters(found.authorId, found.revisions) };
 }
 
 type TNotice = NonNullable<Awaited<ReturnType<typeof loadNotice>>>;

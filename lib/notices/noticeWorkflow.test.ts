@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayReview, noticeStatuses, noticeWorkflow, revisionKind } from "./noticeWorkflow";
+import { mayReview, noticeStatuses, noticeWorkflow, noticeWriters, revisionKind } from "./noticeWorkflow";
 
 const noticeSteps = noticeWorkflow.steps;
 
@@ -27,10 +27,20 @@ describe("the notice workflow table", () => {
     expect(noticeSteps.publish.from).toEqual(["APPROVED"]);
   });
 
-  it("needs a second person to approve", () => {
-    expect(mayReview("a", "a", "a")).toBe(false);
-    expect(mayReview("b", "a", "b")).toBe(false);
-    expect(mayReview("b", "a", "a")).toBe(true);
+  it("needs a second person, who wrote none of the text, to approve", () => {
+    const revisions = [
+      { editorId: "a", comment: "create" },
+      { editorId: "b", comment: "edit" },
+      { editorId: "c", comment: "请补充受影响的楼栋" },
+      { editorId: "a", comment: "submit" },
+    ];
+    const writers = noticeWriters("a", revisions);
+    expect(writers.sort()).toEqual(["a", "b"]);
+    expect(mayReview("a", writers)).toBe(false);
+    // edited the draft, then someone else submitted it: still a writer
+    expect(mayReview("b", writers)).toBe(false);
+    // only sent it back with a comment: may approve
+    expect(mayReview("c", writers)).toBe(true);
   });
 });
 

@@ -17,9 +17,8 @@ export type TNoticeStep = "submit" | "approve" | "sendBack" | "publish" | "publi
 export type TNoticeSubject = {
   status: TNoticeStatus;
   emergency: boolean;
-  authorId: string | null;
-  /** the editor of the latest revision */
-  lastEditorId: string | null;
+  /** everyone who wrote any of its text (noticeWriters) */
+  writerIds: string[];
   department: { code: string } | null;
 };
 
@@ -39,9 +38,23 @@ function isNoticeSupervisor(actor: TSessionUser, notice: TNoticeSubject): boolea
     : actor.grants.some((g) => g.role === "SUPERVISOR" || g.role === "ADMIN");
 }
 
-/** The second-person rule: the author of the last revision may not approve it. */
-export function mayReview(actorId: string, authorId: string | null, lastEditorId: string | null): boolean {
-  return actorId !== authorId && actorId !== lastEditorId;
+/**
+ * The second-person rule: whoever approves a notice wrote none of its text. Steps (submit, a
+ * send-back's comment) leave revisions too, but only its creation and edits wrote the text.
+ */
+export function mayReview(actorId: string, writerIds: readonly string[]): boolean {
+  return !writerIds.includes(actorId);
+}
+
+/** Everyone who wrote a notice's text: its author and the editor of every edit. */
+export function noticeWriters(
+  authorId: string | null,
+  revisions: readonly { editorId: string | null; comment: string | null }[],
+): string[] {
+  const writers = revisions
+    .filter((revision) => ["create", "edit"].includes(revisionKind(revision.comment).kind))
+    .map((revision) => revision.editorId);
+  return [...new Set([authorId, ...writers].filter((id): id is string => !!id))];
 }
 
 export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule> = {
@@ -51,8 +64,7 @@ export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule>
       from: ["SUBMITTED"],
       to: "APPROVED",
       by: "reviewer",
-      refusal: (notice, actor) =>
-        mayReview(actor.id, notice.authorId, notice.lastEditorId) ? null : "secondPersonRequired",
+      refusal: (notice, actor) => (mayReview(actor.id, notice.writerIds) ? null : "secondPersonRequired"),
     },
     sendBack: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", by: "reviewer" },
     /** at the scheduled time, by the job runner (publishNotice) */

@@ -18,8 +18,8 @@ export const ZSubscribe = z.object({
 });
 export type TSubscribe = z.infer<typeof ZSubscribe>;
 
-/** More unconfirmed requests than this for one address in an hour are refused (no mail bombing). */
-const pendingPerHour = 5;
+/** More confirmation mails than this to one address in an hour are refused (no mail bombing). */
+const confirmationsPerHour = 5;
 
 const newToken = () => randomBytes(24).toString("base64url");
 
@@ -37,10 +37,6 @@ export async function subscribe(input: TSubscribe & TDbOption): Promise<{ queued
   const key = `${input.email}|${input.community || "*"}|${input.category || "*"}`;
   const existing = await prisma.subscription.findUnique({ where: { key } });
   if (existing?.confirmedAt && !existing.unsubscribedAt) return { queued: false };
-  const recent = await prisma.subscription.count({
-    where: { email: input.email, confirmedAt: null, createdAt: { gt: new Date(Date.now() - 3600_000) } },
-  });
-  if (recent >= pendingPerHour) throw new FormError("tooManyRequests");
   const data = {
     token: newToken(),
     locale: input.locale,
@@ -48,20 +44,33 @@ export async function subscribe(input: TSubscribe & TDbOption): Promise<{ queued
     unsubscribedAt: null,
     createdAt: new Date(),
   };
-  const subscription = await prisma.subscription.upsert({
-    where: { key },
-    create: {
-      key,
-      email: input.email,
-      communityId: community?.id ?? null,
-      category: input.category || null,
-      ...data,
-    },
-    update: data,
-  });
-  await enqueueJob(prisma, {
-    kind: "subscription.confirm",
-    payload: { subscriptionId: subscription.id, token: subscription.token },
+  await prisma.$transaction(async (tx) => {
+    // the limit counts mails to the address, whatever row they were for; requests for one address
+    // take turns here, so a burst cannot slip past the count
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`subscribe:${input.email}`}, 0))`;
+    const sent = await tx.job.count({
+      where: {
+        kind: "subscription.confirm",
+        createdAt: { gt: new Date(Date.now() - 3600_000) },
+        payload: { path: ["email"], equals: input.email },
+      },
+    });
+    if (sent >= confirmationsPerHour) throw new FormError("tooManyRequests");
+    const subscription = await tx.subscription.upsert({
+      where: { key },
+      create: {
+        key,
+        email: input.email,
+        communityId: community?.id ?? null,
+        category: input.category || null,
+        ...data,
+      },
+      update: data,
+    });
+    await enqueueJob(tx, {
+      kind: "subscription.confirm",
+      payload: { subscriptionId: subscription.id, token: subscription.token, email: input.email },
+    });
   });
   return { queued: true };
 }

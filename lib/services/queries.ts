@@ -52,14 +52,19 @@ export async function getService(input: { code: string } & TDbOption) {
 }
 
 /** A published service with its parsed application form, or NotFoundError. */
-export async function getServiceForm(
-  input: { code: string } & TDbOption,
-): Promise<{ id: string; code: string; name: string; nameEn: string; form: TFormDefinition }> {
+export async function getServiceForm(input: { code: string } & TDbOption): Promise<{
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string;
+  audience: "PERSON" | "LEGAL_PERSON";
+  form: TFormDefinition;
+}> {
   const service = await (
     await clientOf(input)
   ).service.findFirst({
     where: { code: input.code, published: true },
-    select: { id: true, code: true, name: true, nameEn: true, form: true },
+    select: { id: true, code: true, name: true, nameEn: true, audience: true, form: true },
   });
   if (!service) throw new NotFoundError("service");
   return { ...service, form: ZFormDefinition.parse(service.form) };

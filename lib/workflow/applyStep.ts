@@ -83,7 +83,7 @@ export type TStepKind<
 /**
  * Applies one step of a workflow. In order: the actor may take it on this entity (else, audited
  * as DENIED, not found — nothing tells them it exists), nobody changed the entity since they saw
- * it, the table opens the step from its status, the step's own rules hold. Then the update
+ * it, the table opens the step from its status, the step's own rules hold (a refusal is audited). Then the update
  * guarded on id, version and status, the step's records and the audit entry commit together.
  */
 export async function applyStep<
@@ -112,7 +112,18 @@ export async function applyStep<
   if (entity.version !== input.expectedVersion) throw new FormError("caseChanged");
   if (!rule.from.includes(entity.status)) throw new FormError("transitionNotAllowed");
   const refusal = rule.refusal?.(entity, actor);
-  if (refusal) throw new FormError(refusal);
+  if (refusal) {
+    // a rule of the step refused this person (the second-person rule, …): on record, with why
+    await writeAudit(prisma, {
+      actorId: actor.id,
+      action,
+      entityType: kind.entityType,
+      entityId: key,
+      outcome: "DENIED",
+      detail: { refusal },
+    });
+    throw new FormError(refusal);
+  }
 
   const to: TEntity["status"] = rule.to ?? entity.status;
   const context = {

@@ -8,6 +8,7 @@ import { AnswersInvalid, submitApplication, submitDraftedApplication } from "@/l
 import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { caseStatuses, caseStepNames, caseWorkflow, type TCaseStatus } from "@/lib/cases/caseWorkflow";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
+import { loadApplication } from "@/lib/cases/drafts";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -15,7 +16,7 @@ const actors: Record<string, TSessionUser> = {};
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database.prisma);
-  for (const email of ["citizen", "citizen2", "caseworker", "caseworker2", "supervisor", "admin"]) {
+  for (const email of ["citizen", "citizen2", "org", "caseworker", "caseworker2", "supervisor", "admin"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
     actors[email] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
@@ -142,6 +143,47 @@ describe("submitting an application", () => {
     );
     expect(new Set(results.map((r) => r.trackingNumber)).size).toBe(100);
     for (const r of results) expect(r.trackingNumber).toMatch(/^SV\d{14}$/);
+  });
+});
+
+describe("who may apply", () => {
+  it("refuses a person a legal person's service and an organisation a person's, audited, before anything is stored", async () => {
+    const asPerson = submitApplication({
+      db: database.prisma,
+      actor: actors.citizen,
+      serviceCode: "SC-QYKB-001",
+      answers: {},
+      idempotencyKey: randomUUID(),
+    });
+    await expect(asPerson).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "audienceLegalPerson",
+    );
+    const asOrganisation = submitApplication({
+      db: database.prisma,
+      actor: actors.org,
+      serviceCode: "RS-JYDJ-001",
+      answers: await answers(actors.org),
+      idempotencyKey: randomUUID(),
+    });
+    await expect(asOrganisation).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "audiencePerson",
+    );
+    expect(await database.prisma.application.count({ where: { applicantId: actors.org.id } })).toBe(0);
+    const refusals = await database.prisma.auditLog.findMany({
+      where: {
+        action: "application.apply",
+        outcome: "DENIED",
+        actorId: { in: [actors.citizen.id, actors.org.id] },
+      },
+    });
+    expect(refusals.map((r) => r.entityId).sort()).toEqual(["RS-JYDJ-001", "SC-QYKB-001"]);
+    // the organisation's own kind of service is open to it
+    await expect(
+      loadApplication({ db: database.prisma, actor: actors.org, serviceCode: "SC-QYKB-001" }),
+    ).resolves.toMatchObject({ service: { code: "SC-QYKB-001" } });
+    await expect(
+      loadApplication({ db: database.prisma, actor: actors.org, serviceCode: "RS-JYDJ-001" }),
+    ).rejects.toBeInstanceOf(FormError);
   });
 });
 

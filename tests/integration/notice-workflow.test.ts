@@ -289,6 +289,59 @@ describe("the two-person notice workflow", () => {
   });
 });
 
+describe("the second person", () => {
+  it("cannot be an editor who wrote part of the text, even when someone else submitted it", async () => {
+    const notice = await createNotice({
+      db: database.prisma,
+      actor: actors.editor,
+      notice: input("utilities", new Date()),
+    });
+    await updateNotice({
+      db: database.prisma,
+      actor: actors.editor2,
+      noticeId: notice.id,
+      expectedVersion: 1,
+      notice: input("utilities", new Date(), undefined, "12月7日停水通知（已改）"),
+    });
+    await applyNoticeStep({
+      db: database.prisma,
+      actor: actors.editor,
+      noticeId: notice.id,
+      step: "submit",
+      expectedVersion: 2,
+    });
+    await expect(
+      applyNoticeStep({
+        db: database.prisma,
+        actor: actors.editor2,
+        noticeId: notice.id,
+        step: "approve",
+        expectedVersion: 3,
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "secondPersonRequired");
+    expect(
+      await database.prisma.auditLog.count({
+        where: {
+          entityId: notice.id,
+          action: "notice.approve",
+          outcome: "DENIED",
+          actorId: actors.editor2.id,
+        },
+      }),
+    ).toBe(1);
+    await applyNoticeStep({
+      db: database.prisma,
+      actor: actors.supervisor,
+      noticeId: notice.id,
+      step: "approve",
+      expectedVersion: 3,
+    });
+    expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe(
+      "APPROVED",
+    );
+  });
+});
+
 describe("the job runner", () => {
   it("runs a job that fell due while no runner was up exactly once, with two runners starting together", async () => {
     let runs = 0;
@@ -463,5 +516,35 @@ describe("e-mail subscriptions", () => {
     expect(await confirmSubscription({ db: database.prisma, token: "not-a-real-token-at-all-0000" })).toBe(
       false,
     );
+  });
+
+  it("counts confirmation mails to an address, so asking again for the same subscription is limited too", async () => {
+    const again = () =>
+      subscribe({
+        db: database.prisma,
+        email: "again@example.cn",
+        community: HEPINGJIE,
+        category: "utilities",
+        locale: "zh-Hans",
+      });
+    for (let i = 0; i < 5; i++) expect(await again()).toEqual({ queued: true });
+    await expect(again()).rejects.toSatisfy((e) => e instanceof FormError && e.key === "tooManyRequests");
+    // and concurrent requests for a new address cannot slip past the count
+    const burst = await Promise.allSettled(
+      Array.from({ length: 12 }, () =>
+        subscribe({
+          db: database.prisma,
+          email: "burst@example.cn",
+          community: "",
+          category: "",
+          locale: "en",
+        }),
+      ),
+    );
+    expect(burst.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const mails = await database.prisma.job.count({
+      where: { kind: "subscription.confirm", payload: { path: ["email"], equals: "burst@example.cn" } },
+    });
+    expect(mails).toBe(5);
   });
 });

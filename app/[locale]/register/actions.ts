@@ -12,7 +12,7 @@ export const registerAccount = formAction({
   actor: "anonymous",
   run: async ({ input, formData }) => {
     const user = await registerCitizen(input);
-    await startSession(user);
+    await startSession(user, "public");
     const locale = formData.get("locale");
     redirect(`/${isLocale(locale) ? locale : defaultLocale}/account?welcome=1`);
   },

@@ -80,7 +80,8 @@ test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
 });
 
 test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page }) => {
-  await signInCitizen(page, "org@example.cn");
+  // 就业登记 is a person's service: a person applies (an organisation is refused, tested below)
+  await signInCitizen(page, "citizen2@example.cn");
   await page.goto("/zh-Hans/services/RS-JYDJ-001/apply");
   await expectAccessible(page);
   await page.getByRole("button", { name: "保存并继续" }).click();
@@ -128,4 +129,23 @@ test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page
       await anonymous.request.get(`http://localhost:${process.env.E2E_PORT ?? 3100}/api/v1/applications`)
     ).status(),
   ).toBe(401);
+});
+
+test("a person is told a company's service needs an organisation account, and an organisation the reverse", async ({
+  page,
+  browser,
+}) => {
+  await signInCitizen(page, "citizen@example.cn", "en");
+  await page.goto("/en/services/SC-QYKB-001/apply");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "You cannot apply for this service with this account",
+  );
+  await expect(page.locator("main")).toContainText("sign in with your organisation's account");
+  await expect(page.getByLabel("Company name")).toHaveCount(0);
+  await expectAccessible(page);
+
+  const organisation = await (await browser.newContext()).newPage();
+  await signInCitizen(organisation, "org@example.cn", "zh-Hans");
+  await organisation.goto("/zh-Hans/services/RS-JYDJ-001/apply");
+  await expect(organisation.locator("main")).toContainText("本事项由自然人办理，请使用个人账号登录后申请");
 });

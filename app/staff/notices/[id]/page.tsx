@@ -7,7 +7,13 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
 import { getSessionUser, orNotFound, requireStaff } from "@/lib/auth/session";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
-import { mayEditNotice, noticeWorkflow, revisionKind, type TNoticeStep } from "@/lib/notices/noticeWorkflow";
+import {
+  mayEditNotice,
+  noticeWorkflow,
+  noticeWriters,
+  revisionKind,
+  type TNoticeStep,
+} from "@/lib/notices/noticeWorkflow";
 import { openSteps } from "@/lib/workflow/workflow";
 import { revisionDiff } from "@/lib/notices/revisionDiff";
 import { scopeValues, type TNoticeScope } from "@/lib/notices/scope";
@@ -36,7 +42,10 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
     searchParams,
   ]);
   const messages = errorMessages(t);
-  const lastEditorId = notice.revisions.at(-1)?.editor?.id ?? null;
+  const writerIds = noticeWriters(
+    notice.authorId,
+    notice.revisions.map((r) => ({ editorId: r.editor?.id ?? null, comment: r.comment })),
+  );
   const kinds = notice.revisions.map((r) => revisionKind(r.comment));
   // while the notice stays where a send-back left it, the reviewer's words stay on top
   const sentBack =
@@ -64,7 +73,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
     />
   );
   // the table decides what is offered; a step held back only by the second-person rule says why
-  const steps = openSteps(noticeWorkflow, actor, { ...notice, lastEditorId }).flatMap(({ step, refusal }) =>
+  const steps = openSteps(noticeWorkflow, actor, { ...notice, writerIds }).flatMap(({ step, refusal }) =>
     !refusal
       ? [stepForm(step)]
       : refusal === "secondPersonRequired"

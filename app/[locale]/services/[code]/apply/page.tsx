@@ -9,7 +9,7 @@ import { requireCitizen } from "@/lib/auth/session";
 import { loadApplication } from "@/lib/cases/drafts";
 import { answersAsFormValues, validateAnswers, isFieldShown } from "@/lib/services/answers";
 import { answerText, fieldViews, formText, stepTitles } from "@/lib/services/formView";
-import { NotFoundError } from "@/lib/shared/errors";
+import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { ProgressSteps } from "@/components/form/ProgressSteps";
 import { StepForm } from "@/components/form/StepForm";
 import { Button } from "@/components/ui/Button";
@@ -25,6 +25,8 @@ async function load(actor: Parameters<typeof loadApplication>[0]["actor"], code:
     return await loadApplication({ actor, serviceCode: code });
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
+    // the service is for another kind of applicant: say which account it needs
+    if (error instanceof FormError) return { refusal: error.key };
     throw error;
   }
 }
@@ -37,7 +39,20 @@ export default async function ApplyPage({ params, searchParams }: Props) {
     searchParams,
   ]);
   const actor = await requireCitizen(locale, `/${locale}/services/${code}/apply`);
-  const { service, draft, files } = await load(actor, code);
+  const loaded = await load(actor, code);
+  if ("refusal" in loaded)
+    return (
+      <div className="grid gap-4">
+        <h1 className="text-2xl font-bold">{t("apply:cannotApplyTitle")}</h1>
+        <p>{t(`errors:${loaded.refusal}`)}</p>
+        <p>
+          <Link href={`/${locale}/services/${code}`} className="underline">
+            {t("apply:backToGuide")}
+          </Link>
+        </p>
+      </div>
+    );
+  const { service, draft, files } = loaded;
   const steps = stepTitles(locale, service.form);
   const requested = param(query.step, 40);
   const known = (id: string | null | undefined) => !!id && (id === "check" || steps.some((s) => s.id === id));

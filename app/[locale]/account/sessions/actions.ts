@@ -1,0 +1,21 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { postAction } from "@/lib/actions/formAction";
+import { endOwnSessions } from "@/lib/auth/sessions";
+import { ZEndSessions } from "@/lib/auth/schema";
+
+/** Ends one of the citizen's sessions, or all of them (and so this one: back to signing in). */
+export const endSessions = postAction({
+  schema: ZEndSessions,
+  actor: "citizen",
+  returnTo: (_formData, locale) => `/${locale}/account/sessions`,
+  run: async ({ input, actor }) => {
+    await endOwnSessions({ actor, handle: input.handle });
+    redirect(
+      input.handle === "everywhere"
+        ? `/${input.locale}/sign-in?signedOut=everywhere`
+        : `/${input.locale}/account/sessions?ended=1`,
+    );
+  },
+});

@@ -1,0 +1,16 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { postAction } from "@/lib/actions/formAction";
+import { endOwnSessions } from "@/lib/auth/sessions";
+import { ZEndSessions } from "@/lib/auth/schema";
+
+/** Ends one of this member of staff's sessions, or all of them (and so this one). */
+export const endStaffSessions = postAction({
+  schema: ZEndSessions,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await endOwnSessions({ actor, handle: input.handle });
+    redirect(input.handle === "everywhere" ? "/staff/sign-in" : "/staff/sessions?ended=1");
+  },
+});

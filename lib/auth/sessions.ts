@@ -1,0 +1,168 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { clientOf, type TDbOption } from "../db/client";
+import { writeAudit } from "../audit/writeAudit";
+import { NotFoundError } from "../shared/errors";
+import type { TPortal, TSessionUser } from "./types";
+
+const minute = 60_000;
+
+/**
+ * How long a session lasts: at most 8 hours from sign-in whatever happens, and it ends sooner
+ * when unused — 30 minutes for staff (they hold other people's data), 2 hours for citizens
+ * (long enough to gather documents for a form in the middle of an application).
+ */
+export const sessionLimits: Record<TPortal, { absoluteMs: number; idleMs: number }> = {
+  public: { absoluteMs: 8 * 60 * minute, idleMs: 120 * minute },
+  staff: { absoluteMs: 8 * 60 * minute, idleMs: 30 * minute },
+};
+
+/** Use is recorded at most once a minute: enough for the idle limit, not a write per request. */
+const touchEveryMs = minute;
+
+/** The row's id: the SHA-256 of the cookie's secret, so the table alone cannot make a cookie. */
+const rowId = (sid: string) => createHash("sha256").update(sid).digest("base64url");
+
+const portalOf = (value: string): TPortal => (value === "staff" ? "staff" : "public");
+
+/** Opens a session for someone who just signed in; returns the secret the cookie carries. */
+export async function openSession(
+  input: { user: TSessionUser; portal: TPortal; userAgent?: string | null; now?: Date } & TDbOption,
+): Promise<{ sid: string; expiresAt: Date }> {
+  const prisma = await clientOf(input);
+  const now = input.now ?? new Date();
+  const sid = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + sessionLimits[input.portal].absoluteMs);
+  await prisma.userSession.create({
+    data: {
+      id: rowId(sid),
+      userId: input.user.id,
+      portal: input.portal,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    },
+  });
+  return { sid, expiresAt };
+}
+
+/**
+ * The session a cookie's secret belongs to while it is alive (not ended, within its lifetime, not
+ * idle too long), else null; a session found dead is ended on the spot. With `use`, the request
+ * is real use of the portal and renews the idle limit; a background check (next-auth's session
+ * endpoint) passes no `use`, so polling cannot keep a session alive.
+ */
+export async function liveSession(
+  input: { sid: string; use?: boolean; now?: Date } & TDbOption,
+): Promise<{ userId: string; portal: TPortal } | null> {
+  const prisma = await clientOf(input);
+  const now = input.now ?? new Date();
+  const id = rowId(input.sid);
+  const row = await prisma.userSession.findUnique({ where: { id } });
+  if (!row || row.endedAt) return null;
+  const portal = portalOf(row.portal);
+  const idleSince = now.getTime() - row.lastSeenAt.getTime();
+  if (row.expiresAt <= now || idleSince > sessionLimits[portal].idleMs) {
+    await prisma.userSession.updateMany({ where: { id, endedAt: null }, data: { endedAt: now } });
+    return null;
+  }
+  if (input.use && idleSince > touchEveryMs)
+    await prisma.userSession.update({ where: { id }, data: { lastSeenAt: now } });
+  return { userId: row.userId, portal };
+}
+
+/** Ends the session a cookie's secret belongs to (sign-out); nothing happens for an unknown one. */
+export async function endSessionBySecret(input: { sid: string; now?: Date } & TDbOption): Promise<void> {
+  await (
+    await clientOf(input)
+  ).userSession.updateMany({
+    where: { id: rowId(input.sid), endedAt: null },
+    data: { endedAt: input.now ?? new Date() },
+  });
+}
+
+/**
+ * Ends every session of a person at once: "sign out everywhere", and what a password change or
+ * a disabled account must do. Returns how many were ended.
+ */
+export async function endAllSessions(input: { userId: string; now?: Date } & TDbOption): Promise<number> {
+  const ended = await (
+    await clientOf(input)
+  ).userSession.updateMany({
+    where: { userId: input.userId, endedAt: null },
+    data: { endedAt: input.now ?? new Date() },
+  });
+  return ended.count;
+}
+
+export type TSessionView = {
+  /** a short public handle for the row (never the cookie's secret) */
+  handle: string;
+  portal: TPortal;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
+  current: boolean;
+};
+
+const handleOf = (id: string) => id.slice(0, 16);
+
+/** The actor's own live sessions, newest use first, the one making the request marked. */
+export async function listOwnSessions(
+  input: { actor: TSessionUser; currentSid: string | null; now?: Date } & TDbOption,
+): Promise<TSessionView[]> {
+  const now = input.now ?? new Date();
+  const rows = await (
+    await clientOf(input)
+  ).userSession.findMany({
+    where: { userId: input.actor.id, endedAt: null, expiresAt: { gt: now } },
+    orderBy: { lastSeenAt: "desc" },
+  });
+  const current = input.currentSid ? rowId(input.currentSid) : null;
+  return rows
+    .filter((row) => now.getTime() - row.lastSeenAt.getTime() <= sessionLimits[portalOf(row.portal)].idleMs)
+    .map((row) => ({
+      handle: handleOf(row.id),
+      portal: portalOf(row.portal),
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      userAgent: row.userAgent,
+      current: row.id === current,
+    }));
+}
+
+/**
+ * Ends one of the actor's own sessions by its handle, or all of them ("everywhere"); audited.
+ * Someone else's handle is not found.
+ */
+export async function endOwnSessions(
+  input: { actor: TSessionUser; handle: string | "everywhere" } & TDbOption,
+): Promise<number> {
+  const prisma = await clientOf(input);
+  const now = new Date();
+  let count: number;
+  if (input.handle === "everywhere")
+    count = await endAllSessions({ db: prisma, userId: input.actor.id, now });
+  else {
+    const own = await prisma.userSession.findMany({
+      where: { userId: input.actor.id, endedAt: null },
+      select: { id: true },
+    });
+    const row = own.find((candidate) => handleOf(candidate.id) === input.handle);
+    if (!row) throw new NotFoundError("session");
+    const ended = await prisma.userSession.updateMany({
+      where: { id: row.id, endedAt: null },
+      data: { endedAt: now },
+    });
+    count = ended.count;
+  }
+  await writeAudit(prisma, {
+    actorId: input.actor.id,
+    action: input.handle === "everywhere" ? "session.endAll" : "session.end",
+    entityType: "User",
+    entityId: input.actor.id,
+    detail: { count },
+  });
+  return count;
+}
