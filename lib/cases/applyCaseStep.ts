@@ -55,7 +55,6 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
   workflow: caseWorkflow,
   action: "case",
   entityType: "Application",
-  notFound: "case",
   key: (input) => input.trackingNumber,
   load: loadCase,
   async plan({ prisma, step, rule, entity, input, now }) {

@@ -55,7 +55,6 @@ const requestSteps: TStepKind<
   workflow: requestWorkflow,
   action: "disclosure",
   entityType: "DisclosureRequest",
-  notFound: "request",
   key: (input) => input.trackingNumber,
   load: loadRequest,
   async plan({ step, entity, input, now }) {

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { isAdministrator } from "../auth/policy";
-import { FormError, NotFoundError } from "../shared/errors";
+import { FormError } from "../shared/errors";
 import { ZFormDefinition } from "./form-definition";
 import { ZLegalBasis, ZMaterial } from "./guide";
 import { allThemes } from "./themes";
@@ -113,14 +113,12 @@ export async function updateService(
     select: { id: true, version: true },
   });
   if (!isAdmin || !existing) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: actor.id,
       action: "service.update",
       entityType: "Service",
       entityId: edit.code,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("service");
   }
   const { code, expectedVersion, ...data } = edit;
   await prisma.$transaction(async (tx) => {
