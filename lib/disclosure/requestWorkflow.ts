@@ -68,7 +68,3 @@ export const requestWorkflow: TWorkflow<TRequestStep, TRequestSubject, TRequestR
 };
 
 export const requestStepNames = stepNames(requestWorkflow);
-
-export function isFinishedRequest(status: TRequestStatus): boolean {
-  return status === "REPLIED" || status === "ABANDONED" || status === "WITHDRAWN";
-}
