@@ -9,12 +9,10 @@ import { isCitizen, isStaff } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 
-export { FormError };
-
 const secretFields = /password|confirm|token|secret/i;
 
 /** The typed values to send back with the form (never passwords). */
-export function keptValues(formData: FormData): Record<string, string> {
+function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
     // a repeated name (a group of checkboxes) keeps every value, one per line

@@ -9,7 +9,7 @@ import { isValidOutcome } from "./outcomes";
 import { pendingExtension, requestWorkflow, type TRequestStep } from "./requestWorkflow";
 
 /** Working days the applicant has to send a corrected application before it counts as abandoned (a local setting). */
-export const correctionPeriodWorkingDays = 15;
+const correctionPeriodWorkingDays = 15;
 
 export type TRequestStepInput = TStepInput<TRequestStep> & {
   trackingNumber: string;

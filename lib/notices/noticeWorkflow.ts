@@ -81,7 +81,7 @@ export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule>
   },
 };
 
-export const noticeStepNames = stepNames(noticeWorkflow);
+const noticeStepNames = stepNames(noticeWorkflow);
 
 /** Only a draft changes (a submitted notice is sent back first), and only by an editor. */
 export function mayEditNotice(actor: TSessionUser, notice: { status: TNoticeStatus }): boolean {

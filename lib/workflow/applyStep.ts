@@ -27,7 +27,7 @@ export type TStepPlan = {
 };
 
 /** Everything a step's hooks see: who, which step, on what, and when. */
-export type TStepContext<TStep extends string, TEntity extends TStepEntity, TRule, TInput> = {
+type TStepContext<TStep extends string, TEntity extends TStepEntity, TRule, TInput> = {
   prisma: PrismaClient;
   actor: TSessionUser;
   step: TStep;
