@@ -1,6 +1,6 @@
 import { CaseStatus } from "../db/generated/enums";
 import { mayWorkCases } from "../auth/policy";
-import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+import { isApplicant, stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 
 /** Every status of a case, in the order of its lifecycle (the schema's enum). */
 export const caseStatuses = Object.values(CaseStatus);
@@ -58,9 +58,7 @@ export const caseWorkflow: TWorkflow<TCaseStep, TCaseSubject, TCaseRule> = {
   steps: caseSteps,
   // staff of the case's department (caseworkers, supervisors), or the applicant themself
   actsAs: (actor, by, subject) =>
-    by === "applicant"
-      ? subject.applicantId === actor.id
-      : mayWorkCases(actor, subject.service.department.code),
+    by === "applicant" ? isApplicant(actor, subject) : mayWorkCases(actor, subject.service.department.code),
 };
 
 export const caseStepNames = stepNames(caseWorkflow);

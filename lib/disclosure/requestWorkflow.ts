@@ -1,6 +1,6 @@
 import type { DisclosureStatus } from "../db/generated/enums";
 import { hasRole } from "../auth/policy";
-import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+import { isApplicant, stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 
 export type TRequestStatus = DisclosureStatus;
 
@@ -59,11 +59,11 @@ export type TRequestStep = keyof typeof requestSteps;
 
 export const requestWorkflow: TWorkflow<TRequestStep, TRequestSubject, TRequestRule> = {
   steps: requestSteps,
-  // officers and supervisors of the request's department; the applicant only of a request
-  // filed while signed in (an anonymous request has no one to act as its applicant)
+  // officers and supervisors of the request's department, or the applicant of a request filed
+  // while signed in
   actsAs: (actor, by, request) =>
     by === "applicant"
-      ? !!request.applicantId && request.applicantId === actor.id
+      ? isApplicant(actor, request)
       : hasRole(actor, by === "officer" ? "DISCLOSURE_OFFICER" : "SUPERVISOR", request.department.code),
 };
 
