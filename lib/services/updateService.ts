@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
+import { ServiceType } from "../db/generated/enums";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
@@ -12,16 +13,6 @@ import { allThemes } from "./themes";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
-const serviceTypes = [
-  "LICENSING",
-  "CONFIRMATION",
-  "ADJUDICATION",
-  "PAYMENT",
-  "REWARD",
-  "FILING",
-  "OTHER_POWER",
-  "PUBLIC_SERVICE",
-] as const;
 const phone = z
   .string()
   .trim()
@@ -61,7 +52,7 @@ export const ZServiceEdit = z
     nameEn: text(200),
     summary: text(1000),
     summaryEn: z.string().trim().max(2000, "tooLongMax|2000").optional(),
-    type: z.enum(serviceTypes, { message: "choose" }),
+    type: z.enum(ServiceType, { message: "choose" }),
     audience: z.enum(["PERSON", "LEGAL_PERSON"], { message: "choose" }),
     themes: z.string().transform((value, ctx) => {
       const themes = value.split(/[\s,，、]+/).filter(Boolean);
