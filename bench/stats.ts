@@ -1,5 +1,6 @@
 /** Pure helpers of the benchmark: percentiles, argument parsing, the printed table. */
 import { parseArgs } from "node:util";
+import { volumeCounts, volumeFlags, wholeFlag } from "../scripts/volume/args";
 
 /** The p-th percentile (0–100) by the nearest-rank method; NaN for no samples. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -44,22 +45,13 @@ export type TBenchOptions = {
 export const fullVolume = { documents: 100_000, notices: 20_000, cases: 500_000 };
 const quickVolume = { documents: 2_000, notices: 500, cases: 2_000 };
 
-function whole(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.replace(/_/g, "")))
-    throw new Error(`--${name} must be a whole number, not "${value}"`);
-  return Number(value.replace(/_/g, ""));
-}
-
 export function parseBenchArgs(argv: string[]): TBenchOptions {
   const { values } = parseArgs({
     args: argv,
     strict: true,
     options: {
       quick: { type: "boolean", default: false },
-      documents: { type: "string" },
-      notices: { type: "string" },
-      cases: { type: "string" },
+      ...volumeFlags,
       duration: { type: "string" },
       connections: { type: "string" },
       port: { type: "string" },
@@ -70,17 +62,15 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
   });
   const quick = values.quick ?? false;
   const volume = quick ? quickVolume : fullVolume;
-  const port = whole("port", values.port, 3400);
+  const port = wholeFlag("port", values.port, 3400);
   if (port === 3100 || port === 3200 || port < 1024 || port > 65_000)
     throw new Error(`--port ${port} is not allowed (3100 and 3200 belong to the test servers)`);
-  const connections = whole("connections", values.connections, 50);
+  const connections = wholeFlag("connections", values.connections, 50);
   if (connections < 1) throw new Error("--connections must be at least 1");
   return {
     quick,
-    documents: whole("documents", values.documents, volume.documents),
-    notices: whole("notices", values.notices, volume.notices),
-    cases: whole("cases", values.cases, volume.cases),
-    duration: Math.max(1, whole("duration", values.duration, quick ? 3 : 10)),
+    ...volumeCounts(values, volume),
+    duration: Math.max(1, wholeFlag("duration", values.duration, quick ? 3 : 10)),
     connections,
     port,
     dataDir: values["data-dir"] ?? (quick ? "bench/.data-quick" : "bench/.data"),

@@ -7,14 +7,12 @@ import { FormError, NotFoundError } from "../shared/errors";
 import { getSessionUser } from "../auth/session";
 import { isCitizen, isStaff } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
-import { defaultLocale, isLocale } from "../i18n/settings";
-
-export { FormError };
+import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 
 const secretFields = /password|confirm|token|secret/i;
 
 /** The typed values to send back with the form (never passwords). */
-export function keptValues(formData: FormData): Record<string, string> {
+function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
     // a repeated name (a group of checkboxes) keeps every value, one per line
@@ -40,11 +38,12 @@ type TActionOptions<S extends z.ZodType, K extends TActorKind, R> = {
   actor: K;
   /** For citizen actions: where a visitor who is not signed in comes back to after signing in. */
   returnTo?: (formData: FormData, locale: string) => string;
-  run: (args: { input: z.infer<S>; actor: TActorOf<K>; formData: FormData }) => Promise<R>;
+  /** `locale`: the form's locale field, or the default (for the redirect that follows) */
+  run: (args: { input: z.infer<S>; actor: TActorOf<K>; formData: FormData; locale: TLocale }) => Promise<R>;
 };
 
-/** The form's locale field, or the default: the sign-in page a visitor is sent to speaks it. */
-function localeOf(formData: FormData): string {
+/** The form's locale field, or the default: the page a visitor is sent to next speaks it. */
+function localeOf(formData: FormData): TLocale {
   const value = formData.get("locale");
   return isLocale(value) ? value : defaultLocale;
 }
@@ -94,7 +93,7 @@ export function formAction<S extends z.ZodType, K extends TActorKind>(
     if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error) };
     try {
       return (
-        (await options.run({ input: parsed.data, actor, formData })) ?? {
+        (await options.run({ input: parsed.data, actor, formData, locale: localeOf(formData) })) ?? {
           ok: true,
           values: {},
           fieldErrors: {},
@@ -132,7 +131,7 @@ export function postAction<S extends z.ZodType, K extends TActorKind>(
       notFound();
     }
     try {
-      await options.run({ input: parsed.data, actor, formData });
+      await options.run({ input: parsed.data, actor, formData, locale: localeOf(formData) });
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof NotFoundError) notFound();

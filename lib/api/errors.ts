@@ -2,6 +2,9 @@ import { ZodError } from "zod";
 import { FormError, NotFoundError } from "../shared/errors";
 import { splitErrorCode } from "../shared/errorCode";
 
+/** A request body that is not JSON (answered 400). */
+export class BadJsonError extends Error {}
+
 /** The API's error body: `{"error":{"code","message","fields"?}}` with a 4xx status. */
 export function apiError(
   status: number,
@@ -18,8 +21,8 @@ export function apiError(
 /** Maps expected failures to 4xx; anything else is logged and answered 500 with a reference. */
 export function apiFailure(error: unknown): Response {
   if (error instanceof NotFoundError) return apiError(404, "not_found", "Not found");
-  if (error instanceof FormError)
-    return apiError(422, error.key, error.key, error.field ? { [error.field]: error.key } : undefined);
+  if (error instanceof FormError) return apiFormError(error);
+  if (error instanceof BadJsonError) return apiError(400, "invalid_json", "The request body must be JSON");
   if (error instanceof ZodError) {
     const fields = Object.fromEntries(
       error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]),
@@ -44,21 +47,7 @@ export function apiUnauthorized(): Response {
  * A FormError as 422 whose code is the bare key (`fileTooLarge`, not `fileTooLarge|10`); the
  * field, if any, carries the full code with its limit.
  */
-export function apiFormError(error: FormError): Response {
+function apiFormError(error: FormError): Response {
   const { key: code } = splitErrorCode(error.key);
   return apiError(422, code, error.key, error.field ? { [error.field]: error.key } : undefined);
-}
-
-/** The JSON body of a request, or undefined when it is not JSON (the caller answers 400). */
-export async function readJson(request: Request): Promise<unknown> {
-  try {
-    return await request.json();
-  } catch {
-    return undefined;
-  }
-}
-
-/** 400 for a body that is not JSON. */
-export function apiBadJson(): Response {
-  return apiError(400, "invalid_json", "The request body must be JSON");
 }

@@ -8,7 +8,6 @@ type TOp = {
   summary: string;
   description?: string;
   auth?: boolean;
-  params?: string[];
   query?: TQueryParam[];
   body?: "json" | "multipart";
   header?: string;
@@ -16,12 +15,13 @@ type TOp = {
 };
 
 const error = { $ref: "#/components/schemas/Error" };
-const op = ({ summary, description, auth, params = [], query = [], body, header, responses }: TOp) => ({
+const pathParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+const op = (path: string, { summary, description, auth, query = [], body, header, responses }: TOp) => ({
   summary,
   ...(description ? { description } : {}),
   ...(auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
   parameters: [
-    ...params.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+    ...pathParams(path).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
     ...query.map((q) =>
       typeof q === "string"
         ? { name: q, in: "query", required: false, schema: { type: "string" } }
@@ -54,6 +54,141 @@ const op = ({ summary, description, auth, params = [], query = [], body, header,
     ]),
   ),
 });
+
+/** Every call as `"method /path"`; a path's `{parameters}` are read from the path itself. */
+const operations: Record<string, TOp> = {
+  "get /services": {
+    summary: "The service catalogue",
+    query: ["audience", "theme", "department", "q"],
+    responses: { "200": "Services", "400": "Bad filter" },
+  },
+  "get /services/{code}": {
+    summary: "A service's full guide with its form definition",
+    responses: { "200": "Guide", "404": "Unknown service" },
+  },
+  "get /documents": {
+    summary: "The proactive-disclosure catalogue",
+    query: ["q", "category", "department", "year", "docType", "page"],
+    responses: { "200": "Documents", "400": "Bad filter" },
+  },
+  "get /documents/{unit}/{serial}": {
+    summary: "A document by its 索引号 (unit/year-serial)",
+    responses: { "200": "Document", "404": "Unknown document" },
+  },
+  "get /notices": {
+    summary: "Current community notices",
+    query: ["community", "category", "page"],
+    responses: { "200": "Notices", "400": "Bad filter" },
+  },
+  "get /notices/{id}": {
+    summary: "A notice (expired ones too)",
+    responses: { "200": "Notice", "404": "Unknown notice" },
+  },
+  "get /search": {
+    summary: "One search over services, documents and notices; each item has a type",
+    description:
+      "Chinese-aware: a phrase is found inside longer words (生活保障 finds 最低生活保障), Traditional queries find Simplified text, English queries find English titles, " +
+      "and administrators' synonyms are searched too (低保 ⇄ 最低生活保障). Ranked: exact title, title, 编码/文号/主题词/申请材料, then body; newest first within each. " +
+      "Answer: {q, type, items: [{type, id, title, titleMarks, snippet, snippetMarks, url, date}], counts: {service, document, notice}, more: [types with more matches than read], total, page, pages, terms}; " +
+      "with no result also suggestions (closest services) and the hotline.",
+    query: [
+      {
+        name: "q",
+        required: true,
+        description: "What to look for, 1–100 characters",
+        schema: { type: "string", minLength: 1, maxLength: 100 },
+      },
+      {
+        name: "type",
+        description: "Only this type of result",
+        schema: { type: "string", enum: ["service", "document", "notice"] },
+      },
+      {
+        name: "page",
+        description: "Page of 10 results, 1–50",
+        schema: { type: "integer", minimum: 1, maximum: 50, default: 1 },
+      },
+      {
+        name: "locale",
+        description: "Language of titles, excerpts and URLs",
+        schema: { type: "string", enum: ["zh-Hans", "zh-Hant", "en"], default: "zh-Hans" },
+      },
+    ],
+    responses: { "200": "Results", "400": "No query, or a bad type or page" },
+  },
+  "post /uploads": {
+    summary: "Upload a file; its type is checked by its bytes",
+    auth: true,
+    body: "multipart",
+    responses: {
+      "201": "{id, fileName, mimeType, size}",
+      "401": "Not signed in",
+      "422": "Wrong type or too large",
+    },
+  },
+  "get /applications": {
+    summary: "The caller's own cases, newest first, 50 a page",
+    auth: true,
+    query: [
+      {
+        name: "page",
+        description: "Page, from 1",
+        schema: { type: "integer", minimum: 1, default: 1 },
+      },
+    ],
+    responses: { "200": "{items, page, pages, total}", "400": "Bad page", "401": "Not signed in" },
+  },
+  "post /applications": {
+    summary: "Submit an application once per Idempotency-Key",
+    auth: true,
+    body: "json",
+    header: "Idempotency-Key",
+    responses: {
+      "201": "{trackingNumber, accessCode, status}",
+      "200": "The same key again: the same body",
+      "400": "Bad request or no key",
+      "401": "Not signed in",
+      "404": "Unknown service",
+      "422": "Invalid answers (fields)",
+    },
+  },
+  "get /applications/{trackingNumber}": {
+    summary: "One of the caller's cases with its public timeline",
+    auth: true,
+    responses: { "200": "Case", "401": "Not signed in", "404": "Not the caller's case" },
+  },
+  "get /files/{id}": {
+    summary: "A stored file, for those who may see it",
+    auth: true,
+    responses: { "200": "The file", "404": "Not found" },
+  },
+  "get /tokens": {
+    summary: "The caller's personal tokens (session cookie only)",
+    auth: true,
+    responses: { "200": "Tokens", "401": "Not signed in" },
+  },
+  "post /tokens": {
+    summary: "Make a personal token; the token is shown once",
+    auth: true,
+    body: "json",
+    responses: { "201": "{id, name, token}", "401": "Not signed in", "422": "Bad name" },
+  },
+  "delete /tokens/{id}": {
+    summary: "Revoke a personal token",
+    auth: true,
+    responses: { "204": "Revoked", "401": "Not signed in", "404": "Not the caller's token" },
+  },
+};
+
+/** The OpenAPI `paths` object: each path with its methods, in the table's order. */
+function pathsOf(table: Record<string, TOp>) {
+  const paths: Record<string, Record<string, ReturnType<typeof op>>> = {};
+  for (const [call, spec] of Object.entries(table)) {
+    const [method, path] = call.split(" ");
+    paths[path] = { ...paths[path], [method]: op(path, spec) };
+  }
+  return paths;
+}
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -91,160 +226,6 @@ export function openApiDocument(serverUrl: string) {
         },
       },
     },
-    paths: {
-      "/services": {
-        get: op({
-          summary: "The service catalogue",
-          query: ["audience", "theme", "department", "q"],
-          responses: { "200": "Services", "400": "Bad filter" },
-        }),
-      },
-      "/services/{code}": {
-        get: op({
-          summary: "A service's full guide with its form definition",
-          params: ["code"],
-          responses: { "200": "Guide", "404": "Unknown service" },
-        }),
-      },
-      "/documents": {
-        get: op({
-          summary: "The proactive-disclosure catalogue",
-          query: ["q", "category", "department", "year", "docType", "page"],
-          responses: { "200": "Documents", "400": "Bad filter" },
-        }),
-      },
-      "/documents/{unit}/{serial}": {
-        get: op({
-          summary: "A document by its 索引号 (unit/year-serial)",
-          params: ["unit", "serial"],
-          responses: { "200": "Document", "404": "Unknown document" },
-        }),
-      },
-      "/notices": {
-        get: op({
-          summary: "Current community notices",
-          query: ["community", "category", "page"],
-          responses: { "200": "Notices", "400": "Bad filter" },
-        }),
-      },
-      "/notices/{id}": {
-        get: op({
-          summary: "A notice (expired ones too)",
-          params: ["id"],
-          responses: { "200": "Notice", "404": "Unknown notice" },
-        }),
-      },
-      "/search": {
-        get: op({
-          summary: "One search over services, documents and notices; each item has a type",
-          description:
-            "Chinese-aware: a phrase is found inside longer words (生活保障 finds 最低生活保障), Traditional queries find Simplified text, English queries find English titles, " +
-            "and administrators' synonyms are searched too (低保 ⇄ 最低生活保障). Ranked: exact title, title, 编码/文号/主题词/申请材料, then body; newest first within each. " +
-            "Answer: {q, type, items: [{type, id, title, titleMarks, snippet, snippetMarks, url, date}], counts: {service, document, notice}, more: [types with more matches than read], total, page, pages, terms}; " +
-            "with no result also suggestions (closest services) and the hotline.",
-          query: [
-            {
-              name: "q",
-              required: true,
-              description: "What to look for, 1–100 characters",
-              schema: { type: "string", minLength: 1, maxLength: 100 },
-            },
-            {
-              name: "type",
-              description: "Only this type of result",
-              schema: { type: "string", enum: ["service", "document", "notice"] },
-            },
-            {
-              name: "page",
-              description: "Page of 10 results, 1–50",
-              schema: { type: "integer", minimum: 1, maximum: 50, default: 1 },
-            },
-            {
-              name: "locale",
-              description: "Language of titles, excerpts and URLs",
-              schema: { type: "string", enum: ["zh-Hans", "zh-Hant", "en"], default: "zh-Hans" },
-            },
-          ],
-          responses: { "200": "Results", "400": "No query, or a bad type or page" },
-        }),
-      },
-      "/uploads": {
-        post: op({
-          summary: "Upload a file; its type is checked by its bytes",
-          auth: true,
-          body: "multipart",
-          responses: {
-            "201": "{id, fileName, mimeType, size}",
-            "401": "Not signed in",
-            "422": "Wrong type or too large",
-          },
-        }),
-      },
-      "/applications": {
-        get: op({
-          summary: "The caller's own cases, newest first, 50 a page",
-          auth: true,
-          query: [
-            {
-              name: "page",
-              description: "Page, from 1",
-              schema: { type: "integer", minimum: 1, default: 1 },
-            },
-          ],
-          responses: { "200": "{items, page, pages, total}", "400": "Bad page", "401": "Not signed in" },
-        }),
-        post: op({
-          summary: "Submit an application once per Idempotency-Key",
-          auth: true,
-          body: "json",
-          header: "Idempotency-Key",
-          responses: {
-            "201": "{trackingNumber, accessCode, status}",
-            "200": "The same key again: the same body",
-            "400": "Bad request or no key",
-            "401": "Not signed in",
-            "404": "Unknown service",
-            "422": "Invalid answers (fields)",
-          },
-        }),
-      },
-      "/applications/{trackingNumber}": {
-        get: op({
-          summary: "One of the caller's cases with its public timeline",
-          auth: true,
-          params: ["trackingNumber"],
-          responses: { "200": "Case", "401": "Not signed in", "404": "Not the caller's case" },
-        }),
-      },
-      "/files/{id}": {
-        get: op({
-          summary: "A stored file, for those who may see it",
-          auth: true,
-          params: ["id"],
-          responses: { "200": "The file", "404": "Not found" },
-        }),
-      },
-      "/tokens": {
-        get: op({
-          summary: "The caller's personal tokens (session cookie only)",
-          auth: true,
-          responses: { "200": "Tokens", "401": "Not signed in" },
-        }),
-        post: op({
-          summary: "Make a personal token; the token is shown once",
-          auth: true,
-          body: "json",
-          responses: { "201": "{id, name, token}", "401": "Not signed in", "422": "Bad name" },
-        }),
-      },
-      "/tokens/{id}": {
-        delete: op({
-          summary: "Revoke a personal token",
-          auth: true,
-          params: ["id"],
-          responses: { "204": "Revoked", "401": "Not signed in", "404": "Not the caller's token" },
-        }),
-      },
-    },
+    paths: pathsOf(operations),
   };
 }

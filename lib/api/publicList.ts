@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { apiFailure } from "./errors";
 import { queryParams } from "./queryParams";
+import { apiRoute, publicJson } from "./route";
 
 /**
  * A public catalogue's GET handler: parses the query string with the route's schema, reads one
@@ -12,20 +12,8 @@ export function publicListRoute<S extends z.ZodType, R>(options: {
   read: (query: z.infer<S>) => Promise<{ items: R[]; total: number; page: number; pages: number }>;
   item: (row: R) => unknown;
 }) {
-  return async (request: Request): Promise<Response> => {
-    try {
-      const result = await options.read(options.schema.parse(queryParams(request.url)));
-      return Response.json(
-        {
-          items: result.items.map(options.item),
-          total: result.total,
-          page: result.page,
-          pages: result.pages,
-        },
-        { headers: { "Cache-Control": "public, max-age=60" } },
-      );
-    } catch (error) {
-      return apiFailure(error);
-    }
-  };
+  return apiRoute(async ({ request }) => {
+    const { items, total, page, pages } = await options.read(options.schema.parse(queryParams(request.url)));
+    return publicJson({ items: items.map(options.item), total, page, pages });
+  });
 }

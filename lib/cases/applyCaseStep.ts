@@ -20,7 +20,7 @@ export type TCaseStepInput = TStepInput<TCaseStep> & {
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** 补正 is asked for once, listing everything, within 5 working days of submission (行政许可法 Art. 32). */
-export const supplementWindowWorkingDays = 5;
+const supplementWindowWorkingDays = 5;
 
 const supplementsAsked = (prisma: PrismaClient, applicationId: string) =>
   prisma.caseEvent.count({ where: { applicationId, kind: "requestSupplement" } });
@@ -55,7 +55,6 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
   workflow: caseWorkflow,
   action: "case",
   entityType: "Application",
-  notFound: "case",
   key: (input) => input.trackingNumber,
   load: loadCase,
   async plan({ prisma, step, rule, entity, input, now }) {

@@ -2,8 +2,8 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
-import { FormError, NotFoundError } from "../shared/errors";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { FormError } from "../shared/errors";
 
 /** The follow-up of a 差评: verify (核实) → fix (整改) → call the rater back (回访) → close. */
 const followUpSteps = {
@@ -29,14 +29,12 @@ export async function advanceFollowUp(
     include: { rating: true, service: { select: { department: { select: { code: true } } } } },
   });
   if (!found?.rating?.followUpStatus || !hasRole(input.actor, "SUPERVISOR", found.service.department.code)) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: input.actor.id,
       action: "rating.followUp",
       entityType: "Application",
       entityId: input.trackingNumber,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("follow-up");
   }
   const current = found.rating.followUpStatus as TFollowUpStatus;
   if (!(current in followUpSteps)) throw new FormError("transitionNotAllowed");

@@ -3,10 +3,10 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { dueSoonWorkingDays } from "../calendar/dueFlag";
-import { FormError, NotFoundError } from "../shared/errors";
+import { FormError } from "../shared/errors";
 import type { TCaseStatus } from "./caseWorkflow";
 import { dueFlag, runningStatuses } from "./deadlines";
 
@@ -100,14 +100,12 @@ export async function staffCaseOrDeny(
     select: { id: true, version: true, service: { select: { department: { select: { code: true } } } } },
   });
   if (!found || !mayWorkCases(actor, found.service.department.code)) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: actor.id,
       action,
       entityType: "Application",
       entityId: trackingNumber,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("case");
   }
   return found;
 }
@@ -158,14 +156,12 @@ export async function assignCase(
     select: { id: true, service: { select: { department: { select: { id: true, code: true } } } } },
   });
   if (!found || !hasRole(input.actor, "SUPERVISOR", found.service.department.code)) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: input.actor.id,
       action: "case.assign",
       entityType: "Application",
       entityId: input.trackingNumber,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("case");
   }
   const assignee = await prisma.roleGrant.findFirst({
     where: { userId: input.assigneeId, role: "CASEWORKER", departmentId: found.service.department.id },

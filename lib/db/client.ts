@@ -8,7 +8,7 @@ const globalHolder = globalThis as unknown as { __onestopDb?: Promise<PrismaClie
  * The server's Prisma client, created on first use (so `next build` never opens the data
  * directory). One per process: a PGlite directory allows a single opener.
  */
-export function db(): Promise<PrismaClient> {
+function db(): Promise<PrismaClient> {
   globalHolder.__onestopDb ??= connect().then(
     (connection) => connection.prisma,
     (error) => {

@@ -14,8 +14,8 @@ import {
  * machine with the native CLI can still run `prisma migrate deploy` on the same folder.
  */
 const root = process.cwd();
-export const schemaPath = path.join(root, "prisma", "schema.prisma");
-export const migrationsDir = path.join(root, "prisma", "migrations");
+const schemaPath = path.join(root, "prisma", "schema.prisma");
+const migrationsDir = path.join(root, "prisma", "migrations");
 
 type Engine = {
   diff(input: unknown): Promise<{ exitCode: number; stdout: string }>;

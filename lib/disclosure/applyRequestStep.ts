@@ -9,7 +9,7 @@ import { isValidOutcome } from "./outcomes";
 import { pendingExtension, requestWorkflow, type TRequestStep } from "./requestWorkflow";
 
 /** Working days the applicant has to send a corrected application before it counts as abandoned (a local setting). */
-export const correctionPeriodWorkingDays = 15;
+const correctionPeriodWorkingDays = 15;
 
 export type TRequestStepInput = TStepInput<TRequestStep> & {
   trackingNumber: string;
@@ -55,7 +55,6 @@ const requestSteps: TStepKind<
   workflow: requestWorkflow,
   action: "disclosure",
   entityType: "DisclosureRequest",
-  notFound: "request",
   key: (input) => input.trackingNumber,
   load: loadRequest,
   async plan({ step, entity, input, now }) {

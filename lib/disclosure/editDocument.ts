@@ -4,9 +4,9 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { hasRole } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { chinaDay, workingDaysBetween } from "../calendar/workdays";
-import { FormError, NotFoundError } from "../shared/errors";
+import { FormError } from "../shared/errors";
 import type { TDocumentInput } from "./publishDocument";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
@@ -30,14 +30,12 @@ async function editable(prisma: PrismaClient, actor: TSessionUser, indexNo: stri
     include: { department: { select: { code: true } } },
   });
   if (!found || !hasRole(actor, "EDITOR", found.department.code)) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: actor.id,
       action,
       entityType: "DisclosureDocument",
       entityId: indexNo,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("document");
   }
   return found;
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import PDFDocument from "pdfkit";
 import type { TFunction } from "i18next";
-import { cjkFonts } from "../pdf/pdfDocument";
+import { createPdfDocument } from "../pdf/pdfDocument";
 import { formatDate, formatDay } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
@@ -32,22 +31,11 @@ export async function renderReplyLetter(input: {
   request: TLetterRequest;
 }): Promise<Uint8Array<ArrayBuffer>> {
   const { locale, t, request: r } = input;
-  const fonts = cjkFonts();
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, finish } = createPdfDocument({
+    locale,
     margin: 64,
-    lang: locale,
-    displayTitle: true,
     info: { Title: `${t("disclosure:letter.title")} ${r.letterNumber ?? ""}` },
   });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-  doc.registerFont("body", fonts.regular, fonts.regularFamily);
-  doc.registerFont("heading", fonts.bold, fonts.boldFamily);
   const width = doc.page.width - 128;
   const department = lt(locale, r.department.name, r.department.nameEn);
   doc.font("heading").fontSize(20).text(t("disclosure:letter.title"), { align: "center", width });
@@ -81,12 +69,7 @@ export async function renderReplyLetter(input: {
   doc.moveDown(1.5);
   doc.text(department, { align: "right", width });
   doc.text(formatDate(locale, r.repliedAt), { align: "right", width });
-  doc.end();
-  await done;
-  const buffer = Buffer.concat(chunks);
-  return new Uint8Array(
-    buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer,
-  );
+  return finish();
 }
 
 /**

@@ -2,9 +2,8 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { isFinishedRequest, type TRequestStatus } from "./requestWorkflow";
-import { workingDaysBetween } from "../calendar/workdays";
-import { dueSoonWorkingDays } from "../calendar/dueFlag";
+import type { TRequestStatus } from "./requestWorkflow";
+import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
 
 /** What an applicant sees of a request: its status, its reply and its public timeline. */
 const publicView = {
@@ -42,18 +41,12 @@ function requestDepartments(actor: TSessionUser): string[] | null {
   return [...new Set([...officer, ...supervisor])];
 }
 
+/** The office owes a reply by the due date: not before receipt, nor while the applicant corrects, nor once finished. */
+const replyOwed: readonly TRequestStatus[] = ["RECEIVED", "PROCESSING", "PAUSED"];
+
 /** 即将到期 (within two working days) or 已超期, for a request still running. */
-export function requestDueFlag(status: string, due: Date | null, today: string): "overdue" | "soon" | null {
-  if (
-    !due ||
-    isFinishedRequest(status as TRequestStatus) ||
-    status === "SUBMITTED" ||
-    status === "SUPPLEMENT"
-  )
-    return null;
-  const day = due.toISOString().slice(0, 10);
-  if (day < today) return "overdue";
-  return workingDaysBetween(today, day) <= dueSoonWorkingDays ? "soon" : null;
+export function requestDueFlag(status: TRequestStatus, due: Date | null, today: string): TDueFlag {
+  return due && replyOwed.includes(status) ? dueFlagOn(due, today) : null;
 }
 
 /** The requests of the actor's departments, nearest deadline first (the first 500). */

@@ -1,34 +1,8 @@
+import type { DisclosureStatus } from "../db/generated/enums";
 import { hasRole } from "../auth/policy";
-import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+import { isApplicant, stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 
-/**
- * The 依申请公开 workflow as data: who may take each step and from which status. The clock
- * (clock.ts) is fed by the events these steps record; applyRequestStep takes them.
- */
-export const requestStatuses = [
-  "SUBMITTED",
-  "RECEIVED",
-  "SUPPLEMENT",
-  "PROCESSING",
-  "PAUSED",
-  "REPLIED",
-  "ABANDONED",
-  "WITHDRAWN",
-] as const;
-export type TRequestStatus = (typeof requestStatuses)[number];
-
-export type TRequestStep =
-  | "confirmReceipt"
-  | "requestSupplement"
-  | "correct"
-  | "abandon"
-  | "startProcessing"
-  | "pause"
-  | "resume"
-  | "requestExtension"
-  | "approveExtension"
-  | "reply"
-  | "withdraw";
+export type TRequestStatus = DisclosureStatus;
 
 /** What the table reads of a request: its status, applicant, department and events (oldest first). */
 export type TRequestSubject = {
@@ -48,46 +22,49 @@ export function pendingExtension(events: TRequestSubject["events"]): number {
   return requested?.kind === "requestExtension" ? Number((requested.data as { days?: number }).days ?? 0) : 0;
 }
 
-/** `to: null` keeps the status (the step only records an event). */
-export const requestWorkflow: TWorkflow<TRequestStep, TRequestSubject, TRequestRule> = {
-  steps: {
-    confirmReceipt: { from: ["SUBMITTED"], to: "RECEIVED", by: "officer" },
-    requestSupplement: { from: ["RECEIVED", "PROCESSING"], to: "SUPPLEMENT", by: "officer" },
-    correct: { from: ["SUPPLEMENT"], to: "PROCESSING", by: "applicant" },
-    abandon: { from: ["SUPPLEMENT"], to: "ABANDONED", by: "officer" },
-    startProcessing: { from: ["RECEIVED"], to: "PROCESSING", by: "officer" },
-    pause: { from: ["RECEIVED", "PROCESSING"], to: "PAUSED", by: "officer" },
-    resume: { from: ["PAUSED"], to: "PROCESSING", by: "officer" },
-    // an officer asks, a supervisor approves: one request waits at a time
-    requestExtension: {
-      from: ["RECEIVED", "PROCESSING", "PAUSED"],
-      to: null,
-      by: "officer",
-      refusal: (request) => (pendingExtension(request.events) ? "extensionPending" : null),
-    },
-    approveExtension: {
-      from: ["RECEIVED", "PROCESSING", "PAUSED"],
-      to: null,
-      by: "supervisor",
-      refusal: (request) => (pendingExtension(request.events) ? null : "noExtensionRequested"),
-    },
-    reply: { from: ["RECEIVED", "PROCESSING"], to: "REPLIED", by: "officer" },
-    withdraw: {
-      from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED"],
-      to: "WITHDRAWN",
-      by: "applicant",
-    },
+/**
+ * The 依申请公开 workflow as data: who may take each step and from which status (`to: null`
+ * keeps the status: the step only records an event). The clock (clock.ts) is fed by the events
+ * these steps record; applyRequestStep takes them.
+ */
+const requestSteps = {
+  confirmReceipt: { from: ["SUBMITTED"], to: "RECEIVED", by: "officer" },
+  requestSupplement: { from: ["RECEIVED", "PROCESSING"], to: "SUPPLEMENT", by: "officer" },
+  correct: { from: ["SUPPLEMENT"], to: "PROCESSING", by: "applicant" },
+  abandon: { from: ["SUPPLEMENT"], to: "ABANDONED", by: "officer" },
+  startProcessing: { from: ["RECEIVED"], to: "PROCESSING", by: "officer" },
+  pause: { from: ["RECEIVED", "PROCESSING"], to: "PAUSED", by: "officer" },
+  resume: { from: ["PAUSED"], to: "PROCESSING", by: "officer" },
+  // an officer asks, a supervisor approves: one request waits at a time
+  requestExtension: {
+    from: ["RECEIVED", "PROCESSING", "PAUSED"],
+    to: null,
+    by: "officer",
+    refusal: (request) => (pendingExtension(request.events) ? "extensionPending" : null),
   },
-  // officers and supervisors of the request's department; the applicant only of a request
-  // filed while signed in (an anonymous request has no one to act as its applicant)
+  approveExtension: {
+    from: ["RECEIVED", "PROCESSING", "PAUSED"],
+    to: null,
+    by: "supervisor",
+    refusal: (request) => (pendingExtension(request.events) ? null : "noExtensionRequested"),
+  },
+  reply: { from: ["RECEIVED", "PROCESSING"], to: "REPLIED", by: "officer" },
+  withdraw: {
+    from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED"],
+    to: "WITHDRAWN",
+    by: "applicant",
+  },
+} satisfies Record<string, TRequestRule>;
+export type TRequestStep = keyof typeof requestSteps;
+
+export const requestWorkflow: TWorkflow<TRequestStep, TRequestSubject, TRequestRule> = {
+  steps: requestSteps,
+  // officers and supervisors of the request's department, or the applicant of a request filed
+  // while signed in
   actsAs: (actor, by, request) =>
     by === "applicant"
-      ? !!request.applicantId && request.applicantId === actor.id
+      ? isApplicant(actor, request)
       : hasRole(actor, by === "officer" ? "DISCLOSURE_OFFICER" : "SUPERVISOR", request.department.code),
 };
 
 export const requestStepNames = stepNames(requestWorkflow);
-
-export function isFinishedRequest(status: TRequestStatus): boolean {
-  return status === "REPLIED" || status === "ABANDONED" || status === "WITHDRAWN";
-}

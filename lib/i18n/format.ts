@@ -3,26 +3,17 @@ import type { TLocale } from "./settings";
 const intlLocale = (locale: TLocale) =>
   locale === "en" ? "en-GB" : locale === "zh-Hant" ? "zh-Hant-CN" : "zh-Hans-CN";
 
+const longDate = (locale: TLocale, timeZone: string) =>
+  new Intl.DateTimeFormat(intlLocale(locale), { timeZone, year: "numeric", month: "long", day: "numeric" });
+
 /** A moment shown as a date in China time. */
 export function formatDate(locale: TLocale, value: Date | null | undefined): string {
-  if (!value) return "";
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-  }).format(value);
+  return value ? longDate(locale, "Asia/Shanghai").format(value) : "";
 }
 
 /** A calendar day stored as a date-only column (midnight UTC). */
 export function formatDay(locale: TLocale, value: Date | null | undefined): string {
-  if (!value) return "";
-  return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: "UTC",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-  }).format(value);
+  return value ? longDate(locale, "UTC").format(value) : "";
 }
 
 /** ISO date (YYYY-MM-DD) for <time dateTime>. */

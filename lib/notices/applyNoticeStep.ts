@@ -81,7 +81,6 @@ const noticeSteps: TStepKind<
   workflow: noticeWorkflow,
   action: "notice",
   entityType: "Notice",
-  notFound: "notice",
   key: (input) => input.noticeId,
   load: loadNotice,
   async plan({ step, actor, input, now }) {

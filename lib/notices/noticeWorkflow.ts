@@ -1,17 +1,10 @@
+import { NoticeStatus } from "../db/generated/enums";
 import type { TSessionUser } from "../auth/types";
 import { hasRole, isStaff } from "../auth/policy";
 import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 
-/**
- * The notice workflow as data: draft → submitted → approved by a *different* editor or a
- * supervisor (or sent back with a comment) → published at its scheduled time → archived.
- * An emergency (防汛应急) may be published by a supervisor alone, recorded as such.
- * applyNoticeStep takes the steps; the staff notice page offers what openSteps returns.
- */
-export const noticeStatuses = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED", "ARCHIVED"] as const;
-export type TNoticeStatus = (typeof noticeStatuses)[number];
-
-export type TNoticeStep = "submit" | "approve" | "sendBack" | "publish" | "publishEmergency" | "archive";
+export const noticeStatuses = Object.values(NoticeStatus);
+export type TNoticeStatus = NoticeStatus;
 
 /** What the table reads of a notice: its status, who wrote and last changed it, its department. */
 export type TNoticeSubject = {
@@ -57,26 +50,35 @@ export function noticeWriters(
   return [...new Set([authorId, ...writers].filter((id): id is string => !!id))];
 }
 
-export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule> = {
-  steps: {
-    submit: { from: ["DRAFT"], to: "SUBMITTED", by: "editor" },
-    approve: {
-      from: ["SUBMITTED"],
-      to: "APPROVED",
-      by: "reviewer",
-      refusal: (notice, actor) => (mayReview(actor.id, notice.writerIds) ? null : "secondPersonRequired"),
-    },
-    sendBack: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", by: "reviewer" },
-    /** at the scheduled time, by the job runner (publishNotice) */
-    publish: { from: ["APPROVED"], to: "PUBLISHED", by: "system" },
-    publishEmergency: {
-      from: ["DRAFT", "SUBMITTED"],
-      to: "PUBLISHED",
-      by: "supervisor",
-      refusal: (notice) => (notice.emergency ? null : "notEmergency"),
-    },
-    archive: { from: ["PUBLISHED"], to: "ARCHIVED", by: "editor" },
+/**
+ * The notice workflow as data: draft → submitted → approved by a *different* editor or a
+ * supervisor (or sent back with a comment) → published at its scheduled time → archived.
+ * An emergency (防汛应急) may be published by a supervisor alone, recorded as such.
+ * applyNoticeStep takes the steps; the staff notice page offers what openSteps returns.
+ */
+const noticeSteps = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED", by: "editor" },
+  approve: {
+    from: ["SUBMITTED"],
+    to: "APPROVED",
+    by: "reviewer",
+    refusal: (notice, actor) => (mayReview(actor.id, notice.writerIds) ? null : "secondPersonRequired"),
   },
+  sendBack: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", by: "reviewer" },
+  /** at the scheduled time, by the job runner (publishNotice) */
+  publish: { from: ["APPROVED"], to: "PUBLISHED", by: "system" },
+  publishEmergency: {
+    from: ["DRAFT", "SUBMITTED"],
+    to: "PUBLISHED",
+    by: "supervisor",
+    refusal: (notice) => (notice.emergency ? null : "notEmergency"),
+  },
+  archive: { from: ["PUBLISHED"], to: "ARCHIVED", by: "editor" },
+} satisfies Record<string, TNoticeRule>;
+export type TNoticeStep = keyof typeof noticeSteps;
+
+export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule> = {
+  steps: noticeSteps,
   actsAs: (actor, by, notice) => {
     switch (by) {
       case "editor":
@@ -91,7 +93,7 @@ export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule>
   },
 };
 
-export const noticeStepNames = stepNames(noticeWorkflow);
+const noticeStepNames = stepNames(noticeWorkflow);
 
 /** Only a draft changes (a submitted notice is sent back first), and only by an editor. */
 export function mayEditNotice(actor: TSessionUser, notice: { status: TNoticeStatus }): boolean {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { FormError, NotFoundError } from "../shared/errors";
 import { saveUpload } from "../uploads/saveUpload";
 import { noticeCategories } from "./categories";
@@ -44,6 +44,23 @@ async function targetCommunityIds(prisma: PrismaClient, scope: TNoticeScope): Pr
 function checkDates(input: TNoticeInput) {
   if (input.expiresAt && input.expiresAt <= input.publishAt)
     throw new FormError("expiryBeforePublication", "expiresAt");
+}
+
+/** The columns an editor's input sets, the same on a new notice and on each revision. */
+function noticeColumns(input: TNoticeInput) {
+  return {
+    title: input.title,
+    titleEn: input.titleEn || null,
+    body: input.body,
+    category: input.category,
+    source: input.source,
+    pinned: input.pinned,
+    // the category decides whether a supervisor may publish it alone
+    emergency: input.category === "emergency",
+    publishAt: input.publishAt,
+    expiresAt: input.expiresAt,
+    scope: input.scope,
+  };
 }
 
 /** Everything but title and body, kept on each revision for the diff view. */
@@ -90,17 +107,8 @@ export async function createNotice(
   return prisma.$transaction(async (tx) => {
     const notice = await tx.notice.create({
       data: {
-        title: data.title,
-        titleEn: data.titleEn || null,
-        body: data.body,
-        category: data.category,
-        source: data.source,
-        pinned: data.pinned,
-        emergency: data.category === "emergency",
-        publishAt: data.publishAt,
-        expiresAt: data.expiresAt,
+        ...noticeColumns(data),
         authorId: input.actor.id,
-        scope: data.scope,
         targets: { create: communityIds.map((communityId) => ({ communityId })) },
         revisions: {
           create: {
@@ -151,14 +159,12 @@ export async function updateNotice(
       })
     : null;
   if (!current) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: input.actor.id,
       action: "notice.edit",
       entityType: "Notice",
       entityId: input.noticeId,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("notice");
   }
   if (current.version !== input.expectedVersion) throw new FormError("caseChanged");
   if (!mayEditNotice(input.actor, current)) throw new FormError("onlyDraftEditable");
@@ -174,19 +180,7 @@ export async function updateNotice(
   await prisma.$transaction(async (tx) => {
     const updated = await tx.notice.updateMany({
       where: { id: current.id, version: input.expectedVersion, status: current.status },
-      data: {
-        title: data.title,
-        titleEn: data.titleEn || null,
-        body: data.body,
-        category: data.category,
-        source: data.source,
-        pinned: data.pinned,
-        emergency: data.category === "emergency",
-        publishAt: data.publishAt,
-        expiresAt: data.expiresAt,
-        scope: data.scope,
-        version,
-      },
+      data: { ...noticeColumns(data), version },
     });
     if (updated.count !== 1) throw new FormError("caseChanged");
     await tx.noticeTarget.deleteMany({ where: { noticeId: current.id } });

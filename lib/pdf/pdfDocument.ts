@@ -30,7 +30,7 @@ type TLoadedFonts = { regular: Buffer; bold: Buffer; regularFamily?: string; bol
 let loadedFonts: TLoadedFonts | undefined;
 
 /** The Chinese fonts for PDFs (npm package first, Debian fonts-noto-cjk as fallback), loaded once. */
-export function cjkFonts(): TLoadedFonts {
+function cjkFonts(): TLoadedFonts {
   if (loadedFonts) return loadedFonts;
   const found = fontChoices.find((choice) => fs.existsSync(choice.regular) && fs.existsSync(choice.bold));
   if (!found) {

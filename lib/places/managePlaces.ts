@@ -3,8 +3,8 @@ import { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
-import { FormError, NotFoundError } from "../shared/errors";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { FormError } from "../shared/errors";
 
 /**
  * A place added or renamed by an administrator. Codes follow GB/T 2260 and the 统计用区划代码
@@ -34,14 +34,12 @@ export async function savePlace(
 ): Promise<"created" | "renamed"> {
   const prisma = await clientOf(input);
   if (!isAdministrator(input.actor)) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: input.actor.id,
       action: "place.save",
       entityType: "Place",
       entityId: input.place.code,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("place");
   }
   const { level, code, name, nameEn, rural } = input.place;
   const names = { name, nameEn };

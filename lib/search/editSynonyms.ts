@@ -2,8 +2,8 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
-import { FormError, NotFoundError } from "../shared/errors";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { FormError } from "../shared/errors";
 import { contentChanged } from "../cache/contentChanged";
 
 type TChange =
@@ -23,14 +23,12 @@ export async function editSynonyms(
   const { actor, change } = input;
   const action = `search.synonym.${change.kind}`;
   if (!isAdministrator(actor)) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: actor.id,
       action,
       entityType: "SearchSynonym",
       entityId: change.kind === "create" ? null : change.id,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("synonyms");
   }
   const done = await prisma.$transaction(async (tx) => {
     if (change.kind === "create") {

@@ -17,7 +17,7 @@ function code(key: string, value?: number): string {
 }
 
 /** The zod schema of one field's answer (a trimmed string, or a list for checkboxes). */
-export function fieldSchema(field: TFormField): z.ZodType<string | string[] | undefined> {
+function fieldSchema(field: TFormField): z.ZodType<string | string[] | undefined> {
   const optional = <T extends z.ZodType>(schema: T) =>
     field.required ? schema : z.union([z.literal("").transform(() => undefined), schema]).optional();
   const text = z.string({ error: "required" }).trim();

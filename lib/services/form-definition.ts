@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 /** Text in the two authored languages; Traditional Chinese is converted from `zh`. */
-export const ZBilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const ZBilingual = z.object({ zh: z.string().min(1), en: z.string().min(1) });
 export type TBilingual = z.infer<typeof ZBilingual>;
 
-export const fieldTypes = [
+const fieldTypes = [
   "text",
   "textarea",
   "number",
@@ -21,7 +21,7 @@ export const fieldTypes = [
 ] as const;
 export type TFieldType = (typeof fieldTypes)[number];
 
-export const ZFormField = z.object({
+const ZFormField = z.object({
   /** key in the answers object; stable across versions */
   name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   type: z.enum(fieldTypes),
@@ -44,7 +44,7 @@ export const ZFormField = z.object({
 });
 export type TFormField = z.infer<typeof ZFormField>;
 
-export const ZFormStep = z.object({
+const ZFormStep = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   title: ZBilingual,
   fields: z.array(ZFormField).min(1),

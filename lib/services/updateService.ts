@@ -1,28 +1,20 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "../db/generated/client";
+import { ServiceType } from "../db/generated/enums";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { isAdministrator } from "../auth/policy";
-import { FormError, NotFoundError } from "../shared/errors";
+import { FormError } from "../shared/errors";
 import { ZFormDefinition } from "./form-definition";
 import { ZLegalBasis, ZMaterial } from "./guide";
 import { allThemes } from "./themes";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
-/** The kinds of 政务服务事项 (行政许可, 行政确认 …), in the order the editor offers them. */
-export const serviceTypes = [
-  "LICENSING",
-  "CONFIRMATION",
-  "ADJUDICATION",
-  "PAYMENT",
-  "REWARD",
-  "FILING",
-  "OTHER_POWER",
-  "PUBLIC_SERVICE",
-] as const;
+/** The kinds of 政务服务事项 (行政许可, 行政确认 …), in the schema's order, as the editor offers them. */
+export const serviceTypes = Object.values(ServiceType);
 export const serviceAudiences = ["PERSON", "LEGAL_PERSON"] as const;
 const phone = z
   .string()
@@ -63,7 +55,7 @@ export const ZServiceEdit = z
     nameEn: text(200),
     summary: text(1000),
     summaryEn: z.string().trim().max(2000, "tooLongMax|2000").optional(),
-    type: z.enum(serviceTypes, { message: "choose" }),
+    type: z.enum(ServiceType, { message: "choose" }),
     audience: z.enum(serviceAudiences, { message: "choose" }),
     themes: z.string().transform((value, ctx) => {
       const themes = value.split(/[\s,，、]+/).filter(Boolean);
@@ -115,14 +107,12 @@ export async function updateService(
     select: { id: true, version: true },
   });
   if (!isAdmin || !existing) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: actor.id,
       action: "service.update",
       entityType: "Service",
       entityId: edit.code,
-      outcome: "DENIED",
     });
-    throw new NotFoundError("service");
   }
   const { code, expectedVersion, ...data } = edit;
   await prisma.$transaction(async (tx) => {

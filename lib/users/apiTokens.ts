@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
-import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/writeAudit";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { toSessionUser } from "../auth/verifyCredentials";
@@ -37,13 +37,11 @@ export async function createApiToken(
   const { actor } = input;
   if (!isCitizen(actor)) {
     // the audit log records staff actions: a staff account trying to mint a token is one
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: input.actor.id,
       action: "apiToken.create",
       entityType: "ApiToken",
-      outcome: "DENIED",
     });
-    throw new NotFoundError("api tokens");
   }
   const parsed = ZTokenName.safeParse(input.name);
   if (!parsed.success) throw new FormError(parsed.error.issues[0]?.message ?? "required", "name");

@@ -2,8 +2,8 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
-import { FormError, NotFoundError } from "../shared/errors";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { FormError } from "../shared/errors";
 import type { TStepRule, TWorkflow } from "./workflow";
 
 /** What every step is asked with; each entity adds how it is named and what the step carries. */
@@ -27,7 +27,7 @@ export type TStepPlan = {
 };
 
 /** Everything a step's hooks see: who, which step, on what, and when. */
-export type TStepContext<TStep extends string, TEntity extends TStepEntity, TRule, TInput> = {
+type TStepContext<TStep extends string, TEntity extends TStepEntity, TRule, TInput> = {
   prisma: PrismaClient;
   actor: TSessionUser;
   step: TStep;
@@ -56,8 +56,6 @@ export type TStepKind<
   /** the audit log's words: `${action}.${step}` on `entityType` */
   action: string;
   entityType: string;
-  /** the NotFoundError a refusal is reported as (nothing tells the actor the entity exists) */
-  notFound: string;
   /** how the actor named the entity (tracking number or id): what is looked up and audited */
   key: (input: TInput) => string;
   load: (prisma: PrismaClient, key: string) => Promise<TEntity | null>;
@@ -100,14 +98,12 @@ export async function applyStep<
   const action = `${kind.action}.${step}`;
   const entity = await kind.load(prisma, key);
   if (!entity || !kind.workflow.actsAs(actor, rule.by, entity)) {
-    await writeAudit(prisma, {
+    throw await deniedAsNotFound(prisma, {
       actorId: actor.id,
       action,
       entityType: kind.entityType,
       entityId: key,
-      outcome: "DENIED",
     });
-    throw new NotFoundError(kind.notFound);
   }
   if (entity.version !== input.expectedVersion) throw new FormError("caseChanged");
   if (!rule.from.includes(entity.status)) throw new FormError("transitionNotAllowed");

@@ -31,6 +31,11 @@ export type TWorkflow<
   actsAs: (actor: TSessionUser, by: TRule["by"], subject: TSubject) => boolean;
 };
 
+/** Whether the actor is the entity's applicant of record (an anonymous filing has none). */
+export function isApplicant(actor: TSessionUser, subject: { applicantId: string | null }): boolean {
+  return subject.applicantId !== null && subject.applicantId === actor.id;
+}
+
 /** Every step of a workflow, in the table's order. */
 export function stepNames<TStep extends string>(workflow: { steps: Record<TStep, unknown> }): TStep[] {
   return Object.keys(workflow.steps) as TStep[];

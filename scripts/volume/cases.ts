@@ -7,7 +7,7 @@ import type { TFormDefinition, TFormField } from "../../lib/services/form-defini
 import type { TCaseStatus, TCaseStep } from "../../lib/cases/caseWorkflow";
 import { caseWorkflow } from "../../lib/cases/caseWorkflow";
 import { isFieldShown } from "../../lib/services/answers";
-import { rowRandom, type TRandom } from "./prng";
+import { rowRandom, type TRandom, type TRowInput } from "./prng";
 import { addDays, type TCommunityRef } from "./content";
 import { vocabulary } from "./vocabulary";
 
@@ -198,17 +198,16 @@ const ratingComments = [
  * are the seeded citizens (persons) and organisations, chosen by the service's audience. A
  * resumed run must ask for the same total to make the same rows.
  */
-export function makeCase(input: {
-  seed: number;
-  index: number;
-  /** how many cases the run makes: they are spread over the ten years in index order */
-  total: number;
-  endDay: string;
-  services: TServiceRef[];
-  persons: TApplicantRef[];
-  organisations: TApplicantRef[];
-  communities: TCommunityRef[];
-}): TGeneratedCase {
+export function makeCase(
+  input: TRowInput & {
+    /** how many cases the run makes: they are spread over the ten years in index order */
+    total: number;
+    services: TServiceRef[];
+    persons: TApplicantRef[];
+    organisations: TApplicantRef[];
+    communities: TCommunityRef[];
+  },
+): TGeneratedCase {
   const { seed, index, total, endDay, services, persons, organisations, communities } = input;
   const random = rowRandom(seed, "case", index);
   const serviceIndex = random.weighted(services.map((service, i) => [i, service.hot ? 3 : 1] as const));

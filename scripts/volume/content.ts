@@ -4,7 +4,7 @@
  * (cases.ts) every time. Numbers that
  * depend on earlier rows (索引号 and 办件编号 serials) are assigned by the generator.
  */
-import { rowRandom, type TRandom } from "./prng";
+import { rowRandom, type TRandom, type TRowInput } from "./prng";
 import { plantedDocuments, type TPlantedDocument } from "./planted";
 import { vocabulary } from "./vocabulary";
 
@@ -206,14 +206,9 @@ function plantedDocument(
 
 /**
  * The index-th generated document (the planted ones first). `departments` must list the
- * seeded departments; `endDay` (YYYY-MM-DD) is the last day of the ten years.
+ * seeded departments; `endDay` is the last day of the ten years.
  */
-export function makeDocument(input: {
-  seed: number;
-  index: number;
-  endDay: string;
-  departments: TDepartmentRef[];
-}): TGeneratedDocument {
+export function makeDocument(input: TRowInput & { departments: TDepartmentRef[] }): TGeneratedDocument {
   const { seed, index, endDay, departments } = input;
   const random = rowRandom(seed, "document", index);
   const byCode = new Map(departments.map((d) => [d.code, d]));

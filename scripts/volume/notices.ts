@@ -1,5 +1,5 @@
 /** Made-up community notices for the volume generator (pure: the same seed and index, the same notice). */
-import { rowRandom, type TRandom } from "./prng";
+import { rowRandom, type TRandom, type TRowInput } from "./prng";
 import { plantedNotices } from "./planted";
 import { vocabulary } from "./vocabulary";
 import { addDays, dayMs, momentOn, paragraph, years, type TCommunityRef } from "./content";
@@ -74,12 +74,7 @@ function noticeBody(random: TRandom, place: TCommunityRef): string {
 }
 
 /** The index-th generated notice (the planted ones first), for the seeded communities. */
-export function makeNotice(input: {
-  seed: number;
-  index: number;
-  endDay: string;
-  communities: TCommunityRef[];
-}): TGeneratedNotice {
+export function makeNotice(input: TRowInput & { communities: TCommunityRef[] }): TGeneratedNotice {
   const { seed, index, endDay, communities } = input;
   const random = rowRandom(seed, "notice", index);
   if (index < plantedNotices.length) {

@@ -55,6 +55,9 @@ export function createRandom(seed: number): TRandom {
   };
 }
 
+/** What every generated row is made from: the run's seed and last day (YYYY-MM-DD), and its index. */
+export type TRowInput = { seed: number; endDay: string; index: number };
+
 /** The stream of one row: the same (seed, table, index) always gives the same numbers. */
 export function rowRandom(seed: number, table: string, index: number): TRandom {
   return createRandom(hashSeed(`${seed}:${table}:${index}`));

@@ -38,9 +38,9 @@ describe("the OpenAPI document", () => {
           .join("/");
       if (route === "/openapi.json") continue;
       const source = fs.readFileSync(file, "utf8");
-      const methods = [...source.matchAll(/export async function (GET|POST|DELETE|PUT|PATCH)/g)].map((m) =>
-        m[1].toLowerCase(),
-      );
+      const methods = [
+        ...source.matchAll(/export (?:async function|const) (GET|POST|DELETE|PUT|PATCH)\b/g),
+      ].map((m) => m[1].toLowerCase());
       expect(doc.paths, route).toHaveProperty([route]);
       for (const method of methods)
         expect(doc.paths[route as keyof typeof doc.paths], `${method} ${route}`).toHaveProperty(method);

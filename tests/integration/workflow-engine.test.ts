@@ -42,7 +42,6 @@ const toySteps: TStepKind<
   workflow: toyWorkflow,
   action: "toy",
   entityType: "Notice",
-  notFound: "toy",
   key: (input) => input.id,
   load: (prisma, id) => prisma.notice.findUnique({ where: { id } }),
   plan: async ({ input }) => {

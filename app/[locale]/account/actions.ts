@@ -4,31 +4,26 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { postAction } from "@/lib/actions/formAction";
 import { markAllRead } from "@/lib/notifications/queries";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { FormError } from "@/lib/shared/errors";
 import { setMyCommunities } from "@/lib/places/myCommunities";
 
-const ZLocale = z.object({
-  locale: z
-    .string()
-    .optional()
-    .transform((value) => (isLocale(value) ? value : defaultLocale)),
-});
+// nothing to check: the communities are read as a list, the locale by the wrapper
+const ZNothing = z.object({});
 
 export const markNotificationsRead = postAction({
-  schema: ZLocale,
+  schema: ZNothing,
   actor: "citizen",
-  run: async ({ input, actor }) => {
+  run: async ({ actor, locale }) => {
     await markAllRead({ actor });
-    redirect(`/${input.locale}/account`);
+    redirect(`/${locale}/account`);
   },
 });
 
 /** Saves the resident's communities (a plain form: works without JavaScript). */
 export const saveMyCommunities = postAction({
-  schema: ZLocale,
+  schema: ZNothing,
   actor: "citizen",
-  run: async ({ input: { locale }, actor, formData }) => {
+  run: async ({ actor, formData, locale }) => {
     const codes = formData.getAll("communities").filter((v): v is string => typeof v === "string");
     try {
       await setMyCommunities({ actor, codes });

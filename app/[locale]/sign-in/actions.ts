@@ -5,16 +5,12 @@ import { formAction } from "@/lib/actions/formAction";
 import { ZSignIn } from "@/lib/auth/schema";
 import { signIn } from "@/lib/auth/signIn";
 import { safeLocalPath } from "@/lib/i18n/paths";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 
 export const signInCitizen = formAction({
   schema: ZSignIn,
   actor: "anonymous",
-  run: async ({ input, formData }) => {
+  run: async ({ input, formData, locale }) => {
     await signIn({ ...input, portal: "public" });
-    const locale = formData.get("locale");
-    redirect(
-      safeLocalPath(formData.get("returnTo"), `/${isLocale(locale) ? locale : defaultLocale}/account`),
-    );
+    redirect(safeLocalPath(formData.get("returnTo"), `/${locale}/account`));
   },
 });

@@ -5,11 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { secureCookies } from "@/lib/auth/options";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { NotFoundError } from "@/lib/shared/errors";
 import { createApiToken, newTokenCookie, revokeApiToken, ZTokenName } from "@/lib/users/apiTokens";
 
-const ZLocale = z.string().transform((value) => (isLocale(value) ? value : defaultLocale));
 const pagePath = (locale: string) => `/${locale}/account/tokens`;
 const returnTo = (_formData: FormData, locale: string) => pagePath(locale);
 // the new token travels to the page that shows it in a cookie for this page only, for a minute
@@ -22,21 +20,21 @@ const flashCookie = (locale: string, maxAge: number) => ({
 });
 
 export const createToken = formAction({
-  schema: z.object({ locale: ZLocale, name: ZTokenName }),
+  schema: z.object({ name: ZTokenName }),
   actor: "citizen",
   returnTo,
-  run: async ({ input, actor }) => {
+  run: async ({ input, actor, locale }) => {
     const created = await createApiToken({ actor, name: input.name });
-    (await cookies()).set(newTokenCookie, created.token, flashCookie(input.locale, 60));
-    redirect(`${pagePath(input.locale)}?created=1`);
+    (await cookies()).set(newTokenCookie, created.token, flashCookie(locale, 60));
+    redirect(`${pagePath(locale)}?created=1`);
   },
 });
 
 export const revokeToken = formAction({
-  schema: z.object({ locale: ZLocale, id: z.string().min(1).max(64) }),
+  schema: z.object({ id: z.string().min(1).max(64) }),
   actor: "citizen",
   returnTo,
-  run: async ({ input, actor }) => {
+  run: async ({ input, actor, locale }) => {
     try {
       await revokeApiToken({ actor, id: input.id });
     } catch (error) {
@@ -44,7 +42,7 @@ export const revokeToken = formAction({
       if (!(error instanceof NotFoundError)) throw error;
     }
     const store = await cookies();
-    if (store.has(newTokenCookie)) store.set(newTokenCookie, "", flashCookie(input.locale, 0));
-    redirect(`${pagePath(input.locale)}?revoked=1`);
+    if (store.has(newTokenCookie)) store.set(newTokenCookie, "", flashCookie(locale, 0));
+    redirect(`${pagePath(locale)}?revoked=1`);
   },
 });

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction, postAction } from "@/lib/actions/formAction";
 import { confirmSubscription, subscribe, ZSubscribe } from "@/lib/notices/subscriptions";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 
 export const subscribeAction = formAction({
   schema: ZSubscribe,
@@ -22,9 +21,7 @@ export const confirmAction = postAction({
   schema: ZConfirm,
   actor: "anonymous",
   invalid: (_formData, locale) => `/${locale}/notices/subscribe/confirm?invalid=1`,
-  run: async ({ input, formData }) => {
-    const value = formData.get("locale");
-    const locale = isLocale(value) ? value : defaultLocale;
+  run: async ({ input, locale }) => {
     const ok = await confirmSubscription({ token: input.token });
     redirect(`/${locale}/notices/subscribe/confirm?${ok ? "done=1" : "invalid=1"}`);
   },

@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { isCitizen } from "@/lib/auth/policy";
-import { apiActor } from "@/lib/api/actor";
-import { apiBadJson, apiError, apiFailure, apiFormError, apiUnauthorized, readJson } from "@/lib/api/errors";
+import { apiError } from "@/lib/api/errors";
+import { citizenRoute, jsonBody } from "@/lib/api/route";
 import { queryParams } from "@/lib/api/queryParams";
 import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
 import { listOwnCases } from "@/lib/cases/ownCases";
 import { ownCaseListJson } from "@/lib/cases/caseJson";
-import { FormError } from "@/lib/shared/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -22,46 +20,33 @@ const pageSize = 50;
 const ZListQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) });
 
 /** The signed-in citizen's own cases, newest first, 50 a page (`?page=`). */
-export async function GET(request: Request) {
-  try {
-    const actor = await apiActor(request);
-    if (!isCitizen(actor)) return apiUnauthorized();
-    const query = ZListQuery.safeParse(queryParams(request.url));
-    if (!query.success) return apiError(400, "bad_page", "page must be a whole number from 1");
-    const list = await listOwnCases({ actor, page: query.data.page, pageSize });
-    return Response.json(ownCaseListJson(list), {
-      headers: { "Cache-Control": "private, no-store" },
-    });
-  } catch (error) {
-    return apiFailure(error);
-  }
-}
+export const GET = citizenRoute("token or cookie", async ({ request, actor }) => {
+  const query = ZListQuery.safeParse(queryParams(request.url));
+  if (!query.success) return apiError(400, "bad_page", "page must be a whole number from 1");
+  const list = await listOwnCases({ actor, page: query.data.page, pageSize });
+  return Response.json(ownCaseListJson(list), { headers: { "Cache-Control": "private, no-store" } });
+});
 
 /**
  * Submits an application once per `Idempotency-Key`: 201 with the new case, or 200 with the
  * same body when the key was used before (no second case). Upload ids join the answers.
  */
-export async function POST(request: Request) {
+export const POST = citizenRoute("token or cookie", async ({ request, actor }) => {
+  const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
+  if (!key.success)
+    return apiError(
+      400,
+      "idempotency_key_required",
+      "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)",
+    );
+  const body = await jsonBody(request, ZApplicationBody);
+  const input = {
+    actor,
+    serviceCode: body.serviceCode,
+    answers: { ...body.answers, ...body.uploads },
+    idempotencyKey: key.data,
+  };
   try {
-    const actor = await apiActor(request);
-    if (!isCitizen(actor)) return apiUnauthorized();
-    const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
-    if (!key.success)
-      return apiError(
-        400,
-        "idempotency_key_required",
-        "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)",
-      );
-    const json = await readJson(request);
-    if (json === undefined) return apiBadJson();
-    const body = ZApplicationBody.parse(json);
-
-    const input = {
-      actor,
-      serviceCode: body.serviceCode,
-      answers: { ...body.answers, ...body.uploads },
-      idempotencyKey: key.data,
-    };
     const result = await submitApplication(input).catch((error: unknown) => {
       // a concurrent duplicate may find its uploads already taken by the winning request: asking
       // once more answers with the winner's case (or the same AnswersInvalid when truly invalid)
@@ -76,7 +61,6 @@ export async function POST(request: Request) {
   } catch (error) {
     if (error instanceof AnswersInvalid)
       return apiError(422, "invalid_answers", "Some answers are not valid: see fields", error.fieldErrors);
-    if (error instanceof FormError) return apiFormError(error);
-    return apiFailure(error);
+    throw error;
   }
-}
+});

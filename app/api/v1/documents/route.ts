@@ -3,8 +3,7 @@ import { listDocuments } from "@/lib/disclosure/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { docTypes } from "@/lib/disclosure/doc-types";
 import { unitCodePattern } from "@/lib/disclosure/indexNumbers";
-import { apiFailure } from "@/lib/api/errors";
-import { queryParams } from "@/lib/api/queryParams";
+import { publicListRoute } from "@/lib/api/publicList";
 
 export const dynamic = "force-dynamic";
 
@@ -18,29 +17,17 @@ const ZQuery = z.object({
 });
 
 /** The proactive-disclosure catalogue (`?q=&category=&department=&year=&docType=&page=`). */
-export async function GET(request: Request) {
-  try {
-    const query = ZQuery.parse(queryParams(request.url));
-    const result = await listDocuments(query);
-    return Response.json(
-      {
-        items: result.items.map((d) => ({
-          indexNo: d.indexNo,
-          title: d.title,
-          titleEn: d.titleEn,
-          docNumber: d.docNumber,
-          category: d.category,
-          validity: d.validity,
-          publishedAt: d.publishedAt,
-          department: { code: d.department.code, name: d.department.shortName, nameEn: d.department.nameEn },
-        })),
-        total: result.total,
-        page: result.page,
-        pages: result.pages,
-      },
-      { headers: { "Cache-Control": "public, max-age=60" } },
-    );
-  } catch (error) {
-    return apiFailure(error);
-  }
-}
+export const GET = publicListRoute({
+  schema: ZQuery,
+  read: listDocuments,
+  item: (d) => ({
+    indexNo: d.indexNo,
+    title: d.title,
+    titleEn: d.titleEn,
+    docNumber: d.docNumber,
+    category: d.category,
+    validity: d.validity,
+    publishedAt: d.publishedAt,
+    department: { code: d.department.code, name: d.department.shortName, nameEn: d.department.nameEn },
+  }),
+});

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import { isCitizen } from "@/lib/auth/policy";
-import { cookieActor } from "@/lib/api/actor";
-import { apiBadJson, apiFailure, apiFormError, apiUnauthorized, readJson } from "@/lib/api/errors";
+import { citizenRoute, jsonBody } from "@/lib/api/route";
 import { createApiToken, listApiTokens } from "@/lib/users/apiTokens";
-import { FormError } from "@/lib/shared/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -11,34 +8,19 @@ export const dynamic = "force-dynamic";
 const ZCreateToken = z.object({ name: z.string().max(1000) });
 
 /** The signed-in citizen's working tokens (never the tokens themselves). Session cookie only. */
-export async function GET(request: Request) {
-  try {
-    const actor = await cookieActor(request);
-    if (!isCitizen(actor)) return apiUnauthorized();
-    const tokens = await listApiTokens({ actor });
-    const items = tokens.map((token) => ({
-      ...token,
-      createdAt: token.createdAt.toISOString(),
-      lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-    }));
-    return Response.json({ items }, { headers: { "Cache-Control": "private, no-store" } });
-  } catch (error) {
-    return apiFailure(error);
-  }
-}
+export const GET = citizenRoute("cookie", async ({ actor }) => {
+  const tokens = await listApiTokens({ actor });
+  const items = tokens.map((token) => ({
+    ...token,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  }));
+  return Response.json({ items }, { headers: { "Cache-Control": "private, no-store" } });
+});
 
 /** Makes a personal token: `201 {"id","name","token"}`, the token shown this once. A token cannot mint tokens. */
-export async function POST(request: Request) {
-  try {
-    const actor = await cookieActor(request);
-    if (!isCitizen(actor)) return apiUnauthorized();
-    const json = await readJson(request);
-    if (json === undefined) return apiBadJson();
-    const body = ZCreateToken.parse(json);
-    const created = await createApiToken({ actor, name: body.name });
-    return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (error instanceof FormError) return apiFormError(error);
-    return apiFailure(error);
-  }
-}
+export const POST = citizenRoute("cookie", async ({ request, actor }) => {
+  const { name } = await jsonBody(request, ZCreateToken);
+  const created = await createApiToken({ actor, name });
+  return Response.json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
+});

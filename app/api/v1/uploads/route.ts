@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { isCitizen } from "@/lib/auth/policy";
-import { apiActor } from "@/lib/api/actor";
-import { apiError, apiFailure, apiFormError, apiUnauthorized } from "@/lib/api/errors";
+import { apiError } from "@/lib/api/errors";
+import { citizenRoute } from "@/lib/api/route";
 import { storeUpload, UploadFieldUnknown } from "@/lib/cases/storeUpload";
-import { FormError } from "@/lib/shared/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -24,22 +22,19 @@ const ZUploadParts = z
  * Stores one file (`file` part) for the signed-in citizen; with `service` and `field` parts
  * that form field's types and size limit apply. The type is checked by the file's bytes.
  */
-export async function POST(request: Request) {
+export const POST = citizenRoute("token or cookie", async ({ request, actor }) => {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes)
+    return apiError(422, "fileTooLarge", "The file is too large", { file: "fileTooLarge" });
+  const form = await request.formData().catch(() => null);
+  if (!form) return apiError(400, "invalid_multipart", "Send multipart/form-data with a `file` part");
+  const file = form.get("file");
+  if (!(file instanceof File))
+    return apiError(400, "invalid_request", "The `file` part is missing", { file: "required" });
+  const parts = ZUploadParts.parse({
+    service: form.get("service") ?? undefined,
+    field: form.get("field") ?? undefined,
+  });
   try {
-    const actor = await apiActor(request);
-    if (!isCitizen(actor)) return apiUnauthorized();
-    if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes)
-      return apiError(422, "fileTooLarge", "The file is too large", { file: "fileTooLarge" });
-    const form = await request.formData().catch(() => null);
-    if (!form) return apiError(400, "invalid_multipart", "Send multipart/form-data with a `file` part");
-    const file = form.get("file");
-    if (!(file instanceof File))
-      return apiError(400, "invalid_request", "The `file` part is missing", { file: "required" });
-    const parts = ZUploadParts.parse({
-      service: form.get("service") ?? undefined,
-      field: form.get("field") ?? undefined,
-    });
-
     const saved = await storeUpload({
       actor,
       name: file.name,
@@ -48,11 +43,10 @@ export async function POST(request: Request) {
     });
     return Response.json(saved, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof FormError) return apiFormError(error);
     if (error instanceof UploadFieldUnknown)
       return apiError(400, "invalid_request", "The service has no upload field of this name", {
         field: "unknown",
       });
-    return apiFailure(error);
+    throw error;
   }
-}
+});

@@ -6,12 +6,9 @@ import { formAction } from "@/lib/actions/formAction";
 import { withdrawApplication } from "@/lib/cases/withdrawApplication";
 import { supplyMaterials } from "@/lib/cases/supplyMaterials";
 import { rateCase, ZRating } from "@/lib/cases/rateCase";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { serviceCaseNumberPattern } from "@/lib/cases/schema";
 
-const ZLocale = z.string().transform((value) => (isLocale(value) ? value : defaultLocale));
 const ZCaseForm = z.object({
-  locale: ZLocale,
   trackingNumber: z.string().regex(serviceCaseNumberPattern),
   expectedVersion: z.coerce.number().int().positive(),
 });
@@ -22,16 +19,16 @@ const casePage = (formData: FormData, locale: string) => {
     ? `/${locale}/account/cases/${number}`
     : `/${locale}/account`;
 };
-const backToCase = (input: { locale: string; trackingNumber: string }, done: string) =>
-  redirect(`/${input.locale}/account/cases/${input.trackingNumber}?done=${done}`);
+const backToCase = (locale: string, trackingNumber: string, done: string) =>
+  redirect(`/${locale}/account/cases/${trackingNumber}?done=${done}`);
 
 export const withdrawCase = formAction({
   schema: ZCaseForm.extend({ reason: z.string().trim().max(500, "tooLongMax|500").optional() }),
   actor: "citizen",
   returnTo: casePage,
-  run: async ({ input, actor }) => {
+  run: async ({ input, actor, locale }) => {
     await withdrawApplication({ actor, ...input });
-    backToCase(input, "withdrawn");
+    backToCase(locale, input.trackingNumber, "withdrawn");
   },
 });
 
@@ -39,29 +36,22 @@ export const supplyCase = formAction({
   schema: ZCaseForm.extend({ note: z.string().trim().max(500, "tooLongMax|500").optional() }),
   actor: "citizen",
   returnTo: casePage,
-  run: async ({ input, actor, formData }) => {
+  run: async ({ input, actor, formData, locale }) => {
     await supplyMaterials({
       actor,
-      trackingNumber: input.trackingNumber,
-      expectedVersion: input.expectedVersion,
+      ...input,
       files: formData.getAll("files").filter((f): f is File => f instanceof File),
-      note: input.note,
     });
-    backToCase(input, "supplied");
+    backToCase(locale, input.trackingNumber, "supplied");
   },
 });
 
 export const rateOwnCase = formAction({
-  schema: ZRating.extend({ locale: ZLocale }),
+  schema: ZRating,
   actor: "citizen",
   returnTo: casePage,
-  run: async ({ input, actor }) => {
-    await rateCase({
-      actor,
-      trackingNumber: input.trackingNumber,
-      level: input.level,
-      comment: input.comment,
-    });
-    backToCase(input, "rated");
+  run: async ({ input, actor, locale }) => {
+    await rateCase({ actor, ...input });
+    backToCase(locale, input.trackingNumber, "rated");
   },
 });

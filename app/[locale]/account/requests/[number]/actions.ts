@@ -5,10 +5,8 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { takeRequestStep } from "@/lib/disclosure/takeRequestStep";
 import { requestNumberPattern } from "@/lib/disclosure/schema";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 
 const ZApplicantStep = z.object({
-  locale: z.string().transform((v) => (isLocale(v) ? v : defaultLocale)),
   trackingNumber: z.string().regex(requestNumberPattern),
   expectedVersion: z.coerce.number().int().positive(),
   step: z.enum(["correct", "withdraw"]),
@@ -20,7 +18,7 @@ export const applicantRequestStep = formAction({
   schema: ZApplicantStep,
   actor: "citizen",
   returnTo: (formData, locale) => `/${locale}/account/requests/${formData.get("trackingNumber")}`,
-  run: async ({ input: { locale, ...step }, actor }) => {
+  run: async ({ input: step, actor, locale }) => {
     await takeRequestStep({ ...step, actor });
     redirect(`/${locale}/account/requests/${step.trackingNumber}?done=${step.step}`);
   },

@@ -7,13 +7,9 @@ import { saveApplicationStep } from "@/lib/cases/saveApplicationStep";
 import { AnswersInvalid, submitDraftedApplication } from "@/lib/cases/submitApplication";
 import { NotFoundError } from "@/lib/shared/errors";
 import { answersAsFormValues } from "@/lib/services/answers";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 
 const ZServiceCode = z.string().regex(/^[A-Z]{2}-[A-Z]{2,8}-\d{3}$/);
-const ZApplyForm = z.object({
-  locale: z.string().transform((value) => (isLocale(value) ? value : defaultLocale)),
-  serviceCode: ZServiceCode,
-});
+const ZApplyForm = z.object({ serviceCode: ZServiceCode });
 const applyPath = (locale: string, code: string) => `/${locale}/services/${code}/apply`;
 // a citizen whose session has ended signs in and comes back to the form
 const returnTo = (formData: FormData, locale: string) => {
@@ -29,8 +25,8 @@ export const saveStep = formAction({
   }),
   actor: "citizen",
   returnTo,
-  run: async ({ input, actor, formData }) => {
-    const base = applyPath(input.locale, input.serviceCode);
+  run: async ({ input, actor, formData, locale }) => {
+    const base = applyPath(locale, input.serviceCode);
     let result: Awaited<ReturnType<typeof saveApplicationStep>>;
     try {
       result = await saveApplicationStep({
@@ -47,7 +43,7 @@ export const saveStep = formAction({
     }
     if (!result.ok)
       return { ok: false, fieldErrors: result.fieldErrors, values: answersAsFormValues(result.values) };
-    if (input.intent === "save") redirect(`/${input.locale}/account?saved=${input.serviceCode}`);
+    if (input.intent === "save") redirect(`/${locale}/account?saved=${input.serviceCode}`);
     redirect(`${base}?step=${result.next}`);
   },
 });
@@ -61,8 +57,8 @@ export const submitCase = postAction({
     const back = returnTo(formData, locale);
     return back.endsWith("/apply") ? `${back}?step=check` : back;
   },
-  run: async ({ input, actor }) => {
-    const base = applyPath(input.locale, input.serviceCode);
+  run: async ({ input, actor, locale }) => {
+    const base = applyPath(locale, input.serviceCode);
     let trackingNumber: string;
     try {
       ({ trackingNumber } = await submitDraftedApplication({
@@ -72,7 +68,7 @@ export const submitCase = postAction({
       }));
     } catch (error) {
       if (error instanceof AnswersInvalid) redirect(`${base}?step=${error.stepId}&errors=1`);
-      if (error instanceof NotFoundError) redirect(`/${input.locale}/services`);
+      if (error instanceof NotFoundError) redirect(`/${locale}/services`);
       throw error;
     }
     redirect(`${base}/confirmation?number=${trackingNumber}`);

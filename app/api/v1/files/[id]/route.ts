@@ -1,24 +1,20 @@
 import { apiActor } from "@/lib/api/actor";
 import { readUpload } from "@/lib/uploads/readUpload";
-import { apiFailure } from "@/lib/api/errors";
+import { apiRoute } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
 
 /** A stored file, for those who may see it (404 for everyone else). */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  try {
-    const file = await readUpload({ actor: await apiActor(request), id: (await params).id });
-    return new Response(Buffer.from(file.bytes), {
-      headers: {
-        "Content-Type": file.mimeType,
-        "Content-Length": String(file.bytes.byteLength),
-        "Content-Disposition": `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-      },
-    });
-  } catch (error) {
-    return apiFailure(error);
-  }
-}
+export const GET = apiRoute<{ id: string }>(async ({ request, params }) => {
+  const file = await readUpload({ actor: await apiActor(request), id: params.id });
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      "Content-Type": file.mimeType,
+      "Content-Length": String(file.bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    },
+  });
+});

@@ -1,0 +1,53 @@
+import "server-only";
+import type { z } from "zod";
+import { isCitizen } from "../auth/policy";
+import type { TSessionUser } from "../auth/types";
+import { apiActor, cookieActor } from "./actor";
+import { apiFailure, apiUnauthorized, BadJsonError } from "./errors";
+
+type TParams = Record<string, string>;
+
+/**
+ * A route handler that answers every failure the API's way (apiFailure): 404 for NotFoundError,
+ * 422 for FormError, 400 for a ZodError, and a logged 500 with a reference for anything else.
+ */
+export function apiRoute<P extends TParams = TParams>(
+  handle: (call: { request: Request; params: P }) => Promise<Response>,
+) {
+  return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
+    try {
+      // a route without dynamic segments may be called without a context
+      return await handle({ request, params: (await context?.params) ?? ({} as P) });
+    } catch (error) {
+      return apiFailure(error);
+    }
+  };
+}
+
+/**
+ * A route handler for the signed-in citizen's own calls; anyone else is answered 401. "cookie":
+ * a call a personal token may not make (managing the tokens themselves).
+ */
+export function citizenRoute<P extends TParams = TParams>(
+  by: "token or cookie" | "cookie",
+  handle: (call: { request: Request; params: P; actor: TSessionUser }) => Promise<Response>,
+) {
+  return apiRoute<P>(async (call) => {
+    const actor = await (by === "cookie" ? cookieActor : apiActor)(call.request);
+    if (!isCitizen(actor)) return apiUnauthorized();
+    return handle({ ...call, actor });
+  });
+}
+
+/** A public answer that any cache may keep for a minute. */
+export function publicJson(body: unknown): Response {
+  return Response.json(body, { headers: { "Cache-Control": "public, max-age=60" } });
+}
+
+/** The request's JSON body parsed with the route's schema (400 when it is not JSON or does not parse). */
+export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const json: unknown = await request.json().catch(() => {
+    throw new BadJsonError();
+  });
+  return schema.parse(json);
+}
