@@ -4,6 +4,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { ZSignIn } from "./schema";
 import { verifyCredentials } from "./verifyCredentials";
 import type { TSessionUser } from "./types";
+import { safeRedirectPath } from "../shared/safeRedirect";
+import { defaultLocale } from "../i18n/settings";
 
 /** Session lifetime (the token is not renewed: sign in again after it). */
 export const sessionMaxAgeSeconds = 8 * 60 * 60;
@@ -38,6 +40,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth honours a callbackUrl from the query, the body or a cookie: only a path on this site
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, `/${defaultLocale}/account`, new URL(baseUrl).origin)}`;
+    },
     jwt({ token, user }) {
       if (user) {
         const u = user as unknown as TSessionUser;

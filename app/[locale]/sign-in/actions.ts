@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/formAction";
 import { ZSignIn } from "@/lib/auth/schema";
 import { signIn } from "@/lib/auth/signIn";
-import { safeLocalPath } from "@/lib/i18n/paths";
+import { safeRedirectPath } from "@/lib/shared/safeRedirect";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 
 export const signInCitizen = formAction({
@@ -14,7 +14,7 @@ export const signInCitizen = formAction({
     await signIn({ ...input, portal: "public" });
     const locale = formData.get("locale");
     redirect(
-      safeLocalPath(formData.get("returnTo"), `/${isLocale(locale) ? locale : defaultLocale}/account`),
+      safeRedirectPath(formData.get("returnTo"), `/${isLocale(locale) ? locale : defaultLocale}/account`),
     );
   },
 });

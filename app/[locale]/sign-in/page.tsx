@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { safeLocalPath } from "@/lib/i18n/paths";
+import { safeRedirectPath } from "@/lib/shared/safeRedirect";
 import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
 import { errorMessages } from "@/lib/i18n/messages";
@@ -16,7 +16,7 @@ export const generateMetadata = pageMetadata("auth", "auth:signInTitle");
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
-  const returnTo = safeLocalPath(param((await searchParams).returnTo, 500), `/${locale}/account`);
+  const returnTo = safeRedirectPath(param((await searchParams).returnTo, 500), `/${locale}/account`);
   if (isCitizen(await getSessionUser())) redirect(returnTo);
   const t = await getT(locale, ["auth", "errors"]);
   return (

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { demoPassword, errorSummary, signInCitizen } from "../helpers/accounts";
+import { openRedirectPayloads } from "../../fixtures/open-redirects";
 
 test.describe("citizen accounts without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -65,6 +66,48 @@ test.describe("citizen accounts without JavaScript", () => {
     await page.locator("#field-password").fill(demoPassword);
     await page.getByRole("button", { name: "登录" }).last().click();
     await expect(errorSummary(page)).toContainText("电子邮箱或密码不正确");
+  });
+});
+
+test.describe("return addresses stay on the site", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signing in from a link with a return address to another host lands on the account page", async ({
+    page,
+    baseURL,
+  }) => {
+    await page.goto(`/zh-Hans/sign-in?returnTo=${encodeURIComponent("/..//other.host/x")}`);
+    await expect(page.locator("main input[name=returnTo]")).toHaveValue("/zh-Hans/account");
+    await page.locator("#field-email").fill("citizen2@example.cn");
+    await page.locator("#field-password").fill(demoPassword);
+    await page.getByRole("button", { name: "登录" }).last().click();
+    await expect(page).toHaveURL(`${baseURL}/zh-Hans/account`);
+    // a legitimate return address is still honoured
+    await page.context().clearCookies();
+    await page.goto(
+      `/zh-Hans/sign-in?returnTo=${encodeURIComponent("/zh-Hans/notices?category=utilities#top")}`,
+    );
+    await page.locator("#field-email").fill("citizen2@example.cn");
+    await page.locator("#field-password").fill(demoPassword);
+    await page.getByRole("button", { name: "登录" }).last().click();
+    await expect(page).toHaveURL(`${baseURL}/zh-Hans/notices?category=utilities#top`);
+  });
+
+  test("a signed-in visitor sent to the sign-in page is redirected only within the site", async ({
+    page,
+    baseURL,
+  }) => {
+    await signInCitizen(page, "citizen2@example.cn");
+    expect(openRedirectPayloads.length).toBeGreaterThanOrEqual(30);
+    for (const payload of openRedirectPayloads) {
+      const response = await page.request.get(`/zh-Hans/sign-in?returnTo=${encodeURIComponent(payload)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), payload).toBe(307);
+      const location = response.headers()["location"];
+      expect(location, payload).toBe("/zh-Hans/account");
+      expect(new URL(location, baseURL).origin, payload).toBe(new URL(baseURL!).origin);
+    }
   });
 });
 
