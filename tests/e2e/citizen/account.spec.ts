@@ -111,6 +111,58 @@ test.describe("return addresses stay on the site", () => {
   });
 });
 
+test("the sign-in API never answers 500, whatever callback address it is given", async ({ request }) => {
+  for (const callbackUrl of [
+    "http://[",
+    "http://",
+    "https://[::1",
+    "::",
+    "%",
+    "javascript:alert(1)",
+    "data:,x",
+    "\\\\evil.example",
+    "http://a b",
+    "ftp://evil.example",
+    "\u0000",
+    "//evil.example",
+  ]) {
+    for (const path of [
+      "/api/auth/signin",
+      "/api/auth/signout",
+      "/api/auth/error",
+      "/api/auth/signin/credentials",
+    ]) {
+      const response = await request.get(`${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), `${path} ${callbackUrl}`).toBeLessThan(500);
+      const location = response.headers()["location"];
+      if (location) expect(location, `${path} ${callbackUrl}`).not.toContain("evil.example");
+    }
+    for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin"]) {
+      const response = await request.get(path, {
+        maxRedirects: 0,
+        headers: { cookie: `next-auth.callback-url=${encodeURIComponent(callbackUrl)}` },
+      });
+      expect(response.status(), `${path} with cookie ${callbackUrl}`).toBeLessThan(500);
+    }
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    for (const path of [
+      "/api/auth/signin/credentials",
+      "/api/auth/callback/credentials",
+      "/api/auth/signout",
+    ]) {
+      const response = await request.post(path, {
+        maxRedirects: 0,
+        form: { csrfToken, email: "nobody@example.cn", password: "wrong-password-1", callbackUrl },
+      });
+      expect(response.status(), `POST ${path} ${callbackUrl}`).toBeLessThan(500);
+      const location = response.headers()["location"];
+      if (location) expect(location, `POST ${path} ${callbackUrl}`).not.toContain("evil.example");
+    }
+  }
+});
+
 test("the track page works and explains a bad 办件编号 in English", async ({ page }) => {
   await page.goto("/en/track");
   await expectAccessible(page);
