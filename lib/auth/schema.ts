@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineField } from "../shared/plainText";
 
 // Messages are i18n keys in locales/<lng>/errors.json, translated at render.
 export const ZEmail = z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong").email("email");
@@ -18,7 +19,7 @@ const ZPassword = z
 export const ZRegister = z
   .object({
     email: ZEmail,
-    name: z.string().trim().min(1, "required").max(100, "tooLong"),
+    name: lineField().min(1, "required").max(100, "tooLong"),
     accountType: z.enum(["PERSON", "ORGANISATION"], { message: "required" }),
     password: ZPassword,
     confirm: z.string().min(1, "required"),

@@ -5,9 +5,14 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { FormError } from "@/lib/shared/errors";
 import { parseChinaDateTime } from "@/lib/shared/chinaTime";
-import { noticeCategories } from "@/lib/notices/categories";
 import { parseScopeValues } from "@/lib/notices/scope";
-import { createNotice, updateNotice, type TNewFile, type TNoticeInput } from "@/lib/notices/writeNotice";
+import {
+  createNotice,
+  updateNotice,
+  ZNoticeInput,
+  type TNewFile,
+  type TNoticeInput,
+} from "@/lib/notices/writeNotice";
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 
 const ZDateTime = z
@@ -16,12 +21,13 @@ const ZDateTime = z
   .refine((value) => parseChinaDateTime(value) !== null, "dateTimeInvalid");
 
 /** The editor's form as posted (strings); the scope boxes and the files are read from FormData. */
-const ZNoticeForm = z.object({
-  title: z.string().trim().min(1, "required").max(120, "tooLongMax|120"),
-  titleEn: z.string().trim().max(240, "tooLongMax|240").default(""),
-  body: z.string().trim().min(1, "required").max(20_000, "tooLongMax|20000"),
-  category: z.enum(noticeCategories, { message: "choose" }),
-  source: z.string().trim().min(1, "required").max(120, "tooLongMax|120"),
+const ZNoticeForm = ZNoticeInput.pick({
+  title: true,
+  titleEn: true,
+  body: true,
+  category: true,
+  source: true,
+}).extend({
   publishAt: ZDateTime,
   expiresAt: z.union([z.literal(""), ZDateTime]).default(""),
   pinned: z.literal("on").optional(),
