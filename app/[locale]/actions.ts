@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { endSession } from "@/lib/auth/session";
 import { elderCookie } from "@/lib/i18n/request";
-import { safeLocalPath } from "@/lib/i18n/paths";
+import { safeRedirectPath } from "@/lib/shared/safeRedirect";
 
 /** Turns 适老化 elder mode on or off (a cookie kept for a year) and returns to the page. */
 export async function toggleElderMode(formData: FormData): Promise<void> {
@@ -13,10 +13,10 @@ export async function toggleElderMode(formData: FormData): Promise<void> {
   if (on)
     store.set(elderCookie, "1", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
   else store.delete(elderCookie);
-  redirect(safeLocalPath(formData.get("returnTo"), "/"));
+  redirect(safeRedirectPath(formData.get("returnTo"), "/"));
 }
 
 export async function signOut(formData: FormData): Promise<void> {
   await endSession();
-  redirect(safeLocalPath(formData.get("returnTo"), "/"));
+  redirect(safeRedirectPath(formData.get("returnTo"), "/"));
 }

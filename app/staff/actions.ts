@@ -5,14 +5,14 @@ import { formAction } from "@/lib/actions/formAction";
 import { ZSignIn } from "@/lib/auth/schema";
 import { signIn } from "@/lib/auth/signIn";
 import { endSession } from "@/lib/auth/session";
-import { safeLocalPath } from "@/lib/i18n/paths";
+import { safeRedirectPath } from "@/lib/shared/safeRedirect";
 
 export const signInStaff = formAction({
   schema: ZSignIn,
   actor: "anonymous",
   run: async ({ input, formData }) => {
     await signIn({ ...input, portal: "staff" });
-    redirect(safeLocalPath(formData.get("returnTo"), "/staff"));
+    redirect(safeRedirectPath(formData.get("returnTo"), "/staff"));
   },
 });
 

@@ -8,6 +8,7 @@ import { getSessionUser } from "../auth/session";
 import { isCitizen, isStaff } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
+import { safeRedirectPath } from "../shared/safeRedirect";
 
 const secretFields = /password|confirm|token|secret/i;
 
@@ -62,7 +63,8 @@ async function resolveActor<K extends TActorKind>(
   if (kind === "staff" && !isStaff(user)) redirect("/staff/sign-in");
   if (kind === "citizen" && !isCitizen(user)) {
     const locale = localeOf(formData);
-    const back = returnTo?.(formData, locale) ?? `/${locale}/account`;
+    const account = `/${locale}/account`;
+    const back = safeRedirectPath(returnTo?.(formData, locale) ?? account, account);
     redirect(`/${locale}/sign-in?returnTo=${encodeURIComponent(back)}`);
   }
   return user as TActorOf<K>;

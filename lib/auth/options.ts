@@ -5,6 +5,8 @@ import { ZSignIn } from "./schema";
 import { loadSessionUser, verifyCredentials } from "./verifyCredentials";
 import type { TPortal, TSessionUser } from "./types";
 import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
+import { safeRedirectPath } from "../shared/safeRedirect";
+import { defaultLocale } from "../i18n/settings";
 
 export function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -37,6 +39,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth honours a callbackUrl from the query, the body or a cookie: only a path on this site
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, `/${defaultLocale}/account`, new URL(baseUrl).origin)}`;
+    },
     /**
      * Signing in through next-auth's own endpoint (programs) opens a session row like the forms
      * do; afterwards every read of the token (the session endpoint) requires that row to be

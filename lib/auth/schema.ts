@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defaultLocale, locales } from "../i18n/settings";
+import { lineField } from "../shared/plainText";
 
 // Messages are i18n keys in locales/<lng>/errors.json, translated at render.
 export const ZEmail = z.string().trim().toLowerCase().min(1, "required").max(254, "tooLong").email("email");
@@ -22,7 +23,7 @@ export const citizenAccountTypes = ["PERSON", "ORGANISATION"] as const;
 export const ZRegister = z
   .object({
     email: ZEmail,
-    name: z.string().trim().min(1, "required").max(100, "tooLong"),
+    name: lineField().min(1, "required").max(100, "tooLong"),
     accountType: z.enum(citizenAccountTypes, { message: "required" }),
     password: ZPassword,
     confirm: z.string().min(1, "required"),

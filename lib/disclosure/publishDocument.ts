@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { lineField, textField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { hasRole } from "../auth/policy";
@@ -20,8 +21,8 @@ const day = z
 /** A proactive-disclosure document as an editor submits it (the 索引号 is made, never typed). */
 export const ZDocumentInput = z.object({
   department: z.string().regex(unitCodePattern, "choose"),
-  title: z.string().trim().min(1, "required").max(200, "tooLongMax|200"),
-  titleEn: z.string().trim().max(300, "tooLongMax|300").optional(),
+  title: lineField().min(1, "required").max(200, "tooLongMax|200"),
+  titleEn: lineField().max(300, "tooLongMax|300").optional(),
   category: z.enum(disclosureCategories, { message: "choose" }),
   docType: z.enum(docTypes, { message: "choose" }),
   docNumber: z
@@ -30,13 +31,13 @@ export const ZDocumentInput = z.object({
     .regex(docNumberPattern, "docNumberFormat")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  keywords: z.string().trim().min(1, "required").max(200, "tooLongMax|200"),
+  keywords: lineField().min(1, "required").max(200, "tooLongMax|200"),
   writtenOn: day,
   /** when the information was made or changed: the 20-working-day publication duty runs from it */
   madeOn: day,
-  source: z.string().trim().min(1, "required").max(200, "tooLongMax|200"),
-  summary: z.string().trim().min(1, "required").max(1000, "tooLongMax|1000"),
-  body: z.string().trim().min(1, "required").max(200_000, "tooLongMax|200000"),
+  source: lineField().min(1, "required").max(200, "tooLongMax|200"),
+  summary: textField().min(1, "required").max(1000, "tooLongMax|1000"),
+  body: textField().min(1, "required").max(200_000, "tooLongMax|200000"),
 });
 export type TDocumentInput = z.infer<typeof ZDocumentInput>;
 

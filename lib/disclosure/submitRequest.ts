@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { lineField, textField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
@@ -17,7 +18,7 @@ export const ZDisclosureRequest = z
   .object({
     department: z.string().regex(unitCodePattern, "choose"),
     requesterType: z.enum(requesterTypes, { message: "choose" }),
-    requesterName: z.string().trim().min(1, "required").max(100, "tooLongMax|100"),
+    requesterName: lineField().min(1, "required").max(100, "tooLongMax|100"),
     // checked on its own first, so the error shows even when other fields are wrong too
     idNumber: z
       .string()
@@ -33,8 +34,8 @@ export const ZDisclosureRequest = z
       .pipe(z.email("email"))
       .optional()
       .or(z.literal("").transform(() => undefined)),
-    address: z.string().trim().max(300, "tooLongMax|300").optional(),
-    description: z.string().trim().min(1, "required").max(4000, "tooLongMax|4000"),
+    address: lineField().max(300, "tooLongMax|300").optional(),
+    description: textField().min(1, "required").max(4000, "tooLongMax|4000"),
     deliveryMethod: z.enum(deliveryMethods, { message: "choose" }),
   })
   .superRefine((value, ctx) => {

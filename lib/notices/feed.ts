@@ -1,13 +1,14 @@
-import { Feed } from "feed";
 import { markdownToText } from "../content/markdown";
+import { xmlDocument, xmlElement } from "../shared/xml";
 
 type TFeedNotice = { id: string; title: string; body: string; category: string; publishedAt: Date | null };
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
- * RSS 2.0 for a list of notices. Descriptions are plain text, escaped, so a reader that treats
- * them as HTML shows what the editor wrote and never runs it.
+ * RSS 2.0 for a list of notices. Every text is escaped by the XML writer, whatever it holds.
+ * Descriptions are plain text, HTML-escaped too, so a reader that treats them as HTML shows what
+ * the editor wrote and never runs it.
  */
 export function noticesRss(input: {
   title: string;
@@ -20,26 +21,38 @@ export function noticesRss(input: {
   notices: TFeedNotice[];
   copyright: string;
 }): string {
-  const feed = new Feed({
-    title: input.title,
-    description: input.description,
-    id: input.listUrl,
-    link: input.listUrl,
-    language: input.language,
-    copyright: input.copyright,
-    updated: input.notices[0]?.publishedAt ?? new Date(0),
-    feedLinks: { rss: input.selfUrl },
-  });
-  for (const notice of input.notices) {
+  const updated = input.notices[0]?.publishedAt ?? new Date(0);
+  const items = input.notices.map((notice) => {
     const text = markdownToText(notice.body);
-    feed.addItem({
-      title: notice.title,
-      id: input.noticeUrl(notice.id),
-      link: input.noticeUrl(notice.id),
-      description: escapeHtml(text.length > 500 ? `${text.slice(0, 500)}…` : text),
-      date: notice.publishedAt ?? new Date(0),
-      category: [{ name: input.categoryLabel(notice.category) }],
-    });
-  }
-  return feed.rss2();
+    const url = input.noticeUrl(notice.id);
+    return xmlElement(
+      "item",
+      {},
+      xmlElement("title", {}, notice.title),
+      xmlElement("link", {}, url),
+      xmlElement("guid", { isPermaLink: "false" }, url),
+      xmlElement("pubDate", {}, (notice.publishedAt ?? new Date(0)).toUTCString()),
+      xmlElement("description", {}, escapeHtml(text.length > 500 ? `${text.slice(0, 500)}…` : text)),
+      xmlElement("category", {}, input.categoryLabel(notice.category)),
+    );
+  });
+  return xmlDocument(
+    xmlElement(
+      "rss",
+      { version: "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom" },
+      xmlElement(
+        "channel",
+        {},
+        xmlElement("title", {}, input.title),
+        xmlElement("link", {}, input.listUrl),
+        xmlElement("description", {}, input.description),
+        xmlElement("lastBuildDate", {}, updated.toUTCString()),
+        xmlElement("docs", {}, "https://validator.w3.org/feed/docs/rss2.html"),
+        xmlElement("language", {}, input.language),
+        xmlElement("copyright", {}, input.copyright),
+        xmlElement("atom:link", { href: input.selfUrl, rel: "self", type: "application/rss+xml" }),
+        ...items,
+      ),
+    ),
+  );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { lineField, textField } from "../shared/plainText";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
@@ -14,12 +15,12 @@ const ZCode = z.string().regex(/^\d{6,15}$/);
 
 /** What an editor writes; the same schema for a new notice and for a draft's next revision. */
 export const ZNoticeInput = z.object({
-  title: z.string().trim().min(1, "required").max(120, "tooLongMax|120"),
-  titleEn: z.string().trim().max(240, "tooLongMax|240").optional().default(""),
-  body: z.string().trim().min(1, "required").max(20_000, "tooLongMax|20000"),
+  title: lineField().min(1, "required").max(120, "tooLongMax|120"),
+  titleEn: lineField().max(240, "tooLongMax|240").optional().default(""),
+  body: textField().min(1, "required").max(20_000, "tooLongMax|20000"),
   category: z.enum(noticeCategories, { message: "choose" }),
   scope: z.object({ districts: z.array(ZCode), streets: z.array(ZCode), communities: z.array(ZCode) }),
-  source: z.string().trim().min(1, "required").max(120, "tooLongMax|120"),
+  source: lineField().min(1, "required").max(120, "tooLongMax|120"),
   publishAt: z.date(),
   expiresAt: z.date().nullable(),
   pinned: z.boolean(),

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
@@ -17,8 +18,8 @@ export const ZPlace = z
       .string()
       .trim()
       .regex(/^\d{6}(\d{3}){0,2}$/, "placeCodeInvalid"),
-    name: z.string().trim().min(1, "required").max(40, "tooLongMax|40"),
-    nameEn: z.string().trim().min(1, "required").max(80, "tooLongMax|80"),
+    name: lineField().min(1, "required").max(40, "tooLongMax|40"),
+    nameEn: lineField().min(1, "required").max(80, "tooLongMax|80"),
     rural: z.enum(["yes", "no"], { message: "choose" }),
   })
   .superRefine((place, ctx) => {

@@ -2,6 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import { locales } from "../i18n/settings";
 import { currentNoticeWhere } from "../shared/noticeVisibility";
+import { xmlDocument, xmlElement } from "../shared/xml";
 
 export type TSitemapEntry = { path: string; lastModified?: Date };
 
@@ -62,24 +63,32 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
   ];
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** The sitemap XML with an hreflang alternate for each locale. */
 export function sitemapXml(base: string, entries: TSitemapEntry[]): string {
   const urls = entries.flatMap((entry) =>
-    locales.map((locale) => {
-      const alternates = locales
-        .map(
-          (other) =>
-            `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(`${base}/${other}${entry.path}`)}"/>`,
-        )
-        .join("");
-      const lastmod = entry.lastModified ? `<lastmod>${entry.lastModified.toISOString()}</lastmod>` : "";
-      return `<url><loc>${escapeXml(`${base}/${locale}${entry.path}`)}</loc>${lastmod}${alternates}</url>`;
-    }),
+    locales.map((locale) =>
+      xmlElement(
+        "url",
+        {},
+        xmlElement("loc", {}, `${base}/${locale}${entry.path}`),
+        entry.lastModified ? xmlElement("lastmod", {}, entry.lastModified.toISOString()) : null,
+        ...locales.map((other) =>
+          xmlElement("xhtml:link", {
+            rel: "alternate",
+            hreflang: other,
+            href: `${base}/${other}${entry.path}`,
+          }),
+        ),
+      ),
+    ),
   );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`;
+  return xmlDocument(
+    xmlElement(
+      "urlset",
+      { xmlns: "http://www.sitemaps.org/schemas/sitemap/0.9", "xmlns:xhtml": "http://www.w3.org/1999/xhtml" },
+      ...urls,
+    ),
+  );
 }
 
 export function publicBase(request: Request): string {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineField, textField } from "../shared/plainText";
 import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
 import { splitErrorCode } from "../shared/errorCode";
 import type { TFormDefinition, TFormField } from "./form-definition";
@@ -17,10 +18,12 @@ function code(key: string, value?: number): string {
 }
 
 /** The zod schema of one field's answer (a trimmed string, or a list for checkboxes). */
-function fieldSchema(field: TFormField): z.ZodType<string | string[] | undefined> {
+export function fieldSchema(field: TFormField): z.ZodType<string | string[] | undefined> {
   const optional = <T extends z.ZodType>(schema: T) =>
     field.required ? schema : z.union([z.literal("").transform(() => undefined), schema]).optional();
-  const text = z.string({ error: "required" }).trim();
+  // a textarea keeps its line breaks; every other answer is one line
+  const text =
+    field.type === "textarea" ? textField({ error: "required" }) : lineField({ error: "required" });
   const required = field.required ? text.min(1, "required") : text;
   switch (field.type) {
     case "text":

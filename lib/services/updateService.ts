@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { lineField, textField } from "../shared/plainText";
 import type { Prisma } from "../db/generated/client";
 import { ServiceType } from "../db/generated/enums";
 import { clientOf, type TDbOption } from "../db/client";
@@ -25,7 +26,8 @@ const days = z.coerce
   .int("numberFormat")
   .min(0, "numberMin|0")
   .max(365, "numberMax|365");
-const text = (max: number) => z.string().trim().min(1, "required").max(max, `tooLongMax|${max}`);
+const text = (max: number) => textField().min(1, "required").max(max, `tooLongMax|${max}`);
+const line = (max: number) => lineField().min(1, "required").max(max, `tooLongMax|${max}`);
 
 /** A JSON textarea checked against a schema; bad JSON and schema errors are field errors. */
 function jsonField<T extends z.ZodType>(schema: T) {
@@ -51,10 +53,10 @@ export const ZServiceEdit = z
   .object({
     code: z.string(),
     expectedVersion: z.coerce.number().int().positive(),
-    name: text(100),
-    nameEn: text(200),
+    name: line(100),
+    nameEn: line(200),
     summary: text(1000),
-    summaryEn: z.string().trim().max(2000, "tooLongMax|2000").optional(),
+    summaryEn: textField().max(2000, "tooLongMax|2000").optional(),
     type: z.enum(ServiceType, { message: "choose" }),
     audience: z.enum(serviceAudiences, { message: "choose" }),
     themes: z.string().transform((value, ctx) => {
@@ -73,9 +75,9 @@ export const ZServiceEdit = z
     hours: text(300),
     consultPhone: phone,
     complaintPhone: phone,
-    resultName: text(200),
+    resultName: line(200),
     delivery: text(200),
-    specialSteps: z.string().trim().max(1000, "tooLongMax|1000").optional(),
+    specialSteps: textField().max(1000, "tooLongMax|1000").optional(),
     legalBasis: jsonField(ZLegalBasis),
     conditions: jsonField(z.array(z.string().min(1)).min(1)),
     materials: jsonField(z.array(ZMaterial)),

@@ -21,7 +21,9 @@ describe("sanitizeFileName", () => {
     expect(sanitizeFileName("身份证 正面.PDF", "application/pdf")).toBe("身份证 正面.pdf");
     expect(sanitizeFileName("photo.pdf", "image/png")).toBe("photo.png");
   });
-  it("drops paths, control characters and markup", () => {
+  it("drops paths, control characters, invisible characters and markup", () => {
+    expect(sanitizeFileName("invoice\u202efdp.exe", "application/pdf")).toBe("invoicefdp.pdf");
+    expect(sanitizeFileName("\u200b身份证\u2066正面\u2069\u0007.jpg", "image/jpeg")).toBe("身份证正面.jpg");
     expect(sanitizeFileName("../../etc/passwd", "application/pdf")).toBe("passwd.pdf");
     expect(sanitizeFileName("C:\\Users\\a\\<script>x.jpg", "image/jpeg")).toBe("scriptx.jpg");
     expect(sanitizeFileName("", "image/jpeg")).toBe("file.jpg");

@@ -1,3 +1,5 @@
+import { withoutInvisibles } from "../shared/plainText";
+
 /** The file types the portal accepts, recognised by their first bytes (never by name). */
 export type TAcceptedType = "application/pdf" | "image/jpeg" | "image/png";
 
@@ -20,12 +22,13 @@ export const extensionOf: Record<TAcceptedType, string> = {
 };
 
 /**
- * A safe display name: no directories, control characters or markup; the extension follows the
- * detected type; at most 100 characters.
+ * A safe display name: no directories, markup, control or invisible characters (a right-to-left
+ * override could disguise the extension); the extension follows the detected type; at most 100
+ * characters.
  */
 export function sanitizeFileName(name: string, type: TAcceptedType): string {
-  const base = (name.split(/[\\/]/).pop() ?? "")
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
+  const base = (withoutInvisibles(name).split(/[\\/]/).pop() ?? "")
+    .replace(/[<>:"|?*]/g, "")
     .replace(/\.[^.]*$/, "")
     .trim()
     .slice(0, 90);

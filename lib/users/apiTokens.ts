@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { z } from "zod";
+import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import { deniedAsNotFound } from "../audit/writeAudit";
 import { isCitizen } from "../auth/policy";
@@ -9,7 +9,7 @@ import { toSessionUser } from "../auth/verifyCredentials";
 import { FormError, NotFoundError } from "../shared/errors";
 
 /** The token name, shared by the account form and the JSON API. */
-export const ZTokenName = z.string({ error: "required" }).trim().min(1, "required").max(60, "tooLongMax|60");
+export const ZTokenName = lineField({ error: "required" }).min(1, "required").max(60, "tooLongMax|60");
 
 /** The cookie that carries a just-made token to the account page, which shows it once. */
 export const newTokenCookie = "onestop-new-token";

@@ -211,6 +211,23 @@ describe("POST /api/v1/uploads", () => {
     expect(await errorCode(bad)).toBe("fileType");
   });
 
+  it("stores a file name without the bidirectional and invisible characters that could disguise it", async () => {
+    // shown as "发票exe.pdf" by a right-to-left override; a zero-width space and an isolate as well
+    const response = await uploadsRoute.POST(
+      request("/uploads", {
+        method: "POST",
+        token: tokens.citizen,
+        body: uploadForm(pdf(), "发\u200b票\u2067\u202efdp.exe\u2069.pdf"),
+      }),
+    );
+    expect(response.status).toBe(201);
+    const { id, fileName } = (await response.json()) as { id: string; fileName: string };
+    expect(fileName).toBe("发票fdp.exe.pdf");
+    const stored = await database.prisma.attachment.findUniqueOrThrow({ where: { id } });
+    expect(stored.fileName).toBe("发票fdp.exe.pdf");
+    expect(stored.fileName).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it("applies the form field's size limit", async () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdf());

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { safeLocalPath } from "@/lib/i18n/paths";
+import { safeRedirectPath } from "@/lib/shared/safeRedirect";
 import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
 import { SignInForm } from "@/components/form/SignInForm";
@@ -15,7 +15,7 @@ export const generateMetadata = pageMetadata("auth", "auth:signInTitle");
 
 export default async function SignInPage({ params, searchParams }: Props) {
   const { locale, t } = await pageT(params, ["auth", "errors"]);
-  const returnTo = safeLocalPath(param((await searchParams).returnTo, 500), `/${locale}/account`);
+  const returnTo = safeRedirectPath(param((await searchParams).returnTo, 500), `/${locale}/account`);
   if (isCitizen(await getSessionUser())) redirect(returnTo);
   return (
     <div className="grid gap-4">

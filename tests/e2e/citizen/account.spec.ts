@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { demoPassword, errorSummary, signInCitizen } from "../helpers/accounts";
+import { openRedirectPayloads } from "../../fixtures/open-redirects";
 
 test.describe("citizen accounts without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -66,6 +67,100 @@ test.describe("citizen accounts without JavaScript", () => {
     await page.getByRole("button", { name: "登录" }).last().click();
     await expect(errorSummary(page)).toContainText("电子邮箱或密码不正确");
   });
+});
+
+test.describe("return addresses stay on the site", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signing in from a link with a return address to another host lands on the account page", async ({
+    page,
+    baseURL,
+  }) => {
+    await page.goto(`/zh-Hans/sign-in?returnTo=${encodeURIComponent("/..//other.host/x")}`);
+    await expect(page.locator("main input[name=returnTo]")).toHaveValue("/zh-Hans/account");
+    await page.locator("#field-email").fill("citizen2@example.cn");
+    await page.locator("#field-password").fill(demoPassword);
+    await page.getByRole("button", { name: "登录" }).last().click();
+    await expect(page).toHaveURL(`${baseURL}/zh-Hans/account`);
+    // a legitimate return address is still honoured
+    await page.context().clearCookies();
+    await page.goto(
+      `/zh-Hans/sign-in?returnTo=${encodeURIComponent("/zh-Hans/notices?category=utilities#top")}`,
+    );
+    await page.locator("#field-email").fill("citizen2@example.cn");
+    await page.locator("#field-password").fill(demoPassword);
+    await page.getByRole("button", { name: "登录" }).last().click();
+    await expect(page).toHaveURL(`${baseURL}/zh-Hans/notices?category=utilities#top`);
+  });
+
+  test("a signed-in visitor sent to the sign-in page is redirected only within the site", async ({
+    page,
+    baseURL,
+  }) => {
+    await signInCitizen(page, "citizen2@example.cn");
+    expect(openRedirectPayloads.length).toBeGreaterThanOrEqual(30);
+    for (const payload of openRedirectPayloads) {
+      const response = await page.request.get(`/zh-Hans/sign-in?returnTo=${encodeURIComponent(payload)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), payload).toBe(307);
+      const location = response.headers()["location"];
+      expect(location, payload).toBe("/zh-Hans/account");
+      expect(new URL(location, baseURL).origin, payload).toBe(new URL(baseURL!).origin);
+    }
+  });
+});
+
+test("the sign-in API never answers 500, whatever callback address it is given", async ({ request }) => {
+  for (const callbackUrl of [
+    "http://[",
+    "http://",
+    "https://[::1",
+    "::",
+    "%",
+    "javascript:alert(1)",
+    "data:,x",
+    "\\\\evil.example",
+    "http://a b",
+    "ftp://evil.example",
+    "\u0000",
+    "//evil.example",
+  ]) {
+    for (const path of [
+      "/api/auth/signin",
+      "/api/auth/signout",
+      "/api/auth/error",
+      "/api/auth/signin/credentials",
+    ]) {
+      const response = await request.get(`${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`, {
+        maxRedirects: 0,
+      });
+      expect(response.status(), `${path} ${callbackUrl}`).toBeLessThan(500);
+      const location = response.headers()["location"];
+      if (location) expect(location, `${path} ${callbackUrl}`).not.toContain("evil.example");
+    }
+    for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers", "/api/auth/signin"]) {
+      const response = await request.get(path, {
+        maxRedirects: 0,
+        headers: { cookie: `next-auth.callback-url=${encodeURIComponent(callbackUrl)}` },
+      });
+      expect(response.status(), `${path} with cookie ${callbackUrl}`).toBeLessThan(500);
+    }
+    const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    for (const path of [
+      "/api/auth/signin/credentials",
+      "/api/auth/callback/credentials",
+      "/api/auth/signout",
+    ]) {
+      const response = await request.post(path, {
+        maxRedirects: 0,
+        form: { csrfToken, email: "nobody@example.cn", password: "wrong-password-1", callbackUrl },
+      });
+      expect(response.status(), `POST ${path} ${callbackUrl}`).toBeLessThan(500);
+      const location = response.headers()["location"];
+      if (location) expect(location, `POST ${path} ${callbackUrl}`).not.toContain("evil.example");
+    }
+  }
 });
 
 test("the track page works and explains a bad 办件编号 in English", async ({ page }) => {

@@ -4,6 +4,7 @@ import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
 import { waitForMail } from "../helpers/mail";
 import { expectAccessible } from "../helpers/axe";
+import { readXml, rssVocabulary, sitemapVocabulary } from "../helpers/xml";
 
 const HEPINGJIE = "510104001001";
 
@@ -137,7 +138,10 @@ test("the feed parses with an RSS parser and holds exactly the listed notices", 
   ]) {
     const response = await page.request.get(`/en/notices/feed.xml${query}`);
     expect(response.headers()["content-type"]).toContain("application/rss+xml");
-    const feed = await parser.parseString(await response.text());
+    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'");
+    const xml = await response.text();
+    expect((await readXml(page, xml, rssVocabulary)).problems, query).toEqual([]);
+    const feed = await parser.parseString(xml);
     const listed: string[] = [];
     for (let p = 1; ; p++) {
       await page.goto(`/en/notices${query ? `${query}&` : "?"}page=${p}`);
@@ -151,6 +155,62 @@ test("the feed parses with an RSS parser and holds exactly the listed notices", 
     expect(feed.items.map((item) => new URL(item.link!).pathname).sort(), query).toEqual(listed.sort());
   }
   expect((await page.request.get("/en/notices/feed.xml?community=nope")).status()).toBe(400);
+});
+
+test("a title that ends the feed's CDATA twice and carries XHTML script reaches the feed as text, and nothing runs", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const marker = Date.now().toString(36);
+  // `]]>` twice: a writer that escapes only the first lets the second close the section, and the
+  // trailing `<![CDATA[` swallows the writer's own closing `]]>`, so the document stays well-formed
+  const title = `${marker}\u0001\u000bx]]>y]]><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script><![CDATA[ & <b>`;
+  const body = `]]> ]]> <script>alert(2)</script> \u0001 <x:i xmlns:x="http://www.w3.org/1999/xhtml">i</x:i> &amp;`;
+  const editor = await staffPage(browser, "editor@example.cn");
+  await editor.goto("/staff/notices/new");
+  await editor.locator("#notice-title").fill(title);
+  await editor.locator("#notice-category").selectOption("emergency");
+  await editor.locator("#notice-source").fill("]]> <script>alert(3)</script>");
+  await editor.locator("#notice-body").fill(body);
+  await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
+  await editor.locator("#notice-expiresAt").fill(beijing(600));
+  await editor.getByRole("button", { name: "保存草稿" }).click();
+  await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  const noticeId = /\/staff\/notices\/(\w+)/.exec(editor.url())![1];
+  const supervisor = await staffPage(browser, "supervisor@example.cn");
+  await supervisor.goto(`/staff/notices/${noticeId}`);
+  await supervisor.getByRole("button", { name: /紧急发布/ }).click();
+  await expect(supervisor.getByRole("status").filter({ hasText: "已发布" })).toBeVisible();
+
+  const dialogs: string[] = [];
+  supervisor.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  for (const locale of ["zh-Hans", "en"]) {
+    const response = await supervisor.request.get(`/${locale}/notices/feed.xml?category=emergency`);
+    const feed = await readXml(supervisor, await response.text(), rssVocabulary);
+    expect(feed.problems).toEqual([]);
+    // what the editor typed, as text: only the control characters XML cannot carry are gone
+    expect(feed.texts).toContain(title.replace(/[\u0001\u000b]/g, ""));
+    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'");
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  }
+  const sitemap = await supervisor.request.get("/sitemap.xml");
+  const { problems } = await readXml(supervisor, await sitemap.text(), sitemapVocabulary, "loc");
+  expect(problems).toEqual([]);
+  expect(sitemap.headers()["content-security-policy"]).toBe("default-src 'none'");
+  expect(sitemap.headers()["x-content-type-options"]).toBe("nosniff");
+
+  // the feed opened in the browser itself (an administrator following a link to it)
+  await supervisor.goto("/zh-Hans/notices/feed.xml?category=emergency");
+  await supervisor.waitForTimeout(500);
+  expect(
+    await supervisor.evaluate(
+      () => document.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "script").length,
+    ),
+  ).toBe(0);
+  expect(dialogs).toEqual([]);
 });
 
 test("the editors' and subscription pages pass axe; a citizen cannot open the editors' desk or a preview", async ({
@@ -257,12 +317,12 @@ async function markupProblems(page: Page, root: string): Promise<string[]> {
   }, root);
 }
 
-test("60 known XSS payloads in titles, bodies and attachment names never run and never reach a page as markup", async ({
+test("100 known XSS payloads in titles, bodies and attachment names never run and never reach a page or the feed as markup", async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(540_000);
   const { xssPayloads } = await import("../../fixtures/xss-payloads");
-  expect(xssPayloads.length).toBeGreaterThanOrEqual(50);
+  expect(xssPayloads.length).toBeGreaterThanOrEqual(100);
   const dialogs: string[] = [];
   const watch = (page: Page) =>
     page.on("dialog", (dialog) => {
@@ -291,7 +351,8 @@ test("60 known XSS payloads in titles, bodies and attachment names never run and
     await editor.locator("#notice-source").fill("XSS 测试");
     await editor.locator("#notice-body").fill(body);
     await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
-    await editor.locator("#notice-expiresAt").fill(beijing(90));
+    // long enough for the first notice to be published once all of them are written
+    await editor.locator("#notice-expiresAt").fill(beijing(600));
     const names = xssPayloads.slice(index * filesPerNotice, (index + 1) * filesPerNotice);
     await editor
       .locator("#notice-attachments")
@@ -327,10 +388,13 @@ test("60 known XSS payloads in titles, bodies and attachment names never run and
     supervisor.locator("main ul.grid > li h2 a", { hasText: notices[0].title.slice(0, 20) }),
   ).toHaveCount(1);
   expect(await markupProblems(supervisor, "main ul.grid")).toEqual([]);
-  const feed = await new Parser().parseString(
-    await (await supervisor.request.get(`/zh-Hans/notices/feed.xml?category=emergency`)).text(),
-  );
+  const xml = await (await supervisor.request.get(`/zh-Hans/notices/feed.xml?category=emergency`)).text();
+  const strict = await readXml(supervisor, xml, rssVocabulary);
+  expect(strict.problems).toEqual([]);
+  expect(strict.texts).toContain(notices[0].title);
+  const feed = await new Parser().parseString(xml);
   expect(feed.items.map((item) => item.title)).toContain(notices[0].title);
+  await supervisor.goto("/zh-Hans/notices/feed.xml?category=emergency");
   await supervisor.waitForTimeout(500);
   expect(dialogs).toEqual([]);
 });

@@ -8,6 +8,7 @@ import { noticeCategories } from "@/lib/notices/categories";
 import { publicBaseUrl } from "@/lib/notifications/notifyApplicant";
 import { placeTree } from "@/lib/places/queries";
 import { queryParams } from "@/lib/api/queryParams";
+import { xmlResponse } from "@/lib/shared/xml";
 
 export const dynamic = "force-dynamic";
 
@@ -58,11 +59,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     notices: notices.map((n) => ({ ...n, title: lt(locale, n.title, n.titleEn), body: lt(locale, n.body) })),
     copyright: t("notices:feed.copyright"),
   });
-  return new Response(xml, {
-    headers: {
-      "Content-Type": "application/rss+xml; charset=utf-8",
-      "Cache-Control": "public, max-age=60",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return xmlResponse(xml, { contentType: "application/rss+xml", cacheControl: "public, max-age=60" });
 }

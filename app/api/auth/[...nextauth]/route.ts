@@ -1,5 +1,1 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
-
-const handler = NextAuth(authOptions);
-export { handler as GET, handler as POST };
+export { authRoute as GET, authRoute as POST } from "@/lib/auth/authRoute";
