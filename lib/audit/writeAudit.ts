@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { clientAddress } from "../http/clientAddress";
 import { NotFoundError } from "../shared/errors";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
@@ -14,7 +15,10 @@ export type TAuditEntry = {
   ip?: string | null;
 };
 
-/** Appends one entry to the audit log; pass the transaction client to commit with the change. */
+/**
+ * Appends one entry to the audit log; pass the transaction client to commit with the change. The
+ * client address is the current request's, as the server established it, unless the entry names one.
+ */
 export async function writeAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
@@ -24,7 +28,7 @@ export async function writeAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
       entityId: entry.entityId ?? null,
       outcome: entry.outcome ?? "ALLOWED",
       detail: entry.detail,
-      ip: entry.ip ?? null,
+      ip: entry.ip ?? (await clientAddress()),
     },
   });
 }
