@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { caseHeadlineSelect } from "./caseHeadline";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
@@ -57,11 +58,7 @@ export async function listQueue(
     orderBy: [{ promisedDue: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }],
     take: 500,
     select: {
-      trackingNumber: true,
-      status: true,
-      submittedAt: true,
-      promisedDue: true,
-      dueProvisional: true,
+      ...caseHeadlineSelect,
       service: { select: { code: true, name: true } },
       applicant: { select: { name: true } },
       assignee: { select: { name: true } },

@@ -1,4 +1,5 @@
 import "server-only";
+import { caseHeadlineSelect } from "./caseHeadline";
 import { clientOf, type TDbOption } from "../db/client";
 
 /**
@@ -9,11 +10,7 @@ export async function trackCase(input: { trackingNumber: string; accessCode: str
   return (await clientOf(input)).application.findFirst({
     where: { trackingNumber: input.trackingNumber, accessCode: input.accessCode },
     select: {
-      trackingNumber: true,
-      status: true,
-      submittedAt: true,
-      promisedDue: true,
-      dueProvisional: true,
+      ...caseHeadlineSelect,
       service: { select: { code: true, name: true, nameEn: true } },
       events: {
         where: { internal: false },

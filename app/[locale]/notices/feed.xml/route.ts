@@ -1,10 +1,9 @@
-import { z } from "zod";
 import { getT } from "@/lib/i18n/server";
 import { isLocale } from "@/lib/i18n/settings";
 import { lt } from "@/lib/i18n/content";
 import { feedNotices } from "@/lib/notices/queries";
 import { noticesRss } from "@/lib/notices/feed";
-import { noticeCategories } from "@/lib/notices/categories";
+import { ZNoticeFilter } from "@/lib/notices/categories";
 import { publicBaseUrl } from "@/lib/notifications/notifyApplicant";
 import { placeTree } from "@/lib/places/queries";
 import { queryParams } from "@/lib/api/queryParams";
@@ -12,19 +11,11 @@ import { xmlResponse } from "@/lib/shared/xml";
 
 export const dynamic = "force-dynamic";
 
-const ZFeedQuery = z.object({
-  community: z
-    .string()
-    .regex(/^\d{6,15}$/)
-    .optional(),
-  category: z.enum(noticeCategories).optional(),
-});
-
 /** RSS 2.0 of the current notices, optionally for one community and one category. */
 export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) return new Response("Not found", { status: 404 });
-  const parsed = ZFeedQuery.safeParse(queryParams(request.url));
+  const parsed = ZNoticeFilter.safeParse(queryParams(request.url));
   const t = await getT(locale, ["notices", "catalog", "common"]);
   const badQuery = () =>
     new Response(t("notices:feed.badQuery"), {

@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { listNotices } from "@/lib/notices/queries";
-import { noticeCategories } from "@/lib/notices/categories";
+import { ZNoticeFilter } from "@/lib/notices/categories";
 import { publicListRoute } from "@/lib/api/publicList";
 import { noticeJson } from "./noticeJson";
 
 export const dynamic = "force-dynamic";
 
-const ZQuery = z.object({
-  community: z
-    .string()
-    .regex(/^\d{9,15}$/)
-    .optional(),
-  category: z.enum(noticeCategories).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).optional(),
-});
+const ZQuery = ZNoticeFilter.extend({ page: z.coerce.number().int().min(1).max(100_000).optional() });
 
 /** Current community notices, pinned first (`?community=&category=&page=`). */
 export const GET = publicListRoute({
