@@ -16,6 +16,19 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
   return { kind: "pglite", dir: pgliteDir() };
 }
 
+/**
+ * The embedded databases this process has open, by directory: a backup asked for over the data
+ * directory's socket dumps the very instance the server writes through (a second opener is refused).
+ */
+const openPglites = ((globalThis as { __onestopPglites?: Map<string, PGliteInstance> }).__onestopPglites ??=
+  new Map());
+type PGliteInstance = InstanceType<typeof import("@electric-sql/pglite").PGlite>;
+
+/** The PGlite this process has open on a data directory, if any. */
+export function openPgliteOf(dir: string): PGliteInstance | undefined {
+  return openPglites.get(dir);
+}
+
 export type OpenAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
   /** Releases the connection pool or the embedded database files. */
@@ -76,9 +89,11 @@ export async function openAdapter(
     lock.release();
     throw new DataDirDamagedError(dir, error);
   }
+  openPglites.set(dir, pglite);
   return {
     factory: new PrismaPGlite(pglite),
     close: async () => {
+      openPglites.delete(dir);
       try {
         await pglite.close();
       } finally {
