@@ -9,11 +9,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await serveEmbeddedDumps();
   if (process.env.ONESTOP_JOBS === "off") return;
-  const [{ startJobRunner }, { noticeJobHandlers }] = await Promise.all([
+  const [{ startJobRunner }, { noticeJobHandlers }, { mailJobHandlers }] = await Promise.all([
     import("./lib/jobs/runner"),
     import("./lib/notices/jobs"),
+    import("./lib/mail/jobs"),
   ]);
-  startJobRunner({ handlers: { ...noticeJobHandlers } });
+  startJobRunner({ handlers: { ...noticeJobHandlers, ...mailJobHandlers } });
 }
 
 async function serveEmbeddedDumps() {

@@ -16,7 +16,7 @@ export type TJobHandlers = Record<string, TJobHandler>;
 /** A claimed job whose runner died is taken again after this long. */
 const jobLeaseMs = 5 * 60_000;
 /** After this many failed attempts a job stops being retried (its lastError says why). */
-const maxJobAttempts = 5;
+export const maxJobAttempts = 5;
 
 /**
  * Puts a job in the queue, in the caller's transaction (so a job exists exactly when the change

@@ -1,59 +1,57 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
+import { z } from "zod";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
+import { enqueueJob } from "../jobs/queue";
 
-const transports = new Map<string, Transporter>();
+type Tx = PrismaClient | Prisma.TransactionClient;
 
-function transportFor(url: string): Transporter {
-  let transport = transports.get(url);
-  if (!transport) {
-    transport = nodemailer.createTransport(url, {
-      connectionTimeout: 5000,
-      greetingTimeout: 5000,
-      socketTimeout: 10000,
-    } as never);
-    transports.set(url, transport);
-  }
-  return transport;
-}
+export type TMail = {
+  to: string;
+  subject: string;
+  text: string;
+  userId?: string | null;
+  headers?: Record<string, string>;
+  /** one mail per key: sending again with a key already queued does nothing (a retried mail-out) */
+  key?: string;
+  /** notice deliveries to record once the SMTP server has accepted the mail, and not before */
+  deliveries?: { noticeId: string; subscriptionIds: string[] };
+};
 
-const defaultMailFrom = "成都市政务服务门户 <noreply@chengdu.gov.cn.example>";
+export const ZMailJob = z.object({
+  outboxId: z.string(),
+  headers: z.record(z.string(), z.string()).optional(),
+  deliveries: z.object({ noticeId: z.string(), subscriptionIds: z.array(z.string()) }).optional(),
+});
 
 /**
- * Sends one e-mail. Every message is first kept in the outbox (the development mailbox staff can
- * read); with SMTP_URL set it is also sent over SMTP, and the outbox records when or why not.
+ * Sends one e-mail, durably: the mail is kept in the outbox and a `mail.send` job is queued in
+ * the caller's transaction, so a mail exists exactly when the change that caused it committed,
+ * and no request waits for (or loses its mail to) the SMTP server. The job delivers it, retrying
+ * with a growing delay (lib/mail/jobs.ts). Returns false when the key was already queued.
  */
-export async function sendMail(
-  mail: {
-    to: string;
-    subject: string;
-    text: string;
-    userId?: string | null;
-    headers?: Record<string, string>;
-  } & TDbOption,
-): Promise<{ sent: boolean }> {
-  const prisma = await clientOf(mail);
-  const row = await prisma.outboxMail.create({
+export async function queueMail(tx: Tx, mail: TMail): Promise<boolean> {
+  const uniqueKey = mail.key ? `mail:${mail.key}` : undefined;
+  if (uniqueKey && (await tx.job.findUnique({ where: { uniqueKey }, select: { id: true } }))) return false;
+  const row = await tx.outboxMail.create({
     data: { to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null },
   });
-  const url = process.env.SMTP_URL;
-  if (!url) return { sent: false };
-  try {
-    await transportFor(url).sendMail({
-      from: process.env.MAIL_FROM ?? defaultMailFrom,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      headers: mail.headers,
-    });
-    await prisma.outboxMail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
-    return { sent: true };
-  } catch (error) {
-    await prisma.outboxMail.update({
-      where: { id: row.id },
-      data: { error: String((error as Error).message ?? error).slice(0, 500) },
-    });
-    console.error("[mail] sending failed", error);
-    return { sent: false };
-  }
+  const payload: z.infer<typeof ZMailJob> = {
+    outboxId: row.id,
+    ...(mail.headers ? { headers: mail.headers } : {}),
+    ...(mail.deliveries ? { deliveries: mail.deliveries } : {}),
+  };
+  await enqueueJob(tx, { kind: "mail.send", payload, uniqueKey });
+  return true;
+}
+
+/** The same, in a transaction of its own, for callers that are not in one. */
+export async function sendMail(mail: TMail & TDbOption): Promise<boolean> {
+  const prisma = await clientOf(mail);
+  return prisma.$transaction((tx) => queueMail(tx, mail));
+}
+
+/** Whether mail leaves the portal at all; without SMTP_URL the outbox is the only mailbox. */
+export function smtpConfigured(): boolean {
+  return !!process.env.SMTP_URL;
 }

@@ -44,6 +44,7 @@ const confirmMail: TJobHandler = async ({ db: prisma, payload }) => {
   const unsubscribeLink = `${base}/unsubscribe?token=${token}`;
   await sendMail({
     db: prisma,
+    key: `subscription-confirm:${subscription.id}:${token}`,
     to: subscription.email,
     subject: t("notices:mail.confirmSubject"),
     text: [
@@ -61,8 +62,8 @@ const confirmMail: TJobHandler = async ({ db: prisma, payload }) => {
 
 /**
  * Mails a published notice to every confirmed subscriber of one of its communities (or of all)
- * and its category (or all). One mail per address; a delivery row per subscription means a
- * retried job skips those already sent.
+ * and its category (or all): one queued mail per address. A delivery row per subscription, written
+ * when the SMTP server accepted the mail, means a later mail-out skips those already sent.
  */
 const noticeMail: TJobHandler = async ({ db: prisma, payload }) => {
   const { noticeId } = ZNoticePayload.parse(payload);
@@ -98,8 +99,12 @@ const noticeMail: TJobHandler = async ({ db: prisma, payload }) => {
     const unsubscribeLink = `${base}/unsubscribe?token=${first.token}`;
     const title = lt(locale, notice.title, notice.titleEn);
     const body = markdownToText(notice.body);
+    // one mail job per address: quick to run, retried on its own; the key keeps a re-run of this
+    // mail-out from queueing an address twice, and the deliveries are recorded once it is sent
     await sendMail({
       db: prisma,
+      key: `notice:${noticeId}:${email}`,
+      deliveries: { noticeId, subscriptionIds: mine.map((s) => s.id) },
       to: email,
       subject: t("notices:mail.noticeSubject", { title }),
       text: [
@@ -112,10 +117,6 @@ const noticeMail: TJobHandler = async ({ db: prisma, payload }) => {
         t("notices:mail.unsubscribe", { link: unsubscribeLink }),
       ].join("\n"),
       headers: unsubscribeHeaders(unsubscribeLink),
-    });
-    await prisma.noticeDelivery.createMany({
-      data: mine.map((s) => ({ noticeId, subscriptionId: s.id })),
-      skipDuplicates: true,
     });
   }
 };

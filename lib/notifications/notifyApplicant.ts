@@ -3,7 +3,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import { getT } from "../i18n/server";
 import { lt } from "../i18n/content";
 import { defaultLocale, isLocale } from "../i18n/settings";
-import { sendMail } from "../mail/sendMail";
+import { queueMail } from "../mail/sendMail";
 
 export function publicBaseUrl(): string {
   return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
@@ -11,7 +11,8 @@ export function publicBaseUrl(): string {
 
 /**
  * Tells the applicant about a change to their case, in their language: an in-app notification
- * and an e-mail. A failure here is logged, never undoes the change itself.
+ * and an e-mail, queued (the request never waits for the SMTP server). A failure here is logged,
+ * never undoes the change itself.
  */
 export async function notifyApplicant(
   input: { trackingNumber: string; kind: string; reason?: string | null; missing?: string[] } & TDbOption,
@@ -52,29 +53,31 @@ export async function notifyApplicant(
     ]
       .filter(Boolean)
       .join("\n");
-    await prisma.notification.create({
-      data: {
+    // the note in the app and the queued mail commit together: neither is lost without the other
+    await prisma.$transaction(async (tx) => {
+      await tx.notification.create({
+        data: {
+          userId: found.applicant.id,
+          kind: `case.${input.kind}`,
+          title,
+          body,
+          link: `/${locale}/account/cases/${found.trackingNumber}`,
+        },
+      });
+      await queueMail(tx, {
+        to: found.applicant.email,
         userId: found.applicant.id,
-        kind: `case.${input.kind}`,
-        title,
-        body,
-        link: `/${locale}/account/cases/${found.trackingNumber}`,
-      },
-    });
-    await sendMail({
-      db: prisma,
-      to: found.applicant.email,
-      userId: found.applicant.id,
-      subject: title,
-      text: [
-        t("notifications:greeting", values),
-        "",
-        body,
-        "",
-        t("notifications:link", { link }),
-        "",
-        t("notifications:footer"),
-      ].join("\n"),
+        subject: title,
+        text: [
+          t("notifications:greeting", values),
+          "",
+          body,
+          "",
+          t("notifications:link", { link }),
+          "",
+          t("notifications:footer"),
+        ].join("\n"),
+      });
     });
   } catch (error) {
     console.error("[notify] failed", input.trackingNumber, error);

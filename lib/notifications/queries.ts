@@ -2,6 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { NotFoundError } from "../shared/errors";
 
 /** The user's latest notifications (own only). */
@@ -28,5 +29,36 @@ export async function listOutbox(input: { actor: TSessionUser; take?: number } &
   return (await clientOf(input)).outboxMail.findMany({
     orderBy: { createdAt: "desc" },
     take: input.take ?? 100,
+  });
+}
+
+/**
+ * Sends a failed mail again (administrators): its job runs once more from the first attempt, and
+ * the outbox shows it as waiting until the SMTP server answers. Audited.
+ */
+export async function retryMail(input: { actor: TSessionUser; id: string } & TDbOption): Promise<void> {
+  const prisma = await clientOf(input);
+  await prisma.$transaction(async (tx) => {
+    const entry = {
+      actorId: input.actor.id,
+      action: "mail.retry",
+      entityType: "OutboxMail",
+      entityId: input.id,
+    };
+    const mail = isAdministrator(input.actor)
+      ? await tx.outboxMail.findUnique({ where: { id: input.id }, select: { failedAt: true } })
+      : null;
+    const job = mail?.failedAt
+      ? await tx.job.findFirst({
+          where: { kind: "mail.send", payload: { path: ["outboxId"], equals: input.id } },
+        })
+      : null;
+    if (!job) throw await deniedAsNotFound(tx, entry);
+    await tx.outboxMail.update({ where: { id: input.id }, data: { failedAt: null } });
+    await tx.job.update({
+      where: { id: job.id },
+      data: { doneAt: null, lockedAt: null, attempts: 0, runAt: new Date(), lastError: null },
+    });
+    await writeAudit(tx, entry);
   });
 }

@@ -1,6 +1,7 @@
 /**
  * A real SMTP server in its own process for the tests: it accepts every message on the port
- * given and prints each one, parsed, as a JSON line on stdout.
+ * given and prints each one, parsed, as a JSON line on stdout. A recipient whose address starts
+ * with `refused` is refused for good (550), as a server refuses an address that does not exist.
  */
 import fs from "node:fs";
 import { SMTPServer } from "smtp-server";
@@ -13,6 +14,14 @@ if (file) fs.writeFileSync(file, "");
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS"],
+  onRcptTo(address, session, callback) {
+    if (address.address.startsWith("refused")) {
+      const error = new Error("mailbox unavailable") as Error & { responseCode: number };
+      error.responseCode = 550;
+      return callback(error);
+    }
+    callback();
+  },
   onData(stream, session, callback) {
     simpleParser(stream)
       .then((mail) => {

@@ -15,14 +15,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the SMTP sink process; resolves once it listens. */
-export async function startSmtpSink(): Promise<{
+/** Starts the SMTP sink process (on `port`, to start one again where it was); resolves once it listens. */
+export async function startSmtpSink(port?: number): Promise<{
+  port: number;
   url: string;
   messages: TReceivedMail[];
   waitFor: (match: (m: TReceivedMail) => boolean, timeoutMs?: number) => Promise<TReceivedMail>;
   stop: () => void;
 }> {
-  const port = await freePort();
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     path.resolve("node_modules/.bin/tsx"),
     [path.resolve("tests/helpers/smtp-sink-server.ts"), String(port)],
@@ -52,5 +53,5 @@ export async function startSmtpSink(): Promise<{
       await new Promise((r) => setTimeout(r, 50));
     }
   };
-  return { url: `smtp://127.0.0.1:${port}`, messages, waitFor, stop: () => child.kill() };
+  return { port, url: `smtp://127.0.0.1:${port}`, messages, waitFor, stop: () => child.kill() };
 }

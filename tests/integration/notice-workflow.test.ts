@@ -8,13 +8,17 @@ import { createNotice, updateNotice, ZNoticeInput } from "@/lib/notices/writeNot
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 import { confirmSubscription, subscribe, unsubscribe } from "@/lib/notices/subscriptions";
 import { drainJobs, enqueueJob, type TJobHandler } from "@/lib/jobs/queue";
-import { noticeJobHandlers as jobHandlers } from "@/lib/notices/jobs";
+import { noticeJobHandlers } from "@/lib/notices/jobs";
+import { mailJobHandlers } from "@/lib/mail/jobs";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { findEntries } from "@/lib/search/search";
 
 const searchTitles = async (q: string) =>
   (await findEntries({ db: database.prisma, q, type: "notice", synonyms: [] })).hits.map((h) => h.refId);
 import { pdfFile } from "../e2e/helpers/files";
+
+/** What an instance's job runner runs: the notice jobs and the mail they queue. */
+const jobHandlers = { ...noticeJobHandlers, ...mailJobHandlers };
 
 let database: TestDatabase;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;

@@ -1,0 +1,16 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { postAction } from "@/lib/actions/formAction";
+import { retryMail } from "@/lib/notifications/queries";
+
+/** Sends a failed mail again (administrators). */
+export const retryOutboxMail = postAction({
+  schema: z.object({ id: z.string().min(1).max(64) }),
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await retryMail({ actor, id: input.id });
+    redirect("/staff/outbox?retried=1");
+  },
+});
