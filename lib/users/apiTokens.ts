@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
-import { deniedAsNotFound } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/refusals";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { toSessionUser } from "../auth/verifyCredentials";
