@@ -76,6 +76,20 @@ export async function deniedAsNotFound(prisma: PrismaClient, entry: TRefusal): P
   return new NotFoundError(entry.entityType);
 }
 
+/**
+ * For a read whose ownership or scope sits in its where clause and found nothing: if what was
+ * asked for does exist (someone else's, or outside the reader's scope), the refusal is audited.
+ * Always null, so the caller answers exactly as for something that does not exist.
+ */
+export async function auditIfExists(
+  prisma: PrismaClient,
+  exists: () => Promise<unknown>,
+  entry: TRefusal,
+): Promise<null> {
+  if (await exists()) await recordRefusal(prisma, entry);
+  return null;
+}
+
 type TRefusalRow = {
   actorId: string | null;
   ip: string | null;

@@ -1,8 +1,8 @@
 import "server-only";
+import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
-import { NotFoundError } from "../shared/errors";
 
 /** The user's latest notifications (own only). */
 export async function latestNotifications(input: { actor: TSessionUser; take?: number } & TDbOption) {
@@ -24,8 +24,14 @@ export async function markAllRead(input: { actor: TSessionUser } & TDbOption): P
 
 /** The outbox of sent mail, for administrators only. */
 export async function listOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
-  if (!isAdministrator(input.actor)) throw new NotFoundError("outbox");
-  return (await clientOf(input)).outboxMail.findMany({
+  const prisma = await clientOf(input);
+  if (!isAdministrator(input.actor))
+    throw await deniedAsNotFound(prisma, {
+      actorId: input.actor.id,
+      action: "outbox.read",
+      entityType: "OutboxMail",
+    });
+  return prisma.outboxMail.findMany({
     orderBy: { createdAt: "desc" },
     take: input.take ?? 100,
   });

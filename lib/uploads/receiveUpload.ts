@@ -36,9 +36,9 @@ const headBytes = 16;
 /**
  * Reads a multipart/form-data body as it arrives: short text parts are collected, the one file
  * part named `fileField` is counted, hashed and written to a temporary file. Past `maxFileBytes`
- * reading stops at once — the rest of the body is never read (the caller answers and closes the
- * connection) — so memory stays flat whatever a client sends, chunked or not. Other file parts
- * are refused. The caller removes the temporary file with `discardReceived` when done.
+ * parsing stops at once and the caller answers (closing the connection); at most a few more MB
+ * are read and dropped — so memory stays flat whatever a client sends, chunked or not. Other file
+ * parts are refused. The caller removes the temporary file with `discardReceived` when done.
  */
 export async function receiveUpload(input: {
   request: Request;
@@ -67,10 +67,8 @@ export async function receiveUpload(input: {
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
-      // stop reading, but do not cancel the body: cancelling destroys the socket before the
-      // answer is written; the caller's answer closes the connection instead
       source.unpipe(parser);
-      source.pause();
+      lingerThenClose(source);
       // a file part cut short ends its write, which removes the temporary file
       fileStream?.destroy();
       reject(error);
@@ -102,6 +100,29 @@ export async function receiveUpload(input: {
     });
     source.pipe(parser);
   });
+}
+
+// After a refusal the rest of the body is read and dropped for a moment before the connection is
+// cut (what web servers call a lingering close): closing a socket with unread data makes the kernel
+// send a reset, and the client may lose the answer it has not read yet. Bounded, so a client
+// cannot keep the connection open by sending forever.
+const lingerBytes = 4 * 1024 * 1024;
+const lingerMs = 3000;
+
+function lingerThenClose(source: Readable): void {
+  let dropped = 0;
+  const close = () => {
+    clearTimeout(timer);
+    source.removeAllListeners("data");
+    source.destroy();
+  };
+  const timer = setTimeout(close, lingerMs);
+  source.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > lingerBytes) close();
+  });
+  source.once("end", () => clearTimeout(timer));
+  source.resume();
 }
 
 /** Removes a received file's temporary copy (nothing happens if storage has moved it away). */
