@@ -15,7 +15,7 @@ const summaryJob = "audit.refusalSummary";
  * How long repeats of one refusal are gathered into one summary row: AUDIT_REFUSAL_WINDOW_SECONDS,
  * 15 minutes by default. Shorter gives the log finer times, longer fewer rows for a persistent prober.
  */
-export function refusalWindowSeconds(env: NodeJS.ProcessEnv = process.env): number {
+export function refusalWindowSeconds(env: Record<string, string | undefined> = process.env): number {
   const seconds = Number(env.AUDIT_REFUSAL_WINDOW_SECONDS);
   return Number.isFinite(seconds) && seconds >= 1 ? Math.floor(seconds) : 15 * 60;
 }

@@ -36,9 +36,9 @@ const headBytes = 16;
 /**
  * Reads a multipart/form-data body as it arrives: short text parts are collected, the one file
  * part named `fileField` is counted, hashed and written to a temporary file. Past `maxFileBytes`
- * parsing stops at once and the caller answers (closing the connection); at most a few more MB
- * are read and dropped — so memory stays flat whatever a client sends, chunked or not. Other file
- * parts are refused. The caller removes the temporary file with `discardReceived` when done.
+ * parsing stops at once and the caller answers; what the client still sends in the next seconds is
+ * dropped unread — so memory stays flat whatever a client sends, chunked or not. Other file parts
+ * are refused. The caller removes the temporary file with `discardReceived` when done.
  */
 export async function receiveUpload(input: {
   request: Request;
@@ -102,26 +102,16 @@ export async function receiveUpload(input: {
   });
 }
 
-// After a refusal the rest of the body is read and dropped for a moment before the connection is
-// cut (what web servers call a lingering close): closing a socket with unread data makes the kernel
-// send a reset, and the client may lose the answer it has not read yet. Bounded, so a client
-// cannot keep the connection open by sending forever.
-const lingerBytes = 4 * 1024 * 1024;
-const lingerMs = 3000;
+// After a refusal the rest of the body is read and dropped for a while before the connection is
+// cut (what web servers call a lingering close): a socket closed with unread data makes the kernel
+// send a reset, and the client loses the answer it has not read yet. A client that reads the
+// answer stops sending at once; one that keeps sending is cut off after lingerMs.
+const lingerMs = 5000;
 
 function lingerThenClose(source: Readable): void {
-  let dropped = 0;
-  const close = () => {
-    clearTimeout(timer);
-    source.removeAllListeners("data");
-    source.destroy();
-  };
-  const timer = setTimeout(close, lingerMs);
-  source.on("data", (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > lingerBytes) close();
-  });
+  const timer = setTimeout(() => source.destroy(), lingerMs);
   source.once("end", () => clearTimeout(timer));
+  source.once("close", () => clearTimeout(timer));
   source.resume();
 }
 

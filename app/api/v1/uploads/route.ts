@@ -22,14 +22,9 @@ const ZUploadParts = z
     path: ["field"],
   });
 
-/**
- * 413 naming the field with the errors-namespace code clients translate (`fileTooLarge|10`). The
- * connection is closed: the rest of the body is not read, and a client still sending it stops.
- */
+/** 413 naming the field, with the errors-namespace code clients translate (`fileTooLarge|10`). */
 function tooLarge(field: string, code: string): Response {
-  const response = apiError(413, splitErrorCode(code).key, code, { [field]: code });
-  response.headers.set("Connection", "close");
-  return response;
+  return apiError(413, splitErrorCode(code).key, code, { [field]: code });
 }
 
 /**
