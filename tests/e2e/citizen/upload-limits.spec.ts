@@ -120,6 +120,9 @@ test.describe("uploads streamed to the API", () => {
     const port = Number(new URL(baseURL!).port);
     const cookie = await sessionCookie(page);
     const sent = await sendChunkedUpload(port, cookie, 200 * megabyte);
+    console.log(
+      `answered ${sent.status} after ${(sent.sentBytes / megabyte).toFixed(1)} MB of ${sent.bodyBytes / megabyte} MB`,
+    );
     expect(sent.status).toBe(413);
     expect(JSON.parse(sent.body)).toEqual({
       error: {
