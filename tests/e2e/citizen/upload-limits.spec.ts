@@ -142,21 +142,27 @@ test.describe("uploads streamed to the API", () => {
     const port = Number(new URL(baseURL!).port);
     const cookie = await sessionCookie(page);
     const pid = serverPid(port);
-    // warm up: the route and its parser are loaded before the baseline is taken
-    expect((await sendChunkedUpload(port, cookie, 60 * megabyte)).status).toBe(413);
+    const cold = residentBytes(pid);
+    const burst = (megabytes: number) =>
+      Promise.all(Array.from({ length: 10 }, () => sendChunkedUpload(port, cookie, megabytes * megabyte)));
+    // warm up with a burst of the same shape: the route and its parser load, and V8's young
+    // generation grows to its working size (tens of MB, whatever the code keeps), so the baseline
+    // below is the server's steady state and what follows measures only what bodies would retain
+    expect((await burst(ceilingMb + 5)).map((result) => result.status)).toEqual(Array(10).fill(413));
     const baseline = residentBytes(pid);
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, residentBytes(pid))), 25);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, () => sendChunkedUpload(port, cookie, 100 * megabyte)),
-    );
+    const results = await burst(100);
     clearInterval(sampler);
     peak = Math.max(peak, residentBytes(pid));
     const grewMb = (peak - baseline) / megabyte;
-    console.log(`server RSS: baseline ${(baseline / megabyte).toFixed(1)} MB, peak +${grewMb.toFixed(1)} MB`);
+    console.log(
+      `server RSS: before the warm-up ${(cold / megabyte).toFixed(1)} MB, baseline ${(baseline / megabyte).toFixed(1)} MB, ` +
+        `peak during ten 100 MB uploads +${grewMb.toFixed(1)} MB (+${((peak - cold) / megabyte).toFixed(1)} MB from before the warm-up)`,
+    );
     expect(results.map((result) => result.status)).toEqual(Array(10).fill(413));
-    // buffered whole, the bodies would need 1000 MB; streamed, each holds a few 64 KB chunks. 30 MB
-    // leaves room for the allocator and the garbage collector's timing, nothing for a body.
+    // buffered whole, the bodies need 1000 MB (measured: +1037 MB when they were); streamed, each
+    // holds a few 64 KB chunks. 30 MB leaves room for the allocator and the collector's timing.
     expect(grewMb).toBeLessThan(30);
   });
 });
