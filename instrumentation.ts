@@ -9,12 +9,14 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await serveEmbeddedDumps();
   if (process.env.ONESTOP_JOBS === "off") return;
-  const [{ startJobRunner }, { noticeJobHandlers }, { mailJobHandlers }] = await Promise.all([
-    import("./lib/jobs/runner"),
-    import("./lib/notices/jobs"),
-    import("./lib/mail/jobs"),
-  ]);
-  startJobRunner({ handlers: { ...noticeJobHandlers, ...mailJobHandlers } });
+  const [{ startJobRunner }, { noticeJobHandlers }, { mailJobHandlers }, { auditJobHandlers }] =
+    await Promise.all([
+      import("./lib/jobs/runner"),
+      import("./lib/notices/jobs"),
+      import("./lib/mail/jobs"),
+      import("./lib/audit/refusals"),
+    ]);
+  startJobRunner({ handlers: { ...noticeJobHandlers, ...mailJobHandlers, ...auditJobHandlers } });
 }
 
 async function serveEmbeddedDumps() {

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientAddress } from "../http/clientAddress";
-import { NotFoundError } from "../shared/errors";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -31,13 +30,4 @@ export async function writeAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
       ip: entry.ip ?? (await clientAddress()),
     },
   });
-}
-
-/**
- * Records a refusal and returns the error to throw: a refusal is audited like a success, and the
- * actor is told only "not found", so nothing says whether what they asked for exists.
- */
-export async function deniedAsNotFound(tx: Tx, entry: Omit<TAuditEntry, "outcome">): Promise<NotFoundError> {
-  await writeAudit(tx, { ...entry, outcome: "DENIED" });
-  return new NotFoundError(entry.entityType);
 }

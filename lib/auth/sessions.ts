@@ -1,4 +1,5 @@
 import "server-only";
+import { auditIfExists } from "../audit/refusals";
 import { createHash, randomBytes } from "node:crypto";
 import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
@@ -150,7 +151,19 @@ export async function endOwnSessions(
       select: { id: true },
     });
     const row = own.find((candidate) => handleOf(candidate.id) === input.handle);
-    if (!row) throw new NotFoundError("session");
+    if (!row) {
+      // a handle of someone else's session is a refusal, audited; an unknown one is not
+      await auditIfExists(
+        prisma,
+        () =>
+          prisma.userSession.findFirst({
+            where: { id: { startsWith: input.handle }, userId: { not: input.actor.id } },
+            select: { id: true },
+          }),
+        { actorId: input.actor.id, action: "session.end", entityType: "UserSession", entityId: input.handle },
+      );
+      throw new NotFoundError("session");
+    }
     const ended = await prisma.userSession.updateMany({
       where: { id: row.id, endedAt: null },
       data: { endedAt: now },

@@ -1,9 +1,9 @@
 import "server-only";
+import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope } from "../auth/policy";
 import { chinaDay, workingDaysBetween } from "../calendar/workdays";
-import { NotFoundError } from "../shared/errors";
 import { caseStatuses, type TCaseStatus } from "./caseWorkflow";
 import { runningStatuses } from "./deadlines";
 
@@ -23,10 +23,15 @@ type TFigures = {
 /** The supervisor's figures for their departments (administrators: all). */
 export async function caseFigures(input: { actor: TSessionUser; now?: Date } & TDbOption): Promise<TFigures> {
   const departments = departmentScope(input.actor, "SUPERVISOR");
-  if (departments && departments.length === 0) throw new NotFoundError("figures");
+  const prisma = await clientOf(input);
+  if (departments && departments.length === 0)
+    throw await deniedAsNotFound(prisma, {
+      actorId: input.actor.id,
+      action: "figures.read",
+      entityType: "Figures",
+    });
   const inScope = departments ? { service: { department: { code: { in: departments } } } } : {};
   const today = chinaDay(input.now ?? new Date());
-  const prisma = await clientOf(input);
   const [statusRows, decidedRows, ratingRows, overdueRows] = await Promise.all([
     prisma.application.groupBy({ by: ["status"], where: inScope, _count: { _all: true } }),
     prisma.application.findMany({

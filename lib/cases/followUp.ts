@@ -2,7 +2,8 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 
 /** The follow-up of a 差评: verify (核实) → fix (整改) → call the rater back (回访) → close. */

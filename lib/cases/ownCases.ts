@@ -1,12 +1,16 @@
 import "server-only";
 import type { TSessionUser } from "../auth/types";
 import { clientOf, type TDbOption } from "../db/client";
+import { auditIfExists } from "../audit/refusals";
 import { pageOf } from "../shared/paging";
 
-/** One of the citizen's own cases (ownership in the where clause: anyone else's is null → 404). */
+/**
+ * One of the citizen's own cases (ownership in the where clause: anyone else's is null → 404, and
+ * the refusal is audited). The case page, its receipt and the API read through here.
+ */
 export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
   const prisma = await clientOf(input);
-  return prisma.application.findFirst({
+  const found = await prisma.application.findFirst({
     where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id },
     include: {
       service: {
@@ -28,6 +32,23 @@ export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: s
       rating: { select: { level: true, comment: true, createdAt: true } },
     },
   });
+  return (
+    found ??
+    auditIfExists(
+      prisma,
+      () =>
+        prisma.application.findUnique({
+          where: { trackingNumber: input.trackingNumber },
+          select: { id: true },
+        }),
+      {
+        actorId: input.actor.id,
+        action: "case.read",
+        entityType: "Application",
+        entityId: input.trackingNumber,
+      },
+    )
+  );
 }
 
 /** The citizen's own cases, newest first, a page at a time (ownership in the where clause). */

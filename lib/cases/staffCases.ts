@@ -4,7 +4,8 @@ import { caseHeadlineSelect } from "./caseHeadline";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
-import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound, recordRefusal } from "../audit/refusals";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { dueSoonWorkingDays } from "../calendar/dueFlag";
 import { FormError } from "../shared/errors";
@@ -67,7 +68,7 @@ export async function listQueue(
   return rows.map((row) => ({ ...row, flag: dueFlag(row.status, row.promisedDue, today) }));
 }
 
-/** One case for staff of its department (null otherwise: the page answers 404). */
+/** One case for staff of its department (null otherwise, the refusal audited: the page answers 404). */
 export async function getStaffCase(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
   const found = await (
     await clientOf(input)
@@ -82,7 +83,14 @@ export async function getStaffCase(input: { actor: TSessionUser; trackingNumber:
       rating: true,
     },
   });
-  return found && mayWorkCases(input.actor, found.service.department.code) ? found : null;
+  if (!found || mayWorkCases(input.actor, found.service.department.code)) return found;
+  await recordRefusal(await clientOf(input), {
+    actorId: input.actor.id,
+    action: "case.read",
+    entityType: "Application",
+    entityId: input.trackingNumber,
+  });
+  return null;
 }
 
 /** The case if the actor works its department; otherwise the refusal is audited and it is "not found". */

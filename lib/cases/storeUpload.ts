@@ -3,6 +3,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { serviceToApplyFor } from "./serviceToApplyFor";
 import { saveUpload, type TUploaded } from "../uploads/saveUpload";
+import type { TReceivedFile } from "../uploads/receiveUpload";
 
 /** The service named has no upload field of that name. */
 export class UploadFieldUnknown extends Error {
@@ -12,19 +13,19 @@ export class UploadFieldUnknown extends Error {
 }
 
 /**
- * Stores one file sent on its own (the API) for a citizen; with a service and one of its form's
+ * Stores one file sent on its own (the API), already received onto disk, for a citizen; with a service and one of its form's
  * upload fields, that field's types and size limit apply, else the portal's defaults.
  */
 export async function storeUpload(
   input: {
     actor: TSessionUser;
-    name: string;
-    bytes: Uint8Array;
+    received: TReceivedFile;
     target?: { serviceCode: string; field: string };
   } & TDbOption,
 ): Promise<TUploaded> {
-  const { actor, name, bytes, db } = input;
-  if (!input.target) return saveUpload({ actor, name, bytes, field: "file", db });
+  const { actor, received, db } = input;
+  const name = received.name;
+  if (!input.target) return saveUpload({ actor, name, received, field: "file", db });
   const service = await serviceToApplyFor(await clientOf(input), actor, input.target.serviceCode);
   const field = service.form.steps
     .flatMap((step) => step.fields)
@@ -33,7 +34,7 @@ export async function storeUpload(
   return saveUpload({
     actor,
     name,
-    bytes,
+    received,
     accept: field.accept,
     maxSizeMb: field.maxSizeMb,
     field: field.name,

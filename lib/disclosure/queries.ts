@@ -1,4 +1,5 @@
 import "server-only";
+import { recordRefusal } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
@@ -129,7 +130,7 @@ export async function editorDocuments(input: { actor: TSessionUser; take?: numbe
   });
 }
 
-/** A document with its revisions for an editor of its department (null otherwise → 404). */
+/** A document with its revisions for an editor of its department (null otherwise, the refusal audited → 404). */
 export async function documentForEdit(input: { actor: TSessionUser; indexNo: string } & TDbOption) {
   if (!indexNoPattern.test(input.indexNo)) return null;
   const found = await (
@@ -141,5 +142,12 @@ export async function documentForEdit(input: { actor: TSessionUser; indexNo: str
       revisions: { orderBy: { version: "desc" }, include: { editor: { select: { name: true } } } },
     },
   });
-  return found && hasRole(input.actor, "EDITOR", found.department.code) ? found : null;
+  if (!found || hasRole(input.actor, "EDITOR", found.department.code)) return found;
+  await recordRefusal(await clientOf(input), {
+    actorId: input.actor.id,
+    action: "document.read",
+    entityType: "DisclosureDocument",
+    entityId: input.indexNo,
+  });
+  return null;
 }

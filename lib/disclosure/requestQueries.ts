@@ -1,4 +1,5 @@
 import "server-only";
+import { auditIfExists, recordRefusal } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
@@ -69,7 +70,7 @@ export async function requestQueue(input: { actor: TSessionUser } & TDbOption) {
   });
 }
 
-/** One request for its department's officers and supervisors (null otherwise → 404). */
+/** One request for its department's officers and supervisors (null otherwise, the refusal audited → 404). */
 export async function staffRequest(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
   const found = await (
     await clientOf(input)
@@ -79,14 +80,21 @@ export async function staffRequest(input: { actor: TSessionUser; trackingNumber:
   });
   if (!found) return null;
   const code = found.department.code;
-  return hasRole(input.actor, "DISCLOSURE_OFFICER", code) || hasRole(input.actor, "SUPERVISOR", code)
-    ? found
-    : null;
+  if (hasRole(input.actor, "DISCLOSURE_OFFICER", code) || hasRole(input.actor, "SUPERVISOR", code))
+    return found;
+  await recordRefusal(await clientOf(input), {
+    actorId: input.actor.id,
+    action: "request.read",
+    entityType: "DisclosureRequest",
+    entityId: input.trackingNumber,
+  });
+  return null;
 }
 
-/** The signed-in applicant's own request (ownership in the where clause; anyone else → null → 404). */
+/** The signed-in applicant's own request (ownership in the where clause; anyone else → null → 404, audited). */
 export async function ownRequest(input: { actor: TSessionUser; trackingNumber: string } & TDbOption) {
-  return (await clientOf(input)).disclosureRequest.findFirst({
+  const prisma = await clientOf(input);
+  const found = await prisma.disclosureRequest.findFirst({
     where: { trackingNumber: input.trackingNumber, applicantId: input.actor.id },
     select: {
       ...publicView,
@@ -98,4 +106,21 @@ export async function ownRequest(input: { actor: TSessionUser; trackingNumber: s
       attachments: { where: { purpose: "reply" }, select: { id: true, fileName: true, size: true } },
     },
   });
+  return (
+    found ??
+    auditIfExists(
+      prisma,
+      () =>
+        prisma.disclosureRequest.findUnique({
+          where: { trackingNumber: input.trackingNumber },
+          select: { id: true },
+        }),
+      {
+        actorId: input.actor.id,
+        action: "request.read",
+        entityType: "DisclosureRequest",
+        entityId: input.trackingNumber,
+      },
+    )
+  );
 }

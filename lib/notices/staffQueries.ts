@@ -1,4 +1,5 @@
 import "server-only";
+import { auditIfExists } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isStaff } from "../auth/policy";
@@ -52,8 +53,20 @@ export async function staffNoticeList(
  * when it does not exist or the actor may not read unpublished notices (the same 404 for both).
  */
 export async function noticeForStaff(input: { actor: TSessionUser | null; id: string } & TDbOption) {
-  if (!mayReadStaffNotices(input.actor)) return null;
-  return (await clientOf(input)).notice.findUnique({
+  const prisma = await clientOf(input);
+  const actorId = input.actor?.id ?? null;
+  if (!mayReadStaffNotices(input.actor))
+    return auditIfExists(
+      prisma,
+      () => prisma.notice.findUnique({ where: { id: input.id }, select: { id: true } }),
+      {
+        actorId,
+        action: "notice.read",
+        entityType: "Notice",
+        entityId: input.id,
+      },
+    );
+  return prisma.notice.findUnique({
     where: { id: input.id },
     include: {
       department: true,

@@ -1,9 +1,9 @@
 import "server-only";
+import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
-import { NotFoundError } from "../shared/errors";
+import { writeAudit } from "../audit/writeAudit";
 
 /** The user's latest notifications (own only). */
 export async function latestNotifications(input: { actor: TSessionUser; take?: number } & TDbOption) {
@@ -25,8 +25,14 @@ export async function markAllRead(input: { actor: TSessionUser } & TDbOption): P
 
 /** The outbox of sent mail, for administrators only. */
 export async function listOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
-  if (!isAdministrator(input.actor)) throw new NotFoundError("outbox");
-  return (await clientOf(input)).outboxMail.findMany({
+  const prisma = await clientOf(input);
+  if (!isAdministrator(input.actor))
+    throw await deniedAsNotFound(prisma, {
+      actorId: input.actor.id,
+      action: "outbox.read",
+      entityType: "OutboxMail",
+    });
+  return prisma.outboxMail.findMany({
     orderBy: { createdAt: "desc" },
     take: input.take ?? 100,
   });
@@ -38,22 +44,22 @@ export async function listOutbox(input: { actor: TSessionUser; take?: number } &
  */
 export async function retryMail(input: { actor: TSessionUser; id: string } & TDbOption): Promise<void> {
   const prisma = await clientOf(input);
+  const entry = {
+    actorId: input.actor.id,
+    action: "mail.retry",
+    entityType: "OutboxMail",
+    entityId: input.id,
+  };
+  const mail = isAdministrator(input.actor)
+    ? await prisma.outboxMail.findUnique({ where: { id: input.id }, select: { failedAt: true } })
+    : null;
+  const job = mail?.failedAt
+    ? await prisma.job.findFirst({
+        where: { kind: "mail.send", payload: { path: ["outboxId"], equals: input.id } },
+      })
+    : null;
+  if (!job) throw await deniedAsNotFound(prisma, entry);
   await prisma.$transaction(async (tx) => {
-    const entry = {
-      actorId: input.actor.id,
-      action: "mail.retry",
-      entityType: "OutboxMail",
-      entityId: input.id,
-    };
-    const mail = isAdministrator(input.actor)
-      ? await tx.outboxMail.findUnique({ where: { id: input.id }, select: { failedAt: true } })
-      : null;
-    const job = mail?.failedAt
-      ? await tx.job.findFirst({
-          where: { kind: "mail.send", payload: { path: ["outboxId"], equals: input.id } },
-        })
-      : null;
-    if (!job) throw await deniedAsNotFound(tx, entry);
     await tx.outboxMail.update({ where: { id: input.id }, data: { failedAt: null } });
     await tx.job.update({
       where: { id: job.id },

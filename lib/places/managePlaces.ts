@@ -4,7 +4,8 @@ import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 
 /**

@@ -2,7 +2,8 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 import { contentChanged } from "../cache/contentChanged";
 

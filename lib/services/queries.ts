@@ -1,4 +1,5 @@
 import "server-only";
+import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
@@ -72,8 +73,14 @@ export async function getServiceForm(input: { code: string } & TDbOption): Promi
 
 /** Every service (published or not), for administrators only. */
 export async function listServicesForAdmin(input: { actor: TSessionUser } & TDbOption) {
-  if (!isAdministrator(input.actor)) throw new NotFoundError("services");
-  return (await clientOf(input)).service.findMany({
+  const prisma = await clientOf(input);
+  if (!isAdministrator(input.actor))
+    throw await deniedAsNotFound(prisma, {
+      actorId: input.actor.id,
+      action: "service.list",
+      entityType: "Service",
+    });
+  return prisma.service.findMany({
     orderBy: { code: "asc" },
     select: {
       code: true,
@@ -87,6 +94,13 @@ export async function listServicesForAdmin(input: { actor: TSessionUser } & TDbO
 
 /** One service (published or not) as the administrator edits it, or null. */
 export async function getServiceForEdit(input: { actor: TSessionUser; code: string } & TDbOption) {
-  if (!isAdministrator(input.actor)) throw new NotFoundError("service");
-  return (await clientOf(input)).service.findUnique({ where: { code: input.code } });
+  const prisma = await clientOf(input);
+  if (!isAdministrator(input.actor))
+    throw await deniedAsNotFound(prisma, {
+      actorId: input.actor.id,
+      action: "service.read",
+      entityType: "Service",
+      entityId: input.code,
+    });
+  return prisma.service.findUnique({ where: { code: input.code } });
 }

@@ -15,6 +15,18 @@ export function localStorage(root = path.join(/*turbopackIgnore: true*/ dataDir(
       await fs.mkdir(path.dirname(target), { recursive: true });
       await fs.writeFile(target, bytes, { mode: 0o600 });
     },
+    async putFile(key, received) {
+      const target = file(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      try {
+        await fs.rename(received.path, target);
+      } catch (error) {
+        // the temporary directory may be on another file system: copy instead of moving
+        if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+        await fs.copyFile(received.path, target);
+      }
+      await fs.chmod(target, 0o600);
+    },
     async get(key) {
       try {
         return new Uint8Array(await fs.readFile(file(key)));

@@ -4,6 +4,7 @@ import type { TSessionUser } from "../auth/types";
 import { NotFoundError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { hasRole, mayWorkCases } from "../auth/policy";
+import { deniedAsNotFound } from "../audit/refusals";
 
 type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
 
@@ -11,7 +12,7 @@ type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
  * A stored file for a reader who may see it: its uploader; the applicant of the case it belongs
  * to; staff who work that case's department; anyone for a published document or notice;
  * editors and supervisors for a notice still in review.
- * Everyone else gets NotFoundError, exactly as for a file that does not exist.
+ * Everyone else gets NotFoundError, exactly as for a file that does not exist, and the refusal is audited.
  */
 export async function readUpload(
   input: { actor: TSessionUser | null; id: string } & TDbOption,
@@ -48,7 +49,14 @@ export async function readUpload(
         !!file.request &&
         (hasRole(actor, "DISCLOSURE_OFFICER", file.request.department.code) ||
           hasRole(actor, "SUPERVISOR", file.request.department.code))));
-  if (!file || !allowed) throw new NotFoundError("file");
+  if (!file) throw new NotFoundError("file");
+  if (!allowed)
+    throw await deniedAsNotFound(await clientOf(input), {
+      actorId: actor?.id ?? null,
+      action: "file.read",
+      entityType: "Attachment",
+      entityId: input.id,
+    });
   const bytes = await storage().get(file.storageKey);
   if (!bytes) throw new NotFoundError("file");
   return { bytes, fileName: file.fileName, mimeType: file.mimeType };

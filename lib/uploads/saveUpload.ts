@@ -5,6 +5,7 @@ import type { TSessionUser } from "../auth/types";
 import { FormError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { detectType, sanitizeFileName, type TAcceptedType } from "./detectType";
+import type { TReceivedFile } from "./receiveUpload";
 
 const allAcceptedTypes: TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
 const defaultMaxSizeMb = 10;
@@ -12,33 +13,38 @@ const defaultMaxSizeMb = 10;
 export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType; size: number };
 
 /**
- * Stores one uploaded file for its uploader. The type is decided by the file's bytes, not its
- * name or the browser's claim; size and type limits come from the service's form.
+ * Stores one uploaded file for its uploader: its bytes, or a file received as a stream onto disk
+ * (receiveUpload), which reaches storage without being read into memory. The type is decided by
+ * the file's first bytes, not its name or the browser's claim; size and type limits come from the
+ * service's form.
  * Errors are FormErrors with a code for `field` (`fileType`, `fileTooLarge|10`, `fileEmpty`).
  */
 export async function saveUpload(
   input: {
     actor: TSessionUser;
     name: string;
-    bytes: Uint8Array;
     accept?: TAcceptedType[];
     maxSizeMb?: number;
     field?: string;
     purpose?: string;
-  } & TDbOption,
+  } & ({ bytes: Uint8Array } | { received: TReceivedFile }) &
+    TDbOption,
 ): Promise<TUploaded> {
   const accept = input.accept?.length ? input.accept : allAcceptedTypes;
   const maxSizeMb = input.maxSizeMb ?? defaultMaxSizeMb;
-  if (input.bytes.byteLength === 0) throw new FormError("fileEmpty", input.field);
-  if (input.bytes.byteLength > maxSizeMb * 1024 * 1024)
-    throw new FormError(`fileTooLarge|${maxSizeMb}`, input.field);
-  const type = detectType(input.bytes.subarray(0, 16));
+  const size = "bytes" in input ? input.bytes.byteLength : input.received.size;
+  if (size === 0) throw new FormError("fileEmpty", input.field);
+  if (size > maxSizeMb * 1024 * 1024) throw new FormError(`fileTooLarge|${maxSizeMb}`, input.field);
+  const type = detectType("bytes" in input ? input.bytes.subarray(0, 16) : input.received.head);
   if (!type || !accept.includes(type)) throw new FormError("fileType", input.field);
 
   const id = randomBytes(12).toString("hex");
   const storageKey = `${new Date().getUTCFullYear()}/${id}`;
   const fileName = sanitizeFileName(input.name, type);
-  await storage().put(storageKey, input.bytes, type);
+  const sha256 =
+    "bytes" in input ? createHash("sha256").update(input.bytes).digest("hex") : input.received.sha256;
+  if ("bytes" in input) await storage().put(storageKey, input.bytes, type);
+  else await storage().putFile(storageKey, input.received, type);
   await (
     await clientOf(input)
   ).attachment.create({
@@ -46,12 +52,12 @@ export async function saveUpload(
       id,
       fileName,
       mimeType: type,
-      size: input.bytes.byteLength,
-      sha256: createHash("sha256").update(input.bytes).digest("hex"),
+      size,
+      sha256,
       storageKey,
       uploaderId: input.actor.id,
       purpose: input.purpose ?? null,
     },
   });
-  return { id, fileName, mimeType: type, size: input.bytes.byteLength };
+  return { id, fileName, mimeType: type, size };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
-import { deniedAsNotFound } from "../audit/writeAudit";
+import { auditIfExists, deniedAsNotFound } from "../audit/refusals";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { toSessionUser } from "../auth/verifyCredentials";
@@ -67,13 +67,23 @@ export async function listApiTokens(input: { actor: TSessionUser } & TDbOption):
 
 /** Revokes one of the actor's own tokens; anyone else's (or an unknown id) is a NotFoundError. */
 export async function revokeApiToken(input: { actor: TSessionUser; id: string } & TDbOption): Promise<void> {
-  const { count } = await (
-    await clientOf(input)
-  ).apiToken.updateMany({
+  const prisma = await clientOf(input);
+  const { count } = await prisma.apiToken.updateMany({
     where: { id: input.id, userId: input.actor.id, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (!count) throw new NotFoundError("api token");
+  if (count) return;
+  // someone else's token is a refusal, audited; an unknown or already revoked one is not
+  await auditIfExists(
+    prisma,
+    () =>
+      prisma.apiToken.findFirst({
+        where: { id: input.id, userId: { not: input.actor.id } },
+        select: { id: true },
+      }),
+    { actorId: input.actor.id, action: "token.revoke", entityType: "ApiToken", entityId: input.id },
+  );
+  throw new NotFoundError("api token");
 }
 
 /**

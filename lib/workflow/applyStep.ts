@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
+import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 import type { TStepRule, TWorkflow } from "./workflow";
 

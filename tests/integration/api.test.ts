@@ -228,7 +228,7 @@ describe("POST /api/v1/uploads", () => {
     expect(stored.fileName).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/);
   });
 
-  it("applies the form field's size limit", async () => {
+  it("applies the form field's size limit (413, naming the field)", async () => {
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(pdf());
     const response = await uploadsRoute.POST(
@@ -238,7 +238,7 @@ describe("POST /api/v1/uploads", () => {
         body: uploadForm(big, "big.pdf", { service: "RS-JYDJ-001", field: "idCardCopy" }),
       }),
     );
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(413);
     expect(await response.json()).toEqual({
       error: { code: "fileTooLarge", message: "fileTooLarge|10", fields: { idCardCopy: "fileTooLarge|10" } },
     });

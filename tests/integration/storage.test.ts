@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -51,6 +52,21 @@ describe.each(backends)("storage: %s", (_name, make) => {
     await store.remove("2026/abc123");
     expect(await store.get("2026/abc123")).toBeNull();
     expect(await store.get("2026/never")).toBeNull();
+  });
+
+  it("stores a file from disk (a streamed upload) under its digest", async () => {
+    const store = make();
+    const bytes = new TextEncoder().encode("%PDF-1.4 streamed 营业执照");
+    const source = path.join(dir, `received-${Math.random().toString(36).slice(2)}`);
+    fs.writeFileSync(source, bytes);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    await store.putFile(
+      "2026/streamed1",
+      { path: source, size: bytes.byteLength, sha256 },
+      "application/pdf",
+    );
+    expect(Buffer.from((await store.get("2026/streamed1"))!).equals(Buffer.from(bytes))).toBe(true);
+    await store.remove("2026/streamed1");
   });
 });
 

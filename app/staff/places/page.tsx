@@ -1,10 +1,9 @@
 import type { ReactNode } from "react";
-import { notFound } from "next/navigation";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
-import { requireStaff } from "@/lib/auth/session";
-import { isAdministrator } from "@/lib/auth/policy";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { openStaffArea } from "@/lib/users/staffAreas";
 import { placeTree } from "@/lib/places/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
@@ -34,8 +33,7 @@ export default async function PlacesPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireStaff();
-  if (!isAdministrator(actor)) notFound();
+  await orNotFound(openStaffArea({ actor: await requireStaff(), area: "places" }));
   const [t, tree, query] = await Promise.all([
     getT(defaultLocale, ["notices", "errors"]),
     placeTree(),

@@ -2,11 +2,15 @@ import { z } from "zod";
 import { apiError } from "@/lib/api/errors";
 import { citizenRoute } from "@/lib/api/route";
 import { storeUpload, UploadFieldUnknown } from "@/lib/cases/storeUpload";
+import { discardReceived, receiveUpload, UploadMalformed, UploadTooLarge } from "@/lib/uploads/receiveUpload";
+import { FormError } from "@/lib/shared/errors";
+import { splitErrorCode } from "@/lib/shared/errorCode";
 
 export const dynamic = "force-dynamic";
 
-// far above any form's limit: refuse before reading a huge body into memory
-const maxBodyBytes = 64 * 1024 * 1024;
+// No form field allows more (the forms' server actions take at most 50 MB in all); the field's
+// own, smaller limit is checked once the whole part has arrived, since its name may come after it.
+const uploadCeilingMb = 50;
 
 const ZUploadParts = z
   .object({
@@ -18,27 +22,36 @@ const ZUploadParts = z
     path: ["field"],
   });
 
+/** 413 naming the field, with the errors-namespace code clients translate (`fileTooLarge|10`). */
+function tooLarge(field: string, code: string): Response {
+  return apiError(413, splitErrorCode(code).key, code, { [field]: code });
+}
+
 /**
  * Stores one file (`file` part) for the signed-in citizen; with `service` and `field` parts
- * that form field's types and size limit apply. The type is checked by the file's bytes.
+ * that form field's types and size limit apply. The type is checked by the file's bytes. The body
+ * is read as a stream onto disk and refused with 413 as soon as it passes the ceiling, chunked or not.
  */
 export const POST = citizenRoute("token or cookie", async ({ request, actor }) => {
-  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes)
-    return apiError(422, "fileTooLarge", "The file is too large", { file: "fileTooLarge" });
-  const form = await request.formData().catch(() => null);
-  if (!form) return apiError(400, "invalid_multipart", "Send multipart/form-data with a `file` part");
-  const file = form.get("file");
-  if (!(file instanceof File))
-    return apiError(400, "invalid_request", "The `file` part is missing", { file: "required" });
-  const parts = ZUploadParts.parse({
-    service: form.get("service") ?? undefined,
-    field: form.get("field") ?? undefined,
-  });
+  const ceiling = `fileTooLarge|${uploadCeilingMb}`;
+  if (Number(request.headers.get("content-length") ?? 0) > uploadCeilingMb * 1024 * 1024 + 64 * 1024)
+    return tooLarge("file", ceiling);
+  let upload;
   try {
+    upload = await receiveUpload({ request, fileField: "file", maxFileBytes: uploadCeilingMb * 1024 * 1024 });
+  } catch (error) {
+    if (error instanceof UploadTooLarge) return tooLarge(error.field, ceiling);
+    if (error instanceof UploadMalformed)
+      return apiError(400, "invalid_multipart", "Send multipart/form-data with a `file` part");
+    throw error;
+  }
+  const { fields, file } = upload;
+  try {
+    if (!file) return apiError(400, "invalid_request", "The `file` part is missing", { file: "required" });
+    const parts = ZUploadParts.parse({ service: fields.service, field: fields.field });
     const saved = await storeUpload({
       actor,
-      name: file.name,
-      bytes: new Uint8Array(await file.arrayBuffer()),
+      received: file,
       target: parts.service && parts.field ? { serviceCode: parts.service, field: parts.field } : undefined,
     });
     return Response.json(saved, { status: 201, headers: { "Cache-Control": "no-store" } });
@@ -47,6 +60,10 @@ export const POST = citizenRoute("token or cookie", async ({ request, actor }) =
       return apiError(400, "invalid_request", "The service has no upload field of this name", {
         field: "unknown",
       });
+    if (error instanceof FormError && error.key.startsWith("fileTooLarge|"))
+      return tooLarge(error.field ?? "file", error.key);
     throw error;
+  } finally {
+    if (file) await discardReceived(file);
   }
 });

@@ -1,10 +1,9 @@
-import { notFound } from "next/navigation";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { chinaDateTimeInput } from "@/lib/shared/chinaTime";
-import { requireStaff } from "@/lib/auth/session";
-import { isNoticeEditor } from "@/lib/notices/noticeWorkflow";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { openStaffArea } from "@/lib/users/staffAreas";
 import { labelledPlaceTree } from "@/lib/places/queries";
 import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";
@@ -13,8 +12,7 @@ import { createNoticeAction } from "../actions";
 export const generateMetadata = staffPageMetadata("notices", "notices:editor.new");
 
 export default async function NewNoticePage() {
-  const actor = await requireStaff();
-  if (!isNoticeEditor(actor)) notFound();
+  await orNotFound(openStaffArea({ actor: await requireStaff(), area: "newNotice" }));
   const [t, tree] = await Promise.all([
     getT(defaultLocale, ["notices", "catalog", "errors"]),
     labelledPlaceTree({ locale: defaultLocale }),

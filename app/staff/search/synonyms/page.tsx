@@ -1,9 +1,8 @@
-import { notFound } from "next/navigation";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
-import { requireStaff } from "@/lib/auth/session";
-import { isAdministrator } from "@/lib/auth/policy";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { openStaffArea } from "@/lib/users/staffAreas";
 import { listSynonymGroups } from "@/lib/search/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { PageHeader } from "@/components/staff/PageHeader";
@@ -20,8 +19,7 @@ export default async function SynonymsPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireStaff();
-  if (!isAdministrator(actor)) notFound();
+  await orNotFound(openStaffArea({ actor: await requireStaff(), area: "synonyms" }));
   const [t, groups] = await Promise.all([getT(defaultLocale, ["search", "errors"]), listSynonymGroups()]);
   const messages = {
     ...errorMessages(t),
