@@ -85,7 +85,10 @@ async function runJobs(prisma: PrismaClient, jobs: TJob[], handlers: TJobHandler
           lastError: String((error as Error)?.stack ?? error).slice(0, 2000),
         },
       });
-      console.error(`[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts})`, error);
+      // one line per failure; the stack is in the job's lastError
+      console.error(
+        `[jobs] ${job.kind} ${job.id} failed (attempt ${job.attempts}): ${(error as Error)?.message ?? error}`,
+      );
     }
   }
   return done;

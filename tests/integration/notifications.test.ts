@@ -167,8 +167,17 @@ describe("notifications on status changes", () => {
     expect(await runMailJobs()).toBe(1);
     const after = await database.prisma.outboxMail.findUniqueOrThrow({ where: { id: failed.id } });
     expect(after.failedAt).not.toBeNull();
-    expect(
-      await database.prisma.auditLog.count({ where: { action: "mail.retry", entityId: failed.id } }),
-    ).toBe(1);
+    // the administrator's retry and the caseworker's refusal are both on record
+    const audited = await database.prisma.auditLog.findMany({
+      where: { action: "mail.retry", entityId: failed.id },
+      select: { actorId: true, outcome: true },
+    });
+    expect(audited).toEqual(
+      expect.arrayContaining([
+        { actorId: admin.id, outcome: "ALLOWED" },
+        { actorId: caseworker.id, outcome: "DENIED" },
+      ]),
+    );
+    expect(audited).toHaveLength(2);
   });
 });
