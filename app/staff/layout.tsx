@@ -5,7 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAdministrator, isStaff } from "@/lib/auth/policy";
-import { auditReadScope } from "@/lib/audit/policy";
+import { auditReadScope } from "@/lib/auditTrail/policy";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { signOutStaff } from "./actions";
 

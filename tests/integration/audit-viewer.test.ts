@@ -4,10 +4,10 @@ import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/audit/writeAudit";
-import { exportAuditEntries, latestAuditVerification, listAuditEntries } from "@/lib/audit/queries";
-import { auditCsv } from "@/lib/audit/auditCsv";
-import { verifyAuditChainNow } from "@/lib/audit/verifyAuditChainNow";
-import type { TAuditFilter } from "@/lib/audit/schema";
+import { exportAuditEntries, latestAuditVerification, listAuditEntries } from "@/lib/auditTrail/queries";
+import { auditCsv } from "@/lib/auditTrail/auditCsv";
+import { verifyAuditChainNow } from "@/lib/auditTrail/verifyAuditChainNow";
+import type { TAuditFilter } from "@/lib/auditTrail/schema";
 import { NotFoundError } from "@/lib/shared/errors";
 
 let database: TestDatabase;

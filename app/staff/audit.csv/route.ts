@@ -1,8 +1,8 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/policy";
-import { auditFilterOf } from "@/lib/audit/schema";
-import { exportAuditEntries } from "@/lib/audit/queries";
-import { auditCsv } from "@/lib/audit/auditCsv";
+import { auditFilterOf } from "@/lib/auditTrail/schema";
+import { exportAuditEntries } from "@/lib/auditTrail/queries";
+import { auditCsv } from "@/lib/auditTrail/auditCsv";
 import { NotFoundError } from "@/lib/shared/errors";
 import { apiError } from "@/lib/api/errors";
 

@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { postAction } from "@/lib/actions/formAction";
-import { verifyAuditChainNow } from "@/lib/audit/verifyAuditChainNow";
-import { ZVerifyAuditChain } from "@/lib/audit/schema";
+import { verifyAuditChainNow } from "@/lib/auditTrail/verifyAuditChainNow";
+import { ZVerifyAuditChain } from "@/lib/auditTrail/schema";
 
 export const verifyAuditChain = postAction({
   schema: ZVerifyAuditChain,

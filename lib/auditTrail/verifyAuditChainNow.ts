@@ -1,10 +1,10 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { deniedAsNotFound, writeAudit } from "./writeAudit";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { canVerifyAuditChain } from "./policy";
-import { runAndRecordVerification } from "./recordVerification";
-import type { TChainReport } from "./verifyChain";
+import { runAndRecordVerification } from "../audit/recordVerification";
+import type { TChainReport } from "../audit/verifyChain";
 
 /**
  * An administrator walks the whole chain now, from the audit page; the outcome is recorded (so

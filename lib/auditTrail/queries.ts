@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { pageOf, type TPage } from "../shared/paging";
-import { deniedAsNotFound, writeAudit } from "./writeAudit";
+import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { auditReadScope } from "./policy";
 import type { TAuditFilter } from "./schema";
 
