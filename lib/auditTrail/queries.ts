@@ -7,7 +7,7 @@ import { deniedAsNotFound, writeAudit } from "../audit/writeAudit";
 import { auditReadScope } from "./policy";
 import type { TAuditFilter } from "./schema";
 
-export const auditPageSize = 50;
+const auditPageSize = 50;
 
 const rowSelect = {
   id: true,
