@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDateTime } from "@/lib/i18n/format";
 import { intParam, param, type TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
@@ -24,12 +24,11 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
   const actor = await requireStaff();
   const query = await searchParams;
   const filter = auditFilterOf(query);
-  const [{ rows, total, page }, verification] = await orNotFound(
-    Promise.all([
-      listAuditEntries({ actor, filter, page: intParam(query.page) }),
-      latestAuditVerification({ actor }),
-    ]),
+  // the list first: a reader it refuses gets the 404 (audited once) before anything else is read
+  const { rows, total, page } = await orNotFound(
+    listAuditEntries({ actor, filter, page: intParam(query.page) }),
   );
+  const verification = await latestAuditVerification({ actor });
   const t = await getT(defaultLocale, ["audit", "staff"]);
   const raw = {
     person: param(query.person, 120),
@@ -43,7 +42,13 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
   const done = param(query.done);
   const text = (id: string, name: keyof typeof raw, type = "text") => (
     <Field id={id} label={t(`audit:filter.${name}`)}>
-      <input id={id} name={name} type={type} defaultValue={raw[name]} className={inputClass} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={raw[name]}
+        className={`${inputClass} w-full min-w-0`}
+      />
     </Field>
   );
 
@@ -62,11 +67,11 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
             ? t("audit:chain.never")
             : verification.ok
               ? t("audit:chain.intact", {
-                  at: formatDate(defaultLocale, verification.at),
-                  count: verification.rowsChecked,
+                  at: formatDateTime(defaultLocale, verification.at),
+                  rows: verification.rowsChecked,
                 })
               : t("audit:chain.broken", {
-                  at: formatDate(defaultLocale, verification.at),
+                  at: formatDateTime(defaultLocale, verification.at),
                   row: verification.firstBadId?.toString(),
                   problem: t(`audit:problem.${verification.problem ?? "altered"}`),
                 })}
@@ -117,7 +122,7 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
         headers={(key) => t(`audit:column.${key}`)}
         empty={<p>{t("audit:empty")}</p>}
         columns={[
-          { key: "at", nowrap: true, cell: (row) => formatDate(defaultLocale, row.at) },
+          { key: "at", nowrap: true, cell: (row) => formatDateTime(defaultLocale, row.at) },
           {
             key: "person",
             cell: (row) => (row.actor ? `${row.actor.name} (${row.actor.email})` : t("audit:system")),
