@@ -5,6 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAdministrator, isStaff } from "@/lib/auth/policy";
+import { auditReadScope } from "@/lib/auditTrail/policy";
 import { SkipLink } from "@/components/layout/SkipLink";
 import { signOutStaff } from "./actions";
 
@@ -32,7 +33,12 @@ const administratorLinks = [
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const [t, user] = await Promise.all([getT(defaultLocale, ["staff", "search"]), getSessionUser()]);
-  const links = [...staffLinks, ...(isAdministrator(user) ? administratorLinks : [])];
+  const links = [
+    ...staffLinks,
+    ...(isAdministrator(user) ? administratorLinks : []),
+    // administrators and supervisors read the audit trail (supervisors their departments' part)
+    ...(isStaff(user) && auditReadScope(user) ? ([["/staff/audit", "staff:nav.audit"]] as const) : []),
+  ];
   return (
     <html lang={defaultLocale}>
       <body className="min-h-screen font-sans">

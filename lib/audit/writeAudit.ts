@@ -17,6 +17,8 @@ export type TAuditEntry = {
 /**
  * Appends one entry to the audit log; pass the transaction client to commit with the change. The
  * client address is the current request's, as the server established it, unless the entry names one.
+ * The database links the row into the hash chain (its insert trigger waits for any other writer's
+ * transaction to end, so keep audited transactions short) and refuses any later change to it.
  */
 export async function writeAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
   await tx.auditLog.create({

@@ -63,12 +63,16 @@ export async function openAdapter(
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const { default: pg } = await import("pg");
+    // `?schema=` (Prisma's own URL parameter) names a schema other than public: the client
+    // qualifies its tables with it, and raw SQL and the database's functions find it on the path
+    const schema = new URL(target.url).searchParams.get("schema");
     // our own pool, so closing it ends the sessions (and any lock a session still holds)
     const pool = new pg.Pool({
       connectionString: target.url,
       max: options.poolSize ?? Number(process.env.DATABASE_POOL ?? 10),
+      ...(schema ? { options: `-c search_path="${schema.replaceAll('"', '""')}"` } : {}),
     });
-    return { factory: new PrismaPg(pool), close: () => pool.end() };
+    return { factory: new PrismaPg(pool, schema ? { schema } : {}), close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");

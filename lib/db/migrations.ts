@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 
@@ -42,13 +43,41 @@ function loadModule(): Promise<EngineModule> {
   return engineModule;
 }
 
+/**
+ * Prisma's PostgreSQL adapter runs a migration script by splitting it at every semicolon, which
+ * cuts a function body or a DO block apart. The native engine sends the script whole, as one
+ * simple-protocol query (which PostgreSQL runs as one implicit transaction); so does this. PGlite's
+ * adapter already hands the whole script to PGlite.
+ */
+function wholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  if (factory.adapterName !== "@prisma/adapter-pg") return factory;
+  const whole = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const pg = adapter as SqlDriverAdapter & {
+      underlyingDriver(): { query(sql: string): Promise<unknown> };
+      onError(error: unknown): never;
+    };
+    return Object.assign(Object.create(adapter) as SqlDriverAdapter, {
+      async executeScript(script: string) {
+        await pg
+          .underlyingDriver()
+          .query(script)
+          .catch((error: unknown) => pg.onError(error));
+      },
+    });
+  };
+  return Object.assign(Object.create(factory) as SqlMigrationAwareDriverAdapterFactory, {
+    connect: async () => whole(await factory.connect()),
+    connectToShadowDb: async () => whole(await factory.connectToShadowDb()),
+  });
+}
+
 async function loadEngine(factory: SqlMigrationAwareDriverAdapterFactory): Promise<Engine> {
   const mod = await loadModule();
   const schema = fs.readFileSync(schemaPath, "utf8");
   return mod.SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     (line: string) => process.env.MIGRATE_DEBUG && console.error(line),
-    bindMigrationAwareSqlAdapterFactory(factory),
+    bindMigrationAwareSqlAdapterFactory(wholeScripts(factory)),
   );
 }
 

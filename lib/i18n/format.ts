@@ -6,6 +6,22 @@ const intlLocale = (locale: TLocale) =>
 const longDate = (locale: TLocale, timeZone: string) =>
   new Intl.DateTimeFormat(intlLocale(locale), { timeZone, year: "numeric", month: "long", day: "numeric" });
 
+/** A moment shown as a date and a time to the second in China time (audit rows, where order matters). */
+export function formatDateTime(locale: TLocale, value: Date | null | undefined): string {
+  return value
+    ? new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: "Asia/Shanghai",
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      }).format(value)
+    : "";
+}
+
 /** A moment shown as a date in China time. */
 export function formatDate(locale: TLocale, value: Date | null | undefined): string {
   return value ? longDate(locale, "Asia/Shanghai").format(value) : "";

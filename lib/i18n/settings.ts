@@ -23,6 +23,7 @@ export const namespaces = [
   "figures",
   "errors",
   "search",
+  "audit",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 
