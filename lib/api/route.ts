@@ -3,7 +3,9 @@ import type { z } from "zod";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { apiActor, cookieActor } from "./actor";
-import { apiFailure, apiUnauthorized, BadJsonError } from "./errors";
+import { apiFailure, apiUnauthorized, BadJsonError, NotJsonMediaTypeError } from "./errors";
+import { getT } from "../i18n/server";
+import { localeFromAcceptLanguage } from "../i18n/settings";
 
 type TParams = Record<string, string>;
 
@@ -44,8 +46,16 @@ export function publicJson(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
-/** The request's JSON body parsed with the route's schema (400 when it is not JSON or does not parse). */
+/**
+ * The request's JSON body parsed with the route's schema: 415 when it is not sent as
+ * application/json, 400 when it is not JSON or does not parse.
+ */
 export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    const t = await getT(localeFromAcceptLanguage(request.headers.get("accept-language")), "errors");
+    throw new NotJsonMediaTypeError(t("errors:jsonContentTypeRequired"));
+  }
   const json: unknown = await request.json().catch(() => {
     throw new BadJsonError();
   });
