@@ -254,6 +254,25 @@ describe("POST /api/v1/uploads", () => {
 });
 
 describe("POST /api/v1/applications", () => {
+  it("answers 415 to a JSON body not sent as application/json (a cross-site form can send text/plain)", async () => {
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", undefined]) {
+      const headers: Record<string, string> = { "idempotency-key": randomUUID(), "accept-language": "en" };
+      if (contentType) headers["content-type"] = contentType;
+      const body = JSON.stringify({ serviceCode: "RS-JYDJ-001", answers, uploads: {} });
+      const response = await applicationsRoute.POST(
+        request("/applications", { method: "POST", token: tokens.citizen, headers, body }),
+      );
+      expect(response.status, contentType).toBe(415);
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      expect(error).toEqual({
+        code: "unsupported_media_type",
+        message: expect.stringContaining("application/json"),
+      });
+    }
+    const json = await apply({ raw: "{}" });
+    expect(json.status).not.toBe(415);
+  });
+
   it("creates a case once per Idempotency-Key", async () => {
     const key = randomUUID();
     const body = { serviceCode: "RS-JYDJ-001", answers, uploads: { idCardCopy: await upload() } };
