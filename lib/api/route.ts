@@ -6,23 +6,29 @@ import { apiActor, cookieActor } from "./actor";
 import { apiFailure, apiUnauthorized, BadJsonError, NotJsonMediaTypeError } from "./errors";
 import { getT } from "../i18n/server";
 import { localeFromAcceptLanguage } from "../i18n/settings";
+import { applySecurityHeaders } from "../http/securityHeaders";
 
 type TParams = Record<string, string>;
 
 /**
  * A route handler that answers every failure the API's way (apiFailure): 404 for NotFoundError,
- * 422 for FormError, 400 for a ZodError, and a logged 500 with a reference for anything else.
+ * 422 for FormError, 400 for a ZodError, and a logged 500 with a reference for anything else;
+ * every answer carries the security headers of data (lib/http/securityHeaders).
  */
 export function apiRoute<P extends TParams = TParams>(
   handle: (call: { request: Request; params: P }) => Promise<Response>,
 ) {
   return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
+    let response: Response;
     try {
       // a route without dynamic segments may be called without a context
-      return await handle({ request, params: (await context?.params) ?? ({} as P) });
+      response = await handle({ request, params: (await context?.params) ?? ({} as P) });
     } catch (error) {
-      return apiFailure(error);
+      response = apiFailure(error);
     }
+    // proxy.ts sets these too, but not on the routes it leaves alone (uploads, whose bodies it must not buffer)
+    applySecurityHeaders(response.headers, { resource: new URL(request.url).pathname });
+    return response;
   };
 }
 

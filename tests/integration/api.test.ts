@@ -253,6 +253,27 @@ describe("POST /api/v1/uploads", () => {
   });
 });
 
+describe("security headers", () => {
+  it("every API answer, uploads included (the proxy leaves them alone), forbids script and framing", async () => {
+    const answers = [
+      await servicesRoute.GET(request("/services")),
+      await uploadsRoute.POST(
+        request("/uploads", {
+          method: "POST",
+          token: tokens.citizen,
+          body: uploadForm(pdf(), "id-card.pdf"),
+        }),
+      ),
+      await uploadsRoute.POST(request("/uploads", { method: "POST", body: uploadForm(pdf(), "x.pdf") })),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 201, 401]);
+    for (const answer of answers)
+      expect(answer.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'; sandbox",
+      );
+  });
+});
+
 describe("POST /api/v1/applications", () => {
   it("answers 415 to a JSON body not sent as application/json (a cross-site form can send text/plain)", async () => {
     for (const contentType of ["text/plain", "application/x-www-form-urlencoded", undefined]) {

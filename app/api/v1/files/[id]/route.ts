@@ -15,7 +15,6 @@ export const GET = apiRoute<{ id: string }>(async ({ request, params }) => {
       "Content-Disposition": contentDisposition("attachment", file.fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
 });
