@@ -24,7 +24,7 @@ export function servedOverHttps(): boolean {
 }
 
 /** Two years, the least the HSTS preload list accepts; subdomains are the portal's too. */
-export const strictTransportSecurity = "max-age=63072000; includeSubDomains";
+const strictTransportSecurity = "max-age=63072000; includeSubDomains";
 
 /** A fresh, unguessable nonce (128 bits, base64url so it survives HTML, JSON and URLs unchanged). */
 export function newNonce(): string {
@@ -38,7 +38,7 @@ export function newNonce(): string {
  * (Next's chunks) are trusted through 'strict-dynamic'. Styles come from the portal's own files or
  * carry the nonce; nothing else may load, submit anywhere else, or frame the page.
  */
-export function pageContentSecurityPolicy(nonce: string): string {
+function pageContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
@@ -60,7 +60,7 @@ export function pageContentSecurityPolicy(nonce: string): string {
  * may not be framed. A document opened from it is also sandboxed (an origin of its own, no script,
  * no forms), except our own PDFs, which browsers refuse to show in a sandbox.
  */
-export function resourceContentSecurityPolicy(pathname: string): string {
+function resourceContentSecurityPolicy(pathname: string): string {
   const policy = "default-src 'none'; frame-ancestors 'none'";
   return pathname.endsWith(".pdf") ? policy : `${policy}; sandbox`;
 }

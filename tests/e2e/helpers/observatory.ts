@@ -16,7 +16,7 @@ export type TObservation = {
   /** the HTML, for the subresource-integrity test */
   body?: string;
 };
-export type TTestResult = { test: string; result: string; modifier: number; pass: boolean };
+type TTestResult = { test: string; result: string; modifier: number; pass: boolean };
 export type TGrade = { score: number; grade: string; tests: TTestResult[]; failed: TTestResult[] };
 
 const dangerouslyBroad = new Set([
