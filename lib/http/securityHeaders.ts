@@ -3,8 +3,9 @@
  * Content-Security-Policy (a nonce of its own for each page, nothing allowed at all for data and
  * files) and HSTS when the portal's public address is https. The fixed ones (no framing, no
  * sniffing, no embedding by other sites, Permissions-Policy) are in next.config.js.
- * Pure and free of `server-only`: proxy.ts and the page cache use it, and so do the unit tests.
+ * Pure and free of `server-only`: proxy.ts and the page cache use it.
  */
+import { xmlContentSecurityPolicy } from "../shared/xml";
 
 /**
  * The portal's configured public address (NEXTAUTH_URL, which next-auth also builds its links
@@ -55,12 +56,14 @@ function pageContentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * The policy of anything that is not a page (JSON, feeds, sitemaps, CSV, PDF and uploaded files):
- * it never runs script or loads anything, even when a browser is tricked into rendering it, and
- * may not be framed. A document opened from it is also sandboxed (an origin of its own, no script,
- * no forms), except our own PDFs, which browsers refuse to show in a sandbox.
+ * The policy of anything that is not a page (JSON, CSV, PDF and uploaded files): it never runs
+ * script or loads anything, even when a browser is tricked into rendering it, and may not be
+ * framed. A document opened from it is also sandboxed (an origin of its own, no script, no forms),
+ * except our own PDFs, which browsers refuse to show in a sandbox. Feeds and sitemaps keep the
+ * XML writer's own policy, which allows nothing.
  */
 function resourceContentSecurityPolicy(pathname: string): string {
+  if (pathname.endsWith(".xml")) return xmlContentSecurityPolicy;
   const policy = "default-src 'none'; frame-ancestors 'none'";
   return pathname.endsWith(".pdf") ? policy : `${policy}; sandbox`;
 }
