@@ -123,10 +123,10 @@ test.describe("CSRF defence in depth", () => {
 const httpsPort = Number(process.env.E2E_HTTPS_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 21);
 const httpsBase = `http://localhost:${httpsPort}`;
 const publicOrigin = `https://localhost:${httpsPort}`;
+const dataDir = `.e2e-data-https-${httpsPort}`;
 let server: ChildProcess | undefined;
 
 async function startHttpsInstance(): Promise<void> {
-  const dataDir = `.e2e-data-https-${httpsPort}`;
   fs.rmSync(dataDir, { recursive: true, force: true });
   server = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/start.ts"], {
     env: {
@@ -158,9 +158,13 @@ test.describe("under an https public address", () => {
     test.setTimeout(300_000);
     await startHttpsInstance();
   });
-  test.afterAll(() => {
+  test.afterAll(async () => {
+    if (!server?.pid) return;
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
     // the start script and the server it runs share a process group
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    process.kill(-server.pid, "SIGTERM");
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   /** Every Set-Cookie the portal sends while a person signs in (the Observatory would see them). */
@@ -184,6 +188,7 @@ test.describe("under an https public address", () => {
     await page.getByRole("button", { name: "长辈版" }).click();
     await expect(page.getByRole("button", { name: "退出长辈版" })).toBeVisible();
     await signInStaff(page, "caseworker@example.cn");
+    for (const path of ["/staff/cases", "/staff/requests", "/staff/search"]) await page.goto(path);
     check();
     staffCookie = (await context.cookies())
       .filter((c) => c.name.includes("session-token"))
