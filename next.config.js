@@ -1,4 +1,39 @@
 // @ts-check
+
+/** Browser features the portal never uses, denied to it and to anything it could embed. */
+const permissionsPolicy = [
+  "accelerometer=()",
+  "autoplay=()",
+  "camera=()",
+  "display-capture=()",
+  "geolocation=()",
+  "gyroscope=()",
+  "magnetometer=()",
+  "microphone=()",
+  "midi=()",
+  "payment=()",
+  "publickey-credentials-get=()",
+  "screen-wake-lock=()",
+  "serial=()",
+  "usb=()",
+  "xr-spatial-tracking=()",
+  "browsing-topics=()",
+].join(", ");
+
+/**
+ * The headers every answer carries, static files included: no MIME sniffing, no framing, no full
+ * URL sent to other sites, no window shared with another site's, no embedding by another site.
+ * The Content-Security-Policy and HSTS depend on the request and the running configuration and
+ * are set in proxy.ts (lib/http/securityHeaders.ts).
+ */
+const everyResponseHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: permissionsPolicy },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
+];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly by URL and argon2 is a native addon: bundling breaks both.
@@ -31,11 +66,7 @@ const nextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
+        headers: everyResponseHeaders,
       },
     ];
   },

@@ -2,8 +2,18 @@ import { NextResponse, type NextRequest } from "next/server";
 import { defaultLocale, isLocale, localeFromAcceptLanguage } from "./lib/i18n/settings";
 import { isCacheFill, servePublicPage } from "./lib/cache/servePublicPage";
 import { visibleSearch } from "./lib/cache/pagePolicy";
+import { pageStore } from "./lib/cache/pageStore";
+import { applySecurityHeaders, newNonce } from "./lib/http/securityHeaders";
+import { sameOriginOrSafe } from "./lib/http/sameOrigin";
+import { crossSiteRefusal } from "./lib/http/crossSiteRefusal";
+
+/** API routes, crawler files and route handlers with a file extension (feeds, CSV, PDF): not pages. */
+const resourcePath = /^\/api\/|\.[a-z0-9]+$/;
 
 /**
+ * Every answer gets its security headers here (lib/http/securityHeaders): a page a CSP with a
+ * nonce of its own, anything else a CSP that allows nothing. A write to a page from another site (a
+ * server action called cross-site) is refused before Next sees it.
  * `/` and unprefixed public paths go to a locale (Accept-Language, default zh-Hans);
  * every page learns its own path through a request header so the language switcher
  * can keep the visitor on the same page. Anonymous visitors to public pages are answered from
@@ -11,6 +21,21 @@ import { visibleSearch } from "./lib/cache/pagePolicy";
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  if (resourcePath.test(pathname)) {
+    const response = NextResponse.next();
+    applySecurityHeaders(response.headers, { resource: pathname });
+    return response;
+  }
+  // the cache's own render uses the process's stand-in nonce, which every copy served replaces
+  const nonce = isCacheFill(request) ? pageStore().nonceStandIn : newNonce();
+  const response = await answerPage(request, nonce);
+  applySecurityHeaders(response.headers, { nonce });
+  return response;
+}
+
+async function answerPage(request: NextRequest, nonce: string): Promise<NextResponse> {
+  const { pathname } = request.nextUrl;
+  if (!sameOriginOrSafe(request)) return crossSiteRefusal(request);
   const search = visibleSearch(request.nextUrl.search);
   const first = pathname.split("/")[1] ?? "";
   const unprefixedPublic = !isLocale(first) && !["staff", "api"].includes(first);
@@ -23,15 +48,18 @@ export async function proxy(request: NextRequest) {
     return response;
   }
   if (!isCacheFill(request)) {
-    const cached = await servePublicPage(request);
+    const cached = await servePublicPage(request, nonce);
     if (cached) return cached;
   }
   const headers = new Headers(request.headers);
   headers.set("x-onestop-path", pathname + search);
+  // Next reads the nonce from the request's policy and puts it on every script it writes
+  headers.set("content-security-policy", `script-src 'nonce-${nonce}'`);
   return NextResponse.next({ request: { headers } });
 }
 
 export const config = {
-  // everything but Next's own files, crawler files and files with an extension
-  matcher: ["/((?!_next/|api/|sitemap\\.xml|robots\\.txt|favicon\\.ico|.*\\.[a-z0-9]+$).*)"],
+  // everything but Next's own files (static, immutable) and uploads, whose bodies the proxy must
+  // not buffer; both get their fixed headers from next.config.js
+  matcher: ["/((?!_next/|api/v1/uploads).*)"],
 };

@@ -3,6 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { endSession } from "@/lib/auth/session";
+import { secureCookies } from "@/lib/auth/options";
 import { elderCookie } from "@/lib/i18n/request";
 import { safeRedirectPath } from "@/lib/shared/safeRedirect";
 
@@ -11,7 +12,13 @@ export async function toggleElderMode(formData: FormData): Promise<void> {
   const on = formData.get("elder") === "1";
   const store = await cookies();
   if (on)
-    store.set(elderCookie, "1", { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax", httpOnly: true });
+    store.set(elderCookie, "1", {
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+      sameSite: "lax",
+      httpOnly: true,
+      secure: secureCookies(),
+    });
   else store.delete(elderCookie);
   redirect(safeRedirectPath(formData.get("returnTo"), "/"));
 }

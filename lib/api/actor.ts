@@ -2,6 +2,7 @@ import "server-only";
 import { getSessionUser } from "../auth/session";
 import type { TSessionUser } from "../auth/types";
 import { userForToken } from "../users/apiTokens";
+import { sameOriginOrSafe } from "../http/sameOrigin";
 
 const bearer = /^Bearer\s+(\S+)\s*$/i;
 
@@ -20,25 +21,9 @@ export async function apiActor(request: Request): Promise<TSessionUser | null> {
 }
 
 /**
- * A cookie-authenticated request that changes something must come from the portal's own pages
- * (CSRF): a cross-site Origin or Sec-Fetch-Site is treated as anonymous.
+ * The session cookie's user only: for calls a token may not make (minting tokens). A cookie call
+ * that changes something from another site (CSRF) is treated as anonymous.
  */
-export function sameOriginOrSafe(request: Request): boolean {
-  if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return true;
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return false;
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host =
-    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-/** The session cookie's user only: for calls a token may not make (minting tokens). */
 export async function cookieActor(request: Request): Promise<TSessionUser | null> {
   if (request.headers.get("authorization") !== null || !sameOriginOrSafe(request)) return null;
   try {

@@ -5,6 +5,13 @@ import { splitErrorCode } from "../shared/errorCode";
 /** A request body that is not JSON (answered 400). */
 export class BadJsonError extends Error {}
 
+/**
+ * A JSON body sent without `Content-Type: application/json` (answered 415). A form on another site
+ * can send text/plain without the browser asking first; it cannot send application/json.
+ * The message is already in the caller's language.
+ */
+export class NotJsonMediaTypeError extends Error {}
+
 /** The API's error body: `{"error":{"code","message","fields"?}}` with a 4xx status. */
 export function apiError(
   status: number,
@@ -23,6 +30,7 @@ export function apiFailure(error: unknown): Response {
   if (error instanceof NotFoundError) return apiError(404, "not_found", "Not found");
   if (error instanceof FormError) return apiFormError(error);
   if (error instanceof BadJsonError) return apiError(400, "invalid_json", "The request body must be JSON");
+  if (error instanceof NotJsonMediaTypeError) return apiError(415, "unsupported_media_type", error.message);
   if (error instanceof ZodError) {
     const fields = Object.fromEntries(
       error.issues.map((issue) => [issue.path.join(".") || "body", issue.message]),

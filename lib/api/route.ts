@@ -3,24 +3,32 @@ import type { z } from "zod";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { apiActor, cookieActor } from "./actor";
-import { apiFailure, apiUnauthorized, BadJsonError } from "./errors";
+import { apiFailure, apiUnauthorized, BadJsonError, NotJsonMediaTypeError } from "./errors";
+import { getT } from "../i18n/server";
+import { localeFromAcceptLanguage } from "../i18n/settings";
+import { applySecurityHeaders } from "../http/securityHeaders";
 
 type TParams = Record<string, string>;
 
 /**
  * A route handler that answers every failure the API's way (apiFailure): 404 for NotFoundError,
- * 422 for FormError, 400 for a ZodError, and a logged 500 with a reference for anything else.
+ * 422 for FormError, 400 for a ZodError, and a logged 500 with a reference for anything else;
+ * every answer carries the security headers of data (lib/http/securityHeaders).
  */
 export function apiRoute<P extends TParams = TParams>(
   handle: (call: { request: Request; params: P }) => Promise<Response>,
 ) {
   return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
+    let response: Response;
     try {
       // a route without dynamic segments may be called without a context
-      return await handle({ request, params: (await context?.params) ?? ({} as P) });
+      response = await handle({ request, params: (await context?.params) ?? ({} as P) });
     } catch (error) {
-      return apiFailure(error);
+      response = apiFailure(error);
     }
+    // proxy.ts sets these too, but not on the routes it leaves alone (uploads, whose bodies it must not buffer)
+    applySecurityHeaders(response.headers, { resource: new URL(request.url).pathname });
+    return response;
   };
 }
 
@@ -44,8 +52,16 @@ export function publicJson(body: unknown): Response {
   return Response.json(body, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
-/** The request's JSON body parsed with the route's schema (400 when it is not JSON or does not parse). */
+/**
+ * The request's JSON body parsed with the route's schema: 415 when it is not sent as
+ * application/json, 400 when it is not JSON or does not parse.
+ */
 export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    const t = await getT(localeFromAcceptLanguage(request.headers.get("accept-language")), "errors");
+    throw new NotJsonMediaTypeError(t("errors:jsonContentTypeRequired"));
+  }
   const json: unknown = await request.json().catch(() => {
     throw new BadJsonError();
   });

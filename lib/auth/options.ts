@@ -7,9 +7,11 @@ import type { TPortal, TSessionUser } from "./types";
 import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { defaultLocale } from "../i18n/settings";
+import { servedOverHttps } from "../http/securityHeaders";
 
+/** Cookies are `Secure` (and the session cookie `__Secure-` prefixed) when the portal is served over https. */
 export function secureCookies(): boolean {
-  return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
+  return servedOverHttps();
 }
 
 export function sessionCookieName(): string {

@@ -12,6 +12,7 @@ const page = (text: string, shareable = true): TRenderedPage => ({
   status: 200,
   headers: [["content-type", "text/html"]],
   body: new TextEncoder().encode(text),
+  nonceAt: [],
   shareable,
 });
 const deferred = () => {

@@ -4,11 +4,14 @@
  * Free of `server-only`: proxy.ts imports it.
  */
 import { pageTtlMs } from "./pagePolicy";
+import { newNonce } from "../http/securityHeaders";
 
 export type TRenderedPage = {
   status: number;
   headers: [string, string][];
   body: Uint8Array;
+  /** where the body holds the fill's stand-in nonce, which each answer replaces with its own */
+  nonceAt: number[];
   shareable: boolean;
 };
 type TEntry = { page: TRenderedPage; filledAt: number };
@@ -20,6 +23,11 @@ export type TPageStore = {
   inflight: Map<string, TFill>;
   /** proves a request came from this process's own cache fill, so it is rendered, not looked up */
   fillToken: string;
+  /**
+   * The CSP nonce the cache's own renders are made with: secret to this process, so no content
+   * can contain it, and replaced in every copy served by a nonce fresh for that answer.
+   */
+  nonceStandIn: string;
   limits: { entries: number; bytes: number; ttlMs: number };
 };
 
@@ -32,6 +40,7 @@ export function createPageStore(limits: Partial<TPageStore["limits"]> = {}): TPa
     entries: new Map(),
     inflight: new Map(),
     fillToken: crypto.randomUUID(),
+    nonceStandIn: newNonce(),
     limits: { entries: 2000, bytes: 64 * 1024 * 1024, ttlMs: pageTtlMs, ...limits },
   };
 }

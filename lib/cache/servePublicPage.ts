@@ -2,6 +2,8 @@
  * The shared page cache in front of Next, run from proxy.ts: an anonymous GET of a public page
  * is answered from the in-process copy, or rendered once (by Next, through a request to this
  * same server that skips the cache) and kept for up to a second.
+ * The copy is rendered with a stand-in CSP nonce known only to this process; every answer served
+ * from it gets a nonce of its own, written over the stand-in, so no two visitors share one.
  * Free of `server-only`: proxy.ts imports it.
  */
 import { NextResponse, type NextRequest } from "next/server";
@@ -30,6 +32,7 @@ const notCopied = new Set([
   "cache-control",
   "vary",
   "set-cookie",
+  "content-security-policy",
 ]);
 
 /** Whether this request is the cache's own render and must reach Next untouched. */
@@ -56,6 +59,7 @@ async function render(request: NextRequest, elder: boolean): Promise<TRenderedPa
   });
   const setsCookie = response.headers.getSetCookie().length > 0;
   return {
+    nonceAt: offsetsOf(body, new TextEncoder().encode(pageStore().nonceStandIn)),
     status: response.status,
     headers: setsCookie
       ? [...kept, ...response.headers.getSetCookie().map((c): [string, string] => ["set-cookie", c])]
@@ -69,12 +73,35 @@ async function render(request: NextRequest, elder: boolean): Promise<TRenderedPa
   };
 }
 
-function respond(request: NextRequest, page: TRenderedPage, outcome: "hit" | "miss"): NextResponse {
+/** Every place `needle` starts in `body`. */
+function offsetsOf(body: Uint8Array, needle: Uint8Array): number[] {
+  const haystack = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const offsets: number[] = [];
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length))
+    offsets.push(at);
+  return offsets;
+}
+
+/** The body with this answer's nonce in place of the stand-in (same length, so only a copy and a few writes). */
+function withNonce(page: TRenderedPage, nonce: string): Uint8Array {
+  if (page.nonceAt.length === 0) return page.body;
+  const body = new Uint8Array(page.body);
+  const bytes = new TextEncoder().encode(nonce);
+  for (const at of page.nonceAt) body.set(bytes, at);
+  return body;
+}
+
+function respond(
+  request: NextRequest,
+  page: TRenderedPage,
+  outcome: "hit" | "miss",
+  nonce: string,
+): NextResponse {
   const headers = new Headers(page.headers);
   headers.set("cache-control", page.shareable ? sharedCacheControl : privateCacheControl);
   if (page.shareable) headers.set("vary", sharedVary);
   headers.set("x-onestop-cache", outcome);
-  return new NextResponse(request.method === "HEAD" ? null : (page.body as BodyInit), {
+  return new NextResponse(request.method === "HEAD" ? null : (withNonce(page, nonce) as BodyInit), {
     status: page.status,
     headers,
   });
@@ -82,9 +109,10 @@ function respond(request: NextRequest, page: TRenderedPage, outcome: "hit" | "mi
 
 /**
  * The cached answer for this request, or null when it must be rendered for this visitor
- * (signed in, not a public page, not a GET, or the cache could not render it).
+ * (signed in, not a public page, not a GET, or the cache could not render it). `nonce` is this
+ * answer's CSP nonce, written into the copy; the caller sends the policy that names it.
  */
-export async function servePublicPage(request: NextRequest): Promise<NextResponse | null> {
+export async function servePublicPage(request: NextRequest, nonce: string): Promise<NextResponse | null> {
   const { pathname, search } = request.nextUrl;
   const cacheable = isCacheableRequest({
     method: request.method,
@@ -104,13 +132,13 @@ export async function servePublicPage(request: NextRequest): Promise<NextRespons
         console.error("[page-cache] refresh failed", error),
       );
     }
-    return respond(request, cached, "hit");
+    return respond(request, cached, "hit", nonce);
   }
   try {
     const { page, first } = await renderOnce(store, key, () => render(request, elder), Date.now);
     // an answer that is not shared (an error, a redirect, a cookie) goes only to the request that asked for it
     if (!page.shareable && !first) return null;
-    return respond(request, page, "miss");
+    return respond(request, page, "miss", nonce);
   } catch (error) {
     console.error("[page-cache] render failed; rendering directly", error);
     return null;

@@ -75,15 +75,19 @@ export function xmlDocument(root: TXmlElement): string {
 }
 
 /**
- * The response for a feed or sitemap. The document is data, never a page: a policy that allows
+ * The policy of a feed or sitemap. The document is data, never a page: a policy that allows
  * nothing keeps a browser that opens it from running or loading anything, should markup ever get in.
+ * proxy.ts sends the same on every `.xml` path.
  */
+export const xmlContentSecurityPolicy = "default-src 'none'";
+
+/** The response for a feed or sitemap, with its own policy. */
 export function xmlResponse(xml: string, headers: { contentType: string; cacheControl: string }): Response {
   return new Response(xml, {
     headers: {
       "Content-Type": `${headers.contentType}; charset=utf-8`,
       "Cache-Control": headers.cacheControl,
-      "Content-Security-Policy": "default-src 'none'",
+      "Content-Security-Policy": xmlContentSecurityPolicy,
       "X-Content-Type-Options": "nosniff",
     },
   });

@@ -253,7 +253,47 @@ describe("POST /api/v1/uploads", () => {
   });
 });
 
+describe("security headers", () => {
+  it("every API answer, uploads included (the proxy leaves them alone), forbids script and framing", async () => {
+    const answers = [
+      await servicesRoute.GET(request("/services")),
+      await uploadsRoute.POST(
+        request("/uploads", {
+          method: "POST",
+          token: tokens.citizen,
+          body: uploadForm(pdf(), "id-card.pdf"),
+        }),
+      ),
+      await uploadsRoute.POST(request("/uploads", { method: "POST", body: uploadForm(pdf(), "x.pdf") })),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 201, 401]);
+    for (const answer of answers)
+      expect(answer.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; frame-ancestors 'none'; sandbox",
+      );
+  });
+});
+
 describe("POST /api/v1/applications", () => {
+  it("answers 415 to a JSON body not sent as application/json (a cross-site form can send text/plain)", async () => {
+    for (const contentType of ["text/plain", "application/x-www-form-urlencoded", undefined]) {
+      const headers: Record<string, string> = { "idempotency-key": randomUUID(), "accept-language": "en" };
+      if (contentType) headers["content-type"] = contentType;
+      const body = JSON.stringify({ serviceCode: "RS-JYDJ-001", answers, uploads: {} });
+      const response = await applicationsRoute.POST(
+        request("/applications", { method: "POST", token: tokens.citizen, headers, body }),
+      );
+      expect(response.status, contentType).toBe(415);
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      expect(error).toEqual({
+        code: "unsupported_media_type",
+        message: expect.stringContaining("application/json"),
+      });
+    }
+    const json = await apply({ raw: "{}" });
+    expect(json.status).not.toBe(415);
+  });
+
   it("creates a case once per Idempotency-Key", async () => {
     const key = randomUUID();
     const body = { serviceCode: "RS-JYDJ-001", answers, uploads: { idCardCopy: await upload() } };

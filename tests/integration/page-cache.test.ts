@@ -24,7 +24,13 @@ const cachedPage = async (key: string) => {
   await renderOnce(
     pageStore(),
     key,
-    async () => ({ status: 200, headers: [], body: new TextEncoder().encode(key), shareable: true }),
+    async () => ({
+      status: 200,
+      headers: [],
+      body: new TextEncoder().encode(key),
+      nonceAt: [],
+      shareable: true,
+    }),
     Date.now,
   );
   expect(freshPage(pageStore(), key, Date.now())).not.toBeNull();

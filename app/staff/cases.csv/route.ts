@@ -5,6 +5,7 @@ import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { enumParam } from "@/lib/i18n/search-params";
 import { queueCsv } from "@/lib/cases/queueCsv";
 import { apiError } from "@/lib/api/errors";
+import { contentDisposition } from "@/lib/http/contentDisposition";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,7 @@ export async function GET(request: Request) {
   return new Response(await queueCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="cases.csv"',
+      "Content-Disposition": contentDisposition("attachment", "cases.csv"),
       "Cache-Control": "no-store",
     },
   });

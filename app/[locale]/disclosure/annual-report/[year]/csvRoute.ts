@@ -2,6 +2,7 @@ import { reportYear } from "@/lib/disclosure/annualReport";
 import { annualReportCsv } from "@/lib/disclosure/reportCsv";
 import { isLocale } from "@/lib/i18n/settings";
 import { apiError } from "@/lib/api/errors";
+import { contentDisposition } from "@/lib/http/contentDisposition";
 
 /** The GET handler of one of the annual report's CSV downloads. */
 export function csvRoute(table: "requests" | "documents") {
@@ -13,7 +14,7 @@ export function csvRoute(table: "requests" | "documents") {
     return new Response(csv.body, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${csv.fileName}"`,
+        "Content-Disposition": contentDisposition("attachment", csv.fileName),
       },
     });
   };

@@ -4,6 +4,7 @@ import { requestNumberPattern } from "@/lib/disclosure/schema";
 import { isLocale } from "@/lib/i18n/settings";
 import { apiError, apiFailure } from "@/lib/api/errors";
 import { accessCodePattern } from "@/lib/cases/schema";
+import { contentDisposition } from "@/lib/http/contentDisposition";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
     return new Response(letter.bytes, {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Disposition": `inline; filename="${letter.fileName}"`,
+        "Content-Disposition": contentDisposition("inline", letter.fileName),
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
       },

@@ -1,6 +1,7 @@
 import { apiActor } from "@/lib/api/actor";
 import { readUpload } from "@/lib/uploads/readUpload";
 import { apiRoute } from "@/lib/api/route";
+import { contentDisposition } from "@/lib/http/contentDisposition";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +12,9 @@ export const GET = apiRoute<{ id: string }>(async ({ request, params }) => {
     headers: {
       "Content-Type": file.mimeType,
       "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Content-Disposition": contentDisposition("attachment", file.fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
 });

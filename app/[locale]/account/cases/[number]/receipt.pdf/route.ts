@@ -7,6 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { isLocale } from "@/lib/i18n/settings";
 import { apiError, apiFailure } from "@/lib/api/errors";
+import { contentDisposition } from "@/lib/http/contentDisposition";
 
 export const dynamic = "force-dynamic";
 
@@ -49,7 +50,7 @@ export async function GET(request: Request, { params }: Props) {
       headers: {
         "Content-Type": "application/pdf",
         "Content-Length": String(bytes.byteLength),
-        "Content-Disposition": `inline; filename="receipt-${found.trackingNumber}.pdf"`,
+        "Content-Disposition": contentDisposition("inline", `receipt-${found.trackingNumber}.pdf`),
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
       },

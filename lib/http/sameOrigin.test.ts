@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { sameOriginOrSafe } from "./actor";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { sameOriginOrSafe } from "./sameOrigin";
 
 const request = (method: string, headers: Record<string, string>) =>
   new Request("http://portal.example/api/v1/applications", { method, headers });
@@ -19,5 +19,28 @@ describe("CSRF guard for cookie-authenticated API calls", () => {
     ).toBe(false);
     expect(sameOriginOrSafe(request("DELETE", { "sec-fetch-site": "cross-site" }))).toBe(false);
     expect(sameOriginOrSafe(request("POST", { host: "portal.example", origin: "null" }))).toBe(false);
+  });
+  it("never believes X-Forwarded-Host, which any client can send", () => {
+    expect(
+      sameOriginOrSafe(
+        request("POST", {
+          host: "portal.example",
+          "x-forwarded-host": "evil.example",
+          origin: "https://evil.example",
+        }),
+      ),
+    ).toBe(false);
+  });
+  describe("behind a proxy that changes the Host", () => {
+    afterEach(() => vi.unstubAllEnvs());
+    it("accepts the configured public origin, scheme and port included", () => {
+      vi.stubEnv("NEXTAUTH_URL", "https://portal.example.cn");
+      const behind = (origin: string) =>
+        sameOriginOrSafe(request("POST", { host: "127.0.0.1:3000", origin }));
+      expect(behind("https://portal.example.cn")).toBe(true);
+      expect(behind("http://portal.example.cn")).toBe(false);
+      expect(behind("https://portal.example.cn:8443")).toBe(false);
+      expect(behind("https://evil.example")).toBe(false);
+    });
   });
 });

@@ -1,0 +1,87 @@
+/**
+ * The security headers that depend on the request or the running configuration: a
+ * Content-Security-Policy (a nonce of its own for each page, nothing allowed at all for data and
+ * files) and HSTS when the portal's public address is https. The fixed ones (no framing, no
+ * sniffing, no embedding by other sites, Permissions-Policy) are in next.config.js.
+ * Pure and free of `server-only`: proxy.ts and the page cache use it.
+ */
+import { xmlContentSecurityPolicy } from "../shared/xml";
+
+/**
+ * The portal's configured public address (NEXTAUTH_URL, which next-auth also builds its links
+ * from), or null when it is missing or not a URL.
+ */
+export function publicOrigin(): URL | null {
+  try {
+    return new URL(process.env.NEXTAUTH_URL ?? "");
+  } catch {
+    return null;
+  }
+}
+
+/** Whether visitors reach the portal over https (then HSTS is sent and cookies are `Secure`). */
+export function servedOverHttps(): boolean {
+  return publicOrigin()?.protocol === "https:";
+}
+
+/** Two years, the least the HSTS preload list accepts; subdomains are the portal's too. */
+const strictTransportSecurity = "max-age=63072000; includeSubDomains";
+
+/** A fresh, unguessable nonce (128 bits, base64url so it survives HTML, JSON and URLs unchanged). */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString("base64url");
+}
+
+/**
+ * The policy of an HTML page. Scripts run only with this response's nonce; the scripts they load
+ * (Next's chunks) are trusted through 'strict-dynamic'. Styles come from the portal's own files or
+ * carry the nonce; nothing else may load, submit anywhere else, or frame the page.
+ */
+function pageContentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/**
+ * The policy of anything that is not a page (JSON, CSV, PDF and uploaded files): it never runs
+ * script or loads anything, even when a browser is tricked into rendering it, and may not be
+ * framed. A document opened from it is also sandboxed (an origin of its own, no script, no forms),
+ * except our own PDFs, which browsers refuse to show in a sandbox. Feeds and sitemaps keep the
+ * XML writer's own policy, which allows nothing.
+ */
+function resourceContentSecurityPolicy(pathname: string): string {
+  if (pathname.endsWith(".xml")) return xmlContentSecurityPolicy;
+  const policy = "default-src 'none'; frame-ancestors 'none'";
+  return pathname.endsWith(".pdf") ? policy : `${policy}; sandbox`;
+}
+
+/**
+ * Sets the headers that depend on the request or on the running configuration: the page's CSP
+ * (with its nonce) or the resource CSP for this path, and HSTS when the public address is https.
+ * Set by proxy.ts, they replace any a route handler sets itself.
+ */
+export function applySecurityHeaders(
+  headers: Headers,
+  policy: { nonce: string } | { resource: string },
+): void {
+  headers.set(
+    "content-security-policy",
+    "nonce" in policy
+      ? pageContentSecurityPolicy(policy.nonce)
+      : resourceContentSecurityPolicy(policy.resource),
+  );
+  if (servedOverHttps()) headers.set("strict-transport-security", strictTransportSecurity);
+}
