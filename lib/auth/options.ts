@@ -7,6 +7,7 @@ import type { TPortal, TSessionUser } from "./types";
 import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { defaultLocale } from "../i18n/settings";
+import { clientAddress } from "../http/clientAddress";
 
 export function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -27,13 +28,11 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "E-mail and password",
       credentials: { email: { type: "email" }, password: { type: "password" }, portal: { type: "text" } },
-      async authorize(credentials, request) {
+      async authorize(credentials) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
         const portal = credentials?.portal === "staff" ? "staff" : "public";
-        const forwarded = request?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
-        const result = await verifyCredentials({ ...parsed.data, portal, ip });
+        const result = await verifyCredentials({ ...parsed.data, portal, ip: await clientAddress() });
         return result.ok ? { ...result.user, portal } : null;
       },
     }),

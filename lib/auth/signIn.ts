@@ -1,6 +1,6 @@
 import "server-only";
-import { headers } from "next/headers";
 import { FormError } from "../shared/errors";
+import { clientAddress } from "../http/clientAddress";
 import { startSession } from "./session";
 import { verifyCredentials } from "./verifyCredentials";
 import type { TSignIn } from "./schema";
@@ -12,8 +12,7 @@ import type { TPortal } from "./types";
  * account is told so, as the lockout is what the person must wait out.
  */
 export async function signIn(input: TSignIn & { portal: TPortal }): Promise<void> {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
-  const result = await verifyCredentials({ ...input, ip });
+  const result = await verifyCredentials({ ...input, ip: await clientAddress() });
   if (!result.ok) throw new FormError(result.error === "locked" ? "accountLocked" : "signInFailed");
   await startSession(result.user, input.portal);
 }
