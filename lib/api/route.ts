@@ -4,18 +4,24 @@ import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { apiActor, cookieActor } from "./actor";
 import { apiFailure, apiUnauthorized, BadJsonError } from "./errors";
+import { requestClientAddress } from "../http/clientAddress";
+import { countAttempt } from "../throttle/throttle";
 
 type TParams = Record<string, string>;
 
 /**
  * A route handler that answers every failure the API's way (apiFailure): 404 for NotFoundError,
- * 422 for FormError, 400 for a ZodError, and a logged 500 with a reference for anything else.
+ * 422 for FormError, 400 for a ZodError, 429 over a limit, and a logged 500 with a reference for
+ * anything else. Every write (any method but GET and HEAD) counts against the client address's
+ * limit before it runs.
  */
 export function apiRoute<P extends TParams = TParams>(
   handle: (call: { request: Request; params: P }) => Promise<Response>,
 ) {
   return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
     try {
+      if (request.method !== "GET" && request.method !== "HEAD")
+        await countAttempt({ limit: "apiWrite", key: requestClientAddress(request) ?? "unknown" });
       // a route without dynamic segments may be called without a context
       return await handle({ request, params: (await context?.params) ?? ({} as P) });
     } catch (error) {

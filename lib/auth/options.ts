@@ -8,6 +8,7 @@ import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./s
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { defaultLocale } from "../i18n/settings";
 import { clientAddress } from "../http/clientAddress";
+import { TooManyRequestsError } from "../throttle/throttle";
 
 export function secureCookies(): boolean {
   return (process.env.NEXTAUTH_URL ?? "").startsWith("https://");
@@ -32,8 +33,14 @@ export const authOptions: NextAuthOptions = {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
         const portal = credentials?.portal === "staff" ? "staff" : "public";
-        const result = await verifyCredentials({ ...parsed.data, portal, ip: await clientAddress() });
-        return result.ok ? { ...result.user, portal } : null;
+        // over a limit is a refusal like any other here: the route answered 429 already if it could
+        const result = await verifyCredentials({ ...parsed.data, portal, ip: await clientAddress() }).catch(
+          (error: unknown) => {
+            if (error instanceof TooManyRequestsError) return null;
+            throw error;
+          },
+        );
+        return result?.ok ? { ...result.user, portal } : null;
       },
     }),
   ],
