@@ -10,9 +10,10 @@ export async function register() {
     process.env.NEXT_PHASE === "phase-production-build"
   )
     return;
-  const [{ startJobRunner }, { noticeJobHandlers }] = await Promise.all([
+  const [{ startJobRunner }, { noticeJobHandlers }, { userJobHandlers }] = await Promise.all([
     import("./lib/jobs/runner"),
     import("./lib/notices/jobs"),
+    import("./lib/users/jobs"),
   ]);
-  startJobRunner({ handlers: { ...noticeJobHandlers } });
+  startJobRunner({ handlers: { ...noticeJobHandlers, ...userJobHandlers } });
 }

@@ -3,7 +3,6 @@ import { FormError } from "../shared/errors";
 import { clientAddress } from "../http/clientAddress";
 import { startSession } from "./session";
 import { verifyCredentials } from "./verifyCredentials";
-import { TooManyRequestsError, minutesToWait } from "../throttle/throttle";
 import type { TSignIn } from "./schema";
 import type { TPortal } from "./types";
 
@@ -13,11 +12,8 @@ import type { TPortal } from "./types";
  * attempts are answered with how long to wait, the same for every address typed.
  */
 export async function signIn(input: TSignIn & { portal: TPortal }): Promise<void> {
-  const result = await verifyCredentials({ ...input, ip: await clientAddress() }).catch((error: unknown) => {
-    throw error instanceof TooManyRequestsError
-      ? new FormError(`tooManyAttempts|${minutesToWait(error)}`)
-      : error;
-  });
+  // over a limit, verifyCredentials throws TooManyRequestsError: formAction says how long to wait
+  const result = await verifyCredentials({ ...input, ip: await clientAddress() });
   if (!result.ok) throw new FormError("signInFailed");
   await startSession(result.user, input.portal);
 }

@@ -66,9 +66,9 @@ async function settleSignIn(keys: TSignInKeys): Promise<void> {
 /**
  * Checks an e-mail and password for a sign-in door. Wrong passwords are slowed down, never locked
  * (see countSignInAttempt): over a limit this throws TooManyRequestsError, whether or not the
- * account exists. A citizen at the staff door, staff at the public door, staff without any role
- * and disabled accounts are refused like a wrong password. Every refusal and staff sign-in is
- * audited (never the password).
+ * account exists. A citizen at the staff door, staff at the public door, staff without any role,
+ * disabled accounts and registrations not yet confirmed are refused like a wrong password.
+ * Every refusal and staff sign-in is audited (never the password).
  */
 export async function verifyCredentials(
   input: { email: string; password: string; portal: TPortal; ip?: string | null } & TDbOption,
@@ -109,6 +109,7 @@ export async function verifyCredentials(
   const fitsDoor =
     !!user &&
     !user.disabled &&
+    !user.confirmTokenHash &&
     (user.accountType === "STAFF") === staffDoor &&
     (!staffDoor || user.grants.length > 0);
   if (!user || !fitsDoor) {
