@@ -20,6 +20,7 @@ import {
  *             address the proxy reports is the client (each test uses its own addresses).
  * Both see the tests' requests from 127.0.0.1.
  */
+// the ports after the suite's own server and its SMTP sink (playwright.config.ts)
 const base = Number(process.env.E2E_PORT ?? 3100);
 let direct: TInstance | undefined;
 let proxied: TInstance | undefined;
@@ -36,8 +37,8 @@ test.beforeAll(async () => {
   }
   databaseUrl = await freshDatabase("onestop_throttle_e2e");
   // one after the other: the first migrates and seeds the empty database, the second finds it ready
-  direct = await startInstance({ port: base + 111, databaseUrl });
-  proxied = await startInstance({ port: base + 112, databaseUrl, env: { TRUSTED_PROXIES: "loopback" } });
+  direct = await startInstance({ port: base + 2, databaseUrl });
+  proxied = await startInstance({ port: base + 3, databaseUrl, env: { TRUSTED_PROXIES: "loopback" } });
 });
 
 test.afterAll(async () => {
