@@ -12,10 +12,10 @@ import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "localhost";
 const trust = trustedProxies();
 
-const app = next({ dev, hostname, port });
+// no hostname: the server below listens on every interface, as `next start` does
+const app = next({ dev, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -27,7 +27,7 @@ const server = http.createServer((request, response) => {
 // a connection kept open between a proxy's requests must outlive the proxy's own idle timeout
 server.keepAliveTimeout = 65_000;
 server.listen(port, () =>
-  console.log(`[onestop] ready on http://${hostname}:${port}${dev ? " (development)" : ""}`),
+  console.log(`[onestop] ready on http://localhost:${port}${dev ? " (development)" : ""}`),
 );
 
 function shutdown() {
