@@ -192,3 +192,23 @@ test("查询码 guessing is limited per address and per tracking number, and aud
   );
   expect(JSON.stringify(audited)).not.toContain("ABCDEF");
 });
+
+test("the staff sign-in form, over the limit, says how long to wait and keeps the e-mail typed", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ extraHTTPHeaders: via("198.51.100.70") });
+  const page = await context.newPage();
+  const attempt = async (pw: string) => {
+    await page.goto(`${proxied!.url}/staff/sign-in`);
+    await page.locator("#field-email").fill("caseworker@example.cn");
+    await page.locator("#field-password").fill(pw);
+    await page.locator("form button[type=submit]").last().click();
+    await expect(page.locator("#error-summary")).toBeVisible();
+  };
+  for (let i = 0; i < limits.signInAccountAddress[0].points; i++) await attempt(`wrong-${i}`);
+  await attempt(password);
+  await expect(page.locator("main")).toContainText(/请等待 1[45] 分钟后再试/);
+  await expect(page.locator("#field-email")).toHaveValue("caseworker@example.cn");
+  await expect(page).toHaveURL(/\/staff\/sign-in/);
+  await context.close();
+});
