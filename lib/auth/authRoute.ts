@@ -5,9 +5,8 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "./options";
 import { defaultLocale } from "../i18n/settings";
 import { safeRedirectPath } from "../shared/safeRedirect";
-import { apiTooManyRequests } from "../api/errors";
 import { requestClientAddress } from "../http/clientAddress";
-import { TooManyRequestsError } from "../throttle/throttle";
+import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throttle";
 import { checkSignInLimits } from "./verifyCredentials";
 
 const handler = NextAuth(authOptions);
@@ -43,7 +42,7 @@ export async function authRoute(request: NextRequest, context: { params: Promise
     try {
       if (typeof email === "string") await checkSignInLimits({ email, ip: requestClientAddress(request) });
     } catch (error) {
-      if (error instanceof TooManyRequestsError) return apiTooManyRequests(error);
+      if (error instanceof TooManyRequestsError) return tooManyRequestsResponse(error);
       throw error;
     }
   }

@@ -103,6 +103,22 @@ export async function isRemembered(input: TKeyInput): Promise<boolean> {
   return !!(await limiter.get(input.key));
 }
 
+/** The HTTP answer over a limit: 429 with the seconds to wait in Retry-After, in the API's error shape. */
+export function tooManyRequestsResponse(error: TooManyRequestsError): Response {
+  return Response.json(
+    {
+      error: {
+        code: "tooManyRequests",
+        message: `Too many requests: try again in ${error.retryAfterSeconds} seconds`,
+      },
+    },
+    {
+      status: 429,
+      headers: { "Cache-Control": "no-store", "Retry-After": String(error.retryAfterSeconds) },
+    },
+  );
+}
+
 /** The wait, in whole minutes, to tell a person (at least one). */
 export const minutesToWait = (error: TooManyRequestsError) =>
   Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
