@@ -9,14 +9,21 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await serveEmbeddedDumps();
   if (process.env.ONESTOP_JOBS === "off") return;
-  const [{ startJobRunner }, { noticeJobHandlers }, { mailJobHandlers }, { auditJobHandlers }] =
-    await Promise.all([
-      import("./lib/jobs/runner"),
-      import("./lib/notices/jobs"),
-      import("./lib/mail/jobs"),
-      import("./lib/audit/refusals"),
-    ]);
-  startJobRunner({ handlers: { ...noticeJobHandlers, ...mailJobHandlers, ...auditJobHandlers } });
+  const [{ startJobRunner }, notices, mail, audit, users] = await Promise.all([
+    import("./lib/jobs/runner"),
+    import("./lib/notices/jobs"),
+    import("./lib/mail/jobs"),
+    import("./lib/audit/refusals"),
+    import("./lib/users/jobs"),
+  ]);
+  startJobRunner({
+    handlers: {
+      ...notices.noticeJobHandlers,
+      ...mail.mailJobHandlers,
+      ...audit.auditJobHandlers,
+      ...users.userJobHandlers,
+    },
+  });
 }
 
 async function serveEmbeddedDumps() {

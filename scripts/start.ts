@@ -1,6 +1,8 @@
 /**
  * npm start: build if there is no build, migrate (and on first start seed) the database, then
- * serve on PORT (default 3000). `--dev` runs the development server instead of the build.
+ * serve on PORT (default 3000) through scripts/server.ts, which sets the client's address on
+ * every request (TRUSTED_PROXIES names the proxies whose X-Forwarded-For it believes). `--dev`
+ * runs the development server instead of the build.
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -65,6 +67,10 @@ if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
 }
 run(bin("tsx"), [path.join("scripts", "db", "prepare.ts")], env);
 
-const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(bin("tsx"), [path.join("scripts", "server.ts"), ...(dev ? ["--dev"] : [])], {
+  stdio: "inherit",
+  // `next start` and `next dev` set NODE_ENV themselves; a programmatic server must
+  env: { ...env, PORT: port, NODE_ENV: dev ? "development" : "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -9,6 +9,7 @@ import { isCitizen, isStaff } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 import { safeRedirectPath } from "../shared/safeRedirect";
+import { TooManyRequestsError, minutesToWait } from "../throttle/throttle";
 
 const secretFields = /password|confirm|token|secret/i;
 
@@ -105,6 +106,9 @@ export function formAction<S extends z.ZodType, K extends TActorKind>(
       unstable_rethrow(error);
       // nothing the actor may see: the same 404 as for something that does not exist
       if (error instanceof NotFoundError) notFound();
+      // over a limit: how long to wait, with what was typed kept
+      if (error instanceof TooManyRequestsError)
+        return { ok: false, values, fieldErrors: {}, formError: `tooManyAttempts|${minutesToWait(error)}` };
       if (error instanceof FormError) {
         return error.field
           ? { ok: false, values, fieldErrors: { [error.field]: error.key } }

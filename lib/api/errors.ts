@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { FormError, NotFoundError } from "../shared/errors";
 import { splitErrorCode } from "../shared/errorCode";
+import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throttle";
 
 /** A request body that is not JSON (answered 400). */
 export class BadJsonError extends Error {}
@@ -27,6 +28,7 @@ export function apiError(
 
 /** Maps expected failures to 4xx; anything else is logged and answered 500 with a reference. */
 export function apiFailure(error: unknown): Response {
+  if (error instanceof TooManyRequestsError) return tooManyRequestsResponse(error);
   if (error instanceof NotFoundError) return apiError(404, "not_found", "Not found");
   if (error instanceof FormError) return apiFormError(error);
   if (error instanceof BadJsonError) return apiError(400, "invalid_json", "The request body must be JSON");

@@ -7,13 +7,16 @@ import { apiFailure, apiUnauthorized, BadJsonError, NotJsonMediaTypeError } from
 import { getT } from "../i18n/server";
 import { localeFromAcceptLanguage } from "../i18n/settings";
 import { applySecurityHeaders } from "../http/securityHeaders";
+import { requestClientAddress } from "../http/clientAddress";
+import { countAttempt } from "../throttle/throttle";
 
 type TParams = Record<string, string>;
 
 /**
  * A route handler that answers every failure the API's way (apiFailure): 404 for NotFoundError,
- * 422 for FormError, 400 for a ZodError, and a logged 500 with a reference for anything else;
- * every answer carries the security headers of data (lib/http/securityHeaders).
+ * 422 for FormError, 400 for a ZodError, 429 over a limit, and a logged 500 with a reference for
+ * anything else; every answer carries the security headers of data (lib/http/securityHeaders).
+ * Every write (any method but GET and HEAD) counts against the client address's limit before it runs.
  */
 export function apiRoute<P extends TParams = TParams>(
   handle: (call: { request: Request; params: P }) => Promise<Response>,
@@ -21,6 +24,8 @@ export function apiRoute<P extends TParams = TParams>(
   return async (request: Request, context?: { params: Promise<P> }): Promise<Response> => {
     let response: Response;
     try {
+      if (request.method !== "GET" && request.method !== "HEAD")
+        await countAttempt({ limit: "apiWrite", key: requestClientAddress(request) ?? "unknown" });
       // a route without dynamic segments may be called without a context
       response = await handle({ request, params: (await context?.params) ?? ({} as P) });
     } catch (error) {

@@ -5,6 +5,9 @@ import type { NextRequest } from "next/server";
 import { authOptions } from "./options";
 import { defaultLocale } from "../i18n/settings";
 import { safeRedirectPath } from "../shared/safeRedirect";
+import { requestClientAddress } from "../http/clientAddress";
+import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throttle";
+import { checkSignInLimits } from "./verifyCredentials";
 
 const handler = NextAuth(authOptions);
 
@@ -16,7 +19,8 @@ const callbackCookies = ["next-auth.callback-url", "__Secure-next-auth.callback-
  * next-auth checks the callbackUrl of the query and of its cookie, and one it cannot parse as an
  * http(s) address counts as a configuration error, answered with 500. So the query's value is
  * replaced by its normalised path (the account page when it is not safe) and a cookie that does
- * not hold a safe address is dropped, here and in the browser.
+ * not hold a safe address is dropped, here and in the browser. A credentials sign-in over a
+ * limit is answered 429 with Retry-After before next-auth (and its password hash) runs.
  */
 export async function authRoute(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   const account = `/${defaultLocale}/account`;
@@ -27,6 +31,20 @@ export async function authRoute(request: NextRequest, context: { params: Promise
   for (const name of callbackCookies) {
     const value = store.get(name)?.value;
     if (value !== undefined && safeRedirectPath(value, "") === "") store.delete(name);
+  }
+  const { nextauth } = await context.params;
+  if (request.method === "POST" && nextauth.join("/") === "callback/credentials") {
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
+    const email = form?.get("email");
+    try {
+      if (typeof email === "string") await checkSignInLimits({ email, ip: requestClientAddress(request) });
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) return tooManyRequestsResponse(error);
+      throw error;
+    }
   }
   return handler(request, context);
 }

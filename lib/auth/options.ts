@@ -8,6 +8,8 @@ import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./s
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { defaultLocale } from "../i18n/settings";
 import { servedOverHttps } from "../http/securityHeaders";
+import { clientAddress } from "../http/clientAddress";
+import { TooManyRequestsError } from "../throttle/throttle";
 
 /** Cookies are `Secure` (and the session cookie `__Secure-` prefixed) when the portal is served over https. */
 export function secureCookies(): boolean {
@@ -29,14 +31,18 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "E-mail and password",
       credentials: { email: { type: "email" }, password: { type: "password" }, portal: { type: "text" } },
-      async authorize(credentials, request) {
+      async authorize(credentials) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
         const portal = credentials?.portal === "staff" ? "staff" : "public";
-        const forwarded = request?.headers?.["x-forwarded-for"];
-        const ip = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim() ?? null;
-        const result = await verifyCredentials({ ...parsed.data, portal, ip });
-        return result.ok ? { ...result.user, portal } : null;
+        // over a limit is a refusal like any other here: the route answered 429 already if it could
+        const result = await verifyCredentials({ ...parsed.data, portal, ip: await clientAddress() }).catch(
+          (error: unknown) => {
+            if (error instanceof TooManyRequestsError) return null;
+            throw error;
+          },
+        );
+        return result?.ok ? { ...result.user, portal } : null;
       },
     }),
   ],

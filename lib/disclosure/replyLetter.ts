@@ -5,6 +5,7 @@ import { formatDate, formatDay } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import { getT } from "../i18n/server";
+import { lookUpByAccessCode } from "../throttle/accessCodes";
 import { clientOf, type TDbOption } from "../db/client";
 
 export type TLetterRequest = {
@@ -74,33 +75,35 @@ export async function renderReplyLetter(input: {
 
 /**
  * The reply letter of a replied request, for whoever holds its number and 查询码 (null for
- * anything else, including a request not yet replied to).
+ * anything else, including a request not yet replied to). Guesses are limited and audited
+ * (lookUpByAccessCode): over the limit this throws TooManyRequestsError.
  */
 export async function getReplyLetter(
   input: { trackingNumber: string; accessCode: string; locale: TLocale } & TDbOption,
 ): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> } | null> {
-  const found = await (
-    await clientOf(input)
-  ).disclosureRequest.findFirst({
-    where: {
-      trackingNumber: input.trackingNumber,
-      accessCode: input.accessCode,
-      letterNumber: { not: null },
-    },
-    select: {
-      trackingNumber: true,
-      requesterName: true,
-      description: true,
-      receivedOn: true,
-      repliedAt: true,
-      letterNumber: true,
-      outcome: true,
-      outcomeSub: true,
-      legalBasis: true,
-      replyText: true,
-      department: { select: { name: true, nameEn: true } },
-    },
-  });
+  const prisma = await clientOf(input);
+  const found = await lookUpByAccessCode({ ...input, db: prisma, entityType: "DisclosureRequest" }, () =>
+    prisma.disclosureRequest.findFirst({
+      where: {
+        trackingNumber: input.trackingNumber,
+        accessCode: input.accessCode,
+        letterNumber: { not: null },
+      },
+      select: {
+        trackingNumber: true,
+        requesterName: true,
+        description: true,
+        receivedOn: true,
+        repliedAt: true,
+        letterNumber: true,
+        outcome: true,
+        outcomeSub: true,
+        legalBasis: true,
+        replyText: true,
+        department: { select: { name: true, nameEn: true } },
+      },
+    }),
+  );
   if (!found) return null;
   const t = await getT(input.locale, ["disclosure"]);
   return {

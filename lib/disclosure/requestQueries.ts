@@ -1,5 +1,6 @@
 import "server-only";
 import { auditIfExists, recordRefusal } from "../audit/refusals";
+import { lookUpByAccessCode } from "../throttle/accessCodes";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
@@ -26,12 +27,18 @@ const publicView = {
   },
 } as const;
 
-/** A request found by 办件编号 + 查询码, with its public timeline only. */
+/**
+ * A request found by 办件编号 + 查询码, with its public timeline only. Guesses are limited and
+ * audited (lookUpByAccessCode): over the limit this throws TooManyRequestsError.
+ */
 export async function trackRequest(input: { trackingNumber: string; accessCode: string } & TDbOption) {
-  return (await clientOf(input)).disclosureRequest.findFirst({
-    where: { trackingNumber: input.trackingNumber, accessCode: input.accessCode },
-    select: publicView,
-  });
+  const prisma = await clientOf(input);
+  return lookUpByAccessCode({ ...input, db: prisma, entityType: "DisclosureRequest" }, () =>
+    prisma.disclosureRequest.findFirst({
+      where: { trackingNumber: input.trackingNumber, accessCode: input.accessCode },
+      select: publicView,
+    }),
+  );
 }
 
 /** Departments whose requests the actor handles (officers and supervisors; null = all). */

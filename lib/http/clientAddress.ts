@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientAddressHeader } from "./clientAddressHeader";
 
 /**
  * The address of the client, as the server that accepted the connection established it: the
@@ -7,7 +8,7 @@ import { headers } from "next/headers";
  * proxy reported. The server sets this header on every request and drops any copy a client sent,
  * so nothing here parses `X-Forwarded-For`, which anyone can write.
  */
-export const clientAddressHeader = "x-onestop-client";
+export { clientAddressHeader };
 
 /** The client address of a route handler's request; null outside the server (tests calling a handler). */
 export function requestClientAddress(request: Request): string | null {

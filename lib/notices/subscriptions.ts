@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { clientAddress } from "../http/clientAddress";
+import { countAttempt } from "../throttle/throttle";
 import { clientOf, type TDbOption } from "../db/client";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
@@ -30,6 +32,8 @@ const newToken = () => randomBytes(24).toString("base64url");
  */
 export async function subscribe(input: TSubscribe & TDbOption): Promise<{ queued: boolean }> {
   const prisma = await clientOf(input);
+  // requests from one client address are limited (TooManyRequestsError), whatever address they name
+  await countAttempt({ limit: "subscribe", key: (await clientAddress()) ?? "unknown", db: prisma });
   const community = input.community
     ? await prisma.community.findUnique({ where: { code: input.community }, select: { id: true } })
     : null;

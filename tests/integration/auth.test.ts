@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { hashPassword } from "@/lib/auth/password";
-import { loadSessionUser, maxFailedLogins, verifyCredentials } from "@/lib/auth/verifyCredentials";
-import { registerCitizen } from "@/lib/users/registerCitizen";
-import { FormError } from "@/lib/shared/errors";
+import { loadSessionUser, verifyCredentials } from "@/lib/auth/verifyCredentials";
+import { limits } from "@/lib/throttle/limits";
+import { TooManyRequestsError } from "@/lib/throttle/throttle";
+import { confirmRegistration, registerCitizen, registrationMailJob } from "@/lib/users/registerCitizen";
 import { ZRegister } from "@/lib/auth/schema";
 
 let database: TestDatabase;
@@ -76,30 +77,26 @@ describe("verifyCredentials", () => {
     expect(audit[0].ip).toBe("127.0.0.1");
   });
 
-  it("locks an account after repeated wrong passwords, even against the right one", async () => {
-    for (let i = 1; i < maxFailedLogins; i++) {
-      expect(
-        await verifyCredentials({
-          db: database.prisma,
-          email: "staff@example.cn",
-          password: "wrong",
-          portal: "staff",
-        }),
-      ).toEqual({ ok: false, error: "invalid" });
-    }
-    expect(
-      await verifyCredentials({
+  it("slows down repeated wrong passwords from one address, even against the right one, without locking the account elsewhere", async () => {
+    const attempt = (pw: string, ip: string) =>
+      verifyCredentials({
         db: database.prisma,
         email: "staff@example.cn",
-        password: "wrong",
+        password: pw,
         portal: "staff",
+        ip,
+      });
+    for (let i = 0; i < limits.signInAccountAddress[0].points; i++)
+      expect(await attempt("wrong", "198.51.100.1")).toEqual({ ok: false, error: "invalid" });
+    const refused = await attempt(password, "198.51.100.1").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TooManyRequestsError);
+    expect((refused as TooManyRequestsError).retryAfterSeconds).toBeGreaterThan(60);
+    // the owner elsewhere is not held, and nothing was locked on the account
+    expect(await attempt(password, "203.0.113.5")).toMatchObject({ ok: true });
+    expect(
+      await database.prisma.auditLog.count({
+        where: { action: "auth.signInThrottled", outcome: "DENIED", ip: "198.51.100.1" },
       }),
-    ).toEqual({ ok: false, error: "locked" });
-    expect(
-      await verifyCredentials({ db: database.prisma, email: "staff@example.cn", password, portal: "staff" }),
-    ).toEqual({ ok: false, error: "locked" });
-    expect(
-      await database.prisma.auditLog.count({ where: { action: "auth.lockout", outcome: "DENIED" } }),
     ).toBe(1);
   });
 
@@ -140,20 +137,25 @@ describe("verifyCredentials", () => {
         passwordHash: await hashPassword(password),
       },
     });
-    const results = await Promise.all(
+    const results = await Promise.allSettled(
       Array.from({ length: 8 }, () =>
-        verifyCredentials({ db: p, email: "burst@example.cn", password: "wrong", portal: "public" }),
+        verifyCredentials({
+          db: p,
+          email: "burst@example.cn",
+          password: "wrong",
+          portal: "public",
+          ip: "192.0.2.8",
+        }),
       ),
     );
-    expect(results.filter((r) => !r.ok && r.error === "locked").length).toBeGreaterThanOrEqual(1);
-    const user = await p.user.findUniqueOrThrow({ where: { email: "burst@example.cn" } });
-    expect(user.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
-    expect(await verifyCredentials({ db: p, email: "burst@example.cn", password, portal: "public" })).toEqual(
-      {
-        ok: false,
-        error: "locked",
-      },
-    );
+    const allowed = limits.signInAccountAddress[0].points;
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(allowed);
+    expect(
+      results.filter((r) => r.status === "rejected" && r.reason instanceof TooManyRequestsError),
+    ).toHaveLength(8 - allowed);
+    await expect(
+      verifyCredentials({ db: p, email: "burst@example.cn", password, portal: "public", ip: "192.0.2.8" }),
+    ).rejects.toBeInstanceOf(TooManyRequestsError);
   });
 
   it("refuses an unknown address the same way as a wrong password", async () => {
@@ -177,23 +179,48 @@ describe("registerCitizen", () => {
     confirm: "Another-pass-99",
   });
 
-  it("creates an account that can sign in", async () => {
-    const user = await registerCitizen({ ...input, db: database.prisma });
-    expect(user.accountType).toBe("ORGANISATION");
-    expect(
-      await verifyCredentials({
-        db: database.prisma,
-        email: "new@example.cn",
-        password: "Another-pass-99",
-        portal: "public",
-      }),
-    ).toMatchObject({ ok: true });
+  const mails = () =>
+    database.prisma.job.findMany({ where: { kind: registrationMailJob }, orderBy: { createdAt: "asc" } });
+  const signInNew = () =>
+    verifyCredentials({
+      db: database.prisma,
+      email: "new@example.cn",
+      password: "Another-pass-99",
+      portal: "public",
+    });
+
+  it("creates an account that signs in once the mailed link confirms it", async () => {
+    await registerCitizen({ ...input, locale: "en", db: database.prisma });
+    expect(await signInNew()).toEqual({ ok: false, error: "invalid" });
+    const [mail] = await mails();
+    expect(mail.payload).toMatchObject({ email: "new@example.cn", kind: "confirm", locale: "en" });
+    const token = (mail.payload as { token: string }).token;
+    expect(await confirmRegistration({ token, db: database.prisma })).toMatchObject({
+      email: "new@example.cn",
+      accountType: "ORGANISATION",
+    });
+    expect(await confirmRegistration({ token, db: database.prisma })).toBeNull();
+    expect(await signInNew()).toMatchObject({ ok: true });
   });
 
-  it("refuses an address already in use as a field error", async () => {
-    await expect(registerCitizen({ ...input, db: database.prisma })).rejects.toSatisfy(
-      (e) => e instanceof FormError && e.field === "email" && e.key === "emailTaken",
-    );
+  it("answers an address already in use exactly as a new one, and mails its owner instead", async () => {
+    const before = await database.prisma.user.findUniqueOrThrow({ where: { email: "new@example.cn" } });
+    await expect(
+      registerCitizen({
+        ...input,
+        password: "Hijack-pass-99",
+        confirm: "Hijack-pass-99",
+        locale: "zh-Hans",
+        db: database.prisma,
+      }),
+    ).resolves.toBeUndefined();
+    const after = await database.prisma.user.findUniqueOrThrow({ where: { email: "new@example.cn" } });
+    expect(after.passwordHash).toBe(before.passwordHash);
+    expect((await mails()).at(-1)?.payload).toEqual({
+      email: "new@example.cn",
+      kind: "taken",
+      locale: "zh-Hans",
+    });
   });
 
   it("validates the form with translated keys", () => {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { connect } from "@/lib/db/connect";
 import { openAdapter } from "@/lib/db/adapter";
 import { deployMigrations } from "@/lib/db/migrations";
-import { registerCitizen } from "@/lib/users/registerCitizen";
+import { confirmRegistration, registerCitizen, registrationMailJob } from "@/lib/users/registerCitizen";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { ZRegister } from "@/lib/auth/schema";
 
@@ -28,8 +28,11 @@ describe("the embedded database on disk", () => {
         password: "Persist-2026x",
         confirm: "Persist-2026x",
       }),
+      locale: "zh-Hans",
       db: first.prisma,
     });
+    const { payload } = await first.prisma.job.findFirstOrThrow({ where: { kind: registrationMailJob } });
+    await confirmRegistration({ token: (payload as { token: string }).token, db: first.prisma });
     await first.close();
 
     const second = await connect(target);

@@ -7,6 +7,7 @@ import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { trackRequest } from "@/lib/disclosure/requestQueries";
+import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
 import { withQuery } from "@/lib/i18n/paths";
 import { Field, inputClass } from "@/components/ui/Field";
 import { LocalText } from "@/components/ui/LocalText";
@@ -35,9 +36,21 @@ export default async function TrackPage({ params, searchParams }: Props) {
   if (parsed && !parsed.success)
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
   const isRequest = parsed?.success && parsed.data.trackingNumber.startsWith("GK");
-  const found = parsed?.success && !isRequest ? await trackCase(parsed.data) : null;
-  const request = parsed?.success && isRequest ? await trackRequest(parsed.data) : null;
+  let found: Awaited<ReturnType<typeof trackCase>> = null;
+  let request: Awaited<ReturnType<typeof trackRequest>> = null;
+  let waitMinutes: number | null = null;
+  try {
+    if (parsed?.success) {
+      if (isRequest) request = await trackRequest(parsed.data);
+      else found = await trackCase(parsed.data);
+    }
+  } catch (error) {
+    if (!(error instanceof TooManyRequestsError)) throw error;
+    waitMinutes = minutesToWait(error);
+  }
   const errors = Object.entries(fieldErrors).map(([field, key]) => ({ field, message: t(`errors:${key}`) }));
+  if (waitMinutes !== null)
+    errors.push({ field: "form", message: t("errors:tooManyAttempts", { limit: waitMinutes }) });
 
   return (
     <div className="grid gap-6">
@@ -77,7 +90,9 @@ export default async function TrackPage({ params, searchParams }: Props) {
           })}
         />
       ) : null}
-      {parsed?.success && !found && !request ? <StatusNote>{t("account:trackNotFound")}</StatusNote> : null}
+      {parsed?.success && waitMinutes === null && !found && !request ? (
+        <StatusNote>{t("account:trackNotFound")}</StatusNote>
+      ) : null}
       {found ? (
         <section aria-labelledby="result">
           <h2 id="result" className="mb-2 text-xl font-bold">

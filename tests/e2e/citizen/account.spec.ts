@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { demoPassword, errorSummary, signInCitizen } from "../helpers/accounts";
 import { openRedirectPayloads } from "../../fixtures/open-redirects";
+import { waitForMail } from "../helpers/mail";
 
 test.describe("citizen accounts without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
@@ -33,6 +34,11 @@ test.describe("citizen accounts without JavaScript", () => {
     await page.locator("#field-password").fill("Register-2026");
     await page.locator("#field-confirm").fill("Register-2026");
     await page.getByRole("button", { name: "注册" }).click();
+    await expect(page).toHaveURL(/\/zh-Hans\/register\/check-mail$/);
+    const mail = await waitForMail((m) => m.to.includes(email));
+    const link = /http:\/\/\S+\/register\/confirm\?token=\S+/.exec(mail.text ?? "")?.[0];
+    await page.goto(link!.replace(/^http:\/\/[^/]+/, ""));
+    await page.getByRole("button", { name: "确认我的账户" }).click();
     await expect(page).toHaveURL(/\/zh-Hans\/account\?welcome=1$/);
     await expect(page.locator("main")).toContainText("王芳");
     await expect(page.locator("main")).toContainText(email);
@@ -46,6 +52,32 @@ test.describe("citizen accounts without JavaScript", () => {
     await page.getByRole("button", { name: "登录" }).last().click();
     await expect(page).toHaveURL(/\/zh-Hans\/account$/);
     await expect(page.locator("main")).toContainText("王芳");
+  });
+
+  test("registering an address that has an account answers as a new one would, and mails the address", async ({
+    page,
+  }) => {
+    const register = async (email: string) => {
+      await page.goto("/en/register");
+      await page.getByLabel("Individual").check();
+      await page.locator("#field-name").fill("Wang Fang");
+      await page.locator("#field-email").fill(email);
+      await page.locator("#field-password").fill("Register-2026");
+      await page.locator("#field-confirm").fill("Register-2026");
+      const started = Date.now();
+      await page.getByRole("button", { name: "Create account" }).click();
+      await page.waitForURL(/\/en\/register\/check-mail$/);
+      return { ms: Date.now() - started, text: await page.locator("main").innerText() };
+    };
+    const fresh = await register(`fresh-${Date.now()}@example.cn`);
+    const taken = await register("citizen2@example.cn");
+    expect(taken.text).toBe(fresh.text);
+    // the same work on both paths (a password hash and one queued mail): the same order of time
+    expect(Math.max(taken.ms, fresh.ms) / Math.min(taken.ms, fresh.ms)).toBeLessThan(5);
+    const mail = await waitForMail(
+      (m) => m.to.includes("citizen2@example.cn") && /tried/.test(m.subject ?? ""),
+    );
+    expect(mail.text).toContain("/en/sign-in");
   });
 
   test("a wrong password says so and keeps the e-mail", async ({ page }) => {

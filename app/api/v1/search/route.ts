@@ -3,6 +3,8 @@ import { ZSearchQuery } from "@/lib/search/schema";
 import { isLocale } from "@/lib/i18n/settings";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { apiRoute } from "@/lib/api/route";
+import { requestClientAddress } from "@/lib/http/clientAddress";
+import { countAttempt } from "@/lib/throttle/throttle";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +14,10 @@ const plain = (segments: { text: string }[] | null) =>
 /**
  * One search over public services, documents and notices (`?q=&type=&page=&locale=`): ranked,
  * each item with its `type`, an excerpt and the marked ranges; with no result, the closest
- * services and the hotline.
+ * services and the hotline. Limited per client address (429 with Retry-After).
  */
 export const GET = apiRoute(async ({ request }) => {
+  await countAttempt({ limit: "search", key: requestClientAddress(request) ?? "unknown" });
   const params = new URL(request.url).searchParams;
   const query = ZSearchQuery.parse(
     Object.fromEntries([...params].filter(([key, v]) => v !== "" || key === "q")),

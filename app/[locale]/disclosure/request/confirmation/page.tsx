@@ -5,6 +5,8 @@ import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
 import { trackRequest } from "@/lib/disclosure/requestQueries";
 import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -12,11 +14,17 @@ export const generateMetadata = pageMetadata("disclosure", "disclosure:request.c
 
 /** The request's number and access code; shown only with both (as for tracking). */
 export default async function RequestConfirmationPage({ params, searchParams }: Props) {
-  const { locale, t } = await pageT(params, ["disclosure", "account"]);
+  const { locale, t } = await pageT(params, ["disclosure", "account", "errors"]);
   const query = await searchParams;
   const number = param(query.number, 40) ?? "";
   const code = param(query.code, 10) ?? "";
-  const found = await trackRequest({ trackingNumber: number, accessCode: code });
+  let found: Awaited<ReturnType<typeof trackRequest>>;
+  try {
+    found = await trackRequest({ trackingNumber: number, accessCode: code });
+  } catch (error) {
+    if (!(error instanceof TooManyRequestsError)) throw error;
+    return <StatusNote>{t("errors:tooManyAttempts", { limit: minutesToWait(error) })}</StatusNote>;
+  }
   if (!found) notFound();
   const issued = { trackingNumber: found.trackingNumber, accessCode: code };
   return (
