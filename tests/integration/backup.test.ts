@@ -11,6 +11,7 @@ import { serveDumps } from "@/lib/backup/dumpSocket";
 import { tableCounts } from "@/lib/backup/snapshot";
 import type { TManifest } from "@/lib/backup/backup";
 import { seedDemo } from "@/prisma/seed/seed";
+import { writeAudit } from "@/lib/audit/writeAudit";
 
 /**
  * `npm run db:backup` and `npm run db:restore` as an operator runs them (child processes, the
@@ -134,6 +135,14 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "embedded database"}
     await seedDemo(server.prisma);
     uploaderId = (await server.prisma.user.findUniqueOrThrow({ where: { email: "citizen@example.cn" } })).id;
     for (let n = 0; n < 5; n++) await storeFile(server.prisma, live.dataDir, uploaderId, n);
+    // an audit trail, whose chain must survive the round trip
+    for (let n = 0; n < 20; n++)
+      await writeAudit(server.prisma, {
+        actorId: uploaderId,
+        action: "backup.test",
+        entityType: "Test",
+        entityId: `${n}`,
+      });
     // this process is the server: it holds the embedded directory and answers its dump socket
     if (!onPostgres) await serveDumps(path.join(live.dataDir, "pglite"), async () => {});
   });
@@ -194,10 +203,15 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "embedded database"}
     const copy = await open(target);
     try {
       expect(await countsOf(copy.prisma)).toEqual(before);
+      expect(before.AuditLog).toBeGreaterThanOrEqual(20);
       expect(uploadsMatchRows(target.dataDir, rows)).toBe(true);
     } finally {
       await copy.close();
     }
+    // the audit trail comes back as one unbroken chain
+    const verified = npmRun("audit:verify", [], target.env);
+    expect(verified.output).not.toMatch(/altered|removed|inserted/);
+    expect(verified.status).toBe(0);
 
     // the database alone holding data is refused too
     fs.rmSync(path.join(target.dataDir, "uploads"), { recursive: true });
