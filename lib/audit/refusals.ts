@@ -90,6 +90,21 @@ export async function auditIfExists(
   return null;
 }
 
+/**
+ * For a staff read that found its record and must check the reader's scope: the record when
+ * `allowed`, else null with the refusal audited, so the page answers as for a missing record.
+ */
+export async function inScopeOrRefused<T>(
+  prisma: PrismaClient,
+  found: T | null,
+  allowed: (found: T) => boolean,
+  entry: TRefusal,
+): Promise<T | null> {
+  if (!found || allowed(found)) return found;
+  await recordRefusal(prisma, entry);
+  return null;
+}
+
 type TRefusalRow = {
   actorId: string | null;
   ip: string | null;

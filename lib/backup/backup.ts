@@ -7,7 +7,7 @@ import { openAdapter, openPgliteOf, type DatabaseTarget } from "../db/adapter";
 import { DataDirLockedError } from "../db/dataDirLock";
 import type { TStorage } from "../storage/types";
 import { requestDump } from "./dumpSocket";
-import { libpqTarget, runPgTool } from "./pgTools";
+import { connectPg, runPgTool } from "./pgTools";
 import { snapshotFacts, type TSnapshotFacts } from "./snapshot";
 
 /**
@@ -126,17 +126,11 @@ async function dumpEmbedded(dir: string | null, staging: string): Promise<TDumpe
  * the portal keeps writing.
  */
 async function dumpPostgres(url: string, staging: string): Promise<TDumped> {
-  const pg = await import("pg");
-  const target = libpqTarget(url);
-  const client = new pg.default.Client({
-    connectionString: url.replace(/[?&]schema=[^&]*/, ""),
-    ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
-  });
-  await client.connect();
+  const { client, target, query } = await connectPg(url);
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const { rows } = await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
-    const facts = await snapshotFacts(async (sql) => (await client.query<Record<string, unknown>>(sql)).rows);
+    const facts = await snapshotFacts(query);
     const file = "database.pgdump";
     await runPgTool("pg_dump", target, [
       "--format=custom",

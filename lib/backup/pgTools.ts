@@ -65,3 +65,16 @@ export function runPgTool(
     );
   });
 }
+
+/** A connected client on the target's schema, with `query` in the shape snapshot.ts reads. */
+export async function connectPg(url: string) {
+  const pg = await import("pg");
+  const target = libpqTarget(url);
+  const client = new pg.default.Client({
+    connectionString: url.replace(/[?&]schema=[^&]*/, ""),
+    ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
+  });
+  await client.connect();
+  const query = async (sql: string) => (await client.query<Record<string, unknown>>(sql)).rows;
+  return { client, target, query };
+}

@@ -6,8 +6,8 @@ import type { DatabaseTarget } from "../db/adapter";
 import { lockDataDir } from "../db/dataDirLock";
 import type { TStorage } from "../storage/types";
 import { backupFormat, sha256File, type TManifest } from "./backup";
-import { libpqTarget, runPgTool } from "./pgTools";
-import { countDifferences, tableCounts, type TQuery } from "./snapshot";
+import { connectPg, runPgTool } from "./pgTools";
+import { countDifferences, tableCounts } from "./snapshot";
 
 /** A restore that must not go ahead: the target holds data, or the file is not a whole backup. */
 export class RestoreRefusedError extends Error {}
@@ -109,14 +109,7 @@ async function restoreEmbedded(dir: string | null, database: string, force: bool
 }
 
 async function restorePostgres(url: string, database: string, force: boolean) {
-  const pg = await import("pg");
-  const target = libpqTarget(url);
-  const client = new pg.default.Client({
-    connectionString: url.replace(/[?&]schema=[^&]*/, ""),
-    ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
-  });
-  await client.connect();
-  const query: TQuery = async (sql) => (await client.query<Record<string, unknown>>(sql)).rows;
+  const { client, target, query } = await connectPg(url);
   try {
     const existing = Object.keys(await tableCounts(query));
     if (existing.length && !force)

@@ -5,7 +5,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound, recordRefusal } from "../audit/refusals";
+import { deniedAsNotFound, inScopeOrRefused } from "../audit/refusals";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { dueSoonWorkingDays } from "../calendar/dueFlag";
 import { FormError } from "../shared/errors";
@@ -83,14 +83,17 @@ export async function getStaffCase(input: { actor: TSessionUser; trackingNumber:
       rating: true,
     },
   });
-  if (!found || mayWorkCases(input.actor, found.service.department.code)) return found;
-  await recordRefusal(await clientOf(input), {
-    actorId: input.actor.id,
-    action: "case.read",
-    entityType: "Application",
-    entityId: input.trackingNumber,
-  });
-  return null;
+  return inScopeOrRefused(
+    await clientOf(input),
+    found,
+    (c) => mayWorkCases(input.actor, c.service.department.code),
+    {
+      actorId: input.actor.id,
+      action: "case.read",
+      entityType: "Application",
+      entityId: input.trackingNumber,
+    },
+  );
 }
 
 /** The case if the actor works its department; otherwise the refusal is audited and it is "not found". */

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordRefusal } from "../audit/refusals";
+import { inScopeOrRefused } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
@@ -142,12 +142,15 @@ export async function documentForEdit(input: { actor: TSessionUser; indexNo: str
       revisions: { orderBy: { version: "desc" }, include: { editor: { select: { name: true } } } },
     },
   });
-  if (!found || hasRole(input.actor, "EDITOR", found.department.code)) return found;
-  await recordRefusal(await clientOf(input), {
-    actorId: input.actor.id,
-    action: "document.read",
-    entityType: "DisclosureDocument",
-    entityId: input.indexNo,
-  });
-  return null;
+  return inScopeOrRefused(
+    await clientOf(input),
+    found,
+    (d) => hasRole(input.actor, "EDITOR", d.department.code),
+    {
+      actorId: input.actor.id,
+      action: "document.read",
+      entityType: "DisclosureDocument",
+      entityId: input.indexNo,
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { auditIfExists, recordRefusal } from "../audit/refusals";
+import { auditIfExists, inScopeOrRefused } from "../audit/refusals";
 import { lookUpByAccessCode } from "../throttle/accessCodes";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
@@ -85,17 +85,14 @@ export async function staffRequest(input: { actor: TSessionUser; trackingNumber:
     where: { trackingNumber: input.trackingNumber },
     include: { department: true, events: { orderBy: { createdAt: "asc" } } },
   });
-  if (!found) return null;
-  const code = found.department.code;
-  if (hasRole(input.actor, "DISCLOSURE_OFFICER", code) || hasRole(input.actor, "SUPERVISOR", code))
-    return found;
-  await recordRefusal(await clientOf(input), {
+  const mayRead = (code: string) =>
+    hasRole(input.actor, "DISCLOSURE_OFFICER", code) || hasRole(input.actor, "SUPERVISOR", code);
+  return inScopeOrRefused(await clientOf(input), found, (r) => mayRead(r.department.code), {
     actorId: input.actor.id,
     action: "request.read",
     entityType: "DisclosureRequest",
     entityId: input.trackingNumber,
   });
-  return null;
 }
 
 /** The signed-in applicant's own request (ownership in the where clause; anyone else → null → 404, audited). */
