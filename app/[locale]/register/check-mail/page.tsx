@@ -1,12 +1,21 @@
 import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { smtpConfigured } from "@/lib/mail/sendMail";
 import { PageHeading } from "@/components/ui/PageHeading";
 
 type Props = { params: Promise<{ locale: string }> };
 
 export const generateMetadata = pageMetadata("auth", "auth:checkMailTitle");
 
-/** Where every registration ends, new address or not: the mail says which it was. */
+/**
+ * Where every registration ends, new address or not: the mail says which it was. A portal run
+ * without a mail server (development, a demo) says where its mail is kept instead, the same for everyone.
+ */
 export default async function CheckMailPage({ params }: Props) {
   const { t } = await pageT(params, ["auth"]);
-  return <PageHeading title={t("auth:checkMailTitle")} intro={t("auth:checkMailBody")} />;
+  return (
+    <>
+      <PageHeading title={t("auth:checkMailTitle")} intro={t("auth:checkMailBody")} />
+      {smtpConfigured() ? null : <p className="max-w-2xl">{t("auth:checkMailNoSmtp")}</p>}
+    </>
+  );
 }
