@@ -10,6 +10,7 @@ import { drainJobs } from "@/lib/jobs/queue";
 import { mailJobHandlers } from "@/lib/mail/jobs";
 import { sendMail } from "@/lib/mail/sendMail";
 import { listOutbox, retryMail } from "@/lib/notifications/queries";
+import { xssPayloads } from "../fixtures/xss-payloads";
 
 /** What each instance's job runner does every few seconds; `at` moves its clock. */
 const runMailJobs = (at?: Date) =>
@@ -179,5 +180,33 @@ describe("notifications on status changes", () => {
       ]),
     );
     expect(audited).toHaveLength(2);
+  });
+
+  it("carries the XSS corpus and header-injection attempts in subjects and bodies as text: one mail each, to its one recipient", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const payloads = [
+      ...xssPayloads,
+      "x\r\nBcc: evil@example.cn",
+      "x\nTo: evil@example.cn\n\n<script>alert(1)</script>",
+      "x\r\n\r\nContent-Type: text/html\r\n\r\n<img src=x onerror=alert(1)>",
+    ];
+    for (const [i, payload] of payloads.entries())
+      await sendMail({
+        db: database.prisma,
+        to: "citizen@example.cn",
+        subject: `${tag} ${i} ${payload}`,
+        text: payload,
+      });
+    await runMailJobs();
+    const mine = sink.messages.filter((m) => m.subject?.startsWith(tag));
+    expect(mine).toHaveLength(payloads.length);
+    expect(mine.every((m) => m.to === "citizen@example.cn")).toBe(true);
+    expect(sink.messages.some((m) => m.to.includes("evil@"))).toBe(false);
+    // every subject arrives on one line, and every body as the text it was (plain text, no HTML part)
+    expect(mine.every((m) => !/[\r\n]/.test(m.subject ?? ""))).toBe(true);
+    for (const [i, payload] of payloads.entries()) {
+      const mail = mine.find((m) => m.subject?.startsWith(`${tag} ${i} `));
+      expect(mail?.text?.trim()).toBe(payload.replace(/\r\n/g, "\n").trim());
+    }
   });
 });
