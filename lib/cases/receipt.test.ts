@@ -6,6 +6,7 @@ import jsQR from "jsqr";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { receiptTrackUrl, renderQrPng, renderReceiptPdf, type TReceiptCase } from "./receipt";
 import type { TLocale } from "../i18n/settings";
+import { xssPayloads } from "../../tests/fixtures/xss-payloads";
 
 const fakeCase: TReceiptCase = {
   trackingNumber: "SV20261126000123",
@@ -194,4 +195,30 @@ describe("renderReceiptPdf", () => {
     }
     expect(pdf.pages).toBe(1);
   });
+});
+
+describe("the receipt against the XSS corpus", () => {
+  it("prints every payload as text: the PDF still opens, with no script, action or link of its making", async () => {
+    const t = await localeT("en");
+    const actions = /\/(JavaScript|JS|OpenAction|AA|Launch|SubmitForm|ImportData|RichMedia)\b/;
+    for (const payload of xssPayloads) {
+      const bytes = await renderReceiptPdf({
+        locale: "en",
+        case: { ...fakeCase, applicantName: payload, service: { ...fakeCase.service, nameEn: payload } },
+        trackUrl: "https://onestop.example.cn/en/track",
+        t,
+        site,
+      });
+      expect(Buffer.from(bytes).toString("latin1"), payload).not.toMatch(actions);
+      const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false })
+        .promise;
+      const page = await pdf.getPage(1);
+      const links = (await page.getAnnotations()).filter((a: { url?: string }) => a.url);
+      expect(
+        links.every((a: { url?: string }) => a.url?.startsWith("https://onestop.example.cn/")),
+        payload,
+      ).toBe(true);
+      await pdf.destroy();
+    }
+  }, 120_000);
 });
