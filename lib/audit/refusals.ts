@@ -105,6 +105,17 @@ export async function inScopeOrRefused<T>(
   return null;
 }
 
+/** The same for a change: the record when `allowed`, else the audited refusal thrown as "not found". */
+export async function inScopeOrDenied<T>(
+  prisma: PrismaClient,
+  found: T | null,
+  allowed: (found: T) => boolean,
+  entry: TRefusal,
+): Promise<T> {
+  if (found && allowed(found)) return found;
+  throw await deniedAsNotFound(prisma, entry);
+}
+
 type TRefusalRow = {
   actorId: string | null;
   ip: string | null;

@@ -5,7 +5,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, mayWorkCases } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound, inScopeOrRefused } from "../audit/refusals";
+import { deniedAsNotFound, inScopeOrDenied, inScopeOrRefused } from "../audit/refusals";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { dueSoonWorkingDays } from "../calendar/dueFlag";
 import { FormError } from "../shared/errors";
@@ -107,15 +107,12 @@ export async function staffCaseOrDeny(
     where: { trackingNumber },
     select: { id: true, version: true, service: { select: { department: { select: { code: true } } } } },
   });
-  if (!found || !mayWorkCases(actor, found.service.department.code)) {
-    throw await deniedAsNotFound(prisma, {
-      actorId: actor.id,
-      action,
-      entityType: "Application",
-      entityId: trackingNumber,
-    });
-  }
-  return found;
+  return inScopeOrDenied(prisma, found, (c) => mayWorkCases(actor, c.service.department.code), {
+    actorId: actor.id,
+    action,
+    entityType: "Application",
+    entityId: trackingNumber,
+  });
 }
 
 /** An internal note on the timeline, never shown to the applicant. */

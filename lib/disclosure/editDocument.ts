@@ -5,7 +5,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { hasRole } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound } from "../audit/refusals";
+import { inScopeOrDenied } from "../audit/refusals";
 import { chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError } from "../shared/errors";
 import type { TDocumentInput } from "./publishDocument";
@@ -30,15 +30,12 @@ async function editable(prisma: PrismaClient, actor: TSessionUser, indexNo: stri
     where: { indexNo },
     include: { department: { select: { code: true } } },
   });
-  if (!found || !hasRole(actor, "EDITOR", found.department.code)) {
-    throw await deniedAsNotFound(prisma, {
-      actorId: actor.id,
-      action,
-      entityType: "DisclosureDocument",
-      entityId: indexNo,
-    });
-  }
-  return found;
+  return inScopeOrDenied(prisma, found, (d) => hasRole(actor, "EDITOR", d.department.code), {
+    actorId: actor.id,
+    action,
+    entityType: "DisclosureDocument",
+    entityId: indexNo,
+  });
 }
 
 /**
