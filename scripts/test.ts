@@ -9,8 +9,8 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import { requireNode } from "./requireNode";
+import { reachable, testDatabaseUrl } from "./reachable";
 
 type Count = { passed: number; failed: number };
 const totals: Count = { passed: 0, failed: 0 };
@@ -41,16 +41,6 @@ function addPlaywright(file: string) {
   totals.failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0);
 }
 
-function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 1000 });
-    socket.on("connect", () => (socket.destroy(), resolve(true)));
-    socket.on("error", () => resolve(false));
-    socket.on("timeout", () => (socket.destroy(), resolve(false)));
-  });
-}
-
 async function main() {
   fs.rmSync("test-results", { recursive: true, force: true });
   fs.mkdirSync("test-results", { recursive: true });
@@ -67,7 +57,7 @@ async function main() {
   );
   addVitest("test-results/vitest-embedded.json");
 
-  const pgUrl = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:54329/onestop_test";
+  const pgUrl = testDatabaseUrl;
   if (await reachable(pgUrl)) {
     step(
       "integration tests (PostgreSQL)",

@@ -9,6 +9,7 @@ import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { caseStatuses, caseStepNames, caseWorkflow, type TCaseStatus } from "@/lib/cases/caseWorkflow";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { loadApplication } from "@/lib/cases/drafts";
+import { employmentAnswers } from "../helpers/demo";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -41,15 +42,7 @@ async function upload(owner: TSessionUser, purpose?: string) {
 }
 
 async function answers(owner = actors.citizen) {
-  return {
-    fullName: "张晓明",
-    idNumber: "510104199003071237",
-    mobile: "13800280001",
-    employer: "成都蓉城科技有限公司",
-    startDate: "2026-11-02",
-    employmentType: "full-time",
-    idCardCopy: await upload(owner),
-  };
+  return employmentAnswers(await upload(owner));
 }
 
 async function submit(owner = actors.citizen, key = randomUUID()) {

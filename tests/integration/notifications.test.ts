@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { startSmtpSink } from "../helpers/smtpSink";
 import { seedDemo } from "@/prisma/seed/seed";
-import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import { submitApplication } from "@/lib/cases/submitApplication";
 import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { drainJobs } from "@/lib/jobs/queue";
@@ -11,6 +10,7 @@ import { mailJobHandlers } from "@/lib/mail/jobs";
 import { sendMail } from "@/lib/mail/sendMail";
 import { listOutbox, retryMail } from "@/lib/notifications/queries";
 import { xssPayloads } from "../fixtures/xss-payloads";
+import { demoActor, employmentAnswers } from "../helpers/demo";
 
 /** What each instance's job runner does every few seconds; `at` moves its clock. */
 const runMailJobs = (at?: Date) =>
@@ -31,10 +31,7 @@ afterAll(async () => {
   await database.close();
 });
 
-async function actor(email: string) {
-  const user = await database.prisma.user.findUniqueOrThrow({ where: { email } });
-  return (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
-}
+const actor = (email: string) => demoActor(database.prisma, email);
 
 describe("notifications on status changes", () => {
   it("mails the applicant over real SMTP and notifies in the app, in the applicant's language", async () => {
@@ -56,15 +53,7 @@ describe("notifications on status changes", () => {
       actor: citizen,
       serviceCode: "RS-JYDJ-001",
       idempotencyKey: randomUUID(),
-      answers: {
-        fullName: "张晓明",
-        idNumber: "510104199003071237",
-        mobile: "13800280001",
-        employer: "成都蓉城科技有限公司",
-        startDate: "2026-11-02",
-        employmentType: "full-time",
-        idCardCopy: attachment.id,
-      },
+      answers: employmentAnswers(attachment.id),
     });
     // the request only queued the mail; the job runner sends it
     expect(sink.messages.some((m) => m.subject?.includes(trackingNumber))).toBe(false);

@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import type { TLocale } from "@/lib/i18n/settings";
 import { defaultSiteSettings } from "@/lib/settings/site";
+import { employmentAnswers } from "../helpers/demo";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -38,15 +39,7 @@ beforeAll(async () => {
       uploaderId: actors.citizen.id,
     },
   });
-  const answers = {
-    fullName: "张晓明",
-    idNumber: "510104199003071237",
-    mobile: "13800280001",
-    employer: "成都蓉城科技有限公司",
-    startDate: "2026-11-02",
-    employmentType: "full-time",
-    idCardCopy: upload,
-  };
+  const answers = employmentAnswers(upload);
   ({ trackingNumber, accessCode } = await submitApplication({
     db: database.prisma,
     actor: actors.citizen,

@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { seedDemo } from "@/prisma/seed/seed";
-import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/shared/errors";
 import { auditJobHandlers, refusalWindowSeconds } from "@/lib/audit/refusals";
@@ -25,6 +24,7 @@ import { openStaffArea } from "@/lib/users/staffAreas";
 import { noticeForStaff } from "@/lib/notices/staffQueries";
 import * as applicationRoute from "@/app/api/v1/applications/[trackingNumber]/route";
 import * as fileRoute from "@/app/api/v1/files/[id]/route";
+import { demoActor, employmentAnswers } from "../helpers/demo";
 
 // the address the server sets on every request (lib/http/clientAddress); outside a request there is none
 const address = "203.0.113.7";
@@ -49,8 +49,7 @@ beforeAll(async () => {
   await seedDemo(database.prisma);
   useAsAppDatabase(database);
   for (const name of ["citizen", "citizen2", "caseworker", "caseworker2", "officer", "editor", "admin"]) {
-    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
-    actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
+    actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
   }
   const db = database.prisma;
   const upload = await saveUpload({
@@ -66,15 +65,7 @@ beforeAll(async () => {
     actor: actors.citizen,
     serviceCode: "RS-JYDJ-001",
     idempotencyKey: randomUUID(),
-    answers: {
-      fullName: "张晓明",
-      idNumber: "510104199003071237",
-      mobile: "13800280001",
-      employer: "成都蓉城科技有限公司",
-      startDate: "2026-11-02",
-      employmentType: "full-time",
-      idCardCopy: fileId,
-    },
+    answers: employmentAnswers(fileId),
   });
   caseNumber = submitted.trackingNumber;
   requestNumber = (

@@ -1,24 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import pg from "pg";
+import { reachable, testDatabaseUrl } from "../../../scripts/reachable";
 
 /**
  * Instances of the portal started by a spec, with their own settings (TRUSTED_PROXIES…), through
  * `npm start`'s own script over the existing build, on one PostgreSQL database that the spec
  * creates fresh: the real server, the real database, more than one process.
  */
-export const postgresUrl =
-  process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:54329/onestop_test";
-
-export function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432), timeout: 1000 });
-    socket.on("connect", () => (socket.destroy(), resolve(true)));
-    socket.on("error", () => resolve(false));
-    socket.on("timeout", () => (socket.destroy(), resolve(false)));
-  });
-}
+export const postgresUrl = testDatabaseUrl;
+export { reachable };
 
 /** A fresh database beside the test database on the same server; returns its URL. */
 export async function freshDatabase(name: string): Promise<string> {
