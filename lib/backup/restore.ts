@@ -69,6 +69,14 @@ function readManifest(staging: string): TManifest {
   }
   if (manifest.format !== backupFormat)
     throw new RestoreRefusedError(`unknown backup format ${String(manifest.format)}`);
+  // the manifest names files to read from the archive: only the names a backup writes, so a
+  // crafted one cannot point outside it
+  const storageKey = /^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i;
+  if (
+    !["database.tar.gz", "database.pgdump"].includes(manifest.database?.file) ||
+    !manifest.uploads.every((u) => storageKey.test(u.key))
+  )
+    throw new RestoreRefusedError("the backup is damaged: its manifest names files a backup never writes");
   return manifest;
 }
 

@@ -10,6 +10,7 @@ import { PrismaClient } from "@/lib/db/generated/client";
 import { serveDumps } from "@/lib/backup/dumpSocket";
 import { tableCounts } from "@/lib/backup/snapshot";
 import type { TManifest } from "@/lib/backup/backup";
+import * as tar from "tar";
 import { seedDemo } from "@/prisma/seed/seed";
 import { writeAudit } from "@/lib/audit/writeAudit";
 
@@ -247,6 +248,20 @@ describe(`backup and restore (${onPostgres ? "PostgreSQL" : "embedded database"}
     } finally {
       await copy?.close();
     }
+  });
+
+  it("refuses a manifest that names a file outside the archive", async () => {
+    const unpacked = fs.mkdtempSync(path.join(root, "crafted-"));
+    await tar.extract({ file: path.join(root, "quiet.tar"), cwd: unpacked });
+    const manifestFile = path.join(unpacked, "manifest.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as TManifest;
+    manifest.uploads.push({ key: "../../../etc/passwd", sha256: "0".repeat(64), bytes: 1 });
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest));
+    const crafted = path.join(root, "crafted.tar");
+    await tar.create({ file: crafted, cwd: unpacked }, fs.readdirSync(unpacked));
+    const refused = npmRun("db:restore", [crafted], (await newSide("crafted-target")).env);
+    expect(refused.output).toContain("its manifest names files a backup never writes");
+    expect(refused.status).toBe(1);
   });
 
   // the embedded directory has one opener at a time; PostgreSQL serves many
