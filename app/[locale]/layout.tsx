@@ -10,15 +10,18 @@ import { currentPath, isElderMode, localeParam } from "@/lib/i18n/request";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { locales } from "@/lib/i18n/settings";
 import { lt } from "@/lib/i18n/content";
-import { toggleElderMode, signOut } from "./actions";
+import { signOut } from "./actions";
 
 type Props = { children: React.ReactNode; params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params);
-  const settings = await getSiteSettings();
+  const [settings, t] = await Promise.all([getSiteSettings(), getT(locale)]);
   const siteName = lt(locale, settings.siteName.zh, settings.siteName.en);
-  return { title: { default: siteName, template: `%s - ${siteName}` } };
+  return {
+    title: { default: siteName, template: `%s - ${siteName}` },
+    description: t("siteDescription", { site: siteName }),
+  };
 }
 
 export default async function LocaleLayout({ children, params }: Props) {
@@ -42,7 +45,6 @@ export default async function LocaleLayout({ children, params }: Props) {
           path={path}
           elder={elder}
           citizenName={isCitizen(user) ? user.name : null}
-          toggleElderMode={toggleElderMode}
           signOut={signOut}
         />
         <main

@@ -14,21 +14,10 @@ type Props = {
   path: string;
   elder: boolean;
   citizenName: string | null;
-  toggleElderMode: (formData: FormData) => Promise<void>;
   signOut: (formData: FormData) => Promise<void>;
 };
 
-export function SiteHeader({
-  locale,
-  locales,
-  t,
-  settings,
-  path,
-  elder,
-  citizenName,
-  toggleElderMode,
-  signOut,
-}: Props) {
+export function SiteHeader({ locale, locales, t, settings, path, elder, citizenName, signOut }: Props) {
   const nav = [
     { href: `/${locale}`, label: t("nav.home") },
     { href: `/${locale}/disclosure`, label: t("nav.disclosure") },
@@ -41,7 +30,7 @@ export function SiteHeader({
     <header className="no-print border-b-4 border-brand">
       <div className="bg-panel text-sm">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-end gap-x-4 gap-y-1 px-4 py-1">
-          <form action={toggleElderMode}>
+          <form method="post" action={`/${locale}/elder-mode`}>
             <input type="hidden" name="elder" value={elder ? "0" : "1"} />
             <input type="hidden" name="returnTo" value={path} />
             <Button variant="link">{elder ? t("elder.off") : t("elder.on")}</Button>
