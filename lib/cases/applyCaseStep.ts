@@ -4,6 +4,7 @@ import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workda
 import { FormError } from "../shared/errors";
 import { notifyApplicant } from "../notifications/notifyApplicant";
 import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { issueResultDocument } from "./resultDocument";
 import { caseWorkflow, type TCaseRule, type TCaseStatus, type TCaseStep } from "./caseWorkflow";
 
 export type TCaseStepInput = TStepInput<TCaseStep> & {
@@ -11,7 +12,7 @@ export type TCaseStepInput = TStepInput<TCaseStep> & {
   reason?: string;
   /** 补正: every missing or faulty material, listed once */
   missing?: string[];
-  /** 办结: the result document, an attachment the actor uploaded */
+  /** 办结: the result document, an attachment the actor uploaded (without one the portal issues its own) */
   resultAttachmentId?: string;
   /** 补正 answered: the applicant's new uploads */
   newUploadIds?: string[];
@@ -106,13 +107,17 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
     return { data, reason, missing };
   },
   update: (tx, update) => tx.application.updateMany(update),
-  async record(tx, { actor, step, rule, entity, input, plan }) {
-    if (rule.needsResultFile) {
+  async record(tx, { actor, step, rule, entity, input, plan, now }) {
+    if (rule.issuesResult && input.resultAttachmentId) {
       const linked = await tx.attachment.updateMany({
-        where: { id: input.resultAttachmentId ?? "", uploaderId: actor.id, applicationId: null },
+        where: { id: input.resultAttachmentId, uploaderId: actor.id, applicationId: null },
         data: { applicationId: entity.id, purpose: "result" },
       });
       if (linked.count !== 1) throw new FormError("resultFileRequired", "resultFile");
+    } else if (rule.issuesResult) {
+      // 办结 is reached only from 准予 or 不予 (the table), so the decision is the status left
+      const decision = entity.status === "DENIED" ? "DENIED" : "APPROVED";
+      await issueResultDocument(tx, { applicationId: entity.id, decision, now });
     }
     if (input.newUploadIds?.length) {
       const linked = await tx.attachment.updateMany({

@@ -36,7 +36,7 @@ describe("the case workflow table", () => {
   it("asks for a reason for 不予受理 and 不予, a list for 补正 and a result file for 办结", () => {
     expect(caseSteps.reject.needsReason && caseSteps.deny.needsReason).toBe(true);
     expect(caseSteps.requestSupplement.needsMissingList).toBe(true);
-    expect(caseSteps.complete.needsResultFile).toBe(true);
+    expect(caseSteps.complete.issuesResult).toBe(true);
     expect(caseStepNames.filter((n) => caseSteps[n].by === "applicant").sort()).toEqual([
       "supplyMaterials",
       "withdraw",

@@ -19,8 +19,11 @@ export type TCaseRule = TStepRule<TCaseSubject, "staff" | "applicant"> & {
   needsReason?: boolean;
   /** a list of missing material (补正) must be given */
   needsMissingList?: boolean;
-  /** a result document must be attached (办结) */
-  needsResultFile?: boolean;
+  /**
+   * the result document is issued (办结): a file the caseworker uploads, or else the portal's own
+   * document generated from the case (lib/cases/resultDocument.ts), verifiable at /verify
+   */
+  issuesResult?: boolean;
 };
 
 /**
@@ -44,7 +47,7 @@ const caseSteps = {
   startReview: { from: ["ACCEPTED"], to: "REVIEWING", by: "staff" },
   approve: { from: ["REVIEWING"], to: "APPROVED", by: "staff" },
   deny: { from: ["REVIEWING"], to: "DENIED", by: "staff", needsReason: true },
-  complete: { from: ["APPROVED", "DENIED"], to: "COMPLETED", by: "staff", needsResultFile: true },
+  complete: { from: ["APPROVED", "DENIED"], to: "COMPLETED", by: "staff", issuesResult: true },
   deliver: { from: ["COMPLETED"], to: "DELIVERED", by: "staff" },
   withdraw: {
     from: ["SUBMITTED", "PRE_REVIEW", "SUPPLEMENT", "ACCEPTED", "REVIEWING"],

@@ -30,6 +30,7 @@ export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: s
         orderBy: { createdAt: "asc" },
       },
       rating: { select: { level: true, comment: true, createdAt: true } },
+      resultDocument: { select: { issuedAt: true } },
     },
   });
   return (

@@ -1,12 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { createInstance, type TFunction } from "i18next";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import jsQR from "jsqr";
-import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { receiptTrackUrl, renderQrPng, renderReceiptPdf, type TReceiptCase } from "./receipt";
 import type { TLocale } from "../i18n/settings";
 import { xssPayloads } from "../../tests/fixtures/xss-payloads";
+import { localeT, readPdf } from "../../tests/helpers/pdf";
 
 const fakeCase: TReceiptCase = {
   trackingNumber: "SV20261126000123",
@@ -24,19 +22,6 @@ const fakeCase: TReceiptCase = {
 };
 const site = { name: "测试市一站式服务门户", host: "测试市人民政府办公厅" };
 
-/** A translation function over the real locale files, without the server's request cache. */
-async function localeT(locale: TLocale): Promise<TFunction> {
-  const load = (ns: string) =>
-    JSON.parse(fs.readFileSync(path.resolve("locales", locale, `${ns}.json`), "utf8"));
-  const instance = createInstance();
-  await instance.init({
-    lng: locale,
-    resources: { [locale]: { receipt: load("receipt"), account: load("account") } },
-    interpolation: { escapeValue: false },
-  });
-  return instance.t;
-}
-
 async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
   const trackUrl = receiptTrackUrl({
     origin: "https://onestop.example.cn/",
@@ -44,42 +29,14 @@ async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
     trackingNumber: caseData.trackingNumber,
     accessCode: caseData.accessCode,
   });
-  const bytes = await renderReceiptPdf({ locale, case: caseData, trackUrl, t: await localeT(locale), site });
+  const bytes = await renderReceiptPdf({
+    locale,
+    case: caseData,
+    trackUrl,
+    t: await localeT(locale, ["receipt", "account"]),
+    site,
+  });
   return { bytes, trackUrl };
-}
-
-/**
- * Page count, the text of page 1 (from the embedded fonts' ToUnicode maps; whitespace dropped,
- * since wrapped lines come back as separate items) and its images as RGBA.
- */
-async function readPdf(bytes: Uint8Array) {
-  const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false })
-    .promise;
-  const page = await pdf.getPage(1);
-  const text = (await page.getTextContent()).items
-    .map((item) => ("str" in item ? item.str : ""))
-    .join("")
-    .replace(/\s+/g, "");
-  const operators = await page.getOperatorList();
-  const images: { width: number; height: number; rgba: Uint8ClampedArray }[] = [];
-  for (const [index, fn] of operators.fnArray.entries()) {
-    if (fn !== OPS.paintImageXObject) continue;
-    type TImage = { width: number; height: number; data: Uint8ClampedArray };
-    const image = await new Promise<TImage>((resolve) =>
-      page.objs.get(operators.argsArray[index][0] as string, resolve),
-    );
-    const pixels = image.width * image.height;
-    const channels = image.data.length / pixels;
-    const rgba = new Uint8ClampedArray(pixels * 4);
-    for (let i = 0; i < pixels; i++) {
-      for (let c = 0; c < 3; c++) rgba[i * 4 + c] = image.data[i * channels + (channels === 1 ? 0 : c)];
-      rgba[i * 4 + 3] = 255;
-    }
-    images.push({ width: image.width, height: image.height, rgba });
-  }
-  const result = { pages: pdf.numPages, text, images };
-  await pdf.destroy();
-  return result;
 }
 
 describe("receiptTrackUrl", () => {
@@ -199,7 +156,7 @@ describe("renderReceiptPdf", () => {
 
 describe("the receipt against the XSS corpus", () => {
   it("prints every payload as text: the PDF still opens, with no script, action or link of its making", async () => {
-    const t = await localeT("en");
+    const t = await localeT("en", ["receipt", "account"]);
     const actions = /\/(JavaScript|JS|OpenAction|AA|Launch|SubmitForm|ImportData|RichMedia)\b/;
     for (const payload of xssPayloads) {
       const bytes = await renderReceiptPdf({

@@ -81,6 +81,7 @@ export async function getStaffCase(input: { actor: TSessionUser; trackingNumber:
       events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
       attachments: { orderBy: { createdAt: "asc" } },
       rating: true,
+      resultDocument: { select: { issuedAt: true } },
     },
   });
   return inScopeOrRefused(

@@ -20,7 +20,7 @@ export async function takeCaseStep(
   const prisma = await clientOf(input);
   await staffCaseOrDeny(prisma, input.actor, input.trackingNumber, `case.${input.step}`);
   const stored =
-    caseWorkflow.steps[input.step].needsResultFile && input.resultFile && input.resultFile.size > 0
+    caseWorkflow.steps[input.step].issuesResult && input.resultFile && input.resultFile.size > 0
       ? await saveUpload({
           actor: input.actor,
           name: input.resultFile.name,

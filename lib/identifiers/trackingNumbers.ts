@@ -24,5 +24,17 @@ export async function nextTrackingNumber(tx: Tx, kind: TTrackingKind, now = new 
 
 /** A 查询码: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export function newAccessCode(): string {
-  return Array.from({ length: 6 }, () => accessCodeAlphabet[randomInt(accessCodeAlphabet.length)]).join("");
+  return randomCode(6);
+}
+
+/**
+ * A result document's verification code: 16 characters of the same alphabet (about 79 bits), so
+ * that nobody finds a document by guessing; printed in four groups of four.
+ */
+export function newVerificationCode(): string {
+  return randomCode(16);
+}
+
+function randomCode(length: number): string {
+  return Array.from({ length }, () => accessCodeAlphabet[randomInt(accessCodeAlphabet.length)]).join("");
 }

@@ -52,6 +52,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       "/notices",
       "/notices/subscribe",
       "/track",
+      "/verify",
       "/search",
       "/accessibility",
       "/contact",

@@ -43,6 +43,11 @@ export const limits = {
     { points: 10, windowSeconds: hour },
     { points: 30, windowSeconds: day },
   ],
+  /** wrong result-document verification codes (/verify) from one address */
+  verifyCodeAddress: [
+    { points: 20, windowSeconds: 15 * minute },
+    { points: 100, windowSeconds: day },
+  ],
   /** registrations from one address */
   register: [
     { points: 20, windowSeconds: hour },

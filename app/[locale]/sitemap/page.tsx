@@ -7,7 +7,7 @@ export const generateMetadata = pageMetadata("common", "footer.siteMap");
 
 /** 网站地图: every section of the portal on one page. */
 export default async function SiteMapPage({ params }: Props) {
-  const { locale, t } = await pageT(params, ["catalog", "account", "auth"]);
+  const { locale, t } = await pageT(params, ["catalog", "account", "auth", "result"]);
   const sections: [string, [string, string][]][] = [
     [
       t("nav.services"),
@@ -15,6 +15,7 @@ export default async function SiteMapPage({ params }: Props) {
         [`/${locale}/services?audience=PERSON`, t("catalog:audience.PERSON")],
         [`/${locale}/services?audience=LEGAL_PERSON`, t("catalog:audience.LEGAL_PERSON")],
         [`/${locale}/track`, t("nav.track")],
+        [`/${locale}/verify`, t("result:verifyTitle")],
       ],
     ],
     [t("nav.disclosure"), [[`/${locale}/disclosure`, t("nav.disclosure")]]],

@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
-import { signInCitizen, signInStaff } from "../helpers/accounts";
+import { signInCitizen } from "../helpers/accounts";
+import { staffDo, staffPage } from "../helpers/staff";
 import { pdfFile } from "../helpers/files";
 
 type Labels = {
@@ -76,27 +77,6 @@ const labels: Record<"en" | "zh-Hans", Labels> = {
     ],
   },
 };
-
-async function staffPage(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signInStaff(page, email);
-  return page;
-}
-
-async function staffDo(
-  page: Page,
-  trackingNumber: string,
-  step: string,
-  fill?: (page: Page) => Promise<void>,
-) {
-  await page.goto(`/staff/cases/${trackingNumber}`);
-  const section = page
-    .locator("section")
-    .filter({ has: page.getByRole("heading", { name: step, exact: true }) });
-  if (fill) await fill(page);
-  await section.getByRole("button", { name: step, exact: true }).click();
-  await expect(page.getByText("操作已完成。")).toBeVisible();
-}
 
 async function applyForEmployment(
   page: Page,

@@ -32,7 +32,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const { number } = await params;
   const found = await orNotFound(getStaffCase({ actor, trackingNumber: number }));
   const locale = defaultLocale;
-  const t = await getT(locale, ["staff", "account", "errors", "apply"]);
+  const t = await getT(locale, ["staff", "account", "errors", "apply", "result"]);
   const done = (await searchParams).done;
   // answers are shown with the form they were given to, not a later edit of it
   const form = ZFormDefinition.parse(found.formSnapshot ?? found.service.form);
@@ -57,12 +57,13 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         label: t("staff:missingList"),
         hint: t("staff:missingHint"),
       });
-    if (rule.needsResultFile)
+    if (rule.issuesResult)
       fields.push({
         name: "resultFile",
         type: "file",
         accept: "application/pdf,image/jpeg,image/png",
-        label: t("staff:resultFile"),
+        label: `${t("staff:resultFile")}${t("apply:optional")}`,
+        hint: t("staff:resultFileHint"),
       });
     fields.push({
       name: "reason",
@@ -173,6 +174,11 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             file.purpose ? <span className="text-muted"> · {purposeLabel(file.purpose)}</span> : null
           }
         />
+        {found.resultDocument ? (
+          <p className="mt-2">
+            <a href={`/staff/cases/${found.trackingNumber}/result.pdf`}>{t("result:download")}</a>
+          </p>
+        ) : null}
       </Section>
 
       <StepForms

@@ -30,7 +30,7 @@ const doneMessages = ["withdrawn", "supplied", "rated"];
 /** The applicant's own case: status, deadline, public timeline, files, and what they can do now. */
 export default async function CasePage({ params, searchParams }: Props) {
   const [{ locale, t }, { number }] = await Promise.all([
-    pageT(params, ["account", "apply", "errors"]),
+    pageT(params, ["account", "apply", "errors", "result"]),
     params,
   ]);
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${number}`);
@@ -85,6 +85,11 @@ export default async function CasePage({ params, searchParams }: Props) {
         </a>
       </p>
 
+      {found.resultDocument ? (
+        <p>
+          <a href={`/${locale}/account/cases/${found.trackingNumber}/result.pdf`}>{t("result:download")}</a>
+        </p>
+      ) : null}
       <FileSection id="results" title={t("account:results")} files={results} locale={locale} t={t} />
 
       {can.includes("supplyMaterials") ? (
