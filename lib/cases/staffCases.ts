@@ -61,7 +61,7 @@ export async function listQueue(
     select: {
       ...caseHeadlineSelect,
       service: { select: { code: true, name: true } },
-      applicant: { select: { name: true } },
+      applicant: { select: { name: true, closedAt: true } },
       assignee: { select: { name: true } },
     },
   });

@@ -54,6 +54,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       "/track",
       "/search",
       "/accessibility",
+      "/privacy",
       "/contact",
       "/sitemap",
     ].map((path) => ({ path, lastModified: lists[path] })),
