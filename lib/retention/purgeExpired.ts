@@ -35,7 +35,7 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
   const cutoff = {
     mail: before(now, periods.mailBodyDays),
     draft: before(now, periods.draftDays),
-    subscription: before(now, periods.unconfirmedSubscriptionDays),
+    subscription: before(now, periods.pendingSubscriptionDays),
     session: before(now, periods.sessionDays),
   };
 

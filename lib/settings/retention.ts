@@ -16,8 +16,11 @@ export const ZRetention = z.object({
   mailBodyDays: ZDays,
   /** an application draft not touched since, with its uploads not yet part of a case */
   draftDays: ZDays,
-  /** a subscription whose confirmation link was never followed */
-  unconfirmedSubscriptionDays: ZDays,
+  /**
+   * a subscription whose confirmation link was never followed (the name avoids "confirm", which
+   * forms treat as a secret and never send back)
+   */
+  pendingSubscriptionDays: ZDays,
   /** a session after it ended or expired (the person's own session history) */
   sessionDays: ZDays,
 });
@@ -26,7 +29,7 @@ export type TRetention = z.infer<typeof ZRetention>;
 export const defaultRetention: TRetention = {
   mailBodyDays: 180,
   draftDays: 90,
-  unconfirmedSubscriptionDays: 7,
+  pendingSubscriptionDays: 7,
   sessionDays: 90,
 };
 

@@ -15,6 +15,7 @@ import { createApiToken, userForToken } from "@/lib/users/apiTokens";
 import { liveSession, openSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { sendMail } from "@/lib/mail/sendMail";
+import { notifyApplicant } from "@/lib/notifications/notifyApplicant";
 import { exportPersonalData } from "@/lib/users/personalData";
 import { updateProfile } from "@/lib/users/updateProfile";
 import { closeAccount } from "@/lib/users/closeAccount";
@@ -247,6 +248,12 @@ describe("closing one's account", () => {
     const staffCase = await getStaffCase({ db, actor: actors.caseworker, trackingNumber: mine.caseNumber });
     expect(staffCase?.applicant).toMatchObject({ name: "", phone: null });
     expect(staffCase?.applicant.closedAt).not.toBeNull();
+
+    // a later step on the case tells nobody: there is no one left to tell
+    const outbox = await db.outboxMail.count();
+    await notifyApplicant({ db, trackingNumber: mine.caseNumber, kind: "accept" });
+    expect(await db.notification.count({ where: { userId: actor.id } })).toBe(0);
+    expect(await db.outboxMail.count()).toBe(outbox);
 
     // the other citizen keeps everything, the shared community's subscription too
     expect(await db.subscription.count({ where: { email: "citizen2@example.cn" } })).toBe(1);

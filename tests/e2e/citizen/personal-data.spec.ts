@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
-import { demoPassword, errorSummary, signInCitizen } from "../helpers/accounts";
+import { demoPassword, errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
+import { pdfFile } from "../helpers/files";
 import { waitForMail } from "../helpers/mail";
 
 /** A new person of their own, so closing the account leaves the demo accounts alone. */
@@ -20,6 +21,23 @@ async function registerPerson(page: Page, email: string): Promise<void> {
   await expect(page).toHaveURL(/\/en\/account\?welcome=1$/);
 }
 
+/** Applies for 就业登记 (RS-JYDJ-001) and returns the case number. */
+async function applyForEmployment(page: Page): Promise<string> {
+  await page.goto("/en/services/RS-JYDJ-001/apply");
+  await page.getByLabel("Full name").fill("Zhao Min");
+  await page.getByLabel("ID card number").fill("510104199003071237");
+  await page.getByLabel("Mobile phone").fill("13800280009");
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByLabel("Employer", { exact: true }).fill("Chengdu Rongcheng Technology Co., Ltd.");
+  await page.getByLabel("Employment start date").fill("2026-11-02");
+  await page.getByLabel("Full-time").check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByLabel("Copy of ID card").setInputFiles(pdfFile);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByRole("button", { name: "Accept and submit" }).click();
+  return (await page.getByTestId("tracking-number").textContent())!;
+}
+
 test.describe("personal-data rights without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -37,6 +55,7 @@ test.describe("personal-data rights without JavaScript", () => {
   }) => {
     const email = `pipl-${Date.now()}@example.cn`;
     await registerPerson(page, email);
+    const caseNumber = await applyForEmployment(page);
 
     // correct the details: a wrong number comes back translated, with what was typed kept
     await page.goto("/en/account/profile");
@@ -60,6 +79,7 @@ test.describe("personal-data rights without JavaScript", () => {
     const data = await download.json();
     expect(data.profile).toMatchObject({ email, name: "Zhao Minmin", phone: "13900139000" });
     expect(data.sessions.length).toBeGreaterThan(0);
+    expect(data.cases.map((c: { trackingNumber: string }) => c.trackingNumber)).toEqual([caseNumber]);
 
     // closing needs the password
     await page.goto("/en/account/close");
@@ -77,6 +97,14 @@ test.describe("personal-data rights without JavaScript", () => {
     await expect(signInCitizen(page, email, "en")).rejects.toThrow();
     await expect(errorSummary(page)).toBeVisible();
     expect((await page.request.get("/en/account/data.json")).status()).toBe(404);
+
+    // the case stays with staff, with the answers given in it and no contact details of the account
+    await signInStaff(page, "caseworker@example.cn");
+    await page.goto(`/staff/cases/${caseNumber}`);
+    await expect(page.locator("main")).toContainText("账号已注销");
+    await expect(page.locator("main")).toContainText("Zhao Min");
+    await expect(page.locator("main")).not.toContainText(email);
+    await expect(page.locator("main")).not.toContainText("closed.invalid");
   });
 });
 

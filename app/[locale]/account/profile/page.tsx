@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { locales } from "@/lib/i18n/settings";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
@@ -48,11 +49,7 @@ export default async function ProfilePage({ params, searchParams }: Props) {
             name: "locale",
             type: "radio",
             label: t("privacy:profile.locale"),
-            options: [
-              { value: "zh-Hans", label: "简体中文" },
-              { value: "zh-Hant", label: "繁體中文" },
-              { value: "en", label: "English" },
-            ],
+            options: locales.map((value) => ({ value, label: t(`language.${value}`) })),
           },
         ]}
         submitLabel={t("privacy:profile.submit")}
