@@ -28,11 +28,15 @@ const administratorLinks = [
   ["/staff/outbox", "staff:nav.outbox"],
   ["/staff/places", "staff:nav.places"],
   ["/staff/search/synonyms", "search:staff.nav"],
+  ["/staff/retention", "privacy:retentionAdmin.nav"],
 ] as const;
 
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  const [t, user] = await Promise.all([getT(defaultLocale, ["staff", "search"]), getSessionUser()]);
+  const [t, user] = await Promise.all([
+    getT(defaultLocale, ["staff", "search", "privacy"]),
+    getSessionUser(),
+  ]);
   const links = [
     ...staffLinks,
     ...(isAdministrator(user) ? administratorLinks : []),

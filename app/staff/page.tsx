@@ -28,7 +28,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
   };
   const locale = defaultLocale;
   const [t, scope, queue] = await Promise.all([
-    getT(locale, ["staff", "account"]),
+    getT(locale, ["staff", "account", "privacy"]),
     staffScopeSummary({ actor: user }),
     listQueue({ actor: user, filter }),
   ]);
@@ -96,7 +96,10 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
                 cell: (row) => <Link href={`/staff/cases/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
               },
               { key: "service", cell: (row) => row.service.name },
-              { key: "applicant", cell: (row) => row.applicant.name },
+              {
+                key: "applicant",
+                cell: (row) => (row.applicant.closedAt ? t("privacy:closedAccount") : row.applicant.name),
+              },
               { key: "status", cell: (row) => t(`account:caseStatus.${row.status}`) },
               { key: "submitted", nowrap: true, cell: (row) => formatDate(locale, row.submittedAt) },
               {

@@ -26,6 +26,9 @@ export function SiteFooter({
               <Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link>
             </li>
             <li>
+              <Link href={`/${locale}/privacy`}>{t("footer.privacy")}</Link>
+            </li>
+            <li>
               <Link href={`/${locale}/contact`}>{t("footer.contact")}</Link>
             </li>
             <li>

@@ -61,7 +61,7 @@ export async function listQueue(
     select: {
       ...caseHeadlineSelect,
       service: { select: { code: true, name: true } },
-      applicant: { select: { name: true } },
+      applicant: { select: { name: true, closedAt: true } },
       assignee: { select: { name: true } },
     },
   });
@@ -76,7 +76,7 @@ export async function getStaffCase(input: { actor: TSessionUser; trackingNumber:
     where: { trackingNumber: input.trackingNumber },
     include: {
       service: { include: { department: true } },
-      applicant: { select: { name: true, email: true, phone: true, accountType: true } },
+      applicant: { select: { name: true, email: true, phone: true, accountType: true, closedAt: true } },
       assignee: { select: { id: true, name: true } },
       events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
       attachments: { orderBy: { createdAt: "asc" } },

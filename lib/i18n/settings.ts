@@ -25,6 +25,7 @@ export const namespaces = [
   "search",
   "audit",
   "result",
+  "privacy",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 

@@ -37,7 +37,8 @@ const sendQueuedMail: TJobHandler = async ({ db: prisma, payload, job }) => {
   const { outboxId, headers, deliveries } = ZMailJob.parse(payload);
   const mail = await prisma.outboxMail.findUnique({ where: { id: outboxId } });
   const url = process.env.SMTP_URL;
-  if (!mail || mail.sentAt || mail.failedAt || !url) return;
+  // a purged mail (retention, a closed account) has no body or address left to send
+  if (!mail || mail.sentAt || mail.failedAt || mail.purgedAt || !url) return;
   try {
     await transportFor(url).sendMail({
       from: process.env.MAIL_FROM ?? defaultMailFrom,

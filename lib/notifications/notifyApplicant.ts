@@ -24,11 +24,12 @@ export async function notifyApplicant(
       select: {
         status: true,
         trackingNumber: true,
-        applicant: { select: { id: true, email: true, name: true, locale: true } },
+        applicant: { select: { id: true, email: true, name: true, locale: true, closedAt: true } },
         service: { select: { name: true, nameEn: true } },
       },
     });
-    if (!found) return;
+    // a closed account has nobody left to tell: its address is a placeholder, its notes erased
+    if (!found || found.applicant.closedAt) return;
     const locale = isLocale(found.applicant.locale) ? found.applicant.locale : defaultLocale;
     const t = await getT(locale, ["notifications", "account"]);
     const values = {

@@ -55,6 +55,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       "/verify",
       "/search",
       "/accessibility",
+      "/privacy",
       "/contact",
       "/sitemap",
     ].map((path) => ({ path, lastModified: lists[path] })),

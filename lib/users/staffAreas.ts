@@ -9,6 +9,7 @@ import { isNoticeEditor } from "../notices/noticeWorkflow";
 const staffAreas = {
   places: isAdministrator,
   synonyms: isAdministrator,
+  retention: isAdministrator,
   newNotice: isNoticeEditor,
 } satisfies Record<string, (actor: TSessionUser) => boolean>;
 

@@ -31,7 +31,14 @@ type Props = {
 export const generateMetadata = pageMetadata("account", "account:title");
 
 export default async function AccountPage({ params, searchParams }: Props) {
-  const { locale, t } = await pageT(params, ["account", "auth", "notifications", "notices", "errors"]);
+  const { locale, t } = await pageT(params, [
+    "account",
+    "auth",
+    "notifications",
+    "notices",
+    "errors",
+    "privacy",
+  ]);
   const user = await requireCitizen(locale, `/${locale}/account`);
   const [overview, query, drafts, notifications, tree, mine] = await Promise.all([
     searchParams.then((q) => getAccountOverview({ actor: user, casesPage: intParam(q.casesPage) })),
@@ -110,6 +117,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
         />
         <MoreLink href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</MoreLink>
         <MoreLink href={`/${locale}/account/sessions`}>{t("account:sessions.link")}</MoreLink>
+        <MoreLink href={`/${locale}/account/profile`}>{t("privacy:account.edit")}</MoreLink>
+        <MoreLink href={`/${locale}/account/data`}>{t("privacy:account.link")}</MoreLink>
+        <MoreLink href={`/${locale}/account/close`}>{t("privacy:account.close")}</MoreLink>
       </Section>
       <Section id="cases" title={t("account:cases")}>
         <Table

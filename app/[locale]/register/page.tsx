@@ -12,10 +12,13 @@ type Props = { params: Promise<{ locale: string }> };
 export const generateMetadata = pageMetadata("auth", "auth:registerTitle");
 
 export default async function RegisterPage({ params }: Props) {
-  const { locale, t } = await pageT(params, ["auth", "errors", "catalog"]);
+  const { locale, t } = await pageT(params, ["auth", "errors", "catalog", "privacy"]);
   return (
     <div className="grid gap-4">
       <PageHeading title={t("auth:registerTitle")} intro={t("auth:registerIntro")} />
+      <p>
+        {t("privacy:registerNote")} <Link href={`/${locale}/privacy`}>{t("privacy:title")}</Link>
+      </p>
       <SimpleForm
         action={registerAccount}
         hidden={{ locale }}

@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
 import { SignInForm } from "@/components/form/SignInForm";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { StatusNote } from "@/components/ui/StatusNote";
 import { signInCitizen } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
@@ -14,12 +15,14 @@ type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams 
 export const generateMetadata = pageMetadata("auth", "auth:signInTitle");
 
 export default async function SignInPage({ params, searchParams }: Props) {
-  const { locale, t } = await pageT(params, ["auth", "errors"]);
-  const returnTo = safeRedirectPath(param((await searchParams).returnTo, 500), `/${locale}/account`);
+  const { locale, t } = await pageT(params, ["auth", "errors", "privacy"]);
+  const query = await searchParams;
+  const returnTo = safeRedirectPath(param(query.returnTo, 500), `/${locale}/account`);
   if (isCitizen(await getSessionUser())) redirect(returnTo);
   return (
     <div className="grid gap-4">
       <PageHeading title={t("auth:signInTitle")} intro={t("auth:signInIntro")} />
+      {param(query.closed, 1) ? <StatusNote>{t("privacy:close.done")}</StatusNote> : null}
       <SignInForm t={t} action={signInCitizen} hidden={{ locale, returnTo }} />
       <p>
         {t("auth:noAccount")} <Link href={`/${locale}/register`}>{t("auth:registerLink")}</Link>

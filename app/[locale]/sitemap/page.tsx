@@ -33,6 +33,7 @@ export default async function SiteMapPage({ params }: Props) {
       [
         [`/${locale}/search`, t("search")],
         [`/${locale}/accessibility`, t("footer.accessibility")],
+        [`/${locale}/privacy`, t("footer.privacy")],
         [`/${locale}/contact`, t("footer.contact")],
       ],
     ],

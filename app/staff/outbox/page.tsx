@@ -16,7 +16,7 @@ type TMailState = "sent" | "failed" | "retrying" | "queued" | "kept";
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ retried?: string }> }) {
   const actor = await requireStaff();
   const mails = await orNotFound(listOutbox({ actor }));
-  const t = await getT(defaultLocale, "notifications");
+  const t = await getT(defaultLocale, ["notifications", "privacy"]);
   const stateOf = (mail: (typeof mails)[number]): TMailState =>
     mail.sentAt
       ? "sent"
@@ -50,7 +50,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               {mail.error && !mail.sentAt ? (
                 <p className="text-sm">{t("notifications:outboxError", { error: mail.error })}</p>
               ) : null}
-              {state === "failed" ? (
+              {state === "failed" && !mail.purgedAt ? (
                 <form action={retryOutboxMail}>
                   <input type="hidden" name="id" value={mail.id} />
                   <button type="submit" className={buttonClass("secondary")}>
@@ -58,7 +58,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   </button>
                 </form>
               ) : null}
-              <pre className="font-sans text-sm whitespace-pre-wrap">{mail.text}</pre>
+              {mail.purgedAt ? (
+                <p className="text-sm text-muted">{t("privacy:account.mailPurged")}</p>
+              ) : (
+                <pre className="font-sans text-sm whitespace-pre-wrap">{mail.text}</pre>
+              )}
             </li>
           );
         })}

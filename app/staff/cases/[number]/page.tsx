@@ -32,7 +32,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const { number } = await params;
   const found = await orNotFound(getStaffCase({ actor, trackingNumber: number }));
   const locale = defaultLocale;
-  const t = await getT(locale, ["staff", "account", "errors", "apply", "result"]);
+  const t = await getT(locale, ["staff", "account", "errors", "apply", "result", "privacy"]);
   const done = (await searchParams).done;
   // answers are shown with the form they were given to, not a later edit of it
   const form = ZFormDefinition.parse(found.formSnapshot ?? found.service.form);
@@ -88,7 +88,10 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         </dd>
         <dt className="font-bold">{t("staff:column.applicant")}</dt>
         <dd>
-          {found.applicant.name} · {found.applicant.email}
+          {/* a closed account keeps no contact details: the case's own answers are the record */}
+          {found.applicant.closedAt
+            ? t("privacy:closedAccount")
+            : `${found.applicant.name} · ${found.applicant.email}`}
         </dd>
         <dt className="font-bold">{t("account:submitted")}</dt>
         <dd>{formatDate(locale, found.submittedAt)}</dd>

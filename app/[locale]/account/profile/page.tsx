@@ -1,0 +1,59 @@
+import { notFound } from "next/navigation";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { locales } from "@/lib/i18n/settings";
+import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { requireCitizen } from "@/lib/auth/session";
+import { ownProfile } from "@/lib/users/updateProfile";
+import { FormSection } from "@/components/form/FormSection";
+import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { DefinitionList } from "@/components/ui/DefinitionList";
+import { saveProfile } from "./actions";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
+
+export const generateMetadata = pageMetadata("privacy", "privacy:profile.title");
+
+/** Correcting one's own details (个人信息保护法 Art. 46); the e-mail address is shown, not edited. */
+export default async function ProfilePage({ params, searchParams }: Props) {
+  const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
+  const actor = await requireCitizen(locale, `/${locale}/account/profile`);
+  const profile = await ownProfile({ actor });
+  if (!profile) notFound();
+  return (
+    <div className="grid gap-6">
+      <Breadcrumb
+        label={t("breadcrumb")}
+        links={[{ href: `/${locale}/account`, label: t("account:title") }]}
+      />
+      <PageHeading title={t("privacy:profile.title")} intro={t("privacy:profile.intro")} />
+      {param((await searchParams).saved, 1) ? <StatusNote>{t("privacy:profile.saved")}</StatusNote> : null}
+      <DefinitionList items={[[t("auth:email"), profile.email]]} />
+      <FormSection
+        id="profile-form"
+        idPrefix="profile"
+        title={t("privacy:profile.title")}
+        t={t}
+        action={saveProfile}
+        initialValues={{ name: profile.name, phone: profile.phone ?? "", locale: profile.locale }}
+        fields={[
+          { name: "name", type: "text", label: t("privacy:profile.name"), autoComplete: "name" },
+          {
+            name: "phone",
+            type: "text",
+            label: t("privacy:profile.phone"),
+            hint: t("privacy:profile.phoneHint"),
+            autoComplete: "tel",
+          },
+          {
+            name: "locale",
+            type: "radio",
+            label: t("privacy:profile.locale"),
+            options: locales.map((value) => ({ value, label: t(`language.${value}`) })),
+          },
+        ]}
+        submitLabel={t("privacy:profile.submit")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { lt } from "@/lib/i18n/content";
+import { getRetention, getSiteSettings } from "@/lib/settings/queries";
+import { retentionFields } from "@/lib/settings/retention";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { Section } from "@/components/ui/Section";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const generateMetadata = pageMetadata("privacy", "privacy:title");
+
+const kept = ["account", "cases", "requests", "subscriptions", "sessions", "mails", "audit"] as const;
+
+/** The privacy notice 个人信息保护法 Arts. 17 and 30 ask for: what, why, on what basis, how long, which rights, whom to ask. */
+export default async function PrivacyPage({ params }: Props) {
+  const { locale, t } = await pageT(params, "privacy");
+  const [settings, retention] = await Promise.all([getSiteSettings(), getRetention()]);
+  return (
+    <article className="grid max-w-3xl gap-6">
+      <PageHeading title={t("privacy:title")} intro={t("privacy:intro")} />
+      <Section id="who" title={t("privacy:whoTitle")}>
+        <p>{t("privacy:who", { host: lt(locale, settings.host.zh, settings.host.en) })}</p>
+      </Section>
+      <Section id="what" title={t("privacy:whatTitle")}>
+        <ul className="ml-6 grid list-disc gap-1">
+          {kept.map((item) => (
+            <li key={item}>{t(`privacy:what.${item}`)}</li>
+          ))}
+        </ul>
+      </Section>
+      <Section id="basis" title={t("privacy:basisTitle")}>
+        <p>{t("privacy:basis")}</p>
+      </Section>
+      <Section id="retention" title={t("privacy:retentionTitle")}>
+        <ul className="ml-6 grid list-disc gap-1">
+          {retentionFields.map((field) => (
+            <li key={field}>{t(`privacy:retention.${field}`, { count: retention[field] })}</li>
+          ))}
+          <li>{t("privacy:retention.account")}</li>
+          <li>{t("privacy:retention.records")}</li>
+        </ul>
+      </Section>
+      <Section id="rights" title={t("privacy:rightsTitle")}>
+        <p>{t("privacy:rights")}</p>
+        <p className="mt-2">
+          <Link href={`/${locale}/account/data`}>{t("privacy:rightsLink")}</Link>
+        </p>
+      </Section>
+      <Section id="contact" title={t("privacy:contactTitle")}>
+        <p>
+          {t("privacy:contact", { email: settings.email, phone: settings.phone, hotline: settings.hotline })}
+        </p>
+      </Section>
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { openStaffArea } from "@/lib/users/staffAreas";
+import { getRetention } from "@/lib/settings/queries";
+import { retentionFields } from "@/lib/settings/retention";
+import { PageHeader } from "@/components/staff/PageHeader";
+import { FormSection } from "@/components/form/FormSection";
+import { saveRetentionPeriods } from "./actions";
+
+export const generateMetadata = staffPageMetadata("privacy", "privacy:retentionAdmin.title");
+
+/** Administrators set how long the daily purge keeps what has no lasting reason to stay. */
+export default async function RetentionPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
+  await orNotFound(openStaffArea({ actor: await requireStaff(), area: "retention" }));
+  const [t, retention] = await Promise.all([getT(defaultLocale, ["privacy", "errors"]), getRetention()]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title={t("privacy:retentionAdmin.title")}
+        status={(await searchParams).saved ? t("privacy:retentionAdmin.saved") : null}
+      />
+      <p className="max-w-2xl">{t("privacy:retentionAdmin.intro")}</p>
+      <FormSection
+        id="periods"
+        idPrefix="retention"
+        title={t("privacy:retentionAdmin.days")}
+        t={t}
+        action={saveRetentionPeriods}
+        initialValues={Object.fromEntries(retentionFields.map((field) => [field, String(retention[field])]))}
+        fields={retentionFields.map((field) => ({
+          name: field,
+          type: "text" as const,
+          label: t(`privacy:retentionAdmin.field.${field}`),
+          autoComplete: "off",
+        }))}
+        submitLabel={t("privacy:retentionAdmin.submit")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+import "server-only";
+import { clientOf, type TDbOption } from "../db/client";
+import { isCitizen } from "../auth/policy";
+import type { TSessionUser } from "../auth/types";
+import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/refusals";
+import { uploadIdsIn } from "../uploads/unattachedUploads";
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+
+/** A file's name and what it was for: never its bytes or where it is stored. */
+const fileSelect = { fileName: true, purpose: true, size: true, createdAt: true } as const;
+const fileJson = (file: { fileName: string; purpose: string | null; size: number; createdAt: Date }) => ({
+  fileName: file.fileName,
+  purpose: file.purpose,
+  size: file.size,
+  uploadedAt: iso(file.createdAt),
+});
+
+async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, actor: TSessionUser) {
+  const userId = actor.id;
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      email: true,
+      name: true,
+      accountType: true,
+      phone: true,
+      idNumber: true,
+      locale: true,
+      createdAt: true,
+      lastLoginAt: true,
+      communities: { select: { community: { select: { code: true, name: true, nameEn: true } } } },
+    },
+  });
+  // every read is the person's own: their id, or the address only their account holds, in the where clause
+  const [cases, requests, subscriptions, tokens, sessions, drafts, notifications, mails] = await Promise.all([
+    prisma.application.findMany({
+      where: { applicantId: userId },
+      orderBy: { submittedAt: "asc" },
+      include: {
+        service: { select: { code: true, name: true, nameEn: true } },
+        events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
+        attachments: { select: fileSelect, orderBy: { createdAt: "asc" } },
+        rating: { select: { level: true, comment: true, createdAt: true } },
+      },
+    }),
+    prisma.disclosureRequest.findMany({
+      where: { applicantId: userId },
+      orderBy: { createdAt: "asc" },
+      include: {
+        department: { select: { code: true, name: true, nameEn: true } },
+        events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
+        // what the applicant sees of a request's files: the reply's, and their own
+        attachments: {
+          where: { OR: [{ purpose: "reply" }, { uploaderId: userId }] },
+          select: fileSelect,
+          orderBy: { createdAt: "asc" },
+        },
+      },
+    }),
+    prisma.subscription.findMany({
+      where: { email: user.email },
+      orderBy: { createdAt: "asc" },
+      include: { community: { select: { code: true, name: true, nameEn: true } } },
+    }),
+    prisma.apiToken.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: { name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    }),
+    prisma.userSession.findMany({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      select: {
+        portal: true,
+        createdAt: true,
+        lastSeenAt: true,
+        expiresAt: true,
+        endedAt: true,
+        userAgent: true,
+      },
+    }),
+    prisma.applicationDraft.findMany({
+      where: { userId },
+      orderBy: { updatedAt: "asc" },
+      include: { service: { select: { code: true, name: true, nameEn: true } } },
+    }),
+    prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+    prisma.outboxMail.findMany({
+      where: { OR: [{ userId }, { to: user.email }] },
+      orderBy: { createdAt: "asc" },
+      select: { to: true, subject: true, text: true, createdAt: true, sentAt: true, purgedAt: true },
+    }),
+  ]);
+  const draftUploads = await prisma.attachment.findMany({
+    where: { id: { in: drafts.flatMap((d) => uploadIdsIn(d.answers)) }, uploaderId: userId },
+    select: { id: true, ...fileSelect },
+  });
+  return {
+    user,
+    cases,
+    requests,
+    subscriptions,
+    tokens,
+    sessions,
+    drafts,
+    draftUploads,
+    notifications,
+    mails,
+  };
+}
+
+/**
+ * Everything the portal holds about the signed-in citizen (个人信息保护法 Arts. 44–45: access, a
+ * copy, portability), as plain JSON: profile, cases with their answers, the timeline the applicant
+ * sees and the names of their files, disclosure requests, subscriptions to their address, API
+ * tokens and sessions (never a secret), drafts, notifications and the mail sent to them. Every
+ * read is keyed by the actor, so nobody else's data can appear. Each export is audited.
+ */
+export async function exportPersonalData(
+  input: { actor: TSessionUser; format: "json" | "html" } & TDbOption,
+) {
+  const prisma = await clientOf(input);
+  const { actor } = input;
+  if (!isCitizen(actor))
+    throw await deniedAsNotFound(prisma, {
+      actorId: input.actor.id,
+      action: "personalData.export",
+      entityType: "User",
+    });
+  const data = await readPersonalData(prisma, actor);
+  await writeAudit(prisma, {
+    actorId: actor.id,
+    action: "personalData.export",
+    entityType: "User",
+    entityId: actor.id,
+    detail: { format: input.format },
+  });
+  const { user } = data;
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: {
+      email: user.email,
+      name: user.name,
+      accountType: user.accountType,
+      phone: user.phone,
+      idNumber: user.idNumber,
+      locale: user.locale,
+      registeredAt: iso(user.createdAt),
+      lastSignInAt: iso(user.lastLoginAt),
+      communities: user.communities.map(({ community }) => community),
+    },
+    cases: data.cases.map((c) => ({
+      trackingNumber: c.trackingNumber,
+      accessCode: c.accessCode,
+      service: c.service,
+      status: c.status,
+      answers: c.answers,
+      submittedAt: iso(c.submittedAt),
+      acceptedAt: iso(c.acceptedAt),
+      decidedAt: iso(c.decidedAt),
+      completedAt: iso(c.completedAt),
+      promisedDue: day(c.promisedDue),
+      statutoryDue: day(c.statutoryDue),
+      events: c.events.map((e) => ({
+        kind: e.kind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        reason: e.reason,
+        data: e.data,
+        at: iso(e.createdAt),
+      })),
+      files: c.attachments.map(fileJson),
+      rating: c.rating ? { ...c.rating, createdAt: iso(c.rating.createdAt) } : null,
+    })),
+    requests: data.requests.map((r) => ({
+      trackingNumber: r.trackingNumber,
+      accessCode: r.accessCode,
+      department: r.department,
+      requesterType: r.requesterType,
+      requesterName: r.requesterName,
+      idNumber: r.idNumber,
+      phone: r.phone,
+      email: r.email,
+      address: r.address,
+      description: r.description,
+      deliveryMethod: r.deliveryMethod,
+      status: r.status,
+      submittedAt: iso(r.createdAt),
+      dueOn: day(r.extendedDueOn ?? r.dueOn),
+      outcome: r.outcome,
+      outcomeSub: r.outcomeSub,
+      legalBasis: r.legalBasis,
+      replyText: r.replyText,
+      letterNumber: r.letterNumber,
+      repliedAt: iso(r.repliedAt),
+      events: r.events.map((e) => ({
+        kind: e.kind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        reason: e.reason,
+        at: iso(e.createdAt),
+      })),
+      files: r.attachments.map(fileJson),
+    })),
+    subscriptions: data.subscriptions.map((s) => ({
+      email: s.email,
+      community: s.community,
+      category: s.category,
+      locale: s.locale,
+      createdAt: iso(s.createdAt),
+      confirmedAt: iso(s.confirmedAt),
+      unsubscribedAt: iso(s.unsubscribedAt),
+    })),
+    apiTokens: data.tokens.map((t) => ({
+      name: t.name,
+      createdAt: iso(t.createdAt),
+      lastUsedAt: iso(t.lastUsedAt),
+      revokedAt: iso(t.revokedAt),
+    })),
+    sessions: data.sessions.map((s) => ({
+      portal: s.portal,
+      startedAt: iso(s.createdAt),
+      lastSeenAt: iso(s.lastSeenAt),
+      expiresAt: iso(s.expiresAt),
+      endedAt: iso(s.endedAt),
+      userAgent: s.userAgent,
+    })),
+    drafts: data.drafts.map((d) => {
+      const ids = new Set(uploadIdsIn(d.answers));
+      return {
+        service: d.service,
+        step: d.step,
+        answers: d.answers,
+        savedAt: iso(d.updatedAt),
+        files: data.draftUploads.filter((file) => ids.has(file.id)).map(fileJson),
+      };
+    }),
+    notifications: data.notifications.map((n) => ({
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      createdAt: iso(n.createdAt),
+      readAt: iso(n.readAt),
+    })),
+    mails: data.mails.map((m) => ({
+      to: m.purgedAt ? null : m.to,
+      subject: m.subject,
+      // a body past its retention period is no longer held, so there is none to give
+      text: m.purgedAt ? null : m.text,
+      queuedAt: iso(m.createdAt),
+      sentAt: iso(m.sentAt),
+    })),
+  };
+}
+
+export type TPersonalData = Awaited<ReturnType<typeof exportPersonalData>>;

@@ -1,0 +1,55 @@
+import "server-only";
+import { clientOf, type TDbOption } from "../db/client";
+import { isCitizen } from "../auth/policy";
+import type { TSessionUser } from "../auth/types";
+import { writeAudit } from "../audit/writeAudit";
+import { deniedAsNotFound } from "../audit/refusals";
+import type { TProfile } from "./schema";
+
+/** The profile fields a citizen sees and may correct on the profile page. */
+export async function ownProfile(input: { actor: TSessionUser } & TDbOption) {
+  return (await clientOf(input)).user.findUnique({
+    where: { id: input.actor.id },
+    select: { name: true, email: true, phone: true, locale: true, accountType: true },
+  });
+}
+
+/**
+ * Corrects the signed-in citizen's own name, mobile number and language (个人信息保护法 Art. 46).
+ * The e-mail address is not changed here: a new address would need its own confirmation mail.
+ * Audited with the names of the fields that changed, never their values. Staff accounts are
+ * administered, not self-edited here.
+ */
+export async function updateProfile(
+  input: { actor: TSessionUser; profile: TProfile } & TDbOption,
+): Promise<void> {
+  const prisma = await clientOf(input);
+  const { actor, profile } = input;
+  if (!isCitizen(actor))
+    throw await deniedAsNotFound(prisma, {
+      actorId: input.actor.id,
+      action: "profile.update",
+      entityType: "User",
+    });
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: actor.id },
+      select: { name: true, phone: true, locale: true },
+    });
+    const changed = (["name", "phone", "locale"] as const).filter(
+      (field) => before[field] !== profile[field],
+    );
+    if (!changed.length) return;
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { name: profile.name, phone: profile.phone, locale: profile.locale },
+    });
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: "profile.update",
+      entityType: "User",
+      entityId: actor.id,
+      detail: { changed },
+    });
+  });
+}
