@@ -24,6 +24,7 @@ export const namespaces = [
   "errors",
   "search",
   "audit",
+  "users",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 
