@@ -39,6 +39,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
       <FilterForm
         t={t}
         idPrefix="users"
+        cols={3}
         filters={[
           {
             name: "kind",
