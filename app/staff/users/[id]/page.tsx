@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime } from "@/lib/i18n/format";
+import { withQuery } from "@/lib/i18n/paths";
 import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
@@ -118,6 +120,11 @@ export default async function AccountPage({ params, searchParams }: Props) {
             </div>
           ))}
         </dl>
+        <p className="mt-2">
+          <Link href={withQuery("/staff/audit", { targetType: "User", target: account.id })}>
+            {t("users:account.auditTrail")}
+          </Link>
+        </p>
       </Section>
       {staff ? (
         <Section id="roles" title={t("users:roles.title")} className="grid gap-4">
