@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
-import { errorSummary, signInNewStaff, signInStaff } from "../helpers/accounts";
-import { waitForMail } from "../helpers/mail";
+import { demoPassword, errorSummary, signInCitizen, signInNewStaff, signInStaff } from "../helpers/accounts";
+import { receivedMail, waitForMail } from "../helpers/mail";
 
 const password = "Caseworker-2027-pass";
 
@@ -108,6 +108,36 @@ test("an administrator can neither remove their own administrator role nor disab
   // still an administrator
   await page.goto("/staff/users");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("用户管理");
+});
+
+test("an administrator resets a citizen's password: the mailed link opens the public page, and the password set there signs in", async ({
+  browser,
+}) => {
+  const admin = await newPage(browser);
+  await signInStaff(admin, "admin@example.cn");
+  await openAccount(admin, "org@example.cn");
+  // mails from before (a server kept from an earlier run) are not this reset's
+  const earlier = new Set(receivedMail().map((m) => m.text));
+  await admin.getByRole("button", { name: "重置密码" }).click();
+  await expect(admin.getByRole("status")).toContainText("密码已重置");
+  await expect(admin.locator("main")).toContainText("重置链接已发送，尚未使用");
+
+  const mail = await waitForMail(
+    (m) =>
+      m.to.includes("org@example.cn") && /set-password\?token=/.test(m.text ?? "") && !earlier.has(m.text),
+  );
+  const link = /http:\/\/\S+\/zh-Hans\/set-password\?token=\S+/.exec(mail.text ?? "")?.[0];
+  expect(link).toBeTruthy();
+  const citizen = await newPage(browser);
+  await citizen.goto(link!.replace(/^http:\/\/[^/]+/, ""));
+  await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("设置密码");
+  await expectAccessible(citizen);
+  // the demo password again, so the other tests that sign this account in keep working
+  await citizen.getByLabel("新密码", { exact: true }).fill(demoPassword);
+  await citizen.getByLabel("再次输入新密码").fill(demoPassword);
+  await citizen.getByRole("button", { name: "设置密码" }).click();
+  await expect(citizen.getByRole("status")).toHaveText("密码已设置，现在可以登录。");
+  await signInCitizen(citizen, "org@example.cn");
 });
 
 test.describe("without JavaScript", () => {
