@@ -20,7 +20,7 @@ export async function createStaffAccount(
   await requireAccountAdministrator(prisma, { actor: input.actor, action: "user.create" });
   const { email, name, role, scope } = input.account;
   const passwordHash = await unusablePasswordHash();
-  return prisma.$transaction(async (tx) => {
+  const create = prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
       throw new FormError("emailTaken", "email");
     const department = await departmentOfScope(tx, scope);
@@ -42,5 +42,10 @@ export async function createStaffAccount(
       detail: { role, department: department?.code ?? null, linkExpiresAt: expiresAt.toISOString() },
     });
     return user.id;
+  });
+  // two administrators inviting one address at once: the unique index decides, the loser is told
+  return create.catch((error: unknown) => {
+    if ((error as { code?: string }).code === "P2002") throw new FormError("emailTaken", "email");
+    throw error;
   });
 }

@@ -205,6 +205,23 @@ describe("inviting a member of staff", () => {
       }),
     );
     expect(await db().user.count({ where: { email: "nodept@example.cn" } })).toBe(0);
+    // two administrators inviting one address at the same moment: one account, the other told why
+    const invite = () =>
+      createStaffAccount({
+        db: db(),
+        actor: actors.admin,
+        account: ZNewStaffAccount.parse({
+          email: "twice@example.cn",
+          name: "两次",
+          role: "EDITOR",
+          scope: "all",
+        }),
+      });
+    const outcomes = await Promise.allSettled([invite(), invite()]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ key: "emailTaken", field: "email" });
+    expect(await db().user.count({ where: { email: "twice@example.cn" } })).toBe(1);
     expect(
       ZNewStaffAccount.safeParse({ email: "a@example.cn", name: "A", role: "EDITOR", scope: "" }).success,
     ).toBe(false);
