@@ -45,7 +45,7 @@ const administratorWhere = {
 } satisfies Prisma.UserWhereInput;
 
 /** Whether this account is an enabled administrator of the whole portal. */
-export const isEnabledAdministrator = (user: TChangedAccount) =>
+const isEnabledAdministrator = (user: TChangedAccount) =>
   !user.disabled &&
   user.accountType === "STAFF" &&
   user.grants.some((grant) => grant.role === "ADMIN" && grant.departmentId === null);

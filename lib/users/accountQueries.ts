@@ -120,7 +120,6 @@ export async function accountDetail(input: { actor: TSessionUser; userId: string
     pendingLink: passwordLinks[0] ?? null,
   };
 }
-export type TAccountDetail = NonNullable<Awaited<ReturnType<typeof accountDetail>>>;
 
 /** The departments a role can be scoped to, in their usual order, for the administrators' forms. */
 export async function departmentChoices(input: { actor: TSessionUser } & TDbOption) {
