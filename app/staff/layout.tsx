@@ -24,6 +24,7 @@ const staffLinks = [
   ["/staff/figures", "staff:nav.figures"],
 ] as const;
 const administratorLinks = [
+  ["/staff/users", "users:nav"],
   ["/staff/services", "staff:nav.services"],
   ["/staff/outbox", "staff:nav.outbox"],
   ["/staff/places", "staff:nav.places"],
@@ -34,7 +35,7 @@ const administratorLinks = [
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const [t, user] = await Promise.all([
-    getT(defaultLocale, ["staff", "search", "privacy"]),
+    getT(defaultLocale, ["staff", "search", "privacy", "users"]),
     getSessionUser(),
   ]);
   const links = [

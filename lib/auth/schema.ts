@@ -11,7 +11,8 @@ export const ZSignIn = z.object({
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
-const ZPassword = z
+/** The password rule for every account: at least 10 characters, letters and numbers both. */
+export const ZPassword = z
   .string()
   .min(10, "passwordTooShort")
   .max(200, "tooLong")

@@ -26,6 +26,7 @@ export const namespaces = [
   "audit",
   "result",
   "privacy",
+  "users",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 

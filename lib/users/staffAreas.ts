@@ -4,6 +4,7 @@ import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
 import { isNoticeEditor } from "../notices/noticeWorkflow";
+import { mayAdministerAccounts } from "./policy";
 
 /** Staff pages that only some roles open, each with who may. */
 const staffAreas = {
@@ -11,6 +12,7 @@ const staffAreas = {
   synonyms: isAdministrator,
   retention: isAdministrator,
   newNotice: isNoticeEditor,
+  users: mayAdministerAccounts,
 } satisfies Record<string, (actor: TSessionUser) => boolean>;
 
 export type TStaffArea = keyof typeof staffAreas;

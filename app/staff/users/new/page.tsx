@@ -1,0 +1,57 @@
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { openStaffArea } from "@/lib/users/staffAreas";
+import { departmentChoices } from "@/lib/users/accountQueries";
+import { accountFormMessages } from "@/lib/users/messages";
+import { staffRoles } from "@/lib/users/schema";
+import { SimpleForm } from "@/components/form/SimpleForm";
+import { PageHeader } from "@/components/staff/PageHeader";
+import { createStaffAccountAction } from "../actions";
+
+export const generateMetadata = staffPageMetadata("users", "users:create.title");
+
+/** A new staff account: name, work address, first role and scope; the person sets their own password from the mail. */
+export default async function NewStaffAccountPage() {
+  const actor = await orNotFound(openStaffArea({ actor: await requireStaff(), area: "users" }));
+  const [t, departments] = await Promise.all([
+    getT(defaultLocale, ["users", "staff", "errors"]),
+    departmentChoices({ actor }),
+  ]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title={t("users:create.title")}
+        back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
+      />
+      <p className="max-w-2xl">{t("users:create.intro")}</p>
+      <SimpleForm
+        idPrefix="account"
+        action={createStaffAccountAction}
+        fields={[
+          { name: "name", type: "text", label: t("users:field.name"), autoComplete: "off" },
+          { name: "email", type: "email", label: t("users:field.email"), autoComplete: "off" },
+          {
+            name: "role",
+            type: "select",
+            label: t("users:field.role"),
+            options: staffRoles.map((role) => ({ value: role, label: t(`staff:role.${role}`) })),
+          },
+          {
+            name: "scope",
+            type: "select",
+            label: t("users:field.scope"),
+            hint: t("users:field.scopeHint"),
+            options: [
+              { value: "all", label: t("staff:allDepartments") },
+              ...departments.map((d) => ({ value: d.code, label: d.name })),
+            ],
+          },
+        ]}
+        submitLabel={t("users:create.submit")}
+        messages={accountFormMessages(t)}
+        errorTitle={t("errors:summaryTitle")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import Link from "next/link";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { formatDateTime } from "@/lib/i18n/format";
+import { intParam, type TSearchParams } from "@/lib/i18n/search-params";
+import { withQuery } from "@/lib/i18n/paths";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { openStaffArea } from "@/lib/users/staffAreas";
+import { accountFilterOf, accountKinds, accountStates, staffRoles } from "@/lib/users/schema";
+import { departmentChoices, listAccounts } from "@/lib/users/accountQueries";
+import { FilterForm } from "@/components/ui/Filters";
+import { Field, inputClass } from "@/components/ui/Field";
+import { Table } from "@/components/ui/Table";
+import { buttonClass } from "@/components/ui/Button";
+import { Pagination } from "@/components/ui/Pagination";
+import { PageHeader } from "@/components/staff/PageHeader";
+import { GrantList } from "@/components/staff/GrantList";
+
+export const generateMetadata = staffPageMetadata("users", "users:title");
+
+/** Every account, staff and citizens, for administrators: search, filter, open one. */
+export default async function UsersPage({ searchParams }: { searchParams: TSearchParams }) {
+  const actor = await orNotFound(openStaffArea({ actor: await requireStaff(), area: "users" }));
+  const query = await searchParams;
+  const filter = accountFilterOf(query);
+  const [{ rows, total, page }, departments, t] = await Promise.all([
+    listAccounts({ actor, filter, page: intParam(query.page) }),
+    departmentChoices({ actor }),
+    getT(defaultLocale, ["users", "staff"]),
+  ]);
+  return (
+    <div className="grid gap-6">
+      <PageHeader title={t("users:title")} />
+      <p>
+        <Link href="/staff/users/new" className={buttonClass("primary", "inline-block no-underline")}>
+          {t("users:create.title")}
+        </Link>
+      </p>
+      <FilterForm
+        t={t}
+        idPrefix="users"
+        cols={3}
+        filters={[
+          {
+            name: "kind",
+            label: t("users:filter.kind"),
+            value: filter.kind,
+            options: accountKinds.map((kind) => ({ value: kind, label: t(`users:kind.${kind}`) })),
+          },
+          {
+            name: "role",
+            label: t("users:filter.role"),
+            value: filter.role,
+            options: staffRoles.map((role) => ({ value: role, label: t(`staff:role.${role}`) })),
+          },
+          {
+            name: "department",
+            label: t("users:filter.department"),
+            value: filter.department,
+            options: departments.map((d) => ({ value: d.code, label: d.name })),
+          },
+          {
+            name: "state",
+            label: t("users:filter.state"),
+            value: filter.state,
+            options: accountStates.map((state) => ({ value: state, label: t(`users:state.${state}`) })),
+          },
+        ]}
+      >
+        <Field id="users-q" label={t("users:filter.q")}>
+          <input
+            id="users-q"
+            name="q"
+            type="search"
+            defaultValue={filter.q}
+            className={`${inputClass} w-full min-w-0`}
+          />
+        </Field>
+      </FilterForm>
+      <p role="status">{t("users:count", { count: total })}</p>
+      <Table
+        dense
+        caption={t("users:title")}
+        rows={rows}
+        rowKey={(row) => row.id}
+        headers={(key) => t(`users:column.${key}`)}
+        empty={t("users:empty")}
+        columns={[
+          {
+            key: "name",
+            rowHeader: true,
+            cell: (row) => <Link href={`/staff/users/${row.id}`}>{row.name}</Link>,
+          },
+          { key: "email", cell: (row) => row.email },
+          { key: "kind", cell: (row) => t(`users:accountType.${row.accountType}`) },
+          { key: "roles", cell: (row) => <GrantList t={t} grants={row.grants} /> },
+          {
+            key: "state",
+            cell: (row) =>
+              row.disabled ? <strong>{t("users:state.disabled")}</strong> : t("users:state.enabled"),
+          },
+          {
+            key: "lastSignIn",
+            nowrap: true,
+            cell: (row) =>
+              row.lastLoginAt ? formatDateTime(defaultLocale, row.lastLoginAt) : t("users:never"),
+          },
+        ]}
+      />
+      <Pagination
+        t={t}
+        page={page.page}
+        pages={page.pages}
+        hrefFor={(n) => withQuery("/staff/users", { ...filter, page: n })}
+      />
+    </div>
+  );
+}

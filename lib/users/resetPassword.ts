@@ -1,0 +1,21 @@
+import "server-only";
+import type { TDbOption } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { changeAccount } from "./accountChange";
+import { issuePasswordLink, unusablePasswordHash } from "./passwordLinks";
+
+/**
+ * Resets someone's password (administrators only): the old password stops working at once, their
+ * sessions end, and a one-time link to set a new one is mailed to their address. The
+ * administrator never sees or chooses the password. Audited.
+ */
+export async function resetPassword(
+  input: { actor: TSessionUser; userId: string; now?: Date } & TDbOption,
+): Promise<void> {
+  const passwordHash = await unusablePasswordHash();
+  await changeAccount({ ...input, action: "user.resetPassword" }, async (tx, user) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    const { expiresAt } = await issuePasswordLink(tx, { user, purpose: "reset", now: input.now });
+    return { result: undefined, detail: { linkExpiresAt: expiresAt.toISOString() } };
+  });
+}
