@@ -31,9 +31,9 @@ export const ZRegister = z
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "passwordMismatch" });
 export type TRegister = z.infer<typeof ZRegister>;
 
-/** Which of one's own sessions to end: a session's handle, or every one. */
+/** Which of one's own sessions to end: a session's handle, every other one, or every one. */
 export const ZEndSessions = z.object({
-  handle: z.union([z.literal("everywhere"), z.string().regex(/^[A-Za-z0-9_-]{16}$/)]),
+  handle: z.union([z.literal("everywhere"), z.literal("others"), z.string().regex(/^[A-Za-z0-9_-]{16}$/)]),
   locale: z.enum(locales).default(defaultLocale),
 });
 

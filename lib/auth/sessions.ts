@@ -182,18 +182,29 @@ export function otherLiveSessions(input: {
 }
 
 /**
- * Ends one of the actor's own sessions by its handle, or all of them ("everywhere"); audited.
- * Someone else's handle is not found.
+ * Ends one of the actor's own sessions by its handle, all of them ("everywhere") or all but the
+ * one making the request ("others", which needs `currentSid`); audited. Someone else's handle is
+ * not found.
  */
 export async function endOwnSessions(
-  input: { actor: TSessionUser; handle: string | "everywhere" } & TDbOption,
+  input: {
+    actor: TSessionUser;
+    handle: string | "everywhere" | "others";
+    currentSid?: string | null;
+  } & TDbOption,
 ): Promise<number> {
   const prisma = await clientOf(input);
   const now = new Date();
   let count: number;
   if (input.handle === "everywhere")
     count = await endAllSessions({ db: prisma, userId: input.actor.id, now });
-  else {
+  else if (input.handle === "others") {
+    const ended = await prisma.userSession.updateMany({
+      where: otherLiveSessions({ userId: input.actor.id, currentSid: input.currentSid ?? null }),
+      data: { endedAt: now },
+    });
+    count = ended.count;
+  } else {
     const own = await prisma.userSession.findMany({
       where: { userId: input.actor.id, endedAt: null },
       select: { id: true },
@@ -220,7 +231,7 @@ export async function endOwnSessions(
   }
   await writeAudit(prisma, {
     actorId: input.actor.id,
-    action: input.handle === "everywhere" ? "session.endAll" : "session.end",
+    action: { everywhere: "session.endAll", others: "session.endOthers" }[input.handle] ?? "session.end",
     entityType: "User",
     entityId: input.actor.id,
     detail: { count },

@@ -110,6 +110,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         />
         <MoreLink href={`/${locale}/account/tokens`}>{t("account:tokensLink")}</MoreLink>
         <MoreLink href={`/${locale}/account/sessions`}>{t("account:sessions.link")}</MoreLink>
+        <MoreLink href={`/${locale}/account/password`}>{t("account:password.link")}</MoreLink>
       </Section>
       <Section id="cases" title={t("account:cases")}>
         <Table
