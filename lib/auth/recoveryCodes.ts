@@ -16,7 +16,7 @@ export function newRecoveryCodes(): string[] {
 }
 
 /** The form a code is compared in: case, spaces and dashes as typed do not matter. */
-export function normaliseRecoveryCode(typed: string): string {
+function normaliseRecoveryCode(typed: string): string {
   return typed.toLowerCase().replace(/[\s-]/g, "");
 }
 

@@ -5,7 +5,7 @@ import { generate, generateSecret, generateURI, verify } from "otplib";
  * 6 digits. A code is accepted during its own step and, for the delay of typing and sending it,
  * the one before; never a code from the future.
  */
-export const totpPeriodSeconds = 30;
+const totpPeriodSeconds = 30;
 const pastToleranceSeconds = totpPeriodSeconds;
 
 /** The RFC 6238 time step of a moment. */

@@ -18,7 +18,7 @@ export async function signInCitizen(page: Page, email: string, locale = "zh-Hans
 }
 
 /** The authenticator secret every demo staff account is enrolled with (published for the demo). */
-export const demoTotpSecret = "ONESTOPDEMOSTAFFTWOFACTORKEYAAAA";
+const demoTotpSecret = "ONESTOPDEMOSTAFFTWOFACTORKEYAAAA";
 
 const stepMs = 30_000;
 /** The last time step this test process used a code in, per account. */
