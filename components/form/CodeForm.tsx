@@ -18,6 +18,8 @@ type Props = {
   idPrefix?: string;
   /** shown instead of the form once the action returned codes to see once (recovery codes) */
   shownOnce?: { title: string; intro: string; next?: React.ReactNode };
+  /** shown instead of the form when there is nothing left to confirm (and no codes to show) */
+  instead?: React.ReactNode;
 };
 
 /**
@@ -37,6 +39,7 @@ export function CodeForm({
   hidden = {},
   idPrefix = "field",
   shownOnce,
+  instead,
 }: Props) {
   const { state, formAction, pending, summary, errors, message } = useFormAction(action, messages);
   if (shownOnce && state.ok && state.shownOnce?.length)
@@ -54,6 +57,7 @@ export function CodeForm({
         {shownOnce.next}
       </section>
     );
+  if (instead) return instead;
   const id = `${idPrefix}-${name}`;
   const error = state.fieldErrors[name] ? message(state.fieldErrors[name]) : undefined;
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");

@@ -32,6 +32,11 @@ export default async function StaffEnrolPage() {
   const qr = secret
     ? await totpQrCode({ secret, issuer: t("staff:twoFactor.issuer"), account: challenge!.email })
     : null;
+  const next = (
+    <Link href={challenge?.returnTo ?? "/staff"} className={buttonClass("primary", "justify-self-start")}>
+      {t("staff:twoFactor.continue")}
+    </Link>
+  );
   const form = (
     <CodeForm
       action={confirmStaffEnrolment}
@@ -44,15 +49,10 @@ export default async function StaffEnrolPage() {
       shownOnce={{
         title: t("staff:twoFactor.recoveryCodesTitle"),
         intro: t("staff:twoFactor.recoveryCodesIntro"),
-        next: (
-          <Link
-            href={challenge?.returnTo ?? "/staff"}
-            className={buttonClass("primary", "justify-self-start")}
-          >
-            {t("staff:twoFactor.continue")}
-          </Link>
-        ),
+        next,
       }}
+      // signed in already, nothing to confirm: only the way on (codes just made are shown first)
+      instead={secret ? undefined : next}
     />
   );
   return (
