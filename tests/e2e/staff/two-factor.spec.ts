@@ -49,7 +49,7 @@ test.describe("staff two-factor sign-in (demo accounts)", () => {
 
   test("signs in with the code; the English label is Verification code", async ({ page }) => {
     await signInStaff(page, "caseworker2@example.cn");
-    await expect(page.locator("main")).toContainText("赵丽");
+    await expect(page.locator("header")).toContainText("赵丽");
     const english = JSON.parse(fs.readFileSync("locales/en/staff.json", "utf8"));
     expect(english.twoFactor.code).toBe("Verification code");
   });
@@ -94,7 +94,7 @@ test.describe("enrolment and recovery codes (fresh accounts on their own instanc
     const recoveryCodes = await codes.allInnerTexts();
     await page.getByRole("link", { name: "进入工作台" }).click();
     await expect(page).toHaveURL(/\/staff$/);
-    await expect(page.locator("main")).toContainText("新同事");
+    await expect(page.locator("header")).toContainText("新同事");
     return { secret, recoveryCodes };
   }
 
