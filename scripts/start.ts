@@ -37,10 +37,11 @@ const lockEnv = await lockEmbeddedDatabase();
 const port = process.env.PORT ?? "3000";
 const bin = (name: string) => path.resolve("node_modules", ".bin", name);
 
-/** NEXTAUTH_SECRET from the environment, or one made once and kept in the data directory. */
-function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(dataDir(), ".auth-secret");
+/** A key from the environment, or one made once and kept in the data directory. */
+function keptSecret(variable: string, fileName: string): string {
+  const configured = process.env[variable];
+  if (configured) return configured;
+  const file = path.join(dataDir(), fileName);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir(), { recursive: true });
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -55,7 +56,9 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  NEXTAUTH_SECRET: authSecret(),
+  NEXTAUTH_SECRET: keptSecret("NEXTAUTH_SECRET", ".auth-secret"),
+  // seals authenticator secrets in the database; the seed and the server must share it
+  TOTP_ENCRYPTION_KEY: keptSecret("TOTP_ENCRYPTION_KEY", ".totp-key"),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
   ...lockEnv,

@@ -11,8 +11,10 @@ export const signInStaff = formAction({
   schema: ZSignIn,
   actor: "anonymous",
   run: async ({ input, formData }) => {
-    await signIn({ ...input, portal: "staff" });
-    redirect(safeRedirectPath(formData.get("returnTo"), "/staff"));
+    const returnTo = safeRedirectPath(formData.get("returnTo"), "/staff");
+    const next = await signIn({ ...input, portal: "staff", returnTo });
+    // the second step has its own page, so it works without JavaScript and can be bookmarked by nobody
+    redirect(next === "done" ? returnTo : next === "code" ? "/staff/sign-in/code" : "/staff/sign-in/enrol");
   },
 });
 

@@ -64,7 +64,10 @@ export default async function StaffLayout({ children }: { children: React.ReactN
                     ))}
                   </ul>
                 </nav>
-                <span>{user.name}</span>
+                <Link href="/staff/account" className="text-white">
+                  {user.name}
+                  <span className="sr-only"> · {t("staff:account.title")}</span>
+                </Link>
                 <Link href="/staff/sessions" className="text-white">
                   {t("staff:sessionsLink")}
                 </Link>

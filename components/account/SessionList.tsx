@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import type { TSessionView } from "@/lib/auth/sessions";
 import type { TLocale } from "@/lib/i18n/settings";
 import { formatDate } from "@/lib/i18n/format";
+import { deviceOf } from "@/lib/auth/deviceName";
 import { Table } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 
@@ -13,7 +14,16 @@ type Props = {
   action: (formData: FormData) => Promise<void>;
 };
 
-/** Where the person is signed in, with a way to end any one of those sessions or all at once. */
+/** "Chrome on Android" rather than the raw user agent; the raw text stays in a tooltip for support. */
+function deviceLabel(t: TFunction, userAgent: string | null): string {
+  const device = deviceOf(userAgent);
+  return device ? t("account:sessions.deviceName", device) : t("account:sessions.unknownDevice");
+}
+
+/**
+ * Where the person is signed in, with a way to end any one of those sessions, every other one
+ * (keeping this one), or all at once.
+ */
 export function SessionList({ sessions, t, locale, action }: Props) {
   const endForm = (handle: string, label: string, variant: "secondary" | "warning") => (
     <form action={action}>
@@ -34,7 +44,7 @@ export function SessionList({ sessions, t, locale, action }: Props) {
             header: t("account:sessions.device"),
             cell: (session) => (
               <>
-                {session.userAgent ?? t("account:sessions.unknownDevice")}
+                <span title={session.userAgent ?? undefined}>{deviceLabel(t, session.userAgent)}</span>
                 {session.current ? <strong className="block">{t("account:sessions.thisOne")}</strong> : null}
               </>
             ),
@@ -59,6 +69,12 @@ export function SessionList({ sessions, t, locale, action }: Props) {
           },
         ]}
       />
+      {sessions.some((session) => !session.current) ? (
+        <>
+          <p className="max-w-2xl">{t("account:sessions.othersIntro")}</p>
+          {endForm("others", t("account:sessions.others"), "secondary")}
+        </>
+      ) : null}
       <p className="max-w-2xl">{t("account:sessions.everywhereIntro")}</p>
       {endForm("everywhere", t("account:sessions.everywhere"), "warning")}
     </div>

@@ -9,6 +9,8 @@ export type TFormState = {
   formError?: string;
   /** a reference to quote when something unexpected failed */
   reference?: string;
+  /** values the person sees this once and the server keeps only hashed (new recovery codes) */
+  shownOnce?: string[];
 };
 
 export const emptyFormState: TFormState = { ok: false, values: {}, fieldErrors: {} };

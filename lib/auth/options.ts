@@ -10,6 +10,23 @@ import { defaultLocale } from "../i18n/settings";
 import { servedOverHttps } from "../http/securityHeaders";
 import { clientAddress } from "../http/clientAddress";
 import { TooManyRequestsError } from "../throttle/throttle";
+import { FormError } from "../shared/errors";
+import { checkProgramSecondFactor } from "./secondFactor";
+
+/**
+ * A program signing staff in through this endpoint has no second page: it sends the
+ * authenticator's code with the password (field `code`), checked by the same rules as the form.
+ */
+async function staffSecondFactor(userId: string, code: unknown, ip: string | null): Promise<boolean | null> {
+  if (typeof code !== "string") return null;
+  return checkProgramSecondFactor({ userId, code, ip }).then(
+    (result) => result.secondFactor,
+    (error: unknown) => {
+      if (error instanceof FormError || error instanceof TooManyRequestsError) return null;
+      throw error;
+    },
+  );
+}
 
 /** Cookies are `Secure` (and the session cookie `__Secure-` prefixed) when the portal is served over https. */
 export function secureCookies(): boolean {
@@ -30,19 +47,26 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       id: "credentials",
       name: "E-mail and password",
-      credentials: { email: { type: "email" }, password: { type: "password" }, portal: { type: "text" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        portal: { type: "text" },
+        code: { type: "text" },
+      },
       async authorize(credentials) {
         const parsed = ZSignIn.safeParse(credentials);
         if (!parsed.success) return null;
         const portal = credentials?.portal === "staff" ? "staff" : "public";
+        const ip = await clientAddress();
         // over a limit is a refusal like any other here: the route answered 429 already if it could
-        const result = await verifyCredentials({ ...parsed.data, portal, ip: await clientAddress() }).catch(
-          (error: unknown) => {
-            if (error instanceof TooManyRequestsError) return null;
-            throw error;
-          },
-        );
-        return result?.ok ? { ...result.user, portal } : null;
+        const result = await verifyCredentials({ ...parsed.data, portal, ip }).catch((error: unknown) => {
+          if (error instanceof TooManyRequestsError) return null;
+          throw error;
+        });
+        if (!result?.ok) return null;
+        if (portal === "public") return { ...result.user, portal, secondFactor: false };
+        const secondFactor = await staffSecondFactor(result.user.id, credentials?.code, ip);
+        return secondFactor === null ? null : { ...result.user, portal, secondFactor };
       },
     }),
   ],
@@ -59,8 +83,9 @@ export const authOptions: NextAuthOptions = {
      */
     async jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as TSessionUser & { portal: TPortal };
-        const { sid } = await openSession({ user: u, portal: u.portal });
+        const u = user as unknown as TSessionUser & { portal: TPortal; secondFactor: boolean };
+        const secondFactorAt = u.secondFactor ? new Date() : null;
+        const { sid } = await openSession({ user: u, portal: u.portal, secondFactorAt });
         return { sub: u.id, sid };
       }
       const live = typeof token.sid === "string" ? await liveSession({ sid: token.sid }) : null;

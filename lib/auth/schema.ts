@@ -32,8 +32,26 @@ export const ZRegister = z
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "passwordMismatch" });
 export type TRegister = z.infer<typeof ZRegister>;
 
-/** Which of one's own sessions to end: a session's handle, or every one. */
+/** Which of one's own sessions to end: a session's handle, every other one, or every one. */
 export const ZEndSessions = z.object({
-  handle: z.union([z.literal("everywhere"), z.string().regex(/^[A-Za-z0-9_-]{16}$/)]),
+  handle: z.union([z.literal("everywhere"), z.literal("others"), z.string().regex(/^[A-Za-z0-9_-]{16}$/)]),
   locale: z.enum(locales).default(defaultLocale),
 });
+
+/** The second step of a staff sign-in, and every other place an authenticator code is asked for. */
+export const ZTotpCode = z.object({ code: z.string().trim().min(1, "required").max(20, "tooLong") });
+
+/** A recovery code typed instead of the authenticator's. */
+export const ZRecoveryCode = z.object({
+  recoveryCode: z.string().trim().min(1, "required").max(40, "tooLong"),
+});
+
+/** Changing one's own password: the current one, and a new one under the registration policy. */
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string().min(1, "required").max(200, "tooLong"),
+    password: ZPassword,
+    confirm: z.string().min(1, "required"),
+    locale: z.enum(locales).default(defaultLocale),
+  })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "passwordMismatch" });

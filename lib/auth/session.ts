@@ -64,9 +64,14 @@ export async function requireCitizen(locale: string, returnTo: string): Promise<
  * cannot use next-auth's client `signIn`): a session row on the server, and next-auth's cookie
  * carrying only its secret.
  */
-export async function startSession(user: TSessionUser, portal: TPortal): Promise<void> {
+export async function startSession(
+  user: TSessionUser,
+  portal: TPortal,
+  options: { secondFactor?: boolean } = {},
+): Promise<void> {
   const userAgent = (await headers()).get("user-agent");
-  const { sid } = await openSession({ user, portal, userAgent });
+  const secondFactorAt = options.secondFactor ? new Date() : null;
+  const { sid } = await openSession({ user, portal, userAgent, secondFactorAt });
   const maxAge = sessionLimits[portal].absoluteMs / 1000;
   const token = await encode({
     secret: process.env.NEXTAUTH_SECRET as string,

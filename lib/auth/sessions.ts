@@ -2,8 +2,10 @@ import "server-only";
 import { auditIfExists } from "../audit/refusals";
 import { createHash, randomBytes } from "node:crypto";
 import { clientOf, type TDbOption } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import { writeAudit } from "../audit/writeAudit";
 import { NotFoundError } from "../shared/errors";
+import { staffMfaMode } from "./staffMfa";
 import type { TPortal, TSessionUser } from "./types";
 
 const minute = 60_000;
@@ -26,9 +28,18 @@ const rowId = (sid: string) => createHash("sha256").update(sid).digest("base64ur
 
 const portalOf = (value: string): TPortal => (value === "staff" ? "staff" : "public");
 
-/** Opens a session for someone who just signed in; returns the secret the cookie carries. */
+/**
+ * Opens a session for someone who just signed in; returns the secret the cookie carries.
+ * `secondFactorAt`: when the person gave their second factor (staff cannot use a session without it).
+ */
 export async function openSession(
-  input: { user: TSessionUser; portal: TPortal; userAgent?: string | null; now?: Date } & TDbOption,
+  input: {
+    user: TSessionUser;
+    portal: TPortal;
+    userAgent?: string | null;
+    secondFactorAt?: Date | null;
+    now?: Date;
+  } & TDbOption,
 ): Promise<{ sid: string; expiresAt: Date }> {
   const prisma = await clientOf(input);
   const now = input.now ?? new Date();
@@ -43,14 +54,28 @@ export async function openSession(
       lastSeenAt: now,
       expiresAt,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
+      secondFactorAt: input.secondFactorAt ?? null,
     },
   });
   return { sid, expiresAt };
 }
 
 /**
+ * A staff session counts only once its second factor was given: this is the guard every staff
+ * page, action and API call passes through (they all read the session here), so no route can
+ * forget it. Only STAFF_MFA=optional lets staff who have not enrolled in with the password alone.
+ */
+function secondFactorSatisfied(
+  row: { portal: string; secondFactorAt: Date | null },
+  enrolled: boolean,
+): boolean {
+  return row.portal !== "staff" || !!row.secondFactorAt || (!enrolled && staffMfaMode() === "optional");
+}
+
+/**
  * The session a cookie's secret belongs to while it is alive (not ended, within its lifetime, not
- * idle too long), else null; a session found dead is ended on the spot. With `use`, the request
+ * idle too long, a staff session with its second factor), else null; a session found dead is
+ * ended on the spot. With `use`, the request
  * is real use of the portal and renews the idle limit; a background check (next-auth's session
  * endpoint) passes no `use`, so polling cannot keep a session alive.
  */
@@ -60,11 +85,18 @@ export async function liveSession(
   const prisma = await clientOf(input);
   const now = input.now ?? new Date();
   const id = rowId(input.sid);
-  const row = await prisma.userSession.findUnique({ where: { id } });
+  const row = await prisma.userSession.findUnique({
+    where: { id },
+    include: { user: { select: { totpEnabledAt: true } } },
+  });
   if (!row || row.endedAt) return null;
   const portal = portalOf(row.portal);
   const idleSince = now.getTime() - row.lastSeenAt.getTime();
-  if (row.expiresAt <= now || idleSince > sessionLimits[portal].idleMs) {
+  if (
+    row.expiresAt <= now ||
+    idleSince > sessionLimits[portal].idleMs ||
+    !secondFactorSatisfied(row, !!row.user.totpEnabledAt)
+  ) {
     await prisma.userSession.updateMany({ where: { id, endedAt: null }, data: { endedAt: now } });
     return null;
   }
@@ -134,18 +166,45 @@ export async function listOwnSessions(
 }
 
 /**
- * Ends one of the actor's own sessions by its handle, or all of them ("everywhere"); audited.
- * Someone else's handle is not found.
+ * Every live session of a person but the one making the request: what a password change ends
+ * (whoever had the old password is signed out, the person stays signed in), in the caller's
+ * transaction.
+ */
+export function otherLiveSessions(input: {
+  userId: string;
+  currentSid: string | null;
+}): Prisma.UserSessionWhereInput {
+  return {
+    userId: input.userId,
+    endedAt: null,
+    ...(input.currentSid ? { id: { not: rowId(input.currentSid) } } : {}),
+  };
+}
+
+/**
+ * Ends one of the actor's own sessions by its handle, all of them ("everywhere") or all but the
+ * one making the request ("others", which needs `currentSid`); audited. Someone else's handle is
+ * not found.
  */
 export async function endOwnSessions(
-  input: { actor: TSessionUser; handle: string | "everywhere" } & TDbOption,
+  input: {
+    actor: TSessionUser;
+    handle: string | "everywhere" | "others";
+    currentSid?: string | null;
+  } & TDbOption,
 ): Promise<number> {
   const prisma = await clientOf(input);
   const now = new Date();
   let count: number;
   if (input.handle === "everywhere")
     count = await endAllSessions({ db: prisma, userId: input.actor.id, now });
-  else {
+  else if (input.handle === "others") {
+    const ended = await prisma.userSession.updateMany({
+      where: otherLiveSessions({ userId: input.actor.id, currentSid: input.currentSid ?? null }),
+      data: { endedAt: now },
+    });
+    count = ended.count;
+  } else {
     const own = await prisma.userSession.findMany({
       where: { userId: input.actor.id, endedAt: null },
       select: { id: true },
@@ -172,7 +231,7 @@ export async function endOwnSessions(
   }
   await writeAudit(prisma, {
     actorId: input.actor.id,
-    action: input.handle === "everywhere" ? "session.endAll" : "session.end",
+    action: { everywhere: "session.endAll", others: "session.endOthers" }[input.handle] ?? "session.end",
     entityType: "User",
     entityId: input.actor.id,
     detail: { count },

@@ -88,7 +88,7 @@ export async function verifyCredentials(
     where: { email },
     include: { grants: { include: { department: { select: { code: true } } } } },
   });
-  const audit = (action: string, outcome: "ALLOWED" | "DENIED") =>
+  const audit = (action: string, outcome: "ALLOWED" | "DENIED", detail?: { factor: string }) =>
     writeAudit(prisma, {
       actorId: user?.id ?? null,
       action,
@@ -96,6 +96,7 @@ export async function verifyCredentials(
       entityId: user?.id ?? null,
       outcome,
       ip: input.ip,
+      detail,
     });
 
   try {
@@ -125,7 +126,8 @@ export async function verifyCredentials(
 
   await settleSignIn(keys);
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  if (staffDoor) await audit("auth.signIn", "ALLOWED");
+  // for staff this is the first factor: the second step is audited as auth.secondFactor
+  if (staffDoor) await audit("auth.signIn", "ALLOWED", { factor: "password" });
   return { ok: true, user: toSessionUser(user) };
 }
 

@@ -33,6 +33,21 @@ export const limits = {
   ],
   /** addresses where an account signed in, remembered so the owner is not held by signInAccount */
   signInKnownAddress: [{ points: 1, windowSeconds: 90 * day }],
+  /**
+   * wrong second-factor codes (authenticator or recovery) for one account, from anywhere: whoever
+   * types them already has the password, so only the account's own count stands between a guesser
+   * and the code
+   */
+  secondFactorAccount: [
+    { points: 5, windowSeconds: 15 * minute },
+    { points: 10, windowSeconds: hour },
+    { points: 20, windowSeconds: day },
+  ],
+  /** wrong second-factor codes from one address, whatever the account */
+  secondFactorAddress: [
+    { points: 30, windowSeconds: 15 * minute },
+    { points: 100, windowSeconds: day },
+  ],
   /** wrong 查询码 (tracking number + access code) from one address */
   accessCodeAddress: [
     { points: 20, windowSeconds: 15 * minute },

@@ -65,6 +65,7 @@ export async function closeAccount(
       sessions: (await tx.userSession.deleteMany({ where: { userId: actor.id } })).count,
       notifications: (await tx.notification.deleteMany({ where: { userId: actor.id } })).count,
       communities: (await tx.userCommunity.deleteMany({ where: { userId: actor.id } })).count,
+      passwordLinks: (await tx.passwordLink.deleteMany({ where: { userId: actor.id } })).count,
     };
     // mail kept for the person keeps only that it went out; mail not yet sent never will be
     const mails = await purgeMailBodies(tx, { OR: [{ userId: actor.id }, { to: user.email }] }, now);
@@ -78,6 +79,9 @@ export async function closeAccount(
         // not an argon2 hash: no password ever verifies against it
         passwordHash: `closed:${randomBytes(16).toString("hex")}`,
         totpSecret: null,
+        totpPendingSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
         confirmTokenHash: null,
         confirmExpiresAt: null,
         disabled: true,

@@ -12,7 +12,12 @@ export async function resetTwoFactor(
   input: { actor: TSessionUser; userId: string } & TDbOption,
 ): Promise<void> {
   await changeAccount({ ...input, action: "user.resetTwoFactor" }, async (tx, user) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+    await tx.signInChallenge.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: new Date() } });
     return { result: undefined };
   });
 }

@@ -3,6 +3,12 @@ import type { TStaffRole } from "../../lib/auth/types";
 /** The demo accounts, one or more for each role and scope; all share one password. */
 export const demoPassword = "Demo-pass-2026";
 
+/**
+ * Every demo staff account's authenticator secret (base32), published so that anyone — and any
+ * test — can make the second factor's code for the demo. Never a secret a real account has.
+ */
+export const demoTotpSecret = "ONESTOPDEMOSTAFFTWOFACTORKEYAAAA";
+
 export type SeedAccount = {
   email: string;
   name: string;

@@ -1,7 +1,8 @@
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { hashPassword } from "../../lib/auth/password";
 import { defaultSiteSettings } from "../../lib/settings/site";
-import { demoAccounts, demoPassword } from "./demo-accounts";
+import { sealSecret } from "../../lib/auth/secretBox";
+import { demoAccounts, demoPassword, demoTotpSecret } from "./demo-accounts";
 import { departments } from "./data/departments";
 import { services } from "./data/services";
 import { documents } from "./data/documents";
@@ -37,7 +38,10 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
   log(`departments: ${departments.length}`);
 
   // Accounts are created once: re-seeding never resets a changed password or a revoked role.
+  // Demo staff are enrolled in two-factor sign-in with the published demo secret, so the demo
+  // works at once; their recovery codes are left to them to make.
   for (const account of demoAccounts) {
+    const staff = account.accountType === "STAFF";
     if (await prisma.user.findUnique({ where: { email: account.email }, select: { id: true } })) continue;
     await prisma.user.create({
       data: {
@@ -47,6 +51,8 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
         phone: account.phone ?? null,
         idNumber: account.idNumber ?? null,
         passwordHash: await hashPassword(demoPassword),
+        totpSecret: staff ? sealSecret(demoTotpSecret) : null,
+        totpEnabledAt: staff ? new Date() : null,
         grants: {
           create: account.grants.map((grant) => ({
             role: grant.role,

@@ -27,8 +27,15 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
+// staff sessions are opened after the second factor, as the sign-in does
 const open = (actor: TSessionUser, portal: "public" | "staff", now: Date) =>
-  openSession({ db: database.prisma, user: actor, portal, now });
+  openSession({
+    db: database.prisma,
+    user: actor,
+    portal,
+    now,
+    secondFactorAt: portal === "staff" ? now : null,
+  });
 const live = (sid: string, now: Date, use = true) => liveSession({ db: database.prisma, sid, now, use });
 
 describe("server-side sessions", () => {

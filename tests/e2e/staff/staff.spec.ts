@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
-import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
+import { errorSummary, freshStaffCode, signInCitizen, signInStaff } from "../helpers/accounts";
 
 test.describe("the staff area", () => {
   test("refuses anonymous visitors on the server", async ({ page, request }) => {
@@ -49,18 +49,22 @@ test.describe("the API surface", () => {
     expect(await response.json()).toEqual({ status: "ok", db: "ok" });
   });
 
-  test("next-auth's credentials endpoint signs staff in for programs (csrf + callback)", async ({
+  test("next-auth's credentials endpoint signs staff in for programs (csrf + callback), with the second factor", async ({
     request,
   }) => {
     const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+    const form = {
+      csrfToken,
+      email: "supervisor@example.cn",
+      password: "Demo-pass-2026",
+      portal: "staff",
+      json: "true",
+    };
+    // the password alone opens no staff session
+    await request.post("/api/auth/callback/credentials", { form });
+    expect(await (await request.get("/api/auth/session")).json()).toEqual({});
     const response = await request.post("/api/auth/callback/credentials", {
-      form: {
-        csrfToken,
-        email: "supervisor@example.cn",
-        password: "Demo-pass-2026",
-        portal: "staff",
-        json: "true",
-      },
+      form: { ...form, code: await freshStaffCode("supervisor@example.cn") },
     });
     expect(response.ok()).toBe(true);
     const session = await (await request.get("/api/auth/session")).json();

@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { postAction } from "@/lib/actions/formAction";
 import { endOwnSessions } from "@/lib/auth/sessions";
+import { currentSessionSecret } from "@/lib/auth/session";
 import { ZEndSessions } from "@/lib/auth/schema";
 
 /** Ends one of the citizen's sessions, or all of them (and so this one: back to signing in). */
@@ -11,7 +12,7 @@ export const endSessions = postAction({
   actor: "citizen",
   returnTo: (_formData, locale) => `/${locale}/account/sessions`,
   run: async ({ input, actor }) => {
-    await endOwnSessions({ actor, handle: input.handle });
+    await endOwnSessions({ actor, handle: input.handle, currentSid: await currentSessionSecret() });
     redirect(
       input.handle === "everywhere"
         ? `/${input.locale}/sign-in?signedOut=everywhere`

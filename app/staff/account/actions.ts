@@ -1,0 +1,70 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formAction, postAction } from "@/lib/actions/formAction";
+import { ZChangePassword, ZTotpCode } from "@/lib/auth/schema";
+import { changePassword } from "@/lib/auth/changePassword";
+import {
+  cancelReenrolment,
+  confirmReenrolment,
+  regenerateRecoveryCodes,
+  startReenrolment,
+} from "@/lib/auth/manageTwoFactor";
+import { currentSessionSecret } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/http/clientAddress";
+import { z } from "zod";
+
+/** Changes this member of staff's password; their other sessions end at once. */
+export const changeStaffPassword = formAction({
+  schema: ZChangePassword,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    const ended = await changePassword({
+      actor,
+      currentPassword: input.currentPassword,
+      newPassword: input.password,
+      currentSid: await currentSessionSecret(),
+      ip: await clientAddress(),
+    });
+    redirect(`/staff/account?passwordChanged=${ended}`);
+  },
+});
+
+/** Ten new recovery codes, after a current code; shown by the form this once. */
+export const regenerateStaffRecoveryCodes = formAction({
+  schema: ZTotpCode,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    const codes = await regenerateRecoveryCodes({ actor, code: input.code, ip: await clientAddress() });
+    return { ok: true, values: {}, fieldErrors: {}, shownOnce: codes };
+  },
+});
+
+/** A current code starts the move to another authenticator; the page then shows the new QR code. */
+export const startStaffReenrolment = formAction({
+  schema: ZTotpCode,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await startReenrolment({ actor, code: input.code, ip: await clientAddress() });
+    redirect("/staff/account#two-factor");
+  },
+});
+
+/** A code from the new authenticator confirms it. */
+export const confirmStaffReenrolment = formAction({
+  schema: ZTotpCode,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await confirmReenrolment({ actor, code: input.code, ip: await clientAddress() });
+    redirect("/staff/account?reenrolled=1#two-factor");
+  },
+});
+
+export const cancelStaffReenrolment = postAction({
+  schema: z.object({}),
+  actor: "staff",
+  run: async ({ actor }) => {
+    await cancelReenrolment({ actor });
+    redirect("/staff/account#two-factor");
+  },
+});

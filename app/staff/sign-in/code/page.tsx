@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { errorMessages } from "@/lib/i18n/messages";
+import { getSessionUser } from "@/lib/auth/session";
+import { isStaff } from "@/lib/auth/policy";
+import { openChallenge } from "@/lib/auth/secondFactor";
+import { challengeCookieSecret } from "@/lib/auth/challengeCookie";
+import { CodeForm } from "@/components/form/CodeForm";
+import { verifyStaffCode, verifyStaffRecoveryCode } from "./actions";
+
+export const generateMetadata = staffPageMetadata("staff", "staff:twoFactor.codeTitle");
+
+/**
+ * The second step of a staff sign-in, after a right password: the authenticator's code, or
+ * (through a link, so it works without JavaScript) one of the recovery codes.
+ */
+export default async function StaffCodePage({ searchParams }: { searchParams: TSearchParams }) {
+  if (isStaff(await getSessionUser())) redirect("/staff");
+  const challenge = await openChallenge({ secret: await challengeCookieSecret() });
+  if (!challenge) redirect("/staff/sign-in?expired=1");
+  if (challenge.step === "enrol") redirect("/staff/sign-in/enrol");
+  const recovery = param((await searchParams).recovery, 1) === "1";
+  const t = await getT(defaultLocale, ["staff", "errors"]);
+  const common = { messages: errorMessages(t), errorTitle: t("errors:summaryTitle") };
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t("staff:twoFactor.codeTitle")}</h1>
+      {recovery ? (
+        <>
+          <p className="max-w-2xl">{t("staff:twoFactor.recoveryIntro")}</p>
+          <CodeForm
+            {...common}
+            action={verifyStaffRecoveryCode}
+            name="recoveryCode"
+            label={t("staff:twoFactor.recoveryCode")}
+            hint={t("staff:twoFactor.recoveryHint")}
+            submitLabel={t("staff:twoFactor.verify")}
+          />
+          <Link href="/staff/sign-in/code">{t("staff:twoFactor.useAuthenticator")}</Link>
+        </>
+      ) : (
+        <>
+          <p className="max-w-2xl">{t("staff:twoFactor.codeIntro")}</p>
+          <CodeForm
+            {...common}
+            action={verifyStaffCode}
+            name="code"
+            label={t("staff:twoFactor.code")}
+            hint={t("staff:twoFactor.codeHint")}
+            submitLabel={t("staff:twoFactor.verify")}
+          />
+          <Link href="/staff/sign-in/code?recovery=1">{t("staff:twoFactor.useRecovery")}</Link>
+        </>
+      )}
+    </div>
+  );
+}
