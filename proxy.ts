@@ -59,7 +59,9 @@ async function answerPage(request: NextRequest, nonce: string): Promise<NextResp
 }
 
 export const config = {
-  // everything but Next's own files (static, immutable) and uploads, whose bodies the proxy must
-  // not buffer; both get their fixed headers from next.config.js
-  matcher: ["/((?!_next/|api/v1/uploads).*)"],
+  // everything but Next's own files (static, immutable) and the routes that take uploads (the API's
+  // and the forms' with file inputs), whose bodies the proxy must not buffer: Next copies a body
+  // the proxy sees into memory. Those get their fixed headers from next.config.js, and the routes
+  // their own security headers.
+  matcher: ["/((?!_next/|api/v1/uploads|api/forms/).*)"],
 };
