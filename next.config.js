@@ -59,7 +59,9 @@ const nextConfig = {
     // (app/api/forms, excluded from the proxy). What is left is text; the largest is a document's
     // body (200 000 characters, up to 800 KB in UTF-8).
     serverActions: { bodySizeLimit: "1mb" },
-    proxyClientMaxBodySize: "1mb",
+    // a little more than an action takes, so that proxy.ts can tell a chunked body over 1 MB
+    // (its copy goes past 1 MB) and answer 413 before the action reads a body cut short
+    proxyClientMaxBodySize: "1152kb",
   },
   typedRoutes: false,
   // proxy.ts must see Next's client-navigation headers (RSC, …) and `?_rsc` to keep them out of

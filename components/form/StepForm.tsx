@@ -77,7 +77,13 @@ export function StepForm({ postTo, hidden, fields, initial: state, text, message
   const value = (name: string) => state.values[name] ?? "";
 
   return (
-    <form method="post" action={postTo} encType="multipart/form-data" className="grid max-w-2xl gap-6" noValidate>
+    <form
+      method="post"
+      action={postTo}
+      encType="multipart/form-data"
+      className="grid max-w-2xl gap-6"
+      noValidate
+    >
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}

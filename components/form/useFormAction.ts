@@ -47,7 +47,5 @@ export function formTarget(
   postTo: string | undefined,
   formAction: (formData: FormData) => void,
 ): React.FormHTMLAttributes<HTMLFormElement> {
-  return postTo
-    ? { method: "post", action: postTo, encType: "multipart/form-data" }
-    : { action: formAction };
+  return postTo ? { method: "post", action: postTo, encType: "multipart/form-data" } : { action: formAction };
 }

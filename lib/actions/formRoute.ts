@@ -12,7 +12,7 @@ import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 import { NotFoundError } from "../shared/errors";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { sameOriginOrSafe } from "../http/sameOrigin";
-import { crossSiteRefusal } from "../http/crossSiteRefusal";
+import { crossSiteRefusal } from "../http/proxyRefusals";
 import { applySecurityHeaders } from "../http/securityHeaders";
 import {
   discardReceived,
@@ -85,10 +85,14 @@ export function formRoute<S extends z.ZodType>(options: TRouteOptions<S>) {
   };
 }
 
-async function answer<S extends z.ZodType>(request: NextRequest, options: TRouteOptions<S>): Promise<Response> {
+async function answer<S extends z.ZodType>(
+  request: NextRequest,
+  options: TRouteOptions<S>,
+): Promise<Response> {
   if (!sameOriginOrSafe(request)) return crossSiteRefusal(request);
   const user = await getSessionUser();
-  if (!(options.actor === "staff" ? isStaff(user) : isCitizen(user))) return signInFirst(request, options.actor);
+  if (!(options.actor === "staff" ? isStaff(user) : isCitizen(user)))
+    return signInFirst(request, options.actor);
   const actor = user as TSessionUser;
   const goBack = async (fields: Record<string, string>, state: TFormState) => {
     const locale = isLocale(fields.locale) ? fields.locale : defaultLocale;
@@ -128,7 +132,8 @@ async function answer<S extends z.ZodType>(request: NextRequest, options: TRoute
     const formData = formDataOf(received.entries);
     const values = keptValues(formData);
     const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
-    if (!parsed.success) return goBack(fields, { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error) });
+    if (!parsed.success)
+      return goBack(fields, { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error) });
     let outcome: string | TFormState;
     try {
       outcome = await options.run({ input: parsed.data, actor, formData, files, locale: localeOf(formData) });

@@ -53,7 +53,13 @@ test.describe("uploads streamed to the API", () => {
     const burst = (megabytes: number) =>
       Promise.all(
         Array.from({ length: 10 }, () =>
-          sendChunkedUpload({ port, cookie, path: "/api/v1/uploads", field: "file", totalBytes: megabytes * megabyte }),
+          sendChunkedUpload({
+            port,
+            cookie,
+            path: "/api/v1/uploads",
+            field: "file",
+            totalBytes: megabytes * megabyte,
+          }),
         ),
       );
     // warm up with a burst of the same shape: the route and its parser load, and V8's young

@@ -72,7 +72,10 @@ type TChunkedUpload = {
 export function sendChunkedUpload(upload: TChunkedUpload): Promise<TSent> {
   const boundary = "----onestop-stream-test";
   const text = Object.entries(upload.fields ?? {})
-    .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+    .map(
+      ([name, value]) =>
+        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    )
     .join("");
   const head = Buffer.from(
     `${text}--${boundary}\r\nContent-Disposition: form-data; name="${upload.field}"; filename="big.pdf"\r\n` +
@@ -137,7 +140,10 @@ export async function cookieHeader(page: Page): Promise<string> {
  * 25 ms from /proc. Run a burst of the same shape first, so the baseline is the steady state (the
  * routes loaded, V8's young generation grown to its working size).
  */
-export async function memoryGrowth<T>(pid: number, burst: () => Promise<T>): Promise<{ grewMb: number; result: T }> {
+export async function memoryGrowth<T>(
+  pid: number,
+  burst: () => Promise<T>,
+): Promise<{ grewMb: number; result: T }> {
   const baseline = residentBytes(pid);
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, residentBytes(pid))), 25);

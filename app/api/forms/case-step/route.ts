@@ -16,7 +16,9 @@ export const POST = formRoute({
   actor: "staff",
   files: { fields: ["resultFile"], maxCount: 1 },
   back: (fields) =>
-    trackingNumberPattern.test(fields.trackingNumber ?? "") ? `/staff/cases/${fields.trackingNumber}` : "/staff",
+    trackingNumberPattern.test(fields.trackingNumber ?? "")
+      ? `/staff/cases/${fields.trackingNumber}`
+      : "/staff",
   run: async ({ input, actor, files }) => {
     await takeCaseStep({
       ...input,

@@ -14,7 +14,8 @@ export const POST = formRoute({
   actor: "staff",
   // more than a notice takes is refused by the form, with the field named
   files: { fields: ["attachments"], maxCount: 30 },
-  back: (fields) => (noticeIdPattern.test(fields.id ?? "") ? `/staff/notices/${fields.id}` : "/staff/notices"),
+  back: (fields) =>
+    noticeIdPattern.test(fields.id ?? "") ? `/staff/notices/${fields.id}` : "/staff/notices",
   run: async ({ input, actor, formData, files }) => {
     await updateNotice({
       actor,
@@ -22,7 +23,9 @@ export const POST = formRoute({
       expectedVersion: input.expectedVersion,
       notice: noticeFromForm(input, formData),
       files: newAttachments(files),
-      removeAttachments: formData.getAll("removeAttachments").filter((v): v is string => typeof v === "string"),
+      removeAttachments: formData
+        .getAll("removeAttachments")
+        .filter((v): v is string => typeof v === "string"),
     });
     return `/staff/notices/${input.id}?saved=1`;
   },

@@ -10,7 +10,9 @@ export const POST = formRoute({
   files: { fields: ["attachments"], maxCount: 30 },
   back: () => "/staff/notices/new",
   run: async ({ input, actor, formData, files }) => {
-    const notice = await createNotice({ actor, notice: noticeFromForm(input, formData),
+    const notice = await createNotice({
+      actor,
+      notice: noticeFromForm(input, formData),
       files: newAttachments(files),
     });
     return `/staff/notices/${notice.id}?saved=1`;
