@@ -5,7 +5,7 @@
  * as the search API counts). Free of `server-only`: proxy.ts imports it.
  */
 import type { NextRequest } from "next/server";
-import { accessCodePattern, trackingNumberPattern } from "../cases/schema";
+import { accessCodePattern, trackingNumberPattern } from "../identifiers/patterns";
 import { clientAddressHeader } from "../http/clientAddressHeader";
 import { isLocale } from "../i18n/settings";
 import { pageGate } from "./pageGate";
