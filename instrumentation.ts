@@ -1,6 +1,7 @@
 /**
  * Runs once when a server instance starts. The embedded database's dump socket, so that
  * `npm run db:backup` can copy the database this server holds open (see lib/backup/dumpSocket.ts).
+ * The limits proxy.ts applies before rendering a page (lib/throttle/pageGate.ts).
  * The job runner (scheduled notices, expiry, subscription mail, the daily retention purge) lives inside every instance;
  * ONESTOP_JOBS=off leaves it out. The runner knows no domain: each domain that queues work
  * exports its handlers, and they are handed over here.
@@ -8,6 +9,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await serveEmbeddedDumps();
+  (await import("./lib/throttle/servePageGate")).servePageGate();
   if (process.env.ONESTOP_JOBS === "off") return;
   const [{ startJobRunner }, notices, mail, audit, users, retention] = await Promise.all([
     import("./lib/jobs/runner"),

@@ -54,9 +54,14 @@ const nextConfig = {
   // moment. Our titles are one translation lookup, so waiting for them costs nothing.
   htmlLimitedBots: /.*/,
   experimental: {
-    // application steps carry their uploads (up to the largest service limit, several files)
-    serverActions: { bodySizeLimit: "50mb" },
-    proxyClientMaxBodySize: "50mb",
+    // Next reads a server action's whole body into memory (and the proxy copies any body it sees),
+    // so no form with a file input posts to an action: those post to streaming routes
+    // (app/api/forms, excluded from the proxy). What is left is text; the largest is a document's
+    // body (200 000 characters, up to 800 KB in UTF-8).
+    serverActions: { bodySizeLimit: "1mb" },
+    // a little more than an action takes, so that proxy.ts can tell a chunked body over 1 MB
+    // (its copy goes past 1 MB) and answer 413 before the action reads a body cut short
+    proxyClientMaxBodySize: "1152kb",
   },
   typedRoutes: false,
   // proxy.ts must see Next's client-navigation headers (RSC, …) and `?_rsc` to keep them out of

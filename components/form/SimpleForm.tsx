@@ -2,7 +2,7 @@
 
 import type { TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "./ErrorSummary";
-import { useFormAction } from "./useFormAction";
+import { formTarget, useFormAction } from "./useFormAction";
 import { Field, FieldGroup, inputClass } from "../ui/Field";
 
 export type TSimpleField = {
@@ -22,7 +22,12 @@ export type TSimpleField = {
 };
 
 type Props = {
-  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** a server action… */
+  action?: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** …or, for a form with file inputs, the form route it posts to (lib/actions/formRoute) */
+  postTo?: string;
+  /** with `postTo`: the state the route kept when it sent the browser back (errors, what was typed) */
+  returned?: TFormState | null;
   fields: TSimpleField[];
   hidden?: Record<string, string>;
   submitLabel: string;
@@ -38,11 +43,13 @@ type Props = {
 };
 
 /**
- * A small form bound to a server action with useActionState: it posts without JavaScript
- * too, and comes back with field errors and what the user typed.
+ * A small form bound to a server action with useActionState, or posted to a form route: it posts
+ * without JavaScript too, and comes back with field errors and what the user typed.
  */
 export function SimpleForm({
   action,
+  postTo,
+  returned,
   fields,
   hidden = {},
   submitLabel,
@@ -56,10 +63,11 @@ export function SimpleForm({
     action,
     messages,
     initialValues,
+    returned,
   );
 
   return (
-    <form action={formAction} className="grid max-w-lg gap-4" noValidate>
+    <form {...formTarget(postTo, formAction)} className="grid max-w-lg gap-4" noValidate>
       <ErrorSummary
         ref={summary}
         title={errorTitle}

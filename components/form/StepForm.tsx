@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { ErrorSummary } from "./ErrorSummary";
 import { messageForCode } from "@/lib/shared/errorCode";
 import { Field, FieldGroup, inputClass } from "../ui/Field";
@@ -23,10 +23,12 @@ export type TFieldView = {
 };
 
 type Props = {
-  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** the form route it posts to (lib/actions/formRoute), which streams the step's files */
+  postTo: string;
   /** the hidden fields that say which form and step this is */
   hidden: Record<string, string>;
   fields: TFieldView[];
+  /** errors and answers to show: what the route sent back, or the draft's */
   initial: TFormState;
   text: {
     continue: string;
@@ -53,23 +55,35 @@ const inputAttributes: Partial<Record<TFieldView["type"], React.InputHTMLAttribu
 };
 
 /**
- * A step of an application form, bound to a server action with useActionState: it posts (with
- * its files) without JavaScript too, and comes back with the error summary and every answer kept.
+ * A step of an application form, posted as multipart to a form route (with or without JavaScript),
+ * which streams its files to storage; it comes back with the error summary and every answer kept.
  */
-export function StepForm({ action, hidden, fields, initial, text, messages }: Props) {
-  const [state, formAction, pending] = useActionState(action, initial);
+export function StepForm({ postTo, hidden, fields, initial: state, text, messages }: Props) {
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (Object.keys(state.fieldErrors).length) summary.current?.focus();
+    if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
   }, [state]);
   const message = (code: string) => messageForCode(messages, code);
   const errors = fields
     .filter((f) => state.fieldErrors[f.name])
     .map((f) => ({ field: f.name, message: message(state.fieldErrors[f.name]) }));
+  if (state.formError)
+    errors.push({
+      field: "form",
+      message: state.reference
+        ? `${message(state.formError)} (${state.reference})`
+        : message(state.formError),
+    });
   const value = (name: string) => state.values[name] ?? "";
 
   return (
-    <form action={formAction} className="grid max-w-2xl gap-6" noValidate>
+    <form
+      method="post"
+      action={postTo}
+      encType="multipart/form-data"
+      className="grid max-w-2xl gap-6"
+      noValidate
+    >
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}
@@ -180,10 +194,10 @@ export function StepForm({ action, hidden, fields, initial, text, messages }: Pr
         );
       })}
       <div className="flex flex-wrap items-center gap-4">
-        <Button name="intent" value="continue" disabled={pending}>
+        <Button name="intent" value="continue">
           {text.continue}
         </Button>
-        <Button name="intent" value="save" disabled={pending} variant="link" className="min-h-10">
+        <Button name="intent" value="save" variant="link" className="min-h-10">
           {text.saveLater}
         </Button>
       </div>

@@ -4,19 +4,24 @@ import { useActionState, useEffect, useRef } from "react";
 import { emptyFormState, type TFormState } from "@/lib/actions/formState";
 import { messageForCode } from "@/lib/shared/errorCode";
 
+/** A form route's form has no action to call: its state is what the route sent back. */
+const keepState = async (state: TFormState) => state;
+
 /**
- * A form bound to a server action with useActionState (it posts without JavaScript too), its
- * translated errors for the summary, and focus moved to the summary after a failed submission
- * when JavaScript runs (GOV.UK pattern).
+ * A form bound to a server action with useActionState (it posts without JavaScript too), or a form
+ * posted to a form route (`returned`: what the route kept for it when it sent the browser back);
+ * its translated errors for the summary, and focus moved to the summary after a failed submission
+ * (GOV.UK pattern).
  */
 export function useFormAction(
-  action: (state: TFormState, formData: FormData) => Promise<TFormState>,
+  action: ((state: TFormState, formData: FormData) => Promise<TFormState>) | undefined,
   messages: Record<string, string>,
   initialValues?: Record<string, string>,
+  returned?: TFormState | null,
 ) {
   const [state, formAction, pending] = useActionState(
-    action,
-    initialValues ? { ...emptyFormState, values: initialValues } : emptyFormState,
+    action ?? keepState,
+    returned ?? (initialValues ? { ...emptyFormState, values: initialValues } : emptyFormState),
   );
   const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -32,4 +37,15 @@ export function useFormAction(
         : message(state.formError),
     });
   return { state, formAction, pending, summary, errors, message };
+}
+
+/**
+ * The `<form>` attributes for either kind: a server action, or a multipart post to a form route
+ * (lib/actions/formRoute), which streams its files instead of reading the body into memory.
+ */
+export function formTarget(
+  postTo: string | undefined,
+  formAction: (formData: FormData) => void,
+): React.FormHTMLAttributes<HTMLFormElement> {
+  return postTo ? { method: "post", action: postTo, encType: "multipart/form-data" } : { action: formAction };
 }

@@ -2,7 +2,7 @@
 
 import type { TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
-import { useFormAction } from "@/components/form/useFormAction";
+import { formTarget, useFormAction } from "@/components/form/useFormAction";
 import { Field, inputClass } from "@/components/ui/Field";
 import { PlaceCheckboxes, type TLabelledTree } from "./PlaceCheckboxes";
 import { Button } from "@/components/ui/Button";
@@ -32,7 +32,10 @@ export type TNoticeFormLabels = Record<
 > & { whole: string };
 
 type Props = {
-  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** the form route it posts to (lib/actions/formRoute), which streams the attachments */
+  postTo: string;
+  /** the state the route kept when it sent the browser back (errors, what was typed) */
+  returned?: TFormState | null;
   labels: TNoticeFormLabels;
   messages: Record<string, string>;
   categories: { value: string; label: string }[];
@@ -43,11 +46,13 @@ type Props = {
 };
 
 /**
- * The notice editor: a plain multipart form bound to a server action, so it posts without
- * JavaScript and comes back with field errors and everything typed (scope boxes included).
+ * The notice editor: a plain multipart form posted to a form route, which streams the attachments;
+ * it posts without JavaScript and comes back with field errors and everything typed (scope boxes
+ * included).
  */
 export function NoticeForm({
-  action,
+  postTo,
+  returned,
   labels,
   messages,
   categories,
@@ -57,9 +62,10 @@ export function NoticeForm({
   attachments = [],
 }: Props) {
   const { state, formAction, pending, summary, errors, message } = useFormAction(
-    action,
+    undefined,
     messages,
     initialValues,
+    returned,
   );
   const v = (name: string) => state.values[name] ?? "";
   const err = (name: string) => (state.fieldErrors[name] ? message(state.fieldErrors[name]) : undefined);
@@ -84,7 +90,7 @@ export function NoticeForm({
   const removed = new Set(v("removeAttachments").split("\n"));
 
   return (
-    <form action={formAction} className="grid max-w-3xl gap-4" noValidate encType="multipart/form-data">
+    <form {...formTarget(postTo, formAction)} className="grid max-w-3xl gap-4" noValidate>
       <ErrorSummary
         ref={summary}
         title={labels.errorTitle}

@@ -10,7 +10,10 @@ type Props<S extends string> = {
   label: (step: S) => string;
   /** what a step asks for besides the hidden fields */
   fields: (step: S) => TSimpleField[];
-  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** the form route every step posts to (lib/actions/formRoute): a step may carry files */
+  postTo: string;
+  /** what the route kept when it sent the browser back, shown by the form of the step it was for */
+  returned: TFormState | null;
   /** what every step form sends back: the entity and the version the person saw */
   hidden: Record<string, string>;
   messages: Record<string, string>;
@@ -25,7 +28,8 @@ export function StepForms<S extends string>({
   steps,
   label,
   fields,
-  action,
+  postTo,
+  returned,
   hidden,
   messages,
   errorTitle,
@@ -40,7 +44,8 @@ export function StepForms<S extends string>({
           </h3>
           <SimpleForm
             idPrefix={step}
-            action={action}
+            postTo={postTo}
+            returned={returned?.values.step === step ? returned : null}
             hidden={{ ...hidden, step }}
             fields={fields(step)}
             submitLabel={label(step)}

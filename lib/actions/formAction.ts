@@ -14,7 +14,7 @@ import { TooManyRequestsError, minutesToWait } from "../throttle/throttle";
 const secretFields = /password|confirm|token|secret/i;
 
 /** The typed values to send back with the form (never passwords). */
-function keptValues(formData: FormData): Record<string, string> {
+export function keptValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [name, value] of formData.entries()) {
     // a repeated name (a group of checkboxes) keeps every value, one per line
@@ -45,7 +45,7 @@ type TActionOptions<S extends z.ZodType, K extends TActorKind, R> = {
 };
 
 /** The form's locale field, or the default: the page a visitor is sent to next speaks it. */
-function localeOf(formData: FormData): TLocale {
+export function localeOf(formData: FormData): TLocale {
   const value = formData.get("locale");
   return isLocale(value) ? value : defaultLocale;
 }
@@ -71,7 +71,7 @@ async function resolveActor<K extends TActorKind>(
   return user as TActorOf<K>;
 }
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
@@ -106,19 +106,27 @@ export function formAction<S extends z.ZodType, K extends TActorKind>(
       unstable_rethrow(error);
       // nothing the actor may see: the same 404 as for something that does not exist
       if (error instanceof NotFoundError) notFound();
-      // over a limit: how long to wait, with what was typed kept
-      if (error instanceof TooManyRequestsError)
-        return { ok: false, values, fieldErrors: {}, formError: `tooManyAttempts|${minutesToWait(error)}` };
-      if (error instanceof FormError) {
-        return error.field
-          ? { ok: false, values, fieldErrors: { [error.field]: error.key } }
-          : { ok: false, values, fieldErrors: {}, formError: error.key };
-      }
-      const reference = randomUUID().slice(0, 8);
-      console.error(`[form action ${reference}]`, error);
-      return { ok: false, values, fieldErrors: {}, formError: "unexpected", reference };
+      return failedFormState(error, values);
     }
   };
+}
+
+/**
+ * The form state for an expected failure of a use case (over a limit, a FormError), with what was
+ * typed kept; anything unexpected is logged with a reference to quote.
+ */
+export function failedFormState(error: unknown, values: Record<string, string>): TFormState {
+  // over a limit: how long to wait, with what was typed kept
+  if (error instanceof TooManyRequestsError)
+    return { ok: false, values, fieldErrors: {}, formError: `tooManyAttempts|${minutesToWait(error)}` };
+  if (error instanceof FormError) {
+    return error.field
+      ? { ok: false, values, fieldErrors: { [error.field]: error.key } }
+      : { ok: false, values, fieldErrors: {}, formError: error.key };
+  }
+  const reference = randomUUID().slice(0, 8);
+  console.error(`[form ${reference}]`, error);
+  return { ok: false, values, fieldErrors: {}, formError: "unexpected", reference };
 }
 
 /**

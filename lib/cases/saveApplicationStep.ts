@@ -5,6 +5,7 @@ import { FormError, NotFoundError } from "../shared/errors";
 import { serviceToApplyFor } from "./serviceToApplyFor";
 import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } from "../services/answers";
 import { saveUpload } from "../uploads/saveUpload";
+import type { TReceivedFile } from "../uploads/receiveUpload";
 import { readDraft } from "./drafts";
 
 type TStepResult =
@@ -21,7 +22,10 @@ export async function saveApplicationStep(
     actor: TSessionUser;
     serviceCode: string;
     stepId: string;
+    /** the typed answers */
     formData: FormData;
+    /** the files chosen, received onto disk as they arrived */
+    files: TReceivedFile[];
     validate: boolean;
   } & TDbOption,
 ): Promise<TStepResult> {
@@ -35,15 +39,15 @@ export async function saveApplicationStep(
   const typed = answersFromFormData({ steps: [step] }, input.formData);
   const fieldErrors: Record<string, string> = {};
   for (const field of step.fields.filter((f) => f.type === "file")) {
-    const file = input.formData.get(field.name);
+    const file = input.files.find((received) => received.field === field.name);
     delete typed[field.name];
-    if (file instanceof File && file.size > 0) {
+    if (file && file.size > 0) {
       try {
         const saved = await saveUpload({
           db: prisma,
           actor: input.actor,
           name: file.name,
-          bytes: new Uint8Array(await file.arrayBuffer()),
+          received: file,
           accept: field.accept,
           maxSizeMb: field.maxSizeMb,
           field: field.name,

@@ -2,7 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { FormError, NotFoundError } from "../shared/errors";
-import { saveUpload } from "../uploads/saveUpload";
+import { saveUpload, uploadContent, type TFormFile } from "../uploads/saveUpload";
 import { applyCaseStep } from "./applyCaseStep";
 import { caseWorkflow } from "./caseWorkflow";
 
@@ -12,7 +12,7 @@ export async function supplyMaterials(
     actor: TSessionUser;
     trackingNumber: string;
     expectedVersion: number;
-    files: File[];
+    files: TFormFile[];
     note?: string;
   } & TDbOption,
 ) {
@@ -32,8 +32,7 @@ export async function supplyMaterials(
     const saved = await saveUpload({
       db: prisma,
       actor: input.actor,
-      name: file.name,
-      bytes: new Uint8Array(await file.arrayBuffer()),
+      ...(await uploadContent(file)),
       field: "files",
       purpose: "supplement",
     });

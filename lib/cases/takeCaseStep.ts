@@ -1,7 +1,7 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { saveUpload } from "../uploads/saveUpload";
+import { saveUpload, uploadContent, type TFormFile } from "../uploads/saveUpload";
 import { applyCaseStep, type TCaseStepInput } from "./applyCaseStep";
 import { caseWorkflow } from "./caseWorkflow";
 import { staffCaseOrDeny } from "./staffCases";
@@ -14,7 +14,7 @@ import { staffCaseOrDeny } from "./staffCases";
 export async function takeCaseStep(
   input: Omit<TCaseStepInput, "resultAttachmentId" | "newUploadIds" | "db"> & {
     actor: TSessionUser;
-    resultFile?: File | null;
+    resultFile?: TFormFile | null;
   } & TDbOption,
 ): Promise<{ status: string; version: number }> {
   const prisma = await clientOf(input);
@@ -23,8 +23,7 @@ export async function takeCaseStep(
     caseWorkflow.steps[input.step].issuesResult && input.resultFile && input.resultFile.size > 0
       ? await saveUpload({
           actor: input.actor,
-          name: input.resultFile.name,
-          bytes: new Uint8Array(await input.resultFile.arrayBuffer()),
+          ...(await uploadContent(input.resultFile)),
           field: "resultFile",
           purpose: "result",
           db: prisma,

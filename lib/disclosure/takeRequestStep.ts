@@ -1,7 +1,7 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import { hasRole } from "../auth/policy";
-import { saveUpload } from "../uploads/saveUpload";
+import { saveUpload, uploadContent, type TFormFile } from "../uploads/saveUpload";
 import { applyRequestStep, type TRequestStepInput } from "./applyRequestStep";
 
 /**
@@ -13,7 +13,7 @@ import { applyRequestStep, type TRequestStepInput } from "./applyRequestStep";
 export async function takeRequestStep(
   input: Omit<TRequestStepInput, "replyFileIds"> & {
     /** a file input left empty sends one empty file: those are ignored */
-    replyFiles?: File[];
+    replyFiles?: TFormFile[];
   } & TDbOption,
 ) {
   const { replyFiles = [], db, ...step } = input;
@@ -22,11 +22,9 @@ export async function takeRequestStep(
   const replyFileIds: string[] = [];
   if (files.length && (await isOfficerFor(prisma, step))) {
     for (const file of files) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
       const stored = await saveUpload({
         actor: step.actor,
-        name: file.name,
-        bytes,
+        ...(await uploadContent(file)),
         field: "replyFiles",
         purpose: "reply",
         db: prisma,

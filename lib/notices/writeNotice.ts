@@ -8,6 +8,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { deniedAsNotFound } from "../audit/refusals";
 import { FormError, NotFoundError } from "../shared/errors";
 import { saveUpload } from "../uploads/saveUpload";
+import type { TReceivedFile } from "../uploads/receiveUpload";
 import { noticeCategories } from "./categories";
 import { expandScope, isEmptyScope, type TNoticeScope } from "./scope";
 import { isNoticeEditor, mayEditNotice } from "./noticeWorkflow";
@@ -27,7 +28,8 @@ export const ZNoticeInput = z.object({
   pinned: z.boolean(),
 });
 export type TNoticeInput = z.infer<typeof ZNoticeInput>;
-export type TNewFile = { name: string; bytes: Uint8Array };
+/** A new attachment: bytes in memory (tests, scripts), or a file received onto disk by a form. */
+export type TNewFile = { name: string; bytes: Uint8Array } | TReceivedFile;
 
 async function targetCommunityIds(prisma: PrismaClient, scope: TNoticeScope): Promise<string[]> {
   if (isEmptyScope(scope)) throw new FormError("chooseAtLeastOne", "scope");
@@ -87,8 +89,7 @@ async function storeFiles(prisma: PrismaClient, actor: TSessionUser, files: TNew
       await saveUpload({
         db: prisma,
         actor,
-        name: file.name,
-        bytes: file.bytes,
+        ...("path" in file ? { name: file.name, received: file } : file),
         field: "attachments",
         purpose: "notice",
       }),

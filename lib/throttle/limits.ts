@@ -68,7 +68,7 @@ export const limits = {
     { points: 20, windowSeconds: hour },
     { points: 50, windowSeconds: day },
   ],
-  /** searches from one address */
+  /** searches from one address: the search page and the search API count together */
   search: [{ points: 120, windowSeconds: minute }],
   /** subscription requests from one address */
   subscribe: [{ points: 20, windowSeconds: hour }],

@@ -9,6 +9,8 @@ import busboy from "busboy";
 
 /** An uploaded file written to a temporary file as it arrived; never held in memory whole. */
 export type TReceivedFile = {
+  /** the form field it came in */
+  field: string;
   path: string;
   name: string;
   size: number;
@@ -17,9 +19,13 @@ export type TReceivedFile = {
   sha256: string;
 };
 
-/** The file part grew past the limit; reading stopped there. */
+/** The file parts grew past the limit; reading stopped there. */
 export class UploadTooLarge extends Error {
-  constructor(readonly field: string) {
+  constructor(
+    readonly field: string,
+    /** the text parts read before the refusal, so a form can come back with them */
+    readonly entries: [string, string][] = [],
+  ) {
     super("upload too large");
   }
 }
@@ -33,58 +39,91 @@ export class UploadMalformed extends Error {
 
 const headBytes = 16;
 
-/**
- * Reads a multipart/form-data body as it arrives: short text parts are collected, the one file
- * part named `fileField` is counted, hashed and written to a temporary file. Past `maxFileBytes`
- * parsing stops at once and the caller answers; what the client still sends in the next seconds is
- * dropped unread — so memory stays flat whatever a client sends, chunked or not. Other file parts
- * are refused. The caller removes the temporary file with `discardReceived` when done.
- */
-export async function receiveUpload(input: {
+/** No upload field allows more than this; reading any upload stops past it. */
+export const uploadCeilingMb = 50;
+
+type TReceiveOptions = {
   request: Request;
-  fileField: string;
+  /** the file parts taken: by field name (any name when omitted), at most `maxCount` of them */
+  files: { fields?: string[]; maxCount: number };
+  /** all file parts together; past it reading stops */
   maxFileBytes: number;
-}): Promise<{ fields: Record<string, string>; file: TReceivedFile | null }> {
+  /** the text parts: how many, and their bytes in all (an API call's few short parts by default) */
+  text?: { maxFields: number; maxBytes: number };
+};
+
+/**
+ * Reads a multipart/form-data body as it arrives: text parts are collected (within their own
+ * budget), file parts are counted, hashed and written to temporary files. Past `maxFileBytes`
+ * parsing stops at once and the caller answers; what the client still sends in the next seconds is
+ * dropped unread — so memory stays flat whatever a client sends, chunked or not. File parts in
+ * other fields are refused; an empty file input (no name, no bytes) is skipped. The caller removes
+ * the temporary files with `discardReceived` when done.
+ */
+export async function receiveUpload(
+  input: TReceiveOptions,
+): Promise<{ fields: Record<string, string>; entries: [string, string][]; files: TReceivedFile[] }> {
   const contentType = input.request.headers.get("content-type") ?? "";
   if (!input.request.body || !/^multipart\/form-data/i.test(contentType)) throw new UploadMalformed();
+  const text = input.text ?? { maxFields: 8, maxBytes: 1024 };
   let parser: busboy.Busboy;
   try {
     parser = busboy({
       headers: { "content-type": contentType },
       defParamCharset: "utf8",
-      limits: { files: 1, fields: 8, parts: 9, fieldSize: 1024, fieldNameSize: 64 },
+      limits: {
+        // an empty file input still sends its part
+        files: input.files.maxCount + 8,
+        fields: text.maxFields,
+        parts: input.files.maxCount + 8 + text.maxFields,
+        fieldSize: text.maxBytes,
+        fieldNameSize: 100,
+      },
     });
   } catch {
     throw new UploadMalformed();
   }
   const source = Readable.fromWeb(input.request.body as import("node:stream/web").ReadableStream);
-  const fields: Record<string, string> = {};
-  let received: Promise<TReceivedFile> | null = null;
-  let fileStream: Readable | null = null;
+  const entries: [string, string][] = [];
+  const budget = { left: input.maxFileBytes };
+  let textBytes = 0;
+  const pending: Promise<TReceivedFile | null>[] = [];
+  const open = new Set<Readable>();
 
   return new Promise((resolve, reject) => {
     let settled = false;
+    const discardAll = () =>
+      void Promise.allSettled(pending).then((all) =>
+        all.forEach((one) => one.status === "fulfilled" && one.value && discardReceived(one.value)),
+      );
     const fail = (error: unknown) => {
       if (settled) return;
       settled = true;
       source.unpipe(parser);
       lingerThenClose(source);
-      // a file part cut short ends its write, which removes the temporary file
-      fileStream?.destroy();
-      reject(error);
+      // a file part cut short ends its write, which removes its temporary file
+      for (const stream of open) stream.destroy();
+      discardAll();
+      reject(error instanceof UploadTooLarge ? new UploadTooLarge(error.field, [...entries]) : error);
     };
     parser.on("field", (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) fail(new UploadMalformed());
-      else fields[name] = value;
+      textBytes += Buffer.byteLength(value);
+      if (info.valueTruncated || info.nameTruncated || textBytes > text.maxBytes) fail(new UploadMalformed());
+      else entries.push([name, value]);
     });
     parser.on("file", (name, stream, info) => {
-      if (name !== input.fileField || received) {
+      if (input.files.fields && !input.files.fields.includes(name)) {
         fail(new UploadMalformed());
         return;
       }
-      fileStream = stream;
-      received = writeTemporary(stream, info.filename, input.maxFileBytes, name);
-      received.catch(fail);
+      open.add(stream);
+      stream.once("close", () => open.delete(stream));
+      const written = writeTemporary(stream, { field: name, name: info.filename ?? "" }, budget).then(
+        // an empty file input: the browser sends a part with no name and no bytes
+        async (file) => (file.size === 0 && !file.name ? (await discardReceived(file), null) : file),
+      );
+      written.catch(fail);
+      pending.push(written);
     });
     for (const event of ["partsLimit", "filesLimit", "fieldsLimit"] as const)
       parser.on(event, () => fail(new UploadMalformed()));
@@ -92,10 +131,15 @@ export async function receiveUpload(input: {
     source.on("error", () => fail(new UploadMalformed()));
     parser.on("close", () => {
       if (settled) return;
-      Promise.resolve(received).then((file) => {
-        if (settled) return void (file && discardReceived(file));
+      Promise.all(pending).then((all) => {
+        const files = all.filter((file): file is TReceivedFile => file !== null);
+        if (settled) return void files.forEach((file) => discardReceived(file));
+        if (files.length > input.files.maxCount) {
+          files.forEach((file) => discardReceived(file));
+          return fail(new UploadMalformed());
+        }
         settled = true;
-        resolve({ fields, file });
+        resolve({ fields: Object.fromEntries(entries), entries, files });
       }, fail);
     });
     source.pipe(parser);
@@ -122,9 +166,8 @@ export async function discardReceived(file: TReceivedFile): Promise<void> {
 
 async function writeTemporary(
   stream: Readable,
-  name: string | undefined,
-  maxBytes: number,
-  field: string,
+  part: { field: string; name: string },
+  budget: { left: number },
 ): Promise<TReceivedFile> {
   const target = path.join(os.tmpdir(), `onestop-upload-${randomBytes(12).toString("hex")}`);
   const hash = createHash("sha256");
@@ -134,7 +177,8 @@ async function writeTemporary(
     transform(chunk: Buffer, _encoding, callback) {
       if (size < headBytes) head.set(chunk.subarray(0, headBytes - size), size);
       size += chunk.length;
-      if (size > maxBytes) return callback(new UploadTooLarge(field));
+      budget.left -= chunk.length;
+      if (budget.left < 0) return callback(new UploadTooLarge(part.field));
       hash.update(chunk);
       callback(null, chunk);
     },
@@ -146,8 +190,9 @@ async function writeTemporary(
     throw error instanceof UploadTooLarge ? error : new UploadMalformed();
   }
   return {
+    field: part.field,
     path: target,
-    name: name ?? "",
+    name: part.name,
     size,
     head: head.subarray(0, Math.min(size, headBytes)),
     sha256: hash.digest("hex"),

@@ -13,6 +13,21 @@ const defaultMaxSizeMb = 10;
 export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType; size: number };
 
 /**
+ * A file a form brings: received onto disk as it streamed (the form routes and the API), or a File
+ * already in memory (tests, scripts).
+ */
+export type TFormFile = File | TReceivedFile;
+
+/** saveUpload's name and content for a form's file: a received file moves to storage unread. */
+export async function uploadContent(
+  file: TFormFile,
+): Promise<{ name: string } & ({ bytes: Uint8Array } | { received: TReceivedFile })> {
+  return file instanceof File
+    ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+    : { name: file.name, received: file };
+}
+
+/**
  * Stores one uploaded file for its uploader: its bytes, or a file received as a stream onto disk
  * (receiveUpload), which reaches storage without being read into memory. The type is decided by
  * the file's first bytes, not its name or the browser's claim; size and type limits come from the

@@ -5,6 +5,7 @@ import { pdfFile } from "../helpers/files";
 import { waitForMail } from "../helpers/mail";
 import { expectAccessible } from "../helpers/axe";
 import { readXml, rssVocabulary, sitemapVocabulary } from "../helpers/xml";
+import { markupProblems } from "../helpers/xss";
 
 const HEPINGJIE = "510104001001";
 
@@ -264,58 +265,6 @@ test("bad editor input comes back with messages and keeps what was typed (no Jav
   await expect(summary).toContainText("有效期");
   await expect(editor.locator("#notice-category")).toHaveValue("activities");
 });
-
-/** Whatever in `root` could run script or inject style: elements, handlers, URL schemes. */
-async function markupProblems(page: Page, root: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const dangerous = new Set([
-      "script",
-      "iframe",
-      "object",
-      "embed",
-      "svg",
-      "math",
-      "style",
-      "link",
-      "meta",
-      "base",
-      "img",
-      "video",
-      "audio",
-      "source",
-      "marquee",
-      "input",
-      "select",
-      "textarea",
-      "details",
-      "x",
-      "noscript",
-      "form",
-      "button",
-      "body",
-    ]);
-    const found: string[] = [];
-    for (const scope of document.querySelectorAll(selector)) {
-      for (const element of scope.querySelectorAll("*")) {
-        const tag = element.tagName.toLowerCase();
-        if (dangerous.has(tag)) found.push(`<${tag}>`);
-        for (const attribute of element.attributes) {
-          if (
-            /^on/i.test(attribute.name) ||
-            ["style", "srcdoc", "contenteditable", "background"].includes(attribute.name)
-          )
-            found.push(`${tag}[${attribute.name}]`);
-          if (
-            ["href", "src", "action", "formaction", "data"].includes(attribute.name) &&
-            /^\s*(javascript|data|vbscript):/i.test(attribute.value)
-          )
-            found.push(`${tag}[${attribute.name}=${attribute.value}]`);
-        }
-      }
-    }
-    return found;
-  }, root);
-}
 
 test("100 known XSS payloads in titles, bodies and attachment names never run and never reach a page or the feed as markup", async ({
   browser,

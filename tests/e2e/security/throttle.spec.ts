@@ -192,6 +192,64 @@ test("查询码 guessing is limited per address and per tracking number, and aud
   expect(JSON.stringify(audited)).not.toContain("ABCDEF");
 });
 
+test("the pages that look up a 查询码 answer 429 with Retry-After and a page in the visitor's language", async () => {
+  // GK20260303000001 is held for every address once its own limit is used up (from many addresses)
+  const number = "GK20260303000001";
+  for (let i = 0; i < limits.accessCodeNumber[0].points; i++)
+    expect(
+      (
+        await fetch(`${proxied!.url}/en/track?trackingNumber=${number}&accessCode=ABCDEF`, {
+          headers: via(`198.51.100.${140 + i}`),
+        })
+      ).status,
+    ).toBe(200);
+  const pages = [
+    { path: `/en/track?trackingNumber=${number}&accessCode=ABCDEF`, lang: "en", text: "Too many attempts" },
+    {
+      path: `/zh-Hant/disclosure/request/confirmation?number=${number}&code=ABCDEF`,
+      lang: "zh-Hant",
+      text: "嘗試次數過多",
+    },
+    {
+      path: `/zh-Hans/disclosure/request/letter.pdf?number=${number}&code=ABCDEF`,
+      lang: "zh-Hans",
+      text: "尝试次数过多",
+    },
+  ];
+  for (const { path, lang, text } of pages) {
+    const response = await fetch(`${proxied!.url}${path}`, { headers: via("198.51.100.160") });
+    expect(response.status, path).toBe(429);
+    expect(Number(response.headers.get("retry-after")), path).toBeGreaterThan(0);
+    expect(response.headers.get("content-type"), path).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html, path).toContain(`<html lang="${lang}"`);
+    expect(html, path).toContain(text);
+  }
+  // a number over its limit is refused on the other instance too
+  expect((await fetch(`${direct!.url}${pages[0].path}`)).status).toBe(429);
+  // every refusal is audited, with the address it came from
+  const audited = await sql<{ ip: string }>(
+    `SELECT ip FROM "AuditLog" WHERE action = 'accessCode.throttled' AND "entityId" = $1`,
+    [number],
+  );
+  expect(audited.filter((row) => row.ip === "198.51.100.160").length).toBeGreaterThanOrEqual(3);
+});
+
+test("the search page is limited per client address: 429 with Retry-After and a page in its language", async () => {
+  const search = (address: string) =>
+    fetch(`${proxied!.url}/en/search?q=${encodeURIComponent("社保")}`, { headers: via(address) });
+  for (let i = 0; i < limits.search[0].points; i++)
+    expect((await search("198.51.100.180")).status, `search ${i + 1}`).toBe(200);
+  const refused = await search("198.51.100.180");
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  const html = await refused.text();
+  expect(html).toContain('<html lang="en"');
+  expect(html).toContain("Too many requests");
+  // another address searches on
+  expect((await search("198.51.100.181")).status).toBe(200);
+});
+
 test("the staff sign-in form, over the limit, says how long to wait and keeps the e-mail typed", async ({
   browser,
 }) => {

@@ -2,15 +2,20 @@ import { z } from "zod";
 import { apiError } from "@/lib/api/errors";
 import { citizenRoute } from "@/lib/api/route";
 import { storeUpload, UploadFieldUnknown } from "@/lib/cases/storeUpload";
-import { discardReceived, receiveUpload, UploadMalformed, UploadTooLarge } from "@/lib/uploads/receiveUpload";
+import {
+  discardReceived,
+  receiveUpload,
+  uploadCeilingMb,
+  UploadMalformed,
+  UploadTooLarge,
+} from "@/lib/uploads/receiveUpload";
 import { FormError } from "@/lib/shared/errors";
 import { splitErrorCode } from "@/lib/shared/errorCode";
 
 export const dynamic = "force-dynamic";
 
-// No form field allows more (the forms' server actions take at most 50 MB in all); the field's
-// own, smaller limit is checked once the whole part has arrived, since its name may come after it.
-const uploadCeilingMb = 50;
+// The field's own, smaller limit is checked once the whole part has arrived, since its name may
+// come after it; reading stops at the ceiling no field exceeds.
 
 const ZUploadParts = z
   .object({
@@ -38,14 +43,19 @@ export const POST = citizenRoute("token or cookie", async ({ request, actor }) =
     return tooLarge("file", ceiling);
   let upload;
   try {
-    upload = await receiveUpload({ request, fileField: "file", maxFileBytes: uploadCeilingMb * 1024 * 1024 });
+    upload = await receiveUpload({
+      request,
+      files: { fields: ["file"], maxCount: 1 },
+      maxFileBytes: uploadCeilingMb * 1024 * 1024,
+    });
   } catch (error) {
     if (error instanceof UploadTooLarge) return tooLarge(error.field, ceiling);
     if (error instanceof UploadMalformed)
       return apiError(400, "invalid_multipart", "Send multipart/form-data with a `file` part");
     throw error;
   }
-  const { fields, file } = upload;
+  const { fields } = upload;
+  const file = upload.files[0];
   try {
     if (!file) return apiError(400, "invalid_request", "The `file` part is missing", { file: "required" });
     const parts = ZUploadParts.parse({ service: fields.service, field: fields.field });

@@ -4,6 +4,7 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { departmentCaseworkers, getStaffCase } from "@/lib/cases/staffCases";
 import { hasRole } from "@/lib/auth/policy";
 import { caseWorkflow, type TCaseStep } from "@/lib/cases/caseWorkflow";
@@ -20,7 +21,7 @@ import { DueFlag } from "@/components/cases/DueFlag";
 import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { StepForms } from "@/components/staff/StepForms";
-import { assignOtherCase, caseStepAction, claimOwnCase, noteCase } from "./actions";
+import { assignOtherCase, claimOwnCase, noteCase } from "./actions";
 
 type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
 
@@ -33,7 +34,8 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const found = await orNotFound(getStaffCase({ actor, trackingNumber: number }));
   const locale = defaultLocale;
   const t = await getT(locale, ["staff", "account", "errors", "apply", "result", "privacy"]);
-  const done = (await searchParams).done;
+  const query = await searchParams;
+  const done = query.done;
   // answers are shown with the form they were given to, not a later edit of it
   const form = ZFormDefinition.parse(found.formSnapshot ?? found.service.form);
   const files = Object.fromEntries(found.attachments.map((file) => [file.id, file.fileName]));
@@ -189,7 +191,8 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         steps={steps}
         label={(step) => t(`staff:step.${step}`)}
         fields={fieldsFor}
-        action={caseStepAction}
+        postTo="/api/forms/case-step"
+        returned={await returnedFormState({ actor, id: query[formReturnParam] })}
         hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
         messages={messages}
         errorTitle={t("errors:summaryTitle")}

@@ -23,7 +23,8 @@ import { noticeFormProps } from "@/components/notices/noticeFormLabels";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
-import { editNoticeAction, noticeStepAction } from "../actions";
+import { noticeStepAction } from "../actions";
+import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
@@ -133,7 +134,8 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
       {mayEditNotice(actor, notice) ? (
         <Section id="edit" title={t("notices:editor.edit")} className="grid gap-3">
           <NoticeForm
-            action={editNoticeAction}
+            postTo="/api/forms/notice-edit"
+            returned={await returnedFormState({ actor, id: query[formReturnParam] })}
             {...noticeFormProps(t)}
             tree={tree}
             messages={messages}

@@ -7,12 +7,14 @@ import { openStaffArea } from "@/lib/users/staffAreas";
 import { labelledPlaceTree } from "@/lib/places/queries";
 import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";
-import { createNoticeAction } from "../actions";
+import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
+import type { TSearchParams } from "@/lib/i18n/search-params";
 
 export const generateMetadata = staffPageMetadata("notices", "notices:editor.new");
 
-export default async function NewNoticePage() {
-  await orNotFound(openStaffArea({ actor: await requireStaff(), area: "newNotice" }));
+export default async function NewNoticePage({ searchParams }: { searchParams: TSearchParams }) {
+  const actor = await requireStaff();
+  await orNotFound(openStaffArea({ actor, area: "newNotice" }));
   const [t, tree] = await Promise.all([
     getT(defaultLocale, ["notices", "catalog", "errors"]),
     labelledPlaceTree({ locale: defaultLocale }),
@@ -21,7 +23,8 @@ export default async function NewNoticePage() {
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("notices:editor.new")}</h1>
       <NoticeForm
-        action={createNoticeAction}
+        postTo="/api/forms/notice-new"
+        returned={await returnedFormState({ actor, id: (await searchParams)[formReturnParam] })}
         {...noticeFormProps(t)}
         tree={tree}
         messages={errorMessages(t)}

@@ -3,6 +3,7 @@ import type { TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { staffRequest } from "@/lib/disclosure/requestQueries";
 import { requestWorkflow, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
@@ -12,7 +13,6 @@ import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { StepForms } from "@/components/staff/StepForms";
-import { requestStepAction } from "./actions";
 
 type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
 
@@ -24,6 +24,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   const found = await orNotFound(staffRequest({ actor, trackingNumber: (await params).number }));
   const t = await getT(defaultLocale, ["disclosure", "account", "staff", "errors", "apply"]);
   const open = allowedSteps(requestWorkflow, actor, found);
+  const query = await searchParams;
   const fieldsFor = (name: TRequestStep): TSimpleField[] => {
     switch (name) {
       case "requestSupplement":
@@ -74,7 +75,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
       <PageHeader
         back={{ href: "/staff/requests", label: t("disclosure:staff.queue"), nav: t("breadcrumb") }}
         title={`${found.trackingNumber} · ${found.requesterName}`}
-        status={(await searchParams).done ? t("staff:done") : null}
+        status={query.done ? t("staff:done") : null}
       />
       <Section id="application" title={t("disclosure:staff.application")}>
         <dl className="grid gap-2 md:grid-cols-[10rem_1fr]">
@@ -95,7 +96,8 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
         steps={open}
         label={(step) => t(`disclosure:staff.step.${step}`)}
         fields={fieldsFor}
-        action={requestStepAction}
+        postTo="/api/forms/request-step"
+        returned={await returnedFormState({ actor, id: query[formReturnParam] })}
         hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
         messages={errorMessages(t)}
         errorTitle={t("errors:summaryTitle")}

@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { withdrawApplication } from "@/lib/cases/withdrawApplication";
-import { supplyMaterials } from "@/lib/cases/supplyMaterials";
 import { rateCase, ZRating } from "@/lib/cases/rateCase";
 import { serviceCaseNumberPattern } from "@/lib/cases/schema";
 
@@ -29,20 +28,6 @@ export const withdrawCase = formAction({
   run: async ({ input, actor, locale }) => {
     await withdrawApplication({ actor, ...input });
     backToCase(locale, input.trackingNumber, "withdrawn");
-  },
-});
-
-export const supplyCase = formAction({
-  schema: ZCaseForm.extend({ note: z.string().trim().max(500, "tooLongMax|500").optional() }),
-  actor: "citizen",
-  returnTo: casePage,
-  run: async ({ input, actor, formData, locale }) => {
-    await supplyMaterials({
-      actor,
-      ...input,
-      files: formData.getAll("files").filter((f): f is File => f instanceof File),
-    });
-    backToCase(locale, input.trackingNumber, "supplied");
   },
 });
 

@@ -5,6 +5,7 @@ import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { codeOptions } from "@/lib/i18n/options";
 import { requireCitizen } from "@/lib/auth/session";
+import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { getOwnCase } from "@/lib/cases/ownCases";
 import { caseWorkflow } from "@/lib/cases/caseWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
@@ -16,7 +17,7 @@ import { FileSection } from "@/components/cases/FileList";
 import { Breadcrumb } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { rateOwnCase, supplyCase, withdrawCase } from "./actions";
+import { rateOwnCase, withdrawCase } from "./actions";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
 
@@ -36,7 +37,8 @@ export default async function CasePage({ params, searchParams }: Props) {
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${number}`);
   const found = await getOwnCase({ actor, trackingNumber: number });
   if (!found) notFound();
-  const done = param((await searchParams).done, 20);
+  const query = await searchParams;
+  const done = param(query.done, 20);
   const can = allowedSteps(caseWorkflow, actor, found);
   const rateable = (found.status === "COMPLETED" || found.status === "DELIVERED") && !found.rating;
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
@@ -96,7 +98,8 @@ export default async function CasePage({ params, searchParams }: Props) {
         <FormSection
           framed
           {...step("supply")}
-          action={supplyCase}
+          postTo="/api/forms/case-supply"
+          returned={await returnedFormState({ actor, id: query[formReturnParam] })}
           hidden={hidden}
           fields={[
             {

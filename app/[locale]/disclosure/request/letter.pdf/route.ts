@@ -5,6 +5,8 @@ import { isLocale } from "@/lib/i18n/settings";
 import { apiError, apiFailure } from "@/lib/api/errors";
 import { accessCodePattern } from "@/lib/cases/schema";
 import { contentDisposition } from "@/lib/http/contentDisposition";
+import { tooManyRequestsPage } from "@/lib/http/proxyRefusals";
+import { TooManyRequestsError } from "@/lib/throttle/throttle";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +36,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ loca
       },
     });
   } catch (error) {
+    // over the 查询码 limits: the same page, in the letter's language, as the lookup pages answer
+    if (error instanceof TooManyRequestsError)
+      return tooManyRequestsPage(new URL(request.url).pathname, {
+        retryAfterSeconds: error.retryAfterSeconds,
+        kind: "attempts",
+      });
     return apiFailure(error);
   }
 }

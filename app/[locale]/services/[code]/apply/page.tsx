@@ -10,11 +10,12 @@ import { loadApplication } from "@/lib/cases/drafts";
 import { answersAsFormValues, validateAnswers, isFieldShown } from "@/lib/services/answers";
 import { answerText, fieldViews, formText, stepTitles } from "@/lib/services/formView";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
+import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { ProgressSteps } from "@/components/form/ProgressSteps";
 import { StepForm } from "@/components/form/StepForm";
 import { Button } from "@/components/ui/Button";
 import { StatusNote } from "@/components/ui/StatusNote";
-import { saveStep, submitCase } from "./actions";
+import { submitCase } from "./actions";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
 
@@ -53,6 +54,8 @@ export default async function ApplyPage({ params, searchParams }: Props) {
       </div>
     );
   const { service, draft, files } = loaded;
+  // a step sent back by its form route, with its errors and what was typed
+  const returned = await returnedFormState({ actor, id: query[formReturnParam] });
   const steps = stepTitles(locale, service.form);
   const requested = param(query.step, 40);
   const known = (id: string | null | undefined) => !!id && (id === "check" || steps.some((s) => s.id === id));
@@ -112,7 +115,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold">{formText(locale, step.title)}</h1>
         <StepForm
           key={step.id}
-          action={saveStep}
+          postTo="/api/forms/apply-step"
           hidden={{ locale, serviceCode: code, stepId: step.id }}
           fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
             t("apply:fileHint", { types, size }),
@@ -120,7 +123,9 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             const condition = conditionHint(view.name);
             return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
           })}
-          initial={{ ok: false, fieldErrors: checked && !checked.ok ? checked.fieldErrors : {}, values }}
+          initial={
+            returned ?? { ok: false, fieldErrors: checked && !checked.ok ? checked.fieldErrors : {}, values }
+          }
           text={{
             continue: t("apply:continue"),
             saveLater: t("apply:saveLater"),

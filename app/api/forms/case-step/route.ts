@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { formRoute } from "@/lib/actions/formRoute";
+import { takeCaseStep } from "@/lib/cases/takeCaseStep";
+import { caseStepNames, type TCaseStep } from "@/lib/cases/caseWorkflow";
+import { trackingNumberPattern } from "@/lib/cases/schema";
+
+/** A caseworker's step on a case; 办结 brings its result file. */
+export const POST = formRoute({
+  schema: z.object({
+    trackingNumber: z.string().regex(trackingNumberPattern),
+    step: z.enum(caseStepNames as [TCaseStep, ...TCaseStep[]]),
+    expectedVersion: z.coerce.number().int().positive(),
+    reason: z.string().trim().max(1000, "tooLongMax|1000").optional(),
+    missing: z.string().max(4000, "tooLongMax|4000").optional(),
+  }),
+  actor: "staff",
+  files: { fields: ["resultFile"], maxCount: 1 },
+  back: (fields) =>
+    trackingNumberPattern.test(fields.trackingNumber ?? "")
+      ? `/staff/cases/${fields.trackingNumber}`
+      : "/staff",
+  run: async ({ input, actor, files }) => {
+    await takeCaseStep({
+      ...input,
+      actor,
+      // one missing item per line: the full list, given once
+      missing: input.missing?.split(/\r?\n/),
+      resultFile: files[0] ?? null,
+    });
+    return `/staff/cases/${input.trackingNumber}?done=${input.step}`;
+  },
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { formRoute } from "@/lib/actions/formRoute";
+import { takeRequestStep } from "@/lib/disclosure/takeRequestStep";
+import { requestNumberPattern } from "@/lib/disclosure/schema";
+import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
+
+/** An officer's (or, for an extension, a supervisor's) step on a request; a reply brings its files. */
+export const POST = formRoute({
+  schema: z.object({
+    trackingNumber: z.string().regex(requestNumberPattern),
+    step: z.enum(requestStepNames as [TRequestStep, ...TRequestStep[]]),
+    expectedVersion: z.coerce.number().int().positive(),
+    reason: z.string().trim().max(2000, "tooLongMax|2000").optional(),
+    missing: z.string().max(4000, "tooLongMax|4000").optional(),
+    days: z
+      .string()
+      .regex(/^\d{0,2}$/, "numberFormat")
+      .optional(),
+    outcome: z.string().max(60).optional(),
+    legalBasis: z.string().trim().max(1000, "tooLongMax|1000").optional(),
+    replyText: z.string().trim().max(10000, "tooLongMax|10000").optional(),
+  }),
+  actor: "staff",
+  files: { fields: ["replyFiles"], maxCount: 10 },
+  back: (fields) =>
+    requestNumberPattern.test(fields.trackingNumber ?? "")
+      ? `/staff/requests/${fields.trackingNumber}`
+      : "/staff/requests",
+  run: async ({ input, actor, files }) => {
+    // the reply outcome is sent as "CATEGORY" or "CATEGORY:SUB"
+    const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
+    await takeRequestStep({
+      ...input,
+      actor,
+      missing: input.missing?.split(/\r?\n/),
+      days: input.days ? Number(input.days) : undefined,
+      outcome: outcome || undefined,
+      outcomeSub: outcomeSub || null,
+      replyFiles: files,
+    });
+    return `/staff/requests/${input.trackingNumber}?done=${input.step}`;
+  },
+});

@@ -1,0 +1,25 @@
+import "server-only";
+import { registerPageGate } from "./pageGate";
+import { accessCodeWait } from "./accessCodes";
+import { countAttempt, TooManyRequestsError } from "./throttle";
+
+/** Hands proxy.ts the limits it applies before rendering a page (lib/throttle/pageGate.ts). */
+export function servePageGate(): void {
+  registerPageGate({
+    accessCode: ({ trackingNumber, address }) =>
+      accessCodeWait({
+        trackingNumber,
+        address,
+        entityType: trackingNumber.startsWith("GK") ? "DisclosureRequest" : "Application",
+      }),
+    search: async ({ address }) => {
+      try {
+        await countAttempt({ limit: "search", key: address });
+        return 0;
+      } catch (error) {
+        if (error instanceof TooManyRequestsError) return error.retryAfterSeconds;
+        throw error;
+      }
+    },
+  });
+}

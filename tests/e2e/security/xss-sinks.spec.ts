@@ -1,0 +1,230 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { xssPayloads } from "../../fixtures/xss-payloads";
+import { signInCitizen, signInStaff } from "../helpers/accounts";
+import { pdfFile } from "../helpers/files";
+import { foreignScripts, markupProblems, watchDialogs } from "../helpers/xss";
+
+/**
+ * The XSS corpus through the HTML sinks a signed-in person writes into, checked in a real browser
+ * with JavaScript on: form answers (the applicant's check-your-answers page, their case page and
+ * the staff case page), attachment names (every page that lists them), the 补正 list, disclosure
+ * request descriptions (the requester's pages and the officer's) and search synonyms (the public
+ * search page and the administrators' page). Many payloads share one record, so the corpus takes
+ * a few dozen journeys rather than a hundred.
+ */
+
+test.describe.configure({ timeout: 600_000 });
+
+async function signedIn(browser: Browser, who: "citizen" | "staff", email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  if (who === "citizen") await signInCitizen(page, email, "en");
+  else await signInStaff(page, email);
+  return page;
+}
+
+/** Nothing ran, no script the page did not make, no markup a payload brought. */
+async function expectInert(page: Page, root = "main") {
+  expect(await foreignScripts(page), page.url()).toBe(0);
+  expect(await markupProblems(page, root, { formControls: true }), page.url()).toEqual([]);
+}
+
+/**
+ * The payloads packed into records of text fields (greedy first fit, joined by `separator`), so
+ * that every payload is written whole somewhere: `caps` are the fields' lengths.
+ */
+function pack<K extends string>(
+  payloads: string[],
+  caps: Record<K, number>,
+  separator = " ",
+): Record<K, string>[] {
+  const records: Record<K, string>[] = [];
+  for (const payload of payloads) {
+    const fits = (record: Record<K, string>) =>
+      (Object.keys(caps) as K[]).find(
+        (field) =>
+          (record[field] ? record[field].length + separator.length : 0) + payload.length <= caps[field],
+      );
+    let record = records.find((r) => fits(r) !== undefined);
+    if (!record) {
+      record = Object.fromEntries(Object.keys(caps).map((field) => [field, ""])) as Record<K, string>;
+      records.push(record);
+    }
+    const field = fits(record)!;
+    record[field] = record[field] ? `${record[field]}${separator}${payload}` : payload;
+  }
+  return records;
+}
+
+const pdfNamed = (payload: string) => ({ ...pdfFile, name: `${payload}.pdf` });
+
+test("form answers, attachment names and the 补正 list never run and never reach a page as markup", async ({
+  browser,
+}) => {
+  const citizen = await signedIn(browser, "citizen", "citizen2@example.cn");
+  const caseworker = await signedIn(browser, "staff", "caseworker@example.cn");
+  const dialogs = watchDialogs(citizen, caseworker);
+  // RS-JYDJ-001's free-text answers: 姓名 (50), 就业单位 (100), 现居住地址 (300)
+  const records = pack(xssPayloads, { fullName: 50, employer: 100, address: 300 });
+  const step = async (stepId: string, fields: Record<string, string | typeof pdfFile>) => {
+    const response = await citizen.request.post("/api/forms/apply-step", {
+      multipart: { locale: "en", serviceCode: "RS-JYDJ-001", stepId, intent: "continue", ...fields },
+      maxRedirects: 0,
+    });
+    expect(response.status(), stepId).toBe(303);
+    expect(response.headers().location, stepId).not.toContain("form=");
+  };
+  // every payload also names a file: each case's upload, then the 补正 documents (ten at most,
+  // once a case: 补正 is asked for once) until every name is used
+  const names = [...xssPayloads];
+  const cases: { number: string; files: number }[] = [];
+  for (const record of records) {
+    await step("applicant", {
+      fullName: record.fullName,
+      idNumber: "510104199003071237",
+      mobile: "13800280001",
+      address: record.address,
+    });
+    await step("employment", {
+      employer: record.employer,
+      startDate: "2026-11-02",
+      employmentType: "full-time",
+    });
+    await step("materials", { idCardCopy: pdfNamed(names.shift() ?? "id-card") });
+    await citizen.goto("/en/services/RS-JYDJ-001/apply?step=check");
+    await expect(citizen.locator("h1")).toHaveText("Check your answers");
+    await expectInert(citizen);
+    // the answers back in the form's fields
+    await citizen.goto("/en/services/RS-JYDJ-001/apply?step=applicant");
+    await expect(citizen.getByLabel("Full name")).toHaveValue(record.fullName.trim());
+    await expectInert(citizen);
+    await citizen.goto("/en/services/RS-JYDJ-001/apply?step=check");
+    await citizen.getByRole("button", { name: "Accept and submit" }).click();
+    cases.push({ number: (await citizen.getByTestId("tracking-number").textContent())!, files: 1 });
+  }
+  for (const found of cases) {
+    const batch = names.splice(0, 10);
+    if (!batch.length) break;
+    // the 补正 list names the documents, one a line, as the caseworker writes it
+    await caseworker.goto(`/staff/cases/${found.number}`);
+    await caseworker.locator("#requestSupplement-missing").fill(batch.join("\n"));
+    await caseworker
+      .locator("section")
+      .filter({ has: caseworker.getByRole("heading", { name: "要求补齐补正", exact: true }) })
+      .getByRole("button", { name: "要求补齐补正", exact: true })
+      .click();
+    await expect(caseworker.getByText("操作已完成。")).toBeVisible();
+    await citizen.goto(`/en/account/cases/${found.number}`);
+    await expectInert(citizen);
+    await citizen.locator("#supply-files").setInputFiles(batch.map(pdfNamed));
+    await citizen.getByRole("button", { name: "Send documents" }).click();
+    await expect(citizen.getByRole("status")).toBeVisible();
+    found.files += batch.length;
+  }
+  expect(names).toEqual([]);
+
+  for (const found of cases) {
+    await citizen.goto(`/en/account/cases/${found.number}`);
+    await expect(citizen.locator("section[aria-labelledby=files] li")).toHaveCount(found.files);
+    await expectInert(citizen);
+    await caseworker.goto(`/staff/cases/${found.number}`);
+    await expect(caseworker.locator("section[aria-labelledby=answers]")).toContainText("510104199003071237");
+    await expectInert(caseworker);
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test("disclosure request descriptions never run, for the requester or the officer", async ({ browser }) => {
+  const citizen = await signedIn(browser, "citizen", "citizen2@example.cn");
+  const officer = await signedIn(browser, "staff", "officer@example.cn");
+  const dialogs = watchDialogs(citizen, officer);
+  const descriptions = pack(
+    xssPayloads.map((payload, i) => `${i + 1}. ${payload}`),
+    // 4000 characters, less room for the browser sending each line break as two
+    { description: 3800 },
+    "\n",
+  ).map((record) => record.description);
+  const fill = async (description: string, phone: string) => {
+    await citizen.goto("/en/disclosure/request");
+    await citizen.getByLabel("Office asked").selectOption("RSJ");
+    await citizen.getByLabel("A person", { exact: true }).check();
+    await citizen.getByLabel("Your name or your organisation's name").fill("张晓明");
+    await citizen.getByLabel("ID card number or unified social credit code").fill("510104199003071237");
+    await citizen.getByLabel("Mobile phone").fill(phone);
+    await citizen.getByLabel("What information do you want?").fill(description);
+    await citizen.getByLabel("Download online").check();
+    await citizen.getByRole("button", { name: "Send request" }).click();
+  };
+  const numbers: { number: string; code: string }[] = [];
+  for (const description of descriptions) {
+    // a mistake elsewhere brings the description back into the form
+    await fill(description, "1380028");
+    await expect(citizen.getByLabel("What information do you want?")).toHaveValue(description);
+    await expectInert(citizen);
+    await fill(description, "13800280001");
+    await expect(citizen.getByTestId("tracking-number")).toBeVisible();
+    numbers.push({
+      number: (await citizen.getByTestId("tracking-number").textContent())!,
+      code: (await citizen.getByTestId("access-code").textContent())!,
+    });
+    await expectInert(citizen);
+  }
+  for (const { number, code } of numbers) {
+    await citizen.goto(`/en/account/requests/${number}`);
+    await expectInert(citizen);
+    await citizen.goto(`/en/track?trackingNumber=${number}&accessCode=${code}`);
+    await expectInert(citizen);
+    await officer.goto(`/staff/requests/${number}`);
+    await expect(officer.locator("section[aria-labelledby=application]")).toContainText("1. ");
+    await expectInert(officer);
+  }
+  expect(dialogs).toEqual([]);
+});
+
+test("search synonyms never run on the public search page or the administrators' page", async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, "staff", "admin@example.cn");
+  const visitor = await (await browser.newContext()).newPage();
+  const dialogs = watchDialogs(admin, visitor);
+  // a group's terms are split at spaces and commas and hold 30 characters each: every payload
+  // goes in as its words, five to a group beside a word of our own to search for
+  const words = [
+    ...new Set(
+      xssPayloads.flatMap((payload) =>
+        payload
+          .split(/[\s,，、;；|]+/)
+          .filter(Boolean)
+          .map((word) => word.slice(0, 30)),
+      ),
+    ),
+  ];
+  const groups: { anchor: string; words: string[] }[] = [];
+  for (let start = 0; start < words.length; start += 5)
+    groups.push({ anchor: `xsssyn${groups.length}q`, words: words.slice(start, start + 5) });
+  for (const group of groups) {
+    await admin.goto("/staff/search/synonyms");
+    await admin.locator("#new-terms").fill([group.anchor, ...group.words].join("\n"));
+    await admin.getByRole("button", { name: "新增" }).click();
+    await expect(admin.getByRole("status")).toHaveText("已保存。");
+  }
+  await expectInert(admin);
+
+  for (const group of groups) {
+    await visitor.goto(`/en/search?q=${group.anchor}`);
+    // the group's other words are shown as searched too
+    await expect(visitor.locator("main")).toContainText("Synonyms searched too");
+    await expectInert(visitor);
+  }
+
+  // the groups go again, so that other tests search without them
+  await admin.goto("/staff/search/synonyms");
+  for (const group of groups) {
+    await admin
+      .locator("section", { has: admin.getByRole("heading", { name: new RegExp(`${group.anchor}\\b`) }) })
+      .getByRole("button", { name: "删除这一组" })
+      .click();
+    await expect(admin.getByRole("status")).toHaveText("已删除。");
+  }
+  await expect(admin.locator("main")).not.toContainText("xsssyn");
+  expect(dialogs).toEqual([]);
+});
