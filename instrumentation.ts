@@ -1,29 +1,19 @@
 /**
  * Runs once when a server instance starts. The embedded database's dump socket, so that
  * `npm run db:backup` can copy the database this server holds open (see lib/backup/dumpSocket.ts).
- * The job runner (scheduled notices, expiry, subscription mail) lives inside every instance;
- * ONESTOP_JOBS=off leaves it out. The runner knows no domain: each domain that queues work
- * exports its handlers, and they are handed over here.
+ * The job runner (scheduled notices, expiry, mail, housekeeping) lives inside every instance;
+ * ONESTOP_JOBS=off leaves it out (when `npm run worker` runs the jobs instead). The handlers
+ * are the worker's (lib/worker/handlers.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await serveEmbeddedDumps();
   if (process.env.ONESTOP_JOBS === "off") return;
-  const [{ startJobRunner }, notices, mail, audit, users] = await Promise.all([
+  const [{ startJobRunner }, { jobHandlers, jobSchedules }] = await Promise.all([
     import("./lib/jobs/runner"),
-    import("./lib/notices/jobs"),
-    import("./lib/mail/jobs"),
-    import("./lib/audit/refusals"),
-    import("./lib/users/jobs"),
+    import("./lib/worker/handlers"),
   ]);
-  startJobRunner({
-    handlers: {
-      ...notices.noticeJobHandlers,
-      ...mail.mailJobHandlers,
-      ...audit.auditJobHandlers,
-      ...users.userJobHandlers,
-    },
-  });
+  startJobRunner({ handlers: jobHandlers, schedules: jobSchedules });
 }
 
 async function serveEmbeddedDumps() {
