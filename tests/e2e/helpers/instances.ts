@@ -41,6 +41,9 @@ export async function startInstance(options: {
       ONESTOP_DATA_DIR: `.e2e-instance-${options.port}`,
       TRUSTED_PROXIES: "",
       SMTP_URL: "",
+      // npm start refuses PostgreSQL without shared object storage; a spec that uploads passes
+      // S3_BUCKET (and its S3_* settings) with ONESTOP_SINGLE_INSTANCE: ""
+      ONESTOP_SINGLE_INSTANCE: "1",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
