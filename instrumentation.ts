@@ -1,6 +1,7 @@
 /**
  * Runs once when a server instance starts. The embedded database's dump socket, so that
  * `npm run db:backup` can copy the database this server holds open (see lib/backup/dumpSocket.ts).
+ * On PostgreSQL, the channel on which instances drop one another's cached pages after an edit.
  * The job runner (scheduled notices, expiry, mail, housekeeping) lives inside every instance;
  * ONESTOP_JOBS=off leaves it out (when `npm run worker` runs the jobs instead). The handlers
  * are the worker's (lib/worker/handlers.ts).
@@ -8,6 +9,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   await serveEmbeddedDumps();
+  await listenForContentChanges();
   if (process.env.ONESTOP_JOBS === "off") return;
   const [{ startJobRunner }, { jobHandlers, jobSchedules }] = await Promise.all([
     import("./lib/jobs/runner"),
@@ -30,4 +32,17 @@ async function serveEmbeddedDumps() {
     // the portal still serves; only a backup while it runs is not possible
     console.warn(`[onestop] no backup socket beside ${target.dir}: ${String(error)}`);
   }
+}
+
+/** On PostgreSQL, an edit on any instance drops the cached pages of this one (LISTEN/NOTIFY). */
+async function listenForContentChanges() {
+  const [{ directDatabaseTarget }, { startContentChannel }, { invalidatePages, pageStore }] =
+    await Promise.all([
+      import("./lib/db/adapter"),
+      import("./lib/cache/contentChannel"),
+      import("./lib/cache/pageStore"),
+    ]);
+  const target = directDatabaseTarget();
+  if (target.kind !== "postgres") return;
+  startContentChannel({ url: target.url, onChange: () => invalidatePages(pageStore()) });
 }

@@ -7,6 +7,8 @@
  */
 import type { PrismaClient } from "../lib/db/generated/client";
 import { connect } from "../lib/db/connect";
+import { directDatabaseTarget } from "../lib/db/adapter";
+import { startContentChannel } from "../lib/cache/contentChannel";
 import { DataDirError } from "../lib/db/dataDirLock";
 import { startJobRunner } from "../lib/jobs/runner";
 import { jobHandlers, jobSchedules } from "../lib/worker/handlers";
@@ -22,6 +24,10 @@ const connection = await connect().catch((error: unknown) => {
 (globalThis as unknown as { __onestopDb?: Promise<PrismaClient> }).__onestopDb = Promise.resolve(
   connection.prisma,
 );
+// a notice the worker publishes drops the instances' cached pages, as an edit on one of them does
+const target = directDatabaseTarget();
+const channel =
+  target.kind === "postgres" ? startContentChannel({ url: target.url, onChange: () => {} }) : null;
 const runner = startJobRunner({ db: connection.prisma, handlers: jobHandlers, schedules: jobSchedules });
 console.log(`[onestop] worker ready: ${Object.keys(jobHandlers).length} kinds of job (pid ${process.pid})`);
 
@@ -38,6 +44,7 @@ async function shutdown(signal: string) {
     process.exit(0);
   }, grace).unref();
   await runner.stop();
+  await channel?.close();
   await connection.close();
   console.log("[onestop] worker stopped");
   process.exit(0);

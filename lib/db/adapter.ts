@@ -84,6 +84,9 @@ export async function openAdapter(
       max: options.poolSize ?? Number(process.env.DATABASE_POOL ?? 10),
       ...(schema ? { options: `-c search_path="${schema.replaceAll('"', '""')}"` } : {}),
     });
+    // an idle connection the server ended (a restart, a failover) is an event, not a crash: the
+    // pool opens a new one for the next query
+    pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
     return { factory: new PrismaPg(pool, schema ? { schema } : {}), close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
