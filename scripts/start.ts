@@ -1,5 +1,7 @@
 /**
- * npm start: build if there is no build, migrate (and on first start seed) the database, then
+ * npm start: refuse a PostgreSQL setup that several instances could not share (no common
+ * NEXTAUTH_SECRET or bucket, unless ONESTOP_SINGLE_INSTANCE=1), build if there is no build,
+ * migrate (and on first start seed) the database, then
  * serve on PORT (default 3000) through scripts/server.ts, which sets the client's address on
  * every request (TRUSTED_PROXIES names the proxies whose X-Forwarded-For it believes). `--dev`
  * runs the development server instead of the build.
@@ -10,12 +12,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { dataDir } from "../lib/config/paths";
 import { databaseTarget } from "../lib/db/adapter";
+import { missingForSeveralInstances, severalInstancesMessage } from "../lib/db/severalInstances";
 import { DataDirError, inheritedLockEnv, lockDataDir } from "../lib/db/dataDirLock";
 import { requireNode } from "./requireNode";
 
 requireNode();
 
 const dev = process.argv.includes("--dev");
+
+const missing = missingForSeveralInstances();
+if (missing.length) {
+  console.error(`[onestop] ${severalInstancesMessage(missing)}`);
+  process.exit(1);
+}
 
 /**
  * The embedded directory is locked for the whole start: before the build, so a second `npm start`

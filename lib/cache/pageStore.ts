@@ -33,6 +33,15 @@ export type TPageStore = {
 
 const storeKey = Symbol.for("onestop.pageStore");
 
+/**
+ * PAGE_CACHE_TTL_MS, or the policy's 1 s. Edits drop every instance's copies at once on PostgreSQL
+ * (and on the one embedded instance), so the TTL only bounds staleness when an announcement is lost.
+ */
+function configuredTtlMs(): number {
+  const value = Number(process.env.PAGE_CACHE_TTL_MS);
+  return Number.isFinite(value) && value > 0 ? value : pageTtlMs;
+}
+
 export function createPageStore(limits: Partial<TPageStore["limits"]> = {}): TPageStore {
   return {
     generation: 0,
@@ -41,7 +50,7 @@ export function createPageStore(limits: Partial<TPageStore["limits"]> = {}): TPa
     inflight: new Map(),
     fillToken: crypto.randomUUID(),
     nonceStandIn: newNonce(),
-    limits: { entries: 2000, bytes: 64 * 1024 * 1024, ttlMs: pageTtlMs, ...limits },
+    limits: { entries: 2000, bytes: 64 * 1024 * 1024, ttlMs: configuredTtlMs(), ...limits },
   };
 }
 

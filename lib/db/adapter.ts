@@ -17,6 +17,18 @@ export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTa
 }
 
 /**
+ * The database for commands that need a session of their own: migrations (the engine holds a
+ * session advisory lock), backup and restore (pg_dump exports a snapshot). Behind a pooler in
+ * transaction mode, such as PgBouncer, consecutive statements may reach different sessions, so
+ * DIRECT_DATABASE_URL names the server itself; unset, it is DATABASE_URL's.
+ */
+export function directDatabaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const target = databaseTarget(env);
+  const direct = env.DIRECT_DATABASE_URL?.trim();
+  return target.kind === "postgres" && direct ? { kind: "postgres", url: direct } : target;
+}
+
+/**
  * The embedded databases this process has open, by directory: a backup asked for over the data
  * directory's socket dumps the very instance the server writes through (a second opener is refused).
  */
@@ -72,6 +84,9 @@ export async function openAdapter(
       max: options.poolSize ?? Number(process.env.DATABASE_POOL ?? 10),
       ...(schema ? { options: `-c search_path="${schema.replaceAll('"', '""')}"` } : {}),
     });
+    // an idle connection the server ended (a restart, a failover) is an event, not a crash: the
+    // pool opens a new one for the next query
+    pool.on("error", (error) => console.warn(`[db] idle connection lost: ${error.message}`));
     return { factory: new PrismaPg(pool, schema ? { schema } : {}), close: () => pool.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");

@@ -1,8 +1,13 @@
 import "server-only";
 import type { PrismaClient } from "./generated/client";
-import { connect } from "./connect";
+import { connect, type Connection } from "./connect";
+import { databaseTarget } from "./adapter";
 
-const globalHolder = globalThis as unknown as { __onestopDb?: Promise<PrismaClient> };
+const globalHolder = globalThis as unknown as {
+  __onestopDb?: Promise<PrismaClient>;
+  /** the whole connection, so that whoever ends the process (or a test) can close its pool */
+  __onestopReplica?: Promise<Connection>;
+};
 
 /**
  * The server's Prisma client, created on first use (so `next build` never opens the data
@@ -29,4 +34,20 @@ export type TDbOption = { db?: PrismaClient };
  */
 export function clientOf(input: TDbOption): Promise<PrismaClient> {
   return input.db ? Promise.resolve(input.db) : db();
+}
+
+/**
+ * The client for public reads and search: a read replica when DATABASE_REPLICA_URL is set (with a
+ * PostgreSQL DATABASE_URL), else the server's own. A replica lags the primary a little, so this is
+ * only for what every visitor sees alike (catalogues, documents, notices, search, sitemap) — never
+ * for a read after the reader's own write, a permission check, or a count that limits something.
+ */
+export function publicReadClientOf(input: TDbOption): Promise<PrismaClient> {
+  const url = process.env.DATABASE_REPLICA_URL?.trim();
+  if (input.db || !url || databaseTarget().kind !== "postgres") return clientOf(input);
+  globalHolder.__onestopReplica ??= connect({ kind: "postgres", url }).catch((error: unknown) => {
+    globalHolder.__onestopReplica = undefined;
+    throw error;
+  });
+  return globalHolder.__onestopReplica.then((connection) => connection.prisma);
 }

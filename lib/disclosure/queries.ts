@@ -1,6 +1,6 @@
 import "server-only";
 import { inScopeOrRefused } from "../audit/refusals";
-import { clientOf, type TDbOption } from "../db/client";
+import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
@@ -40,7 +40,7 @@ function whereFor(
 
 /** A page of published documents, newest first, with the total. */
 export async function listDocuments(input: TDocumentFilter & TDbOption) {
-  const prisma = await clientOf(input);
+  const prisma = await publicReadClientOf(input);
   const where = whereFor(input);
   const total = await prisma.disclosureDocument.count({ where });
   const { page, pages, skip, take } = pageOf(total, documentsPageSize, input.page);
@@ -68,7 +68,7 @@ export async function listDocuments(input: TDocumentFilter & TDbOption) {
  * how many results choosing that value would give).
  */
 export async function documentFacets(input: TDocumentFilter & TDbOption) {
-  const prisma = await clientOf(input);
+  const prisma = await publicReadClientOf(input);
   const count = { _count: { _all: true } } as const;
   const [departmentRows, categories, departments, years, docTypes] = await Promise.all([
     prisma.department.findMany({ select: { id: true, code: true } }),
@@ -93,7 +93,7 @@ export async function documentFacets(input: TDocumentFilter & TDbOption) {
 /** One published document by its 索引号, or null (also for anything not shaped like one). */
 export async function getDocument(input: { indexNo: string } & TDbOption) {
   if (!indexNoPattern.test(input.indexNo)) return null;
-  return (await clientOf(input)).disclosureDocument.findFirst({
+  return (await publicReadClientOf(input)).disclosureDocument.findFirst({
     where: { indexNo: input.indexNo, status: "PUBLISHED" },
     include: {
       department: true,
@@ -104,7 +104,7 @@ export async function getDocument(input: { indexNo: string } & TDbOption) {
 
 /** The newest published documents, for the home page. */
 export async function latestDocuments(input: { limit?: number } & TDbOption = {}) {
-  return (await clientOf(input)).disclosureDocument.findMany({
+  return (await publicReadClientOf(input)).disclosureDocument.findMany({
     where: { status: "PUBLISHED" },
     orderBy: { publishedAt: "desc" },
     take: input.limit ?? 6,

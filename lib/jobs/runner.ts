@@ -1,38 +1,48 @@
 import "server-only";
-import type { TDbOption } from "../db/client";
-import { drainJobs, type TJobHandlers } from "./queue";
+import { randomUUID } from "node:crypto";
+import { clientOf, type TDbOption } from "../db/client";
+import { queueScheduledJobs, type TJobSchedule } from "./cron";
+import { drainJobs, type TJobHandlers, type TLeaseOptions } from "./queue";
 
 let running: { stop: () => Promise<void> } | null = null;
 
 /**
- * The job runner inside each app instance: every `pollMs` it claims due jobs of the kinds in
- * `handlers` and runs them. Jobs live in the database, so a job scheduled while the server was
- * stopped runs once it is back, and two instances share the work without running a job twice.
+ * The job runner inside an app instance or the worker process: every `pollMs` it queues the next
+ * run of each schedule and claims due jobs of the kinds in `handlers`, one at a time. Jobs live in
+ * the database, so a job scheduled while the server was stopped runs once it is back, and several
+ * instances share the work without running a job twice. `stop()` lets the job in hand finish.
  */
-export function startJobRunner(input: { handlers: TJobHandlers; pollMs?: number } & TDbOption): {
-  stop: () => Promise<void>;
-} {
+export function startJobRunner(
+  input: { handlers: TJobHandlers; schedules?: TJobSchedule[]; pollMs?: number } & TLeaseOptions & TDbOption,
+): { stop: () => Promise<void> } {
   if (running) return running;
   const pollMs = input.pollMs ?? Number(process.env.JOB_POLL_MS ?? 5000);
+  const runnerId = randomUUID();
   let stopped = false;
-  let current: Promise<void> = Promise.resolve();
+  let current: Promise<void>;
   const tick = async () => {
     if (stopped) return;
     try {
-      await drainJobs({ db: input.db, handlers: input.handlers, stopped: () => stopped });
+      if (input.schedules?.length)
+        await queueScheduledJobs({ db: await clientOf(input), schedules: input.schedules });
+      await drainJobs({ ...input, runnerId, stopped: () => stopped });
     } catch (error) {
       console.error("[jobs] runner tick failed", error);
     }
   };
-  const timer = setInterval(() => {
-    current = current.then(tick);
-  }, pollMs);
-  timer.unref();
-  current = current.then(tick);
+  // the next tick is set when one ends, so a long job never piles ticks up behind it
+  let timer: NodeJS.Timeout | undefined;
+  const loop = async () => {
+    await tick();
+    if (stopped) return;
+    timer = setTimeout(() => (current = loop()), pollMs);
+    timer.unref();
+  };
+  current = loop();
   running = {
     stop: async () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
       await current;
       running = null;
     },

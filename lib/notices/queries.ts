@@ -1,5 +1,5 @@
 import "server-only";
-import { clientOf, type TDbOption } from "../db/client";
+import { publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { currentNoticeWhere } from "../shared/noticeVisibility";
 import { pageOf } from "../shared/paging";
@@ -50,7 +50,7 @@ function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.NoticeWhereIn
 export async function listNotices(input: { filter: TNoticeFilter; mine?: string[]; now?: Date } & TDbOption) {
   const { filter, mine = [] } = input;
   const where = noticeListWhere(filter, input.now ?? new Date());
-  const prisma = await clientOf(input);
+  const prisma = await publicReadClientOf(input);
   const mineWhere: Prisma.NoticeWhereInput = {
     AND: [where, { targets: { some: { community: { code: { in: mine } } } } }],
   };
@@ -92,7 +92,7 @@ export async function listNotices(input: { filter: TNoticeFilter; mine?: string[
 
 /** The newest current notices for a feed (no "mine first": a feed is the same for everyone). */
 export async function feedNotices(input: { filter: TNoticeFilter; limit?: number } & TDbOption) {
-  return (await clientOf(input)).notice.findMany({
+  return (await publicReadClientOf(input)).notice.findMany({
     where: noticeListWhere(input.filter, new Date()),
     orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
     take: input.limit ?? 50,
@@ -102,7 +102,7 @@ export async function feedNotices(input: { filter: TNoticeFilter; limit?: number
 
 /** A notice by id, published at some time (expired ones keep their URL), or null. */
 export async function getNotice(input: { id: string } & TDbOption) {
-  return (await clientOf(input)).notice.findFirst({
+  return (await publicReadClientOf(input)).notice.findFirst({
     where: { id: input.id, status: { in: ["PUBLISHED", "ARCHIVED"] }, publishedAt: { lte: new Date() } },
     include: {
       department: true,
@@ -116,7 +116,7 @@ export async function getNotice(input: { id: string } & TDbOption) {
 /** The newest current notices for the home page, the resident's own communities first. */
 export async function latestNotices(input: { limit?: number; mine?: string[] } & TDbOption) {
   const { limit = 6, mine = [] } = input;
-  const prisma = await clientOf(input);
+  const prisma = await publicReadClientOf(input);
   const where = currentNoticeWhere(new Date());
   const select = {
     id: true,

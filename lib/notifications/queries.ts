@@ -63,7 +63,16 @@ export async function retryMail(input: { actor: TSessionUser; id: string } & TDb
     await tx.outboxMail.update({ where: { id: input.id }, data: { failedAt: null } });
     await tx.job.update({
       where: { id: job.id },
-      data: { doneAt: null, lockedAt: null, attempts: 0, runAt: new Date(), lastError: null },
+      data: {
+        doneAt: null,
+        failedAt: null,
+        lockedAt: null,
+        lockedBy: null,
+        lockedUntil: null,
+        attempts: 0,
+        runAt: new Date(),
+        lastError: null,
+      },
     });
     await writeAudit(tx, entry);
   });

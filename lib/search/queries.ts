@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { PrismaClient } from "../db/generated/client";
-import { clientOf, type TDbOption } from "../db/client";
+import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import { highlight, snippet, type TSegment } from "./highlight";
@@ -95,7 +95,7 @@ const inLocale = (locale: TLocale, segments: TSegment[]) =>
  */
 export async function searchPortal(input: { query: TSearchQuery; locale: TLocale } & TDbOption) {
   const { query, locale } = input;
-  const prisma = await clientOf(input);
+  const prisma = await publicReadClientOf(input);
   const found = await findEntries({
     db: prisma,
     q: query.q,
@@ -152,7 +152,7 @@ export async function searchPortal(input: { query: TSearchQuery; locale: TLocale
  */
 export async function suggestServices(input: { q: string; limit?: number } & TDbOption) {
   const { q, limit = 5 } = input;
-  const prisma = await clientOf(input);
+  const prisma = await publicReadClientOf(input);
   const services = await prisma.searchEntry.findMany({
     where: { type: "service" },
     select: { key: true, title: true, titleEn: true, titleNorm: true, titleEnNorm: true },

@@ -1,5 +1,5 @@
 import "server-only";
-import { clientOf, type TDbOption } from "../db/client";
+import { publicReadClientOf, type TDbOption } from "../db/client";
 import { locales } from "../i18n/settings";
 import { currentNoticeWhere } from "../shared/noticeVisibility";
 import { xmlDocument, xmlElement } from "../shared/xml";
@@ -8,7 +8,7 @@ export type TSitemapEntry = { path: string; lastModified?: Date };
 
 /** Every public page (in the default locale's form; each is listed for all three locales). */
 export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEntry[]> {
-  const prisma = await clientOf(input);
+  const prisma = await publicReadClientOf(input);
   const [services, documents, notices] = await Promise.all([
     prisma.service.findMany({
       where: { published: true },

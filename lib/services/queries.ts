@@ -1,6 +1,6 @@
 import "server-only";
 import { deniedAsNotFound } from "../audit/refusals";
-import { clientOf, type TDbOption } from "../db/client";
+import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
@@ -28,7 +28,7 @@ export async function listServices(input: TServiceFilter & TDbOption) {
       { code: { contains: input.q, mode: "insensitive" } },
     ];
   }
-  return (await clientOf(input)).service.findMany({
+  return (await publicReadClientOf(input)).service.findMany({
     where,
     orderBy: [{ hot: "desc" }, { code: "asc" }],
     include: { department: { select: { code: true, name: true, nameEn: true, shortName: true } } },
@@ -36,7 +36,7 @@ export async function listServices(input: TServiceFilter & TDbOption) {
 }
 
 export async function hotServices(input: { limit?: number } & TDbOption = {}) {
-  return (await clientOf(input)).service.findMany({
+  return (await publicReadClientOf(input)).service.findMany({
     where: { published: true, hot: true },
     orderBy: { code: "asc" },
     take: input.limit ?? 8,
@@ -46,7 +46,7 @@ export async function hotServices(input: { limit?: number } & TDbOption = {}) {
 
 /** One published service with its whole guide, or null. */
 export async function getService(input: { code: string } & TDbOption) {
-  return (await clientOf(input)).service.findFirst({
+  return (await publicReadClientOf(input)).service.findFirst({
     where: { code: input.code, published: true },
     include: { department: true },
   });

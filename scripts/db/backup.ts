@@ -6,7 +6,7 @@
 import path from "node:path";
 import { createBackup } from "../../lib/backup/backup";
 import { dataDir } from "../../lib/config/paths";
-import { databaseTarget } from "../../lib/db/adapter";
+import { directDatabaseTarget } from "../../lib/db/adapter";
 import { storage } from "../../lib/storage/storage";
 import { runMain } from "../runMain";
 
@@ -17,7 +17,7 @@ async function main() {
     manifest,
     seconds,
     file: written,
-  } = await createBackup({ file, target: databaseTarget(), storage: storage() });
+  } = await createBackup({ file, target: directDatabaseTarget(), storage: storage() });
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
   console.log(
     `[onestop] backup written to ${written} in ${seconds.toFixed(1)} s: ${manifest.database.kind}, ` +

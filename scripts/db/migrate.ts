@@ -2,17 +2,17 @@
  * npm run db:migrate            apply pending migrations to DATABASE_URL (or ./data embedded)
  * npm run db:migration -- NAME  author a migration from the schema change (on an in-memory PGlite)
  */
-import { openAdapter, databaseTarget } from "../../lib/db/adapter";
+import { openAdapter, directDatabaseTarget } from "../../lib/db/adapter";
 import { runMain } from "../runMain";
 import { deployMigrations, diffMigrations, writeMigration } from "../../lib/db/migrations";
 
 async function main() {
   const [command, name] = process.argv.slice(2);
   if (command === "deploy") {
-    const adapter = await openAdapter(databaseTarget(), { poolSize: 1 });
+    const adapter = await openAdapter(directDatabaseTarget(), { poolSize: 1 });
     try {
       const applied = await deployMigrations(adapter.factory);
-      const where = databaseTarget().kind === "postgres" ? "PostgreSQL" : "embedded database";
+      const where = directDatabaseTarget().kind === "postgres" ? "PostgreSQL" : "embedded database";
       console.log(
         applied.length
           ? `migrations applied to the ${where}: ${applied.join(", ")}`

@@ -3,14 +3,14 @@
  * fresh PostgreSQL with SEED_DEMO=1), seed the demo data; `npm run db:seed` re-seeds on demand. One process that exits before
  * the server opens the PGlite directory; both open it under the lock npm start holds.
  */
-import { openAdapter, databaseTarget } from "../../lib/db/adapter";
+import { openAdapter, directDatabaseTarget } from "../../lib/db/adapter";
 import { deployMigrations } from "../../lib/db/migrations";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { seedDemo } from "../../prisma/seed/seed";
 import { runMain } from "../runMain";
 
 async function main() {
-  const target = databaseTarget();
+  const target = directDatabaseTarget();
   const adapter = await openAdapter(target, { poolSize: 1 });
   try {
     const applied = await deployMigrations(adapter.factory);

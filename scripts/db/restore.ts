@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { RestoreRefusedError, restoreBackup } from "../../lib/backup/restore";
 import { dataDir } from "../../lib/config/paths";
-import { databaseTarget } from "../../lib/db/adapter";
+import { directDatabaseTarget } from "../../lib/db/adapter";
 import { s3ConfigFromEnv } from "../../lib/storage/s3Storage";
 import { storage } from "../../lib/storage/storage";
 import { runMain } from "../runMain";
@@ -25,7 +25,7 @@ async function main() {
   try {
     const { manifest, tables, seconds } = await restoreBackup({
       file,
-      target: databaseTarget(),
+      target: directDatabaseTarget(),
       storage: storage(),
       storageHasFiles,
       force: args.includes("--force"),

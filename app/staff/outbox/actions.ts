@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { postAction } from "@/lib/actions/formAction";
 import { retryMail } from "@/lib/notifications/queries";
+import { retryFailedJob } from "@/lib/worker/failedJobs";
 
 /** Sends a failed mail again (administrators). */
 export const retryOutboxMail = postAction({
@@ -12,5 +13,15 @@ export const retryOutboxMail = postAction({
   run: async ({ input, actor }) => {
     await retryMail({ actor, id: input.id });
     redirect("/staff/outbox?retried=1");
+  },
+});
+
+/** Runs a failed background job again (administrators). */
+export const retryJob = postAction({
+  schema: z.object({ id: z.string().min(1).max(64) }),
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await retryFailedJob({ actor, id: input.id });
+    redirect("/staff/outbox?jobRetried=1");
   },
 });

@@ -1,21 +1,32 @@
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/notifications/queries";
 import { smtpConfigured } from "@/lib/mail/sendMail";
 import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/staff/PageHeader";
-import { retryOutboxMail } from "./actions";
+import { Section } from "@/components/ui/Section";
+import { listFailedJobs } from "@/lib/worker/failedJobs";
+import { retryJob, retryOutboxMail } from "./actions";
 
 export const generateMetadata = staffPageMetadata("notifications", "notifications:outboxTitle");
 
 type TMailState = "sent" | "failed" | "retrying" | "queued" | "kept";
 
-/** Every e-mail the portal sent or is sending (administrators only); a failed one can be sent again. */
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ retried?: string }> }) {
+/**
+ * Every e-mail the portal sent or is sending (administrators only); a failed one can be sent again.
+ * Beside it, the background jobs that failed for good, which can be run again too.
+ */
+export default async function OutboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ retried?: string; jobRetried?: string }>;
+}) {
   const actor = await requireStaff();
   const mails = await orNotFound(listOutbox({ actor }));
+  const failedJobs = await listFailedJobs({ actor });
+  const query = await searchParams;
   const t = await getT(defaultLocale, ["notifications", "privacy"]);
   const stateOf = (mail: (typeof mails)[number]): TMailState =>
     mail.sentAt
@@ -31,7 +42,13 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     <div className="grid gap-4">
       <PageHeader
         title={t("notifications:outboxTitle")}
-        status={(await searchParams).retried ? t("notifications:outboxRetried") : null}
+        status={
+          query.retried
+            ? t("notifications:outboxRetried")
+            : query.jobRetried
+              ? t("notifications:failedJobRetried")
+              : null
+        }
       />
       <p>{t("notifications:outboxIntro")}</p>
       {mails.length === 0 ? <p>{t("notifications:outboxEmpty")}</p> : null}
@@ -67,6 +84,32 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           );
         })}
       </ol>
+      <Section id="failed-jobs" title={t("notifications:failedJobsTitle")}>
+        <p>{t("notifications:failedJobsIntro")}</p>
+        {failedJobs.length === 0 ? <p>{t("notifications:failedJobsEmpty")}</p> : null}
+        <ol className="grid gap-2">
+          {failedJobs.map((job) => (
+            <li key={job.id} className="grid gap-1 border border-line p-4">
+              <p className="text-sm">
+                {t("notifications:failedJobSummary", {
+                  kind: job.kind,
+                  attempts: job.attempts,
+                  at: formatDateTime(defaultLocale, job.failedAt),
+                })}
+              </p>
+              <pre className="overflow-x-auto text-xs whitespace-pre-wrap">
+                {job.lastError?.split("\n")[0]}
+              </pre>
+              <form action={retryJob}>
+                <input type="hidden" name="id" value={job.id} />
+                <button type="submit" className={buttonClass("secondary")}>
+                  {t("notifications:failedJobRetry")}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ol>
+      </Section>
     </div>
   );
 }

@@ -41,9 +41,14 @@ export async function startInstance(options: {
       ONESTOP_DATA_DIR: `.e2e-instance-${options.port}`,
       TRUSTED_PROXIES: "",
       SMTP_URL: "",
+      // npm start refuses PostgreSQL without shared object storage; a spec that uploads passes
+      // S3_BUCKET (and its S3_* settings) with ONESTOP_SINGLE_INSTANCE: ""
+      ONESTOP_SINGLE_INSTANCE: "1",
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
+    // a process group of its own: killInstance can take the server down with the script that started it
+    detached: true,
   });
   const output: string[] = [];
   child.stdout?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -63,9 +68,17 @@ export async function startInstance(options: {
 }
 
 export async function stopInstance(instance: TInstance | undefined): Promise<void> {
-  if (!instance || instance.process.exitCode !== null) return;
+  if (!instance || instance.process.exitCode !== null || instance.process.signalCode !== null) return;
   const exited = new Promise((resolve) => instance.process.once("exit", resolve));
   instance.process.kill("SIGTERM");
+  await exited;
+}
+
+/** Kills an instance as a crash would (SIGKILL to npm start and the server it started), and waits. */
+export async function killInstance(instance: TInstance): Promise<void> {
+  if (instance.process.exitCode !== null || instance.process.signalCode !== null) return;
+  const exited = new Promise((resolve) => instance.process.once("exit", resolve));
+  process.kill(-instance.process.pid!, "SIGKILL");
   await exited;
 }
 

@@ -1,0 +1,49 @@
+import "server-only";
+import type { PrismaClient } from "../db/generated/client";
+import type { TJobHandler } from "./queue";
+
+const hourMs = 3600_000;
+/**
+ * Never less than this: recent jobs are counted (the subscription mail limit counts an address's
+ * confirmation mails of the last hour by their jobs), and a singleton key or a timetable slot keeps
+ * a repeat out only while its finished row exists.
+ */
+const minimumKeepMs = hourMs;
+
+const envHours = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return (Number.isFinite(value) && value > 0 ? value : fallback) * hourMs;
+};
+
+/**
+ * Removes finished jobs: done ones after JOB_KEEP_DONE_HOURS (7 days by default), dead letters after
+ * JOB_KEEP_FAILED_HOURS (30 days), both at least an hour. Until then they stay as the record of
+ * what ran (done) and what administrators may still retry (failed). Returns how many went.
+ */
+export async function cleanupJobs(input: {
+  db: PrismaClient;
+  now?: Date;
+  keepDoneMs?: number;
+  keepFailedMs?: number;
+}): Promise<number> {
+  const now = (input.now ?? new Date()).getTime();
+  const keepDone = Math.max(minimumKeepMs, input.keepDoneMs ?? envHours("JOB_KEEP_DONE_HOURS", 7 * 24));
+  const keepFailed = Math.max(
+    minimumKeepMs,
+    input.keepFailedMs ?? envHours("JOB_KEEP_FAILED_HOURS", 30 * 24),
+  );
+  const { count } = await input.db.job.deleteMany({
+    where: {
+      OR: [{ doneAt: { lt: new Date(now - keepDone) } }, { failedAt: { lt: new Date(now - keepFailed) } }],
+    },
+  });
+  return count;
+}
+
+export const cleanupJobKind = "jobs.cleanup";
+
+/** The queue's own housekeeping, run on a timetable (lib/worker/handlers.ts). */
+export const cleanupJobsHandler: TJobHandler = async ({ db }) => {
+  const removed = await cleanupJobs({ db });
+  if (removed) console.log(`[jobs] removed ${removed} finished jobs`);
+};

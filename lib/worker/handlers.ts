@@ -1,0 +1,26 @@
+import "server-only";
+import { noticeJobHandlers } from "../notices/jobs";
+import { mailJobHandlers } from "../mail/jobs";
+import { auditJobHandlers } from "../audit/refusals";
+import { userJobHandlers } from "../users/jobs";
+import { retentionJobHandlers } from "../retention/jobs";
+import { cleanupJobKind, cleanupJobsHandler } from "../jobs/cleanup";
+import type { TJobHandlers } from "../jobs/queue";
+import type { TJobSchedule } from "../jobs/cron";
+
+/**
+ * Every kind of background work, for the runner inside each app instance (instrumentation.ts) and
+ * the worker-only process (scripts/worker.ts): both run the same handlers. The queue knows no
+ * domain; each domain exports its handlers and they meet here.
+ */
+export const jobHandlers: TJobHandlers = {
+  ...noticeJobHandlers,
+  ...mailJobHandlers,
+  ...auditJobHandlers,
+  ...userJobHandlers,
+  ...retentionJobHandlers,
+  [cleanupJobKind]: cleanupJobsHandler,
+};
+
+/** The work that runs on a timetable (five-field cron, Beijing time), queued by the runner itself. */
+export const jobSchedules: TJobSchedule[] = [{ kind: cleanupJobKind, cron: "17 * * * *" }];
