@@ -10,6 +10,8 @@ type Props<S extends string> = {
   label: (step: S) => string;
   /** what a step asks for besides the hidden fields */
   fields: (step: S) => TSimpleField[];
+  /** what a step's fields start with (a proposal the person reviews), if anything */
+  initialValues?: (step: S) => Record<string, string> | undefined;
   action: (state: TFormState, formData: FormData) => Promise<TFormState>;
   /** what every step form sends back: the entity and the version the person saw */
   hidden: Record<string, string>;
@@ -25,6 +27,7 @@ export function StepForms<S extends string>({
   steps,
   label,
   fields,
+  initialValues,
   action,
   hidden,
   messages,
@@ -43,6 +46,7 @@ export function StepForms<S extends string>({
             action={action}
             hidden={{ ...hidden, step }}
             fields={fields(step)}
+            initialValues={initialValues?.(step)}
             submitLabel={label(step)}
             messages={messages}
             errorTitle={errorTitle}

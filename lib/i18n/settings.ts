@@ -24,6 +24,7 @@ export const namespaces = [
   "errors",
   "search",
   "audit",
+  "letters",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 

@@ -62,7 +62,11 @@ export async function publishedLetters(input: { page?: number } & TDbOption) {
 }
 
 export type TLetterReading =
-  | { view: "published"; letter: Awaited<ReturnType<typeof publishedOne>>; own: TWriterLetter | null }
+  | {
+      view: "published";
+      letter: NonNullable<Awaited<ReturnType<typeof publishedOne>>>;
+      own: TWriterLetter | null;
+    }
   | { view: "writer"; letter: TWriterLetter; own: TWriterLetter };
 type TWriterLetter = NonNullable<Awaited<ReturnType<typeof ownLetter>>>;
 
