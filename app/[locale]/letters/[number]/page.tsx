@@ -75,7 +75,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
           [t("letters:letterNumber"), number],
           [t("letters:kindLabel"), t(`letters:kind.${letter.kind}`)],
           [t("letters:mailboxLabel"), mailboxName(t, locale, letter.department)],
-          [t("letters:status"), t(`letters:status.${letter.status}`)],
+          [t("letters:statusLabel"), t(`letters:status.${letter.status}`)],
           [t("letters:column.written"), formatDate(locale, letter.createdAt)],
           !!mine?.dueOn &&
             letter.status === "ACCEPTED" && [t("letters:dueOn"), formatDay(locale, mine.dueOn)],

@@ -70,7 +70,7 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
           items={[
             [t("letters:kindLabel"), t(`letters:kind.${letter.kind}`)],
             [t("letters:mailboxLabel"), mailboxName(t, defaultLocale, letter.department)],
-            [t("letters:status"), t(`letters:status.${letter.status}`)],
+            [t("letters:statusLabel"), t(`letters:status.${letter.status}`)],
             [t("letters:staff.writer"), letter.writer?.name ?? t("letters:staff.anonymous")],
             [
               t("letters:staff.consent"),
