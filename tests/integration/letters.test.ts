@@ -12,6 +12,7 @@ import { letterFigures } from "@/lib/letters/figures";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { chinaDay } from "@/lib/calendar/workdays";
+import { sitemapEntries } from "@/lib/seo/sitemap";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -237,6 +238,17 @@ describe("publication and reading", () => {
     });
   });
 
+  it("lists published letters in the sitemap, and no other", async () => {
+    const paths = (await sitemapEntries({ db: database.prisma })).map((e) => e.path);
+    const published = await database.prisma.letter.findMany({
+      where: { status: "PUBLISHED" },
+      select: { number: true },
+    });
+    const letterPaths = paths.filter((p) => /^\/letters\/XJ/.test(p));
+    expect(letterPaths.sort()).toEqual(published.map((l) => `/letters/${l.number}`).sort());
+    expect(paths).toContain("/letters/figures");
+  });
+
   it("lists for a handler only the mailboxes they handle", async () => {
     const queue = await letterQueue({ actor: actors.caseworker2, db: database.prisma });
     expect(queue.length).toBeGreaterThan(0);
@@ -274,6 +286,9 @@ describe("the seeded letters and their figures", () => {
           repliedOnTime: replied.filter((s) => s.replied! <= s.due!).length,
           rated: group.filter((s) => s.rating).length,
           satisfied: group.filter((s) => s.rating && s.rating !== "UNSATISFIED").length,
+          averageWorkingDays: replied.length
+            ? Math.round((replied.reduce((sum, s) => sum + s.workingDays!, 0) / replied.length) * 10) / 10
+            : null,
         });
       }
       expect(rows.length).toBeGreaterThan(20);
