@@ -7,6 +7,7 @@ import type { TStepRule } from "../workflow/workflow";
 import { letterRatings, replyWorkingDays, type TLetterRating } from "./kinds";
 import { letterWorkflow, type TLetterStep } from "./letterWorkflow";
 import { redactPersonalData } from "./redact";
+import { contentChanged } from "../cache/contentChanged";
 
 export type TLetterStepInput = TStepInput<TLetterStep> & {
   number: string;
@@ -148,6 +149,10 @@ const letterStepKind: TStepKind<
   },
   // the audit log follows the administration's handling; the writer's rating is on the timeline
   audited: (rule) => rule.by !== "writer",
+  // a published letter changes the public list and figures: this instance's cached copies go at once
+  afterCommit: async ({ step }) => {
+    if (step === "publish" || step === "reply") contentChanged();
+  },
 };
 
 /**
