@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const staffLinks = [
   ["/staff", "staff:nav.queue"],
   ["/staff/requests", "staff:nav.requests"],
+  ["/staff/letters", "staff:nav.letters"],
   ["/staff/documents", "staff:nav.documents"],
   ["/staff/notices", "staff:nav.notices"],
   ["/staff/follow-ups", "staff:nav.followUps"],

@@ -10,10 +10,14 @@ type Props<S extends string> = {
   label: (step: S) => string;
   /** what a step asks for besides the hidden fields */
   fields: (step: S) => TSimpleField[];
-  /** the form route every step posts to (lib/actions/formRoute): a step may carry files */
-  postTo: string;
-  /** what the route kept when it sent the browser back, shown by the form of the step it was for */
-  returned: TFormState | null;
+  /** what a step's fields start with (a proposal the person reviews), if anything */
+  initialValues?: (step: S) => Record<string, string> | undefined;
+  /** a server action every step posts to… */
+  action?: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  /** …or the form route every step posts to (lib/actions/formRoute), where a step may carry files */
+  postTo?: string;
+  /** with `postTo`: what the route kept when it sent the browser back, shown by the form of the step it was for */
+  returned?: TFormState | null;
   /** what every step form sends back: the entity and the version the person saw */
   hidden: Record<string, string>;
   messages: Record<string, string>;
@@ -30,6 +34,8 @@ export function StepForms<S extends string>({
   fields,
   postTo,
   returned,
+  initialValues,
+  action,
   hidden,
   messages,
   errorTitle,
@@ -44,10 +50,12 @@ export function StepForms<S extends string>({
           </h3>
           <SimpleForm
             idPrefix={step}
+            action={action}
             postTo={postTo}
             returned={returned?.values.step === step ? returned : null}
             hidden={{ ...hidden, step }}
             fields={fields(step)}
+            initialValues={initialValues?.(step)}
             submitLabel={label(step)}
             messages={messages}
             errorTitle={errorTitle}

@@ -39,6 +39,7 @@ const publicPages: RegExp[] = [
   /^\/disclosure\/annual-report\/\d{4}$/,
   /^\/disclosure\/(?!request\/)[^/]+\/[^/]+(\/print)?$/,
   /^\/notices$/,
+  /^\/letters(\/figures)?$/,
   /^\/notices\/(?!subscribe$|unsubscribed$)[^/]+$/,
   /^\/search$/,
   /^\/accessibility$/,

@@ -27,6 +27,7 @@ export const namespaces = [
   "result",
   "privacy",
   "users",
+  "letters",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { chinaDay } from "../calendar/workdays";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
-type TTrackingKind = "SV" | "GK";
+type TTrackingKind = "SV" | "GK" | "XJ";
 
 const accessCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 

@@ -9,7 +9,7 @@ export type TSitemapEntry = { path: string; lastModified?: Date };
 /** Every public page (in the default locale's form; each is listed for all three locales). */
 export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEntry[]> {
   const prisma = await publicReadClientOf(input);
-  const [services, documents, notices] = await Promise.all([
+  const [services, documents, notices, letters] = await Promise.all([
     prisma.service.findMany({
       where: { published: true },
       select: { code: true, updatedAt: true },
@@ -25,6 +25,12 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       select: { id: true, updatedAt: true },
       orderBy: { publishedAt: "desc" },
     }),
+    // a letter is public only once published, as its redacted copy
+    prisma.letter.findMany({
+      where: { status: "PUBLISHED" },
+      select: { number: true, updatedAt: true },
+      orderBy: { number: "asc" },
+    }),
   ]);
   const year = new Date().getFullYear();
   // a list page changed when the newest of its items did
@@ -37,6 +43,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
     "/services": newest(services),
     "/disclosure": newest(documents),
     "/notices": newest(notices),
+    "/letters": newest(letters),
   };
   lists[""] = newest(
     [services, documents, notices].flatMap((rows) => (newest(rows) ? [{ updatedAt: newest(rows)! }] : [])),
@@ -51,6 +58,9 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       `/disclosure/annual-report/${year - 1}`,
       "/notices",
       "/notices/subscribe",
+      "/letters",
+      "/letters/write",
+      "/letters/figures",
       "/track",
       "/verify",
       "/search",
@@ -62,6 +72,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
     ...services.map((s) => ({ path: `/services/${s.code}`, lastModified: s.updatedAt })),
     ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
     ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),
+    ...letters.map((l) => ({ path: `/letters/${l.number}`, lastModified: l.updatedAt })),
   ];
 }
 

@@ -10,6 +10,7 @@ import { places } from "./data/places";
 import { notices } from "./data/notices";
 import { seedPlanMarkdown } from "./seed-plan";
 import { seedRequests } from "./requests";
+import { seedLetters } from "./letters";
 import { searchSynonyms } from "./data/synonyms";
 import { rebuildSearchIndex } from "../../lib/search/index";
 
@@ -190,6 +191,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
   log(`notices: ${notices.length}`);
 
   log(`disclosure requests: ${await seedRequests(prisma, deptId)}`);
+  log(`letters: ${await seedLetters(prisma, deptId)}`);
 
   await prisma.siteSetting.upsert({
     where: { key: "site" },

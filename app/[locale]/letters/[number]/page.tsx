@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getT } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { formatDate, formatDateTime, formatDay } from "@/lib/i18n/format";
+import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { codeOptions } from "@/lib/i18n/options";
+import { errorMessages } from "@/lib/i18n/messages";
+import { getSessionUser } from "@/lib/auth/session";
+import { readLetter } from "@/lib/letters/queries";
+import { letterNumberPattern, letterRatings } from "@/lib/letters/kinds";
+import { letterWorkflow } from "@/lib/letters/letterWorkflow";
+import { allowedSteps } from "@/lib/workflow/workflow";
+import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
+import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
+import { DefinitionList } from "@/components/ui/DefinitionList";
+import { Breadcrumb } from "@/components/ui/PageHeading";
+import { Section } from "@/components/ui/Section";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { SimpleForm } from "@/components/form/SimpleForm";
+import { mailboxName } from "@/components/letters/mailboxName";
+import { rateLetterReply } from "./actions";
+
+type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await params).number };
+}
+
+/**
+ * One letter: its published, redacted copy for anyone; before publication only for its writer
+ * or with its 查询码 (?code=), and a 404 for everyone else. The writer rates the reply here.
+ */
+export default async function LetterPage({ params, searchParams }: Props) {
+  const locale = await localeParam(params);
+  const { number } = await params;
+  const query = await searchParams;
+  const code = param(query.code, 10)?.toUpperCase() ?? null;
+  const t = await getT(locale, ["letters", "account", "errors"]);
+  if (!letterNumberPattern.test(number)) notFound();
+  const actor = await getSessionUser();
+  let reading: Awaited<ReturnType<typeof readLetter>>;
+  try {
+    reading = await readLetter({ actor, number, code });
+  } catch (error) {
+    if (!(error instanceof TooManyRequestsError)) throw error;
+    return <StatusNote>{t("errors:tooManyAttempts", { limit: minutesToWait(error) })}</StatusNote>;
+  }
+  if (!reading) notFound();
+  const { letter, own } = reading;
+  const published = reading.view === "published" ? reading.letter : null;
+  const mine = reading.view === "writer" ? reading.letter : null;
+  const rateOpen =
+    own && actor && own.writerId
+      ? allowedSteps(letterWorkflow, actor, { ...own, department: own.department }).includes("rate")
+      : false;
+  return (
+    <div className="grid max-w-3xl gap-6">
+      <Breadcrumb
+        label={t("breadcrumb")}
+        links={[{ href: `/${locale}/letters`, label: t("letters:listTitle") }]}
+      />
+      {query.sent && code && mine ? (
+        <ConfirmationPanel
+          t={t}
+          title={t("letters:confirmationTitle")}
+          issued={{ trackingNumber: number, accessCode: code }}
+        >
+          <p>{t("letters:confirmationIntro")}</p>
+        </ConfirmationPanel>
+      ) : null}
+      <h1 className="text-2xl font-bold">{published ? published.publicSubject : mine?.subject}</h1>
+      <DefinitionList
+        items={[
+          [t("letters:letterNumber"), number],
+          [t("letters:kindLabel"), t(`letters:kind.${letter.kind}`)],
+          [t("letters:mailboxLabel"), mailboxName(t, locale, letter.department)],
+          [t("letters:statusLabel"), t(`letters:status.${letter.status}`)],
+          [t("letters:column.written"), formatDate(locale, letter.createdAt)],
+          !!mine?.dueOn &&
+            letter.status === "ACCEPTED" && [t("letters:dueOn"), formatDay(locale, mine.dueOn)],
+          !!letter.repliedOn && [t("letters:column.replied"), formatDay(locale, letter.repliedOn)],
+          !!own?.rating && [t("letters:rateTitle"), t(`letters:rating.${own.rating}`)],
+        ]}
+      />
+      {mine ? <p className="border-l-4 border-brand pl-3">{t("letters:privateNote")}</p> : null}
+      <Section id="letter" title={t("letters:letter")}>
+        <p className="whitespace-pre-wrap">{published ? published.publicContent : mine?.content}</p>
+      </Section>
+      <Section id="reply" title={t("letters:reply")}>
+        <p className="whitespace-pre-wrap">
+          {(published ? published.publicReply : mine?.replyText) || t("letters:noReplyYet")}
+        </p>
+      </Section>
+      {rateOpen && own ? (
+        <Section id="rate-heading" title={t("letters:rateTitle")}>
+          <SimpleForm
+            idPrefix="rate"
+            action={rateLetterReply}
+            hidden={{ locale, number, expectedVersion: String(own.version) }}
+            fields={[
+              {
+                name: "rating",
+                type: "radio",
+                label: t("letters:rateLabel"),
+                options: codeOptions(t, "letters:rating", letterRatings),
+              },
+            ]}
+            submitLabel={t("letters:rateSubmit")}
+            messages={errorMessages(t)}
+            errorTitle={t("errors:summaryTitle")}
+          />
+        </Section>
+      ) : null}
+      {mine ? (
+        <Section id="timeline" title={t("letters:timeline")}>
+          <ol className="grid gap-2">
+            {mine.events.map((event) => (
+              <li key={event.id}>
+                <span className="font-bold">{t(`letters:event.${event.kind}`)}</span>{" "}
+                <span className="text-muted">{formatDateTime(locale, event.createdAt)}</span>
+                {event.reason ? <span> — {event.reason}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </Section>
+      ) : null}
+    </div>
+  );
+}

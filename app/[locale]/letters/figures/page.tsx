@@ -1,0 +1,49 @@
+import { getT, pageMetadata } from "@/lib/i18n/server";
+import { localeParam } from "@/lib/i18n/request";
+import { lt } from "@/lib/i18n/content";
+import { letterFigures } from "@/lib/letters/figures";
+import { PageHeading } from "@/components/ui/PageHeading";
+import { Table } from "@/components/ui/Table";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const generateMetadata = pageMetadata("letters", "letters:figuresTitle");
+
+/** The monthly figures per mailbox, as a table and as CSV. */
+export default async function LetterFiguresPage({ params }: Props) {
+  const locale = await localeParam(params);
+  const [t, { rows, departments }] = await Promise.all([getT(locale, ["letters"]), letterFigures()]);
+  const names = new Map(departments.map((d) => [d.code, lt(locale, d.name, d.nameEn)]));
+  const percent = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 100)}%` : "—");
+  return (
+    <div className="grid gap-6">
+      <PageHeading title={t("letters:figuresTitle")} intro={t("letters:figuresIntro")} />
+      <p>
+        <a href={`/${locale}/letters/figures.csv`} download>
+          {t("letters:figuresCsv")}
+        </a>
+      </p>
+      <Table
+        dense
+        caption={t("letters:figuresTitle")}
+        rows={rows}
+        rowKey={(row) => `${row.month}-${row.mailbox ?? ""}`}
+        headers={(key) => t(`letters:column.${key}`)}
+        columns={[
+          { key: "month", cell: (row) => row.month },
+          {
+            key: "mailbox",
+            cell: (row) =>
+              row.mailbox ? (names.get(row.mailbox) ?? row.mailbox) : t("letters:mayorMailbox"),
+          },
+          { key: "received", cell: (row) => row.received },
+          { key: "replied", cell: (row) => row.replied },
+          { key: "repliedOnTime", cell: (row) => row.repliedOnTime },
+          { key: "averageWorkingDays", cell: (row) => row.averageWorkingDays ?? "—" },
+          { key: "rated", cell: (row) => row.rated },
+          { key: "satisfaction", cell: (row) => percent(row.satisfied, row.rated) },
+        ]}
+      />
+    </div>
+  );
+}

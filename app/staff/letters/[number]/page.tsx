@@ -1,0 +1,129 @@
+import { getT, paramMetadata } from "@/lib/i18n/server";
+import type { TSearchParams } from "@/lib/i18n/search-params";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { errorMessages } from "@/lib/i18n/messages";
+import { formatDate, formatDateTime, formatDay } from "@/lib/i18n/format";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { departmentList } from "@/lib/places/queries";
+import { staffLetter } from "@/lib/letters/queries";
+import { proposedPublicCopy } from "@/lib/letters/applyLetterStep";
+import { letterWorkflow, type TLetterStep } from "@/lib/letters/letterWorkflow";
+import { allowedSteps } from "@/lib/workflow/workflow";
+import type { TSimpleField } from "@/components/form/SimpleForm";
+import { DefinitionList } from "@/components/ui/DefinitionList";
+import { Section } from "@/components/ui/Section";
+import { PageHeader } from "@/components/staff/PageHeader";
+import { StepForms } from "@/components/staff/StepForms";
+import { mailboxName } from "@/components/letters/mailboxName";
+import { letterStepAction } from "./actions";
+
+type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
+
+export const generateMetadata = paramMetadata("number");
+
+/** One letter for the handlers of its mailbox: what was written, its timeline and the next steps. */
+export default async function StaffLetterPage({ params, searchParams }: Props) {
+  const actor = await requireStaff();
+  const [letter, departments] = await Promise.all([
+    orNotFound(staffLetter({ actor, number: (await params).number })),
+    departmentList(),
+  ]);
+  const t = await getT(defaultLocale, ["letters", "account", "staff", "errors"]);
+  const open = allowedSteps(letterWorkflow, actor, letter);
+  const fieldsFor = (step: TLetterStep): TSimpleField[] => {
+    switch (step) {
+      case "refuse":
+        return [{ name: "reason", type: "textarea", label: t("letters:staff.reason") }];
+      case "forward":
+        return [
+          {
+            name: "department",
+            type: "select",
+            label: t("letters:staff.forwardTo"),
+            options: departments
+              .filter((d) => d.code !== letter.department?.code)
+              .map((d) => ({ value: d.code, label: d.name })),
+          },
+          { name: "reason", type: "textarea", label: t("letters:staff.reason") },
+        ];
+      case "reply":
+        return [{ name: "replyText", type: "textarea", rows: 8, label: t("letters:staff.replyText") }];
+      case "publish":
+        return [
+          { name: "publicSubject", type: "text", label: t("letters:staff.publicSubject") },
+          { name: "publicContent", type: "textarea", rows: 8, label: t("letters:staff.publicContent") },
+          { name: "publicReply", type: "textarea", rows: 6, label: t("letters:staff.publicReply") },
+        ];
+      default:
+        return [];
+    }
+  };
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        back={{ href: "/staff/letters", label: t("letters:staff.queue"), nav: t("breadcrumb") }}
+        title={`${letter.number} · ${letter.subject}`}
+        status={(await searchParams).done ? t("staff:done") : null}
+      />
+      <Section id="letter" title={t("letters:staff.letter")}>
+        <DefinitionList
+          items={[
+            [t("letters:kindLabel"), t(`letters:kind.${letter.kind}`)],
+            [t("letters:mailboxLabel"), mailboxName(t, defaultLocale, letter.department)],
+            [t("letters:statusLabel"), t(`letters:status.${letter.status}`)],
+            [t("letters:staff.writer"), letter.writer?.name ?? t("letters:staff.anonymous")],
+            [
+              t("letters:staff.consent"),
+              t(letter.consentToPublish ? "letters:staff.yes" : "letters:staff.no"),
+            ],
+            [t("letters:column.written"), formatDate(defaultLocale, letter.createdAt)],
+            !!letter.dueOn && [t("letters:dueOn"), formatDay(defaultLocale, letter.dueOn)],
+            !!letter.rating && [t("letters:rateTitle"), t(`letters:rating.${letter.rating}`)],
+            [
+              t("letters:field.content"),
+              <span className="whitespace-pre-wrap" key="c">
+                {letter.content}
+              </span>,
+            ],
+            !!letter.replyText && [
+              t("letters:reply"),
+              <span className="whitespace-pre-wrap" key="r">
+                {letter.replyText}
+              </span>,
+            ],
+          ]}
+        />
+      </Section>
+      {letter.publishedAt ? (
+        <Section id="published" title={t("letters:staff.published")}>
+          <p className="font-bold">{letter.publicSubject}</p>
+          <p className="whitespace-pre-wrap">{letter.publicContent}</p>
+          <p className="whitespace-pre-wrap">{letter.publicReply}</p>
+        </Section>
+      ) : null}
+      <StepForms
+        title={t("staff:nextSteps")}
+        steps={open}
+        label={(step) => t(`letters:staff.step.${step}`)}
+        fields={fieldsFor}
+        initialValues={(step) => (step === "publish" ? proposedPublicCopy(letter) : undefined)}
+        action={letterStepAction}
+        hidden={{ number: letter.number, expectedVersion: String(letter.version) }}
+        messages={errorMessages(t)}
+        errorTitle={t("errors:summaryTitle")}
+        empty={t("staff:noNextSteps")}
+      />
+      <Section id="timeline" title={t("letters:timeline")}>
+        <ol className="grid gap-2">
+          {letter.events.map((event) => (
+            <li key={event.id}>
+              <span className="font-bold">{t(`letters:event.${event.kind}`)}</span>{" "}
+              <span className="text-muted">{formatDateTime(defaultLocale, event.createdAt)}</span>
+              {event.reason ? <span> — {event.reason}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </div>
+  );
+}

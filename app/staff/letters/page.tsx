@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { formatDate, formatDay } from "@/lib/i18n/format";
+import { requireStaff } from "@/lib/auth/session";
+import { letterDueFlag, letterQueue } from "@/lib/letters/queries";
+import { chinaDay } from "@/lib/calendar/workdays";
+import { DueFlag } from "@/components/cases/DueFlag";
+import { Table } from "@/components/ui/Table";
+import { mailboxName } from "@/components/letters/mailboxName";
+
+export const generateMetadata = staffPageMetadata("letters", "letters:staff.queue");
+
+/** The letters of the mailboxes this person handles, nearest deadline first, with due marks. */
+export default async function LetterQueuePage() {
+  const actor = await requireStaff();
+  const [t, rows] = await Promise.all([
+    getT(defaultLocale, ["letters", "account", "staff"]),
+    letterQueue({ actor }),
+  ]);
+  const today = chinaDay(new Date());
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t("letters:staff.queue")}</h1>
+      <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
+      <Table
+        dense
+        caption={t("letters:staff.queue")}
+        rows={rows}
+        rowKey={(row) => row.number}
+        headers={(key) => t(`letters:column.${key}`)}
+        columns={[
+          { key: "number", cell: (row) => <Link href={`/staff/letters/${row.number}`}>{row.number}</Link> },
+          { key: "subject", cell: (row) => row.subject },
+          { key: "kind", cell: (row) => t(`letters:kind.${row.kind}`) },
+          { key: "mailbox", cell: (row) => mailboxName(t, defaultLocale, row.department) },
+          { key: "status", cell: (row) => t(`letters:status.${row.status}`) },
+          { key: "written", cell: (row) => formatDate(defaultLocale, row.createdAt) },
+          {
+            key: "due",
+            cell: (row) => (
+              <>
+                {formatDay(defaultLocale, row.dueOn)}{" "}
+                <DueFlag flag={letterDueFlag(row.status, row.dueOn, today)} t={t} />
+              </>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { z } from "zod";
+import { lineField, textField } from "../shared/plainText";
+import { clientOf, type TDbOption } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { isCitizen } from "../auth/policy";
+import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
+import { FormError } from "../shared/errors";
+import { anonymousKinds, letterKinds, mayorMailbox } from "./kinds";
+
+/** A letter as the form sends it: the mailbox is 市长信箱 or a department's code. */
+export const ZLetter = z.object({
+  kind: z.enum(letterKinds, { message: "choose" }),
+  mailbox: z.string().regex(/^[A-Z]{2,10}$/, "choose"),
+  subject: lineField().min(1, "required").max(100, "tooLongMax|100"),
+  content: textField().min(1, "required").max(5000, "tooLongMax|5000"),
+  consentToPublish: z.enum(["yes", "no"], { message: "choose" }),
+});
+export type TLetterInput = z.infer<typeof ZLetter>;
+
+/**
+ * Files a letter to a mailbox and returns its 信件编号 and 查询码. A writer signed in as a
+ * citizen is on record; without an account only a question or a suggestion is taken, since a
+ * complaint, a plea for help or a report needs someone to answer to.
+ */
+export async function submitLetter(input: { actor: TSessionUser | null; letter: TLetterInput } & TDbOption) {
+  const prisma = await clientOf(input);
+  const { kind, mailbox, subject, content, consentToPublish } = input.letter;
+  const writerId = isCitizen(input.actor) ? input.actor.id : null;
+  if (!writerId && !anonymousKinds.includes(kind)) throw new FormError("letterSignInNeeded", "kind");
+  let departmentId: string | null = null;
+  if (mailbox !== mayorMailbox) {
+    const department = await prisma.department.findUnique({ where: { code: mailbox }, select: { id: true } });
+    if (!department) throw new FormError("choose", "mailbox");
+    departmentId = department.id;
+  }
+  return prisma.$transaction(async (tx) => {
+    const number = await nextTrackingNumber(tx, "XJ");
+    const created = await tx.letter.create({
+      data: {
+        number,
+        accessCode: newAccessCode(),
+        kind,
+        departmentId,
+        subject,
+        content,
+        consentToPublish: consentToPublish === "yes",
+        writerId,
+        events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: writerId } },
+      },
+    });
+    return { number, accessCode: created.accessCode, status: created.status };
+  });
+}

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { demoActor } from "../helpers/demo";
+import { seedDemo } from "@/prisma/seed/seed";
+import { letterSpecs } from "@/prisma/seed/letters";
+import type { TSessionUser } from "@/lib/auth/types";
+import { submitLetter, ZLetter } from "@/lib/letters/submitLetter";
+import { applyLetterStep, type TLetterStepInput } from "@/lib/letters/applyLetterStep";
+import { letterWorkflow, letterStepNames, type TLetterSubject } from "@/lib/letters/letterWorkflow";
+import { readLetter, staffLetter, letterQueue } from "@/lib/letters/queries";
+import { letterFigures } from "@/lib/letters/figures";
+import { allowedSteps } from "@/lib/workflow/workflow";
+import { FormError, NotFoundError } from "@/lib/shared/errors";
+import { chinaDay } from "@/lib/calendar/workdays";
+import { sitemapEntries } from "@/lib/seo/sitemap";
+
+let database: TestDatabase;
+const actors: Record<string, TSessionUser> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemo(database.prisma);
+  for (const name of ["citizen", "citizen2", "caseworker", "caseworker2", "supervisor", "admin", "officer"])
+    actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
+});
+afterAll(() => database.close());
+
+const letter = (overrides: Record<string, string> = {}) =>
+  ZLetter.parse({
+    kind: "COMPLAINT",
+    mailbox: "RSJ",
+    subject: "单位拖欠工资三个月",
+    content: "我是张晓明，身份证号510104199003071237，电话13800280001。单位已拖欠工资三个月。",
+    consentToPublish: "yes",
+    ...overrides,
+  });
+const at = (day: string) => new Date(`${day}T02:00:00Z`);
+
+async function write(actor: TSessionUser | null = actors.citizen, overrides: Record<string, string> = {}) {
+  return submitLetter({ db: database.prisma, actor, letter: letter(overrides) });
+}
+
+/** Runs steps in order, carrying the version. */
+async function steps(number: string, list: Omit<TLetterStepInput, "number" | "expectedVersion">[]) {
+  let version = (await database.prisma.letter.findUniqueOrThrow({ where: { number } })).version;
+  for (const step of list) {
+    version = (await applyLetterStep({ ...step, number, expectedVersion: version, db: database.prisma }))
+      .version;
+  }
+  return database.prisma.letter.findUniqueOrThrow({ where: { number }, include: { events: true } });
+}
+
+describe("writing a letter", () => {
+  it("gives an XJ 信件编号 and a 查询码", async () => {
+    const written = await write();
+    expect(written.number).toMatch(/^XJ\d{14}$/);
+    expect(written.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    expect(written.status).toBe("SUBMITTED");
+  });
+
+  it("takes a question or suggestion without an account, never a complaint", async () => {
+    await expect(write(null, { kind: "SUGGESTION" })).resolves.toMatchObject({ status: "SUBMITTED" });
+    await expect(write(null, { kind: "COMPLAINT" })).rejects.toMatchObject({ key: "letterSignInNeeded" });
+  });
+
+  it("writes to the 市长信箱 and refuses an unknown mailbox", async () => {
+    const mayor = await write(actors.citizen, { mailbox: "MAYOR" });
+    const stored = await database.prisma.letter.findUniqueOrThrow({ where: { number: mayor.number } });
+    expect(stored.departmentId).toBeNull();
+    await expect(write(actors.citizen, { mailbox: "NOPE" })).rejects.toBeInstanceOf(FormError);
+  });
+
+  it("never gives two letters one number, however many are written at once", async () => {
+    const written = await Promise.all(Array.from({ length: 25 }, () => write()));
+    expect(new Set(written.map((w) => w.number)).size).toBe(25);
+  });
+});
+
+describe("the workflow table", () => {
+  const subject = (status: TLetterSubject["status"], over: Partial<TLetterSubject> = {}): TLetterSubject => ({
+    status,
+    writerId: actors.citizen.id,
+    department: { code: "RSJ" },
+    consentToPublish: true,
+    rating: null,
+    ...over,
+  });
+
+  it("offers each side exactly its steps from each status", () => {
+    const expected: Record<TLetterSubject["status"], { handler: string[]; writer: string[] }> = {
+      SUBMITTED: { handler: ["accept", "refuse", "forward"], writer: [] },
+      FORWARDED: { handler: ["accept", "refuse"], writer: [] },
+      ACCEPTED: { handler: ["reply"], writer: [] },
+      REFUSED: { handler: [], writer: [] },
+      REPLIED: { handler: ["publish"], writer: ["rate"] },
+      PUBLISHED: { handler: [], writer: ["rate"] },
+    };
+    for (const [status, sides] of Object.entries(expected)) {
+      const s = subject(status as TLetterSubject["status"]);
+      expect(allowedSteps(letterWorkflow, actors.caseworker, s), status).toEqual(sides.handler);
+      expect(allowedSteps(letterWorkflow, actors.citizen, s), status).toEqual(sides.writer);
+      expect(allowedSteps(letterWorkflow, actors.citizen2, s), status).toEqual([]);
+      expect(allowedSteps(letterWorkflow, actors.caseworker2, s), status).toEqual([]);
+    }
+    expect(letterStepNames).toEqual(["accept", "refuse", "forward", "reply", "rate", "publish"]);
+  });
+
+  it("leaves the 市长信箱 to administrators, and refuses a second rating or publishing without consent", () => {
+    const mayor = subject("SUBMITTED", { department: null });
+    expect(allowedSteps(letterWorkflow, actors.caseworker, mayor)).toEqual([]);
+    expect(allowedSteps(letterWorkflow, actors.admin, mayor)).toEqual(["accept", "refuse", "forward"]);
+    expect(allowedSteps(letterWorkflow, actors.citizen, subject("REPLIED", { rating: "SATISFIED" }))).toEqual(
+      [],
+    );
+    expect(
+      allowedSteps(letterWorkflow, actors.caseworker, subject("REPLIED", { consentToPublish: false })),
+    ).toEqual([]);
+  });
+
+  it("refuses a step the status does not open, another department's handler (audited, as not found) and a stale version", async () => {
+    const { number } = await write();
+    await expect(
+      steps(number, [{ actor: actors.caseworker, step: "reply", replyText: "x" }]),
+    ).rejects.toMatchObject({
+      key: "transitionNotAllowed",
+    });
+    await expect(steps(number, [{ actor: actors.caseworker2, step: "accept" }])).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    expect(
+      await database.prisma.auditLog.count({
+        where: { entityId: number, action: "letter.accept", outcome: "DENIED" },
+      }),
+    ).toBe(1);
+    await expect(
+      applyLetterStep({
+        actor: actors.caseworker,
+        step: "accept",
+        number,
+        expectedVersion: 99,
+        db: database.prisma,
+      }),
+    ).rejects.toMatchObject({ key: "caseChanged" });
+  });
+
+  it("asks a reason to refuse or forward, and forwards to another department which then handles it", async () => {
+    const { number } = await write();
+    await expect(steps(number, [{ actor: actors.caseworker, step: "refuse" }])).rejects.toMatchObject({
+      key: "reasonRequired",
+    });
+    const forwarded = await steps(number, [
+      { actor: actors.caseworker, step: "forward", reason: "属民政局职责", department: "MZJ" },
+    ]);
+    expect(forwarded.status).toBe("FORWARDED");
+    await expect(steps(number, [{ actor: actors.caseworker, step: "accept" }])).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    const accepted = await steps(number, [{ actor: actors.caseworker2, step: "accept" }]);
+    expect(accepted.status).toBe("ACCEPTED");
+  });
+});
+
+describe("deadlines", () => {
+  it("runs in working days from acceptance by kind, across the National Day holiday", async () => {
+    const complaint = await write();
+    // accepted on 2026-09-30: the 国庆 holiday (10-01…10-07) does not count and Saturday 10-10 is a
+    // make-up working day, so 15 working days end on 10-27 and 5 on 10-13
+    const accepted = await steps(complaint.number, [
+      { actor: actors.caseworker, step: "accept", now: at("2026-09-30") },
+    ]);
+    expect(chinaDay(accepted.dueOn!)).toBe("2026-10-27");
+    const question = await write(actors.citizen, { kind: "CONSULTATION" });
+    const q = await steps(question.number, [
+      { actor: actors.caseworker, step: "accept", now: at("2026-09-30") },
+    ]);
+    expect(chinaDay(q.dueOn!)).toBe("2026-10-13");
+  });
+
+  it("counts the working days to the reply", async () => {
+    const { number } = await write();
+    const replied = await steps(number, [
+      { actor: actors.caseworker, step: "accept", now: at("2026-11-02") },
+      { actor: actors.caseworker, step: "reply", replyText: "已责成单位补发工资。", now: at("2026-11-09") },
+    ]);
+    expect(replied.workingDays).toBe(5);
+    expect(replied.events.map((e) => e.kind)).toEqual(["submit", "accept", "reply"]);
+  });
+});
+
+describe("publication and reading", () => {
+  it("publishes a redacted copy: no ID number, phone or writer's name", async () => {
+    const { number, accessCode } = await write();
+    const published = await steps(number, [
+      { actor: actors.caseworker, step: "accept" },
+      { actor: actors.caseworker, step: "reply", replyText: "张晓明您好：已责成单位补发工资。" },
+      { actor: actors.caseworker, step: "publish" },
+    ]);
+    expect(published.status).toBe("PUBLISHED");
+    expect(published.publicContent).toBe(
+      "我是张**，身份证号******************，电话138****0001。单位已拖欠工资三个月。",
+    );
+    expect(published.publicReply).toBe("张**您好：已责成单位补发工资。");
+    const anyone = await readLetter({ actor: null, number, db: database.prisma });
+    expect(anyone?.view).toBe("published");
+    expect(JSON.stringify(anyone)).not.toContain("13800280001");
+    expect(JSON.stringify(anyone)).not.toContain(accessCode);
+  });
+
+  it("shows an unpublished letter only to its writer or with its 查询码; another citizen gets nothing, audited", async () => {
+    const { number, accessCode } = await write();
+    expect((await readLetter({ actor: actors.citizen, number, db: database.prisma }))?.view).toBe("writer");
+    expect((await readLetter({ actor: null, number, code: accessCode, db: database.prisma }))?.view).toBe(
+      "writer",
+    );
+    expect(await readLetter({ actor: null, number, db: database.prisma })).toBeNull();
+    expect(await readLetter({ actor: actors.citizen2, number, db: database.prisma })).toBeNull();
+    expect(
+      await database.prisma.auditLog.count({
+        where: { entityId: number, action: "letter.read", outcome: "DENIED" },
+      }),
+    ).toBe(1);
+    expect(await staffLetter({ actor: actors.caseworker2, number, db: database.prisma })).toBeNull();
+    expect(await staffLetter({ actor: actors.caseworker, number, db: database.prisma })).not.toBeNull();
+  });
+
+  it("lets the writer rate the reply once", async () => {
+    const { number } = await write();
+    const rated = await steps(number, [
+      { actor: actors.caseworker, step: "accept" },
+      { actor: actors.caseworker, step: "reply", replyText: "已处理。" },
+      { actor: actors.citizen, step: "rate", rating: "FAIRLY_SATISFIED" },
+    ]);
+    expect(rated).toMatchObject({ rating: "FAIRLY_SATISFIED", status: "REPLIED" });
+    await expect(
+      steps(number, [{ actor: actors.citizen, step: "rate", rating: "SATISFIED" }]),
+    ).rejects.toMatchObject({
+      key: "letterAlreadyRated",
+    });
+  });
+
+  it("lists published letters in the sitemap, and no other", async () => {
+    const paths = (await sitemapEntries({ db: database.prisma })).map((e) => e.path);
+    const published = await database.prisma.letter.findMany({
+      where: { status: "PUBLISHED" },
+      select: { number: true },
+    });
+    const letterPaths = paths.filter((p) => /^\/letters\/XJ/.test(p));
+    expect(letterPaths.sort()).toEqual(published.map((l) => `/letters/${l.number}`).sort());
+    expect(paths).toContain("/letters/figures");
+  });
+
+  it("lists for a handler only the mailboxes they handle", async () => {
+    const queue = await letterQueue({ actor: actors.caseworker2, db: database.prisma });
+    expect(queue.length).toBeGreaterThan(0);
+    expect(queue.every((l) => l.department?.code === "MZJ")).toBe(true);
+  });
+});
+
+describe("the seeded letters and their figures", () => {
+  it("seeds at least 40 letters across kinds, mailboxes, states and months, half published", () => {
+    const specs = letterSpecs();
+    expect(specs.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(specs.map((s) => s.kind)).size).toBe(5);
+    expect(new Set(specs.map((s) => s.mailbox)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(specs.map((s) => s.status)).size).toBe(6);
+    expect(new Set(specs.map((s) => s.received.slice(0, 7))).size).toBeGreaterThanOrEqual(6);
+    expect(specs.filter((s) => s.status === "PUBLISHED").length * 2).toBe(specs.length);
+  });
+
+  it("match a hand count over the seed", async () => {
+    const fresh = await createTestDatabase();
+    try {
+      await seedDemo(fresh.prisma);
+      const { rows } = await letterFigures({ db: fresh.prisma });
+      const specs = letterSpecs();
+      const mailboxOf = (s: (typeof specs)[number]) => s.forwardedTo ?? s.mailbox;
+      expect(rows.reduce((n, r) => n + r.received, 0)).toBe(specs.length);
+      for (const row of rows) {
+        const group = specs.filter(
+          (s) => s.received.slice(0, 7) === row.month && mailboxOf(s) === row.mailbox,
+        );
+        const replied = group.filter((s) => s.replied);
+        expect(row, `${row.month} ${row.mailbox}`).toMatchObject({
+          received: group.length,
+          replied: replied.length,
+          repliedOnTime: replied.filter((s) => s.replied! <= s.due!).length,
+          rated: group.filter((s) => s.rating).length,
+          satisfied: group.filter((s) => s.rating && s.rating !== "UNSATISFIED").length,
+          averageWorkingDays: replied.length
+            ? Math.round((replied.reduce((sum, s) => sum + s.workingDays!, 0) / replied.length) * 10) / 10
+            : null,
+        });
+      }
+      expect(rows.length).toBeGreaterThan(20);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
