@@ -17,7 +17,10 @@ export async function resetTwoFactor(
       data: { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null },
     });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
-    await tx.signInChallenge.updateMany({ where: { userId: user.id, endedAt: null }, data: { endedAt: new Date() } });
+    await tx.signInChallenge.updateMany({
+      where: { userId: user.id, endedAt: null },
+      data: { endedAt: new Date() },
+    });
     return { result: undefined };
   });
 }
