@@ -23,9 +23,13 @@ export function startJobRunner(
   const tick = async () => {
     if (stopped) return;
     try {
-      if (input.schedules?.length)
-        await queueScheduledJobs({ db: await clientOf(input), schedules: input.schedules });
-      await drainJobs({ ...input, runnerId, stopped: () => stopped });
+      const queueNextRuns = async () => {
+        if (input.schedules?.length)
+          await queueScheduledJobs({ db: await clientOf(input), schedules: input.schedules });
+      };
+      await queueNextRuns();
+      // a scheduled run that just finished gets its successor now, not one poll later
+      if ((await drainJobs({ ...input, runnerId, stopped: () => stopped })) > 0) await queueNextRuns();
     } catch (error) {
       console.error("[jobs] runner tick failed", error);
     }
