@@ -22,6 +22,8 @@ const rowSelect = {
   accountType: true,
   disabled: true,
   lastLoginAt: true,
+  /** a closed account's name and address are erased: pages show that it is closed instead */
+  closedAt: true,
   grants: { select: grantSelect, orderBy: { role: "asc" } },
 } satisfies Prisma.UserSelect;
 

@@ -26,7 +26,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
   const [{ rows, total, page }, departments, t] = await Promise.all([
     listAccounts({ actor, filter, page: intParam(query.page) }),
     departmentChoices({ actor }),
-    getT(defaultLocale, ["users", "staff"]),
+    getT(defaultLocale, ["users", "staff", "privacy"]),
   ]);
   return (
     <div className="grid gap-6">
@@ -89,9 +89,13 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
           {
             key: "name",
             rowHeader: true,
-            cell: (row) => <Link href={`/staff/users/${row.id}`}>{row.name}</Link>,
+            cell: (row) => (
+              <Link href={`/staff/users/${row.id}`}>
+                {row.closedAt ? t("privacy:closedAccount") : row.name}
+              </Link>
+            ),
           },
-          { key: "email", cell: (row) => row.email },
+          { key: "email", cell: (row) => (row.closedAt ? "" : row.email) },
           { key: "kind", cell: (row) => t(`users:accountType.${row.accountType}`) },
           { key: "roles", cell: (row) => <GrantList t={t} grants={row.grants} /> },
           {

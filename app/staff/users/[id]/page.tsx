@@ -47,14 +47,14 @@ export default async function AccountPage({ params, searchParams }: Props) {
   const [account, departments, t] = await Promise.all([
     orNotFound(accountDetail({ actor, userId: id })),
     departmentChoices({ actor }),
-    getT(defaultLocale, ["users", "staff", "errors"]),
+    getT(defaultLocale, ["users", "staff", "errors", "privacy"]),
   ]);
   const done = enumParam(query.done, doneStates);
   const messages = accountFormMessages(t);
   const staff = account.accountType === "STAFF";
   const hidden = { userId: account.id };
   const facts: [string, ReactNode][] = [
-    ["email", account.email],
+    ["email", account.closedAt ? "" : account.email],
     ["kind", t(`users:accountType.${account.accountType}`)],
     [
       "state",
@@ -107,7 +107,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-8">
       <PageHeader
-        title={account.name}
+        title={account.closedAt ? t("privacy:closedAccount") : account.name}
         back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
         status={done ? t(`users:done.${done}`) : null}
       />
