@@ -9,7 +9,40 @@ import { PrismaClient } from "../../lib/db/generated/client";
 import { seedDemo } from "../../prisma/seed/seed";
 import { runMain } from "../runMain";
 
+/** PostgreSQL restarting or not yet accepting connections: worth another try, not a failed start. */
+const unavailable = /57P01|57P03|ECONNREFUSED|ECONNRESET|Connection terminated/;
+const retryForMs = 60_000;
+
+function isUnavailable(error: unknown): boolean {
+  let detail = "";
+  try {
+    detail = JSON.stringify(error);
+  } catch {
+    // a circular error object: its stack and message are enough
+  }
+  return unavailable.test(`${String((error as Error)?.stack ?? error)} ${detail}`);
+}
+
+/**
+ * An instance that starts while PostgreSQL restarts (as in a rolling restart or a failover) waits
+ * for it instead of exiting: the steps below can all run again (applied migrations are skipped,
+ * the seed only fills an empty database and updates by key).
+ */
 async function main() {
+  const giveUpAt = Date.now() + retryForMs;
+  for (;;) {
+    try {
+      return await prepare();
+    } catch (error) {
+      if (directDatabaseTarget().kind !== "postgres" || Date.now() > giveUpAt) throw error;
+      if (!isUnavailable(error)) throw error;
+      console.log("[onestop] the database is not available yet; trying again in a second");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+async function prepare() {
   const target = directDatabaseTarget();
   const adapter = await openAdapter(target, { poolSize: 1 });
   try {
