@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import { latencySummary, type TLatency } from "./stats";
 import { bin, spawnServer, waitFor } from "./server";
+import { employmentDetails } from "../tests/helpers/answers";
 
 export type TQuery = { q: string; expect: { type: string; id?: string; title?: string }; kind: string };
 export type TSearchResult = TLatency & {
@@ -195,14 +196,7 @@ export async function measureSubmissions(
   let sent = 0;
   let lastKey = "";
   let lastUpload = "none";
-  const answers = {
-    fullName: "张晓明",
-    idNumber: "510104199003071237",
-    mobile: "13800280001",
-    employer: "成都蓉城科技有限公司",
-    startDate: "2026-11-02",
-    employmentType: "full-time",
-  };
+  const answers = employmentDetails;
   const submit = await load({
     url: `${base}/api/v1/applications`,
     connections: options.connections,

@@ -9,6 +9,7 @@ import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { createApiToken, listApiTokens, revokeApiToken, userForToken } from "@/lib/users/apiTokens";
 import { NotFoundError } from "@/lib/shared/errors";
+import { employmentDetails } from "../helpers/answers";
 import * as servicesRoute from "@/app/api/v1/services/route";
 import * as serviceRoute from "@/app/api/v1/services/[code]/route";
 import * as uploadsRoute from "@/app/api/v1/uploads/route";
@@ -79,14 +80,7 @@ async function upload(token = tokens.citizen): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-const answers = {
-  fullName: "张晓明",
-  idNumber: "510104199003071237",
-  mobile: "13800280001",
-  employer: "成都蓉城科技有限公司",
-  startDate: "2026-11-02",
-  employmentType: "full-time",
-};
+const answers = employmentDetails;
 async function apply(options: { token?: string; key?: string | null; body?: unknown; raw?: string } = {}) {
   const token = options.token ?? tokens.citizen;
   const body =
