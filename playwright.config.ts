@@ -6,12 +6,43 @@ const smtpPort = port + 1;
 const mailFile = `.e2e-mail-${port}.jsonl`;
 
 /**
+ * With E2E_WORKERS=2 (npm test sets it: CI has two cores) the specs share the server two at a
+ * time, except those that change what other specs rely on — an account's sessions or password,
+ * rate-limit counters, search synonyms, the page cache, retention, other instances of the
+ * server — which run one at a time after the rest. Unset, everything runs in one process, in
+ * file order: what running a single spec file wants (a dependent project would run the whole
+ * first project before it).
+ */
+const alone = [
+  "citizen/password.spec.ts",
+  "citizen/personal-data.spec.ts",
+  "citizen/sessions.spec.ts",
+  "operator/*.spec.ts",
+  "security/throttle.spec.ts",
+  "staff/account.spec.ts",
+  "staff/audit.spec.ts",
+  "staff/retention.spec.ts",
+  "staff/search-synonyms.spec.ts",
+  "staff/two-factor.spec.ts",
+  "staff/users.spec.ts",
+  "visitor/cache*.spec.ts",
+].map((spec) => `**/e2e/${spec}`);
+const workers = Number(process.env.E2E_WORKERS ?? 1);
+
+/**
  * Browser tests drive Debian's Chromium against `next start` (through scripts/start.ts, which
  * migrates and seeds a fresh embedded database in .e2e-data).
  */
 export default defineConfig({
   testDir: "tests/e2e",
-  workers: 1,
+  workers,
+  projects:
+    workers > 1
+      ? [
+          { name: "shared", testIgnore: alone, workers },
+          { name: "alone", testMatch: alone, dependencies: ["shared"], workers: 1 },
+        ]
+      : [{ name: "chromium" }],
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

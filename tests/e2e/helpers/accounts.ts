@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import fs from "node:fs";
 import { generate } from "otplib";
 
 /** The GOV.UK-style error summary at the top of a form (Next adds its own role=alert announcer). */
@@ -21,9 +22,20 @@ export async function signInCitizen(page: Page, email: string, locale = "zh-Hans
 const demoTotpSecret = "ONESTOPDEMOSTAFFTWOFACTORKEYAAAA";
 
 const stepMs = 30_000;
-/** The last time step this test process used a code in, per account. */
-const usedSteps = new Map<string, number>();
+/**
+ * The last time step a code was used in, per account, shared by the test processes of a run
+ * (Playwright runs two at a time) through a file beside the mail file.
+ */
+const usedStepsFile = `.e2e-totp-${Number(process.env.E2E_PORT ?? 3100)}.json`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function usedSteps(): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(usedStepsFile, "utf8")) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
 /**
  * A code the account has not used yet, as its owner's authenticator shows it. The portal accepts
@@ -31,21 +43,49 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * for the next step (only then: distinct accounts and sign-ins far apart never wait).
  */
 export async function freshStaffCode(email: string, secret = demoTotpSecret): Promise<string> {
-  const used = usedSteps.get(email);
+  const used = usedSteps()[email];
   if (used !== undefined && Math.floor(Date.now() / stepMs) <= used)
     await sleep((used + 1) * stepMs - Date.now() + 100);
   const now = Date.now();
-  usedSteps.set(email, Math.floor(now / stepMs));
+  fs.writeFileSync(usedStepsFile, JSON.stringify({ ...usedSteps(), [email]: Math.floor(now / stepMs) }));
   return generate({ secret, epoch: Math.floor(now / 1000) });
 }
+
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+/** Signed-in staff sessions of this test process, by origin and e-mail, and the test that last took each. */
+const staffSessions = new Map<string, { cookies: Cookies; testId: string }>();
 
 /**
  * Signs in at the staff door as a person would: password, then the authenticator's code on the
  * second page. A code refused because this account used it from another test process (a worker
  * restarted after a failure) is retried once in the next step.
+ *
+ * Each code works once per 30-second step, so signing one account in again and again would wait
+ * for the next step each time. Unless `fresh` is asked for, a session this process signed in
+ * earlier for the account is put back into the page's context instead, when it still works (not
+ * signed out, expired or ended by a password change since) and no other page of the same test
+ * holds it: a test that signs one account in twice gets two real sessions.
  */
-export async function signInStaff(page: Page, email: string, secret = demoTotpSecret): Promise<void> {
+export async function signInStaff(
+  page: Page,
+  email: string,
+  secret = demoTotpSecret,
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<void> {
   await page.goto("/staff/sign-in");
+  const key = `${new URL(page.url()).origin} ${email}`;
+  const testId = test.info().testId;
+  const kept = staffSessions.get(key);
+  if (!fresh && kept && kept.testId !== testId) {
+    await page.context().addCookies(kept.cookies);
+    await page.goto("/staff");
+    if (!/\/staff\/sign-in/.test(new URL(page.url()).pathname)) {
+      kept.testId = testId;
+      return;
+    }
+    for (const { name } of kept.cookies) await page.context().clearCookies({ name });
+    await page.goto("/staff/sign-in");
+  }
   await page.locator("#field-email").fill(email);
   await page.locator("#field-password").fill(demoPassword);
   await page.locator("form button[type=submit]").last().click();
@@ -69,6 +109,7 @@ export async function signInStaff(page: Page, email: string, secret = demoTotpSe
   ]);
   if (refused) await submitCode();
   await expect(page).toHaveURL(/\/staff$/);
+  staffSessions.set(key, { cookies: await page.context().cookies(), testId });
 }
 
 /** The authenticator secrets new staff enrolled with in this test process, by e-mail. */
