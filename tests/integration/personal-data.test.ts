@@ -209,6 +209,18 @@ describe("closing one's account", () => {
     const mine = made["citizen@example.cn"];
     const draftFile = await db.attachment.findFirstOrThrow({ where: { fileName: "draft-张晓明.pdf" } });
     const caseFile = await db.attachment.findFirstOrThrow({ where: { fileName: "张晓明.pdf" } });
+    // a failed form's kept state (what was typed) and a mailed link to set a password
+    await db.formReturn.create({
+      data: { id: "closing-form", userId: actor.id, state: { ok: false, values: { phone: "13800280001" } } },
+    });
+    await db.passwordLink.create({
+      data: {
+        userId: actor.id,
+        purpose: "reset",
+        tokenHash: "closing-link",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
     await closeAccount({ db, actor, password });
 
     expect(await verifyCredentials({ db, email: "citizen@example.cn", password, portal: "public" })).toEqual({
@@ -233,8 +245,10 @@ describe("closing one's account", () => {
         where: { OR: [{ to: "citizen@example.cn" }, { userId: actor.id, text: { not: "" } }] },
       }),
       db.attachment.count({ where: { id: draftFile.id } }),
+      db.formReturn.count({ where: { userId: actor.id } }),
+      db.passwordLink.count({ where: { userId: actor.id } }),
     ]);
-    expect(gone).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(gone).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(fs.existsSync(path.join(dataDir, "uploads", draftFile.storageKey))).toBe(false);
 
     // the case and the request stay, with what the person submitted in them
@@ -268,6 +282,8 @@ describe("closing one's account", () => {
       subscriptions: 1,
       apiTokens: 1,
       sessions: 1,
+      formReturns: 1,
+      passwordLinks: 1,
     });
     // the address is free for a new registration
     expect(await db.user.count({ where: { email: "citizen@example.cn" } })).toBe(0);
