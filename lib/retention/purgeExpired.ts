@@ -19,6 +19,7 @@ export type TPurgeCounts = {
   throttleCounts: number;
   finishedJobs: number;
   passwordLinks: number;
+  emailChanges: number;
   formReturns: number;
 };
 
@@ -30,7 +31,7 @@ const before = (now: Date, days: number) => new Date(now.getTime() - days * dayM
  * touched since and citizens' uploads that no case or kept draft holds (the stored files too),
  * subscriptions never confirmed, sessions that ended or expired, jobs that finished (dead letters
  * stay for administrators to retry), rate-limit counters whose window has closed, mailed links to
- * set a password once used or expired, and failed forms' kept state (what was typed) once past its
+ * set a password or confirm a new address once used or expired, and failed forms' kept state (what was typed) once past its
  * quarter of an hour. Cases, requests and the audit log are not touched. One audit row per kind,
  * with its count and cut-off.
  */
@@ -66,6 +67,9 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
   const passwordLinks = await prisma.passwordLink.deleteMany({
     where: { OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }] },
   });
+  const emailChanges = await prisma.emailChange.deleteMany({
+    where: { OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }] },
+  });
   const formReturns = await prisma.formReturn.deleteMany({ where: { createdAt: { lt: cutoff.formReturn } } });
 
   const counts: TPurgeCounts = {
@@ -77,6 +81,7 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
     throttleCounts: throttleCounts.count,
     finishedJobs: finishedJobs.count,
     passwordLinks: passwordLinks.count,
+    emailChanges: emailChanges.count,
     formReturns: formReturns.count,
   };
   const audited: [string, number, Date][] = [
@@ -88,6 +93,7 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
     ["ThrottleCount", counts.throttleCounts, now],
     ["Job", counts.finishedJobs, cutoff.job],
     ["PasswordLink", counts.passwordLinks, now],
+    ["EmailChange", counts.emailChanges, now],
     ["FormReturn", counts.formReturns, cutoff.formReturn],
   ];
   for (const [entityType, count, olderThan] of audited)

@@ -289,6 +289,7 @@ describe("the daily retention purge", () => {
       ThrottleCount: 1,
       Job: 1 + Number(ids.setUpJobs),
       PasswordLink: 2,
+      EmailChange: 0,
       FormReturn: 1,
     });
 
