@@ -31,9 +31,9 @@ const before = (now: Date, days: number) => new Date(now.getTime() - days * dayM
  * touched since and citizens' uploads that no case or kept draft holds (the stored files too),
  * subscriptions never confirmed, sessions that ended or expired, jobs that finished (dead letters
  * stay for administrators to retry), rate-limit counters whose window has closed, mailed links to
- * set a password or confirm a new address once used or expired, and failed forms' kept state (what was typed) once past its
- * quarter of an hour. Cases, requests and the audit log are not touched. One audit row per kind,
- * with its count and cut-off.
+ * set a password or confirm a new address once used or expired, and failed forms' kept state
+ * (what was typed) once past its quarter of an hour. Cases, requests and the audit log are not
+ * touched. One audit row per kind, with its count and cut-off.
  */
 export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TPurgeCounts> {
   const prisma = await clientOf(input);

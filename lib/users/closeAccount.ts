@@ -20,9 +20,9 @@ export const closedAccountEmail = (userId: string) => `closed-${userId}@closed.i
  * data outside government records is erased: name, phone, ID number and password are gone, the
  * e-mail address becomes an unreachable placeholder, and drafts with their unattached uploads
  * (the stored files too), subscriptions, tokens, sessions, notifications, their communities,
- * mailed password links, asked-for address changes and kept form state are deleted; mail kept for them loses its body and address. Cases and disclosure requests stay:
- * they are government records (档案法, 政府信息公开条例), and carry what the person submitted in
- * them. The row itself stays, because cases, requests and the append-only audit log refer to it.
+ * mailed password links, asked-for address changes and kept form state are deleted; mail kept
+ * for them loses its body and address. Cases and disclosure requests stay: they are government
+ * records (档案法, 政府信息公开条例), and carry what the person submitted in them. The row itself stays, because cases, requests and the append-only audit log refer to it.
  * Staff accounts cannot close themselves (administrators disable them). Audited.
  */
 export async function closeAccount(
