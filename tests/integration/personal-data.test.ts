@@ -19,13 +19,17 @@ import { notifyApplicant } from "@/lib/notifications/notifyApplicant";
 import { exportPersonalData } from "@/lib/users/personalData";
 import { updateProfile } from "@/lib/users/updateProfile";
 import { closeAccount } from "@/lib/users/closeAccount";
+import { submitLetter } from "@/lib/letters/submitLetter";
 import { ZProfile } from "@/lib/users/schema";
 import { demoActor, employmentAnswers } from "../helpers/demo";
 
 let database: TestDatabase;
 let dataDir = "";
 const actors: Record<string, TSessionUser> = {};
-const made: Record<string, { caseNumber: string; requestNumber: string; token: string; sid: string }> = {};
+const made: Record<
+  string,
+  { caseNumber: string; requestNumber: string; letterNumber: string; token: string; sid: string }
+> = {};
 const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 const password = "Demo-pass-2026";
 
@@ -100,7 +104,19 @@ async function giveData(actor: TSessionUser, person: { name: string; id: string;
     data: { userId: actor.id, kind: "case.accept", title: `${person.name} 通知`, body: "正文" },
   });
   await sendMail({ db, to: actor.email, userId: actor.id, subject: `${person.name} 邮件`, text: "邮件正文" });
+  const letter = await submitLetter({
+    db,
+    actor,
+    letter: {
+      kind: "COMPLAINT",
+      mailbox: "RSJ",
+      subject: `${person.name} 的来信`,
+      content: `我是${person.name}，电话${person.phone}。`,
+      consentToPublish: "no",
+    },
+  });
   made[actor.email] = {
+    letterNumber: letter.number,
     caseNumber: trackingNumber,
     requestNumber: request.trackingNumber,
     token: token.token,
@@ -144,12 +160,19 @@ describe("downloading one's data", () => {
     expect(data.drafts[0].files.map((f) => f.fileName)).toEqual(["draft-张晓明.pdf"]);
     expect(data.notifications.map((n) => n.title)).toContain("张晓明 通知");
     expect(data.mails.map((m) => m.subject)).toContain("张晓明 邮件");
+    // the letters written signed in (the seed's too), with their text and without handlers' notes
+    const letter = data.letters.find((l) => l.number === mine.letterNumber)!;
+    expect(letter).toMatchObject({ subject: "张晓明 的来信", letterKind: "COMPLAINT", status: "SUBMITTED" });
+    expect(letter.events.map((e) => e.kind)).toEqual(["submit"]);
+    const seeded = await database.prisma.letter.count({ where: { writerId: actors.citizen.id } });
+    expect(data.letters).toHaveLength(seeded);
 
     // nothing of the other citizen, who shares the community and the subscription's choice
     const text = JSON.stringify(data);
     for (const value of [
       theirs.caseNumber,
       theirs.requestNumber,
+      theirs.letterNumber,
       "李雪梅",
       "citizen2@example.cn",
       "11010519491231002X",
