@@ -100,7 +100,6 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
         orderBy: { createdAt: "asc" },
         include: {
           department: { select: { code: true, name: true, nameEn: true } },
-          events: { orderBy: { createdAt: "asc" }, select: { kind: true, toStatus: true, createdAt: true } },
         },
       }),
     ]);
@@ -280,8 +279,6 @@ export async function exportPersonalData(
       repliedOn: day(l.repliedOn),
       rating: l.rating,
       publishedAt: iso(l.publishedAt),
-      // the steps, without the handlers' notes
-      events: l.events.map((e) => ({ kind: e.kind, toStatus: e.toStatus, at: iso(e.createdAt) })),
     })),
   };
 }
