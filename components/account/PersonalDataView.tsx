@@ -83,6 +83,7 @@ const listSections = [
   "drafts",
   "notifications",
   "mails",
+  "letters",
 ] as const;
 
 /** Everything the portal holds about a person, as a page to read or print: one section a kind. */

@@ -6,7 +6,8 @@ import type { TSessionUser } from "../auth/types";
 import type { TFormState } from "./formState";
 
 /** Long enough to read the page the browser is sent back to, even on a slow connection. */
-const keptForMs = 15 * 60 * 1000;
+export const formReturnKeptMs = 15 * 60 * 1000;
+const keptForMs = formReturnKeptMs;
 
 const ZFormState = z.object({
   ok: z.boolean(),

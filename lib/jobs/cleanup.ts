@@ -10,14 +10,17 @@ const hourMs = 3600_000;
  */
 const minimumKeepMs = hourMs;
 
-const envHours = (name: string, fallback: number) => {
+const envHours = (name: string, fallback: number | null) => {
   const value = Number(process.env[name]);
-  return (Number.isFinite(value) && value > 0 ? value : fallback) * hourMs;
+  const hours = Number.isFinite(value) && value > 0 ? value : fallback;
+  return hours === null ? null : hours * hourMs;
 };
 
 /**
- * Removes finished jobs: done ones after JOB_KEEP_DONE_HOURS (7 days by default), dead letters after
- * JOB_KEEP_FAILED_HOURS (30 days), both at least an hour. Until then they stay as the record of
+ * Removes finished jobs: dead letters after JOB_KEEP_FAILED_HOURS (30 days by default), and done
+ * ones only when JOB_KEEP_DONE_HOURS (or `keepDoneMs`) is set, both at least an hour. Done jobs
+ * are otherwise purged by the daily retention run after the administrators' `finishedJobDays`
+ * (lib/retention/purgeExpired.ts, audited with its count). Until then they stay as the record of
  * what ran (done) and what administrators may still retry (failed). Returns how many went.
  */
 export async function cleanupJobs(input: {
@@ -27,15 +30,17 @@ export async function cleanupJobs(input: {
   keepFailedMs?: number;
 }): Promise<number> {
   const now = (input.now ?? new Date()).getTime();
-  const keepDone = Math.max(minimumKeepMs, input.keepDoneMs ?? envHours("JOB_KEEP_DONE_HOURS", 7 * 24));
+  const keepDoneSetting = input.keepDoneMs ?? envHours("JOB_KEEP_DONE_HOURS", null);
   const keepFailed = Math.max(
     minimumKeepMs,
-    input.keepFailedMs ?? envHours("JOB_KEEP_FAILED_HOURS", 30 * 24),
+    input.keepFailedMs ?? envHours("JOB_KEEP_FAILED_HOURS", 30 * 24) ?? 0,
   );
+  const done =
+    keepDoneSetting === null
+      ? []
+      : [{ doneAt: { lt: new Date(now - Math.max(minimumKeepMs, keepDoneSetting)) } }];
   const { count } = await input.db.job.deleteMany({
-    where: {
-      OR: [{ doneAt: { lt: new Date(now - keepDone) } }, { failedAt: { lt: new Date(now - keepFailed) } }],
-    },
+    where: { OR: [...done, { failedAt: { lt: new Date(now - keepFailed) } }] },
   });
   return count;
 }

@@ -5,6 +5,7 @@ import { getRetention } from "../settings/queries";
 import type { TRetention } from "../settings/retention";
 import { purgeMailBodies } from "../mail/purgeMail";
 import { removeStoredFiles, unattachedUploads } from "../uploads/unattachedUploads";
+import { formReturnKeptMs } from "../actions/formReturn";
 
 const dayMs = 24 * 3_600_000;
 
@@ -16,6 +17,10 @@ export type TPurgeCounts = {
   subscriptions: number;
   sessions: number;
   throttleCounts: number;
+  finishedJobs: number;
+  passwordLinks: number;
+  emailChanges: number;
+  formReturns: number;
 };
 
 const before = (now: Date, days: number) => new Date(now.getTime() - days * dayMs);
@@ -24,9 +29,11 @@ const before = (now: Date, days: number) => new Date(now.getTime() - days * dayM
  * Deletes what is past its retention period (lib/settings/retention.ts) as of `now`: sent mail's
  * bodies and addresses (the row stays with the address's SHA-256, subject and times), drafts not
  * touched since and citizens' uploads that no case or kept draft holds (the stored files too),
- * subscriptions never confirmed, sessions that ended or expired, and rate-limit counters whose
- * window has closed. Cases, requests, the audit log and the job queue are not touched. One audit
- * row per kind, with its count and cut-off.
+ * subscriptions never confirmed, sessions that ended or expired, jobs that finished (dead letters
+ * stay for administrators to retry), rate-limit counters whose window has closed, mailed links to
+ * set a password or confirm a new address once used or expired, and failed forms' kept state
+ * (what was typed) once past its quarter of an hour. Cases, requests and the audit log are not
+ * touched. One audit row per kind, with its count and cut-off.
  */
 export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TPurgeCounts> {
   const prisma = await clientOf(input);
@@ -37,6 +44,8 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
     draft: before(now, periods.draftDays),
     subscription: before(now, periods.pendingSubscriptionDays),
     session: before(now, periods.sessionDays),
+    job: before(now, periods.finishedJobDays),
+    formReturn: new Date(now.getTime() - formReturnKeptMs),
   };
 
   const mailBodies = await purgeMailBodies(prisma, { sentAt: { lt: cutoff.mail } }, now);
@@ -54,6 +63,14 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
     where: { OR: [{ endedAt: { lt: cutoff.session } }, { expiresAt: { lt: cutoff.session } }] },
   });
   const throttleCounts = await prisma.throttleCount.deleteMany({ where: { expire: { lt: now } } });
+  const finishedJobs = await prisma.job.deleteMany({ where: { doneAt: { lt: cutoff.job } } });
+  const passwordLinks = await prisma.passwordLink.deleteMany({
+    where: { OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }] },
+  });
+  const emailChanges = await prisma.emailChange.deleteMany({
+    where: { OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }] },
+  });
+  const formReturns = await prisma.formReturn.deleteMany({ where: { createdAt: { lt: cutoff.formReturn } } });
 
   const counts: TPurgeCounts = {
     mailBodies,
@@ -62,6 +79,10 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
     subscriptions: subscriptions.count,
     sessions: sessions.count,
     throttleCounts: throttleCounts.count,
+    finishedJobs: finishedJobs.count,
+    passwordLinks: passwordLinks.count,
+    emailChanges: emailChanges.count,
+    formReturns: formReturns.count,
   };
   const audited: [string, number, Date][] = [
     ["OutboxMail", counts.mailBodies, cutoff.mail],
@@ -70,6 +91,10 @@ export async function purgeExpired(input: { now: Date } & TDbOption): Promise<TP
     ["Subscription", counts.subscriptions, cutoff.subscription],
     ["UserSession", counts.sessions, cutoff.session],
     ["ThrottleCount", counts.throttleCounts, now],
+    ["Job", counts.finishedJobs, cutoff.job],
+    ["PasswordLink", counts.passwordLinks, now],
+    ["EmailChange", counts.emailChanges, now],
+    ["FormReturn", counts.formReturns, cutoff.formReturn],
   ];
   for (const [entityType, count, olderThan] of audited)
     await writeAudit(prisma, {

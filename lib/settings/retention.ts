@@ -23,6 +23,8 @@ export const ZRetention = z.object({
   pendingSubscriptionDays: ZDays,
   /** a session after it ended or expired (the person's own session history) */
   sessionDays: ZDays,
+  /** a background job that finished (its payload may name an address); dead letters are kept apart */
+  finishedJobDays: ZDays,
 });
 export type TRetention = z.infer<typeof ZRetention>;
 
@@ -31,6 +33,7 @@ export const defaultRetention: TRetention = {
   draftDays: 90,
   pendingSubscriptionDays: 7,
   sessionDays: 90,
+  finishedJobDays: 7,
 };
 
 export const retentionFields = Object.keys(defaultRetention) as (keyof TRetention)[];

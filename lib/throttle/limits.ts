@@ -68,6 +68,11 @@ export const limits = {
     { points: 20, windowSeconds: hour },
     { points: 50, windowSeconds: day },
   ],
+  /** requests to change an account's e-mail address (each mails a link to the new address) */
+  emailChange: [
+    { points: 5, windowSeconds: hour },
+    { points: 10, windowSeconds: day },
+  ],
   /** searches from one address: the search page and the search API count together */
   search: [{ points: 120, windowSeconds: minute }],
   /** subscription requests from one address */

@@ -19,10 +19,10 @@ export const closedAccountEmail = (userId: string) => `closed-${userId}@closed.i
  * Afterwards nobody can sign in to it and every session and API token has ended. The person's
  * data outside government records is erased: name, phone, ID number and password are gone, the
  * e-mail address becomes an unreachable placeholder, and drafts with their unattached uploads
- * (the stored files too), subscriptions, tokens, sessions, notifications and their communities
- * are deleted; mail kept for them loses its body and address. Cases and disclosure requests stay:
- * they are government records (档案法, 政府信息公开条例), and carry what the person submitted in
- * them. The row itself stays, because cases, requests and the append-only audit log refer to it.
+ * (the stored files too), subscriptions, tokens, sessions, notifications, their communities,
+ * mailed password links, asked-for address changes and kept form state are deleted; mail kept
+ * for them loses its body and address. Cases and disclosure requests stay: they are government
+ * records (档案法, 政府信息公开条例), and carry what the person submitted in them. The row itself stays, because cases, requests and the append-only audit log refer to it.
  * Staff accounts cannot close themselves (administrators disable them). Audited.
  */
 export async function closeAccount(
@@ -66,6 +66,9 @@ export async function closeAccount(
       notifications: (await tx.notification.deleteMany({ where: { userId: actor.id } })).count,
       communities: (await tx.userCommunity.deleteMany({ where: { userId: actor.id } })).count,
       passwordLinks: (await tx.passwordLink.deleteMany({ where: { userId: actor.id } })).count,
+      // a failed form's kept state holds what the person typed
+      formReturns: (await tx.formReturn.deleteMany({ where: { userId: actor.id } })).count,
+      emailChanges: (await tx.emailChange.deleteMany({ where: { userId: actor.id } })).count,
     };
     // mail kept for the person keeps only that it went out; mail not yet sent never will be
     const mails = await purgeMailBodies(tx, { OR: [{ userId: actor.id }, { to: user.email }] }, now);

@@ -35,65 +35,74 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
     },
   });
   // every read is the person's own: their id, or the address only their account holds, in the where clause
-  const [cases, requests, subscriptions, tokens, sessions, drafts, notifications, mails] = await Promise.all([
-    prisma.application.findMany({
-      where: { applicantId: userId },
-      orderBy: { submittedAt: "asc" },
-      include: {
-        service: { select: { code: true, name: true, nameEn: true } },
-        events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
-        attachments: { select: fileSelect, orderBy: { createdAt: "asc" } },
-        rating: { select: { level: true, comment: true, createdAt: true } },
-      },
-    }),
-    prisma.disclosureRequest.findMany({
-      where: { applicantId: userId },
-      orderBy: { createdAt: "asc" },
-      include: {
-        department: { select: { code: true, name: true, nameEn: true } },
-        events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
-        // what the applicant sees of a request's files: the reply's, and their own
-        attachments: {
-          where: { OR: [{ purpose: "reply" }, { uploaderId: userId }] },
-          select: fileSelect,
-          orderBy: { createdAt: "asc" },
+  const [cases, requests, subscriptions, tokens, sessions, drafts, notifications, mails, letters] =
+    await Promise.all([
+      prisma.application.findMany({
+        where: { applicantId: userId },
+        orderBy: { submittedAt: "asc" },
+        include: {
+          service: { select: { code: true, name: true, nameEn: true } },
+          events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
+          attachments: { select: fileSelect, orderBy: { createdAt: "asc" } },
+          rating: { select: { level: true, comment: true, createdAt: true } },
         },
-      },
-    }),
-    prisma.subscription.findMany({
-      where: { email: user.email },
-      orderBy: { createdAt: "asc" },
-      include: { community: { select: { code: true, name: true, nameEn: true } } },
-    }),
-    prisma.apiToken.findMany({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      select: { name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
-    }),
-    prisma.userSession.findMany({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      select: {
-        portal: true,
-        createdAt: true,
-        lastSeenAt: true,
-        expiresAt: true,
-        endedAt: true,
-        userAgent: true,
-      },
-    }),
-    prisma.applicationDraft.findMany({
-      where: { userId },
-      orderBy: { updatedAt: "asc" },
-      include: { service: { select: { code: true, name: true, nameEn: true } } },
-    }),
-    prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
-    prisma.outboxMail.findMany({
-      where: { OR: [{ userId }, { to: user.email }] },
-      orderBy: { createdAt: "asc" },
-      select: { to: true, subject: true, text: true, createdAt: true, sentAt: true, purgedAt: true },
-    }),
-  ]);
+      }),
+      prisma.disclosureRequest.findMany({
+        where: { applicantId: userId },
+        orderBy: { createdAt: "asc" },
+        include: {
+          department: { select: { code: true, name: true, nameEn: true } },
+          events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
+          // what the applicant sees of a request's files: the reply's, and their own
+          attachments: {
+            where: { OR: [{ purpose: "reply" }, { uploaderId: userId }] },
+            select: fileSelect,
+            orderBy: { createdAt: "asc" },
+          },
+        },
+      }),
+      prisma.subscription.findMany({
+        where: { email: user.email },
+        orderBy: { createdAt: "asc" },
+        include: { community: { select: { code: true, name: true, nameEn: true } } },
+      }),
+      prisma.apiToken.findMany({
+        where: { userId },
+        orderBy: { createdAt: "asc" },
+        select: { name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+      }),
+      prisma.userSession.findMany({
+        where: { userId },
+        orderBy: { createdAt: "asc" },
+        select: {
+          portal: true,
+          createdAt: true,
+          lastSeenAt: true,
+          expiresAt: true,
+          endedAt: true,
+          userAgent: true,
+        },
+      }),
+      prisma.applicationDraft.findMany({
+        where: { userId },
+        orderBy: { updatedAt: "asc" },
+        include: { service: { select: { code: true, name: true, nameEn: true } } },
+      }),
+      prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+      prisma.outboxMail.findMany({
+        where: { OR: [{ userId }, { to: user.email }] },
+        orderBy: { createdAt: "asc" },
+        select: { to: true, subject: true, text: true, createdAt: true, sentAt: true, purgedAt: true },
+      }),
+      // letters to the mayor's and the departments' mailboxes written while signed in
+      prisma.letter.findMany({
+        where: { writerId: userId },
+        orderBy: { createdAt: "asc" },
+        include: {
+          department: { select: { code: true, name: true, nameEn: true } },
+        },
+      }),
+    ]);
   const draftUploads = await prisma.attachment.findMany({
     where: { id: { in: drafts.flatMap((d) => uploadIdsIn(d.answers)) }, uploaderId: userId },
     select: { id: true, ...fileSelect },
@@ -109,6 +118,7 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
     draftUploads,
     notifications,
     mails,
+    letters,
   };
 }
 
@@ -116,7 +126,8 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
  * Everything the portal holds about the signed-in citizen (个人信息保护法 Arts. 44–45: access, a
  * copy, portability), as plain JSON: profile, cases with their answers, the timeline the applicant
  * sees and the names of their files, disclosure requests, subscriptions to their address, API
- * tokens and sessions (never a secret), drafts, notifications and the mail sent to them. Every
+ * tokens and sessions (never a secret), drafts, notifications, the mail sent to them and the
+ * letters they wrote signed in. Every
  * read is keyed by the actor, so nobody else's data can appear. Each export is audited.
  */
 export async function exportPersonalData(
@@ -253,6 +264,21 @@ export async function exportPersonalData(
       text: m.purgedAt ? null : m.text,
       queuedAt: iso(m.createdAt),
       sentAt: iso(m.sentAt),
+    })),
+    letters: data.letters.map((l) => ({
+      number: l.number,
+      accessCode: l.accessCode,
+      letterKind: l.kind,
+      department: l.department,
+      subject: l.subject,
+      content: l.content,
+      consentToPublish: l.consentToPublish,
+      status: l.status,
+      submittedAt: iso(l.createdAt),
+      replyText: l.replyText,
+      repliedOn: day(l.repliedOn),
+      rating: l.rating,
+      publishedAt: iso(l.publishedAt),
     })),
   };
 }

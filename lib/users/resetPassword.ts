@@ -6,8 +6,10 @@ import { issuePasswordLink, unusablePasswordHash } from "./passwordLinks";
 
 /**
  * Resets someone's password (administrators only): the old password stops working at once, their
- * sessions end, and a one-time link to set a new one is mailed to their address. The
- * administrator never sees or chooses the password. Audited.
+ * sessions end and their API tokens are revoked (a reset means someone else may have known the
+ * password, and could have made a token with it), and a one-time link to set a new one is mailed
+ * to their address. The administrator never sees or chooses the password. Audited, with how many
+ * tokens were revoked.
  */
 export async function resetPassword(
   input: { actor: TSessionUser; userId: string; now?: Date } & TDbOption,
@@ -15,7 +17,14 @@ export async function resetPassword(
   const passwordHash = await unusablePasswordHash();
   await changeAccount({ ...input, action: "user.resetPassword" }, async (tx, user) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    const revoked = await tx.apiToken.updateMany({
+      where: { userId: user.id, revokedAt: null },
+      data: { revokedAt: input.now ?? new Date() },
+    });
     const { expiresAt } = await issuePasswordLink(tx, { user, purpose: "reset", now: input.now });
-    return { result: undefined, detail: { linkExpiresAt: expiresAt.toISOString() } };
+    return {
+      result: undefined,
+      detail: { linkExpiresAt: expiresAt.toISOString(), revokedTokens: revoked.count },
+    };
   });
 }

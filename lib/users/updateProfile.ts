@@ -16,7 +16,7 @@ export async function ownProfile(input: { actor: TSessionUser } & TDbOption) {
 
 /**
  * Corrects the signed-in citizen's own name, mobile number and language (个人信息保护法 Art. 46).
- * The e-mail address is not changed here: a new address would need its own confirmation mail.
+ * The e-mail address is changed apart, confirmed by a link mailed to it (lib/users/emailChange.ts).
  * Audited with the names of the fields that changed, never their values. Staff accounts are
  * administered, not self-edited here.
  */

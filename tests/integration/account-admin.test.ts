@@ -11,6 +11,7 @@ import { grantRole, revokeRole } from "@/lib/users/changeRoles";
 import { setAccountDisabled } from "@/lib/users/setAccountDisabled";
 import { resetPassword } from "@/lib/users/resetPassword";
 import { resetTwoFactor } from "@/lib/users/resetTwoFactor";
+import { createApiToken, userForToken } from "@/lib/users/apiTokens";
 import { accountDetail, listAccounts } from "@/lib/users/accountQueries";
 import { passwordLinkFor, passwordLinkHours, setPasswordWithLink } from "@/lib/users/passwordLinks";
 import { ZNewStaffAccount } from "@/lib/users/schema";
@@ -286,13 +287,17 @@ describe("changes end the person's sessions at once and are audited", () => {
     expect((await auditRows("user.enable", userId)).map((row) => row.outcome)).toEqual(["ALLOWED"]);
   });
 
-  it("a password reset stops the old password at once and mails a new link; an older link stops working", async () => {
+  it("a password reset stops the old password and the API tokens at once and mails a new link; an older link stops working", async () => {
     const userId = actors.citizen.id;
     const sid = await sessionFor("citizen@example.cn", "public");
+    const apiToken = await createApiToken({ db: db(), actor: actors.citizen, name: "报税软件" });
+    expect(await userForToken({ db: db(), token: apiToken.token })).toMatchObject({ id: userId });
     await resetPassword({ db: db(), actor: actors.admin, userId });
     const first = await tokenMailedTo("citizen@example.cn");
     expect(first.text).toContain(`/zh-Hans/set-password?token=${first.token}`);
     expect(await liveSession({ db: db(), sid })).toBeNull();
+    expect(await userForToken({ db: db(), token: apiToken.token })).toBeNull();
+    expect((await auditRows("user.resetPassword", userId))[0].detail).toMatchObject({ revokedTokens: 1 });
     expect(await signIn("citizen@example.cn", demoPassword, "public")).toEqual({
       ok: false,
       error: "invalid",

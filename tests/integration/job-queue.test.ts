@@ -189,8 +189,20 @@ describe("the job queue", () => {
         .map((j) => (j.payload as { name: string }).name)
         .sort();
 
-    // the defaults: a week for done jobs, a month for dead letters
+    // the defaults: a month for dead letters; done jobs wait for the daily retention run
     await cleanupJobs({ db: database.prisma });
+    expect(await left()).toEqual(
+      [
+        "confirm, 2 h",
+        "confirm, 30 min",
+        "done long ago",
+        "done recently",
+        "failed recently",
+        "pending, old",
+      ].sort(),
+    );
+    // an operator's keeping time for done jobs (JOB_KEEP_DONE_HOURS): a week
+    await cleanupJobs({ db: database.prisma, keepDoneMs: 7 * 24 * hour });
     expect(await left()).toEqual(
       ["confirm, 2 h", "confirm, 30 min", "done recently", "failed recently", "pending, old"].sort(),
     );

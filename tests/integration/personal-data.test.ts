@@ -19,13 +19,17 @@ import { notifyApplicant } from "@/lib/notifications/notifyApplicant";
 import { exportPersonalData } from "@/lib/users/personalData";
 import { updateProfile } from "@/lib/users/updateProfile";
 import { closeAccount } from "@/lib/users/closeAccount";
+import { submitLetter } from "@/lib/letters/submitLetter";
 import { ZProfile } from "@/lib/users/schema";
 import { demoActor, employmentAnswers } from "../helpers/demo";
 
 let database: TestDatabase;
 let dataDir = "";
 const actors: Record<string, TSessionUser> = {};
-const made: Record<string, { caseNumber: string; requestNumber: string; token: string; sid: string }> = {};
+const made: Record<
+  string,
+  { caseNumber: string; requestNumber: string; letterNumber: string; token: string; sid: string }
+> = {};
 const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
 const password = "Demo-pass-2026";
 
@@ -100,7 +104,19 @@ async function giveData(actor: TSessionUser, person: { name: string; id: string;
     data: { userId: actor.id, kind: "case.accept", title: `${person.name} 通知`, body: "正文" },
   });
   await sendMail({ db, to: actor.email, userId: actor.id, subject: `${person.name} 邮件`, text: "邮件正文" });
+  const letter = await submitLetter({
+    db,
+    actor,
+    letter: {
+      kind: "COMPLAINT",
+      mailbox: "RSJ",
+      subject: `${person.name} 的来信`,
+      content: `我是${person.name}，电话${person.phone}。`,
+      consentToPublish: "no",
+    },
+  });
   made[actor.email] = {
+    letterNumber: letter.number,
     caseNumber: trackingNumber,
     requestNumber: request.trackingNumber,
     token: token.token,
@@ -144,12 +160,18 @@ describe("downloading one's data", () => {
     expect(data.drafts[0].files.map((f) => f.fileName)).toEqual(["draft-张晓明.pdf"]);
     expect(data.notifications.map((n) => n.title)).toContain("张晓明 通知");
     expect(data.mails.map((m) => m.subject)).toContain("张晓明 邮件");
+    // the letters written signed in (the seed's too), with their text and without handlers' notes
+    const letter = data.letters.find((l) => l.number === mine.letterNumber)!;
+    expect(letter).toMatchObject({ subject: "张晓明 的来信", letterKind: "COMPLAINT", status: "SUBMITTED" });
+    const seeded = await database.prisma.letter.count({ where: { writerId: actors.citizen.id } });
+    expect(data.letters).toHaveLength(seeded);
 
     // nothing of the other citizen, who shares the community and the subscription's choice
     const text = JSON.stringify(data);
     for (const value of [
       theirs.caseNumber,
       theirs.requestNumber,
+      theirs.letterNumber,
       "李雪梅",
       "citizen2@example.cn",
       "11010519491231002X",
@@ -209,6 +231,18 @@ describe("closing one's account", () => {
     const mine = made["citizen@example.cn"];
     const draftFile = await db.attachment.findFirstOrThrow({ where: { fileName: "draft-张晓明.pdf" } });
     const caseFile = await db.attachment.findFirstOrThrow({ where: { fileName: "张晓明.pdf" } });
+    // a failed form's kept state (what was typed) and a mailed link to set a password
+    await db.formReturn.create({
+      data: { id: "closing-form", userId: actor.id, state: { ok: false, values: { phone: "13800280001" } } },
+    });
+    await db.passwordLink.create({
+      data: {
+        userId: actor.id,
+        purpose: "reset",
+        tokenHash: "closing-link",
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
     await closeAccount({ db, actor, password });
 
     expect(await verifyCredentials({ db, email: "citizen@example.cn", password, portal: "public" })).toEqual({
@@ -233,8 +267,10 @@ describe("closing one's account", () => {
         where: { OR: [{ to: "citizen@example.cn" }, { userId: actor.id, text: { not: "" } }] },
       }),
       db.attachment.count({ where: { id: draftFile.id } }),
+      db.formReturn.count({ where: { userId: actor.id } }),
+      db.passwordLink.count({ where: { userId: actor.id } }),
     ]);
-    expect(gone).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(gone).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(fs.existsSync(path.join(dataDir, "uploads", draftFile.storageKey))).toBe(false);
 
     // the case and the request stay, with what the person submitted in them
@@ -268,6 +304,8 @@ describe("closing one's account", () => {
       subscriptions: 1,
       apiTokens: 1,
       sessions: 1,
+      formReturns: 1,
+      passwordLinks: 1,
     });
     // the address is free for a new registration
     expect(await db.user.count({ where: { email: "citizen@example.cn" } })).toBe(0);

@@ -149,6 +149,44 @@ beforeAll(async () => {
       { key: "counterNew", points: 3, expire: new Date(now.getTime() + 1000) },
     ],
   });
+
+  // jobs: done more than 7 days ago go; done within, failed (a dead letter) and pending stay
+  for (const [name, doneAt, failedAt] of [
+    ["jobDoneOld", daysAgo(7, -1000), null],
+    ["jobDoneNew", daysAgo(7, 1000), null],
+    ["jobFailedOld", null, daysAgo(20)],
+    ["jobPending", null, null],
+  ] as const) {
+    const row = await db.job.create({
+      data: { kind: "test.retention", payload: { name }, runAt: daysAgo(30), doneAt, failedAt },
+    });
+    ids[name] = row.id;
+  }
+
+  // mailed links to set a password: used or expired ones go at once; a working one stays
+  for (const [name, usedAt, expiresAt] of [
+    ["linkUsed", daysAgo(1), new Date(now.getTime() + 3_600_000)],
+    ["linkExpired", null, new Date(now.getTime() - 1000)],
+    ["linkLive", null, new Date(now.getTime() + 1000)],
+  ] as const) {
+    const row = await db.passwordLink.create({
+      data: { userId: citizen2.id, purpose: "reset", tokenHash: `${name}-hash`, usedAt, expiresAt },
+    });
+    ids[name] = row.id;
+  }
+
+  // a failed form's kept state (what was typed): past its quarter of an hour it goes
+  for (const [name, createdAt] of [
+    ["formOld", new Date(now.getTime() - 15 * 60_000 - 1000)],
+    ["formNew", new Date(now.getTime() - 15 * 60_000 + 1000)],
+  ] as const)
+    await db.formReturn.create({
+      data: { id: name, userId: citizen.id, state: { ok: false, values: { name: "张晓明" } }, createdAt },
+    });
+  // done jobs from the set-up (the seed's mail, uploads…), all finished long before `now`
+  ids.setUpJobs = String(
+    await db.job.count({ where: { doneAt: { lt: daysAgo(7) }, kind: { not: "test.retention" } } }),
+  );
 });
 afterAll(async () => {
   await database.close();
@@ -229,6 +267,12 @@ describe("the daily retention purge", () => {
     expect(sessions.map((s) => s.id).sort()).toEqual(["sessionEndedNew", "sessionLive"]);
     const counters = await db.throttleCount.findMany({ select: { key: true } });
     expect(counters.map((c) => c.key)).toEqual(["counterNew"]);
+    const jobs = await db.job.findMany({ where: { kind: "test.retention" }, select: { id: true } });
+    expect(jobs.map((j) => j.id).sort()).toEqual([ids.jobDoneNew, ids.jobFailedOld, ids.jobPending].sort());
+    const links = await db.passwordLink.findMany({ select: { id: true } });
+    expect(links.map((l) => l.id)).toEqual([ids.linkLive]);
+    const forms = await db.formReturn.findMany({ select: { id: true } });
+    expect(forms.map((f) => f.id)).toEqual(["formNew"]);
 
     const audit = await db.auditLog.findMany({
       where: { action: "retention.purge" },
@@ -243,6 +287,10 @@ describe("the daily retention purge", () => {
       Subscription: 1,
       UserSession: 2,
       ThrottleCount: 1,
+      Job: 1 + Number(ids.setUpJobs),
+      PasswordLink: 2,
+      EmailChange: 0,
+      FormReturn: 1,
     });
 
     const next = await db.job.findFirstOrThrow({ where: { kind: retentionJob, doneAt: null } });

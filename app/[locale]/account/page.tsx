@@ -119,6 +119,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <MoreLink href={`/${locale}/account/sessions`}>{t("account:sessions.link")}</MoreLink>
         <MoreLink href={`/${locale}/account/password`}>{t("account:password.link")}</MoreLink>
         <MoreLink href={`/${locale}/account/profile`}>{t("privacy:account.edit")}</MoreLink>
+        <MoreLink href={`/${locale}/account/email`}>{t("privacy:email.link")}</MoreLink>
         <MoreLink href={`/${locale}/account/data`}>{t("privacy:account.link")}</MoreLink>
         <MoreLink href={`/${locale}/account/close`}>{t("privacy:account.close")}</MoreLink>
       </Section>

@@ -230,3 +230,51 @@ test("search synonyms never run on the public search page or the administrators'
   await expect(admin.locator("main")).not.toContainText("xsssyn");
   expect(dialogs).toEqual([]);
 });
+
+test("letters never run: the writer's pages, the 查询码 view and the mailbox's staff pages", async ({
+  browser,
+}) => {
+  const writer = await signedIn(browser, "citizen", "citizen2@example.cn");
+  // the RSJ mailbox's supervisor (not a staff account the tests above sign in)
+  const handler = await signedIn(browser, "staff", "supervisor@example.cn");
+  const visitor = await (await browser.newContext()).newPage();
+  const dialogs = watchDialogs(writer, handler, visitor);
+  // every payload in a letter's text (5000 characters, less room for line breaks sent as two),
+  // and as many as fit in each letter's subject (100)
+  const contents = pack(
+    xssPayloads.map((payload, i) => `${i + 1}. ${payload}`),
+    { content: 4700 },
+    "\n",
+  ).map((record) => record.content);
+  const subjects = pack(xssPayloads, { subject: 100 }).map((record) => record.subject);
+  const letters: { number: string; code: string }[] = [];
+  for (const [i, content] of contents.entries()) {
+    await writer.goto("/en/letters/write");
+    await writer.getByLabel("Complaint", { exact: true }).check();
+    await writer.getByLabel("Mailbox").selectOption("RSJ");
+    await writer.getByLabel("Subject").fill(subjects[i]);
+    await writer.getByLabel("Your letter", { exact: true }).fill(content);
+    await writer.getByLabel("Yes, it may be published", { exact: true }).check();
+    await writer.getByRole("button", { name: "Send the letter" }).click();
+    await expect(writer.getByRole("heading", { name: "Your letter has been sent" })).toBeVisible();
+    await expectInert(writer);
+    letters.push({
+      number: (await writer.getByTestId("tracking-number").textContent())!,
+      code: (await writer.getByTestId("access-code").textContent())!,
+    });
+  }
+  await handler.goto("/staff/letters");
+  for (const { number } of letters) await expect(handler.getByRole("link", { name: number })).toBeVisible();
+  await expectInert(handler);
+  for (const { number, code } of letters) {
+    await writer.goto(`/en/letters/${number}`);
+    await expect(writer.locator("main")).toContainText("1. ");
+    await expectInert(writer);
+    await visitor.goto(`/en/letters/${number}?code=${code}`);
+    await expectInert(visitor);
+    await handler.goto(`/staff/letters/${number}`);
+    await expect(handler.locator("main")).toContainText(number);
+    await expectInert(handler);
+  }
+  expect(dialogs).toEqual([]);
+});

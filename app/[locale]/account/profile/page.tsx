@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { locales } from "@/lib/i18n/settings";
@@ -14,7 +15,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams 
 
 export const generateMetadata = pageMetadata("privacy", "privacy:profile.title");
 
-/** Correcting one's own details (个人信息保护法 Art. 46); the e-mail address is shown, not edited. */
+/** Correcting one's own details (个人信息保护法 Art. 46); the e-mail address is changed on its own page. */
 export default async function ProfilePage({ params, searchParams }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
   const actor = await requireCitizen(locale, `/${locale}/account/profile`);
@@ -29,6 +30,9 @@ export default async function ProfilePage({ params, searchParams }: Props) {
       <PageHeading title={t("privacy:profile.title")} intro={t("privacy:profile.intro")} />
       {param((await searchParams).saved, 1) ? <StatusNote>{t("privacy:profile.saved")}</StatusNote> : null}
       <DefinitionList items={[[t("auth:email"), profile.email]]} />
+      <p>
+        <Link href={`/${locale}/account/email`}>{t("privacy:email.link")}</Link>
+      </p>
       <FormSection
         id="profile-form"
         idPrefix="profile"

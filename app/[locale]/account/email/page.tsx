@@ -1,0 +1,64 @@
+import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { requireCitizen } from "@/lib/auth/session";
+import { ownProfile } from "@/lib/users/updateProfile";
+import { emailChangeHours } from "@/lib/users/emailChange";
+import { FormSection } from "@/components/form/FormSection";
+import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { DefinitionList } from "@/components/ui/DefinitionList";
+import { notFound } from "next/navigation";
+import { askEmailChange } from "./actions";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
+
+export const generateMetadata = pageMetadata("privacy", "privacy:email.title");
+
+/** Changing one's e-mail address: the new one is confirmed by a link mailed to it. */
+export default async function EmailPage({ params, searchParams }: Props) {
+  const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
+  const actor = await requireCitizen(locale, `/${locale}/account/email`);
+  const profile = await ownProfile({ actor });
+  if (!profile) notFound();
+  return (
+    <div className="grid gap-6">
+      <Breadcrumb
+        label={t("breadcrumb")}
+        links={[
+          { href: `/${locale}/account`, label: t("account:title") },
+          { href: `/${locale}/account/profile`, label: t("privacy:profile.title") },
+        ]}
+      />
+      <PageHeading
+        title={t("privacy:email.title")}
+        intro={t("privacy:email.intro", { hours: emailChangeHours })}
+      />
+      {param((await searchParams).sent, 1) ? (
+        <StatusNote>{t("privacy:email.sent", { hours: emailChangeHours })}</StatusNote>
+      ) : null}
+      <DefinitionList items={[[t("privacy:email.current"), profile.email]]} />
+      <FormSection
+        id="email-form"
+        idPrefix="email"
+        title={t("privacy:email.title")}
+        t={t}
+        action={askEmailChange}
+        hidden={{ locale }}
+        messages={{
+          passwordWrong: t("privacy:email.passwordWrong"),
+          emailUnchanged: t("privacy:email.emailUnchanged"),
+        }}
+        fields={[
+          { name: "newEmail", type: "email", label: t("privacy:email.newEmail"), autoComplete: "email" },
+          {
+            name: "password",
+            type: "password",
+            label: t("privacy:email.password"),
+            autoComplete: "current-password",
+          },
+        ]}
+        submitLabel={t("privacy:email.submit")}
+      />
+    </div>
+  );
+}
