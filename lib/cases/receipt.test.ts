@@ -27,7 +27,6 @@ async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
     origin: "https://onestop.example.cn/",
     locale,
     trackingNumber: caseData.trackingNumber,
-    accessCode: caseData.accessCode,
   });
   const bytes = await renderReceiptPdf({
     locale,
@@ -40,15 +39,14 @@ async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
 }
 
 describe("receiptTrackUrl", () => {
-  it("links the locale's tracking page with both identifiers, encoded", () => {
+  it("links the locale's tracking page with the case number, encoded, and never the 查询码", () => {
     expect(
       receiptTrackUrl({
         origin: "http://localhost:3000/",
         locale: "zh-Hant",
-        trackingNumber: "SV20261126000123",
-        accessCode: "A B&C",
+        trackingNumber: "SV2026 1126&1",
       }),
-    ).toBe("http://localhost:3000/zh-Hant/track?trackingNumber=SV20261126000123&accessCode=A+B%26C");
+    ).toBe("http://localhost:3000/zh-Hant/track?trackingNumber=SV2026+1126%261");
   });
 });
 
