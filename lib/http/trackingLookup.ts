@@ -24,7 +24,10 @@ export type TTrackingLookup = z.infer<typeof ZLookup>;
 export const lookupParam = "lookup";
 
 /** Keeps what was posted (cut to the form's limits) for the next page; answers its lookup id. */
-export async function keepTrackingLookup(input: { trackingNumber: string; accessCode: string }): Promise<string> {
+export async function keepTrackingLookup(input: {
+  trackingNumber: string;
+  accessCode: string;
+}): Promise<string> {
   const id = randomBytes(8).toString("hex");
   const value: TTrackingLookup = {
     id,

@@ -62,7 +62,9 @@ export default async function TrackPage({ params, searchParams }: Props) {
   const messages = errorMessages(t);
   const fieldMessage = (name: (typeof fields)[number]) =>
     messageForCode(messages, fieldErrors[name], { label: t(`account:${name}`), kind: "input" });
-  const errors: { field: string; message: string }[] = fields.filter((name) => fieldErrors[name]).map((name) => ({ field: name, message: fieldMessage(name) }));
+  const errors: { field: string; message: string }[] = fields
+    .filter((name) => fieldErrors[name])
+    .map((name) => ({ field: name, message: fieldMessage(name) }));
   if (waitMinutes !== null)
     errors.push({ field: "form", message: t("errors:tooManyAttempts", { limit: waitMinutes }) });
 
@@ -137,6 +139,11 @@ function CaseNext({
 }) {
   const next = caseNextStep(found);
   return (
-    <NextStep locale={locale} title={t("account:next.title")} text={t(`account:next.${next.key}`, { date: "{{date}}" })} by={next.by} />
+    <NextStep
+      locale={locale}
+      title={t("account:next.title")}
+      text={t(`account:next.${next.key}`, { date: "{{date}}" })}
+      by={next.by}
+    />
   );
 }
