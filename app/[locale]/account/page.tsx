@@ -38,6 +38,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     "notices",
     "errors",
     "privacy",
+    "disclosure",
   ]);
   const user = await requireCitizen(locale, `/${locale}/account`);
   const [overview, query, drafts, notifications, tree, mine] = await Promise.all([
