@@ -96,9 +96,7 @@ describe("renderReceiptPdf", () => {
     expect(images).toHaveLength(1);
     const [qr] = images;
     expect(jsQR(qr.rgba, qr.width, qr.height)?.data).toBe(trackUrl);
-    expect(trackUrl).toBe(
-      "https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123&accessCode=K7M2QX",
-    );
+    expect(trackUrl).toBe("https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123");
   });
 
   it("becomes the dated 受理通知书 once accepted, and the 不予受理通知书 with its reason", async () => {

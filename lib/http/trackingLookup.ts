@@ -1,8 +1,15 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { z } from "zod";
-import { secureCookies } from "../auth/options";
+import { servedOverHttps } from "./securityHeaders";
+import {
+  decodeTrackingLookup,
+  encodeTrackingLookup,
+  trackingCookieName,
+  type TTrackingLookup,
+} from "./trackingCookie";
+
+export { lookupParam } from "./trackingCookie";
 
 /**
  * A 办件编号 and 查询码 sent by POST (the tracking form, a confirmation page's "track it"), carried
@@ -10,35 +17,21 @@ import { secureCookies } from "../auth/options";
  * 查询码 never appears in an address, a browser's history or a server's log. The page's URL holds
  * only a random `lookup` id that must match the cookie's: a bare visit shows an empty form.
  */
-const cookieName = () => `${secureCookies() ? "__Secure-" : ""}onestop-track`;
 const lifetimeSeconds = 10 * 60;
 
-const ZLookup = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/),
-  trackingNumber: z.string().max(40),
-  accessCode: z.string().max(20),
-});
-export type TTrackingLookup = z.infer<typeof ZLookup>;
-
-/** The `lookup` query parameter naming the kept lookup. */
-export const lookupParam = "lookup";
-
 /** Keeps what was posted (cut to the form's limits) for the next page; answers its lookup id. */
-export async function keepTrackingLookup(input: {
-  trackingNumber: string;
-  accessCode: string;
-}): Promise<string> {
+export async function keepTrackingLookup(input: { trackingNumber: string; accessCode: string }): Promise<string> {
   const id = randomBytes(8).toString("hex");
   const value: TTrackingLookup = {
     id,
     trackingNumber: input.trackingNumber.slice(0, 40),
     accessCode: input.accessCode.slice(0, 20),
   };
-  (await cookies()).set(cookieName(), Buffer.from(JSON.stringify(value)).toString("base64url"), {
+  (await cookies()).set(trackingCookieName(), encodeTrackingLookup(value), {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: secureCookies(),
+    secure: servedOverHttps(),
     maxAge: lifetimeSeconds,
   });
   return id;
@@ -46,15 +39,7 @@ export async function keepTrackingLookup(input: {
 
 /** The lookup kept under `id` (the page's `lookup` parameter), or null. */
 export async function keptTrackingLookup(id: unknown): Promise<TTrackingLookup | null> {
-  if (typeof id !== "string") return null;
-  const raw = (await cookies()).get(cookieName())?.value;
-  if (!raw) return null;
-  try {
-    const parsed = ZLookup.safeParse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-    return parsed.success && parsed.data.id === id ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return decodeTrackingLookup((await cookies()).get(trackingCookieName())?.value, id);
 }
 
 /** A posted form field as text (a file or nothing is empty). */
