@@ -28,6 +28,8 @@ describe("field error messages", () => {
       "Enter your full name",
     );
     expect(messageForCode(zh, "required", { label: "就业形式", kind: "choice" })).toBe("请选择就业形式");
+    expect(messageForCode(zh, "choose", { label: "受理机关", kind: "choice" })).toBe("请选择受理机关");
+    expect(messageForCode(en, "choose", { label: "Office", kind: "choice" })).toBe("Select your office");
     expect(messageForCode(zh, "fileRequired", { label: "身份证复印件", kind: "file" })).toBe(
       "请上传身份证复印件",
     );

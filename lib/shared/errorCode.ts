@@ -46,7 +46,9 @@ export function messageForCode(messages: Record<string, string>, code: string, f
   const { key, limit } = splitErrorCode(code);
   let text = messages[key] ?? messages.unexpected;
   if (field) {
-    const fieldKey = missingCodes.has(key) ? missingKey[field.kind] : key;
+    // a choice left empty fails as "not one of the options": it is asked for as missing (请选择…)
+    const missing = missingCodes.has(key) || (key === "choose" && field.kind !== "input");
+    const fieldKey = missing ? missingKey[field.kind] : key;
     const template = messages[`field.${fieldKey}`];
     const noun = field.name ?? field.label;
     if (template)

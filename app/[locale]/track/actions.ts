@@ -14,5 +14,5 @@ export async function lookUpCase(formData: FormData): Promise<void> {
     trackingNumber: postedText(formData, "trackingNumber"),
     accessCode: postedText(formData, "accessCode"),
   });
-  redirect(`/${locale}/track?${lookupParam}=${id}#result`);
+  redirect(`/${locale}/track?${lookupParam}=${id}`);
 }
