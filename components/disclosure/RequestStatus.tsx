@@ -4,6 +4,8 @@ import { formatDate, formatDay } from "@/lib/i18n/format";
 import { LocalText } from "../ui/LocalText";
 import { DefinitionList } from "../ui/DefinitionList";
 import { Timeline } from "../ui/Timeline";
+import { NextStep } from "../cases/NextStep";
+import { requestNextStep } from "@/lib/disclosure/nextStep";
 
 type TRequestView = {
   trackingNumber: string;
@@ -27,13 +29,15 @@ export function RequestStatus({
   locale,
   t,
   request,
-  letterHref,
+  letter,
 }: {
   locale: TLocale;
   t: TFunction;
   request: TRequestView;
-  letterHref?: string;
+  /** the number and 查询码 the reply letter is fetched with, by POST (never in a URL) */
+  letter?: { number: string; code: string };
 }) {
+  const next = requestNextStep(request);
   const due = request.extendedDueOn ?? request.dueOn;
   const zh = (text: string) => <LocalText locale={locale} zh={text} />;
   return (
@@ -75,10 +79,14 @@ export function RequestStatus({
         ]}
       />
       {request.outcome ? <p className="text-sm">{t("disclosure:request.remedies")}</p> : null}
-      {request.letterNumber && letterHref ? (
-        <p>
-          <a href={letterHref}>{t("disclosure:letter.download")}</a>
-        </p>
+      {request.letterNumber && letter ? (
+        <form method="post" action={`/${locale}/disclosure/request/letter.pdf`}>
+          <input type="hidden" name="number" value={letter.number} />
+          <input type="hidden" name="code" value={letter.code} />
+          <button type="submit" className="min-h-10 text-left text-link underline">
+            {t("disclosure:letter.download")}
+          </button>
+        </form>
       ) : null}
       {request.attachments?.length ? (
         <ul>
@@ -94,6 +102,12 @@ export function RequestStatus({
         locale={locale}
         events={request.events}
         label={(event) => t(`disclosure:step.${event.kind}`)}
+      />
+      <NextStep
+        locale={locale}
+        title={t("disclosure:next.title")}
+        text={t(`disclosure:next.${next.key}`, { date: "{{date}}" })}
+        by={next.by}
       />
     </section>
   );

@@ -41,7 +41,13 @@ export function CodeForm({
   shownOnce,
   instead,
 }: Props) {
-  const { state, formAction, pending, summary, errors, message } = useFormAction(action, messages);
+  const { state, formAction, pending, summary, errors, message } = useFormAction(
+    action,
+    messages,
+    undefined,
+    undefined,
+    { [name]: { label, kind: "input" } },
+  );
   if (shownOnce && state.ok && state.shownOnce?.length)
     return (
       <section aria-labelledby={`${idPrefix}-codes-title`} className="grid max-w-lg gap-3">
@@ -59,7 +65,7 @@ export function CodeForm({
     );
   if (instead) return instead;
   const id = `${idPrefix}-${name}`;
-  const error = state.fieldErrors[name] ? message(state.fieldErrors[name]) : undefined;
+  const error = state.fieldErrors[name] ? message(state.fieldErrors[name], name) : undefined;
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <form action={formAction} className="grid max-w-lg gap-4" noValidate>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { TFormState } from "@/lib/actions/formState";
+import type { TFieldKind } from "@/lib/shared/errorCode";
 import { ErrorSummary } from "./ErrorSummary";
 import { formTarget, useFormAction } from "./useFormAction";
 import { Field, FieldGroup, inputClass } from "../ui/Field";
@@ -16,6 +17,8 @@ export type TSimpleField = {
   multiple?: boolean;
   accept?: string;
   hint?: string;
+  /** how error messages name the field when its label is a question or an instruction */
+  errorName?: string;
   options?: { value: string; label: string }[];
   /** select: the label of the empty first option (default: the "choose" prompt) */
   emptyOption?: string;
@@ -42,6 +45,11 @@ type Props = {
   initialValues?: Record<string, string>;
 };
 
+/** What a missing answer asks for: a choice, a file, or something typed. */
+function fieldKind(type: TSimpleField["type"]): TFieldKind {
+  return type === "radio" || type === "select" ? "choice" : type === "file" ? "file" : "input";
+}
+
 /**
  * A small form bound to a server action with useActionState, or posted to a form route: it posts
  * without JavaScript too, and comes back with field errors and what the user typed.
@@ -64,6 +72,12 @@ export function SimpleForm({
     messages,
     initialValues,
     returned,
+    Object.fromEntries(
+      fields.map((field) => [
+        field.name,
+        { label: field.label, kind: fieldKind(field.type), name: field.errorName },
+      ]),
+    ),
   );
 
   return (
@@ -80,7 +94,9 @@ export function SimpleForm({
       ))}
       {fields.map((field) => {
         const id = `${idPrefix}-${field.name}`;
-        const error = state.fieldErrors[field.name] ? message(state.fieldErrors[field.name]) : undefined;
+        const error = state.fieldErrors[field.name]
+          ? message(state.fieldErrors[field.name], field.name)
+          : undefined;
         const describedBy =
           [field.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
         if (field.type === "radio") {

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { ErrorSummary } from "./ErrorSummary";
-import { messageForCode } from "@/lib/shared/errorCode";
+import { messageForCode, type TFieldKind } from "@/lib/shared/errorCode";
 import { Field, FieldGroup, inputClass } from "../ui/Field";
 import { Button } from "../ui/Button";
 import type { TFormState } from "@/lib/actions/formState";
@@ -54,6 +54,13 @@ const inputAttributes: Partial<Record<TFieldView["type"], React.InputHTMLAttribu
   date: { type: "date" },
 };
 
+/** What a missing answer asks for: 请选择 a choice, 请至少选择一项 of boxes, 请上传 a file, else 请输入. */
+function kindOf(type: TFieldView["type"]): TFieldKind {
+  if (type === "select" || type === "radio") return "choice";
+  if (type === "checkbox") return "multi";
+  return type === "file" ? "file" : "input";
+}
+
 /**
  * A step of an application form, posted as multipart to a form route (with or without JavaScript),
  * which streams its files to storage; it comes back with the error summary and every answer kept.
@@ -63,10 +70,13 @@ export function StepForm({ postTo, hidden, fields, initial: state, text, message
   useEffect(() => {
     if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
   }, [state]);
+  // every message names its field: "请输入公民身份号码", "Enter your ID card number"
+  const fieldMessage = (field: TFieldView) =>
+    messageForCode(messages, state.fieldErrors[field.name], { label: field.label, kind: kindOf(field.type) });
   const message = (code: string) => messageForCode(messages, code);
   const errors = fields
     .filter((f) => state.fieldErrors[f.name])
-    .map((f) => ({ field: f.name, message: message(state.fieldErrors[f.name]) }));
+    .map((f) => ({ field: f.name, message: fieldMessage(f) }));
   if (state.formError)
     errors.push({
       field: "form",
@@ -90,7 +100,7 @@ export function StepForm({ postTo, hidden, fields, initial: state, text, message
       <ErrorSummary ref={summary} title={text.errorTitle} errors={errors} />
       {fields.map((field) => {
         const id = `field-${field.name}`;
-        const error = state.fieldErrors[field.name] ? message(state.fieldErrors[field.name]) : undefined;
+        const error = state.fieldErrors[field.name] ? fieldMessage(field) : undefined;
         const describedBy =
           [
             field.hint ? `${id}-hint` : "",

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { emptyFormState, type TFormState } from "@/lib/actions/formState";
-import { messageForCode } from "@/lib/shared/errorCode";
+import { messageForCode, type TErrorField } from "@/lib/shared/errorCode";
 
 /** A form route's form has no action to call: its state is what the route sent back. */
 const keepState = async (state: TFormState) => state;
@@ -18,6 +18,8 @@ export function useFormAction(
   messages: Record<string, string>,
   initialValues?: Record<string, string>,
   returned?: TFormState | null,
+  /** the form's fields by name, in order: messages name them, the summary lists them in order */
+  fields: Record<string, TErrorField> = {},
 ) {
   const [state, formAction, pending] = useActionState(
     action ?? keepState,
@@ -27,8 +29,14 @@ export function useFormAction(
   useEffect(() => {
     if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
   }, [state]);
-  const message = (code: string) => messageForCode(messages, code);
-  const errors = Object.entries(state.fieldErrors).map(([field, key]) => ({ field, message: message(key) }));
+  /** a field's message names the field (`name`) when the form knows its label */
+  const message = (code: string, name?: string) =>
+    messageForCode(messages, code, name ? fields[name] : undefined);
+  const order = Object.keys(fields);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  const errors = Object.entries(state.fieldErrors)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([field, key]) => ({ field, message: message(key, field) }));
   if (state.formError)
     errors.push({
       field: "form",

@@ -66,9 +66,21 @@ export function NoticeForm({
     messages,
     initialValues,
     returned,
+    {
+      title: { label: labels.title, kind: "input" },
+      titleEn: { label: labels.titleEn, kind: "input" },
+      category: { label: labels.category, kind: "choice" },
+      source: { label: labels.source, kind: "input" },
+      body: { label: labels.body, kind: "input" },
+      scope: { label: labels.scope, kind: "multi" },
+      publishAt: { label: labels.publishAt, kind: "input" },
+      expiresAt: { label: labels.expiresAt, kind: "input" },
+      attachments: { label: labels.attachments, kind: "file" },
+    },
   );
   const v = (name: string) => state.values[name] ?? "";
-  const err = (name: string) => (state.fieldErrors[name] ? message(state.fieldErrors[name]) : undefined);
+  const err = (name: string) =>
+    state.fieldErrors[name] ? message(state.fieldErrors[name], name) : undefined;
   const described = (name: string, hint?: boolean) =>
     [hint ? `notice-${name}-hint` : "", err(name) ? `notice-${name}-error` : ""].filter(Boolean).join(" ") ||
     undefined;

@@ -27,7 +27,6 @@ async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
     origin: "https://onestop.example.cn/",
     locale,
     trackingNumber: caseData.trackingNumber,
-    accessCode: caseData.accessCode,
   });
   const bytes = await renderReceiptPdf({
     locale,
@@ -40,15 +39,14 @@ async function render(locale: TLocale, caseData: TReceiptCase = fakeCase) {
 }
 
 describe("receiptTrackUrl", () => {
-  it("links the locale's tracking page with both identifiers, encoded", () => {
+  it("links the locale's tracking page with the case number, encoded, and never the 查询码", () => {
     expect(
       receiptTrackUrl({
         origin: "http://localhost:3000/",
         locale: "zh-Hant",
-        trackingNumber: "SV20261126000123",
-        accessCode: "A B&C",
+        trackingNumber: "SV2026 1126&1",
       }),
-    ).toBe("http://localhost:3000/zh-Hant/track?trackingNumber=SV20261126000123&accessCode=A+B%26C");
+    ).toBe("http://localhost:3000/zh-Hant/track?trackingNumber=SV2026+1126%261");
   });
 });
 
@@ -98,9 +96,7 @@ describe("renderReceiptPdf", () => {
     expect(images).toHaveLength(1);
     const [qr] = images;
     expect(jsQR(qr.rgba, qr.width, qr.height)?.data).toBe(trackUrl);
-    expect(trackUrl).toBe(
-      "https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123&accessCode=K7M2QX",
-    );
+    expect(trackUrl).toBe("https://onestop.example.cn/zh-Hans/track?trackingNumber=SV20261126000123");
   });
 
   it("becomes the dated 受理通知书 once accepted, and the 不予受理通知书 with its reason", async () => {

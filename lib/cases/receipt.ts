@@ -1,7 +1,7 @@
 import "server-only";
 import QRCode from "qrcode";
 import type { TFunction } from "i18next";
-import { formatDate, formatDay } from "../i18n/format";
+import { formatDate, formatDay, formatTime } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import type { TCaseStatus } from "./caseWorkflow";
@@ -30,7 +30,7 @@ export type TReceiptCase = {
 type TReceiptInput = {
   locale: TLocale;
   case: TReceiptCase;
-  /** `{origin}/{locale}/track?trackingNumber=…&accessCode=…`, encoded in the QR code */
+  /** `{origin}/{locale}/track?trackingNumber=…` (no 查询码), encoded in the QR code */
   trackUrl: string;
   /** needs the `receipt` and `account` namespaces */
   t: TFunction;
@@ -49,25 +49,17 @@ export function renderQrPng(text: string): Promise<Buffer> {
   });
 }
 
-/** The public tracking page for a case, prefilled so that a scan shows its progress. */
-export function receiptTrackUrl(input: {
-  origin: string;
-  locale: TLocale;
-  trackingNumber: string;
-  accessCode: string;
-}): string {
-  const query = new URLSearchParams({ trackingNumber: input.trackingNumber, accessCode: input.accessCode });
+/**
+ * The public tracking page for a case with its 办件编号 filled in: the 查询码, printed beside the
+ * QR code, is typed and sent by POST, so it never travels in a URL (nor in any server's log).
+ */
+export function receiptTrackUrl(input: { origin: string; locale: TLocale; trackingNumber: string }): string {
+  const query = new URLSearchParams({ trackingNumber: input.trackingNumber });
   return `${input.origin.replace(/\/+$/, "")}/${input.locale}/track?${query}`;
 }
 
 function submittedText(locale: TLocale, t: TFunction, at: Date): string {
-  const time = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Shanghai",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-  return t("receipt:submittedValue", { date: formatDate(locale, at), time });
+  return t("receipt:submittedValue", { date: formatDate(locale, at), time: formatTime(at) });
 }
 
 const page = { width: 595.28, height: 841.89, margin: 56 };

@@ -15,7 +15,7 @@ export async function trackCase(input: { trackingNumber: string; accessCode: str
       where: { trackingNumber: input.trackingNumber, accessCode: input.accessCode },
       select: {
         ...caseHeadlineSelect,
-        service: { select: { code: true, name: true, nameEn: true } },
+        service: { select: { code: true, name: true, nameEn: true, promisedDays: true } },
         events: {
           where: { internal: false },
           orderBy: { createdAt: "asc" },

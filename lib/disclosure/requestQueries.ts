@@ -3,7 +3,7 @@ import { auditIfExists, inScopeOrRefused } from "../audit/refusals";
 import { lookUpByAccessCode } from "../throttle/accessCodes";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { departmentScope, hasRole } from "../auth/policy";
+import { departmentScope, hasRole, isCitizen } from "../auth/policy";
 import type { TRequestStatus } from "./requestWorkflow";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
 
@@ -127,4 +127,30 @@ export async function ownRequest(input: { actor: TSessionUser; trackingNumber: s
       },
     )
   );
+}
+
+/**
+ * A signed-in citizen's request form filled from their profile (name, ID number, phone, e-mail;
+ * an individual applies as 公民): the form's starting values, every one still editable. Nothing
+ * for staff or visitors, and nothing of a closed account.
+ */
+export async function requestFormDefaults(
+  input: { actor: TSessionUser | null } & TDbOption,
+): Promise<Record<string, string> | null> {
+  if (!isCitizen(input.actor)) return null;
+  const user = await (
+    await clientOf(input)
+  ).user.findFirst({
+    where: { id: input.actor.id, closedAt: null },
+    select: { name: true, email: true, phone: true, idNumber: true, accountType: true },
+  });
+  if (!user) return null;
+  const values: Record<string, string> = {
+    requesterName: user.name,
+    email: user.email,
+    phone: user.phone ?? "",
+    idNumber: user.idNumber ?? "",
+  };
+  if (user.accountType === "PERSON") values.requesterType = "PERSON";
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ""));
 }

@@ -1,5 +1,6 @@
 import type { TLocale } from "../i18n/settings";
 import { lt } from "../i18n/content";
+import { formatIsoDay } from "../i18n/format";
 import { extensionOf } from "../uploads/detectType";
 import type { TBilingual, TFormDefinition, TFormField } from "./form-definition";
 import type { TAnswers } from "./answers";
@@ -61,6 +62,8 @@ export function answerText(
 ): string | null {
   if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return null;
   if (field.type === "file") return typeof value === "string" ? (files[value] ?? null) : null;
+  // a date in the locale's long form (2026年12月1日, 1 December 2026), as everywhere else
+  if (field.type === "date" && typeof value === "string") return formatIsoDay(locale, value) ?? value;
   const label = (v: string) => {
     const option = field.options?.find((o) => o.value === v);
     return option ? formText(locale, option.label) : v;

@@ -9,21 +9,23 @@ import { accessCodePattern, trackingNumberPattern } from "../identifiers/pattern
 import { clientAddressHeader } from "../http/clientAddressHeader";
 import { isLocale } from "../i18n/settings";
 import { pageGate } from "./pageGate";
+import { decodeTrackingLookup, lookupParam, trackingCookieName } from "../http/trackingCookie";
 
 type TPageWait = { retryAfterSeconds: number; kind: "attempts" | "requests" };
 
-/** The number and code a lookup page was asked for, as the page reads them (trimmed, upper case). */
+/**
+ * The number and code a lookup page was asked for, as the page reads them (trimmed, upper case):
+ * posted, they come in the tracking cookie the page's `lookup` parameter names.
+ */
 function lookupOf(request: NextRequest, page: string): { trackingNumber: string; accessCode: string } | null {
-  const query = request.nextUrl.searchParams;
-  const [numberName, codeName] =
-    page === "track"
-      ? ["trackingNumber", "accessCode"]
-      : page === "disclosure/request/confirmation"
-        ? ["number", "code"]
-        : [];
-  if (!numberName || !codeName) return null;
-  const trackingNumber = query.get(numberName)?.trim().toUpperCase() ?? "";
-  const accessCode = query.get(codeName)?.trim().toUpperCase() ?? "";
+  if (page !== "track" && page !== "disclosure/request/confirmation") return null;
+  const kept = decodeTrackingLookup(
+    request.cookies.get(trackingCookieName())?.value,
+    request.nextUrl.searchParams.get(lookupParam),
+  );
+  if (!kept) return null;
+  const trackingNumber = kept.trackingNumber.trim().toUpperCase();
+  const accessCode = kept.accessCode.trim().toUpperCase();
   return trackingNumberPattern.test(trackingNumber) && accessCodePattern.test(accessCode)
     ? { trackingNumber, accessCode }
     : null;

@@ -21,7 +21,16 @@ export async function getAccountOverview(input: { actor: TSessionUser; casesPage
     prisma.disclosureRequest.findMany({
       where: { applicantId: userId },
       orderBy: { createdAt: "desc" },
-      select: { trackingNumber: true, status: true, createdAt: true, dueOn: true },
+      take: 100,
+      select: {
+        trackingNumber: true,
+        status: true,
+        createdAt: true,
+        dueOn: true,
+        extendedDueOn: true,
+        description: true,
+        department: { select: { name: true, nameEn: true } },
+      },
     }),
   ]);
   if (!user) return null;

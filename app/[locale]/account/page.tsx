@@ -38,6 +38,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
     "notices",
     "errors",
     "privacy",
+    "disclosure",
   ]);
   const user = await requireCitizen(locale, `/${locale}/account`);
   const [overview, query, drafts, notifications, tree, mine] = await Promise.all([
@@ -153,18 +154,51 @@ export default async function AccountPage({ params, searchParams }: Props) {
         />
       </Section>
       <Section id="requests" title={t("account:requests")}>
-        {overview.requests.length === 0 ? (
-          <p>{t("account:noRequests")}</p>
-        ) : (
-          <ul>
-            {overview.requests.map((r) => (
-              <li key={r.trackingNumber}>
-                <Link href={`/${locale}/account/requests/${r.trackingNumber}`}>{r.trackingNumber}</Link> ·{" "}
-                {formatDate(locale, r.createdAt)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <Table
+          rows={overview.requests}
+          rowKey={(r) => r.trackingNumber}
+          empty={t("account:noRequests")}
+          headers={(key) =>
+            ({
+              trackingNumber: t("account:trackingNumber"),
+              department: t("disclosure:request.department"),
+              subject: t("account:requestSubject"),
+              status: t("account:status"),
+              submitted: t("account:submitted"),
+              due: t("account:requestDue"),
+            })[key] ?? key
+          }
+          columns={[
+            {
+              key: "trackingNumber",
+              cell: (r) => (
+                <Link href={`/${locale}/account/requests/${r.trackingNumber}`}>{r.trackingNumber}</Link>
+              ),
+            },
+            {
+              key: "department",
+              cell: (r) => <LocalText locale={locale} zh={r.department.name} en={r.department.nameEn} />,
+            },
+            {
+              key: "subject",
+              cell: (r) => (
+                <LocalText
+                  locale={locale}
+                  zh={r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description}
+                />
+              ),
+            },
+            { key: "status", cell: (r) => t(`disclosure:requestStatus.${r.status}`) },
+            { key: "submitted", cell: (r) => formatDate(locale, r.createdAt) },
+            {
+              key: "due",
+              cell: (r) =>
+                r.extendedDueOn || r.dueOn
+                  ? formatDay(locale, r.extendedDueOn ?? r.dueOn)
+                  : t("disclosure:request.dueAfterReceipt"),
+            },
+          ]}
+        />
       </Section>
     </div>
   );

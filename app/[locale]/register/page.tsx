@@ -44,7 +44,13 @@ export default async function RegisterPage({ params }: Props) {
             hint: t("auth:passwordHint"),
             autoComplete: "new-password",
           },
-          { name: "confirm", type: "password", label: t("auth:confirm"), autoComplete: "new-password" },
+          {
+            name: "confirm",
+            type: "password",
+            label: t("auth:confirm"),
+            errorName: t("auth:confirmErrorName"),
+            autoComplete: "new-password",
+          },
         ]}
         submitLabel={t("auth:register")}
         messages={errorMessages(t)}

@@ -20,7 +20,7 @@ export default async function FollowUpsPage() {
     getT(locale, ["staff", "account", "errors"]),
     listFollowUps({ actor }),
   ]);
-  const messages = errorMessages(t);
+  const messages = errorMessages(t, { staff: true });
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("staff:followUps")}</h1>

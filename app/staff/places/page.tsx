@@ -95,7 +95,7 @@ export default async function PlacesPage({
             },
           ]}
           submitLabel={t("notices:places.submit")}
-          messages={errorMessages(t)}
+          messages={errorMessages(t, { staff: true })}
           errorTitle={t("errors:summaryTitle")}
         />
       </Section>

@@ -216,8 +216,9 @@ test("registration errors with JavaScript on are shown the same way, and the pag
   await expectAccessible(page);
   await page.locator("#field-email").fill("bad");
   await page.getByRole("button", { name: "注册" }).click();
-  await expect(errorSummary(page)).toContainText("请输入正确的电子邮箱地址");
-  await expect(errorSummary(page)).toContainText("请填写此项");
+  await expect(errorSummary(page)).toContainText("请输入正确的电子邮箱，例如 name@example.cn");
+  await expect(errorSummary(page)).toContainText("请输入姓名或单位名称");
+  await expect(errorSummary(page)).toContainText("请选择账户类型");
   await expect(page.locator("#field-email")).toHaveValue("bad");
   await expectAccessible(page);
 });

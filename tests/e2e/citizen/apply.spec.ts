@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { errorSummary, signInCitizen } from "../helpers/accounts";
 import { fakePdf, pdfFile } from "../helpers/files";
+import { trackByForm } from "../helpers/track";
 
 async function applicantStepEn(page: Page) {
   await page.getByLabel("Full name").fill("Zhang Xiaoming");
@@ -26,8 +27,10 @@ test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
     await page.getByLabel("ID card number").fill("510104199003071234");
     await page.getByLabel("Mobile phone").fill("1380028");
     await page.getByRole("button", { name: "Save and continue" }).click();
-    await expect(errorSummary(page)).toContainText("Enter a real 18-character ID card number");
-    await expect(errorSummary(page)).toContainText("Enter an 11-digit mainland mobile number");
+    await expect(errorSummary(page)).toContainText("ID card number must be a real 18-character number");
+    await expect(errorSummary(page)).toContainText(
+      "Mobile phone must be an 11-digit mainland China mobile number",
+    );
     await expect(page.getByLabel("Full name")).toHaveValue("Zhang Xiaoming");
     await expect(page.getByLabel("ID card number")).toHaveValue("510104199003071234");
 
@@ -63,7 +66,7 @@ test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
     await expect(page.locator(`main tr:has-text("${number}")`)).toHaveCount(1);
 
     await page.context().clearCookies();
-    await page.goto(`/en/track?trackingNumber=${number}&accessCode=${code}`);
+    await trackByForm(page, "en", number, code);
     await expect(page.locator("main")).toContainText("Employment registration");
     await expect(page.locator("main")).toContainText("Submitted");
   });
@@ -85,7 +88,7 @@ test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page
   await page.goto("/zh-Hans/services/RS-JYDJ-001/apply");
   await expectAccessible(page);
   await page.getByRole("button", { name: "保存并继续" }).click();
-  await expect(errorSummary(page)).toContainText("请填写此项");
+  await expect(errorSummary(page)).toContainText("请输入姓名");
   await expect(errorSummary(page)).toBeFocused();
   await expectAccessible(page);
   await page.getByLabel("姓名").fill("张三");

@@ -117,7 +117,7 @@ test("the privacy pages are accessible, a form with errors too", async ({ page }
     await expectAccessible(page);
   }
   await page.getByRole("button", { name: "Close my account" }).click();
-  await expect(errorSummary(page)).toContainText("Enter this information");
+  await expect(errorSummary(page)).toContainText("Enter your");
   await expectAccessible(page);
   await page.goto("/zh-Hans/account");
   await expect(page.getByRole("link", { name: "我的个人信息" })).toBeVisible();

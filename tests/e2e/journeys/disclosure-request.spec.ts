@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
+import { trackByForm } from "../helpers/track";
 
 const l = {
   en: {
@@ -115,15 +116,21 @@ for (const locale of ["en", "zh-Hans"] as const) {
     await expect(page.locator("main")).toContainText(l[locale].partly);
     await expect(page.locator("main")).toContainText("人社局依申请公开〔");
     await expectAccessible(page);
-    const letterLink = await page
-      .getByRole("link", { name: locale === "en" ? "Download the reply letter (PDF)" : "下载答复书（PDF）" })
-      .getAttribute("href");
-    const letter = await page.request.get(letterLink!);
+    // the letter is fetched by POST: its 查询码 is in the form, never in a link
+    const letterButton = page.getByRole("button", {
+      name: locale === "en" ? "Download the reply letter (PDF)" : "下载答复书（PDF）",
+    });
+    const letterForm = page.locator("form", { has: letterButton });
+    const accessCode = (await letterForm.locator("input[name=code]").inputValue())!;
+    const letterUrl = `/${locale}/disclosure/request/letter.pdf`;
+    const letter = await page.request.post(letterUrl, { form: { number, code: accessCode } });
     expect(letter.status()).toBe(200);
     expect(letter.headers()["content-type"]).toBe("application/pdf");
     expect((await letter.body()).subarray(0, 5).toString()).toBe("%PDF-");
-    // without the right 查询码 there is no letter
-    expect((await page.request.get(letterLink!.replace(/code=[^&]+/, "code=ABCDEF"))).status()).toBe(404);
+    // without the right 查询码 there is no letter, and a GET with it in the URL finds nothing
+    const wrong = accessCode === "ABCDEF" ? "ABCDEG" : "ABCDEF";
+    expect((await page.request.post(letterUrl, { form: { number, code: wrong } })).status()).toBe(404);
+    expect((await page.request.get(`${letterUrl}?number=${number}&code=${accessCode}`)).status()).toBe(405);
     // the file sent with the reply is the applicant's to download
     const fileHref = await page.getByRole("link", { name: "就业补助资金使用情况.pdf" }).getAttribute("href");
     expect((await page.request.get(fileHref!)).status()).toBe(200);
@@ -147,17 +154,17 @@ test.describe("an anonymous request without JavaScript", () => {
     await page.getByLabel("Your name or your organisation's name").fill("Wang Fang");
     await page.getByLabel("ID card number or unified social credit code").fill("510104199003071234");
     await page.getByRole("button", { name: "Send request" }).click();
+    // each message names its field and says what to do
     await expect(errorSummary(page)).toContainText(
-      "Enter a real 18-character ID card number or unified social credit code",
+      "ID card number or unified social credit code must be a real 18-character number",
     );
-    await expect(errorSummary(page)).toContainText("Enter an 11-digit mainland mobile number");
+    await expect(errorSummary(page)).toContainText("Enter your mobile phone");
+    await expect(errorSummary(page)).toContainText("Select your office");
     await expect(page.getByLabel("Your name or your organisation's name")).toHaveValue("Wang Fang");
     const { number, code } = await fileRequest(page, "en");
-    await page.goto(`/en/track?trackingNumber=${number}&accessCode=${code}`);
+    await trackByForm(page, "en", number, code);
     await expect(page.locator("main")).toContainText("Sent, awaiting receipt");
-    await page.goto(
-      `/en/track?trackingNumber=${number}&accessCode=${code === "ABCDEF" ? "ABCDEG" : "ABCDEF"}`,
-    );
+    await trackByForm(page, "en", number, code === "ABCDEF" ? "ABCDEG" : "ABCDEF");
     await expect(page.getByRole("status")).toContainText("No case matches");
   });
 });

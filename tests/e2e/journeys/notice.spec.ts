@@ -255,7 +255,7 @@ test("bad editor input comes back with messages and keeps what was typed (no Jav
   await editor.locator("#notice-expiresAt").fill("2026-11-30T09:00");
   await editor.getByRole("button", { name: "保存草稿" }).click();
   const summary = errorSummary(editor);
-  await expect(summary).toContainText("请从选项中选择");
+  await expect(summary).toContainText("请选择类别");
   await expect(editor.locator("#notice-title")).toHaveValue("标题保留");
   await expect(editor.locator("#notice-body")).toHaveValue("正文保留");
   await expect(editor.locator("#notice-scope-s-510104001")).toBeChecked();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { limits } from "@/lib/throttle/limits";
 import { errorSummary } from "../helpers/accounts";
+import { encodeTrackingLookup } from "@/lib/http/trackingCookie";
 import {
   freshDatabase,
   postCredentials,
@@ -157,11 +158,34 @@ test("a guesser at one address cannot keep the account's owner out at another", 
   ]);
 });
 
+/** The reply letter, its number and 查询码 posted as its page's form posts them. */
+const postLetter = (base: string, locale: string, number: string, code: string, address: string) =>
+  fetch(`${base}/${locale}/disclosure/request/letter.pdf`, {
+    method: "POST",
+    headers: { ...via(address), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ number, code }).toString(),
+  });
+
+/** A lookup page as it is reached after the form's POST: the tracking cookie and the `lookup` id it names. */
+const lookupPage = (
+  base: string,
+  path: string,
+  trackingNumber: string,
+  accessCode: string,
+  address: string,
+) => {
+  const id = "0123456789abcdef";
+  return fetch(`${base}${path}?lookup=${id}`, {
+    headers: {
+      ...via(address),
+      cookie: `onestop-track=${encodeTrackingLookup({ id, trackingNumber, accessCode })}`,
+    },
+  });
+};
+
 test("查询码 guessing is limited per address and per tracking number, and audited without the code", async () => {
   const letter = (number: string, code: string, address: string) =>
-    fetch(`${proxied!.url}/zh-Hans/disclosure/request/letter.pdf?number=${number}&code=${code}`, {
-      headers: via(address),
-    });
+    postLetter(proxied!.url, "zh-Hans", number, code, address);
   // per address: a different number each time
   const perAddress = limits.accessCodeAddress[0].points;
   for (let i = 0; i < perAddress; i++)
@@ -177,9 +201,7 @@ test("查询码 guessing is limited per address and per tracking number, and aud
     expect((await letter("GK20260202000001", "ABCDEF", `198.51.100.${50 + i}`)).status).toBe(404);
   expect((await letter("GK20260202000001", "ABCDEF", "198.51.100.99")).status).toBe(429);
   // the track page says how long to wait, in the page's language
-  const page = await fetch(`${proxied!.url}/en/track?trackingNumber=GK20260202000001&accessCode=ABCDEF`, {
-    headers: via("198.51.100.98"),
-  });
+  const page = await lookupPage(proxied!.url, "/en/track", "GK20260202000001", "ABCDEF", "198.51.100.98");
   expect(await page.text()).toContain("Too many attempts");
 
   const audited = await sql<{ action: string; ip: string; detail: unknown }>(
@@ -197,27 +219,31 @@ test("the pages that look up a 查询码 answer 429 with Retry-After and a page 
   const number = "GK20260303000001";
   for (let i = 0; i < limits.accessCodeNumber[0].points; i++)
     expect(
-      (
-        await fetch(`${proxied!.url}/en/track?trackingNumber=${number}&accessCode=ABCDEF`, {
-          headers: via(`198.51.100.${140 + i}`),
-        })
-      ).status,
+      (await lookupPage(proxied!.url, "/en/track", number, "ABCDEF", `198.51.100.${140 + i}`)).status,
     ).toBe(200);
   const pages = [
-    { path: `/en/track?trackingNumber=${number}&accessCode=ABCDEF`, lang: "en", text: "Too many attempts" },
     {
-      path: `/zh-Hant/disclosure/request/confirmation?number=${number}&code=ABCDEF`,
+      path: "/en/track",
+      lang: "en",
+      text: "Too many attempts",
+      get: (base: string) => lookupPage(base, "/en/track", number, "ABCDEF", "198.51.100.160"),
+    },
+    {
+      path: "/zh-Hant/disclosure/request/confirmation",
       lang: "zh-Hant",
       text: "嘗試次數過多",
+      get: (base: string) =>
+        lookupPage(base, "/zh-Hant/disclosure/request/confirmation", number, "ABCDEF", "198.51.100.160"),
     },
     {
-      path: `/zh-Hans/disclosure/request/letter.pdf?number=${number}&code=ABCDEF`,
+      path: "/zh-Hans/disclosure/request/letter.pdf",
       lang: "zh-Hans",
       text: "尝试次数过多",
+      get: (base: string) => postLetter(base, "zh-Hans", number, "ABCDEF", "198.51.100.160"),
     },
   ];
-  for (const { path, lang, text } of pages) {
-    const response = await fetch(`${proxied!.url}${path}`, { headers: via("198.51.100.160") });
+  for (const { path, lang, text, get } of pages) {
+    const response = await get(proxied!.url);
     expect(response.status, path).toBe(429);
     expect(Number(response.headers.get("retry-after")), path).toBeGreaterThan(0);
     expect(response.headers.get("content-type"), path).toMatch(/^text\/html/);
@@ -226,7 +252,7 @@ test("the pages that look up a 查询码 answer 429 with Retry-After and a page 
     expect(html, path).toContain(text);
   }
   // a number over its limit is refused on the other instance too
-  expect((await fetch(`${direct!.url}${pages[0].path}`)).status).toBe(429);
+  expect((await pages[0].get(direct!.url)).status).toBe(429);
   // every refusal is audited, with the address it came from
   const audited = await sql<{ ip: string }>(
     `SELECT ip FROM "AuditLog" WHERE action = 'accessCode.throttled' AND "entityId" = $1`,

@@ -3,6 +3,7 @@ import { xssPayloads } from "../../fixtures/xss-payloads";
 import { signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
 import { foreignScripts, markupProblems, watchDialogs } from "../helpers/xss";
+import { trackByForm } from "../helpers/track";
 
 /**
  * The XSS corpus through the HTML sinks a signed-in person writes into, checked in a real browser
@@ -171,7 +172,7 @@ test("disclosure request descriptions never run, for the requester or the office
   for (const { number, code } of numbers) {
     await citizen.goto(`/en/account/requests/${number}`);
     await expectInert(citizen);
-    await citizen.goto(`/en/track?trackingNumber=${number}&accessCode=${code}`);
+    await trackByForm(citizen, "en", number, code);
     await expectInert(citizen);
     await officer.goto(`/staff/requests/${number}`);
     await expect(officer.locator("section[aria-labelledby=application]")).toContainText("1. ");

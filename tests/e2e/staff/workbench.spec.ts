@@ -55,9 +55,9 @@ test.describe("an organisation's application without JavaScript", () => {
     await page.getByLabel("Registered address").fill("成都市高新区天府大道 1 号");
     await page.getByRole("button", { name: "Save and continue" }).click();
     const summary = errorSummary(page);
-    await expect(summary).toContainText("Use 60 characters or fewer");
-    await expect(summary).toContainText("Enter a number");
-    await expect(summary).toContainText("Enter this information");
+    await expect(summary).toContainText("Company name must be 60 characters or fewer");
+    await expect(summary).toContainText("Registered capital (10,000 CNY) must be a number");
+    await expect(summary).toContainText("Enter your");
     await expect(page.getByLabel("Registered capital (10,000 CNY)")).toHaveValue("ten");
     await expect(page.getByLabel("Registered address")).toHaveValue("成都市高新区天府大道 1 号");
   });

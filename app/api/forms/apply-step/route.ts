@@ -16,13 +16,17 @@ export const POST = formRoute({
     serviceCode: z.string().regex(serviceCodePattern),
     stepId: z.string().max(40),
     intent: z.enum(["continue", "save"]).catch("continue"),
+    // changing one answer from check your answers goes back there, not through every later step
+    return: z.literal("check").optional().catch(undefined),
   }),
   actor: "citizen",
   // a service's form names its own upload fields
   files: { maxCount: 20 },
   back: (fields, locale) =>
     serviceCodePattern.test(fields.serviceCode ?? "")
-      ? `${applyPath(locale, fields.serviceCode)}?step=${encodeURIComponent(fields.stepId ?? "")}`
+      ? `${applyPath(locale, fields.serviceCode)}?step=${encodeURIComponent(fields.stepId ?? "")}${
+          fields.return === "check" ? "&return=check" : ""
+        }`
       : `/${locale}/services`,
   run: async ({ input, actor, formData, files, locale }) => {
     const base = applyPath(locale, input.serviceCode);
@@ -44,6 +48,6 @@ export const POST = formRoute({
     if (!result.ok)
       return { ok: false, fieldErrors: result.fieldErrors, values: answersAsFormValues(result.values) };
     if (input.intent === "save") return `/${locale}/account?saved=${input.serviceCode}`;
-    return `${base}?step=${result.next}`;
+    return `${base}?step=${input.return === "check" ? "check" : result.next}`;
   },
 });

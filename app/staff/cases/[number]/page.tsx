@@ -39,7 +39,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   // answers are shown with the form they were given to, not a later edit of it
   const form = ZFormDefinition.parse(found.formSnapshot ?? found.service.form);
   const files = Object.fromEntries(found.attachments.map((file) => [file.id, file.fileName]));
-  const messages = errorMessages(t);
+  const messages = errorMessages(t, { staff: true });
   const flag = dueFlag(found.status, found.promisedDue, chinaDay(new Date()));
   const materials = ZGuideLists.shape.materials.parse(found.service.materials);
   // what a file answers: a 申请材料 by name, or the result / a 补正 document

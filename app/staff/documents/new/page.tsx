@@ -27,7 +27,7 @@ export default async function NewDocumentPage() {
         action={publishDocumentAction}
         fields={documentFields(t, mine)}
         submitLabel={t("disclosure:editor.publish")}
-        messages={errorMessages(t)}
+        messages={errorMessages(t, { staff: true })}
         errorTitle={t("errors:summaryTitle")}
       />
     </div>

@@ -109,7 +109,7 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
         initialValues={(step) => (step === "publish" ? proposedPublicCopy(letter) : undefined)}
         action={letterStepAction}
         hidden={{ number: letter.number, expectedVersion: String(letter.version) }}
-        messages={errorMessages(t)}
+        messages={errorMessages(t, { staff: true })}
         errorTitle={t("errors:summaryTitle")}
         empty={t("staff:noNextSteps")}
       />

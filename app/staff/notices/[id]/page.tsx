@@ -42,7 +42,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
     labelledPlaceTree({ locale: defaultLocale }),
     searchParams,
   ]);
-  const messages = errorMessages(t);
+  const messages = errorMessages(t, { staff: true });
   const writerIds = noticeWriters(
     notice.authorId,
     notice.revisions.map((r) => ({ editorId: r.editor?.id ?? null, comment: r.comment })),

@@ -27,7 +27,7 @@ export default async function NewNoticePage({ searchParams }: { searchParams: TS
         returned={await returnedFormState({ actor, id: (await searchParams)[formReturnParam] })}
         {...noticeFormProps(t)}
         tree={tree}
-        messages={errorMessages(t)}
+        messages={errorMessages(t, { staff: true })}
         initialValues={{ publishAt: chinaDateTimeInput(new Date()), source: "" }}
       />
     </div>

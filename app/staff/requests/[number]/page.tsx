@@ -99,7 +99,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
         postTo="/api/forms/request-step"
         returned={await returnedFormState({ actor, id: query[formReturnParam] })}
         hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
-        messages={errorMessages(t)}
+        messages={errorMessages(t, { staff: true })}
         errorTitle={t("errors:summaryTitle")}
         empty={t("staff:noNextSteps")}
       />

@@ -22,7 +22,7 @@ export default async function SynonymsPage({
   await orNotFound(openStaffArea({ actor: await requireStaff(), area: "synonyms" }));
   const [t, groups] = await Promise.all([getT(defaultLocale, ["search", "errors"]), listSynonymGroups()]);
   const messages = {
-    ...errorMessages(t),
+    ...errorMessages(t, { staff: true }),
     ...Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)])),
   };
   const done = (await searchParams).done;

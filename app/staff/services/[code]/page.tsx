@@ -31,7 +31,7 @@ export default async function EditServicePage({ params, searchParams }: Props) {
         fields={serviceFields(t)}
         initialValues={serviceValues(service)}
         submitLabel={t("staff:services.save")}
-        messages={errorMessages(t)}
+        messages={errorMessages(t, { staff: true })}
         errorTitle={t("errors:summaryTitle")}
       />
     </div>

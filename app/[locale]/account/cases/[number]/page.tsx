@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageT } from "@/lib/i18n/server";
-import { formatDate, formatDay } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { codeOptions } from "@/lib/i18n/options";
 import { requireCitizen } from "@/lib/auth/session";
@@ -13,6 +13,9 @@ import { ratingLevels } from "@/lib/cases/rateCase";
 import { LocalText } from "@/components/ui/LocalText";
 import { FormSection } from "@/components/form/FormSection";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
+import { NextStep } from "@/components/cases/NextStep";
+import { caseDueText } from "@/components/cases/caseDueText";
+import { caseNextStep } from "@/lib/cases/nextStep";
 import { FileSection } from "@/components/cases/FileList";
 import { Breadcrumb } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
@@ -31,7 +34,7 @@ const doneMessages = ["withdrawn", "supplied", "rated"];
 /** The applicant's own case: status, deadline, public timeline, files, and what they can do now. */
 export default async function CasePage({ params, searchParams }: Props) {
   const [{ locale, t }, { number }] = await Promise.all([
-    pageT(params, ["account", "apply", "errors", "result"]),
+    pageT(params, ["account", "apply", "errors", "result", "services"]),
     params,
   ]);
   const actor = await requireCitizen(locale, `/${locale}/account/cases/${number}`);
@@ -52,6 +55,7 @@ export default async function CasePage({ params, searchParams }: Props) {
     submitLabel: t(`account:${id}Submit`),
   });
   const results = found.attachments.filter((file) => file.purpose === "result");
+  const next = caseNextStep(found);
   const mine = found.attachments.filter((file) => file.purpose !== "result");
 
   return (
@@ -73,11 +77,7 @@ export default async function CasePage({ params, searchParams }: Props) {
           [t("account:accessCode"), found.accessCode],
           [t("account:status"), <strong key="status">{t(`account:caseStatus.${found.status}`)}</strong>],
           [t("account:submitted"), formatDate(locale, found.submittedAt)],
-          [
-            t("account:due"),
-            (found.promisedDue ? formatDay(locale, found.promisedDue) : t("account:dueAfterAcceptance")) +
-              (found.dueProvisional ? ` ${t("account:provisional")}` : ""),
-          ],
+          [t("account:due"), caseDueText(locale, t, found)],
         ]}
       />
 
@@ -136,6 +136,13 @@ export default async function CasePage({ params, searchParams }: Props) {
       ) : null}
 
       <CaseTimeline locale={locale} t={t} events={found.events} />
+      <NextStep
+        locale={locale}
+        headingLevel={2}
+        title={t("account:next.title")}
+        text={t(`account:next.${next.key}`, { date: "{{date}}" })}
+        by={next.by}
+      />
 
       <FileSection id="files" title={t("account:yourFiles")} files={mine} locale={locale} t={t} />
 

@@ -4,7 +4,6 @@ import { requireCitizen } from "@/lib/auth/session";
 import { ownRequest } from "@/lib/disclosure/requestQueries";
 import { requestWorkflow } from "@/lib/disclosure/requestWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
-import { withQuery } from "@/lib/i18n/paths";
 import { FormSection } from "@/components/form/FormSection";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { Breadcrumb } from "@/components/ui/PageHeading";
@@ -56,10 +55,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
         locale={locale}
         t={t}
         request={found}
-        letterHref={withQuery(`/${locale}/disclosure/request/letter.pdf`, {
-          number: found.trackingNumber,
-          code: found.accessCode,
-        })}
+        letter={{ number: found.trackingNumber, code: found.accessCode }}
       />
       {can.includes("withdraw") ? (
         <FormSection

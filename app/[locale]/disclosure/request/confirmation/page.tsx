@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
-import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { withQuery } from "@/lib/i18n/paths";
+import type { TSearchParams } from "@/lib/i18n/search-params";
+import { keptTrackingLookup, lookupParam } from "@/lib/http/trackingLookup";
+import { TrackButton } from "@/components/cases/TrackButton";
+import { lookUpCase } from "../../../track/actions";
 import { trackRequest } from "@/lib/disclosure/requestQueries";
 import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
 import { StatusNote } from "@/components/ui/StatusNote";
@@ -15,9 +16,11 @@ export const generateMetadata = pageMetadata("disclosure", "disclosure:request.c
 /** The request's number and access code; shown only with both (as for tracking). */
 export default async function RequestConfirmationPage({ params, searchParams }: Props) {
   const { locale, t } = await pageT(params, ["disclosure", "account", "errors"]);
-  const query = await searchParams;
-  const number = param(query.number, 40) ?? "";
-  const code = param(query.code, 10) ?? "";
+  // the number and 查询码 came from the request form in a short-lived cookie, not in the URL
+  const kept = await keptTrackingLookup((await searchParams)[lookupParam]);
+  if (!kept) notFound();
+  const number = kept.trackingNumber;
+  const code = kept.accessCode;
   let found: Awaited<ReturnType<typeof trackRequest>>;
   try {
     found = await trackRequest({ trackingNumber: number, accessCode: code });
@@ -32,7 +35,12 @@ export default async function RequestConfirmationPage({ params, searchParams }: 
       <ConfirmationPanel t={t} title={t("disclosure:request.confirmationTitle")} issued={issued} />
       <p>{t("disclosure:request.confirmationIntro")}</p>
       <p>
-        <Link href={withQuery(`/${locale}/track`, issued)}>{t("disclosure:request.trackIt")}</Link>
+        <TrackButton
+          action={lookUpCase}
+          locale={locale}
+          {...issued}
+          label={t("disclosure:request.trackIt")}
+        />
       </p>
     </div>
   );

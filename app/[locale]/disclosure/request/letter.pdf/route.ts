@@ -7,6 +7,7 @@ import { accessCodePattern } from "@/lib/cases/schema";
 import { contentDisposition } from "@/lib/http/contentDisposition";
 import { tooManyRequestsPage } from "@/lib/http/proxyRefusals";
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
+import { readSmallForm } from "@/lib/http/smallForm";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +16,16 @@ const ZQuery = z.object({
   code: z.string().regex(accessCodePattern),
 });
 
-/** The reply letter of a replied request, for whoever holds its number and 查询码 (404 otherwise). */
-export async function GET(request: Request, { params }: { params: Promise<{ locale: string }> }) {
+/**
+ * The reply letter of a replied request, for whoever holds its number and 查询码 (404 otherwise).
+ * They are posted (a small url-encoded form), so the 查询码 never appears in a URL or a log.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ locale: string }> }) {
   try {
     const { locale } = await params;
-    const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const form = await readSmallForm(request);
+    if (!form) return apiError(413, "body_too_large", "Request body too large");
+    const query = ZQuery.safeParse(Object.fromEntries(form));
     if (!isLocale(locale) || !query.success) return apiError(404, "not_found", "Not found");
     const letter = await getReplyLetter({
       trackingNumber: query.data.number,

@@ -116,7 +116,12 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         <StepForm
           key={step.id}
           postTo="/api/forms/apply-step"
-          hidden={{ locale, serviceCode: code, stepId: step.id }}
+          hidden={{
+            locale,
+            serviceCode: code,
+            stepId: step.id,
+            ...(param(query.return, 10) === "check" ? { return: "check" } : {}),
+          }}
           fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
             t("apply:fileHint", { types, size }),
           ).map((view) => {
@@ -166,7 +171,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
                       )}
                     </dd>
                     <dd>
-                      <Link href={`${base}?step=${step.id}`}>
+                      <Link href={`${base}?step=${step.id}&return=check#field-${field.name}`}>
                         {t("apply:change")}
                         <span className="sr-only"> {formText(locale, field.label)}</span>
                       </Link>

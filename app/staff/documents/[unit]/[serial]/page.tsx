@@ -34,7 +34,7 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
   const form = {
     hidden: { indexNo: doc.indexNo, expectedVersion: String(doc.version) },
     submitLabel: t("disclosure:editor.save"),
-    messages: errorMessages(t),
+    messages: errorMessages(t, { staff: true }),
     errorTitle: t("errors:summaryTitle"),
   };
   const values = {

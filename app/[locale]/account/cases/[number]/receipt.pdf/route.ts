@@ -38,7 +38,6 @@ export async function GET(request: Request, { params }: Props) {
         origin,
         locale,
         trackingNumber: found.trackingNumber,
-        accessCode: found.accessCode,
       }),
       t,
       site: {

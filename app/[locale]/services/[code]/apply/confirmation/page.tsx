@@ -2,11 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { withQuery } from "@/lib/i18n/paths";
 import { requireCitizen } from "@/lib/auth/session";
 import { getOwnCase } from "@/lib/cases/ownCases";
 import { LocalText } from "@/components/ui/LocalText";
 import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
+import { TrackButton } from "@/components/cases/TrackButton";
+import { lookUpCase } from "../../../../track/actions";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
 
@@ -40,14 +41,13 @@ export default async function ConfirmationPage({ params, searchParams }: Props) 
           </a>
         </li>
         <li>
-          <Link
-            href={withQuery(`/${locale}/track`, {
-              trackingNumber: found.trackingNumber,
-              accessCode: found.accessCode,
-            })}
-          >
-            {t("apply:trackIt")}
-          </Link>
+          <TrackButton
+            action={lookUpCase}
+            locale={locale}
+            trackingNumber={found.trackingNumber}
+            accessCode={found.accessCode}
+            label={t("apply:trackIt")}
+          />
         </li>
         <li>
           <Link href={`/${locale}/account`}>{t("apply:toAccount")}</Link>
