@@ -8,7 +8,7 @@ import { isAdministrator } from "../auth/policy";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
 import { pageOf } from "../shared/paging";
 import type { TLetterStatus } from "./kinds";
-import { handlesMailbox } from "./letterWorkflow";
+import { handlesMailbox, owingStatuses } from "./letterWorkflow";
 
 const mailbox = { select: { code: true, name: true, nameEn: true, shortName: true } } as const;
 
@@ -35,6 +35,11 @@ const writerView = {
   consentToPublish: true,
   writerId: true,
   rating: true,
+  sentBack: true,
+  reopened: true,
+  draftedById: true,
+  extension: true,
+  extensionRequestedById: true,
   version: true,
   dueOn: true,
   events: {
@@ -117,7 +122,7 @@ export async function readLetter(
 
 /** A reply is owed by the due date once a letter is accepted, until it is replied to. */
 export function letterDueFlag(status: TLetterStatus, due: Date | null, today: string): TDueFlag {
-  return due && status === "ACCEPTED" ? dueFlagOn(due, today) : null;
+  return due && owingStatuses.includes(status) ? dueFlagOn(due, today) : null;
 }
 
 /** The mailboxes' letters the actor handles (administrators: every one, the 市长信箱 included), the first 500, oldest open first. */
@@ -127,7 +132,9 @@ export async function letterQueue(input: { actor: TSessionUser } & TDbOption) {
   const handled = departments.filter((d) => handlesMailbox(input.actor, d)).map((d) => d.id);
   const where: Prisma.LetterWhereInput = isAdministrator(input.actor)
     ? {}
-    : { departmentId: { in: handled } };
+    : handlesMailbox(input.actor, null)
+      ? { OR: [{ departmentId: { in: handled } }, { departmentId: null }] }
+      : { departmentId: { in: handled } };
   return prisma.letter.findMany({
     where,
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],

@@ -99,7 +99,12 @@ export async function seedLetters(
         reason: "该事项已进入诉讼程序",
       });
     if (spec.accepted) events.push({ kind: "accept", toStatus: "ACCEPTED", createdAt: at(spec.accepted, 2) });
-    if (spec.replied) events.push({ kind: "reply", toStatus: "REPLIED", createdAt: at(spec.replied, 2) });
+    if (spec.replied)
+      events.push(
+        { kind: "draft", toStatus: "DRAFTED", createdAt: at(spec.replied, 1) },
+        { kind: "signOff", toStatus: "SIGNED_OFF", createdAt: at(spec.replied, 2) },
+        { kind: "send", toStatus: "REPLIED", createdAt: at(spec.replied, 3) },
+      );
     if (spec.status === "PUBLISHED")
       events.push({ kind: "publish", toStatus: "PUBLISHED", createdAt: at(spec.replied!, 6) });
     await prisma.letter.create({

@@ -9,7 +9,7 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { getSessionUser } from "@/lib/auth/session";
 import { readLetter } from "@/lib/letters/queries";
 import { letterNumberPattern, letterRatings } from "@/lib/letters/kinds";
-import { letterWorkflow } from "@/lib/letters/letterWorkflow";
+import { letterWorkflow, owingStatuses } from "@/lib/letters/letterWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
 import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
@@ -52,7 +52,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const mine = reading.view === "writer" ? reading.letter : null;
   const rateOpen =
     own && actor && own.writerId
-      ? allowedSteps(letterWorkflow, actor, { ...own, department: own.department }).includes("rate")
+      ? allowedSteps(letterWorkflow, actor, own).some((step) => step === "rate" || step === "reopen")
       : false;
   return (
     <div className="grid max-w-3xl gap-6">
@@ -78,7 +78,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
           [t("letters:statusLabel"), t(`letters:status.${letter.status}`)],
           [t("letters:column.written"), formatDate(locale, letter.createdAt)],
           !!mine?.dueOn &&
-            letter.status === "ACCEPTED" && [t("letters:dueOn"), formatDay(locale, mine.dueOn)],
+            owingStatuses.includes(letter.status) && [t("letters:dueOn"), formatDay(locale, mine.dueOn)],
           !!letter.repliedOn && [t("letters:column.replied"), formatDay(locale, letter.repliedOn)],
           !!own?.rating && [t("letters:rateTitle"), t(`letters:rating.${own.rating}`)],
         ]}
