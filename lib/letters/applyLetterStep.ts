@@ -8,7 +8,7 @@ import { letterRatings, type TLetterRating } from "./kinds";
 import { getLetterSettings } from "./settings";
 import { handlesMailbox } from "./letterWorkflow";
 import { letterWorkflow, type TLetterStep } from "./letterWorkflow";
-import { redactPersonalData } from "./redact";
+import { redactLetter } from "./redact";
 import { contentChanged } from "../cache/contentChanged";
 import { clientOf } from "../db/client";
 
@@ -55,12 +55,12 @@ export function proposedPublicCopy(letter: {
   replyText: string | null;
   writer: { name: string } | null;
 }) {
-  const names = [letter.writer?.name];
-  return {
-    publicSubject: redactPersonalData(letter.subject, { names }),
-    publicContent: redactPersonalData(letter.content, { names }),
-    publicReply: redactPersonalData(letter.replyText ?? "", { names }),
-  };
+  return redactLetter({
+    subject: letter.subject,
+    content: letter.content,
+    reply: letter.replyText ?? "",
+    writerName: letter.writer?.name,
+  });
 }
 
 const letterStepKind: TStepKind<

@@ -6,7 +6,8 @@ import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError } from "../shared/errors";
-import { anonymousKinds, letterKinds, mayorMailbox } from "./kinds";
+import { letterKinds, mayorMailbox } from "./kinds";
+import { getLetterSettings } from "./settings";
 
 /** A letter as the form sends it: the mailbox is 市长信箱 or a department's code. */
 export const ZLetter = z.object({
@@ -27,7 +28,8 @@ export async function submitLetter(input: { actor: TSessionUser | null; letter: 
   const prisma = await clientOf(input);
   const { kind, mailbox, subject, content, consentToPublish } = input.letter;
   const writerId = isCitizen(input.actor) ? input.actor.id : null;
-  if (!writerId && !anonymousKinds.includes(kind)) throw new FormError("letterSignInNeeded", "kind");
+  const settings = await getLetterSettings({ db: prisma });
+  if (!writerId && !settings.anonymousKinds.includes(kind)) throw new FormError("letterSignInNeeded", "kind");
   let departmentId: string | null = null;
   if (mailbox !== mayorMailbox) {
     const department = await prisma.department.findUnique({ where: { code: mailbox }, select: { id: true } });

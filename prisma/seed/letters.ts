@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { addWorkingDays, workingDaysBetween } from "../../lib/calendar/workdays";
 import { letterKinds, letterRatings, replyWorkingDays, type TLetterStatus } from "../../lib/letters/kinds";
-import { redactPersonalData } from "../../lib/letters/redact";
+import { redactLetter } from "../../lib/letters/redact";
 
 const subjects: Record<(typeof letterKinds)[number], string[]> = {
   CONSULTATION: [
@@ -79,7 +79,6 @@ export async function seedLetters(
     const replyText = spec.replied
       ? `${writer ? `${writer.name}您好：` : "您好："}来信收悉。经核查，我们已责成有关单位处理，并将持续跟进。如有疑问，请拨打 12345。`
       : null;
-    const names = [writer?.name];
     const mailbox = spec.forwardedTo ?? spec.mailbox;
     const events: { kind: string; toStatus: TLetterStatus; createdAt: Date; reason?: string }[] = [
       { kind: "submit", toStatus: "SUBMITTED", createdAt: at(spec.received, 1) },
@@ -128,9 +127,12 @@ export async function seedLetters(
         ratedAt: spec.rating ? at(spec.replied!, 8) : null,
         ...(spec.status === "PUBLISHED"
           ? {
-              publicSubject: redactPersonalData(spec.subject, { names }),
-              publicContent: redactPersonalData(content, { names }),
-              publicReply: redactPersonalData(replyText ?? "", { names }),
+              ...redactLetter({
+                subject: spec.subject,
+                content,
+                reply: replyText ?? "",
+                writerName: writer?.name,
+              }),
               publishedAt: at(spec.replied!, 6),
             }
           : {}),
