@@ -11,6 +11,7 @@ import { letterWorkflow, type TLetterStep } from "./letterWorkflow";
 import { redactLetter } from "./redact";
 import { contentChanged } from "../cache/contentChanged";
 import { clientOf } from "../db/client";
+import { refreshSearchEntry } from "../search/index";
 
 export type TLetterStepInput = TStepInput<TLetterStep> & {
   number: string;
@@ -230,6 +231,8 @@ const letterStepKind: TStepKind<
         data: plan.eventData,
       },
     });
+    // the published copy joins the portal's search in the same transaction
+    if (step === "publish") await refreshSearchEntry(tx, { type: "letter", id: entity.id });
   },
   // a published letter changes the public list and figures: this instance's cached copies go at once
   afterCommit: async ({ step }) => {

@@ -50,10 +50,23 @@ const writerView = {
 
 const pageSize = 20;
 
-/** Published letters, newest first, a page at a time. */
-export async function publishedLetters(input: { page?: number } & TDbOption) {
+/** Published letters, newest first, a page at a time; with `q`, those whose public copy or number contains it. */
+export async function publishedLetters(input: { page?: number; q?: string } & TDbOption) {
   const prisma = await clientOf(input);
-  const where = { status: "PUBLISHED" } as const;
+  const q = input.q?.trim().slice(0, 50);
+  const where: Prisma.LetterWhereInput = {
+    status: "PUBLISHED",
+    ...(q
+      ? {
+          OR: [
+            { publicSubject: { contains: q, mode: "insensitive" } },
+            { publicContent: { contains: q, mode: "insensitive" } },
+            { publicReply: { contains: q, mode: "insensitive" } },
+            { number: q.toUpperCase() },
+          ],
+        }
+      : {}),
+  };
   const total = await prisma.letter.count({ where });
   const paging = pageOf(total, pageSize, input.page);
   const rows = await prisma.letter.findMany({

@@ -6,7 +6,9 @@ import type { TSessionUser } from "@/lib/auth/types";
 import { submitLetter, ZLetter } from "@/lib/letters/submitLetter";
 import { applyLetterStep, rateLetter, type TLetterStepInput } from "@/lib/letters/applyLetterStep";
 import { letterWorkflow, type TLetterSubject } from "@/lib/letters/letterWorkflow";
-import { letterDueFlag, letterQueue, staffLetter } from "@/lib/letters/queries";
+import { letterDueFlag, letterQueue, publishedLetters, staffLetter } from "@/lib/letters/queries";
+import { lettersRss } from "@/lib/letters/feed";
+import { searchPortal } from "@/lib/search/queries";
 import { saveLetterSettings, defaultLetterSettings } from "@/lib/letters/settings";
 import { allowedSteps, openSteps } from "@/lib/workflow/workflow";
 import { NotFoundError } from "@/lib/shared/errors";
@@ -474,5 +476,75 @@ describe("the queue", () => {
     expect(new Set(office.map((l) => l.department?.code ?? null)).size).toBeGreaterThan(3);
     const rsj = await letterQueue({ actor: actors.caseworker, db: database.prisma });
     expect(rsj.every((l) => l.department?.code === "RSJ")).toBe(true);
+  });
+});
+
+describe("publication: the list, the portal's search and the RSS feed", () => {
+  it("finds a published letter by its redacted words, never an unpublished one nor the writer's data", async () => {
+    const subject = "锦官驿街路灯坏了半年";
+    const content = "我叫张晓明，电话13800280001。锦官驿街路灯坏了半年，夜间行人摔倒。";
+    const published = await write({ subject, content });
+    const unpublished = await write({ subject, content });
+    await steps(published, [...answered(), by("caseworker", { step: "publish" })]);
+    await steps(unpublished, answered());
+
+    const search = await searchPortal({
+      query: { q: "锦官驿街路灯", page: 1 },
+      locale: "zh-Hans",
+      db: database.prisma,
+    });
+    const letters = search.results.filter((r) => r.type === "letter");
+    expect(letters.map((r) => r.path)).toEqual([`/letters/${published}`]);
+    expect(search.counts.letter).toBe(1);
+    expect(JSON.stringify(search)).not.toContain("13800280001");
+    const byName = await searchPortal({
+      query: { q: "张晓明", page: 1 },
+      locale: "zh-Hans",
+      db: database.prisma,
+    });
+    expect(byName.results.filter((r) => r.type === "letter")).toEqual([]);
+
+    const list = await publishedLetters({ q: "锦官驿街", db: database.prisma });
+    expect(list.rows.map((r) => r.number)).toEqual([published]);
+    expect((await publishedLetters({ q: "13800280001", db: database.prisma })).total).toBe(0);
+
+    const xml = lettersRss({
+      title: "t",
+      description: "d",
+      language: "zh-Hans",
+      selfUrl: "https://portal.example/zh-Hans/letters/feed.xml",
+      listUrl: "https://portal.example/zh-Hans/letters",
+      letterUrl: (n) => `https://portal.example/zh-Hans/letters/${n}`,
+      letters: (await publishedLetters({ db: database.prisma })).rows.map((l) => ({
+        ...l,
+        kindLabel: "投诉",
+      })),
+    });
+    expect(xml).toContain(`<link>https://portal.example/zh-Hans/letters/${published}</link>`);
+    expect(xml).not.toContain(unpublished);
+    expect(xml).not.toContain("13800280001");
+  });
+
+  it("escapes whatever a letter holds in the feed", () => {
+    const xml = lettersRss({
+      title: "t",
+      description: "d",
+      language: "en",
+      selfUrl: "https://portal.example/en/letters/feed.xml",
+      listUrl: "https://portal.example/en/letters",
+      letterUrl: (n) => `https://portal.example/en/letters/${n}`,
+      letters: [
+        {
+          number: "XJ20261201000001",
+          publicSubject: "<script>alert(1)</script>]]>",
+          publicReply: "<img src=x onerror=alert(1)> & more",
+          kindLabel: "Complaint",
+          publishedAt: new Date("2026-12-01T00:00:00Z"),
+        },
+      ],
+    });
+    expect(xml).not.toContain("<script>");
+    expect(xml).not.toContain("<img");
+    expect(xml).toContain("&lt;script&gt;");
   });
 });
