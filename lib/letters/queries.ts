@@ -26,6 +26,12 @@ const publishedView = {
   department: mailbox,
 } as const;
 
+/** A letter's files, never public: its writer and the mailbox's handlers read them (readUpload). */
+const letterFiles = {
+  orderBy: { createdAt: "asc" },
+  select: { id: true, fileName: true, size: true },
+} as const;
+
 /** What the writer (or a holder of the 查询码) reads: their own letter as written, and its timeline. */
 const writerView = {
   ...publishedView,
@@ -46,6 +52,7 @@ const writerView = {
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, toStatus: true, reason: true, createdAt: true },
   },
+  attachments: letterFiles,
 } as const satisfies Prisma.LetterSelect;
 
 const pageSize = 20;
@@ -173,6 +180,7 @@ export async function staffLetter(input: { actor: TSessionUser; number: string }
       department: mailbox,
       writer: { select: { name: true } },
       events: { orderBy: { createdAt: "asc" } },
+      attachments: letterFiles,
     },
   });
   return inScopeOrRefused(prisma, found, (letter) => handlesMailbox(input.actor, letter.department), {

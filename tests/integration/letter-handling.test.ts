@@ -9,6 +9,7 @@ import { letterWorkflow, type TLetterSubject } from "@/lib/letters/letterWorkflo
 import { letterDueFlag, letterQueue, publishedLetters, staffLetter } from "@/lib/letters/queries";
 import { lettersRss } from "@/lib/letters/feed";
 import { searchPortal } from "@/lib/search/queries";
+import { readUpload } from "@/lib/uploads/readUpload";
 import { saveLetterSettings, defaultLetterSettings } from "@/lib/letters/settings";
 import { allowedSteps, openSteps } from "@/lib/workflow/workflow";
 import { NotFoundError } from "@/lib/shared/errors";
@@ -546,5 +547,79 @@ describe("publication: the list, the portal's search and the RSS feed", () => {
     expect(xml).not.toContain("<script>");
     expect(xml).not.toContain("<img");
     expect(xml).toContain("&lt;script&gt;");
+  });
+});
+
+describe("attachments", () => {
+  const pdf = (name = "欠条.pdf") => new File([new TextEncoder().encode("%PDF-1.4\n1 0 obj\n%%EOF\n")], name);
+
+  it("keeps a signed-in writer's checked files with the letter, for the writer and the mailbox's handlers only", async () => {
+    const letter = ZLetter.parse({
+      kind: "COMPLAINT",
+      mailbox: "RSJ",
+      subject: "附件测试",
+      content: "见附件欠条。",
+      consentToPublish: "no",
+    });
+    const { number } = await submitLetter({
+      db: database.prisma,
+      actor: actors.citizen,
+      letter,
+      files: [pdf()],
+    });
+    const stored = await database.prisma.letter.findUniqueOrThrow({
+      where: { number },
+      include: { attachments: true },
+    });
+    expect(stored.attachments.map((a) => [a.fileName, a.mimeType])).toEqual([
+      ["欠条.pdf", "application/pdf"],
+    ]);
+    const id = stored.attachments[0].id;
+    for (const reader of ["citizen", "caseworker", "supervisor", "letters"])
+      await expect(
+        readUpload({ actor: actors[reader], id, db: database.prisma }),
+        reader,
+      ).resolves.toMatchObject({
+        fileName: "欠条.pdf",
+      });
+    for (const reader of ["citizen2", "caseworker2"])
+      await expect(
+        readUpload({ actor: actors[reader], id, db: database.prisma }),
+        reader,
+      ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(readUpload({ actor: null, id, db: database.prisma })).rejects.toBeInstanceOf(NotFoundError);
+    // forwarded, the letter's files go with it
+    await step(number, by("caseworker", { step: "forward", department: "MZJ", reason: "属民政职责" }));
+    await expect(readUpload({ actor: actors.caseworker2, id, db: database.prisma })).resolves.toBeTruthy();
+  });
+
+  it("refuses a file that is not a PDF or image by its content, too many files, and files without an account", async () => {
+    const letter = ZLetter.parse({
+      kind: "SUGGESTION",
+      mailbox: "RSJ",
+      subject: "附件测试",
+      content: "建议。",
+      consentToPublish: "no",
+    });
+    const before = await database.prisma.letter.count();
+    const fake = new File([new TextEncoder().encode("<html><script>alert(1)</script>")], "photo.jpg");
+    await expect(
+      submitLetter({ db: database.prisma, actor: actors.citizen, letter, files: [fake] }),
+    ).rejects.toMatchObject({ key: "fileType", field: "files" });
+    await expect(
+      submitLetter({
+        db: database.prisma,
+        actor: actors.citizen,
+        letter,
+        files: Array.from({ length: 6 }, () => pdf()),
+      }),
+    ).rejects.toMatchObject({ key: "letterTooManyFiles|5", field: "files" });
+    await expect(
+      submitLetter({ db: database.prisma, actor: null, letter, files: [pdf()] }),
+    ).rejects.toMatchObject({
+      key: "letterSignInNeeded",
+      field: "files",
+    });
+    expect(await database.prisma.letter.count()).toBe(before);
   });
 });

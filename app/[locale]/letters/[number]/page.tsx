@@ -19,6 +19,7 @@ import { Section } from "@/components/ui/Section";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { FileList } from "@/components/cases/FileList";
 import { rateLetterReply } from "./actions";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
@@ -87,6 +88,11 @@ export default async function LetterPage({ params, searchParams }: Props) {
       <Section id="letter" title={t("letters:letter")}>
         <p className="whitespace-pre-wrap">{published ? published.publicContent : mine?.content}</p>
       </Section>
+      {mine?.attachments.length && actor && mine.writerId === actor.id ? (
+        <Section id="attachments" title={t("letters:attachments")}>
+          <FileList files={mine.attachments} locale={locale} t={t} />
+        </Section>
+      ) : null}
       <Section id="reply" title={t("letters:reply")}>
         <p className="whitespace-pre-wrap">
           {(published ? published.publicReply : mine?.replyText) || t("letters:noReplyYet")}

@@ -15,6 +15,7 @@ import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { StepForms } from "@/components/staff/StepForms";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { FileList } from "@/components/cases/FileList";
 import { letterStepAction } from "./actions";
 
 type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
@@ -102,6 +103,11 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
           ]}
         />
       </Section>
+      {letter.attachments.length ? (
+        <Section id="attachments" title={t("letters:attachments")}>
+          <FileList files={letter.attachments} locale={defaultLocale} t={t} />
+        </Section>
+      ) : null}
       {letter.publishedAt ? (
         <Section id="published" title={t("letters:staff.published")}>
           <p className="font-bold">{letter.publicSubject}</p>
