@@ -190,6 +190,8 @@ describe("the seeded letters and their figures", () => {
         const replied = group.filter((s) => s.replied);
         expect(row, `${row.month} ${row.mailbox}`).toMatchObject({
           received: group.length,
+          accepted: group.filter((s) => s.accepted).length,
+          forwarded: group.filter((s) => s.forwardedTo).length,
           replied: replied.length,
           repliedOnTime: replied.filter((s) => s.replied! <= s.due!).length,
           rated: group.filter((s) => s.rating).length,

@@ -37,6 +37,8 @@ export default async function LetterFiguresPage({ params }: Props) {
               row.mailbox ? (names.get(row.mailbox) ?? row.mailbox) : t("letters:mayorMailbox"),
           },
           { key: "received", cell: (row) => row.received },
+          { key: "accepted", cell: (row) => row.accepted },
+          { key: "forwarded", cell: (row) => row.forwarded },
           { key: "replied", cell: (row) => row.replied },
           { key: "repliedOnTime", cell: (row) => row.repliedOnTime },
           { key: "averageWorkingDays", cell: (row) => row.averageWorkingDays ?? "—" },
