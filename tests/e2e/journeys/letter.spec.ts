@@ -74,7 +74,8 @@ async function rateUnsatisfied(page: Page, locale: TLocale, number: string) {
 /** Takes one step from the staff letter page: the step's section, its fields filled, its button. */
 async function act(page: Page, number: string, name: string, fill?: (section: Locator) => Promise<void>) {
   await page.goto(`/staff/letters/${number}`);
-  const section = page.locator("section").filter({ has: page.getByRole("heading", { name, exact: true }) });
+  // each step's form is a region named by its heading (inside the region of all next steps)
+  const section = page.getByRole("region", { name, exact: true });
   if (fill) await fill(section);
   await section.getByRole("button", { name, exact: true }).click();
   await expect(page.getByText("操作已完成。")).toBeVisible();
@@ -95,7 +96,7 @@ const staff = {} as Record<"letters" | "caseworker" | "caseworker2" | "superviso
 const newPage = async (browser: Browser, javaScriptEnabled = true) =>
   (await browser.newContext({ javaScriptEnabled })).newPage();
 
-test.describe.serial("letters", () => {
+test.describe("letters", () => {
   // each staff account signs in once for the file (a code works once per 30-second step)
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(120_000);
@@ -113,7 +114,7 @@ test.describe.serial("letters", () => {
   test("a 投诉 with a file to the 市长信箱: forwarded, answered, signed off, 不满意, answered again, published redacted, found by search; 404 for others before", async ({
     browser,
   }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     const writer = await newPage(browser);
     await signInCitizen(writer, "citizen@example.cn");
     const subject = `春熙路工地夜间施工扰民 ${Date.now().toString(36)}`;
@@ -177,7 +178,7 @@ test.describe.serial("letters", () => {
   test("in English without JavaScript: a 投诉 with a file, followed by number and code, rated 不满意 and reopened", async ({
     browser,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(240_000);
     const writer = await newPage(browser, false);
     await signInCitizen(writer, "citizen@example.cn", "en");
     const { number, code } = await writeComplaint(writer, "en", "RSJ", "Night-time building noise", false);
