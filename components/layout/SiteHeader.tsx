@@ -23,6 +23,7 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
     { href: `/${locale}/disclosure`, label: t("nav.disclosure") },
     { href: `/${locale}/services`, label: t("nav.services") },
     { href: `/${locale}/notices`, label: t("nav.notices") },
+    { href: `/${locale}/letters`, label: t("nav.letters") },
     { href: `/${locale}/track`, label: t("nav.track") },
   ];
   const pathname = path.split("?")[0];

@@ -1,3 +1,5 @@
+import { searchTypes } from "../search/entries";
+
 /**
  * The OpenAPI 3.1 description of /api/v1, the contract API clients build on. A test checks that every route file
  * under app/api/v1 is described here.
@@ -85,11 +87,11 @@ const operations: Record<string, TOp> = {
     responses: { "200": "Notice", "404": "Unknown notice" },
   },
   "get /search": {
-    summary: "One search over services, documents and notices; each item has a type",
+    summary: "One search over services, documents, notices and published letters; each item has a type",
     description:
       "Chinese-aware: a phrase is found inside longer words (生活保障 finds 最低生活保障), Traditional queries find Simplified text, English queries find English titles, " +
       "and administrators' synonyms are searched too (低保 ⇄ 最低生活保障). Ranked: exact title, title, 编码/文号/主题词/申请材料, then body; newest first within each. " +
-      "Answer: {q, type, items: [{type, id, title, titleMarks, snippet, snippetMarks, url, date}], counts: {service, document, notice}, more: [types with more matches than read], total, page, pages, terms}; " +
+      "Answer: {q, type, items: [{type, id, title, titleMarks, snippet, snippetMarks, url, date}], counts: {service, document, notice, letter}, more: [types with more matches than read], total, page, pages, terms}; " +
       "with no result also suggestions (closest services) and the hotline.",
     query: [
       {
@@ -101,7 +103,7 @@ const operations: Record<string, TOp> = {
       {
         name: "type",
         description: "Only this type of result",
-        schema: { type: "string", enum: ["service", "document", "notice"] },
+        schema: { type: "string", enum: [...searchTypes] },
       },
       {
         name: "page",

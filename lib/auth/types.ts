@@ -1,4 +1,5 @@
-export type TStaffRole = "CASEWORKER" | "DISCLOSURE_OFFICER" | "EDITOR" | "SUPERVISOR" | "ADMIN";
+export type TStaffRole =
+  "CASEWORKER" | "DISCLOSURE_OFFICER" | "EDITOR" | "SUPERVISOR" | "ADMIN" | "LETTER_HANDLER";
 type TAccountType = "PERSON" | "ORGANISATION" | "STAFF";
 
 /** A staff role in one department (by code) or, with department null, in all. */

@@ -4,16 +4,22 @@ import { addWorkingDays, calendarVersion, chinaDay, workingDaysBetween } from ".
 import { FormError } from "../shared/errors";
 import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import type { TStepRule } from "../workflow/workflow";
-import { letterRatings, replyWorkingDays, type TLetterRating } from "./kinds";
+import { letterRatings, type TLetterRating } from "./kinds";
+import { getLetterSettings } from "./settings";
+import { handlesMailbox } from "./letterWorkflow";
 import { letterWorkflow, type TLetterStep } from "./letterWorkflow";
-import { redactPersonalData } from "./redact";
+import { redactLetter } from "./redact";
 import { contentChanged } from "../cache/contentChanged";
+import { clientOf } from "../db/client";
+import { refreshSearchEntry } from "../search/index";
 
 export type TLetterStepInput = TStepInput<TLetterStep> & {
   number: string;
   reason?: string;
   /** forward: the receiving department's code */
   department?: string;
+  /** merge: the 信件编号 of the earlier letter of the same matter */
+  duplicateOf?: string;
   replyText?: string;
   rating?: string;
   /** publish: the reviewed public copy; left empty, the detector's redaction is published */
@@ -24,6 +30,7 @@ export type TLetterStepInput = TStepInput<TLetterStep> & {
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+const addCalendarDays = (day: string, n: number) => dayOf(new Date(asDate(day).getTime() + n * 86400_000));
 
 const loadLetter = (prisma: PrismaClient, number: string) =>
   prisma.letter.findUnique({
@@ -49,18 +56,18 @@ export function proposedPublicCopy(letter: {
   replyText: string | null;
   writer: { name: string } | null;
 }) {
-  const names = [letter.writer?.name];
-  return {
-    publicSubject: redactPersonalData(letter.subject, { names }),
-    publicContent: redactPersonalData(letter.content, { names }),
-    publicReply: redactPersonalData(letter.replyText ?? "", { names }),
-  };
+  return redactLetter({
+    subject: letter.subject,
+    content: letter.content,
+    reply: letter.replyText ?? "",
+    writerName: letter.writer?.name,
+  });
 }
 
 const letterStepKind: TStepKind<
   TLetterStep,
   TLetter,
-  TStepRule<TLetter, "handler" | "writer">,
+  TStepRule<TLetter, "handler" | "supervisor" | "writer">,
   TLetterStepInput,
   TLetterPlan
 > = {
@@ -69,15 +76,24 @@ const letterStepKind: TStepKind<
   entityType: "Letter",
   key: (input) => input.number,
   load: loadLetter,
-  async plan({ prisma, step, entity, input, now }) {
+  async plan({ prisma, step, entity, input, now, actor }) {
     const day = chinaDay(now);
     const reason = input.reason?.trim() || null;
     const data: Prisma.LetterUncheckedUpdateManyInput = {};
     const eventData: TLetterPlan["eventData"] = {};
+    const needReason = () => {
+      if (!reason) throw new FormError("reasonRequired", "reason");
+    };
+    const replyTextOf = () => {
+      const replyText = input.replyText?.trim();
+      if (!replyText) throw new FormError("required", "replyText");
+      return replyText;
+    };
     switch (step) {
       case "accept": {
-        // the clock runs from acceptance, in working days by the letter's kind
-        const deadline = addWorkingDays(day, replyWorkingDays[entity.kind]);
+        // the clock runs from acceptance, in working days by the letter's kind (settings)
+        const settings = await getLetterSettings({ db: prisma });
+        const deadline = addWorkingDays(day, settings.replyWorkingDays[entity.kind]);
         Object.assign(data, {
           acceptedOn: asDate(day),
           dueOn: asDate(deadline.due),
@@ -87,10 +103,11 @@ const letterStepKind: TStepKind<
         break;
       }
       case "refuse":
-        if (!reason) throw new FormError("reasonRequired", "reason");
+      case "returnDraft":
+        needReason();
         break;
       case "forward": {
-        if (!reason) throw new FormError("reasonRequired", "reason");
+        needReason();
         const to = input.department
           ? await prisma.department.findUnique({
               where: { code: input.department },
@@ -100,20 +117,88 @@ const letterStepKind: TStepKind<
         if (!to || to.id === entity.department?.id) throw new FormError("choose", "department");
         Object.assign(data, { departmentId: to.id, forwardedFromId: entity.department?.id ?? null });
         Object.assign(eventData, { from: entity.department?.code ?? "MAYOR", to: to.code });
-        return { data, reason, eventData, auditDetail: { department: to.code } };
+        return { data, reason, eventData, auditDetail: { department: to.code } as Record<string, string> };
       }
-      case "reply": {
-        const replyText = input.replyText?.trim();
-        if (!replyText) throw new FormError("required", "replyText");
+      case "sendBack": {
+        // back to the mailbox that forwarded it (the 市长信箱 when none), which decides again
+        needReason();
+        const back = entity.forwardedFromId
+          ? await prisma.department.findUnique({
+              where: { id: entity.forwardedFromId },
+              select: { code: true },
+            })
+          : null;
+        Object.assign(data, { departmentId: entity.forwardedFromId, forwardedFromId: null, sentBack: true });
+        Object.assign(eventData, { from: entity.department?.code ?? "MAYOR", to: back?.code ?? "MAYOR" });
+        break;
+      }
+      case "merge": {
+        const into = input.duplicateOf
+          ? await prisma.letter.findUnique({
+              where: { number: input.duplicateOf.trim().toUpperCase() },
+              select: { id: true, number: true, status: true, department: { select: { code: true } } },
+            })
+          : null;
+        // the earlier letter must be one this handler sees, still standing on its own
+        if (
+          !into ||
+          into.id === entity.id ||
+          into.status === "MERGED" ||
+          into.status === "REFUSED" ||
+          !handlesMailbox(actor, into.department)
+        )
+          throw new FormError("letterNotMergeable", "duplicateOf");
+        Object.assign(data, { mergedIntoId: into.id, dueOn: null });
+        eventData.into = into.number;
+        return { data, reason, eventData, auditDetail: { into: into.number } as Record<string, string> };
+      }
+      case "requestExtension":
+        needReason();
+        Object.assign(data, { extension: "REQUESTED", extensionRequestedById: actor.id });
+        break;
+      case "approveExtension": {
+        const settings = await getLetterSettings({ db: prisma });
+        if (!entity.dueOn) throw new FormError("transitionNotAllowed");
+        const deadline = addWorkingDays(dayOf(entity.dueOn), settings.extensionWorkingDays);
+        Object.assign(data, {
+          extension: "APPROVED",
+          dueOn: asDate(deadline.due),
+          dueProvisional: entity.dueProvisional || deadline.provisional,
+        });
+        Object.assign(eventData, { due: deadline.due, previousDue: dayOf(entity.dueOn), calendarVersion });
+        break;
+      }
+      case "declineExtension":
+        needReason();
+        data.extension = "DECLINED";
+        break;
+      case "draft":
+        Object.assign(data, { replyText: replyTextOf(), draftedById: actor.id });
+        break;
+      case "signOff":
+        break;
+      case "send":
+      case "reanswer": {
+        // the working days run from acceptance to the reply the writer receives
+        const replyText = step === "reanswer" ? replyTextOf() : entity.replyText;
         const days = entity.acceptedOn ? workingDaysBetween(dayOf(entity.acceptedOn), day) : 0;
-        Object.assign(data, { replyText, repliedOn: asDate(day), workingDays: days });
+        Object.assign(data, { replyText, repliedOn: asDate(day), workingDays: days, draftedById: null });
+        // a second reply is rated afresh: the figures count the writer's last word
+        if (step === "reanswer") Object.assign(data, { rating: null, ratedAt: null });
         Object.assign(eventData, { workingDays: days, onTime: !entity.dueOn || day <= dayOf(entity.dueOn) });
         break;
       }
-      case "rate": {
+      case "rate":
+      case "reopen": {
         const rating = letterRatings.find((r) => r === input.rating) as TLetterRating | undefined;
         if (!rating) throw new FormError("choose", "rating");
+        const settings = await getLetterSettings({ db: prisma });
+        // rated within the settings' days of the reply (calendar days, China time)
+        if (entity.repliedOn && dayOf(entity.repliedOn) < addCalendarDays(day, -settings.ratingDays))
+          throw new FormError("letterRatingClosed", "rating");
+        if (step === "reopen" && rating !== "UNSATISFIED") throw new FormError("choose", "rating");
         Object.assign(data, { rating, ratedAt: now });
+        if (step === "reopen") Object.assign(data, { reopened: true });
         eventData.rating = rating;
         break;
       }
@@ -146,12 +231,12 @@ const letterStepKind: TStepKind<
         data: plan.eventData,
       },
     });
+    // the published copy joins the portal's search in the same transaction
+    if (step === "publish") await refreshSearchEntry(tx, { type: "letter", id: entity.id });
   },
-  // the audit log follows the administration's handling; the writer's rating is on the timeline
-  audited: (rule) => rule.by !== "writer",
   // a published letter changes the public list and figures: this instance's cached copies go at once
   afterCommit: async ({ step }) => {
-    if (step === "publish" || step === "reply") contentChanged();
+    if (step === "publish" || step === "send" || step === "reanswer") contentChanged();
   },
 };
 
@@ -163,4 +248,18 @@ const letterStepKind: TStepKind<
 export async function applyLetterStep(input: TLetterStepInput) {
   const { status, version } = await applyStep(letterStepKind, input);
   return { status, version };
+}
+
+/**
+ * The writer's rating of a reply: 不满意 on a first reply reopens the letter (once) for a
+ * supervisor's second reply; any other rating, or one of a second reply, is recorded as it is.
+ */
+export async function rateLetter(input: Omit<TLetterStepInput, "step"> & { rating: TLetterRating }) {
+  const prisma = await clientOf(input);
+  const letter = await prisma.letter.findUnique({
+    where: { number: input.number },
+    select: { status: true, reopened: true },
+  });
+  const reopens = input.rating === "UNSATISFIED" && letter?.status === "REPLIED" && !letter.reopened;
+  return applyLetterStep({ ...input, step: reopens ? "reopen" : "rate" });
 }

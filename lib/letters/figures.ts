@@ -9,11 +9,13 @@ export async function letterFigures(input: TDbOption = {}) {
     prisma.letter.findMany({
       select: {
         createdAt: true,
+        acceptedOn: true,
         repliedOn: true,
         dueOn: true,
         workingDays: true,
         rating: true,
         department: { select: { code: true } },
+        _count: { select: { events: { where: { kind: "forward" } } } },
       },
     }),
     prisma.department.findMany({
@@ -22,7 +24,11 @@ export async function letterFigures(input: TDbOption = {}) {
     }),
   ]);
   const rows = tallyLetterFigures(
-    letters.map(({ department, ...l }) => ({ ...l, mailbox: department?.code ?? null })),
+    letters.map(({ department, _count, ...l }) => ({
+      ...l,
+      mailbox: department?.code ?? null,
+      forwarded: _count.events > 0,
+    })),
   );
   return { rows, departments };
 }

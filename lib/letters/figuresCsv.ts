@@ -13,6 +13,8 @@ export function letterFiguresCsv(
       r.month,
       mailboxName(r.mailbox),
       String(r.received),
+      String(r.accepted),
+      String(r.forwarded),
       String(r.replied),
       String(r.repliedOnTime),
       r.averageWorkingDays === null ? "" : String(r.averageWorkingDays),

@@ -1,4 +1,4 @@
-import { hasRole, isAdministrator } from "../auth/policy";
+import { hasRole, isAdministrator, isStaff } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 import type { TLetterStatus } from "./kinds";
@@ -10,27 +10,86 @@ export type TLetterSubject = {
   department: { code: string } | null;
   consentToPublish: boolean;
   rating: string | null;
+  sentBack: boolean;
+  reopened: boolean;
+  draftedById: string | null;
+  extension: "REQUESTED" | "APPROVED" | "DECLINED" | null;
+  extensionRequestedById: string | null;
 };
 
-type TLetterRule = TStepRule<TLetterSubject, "handler" | "writer">;
+type TLetterRule = TStepRule<TLetterSubject, "handler" | "supervisor" | "writer">;
+
+/** A supervisor decides what another person asked or drafted: never their own. */
+const notOwn = (by: string | null, actor: TSessionUser) =>
+  by !== null && by === actor.id ? "secondPersonRequired" : null;
 
 /**
  * The letter workflow as data. A mailbox accepts a letter, refuses it with a reason (a matter
- * before a court, one for the 信访 channel) or forwards it once to the department it belongs to
- * (转办), which then accepts or refuses it; an accepted letter is replied to; the writer rates
- * the reply once; a letter whose writer agreed is published as a redacted copy.
+ * before a court, one for the 信访 channel), merges a duplicate into an earlier letter, or
+ * forwards it (转办, with a reason) to the department it belongs to, which accepts it, refuses
+ * it or sends it back once. An accepted letter gets a drafted reply that a supervisor signs off
+ * (or returns) before it is sent; a handler may ask once for more time, which a supervisor
+ * grants or declines. The writer rates the reply; 不满意 reopens it once for a supervisor's
+ * second reply. A letter whose writer agreed is published as a reviewed, redacted copy.
  */
 const letterSteps = {
   accept: { from: ["SUBMITTED", "FORWARDED"], to: "ACCEPTED", by: "handler" },
   refuse: { from: ["SUBMITTED", "FORWARDED"], to: "REFUSED", by: "handler" },
   forward: { from: ["SUBMITTED"], to: "FORWARDED", by: "handler" },
-  reply: { from: ["ACCEPTED"], to: "REPLIED", by: "handler" },
+  sendBack: {
+    from: ["FORWARDED"],
+    to: "SUBMITTED",
+    by: "handler",
+    refusal: (letter) => (letter.sentBack ? "letterAlreadySentBack" : null),
+  },
+  merge: { from: ["SUBMITTED", "FORWARDED", "ACCEPTED"], to: "MERGED", by: "handler" },
+  requestExtension: {
+    from: ["ACCEPTED", "DRAFTED"],
+    to: null,
+    by: "handler",
+    refusal: (letter) => (letter.extension ? "letterExtensionUsed" : null),
+  },
+  approveExtension: {
+    from: ["ACCEPTED", "DRAFTED"],
+    to: null,
+    by: "supervisor",
+    refusal: (letter, actor) =>
+      letter.extension !== "REQUESTED"
+        ? "letterNoExtensionAsked"
+        : notOwn(letter.extensionRequestedById, actor),
+  },
+  declineExtension: {
+    from: ["ACCEPTED", "DRAFTED"],
+    to: null,
+    by: "supervisor",
+    refusal: (letter, actor) =>
+      letter.extension !== "REQUESTED"
+        ? "letterNoExtensionAsked"
+        : notOwn(letter.extensionRequestedById, actor),
+  },
+  draft: { from: ["ACCEPTED"], to: "DRAFTED", by: "handler" },
+  signOff: {
+    from: ["DRAFTED"],
+    to: "SIGNED_OFF",
+    by: "supervisor",
+    refusal: (letter, actor) => notOwn(letter.draftedById, actor),
+  },
+  returnDraft: { from: ["DRAFTED"], to: "ACCEPTED", by: "supervisor" },
+  send: { from: ["SIGNED_OFF"], to: "REPLIED", by: "handler" },
   rate: {
     from: ["REPLIED", "PUBLISHED"],
     to: null,
     by: "writer",
     refusal: (letter) => (letter.rating ? "letterAlreadyRated" : null),
   },
+  reopen: {
+    from: ["REPLIED"],
+    to: "REOPENED",
+    by: "writer",
+    refusal: (letter) =>
+      letter.rating ? "letterAlreadyRated" : letter.reopened ? "letterAlreadyReopened" : null,
+  },
+  reanswer: { from: ["REOPENED"], to: "REPLIED", by: "supervisor" },
   publish: {
     from: ["REPLIED"],
     to: "PUBLISHED",
@@ -41,20 +100,39 @@ const letterSteps = {
 export type TLetterStep = keyof typeof letterSteps;
 
 /**
- * Who handles a mailbox: a department's caseworkers and supervisors handle its letters; the
- * 市长信箱 is the city's, handled by the portal's administrators (who may act for any department).
+ * Who handles a mailbox: its department's 信件办理员, caseworkers and supervisors. The 市长信箱 is
+ * the city's office's: a 信件办理员 for the whole city (no department) and the administrators —
+ * who, like a city-wide grant, may act on every department's letters.
  */
 export function handlesMailbox(actor: TSessionUser, department: { code: string } | null): boolean {
-  if (!department) return isAdministrator(actor);
-  return hasRole(actor, "CASEWORKER", department.code) || hasRole(actor, "SUPERVISOR", department.code);
+  if (!department) return isAdministrator(actor) || cityWide(actor, "LETTER_HANDLER");
+  return (
+    hasRole(actor, "LETTER_HANDLER", department.code) ||
+    hasRole(actor, "CASEWORKER", department.code) ||
+    hasRole(actor, "SUPERVISOR", department.code)
+  );
 }
+
+/** Who signs off a mailbox's replies and decides its extensions: its department's supervisors (the city's for the 市长信箱). */
+export function supervisesMailbox(actor: TSessionUser, department: { code: string } | null): boolean {
+  if (!department) return isAdministrator(actor) || cityWide(actor, "SUPERVISOR");
+  return hasRole(actor, "SUPERVISOR", department.code);
+}
+
+const cityWide = (actor: TSessionUser, role: "LETTER_HANDLER" | "SUPERVISOR") =>
+  isStaff(actor) && actor.grants.some((g) => g.role === role && g.department === null);
 
 export const letterWorkflow: TWorkflow<TLetterStep, TLetterSubject, TLetterRule> = {
   steps: letterSteps,
   actsAs: (actor, by, letter) =>
     by === "writer"
       ? letter.writerId !== null && letter.writerId === actor.id
-      : handlesMailbox(actor, letter.department),
+      : by === "supervisor"
+        ? supervisesMailbox(actor, letter.department)
+        : handlesMailbox(actor, letter.department),
 };
 
 export const letterStepNames = stepNames(letterWorkflow);
+
+/** The statuses in which a reply is owed by the due date. */
+export const owingStatuses: readonly TLetterStatus[] = ["ACCEPTED", "DRAFTED", "SIGNED_OFF", "REOPENED"];

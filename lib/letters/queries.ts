@@ -8,7 +8,7 @@ import { isAdministrator } from "../auth/policy";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
 import { pageOf } from "../shared/paging";
 import type { TLetterStatus } from "./kinds";
-import { handlesMailbox } from "./letterWorkflow";
+import { handlesMailbox, owingStatuses } from "./letterWorkflow";
 
 const mailbox = { select: { code: true, name: true, nameEn: true, shortName: true } } as const;
 
@@ -26,6 +26,12 @@ const publishedView = {
   department: mailbox,
 } as const;
 
+/** A letter's files, never public: its writer and the mailbox's handlers read them (readUpload). */
+const letterFiles = {
+  orderBy: { createdAt: "asc" },
+  select: { id: true, fileName: true, size: true },
+} as const;
+
 /** What the writer (or a holder of the 查询码) reads: their own letter as written, and its timeline. */
 const writerView = {
   ...publishedView,
@@ -35,20 +41,39 @@ const writerView = {
   consentToPublish: true,
   writerId: true,
   rating: true,
+  sentBack: true,
+  reopened: true,
+  draftedById: true,
+  extension: true,
+  extensionRequestedById: true,
   version: true,
   dueOn: true,
   events: {
     orderBy: { createdAt: "asc" },
     select: { id: true, kind: true, toStatus: true, reason: true, createdAt: true },
   },
+  attachments: letterFiles,
 } as const satisfies Prisma.LetterSelect;
 
 const pageSize = 20;
 
-/** Published letters, newest first, a page at a time. */
-export async function publishedLetters(input: { page?: number } & TDbOption) {
+/** Published letters, newest first, a page at a time; with `q`, those whose public copy or number contains it. */
+export async function publishedLetters(input: { page?: number; q?: string } & TDbOption) {
   const prisma = await clientOf(input);
-  const where = { status: "PUBLISHED" } as const;
+  const q = input.q?.trim().slice(0, 50);
+  const where: Prisma.LetterWhereInput = {
+    status: "PUBLISHED",
+    ...(q
+      ? {
+          OR: [
+            { publicSubject: { contains: q, mode: "insensitive" } },
+            { publicContent: { contains: q, mode: "insensitive" } },
+            { publicReply: { contains: q, mode: "insensitive" } },
+            { number: q.toUpperCase() },
+          ],
+        }
+      : {}),
+  };
   const total = await prisma.letter.count({ where });
   const paging = pageOf(total, pageSize, input.page);
   const rows = await prisma.letter.findMany({
@@ -117,7 +142,7 @@ export async function readLetter(
 
 /** A reply is owed by the due date once a letter is accepted, until it is replied to. */
 export function letterDueFlag(status: TLetterStatus, due: Date | null, today: string): TDueFlag {
-  return due && status === "ACCEPTED" ? dueFlagOn(due, today) : null;
+  return due && owingStatuses.includes(status) ? dueFlagOn(due, today) : null;
 }
 
 /** The mailboxes' letters the actor handles (administrators: every one, the 市长信箱 included), the first 500, oldest open first. */
@@ -127,7 +152,9 @@ export async function letterQueue(input: { actor: TSessionUser } & TDbOption) {
   const handled = departments.filter((d) => handlesMailbox(input.actor, d)).map((d) => d.id);
   const where: Prisma.LetterWhereInput = isAdministrator(input.actor)
     ? {}
-    : { departmentId: { in: handled } };
+    : handlesMailbox(input.actor, null)
+      ? { OR: [{ departmentId: { in: handled } }, { departmentId: null }] }
+      : { departmentId: { in: handled } };
   return prisma.letter.findMany({
     where,
     orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
@@ -153,6 +180,7 @@ export async function staffLetter(input: { actor: TSessionUser; number: string }
       department: mailbox,
       writer: { select: { name: true } },
       events: { orderBy: { createdAt: "asc" } },
+      attachments: letterFiles,
     },
   });
   return inScopeOrRefused(prisma, found, (letter) => handlesMailbox(input.actor, letter.department), {

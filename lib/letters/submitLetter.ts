@@ -6,7 +6,12 @@ import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError } from "../shared/errors";
-import { anonymousKinds, letterKinds, mayorMailbox } from "./kinds";
+import { letterKinds, mayorMailbox } from "./kinds";
+import { getLetterSettings } from "./settings";
+import { saveUpload, uploadContent, type TFormFile } from "../uploads/saveUpload";
+
+/** At most this many files go with a letter. */
+export const maxLetterFiles = 5;
 
 /** A letter as the form sends it: the mailbox is 市长信箱 or a department's code. */
 export const ZLetter = z.object({
@@ -23,17 +28,38 @@ export type TLetterInput = z.infer<typeof ZLetter>;
  * citizen is on record; without an account only a question or a suggestion is taken, since a
  * complaint, a plea for help or a report needs someone to answer to.
  */
-export async function submitLetter(input: { actor: TSessionUser | null; letter: TLetterInput } & TDbOption) {
+export async function submitLetter(
+  input: { actor: TSessionUser | null; letter: TLetterInput; files?: TFormFile[] } & TDbOption,
+) {
   const prisma = await clientOf(input);
   const { kind, mailbox, subject, content, consentToPublish } = input.letter;
   const writerId = isCitizen(input.actor) ? input.actor.id : null;
-  if (!writerId && !anonymousKinds.includes(kind)) throw new FormError("letterSignInNeeded", "kind");
+  const settings = await getLetterSettings({ db: prisma });
+  if (!writerId && !settings.anonymousKinds.includes(kind)) throw new FormError("letterSignInNeeded", "kind");
   let departmentId: string | null = null;
   if (mailbox !== mayorMailbox) {
     const department = await prisma.department.findUnique({ where: { code: mailbox }, select: { id: true } });
     if (!department) throw new FormError("choose", "mailbox");
     departmentId = department.id;
   }
+  // attachments (PDF, JPEG, PNG, checked by their content like every upload) need an account:
+  // a file is kept for its uploader, who alone reads it besides the mailbox's handlers
+  const files = (input.files ?? []).filter((file) => file.size > 0);
+  if (files.length && !writerId) throw new FormError("letterSignInNeeded", "files");
+  if (files.length > maxLetterFiles) throw new FormError(`letterTooManyFiles|${maxLetterFiles}`, "files");
+  const uploadIds: string[] = [];
+  for (const file of files)
+    uploadIds.push(
+      (
+        await saveUpload({
+          db: prisma,
+          actor: input.actor!,
+          ...(await uploadContent(file)),
+          field: "files",
+          purpose: "letter",
+        })
+      ).id,
+    );
   return prisma.$transaction(async (tx) => {
     const number = await nextTrackingNumber(tx, "XJ");
     const created = await tx.letter.create({
@@ -49,6 +75,11 @@ export async function submitLetter(input: { actor: TSessionUser | null; letter: 
         events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: writerId } },
       },
     });
+    if (uploadIds.length)
+      await tx.attachment.updateMany({
+        where: { id: { in: uploadIds }, uploaderId: writerId, letterId: null },
+        data: { letterId: created.id },
+      });
     return { number, accessCode: created.accessCode, status: created.status };
   });
 }

@@ -5,6 +5,8 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const letter = (over: Partial<TFigureLetter>): TFigureLetter => ({
   createdAt: new Date("2026-06-10T02:00:00Z"),
   mailbox: "RSJ",
+  acceptedOn: null,
+  forwarded: false,
   repliedOn: null,
   dueOn: null,
   workingDays: null,
@@ -41,13 +43,21 @@ describe("tallyLetterFigures", () => {
         workingDays: 8,
         rating: "UNSATISFIED",
       }),
-      letter({ repliedOn: day("2026-06-15"), dueOn: day("2026-06-20"), workingDays: 2 }),
+      letter({
+        repliedOn: day("2026-06-15"),
+        dueOn: day("2026-06-20"),
+        workingDays: 2,
+        acceptedOn: day("2026-06-12"),
+        forwarded: true,
+      }),
       letter({}),
     ]);
     expect(row).toEqual({
       month: "2026-06",
       mailbox: "RSJ",
       received: 4,
+      accepted: 1,
+      forwarded: 1,
       replied: 3,
       repliedOnTime: 2,
       averageWorkingDays: 5,

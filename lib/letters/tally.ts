@@ -5,6 +5,9 @@ export type TFigureLetter = {
   createdAt: Date;
   /** the mailbox's department code, null for the 市长信箱 */
   mailbox: string | null;
+  acceptedOn: Date | null;
+  /** forwarded (转办) to or from a mailbox at least once */
+  forwarded: boolean;
   repliedOn: Date | null;
   dueOn: Date | null;
   workingDays: number | null;
@@ -16,6 +19,8 @@ export type TLetterFigures = {
   month: string;
   mailbox: string | null;
   received: number;
+  accepted: number;
+  forwarded: number;
   replied: number;
   repliedOnTime: number;
   /** mean working days from acceptance to reply, one decimal; null before any reply */
@@ -42,6 +47,8 @@ export function tallyLetterFigures(letters: TFigureLetter[]): TLetterFigures[] {
           month,
           mailbox: letter.mailbox,
           received: 0,
+          accepted: 0,
+          forwarded: 0,
           replied: 0,
           repliedOnTime: 0,
           averageWorkingDays: null,
@@ -54,6 +61,8 @@ export function tallyLetterFigures(letters: TFigureLetter[]): TLetterFigures[] {
     }
     const f = group.figures;
     f.received += 1;
+    if (letter.acceptedOn) f.accepted += 1;
+    if (letter.forwarded) f.forwarded += 1;
     if (letter.repliedOn) {
       f.replied += 1;
       if (!letter.dueOn || letter.repliedOn.getTime() <= letter.dueOn.getTime()) f.repliedOnTime += 1;

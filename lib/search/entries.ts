@@ -1,6 +1,6 @@
 import { gramsOf, normalizeText, plainText } from "./normalize";
 
-export const searchTypes = ["service", "document", "notice"] as const;
+export const searchTypes = ["service", "document", "notice", "letter"] as const;
 export type TSearchType = (typeof searchTypes)[number];
 
 /** A UTC wall-clock timestamp for SQL, as Prisma stores DateTime (never shifted by the session's time zone). */
@@ -11,10 +11,10 @@ export function utc(date: Date | null): string | null {
 }
 
 /**
- * Each entry's gram arrays also hold a marker of its type (codes 1–3 are control characters,
+ * Each entry's gram arrays also hold a marker of its type (codes 1–4 are control characters,
  * which normalisation never keeps), so the GIN index itself narrows a search to one type.
  */
-export const typeGram: Record<TSearchType, number> = { service: 1, document: 2, notice: 3 };
+export const typeGram: Record<TSearchType, number> = { service: 1, document: 2, notice: 3, letter: 4 };
 
 /** One row of the search index, ready to write. */
 export type TSearchEntryData = {
@@ -183,5 +183,27 @@ export function noticeEntry(n: TNoticeSource): TSearchEntryData {
     body: [plainText(n.body)],
     visibleFrom: n.publishedAt,
     visibleUntil: n.expiresAt,
+  });
+}
+
+export type TLetterSource = {
+  id: string;
+  number: string;
+  publicSubject: string | null;
+  publicContent: string | null;
+  publicReply: string | null;
+  publishedAt: Date | null;
+  updatedAt: Date;
+};
+/** A published letter: its redacted copy only (title, then 信件编号, then the letter and the reply). */
+export function letterEntry(l: TLetterSource): TSearchEntryData {
+  return buildEntry({
+    type: "letter",
+    refId: l.id,
+    key: l.number,
+    title: l.publicSubject ?? "",
+    sortAt: l.publishedAt ?? l.updatedAt,
+    meta: [l.number],
+    body: [l.publicContent, l.publicReply],
   });
 }

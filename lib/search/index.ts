@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from "../db/generated/client";
 import { currentNoticeWhere } from "../shared/noticeVisibility";
 import {
   documentEntry,
+  letterEntry,
   noticeEntry,
   serviceEntry,
   utc,
@@ -52,6 +53,16 @@ const noticeFields = {
   updatedAt: true,
 } as const;
 
+const letterFields = {
+  id: true,
+  number: true,
+  publicSubject: true,
+  publicContent: true,
+  publicReply: true,
+  publishedAt: true,
+  updatedAt: true,
+} as const;
+
 /** Notices residents may see listed (the expiry is checked again at query time). */
 const indexableNotice = currentNoticeWhere;
 
@@ -74,6 +85,13 @@ async function readEntry(tx: Tx, ref: { type: TSearchType; id: string }): Promis
         select: noticeFields,
       });
       return n ? noticeEntry(n) : null;
+    }
+    case "letter": {
+      const l = await tx.letter.findFirst({
+        where: { id: ref.id, status: "PUBLISHED" },
+        select: letterFields,
+      });
+      return l ? letterEntry(l) : null;
     }
   }
 }
@@ -138,12 +156,13 @@ export async function rebuildSearchIndex(input: {
 }): Promise<number> {
   const { db: prisma } = input;
   const now = new Date();
-  const [services, documents, notices] = await Promise.all([
+  const [services, documents, notices, letters] = await Promise.all([
     prisma.service.count({ where: { published: true } }),
     prisma.disclosureDocument.count({ where: { status: "PUBLISHED" } }),
     prisma.notice.count({ where: indexableNotice(now) }),
+    prisma.letter.count({ where: { status: "PUBLISHED" } }),
   ]);
-  const total = services + documents + notices;
+  const total = services + documents + notices + letters;
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_headGrams_idx"`);
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_bodyGrams_idx"`);
   await prisma.$executeRawUnsafe(`TRUNCATE "SearchEntry", "SearchBody"`);
@@ -202,6 +221,15 @@ export async function rebuildSearchIndex(input: {
     }),
     (ids) => prisma.notice.findMany({ where: { id: { in: ids } }, select: noticeFields }),
     noticeEntry,
+  );
+  await each(
+    await prisma.letter.findMany({
+      where: { status: "PUBLISHED" },
+      select: { id: true },
+      orderBy: order("publishedAt"),
+    }),
+    (ids) => prisma.letter.findMany({ where: { id: { in: ids } }, select: letterFields }),
+    letterEntry,
   );
   await prisma.$transaction(
     async (tx) => {

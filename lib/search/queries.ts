@@ -37,7 +37,13 @@ type TSearchResult = {
 };
 
 const pathOf = (type: TSearchType, key: string) =>
-  type === "service" ? `/services/${key}` : type === "document" ? `/disclosure/${key}` : `/notices/${key}`;
+  type === "service"
+    ? `/services/${key}`
+    : type === "document"
+      ? `/disclosure/${key}`
+      : type === "letter"
+        ? `/letters/${key}`
+        : `/notices/${key}`;
 
 type TSource = { text: string; lang: "zh-Hans" | "en" };
 const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", lang: "zh-Hans" });
@@ -45,7 +51,7 @@ const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", la
 /** The texts a snippet may come from, most telling first, for each hit. */
 async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise<Map<number, TSource[]>> {
   const ids = (type: TSearchType) => hits.filter((h) => h.type === type).map((h) => h.refId);
-  const [services, documents, notices] = await Promise.all([
+  const [services, documents, notices, letters] = await Promise.all([
     prisma.service.findMany({
       where: { id: { in: ids("service") } },
       select: { id: true, code: true, summary: true, summaryEn: true, materials: true },
@@ -57,6 +63,10 @@ async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise
     prisma.notice.findMany({
       where: { id: { in: ids("notice") } },
       select: { id: true, source: true, body: true },
+    }),
+    prisma.letter.findMany({
+      where: { id: { in: ids("letter") }, status: "PUBLISHED" },
+      select: { id: true, publicContent: true, publicReply: true },
     }),
   ]);
   const byRef = new Map<string, TSource[]>();
@@ -81,6 +91,7 @@ async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise
       zh(plainText(d.body)),
     ]);
   for (const n of notices) byRef.set(`notice:${n.id}`, [zh(plainText(n.body)), zh(n.source)]);
+  for (const l of letters) byRef.set(`letter:${l.id}`, [zh(l.publicContent), zh(l.publicReply)]);
   return new Map(hits.map((h) => [h.entryId, byRef.get(`${h.type}:${h.refId}`) ?? []]));
 }
 

@@ -5,6 +5,7 @@ import { NotFoundError } from "../shared/errors";
 import { storage } from "../storage/storage";
 import { hasRole, mayWorkCases } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
+import { handlesMailbox } from "../letters/letterWorkflow";
 
 type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
 
@@ -29,6 +30,7 @@ export async function readUpload(
       document: { select: { status: true } },
       notice: { select: { status: true } },
       request: { select: { applicantId: true, department: { select: { code: true } } } },
+      letter: { select: { department: { select: { code: true } } } },
     },
   });
   const actor = input.actor;
@@ -48,7 +50,9 @@ export async function readUpload(
       (!!actor &&
         !!file.request &&
         (hasRole(actor, "DISCLOSURE_OFFICER", file.request.department.code) ||
-          hasRole(actor, "SUPERVISOR", file.request.department.code))));
+          hasRole(actor, "SUPERVISOR", file.request.department.code))) ||
+      // a letter's files: its writer (the uploader) and the handlers of the mailbox holding it
+      (!!actor && !!file.letter && handlesMailbox(actor, file.letter.department)));
   if (!file) throw new NotFoundError("file");
   if (!allowed)
     throw await deniedAsNotFound(await clientOf(input), {

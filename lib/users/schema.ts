@@ -23,7 +23,14 @@ export const ZCloseAccount = z.object({
   password: z.string().min(1, "required").max(200, "tooLong"),
 });
 
-export const staffRoles = ["CASEWORKER", "DISCLOSURE_OFFICER", "EDITOR", "SUPERVISOR", "ADMIN"] as const;
+export const staffRoles = [
+  "CASEWORKER",
+  "DISCLOSURE_OFFICER",
+  "EDITOR",
+  "SUPERVISOR",
+  "ADMIN",
+  "LETTER_HANDLER",
+] as const;
 export const accountKinds = ["staff", "citizen"] as const;
 export const accountStates = ["enabled", "disabled"] as const;
 

@@ -74,6 +74,13 @@ export const demoAccounts: SeedAccount[] = [
     grants: [{ role: "SUPERVISOR", department: "RSJ" }],
   },
   {
+    email: "letters@example.cn",
+    name: "吴芳",
+    accountType: "STAFF",
+    // the city's letters office: the 市长信箱, and every department's letters to oversee
+    grants: [{ role: "LETTER_HANDLER", department: null }],
+  },
+  {
     email: "admin@example.cn",
     name: "系统管理员",
     accountType: "STAFF",

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../../lib/db/generated/client";
 import { addWorkingDays, workingDaysBetween } from "../../lib/calendar/workdays";
 import { letterKinds, letterRatings, replyWorkingDays, type TLetterStatus } from "../../lib/letters/kinds";
-import { redactPersonalData } from "../../lib/letters/redact";
+import { redactLetter } from "../../lib/letters/redact";
 
 const subjects: Record<(typeof letterKinds)[number], string[]> = {
   CONSULTATION: [
@@ -79,7 +79,6 @@ export async function seedLetters(
     const replyText = spec.replied
       ? `${writer ? `${writer.name}您好：` : "您好："}来信收悉。经核查，我们已责成有关单位处理，并将持续跟进。如有疑问，请拨打 12345。`
       : null;
-    const names = [writer?.name];
     const mailbox = spec.forwardedTo ?? spec.mailbox;
     const events: { kind: string; toStatus: TLetterStatus; createdAt: Date; reason?: string }[] = [
       { kind: "submit", toStatus: "SUBMITTED", createdAt: at(spec.received, 1) },
@@ -99,7 +98,12 @@ export async function seedLetters(
         reason: "该事项已进入诉讼程序",
       });
     if (spec.accepted) events.push({ kind: "accept", toStatus: "ACCEPTED", createdAt: at(spec.accepted, 2) });
-    if (spec.replied) events.push({ kind: "reply", toStatus: "REPLIED", createdAt: at(spec.replied, 2) });
+    if (spec.replied)
+      events.push(
+        { kind: "draft", toStatus: "DRAFTED", createdAt: at(spec.replied, 1) },
+        { kind: "signOff", toStatus: "SIGNED_OFF", createdAt: at(spec.replied, 2) },
+        { kind: "send", toStatus: "REPLIED", createdAt: at(spec.replied, 3) },
+      );
     if (spec.status === "PUBLISHED")
       events.push({ kind: "publish", toStatus: "PUBLISHED", createdAt: at(spec.replied!, 6) });
     await prisma.letter.create({
@@ -123,9 +127,12 @@ export async function seedLetters(
         ratedAt: spec.rating ? at(spec.replied!, 8) : null,
         ...(spec.status === "PUBLISHED"
           ? {
-              publicSubject: redactPersonalData(spec.subject, { names }),
-              publicContent: redactPersonalData(content, { names }),
-              publicReply: redactPersonalData(replyText ?? "", { names }),
+              ...redactLetter({
+                subject: spec.subject,
+                content,
+                reply: replyText ?? "",
+                writerName: writer?.name,
+              }),
               publishedAt: at(spec.replied!, 6),
             }
           : {}),

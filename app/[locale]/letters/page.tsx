@@ -2,10 +2,11 @@ import Link from "next/link";
 import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { formatDate, formatDay } from "@/lib/i18n/format";
-import { intParam, type TSearchParams } from "@/lib/i18n/search-params";
+import { intParam, param, type TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
 import { publishedLetters } from "@/lib/letters/queries";
-import { buttonClass } from "@/components/ui/Button";
+import { Button, buttonClass } from "@/components/ui/Button";
+import { inputClass } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { mailboxName } from "@/components/letters/mailboxName";
@@ -17,9 +18,11 @@ export const generateMetadata = pageMetadata("letters", "letters:listTitle");
 /** 互动交流: the published letters with their replies, newest first, and the way to write one. */
 export default async function LettersPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
-  const page = intParam((await searchParams).page);
-  const [t, result] = await Promise.all([getT(locale, ["letters"]), publishedLetters({ page })]);
-  const hrefFor = (n: number) => withQuery(`/${locale}/letters`, { page: n > 1 ? n : undefined });
+  const query = await searchParams;
+  const page = intParam(query.page);
+  const q = param(query.q, 50)?.trim() || undefined;
+  const [t, result] = await Promise.all([getT(locale, ["letters"]), publishedLetters({ page, q })]);
+  const hrefFor = (n: number) => withQuery(`/${locale}/letters`, { q, page: n > 1 ? n : undefined });
   return (
     <div className="grid gap-6">
       <PageHeading title={t("letters:listTitle")} intro={t("letters:listIntro")} />
@@ -28,8 +31,28 @@ export default async function LettersPage({ params, searchParams }: Props) {
           {t("letters:writeLink")}
         </Link>
         <Link href={`/${locale}/letters/figures`}>{t("letters:figuresLink")}</Link>
+        <Link href={`/${locale}/letters/feed.xml`} type="application/rss+xml">
+          {t("letters:rssLink")}
+        </Link>
       </div>
-      <p role="status">{t("letters:count", { count: result.total })}</p>
+      <form action={`/${locale}/letters`} method="get" role="search" className="flex flex-wrap gap-2">
+        <label htmlFor="letters-q" className="sr-only">
+          {t("letters:searchLabel")}
+        </label>
+        <input
+          id="letters-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={50}
+          placeholder={t("letters:searchLabel")}
+          className={`${inputClass} min-w-48 flex-1`}
+        />
+        <Button>{t("letters:searchSubmit")}</Button>
+      </form>
+      <p role="status">
+        {q ? t("letters:found", { count: result.total, q }) : t("letters:count", { count: result.total })}
+      </p>
       {result.rows.length ? (
         <ul className="grid gap-3">
           {result.rows.map((letter) => (

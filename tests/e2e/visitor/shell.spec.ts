@@ -31,8 +31,13 @@ for (const locale of locales) {
       const nav = page.getByRole("navigation", {
         name: locale === "en" ? "Main navigation" : locale === "zh-Hant" ? "主導航" : "主导航",
       });
-      await expect(nav.getByRole("link")).toHaveCount(5);
+      await expect(nav.getByRole("link")).toHaveCount(6);
       await expect(nav.getByRole("link", { name: navLabel[locale] })).toBeVisible();
+      await expect(
+        nav.getByRole("link", {
+          name: locale === "en" ? "Letters" : locale === "zh-Hant" ? "互動交流" : "互动交流",
+        }),
+      ).toHaveAttribute("href", `/${locale}/letters`);
       await expect(page.getByRole("search")).toBeVisible();
       await expect(page.locator("footer")).toContainText("5101000001");
       await expect(page.locator("footer")).toContainText(

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
-import { applyLetterStep } from "@/lib/letters/applyLetterStep";
+import { rateLetter } from "@/lib/letters/applyLetterStep";
 import { letterNumberPattern, letterRatings } from "@/lib/letters/kinds";
 
 const ZRating = z.object({
@@ -18,7 +18,7 @@ export const rateLetterReply = formAction({
   actor: "citizen",
   returnTo: (formData, locale) => `/${locale}/letters/${String(formData.get("number") ?? "")}`,
   run: async ({ input, actor, locale }) => {
-    await applyLetterStep({ ...input, actor, step: "rate" });
+    await rateLetter({ ...input, actor });
     redirect(`/${locale}/letters/${input.number}`);
   },
 });

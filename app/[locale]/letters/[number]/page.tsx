@@ -9,7 +9,7 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { getSessionUser } from "@/lib/auth/session";
 import { readLetter } from "@/lib/letters/queries";
 import { letterNumberPattern, letterRatings } from "@/lib/letters/kinds";
-import { letterWorkflow } from "@/lib/letters/letterWorkflow";
+import { letterWorkflow, owingStatuses } from "@/lib/letters/letterWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
 import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
@@ -19,6 +19,7 @@ import { Section } from "@/components/ui/Section";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { FileList } from "@/components/cases/FileList";
 import { rateLetterReply } from "./actions";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
@@ -52,7 +53,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
   const mine = reading.view === "writer" ? reading.letter : null;
   const rateOpen =
     own && actor && own.writerId
-      ? allowedSteps(letterWorkflow, actor, { ...own, department: own.department }).includes("rate")
+      ? allowedSteps(letterWorkflow, actor, own).some((step) => step === "rate" || step === "reopen")
       : false;
   return (
     <div className="grid max-w-3xl gap-6">
@@ -78,7 +79,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
           [t("letters:statusLabel"), t(`letters:status.${letter.status}`)],
           [t("letters:column.written"), formatDate(locale, letter.createdAt)],
           !!mine?.dueOn &&
-            letter.status === "ACCEPTED" && [t("letters:dueOn"), formatDay(locale, mine.dueOn)],
+            owingStatuses.includes(letter.status) && [t("letters:dueOn"), formatDay(locale, mine.dueOn)],
           !!letter.repliedOn && [t("letters:column.replied"), formatDay(locale, letter.repliedOn)],
           !!own?.rating && [t("letters:rateTitle"), t(`letters:rating.${own.rating}`)],
         ]}
@@ -87,6 +88,11 @@ export default async function LetterPage({ params, searchParams }: Props) {
       <Section id="letter" title={t("letters:letter")}>
         <p className="whitespace-pre-wrap">{published ? published.publicContent : mine?.content}</p>
       </Section>
+      {mine?.attachments.length && actor && mine.writerId === actor.id ? (
+        <Section id="attachments" title={t("letters:attachments")}>
+          <FileList files={mine.attachments} locale={locale} t={t} />
+        </Section>
+      ) : null}
       <Section id="reply" title={t("letters:reply")}>
         <p className="whitespace-pre-wrap">
           {(published ? published.publicReply : mine?.replyText) || t("letters:noReplyYet")}

@@ -11,6 +11,8 @@ const columns = [
   "month",
   "mailbox",
   "received",
+  "accepted",
+  "forwarded",
   "replied",
   "repliedOnTime",
   "averageWorkingDays",

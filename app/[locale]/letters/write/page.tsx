@@ -8,22 +8,29 @@ import { departmentList } from "@/lib/places/queries";
 import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
 import { letterKinds, mayorMailbox } from "@/lib/letters/kinds";
+import { maxLetterFiles } from "@/lib/letters/submitLetter";
+import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
+import type { TSearchParams } from "@/lib/i18n/search-params";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { writeLetter } from "./actions";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
 export const generateMetadata = pageMetadata("letters", "letters:writeTitle");
 
 /** The letter form: posts without JavaScript; anonymous writers may send a question or a suggestion. */
-export default async function WriteLetterPage({ params }: Props) {
+export default async function WriteLetterPage({ params, searchParams }: Props) {
   const [{ locale, t }, departments, user] = await Promise.all([
     pageT(params, ["letters", "errors"]),
     departmentList(),
     getSessionUser(),
   ]);
   const writer = isCitizen(user) ? user : null;
+  // a signed-in writer may attach files: the form then posts (multipart) to its form route
+  const returned = writer
+    ? await returnedFormState({ actor: writer, id: (await searchParams)[formReturnParam] })
+    : null;
   return (
     <div className="grid max-w-2xl gap-4">
       <PageHeading title={t("letters:writeTitle")} intro={t("letters:writeIntro")} />
@@ -37,7 +44,7 @@ export default async function WriteLetterPage({ params }: Props) {
         )}
       </p>
       <SimpleForm
-        action={writeLetter}
+        {...(writer ? { postTo: "/api/forms/letter-write", returned } : { action: writeLetter })}
         hidden={{ locale }}
         fields={[
           {
@@ -70,6 +77,18 @@ export default async function WriteLetterPage({ params }: Props) {
             hint: t("letters:field.consentHint"),
             options: codeOptions(t, "letters:consent", ["yes", "no"]),
           },
+          ...(writer
+            ? [
+                {
+                  name: "files",
+                  type: "file" as const,
+                  multiple: true,
+                  accept: "application/pdf,image/jpeg,image/png",
+                  label: t("letters:field.files"),
+                  hint: t("letters:field.filesHint", { count: maxLetterFiles }),
+                },
+              ]
+            : []),
         ]}
         submitLabel={t("letters:submit")}
         messages={errorMessages(t)}

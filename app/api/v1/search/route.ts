@@ -12,7 +12,7 @@ const plain = (segments: { text: string }[] | null) =>
   segments ? segments.map((s) => s.text).join("") : null;
 
 /**
- * One search over public services, documents and notices (`?q=&type=&page=&locale=`): ranked,
+ * One search over public services, documents, notices and published letters (`?q=&type=&page=&locale=`): ranked,
  * each item with its `type`, an excerpt and the marked ranges; with no result, the closest
  * services and the hotline. Limited per client address (429 with Retry-After).
  */

@@ -14,13 +14,14 @@ const ZStep = z.object({
   expectedVersion: z.coerce.number().int().positive(),
   reason: textField().max(2000, "tooLongMax|2000").optional(),
   department: z.string().max(20).optional(),
+  duplicateOf: z.string().max(30).optional(),
   replyText: textField().max(10000, "tooLongMax|10000").optional(),
   publicSubject: lineField().max(100, "tooLongMax|100").optional(),
   publicContent: textField().max(5000, "tooLongMax|5000").optional(),
   publicReply: textField().max(10000, "tooLongMax|10000").optional(),
 });
 
-/** A handler's step on a letter: accept, refuse, forward, reply or publish the reviewed copy. */
+/** A handler's or supervisor's step on a letter (letterWorkflow), from its staff page. */
 export const letterStepAction = formAction({
   schema: ZStep,
   actor: "staff",

@@ -15,6 +15,7 @@ import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { StepForms } from "@/components/staff/StepForms";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { FileList } from "@/components/cases/FileList";
 import { letterStepAction } from "./actions";
 
 type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
@@ -33,7 +34,13 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
   const fieldsFor = (step: TLetterStep): TSimpleField[] => {
     switch (step) {
       case "refuse":
+      case "sendBack":
+      case "returnDraft":
+      case "requestExtension":
+      case "declineExtension":
         return [{ name: "reason", type: "textarea", label: t("letters:staff.reason") }];
+      case "merge":
+        return [{ name: "duplicateOf", type: "text", label: t("letters:staff.duplicateOf") }];
       case "forward":
         return [
           {
@@ -46,7 +53,8 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
           },
           { name: "reason", type: "textarea", label: t("letters:staff.reason") },
         ];
-      case "reply":
+      case "draft":
+      case "reanswer":
         return [{ name: "replyText", type: "textarea", rows: 8, label: t("letters:staff.replyText") }];
       case "publish":
         return [
@@ -78,6 +86,7 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
             ],
             [t("letters:column.written"), formatDate(defaultLocale, letter.createdAt)],
             !!letter.dueOn && [t("letters:dueOn"), formatDay(defaultLocale, letter.dueOn)],
+            !!letter.extension && [t("letters:staff.extension"), t(`letters:extension.${letter.extension}`)],
             !!letter.rating && [t("letters:rateTitle"), t(`letters:rating.${letter.rating}`)],
             [
               t("letters:field.content"),
@@ -94,6 +103,11 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
           ]}
         />
       </Section>
+      {letter.attachments.length ? (
+        <Section id="attachments" title={t("letters:attachments")}>
+          <FileList files={letter.attachments} locale={defaultLocale} t={t} />
+        </Section>
+      ) : null}
       {letter.publishedAt ? (
         <Section id="published" title={t("letters:staff.published")}>
           <p className="font-bold">{letter.publicSubject}</p>
@@ -106,7 +120,13 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
         steps={open}
         label={(step) => t(`letters:staff.step.${step}`)}
         fields={fieldsFor}
-        initialValues={(step) => (step === "publish" ? proposedPublicCopy(letter) : undefined)}
+        initialValues={(step) =>
+          step === "publish"
+            ? proposedPublicCopy(letter)
+            : step === "reanswer" && letter.replyText
+              ? { replyText: letter.replyText }
+              : undefined
+        }
         action={letterStepAction}
         hidden={{ number: letter.number, expectedVersion: String(letter.version) }}
         messages={errorMessages(t, { staff: true })}
