@@ -1,0 +1,12 @@
+import { chromium } from "playwright";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu"] });
+const p = await (await b.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+await p.goto("http://localhost:3500/zh-Hans/services/RS-JYDJ-001");
+await p.locator("section:has(#materials)").screenshot({ path: "/tmp/probe/materials.png" });
+await p.goto("http://localhost:3500/zh-Hans/notices?district=510104&street=nonsense");
+await p.screenshot({ path: "/tmp/probe/notices.png" });
+const d = await (await b.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+await d.goto("http://localhost:3500/zh-Hans/notices?district=510104");
+await d.screenshot({ path: "/tmp/probe/notices-desktop.png" });
+console.log(await d.locator("#n-street option").allTextContents());
+await b.close();
