@@ -54,22 +54,22 @@ export function FilterForm({
         {count ? t("filtersApplied", { count }) : t("applyFilters")}
       </summary>
       <form
-      method="get"
-      className={`grid items-end gap-4 bg-panel p-4 ${columns[cols]}`}
-      aria-label={t("filters")}
-    >
-      {children}
-      {filters.map(({ name, value, ...filter }) => (
-        <FilterSelect
-          key={name}
-          id={`${idPrefix}-${name}`}
-          name={name}
-          value={value?.toString()}
-          allLabel={t("all")}
-          {...filter}
-        />
-      ))}
-      <Button>{t("applyFilters")}</Button>
+        method="get"
+        className={`grid items-end gap-4 bg-panel p-4 ${columns[cols]}`}
+        aria-label={t("filters")}
+      >
+        {children}
+        {filters.map(({ name, value, ...filter }) => (
+          <FilterSelect
+            key={name}
+            id={`${idPrefix}-${name}`}
+            name={name}
+            value={value?.toString()}
+            allLabel={t("all")}
+            {...filter}
+          />
+        ))}
+        <Button>{t("applyFilters")}</Button>
       </form>
     </details>
   );

@@ -6,7 +6,11 @@ describe("a 补正 request read from the timeline", () => {
     const at = new Date("2026-12-01T02:00:00Z");
     const request = openSupplementRequest([
       { kind: "submit", data: null, createdAt: at },
-      { kind: "requestSupplement", data: { missing: ["劳动合同", "身份证"], due: "2026-12-22" }, createdAt: at },
+      {
+        kind: "requestSupplement",
+        data: { missing: ["劳动合同", "身份证"], due: "2026-12-22" },
+        createdAt: at,
+      },
     ]);
     expect(request).toEqual({ items: ["劳动合同", "身份证"], due: "2026-12-22", askedAt: at });
     expect(openSupplementRequest([{ kind: "submit", data: null, createdAt: at }])).toBeNull();
@@ -16,7 +20,11 @@ describe("a 补正 request read from the timeline", () => {
     // Tuesday 1 December 2026 (Beijing) + 15 working days = Tuesday 22 December
     expect(supplementDue(new Date("2026-12-01T02:00:00Z"))).toBe("2026-12-22");
     const old = openSupplementRequest([
-      { kind: "requestSupplement", data: { missing: ["劳动合同"] }, createdAt: new Date("2026-12-01T02:00:00Z") },
+      {
+        kind: "requestSupplement",
+        data: { missing: ["劳动合同"] },
+        createdAt: new Date("2026-12-01T02:00:00Z"),
+      },
     ]);
     expect(old?.due).toBe("2026-12-22");
   });

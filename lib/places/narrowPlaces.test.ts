@@ -6,11 +6,22 @@ const tree: TPlaceNode[] = [
     code: "A",
     label: "锦江区",
     streets: [
-      { code: "A1", label: "春熙路街道", communities: [{ code: "A1a", label: "甲社区" }, { code: "A1b", label: "乙社区" }] },
+      {
+        code: "A1",
+        label: "春熙路街道",
+        communities: [
+          { code: "A1a", label: "甲社区" },
+          { code: "A1b", label: "乙社区" },
+        ],
+      },
       { code: "A2", label: "书院街街道", communities: [{ code: "A2a", label: "丙社区" }] },
     ],
   },
-  { code: "B", label: "青羊区", streets: [{ code: "B1", label: "草市街街道", communities: [{ code: "B1a", label: "丁社区" }] }] },
+  {
+    code: "B",
+    label: "青羊区",
+    streets: [{ code: "B1", label: "草市街街道", communities: [{ code: "B1a", label: "丁社区" }] }],
+  },
 ];
 const values = (list: { value: string }[] | undefined) => list?.map((o) => o.value);
 
@@ -19,7 +30,12 @@ describe("place filters that narrow one another", () => {
     const narrowed = narrowPlaces(tree, {});
     expect(values(narrowed.districts)).toEqual(["A", "B"]);
     expect(narrowed.streets.groups?.map((g) => g.label)).toEqual(["锦江区", "青羊区"]);
-    expect(narrowed.communities.groups?.flatMap((g) => values(g.options))).toEqual(["A1a", "A1b", "A2a", "B1a"]);
+    expect(narrowed.communities.groups?.flatMap((g) => values(g.options))).toEqual([
+      "A1a",
+      "A1b",
+      "A2a",
+      "B1a",
+    ]);
   });
 
   it("offers only the chosen district's streets and communities", () => {
@@ -35,8 +51,16 @@ describe("place filters that narrow one another", () => {
   });
 
   it("fills in the district and street of a community chosen alone", () => {
-    expect(narrowPlaces(tree, { community: "A2a" }).choice).toEqual({ district: "A", street: "A2", community: "A2a" });
-    expect(narrowPlaces(tree, { street: "B1" }).choice).toEqual({ district: "B", street: "B1", community: undefined });
+    expect(narrowPlaces(tree, { community: "A2a" }).choice).toEqual({
+      district: "A",
+      street: "A2",
+      community: "A2a",
+    });
+    expect(narrowPlaces(tree, { street: "B1" }).choice).toEqual({
+      district: "B",
+      street: "B1",
+      community: undefined,
+    });
   });
 
   it("drops a street or community the changed district or street does not contain", () => {

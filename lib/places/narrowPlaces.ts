@@ -29,7 +29,8 @@ export function narrowPlaces(tree: TPlaceNode[], choice: TChoice) {
   if (street && !allStreets.some((s) => s.code === street)) street = undefined;
   if (community && !communityStreet(community)) community = undefined;
   // the broader choice wins over a narrower one it does not contain
-  if (district && street && allStreets.find((s) => s.code === street)?.district !== district) street = undefined;
+  if (district && street && allStreets.find((s) => s.code === street)?.district !== district)
+    street = undefined;
   if (street && community && communityStreet(community)?.code !== street) community = undefined;
   if (district && !street && community && communityStreet(community)?.district !== district)
     community = undefined;
@@ -40,9 +41,7 @@ export function narrowPlaces(tree: TPlaceNode[], choice: TChoice) {
   const option = (p: { code: string; label: string }): TOption => ({ value: p.code, label: p.label });
   const inDistrict = district ? tree.filter((d) => d.code === district) : tree;
   const streetGroups: TGroup[] = inDistrict.map((d) => ({ label: d.label, options: d.streets.map(option) }));
-  const inStreet = street
-    ? streetsOf(inDistrict).filter((s) => s.code === street)
-    : streetsOf(inDistrict);
+  const inStreet = street ? streetsOf(inDistrict).filter((s) => s.code === street) : streetsOf(inDistrict);
   const communityGroups: TGroup[] = inStreet.map((s) => ({
     label: s.label,
     options: s.communities.map(option),

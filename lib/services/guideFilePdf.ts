@@ -48,13 +48,20 @@ export async function renderGuideFilePdf(input: {
     doc.save();
     doc.rotate(-30, { origin: [page.width / 2, 420] });
     doc.font("heading").fontSize(120).fillColor("#e6e6e6");
-    doc.text(input.kind === "RESULT_SAMPLE" ? "样本" : "样表", 0, 360, { width: page.width, align: "center" });
+    doc.text(input.kind === "RESULT_SAMPLE" ? "样本" : "样表", 0, 360, {
+      width: page.width,
+      align: "center",
+    });
     doc.restore();
   }
   doc.font("body").fontSize(11).fillColor("#444444");
   doc.text(input.departmentName, page.margin, page.margin, { width: contentWidth, align: "center" });
   doc.moveDown(0.6);
-  doc.font("heading").fontSize(20).fillColor("#000000").text(input.title, { width: contentWidth, align: "center" });
+  doc
+    .font("heading")
+    .fontSize(20)
+    .fillColor("#000000")
+    .text(input.title, { width: contentWidth, align: "center" });
   doc.moveDown(0.4);
   doc.font("body").fontSize(11).text(`事项：${input.serviceName}`, { width: contentWidth, align: "center" });
   doc.moveDown(1);
@@ -78,16 +85,26 @@ export async function renderGuideFilePdf(input: {
     doc.rect(page.margin + labelWidth, y, contentWidth - labelWidth, height).stroke();
     doc.font("heading").fontSize(11).fillColor("#000000");
     doc.text(row.label, page.margin + 8, y + 10, { width: labelWidth - 16 });
-    const value = sample || input.kind === "RESULT_SAMPLE" ? row.sample : row.label === "日期" ? "    年    月    日" : "";
+    const value =
+      sample || input.kind === "RESULT_SAMPLE"
+        ? row.sample
+        : row.label === "日期"
+          ? "    年    月    日"
+          : "";
     if (value) {
-      doc.font("body").fontSize(11).fillColor(sample ? "#0b4f9c" : "#000000");
+      doc
+        .font("body")
+        .fontSize(11)
+        .fillColor(sample ? "#0b4f9c" : "#000000");
       doc.text(value, page.margin + labelWidth + 8, y + 10, { width: contentWidth - labelWidth - 16 });
     }
     y += height;
   }
   doc.font("body").fontSize(9).fillColor("#444444");
   doc.text(
-    sample ? "本文件为填写样例，仅供参考，不作为办理凭证。" : "请用黑色墨水笔填写，字迹清楚；也可在线填报，无需打印。",
+    sample
+      ? "本文件为填写样例，仅供参考，不作为办理凭证。"
+      : "请用黑色墨水笔填写，字迹清楚；也可在线填报，无需打印。",
     page.margin,
     y + 16,
     { width: contentWidth },

@@ -32,10 +32,20 @@ export function guideFileSlots(service: {
         title: material.blankForm,
       });
     if (material.sample)
-      slots.push({ kind: "SAMPLE", materialId: material.id, slug: `${material.id}-sample`, title: material.sample });
+      slots.push({
+        kind: "SAMPLE",
+        materialId: material.id,
+        slug: `${material.id}-sample`,
+        title: material.sample,
+      });
   }
   if (service.resultSample)
-    slots.push({ kind: "RESULT_SAMPLE", materialId: null, slug: "result-sample", title: service.resultSample });
+    slots.push({
+      kind: "RESULT_SAMPLE",
+      materialId: null,
+      slug: "result-sample",
+      title: service.resultSample,
+    });
   return slots;
 }
 

@@ -64,23 +64,37 @@ export async function renderGuidePdf(input: {
   const heading = (text: string) => {
     if (doc.y > page.height - page.margin - 80) doc.addPage();
     doc.moveDown(0.8);
-    doc.font("heading").fontSize(14).fillColor("#a61b1b").text(text, page.margin, doc.y, { width: contentWidth });
+    doc
+      .font("heading")
+      .fontSize(14)
+      .fillColor("#a61b1b")
+      .text(text, page.margin, doc.y, { width: contentWidth });
     doc.moveDown(0.3);
     doc.font("body").fontSize(10.5).fillColor("#000000");
   };
   const row = (label: string, value: string) => {
     if (doc.y > page.height - page.margin - 30) doc.addPage();
     const y = doc.y;
-    doc.font("heading").fontSize(10.5).text(label, page.margin, y, { width: labelWidth - 8 });
+    doc
+      .font("heading")
+      .fontSize(10.5)
+      .text(label, page.margin, y, { width: labelWidth - 8 });
     const afterLabel = doc.y;
     doc.font("body").text(value, page.margin + labelWidth, y, { width: contentWidth - labelWidth });
     doc.y = Math.max(doc.y, afterLabel) + 4;
   };
   const para = (text: string, indent = 0) =>
-    doc.font("body").fontSize(10.5).text(text, page.margin + indent, doc.y, { width: contentWidth - indent });
+    doc
+      .font("body")
+      .fontSize(10.5)
+      .text(text, page.margin + indent, doc.y, { width: contentWidth - indent });
   const numbered = (items: string[]) => items.forEach((item, index) => para(`${index + 1}. ${item}`));
 
-  doc.font("body").fontSize(10).fillColor("#444444").text(input.siteName, { width: contentWidth, align: "center" });
+  doc
+    .font("body")
+    .fontSize(10)
+    .fillColor("#444444")
+    .text(input.siteName, { width: contentWidth, align: "center" });
   doc.moveDown(0.4);
   doc.font("heading").fontSize(20).fillColor("#000000").text(title, { width: contentWidth, align: "center" });
   doc.font("body").fontSize(12).text(t("services:guidePdf.title"), { width: contentWidth, align: "center" });
@@ -105,7 +119,10 @@ export async function renderGuidePdf(input: {
 
   heading(t("services:guide.legalBasis"));
   for (const basis of service.legalBasis) {
-    doc.font("heading").fontSize(10.5).text(`${basis.law} ${basis.article}`, page.margin, doc.y, { width: contentWidth });
+    doc
+      .font("heading")
+      .fontSize(10.5)
+      .text(`${basis.law} ${basis.article}`, page.margin, doc.y, { width: contentWidth });
     para(basis.text);
     doc.moveDown(0.3);
   }
@@ -116,9 +133,12 @@ export async function renderGuidePdf(input: {
   heading(t("services:guide.materials"));
   service.materials.forEach((material, index) => {
     if (doc.y > page.height - page.margin - 60) doc.addPage();
-    doc.font("heading").fontSize(10.5).text(`${index + 1}. ${lt(locale, material.name, material.nameEn)}`, page.margin, doc.y, {
-      width: contentWidth,
-    });
+    doc
+      .font("heading")
+      .fontSize(10.5)
+      .text(`${index + 1}. ${lt(locale, material.name, material.nameEn)}`, page.margin, doc.y, {
+        width: contentWidth,
+      });
     const copies = copiesShown(material);
     const facts = [
       `${t("services:material.form")}: ${t(`services:material.forms.${material.form}`)}`,
@@ -155,6 +175,8 @@ export async function renderGuidePdf(input: {
 
   doc.moveDown(1);
   doc.font("body").fontSize(9).fillColor("#444444");
-  doc.text(t("services:guidePdf.online", { url: input.guideUrl }), page.margin, doc.y, { width: contentWidth });
+  doc.text(t("services:guidePdf.online", { url: input.guideUrl }), page.margin, doc.y, {
+    width: contentWidth,
+  });
   return finish();
 }

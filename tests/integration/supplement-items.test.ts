@@ -39,7 +39,13 @@ afterAll(async () => {
 
 async function caseInSupplement(missing: string[]) {
   const db = database.prisma;
-  const upload = await saveUpload({ db, actor: actors.citizen, name: "id.pdf", bytes: pdfBytes(), field: "idCardCopy" });
+  const upload = await saveUpload({
+    db,
+    actor: actors.citizen,
+    name: "id.pdf",
+    bytes: pdfBytes(),
+    field: "idCardCopy",
+  });
   const { trackingNumber } = await submitApplication({
     db,
     actor: actors.citizen,
@@ -78,9 +84,7 @@ describe("补正 item by item", () => {
         expectedVersion: 2,
         files: [itemFile("item-1")],
       }),
-    ).rejects.toSatisfy(
-      (e) => e instanceof SupplementItemsMissing && e.fields.join() === "item-0,item-2",
-    );
+    ).rejects.toSatisfy((e) => e instanceof SupplementItemsMissing && e.fields.join() === "item-0,item-2");
     expect(await database.prisma.attachment.count()).toBe(before);
     const own = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: number } });
     expect(own.status).toBe("SUPPLEMENT");
@@ -93,7 +97,11 @@ describe("补正 item by item", () => {
       actor: actors.citizen,
       trackingNumber: number,
       expectedVersion: 2,
-      files: [itemFile("item-0", "contract.pdf"), itemFile("item-1", "back.pdf"), itemFile("item-1", "back2.pdf")],
+      files: [
+        itemFile("item-0", "contract.pdf"),
+        itemFile("item-1", "back.pdf"),
+        itemFile("item-1", "back2.pdf"),
+      ],
       note: "已补齐",
     });
     expect(result.status).toBe("PRE_REVIEW");

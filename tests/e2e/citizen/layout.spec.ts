@@ -81,14 +81,16 @@ test.describe("on a phone", () => {
     await expectCurrentSection(page, "/zh-Hans/services");
     const contract = page.locator("tr", { hasText: "劳动合同或用工证明" });
     await expect(contract.locator("[data-label='份数']")).toBeHidden();
-    await expect(page.locator("tr", { hasText: "居民身份证" }).locator("[data-label='份数']")).toHaveText("1");
+    await expect(page.locator("tr", { hasText: "居民身份证" }).locator("[data-label='份数']")).toHaveText(
+      "1",
+    );
     const blankForm = contract.getByRole("link", { name: /《用工证明》（空白格式）/ });
     const blank = await expectPdf(page.request, (await blankForm.getAttribute("href"))!, /^attachment;/);
     expect(blank.text).toContain("用工证明");
     const resultSample = page.getByRole("link", { name: /就业登记凭证样本/ });
-    expect((await expectPdf(page.request, (await resultSample.getAttribute("href"))!, /^attachment;/)).text).toContain(
-      "样本",
-    );
+    expect(
+      (await expectPdf(page.request, (await resultSample.getAttribute("href"))!, /^attachment;/)).text,
+    ).toContain("样本");
     await page.locator("section:has(#faq), section:has(#where)").first().scrollIntoViewIfNeeded();
     const sticky = page.getByRole("link", { name: "在线办理" }).last();
     await expect(sticky).toBeInViewport();
@@ -233,7 +235,9 @@ test.describe("补正 on a phone", () => {
     await expect(withScript.locator("#supply-item-1-error")).toBeVisible();
     await expectAccessible(withScript);
     await section().getByLabel("第1项：劳动合同首页").setInputFiles(pdfFile);
-    await section().getByLabel("第2项：身份证反面").setInputFiles({ ...pdfFile, name: "back.pdf" });
+    await section()
+      .getByLabel("第2项：身份证反面")
+      .setInputFiles({ ...pdfFile, name: "back.pdf" });
     await section().getByRole("button", { name: "提交补正材料" }).click();
     await expect(page).toHaveURL(/done=supplied/);
     await expect(page.locator("section:has(#supply)")).toHaveCount(0);

@@ -62,7 +62,11 @@ export default async function ServiceGuidePage({ params }: Props) {
   );
   const phone = (number: string) => <a href={`tel:${number}`}>{number}</a>;
   // the guide's files are downloads; a file the guide names but does not hold stays a name
-  const fileLink = (materialId: string | null, kind: "BLANK_FORM" | "SAMPLE" | "RESULT_SAMPLE", name: string) => {
+  const fileLink = (
+    materialId: string | null,
+    kind: "BLANK_FORM" | "SAMPLE" | "RESULT_SAMPLE",
+    name: string,
+  ) => {
     const file = service.guideFiles.find((f) => f.kind === kind && f.materialId === materialId);
     if (!file) return zh(name);
     return (
