@@ -60,6 +60,8 @@ test.describe("on a phone", () => {
   test("zh-Hans: pages fit, the section is marked, the guide offers its files and a sticky 在线办理", async ({
     page,
   }) => {
+    // eight pages and two axe runs: room for a loaded machine
+    test.setTimeout(120_000);
     for (const [path, section] of [
       ["/zh-Hans", "/zh-Hans"],
       ["/zh-Hans/services", "/zh-Hans/services"],
@@ -203,6 +205,8 @@ test.describe("补正 on a phone", () => {
     page: withScript,
     browser,
   }) => {
+    // a staff sign-in and two posts with files: room for a loaded machine
+    test.setTimeout(120_000);
     let page = withScript;
     await signInCitizen(page, "citizen2@example.cn");
     const number = await applyThroughApi(page.request);
