@@ -21,6 +21,8 @@ export type TFilter = {
  * A catalogue's filter bar: a GET form (works without JavaScript, and every filtered list has
  * its own address) with the controls side by side on wide screens and a submit button. Other
  * controls (`children`) come first, then one select per filter, with ids `${idPrefix}-${name}`.
+ * On a phone the bar folds behind one "筛选" control (a <details>, no JavaScript needed) that
+ * says how many filters are applied; on wider screens it is always open.
  */
 export function FilterForm({
   t,
@@ -28,32 +30,48 @@ export function FilterForm({
   idPrefix = "f",
   filters = [],
   children,
+  searched,
 }: {
   t: TFunction;
   cols?: keyof typeof columns;
   idPrefix?: string;
   filters?: TFilter[];
   children?: ReactNode;
+  /** a keyword is applied too (counted with the filters) */
+  searched?: boolean;
 }) {
+  const applied = filters.filter((filter) => filter.value !== undefined && filter.value !== "").length;
+  const count = applied + (searched ? 1 : 0);
   return (
-    <form
-      method="get"
-      className={`grid items-end gap-4 bg-panel p-4 ${columns[cols]}`}
-      aria-label={t("filters")}
+    <details
+      id={`${idPrefix}-filters`}
+      className="group sm:[&::details-content]:[content-visibility:visible]"
     >
-      {children}
-      {filters.map(({ name, value, ...filter }) => (
-        <FilterSelect
-          key={name}
-          id={`${idPrefix}-${name}`}
-          name={name}
-          value={value?.toString()}
-          allLabel={t("all")}
-          {...filter}
-        />
-      ))}
-      <Button>{t("applyFilters")}</Button>
-    </form>
+      <summary className="cursor-pointer list-none border-2 border-brand bg-panel px-4 py-2 font-bold text-brand sm:hidden [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="mr-2 inline-block transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        {count ? t("filtersApplied", { count }) : t("applyFilters")}
+      </summary>
+      <form
+        method="get"
+        className={`grid items-end gap-4 bg-panel p-4 ${columns[cols]}`}
+        aria-label={t("filters")}
+      >
+        {children}
+        {filters.map(({ name, value, ...filter }) => (
+          <FilterSelect
+            key={name}
+            id={`${idPrefix}-${name}`}
+            name={name}
+            value={value?.toString()}
+            allLabel={t("all")}
+            {...filter}
+          />
+        ))}
+        <Button>{t("applyFilters")}</Button>
+      </form>
+    </details>
   );
 }
 

@@ -30,7 +30,9 @@ type Props<R> = {
 
 const textOf = (header: ReactNode) => (typeof header === "string" ? header : "");
 
-const cellClass = "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1";
+// an empty cell (份数 0, no note) is left out of a phone's card rather than shown as a bare label
+const cellClass =
+  "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1 max-sm:empty:hidden";
 
 /**
  * A data table that becomes stacked cards under 640px: each row a bordered block and each cell

@@ -6,6 +6,7 @@ import { notifyApplicant } from "../notifications/notifyApplicant";
 import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { issueResultDocument } from "./resultDocument";
 import { caseWorkflow, type TCaseRule, type TCaseStatus, type TCaseStep } from "./caseWorkflow";
+import { supplementDue } from "./supplementRequest";
 
 export type TCaseStepInput = TStepInput<TCaseStep> & {
   trackingNumber: string;
@@ -16,6 +17,8 @@ export type TCaseStepInput = TStepInput<TCaseStep> & {
   resultAttachmentId?: string;
   /** 补正 answered: the applicant's new uploads */
   newUploadIds?: string[];
+  /** 补正 answered: which uploads answer which item of the list */
+  supplied?: { item: string; uploadIds: string[] }[];
 };
 
 const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -49,6 +52,8 @@ type TCasePlan = {
   data: Prisma.ApplicationUpdateManyMutationInput;
   reason: string | null;
   missing: string[];
+  /** what the timeline event records besides the reason: the 补正 list and its deadline, or the answer */
+  eventData?: Prisma.InputJsonObject;
 };
 
 /** The case lifecycle on the workflow engine: the statutory rules of 补正, 受理 and 办结 as hooks. */
@@ -64,11 +69,14 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
     const missing = (input.missing ?? []).map((item) => item.trim()).filter(Boolean);
     if (rule.needsMissingList && missing.length === 0) throw new FormError("missingListRequired", "missing");
     const data: Prisma.ApplicationUpdateManyMutationInput = {};
+    let eventData: Prisma.InputJsonObject | undefined;
     switch (step) {
       case "requestSupplement":
         if ((await supplementsAsked(prisma, entity.id)) > 0) throw new FormError("supplementOnce");
         // past the window the application counts as accepted: staff accept it instead
         if (pastSupplementWindow(entity.submittedAt, now)) throw new FormError("supplementTooLate");
+        // the list and the day it is due, stated once on the 补正 notice
+        eventData = { missing, due: supplementDue(now) };
         break;
       case "accept": {
         const deemed = await deemedAccepted(prisma, entity.id, entity.submittedAt, now);
@@ -97,14 +105,17 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
       case "complete":
         data.completedAt = now;
         break;
-      case "startPreReview":
       case "supplyMaterials":
+        if (input.supplied?.length) eventData = { supplied: input.supplied };
+        break;
+      case "startPreReview":
       case "startReview":
       case "deliver":
       case "withdraw":
         break;
     }
-    return { data, reason, missing };
+    if (!eventData && missing.length) eventData = { missing };
+    return { data, reason, missing, eventData };
   },
   update: (tx, update) => tx.application.updateMany(update),
   async record(tx, { actor, step, rule, entity, input, plan, now }) {
@@ -134,7 +145,7 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
         fromStatus: entity.status,
         toStatus: rule.to,
         reason: plan.reason,
-        data: plan.missing.length ? { missing: plan.missing } : undefined,
+        data: plan.eventData,
       },
     });
   },

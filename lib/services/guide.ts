@@ -28,3 +28,4 @@ export const ZGuideLists = z.object({
   process: z.array(z.string().min(1)).min(1),
   faq: z.array(z.object({ q: z.string().min(1), a: z.string().min(1) })),
 });
+export type TGuideLists = z.infer<typeof ZGuideLists>;

@@ -44,11 +44,25 @@ export async function hotServices(input: { limit?: number } & TDbOption = {}) {
   });
 }
 
-/** One published service with its whole guide, or null. */
+/** One published service with its whole guide (and the list of its downloadable files), or null. */
 export async function getService(input: { code: string } & TDbOption) {
   return (await publicReadClientOf(input)).service.findFirst({
     where: { code: input.code, published: true },
-    include: { department: true },
+    include: {
+      department: true,
+      guideFiles: {
+        select: { kind: true, materialId: true, slug: true, fileName: true, size: true },
+        orderBy: { slug: "asc" },
+      },
+    },
+  });
+}
+
+/** One downloadable file of a published service's guide, with its bytes, or null. */
+export async function getGuideFile(input: { code: string; slug: string } & TDbOption) {
+  return (await publicReadClientOf(input)).guideFile.findFirst({
+    where: { slug: input.slug, service: { code: input.code, published: true } },
+    select: { fileName: true, mimeType: true, size: true, sha256: true, content: true },
   });
 }
 

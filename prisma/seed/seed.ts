@@ -11,6 +11,7 @@ import { notices } from "./data/notices";
 import { seedPlanMarkdown } from "./seed-plan";
 import { seedRequests } from "./requests";
 import { seedLetters } from "./letters";
+import { seedGuideFiles } from "./guideFiles";
 import { searchSynonyms } from "./data/synonyms";
 import { rebuildSearchIndex } from "../../lib/search/index";
 
@@ -108,6 +109,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
     await prisma.service.upsert({ where: { code: service.code }, create: data, update: data });
   }
   log(`services: ${services.length}`);
+  log(`guide files: ${await seedGuideFiles(prisma, services)}`);
 
   const plan = seedPlanMarkdown();
   const serials = new Map<string, number>();

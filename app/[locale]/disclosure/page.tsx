@@ -81,7 +81,7 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
           <Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link>
         </li>
       </ul>
-      <FilterForm t={t} cols={3} idPrefix="d" filters={filters}>
+      <FilterForm t={t} cols={3} idPrefix="d" filters={filters} searched={!!filter.q}>
         <FilterSearch id="d-q" label={t("disclosure:keyword")} value={filter.q} />
       </FilterForm>
 

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { lt } from "@/lib/i18n/content";
 import { codeOptions } from "@/lib/i18n/options";
 import { formatDate } from "@/lib/i18n/format";
-import { enumParam, intParam, type TSearchParams } from "@/lib/i18n/search-params";
+import { enumParam, intParam, param, type TSearchParams } from "@/lib/i18n/search-params";
 import { listNotices, type TNoticeFilter } from "@/lib/notices/queries";
 import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { noticeCategories } from "@/lib/notices/categories";
-import { placeTree } from "@/lib/places/queries";
+import { labelledPlaceTree } from "@/lib/places/queries";
+import { narrowPlaces } from "@/lib/places/narrowPlaces";
 import { FilterForm, type TFilter } from "@/components/ui/Filters";
 import { Pagination } from "@/components/ui/Pagination";
 import { withQuery } from "@/lib/i18n/paths";
@@ -22,22 +22,14 @@ export const generateMetadata = pageMetadata("notices", "notices:listTitle");
 export default async function NoticesPage({ params, searchParams }: Props) {
   const locale = await localeParam(params);
   const query = await searchParams;
-  const tree = await placeTree();
-  const streets = tree.flatMap((d) => d.streets);
-  const communities = streets.flatMap((s) => s.communities);
+  // 区县 → 街道 → 社区 narrow one another: a changed district drops a street outside it, and so on
+  const places = narrowPlaces(await labelledPlaceTree({ locale }), {
+    district: param(query.district, 40),
+    street: param(query.street, 40),
+    community: param(query.community, 40),
+  });
   const filter: TNoticeFilter = {
-    district: enumParam(
-      query.district,
-      tree.map((d) => d.code),
-    ),
-    street: enumParam(
-      query.street,
-      streets.map((s) => s.code),
-    ),
-    community: enumParam(
-      query.community,
-      communities.map((c) => c.code),
-    ),
+    ...places.choice,
     category: enumParam(query.category, noticeCategories),
     page: intParam(query.page),
   };
@@ -57,19 +49,11 @@ export default async function NoticesPage({ params, searchParams }: Props) {
   const hrefFor = (page: number) =>
     withQuery(`/${locale}/notices`, { ...filter, page: page > 1 ? page : undefined });
 
-  const place = (p: { code: string; name: string; nameEn: string }) => ({
-    value: p.code,
-    label: lt(locale, p.name, p.nameEn),
-  });
-  // the place filters narrow from district to community; streets and communities come grouped
   const filters: TFilter[] = (
     [
-      { name: "district", options: tree.map(place) },
-      { name: "street", groups: tree.map((d) => ({ label: place(d).label, options: d.streets.map(place) })) },
-      {
-        name: "community",
-        groups: streets.map((s) => ({ label: place(s).label, options: s.communities.map(place) })),
-      },
+      { name: "district", options: places.districts },
+      { name: "street", ...places.streets },
+      { name: "community", ...places.communities },
       { name: "category", options: codeOptions(t, "catalog:noticeCategory", noticeCategories) },
     ] as const
   ).map((select) => ({ ...select, label: t(`notices:${select.name}`), value: filter[select.name] }));

@@ -45,6 +45,7 @@ export default async function ServicesPage({ params, searchParams }: Props) {
       </h1>
       <FilterForm
         t={t}
+        searched={!!q}
         filters={[
           { name: "audience", label: t("services:audience"), value: audience, options: audienceOptions },
           { name: "theme", label: t("services:theme"), value: theme, options: themeOptions },

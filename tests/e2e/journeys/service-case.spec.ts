@@ -128,7 +128,9 @@ for (const locale of ["en", "zh-Hans"] as const) {
     // the citizen sees the list and answers with a new upload
     await page.goto(`/${locale}/account/cases/${number}`);
     await expect(page.locator("main")).toContainText("劳动合同首页");
-    await page.locator("#supply-files").setInputFiles(pdfFile);
+    // one upload for each item asked for
+    await page.locator("#supply-item-0").setInputFiles(pdfFile);
+    await page.locator("#supply-item-1").setInputFiles({ ...pdfFile, name: "contract.pdf" });
     await page.getByRole("button", { name: l.supplySubmit }).click();
     await expect(page.getByRole("status")).toBeVisible();
 

@@ -42,7 +42,7 @@ const endpoints: TEndpoint[] = [
   {
     path: "/api/forms/case-supply",
     who: "citizen",
-    field: "files",
+    field: "item-0",
     fields: { locale: "en", trackingNumber: "SV20261201000001", expectedVersion: "1" },
     back: /^\/en\/account\/cases\/SV20261201000001\?form=[0-9a-f]{32}$/,
   },

@@ -116,7 +116,9 @@ test("form answers, attachment names and the 补正 list never run and never rea
     await expect(caseworker.getByText("操作已完成。")).toBeVisible();
     await citizen.goto(`/en/account/cases/${found.number}`);
     await expectInert(citizen);
-    await citizen.locator("#supply-files").setInputFiles(batch.map(pdfNamed));
+    // each item of the list its own file, named by the payload
+    for (const [index, name] of batch.entries())
+      await citizen.locator(`#supply-item-${index}`).setInputFiles(pdfNamed(name));
     await citizen.getByRole("button", { name: "Send documents" }).click();
     await expect(citizen.getByRole("status")).toBeVisible();
     found.files += batch.length;

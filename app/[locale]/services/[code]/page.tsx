@@ -7,6 +7,8 @@ import { lt } from "@/lib/i18n/content";
 import { LocalText } from "@/components/ui/LocalText";
 import { getService } from "@/lib/services/queries";
 import { ZGuideLists } from "@/lib/services/guide";
+import { copiesShown } from "@/lib/services/guideFiles";
+import { formatBytes } from "@/lib/i18n/format";
 import { governmentServiceLd } from "@/lib/seo/jsonLd";
 import { siteBase } from "@/lib/seo/sitemap";
 import { getSiteSettings } from "@/lib/settings/queries";
@@ -59,6 +61,22 @@ export default async function ServiceGuidePage({ params }: Props) {
     </ol>
   );
   const phone = (number: string) => <a href={`tel:${number}`}>{number}</a>;
+  // the guide's files are downloads; a file the guide names but does not hold stays a name
+  const fileLink = (
+    materialId: string | null,
+    kind: "BLANK_FORM" | "SAMPLE" | "RESULT_SAMPLE",
+    name: string,
+  ) => {
+    const file = service.guideFiles.find((f) => f.kind === kind && f.materialId === materialId);
+    if (!file) return zh(name);
+    return (
+      <a href={`/${locale}/services/${service.code}/files/${file.slug}.pdf`} download={file.fileName}>
+        <span className="sr-only">{t(`services:files.${kind}`)}: </span>
+        {zh(name)}
+        <span className="text-sm"> (PDF, {formatBytes(locale, file.size)})</span>
+      </a>
+    );
+  };
 
   return (
     <article className="grid gap-6">
@@ -95,13 +113,14 @@ export default async function ServiceGuidePage({ params }: Props) {
             </Link>
           ))}
         </p>
-        <p className="mt-4">
+        <p className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
           <Link
             href={`/${locale}/services/${service.code}/apply`}
             className="inline-block bg-brand px-6 py-3 font-bold text-white no-underline"
           >
             {t("apply:applyOnline")}
           </Link>
+          <a href={`/${locale}/services/${service.code}/guide.pdf`}>{t("services:guidePdf.link")}</a>
         </p>
       </header>
 
@@ -124,7 +143,7 @@ export default async function ServiceGuidePage({ params }: Props) {
           <Row term={t("services:guide.fee")}>{zh(service.fee)}</Row>
           <Row term={t("services:guide.result")}>
             {zh(service.resultName)}
-            {service.resultSample ? <> ({zh(service.resultSample)})</> : null}
+            {service.resultSample ? <> ({fileLink(null, "RESULT_SAMPLE", service.resultSample)})</> : null}
           </Row>
           <Row term={t("services:guide.delivery")}>{zh(service.delivery)}</Row>
         </dl>
@@ -146,7 +165,7 @@ export default async function ServiceGuidePage({ params }: Props) {
       </Section>
 
       <Section id="materials" title={t("services:guide.materials")}>
-        <div className="overflow-x-auto">
+        <div>
           <Table
             rows={lists.materials}
             rowKey={(material) => material.id}
@@ -163,18 +182,18 @@ export default async function ServiceGuidePage({ params }: Props) {
                 ),
               },
               { key: "form", cell: (material) => t(`services:material.forms.${material.form}`) },
-              { key: "copies", cell: (material) => material.copies },
+              // 份数 0 (an electronic material) says nothing: the cell stays empty, and a phone hides it
+              { key: "copies", cell: (material) => copiesShown(material) },
               { key: "required", cell: (material) => (material.required ? t("yes") : t("no")) },
               { key: "source", cell: (material) => zh(material.source) },
               {
                 key: "blankForm",
                 cell: (material) => (
-                  <ul>
-                    {[material.blankForm, material.sample]
-                      .filter((name): name is string => !!name)
-                      .map((name) => (
-                        <li key={name}>{zh(name)}</li>
-                      ))}
+                  <ul className="grid gap-1">
+                    {material.blankForm ? (
+                      <li>{fileLink(material.id, "BLANK_FORM", material.blankForm)}</li>
+                    ) : null}
+                    {material.sample ? <li>{fileLink(material.id, "SAMPLE", material.sample)}</li> : null}
                   </ul>
                 ),
               },
@@ -214,6 +233,16 @@ export default async function ServiceGuidePage({ params }: Props) {
           </dl>
         </Section>
       ) : null}
+
+      {/* a long guide on a phone: 在线办理 stays at hand at the bottom of the screen */}
+      <p className="no-print sticky bottom-0 -mx-4 border-t border-line bg-white/95 px-4 py-3 sm:hidden">
+        <Link
+          href={`/${locale}/services/${service.code}/apply`}
+          className="block bg-brand px-6 py-3 text-center font-bold text-white no-underline"
+        >
+          {t("apply:applyOnline")}
+        </Link>
+      </p>
     </article>
   );
 }

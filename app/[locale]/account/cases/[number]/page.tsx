@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageT } from "@/lib/i18n/server";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { codeOptions } from "@/lib/i18n/options";
 import { requireCitizen } from "@/lib/auth/session";
@@ -10,6 +10,7 @@ import { getOwnCase } from "@/lib/cases/ownCases";
 import { caseWorkflow } from "@/lib/cases/caseWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { ratingLevels } from "@/lib/cases/rateCase";
+import { openSupplementRequest, supplementItemField } from "@/lib/cases/supplementRequest";
 import { LocalText } from "@/components/ui/LocalText";
 import { FormSection } from "@/components/form/FormSection";
 import { CaseTimeline } from "@/components/cases/CaseTimeline";
@@ -57,6 +58,10 @@ export default async function CasePage({ params, searchParams }: Props) {
   const results = found.attachments.filter((file) => file.purpose === "result");
   const next = caseNextStep(found);
   const mine = found.attachments.filter((file) => file.purpose !== "result");
+  // what the caseworker asked for, item by item, with the day it is due: read here, not in the timeline
+  const supplement = can.includes("supplyMaterials") ? openSupplementRequest(found.events) : null;
+  const supplementItems = supplement?.items.length ? supplement.items : [t("account:supplyFiles")];
+  const supplementDue = supplement ? formatDay(locale, new Date(`${supplement.due}T00:00:00Z`)) : "";
 
   return (
     <div className="grid gap-6">
@@ -78,6 +83,7 @@ export default async function CasePage({ params, searchParams }: Props) {
           [t("account:status"), <strong key="status">{t(`account:caseStatus.${found.status}`)}</strong>],
           [t("account:submitted"), formatDate(locale, found.submittedAt)],
           [t("account:due"), caseDueText(locale, t, found)],
+          ...(supplement ? [[t("account:supplyDueTerm"), supplementDue] as [string, string]] : []),
         ]}
       />
 
@@ -94,22 +100,30 @@ export default async function CasePage({ params, searchParams }: Props) {
       ) : null}
       <FileSection id="results" title={t("account:results")} files={results} locale={locale} t={t} />
 
-      {can.includes("supplyMaterials") ? (
+      {supplement ? (
         <FormSection
           framed
           {...step("supply")}
+          intro={
+            <>
+              <span className="block">{t("account:supplyIntro")}</span>
+              <strong className="mt-2 block" id="supply-due">
+                {t("account:supplyDue", { date: supplementDue })}
+              </strong>
+            </>
+          }
           postTo="/api/forms/case-supply"
           returned={await returnedFormState({ actor, id: query[formReturnParam] })}
           hidden={hidden}
           fields={[
-            {
-              name: "files",
-              type: "file",
+            ...supplementItems.map((item, index) => ({
+              name: supplementItemField(index),
+              type: "file" as const,
               multiple: true,
               accept: "application/pdf,image/jpeg,image/png",
-              label: t("account:supplyFiles"),
+              label: t("account:supplyItem", { number: index + 1, item }),
               hint: t("apply:fileHint", { types: "PDF / JPG / PNG", size: 10 }),
-            },
+            })),
             { name: "note", type: "textarea", label: optional(t("account:supplyNote")) },
           ]}
         />
