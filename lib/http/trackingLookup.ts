@@ -20,7 +20,10 @@ export { lookupParam } from "./trackingCookie";
 const lifetimeSeconds = 10 * 60;
 
 /** Keeps what was posted (cut to the form's limits) for the next page; answers its lookup id. */
-export async function keepTrackingLookup(input: { trackingNumber: string; accessCode: string }): Promise<string> {
+export async function keepTrackingLookup(input: {
+  trackingNumber: string;
+  accessCode: string;
+}): Promise<string> {
   const id = randomBytes(8).toString("hex");
   const value: TTrackingLookup = {
     id,

@@ -100,5 +100,9 @@ describe("field error messages", () => {
     expect(labelInSentence("Full name")).toBe("full name");
     expect(labelInSentence("ID card number")).toBe("ID card number");
     expect(labelInSentence("公民身份号码")).toBe("公民身份号码");
+    // a label that is an instruction is named by its object
+    expect(labelInSentence("Enter the password again")).toBe("password again");
+    expect(labelInSentence("Enter your password to confirm")).toBe("password to confirm");
+    expect(labelInSentence("Your letter")).toBe("letter");
   });
 });

@@ -34,7 +34,9 @@ const missingCodes = new Set(["required", "fileRequired", "chooseAtLeastOne"]);
  * Chinese labels stay as they are.
  */
 export function labelInSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+  // a label that is itself an instruction ("Enter the password again", "Your letter") is named by its object
+  const noun = label.replace(/^(Enter (the|your) |Your )/, "");
+  return /^[A-Z][a-z]/.test(noun) ? noun[0].toLowerCase() + noun.slice(1) : noun;
 }
 
 /**
@@ -53,7 +55,10 @@ export function messageForCode(messages: Record<string, string>, code: string, f
     const noun = field.name ?? field.label;
     if (template)
       text = template
-        .replaceAll("{{Field}}", () => noun.charAt(0).toUpperCase() + noun.slice(1))
+        .replaceAll("{{Field}}", () => {
+          const name = labelInSentence(noun);
+          return name.charAt(0).toUpperCase() + name.slice(1);
+        })
         .replaceAll("{{field}}", () => labelInSentence(noun));
   }
   return text.replaceAll("{{limit}}", limit === undefined ? "" : String(limit));

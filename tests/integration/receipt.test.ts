@@ -122,9 +122,7 @@ describe("the receipt of a submitted case", () => {
     ]) {
       expect(receipt.text).toContain(expected.replace(/\s+/g, ""));
     }
-    expect(receipt.qr).toBe(
-      `http://localhost:3000/zh-Hans/track?trackingNumber=${trackingNumber}`,
-    );
+    expect(receipt.qr).toBe(`http://localhost:3000/zh-Hans/track?trackingNumber=${trackingNumber}`);
   });
 
   it("is in English for en, with the service's English names", async () => {

@@ -18,7 +18,7 @@ test.describe("citizen accounts without JavaScript", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     const summary = errorSummary(page);
     await expect(summary).toContainText("There is a problem");
-    await expect(summary).toContainText("Enter an e-mail address in the right format");
+    await expect(summary).toContainText("E-mail address must be in the correct format");
     await expect(summary).toContainText("at least 10 characters");
     await expect(page.locator("#field-name")).toHaveValue("Wang Fang");
     await expect(page.locator("#field-email")).toHaveValue("not-an-email");

@@ -88,7 +88,7 @@ test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page
   await page.goto("/zh-Hans/services/RS-JYDJ-001/apply");
   await expectAccessible(page);
   await page.getByRole("button", { name: "保存并继续" }).click();
-  await expect(errorSummary(page)).toContainText("请输入姓名");
+  await expect(errorSummary(page)).toContainText("请输入公民身份号码");
   await expect(errorSummary(page)).toBeFocused();
   await expectAccessible(page);
   await page.getByLabel("姓名").fill("张三");

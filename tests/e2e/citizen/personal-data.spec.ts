@@ -62,7 +62,7 @@ test.describe("personal-data rights without JavaScript", () => {
     await page.locator("#profile-name").fill("Zhao Minmin");
     await page.locator("#profile-phone").fill("12345");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect(errorSummary(page)).toContainText("11-digit mainland mobile number");
+    await expect(errorSummary(page)).toContainText("must be an 11-digit mainland China mobile number");
     await expect(page.locator("#profile-name")).toHaveValue("Zhao Minmin");
     await page.locator("#profile-phone").fill("13900139000");
     await page.getByRole("button", { name: "Save" }).click();
@@ -117,7 +117,7 @@ test("the privacy pages are accessible, a form with errors too", async ({ page }
     await expectAccessible(page);
   }
   await page.getByRole("button", { name: "Close my account" }).click();
-  await expect(errorSummary(page)).toContainText("Enter your");
+  await expect(errorSummary(page)).toContainText("Enter your password to confirm");
   await expectAccessible(page);
   await page.goto("/zh-Hans/account");
   await expect(page.getByRole("link", { name: "我的个人信息" })).toBeVisible();

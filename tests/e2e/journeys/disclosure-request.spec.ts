@@ -158,7 +158,9 @@ test.describe("an anonymous request without JavaScript", () => {
     await expect(errorSummary(page)).toContainText(
       "ID card number or unified social credit code must be a real 18-character number",
     );
-    await expect(errorSummary(page)).toContainText("Enter your mobile phone");
+    await expect(errorSummary(page)).toContainText(
+      "Mobile phone must be an 11-digit mainland China mobile number",
+    );
     await expect(errorSummary(page)).toContainText("Select your office");
     await expect(page.getByLabel("Your name or your organisation's name")).toHaveValue("Wang Fang");
     const { number, code } = await fileRequest(page, "en");
