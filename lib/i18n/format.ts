@@ -22,6 +22,21 @@ export function formatDateTime(locale: TLocale, value: Date | null | undefined):
     : "";
 }
 
+/** A moment shown as a date and the time of day in China time, 24-hour, to the minute (queues). */
+export function formatDayTime(locale: TLocale, value: Date | null | undefined): string {
+  return value
+    ? new Intl.DateTimeFormat(intlLocale(locale), {
+        timeZone: "Asia/Shanghai",
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }).format(value)
+    : "";
+}
+
 /** A moment shown as a date in China time. */
 export function formatDate(locale: TLocale, value: Date | null | undefined): string {
   return value ? longDate(locale, "Asia/Shanghai").format(value) : "";
