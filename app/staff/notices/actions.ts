@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
+import { noticeBodyPreview } from "@/lib/notices/previewNotice";
+import { getSessionUser } from "@/lib/auth/session";
 
 const ZStep = z.object({
   id: z.string().min(1).max(40),
@@ -25,3 +27,8 @@ export const noticeStepAction = formAction({
     redirect(`/staff/notices/${input.id}?done=${input.step}`);
   },
 });
+
+/** The live preview beside the editor: the body rendered as residents will read it. */
+export async function previewNoticeBody(body: string, topLevel: 3 | 4): Promise<string> {
+  return noticeBodyPreview({ actor: await getSessionUser(), body, topLevel });
+}

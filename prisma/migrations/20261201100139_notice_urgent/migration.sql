@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Notice" ADD COLUMN     "urgent" BOOLEAN NOT NULL DEFAULT false;
