@@ -1,2 +1,0 @@
--- AlterTable
-ALTER TABLE "Notice" ADD COLUMN     "urgent" BOOLEAN NOT NULL DEFAULT false;
