@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { TFormState } from "@/lib/actions/formState";
 import { ErrorSummary } from "@/components/form/ErrorSummary";
 import { formTarget, useFormAction } from "@/components/form/useFormAction";
@@ -118,14 +118,15 @@ export function NoticeForm({
     </Field>
   );
   const removed = new Set(v("removeAttachments").split("\n"));
-  const [preview, setPreview] = useState(previewHtml);
+  // what the live preview drew last; until then, the server's rendering of the page's body
+  const [live, setLive] = useState<string | null>(null);
+  const preview = live ?? previewHtml;
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => setPreview(previewHtml), [previewHtml]);
   // redrawn a moment after typing stops, not on every key
   const bodyChanged = (body: string) => {
     clearTimeout(typing.current);
     typing.current = setTimeout(() => {
-      renderPreview(body, headingLevel === 2 ? 3 : 4).then(setPreview, () => undefined);
+      renderPreview(body, headingLevel === 2 ? 3 : 4).then(setLive, () => undefined);
     }, 300);
   };
   const Heading = `h${headingLevel}` as "h2" | "h3";

@@ -11,11 +11,13 @@ type Props = {
   warningLabel: string;
   /** what was entered and what it is done to, shown back as it will be sent */
   facts: { term: string; value: ReactNode }[];
-  /** the form route that takes the step */
-  postTo: string;
-  /** what the first post carried, sent again with the confirmation */
-  values: Record<string, string>;
-  confirmLabel: string;
+  /** the form route that takes the step… */
+  postTo?: string;
+  /** …with what the first post carried, sent again with the confirmation */
+  values?: Record<string, string>;
+  confirmLabel?: string;
+  /** or the confirming form itself (a server action's, which shows its own errors) */
+  children?: ReactNode;
   /** back to the form with what was typed, to change it */
   change: { href: string; label: string };
   /** back to the case or request, nothing done */
@@ -33,10 +35,11 @@ export function ConfirmStep({
   warningLabel,
   facts,
   postTo,
-  values,
+  values = {},
   confirmLabel,
   change,
   cancel,
+  children,
 }: Props) {
   return (
     <div className="grid max-w-3xl gap-6">

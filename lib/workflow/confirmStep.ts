@@ -38,11 +38,13 @@ export async function stepToConfirm<TStep extends string>(
     actor: TSessionUser;
     id: unknown;
     trackingNumber: string;
+    /** the posted field that names the entity (default `trackingNumber`; a notice's is `id`) */
+    keyField?: string;
     steps: Record<TStep, { irreversible?: boolean }>;
   } & TDbOption,
 ): Promise<{ step: TStep; values: Record<string, string> } | null> {
   const state = await returnedFormState({ actor: input.actor, id: input.id, db: input.db });
-  if (!state?.ok || state.values.trackingNumber !== input.trackingNumber) return null;
+  if (!state?.ok || state.values[input.keyField ?? "trackingNumber"] !== input.trackingNumber) return null;
   const step = state.values.step;
   if (!Object.hasOwn(input.steps, step) || !input.steps[step as TStep].irreversible) return null;
   return { step: step as TStep, values: state.values };

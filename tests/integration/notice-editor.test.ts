@@ -5,6 +5,9 @@ import type { TSessionUser } from "@/lib/auth/types";
 import { createNotice, updateNotice } from "@/lib/notices/writeNotice";
 import { keepNoticePreview, noticeBodyPreview } from "@/lib/notices/previewNotice";
 import { returnedFormState } from "@/lib/actions/formReturn";
+import { applyNoticeStep, checkNoticeStep } from "@/lib/notices/applyNoticeStep";
+import { noticeWorkflow } from "@/lib/notices/noticeWorkflow";
+import { askToConfirm, needsConfirmation, stepToConfirm } from "@/lib/workflow/confirmStep";
 import { demoActor } from "../helpers/demo";
 
 let database: TestDatabase;
@@ -88,5 +91,67 @@ describe("the notice preview", () => {
     expect(
       await keepNoticePreview({ db: database.prisma, actor: actors.editor, id: "../x", values }),
     ).toMatch(/^\/staff\/notices\/new\?/);
+  });
+});
+
+describe("退回 and 归档 on a notice are confirmed on a second page", () => {
+  it("checks 退回 first, keeps it for the reviewer, and finds it by the notice's id", async () => {
+    const created = await createNotice({ db: database.prisma, actor: actors.editor, notice: notice() });
+    await applyNoticeStep({
+      db: database.prisma,
+      actor: actors.editor,
+      noticeId: created.id,
+      step: "submit",
+      expectedVersion: created.version,
+    });
+    const sendBack = {
+      db: database.prisma,
+      actor: actors.editor2,
+      noticeId: created.id,
+      step: "sendBack" as const,
+      expectedVersion: created.version + 1,
+    };
+    expect(needsConfirmation(noticeWorkflow.steps.sendBack, undefined)).toBe(true);
+    expect(needsConfirmation(noticeWorkflow.steps.sendBack, "1")).toBe(false);
+    expect(needsConfirmation(noticeWorkflow.steps.approve, undefined)).toBe(false);
+    expect(needsConfirmation(noticeWorkflow.steps.archive, undefined)).toBe(true);
+    // without a comment it is refused before any confirmation
+    await expect(checkNoticeStep(sendBack)).rejects.toMatchObject({
+      key: "reasonRequired",
+      field: "comment",
+    });
+    await checkNoticeStep({ ...sendBack, comment: "请补充停水范围" });
+    const path = await askToConfirm({
+      db: database.prisma,
+      actor: actors.editor2,
+      values: {
+        id: created.id,
+        step: "sendBack",
+        expectedVersion: "2",
+        comment: "请补充停水范围",
+        confirmed: "1",
+      },
+      page: `/staff/notices/${created.id}/confirm`,
+    });
+    const pending = await stepToConfirm({
+      db: database.prisma,
+      actor: actors.editor2,
+      id: new URL(path, "http://x").searchParams.get("form"),
+      trackingNumber: created.id,
+      keyField: "id",
+      steps: noticeWorkflow.steps,
+    });
+    expect(pending?.step).toBe("sendBack");
+    // what was posted comes back without the confirmation itself
+    expect(pending?.values).toEqual({
+      id: created.id,
+      step: "sendBack",
+      expectedVersion: "2",
+      comment: "请补充停水范围",
+    });
+    // checking took nothing
+    expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: created.id } })).status).toBe(
+      "SUBMITTED",
+    );
   });
 });

@@ -55,13 +55,17 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
       ? notice.revisions.findLast((_, index) => kinds[index].kind === "sendBack")
       : undefined;
   const hidden = { id: notice.id, expectedVersion: String(notice.version) };
-  const returned = await returnedFormState({ actor, id: query[formReturnParam] });
+  const kept = await returnedFormState({ actor, id: query[formReturnParam] });
+  // a step sent back from its confirmation page (返回修改) fills its own form; anything else, the editor
+  const returnedStep = kept?.values.step ? kept : null;
+  const returned = returnedStep ? null : kept;
   const commentField = [
     { name: "comment", type: "textarea" as const, label: t("notices:editor.comment"), rows: 3 },
   ];
   // what each step asks for and how its button looks; steps back or out of sight warn
   const stepFields = (step: TNoticeStep) => (step === "sendBack" ? commentField : []);
-  const stepTone = (step: TNoticeStep) => (step === "sendBack" || step === "archive" ? "warning" : "primary");
+  // 退回 and 归档 cannot be undone: they warn, and are confirmed on a second page
+  const stepTone = (step: TNoticeStep) => (noticeWorkflow.steps[step].irreversible ? "warning" : "primary");
   const stepForm = (step: TNoticeStep) => (
     <SimpleForm
       key={step}
@@ -69,6 +73,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
       action={noticeStepAction}
       hidden={{ ...hidden, step }}
       fields={stepFields(step)}
+      initialValues={returnedStep?.values.step === step ? returnedStep.values : undefined}
       submitLabel={t(`notices:editor.step.${step}`)}
       tone={stepTone(step)}
       messages={messages}
