@@ -100,7 +100,8 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
                 ? "staff:queueOpenCount"
                 : "staff:queueClosedCount",
             { count: queue.length },
-          )} · <a href={csv}>{t("staff:exportCsv")}</a>
+          )}{" "}
+          · <a href={csv}>{t("staff:exportCsv")}</a>
         </p>
         <div className="overflow-x-auto">
           <Table

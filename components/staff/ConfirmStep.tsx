@@ -64,22 +64,28 @@ export function ConfirmStep({
           </div>
         ))}
       </dl>
-      <form
-        method="post"
-        action={postTo}
-        encType="multipart/form-data"
-        className="flex flex-wrap items-center gap-4"
-      >
-        {Object.entries(values).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <input type="hidden" name="confirmed" value="1" />
-        <button type="submit" className={buttonClass("warning")}>
-          {confirmLabel}
-        </button>
+      {postTo ? (
+        <form
+          method="post"
+          action={postTo}
+          encType="multipart/form-data"
+          className="flex flex-wrap items-center gap-4"
+        >
+          {Object.entries(values).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <input type="hidden" name="confirmed" value="1" />
+          <button type="submit" className={buttonClass("warning")}>
+            {confirmLabel}
+          </button>
+        </form>
+      ) : (
+        children
+      )}
+      <p className="flex flex-wrap gap-4">
         <Link href={change.href}>{change.label}</Link>
         <Link href={cancel.href}>{cancel.label}</Link>
-      </form>
+      </p>
     </div>
   );
 }

@@ -63,7 +63,10 @@ async function step(trackingNumber: string, name: "accept" | "reject" | "startRe
 async function acceptedDue(due: string): Promise<string> {
   const number = await submitCase();
   await step(number, "accept");
-  await database.prisma.application.update({ where: { trackingNumber: number }, data: { promisedDue: day(due) } });
+  await database.prisma.application.update({
+    where: { trackingNumber: number },
+    data: { promisedDue: day(due) },
+  });
   return number;
 }
 
@@ -115,7 +118,12 @@ describe("the caseworker's queue", () => {
     });
     expect(closed.map((row) => row.trackingNumber)).toContain(rejected);
     for (const row of closed) expect(closedStatuses).toContain(row.status);
-    const all = await listQueue({ db: database.prisma, actor: actors.caseworker, filter: { show: "all" }, now });
+    const all = await listQueue({
+      db: database.prisma,
+      actor: actors.caseworker,
+      filter: { show: "all" },
+      now,
+    });
     expect(all.map((row) => row.trackingNumber)).toEqual(expect.arrayContaining([rejected, waiting, later]));
     // one status decides alone: 不予受理 is listed though it is closed
     const byStatus = await listQueue({
