@@ -33,7 +33,7 @@ test("a caseworker: the queue, one way forward, 不予受理 confirmed on a seco
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await signInCitizen(page, "citizen@example.cn");
   const refused = await applyThroughApi(page.request);
   const accepted = await applyThroughApi(page.request);
@@ -118,7 +118,7 @@ test("a caseworker: the queue, one way forward, 不予受理 confirmed on a seco
 test("an editor starts at the notice desk and previews the notice beside the Markdown, with and without JavaScript", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(240_000);
   const context = await browser.newContext();
   const editor = await context.newPage();
   await signInStaff(editor, "editor@example.cn");
