@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { formatDate, formatDay } from "@/lib/i18n/format";
-import { enumParam, param, type TSearchParams } from "@/lib/i18n/search-params";
+import { formatDateTime, formatDay } from "@/lib/i18n/format";
+import type { TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
 import { requireStaff } from "@/lib/auth/session";
 import { staffScopeSummary } from "@/lib/users/staffQueries";
 import { listQueue } from "@/lib/cases/staffCases";
 import { caseStatuses } from "@/lib/cases/caseWorkflow";
+import { queueFilterFrom, queueQuery, queueShows } from "@/lib/cases/queueFilter";
+import { staffHome } from "@/lib/users/staffHome";
+import StaffNoticesPage from "./notices/page";
 import { Field, inputClass } from "@/components/ui/Field";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { Table } from "@/components/ui/Table";
@@ -16,23 +19,22 @@ import { Section } from "@/components/ui/Section";
 
 export const generateMetadata = staffPageMetadata("staff", "staff:workbench");
 
-/** The workbench: the case queue of the user's departments; anyone but staff goes to sign-in. */
+/**
+ * The workbench: the case queue of the user's departments (open cases, the nearest deadline first);
+ * an editor who works no cases lands on the notice desk instead. Anyone but staff goes to sign-in.
+ */
 export default async function StaffHomePage({ searchParams }: { searchParams: TSearchParams }) {
   const user = await requireStaff();
+  if (staffHome(user) === "notices") return <StaffNoticesPage searchParams={searchParams} />;
   const query = await searchParams;
-  const filter = {
-    status: enumParam(query.status, caseStatuses),
-    service: param(query.service, 30),
-    due: enumParam(query.due, ["overdue", "soon"] as const),
-    mine: query.mine === "1" ? true : undefined,
-  };
+  const filter = queueFilterFrom(query);
   const locale = defaultLocale;
   const [t, scope, queue] = await Promise.all([
     getT(locale, ["staff", "account", "privacy"]),
     staffScopeSummary({ actor: user }),
     listQueue({ actor: user, filter }),
   ]);
-  const csv = withQuery("/staff/cases.csv", { ...filter, mine: filter.mine ? "1" : undefined });
+  const csv = withQuery("/staff/cases.csv", queueQuery(filter));
 
   return (
     <div className="grid gap-6">
@@ -52,9 +54,18 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
       <Section id="queue" title={t("staff:queue")} className="grid gap-4">
         <form
           method="get"
-          className="grid items-end gap-4 bg-panel p-4 md:grid-cols-5"
+          className="grid items-end gap-4 bg-panel p-4 md:grid-cols-3 lg:grid-cols-6"
           aria-label={t("filters")}
         >
+          <Field id="q-show" label={t("staff:show.label")}>
+            <select id="q-show" name="show" defaultValue={filter.show} className={inputClass}>
+              {queueShows.map((show) => (
+                <option key={show} value={show}>
+                  {t(`staff:show.${show}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
           <Field id="q-status" label={t("account:status")}>
             <select id="q-status" name="status" defaultValue={filter.status ?? ""} className={inputClass}>
               <option value="">{t("all")}</option>
@@ -82,7 +93,15 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
           <Button>{t("applyFilters")}</Button>
         </form>
         <p role="status">
-          {t("staff:queueCount", { count: queue.length })} · <a href={csv}>{t("staff:exportCsv")}</a>
+          {t(
+            filter.status || filter.show === "all"
+              ? "staff:queueCount"
+              : filter.show === "open"
+                ? "staff:queueOpenCount"
+                : "staff:queueClosedCount",
+            { count: queue.length },
+          )}{" "}
+          · <a href={csv}>{t("staff:exportCsv")}</a>
         </p>
         <div className="overflow-x-auto">
           <Table
@@ -101,13 +120,14 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
                 cell: (row) => (row.applicant.closedAt ? t("privacy:closedAccount") : row.applicant.name),
               },
               { key: "status", cell: (row) => t(`account:caseStatus.${row.status}`) },
-              { key: "submitted", nowrap: true, cell: (row) => formatDate(locale, row.submittedAt) },
+              { key: "submitted", nowrap: true, cell: (row) => formatDateTime(locale, row.submittedAt) },
               {
                 key: "due",
                 nowrap: true,
                 cell: (row) => (
                   <>
-                    {formatDay(locale, row.promisedDue)} <DueFlag flag={row.flag} t={t} />
+                    {formatDay(locale, row.promisedDue) || t("account:dueAfterAcceptance")}{" "}
+                    <DueFlag flag={row.flag} t={t} />
                   </>
                 ),
               },

@@ -5,6 +5,7 @@ import type { TFieldKind } from "@/lib/shared/errorCode";
 import { ErrorSummary } from "./ErrorSummary";
 import { formTarget, useFormAction } from "./useFormAction";
 import { Field, FieldGroup, inputClass } from "../ui/Field";
+import { buttonClass } from "../ui/Button";
 
 export type TSimpleField = {
   name: string;
@@ -37,8 +38,8 @@ type Props = {
   /** translated messages for error keys (errors namespace) */
   messages: Record<string, string>;
   errorTitle: string;
-  /** "warning" for a destructive action such as withdrawing */
-  tone?: "primary" | "warning";
+  /** "warning" for a destructive action such as withdrawing; "secondary" beside a page's one primary action */
+  tone?: "primary" | "secondary" | "warning";
   /** prefix for element ids, distinct for each form when a page has several */
   idPrefix?: string;
   /** values to start from (an edit form) */
@@ -183,11 +184,7 @@ export function SimpleForm({
           </Field>
         );
       })}
-      <button
-        type="submit"
-        disabled={pending}
-        className={`${tone === "warning" ? "bg-ink" : "bg-brand"} min-h-10 justify-self-start px-6 py-2 font-bold text-white`}
-      >
+      <button type="submit" disabled={pending} className={buttonClass(tone, "justify-self-start")}>
         {submitLabel}
       </button>
     </form>

@@ -5,7 +5,10 @@ type Props = {
   title: ReactNode;
   /** the list this page belongs to, linked above the title; `nav` names the link's landmark */
   back?: { href: string; label: string; nav: string };
-  /** the outcome of the form just sent (after its redirect), announced to screen readers */
+  /**
+   * the outcome of the form just sent (after its redirect), announced to screen readers; hidden
+   * while a form on the page shows errors (globals.css), so a success and an error never show together
+   */
   status?: ReactNode;
 };
 
@@ -20,7 +23,7 @@ export function PageHeader({ title, back, status }: Props) {
       ) : null}
       <h1 className="text-2xl font-bold">{title}</h1>
       {status ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
+        <p role="status" data-outcome="done" className="border-l-4 border-brand pl-3">
           {status}
         </p>
       ) : null}

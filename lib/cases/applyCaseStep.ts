@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError } from "../shared/errors";
 import { notifyApplicant } from "../notifications/notifyApplicant";
-import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { issueResultDocument } from "./resultDocument";
 import { caseWorkflow, type TCaseRule, type TCaseStatus, type TCaseStep } from "./caseWorkflow";
 import { supplementDue } from "./supplementRequest";
@@ -173,4 +173,12 @@ export async function applyCaseStep(
 ): Promise<{ status: TCaseStatus; version: number }> {
   const { status, version } = await applyStep(caseSteps, input);
   return { status, version };
+}
+
+/**
+ * Every check applyCaseStep makes, without taking the step: what a confirmation page asks before
+ * it asks the caseworker to confirm an irreversible step (a refusal throws as the step would).
+ */
+export async function checkCaseStep(input: TCaseStepInput): Promise<void> {
+  await prepareStep(caseSteps, input);
 }

@@ -43,16 +43,23 @@ const caseSteps = {
   },
   supplyMaterials: { from: ["SUPPLEMENT"], to: "PRE_REVIEW", by: "applicant" },
   accept: { from: ["SUBMITTED", "PRE_REVIEW"], to: "ACCEPTED", by: "staff" },
-  reject: { from: ["SUBMITTED", "PRE_REVIEW"], to: "REJECTED", by: "staff", needsReason: true },
+  reject: {
+    from: ["SUBMITTED", "PRE_REVIEW"],
+    to: "REJECTED",
+    by: "staff",
+    needsReason: true,
+    irreversible: true,
+  },
   startReview: { from: ["ACCEPTED"], to: "REVIEWING", by: "staff" },
   approve: { from: ["REVIEWING"], to: "APPROVED", by: "staff" },
-  deny: { from: ["REVIEWING"], to: "DENIED", by: "staff", needsReason: true },
+  deny: { from: ["REVIEWING"], to: "DENIED", by: "staff", needsReason: true, irreversible: true },
   complete: { from: ["APPROVED", "DENIED"], to: "COMPLETED", by: "staff", issuesResult: true },
   deliver: { from: ["COMPLETED"], to: "DELIVERED", by: "staff" },
   withdraw: {
     from: ["SUBMITTED", "PRE_REVIEW", "SUPPLEMENT", "ACCEPTED", "REVIEWING"],
     to: "WITHDRAWN",
     by: "applicant",
+    irreversible: true,
   },
 } satisfies Record<string, TCaseRule>;
 export type TCaseStep = keyof typeof caseSteps;
@@ -62,6 +69,16 @@ export const caseWorkflow: TWorkflow<TCaseStep, TCaseSubject, TCaseRule> = {
   // staff of the case's department (caseworkers, supervisors), or the applicant themself
   actsAs: (actor, by, subject) =>
     by === "applicant" ? isApplicant(actor, subject) : mayWorkCases(actor, subject.service.department.code),
+  // one way forward from each status a caseworker acts in; 补正 and refusals are the other steps
+  primary: {
+    SUBMITTED: "startPreReview",
+    PRE_REVIEW: "accept",
+    ACCEPTED: "startReview",
+    REVIEWING: "approve",
+    APPROVED: "complete",
+    DENIED: "complete",
+    COMPLETED: "deliver",
+  },
 };
 
 export const caseStepNames = stepNames(caseWorkflow);

@@ -9,7 +9,7 @@ import { deniedAsNotFound, inScopeOrDenied, inScopeOrRefused } from "../audit/re
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { dueSoonWorkingDays } from "../calendar/dueFlag";
 import { FormError } from "../shared/errors";
-import type { TCaseStatus } from "./caseWorkflow";
+import { queueStatuses, type TQueueFilter } from "./queueFilter";
 import { dueFlag, runningStatuses } from "./deadlines";
 
 /** Departments whose cases the actor works: caseworker and supervisor grants; null = all. */
@@ -20,33 +20,29 @@ function caseDepartments(actor: TSessionUser): string[] | null {
   return [...new Set([...caseworker, ...supervisor])];
 }
 
-type TQueueFilter = {
-  status?: TCaseStatus;
-  service?: string;
-  due?: "overdue" | "soon";
-  mine?: boolean;
-};
-
 /**
- * The queue of the actor's departments: earliest promised date first, unaccepted cases by age,
- * each marked due soon or overdue on the Chinese working-day calendar.
+ * The queue of the actor's departments: open cases unless the filter asks for closed ones (or one
+ * status), earliest promised date first, unaccepted cases after them by age, each marked due soon
+ * or overdue on the Chinese working-day calendar.
  */
 export async function listQueue(
-  input: { actor: TSessionUser; filter: TQueueFilter; now?: Date } & TDbOption,
+  input: { actor: TSessionUser; filter: Partial<TQueueFilter>; now?: Date } & TDbOption,
 ) {
   const { actor, filter } = input;
   const departments = caseDepartments(actor);
   if (departments && departments.length === 0) return [];
   const today = chinaDay(input.now ?? new Date());
+  const filterWithShow = { show: "open" as const, ...filter };
   const where: Prisma.ApplicationWhereInput = {
     service: departments ? { department: { code: { in: departments } } } : undefined,
   };
-  if (filter.status) where.status = filter.status;
+  const statuses = queueStatuses(filterWithShow);
+  where.status = { in: statuses };
   if (filter.service) where.service = { ...(where.service as object), code: filter.service };
   if (filter.mine) where.assigneeId = actor.id;
   if (filter.due) {
     const soonUntil = addWorkingDays(today, dueSoonWorkingDays).due;
-    where.status = { in: [...runningStatuses] };
+    where.status = { in: statuses.filter((s) => (runningStatuses as readonly string[]).includes(s)) };
     where.promisedDue =
       filter.due === "overdue"
         ? { lt: new Date(`${today}T00:00:00Z`) }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { calendarVersion, chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError } from "../shared/errors";
-import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import type { TStepRule } from "../workflow/workflow";
 import { computeClock, extensionRefusal, supplementRefusal, type TClock, type TClockEvent } from "./clock";
 import { isValidOutcome } from "./outcomes";
@@ -183,6 +183,11 @@ const requestSteps: TStepKind<
 export async function applyRequestStep(input: TRequestStepInput) {
   const { status, version, plan } = await applyStep(requestSteps, input);
   return { status, version, due: plan.clock.due, firstDue: plan.clock.firstDue };
+}
+
+/** Every check applyRequestStep makes, without taking the step (before a confirmation page). */
+export async function checkRequestStep(input: TRequestStepInput): Promise<void> {
+  await prepareStep(requestSteps, input);
 }
 
 /** A reply letter number: {unit}依申请公开〔year〕{n}号, one serial per unit and year. */

@@ -31,7 +31,7 @@ const requestSteps = {
   confirmReceipt: { from: ["SUBMITTED"], to: "RECEIVED", by: "officer" },
   requestSupplement: { from: ["RECEIVED", "PROCESSING"], to: "SUPPLEMENT", by: "officer" },
   correct: { from: ["SUPPLEMENT"], to: "PROCESSING", by: "applicant" },
-  abandon: { from: ["SUPPLEMENT"], to: "ABANDONED", by: "officer" },
+  abandon: { from: ["SUPPLEMENT"], to: "ABANDONED", by: "officer", irreversible: true },
   startProcessing: { from: ["RECEIVED"], to: "PROCESSING", by: "officer" },
   pause: { from: ["RECEIVED", "PROCESSING"], to: "PAUSED", by: "officer" },
   resume: { from: ["PAUSED"], to: "PROCESSING", by: "officer" },
@@ -53,6 +53,7 @@ const requestSteps = {
     from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED"],
     to: "WITHDRAWN",
     by: "applicant",
+    irreversible: true,
   },
 } satisfies Record<string, TRequestRule>;
 export type TRequestStep = keyof typeof requestSteps;
@@ -65,6 +66,13 @@ export const requestWorkflow: TWorkflow<TRequestStep, TRequestSubject, TRequestR
     by === "applicant"
       ? isApplicant(actor, request)
       : hasRole(actor, by === "officer" ? "DISCLOSURE_OFFICER" : "SUPERVISOR", request.department.code),
+  // the way forward from each status an officer acts in
+  primary: {
+    SUBMITTED: "confirmReceipt",
+    RECEIVED: "startProcessing",
+    PROCESSING: "reply",
+    PAUSED: "resume",
+  },
 };
 
 export const requestStepNames = stepNames(requestWorkflow);

@@ -4,7 +4,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
-import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { noticeWorkflow, noticeWriters, type TNoticeStep } from "./noticeWorkflow";
 import { noticeVisibilityChanged } from "./effects";
 
@@ -126,6 +126,11 @@ const noticeSteps: TStepKind<
  */
 export async function applyNoticeStep(input: TNoticeStepInput): Promise<void> {
   await applyStep(noticeSteps, input);
+}
+
+/** Every check applyNoticeStep makes, without taking the step (before a confirmation page). */
+export async function checkNoticeStep(input: TNoticeStepInput): Promise<void> {
+  await prepareStep(noticeSteps, input);
 }
 
 /**

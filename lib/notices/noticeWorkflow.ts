@@ -64,7 +64,8 @@ const noticeSteps = {
     by: "reviewer",
     refusal: (notice, actor) => (mayReview(actor.id, notice.writerIds) ? null : "secondPersonRequired"),
   },
-  sendBack: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", by: "reviewer" },
+  // 退回 and 归档 are confirmed on a second page before they are taken
+  sendBack: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", by: "reviewer", irreversible: true },
   /** at the scheduled time, by the job runner (publishNotice) */
   publish: { from: ["APPROVED"], to: "PUBLISHED", by: "system" },
   publishEmergency: {
@@ -73,7 +74,7 @@ const noticeSteps = {
     by: "supervisor",
     refusal: (notice) => (notice.emergency ? null : "notEmergency"),
   },
-  archive: { from: ["PUBLISHED"], to: "ARCHIVED", by: "editor" },
+  archive: { from: ["PUBLISHED"], to: "ARCHIVED", by: "editor", irreversible: true },
 } satisfies Record<string, TNoticeRule>;
 export type TNoticeStep = keyof typeof noticeSteps;
 

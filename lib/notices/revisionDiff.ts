@@ -14,6 +14,7 @@ export function revisionLines(revision: TRevisionSnapshot, label: (field: string
     "publishAt",
     "expiresAt",
     "pinned",
+    "urgent",
     "attachments",
   ];
   const shown = fields

@@ -26,6 +26,8 @@ export const ZNoticeInput = z.object({
   publishAt: z.date(),
   expiresAt: z.date().nullable(),
   pinned: z.boolean(),
+  /** 紧急: before pinned routine notices, and the home page's banner until it expires */
+  urgent: z.boolean().optional(),
 });
 export type TNoticeInput = z.infer<typeof ZNoticeInput>;
 /** A new attachment: bytes in memory (tests, scripts), or a file received onto disk by a form. */
@@ -59,6 +61,7 @@ function noticeColumns(input: TNoticeInput) {
     category: input.category,
     source: input.source,
     pinned: input.pinned,
+    urgent: input.urgent ?? false,
     // the category decides whether a supervisor may publish it alone
     emergency: input.category === "emergency",
     publishAt: input.publishAt,
@@ -77,6 +80,7 @@ function revisionMeta(input: TNoticeInput, attachments: string[]): Prisma.InputJ
     publishAt: input.publishAt.toISOString(),
     expiresAt: input.expiresAt?.toISOString() ?? null,
     pinned: input.pinned,
+    urgent: input.urgent ?? false,
     attachments,
   };
 }

@@ -80,12 +80,13 @@ export type TStepKind<
 };
 
 /**
- * Applies one step of a workflow. In order: the actor may take it on this entity (else, audited
- * as DENIED, not found — nothing tells them it exists), nobody changed the entity since they saw
- * it, the table opens the step from its status, the step's own rules hold (a refusal is audited). Then the update
- * guarded on id, version and status, the step's records and the audit entry commit together.
+ * Everything a step checks before it writes, in order: the actor may take it on this entity (else,
+ * audited as DENIED, not found — nothing tells them it exists), nobody changed the entity since
+ * they saw it, the table opens the step from its status, the step's own rules hold (a refusal is
+ * audited) and its plan. Nothing is written but the audit of a refusal: a confirmation page asks
+ * this before it asks the person to confirm, so what they confirm would go through.
  */
-export async function applyStep<
+export async function prepareStep<
   TStep extends string,
   TEntity extends TStepEntity,
   TRule extends TStepRule<TEntity>,
@@ -135,7 +136,22 @@ export async function applyStep<
     now: input.now ?? new Date(),
   };
   const plan = await kind.plan(context);
-  const planned = { ...context, plan };
+  return { ...context, plan, key, action };
+}
+
+/**
+ * Applies one step of a workflow: prepareStep's checks, then the update guarded on id, version and
+ * status, the step's records and the audit entry commit together.
+ */
+export async function applyStep<
+  TStep extends string,
+  TEntity extends TStepEntity,
+  TRule extends TStepRule<TEntity>,
+  TInput extends TStepInput<TStep>,
+  TPlan extends TStepPlan,
+>(kind: TStepKind<TStep, TEntity, TRule, TInput, TPlan>, input: TInput) {
+  const { key, action, ...planned } = await prepareStep(kind, input);
+  const { prisma, actor, rule, entity, to, plan } = planned;
   await prisma.$transaction(async (tx) => {
     const updated = await kind.update(
       tx,

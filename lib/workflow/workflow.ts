@@ -16,6 +16,11 @@ export type TStepRule<TSubject extends TWorkflowSubject, TBy extends string = st
    * none): pure, so a page asks it before offering the step and `applyStep` before taking it.
    */
   refusal?: (subject: TSubject, actor: TSessionUser) => string | null;
+  /**
+   * The step cannot be undone (不予受理, 不予许可, 撤回, …): a page shows it as a warning and asks
+   * the person to confirm it on a second page before it is taken.
+   */
+  irreversible?: boolean;
 };
 
 /**
@@ -29,7 +34,38 @@ export type TWorkflow<
 > = {
   steps: Record<TStep, TRule>;
   actsAs: (actor: TSessionUser, by: TRule["by"], subject: TSubject) => boolean;
+  /**
+   * the way forward from a status: the one step (a name in `steps`, opened from that status — the
+   * workflow tests check) a page offers as its primary action there
+   */
+  primary?: Partial<Record<TSubject["status"], string>>;
 };
+
+/** How a page shows a step: the way forward, another step, or one that cannot be undone. */
+export type TStepTone = "primary" | "secondary" | "warning";
+
+/** A step's tone on an entity in `status`: irreversible steps warn, the status's way forward leads. */
+export function stepTone<
+  TStep extends string,
+  TSubject extends TWorkflowSubject,
+  TRule extends TStepRule<TSubject>,
+>(workflow: TWorkflow<TStep, TSubject, TRule>, step: TStep, status: TSubject["status"]): TStepTone {
+  if (workflow.steps[step].irreversible) return "warning";
+  return workflow.primary?.[status] === step ? "primary" : "secondary";
+}
+
+const toneOrder: Record<TStepTone, number> = { primary: 0, secondary: 1, warning: 2 };
+
+/** Steps in the order a page lists them: the way forward first, irreversible ones last. */
+export function byTone<
+  TStep extends string,
+  TSubject extends TWorkflowSubject,
+  TRule extends TStepRule<TSubject>,
+>(workflow: TWorkflow<TStep, TSubject, TRule>, steps: readonly TStep[], status: TSubject["status"]): TStep[] {
+  return [...steps].sort(
+    (a, b) => toneOrder[stepTone(workflow, a, status)] - toneOrder[stepTone(workflow, b, status)],
+  );
+}
 
 /** Whether the actor is the entity's applicant of record (an anonymous filing has none). */
 export function isApplicant(actor: TSessionUser, subject: { applicantId: string | null }): boolean {

@@ -40,7 +40,7 @@ export default async function StaffAccountPage({ searchParams }: { searchParams:
         account: actor.email,
       })
     : null;
-  const common = { messages: errorMessages(t), errorTitle: t("errors:summaryTitle") };
+  const common = { messages: errorMessages(t, { staff: true }), errorTitle: t("errors:summaryTitle") };
   return (
     <div className="grid gap-8">
       <h1 className="text-2xl font-bold">{t("staff:account.title")}</h1>

@@ -1,8 +1,7 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { isStaff } from "@/lib/auth/policy";
 import { listQueue } from "@/lib/cases/staffCases";
-import { caseStatuses } from "@/lib/cases/caseWorkflow";
-import { enumParam } from "@/lib/i18n/search-params";
+import { queueFilterFrom } from "@/lib/cases/queueFilter";
 import { queueCsv } from "@/lib/cases/queueCsv";
 import { apiError } from "@/lib/api/errors";
 import { contentDisposition } from "@/lib/http/contentDisposition";
@@ -14,15 +13,7 @@ export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!isStaff(user)) return apiError(404, "not_found", "Not found");
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const rows = await listQueue({
-    actor: user,
-    filter: {
-      status: enumParam(query.status, caseStatuses),
-      service: query.service?.slice(0, 30) || undefined,
-      due: enumParam(query.due, ["overdue", "soon"] as const),
-      mine: query.mine === "1" ? true : undefined,
-    },
-  });
+  const rows = await listQueue({ actor: user, filter: queueFilterFrom(query) });
   return new Response(await queueCsv(rows), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

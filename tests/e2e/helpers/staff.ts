@@ -8,7 +8,10 @@ export async function staffPage(browser: Browser, email: string): Promise<Page> 
   return page;
 }
 
-/** Takes one step on a case from the caseworker's case page, after `fill` fills its form. */
+/**
+ * Takes one step on a case from the caseworker's case page, after `fill` fills its form; the page
+ * then says what was done to the case.
+ */
 export async function staffDo(
   page: Page,
   trackingNumber: string,
@@ -21,5 +24,5 @@ export async function staffDo(
     .filter({ has: page.getByRole("heading", { name: step, exact: true }) });
   if (fill) await fill(page);
   await section.getByRole("button", { name: step, exact: true }).click();
-  await expect(page.getByText("操作已完成。")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: trackingNumber })).toBeVisible();
 }

@@ -67,7 +67,7 @@ async function step(page: Page, number: string, name: string, fill?: () => Promi
     .filter({ has: page.getByRole("heading", { name, exact: true }) })
     .getByRole("button", { name, exact: true })
     .click();
-  await expect(page.getByText("操作已完成。")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: number })).toBeVisible();
 }
 
 for (const locale of ["en", "zh-Hans"] as const) {

@@ -14,6 +14,13 @@ function beijing(secondsFromNow: number): string {
   return new Date(Date.now() + secondsFromNow * 1000 + 8 * 3600_000).toISOString().slice(0, 19);
 }
 
+/** Fills a moment's date and 24-hour time fields (Beijing time) on the notice form. */
+async function fillMoment(page: Page, name: "publishAt" | "expiresAt", value: string): Promise<void> {
+  const [date, time] = value.split("T");
+  await page.locator(`#notice-${name}`).fill(date);
+  await page.locator(`#notice-${name}Time`).fill(time);
+}
+
 async function staffPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signInStaff(page, email);
@@ -63,8 +70,8 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
     .fill("## 停水时间\n\n今日施工，**请提前储水**。\n\n- 和平街1号至27号院");
   await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
   const publishAt = Date.now() + 45_000;
-  await editor.locator("#notice-publishAt").fill(beijing(45));
-  await editor.locator("#notice-expiresAt").fill(beijing(70));
+  await fillMoment(editor, "publishAt", beijing(45));
+  await fillMoment(editor, "expiresAt", beijing(70));
   await editor.locator("#notice-attachments").setInputFiles({ ...pdfFile, name: "停水范围示意图.pdf" });
   await editor.getByRole("button", { name: "保存草稿" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
@@ -174,7 +181,7 @@ test("a title that ends the feed's CDATA twice and carries XHTML script reaches 
   await editor.locator("#notice-source").fill("]]> <script>alert(3)</script>");
   await editor.locator("#notice-body").fill(body);
   await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
-  await editor.locator("#notice-expiresAt").fill(beijing(600));
+  await fillMoment(editor, "expiresAt", beijing(600));
   await editor.getByRole("button", { name: "保存草稿" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
   const noticeId = /\/staff\/notices\/(\w+)/.exec(editor.url())![1];
@@ -251,8 +258,8 @@ test("bad editor input comes back with messages and keeps what was typed (no Jav
   await editor.locator("#notice-title").fill("标题保留");
   await editor.locator("#notice-body").fill("正文保留");
   await editor.locator("#notice-scope-s-510104001").check();
-  await editor.locator("#notice-publishAt").fill("2026-12-01T09:00");
-  await editor.locator("#notice-expiresAt").fill("2026-11-30T09:00");
+  await fillMoment(editor, "publishAt", "2026-12-01T09:00");
+  await fillMoment(editor, "expiresAt", "2026-11-30T09:00");
   await editor.getByRole("button", { name: "保存草稿" }).click();
   const summary = errorSummary(editor);
   await expect(summary).toContainText("请选择类别");
@@ -301,7 +308,7 @@ test("100 known XSS payloads in titles, bodies and attachment names never run an
     await editor.locator("#notice-body").fill(body);
     await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
     // long enough for the first notice to be published once all of them are written
-    await editor.locator("#notice-expiresAt").fill(beijing(600));
+    await fillMoment(editor, "expiresAt", beijing(600));
     const names = xssPayloads.slice(index * filesPerNotice, (index + 1) * filesPerNotice);
     await editor
       .locator("#notice-attachments")

@@ -113,7 +113,7 @@ test("form answers, attachment names and the 补正 list never run and never rea
       .filter({ has: caseworker.getByRole("heading", { name: "要求补齐补正", exact: true }) })
       .getByRole("button", { name: "要求补齐补正", exact: true })
       .click();
-    await expect(caseworker.getByText("操作已完成。")).toBeVisible();
+    await expect(caseworker.getByRole("status").filter({ hasText: found.number })).toBeVisible();
     await citizen.goto(`/en/account/cases/${found.number}`);
     await expectInert(citizen);
     // each item of the list its own file, named by the payload

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { formRoute } from "@/lib/actions/formRoute";
-import { takeCaseStep } from "@/lib/cases/takeCaseStep";
+import { postCaseStep } from "@/lib/cases/postCaseStep";
+import { keptValues } from "@/lib/actions/formAction";
 import { caseStepNames, type TCaseStep } from "@/lib/cases/caseWorkflow";
 import { trackingNumberPattern } from "@/lib/cases/schema";
 
-/** A caseworker's step on a case; 办结 brings its result file. */
+/** A caseworker's step on a case; 办结 brings its result file; 不予受理 and 不予 are confirmed first. */
 export const POST = formRoute({
   schema: z.object({
     trackingNumber: z.string().regex(trackingNumberPattern),
@@ -12,6 +13,8 @@ export const POST = formRoute({
     expectedVersion: z.coerce.number().int().positive(),
     reason: z.string().trim().max(1000, "tooLongMax|1000").optional(),
     missing: z.string().max(4000, "tooLongMax|4000").optional(),
+    // sent by the confirmation page of an irreversible step
+    confirmed: z.literal("1").optional(),
   }),
   actor: "staff",
   files: { fields: ["resultFile"], maxCount: 1 },
@@ -19,14 +22,13 @@ export const POST = formRoute({
     trackingNumberPattern.test(fields.trackingNumber ?? "")
       ? `/staff/cases/${fields.trackingNumber}`
       : "/staff",
-  run: async ({ input, actor, files }) => {
-    await takeCaseStep({
+  run: ({ input, actor, files, formData }) =>
+    postCaseStep({
       ...input,
       actor,
       // one missing item per line: the full list, given once
       missing: input.missing?.split(/\r?\n/),
       resultFile: files[0] ?? null,
-    });
-    return `/staff/cases/${input.trackingNumber}?done=${input.step}`;
-  },
+      values: keptValues(formData),
+    }),
 });

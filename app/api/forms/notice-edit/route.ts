@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { formRoute } from "@/lib/actions/formRoute";
 import { updateNotice } from "@/lib/notices/writeNotice";
-import { newAttachments, noticeFromForm, ZNoticeForm } from "@/lib/notices/noticeForm";
+import { newAttachments, noticeFormSchema, noticeFromForm } from "@/lib/notices/noticeForm";
 
 const noticeIdPattern = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** The next revision of a draft: its text, new attachments, and the ones to remove. */
 export const POST = formRoute({
-  schema: ZNoticeForm.extend({
+  schema: noticeFormSchema({
     id: z.string().regex(noticeIdPattern),
     expectedVersion: z.coerce.number().int().positive(),
   }),

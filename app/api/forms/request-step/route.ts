@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formRoute } from "@/lib/actions/formRoute";
-import { takeRequestStep } from "@/lib/disclosure/takeRequestStep";
+import { postRequestStep } from "@/lib/disclosure/postRequestStep";
+import { keptValues } from "@/lib/actions/formAction";
 import { requestNumberPattern } from "@/lib/disclosure/schema";
 import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
 
@@ -19,6 +20,8 @@ export const POST = formRoute({
     outcome: z.string().max(60).optional(),
     legalBasis: z.string().trim().max(1000, "tooLongMax|1000").optional(),
     replyText: z.string().trim().max(10000, "tooLongMax|10000").optional(),
+    // sent by the confirmation page of an irreversible step
+    confirmed: z.literal("1").optional(),
   }),
   actor: "staff",
   files: { fields: ["replyFiles"], maxCount: 10 },
@@ -26,10 +29,10 @@ export const POST = formRoute({
     requestNumberPattern.test(fields.trackingNumber ?? "")
       ? `/staff/requests/${fields.trackingNumber}`
       : "/staff/requests",
-  run: async ({ input, actor, files }) => {
+  run: async ({ input, actor, files, formData }) => {
     // the reply outcome is sent as "CATEGORY" or "CATEGORY:SUB"
     const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
-    await takeRequestStep({
+    return postRequestStep({
       ...input,
       actor,
       missing: input.missing?.split(/\r?\n/),
@@ -37,7 +40,7 @@ export const POST = formRoute({
       outcome: outcome || undefined,
       outcomeSub: outcomeSub || null,
       replyFiles: files,
+      values: keptValues(formData),
     });
-    return `/staff/requests/${input.trackingNumber}?done=${input.step}`;
   },
 });

@@ -1,5 +1,5 @@
 import { getT, paramMetadata } from "@/lib/i18n/server";
-import type { TSearchParams } from "@/lib/i18n/search-params";
+import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
@@ -7,8 +7,8 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { departmentCaseworkers, getStaffCase } from "@/lib/cases/staffCases";
 import { hasRole } from "@/lib/auth/policy";
-import { caseWorkflow, type TCaseStep } from "@/lib/cases/caseWorkflow";
-import { allowedSteps } from "@/lib/workflow/workflow";
+import { caseStepNames, caseWorkflow, type TCaseStep } from "@/lib/cases/caseWorkflow";
+import { allowedSteps, byTone, stepTone } from "@/lib/workflow/workflow";
 import { dueFlag } from "@/lib/cases/deadlines";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { ZFormDefinition } from "@/lib/services/form-definition";
@@ -35,7 +35,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const locale = defaultLocale;
   const t = await getT(locale, ["staff", "account", "errors", "apply", "result", "privacy"]);
   const query = await searchParams;
-  const done = query.done;
+  const returned = await returnedFormState({ actor, id: query[formReturnParam] });
   // answers are shown with the form they were given to, not a later edit of it
   const form = ZFormDefinition.parse(found.formSnapshot ?? found.service.form);
   const files = Object.fromEntries(found.attachments.map((file) => [file.id, file.fileName]));
@@ -48,7 +48,16 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       ? t(`staff:purpose.${purpose}`)
       : (materials.find((m) => m.id === purpose)?.name ?? purpose);
 
-  const steps = allowedSteps(caseWorkflow, actor, found);
+  const steps = byTone(caseWorkflow, allowedSteps(caseWorkflow, actor, found), found.status);
+  // what was just done, said with the case's own facts; never beside a form sent back with errors
+  const done = returned ? undefined : enumParam(query.done, [...caseStepNames, "note", "claim", "assign"]);
+  const doneMessage = done
+    ? t(`staff:doneStep.${done}`, {
+        number: found.trackingNumber,
+        due: formatDay(locale, found.promisedDue),
+        assignee: found.assignee?.name ?? "",
+      })
+    : null;
   const fieldsFor = (name: TCaseStep): TSimpleField[] => {
     const rule = caseWorkflow.steps[name];
     const fields: TSimpleField[] = [];
@@ -81,7 +90,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
       <PageHeader
         back={{ href: "/staff", label: t("staff:workbench"), nav: t("breadcrumb") }}
         title={`${found.trackingNumber} · ${found.service.name}`}
-        status={done ? t("staff:done") : null}
+        status={doneMessage}
       />
       <dl className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[10rem_1fr]">
         <dt className="font-bold">{t("account:status")}</dt>
@@ -190,9 +199,11 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         title={t("staff:nextSteps")}
         steps={steps}
         label={(step) => t(`staff:step.${step}`)}
+        tone={(step) => stepTone(caseWorkflow, step, found.status)}
+        warning={t("staff:irreversibleHint")}
         fields={fieldsFor}
         postTo="/api/forms/case-step"
-        returned={await returnedFormState({ actor, id: query[formReturnParam] })}
+        returned={returned}
         hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
         messages={messages}
         errorTitle={t("errors:summaryTitle")}

@@ -23,7 +23,8 @@ import { noticeFormProps } from "@/components/notices/noticeFormLabels";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
-import { noticeStepAction } from "../actions";
+import { noticeStepAction, previewNoticeBody } from "../actions";
+import { renderMarkdown } from "@/lib/content/markdown";
 import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -54,12 +55,17 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
       ? notice.revisions.findLast((_, index) => kinds[index].kind === "sendBack")
       : undefined;
   const hidden = { id: notice.id, expectedVersion: String(notice.version) };
+  const kept = await returnedFormState({ actor, id: query[formReturnParam] });
+  // a step sent back from its confirmation page (返回修改) fills its own form; anything else, the editor
+  const returnedStep = kept?.values.step ? kept : null;
+  const returned = returnedStep ? null : kept;
   const commentField = [
     { name: "comment", type: "textarea" as const, label: t("notices:editor.comment"), rows: 3 },
   ];
   // what each step asks for and how its button looks; steps back or out of sight warn
   const stepFields = (step: TNoticeStep) => (step === "sendBack" ? commentField : []);
-  const stepTone = (step: TNoticeStep) => (step === "sendBack" || step === "archive" ? "warning" : "primary");
+  // 退回 and 归档 cannot be undone: they warn, and are confirmed on a second page
+  const stepTone = (step: TNoticeStep) => (noticeWorkflow.steps[step].irreversible ? "warning" : "primary");
   const stepForm = (step: TNoticeStep) => (
     <SimpleForm
       key={step}
@@ -67,6 +73,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
       action={noticeStepAction}
       hidden={{ ...hidden, step }}
       fields={stepFields(step)}
+      initialValues={returnedStep?.values.step === step ? returnedStep.values : undefined}
       submitLabel={t(`notices:editor.step.${step}`)}
       tone={stepTone(step)}
       messages={messages}
@@ -94,11 +101,13 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
         back={{ href: "/staff/notices", label: t("notices:editor.title"), nav: t("breadcrumb") }}
         title={notice.title}
         status={
-          query.saved
-            ? t("notices:editor.saved", { version: notice.version })
-            : query.done
-              ? t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })
-              : null
+          returned?.ok && query.preview
+            ? t("notices:editor.previewShown")
+            : query.saved
+              ? t("notices:editor.saved", { version: notice.version })
+              : query.done
+                ? t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })
+                : null
         }
       />
       <dl className="grid grid-cols-[8rem_1fr] gap-2 border border-line bg-panel p-4">
@@ -135,7 +144,10 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
         <Section id="edit" title={t("notices:editor.edit")} className="grid gap-3">
           <NoticeForm
             postTo="/api/forms/notice-edit"
-            returned={await returnedFormState({ actor, id: query[formReturnParam] })}
+            returned={returned}
+            previewHtml={renderMarkdown(returned?.values.body ?? notice.body, { topLevel: 4 })}
+            renderPreview={previewNoticeBody}
+            headingLevel={3}
             {...noticeFormProps(t)}
             tree={tree}
             messages={messages}
@@ -154,6 +166,7 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
               publishAt: notice.publishAt ? chinaDateTimeInput(notice.publishAt) : "",
               expiresAt: notice.expiresAt ? chinaDateTimeInput(notice.expiresAt) : "",
               pinned: notice.pinned ? "on" : "",
+              urgent: notice.urgent ? "on" : "",
             }}
           />
         </Section>

@@ -1,12 +1,12 @@
 import { getT, paramMetadata } from "@/lib/i18n/server";
-import type { TSearchParams } from "@/lib/i18n/search-params";
+import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { staffRequest } from "@/lib/disclosure/requestQueries";
-import { requestWorkflow, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
-import { allowedSteps } from "@/lib/workflow/workflow";
+import { requestStepNames, requestWorkflow, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
+import { allowedSteps, byTone, stepTone } from "@/lib/workflow/workflow";
 import { outcomeCells } from "@/lib/disclosure/outcomes";
 import type { TSimpleField } from "@/components/form/SimpleForm";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
@@ -23,8 +23,11 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   const actor = await requireStaff();
   const found = await orNotFound(staffRequest({ actor, trackingNumber: (await params).number }));
   const t = await getT(defaultLocale, ["disclosure", "account", "staff", "errors", "apply"]);
-  const open = allowedSteps(requestWorkflow, actor, found);
+  const open = byTone(requestWorkflow, allowedSteps(requestWorkflow, actor, found), found.status);
   const query = await searchParams;
+  const returned = await returnedFormState({ actor, id: query[formReturnParam] });
+  // what was just done, by its name; never beside a form sent back with errors
+  const done = returned ? undefined : enumParam(query.done, requestStepNames);
   const fieldsFor = (name: TRequestStep): TSimpleField[] => {
     switch (name) {
       case "requestSupplement":
@@ -75,7 +78,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
       <PageHeader
         back={{ href: "/staff/requests", label: t("disclosure:staff.queue"), nav: t("breadcrumb") }}
         title={`${found.trackingNumber} · ${found.requesterName}`}
-        status={query.done ? t("staff:done") : null}
+        status={done ? t(`disclosure:staff.doneStep.${done}`, { number: found.trackingNumber }) : null}
       />
       <Section id="application" title={t("disclosure:staff.application")}>
         <dl className="grid gap-2 md:grid-cols-[10rem_1fr]">
@@ -95,9 +98,11 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
         title={t("staff:nextSteps")}
         steps={open}
         label={(step) => t(`disclosure:staff.step.${step}`)}
+        tone={(step) => stepTone(requestWorkflow, step, found.status)}
+        warning={t("staff:irreversibleHint")}
         fields={fieldsFor}
         postTo="/api/forms/request-step"
-        returned={await returnedFormState({ actor, id: query[formReturnParam] })}
+        returned={returned}
         hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
         messages={errorMessages(t, { staff: true })}
         errorTitle={t("errors:summaryTitle")}

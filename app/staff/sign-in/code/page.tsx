@@ -24,7 +24,7 @@ export default async function StaffCodePage({ searchParams }: { searchParams: TS
   if (challenge.step === "enrol") redirect("/staff/sign-in/enrol");
   const recovery = param((await searchParams).recovery, 1) === "1";
   const t = await getT(defaultLocale, ["staff", "errors"]);
-  const common = { messages: errorMessages(t), errorTitle: t("errors:summaryTitle") };
+  const common = { messages: errorMessages(t, { staff: true }), errorTitle: t("errors:summaryTitle") };
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("staff:twoFactor.codeTitle")}</h1>

@@ -44,7 +44,7 @@ export default async function StaffEnrolPage() {
       label={t("staff:twoFactor.code")}
       hint={t("staff:twoFactor.enrolCodeHint")}
       submitLabel={t("staff:twoFactor.confirm")}
-      messages={errorMessages(t)}
+      messages={errorMessages(t, { staff: true })}
       errorTitle={t("errors:summaryTitle")}
       shownOnce={{
         title: t("staff:twoFactor.recoveryCodesTitle"),

@@ -1,0 +1,28 @@
+import "server-only";
+import { clientOf } from "../db/client";
+import { askToConfirm, needsConfirmation } from "../workflow/confirmStep";
+import { checkRequestStep } from "./applyRequestStep";
+import { requestWorkflow } from "./requestWorkflow";
+import { takeRequestStep } from "./takeRequestStep";
+
+/**
+ * An officer's step as the request page posts it, answering where the browser goes next: an
+ * irreversible step (逾期未补正，不再处理) is checked, then shown back on the confirmation page and
+ * taken only when confirmed there; any other step at once (postCaseStep is the same for cases).
+ */
+export async function postRequestStep(
+  input: Parameters<typeof takeRequestStep>[0] & {
+    confirmed?: string;
+    values: Record<string, string>;
+  },
+): Promise<string> {
+  const { values, confirmed, replyFiles, ...step } = input;
+  const requestPath = `/staff/requests/${input.trackingNumber}`;
+  if (needsConfirmation(requestWorkflow.steps[input.step], confirmed)) {
+    const prisma = await clientOf(input);
+    await checkRequestStep({ ...step, db: prisma });
+    return askToConfirm({ actor: input.actor, values, page: `${requestPath}/confirm`, db: prisma });
+  }
+  await takeRequestStep({ ...step, replyFiles });
+  return `${requestPath}?done=${input.step}`;
+}
