@@ -30,7 +30,9 @@ describe("the letters' figures CSV against the XSS corpus and formulas", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const expected = [
       headers.map(csvField).join(","),
-      ...names.map((name, i) => ["2026-05", name, String(i), "0", "0", "0", "0", "", "0", "0"].map(csvField).join(",")),
+      ...names.map((name, i) =>
+        ["2026-05", name, String(i), "0", "0", "0", "0", "", "0", "0"].map(csvField).join(","),
+      ),
     ];
     expect(csv).toBe("\uFEFF" + expected.join("\r\n") + "\r\n");
     // a formula never starts a cell
