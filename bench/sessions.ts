@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import type { PrismaClient } from "../lib/db/generated/client";
+import { load, toLoad, type TLoad } from "./measure";
 
 const hours = 3600_000;
 
@@ -48,7 +49,7 @@ export async function signedInPages(prisma: PrismaClient, secret: string): Promi
   const officer = await sessionCookie(prisma, { email: "officer@example.cn", portal: "staff", secret });
   const own = await prisma.application.findFirstOrThrow({
     where: { applicant: { email: "citizen@example.cn" } },
-    orderBy: { createdAt: "desc" },
+    orderBy: { submittedAt: "desc" },
     select: { trackingNumber: true },
   });
   return [
@@ -57,4 +58,42 @@ export async function signedInPages(prisma: PrismaClient, secret: string): Promi
     { name: "staff queue (signed in)", path: "/staff", cookie: caseworker },
     { name: "disclosure officer's list", path: "/staff/requests", cookie: officer },
   ];
+}
+
+/** Goal 2 of issue 13: every signed-in page at 50 connections. */
+export const signedInTarget = { rps: 300, p99Ms: 150 };
+
+export type TSignedInResult = TSignedInPage & { bytes: number; app: TLoad; met: boolean };
+
+/**
+ * Each signed-in page under load with its session cookie (first checked to answer 200 to that
+ * cookie, not a redirect to sign-in), for the same time and connections as the public pages.
+ */
+export async function measureSignedIn(
+  base: string,
+  pages: TSignedInPage[],
+  options: { duration: number; connections: number },
+): Promise<Omit<TSignedInResult, "cookie">[]> {
+  const results: Omit<TSignedInResult, "cookie">[] = [];
+  for (const page of pages) {
+    const response = await fetch(`${base}${page.path}`, {
+      headers: { cookie: page.cookie },
+      redirect: "manual",
+    });
+    if (response.status !== 200)
+      throw new Error(`${page.path} answered ${response.status} to a signed-in request`);
+    const bytes = (await response.arrayBuffer()).byteLength;
+    const app = toLoad(
+      await load({
+        url: `${base}${page.path}`,
+        connections: options.connections,
+        duration: options.duration,
+        headers: { cookie: page.cookie },
+      }),
+    );
+    const met = app.rps >= signedInTarget.rps && app.p99 < signedInTarget.p99Ms && app.non2xx === 0;
+    results.push({ name: page.name, path: page.path, bytes, app, met });
+    console.log(`  ${page.name}: ${app.rps.toFixed(1)} req/s (p99 ${app.p99} ms, ${app.non2xx} non-2xx)`);
+  }
+  return results;
 }

@@ -98,7 +98,7 @@ describe("block-allocated 办件编号", () => {
         where: { userId: actor.id, kind: "case.submit" },
         select: { link: true },
       });
-      expect(new Set(notes.map((n) => n.link.split("/").at(-1)))).toEqual(new Set(numbers));
+      expect(new Set(notes.map((n) => n.link?.split("/").at(-1)))).toEqual(new Set(numbers));
       expect(await database.prisma.outboxMail.count({ where: { userId: actor.id } })).toBe(40);
     } finally {
       await second.close();
