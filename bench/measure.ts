@@ -67,7 +67,7 @@ export type TLoad = {
   timeouts: number;
 };
 
-function toLoad(result: autocannon.Result): TLoad {
+export function toLoad(result: autocannon.Result): TLoad {
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

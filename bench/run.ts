@@ -32,6 +32,13 @@ import {
   type TSearchResult,
   type TSubmissions,
 } from "./measure";
+import {
+  measureSignedIn,
+  signedInPages,
+  signedInTarget,
+  type TSignedInPage,
+  type TSignedInResult,
+} from "./sessions";
 
 type TTargetResult = {
   database: "embedded" | "postgresql";
@@ -40,6 +47,8 @@ type TTargetResult = {
   prepareSeconds: number;
   search: TSearchResult;
   pages: TPage[];
+  /** goal 2 of issue 13: the signed-in pages, each with its own session */
+  signedIn: Omit<TSignedInResult, "cookie">[];
   submissions: Omit<TSubmissions, "acknowledged"> & { acknowledged: number; missingAfterwards: number };
   memory: TMemory;
   /** os.loadavg() when the measurements began: other work on the machine skews them */
@@ -61,10 +70,14 @@ const load = () =>
     .join(" ");
 const seconds = (since: number) => (Date.now() - since) / 1000;
 
-/** A personal API token for citizen@example.cn, written straight into the database (the server is not running). */
+/**
+ * A personal API token for citizen@example.cn and the signed-in sessions of the signed-in pages,
+ * written straight into the database (the server is not running).
+ */
 async function createToken(
   target: DatabaseTarget,
-): Promise<{ token: string; counts: Record<string, number> }> {
+  secret: string,
+): Promise<{ token: string; counts: Record<string, number>; signedIn: TSignedInPage[] }> {
   const { prisma, close } = await connect(target);
   try {
     const citizen = await prisma.user.findUniqueOrThrow({ where: { email: "citizen@example.cn" } });
@@ -82,7 +95,7 @@ async function createToken(
       cases: await prisma.application.count(),
       caseEvents: await prisma.caseEvent.count(),
     };
-    return { token, counts };
+    return { token, counts, signedIn: await signedInPages(prisma, secret) };
   } finally {
     await close();
   }
@@ -153,7 +166,7 @@ async function benchTarget(
     if (kind === "embedded")
       fs.writeFileSync(marker, JSON.stringify({ at: new Date().toISOString(), searchIndex }));
   } else console.log(`volume already generated (${marker})`);
-  const { token, counts } = await createToken(target);
+  const { token, counts, signedIn } = await createToken(target, authSecret(options.dataDir));
   const prepareSeconds = seconds(prepared);
   console.log(`data ready in ${prepareSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
 
@@ -185,6 +198,10 @@ async function benchTarget(
       connections: options.connections,
       workDir: path.join(options.dataDir, "pages"),
     });
+    const signedInResults = await measureSignedIn(base, signedIn, {
+      duration: options.duration,
+      connections: options.connections,
+    });
     const submissions = await measureSubmissions(base, token, {
       duration: options.duration,
       connections: options.connections,
@@ -201,6 +218,7 @@ async function benchTarget(
       prepareSeconds,
       search,
       pages: pageResults,
+      signedIn: signedInResults,
       submissions: { ...submissions, acknowledged: submissions.acknowledged.length, missingAfterwards },
       memory: memory.stop(),
       loadAverage,
@@ -210,6 +228,9 @@ async function benchTarget(
     await server.stop();
   }
 }
+
+/** Goal 3 of issue 13: submissions per second at 50 connections, with zero acknowledged missing. */
+const submissionTarget: Record<TTargetResult["database"], number> = { embedded: 200, postgresql: 500 };
 
 function printResults(results: TTargetResult[]) {
   const rows: (string | number)[][] = [];
@@ -252,6 +273,17 @@ function printResults(results: TTargetResult[]) {
         `${page.app.rps.toFixed(1)} req/s, p99 ${page.app.p99} ms`,
         `${page.static.rps.toFixed(0)} req/s, p99 ${page.static.p99} ms`,
         `${page.ratio.toFixed(1)}×`,
+        "",
+      ]);
+    }
+    for (const page of r.signedIn) {
+      rows.push([
+        db,
+        `${page.name} ${page.path}`,
+        `${page.app.rps.toFixed(1)} req/s, p99 ${page.app.p99} ms`,
+        "",
+        "",
+        `≥ ${signedInTarget.rps} req/s, p99 < ${signedInTarget.p99Ms} ms: ${page.met ? "met" : "not met"}`,
       ]);
     }
     const s = r.submissions;
@@ -268,6 +300,11 @@ function printResults(results: TTargetResult[]) {
       `${s.submit.rps.toFixed(1)}/s, p99 ${s.submit.p99} ms`,
       "",
       "",
+      `≥ ${submissionTarget[db]}/s, p99 < 1000 ms: ${
+        s.submit.rps >= submissionTarget[db] && s.submit.p99 < 1000 && s.missingAfterwards === 0
+          ? "met"
+          : "not met"
+      }`,
     ]);
     rows.push([
       db,
@@ -291,7 +328,9 @@ function printResults(results: TTargetResult[]) {
       "",
     ]);
   }
-  console.log(`\n${formatTable(["database", "measure", "app", "static baseline", "static/app"], rows)}`);
+  console.log(
+    `\n${formatTable(["database", "measure", "app", "static baseline", "static/app", "target"], rows)}`,
+  );
 }
 
 async function main() {

@@ -7,7 +7,6 @@ import { sessionCookieName, secureCookies } from "./options";
 import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 import { isCitizen, isStaff } from "./policy";
 import type { TPortal, TSessionUser } from "./types";
-import { loadSessionUser } from "./verifyCredentials";
 import { NotFoundError } from "../shared/errors";
 
 /** The session cookie's secret, when the request carries a valid session cookie. */
@@ -23,13 +22,14 @@ export const currentSessionSecret = cache(async (): Promise<string | null> => {
 /**
  * The signed-in user, or null. The cookie names a session that must still be alive on the server
  * (not signed out, within its lifetime, not idle too long); this request counts as use of it.
- * Roles, scope and whether the account is still enabled are read afresh (once per request), so
- * revoking takes effect at once.
+ * Roles, scope and whether the account is still enabled are read afresh with the session row (one
+ * query per request, never cached across requests), so revoking takes effect at once on every
+ * instance.
  */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const sid = await currentSessionSecret();
   const session = sid ? await liveSession({ sid, use: true }) : null;
-  return session ? loadSessionUser({ userId: session.userId }) : null;
+  return session?.user ?? null;
 });
 
 /** For staff pages: anyone who is not staff goes to the staff sign-in page. */

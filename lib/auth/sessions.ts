@@ -7,6 +7,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { NotFoundError } from "../shared/errors";
 import { staffMfaMode } from "./staffMfa";
 import type { TPortal, TSessionUser } from "./types";
+import { toSessionUser } from "./verifyCredentials";
 
 const minute = 60_000;
 
@@ -81,13 +82,27 @@ function secondFactorSatisfied(
  */
 export async function liveSession(
   input: { sid: string; use?: boolean; now?: Date } & TDbOption,
-): Promise<{ userId: string; portal: TPortal } | null> {
+): Promise<{ userId: string; portal: TPortal; user: TSessionUser | null } | null> {
   const prisma = await clientOf(input);
   const now = input.now ?? new Date();
   const id = rowId(input.sid);
+  // one read per request: the session row with its user's current state (enabled, roles, scope),
+  // so that signing out, disabling or a changed role takes effect on the very next request
   const row = await prisma.userSession.findUnique({
     where: { id },
-    include: { user: { select: { totpEnabledAt: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          accountType: true,
+          disabled: true,
+          totpEnabledAt: true,
+          grants: { select: { role: true, department: { select: { code: true } } } },
+        },
+      },
+    },
   });
   if (!row || row.endedAt) return null;
   const portal = portalOf(row.portal);
@@ -102,7 +117,7 @@ export async function liveSession(
   }
   if (input.use && idleSince > touchEveryMs)
     await prisma.userSession.update({ where: { id }, data: { lastSeenAt: now } });
-  return { userId: row.userId, portal };
+  return { userId: row.userId, portal, user: row.user.disabled ? null : toSessionUser(row.user) };
 }
 
 /** Ends the session a cookie's secret belongs to (sign-out); nothing happens for an unknown one. */

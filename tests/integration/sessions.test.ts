@@ -42,7 +42,12 @@ describe("server-side sessions", () => {
   it("end at sign-out: the same secret no longer works", async () => {
     const t0 = new Date();
     const { sid } = await open(actors.citizen, "public", t0);
-    expect(await live(sid, t0)).toEqual({ userId: actors.citizen.id, portal: "public" });
+    // the session comes with its user as read now (roles and scope), so a revocation acts on the next request
+    expect(await live(sid, t0)).toEqual({
+      userId: actors.citizen.id,
+      portal: "public",
+      user: actors.citizen,
+    });
     await endSessionBySecret({ db: database.prisma, sid });
     expect(await live(sid, t0)).toBeNull();
     expect(await live("made-up-secret-that-was-never-issued", t0)).toBeNull();

@@ -279,7 +279,11 @@ describe("the staff session guard", () => {
     const without = await openSession({ db, user: actor, portal: "staff" });
     expect(await liveSession({ db, sid: without.sid })).toBeNull();
     const withIt = await openSession({ db, user: actor, portal: "staff", secondFactorAt: new Date() });
-    expect(await liveSession({ db, sid: withIt.sid })).toEqual({ userId: actor.id, portal: "staff" });
+    expect(await liveSession({ db, sid: withIt.sid })).toMatchObject({
+      userId: actor.id,
+      portal: "staff",
+      user: { id: actor.id },
+    });
   });
 
   it("with STAFF_MFA=optional, lets only staff who have not enrolled in with the password", async () => {

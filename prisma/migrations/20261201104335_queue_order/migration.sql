@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Application_serviceId_promisedDue_submittedAt_idx" ON "Application"("serviceId", "promisedDue", "submittedAt");
