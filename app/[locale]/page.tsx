@@ -4,7 +4,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
 import { latestDocuments } from "@/lib/disclosure/queries";
-import { latestNotices } from "@/lib/notices/queries";
+import { currentUrgentNotices, latestNotices } from "@/lib/notices/queries";
 import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { LocalText } from "@/components/ui/LocalText";
@@ -12,6 +12,7 @@ import { SearchBox } from "@/components/ui/SearchBox";
 import { Section } from "@/components/ui/Section";
 import { ServiceList } from "@/components/services/ServiceLink";
 import { MoreLink } from "@/components/ui/MoreLink";
+import { UrgentBanner } from "@/components/notices/UrgentBanner";
 import type { TLocale } from "@/lib/i18n/settings";
 
 // the two ways in: services for people and for organisations, each with what it covers
@@ -64,13 +65,15 @@ function DatedList<I extends { title: string; titleEn: string | null; publishedA
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageT(params, ["home", "catalog", "notices", "search"]);
   const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
-  const [hot, documents, notices] = await Promise.all([
+  const [hot, documents, notices, urgent] = await Promise.all([
     hotServices(),
     latestDocuments(),
     latestNotices({ limit: 6, mine }),
+    currentUrgentNotices({}),
   ]);
   return (
     <div className="grid gap-8">
+      <UrgentBanner locale={locale} t={t} notices={urgent} />
       <section aria-labelledby="home-title" className="bg-panel p-6">
         <h1 id="home-title" className="mb-4 text-3xl font-bold">
           {t("home:title")}
@@ -124,7 +127,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             locale={locale}
             items={notices}
             href={(notice) => `/${locale}/notices/${notice.id}`}
-            badge={(notice) => (notice.mine ? t("notices:mine") : null)}
+            badge={(notice) => (notice.urgent ? t("notices:urgent") : notice.mine ? t("notices:mine") : null)}
             more={{ href: `/${locale}/notices`, label: t("home:moreNotices") }}
           />
         </Section>
