@@ -12,7 +12,6 @@ type TFeedNotice = {
   lang?: string;
 };
 
-
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**

@@ -14,7 +14,8 @@ function fill(source: Tree, existing: Tree): Tree {
   const out: Tree = {};
   for (const [key, value] of Object.entries(source)) {
     const current = existing[key];
-    if (typeof value === "string") out[key] = typeof current === "string" ? toTaiwanForm(current) : toHant(value);
+    if (typeof value === "string")
+      out[key] = typeof current === "string" ? toTaiwanForm(current) : toHant(value);
     else out[key] = fill(value, typeof current === "object" ? current : {});
   }
   return out;
