@@ -42,8 +42,12 @@ test("English pages mark and label untranslated content once; zh pages carry no 
   pages.push(new URL(await untranslatedNotice.evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
   await page.goto("/en/disclosure");
   pages.push(
-    new URL(await page.locator("main a[href*='/disclosure/']").first().evaluate((a) => (a as HTMLAnchorElement).href))
-      .pathname,
+    new URL(
+      await page
+        .locator("main a[href*='/disclosure/']")
+        .first()
+        .evaluate((a) => (a as HTMLAnchorElement).href),
+    ).pathname,
   );
   for (const path of pages) {
     await page.goto(path);
@@ -97,7 +101,9 @@ test("urgent notices come first, and the current emergency is the home page's ba
       headings.map((h) => [...h.querySelectorAll("span.bg-brand")].map((s) => s.textContent).join(" ")),
     );
     const pinned = locale === "en" ? "Pinned" : "置顶";
-    const firstPinned = badges.findIndex((b) => b.includes(pinned) && !b.includes(locale === "en" ? "Urgent" : "紧急"));
+    const firstPinned = badges.findIndex(
+      (b) => b.includes(pinned) && !b.includes(locale === "en" ? "Urgent" : "紧急"),
+    );
     const lastUrgent = badges.map((b) => b.includes(locale === "en" ? "Urgent" : "紧急")).lastIndexOf(true);
     expect(lastUrgent).toBeGreaterThanOrEqual(0);
     if (firstPinned >= 0) expect(lastUrgent).toBeLessThan(firstPinned);
@@ -126,9 +132,9 @@ test.describe("senior mode", () => {
       await expect(call).toHaveAttribute("href", "tel:12345");
       const tiles = home.getByRole("listitem").getByRole("link");
       expect(await tiles.count()).toBeGreaterThanOrEqual(4);
-      await expect(tiles.filter({ hasText: locale === "en" ? "Employment registration" : "就业登记" })).toHaveCount(
-        1,
-      );
+      await expect(
+        tiles.filter({ hasText: locale === "en" ? "Employment registration" : "就业登记" }),
+      ).toHaveCount(1);
       // the parts senior mode leaves out are really hidden
       for (const hidden of ["#themes", "#hot", "#latest-documents", "#entries"])
         await expect(page.locator(hidden), hidden).toBeHidden();
@@ -136,7 +142,9 @@ test.describe("senior mode", () => {
       // every tile, the call button and the header's controls are at least 48 px tall
       const heights = await page
         .locator("[data-testid='elder-home'] a, header button, header nav a")
-        .evaluateAll((els) => els.map((e) => [e.textContent?.trim(), e.getBoundingClientRect().height] as const));
+        .evaluateAll((els) =>
+          els.map((e) => [e.textContent?.trim(), e.getBoundingClientRect().height] as const),
+        );
       for (const [label, height] of heights) expect(height, label).toBeGreaterThanOrEqual(48);
       await expectAccessible(page);
       await page.setViewportSize({ width: 390, height: 844 });
@@ -162,12 +170,16 @@ test("the RSS feed reads as a page in the browser, with links to the public addr
     expect(await page.locator("p.about").evaluate((p) => getComputedStyle(p).backgroundColor)).toBe(
       "rgb(245, 246, 248)",
     );
-    const links = await page.locator("main a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page
+      .locator("main a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(2);
     for (const link of links) expect(link.startsWith(`${baseURL}/${locale}/notices`), link).toBe(true);
     const first = page.locator("main li").first();
     await expect(first.locator("h2")).toContainText(locale === "en" ? "URGENT" : "【紧急】");
-    await expect(first.locator(".meta")).toContainText(locale === "en" ? /\d{1,2} [A-Z][a-z]+ 20\d\d/ : /20\d\d年/);
+    await expect(first.locator(".meta")).toContainText(
+      locale === "en" ? /\d{1,2} [A-Z][a-z]+ 20\d\d/ : /20\d\d年/,
+    );
     if (locale === "en") {
       await expect(page.locator("p.note")).toHaveText(/^Available in Chinese only/);
       expect(await page.locator("main li[lang='zh-Hans']").count()).toBeGreaterThan(0);

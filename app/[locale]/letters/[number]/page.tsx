@@ -95,10 +95,7 @@ export default async function LetterPage({ params, searchParams }: Props) {
       <Section id="reply" title={t("letters:reply")}>
         <p className="whitespace-pre-wrap">
           {(published ? published.publicReply : mine?.replyText) ? (
-            <WrittenText
-              locale={locale}
-              text={(published ? published.publicReply : mine?.replyText) ?? ""}
-            />
+            <WrittenText locale={locale} text={(published ? published.publicReply : mine?.replyText) ?? ""} />
           ) : (
             t("letters:noReplyYet")
           )}
