@@ -35,20 +35,17 @@ async function expectNoSideways(page: Page) {
 test("English pages mark and label untranslated content once; zh pages carry no label; zh-Hant in Taiwan wording", async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   const note = page.locator("main > .untranslated-note");
   const pages: string[] = ["/en", "/en/services/RS-JYDJ-001", "/en/notices", "/en/disclosure"];
   await page.goto("/en/notices");
   const untranslatedNotice = page.locator("main ul.grid > li h2 a:has(span[lang='zh-Hans'])").first();
   pages.push(new URL(await untranslatedNotice.evaluate((a) => (a as HTMLAnchorElement).href)).pathname);
   await page.goto("/en/disclosure");
-  pages.push(
-    new URL(
-      await page
-        .locator("main a[href*='/disclosure/']")
-        .first()
-        .evaluate((a) => (a as HTMLAnchorElement).href),
-    ).pathname,
-  );
+  const documents = await page
+    .locator("main a[href*='/disclosure/']")
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  pages.push(documents.find((path) => /\/disclosure\/[A-Z]+\/\d{4}-\d{5}$/.test(path))!);
   for (const path of pages) {
     await page.goto(path);
     expect(await unmarkedChinese(page), path).toEqual([]);
@@ -81,6 +78,7 @@ test("English pages mark and label untranslated content once; zh pages carry no 
 test("urgent notices come first, and the current emergency is the home page's banner (zh-Hans, en, phone)", async ({
   page,
 }) => {
+  test.setTimeout(180_000);
   const coldWave = { "zh-Hans": "【紧急】寒潮蓝色预警", en: "URGENT: Cold Wave Blue Warning" } as const;
   for (const locale of ["zh-Hans", "en"] as const) {
     await page.goto(`/${locale}`);
@@ -120,6 +118,7 @@ test.describe("senior mode", () => {
   test("a simpler home page: big tiles, the hotline as one tap, large targets, the rest hidden (zh-Hans, en, phone)", async ({
     page,
   }) => {
+    test.setTimeout(180_000);
     for (const locale of ["zh-Hans", "en"] as const) {
       await page.goto(`/${locale}`);
       await expect(page.getByTestId("elder-home")).toBeHidden();
@@ -160,6 +159,7 @@ test("the RSS feed reads as a page in the browser, with links to the public addr
   page,
   baseURL,
 }) => {
+  test.setTimeout(180_000);
   for (const locale of ["zh-Hans", "en"] as const) {
     const response = await page.goto(`/${locale}/notices/feed.xml`);
     expect(response?.headers()["content-type"]).toBe("application/xml; charset=utf-8");
