@@ -31,7 +31,7 @@ export function noticesRss(input: {
   copyright: string;
   /** the XSL stylesheet a browser shows the feed with, as a page */
   stylesheet?: string;
-  /** the publication date in the feed's language, for that page (`onestop:date`) */
+  /** the publication date in the feed's language, for that page (`portal:date`) */
   dateLabel?: (date: Date) => string;
 }): string {
   const updated = input.notices[0]?.publishedAt ?? new Date(0);
@@ -49,7 +49,7 @@ export function noticesRss(input: {
       xmlElement("description", lang, escapeHtml(text.length > 500 ? `${text.slice(0, 500)}…` : text)),
       xmlElement("category", {}, input.categoryLabel(notice.category)),
       input.dateLabel && notice.publishedAt
-        ? xmlElement("onestop:date", {}, input.dateLabel(notice.publishedAt))
+        ? xmlElement("portal:date", {}, input.dateLabel(notice.publishedAt))
         : null,
     );
   });
@@ -59,7 +59,7 @@ export function noticesRss(input: {
       {
         version: "2.0",
         "xmlns:atom": "http://www.w3.org/2005/Atom",
-        "xmlns:onestop": input.dateLabel ? feedNamespace : undefined,
+        "xmlns:portal": input.dateLabel ? feedNamespace : undefined,
       },
       xmlElement(
         "channel",

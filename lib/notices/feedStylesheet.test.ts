@@ -88,10 +88,10 @@ describe("the feed's stylesheet and policy", () => {
     expect(read.error).toBeNull();
     const titles = read.elements.filter((e) => e.name === "title").slice(1);
     expect(titles.map((t) => t.attributes["xml:lang"])).toEqual(["zh-Hans", undefined]);
-    expect(read.elements.filter((e) => e.name === "onestop:date").map((e) => e.text)).toEqual([
+    expect(read.elements.filter((e) => e.name === "portal:date").map((e) => e.text)).toEqual([
       "1 December 2026",
       "1 December 2026",
     ]);
-    expect(read.elements.find((e) => e.name === "rss")?.attributes["xmlns:onestop"]).toBe("urn:onestop:feed");
+    expect(read.elements.find((e) => e.name === "rss")?.attributes["xmlns:portal"]).toBe("urn:onestop:feed");
   });
 });

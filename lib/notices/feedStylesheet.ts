@@ -65,7 +65,7 @@ export type TFeedPageLabels = {
 export function feedStylesheet(labels: TFeedPageLabels): string {
   const text = (value: string) => xmlText(value);
   return `<?xml version="1.0" encoding="UTF-8"?>
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:onestop="${feedNamespace}" exclude-result-prefixes="onestop">
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:portal="${feedNamespace}" exclude-result-prefixes="portal">
 <xsl:output method="html" encoding="UTF-8" indent="no" doctype-system="about:legacy-compat"/>
 <xsl:template match="/">
 <html lang="${xmlText(labels.lang, true)}">
@@ -87,7 +87,7 @@ export function feedStylesheet(labels: TFeedPageLabels): string {
 <li>
 <xsl:if test="title/@xml:lang"><xsl:attribute name="lang"><xsl:value-of select="title/@xml:lang"/></xsl:attribute></xsl:if>
 <h2><a href="{link}"><xsl:value-of select="title"/></a></h2>
-<p class="meta" lang="${xmlText(labels.lang, true)}"><xsl:value-of select="category"/><xsl:if test="onestop:date"> · ${text(labels.published)} <xsl:value-of select="onestop:date"/></xsl:if></p>
+<p class="meta" lang="${xmlText(labels.lang, true)}"><xsl:value-of select="category"/><xsl:if test="portal:date"> · ${text(labels.published)} <xsl:value-of select="portal:date"/></xsl:if></p>
 <p><xsl:value-of select="description"/></p>
 </li>
 </xsl:for-each>

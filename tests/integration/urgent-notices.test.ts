@@ -148,7 +148,7 @@ describe("the notices feed", () => {
       // urgent first; the untranslated (Chinese-only) titles say so, with a long English date
       const items = read.elements.filter((e) => e.name === "title").slice(1);
       expect(items[0]).toMatchObject({ text: "【紧急】燃气管道抢修", attributes: { "xml:lang": "zh-Hans" } });
-      expect(read.elements.find((e) => e.name === "onestop:date")?.text).toMatch(
+      expect(read.elements.find((e) => e.name === "portal:date")?.text).toMatch(
         /^\d{1,2} [A-Z][a-z]+ 20\d\d$/,
       );
     } finally {
