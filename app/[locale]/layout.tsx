@@ -52,6 +52,13 @@ export default async function LocaleLayout({ children, params }: Props) {
           tabIndex={-1}
           className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none"
         >
+          {locale === "en" ? (
+            // shown (globals.css) only when the page holds content in Chinese (marked lang="zh-…"):
+            // once per page, whichever page, with or without JavaScript
+            <p className="untranslated-note mb-4 border-l-4 border-brand bg-panel px-4 py-2">
+              {t("untranslated")}
+            </p>
+          ) : null}
           {children}
         </main>
         <SiteFooter locale={locale} t={t} settings={settings} />

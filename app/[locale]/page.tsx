@@ -4,7 +4,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
 import { latestDocuments } from "@/lib/disclosure/queries";
-import { latestNotices } from "@/lib/notices/queries";
+import { currentUrgentNotices, latestNotices } from "@/lib/notices/queries";
 import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { getSessionUser } from "@/lib/auth/session";
 import { LocalText } from "@/components/ui/LocalText";
@@ -12,6 +12,9 @@ import { SearchBox } from "@/components/ui/SearchBox";
 import { Section } from "@/components/ui/Section";
 import { ServiceList } from "@/components/services/ServiceLink";
 import { MoreLink } from "@/components/ui/MoreLink";
+import { UrgentBanner } from "@/components/notices/UrgentBanner";
+import { ElderHome } from "@/components/layout/ElderHome";
+import { getSiteSettings } from "@/lib/settings/queries";
 import type { TLocale } from "@/lib/i18n/settings";
 
 // the two ways in: services for people and for organisations, each with what it covers
@@ -64,13 +67,16 @@ function DatedList<I extends { title: string; titleEn: string | null; publishedA
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await pageT(params, ["home", "catalog", "notices", "search"]);
   const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
-  const [hot, documents, notices] = await Promise.all([
+  const [hot, documents, notices, urgent, settings] = await Promise.all([
     hotServices(),
     latestDocuments(),
     latestNotices({ limit: 6, mine }),
+    currentUrgentNotices({}),
+    getSiteSettings(),
   ]);
   return (
     <div className="grid gap-8">
+      <UrgentBanner locale={locale} t={t} notices={urgent} />
       <section aria-labelledby="home-title" className="bg-panel p-6">
         <h1 id="home-title" className="mb-4 text-3xl font-bold">
           {t("home:title")}
@@ -78,7 +84,10 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <SearchBox locale={locale} t={t} id="home-q" />
       </section>
 
-      <section aria-labelledby="entries" className="grid gap-4 md:grid-cols-2">
+      <ElderHome locale={locale} t={t} services={hot.slice(0, 6)} hotline={settings.hotline} />
+
+      {/* senior mode (长辈版) shows the tiles above instead of the entries, themes, lists and documents */}
+      <section aria-labelledby="entries" className="elder-hide grid gap-4 md:grid-cols-2">
         <h2 id="entries" className="sr-only">
           {t("home:entries")}
         </h2>
@@ -94,7 +103,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         ))}
       </section>
 
-      <Section id="themes" title={t("home:themes")}>
+      <Section id="themes" title={t("home:themes")} className="elder-hide">
         {themeGroups.map(([audience, themes]) => (
           <div key={audience}>
             <h3 className="mb-2 font-bold">{t(`catalog:audience.${audience}`)}</h3>
@@ -114,7 +123,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         ))}
       </Section>
 
-      <Section id="hot" title={t("home:hot")}>
+      <Section id="hot" title={t("home:hot")} className="elder-hide">
         <ServiceList locale={locale} services={hot} className="grid gap-2 md:grid-cols-2" />
       </Section>
 
@@ -124,11 +133,11 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
             locale={locale}
             items={notices}
             href={(notice) => `/${locale}/notices/${notice.id}`}
-            badge={(notice) => (notice.mine ? t("notices:mine") : null)}
+            badge={(notice) => (notice.urgent ? t("notices:urgent") : notice.mine ? t("notices:mine") : null)}
             more={{ href: `/${locale}/notices`, label: t("home:moreNotices") }}
           />
         </Section>
-        <Section id="latest-documents" title={t("home:latestDocuments")}>
+        <Section id="latest-documents" title={t("home:latestDocuments")} className="elder-hide">
           <DatedList
             locale={locale}
             items={documents}

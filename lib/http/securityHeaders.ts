@@ -6,6 +6,7 @@
  * Pure and free of `server-only`: proxy.ts and the page cache use it.
  */
 import { xmlContentSecurityPolicy } from "../shared/xml";
+import { feedContentSecurityPolicy, feedLocaleOf } from "../notices/feedStylesheet";
 
 /**
  * The portal's configured public address (NEXTAUTH_URL, which next-auth also builds its links
@@ -59,10 +60,13 @@ function pageContentSecurityPolicy(nonce: string): string {
  * The policy of anything that is not a page (JSON, CSV, PDF and uploaded files): it never runs
  * script or loads anything, even when a browser is tricked into rendering it, and may not be
  * framed. A document opened from it is also sandboxed (an origin of its own, no script, no forms),
- * except our own PDFs, which browsers refuse to show in a sandbox. Feeds and sitemaps keep the
- * XML writer's own policy, which allows nothing.
+ * except our own PDFs, which browsers refuse to show in a sandbox. Sitemaps keep the XML writer's
+ * own policy, which allows nothing; the notices feed allows only its XSL stylesheet and the one
+ * style it writes (lib/notices/feedStylesheet), so a browser shows it as a page.
  */
 function resourceContentSecurityPolicy(pathname: string): string {
+  const feedLocale = feedLocaleOf(pathname);
+  if (feedLocale) return feedContentSecurityPolicy(feedLocale, publicOrigin());
   if (pathname.endsWith(".xml")) return xmlContentSecurityPolicy;
   const policy = "default-src 'none'; frame-ancestors 'none'";
   return pathname.endsWith(".pdf") ? policy : `${policy}; sandbox`;

@@ -20,12 +20,19 @@ const listSelect = {
   category: true,
   pinned: true,
   emergency: true,
+  urgent: true,
   source: true,
   publishedAt: true,
   expiresAt: true,
   targets: { select: { community: { select: { code: true, name: true, nameEn: true } } } },
 } satisfies Prisma.NoticeSelect;
+/**
+ * Urgent first (【紧急】, then the 防汛应急 category), before pinned routine notices, then newest:
+ * the same order on the notice list, the home page, the feed and the API.
+ */
 const listOrder: Prisma.NoticeOrderByWithRelationInput[] = [
+  { urgent: "desc" },
+  { emergency: "desc" },
   { pinned: "desc" },
   { publishedAt: "desc" },
   { id: "asc" },
@@ -44,7 +51,7 @@ function noticeListWhere(filter: TNoticeFilter, now: Date): Prisma.NoticeWhereIn
 }
 
 /**
- * Current notices, pinned first, then newest; filtered by place and category. A resident's own
+ * Current notices, urgent first, then pinned, then newest; filtered by place and category. A resident's own
  * communities (`mine`, community codes) come first: their notices fill the first pages, then the rest.
  */
 export async function listNotices(input: { filter: TNoticeFilter; mine?: string[]; now?: Date } & TDbOption) {
@@ -90,11 +97,14 @@ export async function listNotices(input: { filter: TNoticeFilter; mine?: string[
   return { total, items, page, pages, mineTotal };
 }
 
-/** The newest current notices for a feed (no "mine first": a feed is the same for everyone). */
+/**
+ * The current notices for a feed, in the list's order (urgent first, so the feed read as a page
+ * leads with them; readers sort by date themselves). No "mine first": a feed is the same for everyone.
+ */
 export async function feedNotices(input: { filter: TNoticeFilter; limit?: number } & TDbOption) {
   return (await publicReadClientOf(input)).notice.findMany({
     where: noticeListWhere(input.filter, new Date()),
-    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+    orderBy: listOrder,
     take: input.limit ?? 50,
     select: { ...listSelect, body: true },
   });
@@ -124,6 +134,8 @@ export async function latestNotices(input: { limit?: number; mine?: string[] } &
     titleEn: true,
     publishedAt: true,
     pinned: true,
+    urgent: true,
+    emergency: true,
     category: true,
   } satisfies Prisma.NoticeSelect;
   const own = mine.length
@@ -144,4 +156,33 @@ export async function latestNotices(input: { limit?: number; mine?: string[] } &
         })
       : [];
   return [...own.map((n) => ({ ...n, mine: true })), ...rest.map((n) => ({ ...n, mine: false }))];
+}
+
+/** How long an urgent notice without an end date stays the home page's banner. */
+export const bannerWithoutExpiryMs = 3 * 24 * 3600 * 1000;
+
+/**
+ * The urgent notices current at `now`, newest first, for the home page's banner: each until it
+ * expires (one without an end date for three days after publication, so a forgotten flag does not
+ * stay on the home page for ever).
+ */
+export async function currentUrgentNotices(input: { now?: Date; limit?: number } & TDbOption) {
+  const now = input.now ?? new Date();
+  return (await publicReadClientOf(input)).notice.findMany({
+    where: {
+      AND: [
+        currentNoticeWhere(now),
+        { urgent: true },
+        {
+          OR: [
+            { expiresAt: { not: null } },
+            { publishedAt: { gt: new Date(now.getTime() - bannerWithoutExpiryMs) } },
+          ],
+        },
+      ],
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+    take: input.limit ?? 3,
+    select: { id: true, title: true, titleEn: true, publishedAt: true, expiresAt: true },
+  });
 }

@@ -69,9 +69,15 @@ function serialize(element: TXmlElement): string {
   return `<${element.name}${attributes}>${separator}${inner.join(separator)}${separator}</${element.name}>`;
 }
 
-/** The whole document, with its declaration. */
-export function xmlDocument(root: TXmlElement): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}\n`;
+/**
+ * The whole document, with its declaration and, when given, the XSL stylesheet a browser renders
+ * it with (an `xml-stylesheet` processing instruction; the address is escaped like any attribute).
+ */
+export function xmlDocument(root: TXmlElement, options: { stylesheet?: string } = {}): string {
+  const stylesheet = options.stylesheet
+    ? `<?xml-stylesheet type="text/xsl" href="${xmlText(options.stylesheet, true)}"?>\n`
+    : "";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${stylesheet}${serialize(root)}\n`;
 }
 
 /**
@@ -81,13 +87,16 @@ export function xmlDocument(root: TXmlElement): string {
  */
 export const xmlContentSecurityPolicy = "default-src 'none'";
 
-/** The response for a feed or sitemap, with its own policy. */
-export function xmlResponse(xml: string, headers: { contentType: string; cacheControl: string }): Response {
+/** The response for a feed or sitemap, with its own policy (allowing nothing unless told otherwise). */
+export function xmlResponse(
+  xml: string,
+  headers: { contentType: string; cacheControl: string; contentSecurityPolicy?: string },
+): Response {
   return new Response(xml, {
     headers: {
       "Content-Type": `${headers.contentType}; charset=utf-8`,
       "Cache-Control": headers.cacheControl,
-      "Content-Security-Policy": xmlContentSecurityPolicy,
+      "Content-Security-Policy": headers.contentSecurityPolicy ?? xmlContentSecurityPolicy,
       "X-Content-Type-Options": "nosniff",
     },
   });

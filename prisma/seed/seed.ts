@@ -163,6 +163,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
       category: notice.category,
       pinned: notice.pinned ?? false,
       emergency: notice.emergency ?? false,
+      urgent: notice.urgent ?? false,
       source: notice.source,
       departmentId: notice.department ? deptId(notice.department) : null,
     };

@@ -101,6 +101,8 @@ export type SeedNotice = {
   communities: string[];
   pinned?: boolean;
   emergency?: boolean;
+  /** 【紧急】: listed first and, while current, the home page's banner */
+  urgent?: boolean;
   source: string; // e.g. 锦江区春熙路街道办事处
   department?: string;
   /** days relative to the seeding day (negative = in the past) */

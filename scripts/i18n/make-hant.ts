@@ -1,11 +1,12 @@
 /**
- * Writes locales/zh-Hant/*.json from locales/zh-Hans by OpenCC conversion. Keys that a
- * person has already translated in zh-Hant are kept; only missing ones are filled in.
+ * Writes locales/zh-Hant/*.json from locales/zh-Hans by OpenCC conversion (Taiwan forms and
+ * wording, lib/i18n/content). Keys that a person has already translated in zh-Hant keep their
+ * wording, brought to the same Taiwan forms (爲 → 為, 信息 → 資訊); missing ones are filled in.
  * Run after adding Simplified strings: npx tsx scripts/i18n/make-hant.ts
  */
 import fs from "node:fs";
 import path from "node:path";
-import { toHant } from "../../lib/i18n/content";
+import { toHant, toTaiwanForm } from "../../lib/i18n/content";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -13,7 +14,8 @@ function fill(source: Tree, existing: Tree): Tree {
   const out: Tree = {};
   for (const [key, value] of Object.entries(source)) {
     const current = existing[key];
-    if (typeof value === "string") out[key] = typeof current === "string" ? current : toHant(value);
+    if (typeof value === "string")
+      out[key] = typeof current === "string" ? toTaiwanForm(current) : toHant(value);
     else out[key] = fill(value, typeof current === "object" ? current : {});
   }
   return out;

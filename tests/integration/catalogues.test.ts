@@ -56,13 +56,16 @@ describe("disclosure catalogue", () => {
 });
 
 describe("community notices", () => {
-  it("lists only current notices, pinned first", async () => {
+  it("lists only current notices, urgent ones first, then pinned", async () => {
     const now = new Date();
     const { items, total } = await listNotices({ filter: {} });
     expect(total).toBeGreaterThan(0);
     for (const n of items) expect(n.expiresAt === null || n.expiresAt > now).toBe(true);
-    const firstUnpinned = items.findIndex((n) => !n.pinned);
-    expect(items.slice(firstUnpinned).some((n) => n.pinned)).toBe(false);
+    // urgent (【紧急】, 防汛应急) before every routine notice; among routine ones, pinned first
+    const routine = items.filter((n) => !n.urgent && !n.emergency);
+    expect(items.slice(0, items.length - routine.length).every((n) => n.urgent || n.emergency)).toBe(true);
+    const firstUnpinned = routine.findIndex((n) => !n.pinned);
+    expect(routine.slice(firstUnpinned).some((n) => n.pinned)).toBe(false);
   });
 
   it("keeps an expired notice reachable by its URL but out of the list", async () => {

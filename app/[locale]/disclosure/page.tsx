@@ -108,7 +108,10 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
             ),
           },
           { key: "indexNo", cell: (doc) => doc.indexNo, nowrap: true },
-          { key: "docNumber", cell: (doc) => (doc.docNumber ? lt(locale, doc.docNumber) : "—") },
+          {
+            key: "docNumber",
+            cell: (doc) => (doc.docNumber ? <LocalText locale={locale} zh={doc.docNumber} /> : "—"),
+          },
           { key: "publishedAt", cell: (doc) => formatDate(locale, doc.publishedAt), nowrap: true },
         ]}
       />

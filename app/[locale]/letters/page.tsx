@@ -10,6 +10,7 @@ import { inputClass } from "@/components/ui/Field";
 import { Pagination } from "@/components/ui/Pagination";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { WrittenText } from "@/components/ui/LocalText";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -58,7 +59,9 @@ export default async function LettersPage({ params, searchParams }: Props) {
           {result.rows.map((letter) => (
             <li key={letter.number} className="border border-line p-4">
               <h2 className="text-lg font-bold">
-                <Link href={`/${locale}/letters/${letter.number}`}>{letter.publicSubject}</Link>
+                <Link href={`/${locale}/letters/${letter.number}`}>
+                  <WrittenText locale={locale} text={letter.publicSubject ?? ""} />
+                </Link>
               </h2>
               <p className="flex flex-wrap gap-x-4 text-sm text-muted">
                 <span>{t(`letters:kind.${letter.kind}`)}</span>

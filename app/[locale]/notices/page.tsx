@@ -73,11 +73,14 @@ export default async function NoticesPage({ params, searchParams }: Props) {
         {result.items.map((notice) => (
           <li
             key={notice.id}
-            className={`border p-4 ${notice.emergency ? "border-4 border-brand" : "border-line"}`}
+            className={`border p-4 ${notice.urgent || notice.emergency ? "border-4 border-brand" : "border-line"}`}
           >
             <h2 className="text-lg font-bold">
               {notice.mine ? (
                 <span className="mr-2 border-2 border-ink px-2 text-sm">{t("notices:mine")}</span>
+              ) : null}
+              {notice.urgent ? (
+                <span className="mr-2 bg-brand px-2 text-sm text-white">{t("notices:urgent")}</span>
               ) : null}
               {notice.pinned ? (
                 <span className="mr-2 bg-brand px-2 text-sm text-white">{t("notices:pinned")}</span>

@@ -24,7 +24,13 @@ export const rssVocabulary = [
     "category",
   ].map((name) => ` ${name}`),
   `${atom} link`,
+  // the publication date as the feed's language writes it, for the feed read as a page
+  "urn:onestop:feed date",
 ];
+
+/** The one processing instruction the notices feed carries: its own XSL stylesheet, on the same origin. */
+export const feedStylesheetInstruction =
+  /^xml-stylesheet type="text\/xsl" href="\/(zh-Hans|zh-Hant|en)\/notices\/feed\.xsl"$/.source;
 
 /** A sitemap's elements: the sitemap protocol's own and the XHTML `link` for hreflang alternates. */
 export const sitemapVocabulary = [
@@ -34,8 +40,8 @@ export const sitemapVocabulary = [
 
 /**
  * Parses `xml` with the browser's own XML parser (the one that would run an XHTML script in it)
- * and lists what is wrong: not well-formed, a doctype or processing instruction, an element
- * outside `vocabulary`, an event-handler attribute. Also returns the text of every element named
+ * and lists what is wrong: not well-formed, a doctype or processing instruction (other than those
+ * `instructions` allows, `target data` patterns), an element outside `vocabulary`, an event-handler attribute. Also returns the text of every element named
  * `textOf` (no namespace), so a caller can check that what was written comes back as text.
  */
 export async function readXml(
@@ -43,15 +49,21 @@ export async function readXml(
   xml: string,
   vocabulary: string[],
   textOf = "title",
+  instructions: string[] = [],
 ): Promise<{ problems: string[]; texts: string[] }> {
   return page.evaluate(
-    ({ xml, vocabulary, textOf }) => {
+    ({ xml, vocabulary, textOf, instructions }) => {
+      const allowed = (node: Node) =>
+        node.nodeType === Node.PROCESSING_INSTRUCTION_NODE &&
+        instructions.some((pattern) =>
+          new RegExp(pattern).test(`${node.nodeName} ${(node as ProcessingInstruction).data}`),
+        );
       const doc = new DOMParser().parseFromString(xml, "application/xml");
       const error = doc.getElementsByTagName("parsererror")[0];
       if (error) return { problems: [`not well-formed: ${error.textContent}`], texts: [] };
       const problems: string[] = [];
       for (const node of doc.childNodes)
-        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.COMMENT_NODE)
+        if (node.nodeType !== Node.ELEMENT_NODE && node.nodeType !== Node.COMMENT_NODE && !allowed(node))
           problems.push(`top-level node ${node.nodeName}`);
       const walker = doc.createTreeWalker(
         doc,
@@ -59,7 +71,7 @@ export async function readXml(
       );
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         if (node.nodeType === Node.PROCESSING_INSTRUCTION_NODE) {
-          problems.push(`<?${node.nodeName}?>`);
+          if (!allowed(node)) problems.push(`<?${node.nodeName}?>`);
           continue;
         }
         const element = node as Element;
@@ -71,6 +83,6 @@ export async function readXml(
       const texts = [...doc.getElementsByTagNameNS(null, textOf)].map((e) => e.textContent ?? "");
       return { problems, texts };
     },
-    { xml, vocabulary, textOf },
+    { xml, vocabulary, textOf, instructions },
   );
 }

@@ -4,10 +4,16 @@ import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
 import { waitForMail } from "../helpers/mail";
 import { expectAccessible } from "../helpers/axe";
-import { readXml, rssVocabulary, sitemapVocabulary } from "../helpers/xml";
+import { feedStylesheetInstruction, readXml, rssVocabulary, sitemapVocabulary } from "../helpers/xml";
 import { markupProblems } from "../helpers/xss";
 
 const HEPINGJIE = "510104001001";
+
+/** The feed's policy: nothing but its own XSL stylesheet (at the public address) and its one hashed style. */
+const feedPolicy = (locale: string) =>
+  new RegExp(
+    `^default-src 'none'; script-src http://localhost:\\d+/${locale}/notices/feed\\.xsl; style-src 'sha256-[A-Za-z0-9+/]{43}='; base-uri 'none'; form-action 'none'; frame-ancestors 'none'$`,
+  );
 
 /** A datetime-local value in Beijing time, `seconds` from now. */
 function beijing(secondsFromNow: number): string {
@@ -145,10 +151,14 @@ test("the feed parses with an RSS parser and holds exactly the listed notices", 
     `?community=510117101201&category=utilities`,
   ]) {
     const response = await page.request.get(`/en/notices/feed.xml${query}`);
-    expect(response.headers()["content-type"]).toContain("application/rss+xml");
-    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'");
+    // application/xml: browsers apply the XSL stylesheet to it (application/rss+xml they show as text)
+    expect(response.headers()["content-type"]).toContain("application/xml");
+    expect(response.headers()["content-security-policy"]).toMatch(feedPolicy("en"));
     const xml = await response.text();
-    expect((await readXml(page, xml, rssVocabulary)).problems, query).toEqual([]);
+    expect(
+      (await readXml(page, xml, rssVocabulary, "title", [feedStylesheetInstruction])).problems,
+      query,
+    ).toEqual([]);
     const feed = await parser.parseString(xml);
     const listed: string[] = [];
     for (let p = 1; ; p++) {
@@ -197,11 +207,13 @@ test("a title that ends the feed's CDATA twice and carries XHTML script reaches 
   });
   for (const locale of ["zh-Hans", "en"]) {
     const response = await supervisor.request.get(`/${locale}/notices/feed.xml?category=emergency`);
-    const feed = await readXml(supervisor, await response.text(), rssVocabulary);
+    const feed = await readXml(supervisor, await response.text(), rssVocabulary, "title", [
+      feedStylesheetInstruction,
+    ]);
     expect(feed.problems).toEqual([]);
     // what the editor typed, as text: only the control characters XML cannot carry are gone
     expect(feed.texts).toContain(title.replace(/[\u0001\u000b]/g, ""));
-    expect(response.headers()["content-security-policy"]).toBe("default-src 'none'");
+    expect(response.headers()["content-security-policy"]).toMatch(feedPolicy(locale));
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
   }
   const sitemap = await supervisor.request.get("/sitemap.xml");
@@ -345,7 +357,7 @@ test("100 known XSS payloads in titles, bodies and attachment names never run an
   ).toHaveCount(1);
   expect(await markupProblems(supervisor, "main ul.grid")).toEqual([]);
   const xml = await (await supervisor.request.get(`/zh-Hans/notices/feed.xml?category=emergency`)).text();
-  const strict = await readXml(supervisor, xml, rssVocabulary);
+  const strict = await readXml(supervisor, xml, rssVocabulary, "title", [feedStylesheetInstruction]);
   expect(strict.problems).toEqual([]);
   expect(strict.texts).toContain(notices[0].title);
   const feed = await new Parser().parseString(xml);

@@ -20,6 +20,7 @@ import { StatusNote } from "@/components/ui/StatusNote";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { mailboxName } from "@/components/letters/mailboxName";
 import { FileList } from "@/components/cases/FileList";
+import { WrittenText } from "@/components/ui/LocalText";
 import { rateLetterReply } from "./actions";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
@@ -70,7 +71,9 @@ export default async function LetterPage({ params, searchParams }: Props) {
           <p>{t("letters:confirmationIntro")}</p>
         </ConfirmationPanel>
       ) : null}
-      <h1 className="text-2xl font-bold">{published ? published.publicSubject : mine?.subject}</h1>
+      <h1 className="text-2xl font-bold">
+        <WrittenText locale={locale} text={(published ? published.publicSubject : mine?.subject) ?? ""} />
+      </h1>
       <DefinitionList
         items={[
           [t("letters:letterNumber"), number],
@@ -86,7 +89,9 @@ export default async function LetterPage({ params, searchParams }: Props) {
       />
       {mine ? <p className="border-l-4 border-brand pl-3">{t("letters:privateNote")}</p> : null}
       <Section id="letter" title={t("letters:letter")}>
-        <p className="whitespace-pre-wrap">{published ? published.publicContent : mine?.content}</p>
+        <p className="whitespace-pre-wrap">
+          <WrittenText locale={locale} text={(published ? published.publicContent : mine?.content) ?? ""} />
+        </p>
       </Section>
       {mine?.attachments.length && actor && mine.writerId === actor.id ? (
         <Section id="attachments" title={t("letters:attachments")}>
@@ -95,7 +100,11 @@ export default async function LetterPage({ params, searchParams }: Props) {
       ) : null}
       <Section id="reply" title={t("letters:reply")}>
         <p className="whitespace-pre-wrap">
-          {(published ? published.publicReply : mine?.replyText) || t("letters:noReplyYet")}
+          {(published ? published.publicReply : mine?.replyText) ? (
+            <WrittenText locale={locale} text={(published ? published.publicReply : mine?.replyText) ?? ""} />
+          ) : (
+            t("letters:noReplyYet")
+          )}
         </p>
       </Section>
       {rateOpen && own ? (

@@ -5,6 +5,7 @@ type TNoticeRow = {
   category: string;
   pinned: boolean;
   emergency: boolean;
+  urgent: boolean;
   source: string;
   publishedAt: Date | null;
   expiresAt: Date | null;
@@ -19,6 +20,7 @@ export function noticeJson(n: TNoticeRow) {
     category: n.category,
     pinned: n.pinned,
     emergency: n.emergency,
+    urgent: n.urgent,
     source: n.source,
     publishedAt: n.publishedAt,
     expiresAt: n.expiresAt,
