@@ -31,12 +31,13 @@ const administratorLinks = [
   ["/staff/places", "staff:nav.places"],
   ["/staff/search/synonyms", "search:staff.nav"],
   ["/staff/retention", "privacy:retentionAdmin.nav"],
+  ["/staff/disclosure-settings", "disclosure:settings.nav"],
 ] as const;
 
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const [t, user] = await Promise.all([
-    getT(defaultLocale, ["staff", "search", "privacy", "users"]),
+    getT(defaultLocale, ["staff", "search", "privacy", "users", "disclosure"]),
     getSessionUser(),
   ]);
   const links = [

@@ -6,7 +6,7 @@ import { FormError } from "../shared/errors";
 import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import type { TStepRule } from "../workflow/workflow";
 import { computeClock, extensionRefusal, supplementRefusal, type TClock, type TClockEvent } from "./clock";
-import { isValidOutcome } from "./outcomes";
+import { isValidOutcome, ownStepOutcomes } from "./outcomes";
 import { applicantPeriods, pendingExtension, requestWorkflow, type TRequestStep } from "./requestWorkflow";
 
 /** 申请人应当在收到收费通知次日起20个工作日内缴纳费用 (国办函〔2020〕109号). */
@@ -17,8 +17,6 @@ const maxFee = 100_000;
 /** How an application reached the office (Art. 31 sets the receipt day by channel). */
 export const receiptChannels = ["online", "post", "inPerson"] as const;
 export type TReceiptChannel = (typeof receiptChannels)[number];
-/** Outcomes that only their own step gives: 逾期不补正 (abandon) and 逾期未缴费 (feeUnpaid). */
-const ownStepOutcomes = ["NO_CORRECTION", "FEE_UNPAID"];
 
 export type TRequestStepInput = TStepInput<TRequestStep> & {
   trackingNumber: string;

@@ -74,6 +74,7 @@ export async function requestQueue(input: { actor: TSessionUser } & TDbOption) {
       createdAt: true,
       dueOn: true,
       extendedDueOn: true,
+      dueProvisional: true,
       department: { select: { shortName: true } },
     },
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formRoute } from "@/lib/actions/formRoute";
 import { takeRequestStep } from "@/lib/disclosure/takeRequestStep";
+import { receiptChannels } from "@/lib/disclosure/applyRequestStep";
 import { requestNumberPattern } from "@/lib/disclosure/schema";
 import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
 
@@ -12,6 +13,13 @@ export const POST = formRoute({
     expectedVersion: z.coerce.number().int().positive(),
     reason: z.string().trim().max(2000, "tooLongMax|2000").optional(),
     missing: z.string().max(4000, "tooLongMax|4000").optional(),
+    channel: z.enum(receiptChannels, { message: "choose" }).optional(),
+    receivedOn: z.string().trim().max(10, "dateFormat").optional(),
+    amount: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,6}(\.\d{1,2})?)?$/, "numberFormat")
+      .optional(),
     days: z
       .string()
       .regex(/^\d{0,2}$/, "numberFormat")
@@ -34,6 +42,8 @@ export const POST = formRoute({
       actor,
       missing: input.missing?.split(/\r?\n/),
       days: input.days ? Number(input.days) : undefined,
+      amount: input.amount ? Number(input.amount) : undefined,
+      receivedOn: input.receivedOn || undefined,
       outcome: outcome || undefined,
       outcomeSub: outcomeSub || null,
       replyFiles: files,

@@ -5,9 +5,11 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { staffRequest } from "@/lib/disclosure/requestQueries";
-import { requestWorkflow, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
+import { offeredOn, requestWorkflow, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
+import { receiptChannels } from "@/lib/disclosure/applyRequestStep";
+import { chinaDay } from "@/lib/calendar/workdays";
 import { allowedSteps } from "@/lib/workflow/workflow";
-import { outcomeCells } from "@/lib/disclosure/outcomes";
+import { outcomeCells, ownStepOutcomes } from "@/lib/disclosure/outcomes";
 import type { TSimpleField } from "@/components/form/SimpleForm";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { Section } from "@/components/ui/Section";
@@ -23,10 +25,42 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   const actor = await requireStaff();
   const found = await orNotFound(staffRequest({ actor, trackingNumber: (await params).number }));
   const t = await getT(defaultLocale, ["disclosure", "account", "staff", "errors", "apply"]);
-  const open = allowedSteps(requestWorkflow, actor, found);
+  // 逾期不补正 / 逾期未缴费 are offered only once the applicant's period has ended
+  const open = offeredOn(allowedSteps(requestWorkflow, actor, found), found, chinaDay(new Date()));
   const query = await searchParams;
   const fieldsFor = (name: TRequestStep): TSimpleField[] => {
     switch (name) {
+      case "confirmReceipt":
+        return [
+          {
+            name: "channel",
+            type: "select",
+            label: t("disclosure:staff.channel"),
+            hint: t("disclosure:staff.channelHint"),
+            options: receiptChannels.map((channel) => ({
+              value: channel,
+              label: t(`disclosure:channel.${channel}`),
+            })),
+          },
+          {
+            name: "receivedOn",
+            type: "text",
+            label: t("disclosure:staff.receivedOn"),
+            hint: t("disclosure:staff.receivedOnHint"),
+            autoComplete: "off",
+          },
+        ];
+      case "issueFeeNotice":
+        return [
+          {
+            name: "amount",
+            type: "text",
+            label: t("disclosure:staff.feeAmount"),
+            hint: t("disclosure:staff.feeHint"),
+            autoComplete: "off",
+          },
+          { name: "reason", type: "textarea", label: t("disclosure:staff.feeBasis") },
+        ];
       case "requestSupplement":
         return [
           { name: "missing", type: "textarea", label: t("staff:missingList"), hint: t("staff:missingHint") },
@@ -49,7 +83,8 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
             name: "outcome",
             type: "select",
             label: t("disclosure:request.outcome"),
-            options: outcomeCells.map((cell) => ({
+            // 逾期不补正 and 逾期未缴费 have their own steps, after their periods
+            options: outcomeCells.filter((cell) => !ownStepOutcomes.includes(cell.sub ?? "")).map((cell) => ({
               value: cell.sub ? `${cell.category}:${cell.sub}` : cell.category,
               label: cell.sub
                 ? `${t(`disclosure:outcome.${cell.category}`)} · ${t(`disclosure:outcomeSub.${cell.sub}`)}`
