@@ -186,10 +186,34 @@ describe("the officer's workflow on the statutory clock", () => {
     expect(stored).toMatchObject({
       status: "REPLIED",
       outcome: "PARTLY_DISCLOSED",
-      letterNumber: "人社局依申请公开〔2026〕1号",
+      letterNumber: "成人社公开〔2026〕1号",
     });
     expect(stored.receivedOn?.toISOString().slice(0, 10)).toBe("2026-09-21");
     expect(stored.extendedDueOn?.toISOString().slice(0, 10)).toBe("2026-12-14");
+    // the letter as the applicant downloads it: every field of its legal form, from the database
+    const { getReplyLetter } = await import("@/lib/disclosure/replyLetter");
+    const letter = await getReplyLetter({
+      db: database.prisma,
+      trackingNumber: n,
+      accessCode: stored.accessCode,
+      locale: "zh-Hans",
+    });
+    const { readPdf } = await import("../helpers/pdf");
+    const { text } = await readPdf(letter!.bytes);
+    for (const expected of [
+      "成都市人力资源和社会保障局政府信息公开申请答复书",
+      "成人社公开〔2026〕1号",
+      "张晓明：",
+      "本机关于2026年9月21日收到",
+      "2025年度本市就业补助资金使用情况",
+      "经补正，您申请获取的政府信息为：2025年1月至12月",
+      "部分公开",
+      "《政府信息公开条例》第三十七条",
+      "向成都市人民政府申请行政复议",
+      "向成都铁路运输第一法院提起行政诉讼",
+      "（印章）2026年11月20日",
+    ])
+      expect(text, expected).toContain(expected);
     expect(await database.prisma.auditLog.count({ where: { entityId: n, outcome: "ALLOWED" } })).toBe(7);
   });
 

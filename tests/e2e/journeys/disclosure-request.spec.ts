@@ -113,7 +113,7 @@ for (const locale of ["en", "zh-Hans"] as const) {
 
     await page.goto(`/${locale}/account/requests/${number}`);
     await expect(page.locator("main")).toContainText(l[locale].partly);
-    await expect(page.locator("main")).toContainText("人社局依申请公开〔");
+    await expect(page.locator("main")).toContainText("成人社公开〔");
     await expectAccessible(page);
     const letterLink = await page
       .getByRole("link", { name: locale === "en" ? "Download the reply letter (PDF)" : "下载答复书（PDF）" })
