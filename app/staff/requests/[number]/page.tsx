@@ -132,6 +132,8 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
         label={(step) => t(`disclosure:staff.step.${step}`)}
         fields={fieldsFor}
         postTo="/api/forms/request-step"
+        // the portal's own requests came online: the officer changes it for a posted or handed-in one
+        initialValues={(step) => (step === "confirmReceipt" ? { channel: found.channel } : undefined)}
         returned={await returnedFormState({ actor, id: query[formReturnParam] })}
         hidden={{ trackingNumber: found.trackingNumber, expectedVersion: String(found.version) }}
         messages={errorMessages(t)}
