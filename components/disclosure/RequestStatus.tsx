@@ -10,6 +10,8 @@ type TRequestView = {
   trackingNumber: string;
   status: string;
   createdAt: Date;
+  /** the day the application legally reached the office (Art. 31) */
+  receivedOn: Date | null;
   dueOn: Date | null;
   extendedDueOn: Date | null;
   /** computed on a calendar that does not yet know the year's holidays */
@@ -73,6 +75,7 @@ export function RequestStatus({
             <strong key="status">{t(`disclosure:requestStatus.${request.status}`)}</strong>,
           ],
           [t("account:submitted"), formatDate(locale, request.createdAt)],
+          !!request.receivedOn && [t("disclosure:request.receivedOn"), formatDay(locale, request.receivedOn)],
           [t("disclosure:request.due"), <span key="due" data-testid="request-due">{dueLine}</span>],
           // the reply's parts, each shown once the request has it
           !!request.outcome && [

@@ -13,6 +13,7 @@ const publicView = {
   trackingNumber: true,
   status: true,
   createdAt: true,
+  receivedOn: true,
   dueOn: true,
   extendedDueOn: true,
   dueProvisional: true,
