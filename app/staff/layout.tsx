@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const staffLinks = [
   ["/staff", "staff:nav.queue"],
   ["/staff/requests", "staff:nav.requests"],
+  ["/staff/annual-reports", "disclosure:national.nav"],
   ["/staff/letters", "staff:nav.letters"],
   ["/staff/documents", "staff:nav.documents"],
   ["/staff/notices", "staff:nav.notices"],

@@ -76,7 +76,12 @@ export function RequestStatus({
           ],
           [t("account:submitted"), formatDate(locale, request.createdAt)],
           !!request.receivedOn && [t("disclosure:request.receivedOn"), formatDay(locale, request.receivedOn)],
-          [t("disclosure:request.due"), <span key="due" data-testid="request-due">{dueLine}</span>],
+          [
+            t("disclosure:request.due"),
+            <span key="due" data-testid="request-due">
+              {dueLine}
+            </span>,
+          ],
           // the reply's parts, each shown once the request has it
           !!request.outcome && [
             t("disclosure:request.outcome"),

@@ -45,7 +45,9 @@ export default async function RequestQueuePage() {
                 {isUnconfirmedLate(row.status, row.createdAt, today) ? (
                   <>
                     {" "}
-                    <strong className="bg-brand px-1 text-white">{t("disclosure:staff.unconfirmedFlag")}</strong>
+                    <strong className="bg-brand px-1 text-white">
+                      {t("disclosure:staff.unconfirmedFlag")}
+                    </strong>
                   </>
                 ) : null}
               </>

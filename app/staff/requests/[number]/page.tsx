@@ -84,12 +84,14 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
             type: "select",
             label: t("disclosure:request.outcome"),
             // 逾期不补正 and 逾期未缴费 have their own steps, after their periods
-            options: outcomeCells.filter((cell) => !ownStepOutcomes.includes(cell.sub ?? "")).map((cell) => ({
-              value: cell.sub ? `${cell.category}:${cell.sub}` : cell.category,
-              label: cell.sub
-                ? `${t(`disclosure:outcome.${cell.category}`)} · ${t(`disclosure:outcomeSub.${cell.sub}`)}`
-                : t(`disclosure:outcome.${cell.category}`),
-            })),
+            options: outcomeCells
+              .filter((cell) => !ownStepOutcomes.includes(cell.sub ?? ""))
+              .map((cell) => ({
+                value: cell.sub ? `${cell.category}:${cell.sub}` : cell.category,
+                label: cell.sub
+                  ? `${t(`disclosure:outcome.${cell.category}`)} · ${t(`disclosure:outcomeSub.${cell.sub}`)}`
+                  : t(`disclosure:outcome.${cell.category}`),
+              })),
           },
           { name: "legalBasis", type: "text", label: t("disclosure:request.legalBasis") },
           { name: "replyText", type: "textarea", rows: 8, label: t("disclosure:request.replyText") },
