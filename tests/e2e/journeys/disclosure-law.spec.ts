@@ -50,3 +50,32 @@ test("zh-Hans: the officer records a posted application's receipt date; the appl
   await expect(page.getByTestId("request-due")).toContainText("期限中止：等待您补正");
   await expectAccessible(page);
 });
+
+test("zh-Hans: a supervisor publishes the department's annual report; anyone downloads it as published", async ({
+  page,
+}) => {
+  await signInStaff(page, "supervisor@example.cn");
+  await page.goto("/staff/annual-reports?year=2025&scope=RSJ");
+  await page.locator("#figures-part4\\.review\\.upheld").fill("2");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  // 总计 left at 0: the table does not balance, the form says so and keeps what was typed
+  await expect(errorSummary(page)).toContainText("“总计”应等于");
+  await expect(page.locator("#figures-part4\\.review\\.upheld")).toHaveValue("2");
+  await page.locator("#figures-part4\\.review\\.total").fill("2");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByText("已保存。")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "发布", exact: true }).click();
+  await expect(page.getByText("报告已发布。")).toBeVisible();
+
+  const visitor = await (await page.context().browser()!.newContext()).newPage();
+  await visitor.goto("/zh-Hans/disclosure/annual-report/2025");
+  const href = await visitor.getByRole("link", { name: /下载已发布的年度报告/ }).getAttribute("href");
+  const csv = await visitor.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = (await csv.body()).toString("utf8");
+  expect(text).toContain("成都市人力资源和社会保障局");
+  expect(text).toContain("四、政府信息公开行政复议、行政诉讼情况");
+  expect(text).toContain("行政复议,2,0,0,0,2");
+});
