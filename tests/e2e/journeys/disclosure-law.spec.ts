@@ -9,7 +9,7 @@ test("zh-Hans: the officer records a posted application's receipt date; the appl
   page,
   browser,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await signInCitizen(page, "citizen@example.cn", "zh-Hans");
   await page.goto("/zh-Hans/disclosure/request");
   await page.getByLabel("受理机关").selectOption("RSJ");
