@@ -18,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const staffLinks = [
   ["/staff", "staff:nav.queue"],
   ["/staff/requests", "staff:nav.requests"],
+  ["/staff/annual-reports", "disclosure:national.nav"],
   ["/staff/letters", "staff:nav.letters"],
   ["/staff/documents", "staff:nav.documents"],
   ["/staff/notices", "staff:nav.notices"],
@@ -31,12 +32,13 @@ const administratorLinks = [
   ["/staff/places", "staff:nav.places"],
   ["/staff/search/synonyms", "search:staff.nav"],
   ["/staff/retention", "privacy:retentionAdmin.nav"],
+  ["/staff/disclosure-settings", "disclosure:settings.nav"],
 ] as const;
 
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const [t, user] = await Promise.all([
-    getT(defaultLocale, ["staff", "search", "privacy", "users"]),
+    getT(defaultLocale, ["staff", "search", "privacy", "users", "disclosure"]),
     getSessionUser(),
   ]);
   const links = [

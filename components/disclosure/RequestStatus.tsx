@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
+import { applicantPeriods } from "@/lib/disclosure/requestWorkflow";
 import { LocalText } from "../ui/LocalText";
 import { DefinitionList } from "../ui/DefinitionList";
 import { Timeline } from "../ui/Timeline";
@@ -11,8 +12,12 @@ type TRequestView = {
   trackingNumber: string;
   status: string;
   createdAt: Date;
+  /** the day the application legally reached the office (Art. 31) */
+  receivedOn: Date | null;
   dueOn: Date | null;
   extendedDueOn: Date | null;
+  /** computed on a calendar that does not yet know the year's holidays */
+  dueProvisional: boolean;
   outcome: string | null;
   outcomeSub: string | null;
   letterNumber: string | null;
@@ -39,6 +44,17 @@ export function RequestStatus({
 }) {
   const next = requestNextStep(request);
   const due = request.extendedDueOn ?? request.dueOn;
+  const periods = applicantPeriods(request.events);
+  const day = (iso: string | null) => (iso ? formatDay(locale, new Date(`${iso}T00:00:00Z`)) : "");
+  // while 补正 or a fee is pending the clock waits: the deadline line says so, with the applicant's own date
+  const dueLine =
+    request.status === "SUPPLEMENT"
+      ? t("disclosure:request.dueSupplement", { date: day(periods.correctionDue) })
+      : request.status === "FEE_PENDING"
+        ? t("disclosure:request.dueFee", { amount: periods.feeAmount ?? 0, date: day(periods.feeDue) })
+        : due
+          ? formatDay(locale, due) + (request.dueProvisional ? ` ${t("disclosure:request.provisional")}` : "")
+          : t("disclosure:request.dueAfterReceipt");
   const zh = (text: string) => <LocalText locale={locale} zh={text} />;
   return (
     <section aria-labelledby="request-result" className="grid gap-3">
@@ -63,9 +79,12 @@ export function RequestStatus({
             <strong key="status">{t(`disclosure:requestStatus.${request.status}`)}</strong>,
           ],
           [t("account:submitted"), formatDate(locale, request.createdAt)],
+          !!request.receivedOn && [t("disclosure:request.receivedOn"), formatDay(locale, request.receivedOn)],
           [
             t("disclosure:request.due"),
-            due ? formatDay(locale, due) : t("disclosure:request.dueAfterReceipt"),
+            <span key="due" data-testid="request-due">
+              {dueLine}
+            </span>,
           ],
           // the reply's parts, each shown once the request has it
           !!request.outcome && [
@@ -101,7 +120,28 @@ export function RequestStatus({
       <Timeline
         locale={locale}
         events={request.events}
-        label={(event) => t(`disclosure:step.${event.kind}`)}
+        label={(event) => {
+          const data = (event.data ?? {}) as Record<string, unknown>;
+          const name = t(`disclosure:step.${event.kind}`);
+          const withDetail = (detail: string) => t("disclosure:request.stepDetail", { step: name, detail });
+          // the 补正 notice and the fee notice state their periods; a recomputed deadline its change
+          if (event.kind === "requestSupplement" && typeof data.correctionDue === "string")
+            return withDetail(
+              t("disclosure:request.correctionPeriod", {
+                days: data.correctionDays,
+                date: day(data.correctionDue),
+              }),
+            );
+          if (event.kind === "issueFeeNotice" && typeof data.feeDue === "string")
+            return withDetail(
+              t("disclosure:request.feeNotice", { amount: data.amount, date: day(data.feeDue) }),
+            );
+          if (event.kind === "deadlineRecomputed") {
+            const to = (data.to ?? {}) as { dueOn?: string | null; extendedDueOn?: string | null };
+            return withDetail(day(to.extendedDueOn ?? to.dueOn ?? null));
+          }
+          return name;
+        }}
       />
       <NextStep
         locale={locale}

@@ -45,3 +45,26 @@ export function isAdministrator(user: TSessionUser | null | undefined): boolean 
 export function mayWorkCases(actor: TSessionUser, departmentCode: string): boolean {
   return hasRole(actor, "CASEWORKER", departmentCode) || hasRole(actor, "SUPERVISOR", departmentCode);
 }
+
+/**
+ * Who handles a mailbox: its department's 信件办理员, caseworkers and supervisors. The 市长信箱 is
+ * the city's office's: a 信件办理员 for the whole city (no department) and the administrators —
+ * who, like a city-wide grant, may act on every department's letters.
+ */
+export function handlesMailbox(actor: TSessionUser, department: { code: string } | null): boolean {
+  if (!department) return isAdministrator(actor) || cityWide(actor, "LETTER_HANDLER");
+  return (
+    hasRole(actor, "LETTER_HANDLER", department.code) ||
+    hasRole(actor, "CASEWORKER", department.code) ||
+    hasRole(actor, "SUPERVISOR", department.code)
+  );
+}
+
+/** Who signs off a mailbox's replies and decides its extensions: its department's supervisors (the city's for the 市长信箱). */
+export function supervisesMailbox(actor: TSessionUser, department: { code: string } | null): boolean {
+  if (!department) return isAdministrator(actor) || cityWide(actor, "SUPERVISOR");
+  return hasRole(actor, "SUPERVISOR", department.code);
+}
+
+const cityWide = (actor: TSessionUser, role: "LETTER_HANDLER" | "SUPERVISOR") =>
+  isStaff(actor) && actor.grants.some((g) => g.role === role && g.department === null);

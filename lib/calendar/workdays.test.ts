@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, chinaDay, hasCalendarData, workdayInfo, workingDaysBetween } from "./workdays";
+import {
+  addWorkingDays,
+  calendarVersionOf,
+  chinaDay,
+  hasCalendarData,
+  workdayInfo,
+  workingDaysBetween,
+} from "./workdays";
 
 describe("working days on the Chinese calendar", () => {
   it("skips the 2026 National Day holiday and counts its make-up Saturday", () => {
@@ -37,5 +44,14 @@ describe("working days on the Chinese calendar", () => {
   it("takes the China day of a moment", () => {
     expect(chinaDay(new Date("2026-11-26T17:00:00Z"))).toBe("2026-11-27");
     expect(chinaDay(new Date("2026-11-26T15:59:59Z"))).toBe("2026-11-26");
+  });
+
+  it("names the calendar a deadline was computed on, overrides included", () => {
+    expect(calendarVersionOf({})).toBe(addWorkingDays("2026-11-02", 1).calendarVersion);
+    const local = calendarVersionOf({ holidays: ["2099-01-20"], years: [2099] });
+    expect(local).toMatch(/^chinese-days@.+\+local\.[0-9a-z]+$/);
+    expect(calendarVersionOf({ years: [2099], holidays: ["2099-01-20"] })).toBe(local);
+    expect(calendarVersionOf({ holidays: ["2099-01-21"], years: [2099] })).not.toBe(local);
+    expect(workdayInfo("2099-01-06", { years: [2099] })).toEqual({ workday: true, provisional: false });
   });
 });

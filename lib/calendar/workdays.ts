@@ -9,7 +9,13 @@ import pkg from "chinese-days/package.json";
  */
 export const calendarVersion = `chinese-days@${(pkg as { version: string }).version}`;
 
-export type TCalendarOverrides = { holidays?: string[]; workdays?: string[] };
+/**
+ * Local changes to the national calendar, set by an administrator: extra holidays (e.g. an
+ * ethnic-minority festival), extra working days, and the years whose calendar the
+ * administrator has entered in full (the State Council's notice published before the package
+ * has it): in those years a day not listed is Monday–Friday, no longer provisional.
+ */
+export type TCalendarOverrides = { holidays?: string[]; workdays?: string[]; years?: number[] };
 export type TDeadline = { due: string; provisional: boolean; calendarVersion: string };
 
 const yearHasData = new Map<number, boolean>();
@@ -44,7 +50,7 @@ export function workdayInfo(
   const year = Number(day.slice(0, 4));
   if (hasCalendarData(year)) return { workday: chineseDays.isWorkday(day), provisional: false };
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return { workday: weekday !== 0 && weekday !== 6, provisional: true };
+  return { workday: weekday !== 0 && weekday !== 6, provisional: !overrides.years?.includes(year) };
 }
 
 /**
@@ -52,6 +58,7 @@ export function workdayInfo(
  * 即办: the same day.
  */
 export function addWorkingDays(from: string, n: number, overrides: TCalendarOverrides = {}): TDeadline {
+  const version = calendarVersionOf(overrides);
   let day = from;
   let provisional = false;
   for (let counted = 0; counted < n;) {
@@ -60,7 +67,21 @@ export function addWorkingDays(from: string, n: number, overrides: TCalendarOver
     provisional ||= info.provisional;
     if (info.workday) counted++;
   }
-  return { due: day, provisional, calendarVersion };
+  return { due: day, provisional, calendarVersion: version };
+}
+
+/**
+ * The calendar a deadline was computed on: the package's version, plus a short digest of the
+ * local overrides when there are any (a changed override is a changed calendar).
+ */
+export function calendarVersionOf(overrides: TCalendarOverrides = {}): string {
+  const parts = [overrides.holidays, overrides.workdays, overrides.years].map((list) =>
+    [...(list ?? [])].map(String).sort().join(","),
+  );
+  if (!parts.some(Boolean)) return calendarVersion;
+  let hash = 0;
+  for (const char of parts.join("|")) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return `${calendarVersion}+local.${(hash >>> 0).toString(36)}`;
 }
 
 /** Working days strictly after `from` up to and including `to` (0 when `to` is not later). */

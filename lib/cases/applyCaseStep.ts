@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workdays";
+import { getCalendarOverrides } from "../settings/queries";
 import { FormError } from "../shared/errors";
 import { notifyApplicant } from "../notifications/notifyApplicant";
 import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
@@ -82,8 +83,10 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
         const deemed = await deemedAccepted(prisma, entity.id, entity.submittedAt, now);
         // 逾期不告知补正的，自收到申请材料之日起即为受理: the clock runs from submission
         const acceptedAt = deemed ? entity.submittedAt : now;
-        const promised = addWorkingDays(chinaDay(acceptedAt), entity.service.promisedDays);
-        const statutory = addWorkingDays(chinaDay(acceptedAt), entity.service.statutoryDays);
+        // the administrator's calendar override counts too (local holidays, a year entered early)
+        const calendar = await getCalendarOverrides({ db: prisma });
+        const promised = addWorkingDays(chinaDay(acceptedAt), entity.service.promisedDays, calendar);
+        const statutory = addWorkingDays(chinaDay(acceptedAt), entity.service.statutoryDays, calendar);
         Object.assign(data, {
           acceptedAt,
           promisedDue: asDate(promised.due),

@@ -39,13 +39,16 @@ const emptyColumns = (): TColumns => ({
  * counted from the day receipt was confirmed to the day the request was finished (replied,
  * abandoned for no correction, or withdrawn — the last counted under 其他处理/其他).
  */
-export async function requestTable(input: { year: number } & TDbOption): Promise<TRequestTable> {
+export async function requestTable(
+  input: { year: number; departmentCode?: string } & TDbOption,
+): Promise<TRequestTable> {
   const prisma = await clientOf(input);
   const start = `${input.year}-01-01`;
   const end = `${input.year}-12-31`;
   const rows = await prisma.disclosureRequest.findMany({
     where: {
       receivedOn: { not: null, lte: new Date(`${end}T00:00:00Z`) },
+      ...(input.departmentCode ? { department: { code: input.departmentCode } } : {}),
     },
     select: {
       requesterType: true,
@@ -97,15 +100,17 @@ export async function requestTable(input: { year: number } & TDbOption): Promise
 }
 
 /** Part two: documents proactively published in the year, by 体裁 and by 主题分类. */
-export async function proactiveTable(input: { year: number } & TDbOption) {
+export async function proactiveTable(input: { year: number; departmentCode?: string } & TDbOption) {
   const prisma = await clientOf(input);
-  const where = { status: "PUBLISHED" as const, publishedYear: input.year };
+  const department = input.departmentCode ? { department: { code: input.departmentCode } } : {};
+  const where = { status: "PUBLISHED" as const, publishedYear: input.year, ...department };
   const [byType, byCategory, total, repealed] = await Promise.all([
     prisma.disclosureDocument.groupBy({ by: ["docType"], where, _count: { _all: true } }),
     prisma.disclosureDocument.groupBy({ by: ["category"], where, _count: { _all: true } }),
     prisma.disclosureDocument.count({ where }),
     prisma.disclosureDocument.count({
       where: {
+        ...department,
         validity: { in: ["EXPIRED", "REPEALED"] },
         validityFrom: {
           gte: new Date(`${input.year}-01-01T00:00:00Z`),

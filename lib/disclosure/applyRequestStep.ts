@@ -1,18 +1,30 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
-import { calendarVersion, chinaDay, workingDaysBetween } from "../calendar/workdays";
+import { addWorkingDays, calendarVersionOf, chinaDay } from "../calendar/workdays";
+import { getCalendarOverrides, getDisclosureSettings } from "../settings/queries";
 import { FormError } from "../shared/errors";
 import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import type { TStepRule } from "../workflow/workflow";
 import { computeClock, extensionRefusal, supplementRefusal, type TClock, type TClockEvent } from "./clock";
-import { isValidOutcome } from "./outcomes";
-import { pendingExtension, requestWorkflow, type TRequestStep } from "./requestWorkflow";
+import { isValidOutcome, ownStepOutcomes } from "./outcomes";
+import { applicantPeriods, pendingExtension, requestWorkflow, type TRequestStep } from "./requestWorkflow";
 
-/** Working days the applicant has to send a corrected application before it counts as abandoned (a local setting). */
-const correctionPeriodWorkingDays = 15;
+/** 申请人应当在收到收费通知次日起20个工作日内缴纳费用 (国办函〔2020〕109号). */
+const feePaymentWorkingDays = 20;
+/** The largest 信息处理费 a notice may state, in yuan: a typing error caught, not a tariff. */
+const maxFee = 100_000;
+
+/** How an application reached the office (Art. 31 sets the receipt day by channel). */
+export const receiptChannels = ["online", "post", "inPerson"] as const;
+export type TReceiptChannel = (typeof receiptChannels)[number];
 
 export type TRequestStepInput = TStepInput<TRequestStep> & {
   trackingNumber: string;
+  /** confirmReceipt: how the application came, and for post or in person the day it was received */
+  channel?: TReceiptChannel;
+  receivedOn?: string;
+  /** issueFeeNotice: the 信息处理费 in yuan */
+  amount?: number;
   reason?: string;
   missing?: string[];
   days?: number;
@@ -30,7 +42,7 @@ const loadRequest = (prisma: PrismaClient, trackingNumber: string) =>
   prisma.disclosureRequest.findUnique({
     where: { trackingNumber },
     include: {
-      department: { select: { code: true, shortName: true } },
+      department: { select: { code: true, shortName: true, letterPrefix: true } },
       events: { orderBy: { createdAt: "asc" } },
     },
   });
@@ -57,8 +69,9 @@ const requestSteps: TStepKind<
   entityType: "DisclosureRequest",
   key: (input) => input.trackingNumber,
   load: loadRequest,
-  async plan({ step, entity, input, now }) {
+  async plan({ prisma, step, entity, input, now }) {
     const day = chinaDay(now);
+    const calendar = await getCalendarOverrides({ db: prisma });
     const clockEvents = entity.events
       .map((e) => (e.data as { clock?: TClockEvent } | null)?.clock)
       .filter((e): e is TClockEvent => !!e);
@@ -69,16 +82,25 @@ const requestSteps: TStepKind<
     const eventData: Record<string, unknown> = {};
 
     switch (step) {
-      case "confirmReceipt":
-        clock = { type: "received", day };
-        data.receivedOn = asDate(day);
+      case "confirmReceipt": {
+        const received = receiptDay(input, chinaDay(entity.createdAt), day);
+        clock = { type: "received", day: received };
+        Object.assign(data, { receivedOn: asDate(received), channel: input.channel ?? "online" });
+        eventData.channel = input.channel ?? "online";
         break;
+      }
       case "requestSupplement": {
         if (!missing.length) throw new FormError("missingListRequired", "missing");
-        const refusal = supplementRefusal(clockEvents, day);
+        const refusal = supplementRefusal(clockEvents, day, calendar);
         if (refusal) throw new FormError(refusal);
         clock = { type: "supplementRequested", day };
-        eventData.missing = missing;
+        // the notice states its period and the day it ends (the applicant sees both)
+        const { correctionPeriodWorkingDays } = await getDisclosureSettings({ db: prisma });
+        Object.assign(eventData, {
+          missing,
+          correctionDays: correctionPeriodWorkingDays,
+          correctionDue: addWorkingDays(day, correctionPeriodWorkingDays, calendar).due,
+        });
         break;
       }
       case "correct":
@@ -86,10 +108,31 @@ const requestSteps: TStepKind<
         clock = { type: "corrected", day };
         break;
       case "abandon": {
-        const asked = [...clockEvents].reverse().find((e) => e.type === "supplementRequested");
-        if (!asked || workingDaysBetween(asked.day, day) <= correctionPeriodWorkingDays)
-          throw new FormError("correctionPeriodRunning");
+        // only for a request sent for 补正, and only once the period the notice stated has ended
+        const { correctionDue } = applicantPeriods(entity.events);
+        if (!correctionDue || day <= correctionDue) throw new FormError("correctionPeriodRunning");
         Object.assign(data, { outcome: "OTHER", outcomeSub: "NO_CORRECTION", repliedAt: now });
+        break;
+      }
+      case "issueFeeNotice": {
+        const amount = input.amount ?? 0;
+        if (!Number.isFinite(amount) || amount <= 0 || amount > maxFee)
+          throw new FormError("feeAmountInvalid", "amount");
+        if (!reason) throw new FormError("required", "reason");
+        clock = { type: "feeNotified", day };
+        Object.assign(eventData, {
+          amount,
+          feeDue: addWorkingDays(day, feePaymentWorkingDays, calendar).due,
+        });
+        break;
+      }
+      case "recordPayment":
+        clock = { type: "feePaid", day };
+        break;
+      case "feeUnpaid": {
+        const { feeDue } = applicantPeriods(entity.events);
+        if (!feeDue || day <= feeDue) throw new FormError("feePeriodRunning");
+        Object.assign(data, { outcome: "OTHER", outcomeSub: "FEE_UNPAID", repliedAt: now });
         break;
       }
       case "pause":
@@ -103,7 +146,7 @@ const requestSteps: TStepKind<
       case "approveExtension": {
         const days = step === "requestExtension" ? (input.days ?? 0) : pendingExtension(entity.events);
         if (step === "requestExtension" && !reason) throw new FormError("reasonRequired", "reason");
-        const refusal = extensionRefusal(clockEvents, day, days);
+        const refusal = extensionRefusal(clockEvents, day, days, calendar);
         if (refusal) throw new FormError(refusal, "days");
         eventData.days = days;
         if (step === "approveExtension") clock = { type: "extended", day, days };
@@ -112,6 +155,8 @@ const requestSteps: TStepKind<
       case "reply": {
         if (!input.outcome || !isValidOutcome(input.outcome, input.outcomeSub))
           throw new FormError("outcomeInvalid", "outcome");
+        if (input.outcomeSub && ownStepOutcomes.includes(input.outcomeSub))
+          throw new FormError("outcomeOwnStep", "outcome");
         if (!input.legalBasis?.trim()) throw new FormError("required", "legalBasis");
         if (!input.replyText?.trim()) throw new FormError("required", "replyText");
         Object.assign(data, {
@@ -129,12 +174,12 @@ const requestSteps: TStepKind<
     }
 
     // every step recomputes the deadlines from the events, the new one included
-    const computed = computeClock(clock ? [...clockEvents, clock] : clockEvents, day);
+    const computed = computeClock(clock ? [...clockEvents, clock] : clockEvents, day, calendar);
     Object.assign(data, {
       dueOn: asDate(computed.firstDue),
       extendedDueOn: computed.extensionDays ? asDate(computed.due) : null,
       dueProvisional: computed.provisional,
-      calendarVersion,
+      calendarVersion: calendarVersionOf(calendar),
     });
     if (clock) eventData.clock = clock;
     return { data, reason, eventData, clock: computed };
@@ -190,10 +235,30 @@ export async function checkRequestStep(input: TRequestStepInput): Promise<void> 
   await prepareStep(requestSteps, input);
 }
 
-/** A reply letter number: {unit}依申请公开〔year〕{n}号, one serial per unit and year. */
+/**
+ * The day an application legally reached the office (Art. 31): online, the day it was submitted
+ * on the portal (the portal confirms receipt on submission with its 办件编号); by post or in
+ * person, the day the officer records (signed for, or handed over), never later than today.
+ */
+function receiptDay(input: TRequestStepInput, submittedDay: string, today: string): string {
+  const channel = input.channel ?? "online";
+  if (!receiptChannels.includes(channel)) throw new FormError("choose", "channel");
+  if (channel === "online") return submittedDay;
+  const day = input.receivedOn?.trim();
+  if (!day) throw new FormError("required", "receivedOn");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
+    throw new FormError("dateFormat", "receivedOn");
+  if (day > today) throw new FormError("receivedInFuture", "receivedOn");
+  return day;
+}
+
+/**
+ * A reply letter number: the department's 发文代字 (e.g. 成人社公开〔2026〕1号) where configured,
+ * else {short name}依申请公开〔year〕{n}号; one serial per unit and year.
+ */
 async function nextLetterNumber(
   tx: Prisma.TransactionClient,
-  unit: { code: string; shortName: string },
+  unit: { code: string; shortName: string; letterPrefix: string | null },
   now: Date,
 ): Promise<string> {
   const year = chinaDay(now).slice(0, 4);
@@ -201,5 +266,5 @@ async function nextLetterNumber(
     INSERT INTO "DailySerial" ("kind", "day", "value") VALUES (${`LT-${unit.code}`}, ${year}, 1)
     ON CONFLICT ("kind", "day") DO UPDATE SET "value" = "DailySerial"."value" + 1
     RETURNING "value"`;
-  return `${unit.shortName}依申请公开〔${year}〕${Number(rows[0].value)}号`;
+  return `${unit.letterPrefix ?? `${unit.shortName}依申请公开`}〔${year}〕${Number(rows[0].value)}号`;
 }

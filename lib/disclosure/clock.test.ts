@@ -71,4 +71,31 @@ describe("the 依申请公开 clock", () => {
   it("marks a deadline in a year without calendar data provisional", () => {
     expect(computeClock([{ type: "received", day: "2099-12-01" }], "2099-12-01").provisional).toBe(true);
   });
+
+  it("waits from a fee notice to its payment (国办函〔2020〕109号)", () => {
+    const events: TClockEvent[] = [
+      received,
+      { type: "feeNotified", day: "2026-10-12" },
+      { type: "feePaid", day: "2026-10-19" },
+    ];
+    // the 5 working days from notice to payment do not count: 10-26 becomes 11-02
+    expect(computeClock(events, "2026-10-19")).toMatchObject({
+      state: "running",
+      pausedDays: 5,
+      firstDue: "2026-11-02",
+    });
+    expect(computeClock(events.slice(0, 2), "2026-10-14")).toMatchObject({
+      state: "fee-pending",
+      firstDue: "2026-10-28",
+    });
+  });
+
+  it("counts on the administrator's calendar: a year entered in full is no longer provisional", () => {
+    const events: TClockEvent[] = [{ type: "received", day: "2099-01-05" }];
+    expect(computeClock(events, "2099-01-05")).toMatchObject({ firstDue: "2099-02-02", provisional: true });
+    expect(computeClock(events, "2099-01-05", { holidays: ["2099-01-20"], years: [2099] })).toMatchObject({
+      firstDue: "2099-02-03",
+      provisional: false,
+    });
+  });
 });

@@ -42,6 +42,9 @@ const outcomeCategories = {
 } as const;
 
 export type TOutcomeCategory = keyof typeof outcomeCategories;
+
+/** Outcomes that only their own step gives: 逾期不补正 (abandon) and 逾期未缴费 (feeUnpaid). */
+export const ownStepOutcomes: readonly string[] = ["NO_CORRECTION", "FEE_UNPAID"];
 const outcomeCategoryList = Object.keys(outcomeCategories) as TOutcomeCategory[];
 
 /** Every cell of the outcome rows: a category alone when it has no sub-codes, else category/sub. */

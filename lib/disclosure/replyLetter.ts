@@ -1,7 +1,8 @@
 import "server-only";
 import type { TFunction } from "i18next";
 import { createPdfDocument } from "../pdf/pdfDocument";
-import { formatDate, formatDay } from "../i18n/format";
+import { formatDay } from "../i18n/format";
+import { chinaDay } from "../calendar/workdays";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import { getT } from "../i18n/server";
@@ -19,12 +20,17 @@ export type TLetterRequest = {
   outcomeSub: string | null;
   legalBasis: string | null;
   replyText: string | null;
-  department: { name: string; nameEn: string };
+  /** what the applicant sent as the corrected application after 补正, if they did */
+  corrected: string | null;
+  department: { name: string; nameEn: string; reviewBody: string | null; court: string | null };
 };
 
 /**
- * 政府信息公开申请答复书: the numbered reply letter — receipt date, outcome, legal basis and the
- * remedies (行政复议 within 60 days, 行政诉讼 within 6 months), signed by the department.
+ * 政府信息公开申请答复书 in its legal form: issued in the name of the department (its name at
+ * the head and the signature, with a seal placeholder and the date), numbered with the
+ * department's 发文代字, addressed to the applicant named on the request, quoting the request as
+ * corrected after 补正, with the receipt date, outcome, legal basis and the remedies naming the
+ * 复议机关 and the court (行政复议 within 60 days, 行政诉讼 within 6 months).
  */
 export async function renderReplyLetter(input: {
   locale: TLocale;
@@ -39,6 +45,10 @@ export async function renderReplyLetter(input: {
   });
   const width = doc.page.width - 128;
   const department = lt(locale, r.department.name, r.department.nameEn);
+  const day = (value: Date | null) =>
+    value ? formatDay(locale, new Date(`${chinaDay(value)}T00:00:00Z`)) : "";
+  doc.font("heading").fontSize(18).text(department, { align: "center", width });
+  doc.moveDown(0.2);
   doc.font("heading").fontSize(20).text(t("disclosure:letter.title"), { align: "center", width });
   doc.moveDown(0.4);
   doc
@@ -48,12 +58,21 @@ export async function renderReplyLetter(input: {
   doc.moveDown(1.2);
   doc.text(t("disclosure:letter.to", { name: r.requesterName }), { width });
   doc.moveDown(0.6);
+  const remedies =
+    r.department.reviewBody && r.department.court
+      ? t("disclosure:letter.remediesNamed", {
+          reviewBody: lt(locale, r.department.reviewBody),
+          court: lt(locale, r.department.court),
+        })
+      : t("disclosure:request.remedies");
   const paragraphs = [
     t("disclosure:letter.received", {
       date: formatDay(locale, r.receivedOn),
       number: r.trackingNumber,
       description: lt(locale, r.description),
     }),
+    r.corrected ? t("disclosure:letter.corrected", { corrected: lt(locale, r.corrected) }) : "",
+    t("disclosure:letter.answer"),
     t("disclosure:letter.outcome", {
       outcome:
         t(`disclosure:outcome.${r.outcome ?? "OTHER"}`) +
@@ -61,7 +80,7 @@ export async function renderReplyLetter(input: {
     }),
     r.replyText ? lt(locale, r.replyText) : "",
     r.legalBasis ? t("disclosure:letter.basis", { basis: lt(locale, r.legalBasis) }) : "",
-    t("disclosure:request.remedies"),
+    remedies,
   ].filter(Boolean);
   for (const paragraph of paragraphs) {
     doc.text(paragraph, { width, lineGap: 4, indent: 24 });
@@ -69,7 +88,8 @@ export async function renderReplyLetter(input: {
   }
   doc.moveDown(1.5);
   doc.text(department, { align: "right", width });
-  doc.text(formatDate(locale, r.repliedAt), { align: "right", width });
+  doc.text(t("disclosure:letter.seal"), { align: "right", width });
+  doc.text(day(r.repliedAt), { align: "right", width });
   return finish();
 }
 
@@ -100,7 +120,13 @@ export async function getReplyLetter(
         outcomeSub: true,
         legalBasis: true,
         replyText: true,
-        department: { select: { name: true, nameEn: true } },
+        department: { select: { name: true, nameEn: true, reviewBody: true, court: true } },
+        events: {
+          where: { kind: "correct" },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { reason: true },
+        },
       },
     }),
   );
@@ -108,6 +134,10 @@ export async function getReplyLetter(
   const t = await getT(input.locale, ["disclosure"]);
   return {
     fileName: `reply-${found.trackingNumber}.pdf`,
-    bytes: await renderReplyLetter({ locale: input.locale, t, request: found }),
+    bytes: await renderReplyLetter({
+      locale: input.locale,
+      t,
+      request: { ...found, corrected: found.events[0]?.reason ?? null },
+    }),
   };
 }

@@ -6,14 +6,17 @@ import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole, isCitizen } from "../auth/policy";
 import type { TRequestStatus } from "./requestWorkflow";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
+import { chinaDay, workingDaysBetween } from "../calendar/workdays";
 
 /** What an applicant sees of a request: its status, its reply and its public timeline. */
 const publicView = {
   trackingNumber: true,
   status: true,
   createdAt: true,
+  receivedOn: true,
   dueOn: true,
   extendedDueOn: true,
+  dueProvisional: true,
   outcome: true,
   outcomeSub: true,
   letterNumber: true,
@@ -50,7 +53,7 @@ function requestDepartments(actor: TSessionUser): string[] | null {
 }
 
 /** The office owes a reply by the due date: not before receipt, nor while the applicant corrects, nor once finished. */
-const replyOwed: readonly TRequestStatus[] = ["RECEIVED", "PROCESSING", "PAUSED"];
+const replyOwed: readonly TRequestStatus[] = ["RECEIVED", "PROCESSING", "PAUSED", "FEE_PENDING"];
 
 /** 即将到期 (within two working days) or 已超期, for a request still running. */
 export function requestDueFlag(status: TRequestStatus, due: Date | null, today: string): TDueFlag {
@@ -72,6 +75,7 @@ export async function requestQueue(input: { actor: TSessionUser } & TDbOption) {
       createdAt: true,
       dueOn: true,
       extendedDueOn: true,
+      dueProvisional: true,
       department: { select: { shortName: true } },
     },
   });
@@ -153,4 +157,37 @@ export async function requestFormDefaults(
   };
   if (user.accountType === "PERSON") values.requesterType = "PERSON";
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ""));
+}
+
+/**
+ * Still waiting for the office's receipt confirmation more than one working day after it was
+ * submitted: the queue and the supervisor's page flag it.
+ */
+export function isUnconfirmedLate(status: TRequestStatus, submittedAt: Date, today: string): boolean {
+  return status === "SUBMITTED" && workingDaysBetween(chinaDay(submittedAt), today) > 1;
+}
+
+/** The actor's departments' requests not confirmed a working day after submission, oldest first. */
+export async function unconfirmedRequests(input: { actor: TSessionUser; now?: Date } & TDbOption) {
+  const departments = requestDepartments(input.actor);
+  if (departments && departments.length === 0) return [];
+  const today = chinaDay(input.now ?? new Date());
+  const rows = await (
+    await clientOf(input)
+  ).disclosureRequest.findMany({
+    where: {
+      status: "SUBMITTED",
+      department: departments ? { code: { in: departments } } : undefined,
+    },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: {
+      trackingNumber: true,
+      status: true,
+      requesterName: true,
+      createdAt: true,
+      department: { select: { shortName: true } },
+    },
+  });
+  return rows.filter((row) => isUnconfirmedLate(row.status, row.createdAt, today));
 }

@@ -23,6 +23,45 @@ export function pendingExtension(events: TRequestSubject["events"]): number {
 }
 
 /**
+ * The periods the applicant has now, from the latest 补正 and fee notice events: the day the
+ * 补正 period ends (Art. 30) and the day payment is due (国办函〔2020〕109号: 20 working days).
+ */
+export function applicantPeriods(events: TRequestSubject["events"]): {
+  correctionDue: string | null;
+  feeDue: string | null;
+  feeAmount: number | null;
+} {
+  const last = (kind: string) =>
+    [...events].reverse().find((e) => e.kind === kind)?.data as Record<string, unknown> | undefined;
+  const supplement = last("requestSupplement");
+  const fee = last("issueFeeNotice");
+  return {
+    correctionDue: typeof supplement?.correctionDue === "string" ? supplement.correctionDue : null,
+    feeDue: typeof fee?.feeDue === "string" ? fee.feeDue : null,
+    feeAmount: typeof fee?.amount === "number" ? fee.amount : null,
+  };
+}
+
+/**
+ * The steps a page offers on `today`: the table's, less 逾期不补正 before the 补正 period has
+ * ended and 逾期未缴费 before the payment deadline has passed (the step refuses them too).
+ */
+export function offeredOn<TStep extends TRequestStep>(
+  steps: TStep[],
+  request: Pick<TRequestSubject, "events">,
+  today: string,
+): TStep[] {
+  const periods = applicantPeriods(request.events);
+  return steps.filter((step) =>
+    step === "abandon"
+      ? !!periods.correctionDue && today > periods.correctionDue
+      : step === "feeUnpaid"
+        ? !!periods.feeDue && today > periods.feeDue
+        : true,
+  );
+}
+
+/**
  * The 依申请公开 workflow as data: who may take each step and from which status (`to: null`
  * keeps the status: the step only records an event). The clock (clock.ts) is fed by the events
  * these steps record; applyRequestStep takes them.
@@ -48,9 +87,19 @@ const requestSteps = {
     by: "supervisor",
     refusal: (request) => (pendingExtension(request.events) ? null : "noExtensionRequested"),
   },
+  // 信息处理费 (国办函〔2020〕109号): a notice with the amount and a payment deadline; the clock
+  // waits from the notice to the payment; unpaid after the deadline = 逾期未缴费
+  issueFeeNotice: {
+    from: ["RECEIVED", "PROCESSING"],
+    to: "FEE_PENDING",
+    by: "officer",
+    refusal: (request) => (request.events.some((e) => e.kind === "issueFeeNotice") ? "feeNoticeOnce" : null),
+  },
+  recordPayment: { from: ["FEE_PENDING"], to: "PROCESSING", by: "officer" },
+  feeUnpaid: { from: ["FEE_PENDING"], to: "ABANDONED", by: "officer", irreversible: true },
   reply: { from: ["RECEIVED", "PROCESSING"], to: "REPLIED", by: "officer" },
   withdraw: {
-    from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED"],
+    from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED", "FEE_PENDING"],
     to: "WITHDRAWN",
     by: "applicant",
     irreversible: true,

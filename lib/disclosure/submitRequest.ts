@@ -58,11 +58,11 @@ export const ZDisclosureRequest = z
 export type TDisclosureRequestInput = z.infer<typeof ZDisclosureRequest>;
 
 /**
- * Files a request (signed in or not). It waits for the office's receipt confirmation, which
- * starts the statutory clock (Art. 31).
+ * Files a request (signed in or not). It waits for the office's receipt confirmation; the
+ * statutory clock then counts from the day it was submitted (Art. 31), not the day confirmed.
  */
 export async function submitDisclosureRequest(
-  input: { actor: TSessionUser | null; request: TDisclosureRequestInput } & TDbOption,
+  input: { actor: TSessionUser | null; request: TDisclosureRequestInput; now?: Date } & TDbOption,
 ) {
   const prisma = await clientOf(input);
   const department = await prisma.department.findUnique({ where: { code: input.request.department } });
@@ -88,6 +88,8 @@ export async function submitDisclosureRequest(
         address: fields.address ?? null,
         trackingNumber,
         accessCode: newAccessCode(),
+        // submitted online: the day it arrived, which is its receipt day (Art. 31)
+        createdAt: input.now ?? new Date(),
         applicantId: isCitizen(input.actor) ? input.actor.id : null,
         departmentId: department.id,
         events: {

@@ -6,7 +6,7 @@
  * Pure and free of `server-only`: proxy.ts and the page cache use it.
  */
 import { xmlContentSecurityPolicy } from "../shared/xml";
-import { feedContentSecurityPolicy, feedLocaleOf } from "../notices/feedStylesheet";
+import { feedContentSecurityPolicy, feedLocaleOf } from "./feedPolicy";
 
 /**
  * The portal's configured public address (NEXTAUTH_URL, which next-auth also builds its links

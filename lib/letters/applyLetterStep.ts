@@ -6,7 +6,7 @@ import { applyStep, type TStepInput, type TStepKind } from "../workflow/applySte
 import type { TStepRule } from "../workflow/workflow";
 import { letterRatings, type TLetterRating } from "./kinds";
 import { getLetterSettings } from "./settings";
-import { handlesMailbox } from "./letterWorkflow";
+import { handlesMailbox } from "../auth/policy";
 import { letterWorkflow, type TLetterStep } from "./letterWorkflow";
 import { redactLetter } from "./redact";
 import { contentChanged } from "../cache/contentChanged";

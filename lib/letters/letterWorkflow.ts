@@ -1,4 +1,4 @@
-import { hasRole, isAdministrator, isStaff } from "../auth/policy";
+import { handlesMailbox, supervisesMailbox } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 import type { TLetterStatus } from "./kinds";
@@ -98,29 +98,6 @@ const letterSteps = {
   },
 } satisfies Record<string, TLetterRule>;
 export type TLetterStep = keyof typeof letterSteps;
-
-/**
- * Who handles a mailbox: its department's 信件办理员, caseworkers and supervisors. The 市长信箱 is
- * the city's office's: a 信件办理员 for the whole city (no department) and the administrators —
- * who, like a city-wide grant, may act on every department's letters.
- */
-export function handlesMailbox(actor: TSessionUser, department: { code: string } | null): boolean {
-  if (!department) return isAdministrator(actor) || cityWide(actor, "LETTER_HANDLER");
-  return (
-    hasRole(actor, "LETTER_HANDLER", department.code) ||
-    hasRole(actor, "CASEWORKER", department.code) ||
-    hasRole(actor, "SUPERVISOR", department.code)
-  );
-}
-
-/** Who signs off a mailbox's replies and decides its extensions: its department's supervisors (the city's for the 市长信箱). */
-export function supervisesMailbox(actor: TSessionUser, department: { code: string } | null): boolean {
-  if (!department) return isAdministrator(actor) || cityWide(actor, "SUPERVISOR");
-  return hasRole(actor, "SUPERVISOR", department.code);
-}
-
-const cityWide = (actor: TSessionUser, role: "LETTER_HANDLER" | "SUPERVISOR") =>
-  isStaff(actor) && actor.grants.some((g) => g.role === role && g.department === null);
 
 export const letterWorkflow: TWorkflow<TLetterStep, TLetterSubject, TLetterRule> = {
   steps: letterSteps,

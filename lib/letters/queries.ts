@@ -8,7 +8,8 @@ import { isAdministrator } from "../auth/policy";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
 import { pageOf } from "../shared/paging";
 import type { TLetterStatus } from "./kinds";
-import { handlesMailbox, owingStatuses } from "./letterWorkflow";
+import { handlesMailbox } from "../auth/policy";
+import { owingStatuses } from "./letterWorkflow";
 
 const mailbox = { select: { code: true, name: true, nameEn: true, shortName: true } } as const;
 

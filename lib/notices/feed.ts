@@ -1,6 +1,6 @@
 import { markdownToText } from "../content/markdown";
 import { xmlDocument, xmlElement } from "../shared/xml";
-import { feedNamespace } from "./feedStylesheet";
+import { feedNamespace } from "../http/feedPolicy";
 
 type TFeedNotice = {
   id: string;

@@ -1,12 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  feedContentSecurityPolicy,
-  feedCss,
-  feedCssHash,
-  feedLocaleOf,
-  feedStylesheet,
-} from "./feedStylesheet";
+import { feedStylesheet } from "./feedStylesheet";
+import { feedContentSecurityPolicy, feedCss, feedCssHash, feedLocaleOf } from "../http/feedPolicy";
 import { noticesRss } from "./feed";
 import { readXml } from "../../tests/helpers/readXml";
 import { xssPayloads } from "../../tests/fixtures/xss-payloads";

@@ -3,9 +3,8 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { NotFoundError } from "../shared/errors";
 import { storage } from "../storage/storage";
-import { hasRole, mayWorkCases } from "../auth/policy";
+import { handlesMailbox, hasRole, mayWorkCases } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
-import { handlesMailbox } from "../letters/letterWorkflow";
 
 type TFileDownload = { bytes: Uint8Array; fileName: string; mimeType: string };
 

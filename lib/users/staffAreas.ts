@@ -11,6 +11,7 @@ const staffAreas = {
   places: isAdministrator,
   synonyms: isAdministrator,
   retention: isAdministrator,
+  disclosureSettings: isAdministrator,
   newNotice: isNoticeEditor,
   users: mayAdministerAccounts,
 } satisfies Record<string, (actor: TSessionUser) => boolean>;

@@ -4,6 +4,7 @@ import { mailJobHandlers } from "../mail/jobs";
 import { auditJobHandlers } from "../audit/refusals";
 import { userJobHandlers } from "../users/jobs";
 import { retentionJobHandlers } from "../retention/jobs";
+import { calendarJobHandlers, recomputeJob } from "../deadlines/jobs";
 import { cleanupJobKind, cleanupJobsHandler } from "../jobs/cleanup";
 import type { TJobHandlers } from "../jobs/queue";
 import type { TJobSchedule } from "../jobs/cron";
@@ -19,8 +20,12 @@ export const jobHandlers: TJobHandlers = {
   ...auditJobHandlers,
   ...userJobHandlers,
   ...retentionJobHandlers,
+  ...calendarJobHandlers,
   [cleanupJobKind]: cleanupJobsHandler,
 };
 
 /** The work that runs on a timetable (five-field cron, Beijing time), queued by the runner itself. */
-export const jobSchedules: TJobSchedule[] = [{ kind: cleanupJobKind, cron: "17 * * * *" }];
+export const jobSchedules: TJobSchedule[] = [
+  { kind: cleanupJobKind, cron: "17 * * * *" },
+  { kind: recomputeJob, cron: "40 3 * * *" },
+];

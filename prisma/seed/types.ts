@@ -11,6 +11,13 @@ export type SeedDepartment = {
   email: string;
   address: string;
   hours: string; // 工作日 9:00-12:00, 13:30-17:00 (法定节假日除外)
+  /** 发文代字 of its disclosure replies, e.g. 成人社公开 */
+  letterPrefix?: string;
+  /** 行政复议机关 and the court for 行政诉讼, named in its replies */
+  reviewBody?: string;
+  court?: string;
+  /** 统一社会信用代码: the first part of its 索引号 where configured */
+  creditCode?: string;
 };
 
 export type SeedService = {

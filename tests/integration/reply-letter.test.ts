@@ -17,7 +17,7 @@ async function t(locale: string) {
 }
 
 describe("the reply letter", () => {
-  it("is a PDF with the letter number, the outcome, the basis and the remedies", async () => {
+  it("is issued in the department's name with its 发文代字, seal, date, the corrected request and the remedies' bodies", async () => {
     const bytes = await renderReplyLetter({
       locale: "zh-Hans",
       t: await t("zh-Hans"),
@@ -27,12 +27,18 @@ describe("the reply letter", () => {
         description: "就业补助资金使用情况",
         receivedOn: new Date("2026-09-21T00:00:00Z"),
         repliedAt: new Date("2026-11-20T02:00:00Z"),
-        letterNumber: "人社局依申请公开〔2026〕1号",
+        letterNumber: "成人社公开〔2026〕1号",
         outcome: "NOT_DISCLOSED",
         outcomeSub: "THIRD_PARTY",
         legalBasis: "《政府信息公开条例》第十五条",
         replyText: "涉及第三方商业秘密。",
-        department: { name: "成都市人力资源和社会保障局", nameEn: "HRSS" },
+        corrected: "2025年1月至12月就业补助资金使用明细",
+        department: {
+          name: "成都市人力资源和社会保障局",
+          nameEn: "HRSS",
+          reviewBody: "成都市人民政府",
+          court: "成都铁路运输第一法院",
+        },
       },
     });
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe("%PDF-");
@@ -45,16 +51,24 @@ describe("the reply letter", () => {
       .replace(/\s+/g, "");
     for (const expected of [
       "政府信息公开申请答复书",
-      "人社局依申请公开〔2026〕1号",
-      "张晓明",
+      "成人社公开〔2026〕1号",
+      "张晓明：",
+      "本机关于2026年9月21日收到",
+      "经补正，您申请获取的政府信息为：2025年1月至12月就业补助资金使用明细",
       "不予公开",
       "保护第三方合法权益",
       "第十五条",
       "60日内",
       "6个月内",
-      "成都市人力资源和社会保障局",
+      "向成都市人民政府申请行政复议",
+      "向成都铁路运输第一法院提起行政诉讼",
+      "（印章）",
+      "2026年11月20日",
     ]) {
       expect(text, expected).toContain(expected);
     }
+    // issued by the department: its name heads the letter and signs it
+    expect(text.startsWith("成都市人力资源和社会保障局政府信息公开申请答复书")).toBe(true);
+    expect(text).toMatch(/成都市人力资源和社会保障局（印章）2026年11月20日$/);
   });
 });

@@ -7,6 +7,7 @@ import { caseFigures } from "@/lib/cases/figures";
 import { Section } from "@/components/ui/Section";
 import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { BarChart } from "@/components/charts/BarChart";
+import { UnconfirmedRequests } from "@/components/disclosure/UnconfirmedRequests";
 
 export const generateMetadata = staffPageMetadata("figures", "figures:title");
 
@@ -15,12 +16,13 @@ export default async function FiguresPage() {
   const actor = await requireStaff();
   const figures = await orNotFound(caseFigures({ actor }));
   const locale = defaultLocale;
-  const t = await getT(locale, ["figures", "account", "staff"]);
+  const t = await getT(locale, ["figures", "account", "staff", "disclosure"]);
   const percent = new Intl.NumberFormat("zh-CN", { style: "percent", maximumFractionDigits: 1 });
   const number = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 1 });
   return (
     <div className="grid gap-8">
       <h1 className="text-2xl font-bold">{t("figures:title")}</h1>
+      <UnconfirmedRequests actor={actor} t={t} />
       <dl className="grid gap-4 md:grid-cols-3">
         <div className="border border-line p-4">
           <dt>{t("figures:onTimeRate")}</dt>

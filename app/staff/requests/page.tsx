@@ -3,10 +3,11 @@ import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
-import { requestDueFlag, requestQueue } from "@/lib/disclosure/requestQueries";
+import { isUnconfirmedLate, requestDueFlag, requestQueue } from "@/lib/disclosure/requestQueries";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { Table } from "@/components/ui/Table";
+import { UnconfirmedRequests } from "@/components/disclosure/UnconfirmedRequests";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:staff.queue");
 
@@ -22,6 +23,7 @@ export default async function RequestQueuePage() {
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("disclosure:staff.queue")}</h1>
       <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
+      <UnconfirmedRequests actor={actor} t={t} />
       <Table
         dense
         caption={t("disclosure:staff.queue")}
@@ -35,13 +37,29 @@ export default async function RequestQueuePage() {
           },
           { key: "requester", cell: (row) => row.requesterName },
           { key: "department", cell: (row) => row.department.shortName },
-          { key: "status", cell: (row) => t(`disclosure:requestStatus.${row.status}`) },
+          {
+            key: "status",
+            cell: (row) => (
+              <>
+                {t(`disclosure:requestStatus.${row.status}`)}
+                {isUnconfirmedLate(row.status, row.createdAt, today) ? (
+                  <>
+                    {" "}
+                    <strong className="bg-brand px-1 text-white">
+                      {t("disclosure:staff.unconfirmedFlag")}
+                    </strong>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
           { key: "submitted", cell: (row) => formatDate(defaultLocale, row.createdAt) },
           {
             key: "due",
             cell: (row) => (
               <>
-                {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}{" "}
+                {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}
+                {row.dueProvisional ? ` ${t("disclosure:request.provisional")}` : ""}{" "}
                 <DueFlag flag={requestDueFlag(row.status, row.extendedDueOn ?? row.dueOn, today)} t={t} />
               </>
             ),

@@ -114,7 +114,7 @@ for (const locale of ["en", "zh-Hans"] as const) {
 
     await page.goto(`/${locale}/account/requests/${number}`);
     await expect(page.locator("main")).toContainText(l[locale].partly);
-    await expect(page.locator("main")).toContainText("人社局依申请公开〔");
+    await expect(page.locator("main")).toContainText("成人社公开〔");
     await expectAccessible(page);
     // the letter is fetched by POST: its 查询码 is in the form, never in a link
     const letterButton = page.getByRole("button", {

@@ -10,7 +10,7 @@ import { placeTree } from "@/lib/places/queries";
 import { queryParams } from "@/lib/api/queryParams";
 import { xmlResponse } from "@/lib/shared/xml";
 import { publicOrigin } from "@/lib/http/securityHeaders";
-import { feedContentSecurityPolicy, feedPath, feedStylesheetPath } from "@/lib/notices/feedStylesheet";
+import { feedContentSecurityPolicy, feedPath, feedStylesheetPath } from "@/lib/http/feedPolicy";
 
 export const dynamic = "force-dynamic";
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { formRoute } from "@/lib/actions/formRoute";
 import { postRequestStep } from "@/lib/disclosure/postRequestStep";
 import { keptValues } from "@/lib/actions/formAction";
+import { receiptChannels } from "@/lib/disclosure/applyRequestStep";
 import { requestNumberPattern } from "@/lib/disclosure/schema";
 import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
 
@@ -13,6 +14,13 @@ export const POST = formRoute({
     expectedVersion: z.coerce.number().int().positive(),
     reason: z.string().trim().max(2000, "tooLongMax|2000").optional(),
     missing: z.string().max(4000, "tooLongMax|4000").optional(),
+    channel: z.enum(receiptChannels, { message: "choose" }).optional(),
+    receivedOn: z.string().trim().max(10, "dateFormat").optional(),
+    amount: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,6}(\.\d{1,2})?)?$/, "numberFormat")
+      .optional(),
     days: z
       .string()
       .regex(/^\d{0,2}$/, "numberFormat")
@@ -37,6 +45,8 @@ export const POST = formRoute({
       actor,
       missing: input.missing?.split(/\r?\n/),
       days: input.days ? Number(input.days) : undefined,
+      amount: input.amount ? Number(input.amount) : undefined,
+      receivedOn: input.receivedOn || undefined,
       outcome: outcome || undefined,
       outcomeSub: outcomeSub || null,
       replyFiles: files,

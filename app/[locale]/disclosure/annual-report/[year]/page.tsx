@@ -5,6 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { annualReport, reportYear, type TColumns } from "@/lib/disclosure/annualReport";
 import { requesterTypes } from "@/lib/disclosure/outcomes";
+import { cityScope, publishedReports } from "@/lib/disclosure/annualReports";
 import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ locale: string; year: string }> };
@@ -23,7 +24,11 @@ export default async function AnnualReportPage({ params }: Props) {
   const locale = await localeParam(params);
   const year = reportYear((await params).year);
   if (!year) notFound();
-  const [t, report] = await Promise.all([getT(locale, ["disclosure", "catalog"]), annualReport({ year })]);
+  const [t, report, published] = await Promise.all([
+    getT(locale, ["disclosure", "catalog"]),
+    annualReport({ year }),
+    publishedReports({ year }),
+  ]);
   const cells = (values: TColumns) =>
     columns.map((c) => (
       <td key={c} className={`${cell} text-right`}>
@@ -47,6 +52,20 @@ export default async function AnnualReportPage({ params }: Props) {
   return (
     <article className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("disclosure:report.title", { year })}</h1>
+      {published.length ? (
+        <Section id="published" title={t("disclosure:national.published")}>
+          <ul className="ml-6 list-disc">
+            {published.map((row) => (
+              <li key={row.scope}>
+                <a href={`/${locale}/disclosure/annual-report/${year}/report.csv?scope=${row.scope}`}>
+                  {t("disclosure:national.download")} ·{" "}
+                  {row.scope === cityScope ? t("disclosure:national.city") : row.scope}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       <Section id="p1" title={t("disclosure:report.part1")}>
         <p>
           {t("disclosure:report.overview", {

@@ -1,0 +1,25 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { formAction } from "@/lib/actions/formAction";
+import { ZCalendarForm, ZDisclosureSettings } from "@/lib/settings/disclosure";
+import { saveDisclosureSettings } from "@/lib/settings/queries";
+import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
+
+export const saveCorrectionPeriod = formAction({
+  schema: ZDisclosureSettings,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await saveDisclosureSettings({ actor, settings: input });
+    redirect("/staff/disclosure-settings?saved=period");
+  },
+});
+
+export const saveCalendar = formAction({
+  schema: ZCalendarForm,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    const { requests, cases } = await saveCalendarOverrides({ actor, calendar: input });
+    redirect(`/staff/disclosure-settings?saved=calendar&recomputed=${requests + cases}`);
+  },
+});

@@ -1,0 +1,89 @@
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { openStaffArea } from "@/lib/users/staffAreas";
+import { getCalendarOverrides, getDisclosureSettings } from "@/lib/settings/queries";
+import { calendarVersion } from "@/lib/calendar/workdays";
+import { PageHeader } from "@/components/staff/PageHeader";
+import { FormSection } from "@/components/form/FormSection";
+import { saveCalendar, saveCorrectionPeriod } from "./actions";
+
+export const generateMetadata = staffPageMetadata("disclosure", "disclosure:settings.title");
+
+type Props = { searchParams: Promise<{ saved?: string; recomputed?: string }> };
+
+/** Administrators set the 补正 period and the local calendar override (which recomputes provisional deadlines). */
+export default async function DisclosureSettingsPage({ searchParams }: Props) {
+  await orNotFound(openStaffArea({ actor: await requireStaff(), area: "disclosureSettings" }));
+  const [t, settings, calendar] = await Promise.all([
+    getT(defaultLocale, ["disclosure", "errors"]),
+    getDisclosureSettings(),
+    getCalendarOverrides(),
+  ]);
+  const query = await searchParams;
+  const status =
+    query.saved === "period"
+      ? t("disclosure:settings.periodSaved")
+      : query.saved === "calendar"
+        ? t("disclosure:settings.calendarSaved", { count: Number(query.recomputed) || 0 })
+        : null;
+  return (
+    <div className="grid gap-6">
+      <PageHeader title={t("disclosure:settings.title")} status={status} />
+      <FormSection
+        id="correction"
+        title={t("disclosure:settings.periodTitle")}
+        intro={t("disclosure:settings.periodIntro")}
+        t={t}
+        action={saveCorrectionPeriod}
+        initialValues={{ correctionPeriodWorkingDays: String(settings.correctionPeriodWorkingDays) }}
+        fields={[
+          {
+            name: "correctionPeriodWorkingDays",
+            type: "text",
+            label: t("disclosure:settings.periodField"),
+            hint: t("disclosure:settings.periodHint"),
+            autoComplete: "off",
+          },
+        ]}
+        submitLabel={t("disclosure:settings.save")}
+      />
+      <FormSection
+        id="calendar"
+        title={t("disclosure:settings.calendarTitle")}
+        intro={t("disclosure:settings.calendarIntro", { version: calendarVersion })}
+        t={t}
+        action={saveCalendar}
+        initialValues={{
+          holidays: calendar.holidays.join("\n"),
+          workdays: calendar.workdays.join("\n"),
+          years: calendar.years.join(" "),
+        }}
+        fields={[
+          {
+            name: "holidays",
+            type: "textarea",
+            rows: 5,
+            label: t("disclosure:settings.holidays"),
+            hint: t("disclosure:settings.daysHint"),
+          },
+          {
+            name: "workdays",
+            type: "textarea",
+            rows: 3,
+            label: t("disclosure:settings.workdays"),
+            hint: t("disclosure:settings.daysHint"),
+          },
+          {
+            name: "years",
+            type: "text",
+            label: t("disclosure:settings.years"),
+            hint: t("disclosure:settings.yearsHint"),
+            autoComplete: "off",
+          },
+        ]}
+        submitLabel={t("disclosure:settings.save")}
+      />
+    </div>
+  );
+}
