@@ -67,7 +67,7 @@ test.describe("on a phone", () => {
       ["/zh-Hans/services", "/zh-Hans/services"],
       ["/zh-Hans/disclosure", "/zh-Hans/disclosure"],
       ["/zh-Hans/disclosure/guide", "/zh-Hans/disclosure"],
-      ["/zh-Hans/letters/figures", null],
+      ["/zh-Hans/letters/figures", "/zh-Hans/letters"],
       ["/zh-Hans/contact", null],
       ["/zh-Hans/track", "/zh-Hans/track"],
     ] as const) {
@@ -233,7 +233,7 @@ test.describe("补正 on a phone", () => {
     await page.goto(`/zh-Hans/account/cases/${number}`);
     await section().getByLabel("第1项：劳动合同首页").setInputFiles(pdfFile);
     await section().getByRole("button", { name: "提交补正材料" }).click();
-    await expect(page.locator("#supply-item-1-error")).toContainText("请上传此材料");
+    await expect(page.locator("#supply-item-1-error")).toContainText("请上传第2项：身份证反面");
     await expect(page.locator("#supply-item-0-error")).toHaveCount(0);
     await withScript.goto(page.url());
     await expect(withScript.locator("#supply-item-1-error")).toBeVisible();

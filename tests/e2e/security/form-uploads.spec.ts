@@ -143,7 +143,7 @@ test.describe("forms with file inputs stream their uploads", () => {
     const { citizen, staff, cookies } = await signedIn(browser);
     const [step] = await burst(port, cookies.citizen, endpoints[0], ceilingMb + 5);
     await citizen.goto(step.location!);
-    await expect(errorSummary(citizen)).toContainText(`The file must be ${ceilingMb} MB or smaller`);
+    await expect(errorSummary(citizen)).toContainText(`Copy of ID card must be smaller than ${ceilingMb} MB`);
     await expect(citizen.locator("#field-idCardCopy-error")).toContainText(`${ceilingMb} MB`);
 
     const notice = await sendChunkedUpload({
