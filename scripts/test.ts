@@ -4,7 +4,8 @@
  *   2. unit and integration tests (Vitest) on the embedded database
  *   3. the integration tests again on PostgreSQL, when TEST_DATABASE_URL is set or one
  *      answers at the CI address (.ci/start-postgres.sh)
- *   4. next build, then the browser tests (Playwright, Debian's Chromium, against next start)
+ *   4. next build, then the browser tests (Playwright, Debian's Chromium, against next start), two
+ *      test processes at a time
  * Exits non-zero if anything fails.
  */
 import { spawnSync } from "node:child_process";
@@ -80,7 +81,12 @@ async function main() {
   }
 
   if (step("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" })) {
-    step("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], { DATABASE_URL: "" });
+    // two test processes share the server (playwright.config.ts: specs that change shared state
+    // run alone afterwards); E2E_WORKERS=1 runs everything in one
+    step("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], {
+      DATABASE_URL: "",
+      E2E_WORKERS: process.env.E2E_WORKERS ?? "2",
+    });
     addPlaywright("test-results/e2e.json");
   }
 
