@@ -33,7 +33,8 @@ describe("npm run worker", () => {
     const longAgo = new Date(Date.now() - 30 * 24 * 3600_000);
     await before.prisma.job.createMany({
       data: [
-        { kind: "test.old", payload: {}, doneAt: longAgo, createdAt: longAgo },
+        // a dead letter past the 30 days failed jobs are kept for
+        { kind: "test.old", payload: {}, failedAt: longAgo, createdAt: longAgo },
         // the housekeeping job, due now (the worker queues the next one by its timetable)
         { kind: "jobs.cleanup", payload: {}, uniqueKey: "cron:jobs.cleanup:due" },
       ],
