@@ -31,17 +31,17 @@ test("zh-Hans: the officer records a posted application's receipt date; the appl
   // a posted application needs the day it was signed for: left out, the form says so and keeps the channel
   await receipt.getByLabel("申请方式").selectOption("post");
   await receipt.getByRole("button", { name: "确认收到申请", exact: true }).click();
-  await expect(errorSummary(officer)).toContainText("请填写此项");
+  await expect(errorSummary(officer)).toContainText("请输入实际收到日期");
   await expect(officer.locator("#confirmReceipt-channel")).toHaveValue("post");
   await officer.locator("#confirmReceipt-receivedOn").fill(chinaToday());
   await officer.getByRole("button", { name: "确认收到申请", exact: true }).click();
-  await expect(officer.getByText("操作已完成。")).toBeVisible();
+  await expect(officer.getByRole("status").filter({ hasText: `已确认收到申请 ${number}` })).toBeVisible();
   await expect(officer.locator("main")).toContainText("收到申请日期");
   await expectAccessible(officer);
 
   await officer.locator("#requestSupplement-missing").fill("请写明培训补贴的发放年度和项目");
   await officer.getByRole("button", { name: "要求补正", exact: true }).click();
-  await expect(officer.getByText("操作已完成。")).toBeVisible();
+  await expect(officer.getByRole("status").filter({ hasText: `已要求补正 ${number}` })).toBeVisible();
 
   await page.goto(`/zh-Hans/account/requests/${number}`);
   const main = page.locator("main");

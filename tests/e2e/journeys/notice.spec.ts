@@ -298,8 +298,9 @@ test("100 known XSS payloads in titles, bodies and attachment names never run an
       void dialog.dismiss();
     });
 
-  // titles hold as many payloads as fit in 120 characters (the two longer ones cut to 120);
-  // each notice also carries every payload, whole, in its body
+  // titles hold as many payloads as fit in 120 characters (the two longer ones cut to 120); the
+  // first notice also carries every payload, whole, in its body (the others a plain one: a body
+  // of every payload on each of them made this the slowest browser test without testing more)
   const titles: string[][] = [[]];
   for (const payload of xssPayloads.map((p) => p.slice(0, 120))) {
     const current = titles.at(-1)!;
@@ -317,7 +318,7 @@ test("100 known XSS payloads in titles, bodies and attachment names never run an
     await editor.locator("#notice-title").fill(title);
     await editor.locator("#notice-category").selectOption("emergency");
     await editor.locator("#notice-source").fill("XSS 测试");
-    await editor.locator("#notice-body").fill(body);
+    await editor.locator("#notice-body").fill(index === 0 ? body : "XSS 测试正文");
     await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
     // long enough for the first notice to be published once all of them are written
     await fillMoment(editor, "expiresAt", beijing(600));
