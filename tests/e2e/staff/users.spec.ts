@@ -149,7 +149,7 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("姓名").fill("钱多");
     await page.getByLabel("工作邮箱").fill("not-an-address");
     await page.getByRole("button", { name: "创建账号并发送邀请" }).click();
-    await expect(errorSummary(page)).toContainText("电子邮箱");
+    await expect(errorSummary(page)).toContainText("请输入正确的工作邮箱");
     await expect(page.getByLabel("姓名")).toHaveValue("钱多");
     await expect(page.getByLabel("工作邮箱")).toHaveValue("not-an-address");
     await expect(page.locator("#account-role-error")).toBeVisible();
