@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // the migrated and the seeded embedded database, made once for every file
+          globalSetup: ["tests/helpers/dbSnapshots.ts"],
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -3,6 +3,8 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { PrismaClient } from "../../lib/db/generated/client";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { inject } from "vitest";
+import { seedDemo } from "../../prisma/seed/seed";
 
 export type TestDatabase = {
   prisma: PrismaClient;
@@ -25,17 +27,28 @@ export function migrationSql(): string[] {
 }
 
 /**
- * A fresh database with the migrations applied, for one test file: an in-memory PGlite by
- * default, or a new schema on the PostgreSQL of TEST_DATABASE_URL (the CI run sets it).
+ * A fresh database with the migrations applied (and with `seeded`, the demo data), for one test
+ * file: an in-memory PGlite by default, opened from the image the integration project's global
+ * set-up made (tests/helpers/dbSnapshots.ts), or a new schema on the PostgreSQL of
+ * TEST_DATABASE_URL (the CI run sets it), migrated and seeded here.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) return createPostgresSchema(url);
+  if (url) {
+    const database = await createPostgresSchema(url);
+    if (options.seeded) await seedDemo(database.prisma);
+    return database;
+  }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const pglite = new PGlite();
-  for (const sql of migrationSql()) await pglite.exec(sql);
+  const images = inject("pgliteSnapshots");
+  const image = images?.[options.seeded ? "seeded" : "migrated"];
+  const pglite = image
+    ? new PGlite({ loadDataDir: new Blob([new Uint8Array(fs.readFileSync(image))]) })
+    : new PGlite();
+  if (!image) for (const sql of migrationSql()) await pglite.exec(sql);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  if (!image && options.seeded) await seedDemo(prisma);
   return {
     prisma,
     kind: "pglite",

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import { demoPassword } from "@/prisma/seed/demo-accounts";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { liveSession, openSession } from "@/lib/auth/sessions";
@@ -23,9 +22,8 @@ const hour = 3_600_000;
 const newPassword = "Fresh-start-2027";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
-  await seedDemo(database.prisma);
   for (const name of ["admin", "supervisor", "caseworker", "citizen"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });

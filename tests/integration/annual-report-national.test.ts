@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitDisclosureRequest, ZDisclosureRequest } from "@/lib/disclosure/submitRequest";
@@ -19,8 +18,7 @@ let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const name of ["citizen", "officer", "supervisor", "admin", "caseworker"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
     actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;

@@ -4,7 +4,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { createApiToken, listApiTokens, revokeApiToken, userForToken } from "@/lib/users/apiTokens";
@@ -27,8 +26,7 @@ beforeAll(async () => {
   // uploads go to a throwaway directory, never the app's ./data
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-api-"));
   process.env.ONESTOP_DATA_DIR = dataDir;
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   for (const email of ["citizen", "citizen2", "caseworker"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { writeAudit } from "@/lib/audit/writeAudit";
@@ -16,9 +15,8 @@ const requests: Record<string, string> = {};
 const started = new Date(Date.now() - 1000);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   const { prisma } = database;
-  await seedDemo(prisma);
   for (const name of ["admin", "supervisor", "caseworker", "caseworker2"]) {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
     actors[name] = (await loadSessionUser({ db: prisma, userId: user.id }))!;

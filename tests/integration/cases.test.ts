@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { AnswersInvalid, submitApplication, submitDraftedApplication } from "@/lib/cases/submitApplication";
@@ -15,8 +14,7 @@ let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const email of ["citizen", "citizen2", "org", "caseworker", "caseworker2", "supervisor", "admin"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
     actors[email] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { documentFacets, listDocuments } from "@/lib/disclosure/queries";
 import { getNotice, listNotices } from "@/lib/notices/queries";
 import { listServices } from "@/lib/services/queries";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
 });
 afterAll(() => database.close());

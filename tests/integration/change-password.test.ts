@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import { demoPassword } from "@/prisma/seed/demo-accounts";
 import { changePassword } from "@/lib/auth/changePassword";
 import { endOwnSessions, liveSession, openSession } from "@/lib/auth/sessions";
@@ -13,9 +12,8 @@ let database: TestDatabase;
 let db: TestDatabase["prisma"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   db = database.prisma;
-  await seedDemo(db);
 });
 afterAll(() => database.close());
 

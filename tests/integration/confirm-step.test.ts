@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitApplication } from "@/lib/cases/submitApplication";
 import { postCaseStep } from "@/lib/cases/postCaseStep";
@@ -19,8 +18,7 @@ let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const name of ["citizen", "caseworker", "caseworker2", "supervisor", "officer"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });

@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitDisclosureRequest, ZDisclosureRequest } from "@/lib/disclosure/submitRequest";
@@ -19,8 +18,7 @@ beforeAll(async () => {
   // reply files go to a throwaway directory, never the app's ./data
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-reply-"));
   process.env.ONESTOP_DATA_DIR = dataDir;
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const name of ["citizen", "officer", "caseworker"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
     actors[name] = (await loadSessionUser({ userId: user.id, db: database.prisma }))!;

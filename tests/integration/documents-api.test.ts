@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { GET as list } from "@/app/api/v1/documents/route";
 import { GET as one } from "@/app/api/v1/documents/[unit]/[serial]/route";
 import { documentFacets, listDocuments, type TDocumentFilter } from "@/lib/disclosure/queries";
@@ -9,8 +8,7 @@ import { docTypes } from "@/lib/disclosure/doc-types";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
 });
 afterAll(() => database.close());

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import { demoPassword } from "@/prisma/seed/demo-accounts";
 import { liveSession, openSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
@@ -20,10 +19,9 @@ let db: TestDatabase["prisma"];
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   db = database.prisma;
-  await seedDemo(db);
   for (const name of ["citizen", "citizen2", "caseworker"])
     actors[name] = await demoActor(db, `${name}@example.cn`);
 });

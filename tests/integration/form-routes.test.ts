@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { keepFormState, returnedFormState } from "@/lib/actions/formReturn";
@@ -92,8 +91,7 @@ describe("a form's state kept for the page it goes back to", () => {
   let database: TestDatabase;
   const actors: Record<string, TSessionUser> = {};
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemo(database.prisma);
+    database = await createTestDatabase({ seeded: true });
     for (const name of ["citizen", "citizen2"]) {
       const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
       actors[name] = (await loadSessionUser({ userId: user.id, db: database.prisma }))!;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { drainJobs, enqueueJob, maxJobAttempts, type TJobHandler } from "@/lib/jobs/queue";
 import { cleanupJobs } from "@/lib/jobs/cleanup";
 import { queueScheduledJobs } from "@/lib/jobs/cron";
@@ -9,8 +8,7 @@ import { demoActor } from "../helpers/demo";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
 });
 afterAll(() => database.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitLetter, ZLetter } from "@/lib/letters/submitLetter";
 import { applyLetterStep, rateLetter, type TLetterStepInput } from "@/lib/letters/applyLetterStep";
@@ -21,8 +20,7 @@ const actors: Record<string, TSessionUser> = {};
 const names = ["citizen", "citizen2", "caseworker", "caseworker2", "supervisor", "admin", "letters"];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const name of names) actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });
 afterAll(() => database.close());

@@ -15,8 +15,7 @@ let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const name of ["citizen", "citizen2", "caseworker", "caseworker2", "supervisor", "admin", "officer"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { createNotice, updateNotice } from "@/lib/notices/writeNotice";
 import { keepNoticePreview, noticeBodyPreview } from "@/lib/notices/previewNotice";
@@ -14,8 +13,7 @@ let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const name of ["editor", "editor2", "citizen"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });

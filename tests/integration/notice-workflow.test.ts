@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { startSmtpSink } from "../helpers/smtpSink";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { createNotice, updateNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
@@ -25,9 +24,8 @@ let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
-  await seedDemo(database.prisma);
   for (const name of ["editor", "editor2", "supervisor", "citizen", "caseworker"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
     actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;

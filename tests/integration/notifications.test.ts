@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { startSmtpSink } from "../helpers/smtpSink";
-import { seedDemo } from "@/prisma/seed/seed";
 import { submitApplication } from "@/lib/cases/submitApplication";
 import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { drainJobs } from "@/lib/jobs/queue";
@@ -22,8 +21,7 @@ let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
   sink = await startSmtpSink();
   process.env.SMTP_URL = sink.url;
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;

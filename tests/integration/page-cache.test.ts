@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
@@ -13,8 +12,7 @@ let database: TestDatabase;
 let editor: TSessionUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   const user = await database.prisma.user.findUniqueOrThrow({ where: { email: "editor@example.cn" } });
   editor = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { savePlace, ZPlace } from "@/lib/places/managePlaces";
@@ -12,9 +11,8 @@ let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
-  await seedDemo(database.prisma);
   for (const name of ["admin", "editor", "citizen"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
     actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { openApiDocument } from "@/lib/api/openapi";
 import { GET as sitemap } from "@/app/sitemap.xml/route";
 import { GET as robots } from "@/app/robots.txt/route";
@@ -12,8 +11,7 @@ import { GET as search } from "@/app/api/v1/search/route";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
 });
 afterAll(() => database.close());

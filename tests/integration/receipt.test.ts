@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import jsQR from "jsqr";
 import { getDocument, OPS } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitApplication } from "@/lib/cases/submitApplication";
@@ -21,8 +20,7 @@ let trackingNumber: string;
 let accessCode: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const email of ["citizen", "citizen2"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${email}@example.cn` } });
     actors[email] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;

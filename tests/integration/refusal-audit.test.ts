@@ -4,7 +4,6 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/shared/errors";
 import { auditJobHandlers, refusalWindowSeconds } from "@/lib/audit/refusals";
@@ -45,8 +44,7 @@ const pdf = () => new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-refusals-"));
   process.env.ONESTOP_DATA_DIR = dataDir;
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   for (const name of ["citizen", "citizen2", "caseworker", "caseworker2", "officer", "editor", "admin"]) {
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);

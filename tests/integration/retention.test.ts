@@ -4,7 +4,6 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { NotFoundError } from "@/lib/shared/errors";
 import { drainJobs } from "@/lib/jobs/queue";
@@ -51,8 +50,7 @@ async function draft(
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-retention-"));
   process.env.ONESTOP_DATA_DIR = dataDir;
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   for (const name of ["citizen", "citizen2", "editor", "admin", "caseworker"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { findEntries } from "@/lib/search/search";
@@ -19,9 +18,8 @@ let prisma: TestDatabase["prisma"];
 let departmentId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   prisma = database.prisma;
-  await seedDemo(prisma);
   useAsAppDatabase(database);
   for (const name of ["admin", "editor"]) {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });

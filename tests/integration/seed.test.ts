@@ -8,8 +8,7 @@ import { verifyPassword } from "@/lib/auth/password";
 
 let database: TestDatabase;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
 });
 afterAll(() => database.close());
 

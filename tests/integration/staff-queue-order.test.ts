@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import { listQueue } from "@/lib/cases/staffCases";
 import { openStatuses } from "@/lib/cases/queueFilter";
@@ -10,8 +9,7 @@ let database: TestDatabase;
 let caseworker: TSessionUser;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   const user = await database.prisma.user.findUniqueOrThrow({ where: { email: "caseworker@example.cn" } });
   caseworker = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
 }, 180_000);

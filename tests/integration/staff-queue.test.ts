@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitApplication } from "@/lib/cases/submitApplication";
 import { applyCaseStep } from "@/lib/cases/applyCaseStep";
@@ -17,8 +16,7 @@ const now = new Date("2026-12-01T02:00:00Z"); // Tuesday 1 December 2026, 10:00 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   for (const name of ["citizen", "caseworker", "caseworker2", "editor", "admin", "officer", "supervisor"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
 import { employmentAnswers } from "../helpers/answers";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { saveUpload } from "@/lib/uploads/saveUpload";
 import { submitApplication } from "@/lib/cases/submitApplication";
@@ -26,8 +25,7 @@ const itemFile = (field: string, name = `${field}.pdf`) =>
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-supplement-"));
   process.env.ONESTOP_DATA_DIR = dataDir;
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   for (const name of ["citizen", "citizen2", "caseworker"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);

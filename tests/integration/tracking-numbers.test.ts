@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import { submitApplication } from "@/lib/cases/submitApplication";
 import { nextTrackingNumber, TrackingNumberAllocator } from "@/lib/identifiers/trackingNumbers";
@@ -10,8 +9,7 @@ import { employmentAnswers } from "../helpers/demo";
 let database: TestDatabase;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
 }, 180_000);
 afterAll(() => database.close());
 

@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import { demoTotpSecret } from "@/prisma/seed/demo-accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { totpCode } from "@/lib/auth/totp";
@@ -32,9 +31,8 @@ const seconds = (n: number) => new Date(t0.getTime() + n * 1000);
 const codeAt = (now: Date, secret = demoTotpSecret) => totpCode({ secret, now });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   db = database.prisma;
-  await seedDemo(db);
 });
 afterAll(() => database.close());
 afterEach(() => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { readXml } from "../helpers/readXml";
-import { seedDemo } from "@/prisma/seed/seed";
 import { currentUrgentNotices, feedNotices, latestNotices, listNotices } from "@/lib/notices/queries";
 import { GET as feed } from "@/app/[locale]/notices/feed.xml/route";
 import { GET as feedXsl } from "@/app/[locale]/notices/feed.xsl/route";
@@ -44,8 +43,7 @@ async function notice(input: TNew) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   // a community of its own, so the test's notices are its whole list
   const street = await database.prisma.street.findFirstOrThrow();

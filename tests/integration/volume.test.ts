@@ -46,9 +46,8 @@ async function interruptedAt(kind: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   prisma = database.prisma;
-  await seedDemo(prisma);
   // stopped twice (in the documents, then in the cases) and resumed: the third run finishes
   expect(await interruptedAt("documents")).toBe("stopped");
   expect(await interruptedAt("cases")).toBe("stopped");
