@@ -1131,9 +1131,9 @@ export const personServices: SeedService[] = [
     themes: ["marriage"],
     department: "MZJ",
     summary:
-      "内地居民自愿结婚的，男女双方可在网上预约后，共同到任意一方常住户口所在地或成都市内实施跨省通办的婚姻登记机关申请结婚登记，符合条件的当场予以登记并发给结婚证。",
+      "内地居民自愿结婚的，男女双方可在网上预约后，凭本人居民身份证共同到成都市任一婚姻登记机关申请结婚登记（自2025年5月10日起婚姻登记全国通办，不再受户口所在地限制，也不再需要户口簿），符合条件的当场予以登记并发给结婚证。",
     summaryEn:
-      "Mainland residents who wish to marry book an appointment online and then appear together at the marriage registry where either party is registered, or at a Chengdu registry offering cross-province service. Eligible couples are registered on the spot and receive marriage certificates.",
+      "Mainland residents who wish to marry book an appointment online and then appear together, each with their resident identity card, at any marriage registry in Chengdu (since 10 May 2025 registration is available nationwide, wherever the household is registered, and the household register booklet is no longer needed). Eligible couples are registered on the spot and receive marriage certificates.",
     legalBasis: [
       {
         law: "《中华人民共和国民法典》",
@@ -1141,9 +1141,9 @@ export const personServices: SeedService[] = [
         text: "要求结婚的男女双方应当亲自到婚姻登记机关申请结婚登记。符合本法规定的，予以登记，发给结婚证。完成结婚登记，即确立婚姻关系。",
       },
       {
-        law: "《婚姻登记条例》（国务院令第387号）",
-        article: "第七条",
-        text: "婚姻登记机关应当对结婚登记当事人出具的证件、证明材料进行审查并询问相关情况。对当事人符合结婚条件的，应当当场予以登记，发给结婚证。",
+        law: "《婚姻登记条例》（2025年4月6日国务院令第804号修订，2025年5月10日起施行）",
+        article: "第八条第一款",
+        text: "申请结婚登记的内地居民应当出具下列证件和书面材料：（一）本人的居民身份证；（二）本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明。",
       },
     ],
     conditions: [
@@ -1154,16 +1154,6 @@ export const personServices: SeedService[] = [
       "双方共同亲自到婚姻登记机关办理",
     ],
     materials: [
-      {
-        id: "household-register",
-        name: "本人户口簿",
-        nameEn: "Household register booklet",
-        form: "original",
-        copies: 0,
-        required: true,
-        source: "政府部门核发",
-        note: "在成都市实施婚姻登记跨省通办的，可以居住证代替",
-      },
       {
         id: "id-card",
         name: "本人有效居民身份证",
@@ -1185,8 +1175,8 @@ export const personServices: SeedService[] = [
       },
       {
         id: "declaration",
-        name: "申请结婚登记声明书",
-        nameEn: "Declaration for marriage registration",
+        name: "申请结婚登记声明书（本人无配偶以及与对方当事人没有直系血亲和三代以内旁系血亲关系的签字声明）",
+        nameEn: "Declaration for marriage registration (signed: no spouse, and not related to the other party by direct blood or collateral blood within three generations)",
         form: "original",
         copies: 1,
         required: true,
@@ -1217,7 +1207,7 @@ export const personServices: SeedService[] = [
     faq: [
       {
         q: "户口不在成都可以在成都登记结婚吗？",
-        a: "可以。婚姻登记“跨省通办”后，一方在成都市连续居住半年以上并持有居住证的，可在居住地婚姻登记处办理。",
+        a: "可以。修订后的《婚姻登记条例》自2025年5月10日起施行，婚姻登记全国通办：双方凭本人居民身份证即可在成都市任一婚姻登记处办理，不需要户口簿，也不需要居住证。",
       },
       {
         q: "网上预约后没有按时到场怎么办？",
@@ -1297,12 +1287,11 @@ export const personServices: SeedService[] = [
               ],
             },
             {
-              name: "crossProvince",
+              name: "ceremony",
               type: "checkbox",
-              label: { zh: "办理方式", en: "Handling options" },
+              label: { zh: "颁证仪式", en: "Certificate ceremony" },
               required: false,
               options: [
-                { value: "residence-permit", label: { zh: "凭居住证跨省通办", en: "Cross-province service with a residence permit" } },
                 { value: "ceremony", label: { zh: "参加颁证仪式", en: "Attend the certificate ceremony" } },
               ],
             },
