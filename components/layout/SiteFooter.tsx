@@ -38,6 +38,13 @@ export function SiteFooter({
                 {t("footer.reportError")}
               </a>
             </li>
+            {settings.errorReportUrl ? (
+              <li>
+                <a href={settings.errorReportUrl} rel="noopener noreferrer">
+                  {t("footer.reportErrorNational")}
+                </a>
+              </li>
+            ) : null}
             <li>
               <Link href="/staff/sign-in">{t("footer.staff")}</Link>
             </li>
@@ -60,6 +67,17 @@ export function SiteFooter({
           <a href={settings.psbUrl} rel="noopener noreferrer">
             <LocalText locale={locale} zh={settings.psb} />
           </a>
+          {settings.conacUrl ? (
+            // the register's mark: the site is a verified Party and government website
+            <a
+              href={settings.conacUrl}
+              rel="noopener noreferrer"
+              aria-label={t("footer.conacMarkLabel")}
+              className="inline-block rounded-sm bg-red-700 px-2 font-bold text-white no-underline"
+            >
+              {t("footer.conacMark")}
+            </a>
+          ) : null}
         </p>
         <p className="flex flex-wrap gap-x-4">
           <span>

@@ -19,6 +19,16 @@ export const ZSiteSettings = z.object({
   phone: z.string(),
   hotline: z.string(),
   email: z.string(),
+  /**
+   * The 党政机关网站 mark's link: the site's entry in the register of Party and government
+   * websites (中央机构编制委员会办公室, bszs.conac.cn); empty hides the mark
+   */
+  conacUrl: z.union([z.string().url(), z.literal("")]),
+  /**
+   * The national 我为政府网站找错 platform (国务院办公厅) with this site's 网站标识码, which
+   * 《政府网站发展指引》 asks every government site to link in its footer; empty hides the link
+   */
+  errorReportUrl: z.union([z.string().url(), z.literal("")]),
 });
 export type TSiteSettings = z.infer<typeof ZSiteSettings>;
 
@@ -39,4 +49,6 @@ export const defaultSiteSettings: TSiteSettings = {
   phone: "028-61881234",
   hotline: "12345",
   email: "webmaster@chengdu.gov.cn.example",
+  conacUrl: "https://bszs.conac.cn/sitename?method=show&id=5101000001",
+  errorReportUrl: "https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?sitecode=5101000001",
 };

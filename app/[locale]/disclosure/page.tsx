@@ -70,6 +70,7 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
     },
   ];
 
+  const reportYear = new Date().getFullYear() - 1;
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("disclosure:catalogueTitle")}</h1>
@@ -79,6 +80,12 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
         </li>
         <li>
           <Link href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</Link>
+        </li>
+        <li>
+          {/* last year's: 条例 Art. 49 has departments publish it by 31 January, the city by 31 March */}
+          <Link href={`/${locale}/disclosure/annual-report/${reportYear}`}>
+            {t("disclosure:report.title", { year: reportYear })}
+          </Link>
         </li>
       </ul>
       <FilterForm t={t} cols={3} idPrefix="d" filters={filters} searched={!!filter.q}>
