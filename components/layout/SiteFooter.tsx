@@ -67,18 +67,20 @@ export function SiteFooter({
           <a href={settings.psbUrl} rel="noopener noreferrer">
             <LocalText locale={locale} zh={settings.psb} />
           </a>
-          {settings.conacUrl ? (
-            // the register's mark: the site is a verified Party and government website
+        </p>
+        {settings.conacUrl ? (
+          // the register's mark: the site is a verified Party and government website
+          <p>
             <a
               href={settings.conacUrl}
               rel="noopener noreferrer"
               aria-label={t("footer.conacMarkLabel")}
-              className="inline-block rounded-sm bg-red-700 px-2 font-bold text-white no-underline"
+              className="inline-block rounded-sm bg-red-700 px-3 py-1 font-bold text-white no-underline"
             >
               {t("footer.conacMark")}
             </a>
-          ) : null}
-        </p>
+          </p>
+        ) : null}
         <p className="flex flex-wrap gap-x-4">
           <span>
             {t("footer.address")}
