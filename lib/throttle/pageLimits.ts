@@ -5,10 +5,9 @@
  * here, per client address, as the search API counts). Free of `server-only`: proxy.ts imports it.
  */
 import type { NextRequest } from "next/server";
-import { accessCodePattern, trackingNumberPattern } from "../identifiers/patterns";
+import { accessCodePattern, letterNumberPattern, trackingNumberPattern } from "../identifiers/patterns";
 import { clientAddressHeader } from "../http/clientAddressHeader";
 import { isLocale } from "../i18n/settings";
-import { letterNumberPattern } from "../letters/kinds";
 import { pageGate } from "./pageGate";
 import { decodeTrackingLookup, lookupParam, trackingCookieName } from "../http/trackingCookie";
 
