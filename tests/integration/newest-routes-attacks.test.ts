@@ -12,6 +12,7 @@ import { resetPassword } from "@/lib/users/resetPassword";
 import { setPasswordWithLink } from "@/lib/users/passwordLinks";
 import { submitLetter, ZLetter } from "@/lib/letters/submitLetter";
 import { readLetter } from "@/lib/letters/queries";
+import { applyLetterStep, rateLetter } from "@/lib/letters/applyLetterStep";
 import { pageWait } from "@/lib/throttle/pageLimits";
 import { servePageGate } from "@/lib/throttle/servePageGate";
 import { clientAddressHeader } from "@/lib/http/clientAddressHeader";
@@ -40,6 +41,7 @@ beforeAll(async () => {
     "citizen2",
     "org",
     "caseworker",
+    "caseworker2",
     "officer",
     "editor",
     "supervisor",
@@ -159,6 +161,43 @@ describe("a letter's 查询码 guessed on its page", () => {
   });
 });
 
+describe("another person's letter", () => {
+  it("cannot be read, rated or handled: not found for another citizen and another mailbox's staff", async () => {
+    const { number } = await submitLetter({
+      db,
+      actor: actors.citizen,
+      letter: ZLetter.parse({
+        kind: "COMPLAINT",
+        mailbox: "RSJ",
+        subject: "他人的信",
+        content: "正文。",
+        consentToPublish: "yes",
+      }),
+    });
+    let version = 1;
+    for (const [actor, step, extra] of [
+      [actors.caseworker, "accept", {}],
+      [actors.caseworker, "draft", { replyText: "已处理。" }],
+      [actors.supervisor, "signOff", {}],
+      [actors.caseworker, "send", {}],
+    ] as const)
+      version = (await applyLetterStep({ db, actor, number, step, expectedVersion: version, ...extra }))
+        .version;
+    expect(await readLetter({ db, actor: actors.citizen2, number })).toBeNull();
+    await expect(
+      rateLetter({ db, actor: actors.citizen2, number, expectedVersion: version, rating: "UNSATISFIED" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      applyLetterStep({ db, actor: actors.caseworker2, number, step: "publish", expectedVersion: version }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    // a replay of a step already taken, with the version it was taken at, changes nothing
+    await expect(
+      applyLetterStep({ db, actor: actors.caseworker, number, step: "send", expectedVersion: version - 1 }),
+    ).rejects.toBeTruthy();
+    expect((await db.letter.findUniqueOrThrow({ where: { number } })).rating).toBeNull();
+  });
+});
+
 describe("letters without an account", () => {
   it("are limited per client address; a signed-in writer is not held by that limit", async () => {
     const suggestion = ZLetter.parse({
@@ -210,6 +249,7 @@ describe("the staff pages for annual reports and disclosure settings", () => {
       citizen2: "refused",
       org: "refused",
       caseworker: "refused",
+      caseworker2: "refused",
       officer: "yes",
       editor: "refused",
       supervisor: "yes",
