@@ -68,15 +68,28 @@ describe("csvField for spreadsheets that split on semicolons or trim the cell", 
   // Excel in many locales reads `;` as the separator: an unquoted `a;=1+1` is two cells, the second
   // a formula; some importers trim blanks, so ` =1+1` begins with `=`; full-width ＝＋－＠ are
   // read as the ASCII signs by spreadsheets set up for Chinese input
-  const payloads = ["a;=1+1", "x;@SUM(1)", " =1+1", "\u3000=1+1", "\n=1+1", "＝1+1", "＋1", "－1", "＠SUM(1)"];
-  it.each(payloads.map((p, i) => [i, p]))("payload %i is neither split on ; nor read as a formula", (_i, p) => {
-    const written = csvField(p);
-    for (const separator of [",", ";"]) {
-      const cells = separator === ";" ? splitOn(`${written};next`) : parseCsv(`${written},next\r\n`)[0];
-      expect(cells, `${separator} ${written}`).toHaveLength(2);
-      expect(cells[0].trimStart()).not.toMatch(/^[=+\-@＝＋－＠]/);
-    }
-  });
+  const payloads = [
+    "a;=1+1",
+    "x;@SUM(1)",
+    " =1+1",
+    "\u3000=1+1",
+    "\n=1+1",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(1)",
+  ];
+  it.each(payloads.map((p, i) => [i, p]))(
+    "payload %i is neither split on ; nor read as a formula",
+    (_i, p) => {
+      const written = csvField(p);
+      for (const separator of [",", ";"]) {
+        const cells = separator === ";" ? splitOn(`${written};next`) : parseCsv(`${written},next\r\n`)[0];
+        expect(cells, `${separator} ${written}`).toHaveLength(2);
+        expect(cells[0].trimStart()).not.toMatch(/^[=+\-@＝＋－＠]/);
+      }
+    },
+  );
 });
 
 /** A row split on `;` the way a spreadsheet does (quotes hold the separator). */
