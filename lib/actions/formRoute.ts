@@ -20,6 +20,7 @@ import {
   uploadCeilingMb,
   UploadMalformed,
   UploadTooLarge,
+  UploadTooManyFiles,
   type TReceivedFile,
 } from "../uploads/receiveUpload";
 
@@ -32,8 +33,12 @@ const textBudget = { maxFields: 200, maxBytes: 1024 * 1024 };
 type TRouteOptions<S extends z.ZodType> = {
   schema: S;
   actor: "citizen" | "staff";
-  /** the form's file inputs: their names (any name when omitted) and how many files in all */
-  files: { fields?: string[]; maxCount: number };
+  /**
+   * the form's file inputs: their names (any name when omitted) and how many files are read in all;
+   * more come back to the form with a message naming `allowed` (the form's own limit; maxCount
+   * when omitted)
+   */
+  files: { fields?: string[]; maxCount: number; allowed?: number };
   /** the page the form is on, from what was posted: the browser goes back there with errors */
   back: (fields: Record<string, string>, locale: TLocale) => string;
   /** the use case; answers the path to go to next, or a failed form state */
@@ -115,6 +120,14 @@ async function answer<S extends z.ZodType>(
         ok: false,
         values: keptValues(formData),
         fieldErrors: { [error.field]: `fileTooLarge|${uploadCeilingMb}` },
+      });
+    }
+    if (error instanceof UploadTooManyFiles) {
+      const formData = formDataOf(error.entries);
+      return goBack(Object.fromEntries(error.entries), {
+        ok: false,
+        values: keptValues(formData),
+        fieldErrors: { [error.field]: `tooManyFiles|${options.files.allowed ?? options.files.maxCount}` },
       });
     }
     if (error instanceof UploadMalformed) {

@@ -12,7 +12,8 @@ import type { TSessionUser } from "./types";
  * Changes the actor's own password (citizen or staff): the current one must be right — guessed
  * no faster than at the sign-in form, on the same per account-and-address limit — and the new one
  * follows the registration policy (ZChangePassword). Every other session of the person ends at
- * once, so whoever knew the old password is signed out; this one stays. Audited, never the
+ * once, so whoever knew the old password is signed out; this one stays; and a pending change of
+ * e-mail address (asked for with the old password) lapses. Audited, never the
  * passwords. Returns how many sessions were ended.
  */
 export async function changePassword(
@@ -45,6 +46,8 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   return prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.actor.id }, data: { passwordHash } });
+    // a change of address asked for with the old password (by whoever knew it) lapses with it
+    await tx.emailChange.deleteMany({ where: { userId: input.actor.id, usedAt: null } });
     const { count: ended } = await tx.userSession.updateMany({
       where: otherLiveSessions({ userId: input.actor.id, currentSid: input.currentSid }),
       data: { endedAt: new Date() },

@@ -19,4 +19,9 @@ describe("contentDisposition", () => {
       `inline; filename="___.pdf"; filename*=UTF-8''%E7%AD%94%E5%A4%8D%E4%B9%A6.pdf`,
     );
   });
+  it("never throws on half of a surrogate pair", () => {
+    expect(contentDisposition("attachment", "a\ud83d.pdf")).toBe(
+      `attachment; filename="a_.pdf"; filename*=UTF-8''a%EF%BF%BD.pdf`,
+    );
+  });
 });

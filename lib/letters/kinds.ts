@@ -38,8 +38,7 @@ export const replyWorkingDays: Record<LetterKind, number> = {
  */
 export const anonymousKinds: readonly LetterKind[] = ["CONSULTATION", "SUGGESTION"];
 
-/** The 信件编号: XJ, the day (YYYYMMDD) and a six-digit serial. */
-export const letterNumberPattern = /^XJ\d{14}$/;
+export { letterNumberPattern } from "../identifiers/patterns";
 
 /** The mailbox value of the 市长信箱 in forms and addresses (a department is named by its code). */
 export const mayorMailbox = "MAYOR";

@@ -7,6 +7,7 @@ import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
 import { pageOf } from "../shared/paging";
+import { likeText } from "../shared/likeText";
 import type { TLetterStatus } from "./kinds";
 import { handlesMailbox } from "../auth/policy";
 import { owingStatuses } from "./letterWorkflow";
@@ -67,9 +68,9 @@ export async function publishedLetters(input: { page?: number; q?: string } & TD
     ...(q
       ? {
           OR: [
-            { publicSubject: { contains: q, mode: "insensitive" } },
-            { publicContent: { contains: q, mode: "insensitive" } },
-            { publicReply: { contains: q, mode: "insensitive" } },
+            { publicSubject: { contains: likeText(q), mode: "insensitive" } },
+            { publicContent: { contains: likeText(q), mode: "insensitive" } },
+            { publicReply: { contains: likeText(q), mode: "insensitive" } },
             { number: q.toUpperCase() },
           ],
         }

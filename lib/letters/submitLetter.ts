@@ -9,6 +9,8 @@ import { FormError } from "../shared/errors";
 import { letterKinds, mayorMailbox } from "./kinds";
 import { getLetterSettings } from "./settings";
 import { saveUpload, uploadContent, type TFormFile } from "../uploads/saveUpload";
+import { countAttempt } from "../throttle/throttle";
+import { clientAddress } from "../http/clientAddress";
 
 /** At most this many files go with a letter. */
 export const maxLetterFiles = 5;
@@ -26,7 +28,8 @@ export type TLetterInput = z.infer<typeof ZLetter>;
 /**
  * Files a letter to a mailbox and returns its 信件编号 and 查询码. A writer signed in as a
  * citizen is on record; without an account only a question or a suggestion is taken, since a
- * complaint, a plea for help or a report needs someone to answer to.
+ * complaint, a plea for help or a report needs someone to answer to; and at most a few an hour
+ * from one client address (throws TooManyRequestsError over the limit).
  */
 export async function submitLetter(
   input: { actor: TSessionUser | null; letter: TLetterInput; files?: TFormFile[] } & TDbOption,
@@ -36,6 +39,9 @@ export async function submitLetter(
   const writerId = isCitizen(input.actor) ? input.actor.id : null;
   const settings = await getLetterSettings({ db: prisma });
   if (!writerId && !settings.anonymousKinds.includes(kind)) throw new FormError("letterSignInNeeded", "kind");
+  // a letter without an account answers to nobody: a few an hour from one address
+  if (!writerId)
+    await countAttempt({ limit: "anonymousLetter", key: (await clientAddress()) ?? "unknown", db: prisma });
   let departmentId: string | null = null;
   if (mailbox !== mayorMailbox) {
     const department = await prisma.department.findUnique({ where: { code: mailbox }, select: { id: true } });

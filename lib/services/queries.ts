@@ -5,6 +5,7 @@ import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
+import { likeText } from "../shared/likeText";
 import { ZFormDefinition, type TFormDefinition } from "./form-definition";
 
 type TServiceFilter = {
@@ -22,10 +23,10 @@ export async function listServices(input: TServiceFilter & TDbOption) {
   if (input.department) where.department = { code: input.department };
   if (input.q) {
     where.OR = [
-      { name: { contains: input.q, mode: "insensitive" } },
-      { nameEn: { contains: input.q, mode: "insensitive" } },
-      { summary: { contains: input.q, mode: "insensitive" } },
-      { code: { contains: input.q, mode: "insensitive" } },
+      { name: { contains: likeText(input.q), mode: "insensitive" } },
+      { nameEn: { contains: likeText(input.q), mode: "insensitive" } },
+      { summary: { contains: likeText(input.q), mode: "insensitive" } },
+      { code: { contains: likeText(input.q), mode: "insensitive" } },
     ];
   }
   return (await publicReadClientOf(input)).service.findMany({

@@ -63,3 +63,51 @@ describe("csvField against the XSS corpus and line-breaking input", () => {
     },
   );
 });
+
+describe("csvField for spreadsheets that split on semicolons or trim the cell", () => {
+  // Excel in many locales reads `;` as the separator: an unquoted `a;=1+1` is two cells, the second
+  // a formula; some importers trim blanks, so ` =1+1` begins with `=`; full-width ＝＋－＠ are
+  // read as the ASCII signs by spreadsheets set up for Chinese input
+  const payloads = [
+    "a;=1+1",
+    "x;@SUM(1)",
+    " =1+1",
+    "\u3000=1+1",
+    "\n=1+1",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(1)",
+  ];
+  it.each(payloads.map((p, i) => [i, p]))(
+    "payload %i is neither split on ; nor read as a formula",
+    (_i, p) => {
+      const written = csvField(p);
+      for (const separator of [",", ";"]) {
+        const cells = separator === ";" ? splitOn(`${written};next`) : parseCsv(`${written},next\r\n`)[0];
+        expect(cells, `${separator} ${written}`).toHaveLength(2);
+        expect(cells[0].trimStart()).not.toMatch(/^[=+\-@＝＋－＠]/);
+      }
+    },
+  );
+});
+
+/** A row split on `;` the way a spreadsheet does (quotes hold the separator). */
+function splitOn(line: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ";" && !quoted) {
+      cells.push(cell);
+      cell = "";
+    } else cell += c;
+  }
+  cells.push(cell);
+  return cells;
+}

@@ -75,6 +75,11 @@ export const limits = {
   ],
   /** searches from one address: the search page and the search API count together */
   search: [{ points: 120, windowSeconds: minute }],
+  /** letters written without an account from one address (each is work for a mailbox's handlers) */
+  anonymousLetter: [
+    { points: 10, windowSeconds: hour },
+    { points: 30, windowSeconds: day },
+  ],
   /** subscription requests from one address */
   subscribe: [{ points: 20, windowSeconds: hour }],
   /** writes to the API (POST /api/v1/…) from one address */

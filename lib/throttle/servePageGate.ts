@@ -10,7 +10,11 @@ export function servePageGate(): void {
       accessCodeWait({
         trackingNumber,
         address,
-        entityType: trackingNumber.startsWith("GK") ? "DisclosureRequest" : "Application",
+        entityType: trackingNumber.startsWith("GK")
+          ? "DisclosureRequest"
+          : trackingNumber.startsWith("XJ")
+            ? "Letter"
+            : "Application",
       }),
     search: async ({ address }) => {
       try {

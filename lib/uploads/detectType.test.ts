@@ -28,4 +28,9 @@ describe("sanitizeFileName", () => {
     expect(sanitizeFileName("C:\\Users\\a\\<script>x.jpg", "image/jpeg")).toBe("scriptx.jpg");
     expect(sanitizeFileName("", "image/jpeg")).toBe("file.jpg");
   });
+  it("cuts a long name by characters, never through one written as two UTF-16 units", () => {
+    const name = sanitizeFileName(`a${"😀".repeat(100)}.pdf`, "application/pdf");
+    expect(name).toBe(`a${"😀".repeat(89)}.pdf`);
+    expect(name.isWellFormed()).toBe(true);
+  });
 });

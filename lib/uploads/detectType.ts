@@ -27,10 +27,12 @@ export const extensionOf: Record<TAcceptedType, string> = {
  * characters.
  */
 export function sanitizeFileName(name: string, type: TAcceptedType): string {
-  const base = (withoutInvisibles(name).split(/[\\/]/).pop() ?? "")
+  const whole = (withoutInvisibles(name).split(/[\\/]/).pop() ?? "")
     .replace(/[<>:"|?*]/g, "")
     .replace(/\.[^.]*$/, "")
-    .trim()
-    .slice(0, 90);
+    .trim();
+  // cut by characters, never between the two halves of one (an emoji, a rare 汉字): half of one
+  // is no text, and a name ending in it was stored as U+FFFD
+  const base = Array.from(whole).slice(0, 90).join("").trim();
   return `${base || "file"}.${extensionOf[type]}`;
 }

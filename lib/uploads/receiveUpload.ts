@@ -37,6 +37,20 @@ export class UploadMalformed extends Error {
   }
 }
 
+/**
+ * More files than the form takes: the field they were chosen in, and the text read, for a form to
+ * go back with (a malformed body to those that do not tell it apart, like the API).
+ */
+export class UploadTooManyFiles extends UploadMalformed {
+  constructor(
+    readonly field: string,
+    readonly entries: [string, string][] = [],
+  ) {
+    super();
+    this.message = "too many files";
+  }
+}
+
 const headBytes = 16;
 
 /** No upload field allows more than this; reading any upload stops past it. */
@@ -125,7 +139,11 @@ export async function receiveUpload(
       written.catch(fail);
       pending.push(written);
     });
-    for (const event of ["partsLimit", "filesLimit", "fieldsLimit"] as const)
+    // more files than a form takes are what a person can choose in a file input: told, not refused
+    parser.on("filesLimit", () =>
+      fail(new UploadTooManyFiles(input.files.fields?.[0] ?? "files", [...entries])),
+    );
+    for (const event of ["partsLimit", "fieldsLimit"] as const)
       parser.on(event, () => fail(new UploadMalformed()));
     parser.on("error", () => fail(new UploadMalformed()));
     source.on("error", () => fail(new UploadMalformed()));
@@ -136,7 +154,7 @@ export async function receiveUpload(
         if (settled) return void files.forEach((file) => discardReceived(file));
         if (files.length > input.files.maxCount) {
           files.forEach((file) => discardReceived(file));
-          return fail(new UploadMalformed());
+          return fail(new UploadTooManyFiles(files.at(-1)!.field, [...entries]));
         }
         settled = true;
         resolve({ fields: Object.fromEntries(entries), entries, files });

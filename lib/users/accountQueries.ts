@@ -4,6 +4,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { sessionLimits } from "../auth/sessions";
 import { pageOf, type TPage } from "../shared/paging";
+import { likeText } from "../shared/likeText";
 import { requireAccountAdministrator } from "./accountChange";
 import type { TAccountFilter } from "./schema";
 
@@ -34,8 +35,8 @@ function whereOf(filter: TAccountFilter): Prisma.UserWhereInput {
   if (filter.q)
     and.push({
       OR: [
-        { name: { contains: filter.q, mode: "insensitive" } },
-        { email: { contains: filter.q.toLowerCase() } },
+        { name: { contains: likeText(filter.q), mode: "insensitive" } },
+        { email: { contains: likeText(filter.q.toLowerCase()) } },
       ],
     });
   if (filter.kind === "staff") and.push({ accountType: "STAFF" });

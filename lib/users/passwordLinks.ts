@@ -117,6 +117,8 @@ export async function setPasswordWithLink(
       where: { id: link.userId },
       data: { passwordHash, confirmTokenHash: null, confirmExpiresAt: null },
     });
+    // as after a password change: a pending change of address asked with the old password lapses
+    await tx.emailChange.deleteMany({ where: { userId: link.userId, usedAt: null } });
     await writeAudit(tx, {
       actorId: link.userId,
       action: "user.setPassword",

@@ -4,7 +4,13 @@ import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { keepFormState, returnedFormState } from "@/lib/actions/formReturn";
-import { discardReceived, receiveUpload, UploadMalformed, UploadTooLarge } from "@/lib/uploads/receiveUpload";
+import {
+  discardReceived,
+  receiveUpload,
+  UploadMalformed,
+  UploadTooLarge,
+  UploadTooManyFiles,
+} from "@/lib/uploads/receiveUpload";
 
 /** What a form with file inputs sends (the browser's multipart encoding, read as a stream). */
 function formPost(parts: [string, string | File][]): Request {
@@ -84,6 +90,32 @@ describe("receiveUpload reads a form as a stream", () => {
         text: { maxFields: 20, maxBytes: 1000 },
       }),
     ).rejects.toBeInstanceOf(UploadMalformed);
+  });
+
+  // a person can choose any number of files in a file input: the form comes back with a message
+  // (and what was typed), never a bare 400 page
+  it("answers more files than the form takes with the field and the text read, however many more", async () => {
+    for (const count of [3, 30]) {
+      const error = await receiveUpload({
+        request: formPost([
+          ["locale", "en"],
+          ["subject", "附件"],
+          ...Array.from({ length: count }, (_, i): [string, File] => ["files", pdf(`${i}.pdf`)]),
+        ]),
+        files: { fields: ["files"], maxCount: 2 },
+        maxFileBytes: 1024 * 1024,
+        text: { maxFields: 20, maxBytes: 4096 },
+      }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error, String(count)).toBeInstanceOf(UploadTooManyFiles);
+      expect((error as UploadTooManyFiles).field).toBe("files");
+      expect((error as UploadTooManyFiles).entries).toEqual([
+        ["locale", "en"],
+        ["subject", "附件"],
+      ]);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ export const POST = formRoute({
   schema: ZLetter,
   actor: "citizen",
   // a few more than allowed are read, so that too many gets a message rather than a refusal
-  files: { fields: ["files"], maxCount: maxLetterFiles * 2 },
+  files: { fields: ["files"], maxCount: maxLetterFiles * 2, allowed: maxLetterFiles },
   back: (_fields, locale) => `/${locale}/letters/write`,
   run: async ({ input, actor, files, locale }) => {
     const { number, accessCode } = await submitLetter({ actor, letter: input, files });
