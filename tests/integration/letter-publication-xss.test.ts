@@ -6,7 +6,6 @@ import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../help
 import { demoActor } from "../helpers/demo";
 import { readXml } from "../helpers/readXml";
 import { xssPayloads } from "../fixtures/xss-payloads";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitLetter, ZLetter } from "@/lib/letters/submitLetter";
 import { applyLetterStep, type TLetterStepInput } from "@/lib/letters/applyLetterStep";
@@ -97,8 +96,7 @@ async function publish(payloads: string[], review: boolean): Promise<TWritten> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   for (const name of ["citizen", "caseworker", "supervisor"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);

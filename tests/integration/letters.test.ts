@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import { letterSpecs } from "@/prisma/seed/letters";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitLetter, ZLetter } from "@/lib/letters/submitLetter";
@@ -175,9 +174,8 @@ describe("the seeded letters and their figures", () => {
   });
 
   it("match a hand count over the seed", async () => {
-    const fresh = await createTestDatabase();
+    const fresh = await createTestDatabase({ seeded: true });
     try {
-      await seedDemo(fresh.prisma);
       const { rows } = await letterFigures({ db: fresh.prisma });
       const specs = letterSpecs();
       const mailboxOf = (s: (typeof specs)[number]) => s.forwardedTo ?? s.mailbox;

@@ -3,7 +3,6 @@ import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import { demoPassword } from "@/prisma/seed/demo-accounts";
 import type { TSessionUser } from "@/lib/auth/types";
 import { changePassword } from "@/lib/auth/changePassword";
@@ -39,10 +38,9 @@ let db: TestDatabase["prisma"];
 const actors: Record<string, TSessionUser> = {};
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   db = database.prisma;
-  await seedDemo(db);
   for (const name of [
     "citizen",
     "citizen2",

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { seedDemo } from "@/prisma/seed/seed";
 import { Prisma } from "@/lib/db/generated/client";
 import { findEntries } from "@/lib/search/search";
 import { indexNoPattern, nextIndexNo } from "@/lib/disclosure/indexNumbers";
@@ -54,9 +53,8 @@ beforeAll(async () => {
   result = await generateVolume(prisma, options);
   // before the tests below publish a number of their own
   resumed = await fingerprint(prisma);
-  const reference = await createTestDatabase();
+  const reference = await createTestDatabase({ seeded: true });
   try {
-    await seedDemo(reference.prisma);
     await generateVolume(reference.prisma, options);
     uninterrupted = await fingerprint(reference.prisma);
   } finally {
