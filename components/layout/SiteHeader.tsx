@@ -5,7 +5,7 @@ import type { TSiteSettings } from "@/lib/settings/site";
 import { ElderModeSwitch } from "./ElderModeSwitch";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { SiteNav } from "./SiteNav";
-import { LocalText } from "@/components/ui/LocalText";
+import { LocalText, WithName, nameSlot } from "@/components/ui/LocalText";
 import { Button } from "@/components/ui/Button";
 
 type Props = {
@@ -43,7 +43,13 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
           />
           {citizenName ? (
             <>
-              <Link href={`/${locale}/account`}>{t("account.mine", { name: citizenName })}</Link>
+              <Link href={`/${locale}/account`}>
+                <WithName
+                  locale={locale}
+                  sentence={t("account.mine", { name: nameSlot })}
+                  name={citizenName}
+                />
+              </Link>
               <form action={signOut}>
                 <input type="hidden" name="returnTo" value={`/${locale}`} />
                 <Button variant="link">{t("account.signOut")}</Button>
