@@ -24,14 +24,16 @@ export const nameSlot = "\u241F";
 
 /**
  * A translated sentence holding a person's name (`sentence` made with `{ name: nameSlot }`): the
- * name as they wrote it, marked as Chinese on an English page when it is.
+ * name exactly as they wrote it (not converted on zh-Hant pages), marked as Chinese on an English
+ * page when it is.
  */
 export function WithName({ locale, sentence, name }: { locale: TLocale; sentence: string; name: string }) {
+  if (!sentence.includes(nameSlot)) return <>{sentence}</>;
   const [before = "", ...rest] = sentence.split(nameSlot);
   return (
     <>
       {before}
-      <WrittenText locale={locale} text={name} />
+      {locale === "en" && /\p{Script=Han}/u.test(name) ? <span lang="zh-Hans">{name}</span> : name}
       {rest.join(name)}
     </>
   );
