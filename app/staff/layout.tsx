@@ -57,7 +57,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             {isStaff(user) ? (
               <div className="flex flex-wrap items-center gap-4">
                 <nav aria-label={t("staff:nav.label")}>
-                  <ul className="flex gap-4">
+                  <ul className="flex flex-wrap gap-x-4 gap-y-1">
                     {links.map(([href, key]) => (
                       <li key={href}>
                         <Link href={href} className="text-white">

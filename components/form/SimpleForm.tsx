@@ -129,7 +129,9 @@ export function SimpleForm({
                 defaultValue={state.values[field.name] ?? ""}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describedBy}
-                className={inputClass}
+                // as wide as the form's column, never as wide as its longest option (a department's
+                // full English name pushed the letter form 180 px past a phone's screen)
+                className={`${inputClass} w-full`}
               >
                 <option value="">{field.emptyOption ?? messages.selectPrompt ?? ""}</option>
                 {field.options?.map((option) => (

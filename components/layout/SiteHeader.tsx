@@ -2,9 +2,10 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import type { TSiteSettings } from "@/lib/settings/site";
+import { ElderModeSwitch } from "./ElderModeSwitch";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { SiteNav } from "./SiteNav";
-import { LocalText } from "@/components/ui/LocalText";
+import { LocalText, WithName, nameSlot } from "@/components/ui/LocalText";
 import { Button } from "@/components/ui/Button";
 
 type Props = {
@@ -23,11 +24,12 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
     <header className="no-print border-b-4 border-brand">
       <div className="bg-panel text-sm">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-end gap-x-4 gap-y-1 px-4 py-1 max-sm:justify-start max-sm:gap-x-3">
-          <form method="post" action={`/${locale}/elder-mode`}>
-            <input type="hidden" name="elder" value={elder ? "0" : "1"} />
-            <input type="hidden" name="returnTo" value={path} />
-            <Button variant="link">{elder ? t("elder.off") : t("elder.on")}</Button>
-          </form>
+          <ElderModeSwitch
+            locale={locale}
+            elder={elder}
+            path={path}
+            label={elder ? t("elder.off") : t("elder.on")}
+          />
           {/* on a phone the footer carries it: the header stays within a fifth of the screen */}
           <Link href={`/${locale}/accessibility`} className="max-sm:hidden">
             {t("footer.accessibility")}
@@ -37,11 +39,17 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
             locales={locales}
             path={path}
             label={t("language.label")}
-            names={t}
+            names={Object.fromEntries(locales.map((l) => [l, t(`language.${l}`)])) as Record<TLocale, string>}
           />
           {citizenName ? (
             <>
-              <Link href={`/${locale}/account`}>{t("account.mine", { name: citizenName })}</Link>
+              <Link href={`/${locale}/account`}>
+                <WithName
+                  locale={locale}
+                  sentence={t("account.mine", { name: nameSlot })}
+                  name={citizenName}
+                />
+              </Link>
               <form action={signOut}>
                 <input type="hidden" name="returnTo" value={`/${locale}`} />
                 <Button variant="link">{t("account.signOut")}</Button>

@@ -18,3 +18,23 @@ export function WrittenText({ locale, text }: { locale: TLocale; text: string })
   if (locale !== "en") return <LocalText locale={locale} zh={text} />;
   return <span lang={/\p{Script=Han}/u.test(text) ? "zh-Hans" : undefined}>{text}</span>;
 }
+
+/** Where a translated sentence takes a person's name: `t(key, { name: nameSlot })`. */
+export const nameSlot = "\u241F";
+
+/**
+ * A translated sentence holding a person's name (`sentence` made with `{ name: nameSlot }`): the
+ * name exactly as they wrote it (not converted on zh-Hant pages), marked as Chinese on an English
+ * page when it is.
+ */
+export function WithName({ locale, sentence, name }: { locale: TLocale; sentence: string; name: string }) {
+  if (!sentence.includes(nameSlot)) return <>{sentence}</>;
+  const [before = "", ...rest] = sentence.split(nameSlot);
+  return (
+    <>
+      {before}
+      {locale === "en" && /\p{Script=Han}/u.test(name) ? <span lang="zh-Hans">{name}</span> : name}
+      {rest.join(name)}
+    </>
+  );
+}

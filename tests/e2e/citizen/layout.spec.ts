@@ -3,6 +3,7 @@ import { expectAccessible } from "../helpers/axe";
 import { signInCitizen } from "../helpers/accounts";
 import { staffDo, staffPage } from "../helpers/staff";
 import { pdfFile } from "../helpers/files";
+import { trackByForm } from "../helpers/track";
 import { readPdf } from "../../helpers/pdf";
 import { employmentAnswers } from "../../helpers/answers";
 
@@ -33,6 +34,21 @@ async function expectPhoneLayout(page: Page) {
   expect(layout.scrollWidth, `sideways scroll on ${where}`).toBeLessThanOrEqual(layout.clientWidth);
   expect(layout.narrow, `cells under 4em on ${where}`).toEqual([]);
   expect(layout.header, `header height on ${where}`).toBeLessThanOrEqual(phone.height * 0.2);
+}
+
+/** Han text anywhere on the page that no element marks as Chinese (lang="zh-…"): none on an English page. */
+async function unmarkedChinese(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      if (!/\p{Script=Han}/u.test(text) || node.parentElement?.closest("script, style")) continue;
+      if (!(node.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "").startsWith("zh"))
+        found.push(text.trim().slice(0, 40));
+    }
+    return found;
+  });
 }
 
 /** The main navigation marks exactly this section as the current page. */
@@ -144,6 +160,61 @@ test.describe("on a phone", () => {
     await expect(page.locator("summary", { hasText: "Menu" })).toContainText("Services");
     await expect(page.getByRole("link", { name: /Blank form/ })).toHaveCount(1);
     await expectAccessible(page);
+  });
+
+  test("the newest pages fit and speak English: letters (write, track, published, figures), the account's e-mail, staff letters, annual reports, disclosure settings", async ({
+    page,
+    browser,
+  }) => {
+    // eleven pages, three axe runs (letter.spec, email-change.spec and disclosure-law.spec check the
+    // others' axe already) and a staff sign-in: room for a loaded machine
+    test.setTimeout(120_000);
+    const visit = async (target: Page, path: string, { english = false } = {}) => {
+      expect((await target.goto(path))?.status(), path).toBe(200);
+      await expectPhoneLayout(target);
+      if (english) expect(await unmarkedChinese(target), path).toEqual([]);
+    };
+    await visit(page, "/en/letters", { english: true });
+    const published = await page
+      .locator("main a[href^='/en/letters/XJ']")
+      .first()
+      .evaluate((a) => (a as HTMLAnchorElement).pathname);
+    await visit(page, published, { english: true });
+    await visit(page, "/en/letters/figures", { english: true });
+    // a question needs no account: written, then followed with its number and 查询码
+    await visit(page, "/en/letters/write", { english: true });
+    await page.getByLabel("Question", { exact: true }).check();
+    await page.getByLabel("Mailbox").selectOption("MAYOR");
+    await page.getByLabel("Subject").fill("春熙路 bus stop");
+    await page
+      .getByLabel("Your letter", { exact: true })
+      .fill("春熙路公交站什么时候恢复？When does the stop reopen?");
+    await page.getByLabel("No, keep it private", { exact: true }).check();
+    await page.getByRole("button", { name: "Send the letter" }).click();
+    const number = (await page.getByTestId("tracking-number").textContent())!;
+    const code = (await page.getByTestId("access-code").textContent())!;
+    await trackByForm(page, "en", number, code);
+    await expectPhoneLayout(page);
+    expect(await unmarkedChinese(page)).toEqual([]);
+    await expectAccessible(page);
+    // signed in: the writer's name is theirs, marked as Chinese, in the header and on the form
+    await signInCitizen(page, "citizen@example.cn", "en");
+    await visit(page, "/en/letters/write", { english: true });
+    await expect(page.locator("main [lang='zh-Hans']", { hasText: "张晓明" })).toHaveCount(1);
+    await visit(page, "/zh-Hans/account/email");
+    // staff pages: nothing sideways either (the staff menu wraps); annual reports are axe-checked in
+    // disclosure-law.spec
+    const admin = await staffPage(browser, "admin@example.cn");
+    await admin.setViewportSize(phone);
+    for (const path of ["/staff/letters", "/staff/annual-reports", "/staff/disclosure-settings"]) {
+      expect((await admin.goto(path))?.status(), path).toBe(200);
+      const sideways = await admin.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(sideways, `sideways scroll on ${path}`).toBeLessThanOrEqual(0);
+      if (path !== "/staff/annual-reports") await expectAccessible(admin);
+    }
+    await admin.context().close();
   });
 });
 

@@ -1,8 +1,34 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
+/**
+ * Whether the page runs timer callbacks. With JavaScript off Chromium never runs a setTimeout
+ * callback (page.evaluate still works), and axe-core settles each rule's result in one: axe then
+ * never answers and the test times out without saying why. Inside a `test.use({ javaScriptEnabled:
+ * false })` block, `browser.newContext()` inherits that setting too, so a "JavaScript-on copy"
+ * must ask for `javaScriptEnabled: true` itself.
+ */
+async function timersRun(page: Page): Promise<boolean> {
+  let wait: ReturnType<typeof setTimeout> | undefined;
+  const fired = page
+    .evaluate(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 0)))
+    .catch(() => false);
+  const late = new Promise<boolean>((resolve) => {
+    wait = setTimeout(() => resolve(false), 5_000);
+  });
+  try {
+    return await Promise.race([fired, late]);
+  } finally {
+    clearTimeout(wait);
+  }
+}
+
 /** Zero axe violations on the page as it stands (WCAG 2.2 A and AA rules and best practice). */
 export async function expectAccessible(page: Page): Promise<void> {
+  expect(
+    await timersRun(page),
+    `axe needs JavaScript: check ${page.url()} in a context with javaScriptEnabled: true`,
+  ).toBe(true);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();

@@ -116,6 +116,7 @@ test.describe("senior mode", () => {
   test.use({ javaScriptEnabled: false });
 
   test("a simpler home page: big tiles, the hotline as one tap, large targets, the rest hidden (zh-Hans, en, phone)", async ({
+    browser,
     page,
   }) => {
     test.setTimeout(180_000);
@@ -148,6 +149,18 @@ test.describe("senior mode", () => {
             .map((e) => [e.textContent?.trim(), e.getBoundingClientRect().height] as const),
         );
       for (const [label, height] of heights) expect(height, label).toBeGreaterThanOrEqual(48);
+      // axe runs as a script, so it needs a context with JavaScript on, and must say so: inside this
+      // describe, browser.newContext() inherits javaScriptEnabled: false from test.use
+      const checked = await (
+        await browser.newContext({
+          javaScriptEnabled: true,
+          storageState: await page.context().storageState(),
+        })
+      ).newPage();
+      await checked.goto(page.url());
+      await expect(checked.getByTestId("elder-home")).toBeVisible();
+      await expectAccessible(checked);
+      await checked.context().close();
       await page.setViewportSize({ width: 390, height: 844 });
       await expectNoSideways(page);
       await page.setViewportSize({ width: 1366, height: 900 });

@@ -89,7 +89,54 @@ test.describe("elder mode", () => {
     await expect(page.locator("html")).toHaveClass(/elder/);
     await page.getByRole("button", { name: "退出长辈版" }).click();
     await expect(page.locator("html")).not.toHaveClass(/elder/);
+    // the header's links and switch keep the query too
+    await page.goto("/zh-Hans/services?audience=LEGAL_PERSON");
+    await expect(page.locator("a[hreflang='en']")).toHaveAttribute(
+      "href",
+      "/en/services?audience=LEGAL_PERSON",
+    );
+    await page.getByRole("button", { name: "长辈版" }).click();
+    await expect(page).toHaveURL(/\/zh-Hans\/services\?audience=LEGAL_PERSON$/);
+    await page.getByRole("button", { name: "退出长辈版" }).click();
+    await expect(page).toHaveURL(/\/zh-Hans\/services\?audience=LEGAL_PERSON$/);
   });
+});
+
+test("after a client-side navigation the language links and the 长辈版 switch name the page the visitor is on", async ({
+  page,
+}) => {
+  await page.goto("/zh-Hans");
+  // a mark that survives client-side navigation and is lost on a full page load
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  const sameDocument = () => page.evaluate(() => "sameDocument" in window);
+  await page.locator("a[href='/zh-Hans/services?audience=LEGAL_PERSON']").click();
+  await expect(page.locator("h1")).toHaveText("法人办事");
+  expect(await sameDocument()).toBe(true);
+  await expect(page.locator("a[hreflang='en']")).toHaveAttribute(
+    "href",
+    "/en/services?audience=LEGAL_PERSON",
+  );
+  await expect(page.locator("a[hreflang='zh-Hant']")).toHaveAttribute(
+    "href",
+    "/zh-Hant/services?audience=LEGAL_PERSON",
+  );
+  await page.getByRole("button", { name: "长辈版" }).click();
+  await expect(page.locator("html")).toHaveClass(/elder/);
+  await expect(page).toHaveURL(/\/zh-Hans\/services\?audience=LEGAL_PERSON$/);
+  // and again in senior mode, to another section
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page
+    .getByRole("navigation", { name: "主导航" })
+    .getByRole("link", { name: navLabel["zh-Hans"] })
+    .click();
+  await expect(page).toHaveURL(/\/zh-Hans\/services$/);
+  expect(await sameDocument()).toBe(true);
+  await expect(page.locator("a[hreflang='en']")).toHaveAttribute("href", "/en/services");
+  await page.getByRole("button", { name: "退出长辈版" }).click();
+  await expect(page.locator("html")).not.toHaveClass(/elder/);
+  await expect(page).toHaveURL(/\/zh-Hans\/services$/);
+  await page.locator("a[hreflang='en']").click();
+  await expect(page).toHaveURL(/\/en\/services$/);
 });
 
 test.describe("pages that do not exist", () => {

@@ -13,6 +13,7 @@ import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import type { TSearchParams } from "@/lib/i18n/search-params";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { PageHeading } from "@/components/ui/PageHeading";
+import { WithName, nameSlot } from "@/components/ui/LocalText";
 import { writeLetter } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
@@ -36,7 +37,11 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
       <PageHeading title={t("letters:writeTitle")} intro={t("letters:writeIntro")} />
       <p>
         {writer ? (
-          t("letters:signedInAs", { name: writer.name })
+          <WithName
+            locale={locale}
+            sentence={t("letters:signedInAs", { name: nameSlot })}
+            name={writer.name}
+          />
         ) : (
           <Link href={withQuery(`/${locale}/sign-in`, { returnTo: `/${locale}/letters/write` })}>
             {t("letters:signInToWrite")}
