@@ -33,9 +33,15 @@ export function isNonPublicAddress(address: string): boolean {
     const lower = address.toLowerCase();
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
     if (mapped) return isNonPublicAddress(mapped[1]);
+    // the URL parser writes a mapped IPv4 address in hex (::ffff:7f00:1)
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+    if (hex) {
+      const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+      return isNonPublicAddress(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+    }
     return (
-      lower === "::" ||
-      lower === "::1" ||
+      // ::, ::1 and the rest of ::/16 (IPv4-compatible and mapped forms)
+      lower.startsWith("::") ||
       /^f[cd]/.test(lower) ||
       /^fe[89ab]/.test(lower) ||
       /^ff/.test(lower) ||

@@ -29,12 +29,15 @@ type TLookupCallback = (
  * moment of connecting (so a name that changes its answer after registration — DNS rebinding —
  * still cannot reach the server's own network).
  */
-function guardedLookup(hostname: string, options: { all?: boolean }, callback: TLookupCallback) {
+export function guardedLookup(hostname: string, options: { all?: boolean }, callback: TLookupCallback) {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const list = addresses as LookupAddress[];
     if (!privateTargetsAllowed() && list.some((a) => isNonPublicAddress(a.address)))
-      return callback(Object.assign(new Error(`${hostname} resolves to a non-public address`), { code: "EPRIVATE" }), []);
+      return callback(
+        Object.assign(new Error(`${hostname} resolves to a non-public address`), { code: "EPRIVATE" }),
+        [],
+      );
     if (options.all) return callback(null, list);
     return callback(null, list[0]?.address ?? "", list[0]?.family ?? 4);
   });

@@ -33,7 +33,5 @@ export function verifySignature(
   const given = parts.get("v1") ?? "";
   if (!Number.isInteger(timestamp) || Math.abs(now - timestamp) > signatureToleranceSeconds) return false;
   const expected = signPayload(secret, body, timestamp).split("v1=")[1];
-  return (
-    given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))
-  );
+  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 }

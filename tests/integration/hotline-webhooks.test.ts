@@ -23,7 +23,7 @@ import {
 import { webhookJobHandlers, webhookJobKind } from "@/lib/webhooks/deliveries";
 import { signPayload, verifySignature } from "@/lib/webhooks/signature";
 import { webhookUrlProblem } from "@/lib/webhooks/address";
-import { postWebhook } from "@/lib/webhooks/send";
+import { guardedLookup, postWebhook } from "@/lib/webhooks/send";
 import { drainJobs } from "@/lib/jobs/queue";
 import { NotFoundError } from "@/lib/shared/errors";
 import * as lettersRoute from "@/app/api/v1/letters/route";
@@ -62,7 +62,15 @@ class Receiver {
     return `http://127.0.0.1:${this.port}/hooks/onestop`;
   }
   bodies() {
-    return this.received.map((r) => JSON.parse(r.body) as { id: string; event: string; sequence: number; service_request: Record<string, unknown> });
+    return this.received.map(
+      (r) =>
+        JSON.parse(r.body) as {
+          id: string;
+          event: string;
+          sequence: number;
+          service_request: Record<string, unknown>;
+        },
+    );
   }
 }
 
@@ -158,7 +166,10 @@ describe("work orders from the hotline", () => {
     const made = await createWorkOrder({
       db: database.prisma,
       actor: actors.letters,
-      order: order({ subject: "来电反映锦里西路井盖缺失", content: "来电人反映锦里西路一处井盖缺失，存在安全隐患。" }),
+      order: order({
+        subject: "来电反映锦里西路井盖缺失",
+        content: "来电人反映锦里西路一处井盖缺失，存在安全隐患。",
+      }),
     });
     await steps(made.number, [...answered, { as: "caseworker", step: "publish" }]);
     const views = [
@@ -170,7 +181,10 @@ describe("work orders from the hotline", () => {
     expect(JSON.stringify(views[0])).toContain("井盖");
     const search = views[3] as Awaited<ReturnType<typeof searchPortal>>;
     expect(search.results.map((r) => r.path)).toContain(`/letters/${made.number}`);
-    expect((await searchPortal({ query: { q: callerPhone, page: 1 }, locale: "zh-Hans", db: database.prisma })).total).toBe(0);
+    expect(
+      (await searchPortal({ query: { q: callerPhone, page: 1 }, locale: "zh-Hans", db: database.prisma }))
+        .total,
+    ).toBe(0);
     const xml = lettersRss({
       title: "t",
       description: "d",
@@ -178,7 +192,10 @@ describe("work orders from the hotline", () => {
       selfUrl: "https://portal.example/zh-Hans/letters/feed.xml",
       listUrl: "https://portal.example/zh-Hans/letters",
       letterUrl: (n) => `https://portal.example/zh-Hans/letters/${n}`,
-      letters: (await publishedLetters({ db: database.prisma })).rows.map((l) => ({ ...l, kindLabel: "投诉" })),
+      letters: (await publishedLetters({ db: database.prisma })).rows.map((l) => ({
+        ...l,
+        kindLabel: "投诉",
+      })),
     });
     expect(xml).toContain(made.number);
     const csv = await (
@@ -210,7 +227,9 @@ describe("the webhook deliveries", () => {
     // a delivery replayed ten minutes later is refused by its timestamp
     const t = Number(/t=(\d+)/.exec(header)![1]);
     expect(verifySignature(endpoint.secret, hit.body, header, t + 600)).toBe(false);
-    expect(signPayload("k", "{}", 1)).toBe(`t=1,v1=${createHmac("sha256", "k").update("1.{}").digest("hex")}`);
+    expect(signPayload("k", "{}", 1)).toBe(
+      `t=1,v1=${createHmac("sha256", "k").update("1.{}").digest("hex")}`,
+    );
     const body = JSON.parse(hit.body);
     expect(hit.headers["x-onestop-delivery"]).toBe(body.id);
     expect(hit.headers["x-onestop-event"]).toBe("accepted");
@@ -235,7 +254,9 @@ describe("the webhook deliveries", () => {
       actor: actors.letters,
       order: order({ mailbox: "MAYOR" }),
     });
-    await steps(made.number, [{ as: "letters", step: "forward", department: "RSJ", reason: "属人社部门职责" }]);
+    await steps(made.number, [
+      { as: "letters", step: "forward", department: "RSJ", reason: "属人社部门职责" },
+    ]);
     const before = Date.now();
     expect(await drain()).toBe(0);
     const id = await letterId(made.number);
@@ -259,9 +280,12 @@ describe("the webhook deliveries", () => {
     await steps(made.number, answered);
     expect(await drain()).toBe(0);
     const log = await webhookDeliveryLog({ db: database.prisma, actor: actors.admin, state: "waiting" });
-    expect(log.rows.filter((r) => r.letterNumber === made.number).map((r) => r.sequence).sort()).toEqual([
-      1, 2, 3, 4,
-    ]);
+    expect(
+      log.rows
+        .filter((r) => r.letterNumber === made.number)
+        .map((r) => r.sequence)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
 
     await receiver.up();
     // the newest job runs first, yet the letter's steps go out in order; the older jobs find them sent
@@ -271,7 +295,10 @@ describe("the webhook deliveries", () => {
     expect(got.map((b) => b.sequence)).toEqual([1, 2, 3, 4]);
     expect(got.map((b) => b.event)).toEqual(["forwarded", "accepted", "signed_off", "replied"]);
     expect(new Set(got.map((b) => b.id)).size).toBe(got.length);
-    const rows = await database.prisma.webhookDelivery.findMany({ where: { letterId: id }, orderBy: { sequence: "asc" } });
+    const rows = await database.prisma.webhookDelivery.findMany({
+      where: { letterId: id },
+      orderBy: { sequence: "asc" },
+    });
     expect(rows.every((r) => r.deliveredAt)).toBe(true);
     // the first was tried by its own job twice and by each later step's job once (each stops there)
     expect(rows.map((r) => r.attempts)).toEqual([6, 1, 1, 1]);
@@ -279,5 +306,282 @@ describe("the webhook deliveries", () => {
     await expect(
       retryWebhookDelivery({ db: database.prisma, actor: actors.admin, id: rows[0].id }),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("POST /api/v1/letters", () => {
+  let token: string;
+  const body = {
+    kind: "HELP",
+    mailbox: "RSJ",
+    subject: "来电求助：社保卡补办",
+    content: "来电人社保卡遗失，询问补办流程。",
+    consentToPublish: false,
+    callerPhone: "028-8765 4321",
+    externalRef: "12345-2026-000123",
+  };
+  const post = (init: { token?: string; key?: string; type?: string; body?: BodyInit }) => {
+    const headers = new Headers({ "content-type": init.type ?? "application/json" });
+    if (init.token) headers.set("authorization", `Bearer ${init.token}`);
+    if (init.key) headers.set("idempotency-key", init.key);
+    return lettersRoute.POST(
+      new Request("http://localhost/api/v1/letters", {
+        method: "POST",
+        headers,
+        body: init.body ?? JSON.stringify(body),
+        duplex: "half",
+      } as RequestInit),
+    );
+  };
+  const errorOf = async (response: Response) =>
+    ((await response.json()) as { error: { code: string; fields?: Record<string, string> } }).error;
+
+  beforeAll(async () => {
+    token = (
+      await createServiceToken({
+        db: database.prisma,
+        actor: actors.admin,
+        name: "12345 system",
+        email: "letters@example.cn",
+      })
+    ).token;
+  });
+
+  it("files a work order once per Idempotency-Key with a service token, and only then", async () => {
+    const first = await post({ token, key: "call-000123-a" });
+    expect(first.status).toBe(201);
+    const made = (await first.json()) as { number: string; accessCode: string; status: string };
+    expect(made).toMatchObject({ status: "SUBMITTED" });
+    expect(JSON.stringify(made)).not.toContain("8765");
+    const again = await post({ token, key: "call-000123-a" });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(made);
+    const letter = await database.prisma.letter.findUniqueOrThrow({ where: { number: made.number } });
+    expect(letter).toMatchObject({
+      channel: "HOTLINE",
+      callerPhone: "02887654321",
+      externalRef: "12345-2026-000123",
+      consentToPublish: false,
+      createdById: actors.letters.id,
+    });
+    expect(await database.prisma.letter.count({ where: { externalRef: "12345-2026-000123" } })).toBe(1);
+    // the same key sent twice at once still makes one letter
+    const both = await Promise.all([
+      post({ token, key: "call-race-0001" }),
+      post({ token, key: "call-race-0001" }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+  });
+
+  it("refuses a missing or wrong token, no key, bad fields, other media types and bodies past the limit", async () => {
+    expect((await post({ key: "call-000124-a" })).status).toBe(401);
+    const personal = (await createApiToken({ db: database.prisma, actor: actors.citizen, name: "mine" }))
+      .token;
+    expect((await post({ token: personal, key: "call-000124-a" })).status).toBe(401);
+    expect((await post({ token: "os_" + "x".repeat(40), key: "call-000124-a" })).status).toBe(401);
+    // a service token is not a citizen's personal token either
+    expect(await userForToken({ db: database.prisma, token })).toBeNull();
+    const noKey = await post({ token });
+    expect(noKey.status).toBe(400);
+    expect((await errorOf(noKey)).code).toBe("idempotency_key_required");
+    const badPhone = await post({
+      token,
+      key: "call-000124-b",
+      body: JSON.stringify({ ...body, callerPhone: "110" }),
+    });
+    expect(badPhone.status).toBe(400);
+    expect((await errorOf(badPhone)).fields).toEqual({ callerPhone: "callerPhoneInvalid" });
+    const extra = await post({
+      token,
+      key: "call-000124-c",
+      body: JSON.stringify({ ...body, writerId: "x" }),
+    });
+    expect(extra.status).toBe(400);
+    const noSubject = await post({
+      token,
+      key: "call-000124-d",
+      body: JSON.stringify({ ...body, subject: " " }),
+    });
+    expect((await errorOf(noSubject)).fields).toEqual({ subject: "required" });
+    expect((await post({ token, key: "call-000124-e", body: "{" })).status).toBe(400);
+    expect((await post({ token, key: "call-000124-f", type: "text/plain" })).status).toBe(415);
+    const unknownMailbox = await post({
+      token,
+      key: "call-000124-g",
+      body: JSON.stringify({ ...body, mailbox: "NOPE" }),
+    });
+    expect(unknownMailbox.status).toBe(422);
+    expect((await errorOf(unknownMailbox)).fields).toEqual({ mailbox: "choose" });
+    // a chunked body without a length is cut off once it passes 32 KB
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += 4096;
+        controller.enqueue(new TextEncoder().encode(" ".repeat(4096)));
+        if (sent > 1024 * 1024) controller.close();
+      },
+    });
+    const huge = await post({ token, key: "call-000124-h", body: endless });
+    expect(huge.status).toBe(413);
+    expect(sent).toBeLessThan(64 * 1024);
+    expect(
+      await database.prisma.letter.count({ where: { idempotencyKey: { startsWith: "call-000124" } } }),
+    ).toBe(0);
+    // a revoked token no longer works
+    const revoked = await createServiceToken({
+      db: database.prisma,
+      actor: actors.admin,
+      name: "old",
+      email: "letters@example.cn",
+    });
+    await revokeServiceToken({ db: database.prisma, actor: actors.admin, id: revoked.id });
+    expect(await hotlineActorForToken({ db: database.prisma, token: revoked.token })).toBeNull();
+    expect((await post({ token: revoked.token, key: "call-000124-i" })).status).toBe(401);
+  });
+
+  it("makes service tokens for administrators only, acting as an account that takes hotline calls", async () => {
+    await expect(
+      createServiceToken({
+        db: database.prisma,
+        actor: actors.letters,
+        name: "x",
+        email: "letters@example.cn",
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createServiceToken({
+        db: database.prisma,
+        actor: actors.admin,
+        name: "x",
+        email: "caseworker@example.cn",
+      }),
+    ).rejects.toMatchObject({ key: "serviceTokenAccount", field: "email" });
+  });
+});
+
+describe("the hotline endpoints", () => {
+  it("are for administrators only, and only at public http(s) addresses unless the setting allows private ones", async () => {
+    await expect(
+      createWebhookEndpoint({
+        db: database.prisma,
+        actor: actors.letters,
+        endpoint: { name: "x", url: "https://hotline.example.cn/hook" },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      webhookDeliveryLog({ db: database.prisma, actor: actors.caseworker }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      await database.prisma.auditLog.count({
+        where: { action: { startsWith: "webhook." }, outcome: "DENIED" },
+      }),
+    ).toBe(2);
+    const off = false;
+    expect(webhookUrlProblem("https://hotline.example.cn/hook", off)).toBeNull();
+    expect(webhookUrlProblem("http://203.0.113.9:8080/hook", off)).toBeNull();
+    for (const url of [
+      "http://127.0.0.1:8080/",
+      "http://localhost/",
+      "http://10.1.2.3/",
+      "http://192.168.0.5/",
+      "http://172.20.0.1/",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::1]/",
+      "http://[fd00::1]/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://0.0.0.0/",
+    ])
+      expect(webhookUrlProblem(url, off), url).toBe("webhookUrlPrivate");
+    for (const url of [
+      "ftp://hotline.example.cn/",
+      "file:///etc/passwd",
+      "javascript:alert(1)",
+      "http://u:p@hotline.example.cn/",
+      "not a url",
+    ])
+      expect(webhookUrlProblem(url, off), url).toBe("webhookUrlInvalid");
+    expect(webhookUrlProblem("http://127.0.0.1:8080/", true)).toBeNull();
+
+    process.env.WEBHOOK_ALLOW_PRIVATE = "";
+    try {
+      await expect(
+        createWebhookEndpoint({
+          db: database.prisma,
+          actor: actors.admin,
+          endpoint: { name: "x", url: receiver.url },
+        }),
+      ).rejects.toMatchObject({ key: "webhookUrlPrivate", field: "url" });
+      // a name that resolves to loopback is refused when it is resolved, at connection time
+      const resolved = await new Promise<string>((resolve) =>
+        guardedLookup("localhost", {}, (error, address) => resolve(error ? error.message : String(address))),
+      );
+      expect(resolved).toMatch(/non-public/);
+      await expect(postWebhook(receiver.url, "{}", {})).rejects.toThrow(/webhookUrlPrivate/);
+    } finally {
+      process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    }
+  });
+
+  it("lists endpoints without their secret, and one switched off receives nothing", async () => {
+    const list = await webhookEndpoints({ db: database.prisma, actor: actors.admin });
+    expect(JSON.stringify(list)).not.toContain(endpoint.secret);
+    expect(list[0].secretHint).toBe(`…${endpoint.secret.slice(-4)}`);
+    await setWebhookEndpointActive({
+      db: database.prisma,
+      actor: actors.admin,
+      id: endpoint.id,
+      active: false,
+    });
+    const made = await createWorkOrder({ db: database.prisma, actor: actors.letters, order: order() });
+    await steps(made.number, [{ as: "caseworker", step: "accept" }]);
+    await drain();
+    expect(await bodiesOf(made.number)).toEqual([]);
+    await setWebhookEndpointActive({
+      db: database.prisma,
+      actor: actors.admin,
+      id: endpoint.id,
+      active: true,
+    });
+  });
+
+  it("hear of the rating the letters office records from the call-back, and of the reopening", async () => {
+    const made = await createWorkOrder({ db: database.prisma, actor: actors.letters, order: order() });
+    await steps(made.number, answered);
+    await rateLetter({
+      db: database.prisma,
+      actor: actors.letters,
+      number: made.number,
+      rating: "UNSATISFIED",
+      expectedVersion: await version(made.number),
+    });
+    await steps(made.number, [
+      { as: "supervisor", step: "reanswer", replyText: "再次核查后，已安排夜间巡查。" },
+    ]);
+    await rateLetter({
+      db: database.prisma,
+      actor: actors.letters,
+      number: made.number,
+      rating: "FAIRLY_SATISFIED",
+      expectedVersion: await version(made.number),
+    });
+    // a department's caseworker is not the one who calls back
+    await expect(
+      rateLetter({
+        db: database.prisma,
+        actor: actors.caseworker,
+        number: made.number,
+        rating: "SATISFIED",
+        expectedVersion: await version(made.number),
+      }),
+    ).rejects.toThrow();
+    await drain();
+    expect((await bodiesOf(made.number)).map((b) => b.event)).toEqual([
+      "accepted",
+      "signed_off",
+      "replied",
+      "reopened",
+      "replied",
+      "rated",
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { Table } from "@/components/ui/Table";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { takesHotlineCalls } from "@/lib/letters/hotline";
+import { buttonClass } from "@/components/ui/Button";
 
 export const generateMetadata = staffPageMetadata("letters", "letters:staff.queue");
 
@@ -22,6 +24,13 @@ export default async function LetterQueuePage() {
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("letters:staff.queue")}</h1>
+      {takesHotlineCalls(actor) ? (
+        <p>
+          <Link href="/staff/letters/new" className={buttonClass("secondary")}>
+            {t("letters:hotline.newLink")}
+          </Link>
+        </p>
+      ) : null}
       <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
       <Table
         dense
