@@ -39,6 +39,7 @@ const actors: Record<string, TSessionUser> = {};
 /** A hotline system's receiver: records what it was sent; `down()` closes it, `up()` listens again on the same port. */
 class Receiver {
   received: { body: string; headers: http.IncomingHttpHeaders }[] = [];
+  delayMs = 0;
   private server: http.Server | null = null;
   port = 0;
   async up() {
@@ -47,7 +48,7 @@ class Receiver {
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
         this.received.push({ body: Buffer.concat(chunks).toString("utf8"), headers: request.headers });
-        response.writeHead(204).end();
+        setTimeout(() => response.writeHead(204).end(), this.delayMs);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
@@ -306,6 +307,23 @@ describe("the webhook deliveries", () => {
     await expect(
       retryWebhookDelivery({ db: database.prisma, actor: actors.admin, id: rows[0].id }),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("two runners at once", () => {
+  it("still send each step once and in order (a delivery being sent is held by its runner)", async () => {
+    receiver.delayMs = 30;
+    try {
+      const made = await createWorkOrder({ db: database.prisma, actor: actors.letters, order: order() });
+      await steps(made.number, answered);
+      await Promise.all([drain(), drain(), drain()]);
+      await drain(new Date(Date.now() + 3600_000));
+      const got = await bodiesOf(made.number);
+      expect(got.map((b) => b.sequence)).toEqual([1, 2, 3]);
+      expect(got.map((b) => b.event)).toEqual(["accepted", "signed_off", "replied"]);
+    } finally {
+      receiver.delayMs = 0;
+    }
   });
 });
 
