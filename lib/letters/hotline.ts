@@ -59,7 +59,11 @@ export async function createWorkOrder(
   const prisma = await clientOf(input);
   const { actor, order, idempotencyKey } = input;
   if (!takesHotlineCalls(actor))
-    throw await deniedAsNotFound(prisma, { actorId: actor.id, action: "letter.hotline", entityType: "Letter" });
+    throw await deniedAsNotFound(prisma, {
+      actorId: actor.id,
+      action: "letter.hotline",
+      entityType: "Letter",
+    });
   const earlier = () =>
     idempotencyKey
       ? prisma.letter.findUnique({
@@ -96,7 +100,12 @@ export async function createWorkOrder(
           createdById: actor.id,
           idempotencyKey: idempotencyKey ?? null,
           events: {
-            create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id, data: { channel: "HOTLINE" } },
+            create: {
+              kind: "submit",
+              toStatus: "SUBMITTED",
+              actorId: actor.id,
+              data: { channel: "HOTLINE" },
+            },
           },
         },
       });

@@ -12,6 +12,9 @@ import { ZEmail } from "../auth/schema";
 import { FormError, NotFoundError } from "../shared/errors";
 import { takesHotlineCalls } from "./hotline";
 
+/** The cookie that carries a just-made endpoint secret or service token to /staff/hotline, which shows it once. */
+export const hotlineFlashCookie = "onestop-hotline-secret";
+
 /** A service token as the administrator makes it: a name, and the staff account it acts as. */
 export const ZServiceToken = z.object({ name: ZTokenName, email: ZEmail });
 
@@ -99,7 +102,9 @@ export async function revokeServiceToken(input: { actor: TSessionUser; id: strin
  * The staff account a service token acts as, or null: a malformed, unknown, revoked or personal
  * token, a disabled account, or one that no longer takes hotline calls.
  */
-export async function hotlineActorForToken(input: { token: string } & TDbOption): Promise<TSessionUser | null> {
+export async function hotlineActorForToken(
+  input: { token: string } & TDbOption,
+): Promise<TSessionUser | null> {
   if (!tokenFormat.test(input.token)) return null;
   const prisma = await clientOf(input);
   const found = await prisma.apiToken.findUnique({

@@ -11,11 +11,15 @@ import {
   setWebhookEndpointActive,
   ZWebhookEndpoint,
 } from "@/lib/webhooks/endpoints";
-import { createServiceToken, revokeServiceToken, ZServiceToken } from "@/lib/letters/hotlineTokens";
+import {
+  createServiceToken,
+  hotlineFlashCookie,
+  revokeServiceToken,
+  ZServiceToken,
+} from "@/lib/letters/hotlineTokens";
 
 const pagePath = "/staff/hotline";
-/** A just-made secret or token travels to the page that shows it once, in a cookie for that page only, for a minute. */
-export const hotlineFlashCookie = "onestop-hotline-secret";
+// a just-made secret or token travels to the page that shows it once, in a cookie for that page only, for a minute
 const flash = async (value: string) =>
   (await cookies()).set(hotlineFlashCookie, value, {
     httpOnly: true,

@@ -5,18 +5,12 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime } from "@/lib/i18n/format";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { webhookEndpoints } from "@/lib/webhooks/endpoints";
-import { serviceTokens } from "@/lib/letters/hotlineTokens";
+import { hotlineFlashCookie, serviceTokens } from "@/lib/letters/hotlineTokens";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
 import { Section } from "@/components/ui/Section";
 import { buttonClass } from "@/components/ui/Button";
-import {
-  hotlineFlashCookie,
-  makeServiceToken,
-  registerEndpoint,
-  revokeToken,
-  toggleEndpoint,
-} from "./actions";
+import { makeServiceToken, registerEndpoint, revokeToken, toggleEndpoint } from "./actions";
 
 export const generateMetadata = staffPageMetadata("letters", "letters:hotline.admin.title");
 
