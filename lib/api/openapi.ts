@@ -270,7 +270,7 @@ export function openApiDocument(serverUrl: string) {
             "(refused or merged), in `sequence` order per letter, each once (retried with a growing delay while the receiver " +
             "does not answer 2xx; a later step waits for the earlier). Headers: X-Onestop-Delivery (the delivery id, to " +
             "recognise a repeat), X-Onestop-Event, and X-Onestop-Signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of " +
-            "\"<t>.<raw body>\" with the endpoint's secret>`. A receiver recomputes v1 over the raw bytes, compares in " +
+            '"<t>.<raw body>" with the endpoint\'s secret>`. A receiver recomputes v1 over the raw bytes, compares in ' +
             "constant time and refuses a t more than 300 s from its clock. Body: {id, event, step, sequence, occurred_at, " +
             "reason, service_request: {service_request_id (信件编号), external_ref, status: open|closed, letter_status, " +
             "service_code, agency_responsible, requested_datetime, updated_datetime, expected_datetime, status_notes, rating}} " +

@@ -14,7 +14,7 @@ export const webhookJobKind = "webhook.deliver";
  * The letter steps a hotline system hears of, by the event name it receives. A refusal or a
  * merge closes the work order; a reanswer is a reply like the first.
  */
-export const webhookEvents = {
+const webhookEvents = {
   accept: "accepted",
   forward: "forwarded",
   sendBack: "sent_back",

@@ -31,7 +31,7 @@ async function administratorOnly(prisma: PrismaClient, actor: TSessionUser, acti
 }
 
 /** The secret as the list shows it: enough to tell two apart, never enough to sign. */
-export const secretHint = (secret: string) => `…${secret.slice(-4)}`;
+const secretHint = (secret: string) => `…${secret.slice(-4)}`;
 
 /**
  * Registers a hotline system's receiver (administrators only): an http(s) URL that is not a

@@ -4,7 +4,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const signatureHeader = "X-Onestop-Signature";
 
 /** How far a receiver should trust a signature's timestamp (seconds either side of its clock). */
-export const signatureToleranceSeconds = 300;
+const signatureToleranceSeconds = 300;
 
 /**
  * The signature of one delivery, as Stripe signs its events: HMAC-SHA256 with the endpoint's
