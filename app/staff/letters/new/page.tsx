@@ -2,6 +2,7 @@ import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
 import { codeOptions } from "@/lib/i18n/options";
+import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/session";
 import { departmentList } from "@/lib/places/queries";
@@ -31,6 +32,7 @@ export default async function NewWorkOrderPage() {
       <p>{t("letters:hotline.newIntro")}</p>
       <SimpleForm
         action={createWorkOrderAction}
+        hidden={{ requestId: randomUUID() }}
         fields={[
           {
             name: "callerPhone",
