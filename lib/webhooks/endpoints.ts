@@ -63,7 +63,10 @@ export async function createWebhookEndpoint(
   });
 }
 
-/** Switches an endpoint on or off (administrators only); an endpoint off receives nothing new. */
+/**
+ * Switches an endpoint on or off (administrators only). An endpoint off gets no deliveries for
+ * the steps taken meanwhile, and those already waiting wait; switched on, they are sent.
+ */
 export async function setWebhookEndpointActive(
   input: { actor: TSessionUser; id: string; active: boolean } & TDbOption,
 ): Promise<void> {
@@ -75,6 +78,24 @@ export async function setWebhookEndpointActive(
       data: { active: input.active },
     });
     if (!count) throw new NotFoundError("WebhookEndpoint");
+    // switched on again: what was waiting when it went off goes now (a job per letter, for its
+    // last waiting step, which sends the earlier ones first)
+    if (input.active) {
+      const waiting = await tx.webhookDelivery.groupBy({
+        by: ["letterId"],
+        where: { endpointId: input.id, deliveredAt: null },
+        _max: { sequence: true },
+      });
+      for (const { letterId, _max } of waiting) {
+        const last = await tx.webhookDelivery.findUniqueOrThrow({
+          where: {
+            endpointId_letterId_sequence: { endpointId: input.id, letterId, sequence: _max.sequence ?? 0 },
+          },
+          select: { id: true },
+        });
+        await enqueueJob(tx, { kind: webhookJobKind, payload: { deliveryId: last.id } });
+      }
+    }
     await writeAudit(tx, {
       actorId: input.actor.id,
       action: "webhook.update",

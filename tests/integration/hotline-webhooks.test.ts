@@ -540,26 +540,33 @@ describe("the hotline endpoints", () => {
     }
   });
 
-  it("lists endpoints without their secret, and one switched off receives nothing", async () => {
+  it("lists endpoints without their secret; one switched off receives nothing until it is on again", async () => {
     const list = await webhookEndpoints({ db: database.prisma, actor: actors.admin });
     expect(JSON.stringify(list)).not.toContain(endpoint.secret);
     expect(list[0].secretHint).toBe(`…${endpoint.secret.slice(-4)}`);
+    const made = await createWorkOrder({ db: database.prisma, actor: actors.letters, order: order() });
+    await steps(made.number, [{ as: "caseworker", step: "accept" }]);
     await setWebhookEndpointActive({
       db: database.prisma,
       actor: actors.admin,
       id: endpoint.id,
       active: false,
     });
-    const made = await createWorkOrder({ db: database.prisma, actor: actors.letters, order: order() });
-    await steps(made.number, [{ as: "caseworker", step: "accept" }]);
+    await steps(made.number, [
+      { as: "caseworker", step: "draft", replyText: "已核查。" },
+      { as: "supervisor", step: "signOff" },
+    ]);
     await drain();
     expect(await bodiesOf(made.number)).toEqual([]);
+    // on again: the step queued before it went off is sent; the one taken while off never was queued
     await setWebhookEndpointActive({
       db: database.prisma,
       actor: actors.admin,
       id: endpoint.id,
       active: true,
     });
+    await drain();
+    expect((await bodiesOf(made.number)).map((b) => b.event)).toEqual(["accepted"]);
   });
 
   it("hear of the rating the letters office records from the call-back, and of the reopening", async () => {
