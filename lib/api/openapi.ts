@@ -181,6 +181,15 @@ const operations: Record<string, TOp> = {
       "422": "Unknown mailbox",
     },
   },
+  "get /letters/{number}": {
+    summary: "A hotline work order as an Open311 service request (service token)",
+    description:
+      "The same service_request object the webhooks carry: {service_request_id, external_ref, status, letter_status, service_code, " +
+      "agency_responsible, requested_datetime, updated_datetime, expected_datetime, status_notes, rating}. Letters that did not " +
+      "come by the hotline are not found.",
+    service: true,
+    responses: { "200": "Service request", "401": "No service token", "404": "Not a hotline letter" },
+  },
   "get /applications/{trackingNumber}": {
     summary: "One of the caller's cases with its public timeline",
     auth: true,

@@ -8,7 +8,8 @@ import { handlesMailbox, isStaff } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
-import { FormError } from "../shared/errors";
+import { FormError, NotFoundError } from "../shared/errors";
+import { serviceRequestOf } from "../webhooks/deliveries";
 import { letterKinds, mayorMailbox } from "./kinds";
 
 /** A caller's number: a mainland mobile, or a landline with its area code (spaces and dashes allowed). */
@@ -131,4 +132,28 @@ export async function createWorkOrder(
     }
     throw error;
   }
+}
+
+/**
+ * A work order as the hotline system reads it back (Open311's GET service request): for the
+ * account of a service token, any letter that came by the hotline; anything else is not found
+ * (refused ones audited). The same fields as the webhooks, never the caller's number.
+ */
+export async function hotlineServiceRequest(input: { actor: TSessionUser; number: string } & TDbOption) {
+  const prisma = await clientOf(input);
+  const letter = await prisma.letter.findUnique({
+    where: { number: input.number },
+    include: { department: { select: { code: true } } },
+  });
+  if (!letter || letter.channel !== "HOTLINE" || !takesHotlineCalls(input.actor)) {
+    if (letter)
+      throw await deniedAsNotFound(prisma, {
+        actorId: input.actor.id,
+        action: "letter.read",
+        entityType: "Letter",
+        entityId: input.number,
+      });
+    throw new NotFoundError("Letter");
+  }
+  return serviceRequestOf(letter);
 }

@@ -119,3 +119,11 @@ export async function hotlineActorForToken(
     await prisma.apiToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   return actor;
 }
+
+const bearer = /^Bearer\s+(\S+)\s*$/i;
+
+/** The account behind a request's `Authorization: Bearer <service token>`, or null. */
+export async function hotlineActorFromRequest(request: Request): Promise<TSessionUser | null> {
+  const token = bearer.exec(request.headers.get("authorization") ?? "")?.[1];
+  return token ? hotlineActorForToken({ token }) : null;
+}

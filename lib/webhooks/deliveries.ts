@@ -38,7 +38,7 @@ const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
  * caller's number (the hotline has it) nor the letter's text; the reply goes as status_notes, for
  * the operator who calls back.
  */
-function serviceRequestOf(letter: {
+export function serviceRequestOf(letter: {
   number: string;
   kind: string;
   status: string;

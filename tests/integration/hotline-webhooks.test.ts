@@ -27,6 +27,7 @@ import { guardedLookup, postWebhook } from "@/lib/webhooks/send";
 import { drainJobs } from "@/lib/jobs/queue";
 import { NotFoundError } from "@/lib/shared/errors";
 import * as lettersRoute from "@/app/api/v1/letters/route";
+import * as letterRoute from "@/app/api/v1/letters/[number]/route";
 import * as figuresCsvRoute from "@/app/[locale]/letters/figures.csv/route";
 
 // the receivers below listen on 127.0.0.1: an explicit setting, off unless set
@@ -389,6 +390,35 @@ describe("POST /api/v1/letters", () => {
       post({ token, key: "call-race-0001" }),
     ]);
     expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+  });
+
+  it("answers a work order back as an Open311 service request, and nothing else", async () => {
+    const made = (await (await post({ token, key: "call-000125-a" })).json()) as { number: string };
+    const get = (number: string, bearerToken?: string) =>
+      letterRoute.GET(
+        new Request(`http://localhost/api/v1/letters/${number}`, {
+          headers: bearerToken ? { authorization: `Bearer ${bearerToken}` } : {},
+        }),
+        { params: Promise.resolve({ number }) },
+      );
+    const found = await get(made.number, token);
+    expect(found.status).toBe(200);
+    const serviceRequest = (await found.json()) as Record<string, unknown>;
+    expect(serviceRequest).toMatchObject({
+      service_request_id: made.number,
+      external_ref: "12345-2026-000123",
+      status: "open",
+      letter_status: "SUBMITTED",
+      service_code: "HELP",
+      agency_responsible: "RSJ",
+    });
+    expect(JSON.stringify(serviceRequest)).not.toContain("8765");
+    expect((await get(made.number)).status).toBe(401);
+    // a letter written on the website is not the hotline's to read
+    const website = await database.prisma.letter.findFirstOrThrow({ where: { channel: "WEBSITE" } });
+    expect((await get(website.number, token)).status).toBe(404);
+    expect((await get("XJ20990101000001", token)).status).toBe(404);
+    expect((await get("../tokens", token)).status).toBe(404);
   });
 
   it("refuses a missing or wrong token, no key, bad fields, other media types and bodies past the limit", async () => {

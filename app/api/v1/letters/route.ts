@@ -2,12 +2,11 @@ import { z } from "zod";
 import { apiError, apiUnauthorized } from "@/lib/api/errors";
 import { apiRoute, jsonBody } from "@/lib/api/route";
 import { createWorkOrder, ZWorkOrder } from "@/lib/letters/hotline";
-import { hotlineActorForToken } from "@/lib/letters/hotlineTokens";
+import { hotlineActorFromRequest } from "@/lib/letters/hotlineTokens";
 
 export const dynamic = "force-dynamic";
 
 const ZIdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
-const bearer = /^Bearer\s+(\S+)\s*$/i;
 // a work order is a few kilobytes of text: the body is read no further than this
 const maxBodyBytes = 32 * 1024;
 
@@ -36,8 +35,7 @@ const ZWorkOrderBody = z
  * stored for the handlers and never answered back.
  */
 export const POST = apiRoute(async ({ request }) => {
-  const token = bearer.exec(request.headers.get("authorization") ?? "")?.[1];
-  const actor = token ? await hotlineActorForToken({ token }) : null;
+  const actor = await hotlineActorFromRequest(request);
   if (!actor) return apiUnauthorized("Send Authorization: Bearer <service token> (made by an administrator)");
   const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
   if (!key.success)
