@@ -42,6 +42,7 @@ export default async function LetterQueuePage() {
           { key: "number", cell: (row) => <Link href={`/staff/letters/${row.number}`}>{row.number}</Link> },
           { key: "subject", cell: (row) => row.subject },
           { key: "kind", cell: (row) => t(`letters:kind.${row.kind}`) },
+          { key: "channel", cell: (row) => t(`letters:hotline.channelValue.${row.channel}`) },
           { key: "mailbox", cell: (row) => mailboxName(t, defaultLocale, row.department) },
           { key: "status", cell: (row) => t(`letters:status.${row.status}`) },
           { key: "written", cell: (row) => formatDate(defaultLocale, row.createdAt) },
