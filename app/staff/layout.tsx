@@ -33,12 +33,13 @@ const administratorLinks = [
   ["/staff/search/synonyms", "search:staff.nav"],
   ["/staff/retention", "privacy:retentionAdmin.nav"],
   ["/staff/disclosure-settings", "disclosure:settings.nav"],
+  ["/staff/hotline", "letters:hotline.admin.nav"],
 ] as const;
 
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const [t, user] = await Promise.all([
-    getT(defaultLocale, ["staff", "search", "privacy", "users", "disclosure"]),
+    getT(defaultLocale, ["staff", "search", "privacy", "users", "disclosure", "letters"]),
     getSessionUser(),
   ]);
   const links = [

@@ -6,6 +6,13 @@ import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throt
 /** A request body that is not JSON (answered 400). */
 export class BadJsonError extends Error {}
 
+/** A request body past the route's limit (answered 413), found while it was being read. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`The request body is larger than ${maxBytes} bytes`);
+  }
+}
+
 /**
  * A JSON body sent without `Content-Type: application/json` (answered 415). A form on another site
  * can send text/plain without the browser asking first; it cannot send application/json.
@@ -31,6 +38,7 @@ export function apiFailure(error: unknown): Response {
   if (error instanceof TooManyRequestsError) return tooManyRequestsResponse(error);
   if (error instanceof NotFoundError) return apiError(404, "not_found", "Not found");
   if (error instanceof FormError) return apiFormError(error);
+  if (error instanceof BodyTooLargeError) return apiError(413, "payload_too_large", error.message);
   if (error instanceof BadJsonError) return apiError(400, "invalid_json", "The request body must be JSON");
   if (error instanceof NotJsonMediaTypeError) return apiError(415, "unsupported_media_type", error.message);
   if (error instanceof ZodError) {
@@ -45,12 +53,10 @@ export function apiFailure(error: unknown): Response {
 }
 
 /** 401 for a call that needs a signed-in citizen (session cookie or Bearer token). */
-export function apiUnauthorized(): Response {
-  return apiError(
-    401,
-    "unauthorized",
-    "Sign in as a citizen, or send Authorization: Bearer <personal token>",
-  );
+export function apiUnauthorized(
+  message = "Sign in as a citizen, or send Authorization: Bearer <personal token>",
+): Response {
+  return apiError(401, "unauthorized", message);
 }
 
 /**

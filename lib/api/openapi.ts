@@ -10,6 +10,8 @@ type TOp = {
   summary: string;
   description?: string;
   auth?: boolean;
+  /** called by a system with an administrator's service token, not a citizen */
+  service?: boolean;
   query?: TQueryParam[];
   body?: "json" | "multipart";
   header?: string;
@@ -18,10 +20,14 @@ type TOp = {
 
 const error = { $ref: "#/components/schemas/Error" };
 const pathParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
-const op = (path: string, { summary, description, auth, query = [], body, header, responses }: TOp) => ({
+const op = (
+  path: string,
+  { summary, description, auth, service, query = [], body, header, responses }: TOp,
+) => ({
   summary,
   ...(description ? { description } : {}),
   ...(auth ? { security: [{ bearer: [] }, { session: [] }] } : {}),
+  ...(service ? { security: [{ serviceToken: [] }] } : {}),
   parameters: [
     ...pathParams(path).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
     ...query.map((q) =>
@@ -154,6 +160,36 @@ const operations: Record<string, TOp> = {
       "422": "Invalid answers (fields)",
     },
   },
+  "post /letters": {
+    summary: "File a 12345 hotline work order as a letter (channel 热线电话), once per Idempotency-Key",
+    description:
+      "For the hotline system, with a service token an administrator made under /staff/hotline. Body (JSON, at most 32 KB): " +
+      "{kind: CONSULTATION|SUGGESTION|COMPLAINT|HELP|REPORT, mailbox: MAYOR or a department code, subject (≤100), content (≤5000), " +
+      "consentToPublish: boolean, callerPhone: a mobile or a landline with its area code, externalRef?: the hotline's own work-order number (≤64)}. " +
+      "The caller's number is kept for the mailbox's handlers only: it is never answered back, published, exported or sent in a webhook. " +
+      "The letter's steps then reach the hotline's registered endpoint as signed webhooks (see webhooks.letterStep).",
+    service: true,
+    body: "json",
+    header: "Idempotency-Key",
+    responses: {
+      "201": "{number, accessCode, status}: the letter was made and committed",
+      "200": "The same key again: the same body, no second letter",
+      "400": "Bad JSON, fields not valid (fields name them) or no key",
+      "401": "No service token, or one revoked",
+      "413": "Body over 32 KB",
+      "415": "Not sent as application/json",
+      "422": "Unknown mailbox",
+    },
+  },
+  "get /letters/{number}": {
+    summary: "A hotline work order as an Open311 service request (service token)",
+    description:
+      "The same service_request object the webhooks carry: {service_request_id, external_ref, status, letter_status, service_code, " +
+      "agency_responsible, requested_datetime, updated_datetime, expected_datetime, status_notes, rating}. Letters that did not " +
+      "come by the hotline are not found.",
+    service: true,
+    responses: { "200": "Service request", "401": "No service token", "404": "Not a hotline letter" },
+  },
   "get /applications/{trackingNumber}": {
     summary: "One of the caller's cases with its public timeline",
     auth: true,
@@ -210,6 +246,11 @@ export function openApiDocument(serverUrl: string) {
           description: "A personal token made under /{locale}/account/tokens",
         },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        serviceToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A service token an administrator made for the hotline system under /staff/hotline",
+        },
       },
       schemas: {
         Error: {
@@ -229,5 +270,27 @@ export function openApiDocument(serverUrl: string) {
       },
     },
     paths: pathsOf(operations),
+    webhooks: {
+      letterStep: {
+        post: {
+          summary: "A step on a hotline work order, sent to each registered endpoint",
+          description:
+            "Sent for accepted, forwarded, sent_back, signed_off, replied, rated, reopened, extended, published and closed " +
+            "(refused or merged), in `sequence` order per letter, each once (retried with a growing delay while the receiver " +
+            "does not answer 2xx; a later step waits for the earlier). Headers: X-Onestop-Delivery (the delivery id, to " +
+            "recognise a repeat), X-Onestop-Event, and X-Onestop-Signature: `t=<unix seconds>,v1=<hex HMAC-SHA256 of " +
+            '"<t>.<raw body>" with the endpoint\'s secret>`. A receiver recomputes v1 over the raw bytes, compares in ' +
+            "constant time and refuses a t more than 300 s from its clock. Body: {id, event, step, sequence, occurred_at, " +
+            "reason, service_request: {service_request_id (信件编号), external_ref, status: open|closed, letter_status, " +
+            "service_code, agency_responsible, requested_datetime, updated_datetime, expected_datetime, status_notes, rating}} " +
+            "after Open311 GeoReport v2 service requests.",
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { type: "object" } } },
+          },
+          responses: { "200": { description: "Any 2xx: received" } },
+        },
+      },
+    },
   };
 }

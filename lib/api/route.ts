@@ -3,7 +3,13 @@ import type { z } from "zod";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { apiActor, cookieActor } from "./actor";
-import { apiFailure, apiUnauthorized, BadJsonError, NotJsonMediaTypeError } from "./errors";
+import {
+  apiFailure,
+  apiUnauthorized,
+  BadJsonError,
+  BodyTooLargeError,
+  NotJsonMediaTypeError,
+} from "./errors";
 import { getT } from "../i18n/server";
 import { localeFromAcceptLanguage } from "../i18n/settings";
 import { applySecurityHeaders } from "../http/securityHeaders";
@@ -58,17 +64,54 @@ export function publicJson(body: unknown): Response {
 }
 
 /**
- * The request's JSON body parsed with the route's schema: 415 when it is not sent as
- * application/json, 400 when it is not JSON or does not parse.
+ * The request's body as text, read no further than `maxBytes`: a larger body (announced, or
+ * chunked without a length) is refused with 413 once the limit is passed, not after it arrived.
  */
-export async function jsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+async function limitedText(request: Request, maxBytes: number): Promise<string> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new BodyTooLargeError(maxBytes);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new BodyTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+/**
+ * The request's JSON body parsed with the route's schema: 415 when it is not sent as
+ * application/json, 400 when it is not JSON or does not parse; with `maxBytes`, 413 as soon as
+ * the body passes it.
+ */
+export async function jsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes?: number,
+): Promise<z.infer<S>> {
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType !== "application/json") {
     const t = await getT(localeFromAcceptLanguage(request.headers.get("accept-language")), "errors");
     throw new NotJsonMediaTypeError(t("errors:jsonContentTypeRequired"));
   }
-  const json: unknown = await request.json().catch(() => {
-    throw new BadJsonError();
-  });
+  let json: unknown;
+  if (maxBytes) {
+    const text = await limitedText(request, maxBytes);
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new BadJsonError();
+    }
+  } else
+    json = await request.json().catch(() => {
+      throw new BadJsonError();
+    });
   return schema.parse(json);
 }

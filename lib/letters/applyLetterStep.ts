@@ -12,6 +12,7 @@ import { redactLetter } from "./redact";
 import { contentChanged } from "../cache/contentChanged";
 import { clientOf } from "../db/client";
 import { refreshSearchEntry } from "../search/index";
+import { queueLetterWebhooks } from "../webhooks/deliveries";
 
 export type TLetterStepInput = TStepInput<TLetterStep> & {
   number: string;
@@ -233,6 +234,9 @@ const letterStepKind: TStepKind<
     });
     // the published copy joins the portal's search in the same transaction
     if (step === "publish") await refreshSearchEntry(tx, { type: "letter", id: entity.id });
+    // a 12345 work order's steps go to the hotline system, queued with the step itself
+    if (entity.channel === "HOTLINE")
+      await queueLetterWebhooks(tx, { letterId: entity.id, step, reason: plan.reason, at: new Date() });
   },
   // a published letter changes the public list and figures: this instance's cached copies go at once
   afterCommit: async ({ step }) => {

@@ -1,4 +1,4 @@
-import { handlesMailbox, supervisesMailbox } from "../auth/policy";
+import { handlesMailbox, isStaff, supervisesMailbox } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 import type { TLetterStatus } from "./kinds";
@@ -15,6 +15,8 @@ export type TLetterSubject = {
   draftedById: string | null;
   extension: "REQUESTED" | "APPROVED" | "DECLINED" | null;
   extensionRequestedById: string | null;
+  /** a 12345 work order (HOTLINE) has no writer on record: the caller rates through the hotline */
+  channel?: "WEBSITE" | "HOTLINE";
 };
 
 type TLetterRule = TStepRule<TLetterSubject, "handler" | "supervisor" | "writer">;
@@ -103,7 +105,10 @@ export const letterWorkflow: TWorkflow<TLetterStep, TLetterSubject, TLetterRule>
   steps: letterSteps,
   actsAs: (actor, by, letter) =>
     by === "writer"
-      ? letter.writerId !== null && letter.writerId === actor.id
+      ? letter.writerId !== null
+        ? letter.writerId === actor.id
+        : // the operator who calls a 12345 caller back records their rating (the city's letters office)
+          letter.channel === "HOTLINE" && isStaff(actor) && handlesMailbox(actor, null)
       : by === "supervisor"
         ? supervisesMailbox(actor, letter.department)
         : handlesMailbox(actor, letter.department),

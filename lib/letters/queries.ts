@@ -168,6 +168,7 @@ export async function letterQueue(input: { actor: TSessionUser } & TDbOption) {
       status: true,
       createdAt: true,
       dueOn: true,
+      channel: true,
       department: mailbox,
     },
   });

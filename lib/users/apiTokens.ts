@@ -17,12 +17,12 @@ export const newTokenCookie = "onestop-new-token";
 type TApiTokenSummary = { id: string; name: string; createdAt: Date; lastUsedAt: Date | null };
 
 // `os_` and 40 url-safe characters (30 random bytes in base64url); only its sha256 is stored
-const tokenFormat = /^os_[A-Za-z0-9_-]{40}$/;
+export const tokenFormat = /^os_[A-Za-z0-9_-]{40}$/;
 const maxActiveTokens = 20;
 // a token used again within this window does not write lastUsedAt again
 const lastUsedResolutionMs = 60_000;
 
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -59,7 +59,7 @@ export async function createApiToken(
 /** The actor's tokens that still work, newest first (never the token itself). */
 export async function listApiTokens(input: { actor: TSessionUser } & TDbOption): Promise<TApiTokenSummary[]> {
   return (await clientOf(input)).apiToken.findMany({
-    where: { userId: input.actor.id, revokedAt: null },
+    where: { userId: input.actor.id, revokedAt: null, service: false },
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, createdAt: true, lastUsedAt: true },
   });
@@ -115,7 +115,8 @@ export async function userForToken(input: { token: string } & TDbOption): Promis
     where: { tokenHash: hashToken(token) },
     include: { user: { include: { grants: { include: { department: { select: { code: true } } } } } } },
   });
-  if (!found || found.revokedAt || found.user.disabled) return null;
+  // a service token (lib/users/serviceTokens.ts) is a system's, never a citizen's
+  if (!found || found.revokedAt || found.service || found.user.disabled) return null;
   const user = toSessionUser(found.user);
   if (!isCitizen(user)) return null;
   const now = new Date();

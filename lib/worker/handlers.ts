@@ -5,6 +5,7 @@ import { auditJobHandlers } from "../audit/refusals";
 import { userJobHandlers } from "../users/jobs";
 import { retentionJobHandlers } from "../retention/jobs";
 import { calendarJobHandlers, recomputeJob } from "../deadlines/jobs";
+import { webhookJobHandlers } from "../webhooks/deliveries";
 import { cleanupJobKind, cleanupJobsHandler } from "../jobs/cleanup";
 import type { TJobHandlers } from "../jobs/queue";
 import type { TJobSchedule } from "../jobs/cron";
@@ -21,6 +22,7 @@ export const jobHandlers: TJobHandlers = {
   ...userJobHandlers,
   ...retentionJobHandlers,
   ...calendarJobHandlers,
+  ...webhookJobHandlers,
   [cleanupJobKind]: cleanupJobsHandler,
 };
 

@@ -8,6 +8,8 @@ import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { Table } from "@/components/ui/Table";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { takesHotlineCalls } from "@/lib/letters/hotline";
+import { buttonClass } from "@/components/ui/Button";
 
 export const generateMetadata = staffPageMetadata("letters", "letters:staff.queue");
 
@@ -22,6 +24,13 @@ export default async function LetterQueuePage() {
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("letters:staff.queue")}</h1>
+      {takesHotlineCalls(actor) ? (
+        <p>
+          <Link href="/staff/letters/new" className={buttonClass("secondary")}>
+            {t("letters:hotline.newLink")}
+          </Link>
+        </p>
+      ) : null}
       <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
       <Table
         dense
@@ -33,6 +42,7 @@ export default async function LetterQueuePage() {
           { key: "number", cell: (row) => <Link href={`/staff/letters/${row.number}`}>{row.number}</Link> },
           { key: "subject", cell: (row) => row.subject },
           { key: "kind", cell: (row) => t(`letters:kind.${row.kind}`) },
+          { key: "channel", cell: (row) => t(`letters:hotline.channelValue.${row.channel}`) },
           { key: "mailbox", cell: (row) => mailboxName(t, defaultLocale, row.department) },
           { key: "status", cell: (row) => t(`letters:status.${row.status}`) },
           { key: "written", cell: (row) => formatDate(defaultLocale, row.createdAt) },

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { applyLetterStep } from "@/lib/letters/applyLetterStep";
-import { letterNumberPattern } from "@/lib/letters/kinds";
+import { letterNumberPattern, letterRatings } from "@/lib/letters/kinds";
 import { letterStepNames, type TLetterStep } from "@/lib/letters/letterWorkflow";
 import { lineField, textField } from "@/lib/shared/plainText";
 
@@ -19,6 +19,7 @@ const ZStep = z.object({
   publicSubject: lineField().max(100, "tooLongMax|100").optional(),
   publicContent: textField().max(5000, "tooLongMax|5000").optional(),
   publicReply: textField().max(10000, "tooLongMax|10000").optional(),
+  rating: z.enum(letterRatings, { message: "choose" }).optional(),
 });
 
 /** A handler's or supervisor's step on a letter (letterWorkflow), from its staff page. */

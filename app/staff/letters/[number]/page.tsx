@@ -9,6 +9,8 @@ import { staffLetter } from "@/lib/letters/queries";
 import { proposedPublicCopy } from "@/lib/letters/applyLetterStep";
 import { letterWorkflow, type TLetterStep } from "@/lib/letters/letterWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
+import { codeOptions } from "@/lib/i18n/options";
+import { letterRatings } from "@/lib/letters/kinds";
 import type { TSimpleField } from "@/components/form/SimpleForm";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Section } from "@/components/ui/Section";
@@ -53,6 +55,17 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
           },
           { name: "reason", type: "textarea", label: t("letters:staff.reason") },
         ];
+      case "rate":
+      case "reopen":
+        // a 12345 caller's rating, recorded by the letters office from the call-back
+        return [
+          {
+            name: "rating",
+            type: "radio",
+            label: t("letters:hotline.ratingField"),
+            options: codeOptions(t, "letters:rating", letterRatings),
+          },
+        ];
       case "draft":
       case "reanswer":
         return [{ name: "replyText", type: "textarea", rows: 8, label: t("letters:staff.replyText") }];
@@ -71,7 +84,13 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
       <PageHeader
         back={{ href: "/staff/letters", label: t("letters:staff.queue"), nav: t("breadcrumb") }}
         title={`${letter.number} · ${letter.subject}`}
-        status={(await searchParams).done ? t("staff:done") : null}
+        status={
+          (await searchParams).done === "hotline"
+            ? t("letters:hotline.created", { number: letter.number, code: letter.accessCode })
+            : (await searchParams).done
+              ? t("staff:done")
+              : null
+        }
       />
       <Section id="letter" title={t("letters:staff.letter")}>
         <DefinitionList
@@ -79,7 +98,11 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
             [t("letters:kindLabel"), t(`letters:kind.${letter.kind}`)],
             [t("letters:mailboxLabel"), mailboxName(t, defaultLocale, letter.department)],
             [t("letters:statusLabel"), t(`letters:status.${letter.status}`)],
-            [t("letters:staff.writer"), letter.writer?.name ?? t("letters:staff.anonymous")],
+            [t("letters:hotline.channel"), t(`letters:hotline.channelValue.${letter.channel}`)],
+            letter.channel === "HOTLINE"
+              ? [t("letters:hotline.callerPhone"), letter.callerPhone ?? ""]
+              : [t("letters:staff.writer"), letter.writer?.name ?? t("letters:staff.anonymous")],
+            !!letter.externalRef && [t("letters:hotline.externalRef"), letter.externalRef],
             [
               t("letters:staff.consent"),
               t(letter.consentToPublish ? "letters:staff.yes" : "letters:staff.no"),
