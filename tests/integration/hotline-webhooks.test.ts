@@ -4,7 +4,6 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, useAsAppDatabase, type TestDatabase } from "../helpers/db";
 import { demoActor } from "../helpers/demo";
-import { seedDemo } from "@/prisma/seed/seed";
 import type { TSessionUser } from "@/lib/auth/types";
 import { createWorkOrder, maskPhone, ZWorkOrder } from "@/lib/letters/hotline";
 import { createServiceToken, hotlineActorForToken, revokeServiceToken } from "@/lib/letters/hotlineTokens";
@@ -80,8 +79,7 @@ const receiver = new Receiver();
 let endpoint: { id: string; secret: string };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await seedDemo(database.prisma);
+  database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
   for (const name of ["letters", "admin", "caseworker", "supervisor", "citizen"])
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
