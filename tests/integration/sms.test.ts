@@ -11,7 +11,10 @@ import { signedHeaders } from "@/lib/sms/signature";
 import { normaliseMobile } from "@/lib/sms/templates";
 import { checkSmsCode, sendSmsCode, SmsCodeError, smsCodeRules } from "@/lib/sms/codes";
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
-import { NotFoundError } from "@/lib/shared/errors";
+import { FormError, NotFoundError } from "@/lib/shared/errors";
+import { confirmMobileChange, requestMobileChange, signInWithSmsCode } from "@/lib/sms/mobileAccount";
+import { notifyChoicesOf, saveNotifyChoices } from "@/lib/sms/choices";
+import { composeCaseNotice, queueCaseNotice } from "@/lib/notifications/notifyApplicant";
 
 const keys = { keyId: "LTAI-test-key", secret: "test-secret-of-the-access-key" };
 let database: TestDatabase;
@@ -273,5 +276,134 @@ describe("mobile codes", () => {
     await expect(send("13700139999", "10.3.0.1", 0)).rejects.toBeInstanceOf(TooManyRequestsError);
     // the refused address did not use up that number's count
     await send("13700139999", "10.3.0.2", 0);
+  });
+});
+
+describe("mobile accounts and channel choices", () => {
+  const codeFor = async (mobile: string) => {
+    const row = await database.prisma.outboxSms.findFirstOrThrow({
+      where: { to: mobile, template: "verificationCode" },
+      orderBy: { createdAt: "desc" },
+    });
+    return (row.params as { code: string }).code;
+  };
+  const formError = (promise: Promise<unknown>) =>
+    promise.then(
+      () => "passed",
+      (error: unknown) => (error instanceof FormError ? `${error.field}:${error.key}` : error),
+    );
+
+  it("registers a new number by code, signs a known number in, and changes a number with codes to both", async () => {
+    useLocalDriver();
+    const db = database.prisma;
+    const t0 = new Date();
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    // a number nobody has: the code registers it, with the name typed beside it
+    await sendSmsCode({ db, mobile: "13600136001", purpose: "signIn", ip: null, now: t0 });
+    const first = await codeFor("13600136001");
+    expect(await formError(signInWithSmsCode({ db, mobile: "13600136001", code: first, ip: null, now: t0 }))).toBe(
+      "name:nameRequired",
+    );
+    await sendSmsCode({ db, mobile: "13600136001", purpose: "signIn", ip: null, now: at(61_000) });
+    const user = await signInWithSmsCode({
+      db,
+      mobile: "13600136001",
+      code: await codeFor("13600136001"),
+      name: "王小明",
+      ip: null,
+      now: at(62_000),
+    });
+    expect(user).toMatchObject({ name: "王小明", accountType: "PERSON", grants: [] });
+
+    // the demo citizen gets a number, by a code to it (no old number yet)
+    const citizen = await demoActor(db, "citizen@example.cn");
+    expect(await requestMobileChange({ db, actor: citizen, newMobile: "13600136002", ip: null, now: t0 })).toEqual({
+      needsOldCode: false,
+    });
+    await confirmMobileChange({ db, actor: citizen, newMobile: "13600136002", newCode: await codeFor("13600136002"), ip: null, now: t0 });
+    await sendSmsCode({ db, mobile: "13600136002", purpose: "signIn", ip: null, now: t0 });
+    const signedIn = await signInWithSmsCode({ db, mobile: "13600136002", code: await codeFor("13600136002"), ip: null, now: t0 });
+    expect(signedIn.id).toBe(citizen.id);
+
+    // changing it needs the code to the old number too
+    expect(await requestMobileChange({ db, actor: citizen, newMobile: "13600136003", ip: null, now: at(61_000) })).toEqual({
+      needsOldCode: true,
+    });
+    const newCode = await codeFor("13600136003");
+    const oldCode = await codeFor("13600136002");
+    expect(
+      await formError(
+        confirmMobileChange({ db, actor: citizen, newMobile: "13600136003", newCode, oldCode: oldCode === "000000" ? "111111" : "000000", ip: null, now: at(62_000) }),
+      ),
+    ).toBe("oldCode:codeWrong");
+    // a number another account holds is refused even with its codes
+    await requestMobileChange({ db, actor: citizen, newMobile: "13600136001", ip: null, now: at(130_000) });
+    expect(
+      await formError(
+        confirmMobileChange({ db, actor: citizen, newMobile: "13600136001", newCode: await codeFor("13600136001"), oldCode: await codeFor("13600136002"), ip: null, now: at(131_000) }),
+      ),
+    ).toBe("mobile:mobileTaken");
+    await requestMobileChange({ db, actor: citizen, newMobile: "13600136003", ip: null, now: at(200_000) });
+    await confirmMobileChange({
+      db,
+      actor: citizen,
+      newMobile: "13600136003",
+      newCode: await codeFor("13600136003"),
+      oldCode: await codeFor("13600136002"),
+      ip: null,
+      now: at(201_000),
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: citizen.id } })).mobile).toBe("13600136003");
+    expect(await db.auditLog.count({ where: { action: "user.mobileChange", actorId: citizen.id } })).toBe(2);
+  });
+
+  it("sends case notices by the channels the citizen chose for their kind", async () => {
+    useLocalDriver();
+    const db = database.prisma;
+    const citizen = await demoActor(db, "citizen2@example.cn");
+    await db.user.update({ where: { id: citizen.id }, data: { mobile: "13500135001", mobileVerifiedAt: new Date() } });
+    expect((await notifyChoicesOf({ db, actor: citizen })).supplement).toEqual({ email: true, sms: false });
+    await saveNotifyChoices({
+      db,
+      actor: citizen,
+      choices: { supplement: "sms", decision: "both", letterReply: "email", emergency: "sms" },
+    });
+    const user = await db.user.findUniqueOrThrow({ where: { id: citizen.id } });
+    const send = async (kind: string, trackingNumber: string) => {
+      const notice = await composeCaseNotice({
+        applicant: user,
+        trackingNumber,
+        service: { name: "就业登记", nameEn: "Employment registration" },
+        status: kind === "requestSupplement" ? "SUPPLEMENT" : "APPROVED",
+        kind,
+      });
+      await db.$transaction((tx) => queueCaseNotice(tx, notice));
+      return {
+        mails: await db.outboxMail.count({ where: { subject: { contains: trackingNumber } } }),
+        sms: await db.outboxSms.findMany({ where: { to: "13500135001", params: { path: ["number"], equals: trackingNumber } } }),
+      };
+    };
+    const supplement = await send("requestSupplement", "CD-TEST-SMS-1");
+    expect(supplement.mails).toBe(0);
+    expect(supplement.sms.map((s) => [s.template, s.params])).toEqual([
+      ["supplementRequested", { number: "CD-TEST-SMS-1" }],
+    ]);
+    const decided = await send("approve", "CD-TEST-SMS-2");
+    expect(decided.mails).toBe(1);
+    expect(decided.sms.map((s) => s.template)).toEqual(["caseDecided"]);
+    // a kind without an SMS template (accepted) is mailed as before
+    const accepted = await send("accept", "CD-TEST-SMS-3");
+    expect([accepted.mails, accepted.sms.length]).toEqual([1, 0]);
+    // SMS chosen but no number: mailed, never dropped
+    await db.user.update({ where: { id: citizen.id }, data: { mobile: null } });
+    const noNumber = await composeCaseNotice({
+      applicant: { ...user, mobile: null },
+      trackingNumber: "CD-TEST-SMS-4",
+      service: { name: "就业登记", nameEn: null },
+      status: "SUPPLEMENT",
+      kind: "requestSupplement",
+    });
+    await db.$transaction((tx) => queueCaseNotice(tx, noNumber));
+    expect(await db.outboxMail.count({ where: { subject: { contains: "CD-TEST-SMS-4" } } })).toBe(1);
   });
 });
