@@ -35,7 +35,13 @@ function codeHash(input: { mobile: string; purpose: string; code: string }): str
  * SMS commit together. Returns when the code expires.
  */
 export async function sendSmsCode(
-  input: { mobile: string; purpose: TCodePurpose; ip: string | null; userId?: string | null; now?: Date } & TDbOption,
+  input: {
+    mobile: string;
+    purpose: TCodePurpose;
+    ip: string | null;
+    userId?: string | null;
+    now?: Date;
+  } & TDbOption,
 ): Promise<{ expiresAt: Date }> {
   const prisma = await clientOf(input);
   const now = input.now ?? new Date();
@@ -72,7 +78,12 @@ export async function sendSmsCode(
         expiresAt,
       },
     });
-    await queueSms(tx, { to: input.mobile, template: "verificationCode", params: { code }, userId: input.userId });
+    await queueSms(tx, {
+      to: input.mobile,
+      template: "verificationCode",
+      params: { code },
+      userId: input.userId,
+    });
   });
   return { expiresAt };
 }
@@ -103,7 +114,10 @@ export async function checkSmsCode(
   const expected = Buffer.from(latest.codeHash);
   if (!(given.length === expected.length && timingSafeEqual(given, expected)))
     throw new SmsCodeError("codeWrong");
-  const used = await prisma.smsCode.updateMany({ where: { id: latest.id, usedAt: null }, data: { usedAt: now } });
+  const used = await prisma.smsCode.updateMany({
+    where: { id: latest.id, usedAt: null },
+    data: { usedAt: now },
+  });
   // another request used the same code a moment before
   if (!used.count) throw new SmsCodeError("codeExpired");
   if (input.ip) await refundAttempt({ db: prisma, limit: "smsCodeCheckAddress", key: input.ip });

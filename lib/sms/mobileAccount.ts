@@ -64,7 +64,7 @@ export async function signInWithSmsCode(
   let user = await prisma.user.findUnique({ where: { mobile: input.mobile }, include });
   if (!user) {
     const name = input.name?.trim();
-    if (!name) throw new FormError("nameRequired", "name");
+    if (!name) throw new FormError("required", "name");
     user = await prisma.user.create({
       data: {
         email: mobileOnlyEmail(input.mobile),
@@ -111,7 +111,10 @@ export async function requestMobileChange(
   input: { actor: TSessionUser; newMobile: string } & TClock,
 ): Promise<{ needsOldCode: boolean }> {
   const prisma = await clientOf(input);
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.actor.id }, select: { mobile: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: input.actor.id },
+    select: { mobile: true },
+  });
   if (user.mobile === input.newMobile) throw new FormError("mobileUnchanged", "mobile");
   const base = { ...input, db: prisma, userId: input.actor.id };
   await sendSmsCode({ ...base, mobile: input.newMobile, purpose: "changeNew" }).catch((error: unknown) =>
@@ -129,16 +132,27 @@ export async function confirmMobileChange(
   input: { actor: TSessionUser; newMobile: string; newCode: string; oldCode?: string } & TClock,
 ): Promise<void> {
   const prisma = await clientOf(input);
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.actor.id }, select: { mobile: true } });
+  const user = await prisma.user.findUniqueOrThrow({
+    where: { id: input.actor.id },
+    select: { mobile: true },
+  });
   if (user.mobile) {
     if (!input.oldCode) throw new FormError("codeWrong", "oldCode");
-    await checkSmsCode({ ...input, db: prisma, mobile: user.mobile, purpose: "changeOld", code: input.oldCode }).catch(
-      (error: unknown) => asFormError(error, "oldCode"),
-    );
+    await checkSmsCode({
+      ...input,
+      db: prisma,
+      mobile: user.mobile,
+      purpose: "changeOld",
+      code: input.oldCode,
+    }).catch((error: unknown) => asFormError(error, "oldCode"));
   }
-  await checkSmsCode({ ...input, db: prisma, mobile: input.newMobile, purpose: "changeNew", code: input.newCode }).catch(
-    (error: unknown) => asFormError(error, "newCode"),
-  );
+  await checkSmsCode({
+    ...input,
+    db: prisma,
+    mobile: input.newMobile,
+    purpose: "changeNew",
+    code: input.newCode,
+  }).catch((error: unknown) => asFormError(error, "newCode"));
   const taken = await prisma.user.findUnique({ where: { mobile: input.newMobile }, select: { id: true } });
   if (taken && taken.id !== input.actor.id) throw new FormError("mobileTaken", "mobile");
   await prisma.$transaction(async (tx) => {
@@ -155,4 +169,15 @@ export async function confirmMobileChange(
       ip: input.ip,
     });
   });
+}
+
+/** The account's confirmed mobile number (own account), or null. */
+export async function ownMobile(input: { actor: TSessionUser } & TDbOption): Promise<string | null> {
+  const user = await (
+    await clientOf(input)
+  ).user.findUnique({
+    where: { id: input.actor.id },
+    select: { mobile: true },
+  });
+  return user?.mobile ?? null;
 }

@@ -79,7 +79,13 @@ export async function recordSmsReceipts(
   const config = smsProviderConfig();
   if (
     !config?.secret ||
-    !verifySignedBody({ body: input.body, headers: input.headers, keyId: config.keyId, secret: config.secret, now: input.now })
+    !verifySignedBody({
+      body: input.body,
+      headers: input.headers,
+      keyId: config.keyId,
+      secret: config.secret,
+      now: input.now,
+    })
   )
     return { ok: false };
   let parsed: z.infer<typeof ZReceipts>;

@@ -4,7 +4,13 @@ import { verifySignedBody } from "../../lib/sms/signature";
 
 export type TStubRequest = {
   signed: boolean;
-  body: { PhoneNumbers: string; SignName: string; TemplateCode: string; TemplateParam: string; OutId: string };
+  body: {
+    PhoneNumbers: string;
+    SignName: string;
+    TemplateCode: string;
+    TemplateParam: string;
+    OutId: string;
+  };
 };
 
 /**
@@ -23,7 +29,8 @@ export async function startSmsProviderStub(keys: { keyId: string; secret: string
     req.on("end", () => {
       const raw = Buffer.concat(chunks).toString("utf8");
       const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === "string") headers.set(name, value);
       const signed = req.method === "POST" && verifySignedBody({ body: raw, headers, ...keys });
       requests.push({ signed, body: JSON.parse(raw) as TStubRequest["body"] });
       res.setHeader("content-type", "application/json");

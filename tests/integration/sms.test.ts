@@ -127,7 +127,9 @@ describe("the SMS provider driver", () => {
     expect(listed.find((row) => row.id === failed.id)?.failedAt).not.toBeNull();
     // nobody else reads the outbox or sends again: 404, audited
     const citizen = await demoActor(database.prisma, "citizen@example.cn");
-    await expect(listSmsOutbox({ db: database.prisma, actor: citizen })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listSmsOutbox({ db: database.prisma, actor: citizen })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(retrySms({ db: database.prisma, actor: citizen, id: failed.id })).rejects.toBeInstanceOf(
       NotFoundError,
     );
@@ -138,7 +140,9 @@ describe("the SMS provider driver", () => {
     await runSmsJobs();
     expect((await outbox()).sentAt).not.toBeNull();
     expect(stub.requests).toHaveLength(maxJobAttempts + 1);
-    const audits = await database.prisma.auditLog.findMany({ where: { action: "sms.retry", entityId: failed.id } });
+    const audits = await database.prisma.auditLog.findMany({
+      where: { action: "sms.retry", entityId: failed.id },
+    });
     expect(audits.map((a) => [a.actorId, a.outcome]).sort()).toEqual(
       [
         [admin.id, "ALLOWED"],
@@ -162,27 +166,47 @@ describe("delivery receipts", () => {
     const unsigned = await recordSmsReceipts({ db: database.prisma, body, headers: new Headers() });
     expect(unsigned.ok).toBe(false);
     const wrongKey = signedHeaders({ body, keyId: keys.keyId, secret: "guess" });
-    expect((await recordSmsReceipts({ db: database.prisma, body, headers: new Headers(wrongKey) })).ok).toBe(false);
+    expect((await recordSmsReceipts({ db: database.prisma, body, headers: new Headers(wrongKey) })).ok).toBe(
+      false,
+    );
     const stale = signedHeaders({ body, ...keys, now: new Date(Date.now() - 10 * 60_000) });
-    expect((await recordSmsReceipts({ db: database.prisma, body, headers: new Headers(stale) })).ok).toBe(false);
+    expect((await recordSmsReceipts({ db: database.prisma, body, headers: new Headers(stale) })).ok).toBe(
+      false,
+    );
     const tampered = signedHeaders({ body, ...keys });
     expect(
-      (await recordSmsReceipts({ db: database.prisma, body: body.replace("true", "false"), headers: new Headers(tampered) }))
-        .ok,
+      (
+        await recordSmsReceipts({
+          db: database.prisma,
+          body: body.replace("true", "false"),
+          headers: new Headers(tampered),
+        })
+      ).ok,
     ).toBe(false);
-    expect((await database.prisma.outboxSms.findUniqueOrThrow({ where: { id: sent.id } })).receiptStatus).toBeNull();
+    expect(
+      (await database.prisma.outboxSms.findUniqueOrThrow({ where: { id: sent.id } })).receiptStatus,
+    ).toBeNull();
 
-    const result = await recordSmsReceipts({ db: database.prisma, body, headers: new Headers(signedHeaders({ body, ...keys })) });
+    const result = await recordSmsReceipts({
+      db: database.prisma,
+      body,
+      headers: new Headers(signedHeaders({ body, ...keys })),
+    });
     expect(result).toEqual({ ok: true, updated: 1 });
     const delivered = await database.prisma.outboxSms.findUniqueOrThrow({ where: { id: sent.id } });
     expect(delivered.receiptStatus).toBe("DELIVERED");
     expect(delivered.receiptAt?.toISOString()).toBe("2026-12-01T02:00:05.000Z");
 
     // the route: 401 unsigned, 413 past the limit, read no further
-    const unsignedRoute = await receiveSmsReceipts(new Request("http://portal/api/sms/receipt", { method: "POST", body }));
+    const unsignedRoute = await receiveSmsReceipts(
+      new Request("http://portal/api/sms/receipt", { method: "POST", body }),
+    );
     expect(unsignedRoute.status).toBe(401);
     const huge = await receiveSmsReceipts(
-      new Request("http://portal/api/sms/receipt", { method: "POST", body: "[" + " ".repeat(300 * 1024) + "]" }),
+      new Request("http://portal/api/sms/receipt", {
+        method: "POST",
+        body: "[" + " ".repeat(300 * 1024) + "]",
+      }),
     );
     expect(huge.status).toBe(413);
   });
@@ -224,17 +248,36 @@ describe("mobile codes", () => {
     await runSmsJobs();
     expect(stub.requests).toHaveLength(0);
 
-    const wait = await sendSmsCode({ db: database.prisma, mobile, purpose: "signIn", ip: "10.1.0.1", now: at(59_000) }).catch(
-      (error: unknown) => error,
-    );
+    const wait = await sendSmsCode({
+      db: database.prisma,
+      mobile,
+      purpose: "signIn",
+      ip: "10.1.0.1",
+      now: at(59_000),
+    }).catch((error: unknown) => error);
     expect(wait).toBeInstanceOf(SmsCodeError);
     expect(wait).toMatchObject({ reason: "codeResendWait", seconds: 1 });
 
     const check = (typed: string, ms: number) =>
-      reason(checkSmsCode({ db: database.prisma, mobile, purpose: "signIn", code: typed, ip: "10.1.0.1", now: at(ms) }));
+      reason(
+        checkSmsCode({
+          db: database.prisma,
+          mobile,
+          purpose: "signIn",
+          code: typed,
+          ip: "10.1.0.1",
+          now: at(ms),
+        }),
+      );
     expect(await check(code, 5 * 60_000)).toBe("codeExpired");
     // a new code replaces the old one
-    await sendSmsCode({ db: database.prisma, mobile, purpose: "signIn", ip: "10.1.0.1", now: at(6 * 60_000) });
+    await sendSmsCode({
+      db: database.prisma,
+      mobile,
+      purpose: "signIn",
+      ip: "10.1.0.1",
+      now: at(6 * 60_000),
+    });
     const second = await latestCode(mobile);
     expect(await check(second, 6 * 60_000 + 1000)).toBe("passed");
     // used once only
@@ -242,7 +285,14 @@ describe("mobile codes", () => {
     // a code for one purpose does not serve another
     expect(
       await reason(
-        checkSmsCode({ db: database.prisma, mobile, purpose: "changeNew", code: second, ip: null, now: at(6 * 60_000) }),
+        checkSmsCode({
+          db: database.prisma,
+          mobile,
+          purpose: "changeNew",
+          code: second,
+          ip: null,
+          now: at(6 * 60_000),
+        }),
       ),
     ).toBe("codeExpired");
   });
@@ -256,10 +306,14 @@ describe("mobile codes", () => {
     const wrong = code === "000000" ? "111111" : "000000";
     for (let i = 0; i < smsCodeRules.maxAttempts; i++)
       expect(
-        await reason(checkSmsCode({ db: database.prisma, mobile, purpose: "signIn", code: wrong, ip: "10.1.0.2", now })),
+        await reason(
+          checkSmsCode({ db: database.prisma, mobile, purpose: "signIn", code: wrong, ip: "10.1.0.2", now }),
+        ),
       ).toBe("codeWrong");
     expect(
-      await reason(checkSmsCode({ db: database.prisma, mobile, purpose: "signIn", code, ip: "10.1.0.2", now })),
+      await reason(
+        checkSmsCode({ db: database.prisma, mobile, purpose: "signIn", code, ip: "10.1.0.2", now }),
+      ),
     ).toBe("codeTooManyTries");
   });
 
@@ -301,9 +355,9 @@ describe("mobile accounts and channel choices", () => {
     // a number nobody has: the code registers it, with the name typed beside it
     await sendSmsCode({ db, mobile: "13600136001", purpose: "signIn", ip: null, now: t0 });
     const first = await codeFor("13600136001");
-    expect(await formError(signInWithSmsCode({ db, mobile: "13600136001", code: first, ip: null, now: t0 }))).toBe(
-      "name:nameRequired",
-    );
+    expect(
+      await formError(signInWithSmsCode({ db, mobile: "13600136001", code: first, ip: null, now: t0 })),
+    ).toBe("name:required");
     await sendSmsCode({ db, mobile: "13600136001", purpose: "signIn", ip: null, now: at(61_000) });
     const user = await signInWithSmsCode({
       db,
@@ -317,30 +371,63 @@ describe("mobile accounts and channel choices", () => {
 
     // the demo citizen gets a number, by a code to it (no old number yet)
     const citizen = await demoActor(db, "citizen@example.cn");
-    expect(await requestMobileChange({ db, actor: citizen, newMobile: "13600136002", ip: null, now: t0 })).toEqual({
+    expect(
+      await requestMobileChange({ db, actor: citizen, newMobile: "13600136002", ip: null, now: t0 }),
+    ).toEqual({
       needsOldCode: false,
     });
-    await confirmMobileChange({ db, actor: citizen, newMobile: "13600136002", newCode: await codeFor("13600136002"), ip: null, now: t0 });
+    await confirmMobileChange({
+      db,
+      actor: citizen,
+      newMobile: "13600136002",
+      newCode: await codeFor("13600136002"),
+      ip: null,
+      now: t0,
+    });
     await sendSmsCode({ db, mobile: "13600136002", purpose: "signIn", ip: null, now: t0 });
-    const signedIn = await signInWithSmsCode({ db, mobile: "13600136002", code: await codeFor("13600136002"), ip: null, now: t0 });
+    const signedIn = await signInWithSmsCode({
+      db,
+      mobile: "13600136002",
+      code: await codeFor("13600136002"),
+      ip: null,
+      now: t0,
+    });
     expect(signedIn.id).toBe(citizen.id);
 
     // changing it needs the code to the old number too
-    expect(await requestMobileChange({ db, actor: citizen, newMobile: "13600136003", ip: null, now: at(61_000) })).toEqual({
+    expect(
+      await requestMobileChange({ db, actor: citizen, newMobile: "13600136003", ip: null, now: at(61_000) }),
+    ).toEqual({
       needsOldCode: true,
     });
     const newCode = await codeFor("13600136003");
     const oldCode = await codeFor("13600136002");
     expect(
       await formError(
-        confirmMobileChange({ db, actor: citizen, newMobile: "13600136003", newCode, oldCode: oldCode === "000000" ? "111111" : "000000", ip: null, now: at(62_000) }),
+        confirmMobileChange({
+          db,
+          actor: citizen,
+          newMobile: "13600136003",
+          newCode,
+          oldCode: oldCode === "000000" ? "111111" : "000000",
+          ip: null,
+          now: at(62_000),
+        }),
       ),
     ).toBe("oldCode:codeWrong");
     // a number another account holds is refused even with its codes
     await requestMobileChange({ db, actor: citizen, newMobile: "13600136001", ip: null, now: at(130_000) });
     expect(
       await formError(
-        confirmMobileChange({ db, actor: citizen, newMobile: "13600136001", newCode: await codeFor("13600136001"), oldCode: await codeFor("13600136002"), ip: null, now: at(131_000) }),
+        confirmMobileChange({
+          db,
+          actor: citizen,
+          newMobile: "13600136001",
+          newCode: await codeFor("13600136001"),
+          oldCode: await codeFor("13600136002"),
+          ip: null,
+          now: at(131_000),
+        }),
       ),
     ).toBe("mobile:mobileTaken");
     await requestMobileChange({ db, actor: citizen, newMobile: "13600136003", ip: null, now: at(200_000) });
@@ -361,7 +448,10 @@ describe("mobile accounts and channel choices", () => {
     useLocalDriver();
     const db = database.prisma;
     const citizen = await demoActor(db, "citizen2@example.cn");
-    await db.user.update({ where: { id: citizen.id }, data: { mobile: "13500135001", mobileVerifiedAt: new Date() } });
+    await db.user.update({
+      where: { id: citizen.id },
+      data: { mobile: "13500135001", mobileVerifiedAt: new Date() },
+    });
     expect((await notifyChoicesOf({ db, actor: citizen })).supplement).toEqual({ email: true, sms: false });
     await saveNotifyChoices({
       db,
@@ -380,7 +470,9 @@ describe("mobile accounts and channel choices", () => {
       await db.$transaction((tx) => queueCaseNotice(tx, notice));
       return {
         mails: await db.outboxMail.count({ where: { subject: { contains: trackingNumber } } }),
-        sms: await db.outboxSms.findMany({ where: { to: "13500135001", params: { path: ["number"], equals: trackingNumber } } }),
+        sms: await db.outboxSms.findMany({
+          where: { to: "13500135001", params: { path: ["number"], equals: trackingNumber } },
+        }),
       };
     };
     const supplement = await send("requestSupplement", "CD-TEST-SMS-1");
