@@ -12,6 +12,7 @@ import { redactLetter } from "./redact";
 import { contentChanged } from "../cache/contentChanged";
 import { clientOf } from "../db/client";
 import { refreshSearchEntry } from "../search/index";
+import { queueLetterRepliedSms } from "../sms/choices";
 
 export type TLetterStepInput = TStepInput<TLetterStep> & {
   number: string;
@@ -233,6 +234,9 @@ const letterStepKind: TStepKind<
     });
     // the published copy joins the portal's search in the same transaction
     if (step === "publish") await refreshSearchEntry(tx, { type: "letter", id: entity.id });
+    // the writer hears of the reply by SMS when they chose it (account settings)
+    if ((step === "send" || step === "reanswer") && entity.writerId)
+      await queueLetterRepliedSms(tx, { writerId: entity.writerId, number: entity.number });
   },
   // a published letter changes the public list and figures: this instance's cached copies go at once
   afterCommit: async ({ step }) => {

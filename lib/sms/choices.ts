@@ -4,6 +4,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
+import { queueSms } from "./sendSms";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -79,4 +80,33 @@ export async function channelsFor(
   const sms = chosen.sms && !!input.mobile;
   if (email || sms) return { email, sms };
   return { email: input.hasMailbox, sms: !input.hasMailbox && !!input.mobile };
+}
+
+/**
+ * Texts a letter's writer that it was answered, when they chose SMS for letter replies and have a
+ * confirmed number (the reply itself is read on the portal, by the 查询码 or in the account).
+ * In the caller's transaction: the SMS exists exactly when the reply was sent.
+ */
+export async function queueLetterRepliedSms(
+  tx: Tx,
+  input: { writerId: string; number: string },
+): Promise<void> {
+  const writer = await tx.user.findUnique({
+    where: { id: input.writerId },
+    select: { mobile: true, closedAt: true },
+  });
+  if (!writer?.mobile || writer.closedAt) return;
+  const channels = await channelsFor(tx, {
+    userId: input.writerId,
+    kind: "letterReply",
+    hasMailbox: true,
+    mobile: writer.mobile,
+  });
+  if (channels.sms)
+    await queueSms(tx, {
+      to: writer.mobile,
+      template: "letterReplied",
+      params: { number: input.number },
+      userId: input.writerId,
+    });
 }

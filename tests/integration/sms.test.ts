@@ -13,7 +13,7 @@ import { checkSmsCode, sendSmsCode, SmsCodeError, smsCodeRules } from "@/lib/sms
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { confirmMobileChange, requestMobileChange, signInWithSmsCode } from "@/lib/sms/mobileAccount";
-import { notifyChoicesOf, saveNotifyChoices } from "@/lib/sms/choices";
+import { notifyChoicesOf, queueLetterRepliedSms, saveNotifyChoices } from "@/lib/sms/choices";
 import { composeCaseNotice, queueCaseNotice } from "@/lib/notifications/notifyApplicant";
 
 const keys = { keyId: "LTAI-test-key", secret: "test-secret-of-the-access-key" };
@@ -486,6 +486,18 @@ describe("mobile accounts and channel choices", () => {
     // a kind without an SMS template (accepted) is mailed as before
     const accepted = await send("accept", "CD-TEST-SMS-3");
     expect([accepted.mails, accepted.sms.length]).toEqual([1, 0]);
+    // letter replies: e-mail chosen, so no SMS; then SMS chosen, so one
+    await db.$transaction((tx) => queueLetterRepliedSms(tx, { writerId: citizen.id, number: "XF-TEST-1" }));
+    await saveNotifyChoices({
+      db,
+      actor: citizen,
+      choices: { supplement: "sms", decision: "both", letterReply: "sms", emergency: "sms" },
+    });
+    await db.$transaction((tx) => queueLetterRepliedSms(tx, { writerId: citizen.id, number: "XF-TEST-2" }));
+    const letterSms = await db.outboxSms.findMany({
+      where: { template: "letterReplied", to: "13500135001" },
+    });
+    expect(letterSms.map((s) => s.params)).toEqual([{ number: "XF-TEST-2" }]);
     // SMS chosen but no number: mailed, never dropped
     await db.user.update({ where: { id: citizen.id }, data: { mobile: null } });
     const noNumber = await composeCaseNotice({
