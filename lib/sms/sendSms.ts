@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { enqueueJob } from "../jobs/queue";
@@ -43,4 +44,37 @@ export async function queueSms(tx: Tx, sms: TSms): Promise<boolean> {
 /** Whether SMS leave the portal at all; without SMS_URL the SMS outbox is the only phone (development). */
 export function smsConfigured(): boolean {
   return !!process.env.SMS_URL;
+}
+
+/**
+ * Queues many SMS at once (a mail-out to a community), each with its key: the keys already queued
+ * are skipped, the rest are written with two inserts. Returns how many were newly queued.
+ */
+export async function queueSmsBatch(tx: Tx, messages: (TSms & { key: string })[]): Promise<number> {
+  const keyed = messages.map((sms) => ({ ...sms, uniqueKey: `sms:${sms.key}` }));
+  const existing = await tx.job.findMany({
+    where: { uniqueKey: { in: keyed.map((sms) => sms.uniqueKey) } },
+    select: { uniqueKey: true },
+  });
+  const skip = new Set(existing.map((job) => job.uniqueKey));
+  const fresh = keyed.filter((sms) => !skip.has(sms.uniqueKey));
+  if (!fresh.length) return 0;
+  const rows = fresh.map((sms) => ({
+    id: randomUUID(),
+    to: sms.to,
+    template: sms.template,
+    params: smsParams(sms.template, sms.params),
+    userId: sms.userId ?? null,
+  }));
+  await tx.outboxSms.createMany({ data: rows });
+  const now = new Date();
+  await tx.job.createMany({
+    data: rows.map((row, index) => ({
+      kind: "sms.send",
+      payload: { outboxId: row.id },
+      runAt: now,
+      uniqueKey: fresh[index].uniqueKey,
+    })),
+  });
+  return rows.length;
 }

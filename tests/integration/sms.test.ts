@@ -11,6 +11,8 @@ import { signedHeaders } from "@/lib/sms/signature";
 import { normaliseMobile } from "@/lib/sms/templates";
 import { checkSmsCode, sendSmsCode, SmsCodeError, smsCodeRules } from "@/lib/sms/codes";
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { noticeJobHandlers } from "@/lib/notices/jobs";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { confirmMobileChange, requestMobileChange, signInWithSmsCode } from "@/lib/sms/mobileAccount";
 import { notifyChoicesOf, queueLetterRepliedSms, saveNotifyChoices } from "@/lib/sms/choices";
@@ -509,5 +511,82 @@ describe("mobile accounts and channel choices", () => {
     });
     await db.$transaction((tx) => queueCaseNotice(tx, noNumber));
     expect(await db.outboxMail.count({ where: { subject: { contains: "CD-TEST-SMS-4" } } })).toBe(1);
+  });
+});
+
+describe("emergency notices", () => {
+  it("texts 1,000 residents of the targeted community who chose SMS, in batches, exactly once each", async () => {
+    useLocalDriver();
+    const db = database.prisma;
+    const [target, other] = await db.community.findMany({ take: 2, orderBy: { code: "asc" } });
+    const residents = Array.from({ length: 1000 }, (_, i) => ({
+      id: `sms-resident-${String(i).padStart(4, "0")}`,
+      email: `resident${i}@sms.example`,
+      passwordHash: "x",
+      name: `居民${i}`,
+      accountType: "PERSON" as const,
+      mobile: `1880000${String(i).padStart(4, "0")}`,
+    }));
+    // beside them: one who chose e-mail, one in another community
+    const others = [
+      {
+        ...residents[0],
+        id: "sms-resident-email",
+        email: "resident-email@sms.example",
+        mobile: "18811110001",
+      },
+      {
+        ...residents[0],
+        id: "sms-resident-other",
+        email: "resident-other@sms.example",
+        mobile: "18811110002",
+      },
+    ];
+    await db.user.createMany({ data: [...residents, ...others] });
+    await db.userCommunity.createMany({
+      data: [
+        ...residents.map((r) => ({ userId: r.id, communityId: target.id })),
+        { userId: "sms-resident-email", communityId: target.id },
+        { userId: "sms-resident-other", communityId: other.id },
+      ],
+    });
+    await db.notifyChoice.createMany({
+      data: [
+        ...residents.map((r) => ({ userId: r.id, kind: "emergency", email: false, sms: true })),
+        { userId: "sms-resident-email", kind: "emergency", email: true, sms: false },
+        { userId: "sms-resident-other", kind: "emergency", email: false, sms: true },
+      ],
+    });
+    const notice = await db.notice.create({
+      data: {
+        title: "防汛四级应急响应：请远离河道",
+        body: "今晚有暴雨。",
+        category: "emergency",
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        source: "应急管理局",
+        targets: { create: [{ communityId: target.id }] },
+      },
+    });
+    // the notice's mail-out job texts them; a second run of it (a retry) texts nobody again
+    for (let run = 0; run < 2; run++) {
+      await db.$transaction((tx) =>
+        enqueueJob(tx, { kind: "notice.mail", payload: { noticeId: notice.id } }),
+      );
+      await drainJobs({ db, handlers: noticeJobHandlers });
+    }
+    const texts = await db.outboxSms.findMany({
+      where: { template: "emergencyNotice", params: { path: ["title"], equals: notice.title } },
+      select: { to: true, params: true },
+    });
+    expect(texts).toHaveLength(1000);
+    expect(new Set(texts.map((t) => t.to)).size).toBe(1000);
+    expect(texts.some((t) => t.to.startsWith("1881111"))).toBe(false);
+    expect(texts[0].params).toEqual({ community: target.name, title: notice.title });
+    expect(
+      await db.job.count({
+        where: { kind: "sms.send", uniqueKey: { startsWith: `sms:emergency:${notice.id}:` } },
+      }),
+    ).toBe(1000);
   });
 });
