@@ -25,8 +25,6 @@ export const smsTemplates = {
 export type TSmsTemplate = keyof typeof smsTemplates;
 export type TSmsParams = Record<string, string>;
 
-export const smsTemplateNames = Object.keys(smsTemplates) as TSmsTemplate[];
-
 /** The provider's code for a template. */
 export function providerTemplateCode(template: TSmsTemplate): string {
   return process.env[`SMS_TEMPLATE_${template.toUpperCase()}`] ?? template;
