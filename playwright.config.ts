@@ -85,6 +85,8 @@ export default defineConfig({
         NEXTAUTH_URL: `http://localhost:${port}`,
         DATABASE_URL: "",
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        // the SMS local driver writes each message here (tests/e2e/helpers/sms.ts reads it)
+        SMS_OUTBOX_FILE: `.e2e-sms-${port}.jsonl`,
         // the job runner looks for due work twice a second, so scheduled notices appear promptly
         JOB_POLL_MS: "500",
       },

@@ -28,6 +28,7 @@ export const namespaces = [
   "privacy",
   "users",
   "letters",
+  "sms",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 

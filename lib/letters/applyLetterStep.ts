@@ -13,6 +13,7 @@ import { contentChanged } from "../cache/contentChanged";
 import { clientOf } from "../db/client";
 import { refreshSearchEntry } from "../search/index";
 import { queueLetterWebhooks } from "../webhooks/deliveries";
+import { queueLetterRepliedSms } from "../sms/choices";
 
 export type TLetterStepInput = TStepInput<TLetterStep> & {
   number: string;
@@ -237,6 +238,9 @@ const letterStepKind: TStepKind<
     // a 12345 work order's steps go to the hotline system, queued with the step itself
     if (entity.channel === "HOTLINE")
       await queueLetterWebhooks(tx, { letterId: entity.id, step, reason: plan.reason, at: new Date() });
+    // the writer hears of the reply by SMS when they chose it (account settings)
+    if ((step === "send" || step === "reanswer") && entity.writerId)
+      await queueLetterRepliedSms(tx, { writerId: entity.writerId, number: entity.number });
   },
   // a published letter changes the public list and figures: this instance's cached copies go at once
   afterCommit: async ({ step }) => {

@@ -11,6 +11,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { publishNotice } from "./applyNoticeStep";
 import { noticeVisibilityChanged } from "./effects";
 import { describeSubscription } from "./subscriptions";
+import { queueEmergencySms } from "../sms/emergency";
 
 const ZNoticePayload = z.object({ noticeId: z.string().min(1) });
 const ZConfirmPayload = z.object({ subscriptionId: z.string().min(1), token: z.string().min(1) });
@@ -119,6 +120,11 @@ const noticeMail: TJobHandler = async ({ db: prisma, payload }) => {
       headers: unsubscribeHeaders(unsubscribeLink),
     });
   }
+  // residents who chose SMS for emergency notices in their community (account settings)
+  await queueEmergencySms(prisma, {
+    ...notice,
+    communityIds: notice.targets.map((target) => target.communityId),
+  });
 };
 
 const noticePublish: TJobHandler = async ({ db: prisma, payload, job }) => {

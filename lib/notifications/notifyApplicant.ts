@@ -5,6 +5,9 @@ import { lt } from "../i18n/content";
 import { defaultLocale, isLocale } from "../i18n/settings";
 import { queueMail, type TMail } from "../mail/sendMail";
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { channelsFor, type TNotifyKind } from "../sms/choices";
+import { queueSms, type TSms } from "../sms/sendSms";
+import { hasMailbox } from "../sms/mobileAccount";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -14,7 +17,7 @@ export function publicBaseUrl(): string {
 
 /** Who is told and about what: everything a case notice is written from. */
 export type TCaseNoticeInput = {
-  applicant: { id: string; email: string; name: string; locale: string | null };
+  applicant: { id: string; email: string; name: string; locale: string | null; mobile?: string | null };
   trackingNumber: string;
   service: { name: string; nameEn: string | null };
   status: string;
@@ -27,6 +30,16 @@ export type TCaseNoticeInput = {
 export type TCaseNotice = {
   notification: { userId: string; kind: string; title: string; body: string; link: string };
   mail: TMail;
+  /** for the kinds a citizen chooses channels for: the kind and the SMS, sent if they chose it */
+  sms?: { kind: TNotifyKind; message: TSms };
+};
+
+/** The case steps whose notice a citizen may have by SMS, and the kind of their choice. */
+const smsKindOfStep: Record<string, TNotifyKind> = {
+  requestSupplement: "supplement",
+  approve: "decision",
+  deny: "decision",
+  complete: "decision",
 };
 
 /** Writes the notice in the applicant's language (no database work: it can run before a transaction). */
@@ -55,7 +68,23 @@ export async function composeCaseNotice(input: TCaseNoticeInput): Promise<TCaseN
   ]
     .filter(Boolean)
     .join("\n");
+  const smsKind = smsKindOfStep[input.kind];
+  const mobile = input.applicant.mobile;
+  const sms: TCaseNotice["sms"] =
+    smsKind && mobile
+      ? {
+          kind: smsKind,
+          message: {
+            to: mobile,
+            userId: input.applicant.id,
+            ...(smsKind === "supplement"
+              ? { template: "supplementRequested", params: { number: input.trackingNumber } }
+              : { template: "caseDecided", params: { number: input.trackingNumber, result: values.status } }),
+          },
+        }
+      : undefined;
   return {
+    ...(sms ? { sms } : {}),
     notification: { userId: input.applicant.id, kind: `case.${input.kind}`, title, body, link: path },
     mail: {
       to: input.applicant.email,
@@ -80,7 +109,20 @@ export async function composeCaseNotice(input: TCaseNoticeInput): Promise<TCaseN
  */
 export async function queueCaseNotice(tx: Tx, notice: TCaseNotice): Promise<void> {
   await tx.notification.create({ data: notice.notification });
-  await queueMail(tx, notice.mail);
+  const mailbox = hasMailbox(notice.mail.to);
+  if (!notice.sms) {
+    if (mailbox) await queueMail(tx, notice.mail);
+    return;
+  }
+  // the channels the applicant chose for this kind (account settings), e-mail by default
+  const channels = await channelsFor(tx, {
+    userId: notice.notification.userId,
+    kind: notice.sms.kind,
+    hasMailbox: mailbox,
+    mobile: notice.sms.message.to,
+  });
+  if (channels.email) await queueMail(tx, notice.mail);
+  if (channels.sms) await queueSms(tx, notice.sms.message);
 }
 
 /**
@@ -98,7 +140,9 @@ export async function notifyApplicant(
       select: {
         status: true,
         trackingNumber: true,
-        applicant: { select: { id: true, email: true, name: true, locale: true, closedAt: true } },
+        applicant: {
+          select: { id: true, email: true, name: true, locale: true, closedAt: true, mobile: true },
+        },
         service: { select: { name: true, nameEn: true } },
       },
     });

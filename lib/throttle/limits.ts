@@ -73,6 +73,21 @@ export const limits = {
     { points: 5, windowSeconds: hour },
     { points: 10, windowSeconds: day },
   ],
+  /** SMS codes sent to one mobile number, whatever the purpose: each costs money and a phone's peace */
+  smsCodeNumber: [
+    { points: 5, windowSeconds: hour },
+    { points: 10, windowSeconds: day },
+  ],
+  /** SMS codes asked for from one address, whatever the number (SMS pumping) */
+  smsCodeAddress: [
+    { points: 10, windowSeconds: hour },
+    { points: 30, windowSeconds: day },
+  ],
+  /** wrong SMS codes typed from one address, whatever the number */
+  smsCodeCheckAddress: [
+    { points: 30, windowSeconds: 15 * minute },
+    { points: 100, windowSeconds: day },
+  ],
   /** searches from one address: the search page and the search API count together */
   search: [{ points: 120, windowSeconds: minute }],
   /** letters written without an account from one address (each is work for a mailbox's handlers) */

@@ -1,6 +1,7 @@
 import "server-only";
 import { noticeJobHandlers } from "../notices/jobs";
 import { mailJobHandlers } from "../mail/jobs";
+import { smsJobHandlers } from "../sms/jobs";
 import { auditJobHandlers } from "../audit/refusals";
 import { userJobHandlers } from "../users/jobs";
 import { retentionJobHandlers } from "../retention/jobs";
@@ -18,6 +19,7 @@ import type { TJobSchedule } from "../jobs/cron";
 export const jobHandlers: TJobHandlers = {
   ...noticeJobHandlers,
   ...mailJobHandlers,
+  ...smsJobHandlers,
   ...auditJobHandlers,
   ...userJobHandlers,
   ...retentionJobHandlers,

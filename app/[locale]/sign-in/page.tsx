@@ -15,7 +15,7 @@ type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams 
 export const generateMetadata = pageMetadata("auth", "auth:signInTitle");
 
 export default async function SignInPage({ params, searchParams }: Props) {
-  const { locale, t } = await pageT(params, ["auth", "errors", "privacy"]);
+  const { locale, t } = await pageT(params, ["auth", "errors", "privacy", "sms"]);
   const query = await searchParams;
   const returnTo = safeRedirectPath(param(query.returnTo, 500), `/${locale}/account`);
   if (isCitizen(await getSessionUser())) redirect(returnTo);
@@ -24,6 +24,11 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <PageHeading title={t("auth:signInTitle")} intro={t("auth:signInIntro")} />
       {param(query.closed, 1) ? <StatusNote>{t("privacy:close.done")}</StatusNote> : null}
       <SignInForm t={t} action={signInCitizen} hidden={{ locale, returnTo }} />
+      <p>
+        <Link href={`/${locale}/sign-in/mobile?returnTo=${encodeURIComponent(returnTo)}`}>
+          {t("sms:signIn.link")}
+        </Link>
+      </p>
       <p>
         {t("auth:noAccount")} <Link href={`/${locale}/register`}>{t("auth:registerLink")}</Link>
       </p>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { postAction } from "@/lib/actions/formAction";
 import { retryMail } from "@/lib/notifications/queries";
 import { retryFailedJob } from "@/lib/worker/failedJobs";
+import { retrySms } from "@/lib/sms/outbox";
 
 /** Sends a failed mail again (administrators). */
 export const retryOutboxMail = postAction({
@@ -23,5 +24,15 @@ export const retryJob = postAction({
   run: async ({ input, actor }) => {
     await retryFailedJob({ actor, id: input.id });
     redirect("/staff/outbox?jobRetried=1");
+  },
+});
+
+/** Sends a failed SMS again (administrators). */
+export const retryOutboxSms = postAction({
+  schema: z.object({ id: z.string().min(1).max(64) }),
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await retrySms({ actor, id: input.id });
+    redirect("/staff/outbox?smsRetried=1#sms-outbox");
   },
 });

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/staff/PageHeader";
 import { Section } from "@/components/ui/Section";
 import { listFailedJobs } from "@/lib/worker/failedJobs";
 import { retryJob, retryOutboxMail } from "./actions";
+import { SmsOutbox } from "./SmsOutbox";
 
 export const generateMetadata = staffPageMetadata("notifications", "notifications:outboxTitle");
 
@@ -21,13 +22,13 @@ type TMailState = "sent" | "failed" | "retrying" | "queued" | "kept";
 export default async function OutboxPage({
   searchParams,
 }: {
-  searchParams: Promise<{ retried?: string; jobRetried?: string }>;
+  searchParams: Promise<{ retried?: string; jobRetried?: string; smsRetried?: string }>;
 }) {
   const actor = await requireStaff();
   const mails = await orNotFound(listOutbox({ actor }));
   const failedJobs = await listFailedJobs({ actor });
   const query = await searchParams;
-  const t = await getT(defaultLocale, ["notifications", "privacy"]);
+  const t = await getT(defaultLocale, ["notifications", "privacy", "sms"]);
   const stateOf = (mail: (typeof mails)[number]): TMailState =>
     mail.sentAt
       ? "sent"
@@ -47,7 +48,9 @@ export default async function OutboxPage({
             ? t("notifications:outboxRetried")
             : query.jobRetried
               ? t("notifications:failedJobRetried")
-              : null
+              : query.smsRetried
+                ? t("sms:outbox.retried")
+                : null
         }
       />
       <p>{t("notifications:outboxIntro")}</p>
@@ -84,6 +87,7 @@ export default async function OutboxPage({
           );
         })}
       </ol>
+      <SmsOutbox actor={actor} t={t} />
       <Section id="failed-jobs" title={t("notifications:failedJobsTitle")}>
         <p>{t("notifications:failedJobsIntro")}</p>
         {failedJobs.length === 0 ? <p>{t("notifications:failedJobsEmpty")}</p> : null}

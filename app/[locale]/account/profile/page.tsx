@@ -17,7 +17,7 @@ export const generateMetadata = pageMetadata("privacy", "privacy:profile.title")
 
 /** Correcting one's own details (个人信息保护法 Art. 46); the e-mail address is changed on its own page. */
 export default async function ProfilePage({ params, searchParams }: Props) {
-  const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
+  const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors", "sms"]);
   const actor = await requireCitizen(locale, `/${locale}/account/profile`);
   const profile = await ownProfile({ actor });
   if (!profile) notFound();
@@ -32,6 +32,10 @@ export default async function ProfilePage({ params, searchParams }: Props) {
       <DefinitionList items={[[t("auth:email"), profile.email]]} />
       <p>
         <Link href={`/${locale}/account/email`}>{t("privacy:email.link")}</Link>
+      </p>
+      <p>
+        <Link href={`/${locale}/account/mobile`}>{t("sms:mobile.link")}</Link> ·{" "}
+        <Link href={`/${locale}/account/mobile#notify-choices`}>{t("sms:choices.link")}</Link>
       </p>
       <FormSection
         id="profile-form"

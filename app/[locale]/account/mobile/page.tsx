@@ -1,0 +1,109 @@
+import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { param, type TSearchParams } from "@/lib/i18n/search-params";
+import { requireCitizen } from "@/lib/auth/session";
+import { ownMobile } from "@/lib/sms/mobileAccount";
+import { notifyChoicesOf, notifyKinds } from "@/lib/sms/choices";
+import { normaliseMobile } from "@/lib/sms/templates";
+import { FormSection } from "@/components/form/FormSection";
+import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
+import { StatusNote } from "@/components/ui/StatusNote";
+import { DefinitionList } from "@/components/ui/DefinitionList";
+import { askMobileChange, confirmMobile, saveChoices } from "./actions";
+
+type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
+
+export const generateMetadata = pageMetadata("sms", "sms:mobile.title");
+
+/** The account's mobile number (added or changed with texted codes) and how each kind of notice reaches them. */
+export default async function MobilePage({ params, searchParams }: Props) {
+  const { locale, t } = await pageT(params, ["sms", "account", "privacy", "errors"]);
+  const actor = await requireCitizen(locale, `/${locale}/account/mobile`);
+  const [mobile, choices] = await Promise.all([ownMobile({ actor }), notifyChoicesOf({ actor })]);
+  const query = await searchParams;
+  const sent = param(query.sent, 4);
+  const newMobile = normaliseMobile(param(query.m, 30) ?? "") ?? "";
+  const status = param(query.changed, 1)
+    ? t("sms:mobile.changed")
+    : param(query.saved, 1)
+      ? t("sms:choices.saved")
+      : sent === "both"
+        ? t("sms:mobile.sentBoth")
+        : sent === "new"
+          ? t("sms:mobile.sentNew")
+          : null;
+  const channel = (kind: (typeof notifyKinds)[number]) => {
+    const { email, sms } = choices[kind];
+    return email && sms ? "both" : sms ? "sms" : "email";
+  };
+  return (
+    <div className="grid gap-6">
+      <Breadcrumb
+        label={t("breadcrumb")}
+        links={[
+          { href: `/${locale}/account`, label: t("account:title") },
+          { href: `/${locale}/account/profile`, label: t("privacy:profile.title") },
+        ]}
+      />
+      <PageHeading title={t("sms:mobile.title")} intro={t("sms:mobile.intro")} />
+      {status ? <StatusNote>{status}</StatusNote> : null}
+      <DefinitionList items={[[t("sms:mobile.current"), mobile ?? t("sms:mobile.none")]]} />
+      <FormSection
+        id="mobile-send"
+        title={t("sms:mobile.sendTitle")}
+        t={t}
+        action={askMobileChange}
+        hidden={{ locale }}
+        initialValues={{ newMobile }}
+        tone={sent ? "secondary" : "primary"}
+        fields={[
+          { name: "newMobile", type: "text", label: t("sms:mobile.newMobile"), autoComplete: "tel-national" },
+        ]}
+        submitLabel={t("sms:mobile.send")}
+      />
+      <FormSection
+        id="mobile-confirm"
+        title={t("sms:mobile.confirmTitle")}
+        t={t}
+        action={confirmMobile}
+        hidden={{ locale }}
+        initialValues={{ newMobile }}
+        framed={!!sent}
+        fields={[
+          { name: "newMobile", type: "text", label: t("sms:mobile.newMobile"), autoComplete: "tel-national" },
+          { name: "newCode", type: "text", label: t("sms:mobile.newCode"), autoComplete: "one-time-code" },
+          ...(mobile
+            ? [
+                {
+                  name: "oldCode",
+                  type: "text" as const,
+                  label: t("sms:mobile.oldCode"),
+                  autoComplete: "off",
+                },
+              ]
+            : []),
+        ]}
+        submitLabel={t("sms:mobile.confirm")}
+      />
+      <FormSection
+        id="notify-choices"
+        title={t("sms:choices.title")}
+        intro={t("sms:choices.intro")}
+        t={t}
+        action={saveChoices}
+        hidden={{ locale }}
+        initialValues={Object.fromEntries(notifyKinds.map((kind) => [kind, channel(kind)]))}
+        fields={notifyKinds.map((kind) => ({
+          name: kind,
+          type: "radio" as const,
+          label: t(`sms:choices.kind.${kind}`),
+          options: (["email", "sms", "both"] as const).map((value) => ({
+            value,
+            label: t(`sms:choices.${value}`),
+          })),
+        }))}
+        submitLabel={t("sms:choices.submit")}
+      />
+      {!mobile ? <p className="text-sm text-muted">{t("sms:choices.noMobile")}</p> : null}
+    </div>
+  );
+}

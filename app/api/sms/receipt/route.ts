@@ -1,0 +1,5 @@
+import { receiveSmsReceipts } from "@/lib/sms/receiptRoute";
+
+export const dynamic = "force-dynamic";
+
+export const POST = receiveSmsReceipts;

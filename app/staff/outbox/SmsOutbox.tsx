@@ -1,0 +1,74 @@
+import type { TFunction } from "i18next";
+import type { TSessionUser } from "@/lib/auth/types";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { formatDateTime } from "@/lib/i18n/format";
+import { listSmsOutbox } from "@/lib/sms/outbox";
+import { smsConfigured } from "@/lib/sms/sendSms";
+import { buttonClass } from "@/components/ui/Button";
+import { Section } from "@/components/ui/Section";
+import { retryOutboxSms } from "./actions";
+
+type TSmsState = "sent" | "failed" | "retrying" | "queued" | "kept";
+
+/** The SMS outbox beside the mail outbox: template and parameters, state, receipt; a failed one can be sent again. */
+export async function SmsOutbox({ actor, t }: { actor: TSessionUser; t: TFunction }) {
+  const messages = await listSmsOutbox({ actor });
+  const stateOf = (sms: (typeof messages)[number]): TSmsState =>
+    sms.sentAt
+      ? "sent"
+      : sms.failedAt
+        ? "failed"
+        : sms.error
+          ? "retrying"
+          : smsConfigured()
+            ? "queued"
+            : "kept";
+  return (
+    <Section id="sms-outbox" title={t("sms:outbox.title")}>
+      <p>{t("sms:outbox.intro")}</p>
+      {messages.length === 0 ? <p>{t("sms:outbox.empty")}</p> : null}
+      <ol className="grid gap-2">
+        {messages.map((sms) => {
+          const state = stateOf(sms);
+          return (
+            <li key={sms.id} className="grid gap-1 border border-line p-4" data-sms-to={sms.to}>
+              <p className="font-bold">
+                {t(`sms:outbox.templates.${sms.template}`, { defaultValue: sms.template })}
+              </p>
+              <p className="text-sm text-muted">
+                {t("sms:outbox.to")}
+                {t("colon")}
+                {sms.to} · {formatDateTime(defaultLocale, sms.createdAt)} ·{" "}
+                <span data-state={state}>{t(`sms:outbox.state.${state}`)}</span>
+              </p>
+              <p className="text-sm break-all">
+                {t("sms:outbox.params")}
+                {t("colon")}
+                <code>{JSON.stringify(sms.params)}</code>
+              </p>
+              {sms.error && !sms.sentAt ? (
+                <p className="text-sm">{t("sms:outbox.error", { error: sms.error })}</p>
+              ) : null}
+              {sms.receiptStatus ? (
+                <p className="text-sm">
+                  {t("sms:outbox.receipt", {
+                    status: t(`sms:outbox.receiptStatus.${sms.receiptStatus}`),
+                    code: sms.receiptCode ?? "",
+                  })}
+                </p>
+              ) : null}
+              {state === "failed" ? (
+                <form action={retryOutboxSms}>
+                  <input type="hidden" name="id" value={sms.id} />
+                  <button type="submit" className={buttonClass("secondary")}>
+                    {t("sms:outbox.retry")}
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </Section>
+  );
+}
