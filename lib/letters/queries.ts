@@ -146,10 +146,17 @@ export async function readLetter(
  * Whether a letter number and 查询码 belong together (the letter lookup form): counted against the
  * same limits as every 查询码 lookup, a failure audited. Published letters need the code too.
  */
-export async function letterCodeMatches(input: { number: string; accessCode: string } & TDbOption): Promise<boolean> {
+export async function letterCodeMatches(
+  input: { number: string; accessCode: string } & TDbOption,
+): Promise<boolean> {
   const prisma = await clientOf(input);
-  const found = await lookUpByAccessCode({ trackingNumber: input.number, entityType: "Letter", db: prisma }, () =>
-    prisma.letter.findFirst({ where: { number: input.number, accessCode: input.accessCode }, select: { id: true } }),
+  const found = await lookUpByAccessCode(
+    { trackingNumber: input.number, entityType: "Letter", db: prisma },
+    () =>
+      prisma.letter.findFirst({
+        where: { number: input.number, accessCode: input.accessCode },
+        select: { id: true },
+      }),
   );
   return found !== null;
 }

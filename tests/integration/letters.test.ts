@@ -144,7 +144,10 @@ describe("publication and reading", () => {
       }),
     ).toBe(1);
     // the form reads both trimmed and upper case, and names the field that is wrong
-    const parsed = ZLetterLookup.parse({ number: ` ${number.toLowerCase()} `, accessCode: accessCode.toLowerCase() });
+    const parsed = ZLetterLookup.parse({
+      number: ` ${number.toLowerCase()} `,
+      accessCode: accessCode.toLowerCase(),
+    });
     expect(parsed).toEqual({ number, accessCode });
     const bad = ZLetterLookup.safeParse({ number: "SV20261126000123", accessCode: "12" });
     expect(bad.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([

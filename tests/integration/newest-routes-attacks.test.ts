@@ -161,7 +161,9 @@ describe("a letter's 查询码 guessed on its page", () => {
     // a letter's page without a code, or with a malformed number, is no lookup
     expect(await pageWait(new NextRequest(`http://portal.example/en/letters/${number}`))).toBeNull();
     const cookie = { cookie: `${letterCookieName("XJ1")}=BBBBBB` };
-    expect(await pageWait(new NextRequest("http://portal.example/en/letters/XJ1", { headers: cookie }))).toBeNull();
+    expect(
+      await pageWait(new NextRequest("http://portal.example/en/letters/XJ1", { headers: cookie })),
+    ).toBeNull();
     // `?code=` in the URL is no lookup any more: nothing reads it
     const inUrl = new NextRequest(`http://portal.example/en/letters/${number}?code=BBBBBB`, {
       headers: { [clientAddressHeader]: "198.51.100.7" },

@@ -40,5 +40,7 @@ export async function openLetter(formData: FormData): Promise<void> {
       )
     : false;
   // a code that no longer matches (or too many tries): the lookup form, to type them again
-  redirect(opened && parsed.success ? `/${locale}/letters/${parsed.data.number}` : `/${locale}/letters/lookup`);
+  redirect(
+    opened && parsed.success ? `/${locale}/letters/${parsed.data.number}` : `/${locale}/letters/lookup`,
+  );
 }
