@@ -130,6 +130,8 @@ test.describe("letters", () => {
     expect((await visitor.goto(`/zh-Hans/letters/${number}`))!.status()).toBe(404);
     // the code in a URL is not accepted; posted in the lookup form, it opens the letter's clean URL
     expect((await visitor.goto(`/zh-Hans/letters/${number}?code=${code}`))!.status()).toBe(404);
+    await visitor.goto("/zh-Hans/letters/lookup");
+    await expectAccessible(visitor);
     await lookUpLetterByForm(visitor, "zh-Hans", number, code);
     await expect(visitor.getByText("13800280001")).toBeVisible();
     // a department's staff cannot open a letter to the 市长信箱
