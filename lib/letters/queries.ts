@@ -142,6 +142,25 @@ export async function readLetter(
   );
 }
 
+/**
+ * Whether a letter number and 查询码 belong together (the letter lookup form): counted against the
+ * same limits as every 查询码 lookup, a failure audited. Published letters need the code too.
+ */
+export async function letterCodeMatches(
+  input: { number: string; accessCode: string } & TDbOption,
+): Promise<boolean> {
+  const prisma = await clientOf(input);
+  const found = await lookUpByAccessCode(
+    { trackingNumber: input.number, entityType: "Letter", db: prisma },
+    () =>
+      prisma.letter.findFirst({
+        where: { number: input.number, accessCode: input.accessCode },
+        select: { id: true },
+      }),
+  );
+  return found !== null;
+}
+
 /** A reply is owed by the due date once a letter is accepted, until it is replied to. */
 export function letterDueFlag(status: TLetterStatus, due: Date | null, today: string): TDueFlag {
   return due && owingStatuses.includes(status) ? dueFlagOn(due, today) : null;

@@ -1,11 +1,12 @@
 /**
  * Which page requests count against a limit before they are rendered (proxy.ts), and how long the
  * client must wait: a 查询码 lookup on the track page, the disclosure confirmation page or a
- * letter's page (checked: the lookup itself counts it), and a search on the search page (counted
+ * letter's page (its code in the letter's cookie) (checked: the lookup itself counts it), and a search on the search page (counted
  * here, per client address, as the search API counts). Free of `server-only`: proxy.ts imports it.
  */
 import type { NextRequest } from "next/server";
-import { accessCodePattern, letterNumberPattern, trackingNumberPattern } from "../identifiers/patterns";
+import { accessCodePattern, trackingNumberPattern } from "../identifiers/patterns";
+import { letterCodeOf, letterCookieName } from "../http/letterCookie";
 import { clientAddressHeader } from "../http/clientAddressHeader";
 import { isLocale } from "../i18n/settings";
 import { pageGate } from "./pageGate";
@@ -18,11 +19,12 @@ type TPageWait = { retryAfterSeconds: number; kind: "attempts" | "requests" };
  * posted, they come in the tracking cookie the page's `lookup` parameter names.
  */
 function lookupOf(request: NextRequest, page: string): { trackingNumber: string; accessCode: string } | null {
-  // a letter's page looks its 查询码 up from `?code=` (the page reads it trimmed, upper case)
-  const letter = /^letters\/([^/]+)$/.exec(page)?.[1];
+  // a letter's page and its confirmation page look up the 查询码 kept in the letter's cookie
+  // (never `?code=`: the page does not read it)
+  const letter = /^letters\/([^/]+)(?:\/sent)?$/.exec(page)?.[1];
   if (letter) {
-    const accessCode = request.nextUrl.searchParams.get("code")?.trim().toUpperCase() ?? "";
-    return letterNumberPattern.test(letter) && accessCode ? { trackingNumber: letter, accessCode } : null;
+    const accessCode = letterCodeOf(letter, request.cookies.get(letterCookieName(letter))?.value);
+    return accessCode ? { trackingNumber: letter, accessCode } : null;
   }
   if (page !== "track" && page !== "disclosure/request/confirmation") return null;
   const kept = decodeTrackingLookup(

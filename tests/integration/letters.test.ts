@@ -5,7 +5,8 @@ import { letterSpecs } from "@/prisma/seed/letters";
 import type { TSessionUser } from "@/lib/auth/types";
 import { submitLetter, ZLetter } from "@/lib/letters/submitLetter";
 import { applyLetterStep, type TLetterStepInput } from "@/lib/letters/applyLetterStep";
-import { readLetter, staffLetter, letterQueue } from "@/lib/letters/queries";
+import { letterCodeMatches, readLetter, staffLetter, letterQueue } from "@/lib/letters/queries";
+import { ZLetterLookup } from "@/lib/letters/letterLookup";
 import { letterFigures } from "@/lib/letters/figures";
 import { FormError } from "@/lib/shared/errors";
 import { sitemapEntries } from "@/lib/seo/sitemap";
@@ -127,6 +128,32 @@ describe("publication and reading", () => {
     ).toBe(1);
     expect(await staffLetter({ actor: actors.caseworker2, number, db: database.prisma })).toBeNull();
     expect(await staffLetter({ actor: actors.caseworker, number, db: database.prisma })).not.toBeNull();
+  });
+
+  it("opens a letter from the lookup form only with its own 查询码, published or not; a failure audited, the field named", async () => {
+    const { number, accessCode } = await write(null, { kind: "SUGGESTION" });
+    const other = await write(null, { kind: "SUGGESTION" });
+    const check = (n: string, code: string) =>
+      letterCodeMatches({ number: n, accessCode: code, db: database.prisma });
+    expect(await check(number, accessCode)).toBe(true);
+    expect(await check(number, other.accessCode)).toBe(false);
+    expect(await check("XJ20000101000001", accessCode)).toBe(false);
+    expect(
+      await database.prisma.auditLog.count({
+        where: { entityType: "Letter", entityId: number, action: "accessCode.failed", outcome: "DENIED" },
+      }),
+    ).toBe(1);
+    // the form reads both trimmed and upper case, and names the field that is wrong
+    const parsed = ZLetterLookup.parse({
+      number: ` ${number.toLowerCase()} `,
+      accessCode: accessCode.toLowerCase(),
+    });
+    expect(parsed).toEqual({ number, accessCode });
+    const bad = ZLetterLookup.safeParse({ number: "SV20261126000123", accessCode: "12" });
+    expect(bad.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([
+      ["number", "letterNumberFormat"],
+      ["accessCode", "accessCodeFormat"],
+    ]);
   });
 
   it("lets the writer rate the reply once", async () => {

@@ -15,6 +15,7 @@ import { applyLetterStep, rateLetter } from "@/lib/letters/applyLetterStep";
 import { pageWait } from "@/lib/throttle/pageLimits";
 import { servePageGate } from "@/lib/throttle/servePageGate";
 import { clientAddressHeader } from "@/lib/http/clientAddressHeader";
+import { letterCookieName } from "@/lib/http/letterCookie";
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
 import {
   publishReport,
@@ -137,9 +138,10 @@ describe("a letter's 查询码 guessed on its page", () => {
         consentToPublish: "no",
       }),
     });
+    // the page reads the 查询码 from the letter's cookie (set by the lookup form), never the URL
     const page = (code: string) =>
-      new NextRequest(`http://portal.example/en/letters/${number}?code=${code}`, {
-        headers: { [clientAddressHeader]: "198.51.100.7" },
+      new NextRequest(`http://portal.example/en/letters/${number}`, {
+        headers: { [clientAddressHeader]: "198.51.100.7", cookie: `${letterCookieName(number)}=${code}` },
       });
     expect(await pageWait(page("AAAAAA"))).toBeNull();
     let refused = 0;
@@ -158,7 +160,15 @@ describe("a letter's 查询码 guessed on its page", () => {
     expect(wait?.retryAfterSeconds).toBeGreaterThan(0);
     // a letter's page without a code, or with a malformed number, is no lookup
     expect(await pageWait(new NextRequest(`http://portal.example/en/letters/${number}`))).toBeNull();
-    expect(await pageWait(new NextRequest("http://portal.example/en/letters/XJ1?code=BBBBBB"))).toBeNull();
+    const cookie = { cookie: `${letterCookieName("XJ1")}=BBBBBB` };
+    expect(
+      await pageWait(new NextRequest("http://portal.example/en/letters/XJ1", { headers: cookie })),
+    ).toBeNull();
+    // `?code=` in the URL is no lookup any more: nothing reads it
+    const inUrl = new NextRequest(`http://portal.example/en/letters/${number}?code=BBBBBB`, {
+      headers: { [clientAddressHeader]: "198.51.100.7" },
+    });
+    expect(await pageWait(inUrl)).toBeNull();
     const refusals = await db.auditLog.count({
       where: { entityType: "Letter", entityId: number, outcome: "DENIED" },
     });

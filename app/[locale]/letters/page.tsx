@@ -31,6 +31,7 @@ export default async function LettersPage({ params, searchParams }: Props) {
         <Link href={`/${locale}/letters/write`} className={buttonClass()}>
           {t("letters:writeLink")}
         </Link>
+        <Link href={`/${locale}/letters/lookup`}>{t("letters:lookupLink")}</Link>
         <Link href={`/${locale}/letters/figures`}>{t("letters:figuresLink")}</Link>
         <Link href={`/${locale}/letters/feed.xml`} type="application/rss+xml">
           {t("letters:rssLink")}

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { expectAccessible } from "../helpers/axe";
 import { errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
+import { lookUpLetterByForm, watchUrls } from "../helpers/track";
 
 const l = {
   en: {
@@ -55,10 +56,10 @@ async function writeComplaint(page: Page, locale: TLocale, mailbox: string, subj
   await page.getByRole("button", { name: x.send }).click();
   await expect(page.getByRole("heading", { name: x.sent })).toBeVisible();
   if (axe) await expectAccessible(page);
-  return {
-    number: (await page.getByTestId("tracking-number").textContent())!,
-    code: (await page.getByTestId("access-code").textContent())!,
-  };
+  const number = (await page.getByTestId("tracking-number").textContent())!;
+  // the confirmation page's URL carries the number only; the code is shown as text
+  expect(page.url()).toMatch(new RegExp(`/${locale}/letters/${number}/sent$`));
+  return { number, code: (await page.getByTestId("access-code").textContent())! };
 }
 
 /** The writer rates the reply 不满意 on the letter's page. */
@@ -127,7 +128,11 @@ test.describe("letters", () => {
     expect((await other.goto(`/zh-Hans/letters/${number}`))!.status()).toBe(404);
     const visitor = await newPage(browser);
     expect((await visitor.goto(`/zh-Hans/letters/${number}`))!.status()).toBe(404);
-    expect((await visitor.goto(`/zh-Hans/letters/${number}?code=${code}`))!.status()).toBe(200);
+    // the code in a URL is not accepted; posted in the lookup form, it opens the letter's clean URL
+    expect((await visitor.goto(`/zh-Hans/letters/${number}?code=${code}`))!.status()).toBe(404);
+    await visitor.goto("/zh-Hans/letters/lookup");
+    await expectAccessible(visitor);
+    await lookUpLetterByForm(visitor, "zh-Hans", number, code);
     await expect(visitor.getByText("13800280001")).toBeVisible();
     // a department's staff cannot open a letter to the 市长信箱
     expect((await staff.caseworker.goto(`/staff/letters/${number}`))!.status()).toBe(404);
@@ -180,16 +185,34 @@ test.describe("letters", () => {
   }) => {
     test.setTimeout(240_000);
     const writer = await newPage(browser, false);
+    const writerUrls = watchUrls(writer);
     await signInCitizen(writer, "citizen@example.cn", "en");
     const { number, code } = await writeComplaint(writer, "en", "RSJ", "Night-time building noise", false);
-    await writer.goto(`/en/letters/${number}`);
+    // the confirmation page's button posts the number and code and opens the letter's clean URL
+    expect(await writerUrls.targets()).not.toContainEqual(expect.stringContaining(code));
+    await writer.getByRole("button", { name: "Open this letter" }).click();
+    await writer.waitForURL(new RegExp(`/en/letters/${number}$`));
     await expect(writer.getByRole("heading", { name: l.en.attachments })).toBeVisible();
     await expect(writer.getByRole("link", { name: /id-card\.pdf/ })).toBeVisible();
 
     const visitor = await newPage(browser, false);
+    const visitorUrls = watchUrls(visitor);
     expect((await visitor.goto(`/en/letters/${number}`))!.status()).toBe(404);
-    expect((await visitor.goto(`/en/letters/${number}?code=${code}`))!.status()).toBe(200);
+    // the lookup form, reached from the letters list, names the field in error and keeps what was typed
+    await visitor.goto("/en/letters");
+    await visitor.getByRole("link", { name: "Look up a letter with its number and access code" }).click();
+    await visitor.locator("#field-number").fill(number);
+    await visitor.locator("#field-accessCode").fill("12");
+    await visitor.getByRole("button", { name: "Look up", exact: true }).click();
+    await expect(errorSummary(visitor)).toContainText(/access code/i);
+    await expect(visitor.locator("#field-number")).toHaveValue(number);
+    await lookUpLetterByForm(visitor, "en", number, code);
     await expect(visitor.getByText("13800280001")).toBeVisible();
+    // no request, redirect, link or form target of either browser carried the code
+    for (const watched of [writerUrls, visitorUrls]) {
+      expect(watched.urls).not.toContainEqual(expect.stringContaining(code));
+      expect(await watched.targets()).not.toContainEqual(expect.stringContaining(code));
+    }
     // the code lets one follow the letter, not see its files
     await expect(visitor.getByRole("link", { name: /id-card\.pdf/ })).toHaveCount(0);
 

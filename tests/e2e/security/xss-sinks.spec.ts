@@ -3,7 +3,7 @@ import { xssPayloads } from "../../fixtures/xss-payloads";
 import { signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
 import { foreignScripts, markupProblems, watchDialogs } from "../helpers/xss";
-import { trackByForm } from "../helpers/track";
+import { lookUpLetterByForm, trackByForm } from "../helpers/track";
 
 /**
  * The XSS corpus through the HTML sinks a signed-in person writes into, checked in a real browser
@@ -278,7 +278,7 @@ test("letters never run: the writer's pages, the 查询码 view and the mailbox'
     await writer.goto(`/en/letters/${number}`);
     await expect(writer.locator("main")).toContainText("1. ");
     await expectInert(writer);
-    await visitor.goto(`/en/letters/${number}?code=${code}`);
+    await lookUpLetterByForm(visitor, "en", number, code);
     await expectInert(visitor);
     await handler.goto(`/staff/letters/${number}`);
     await expect(handler.locator("main")).toContainText(number);

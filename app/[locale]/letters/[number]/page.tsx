@@ -3,16 +3,15 @@ import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { formatDate, formatDateTime, formatDay } from "@/lib/i18n/format";
-import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { codeOptions } from "@/lib/i18n/options";
 import { errorMessages } from "@/lib/i18n/messages";
 import { getSessionUser } from "@/lib/auth/session";
 import { readLetter } from "@/lib/letters/queries";
+import { keptLetterCode } from "@/lib/letters/letterLookup";
 import { letterNumberPattern, letterRatings } from "@/lib/letters/kinds";
 import { letterWorkflow, owingStatuses } from "@/lib/letters/letterWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
-import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Breadcrumb } from "@/components/ui/PageHeading";
 import { Section } from "@/components/ui/Section";
@@ -23,7 +22,7 @@ import { FileList } from "@/components/cases/FileList";
 import { WrittenText } from "@/components/ui/LocalText";
 import { rateLetterReply } from "./actions";
 
-type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
+type Props = { params: Promise<{ locale: string; number: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: (await params).number };
@@ -31,15 +30,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * One letter: its published, redacted copy for anyone; before publication only for its writer
- * or with its 查询码 (?code=), and a 404 for everyone else. The writer rates the reply here.
+ * or with its 查询码, and a 404 for everyone else. The writer rates the reply here. The 查询码 comes
+ * from the short-lived cookie the lookup form (./lookup) or sending the letter set for this letter,
+ * never from the URL: `?code=` is not read.
  */
-export default async function LetterPage({ params, searchParams }: Props) {
+export default async function LetterPage({ params }: Props) {
   const locale = await localeParam(params);
   const { number } = await params;
-  const query = await searchParams;
-  const code = param(query.code, 10)?.toUpperCase() ?? null;
   const t = await getT(locale, ["letters", "account", "errors"]);
   if (!letterNumberPattern.test(number)) notFound();
+  const code = await keptLetterCode(number);
   const actor = await getSessionUser();
   let reading: Awaited<ReturnType<typeof readLetter>>;
   try {
@@ -62,15 +62,6 @@ export default async function LetterPage({ params, searchParams }: Props) {
         label={t("breadcrumb")}
         links={[{ href: `/${locale}/letters`, label: t("letters:listTitle") }]}
       />
-      {query.sent && code && mine ? (
-        <ConfirmationPanel
-          t={t}
-          title={t("letters:confirmationTitle")}
-          issued={{ trackingNumber: number, accessCode: code }}
-        >
-          <p>{t("letters:confirmationIntro")}</p>
-        </ConfirmationPanel>
-      ) : null}
       <h1 className="text-2xl font-bold">
         <WrittenText locale={locale} text={(published ? published.publicSubject : mine?.subject) ?? ""} />
       </h1>

@@ -1,6 +1,6 @@
 import { formRoute } from "@/lib/actions/formRoute";
 import { maxLetterFiles, submitLetter, ZLetter } from "@/lib/letters/submitLetter";
-import { withQuery } from "@/lib/i18n/paths";
+import { keepLetterCode } from "@/lib/letters/letterLookup";
 
 /** A signed-in citizen's letter with its files (streamed, checked as every upload); then its number and 查询码. */
 export const POST = formRoute({
@@ -11,6 +11,8 @@ export const POST = formRoute({
   back: (_fields, locale) => `/${locale}/letters/write`,
   run: async ({ input, actor, files, locale }) => {
     const { number, accessCode } = await submitLetter({ actor, letter: input, files });
-    return withQuery(`/${locale}/letters/${number}`, { code: accessCode, sent: 1 });
+    // the 查询码 goes to the confirmation page in a cookie for this letter, never in the URL
+    await keepLetterCode(number, accessCode);
+    return `/${locale}/letters/${number}/sent`;
   },
 });

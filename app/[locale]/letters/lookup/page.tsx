@@ -1,0 +1,49 @@
+import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { errorMessages } from "@/lib/i18n/messages";
+import { SimpleForm } from "@/components/form/SimpleForm";
+import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
+import { lookUpLetter } from "./actions";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export const generateMetadata = pageMetadata("letters", "letters:lookupTitle");
+
+/**
+ * 查询信件: a letter number and its 查询码, posted (no JavaScript needed) so the code never travels in
+ * a URL; a match opens the letter's page, which reads the code from a short-lived cookie.
+ */
+export default async function LetterLookupPage({ params }: Props) {
+  const { locale, t } = await pageT(params, ["letters", "account", "errors"]);
+  return (
+    <div className="grid max-w-2xl gap-4">
+      <Breadcrumb
+        label={t("breadcrumb")}
+        links={[{ href: `/${locale}/letters`, label: t("letters:listTitle") }]}
+      />
+      <PageHeading title={t("letters:lookupTitle")} intro={t("letters:lookupIntro")} />
+      <SimpleForm
+        action={lookUpLetter}
+        hidden={{ locale }}
+        fields={[
+          {
+            name: "number",
+            type: "text",
+            label: t("letters:letterNumber"),
+            hint: t("letters:lookupNumberHint"),
+            autoComplete: "off",
+          },
+          {
+            name: "accessCode",
+            type: "text",
+            label: t("letters:lookupCode"),
+            hint: t("letters:lookupCodeHint"),
+            autoComplete: "off",
+          },
+        ]}
+        submitLabel={t("letters:lookupSubmit")}
+        messages={errorMessages(t)}
+        errorTitle={t("errors:summaryTitle")}
+      />
+    </div>
+  );
+}

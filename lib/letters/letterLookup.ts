@@ -1,0 +1,44 @@
+import "server-only";
+import { z } from "zod";
+import { cookies } from "next/headers";
+import { accessCodePattern, letterNumberPattern } from "../identifiers/patterns";
+import { servedOverHttps } from "../http/securityHeaders";
+import { letterCodeLifetimeSeconds, letterCodeOf, letterCookieName } from "../http/letterCookie";
+import { FormError } from "../shared/errors";
+import { letterCodeMatches } from "./queries";
+import type { TDbOption } from "../db/client";
+
+/** The letter lookup form: a letter number and its 查询码 (trimmed, upper case). */
+export const ZLetterLookup = z.object({
+  number: z.string().trim().toUpperCase().min(1, "required").regex(letterNumberPattern, "letterNumberFormat"),
+  accessCode: z.string().trim().toUpperCase().min(1, "required").regex(accessCodePattern, "accessCodeFormat"),
+});
+
+/**
+ * Keeps a letter's 查询码 for its page in a short-lived httpOnly, SameSite=Strict cookie named by
+ * the letter, so the page reads it there and no URL ever carries it.
+ */
+export async function keepLetterCode(number: string, code: string): Promise<void> {
+  (await cookies()).set(letterCookieName(number), code, {
+    httpOnly: true,
+    sameSite: "strict",
+    path: "/",
+    secure: servedOverHttps(),
+    maxAge: letterCodeLifetimeSeconds,
+  });
+}
+
+/** The 查询码 kept for this letter, or null. */
+export async function keptLetterCode(number: string): Promise<string | null> {
+  return letterCodeOf(number, (await cookies()).get(letterCookieName(number))?.value);
+}
+
+/**
+ * A posted number and 查询码, checked (limited guesses, failures audited, as every 查询码 lookup):
+ * when they match, the code is kept for the letter's page; otherwise a form error, so the form
+ * shows it with what was typed.
+ */
+export async function openLetterByCode(input: z.infer<typeof ZLetterLookup> & TDbOption): Promise<void> {
+  if (!(await letterCodeMatches(input))) throw new FormError("letterLookupNotFound");
+  await keepLetterCode(input.number, input.accessCode);
+}
