@@ -76,3 +76,31 @@ export function createPdfDocument(input: { locale: TLocale; margin: number; info
     },
   };
 }
+
+/**
+ * A QR code at the page's left margin with a bold heading beside it, `gap` points to its right
+ * and `headingDrop` below its top; returns where the text beside the code goes.
+ */
+export function qrBeside(
+  doc: PDFKit.PDFDocument,
+  block: {
+    qr: Buffer;
+    size: number;
+    left: number;
+    top: number;
+    contentWidth: number;
+    gap: number;
+    heading: string;
+    headingSize: number;
+    headingDrop: number;
+  },
+): { textLeft: number; textWidth: number } {
+  doc.image(block.qr, block.left, block.top, { width: block.size, height: block.size });
+  const textLeft = block.left + block.size + block.gap;
+  const textWidth = block.contentWidth - block.size - block.gap;
+  doc
+    .font("heading")
+    .fontSize(block.headingSize)
+    .text(block.heading, textLeft, block.top + block.headingDrop, { width: textWidth });
+  return { textLeft, textWidth };
+}

@@ -10,11 +10,11 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { accountDetail, departmentChoices } from "@/lib/users/accountQueries";
 import { accountFormMessages } from "@/lib/users/messages";
-import { staffRoles } from "@/lib/users/schema";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { Table } from "@/components/ui/Table";
 import { PageHeader } from "@/components/staff/PageHeader";
+import { grantFields } from "@/components/staff/grantFields";
 import {
   disableAccountAction,
   enableAccountAction,
@@ -163,24 +163,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
             idPrefix="grant"
             action={grantRoleAction}
             hidden={hidden}
-            fields={[
-              {
-                name: "role",
-                type: "select",
-                label: t("users:field.role"),
-                options: staffRoles.map((role) => ({ value: role, label: t(`staff:role.${role}`) })),
-              },
-              {
-                name: "scope",
-                type: "select",
-                label: t("users:field.scope"),
-                hint: t("users:field.scopeHint"),
-                options: [
-                  { value: "all", label: t("staff:allDepartments") },
-                  ...departments.map((d) => ({ value: d.code, label: d.name })),
-                ],
-              },
-            ]}
+            fields={grantFields(t, departments)}
             submitLabel={t("users:roles.addSubmit")}
             messages={messages}
             errorTitle={t("errors:summaryTitle")}
