@@ -148,17 +148,11 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   }
 
   const qrTop = y + 28;
-  const { textWidth } = qrBeside(doc, {
-    qr,
-    size: qrSize,
-    left: page.margin,
-    top: qrTop,
-    contentWidth,
-    gap: 20,
-    heading: t("receipt:scanToTrack"),
-    headingSize: 13,
-    headingDrop: 8,
-  });
+  const { textWidth } = qrBeside(
+    doc,
+    { qr, size: qrSize, left: page.margin, top: qrTop, width: contentWidth, gap: 20 },
+    { text: t("receipt:scanToTrack"), size: 13, drop: 8 },
+  );
   doc.moveDown(0.5);
   doc
     .font("body")

@@ -84,17 +84,11 @@ export async function renderResultPdf(input: TResultPdfInput): Promise<Uint8Arra
     .moveTo(page.margin, qrTop - 16)
     .lineTo(page.width - page.margin, qrTop - 16)
     .stroke();
-  const { textWidth } = qrBeside(doc, {
-    qr,
-    size: qrSize,
-    left: page.margin,
-    top: qrTop,
-    contentWidth,
-    gap: 18,
-    heading: t("result:scanToVerify"),
-    headingSize: 12,
-    headingDrop: 2,
-  });
+  const { textWidth } = qrBeside(
+    doc,
+    { qr, size: qrSize, left: page.margin, top: qrTop, width: contentWidth, gap: 18 },
+    { text: t("result:scanToVerify"), size: 12, drop: 2 },
+  );
   doc.moveDown(0.3);
   doc
     .font("body")

@@ -78,29 +78,20 @@ export function createPdfDocument(input: { locale: TLocale; margin: number; info
 }
 
 /**
- * A QR code at the page's left margin with a bold heading beside it, `gap` points to its right
- * and `headingDrop` below its top; returns where the text beside the code goes.
+ * A QR code at `left`/`top` with a bold heading beside it, `gap` points to its right and `drop`
+ * below its top; returns where the text beside the code goes (`width`: the page's content width).
  */
 export function qrBeside(
   doc: PDFKit.PDFDocument,
-  block: {
-    qr: Buffer;
-    size: number;
-    left: number;
-    top: number;
-    contentWidth: number;
-    gap: number;
-    heading: string;
-    headingSize: number;
-    headingDrop: number;
-  },
+  code: { qr: Buffer; size: number; left: number; top: number; width: number; gap: number },
+  heading: { text: string; size: number; drop: number },
 ): { textLeft: number; textWidth: number } {
-  doc.image(block.qr, block.left, block.top, { width: block.size, height: block.size });
-  const textLeft = block.left + block.size + block.gap;
-  const textWidth = block.contentWidth - block.size - block.gap;
+  doc.image(code.qr, code.left, code.top, { width: code.size, height: code.size });
+  const textLeft = code.left + code.size + code.gap;
+  const textWidth = code.width - code.size - code.gap;
   doc
     .font("heading")
-    .fontSize(block.headingSize)
-    .text(block.heading, textLeft, block.top + block.headingDrop, { width: textWidth });
+    .fontSize(heading.size)
+    .text(heading.text, textLeft, code.top + heading.drop, { width: textWidth });
   return { textLeft, textWidth };
 }
