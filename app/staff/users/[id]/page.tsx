@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime } from "@/lib/i18n/format";
 import { withQuery } from "@/lib/i18n/paths";
@@ -36,9 +35,7 @@ const doneStates = [
   "twoFactorReset",
 ] as const;
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT(defaultLocale, "users"))("users:account.title") };
-}
+export const generateMetadata = staffPageMetadata("users", "users:account.title");
 
 /** One account for its administrator: what it is, its roles, and what can be done to it. */
 export default async function AccountPage({ params, searchParams }: Props) {
