@@ -3,8 +3,7 @@ import type { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound } from "../audit/refusals";
+import { requireAdministrator } from "../audit/guards";
 import { writeAudit } from "../audit/writeAudit";
 
 /** The stored value of one setting (`{}` when it was never set), for its reader to parse. */
@@ -23,7 +22,11 @@ export async function saveSetting<S extends z.ZodType<Prisma.InputJsonValue>>(
 ): Promise<z.infer<S>> {
   const prisma = await clientOf(input);
   const entry = { actorId: input.actor.id, action: `settings.${input.key}`, entityType: "SiteSetting" };
-  if (!isAdministrator(input.actor)) throw await deniedAsNotFound(prisma, entry);
+  await requireAdministrator(prisma, {
+    actor: input.actor,
+    action: entry.action,
+    entityType: entry.entityType,
+  });
   const value = input.schema.parse(input.value);
   const { key } = input;
   await prisma.$transaction(async (tx) => {
