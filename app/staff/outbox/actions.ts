@@ -6,9 +6,12 @@ import { postAction } from "@/lib/actions/formAction";
 import { retryMail } from "@/lib/notifications/queries";
 import { retryFailedJob } from "@/lib/worker/failedJobs";
 
+/** The mail or job to try again, by its id. */
+const ZRetry = z.object({ id: z.string().min(1).max(64) });
+
 /** Sends a failed mail again (administrators). */
 export const retryOutboxMail = postAction({
-  schema: z.object({ id: z.string().min(1).max(64) }),
+  schema: ZRetry,
   actor: "staff",
   run: async ({ input, actor }) => {
     await retryMail({ actor, id: input.id });
@@ -18,7 +21,7 @@ export const retryOutboxMail = postAction({
 
 /** Runs a failed background job again (administrators). */
 export const retryJob = postAction({
-  schema: z.object({ id: z.string().min(1).max(64) }),
+  schema: ZRetry,
   actor: "staff",
   run: async ({ input, actor }) => {
     await retryFailedJob({ actor, id: input.id });
