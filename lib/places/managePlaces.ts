@@ -1,5 +1,5 @@
 import "server-only";
-import { requireAdministrator } from "../audit/guards";
+import { requireAdministrator } from "../auth/guards";
 import { z } from "zod";
 import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireAdministrator } from "../audit/guards";
+import { requireAdministrator } from "../auth/guards";
 import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";

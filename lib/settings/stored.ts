@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { requireAdministrator } from "../audit/guards";
+import { requireAdministrator } from "../auth/guards";
 import { writeAudit } from "../audit/writeAudit";
 
 /** The stored value of one setting (`{}` when it was never set), for its reader to parse. */

@@ -4,7 +4,7 @@ import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import { auditIfExists } from "../audit/refusals";
 import { isCitizen } from "../auth/policy";
-import { requireOwnAccount } from "../audit/guards";
+import { requireOwnAccount } from "../auth/guards";
 import type { TSessionUser } from "../auth/types";
 import { toSessionUser } from "../auth/verifyCredentials";
 import { FormError, NotFoundError } from "../shared/errors";

@@ -4,7 +4,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import { verifyPassword } from "../auth/password";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
-import { requireOwnAccount } from "../audit/guards";
+import { requireOwnAccount } from "../auth/guards";
 import { FormError } from "../shared/errors";
 import { purgeMailBodies } from "../mail/purgeMail";
 import { countAttempt } from "../throttle/throttle";

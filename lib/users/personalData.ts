@@ -2,7 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
-import { requireOwnAccount } from "../audit/guards";
+import { requireOwnAccount } from "../auth/guards";
 import { uploadIdsIn } from "../uploads/unattachedUploads";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireAdministrator } from "../audit/guards";
+import { requireAdministrator } from "../auth/guards";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
 import { isAdministrator } from "../auth/policy";

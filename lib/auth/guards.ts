@@ -1,8 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
-import { isAdministrator, isCitizen } from "../auth/policy";
-import type { TSessionUser } from "../auth/types";
-import { deniedAsNotFound } from "./refusals";
+import { isAdministrator, isCitizen } from "./policy";
+import type { TSessionUser } from "./types";
+import { deniedAsNotFound } from "../audit/refusals";
 
 type TGuarded = { actor: TSessionUser; action: string; entityType: string; entityId?: string | null };
 
