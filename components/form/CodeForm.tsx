@@ -1,7 +1,7 @@
 "use client";
 
 import type { TFormState } from "@/lib/actions/formState";
-import { ErrorSummary } from "./ErrorSummary";
+import { FormHead } from "./ErrorSummary";
 import { useFormAction } from "./useFormAction";
 import { Field, inputClass } from "../ui/Field";
 
@@ -69,16 +69,7 @@ export function CodeForm({
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
     <form action={formAction} className="grid max-w-lg gap-4" noValidate>
-      <ErrorSummary
-        ref={summary}
-        title={errorTitle}
-        errors={errors}
-        id={idPrefix === "field" ? "error-summary" : `${idPrefix}-error-summary`}
-        fieldPrefix={idPrefix}
-      />
-      {Object.entries(hidden).map(([field, value]) => (
-        <input key={field} type="hidden" name={field} value={value} />
-      ))}
+      <FormHead summary={summary} title={errorTitle} errors={errors} idPrefix={idPrefix} hidden={hidden} />
       <Field id={id} label={label} hint={hint} error={error}>
         <input
           id={id}

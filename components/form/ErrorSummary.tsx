@@ -34,3 +34,36 @@ export function ErrorSummary({ title, errors, ref, id = "error-summary", fieldPr
     </div>
   );
 }
+
+/**
+ * The top of a small form: its error summary (ids prefixed when a page has several forms) and the
+ * hidden values it posts.
+ */
+export function FormHead({
+  summary,
+  title,
+  errors,
+  idPrefix,
+  hidden,
+}: {
+  summary: React.Ref<HTMLDivElement>;
+  title: string;
+  errors: Props["errors"];
+  idPrefix: string;
+  hidden: Record<string, string>;
+}) {
+  return (
+    <>
+      <ErrorSummary
+        ref={summary}
+        title={title}
+        errors={errors}
+        id={idPrefix === "field" ? "error-summary" : `${idPrefix}-error-summary`}
+        fieldPrefix={idPrefix}
+      />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}

@@ -2,7 +2,7 @@
 
 import type { TFormState } from "@/lib/actions/formState";
 import type { TFieldKind } from "@/lib/shared/errorCode";
-import { ErrorSummary } from "./ErrorSummary";
+import { FormHead } from "./ErrorSummary";
 import { formTarget, useFormAction } from "./useFormAction";
 import { Field, FieldGroup, inputClass } from "../ui/Field";
 import { buttonClass } from "../ui/Button";
@@ -83,16 +83,7 @@ export function SimpleForm({
 
   return (
     <form {...formTarget(postTo, formAction)} className="grid max-w-lg gap-4" noValidate>
-      <ErrorSummary
-        ref={summary}
-        title={errorTitle}
-        errors={errors}
-        id={idPrefix === "field" ? "error-summary" : `${idPrefix}-error-summary`}
-        fieldPrefix={idPrefix}
-      />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
+      <FormHead summary={summary} title={errorTitle} errors={errors} idPrefix={idPrefix} hidden={hidden} />
       {fields.map((field) => {
         const id = `${idPrefix}-${field.name}`;
         const error = state.fieldErrors[field.name]

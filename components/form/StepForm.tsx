@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { ErrorSummary } from "./ErrorSummary";
+import { useSummaryFocus, withFormError } from "./useFormAction";
 import { messageForCode, type TFieldKind } from "@/lib/shared/errorCode";
 import { Field, FieldGroup, inputClass } from "../ui/Field";
 import { Button } from "../ui/Button";
@@ -66,24 +66,16 @@ function kindOf(type: TFieldView["type"]): TFieldKind {
  * which streams its files to storage; it comes back with the error summary and every answer kept.
  */
 export function StepForm({ postTo, hidden, fields, initial: state, text, messages }: Props) {
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
-  }, [state]);
+  const summary = useSummaryFocus(state);
   // every message names its field: "请输入公民身份号码", "Enter your ID card number"
   const fieldMessage = (field: TFieldView) =>
     messageForCode(messages, state.fieldErrors[field.name], { label: field.label, kind: kindOf(field.type) });
   const message = (code: string) => messageForCode(messages, code);
-  const errors = fields
-    .filter((f) => state.fieldErrors[f.name])
-    .map((f) => ({ field: f.name, message: fieldMessage(f) }));
-  if (state.formError)
-    errors.push({
-      field: "form",
-      message: state.reference
-        ? `${message(state.formError)} (${state.reference})`
-        : message(state.formError),
-    });
+  const errors = withFormError(
+    state,
+    fields.filter((f) => state.fieldErrors[f.name]).map((f) => ({ field: f.name, message: fieldMessage(f) })),
+    message,
+  );
   const value = (name: string) => state.values[name] ?? "";
 
   return (

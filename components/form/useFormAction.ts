@@ -25,25 +25,19 @@ export function useFormAction(
     action ?? keepState,
     returned ?? (initialValues ? { ...emptyFormState, values: initialValues } : emptyFormState),
   );
-  const summary = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
-  }, [state]);
+  const summary = useSummaryFocus(state);
   /** a field's message names the field (`name`) when the form knows its label */
   const message = (code: string, name?: string) =>
     messageForCode(messages, code, name ? fields[name] : undefined);
   const order = Object.keys(fields);
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  const errors = Object.entries(state.fieldErrors)
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([field, key]) => ({ field, message: message(key, field) }));
-  if (state.formError)
-    errors.push({
-      field: "form",
-      message: state.reference
-        ? `${message(state.formError)} (${state.reference})`
-        : message(state.formError),
-    });
+  const errors = withFormError(
+    state,
+    Object.entries(state.fieldErrors)
+      .sort(([a], [b]) => rank(a) - rank(b))
+      .map(([field, key]) => ({ field, message: message(key, field) })),
+    message,
+  );
   return { state, formAction, pending, summary, errors, message };
 }
 
@@ -56,4 +50,27 @@ export function formTarget(
   formAction: (formData: FormData) => void,
 ): React.FormHTMLAttributes<HTMLFormElement> {
   return postTo ? { method: "post", action: postTo, encType: "multipart/form-data" } : { action: formAction };
+}
+
+/** The error summary's ref, focused after a failed submission (GOV.UK pattern). */
+export function useSummaryFocus(state: TFormState) {
+  const summary = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (Object.keys(state.fieldErrors).length || state.formError) summary.current?.focus();
+  }, [state]);
+  return summary;
+}
+
+/** The summary's lines: the fields' errors, then the form's own error with its reference, if any. */
+export function withFormError(
+  state: TFormState,
+  errors: { field: string; message: string }[],
+  message: (code: string) => string,
+): { field: string; message: string }[] {
+  if (!state.formError) return errors;
+  const formMessage = message(state.formError);
+  return [
+    ...errors,
+    { field: "form", message: state.reference ? `${formMessage} (${state.reference})` : formMessage },
+  ];
 }

@@ -1,45 +1,14 @@
 "use client";
 
-import { useRef, useState } from "react";
 import type { TFormState } from "@/lib/actions/formState";
-import { ErrorSummary } from "@/components/form/ErrorSummary";
+import { FormHead } from "@/components/form/ErrorSummary";
 import { formTarget, useFormAction } from "@/components/form/useFormAction";
 import { Field, inputClass } from "@/components/ui/Field";
 import { PlaceCheckboxes, type TLabelledTree } from "./PlaceCheckboxes";
-import { Button, buttonClass } from "@/components/ui/Button";
-
-export type TNoticeFormLabels = Record<
-  | "title"
-  | "titleEn"
-  | "titleEnHint"
-  | "category"
-  | "source"
-  | "body"
-  | "bodyHint"
-  | "scope"
-  | "scopeHint"
-  | "publishAt"
-  | "publishAtHint"
-  | "expiresAt"
-  | "expiresAtHint"
-  | "pinned"
-  | "urgent"
-  | "urgentHint"
-  | "date"
-  | "time"
-  | "timeHint"
-  | "preview"
-  | "previewHint"
-  | "previewEmpty"
-  | "previewButton"
-  | "attachments"
-  | "attachmentsHint"
-  | "removeAttachment"
-  | "save"
-  | "errorTitle"
-  | "choose",
-  string
-> & { whole: string };
+import { Button } from "@/components/ui/Button";
+import { HalfHourList, MomentField } from "./MomentField";
+import { NoticeBody } from "./NoticeBody";
+import type { TNoticeFormLabels } from "./noticeFormLabels";
 
 type Props = {
   /** the form route it posts to (lib/actions/formRoute), which streams the attachments */
@@ -61,16 +30,42 @@ type Props = {
   headingLevel?: 2 | 3;
 };
 
-/** Every half hour of the day on the 24-hour clock: the time fields' suggestions. */
-const halfHours = Array.from(
-  { length: 48 },
-  (_, i) => `${String(Math.floor(i / 2)).padStart(2, "0")}:${i % 2 ? "30" : "00"}`,
-);
-
-/** A moment as the form shows it: its date, and its 24-hour time (seconds only when there are any). */
-function splitMoment(value: string): { date: string; time: string } {
-  const [date = "", time = ""] = value.split("T");
-  return { date, time: time.endsWith(":00") && time.length === 8 ? time.slice(0, 5) : time };
+/** A box that is on or off; a hint below it when it needs one. */
+function Checkbox({
+  name,
+  label,
+  checked,
+  hint,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  hint?: string;
+}) {
+  const box = (
+    <label className={hint ? "flex items-center gap-2 font-medium" : "flex items-center gap-2"}>
+      <input
+        key={checked ? "on" : ""}
+        type="checkbox"
+        name={name}
+        value="on"
+        defaultChecked={checked}
+        aria-describedby={hint ? `notice-${name}-hint` : undefined}
+        className="h-5 w-5"
+        id={`notice-${name}`}
+      />
+      {label}
+    </label>
+  );
+  if (!hint) return box;
+  return (
+    <div className="grid gap-1">
+      {box}
+      <p id={`notice-${name}-hint`} className="ml-7 text-sm text-muted">
+        {hint}
+      </p>
+    </div>
+  );
 }
 
 /**
@@ -130,99 +125,28 @@ export function NoticeForm({
     </Field>
   );
   const removed = new Set(v("removeAttachments").split("\n"));
-  // what the live preview drew last; until then, the server's rendering of the page's body
-  const [live, setLive] = useState<string | null>(null);
-  const preview = live ?? previewHtml;
-  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
-  // redrawn a moment after typing stops, not on every key
-  const bodyChanged = (body: string) => {
-    clearTimeout(typing.current);
-    typing.current = setTimeout(() => {
-      renderPreview(body, headingLevel === 2 ? 3 : 4).then(setLive, () => undefined);
-    }, 300);
-  };
-  const Heading = `h${headingLevel}` as "h2" | "h3";
-  // a moment: the date, then the time of day on the 24-hour clock (a text field with suggestions,
-  // so it reads the same in every browser and language)
-  const moment = (name: "publishAt" | "expiresAt", legend: string, hint: string) => {
-    const kept = splitMoment(v(name));
-    const time = state.values[`${name}Time`] ?? kept.time;
-    const errors = [err(name), err(`${name}Time`)].filter(Boolean);
-    return (
-      <fieldset
-        aria-describedby={`notice-${name}-hint`}
-        className={`grid gap-2 ${errors.length ? "border-l-4 border-brand pl-3" : ""}`}
-      >
-        <legend className="font-medium">{legend}</legend>
-        <p id={`notice-${name}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-        <div className="flex flex-wrap gap-4">
-          <div className="grid gap-1">
-            <label htmlFor={`notice-${name}`}>{labels.date}</label>
-            {err(name) ? (
-              <p id={`notice-${name}-error`} className="font-bold text-brand">
-                {err(name)}
-              </p>
-            ) : null}
-            <input
-              key={kept.date}
-              id={`notice-${name}`}
-              name={name}
-              type="date"
-              defaultValue={kept.date}
-              aria-invalid={err(name) ? true : undefined}
-              aria-describedby={err(name) ? `notice-${name}-error` : undefined}
-              className={inputClass}
-            />
-          </div>
-          <div className="grid gap-1">
-            <label htmlFor={`notice-${name}Time`}>{labels.time}</label>
-            <p id={`notice-${name}Time-hint`} className="text-sm text-muted">
-              {labels.timeHint}
-            </p>
-            {err(`${name}Time`) ? (
-              <p id={`notice-${name}Time-error`} className="font-bold text-brand">
-                {err(`${name}Time`)}
-              </p>
-            ) : null}
-            <input
-              key={time}
-              id={`notice-${name}Time`}
-              name={`${name}Time`}
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              list="notice-times"
-              size={8}
-              defaultValue={time}
-              aria-invalid={err(`${name}Time`) ? true : undefined}
-              aria-describedby={[
-                `notice-${name}Time-hint`,
-                err(`${name}Time`) ? `notice-${name}Time-error` : "",
-              ]
-                .filter(Boolean)
-                .join(" ")}
-              className={`${inputClass} w-32`}
-            />
-          </div>
-        </div>
-      </fieldset>
-    );
-  };
+  const moment = (name: "publishAt" | "expiresAt", legend: string, hint: string) => (
+    <MomentField
+      name={name}
+      legend={legend}
+      hint={hint}
+      labels={labels}
+      value={v(name)}
+      typedTime={state.values[`${name}Time`]}
+      dateError={err(name)}
+      timeError={err(`${name}Time`)}
+    />
+  );
 
   return (
     <form {...formTarget(postTo, formAction)} className="grid max-w-6xl gap-4" noValidate>
-      <ErrorSummary
-        ref={summary}
+      <FormHead
+        summary={summary}
         title={labels.errorTitle}
         errors={errors}
-        id="notice-error-summary"
-        fieldPrefix="notice"
+        idPrefix="notice"
+        hidden={hidden}
       />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
       {text("title", labels.title)}
       {text("titleEn", labels.titleEn, labels.titleEnHint)}
       <Field id="notice-category" label={labels.category} error={err("category")}>
@@ -244,46 +168,15 @@ export function NoticeForm({
         </select>
       </Field>
       {text("source", labels.source)}
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Field id="notice-body" label={labels.body} hint={labels.bodyHint} error={err("body")}>
-          <textarea
-            key={v("body").length}
-            id="notice-body"
-            name="body"
-            rows={14}
-            defaultValue={v("body")}
-            onChange={(event) => bodyChanged(event.target.value)}
-            aria-invalid={err("body") ? true : undefined}
-            aria-describedby={described("body", true)}
-            className={`${inputClass} font-mono`}
-          />
-        </Field>
-        <section
-          id="notice-preview"
-          aria-labelledby="notice-preview-title"
-          className="grid content-start gap-1"
-        >
-          <Heading id="notice-preview-title" className="font-medium">
-            {labels.preview}
-          </Heading>
-          <p className="text-sm text-muted">{labels.previewHint}</p>
-          {preview ? (
-            <div
-              className="prose-gov max-h-96 overflow-y-auto border border-line bg-panel p-3"
-              dangerouslySetInnerHTML={{ __html: preview }}
-            />
-          ) : (
-            <p className="border border-line bg-panel p-3 text-muted">{labels.previewEmpty}</p>
-          )}
-          <button
-            type="submit"
-            formAction="/api/forms/notice-preview"
-            className={buttonClass("secondary", "justify-self-start")}
-          >
-            {labels.previewButton}
-          </button>
-        </section>
-      </div>
+      <NoticeBody
+        labels={labels}
+        value={v("body")}
+        error={err("body")}
+        describedBy={described("body", true)}
+        previewHtml={previewHtml}
+        renderPreview={renderPreview}
+        headingLevel={headingLevel}
+      />
       <fieldset
         id="notice-scope"
         aria-describedby={described("scope", true)}
@@ -306,43 +199,11 @@ export function NoticeForm({
           wholeLabel={(place) => labels.whole.replace("{{place}}", place)}
         />
       </fieldset>
-      <datalist id="notice-times">
-        {halfHours.map((time) => (
-          <option key={time} value={time} />
-        ))}
-      </datalist>
+      <HalfHourList />
       {moment("publishAt", labels.publishAt, labels.publishAtHint)}
       {moment("expiresAt", labels.expiresAt, labels.expiresAtHint)}
-      <div className="grid gap-1">
-        <label className="flex items-center gap-2 font-medium">
-          <input
-            key={v("urgent")}
-            type="checkbox"
-            name="urgent"
-            value="on"
-            defaultChecked={v("urgent") === "on"}
-            aria-describedby="notice-urgent-hint"
-            className="h-5 w-5"
-            id="notice-urgent"
-          />
-          {labels.urgent}
-        </label>
-        <p id="notice-urgent-hint" className="ml-7 text-sm text-muted">
-          {labels.urgentHint}
-        </p>
-      </div>
-      <label className="flex items-center gap-2">
-        <input
-          key={v("pinned")}
-          type="checkbox"
-          name="pinned"
-          value="on"
-          defaultChecked={v("pinned") === "on"}
-          className="h-5 w-5"
-          id="notice-pinned"
-        />
-        {labels.pinned}
-      </label>
+      <Checkbox name="urgent" label={labels.urgent} hint={labels.urgentHint} checked={v("urgent") === "on"} />
+      <Checkbox name="pinned" label={labels.pinned} checked={v("pinned") === "on"} />
       {attachments.length ? (
         <fieldset className="grid gap-1">
           <legend className="font-medium">{labels.removeAttachment}</legend>

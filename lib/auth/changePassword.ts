@@ -7,6 +7,8 @@ import { countAttempt, refundAttempt } from "../throttle/throttle";
 import { hashPassword, verifyPassword } from "./password";
 import { otherLiveSessions } from "./sessions";
 import type { TSessionUser } from "./types";
+import { currentSessionSecret } from "./session";
+import { clientAddress } from "../http/clientAddress";
 
 /**
  * Changes the actor's own password (citizen or staff): the current one must be right — guessed
@@ -61,5 +63,22 @@ export async function changePassword(
       detail: { endedSessions: ended },
     });
     return ended;
+  });
+}
+
+/**
+ * `changePassword` from the change-password form of the request being served: the session that
+ * posted it stays, and the request's address is what is limited and audited.
+ */
+export async function changePasswordFromForm(input: {
+  actor: TSessionUser;
+  form: { currentPassword: string; password: string };
+}): Promise<number> {
+  return changePassword({
+    actor: input.actor,
+    currentPassword: input.form.currentPassword,
+    newPassword: input.form.password,
+    currentSid: await currentSessionSecret(),
+    ip: await clientAddress(),
   });
 }

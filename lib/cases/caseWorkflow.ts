@@ -1,6 +1,6 @@
 import { CaseStatus } from "../db/generated/enums";
 import { mayWorkCases } from "../auth/policy";
-import { isApplicant, stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+import { isApplicant, stepNames, type TStepRule, type TWorkflow, withdrawal } from "../workflow/workflow";
 
 /** Every status of a case, in the order of its lifecycle (the schema's enum). */
 export const caseStatuses = Object.values(CaseStatus);
@@ -55,12 +55,7 @@ const caseSteps = {
   deny: { from: ["REVIEWING"], to: "DENIED", by: "staff", needsReason: true, irreversible: true },
   complete: { from: ["APPROVED", "DENIED"], to: "COMPLETED", by: "staff", issuesResult: true },
   deliver: { from: ["COMPLETED"], to: "DELIVERED", by: "staff" },
-  withdraw: {
-    from: ["SUBMITTED", "PRE_REVIEW", "SUPPLEMENT", "ACCEPTED", "REVIEWING"],
-    to: "WITHDRAWN",
-    by: "applicant",
-    irreversible: true,
-  },
+  withdraw: withdrawal(["SUBMITTED", "PRE_REVIEW", "SUPPLEMENT", "ACCEPTED", "REVIEWING"]),
 } satisfies Record<string, TCaseRule>;
 export type TCaseStep = keyof typeof caseSteps;
 

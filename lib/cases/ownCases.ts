@@ -2,7 +2,7 @@ import "server-only";
 import type { TSessionUser } from "../auth/types";
 import { clientOf, type TDbOption } from "../db/client";
 import { auditIfExists } from "../audit/refusals";
-import { pageOf } from "../shared/paging";
+import { readPage } from "../shared/paging";
 
 /**
  * One of the citizen's own cases (ownership in the where clause: anyone else's is null → 404, and
@@ -58,21 +58,24 @@ export async function listOwnCases(
 ) {
   const prisma = await clientOf(input);
   const where = { applicantId: input.actor.id };
-  const total = await prisma.application.count({ where });
-  const { page, pages, skip, take } = pageOf(total, input.pageSize, input.page);
-  const items = await prisma.application.findMany({
-    where,
-    orderBy: [{ submittedAt: "desc" }, { trackingNumber: "desc" }],
-    skip,
-    take,
-    select: {
-      trackingNumber: true,
-      accessCode: true,
-      status: true,
-      submittedAt: true,
-      promisedDue: true,
-      service: { select: { code: true, name: true, nameEn: true } },
-    },
+  const { total, page, rows } = await readPage({
+    size: input.pageSize,
+    requested: input.page,
+    count: () => prisma.application.count({ where }),
+    rows: (window) =>
+      prisma.application.findMany({
+        where,
+        orderBy: [{ submittedAt: "desc" }, { trackingNumber: "desc" }],
+        ...window,
+        select: {
+          trackingNumber: true,
+          accessCode: true,
+          status: true,
+          submittedAt: true,
+          promisedDue: true,
+          service: { select: { code: true, name: true, nameEn: true } },
+        },
+      }),
   });
-  return { items, page, pages, total };
+  return { items: rows, page: page.page, pages: page.pages, total };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { TSessionUser } from "../auth/types";
-import { clientOf, type TDbOption } from "../db/client";
+import type { TDbOption } from "../db/client";
 import type { TFormFile } from "../uploads/saveUpload";
-import { askToConfirm, needsConfirmation } from "../workflow/confirmStep";
+import { postStep } from "../workflow/confirmStep";
 import { checkCaseStep } from "./applyCaseStep";
 import { caseWorkflow, type TCaseStep } from "./caseWorkflow";
 import { takeCaseStep } from "./takeCaseStep";
@@ -31,12 +31,13 @@ export async function postCaseStep(
   } & TDbOption,
 ): Promise<string> {
   const { values, confirmed, resultFile, ...step } = input;
-  const casePath = `/staff/cases/${input.trackingNumber}`;
-  if (needsConfirmation(caseWorkflow.steps[input.step], confirmed)) {
-    const prisma = await clientOf(input);
-    await checkCaseStep({ ...step, db: prisma });
-    return askToConfirm({ actor: input.actor, values, page: `${casePath}/confirm`, db: prisma });
-  }
-  await takeCaseStep({ ...step, resultFile });
-  return `${casePath}?done=${input.step}`;
+  return postStep({
+    ...step,
+    values,
+    confirmed,
+    rule: caseWorkflow.steps[input.step],
+    path: `/staff/cases/${input.trackingNumber}`,
+    check: (db) => checkCaseStep({ ...step, db }),
+    take: () => takeCaseStep({ ...step, resultFile }),
+  });
 }

@@ -5,7 +5,7 @@ import { formatDate, formatDay, formatTime } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import type { TCaseStatus } from "./caseWorkflow";
-import { createPdfDocument } from "../pdf/pdfDocument";
+import { createPdfDocument, qrBeside } from "../pdf/pdfDocument";
 
 /** What a receipt shows about a case; structurally a subset of `getOwnCase`'s result. */
 export type TReceiptCase = {
@@ -148,13 +148,11 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   }
 
   const qrTop = y + 28;
-  doc.image(qr, page.margin, qrTop, { width: qrSize, height: qrSize });
-  const textLeft = page.margin + qrSize + 20;
-  const textWidth = contentWidth - qrSize - 20;
-  doc
-    .font("heading")
-    .fontSize(13)
-    .text(t("receipt:scanToTrack"), textLeft, qrTop + 8, { width: textWidth });
+  const { textWidth } = qrBeside(
+    doc,
+    { qr, size: qrSize, left: page.margin, top: qrTop, width: contentWidth, gap: 20 },
+    { text: t("receipt:scanToTrack"), size: 13, drop: 8 },
+  );
   doc.moveDown(0.5);
   doc
     .font("body")

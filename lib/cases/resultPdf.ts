@@ -3,10 +3,10 @@ import type { TFunction } from "i18next";
 import { formatDate } from "../i18n/format";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
-import { createPdfDocument } from "../pdf/pdfDocument";
+import { createPdfDocument, qrBeside } from "../pdf/pdfDocument";
 import { getT } from "../i18n/server";
 import { getSiteSettings } from "../settings/queries";
-import { contentDisposition } from "../http/contentDisposition";
+import { fileResponse } from "../http/contentDisposition";
 import { renderQrPng } from "./receipt";
 import { groupedCode, resultWording, type TResultDocument } from "./resultDocument";
 
@@ -84,13 +84,11 @@ export async function renderResultPdf(input: TResultPdfInput): Promise<Uint8Arra
     .moveTo(page.margin, qrTop - 16)
     .lineTo(page.width - page.margin, qrTop - 16)
     .stroke();
-  doc.image(qr, page.margin, qrTop, { width: qrSize, height: qrSize });
-  const textLeft = page.margin + qrSize + 18;
-  const textWidth = contentWidth - qrSize - 18;
-  doc
-    .font("heading")
-    .fontSize(12)
-    .text(t("result:scanToVerify"), textLeft, qrTop + 2, { width: textWidth });
+  const { textWidth } = qrBeside(
+    doc,
+    { qr, size: qrSize, left: page.margin, top: qrTop, width: contentWidth, gap: 18 },
+    { text: t("result:scanToVerify"), size: 12, drop: 2 },
+  );
   doc.moveDown(0.3);
   doc
     .font("body")
@@ -127,15 +125,10 @@ export async function resultPdfResponse(input: {
     t,
     siteName: lt(input.locale, settings.siteName.zh, settings.siteName.en),
   });
-  return new Response(bytes, {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": contentDisposition(
-        "inline",
-        `result-${input.document.facts.trackingNumber}.pdf`,
-      ),
-      "Cache-Control": "private, no-store",
-    },
+  return fileResponse(bytes, {
+    type: "application/pdf",
+    kind: "inline",
+    name: `result-${input.document.facts.trackingNumber}.pdf`,
+    cache: "private, no-store",
   });
 }

@@ -3,32 +3,10 @@ import { Parser } from "htmlparser2";
 import { renderMarkdown } from "./markdown";
 import { xssPayloads } from "../../tests/fixtures/xss-payloads";
 
-const allowedTags = new Set([
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "p",
-  "br",
-  "hr",
-  "strong",
-  "em",
-  "del",
-  "blockquote",
-  "ul",
-  "ol",
-  "li",
-  "a",
-  "code",
-  "pre",
-  "table",
-  "thead",
-  "tbody",
-  "tr",
-  "th",
-  "td",
-]);
+// written out here, not imported from markdown.ts: widening the sanitiser's list must fail this test
+const allowedTags = new Set(
+  "h2 h3 h4 h5 h6 p br hr strong em del blockquote ul ol li a code pre table thead tbody tr th td".split(" "),
+);
 
 /** Every element and attribute in the HTML, read by a real HTML parser. */
 function problems(html: string): string[] {

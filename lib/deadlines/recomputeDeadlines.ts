@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
 import { getCalendarOverrides } from "../settings/queries";
@@ -11,6 +11,29 @@ const asDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : nul
 const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 /** A request whose clock is still the office's to keep. */
 const openRequest = ["RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED", "FEE_PENDING"] as const;
+
+/**
+ * Writes one request's or case's recomputed deadlines, guarded on the version it was read at, with
+ * its timeline event and audit entry in one transaction. False when someone took a step meanwhile:
+ * that step recomputed the deadline itself.
+ */
+async function saveRecomputed(
+  prisma: PrismaClient,
+  change: {
+    update: (tx: Prisma.TransactionClient) => Promise<{ count: number }>;
+    event: (tx: Prisma.TransactionClient, data: Prisma.InputJsonValue) => Promise<unknown>;
+    audit: { actorId: string | null; action: string; entityType: string; entityId: string };
+    detail: object;
+  },
+): Promise<boolean> {
+  const detail = change.detail as Prisma.InputJsonValue;
+  return prisma.$transaction(async (tx) => {
+    if ((await change.update(tx)).count === 0) return false;
+    await change.event(tx, detail);
+    await writeAudit(tx, { ...change.audit, detail });
+    return true;
+  });
+}
 
 /**
  * Recomputes every open deadline that was computed on a provisional calendar (a year the
@@ -51,35 +74,29 @@ export async function recomputeProvisionalDeadlines(
     const to = { dueOn: clock.firstDue, extendedDueOn: clock.extensionDays ? clock.due : null };
     if (clock.provisional && from.dueOn === to.dueOn && from.extendedDueOn === to.extendedDueOn) continue;
     const detail = { from, to, provisional: clock.provisional, calendarVersion: version };
-    const changed = await prisma.$transaction(async (tx) => {
-      const updated = await tx.disclosureRequest.updateMany({
-        where: { id: request.id, version: request.version },
-        data: {
-          dueOn: asDate(to.dueOn),
-          extendedDueOn: asDate(to.extendedDueOn),
-          dueProvisional: clock.provisional,
-          calendarVersion: version,
-          version: { increment: 1 },
-        },
-      });
-      // someone took a step meanwhile: that step recomputed the deadline itself
-      if (updated.count === 0) return false;
-      await tx.disclosureEvent.create({
-        data: {
-          requestId: request.id,
-          actorId: input.actorId ?? null,
-          kind: "deadlineRecomputed",
-          data: detail as Prisma.InputJsonValue,
-        },
-      });
-      await writeAudit(tx, {
+    const changed = await saveRecomputed(prisma, {
+      update: (tx) =>
+        tx.disclosureRequest.updateMany({
+          where: { id: request.id, version: request.version },
+          data: {
+            dueOn: asDate(to.dueOn),
+            extendedDueOn: asDate(to.extendedDueOn),
+            dueProvisional: clock.provisional,
+            calendarVersion: version,
+            version: { increment: 1 },
+          },
+        }),
+      event: (tx, data) =>
+        tx.disclosureEvent.create({
+          data: { requestId: request.id, actorId: input.actorId ?? null, kind: "deadlineRecomputed", data },
+        }),
+      audit: {
         actorId: input.actorId ?? null,
         action: "disclosure.deadlineRecomputed",
         entityType: "DisclosureRequest",
         entityId: request.trackingNumber,
-        detail,
-      });
-      return true;
+      },
+      detail,
     });
     if (changed) requests++;
   }
@@ -103,34 +120,29 @@ export async function recomputeProvisionalDeadlines(
     if (next.provisional && from.promisedDue === to.promisedDue && from.statutoryDue === to.statutoryDue)
       continue;
     const detail = { from, to, provisional: next.provisional, calendarVersion: version };
-    const changed = await prisma.$transaction(async (tx) => {
-      const updated = await tx.application.updateMany({
-        where: { id: found.id, version: found.version },
-        data: {
-          promisedDue: asDate(to.promisedDue),
-          statutoryDue: asDate(to.statutoryDue),
-          dueProvisional: next.provisional,
-          calendarVersion: version,
-          version: { increment: 1 },
-        },
-      });
-      if (updated.count === 0) return false;
-      await tx.caseEvent.create({
-        data: {
-          applicationId: found.id,
-          actorId: input.actorId ?? null,
-          kind: "deadlineRecomputed",
-          data: detail as Prisma.InputJsonValue,
-        },
-      });
-      await writeAudit(tx, {
+    const changed = await saveRecomputed(prisma, {
+      update: (tx) =>
+        tx.application.updateMany({
+          where: { id: found.id, version: found.version },
+          data: {
+            promisedDue: asDate(to.promisedDue),
+            statutoryDue: asDate(to.statutoryDue),
+            dueProvisional: next.provisional,
+            calendarVersion: version,
+            version: { increment: 1 },
+          },
+        }),
+      event: (tx, data) =>
+        tx.caseEvent.create({
+          data: { applicationId: found.id, actorId: input.actorId ?? null, kind: "deadlineRecomputed", data },
+        }),
+      audit: {
         actorId: input.actorId ?? null,
         action: "case.deadlineRecomputed",
         entityType: "Application",
         entityId: found.trackingNumber,
-        detail,
-      });
-      return true;
+      },
+      detail,
     });
     if (changed) cases++;
   }

@@ -1,9 +1,7 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound } from "../audit/refusals";
-import { writeAudit } from "../audit/writeAudit";
+import { saveSetting } from "../settings/stored";
 import { ZCalendarOverrides, type TStoredCalendar } from "../settings/disclosure";
 import { recomputeProvisionalDeadlines } from "./recomputeDeadlines";
 
@@ -14,17 +12,10 @@ import { recomputeProvisionalDeadlines } from "./recomputeDeadlines";
 export async function saveCalendarOverrides(
   input: { actor: TSessionUser; calendar: TStoredCalendar; now?: Date } & TDbOption,
 ) {
-  const prisma = await clientOf(input);
-  const entry = { actorId: input.actor.id, action: "settings.calendar", entityType: "SiteSetting" };
-  if (!isAdministrator(input.actor)) throw await deniedAsNotFound(prisma, entry);
-  const value = ZCalendarOverrides.parse(input.calendar);
-  await prisma.$transaction(async (tx) => {
-    await tx.siteSetting.upsert({
-      where: { key: "calendar" },
-      create: { key: "calendar", value },
-      update: { value },
-    });
-    await writeAudit(tx, { ...entry, entityId: "calendar", detail: value });
+  await saveSetting({ ...input, key: "calendar", schema: ZCalendarOverrides, value: input.calendar });
+  return recomputeProvisionalDeadlines({
+    db: await clientOf(input),
+    now: input.now,
+    actorId: input.actor.id,
   });
-  return recomputeProvisionalDeadlines({ db: prisma, now: input.now, actorId: input.actor.id });
 }

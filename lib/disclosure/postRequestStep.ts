@@ -1,6 +1,5 @@
 import "server-only";
-import { clientOf } from "../db/client";
-import { askToConfirm, needsConfirmation } from "../workflow/confirmStep";
+import { postStep } from "../workflow/confirmStep";
 import { checkRequestStep } from "./applyRequestStep";
 import { requestWorkflow } from "./requestWorkflow";
 import { takeRequestStep } from "./takeRequestStep";
@@ -17,12 +16,13 @@ export async function postRequestStep(
   },
 ): Promise<string> {
   const { values, confirmed, replyFiles, ...step } = input;
-  const requestPath = `/staff/requests/${input.trackingNumber}`;
-  if (needsConfirmation(requestWorkflow.steps[input.step], confirmed)) {
-    const prisma = await clientOf(input);
-    await checkRequestStep({ ...step, db: prisma });
-    return askToConfirm({ actor: input.actor, values, page: `${requestPath}/confirm`, db: prisma });
-  }
-  await takeRequestStep({ ...step, replyFiles });
-  return `${requestPath}?done=${input.step}`;
+  return postStep({
+    ...step,
+    values,
+    confirmed,
+    rule: requestWorkflow.steps[input.step],
+    path: `/staff/requests/${input.trackingNumber}`,
+    check: (db) => checkRequestStep({ ...step, db }),
+    take: () => takeRequestStep({ ...step, replyFiles }),
+  });
 }

@@ -4,7 +4,7 @@ import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { pageOf } from "../shared/paging";
+import { readPage } from "../shared/paging";
 import { indexNoPattern } from "./indexNumbers";
 
 export type TDocumentFilter = {
@@ -42,25 +42,28 @@ function whereFor(
 export async function listDocuments(input: TDocumentFilter & TDbOption) {
   const prisma = await publicReadClientOf(input);
   const where = whereFor(input);
-  const total = await prisma.disclosureDocument.count({ where });
-  const { page, pages, skip, take } = pageOf(total, documentsPageSize, input.page);
-  const items = await prisma.disclosureDocument.findMany({
-    where,
-    orderBy: [{ publishedAt: "desc" }, { indexNo: "desc" }],
-    skip,
-    take,
-    select: {
-      indexNo: true,
-      title: true,
-      titleEn: true,
-      docNumber: true,
-      publishedAt: true,
-      validity: true,
-      category: true,
-      department: { select: { code: true, shortName: true, nameEn: true } },
-    },
+  const { total, page, rows } = await readPage({
+    size: documentsPageSize,
+    requested: input.page,
+    count: () => prisma.disclosureDocument.count({ where }),
+    rows: (window) =>
+      prisma.disclosureDocument.findMany({
+        where,
+        orderBy: [{ publishedAt: "desc" }, { indexNo: "desc" }],
+        ...window,
+        select: {
+          indexNo: true,
+          title: true,
+          titleEn: true,
+          docNumber: true,
+          publishedAt: true,
+          validity: true,
+          category: true,
+          department: { select: { code: true, shortName: true, nameEn: true } },
+        },
+      }),
   });
-  return { total, items, page, pages };
+  return { total, items: rows, page: page.page, pages: page.pages };
 }
 
 /**

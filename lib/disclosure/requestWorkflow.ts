@@ -1,6 +1,6 @@
 import type { DisclosureStatus } from "../db/generated/enums";
 import { hasRole } from "../auth/policy";
-import { isApplicant, stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+import { isApplicant, stepNames, type TStepRule, type TWorkflow, withdrawal } from "../workflow/workflow";
 
 export type TRequestStatus = DisclosureStatus;
 
@@ -98,12 +98,7 @@ const requestSteps = {
   recordPayment: { from: ["FEE_PENDING"], to: "PROCESSING", by: "officer" },
   feeUnpaid: { from: ["FEE_PENDING"], to: "ABANDONED", by: "officer", irreversible: true },
   reply: { from: ["RECEIVED", "PROCESSING"], to: "REPLIED", by: "officer" },
-  withdraw: {
-    from: ["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED", "FEE_PENDING"],
-    to: "WITHDRAWN",
-    by: "applicant",
-    irreversible: true,
-  },
+  withdraw: withdrawal(["SUBMITTED", "RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED", "FEE_PENDING"]),
 } satisfies Record<string, TRequestRule>;
 export type TRequestStep = keyof typeof requestSteps;
 

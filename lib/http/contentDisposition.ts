@@ -22,3 +22,23 @@ export function contentDisposition(kind: "inline" | "attachment", fileName: stri
   );
   return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * A file the portal made (a PDF, a data export) as the answer: its type, its name as
+ * `contentDisposition` writes it, who may keep it, and never sniffed as another type. Bytes carry
+ * their length.
+ */
+export function fileResponse(
+  body: Uint8Array<ArrayBuffer> | string,
+  file: { type: string; kind: "inline" | "attachment"; name: string; cache: string },
+): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": file.type,
+      ...(typeof body === "string" ? {} : { "Content-Length": String(body.byteLength) }),
+      "Content-Disposition": contentDisposition(file.kind, file.name),
+      "Cache-Control": file.cache,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

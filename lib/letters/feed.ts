@@ -1,4 +1,5 @@
-import { xmlDocument, xmlElement } from "../shared/xml";
+import { xmlElement } from "../shared/xml";
+import { rssDescription, rssDocument } from "../shared/rss";
 
 type TFeedLetter = {
   number: string;
@@ -7,8 +8,6 @@ type TFeedLetter = {
   kindLabel: string;
   publishedAt: Date | null;
 };
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * RSS 2.0 of published replies: the redacted copy only. Every text is escaped by the XML
@@ -35,25 +34,9 @@ export function lettersRss(input: {
       xmlElement("link", {}, url),
       xmlElement("guid", { isPermaLink: "true" }, url),
       xmlElement("pubDate", {}, (letter.publishedAt ?? new Date(0)).toUTCString()),
-      xmlElement("description", {}, escapeHtml(reply.length > 500 ? `${reply.slice(0, 500)}…` : reply)),
+      xmlElement("description", {}, rssDescription(reply)),
       xmlElement("category", {}, letter.kindLabel),
     );
   });
-  return xmlDocument(
-    xmlElement(
-      "rss",
-      { version: "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom" },
-      xmlElement(
-        "channel",
-        {},
-        xmlElement("title", {}, input.title),
-        xmlElement("link", {}, input.listUrl),
-        xmlElement("description", {}, input.description),
-        xmlElement("lastBuildDate", {}, updated.toUTCString()),
-        xmlElement("language", {}, input.language),
-        xmlElement("atom:link", { href: input.selfUrl, rel: "self", type: "application/rss+xml" }),
-        ...items,
-      ),
-    ),
-  );
+  return rssDocument(input, updated, items);
 }

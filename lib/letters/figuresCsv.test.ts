@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { letterFiguresCsv } from "./figuresCsv";
+import { noLetterFigures } from "./tally";
 import { csvField } from "../shared/csv";
 import { xssPayloads } from "../../tests/fixtures/xss-payloads";
 
@@ -11,18 +12,7 @@ import { xssPayloads } from "../../tests/fixtures/xss-payloads";
  */
 describe("the letters' figures CSV against the XSS corpus and formulas", () => {
   const names = [...xssPayloads, "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)", "-2+3", "a\r\nb,c"];
-  const rows = names.map((name, i) => ({
-    month: "2026-05",
-    mailbox: `M${i}`,
-    received: i,
-    accepted: 0,
-    forwarded: 0,
-    replied: 0,
-    repliedOnTime: 0,
-    averageWorkingDays: null,
-    rated: 0,
-    satisfied: 0,
-  }));
+  const rows = names.map((_name, i) => ({ ...noLetterFigures("2026-05", `M${i}`), received: i }));
   const headers = ['=HYPERLINK("x")', ...xssPayloads.slice(0, 7)];
   const csv = letterFiguresCsv(rows, headers, (code) => names[Number(code!.slice(1))]);
 

@@ -25,6 +25,17 @@ type TLetterRule = TStepRule<TLetterSubject, "handler" | "supervisor" | "writer"
 const notOwn = (by: string | null, actor: TSessionUser) =>
   by !== null && by === actor.id ? "secondPersonRequired" : null;
 
+/** Granting or declining more time: a supervisor, on a request that is open and not their own. */
+const decideExtension: TLetterRule = {
+  from: ["ACCEPTED", "DRAFTED"],
+  to: null,
+  by: "supervisor",
+  refusal: (letter, actor) =>
+    letter.extension !== "REQUESTED"
+      ? "letterNoExtensionAsked"
+      : notOwn(letter.extensionRequestedById, actor),
+};
+
 /**
  * The letter workflow as data. A mailbox accepts a letter, refuses it with a reason (a matter
  * before a court, one for the 信访 channel), merges a duplicate into an earlier letter, or
@@ -51,24 +62,8 @@ const letterSteps = {
     by: "handler",
     refusal: (letter) => (letter.extension ? "letterExtensionUsed" : null),
   },
-  approveExtension: {
-    from: ["ACCEPTED", "DRAFTED"],
-    to: null,
-    by: "supervisor",
-    refusal: (letter, actor) =>
-      letter.extension !== "REQUESTED"
-        ? "letterNoExtensionAsked"
-        : notOwn(letter.extensionRequestedById, actor),
-  },
-  declineExtension: {
-    from: ["ACCEPTED", "DRAFTED"],
-    to: null,
-    by: "supervisor",
-    refusal: (letter, actor) =>
-      letter.extension !== "REQUESTED"
-        ? "letterNoExtensionAsked"
-        : notOwn(letter.extensionRequestedById, actor),
-  },
+  approveExtension: decideExtension,
+  declineExtension: decideExtension,
   draft: { from: ["ACCEPTED"], to: "DRAFTED", by: "handler" },
   signOff: {
     from: ["DRAFTED"],

@@ -6,7 +6,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
-import { pageOf } from "../shared/paging";
+import { readPage } from "../shared/paging";
 import { likeText } from "../shared/likeText";
 import type { TLetterStatus } from "./kinds";
 import { handlesMailbox } from "../auth/policy";
@@ -76,16 +76,19 @@ export async function publishedLetters(input: { page?: number; q?: string } & TD
         }
       : {}),
   };
-  const total = await prisma.letter.count({ where });
-  const paging = pageOf(total, pageSize, input.page);
-  const rows = await prisma.letter.findMany({
-    where,
-    orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
-    skip: paging.skip,
-    take: paging.take,
-    select: publishedView,
+  const { total, page, rows } = await readPage({
+    size: pageSize,
+    requested: input.page,
+    count: () => prisma.letter.count({ where }),
+    rows: (window) =>
+      prisma.letter.findMany({
+        where,
+        orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
+        ...window,
+        select: publishedView,
+      }),
   });
-  return { rows, total, ...paging };
+  return { rows, total, ...page };
 }
 
 export type TLetterReading =

@@ -1,10 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { clientOf, type TDbOption } from "../db/client";
+import type { TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound } from "../audit/refusals";
-import { writeAudit } from "../audit/writeAudit";
+import { readSetting, saveSetting } from "../settings/stored";
 import { anonymousKinds, letterKinds, replyWorkingDays } from "./kinds";
 
 const ZDays = z.coerce
@@ -40,8 +38,8 @@ export const defaultLetterSettings: TLetterSettings = {
 
 /** The letters' settings, falling back field by field to the defaults. */
 export async function getLetterSettings(input: TDbOption = {}): Promise<TLetterSettings> {
-  const row = await (await clientOf(input)).siteSetting.findUnique({ where: { key: "letters" } });
-  const parsed = ZLetterSettings.partial().safeParse(row?.value ?? {});
+  const stored = await readSetting({ ...input, key: "letters" });
+  const parsed = ZLetterSettings.partial().safeParse(stored);
   return { ...defaultLetterSettings, ...(parsed.success ? parsed.data : {}) };
 }
 
@@ -49,16 +47,5 @@ export async function getLetterSettings(input: TDbOption = {}): Promise<TLetterS
 export async function saveLetterSettings(
   input: { actor: TSessionUser; settings: TLetterSettings } & TDbOption,
 ) {
-  const prisma = await clientOf(input);
-  const entry = { actorId: input.actor.id, action: "settings.letters", entityType: "SiteSetting" };
-  if (!isAdministrator(input.actor)) throw await deniedAsNotFound(prisma, entry);
-  const value = ZLetterSettings.parse(input.settings);
-  await prisma.$transaction(async (tx) => {
-    await tx.siteSetting.upsert({
-      where: { key: "letters" },
-      create: { key: "letters", value },
-      update: { value },
-    });
-    await writeAudit(tx, { ...entry, entityId: "letters", detail: value });
-  });
+  await saveSetting({ ...input, key: "letters", schema: ZLetterSettings, value: input.settings });
 }

@@ -30,6 +30,22 @@ export type TLetterFigures = {
   satisfied: number;
 };
 
+/** A mailbox's month before any letter is counted. */
+export function noLetterFigures(month: string, mailbox: string | null): TLetterFigures {
+  return {
+    month,
+    mailbox,
+    received: 0,
+    accepted: 0,
+    forwarded: 0,
+    replied: 0,
+    repliedOnTime: 0,
+    averageWorkingDays: null,
+    rated: 0,
+    satisfied: 0,
+  };
+}
+
 /**
  * The monthly figures: letters counted in the month (China time) they were received and under
  * the mailbox that holds them now (a forwarded letter counts where it was answered). On time
@@ -42,21 +58,7 @@ export function tallyLetterFigures(letters: TFigureLetter[]): TLetterFigures[] {
     const key = `${month} ${letter.mailbox ?? ""}`;
     let group = groups.get(key);
     if (!group) {
-      group = {
-        figures: {
-          month,
-          mailbox: letter.mailbox,
-          received: 0,
-          accepted: 0,
-          forwarded: 0,
-          replied: 0,
-          repliedOnTime: 0,
-          averageWorkingDays: null,
-          rated: 0,
-          satisfied: 0,
-        },
-        days: [],
-      };
+      group = { figures: noLetterFigures(month, letter.mailbox), days: [] };
       groups.set(key, group);
     }
     const f = group.figures;

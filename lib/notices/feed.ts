@@ -1,5 +1,6 @@
 import { markdownToText } from "../content/markdown";
-import { xmlDocument, xmlElement } from "../shared/xml";
+import { xmlElement } from "../shared/xml";
+import { rssDescription, rssDocument } from "../shared/rss";
 import { feedNamespace } from "../http/feedPolicy";
 
 type TFeedNotice = {
@@ -11,8 +12,6 @@ type TFeedNotice = {
   /** the language title and body are really in, when it is not the feed's (Chinese on an English feed) */
   lang?: string;
 };
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * RSS 2.0 for a list of notices. Every text is escaped by the XML writer, whatever it holds.
@@ -46,35 +45,16 @@ export function noticesRss(input: {
       xmlElement("link", {}, url),
       xmlElement("guid", { isPermaLink: "false" }, url),
       xmlElement("pubDate", {}, (notice.publishedAt ?? new Date(0)).toUTCString()),
-      xmlElement("description", lang, escapeHtml(text.length > 500 ? `${text.slice(0, 500)}…` : text)),
+      xmlElement("description", lang, rssDescription(text)),
       xmlElement("category", {}, input.categoryLabel(notice.category)),
       input.dateLabel && notice.publishedAt
         ? xmlElement("portal:date", {}, input.dateLabel(notice.publishedAt))
         : null,
     );
   });
-  return xmlDocument(
-    xmlElement(
-      "rss",
-      {
-        version: "2.0",
-        "xmlns:atom": "http://www.w3.org/2005/Atom",
-        "xmlns:portal": input.dateLabel ? feedNamespace : undefined,
-      },
-      xmlElement(
-        "channel",
-        {},
-        xmlElement("title", {}, input.title),
-        xmlElement("link", {}, input.listUrl),
-        xmlElement("description", {}, input.description),
-        xmlElement("lastBuildDate", {}, updated.toUTCString()),
-        xmlElement("docs", {}, "https://validator.w3.org/feed/docs/rss2.html"),
-        xmlElement("language", {}, input.language),
-        xmlElement("copyright", {}, input.copyright),
-        xmlElement("atom:link", { href: input.selfUrl, rel: "self", type: "application/rss+xml" }),
-        ...items,
-      ),
-    ),
-    { stylesheet: input.stylesheet },
+  return rssDocument(
+    { ...input, docs: true, namespaces: { "xmlns:portal": input.dateLabel ? feedNamespace : undefined } },
+    updated,
+    items,
   );
 }

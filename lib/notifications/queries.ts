@@ -1,4 +1,5 @@
 import "server-only";
+import { requireAdministrator } from "../auth/guards";
 import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
@@ -26,12 +27,11 @@ export async function markAllRead(input: { actor: TSessionUser } & TDbOption): P
 /** The outbox of sent mail, for administrators only. */
 export async function listOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
   const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "outbox.read",
-      entityType: "OutboxMail",
-    });
+  await requireAdministrator(prisma, {
+    actor: input.actor,
+    action: "outbox.read",
+    entityType: "OutboxMail",
+  });
   return prisma.outboxMail.findMany({
     orderBy: { createdAt: "desc" },
     take: input.take ?? 100,

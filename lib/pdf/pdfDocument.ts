@@ -76,3 +76,22 @@ export function createPdfDocument(input: { locale: TLocale; margin: number; info
     },
   };
 }
+
+/**
+ * A QR code at `left`/`top` with a bold heading beside it, `gap` points to its right and `drop`
+ * below its top; returns where the text beside the code goes (`width`: the page's content width).
+ */
+export function qrBeside(
+  doc: PDFKit.PDFDocument,
+  code: { qr: Buffer; size: number; left: number; top: number; width: number; gap: number },
+  heading: { text: string; size: number; drop: number },
+): { textLeft: number; textWidth: number } {
+  doc.image(code.qr, code.left, code.top, { width: code.size, height: code.size });
+  const textLeft = code.left + code.size + code.gap;
+  const textWidth = code.width - code.size - code.gap;
+  doc
+    .font("heading")
+    .fontSize(heading.size)
+    .text(heading.text, textLeft, code.top + heading.drop, { width: textWidth });
+  return { textLeft, textWidth };
+}

@@ -1,11 +1,10 @@
 import "server-only";
+import { requireAdministrator } from "../auth/guards";
 import { z } from "zod";
 import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 
 /**
@@ -35,14 +34,12 @@ export async function savePlace(
   input: { actor: TSessionUser; place: TPlace } & TDbOption,
 ): Promise<"created" | "renamed"> {
   const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor)) {
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "place.save",
-      entityType: "Place",
-      entityId: input.place.code,
-    });
-  }
+  await requireAdministrator(prisma, {
+    actor: input.actor,
+    action: "place.save",
+    entityType: "Place",
+    entityId: input.place.code,
+  });
   const { level, code, name, nameEn, rural } = input.place;
   const names = { name, nameEn };
   return prisma.$transaction(async (tx) => {

@@ -1,9 +1,8 @@
 import "server-only";
+import { requireAdministrator } from "../auth/guards";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 import { contentChanged } from "../cache/contentChanged";
 
@@ -23,14 +22,12 @@ export async function editSynonyms(
   const prisma = await clientOf(input);
   const { actor, change } = input;
   const action = `search.synonym.${change.kind}`;
-  if (!isAdministrator(actor)) {
-    throw await deniedAsNotFound(prisma, {
-      actorId: actor.id,
-      action,
-      entityType: "SearchSynonym",
-      entityId: change.kind === "create" ? null : change.id,
-    });
-  }
+  await requireAdministrator(prisma, {
+    actor,
+    action,
+    entityType: "SearchSynonym",
+    entityId: change.kind === "create" ? null : change.id,
+  });
   const done = await prisma.$transaction(async (tx) => {
     if (change.kind === "create") {
       const created = await tx.searchSynonym.create({ data: { terms: change.terms }, select: { id: true } });

@@ -1,9 +1,8 @@
 import "server-only";
-import { deniedAsNotFound } from "../audit/refusals";
+import { requireAdministrator } from "../auth/guards";
 import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
 import { NotFoundError } from "../shared/errors";
 import { likeText } from "../shared/likeText";
 import { ZFormDefinition, type TFormDefinition } from "./form-definition";
@@ -89,12 +88,11 @@ export async function getServiceForm(input: { code: string } & TDbOption): Promi
 /** Every service (published or not), for administrators only. */
 export async function listServicesForAdmin(input: { actor: TSessionUser } & TDbOption) {
   const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "service.list",
-      entityType: "Service",
-    });
+  await requireAdministrator(prisma, {
+    actor: input.actor,
+    action: "service.list",
+    entityType: "Service",
+  });
   return prisma.service.findMany({
     orderBy: { code: "asc" },
     select: {
@@ -110,12 +108,11 @@ export async function listServicesForAdmin(input: { actor: TSessionUser } & TDbO
 /** One service (published or not) as the administrator edits it, or null. */
 export async function getServiceForEdit(input: { actor: TSessionUser; code: string } & TDbOption) {
   const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "service.read",
-      entityType: "Service",
-      entityId: input.code,
-    });
+  await requireAdministrator(prisma, {
+    actor: input.actor,
+    action: "service.read",
+    entityType: "Service",
+    entityId: input.code,
+  });
   return prisma.service.findUnique({ where: { code: input.code } });
 }

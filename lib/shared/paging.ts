@@ -10,3 +10,18 @@ export function pageOf(total: number, size: number, requested: number | undefine
   const page = Math.min(Math.max(1, Math.floor(requested ?? 1) || 1), pages);
   return { page, pages, skip: (page - 1) * size, take: size };
 }
+
+/**
+ * One page of a list read from the database: the rows are counted first, so the page asked for is
+ * held inside the list (`pageOf`), then only that page's rows are read.
+ */
+export async function readPage<TRow>(input: {
+  size: number;
+  requested: number | undefined;
+  count: () => Promise<number>;
+  rows: (window: { skip: number; take: number }) => Promise<TRow[]>;
+}): Promise<{ total: number; page: TPage; rows: TRow[] }> {
+  const total = await input.count();
+  const page = pageOf(total, input.size, input.requested);
+  return { total, page, rows: await input.rows({ skip: page.skip, take: page.take }) };
+}

@@ -3,7 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { sessionLimits } from "../auth/sessions";
-import { pageOf, type TPage } from "../shared/paging";
+import { readPage, type TPage } from "../shared/paging";
 import { likeText } from "../shared/likeText";
 import { requireAccountAdministrator } from "./accountChange";
 import type { TAccountFilter } from "./schema";
@@ -64,16 +64,18 @@ export async function listAccounts(
   const prisma = await clientOf(input);
   await requireAccountAdministrator(prisma, { actor: input.actor, action: "user.list" });
   const where = whereOf(input.filter);
-  const total = await prisma.user.count({ where });
-  const page = pageOf(total, accountPageSize, input.page);
-  const rows = await prisma.user.findMany({
-    where,
-    orderBy: [{ name: "asc" }, { email: "asc" }],
-    skip: page.skip,
-    take: page.take,
-    select: rowSelect,
+  return readPage({
+    size: accountPageSize,
+    requested: input.page,
+    count: () => prisma.user.count({ where }),
+    rows: (window) =>
+      prisma.user.findMany({
+        where,
+        orderBy: [{ name: "asc" }, { email: "asc" }],
+        ...window,
+        select: rowSelect,
+      }),
   });
-  return { rows, total, page };
 }
 
 /**

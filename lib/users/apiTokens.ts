@@ -2,8 +2,9 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
-import { auditIfExists, deniedAsNotFound } from "../audit/refusals";
+import { auditIfExists } from "../audit/refusals";
 import { isCitizen } from "../auth/policy";
+import { requireOwnAccount } from "../auth/guards";
 import type { TSessionUser } from "../auth/types";
 import { toSessionUser } from "../auth/verifyCredentials";
 import { FormError, NotFoundError } from "../shared/errors";
@@ -35,14 +36,8 @@ export async function createApiToken(
 ): Promise<{ id: string; name: string; token: string }> {
   const prisma = await clientOf(input);
   const { actor } = input;
-  if (!isCitizen(actor)) {
-    // the audit log records staff actions: a staff account trying to mint a token is one
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "apiToken.create",
-      entityType: "ApiToken",
-    });
-  }
+  // the audit log records staff actions: a staff account trying to mint a token is one
+  await requireOwnAccount(prisma, { actor, action: "apiToken.create", entityType: "ApiToken" });
   const parsed = ZTokenName.safeParse(input.name);
   if (!parsed.success) throw new FormError(parsed.error.issues[0]?.message ?? "required", "name");
   const active = await prisma.apiToken.count({ where: { userId: actor.id, revokedAt: null } });

@@ -1,11 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { clientOf, type TDbOption } from "../db/client";
-import { isCitizen } from "../auth/policy";
 import { verifyPassword } from "../auth/password";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound } from "../audit/refusals";
+import { requireOwnAccount } from "../auth/guards";
 import { FormError } from "../shared/errors";
 import { purgeMailBodies } from "../mail/purgeMail";
 import { countAttempt } from "../throttle/throttle";
@@ -30,12 +29,7 @@ export async function closeAccount(
 ): Promise<void> {
   const prisma = await clientOf(input);
   const { actor } = input;
-  if (!isCitizen(actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "account.close",
-      entityType: "User",
-    });
+  await requireOwnAccount(prisma, { actor, action: "account.close" });
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: actor.id },
     select: { email: true, passwordHash: true },

@@ -1,9 +1,8 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
-import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound } from "../audit/refusals";
+import { requireOwnAccount } from "../auth/guards";
 import { uploadIdsIn } from "../uploads/unattachedUploads";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
@@ -135,12 +134,7 @@ export async function exportPersonalData(
 ) {
   const prisma = await clientOf(input);
   const { actor } = input;
-  if (!isCitizen(actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "personalData.export",
-      entityType: "User",
-    });
+  await requireOwnAccount(prisma, { actor, action: "personalData.export" });
   const data = await readPersonalData(prisma, actor);
   await writeAudit(prisma, {
     actorId: actor.id,

@@ -1,9 +1,8 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
-import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound } from "../audit/refusals";
+import { requireOwnAccount } from "../auth/guards";
 import type { TProfile } from "./schema";
 
 /** The profile fields a citizen sees and may correct on the profile page. */
@@ -25,12 +24,7 @@ export async function updateProfile(
 ): Promise<void> {
   const prisma = await clientOf(input);
   const { actor, profile } = input;
-  if (!isCitizen(actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "profile.update",
-      entityType: "User",
-    });
+  await requireOwnAccount(prisma, { actor, action: "profile.update" });
   await prisma.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({
       where: { id: actor.id },

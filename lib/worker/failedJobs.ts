@@ -1,4 +1,5 @@
 import "server-only";
+import { requireAdministrator } from "../auth/guards";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
 import { isAdministrator } from "../auth/policy";
@@ -11,8 +12,7 @@ import { clientOf, type TDbOption } from "../db/client";
  */
 export async function listFailedJobs(input: { actor: TSessionUser; take?: number } & TDbOption) {
   const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, { actorId: input.actor.id, action: "job.read", entityType: "Job" });
+  await requireAdministrator(prisma, { actor: input.actor, action: "job.read", entityType: "Job" });
   return prisma.job.findMany({
     where: { failedAt: { not: null } },
     orderBy: { failedAt: "desc" },

@@ -1,5 +1,6 @@
 import "server-only";
-import type { TDbOption } from "../db/client";
+import { clientOf, type TDbOption } from "../db/client";
+import type { PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { formReturnParam, keepFormState, returnedFormState } from "../actions/formReturn";
 
@@ -48,4 +49,37 @@ export async function stepToConfirm<TStep extends string>(
   const step = state.values.step;
   if (!Object.hasOwn(input.steps, step) || !input.steps[step as TStep].irreversible) return null;
   return { step: step as TStep, values: state.values };
+}
+
+/**
+ * A step as an entity's page posts it, answering where the browser goes next: an irreversible one
+ * not yet confirmed is checked as if taken (`check`, so what is confirmed would go through) and
+ * kept for its confirmation page at `${path}/confirm`; any other is taken at once (`take`) and the
+ * page says it was done.
+ */
+export async function postStep(
+  input: {
+    actor: TSessionUser;
+    step: string;
+    rule: { irreversible?: boolean };
+    confirmed?: string;
+    values: Record<string, string>;
+    /** the entity's page */
+    path: string;
+    check: (db: PrismaClient) => Promise<unknown>;
+    take: () => Promise<unknown>;
+  } & TDbOption,
+): Promise<string> {
+  if (needsConfirmation(input.rule, input.confirmed)) {
+    const prisma = await clientOf(input);
+    await input.check(prisma);
+    return askToConfirm({
+      actor: input.actor,
+      values: input.values,
+      page: `${input.path}/confirm`,
+      db: prisma,
+    });
+  }
+  await input.take();
+  return `${input.path}?done=${input.step}`;
 }

@@ -23,6 +23,11 @@ export type TStepRule<TSubject extends TWorkflowSubject, TBy extends string = st
   irreversible?: boolean;
 };
 
+/** 撤回: the applicant withdraws while the entity is in one of `from`; it cannot be undone. */
+export function withdrawal<const TStatus extends string>(from: readonly TStatus[]) {
+  return { from, to: "WITHDRAWN" as const, by: "applicant" as const, irreversible: true };
+}
+
 /**
  * A state machine as data: every step with where it starts, where it leads and who takes it,
  * plus the one answer to "does this actor act as `by` on this entity?".

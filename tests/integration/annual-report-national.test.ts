@@ -70,7 +70,7 @@ async function repliedRequest() {
 
 const rsjFigures: TReportFigures = {
   part2: {
-    regulations: { made: 0, repealed: 0, inForce: 0 },
+    ...emptyFigures.part2,
     normativeDocuments: { made: 3, repealed: 1, inForce: 42 },
     licensing: 1250,
     punishment: 37,

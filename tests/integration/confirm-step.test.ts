@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import type { TSessionUser } from "@/lib/auth/types";
-import { submitApplication } from "@/lib/cases/submitApplication";
 import { postCaseStep } from "@/lib/cases/postCaseStep";
 import { caseWorkflow } from "@/lib/cases/caseWorkflow";
 import { submitDisclosureRequest, ZDisclosureRequest } from "@/lib/disclosure/submitRequest";
@@ -12,7 +10,7 @@ import { requestWorkflow } from "@/lib/disclosure/requestWorkflow";
 import { keepFormState } from "@/lib/actions/formReturn";
 import { stepToConfirm } from "@/lib/workflow/confirmStep";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
-import { demoActor, employmentAnswers } from "../helpers/demo";
+import { demoActor, submitCase } from "../helpers/demo";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -23,30 +21,6 @@ beforeAll(async () => {
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });
 afterAll(() => database.close());
-
-async function submitCase(): Promise<string> {
-  const id = randomUUID().replace(/-/g, "").slice(0, 24);
-  await database.prisma.attachment.create({
-    data: {
-      id,
-      fileName: "id-card.pdf",
-      mimeType: "application/pdf",
-      size: 1000,
-      sha256: "0".repeat(64),
-      storageKey: `test/${id}`,
-      uploaderId: actors.citizen.id,
-    },
-  });
-  return (
-    await submitApplication({
-      db: database.prisma,
-      actor: actors.citizen,
-      serviceCode: "RS-JYDJ-001",
-      answers: employmentAnswers(id),
-      idempotencyKey: randomUUID(),
-    })
-  ).trackingNumber;
-}
 
 const caseRow = (trackingNumber: string) =>
   database.prisma.application.findUniqueOrThrow({ where: { trackingNumber }, include: { events: true } });
@@ -68,7 +42,7 @@ const formId = (path: string) => new URL(path, "http://x").searchParams.get("for
 
 describe("an irreversible step on a case is confirmed on a second page", () => {
   it("checks the step first: without a reason it comes back to the form, nothing kept or changed", async () => {
-    const number = await submitCase();
+    const number = await submitCase(database.prisma, actors.citizen);
     const before = await database.prisma.formReturn.count();
     const error = await postCaseStep({ ...(await posted(number, "reject")), actor: actors.caseworker }).catch(
       (caught: unknown) => caught,
@@ -80,7 +54,7 @@ describe("an irreversible step on a case is confirmed on a second page", () => {
   });
 
   it("first goes to the confirmation page with what was typed; only the confirmed post takes it", async () => {
-    const number = await submitCase();
+    const number = await submitCase(database.prisma, actors.citizen);
     const first = await posted(number, "reject", "不属于本部门受理范围");
     const path = await postCaseStep({ ...first, actor: actors.caseworker });
     expect(path).toMatch(new RegExp(`^/staff/cases/${number}/confirm\\?form=[0-9a-f]{32}$`));
@@ -128,7 +102,7 @@ describe("an irreversible step on a case is confirmed on a second page", () => {
   });
 
   it("refuses a confirmation when the case changed after the first post", async () => {
-    const number = await submitCase();
+    const number = await submitCase(database.prisma, actors.citizen);
     const first = await posted(number, "reject", "材料不齐");
     await postCaseStep({ ...first, actor: actors.caseworker });
     await postCaseStep({ ...(await posted(number, "accept")), actor: actors.caseworker });
@@ -140,7 +114,7 @@ describe("an irreversible step on a case is confirmed on a second page", () => {
   });
 
   it("takes a reversible step at once, and never offers one on the confirmation page", async () => {
-    const number = await submitCase();
+    const number = await submitCase(database.prisma, actors.citizen);
     const accept = await posted(number, "accept");
     expect(await postCaseStep({ ...accept, actor: actors.caseworker })).toBe(
       `/staff/cases/${number}?done=accept`,
@@ -174,7 +148,7 @@ describe("an irreversible step on a case is confirmed on a second page", () => {
   });
 
   it("refuses staff of another department before asking anything (audited, not found)", async () => {
-    const number = await submitCase();
+    const number = await submitCase(database.prisma, actors.citizen);
     await expect(
       postCaseStep({ ...(await posted(number, "reject", "理由")), actor: actors.caseworker2 }),
     ).rejects.toBeInstanceOf(NotFoundError);

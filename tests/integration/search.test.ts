@@ -9,6 +9,7 @@ import { editSynonyms } from "@/lib/search/editSynonyms";
 import { publishDocument } from "@/lib/disclosure/publishDocument";
 import { updateDocument } from "@/lib/disclosure/editDocument";
 import { updateService, ZServiceEdit } from "@/lib/services/updateService";
+import { serviceValues } from "@/components/staff/serviceFields";
 import { NotFoundError } from "@/lib/shared/errors";
 import { GET as searchApi } from "@/app/api/v1/search/route";
 
@@ -236,34 +237,12 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     expect(keysOf(await search("猕猴桃义卖"))).toEqual([indexNo]);
 
     const service = await prisma.service.findUniqueOrThrow({ where: { code: "MZ-DBSQ-001" } });
-    const json = (v: unknown) => JSON.stringify(v);
+    // what the administrator's form posts for the service, renamed
     const form = {
+      ...serviceValues(service),
       code: service.code,
       expectedVersion: String(service.version),
       name: "最低生活保障金申领",
-      nameEn: service.nameEn,
-      summary: service.summary,
-      summaryEn: service.summaryEn ?? "",
-      type: service.type,
-      audience: service.audience,
-      themes: service.themes.join(", "),
-      statutoryDays: String(service.statutoryDays),
-      promisedDays: String(service.promisedDays),
-      visits: String(service.visits),
-      fee: service.fee,
-      location: service.location,
-      hours: service.hours,
-      consultPhone: service.consultPhone,
-      complaintPhone: service.complaintPhone,
-      resultName: service.resultName,
-      delivery: service.delivery,
-      specialSteps: service.specialSteps ?? "",
-      legalBasis: json(service.legalBasis),
-      conditions: json(service.conditions),
-      materials: json(service.materials),
-      process: json(service.process),
-      faq: json(service.faq),
-      form: json(service.form),
       published: "yes",
     };
     await updateService({ db: prisma, actor: actors.admin, edit: ZServiceEdit.parse(form) });

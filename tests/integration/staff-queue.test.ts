@@ -1,13 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import type { TSessionUser } from "@/lib/auth/types";
-import { submitApplication } from "@/lib/cases/submitApplication";
 import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { listQueue } from "@/lib/cases/staffCases";
 import { closedStatuses, openStatuses, queueFilterFrom, queueQuery } from "@/lib/cases/queueFilter";
 import { staffHome } from "@/lib/users/staffHome";
-import { demoActor, employmentAnswers } from "../helpers/demo";
+import { demoActor, submitCase } from "../helpers/demo";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -21,29 +19,6 @@ beforeAll(async () => {
     actors[name] = await demoActor(database.prisma, `${name}@example.cn`);
 });
 afterAll(() => database.close());
-
-async function submitCase(): Promise<string> {
-  const id = randomUUID().replace(/-/g, "").slice(0, 24);
-  await database.prisma.attachment.create({
-    data: {
-      id,
-      fileName: "id-card.pdf",
-      mimeType: "application/pdf",
-      size: 1000,
-      sha256: "0".repeat(64),
-      storageKey: `test/${id}`,
-      uploaderId: actors.citizen.id,
-    },
-  });
-  const created = await submitApplication({
-    db: database.prisma,
-    actor: actors.citizen,
-    serviceCode: "RS-JYDJ-001",
-    answers: employmentAnswers(id),
-    idempotencyKey: randomUUID(),
-  });
-  return created.trackingNumber;
-}
 
 async function step(trackingNumber: string, name: "accept" | "reject" | "startReview", reason?: string) {
   const { version } = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } });
@@ -59,7 +34,7 @@ async function step(trackingNumber: string, name: "accept" | "reject" | "startRe
 
 /** An accepted case whose promised date is `due` (set directly: the queue reads the column). */
 async function acceptedDue(due: string): Promise<string> {
-  const number = await submitCase();
+  const number = await submitCase(database.prisma, actors.citizen);
   await step(number, "accept");
   await database.prisma.application.update({
     where: { trackingNumber: number },
@@ -75,8 +50,8 @@ describe("the caseworker's queue", () => {
     later = await acceptedDue("2026-12-31");
     overdue = await acceptedDue("2026-11-27");
     soon = await acceptedDue("2026-12-03");
-    waiting = await submitCase();
-    rejected = await submitCase();
+    waiting = await submitCase(database.prisma, actors.citizen);
+    rejected = await submitCase(database.prisma, actors.citizen);
     await step(rejected, "reject", "不属于本部门受理范围");
   });
 

@@ -3,14 +3,13 @@
 import { redirect } from "next/navigation";
 import { formAction, postAction } from "@/lib/actions/formAction";
 import { ZChangePassword, ZTotpCode } from "@/lib/auth/schema";
-import { changePassword } from "@/lib/auth/changePassword";
+import { changePasswordFromForm } from "@/lib/auth/changePassword";
 import {
   cancelReenrolment,
   confirmReenrolment,
   regenerateRecoveryCodes,
   startReenrolment,
 } from "@/lib/auth/manageTwoFactor";
-import { currentSessionSecret } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/http/clientAddress";
 import { z } from "zod";
 
@@ -19,13 +18,7 @@ export const changeStaffPassword = formAction({
   schema: ZChangePassword,
   actor: "staff",
   run: async ({ input, actor }) => {
-    const ended = await changePassword({
-      actor,
-      currentPassword: input.currentPassword,
-      newPassword: input.password,
-      currentSid: await currentSessionSecret(),
-      ip: await clientAddress(),
-    });
+    const ended = await changePasswordFromForm({ actor, form: input });
     redirect(`/staff/account?passwordChanged=${ended}`);
   },
 });

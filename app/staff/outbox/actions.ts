@@ -7,9 +7,12 @@ import { retryMail } from "@/lib/notifications/queries";
 import { retryFailedJob } from "@/lib/worker/failedJobs";
 import { retrySms } from "@/lib/sms/outbox";
 
+/** The mail or job to try again, by its id. */
+const ZRetry = z.object({ id: z.string().min(1).max(64) });
+
 /** Sends a failed mail again (administrators). */
 export const retryOutboxMail = postAction({
-  schema: z.object({ id: z.string().min(1).max(64) }),
+  schema: ZRetry,
   actor: "staff",
   run: async ({ input, actor }) => {
     await retryMail({ actor, id: input.id });
@@ -19,7 +22,7 @@ export const retryOutboxMail = postAction({
 
 /** Runs a failed background job again (administrators). */
 export const retryJob = postAction({
-  schema: z.object({ id: z.string().min(1).max(64) }),
+  schema: ZRetry,
   actor: "staff",
   run: async ({ input, actor }) => {
     await retryFailedJob({ actor, id: input.id });

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/formAction";
+import type { TSessionUser } from "@/lib/auth/types";
 import { ZAccountTarget, ZGrantRole, ZNewStaffAccount, ZRevokeRole } from "@/lib/users/schema";
 import { createStaffAccount } from "@/lib/users/createStaffAccount";
 import { grantRole, revokeRole } from "@/lib/users/changeRoles";
@@ -39,38 +40,27 @@ export const revokeRoleAction = formAction({
   },
 });
 
-export const disableAccountAction = formAction({
-  schema: ZAccountTarget,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await setAccountDisabled({ actor, userId: input.userId, disabled: true });
-    redirect(accountPage(input.userId, "disabled"));
-  },
-});
+/** An administrator's change to one account, then back to its page saying what was done. */
+const onAccount = (
+  change: (target: { actor: TSessionUser; userId: string }) => Promise<unknown>,
+  done: "disabled" | "enabled" | "passwordReset" | "twoFactorReset",
+) =>
+  formAction({
+    schema: ZAccountTarget,
+    actor: "staff",
+    run: async ({ input, actor }) => {
+      await change({ actor, userId: input.userId });
+      redirect(accountPage(input.userId, done));
+    },
+  });
 
-export const enableAccountAction = formAction({
-  schema: ZAccountTarget,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await setAccountDisabled({ actor, userId: input.userId, disabled: false });
-    redirect(accountPage(input.userId, "enabled"));
-  },
-});
-
-export const resetPasswordAction = formAction({
-  schema: ZAccountTarget,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await resetPassword({ actor, userId: input.userId });
-    redirect(accountPage(input.userId, "passwordReset"));
-  },
-});
-
-export const resetTwoFactorAction = formAction({
-  schema: ZAccountTarget,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await resetTwoFactor({ actor, userId: input.userId });
-    redirect(accountPage(input.userId, "twoFactorReset"));
-  },
-});
+export const disableAccountAction = onAccount(
+  (target) => setAccountDisabled({ ...target, disabled: true }),
+  "disabled",
+);
+export const enableAccountAction = onAccount(
+  (target) => setAccountDisabled({ ...target, disabled: false }),
+  "enabled",
+);
+export const resetPasswordAction = onAccount(resetPassword, "passwordReset");
+export const resetTwoFactorAction = onAccount(resetTwoFactor, "twoFactorReset");

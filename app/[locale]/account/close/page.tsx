@@ -2,7 +2,7 @@ import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { FormSection } from "@/components/form/FormSection";
-import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
+import { AccountFrame } from "@/components/ui/PageFrame";
 import { closeMyAccount } from "./actions";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -14,12 +14,7 @@ export default async function CloseAccountPage({ params }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
   await requireCitizen(locale, `/${locale}/account/close`);
   return (
-    <div className="grid gap-6">
-      <Breadcrumb
-        label={t("breadcrumb")}
-        links={[{ href: `/${locale}/account`, label: t("account:title") }]}
-      />
-      <PageHeading title={t("privacy:close.title")} intro={t("privacy:close.intro")} />
+    <AccountFrame t={t} locale={locale} title={t("privacy:close.title")} intro={t("privacy:close.intro")}>
       <ul className="ml-6 grid max-w-2xl list-disc gap-1">
         <li>{t("privacy:close.erased")}</li>
         <li>{t("privacy:close.kept")}</li>
@@ -48,6 +43,6 @@ export default async function CloseAccountPage({ params }: Props) {
         submitLabel={t("privacy:close.submit")}
         tone="warning"
       />
-    </div>
+    </AccountFrame>
   );
 }

@@ -4,8 +4,7 @@ import { requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
 import { emailChangeHours } from "@/lib/users/emailChange";
 import { FormSection } from "@/components/form/FormSection";
-import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
-import { StatusNote } from "@/components/ui/StatusNote";
+import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { notFound } from "next/navigation";
 import { askEmailChange } from "./actions";
@@ -21,21 +20,16 @@ export default async function EmailPage({ params, searchParams }: Props) {
   const profile = await ownProfile({ actor });
   if (!profile) notFound();
   return (
-    <div className="grid gap-6">
-      <Breadcrumb
-        label={t("breadcrumb")}
-        links={[
-          { href: `/${locale}/account`, label: t("account:title") },
-          { href: `/${locale}/account/profile`, label: t("privacy:profile.title") },
-        ]}
-      />
-      <PageHeading
-        title={t("privacy:email.title")}
-        intro={t("privacy:email.intro", { hours: emailChangeHours })}
-      />
-      {param((await searchParams).sent, 1) ? (
-        <StatusNote>{t("privacy:email.sent", { hours: emailChangeHours })}</StatusNote>
-      ) : null}
+    <AccountFrame
+      t={t}
+      locale={locale}
+      trail={[{ href: `/${locale}/account/profile`, label: t("privacy:profile.title") }]}
+      title={t("privacy:email.title")}
+      intro={t("privacy:email.intro", { hours: emailChangeHours })}
+      status={
+        param((await searchParams).sent, 1) ? t("privacy:email.sent", { hours: emailChangeHours }) : null
+      }
+    >
       <DefinitionList items={[[t("privacy:email.current"), profile.email]]} />
       <FormSection
         id="email-form"
@@ -59,6 +53,6 @@ export default async function EmailPage({ params, searchParams }: Props) {
         ]}
         submitLabel={t("privacy:email.submit")}
       />
-    </div>
+    </AccountFrame>
   );
 }

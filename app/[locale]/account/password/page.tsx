@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { intParam, param, type TSearchParams } from "@/lib/i18n/search-params";
 import { requireCitizen } from "@/lib/auth/session";
 import { ChangePasswordForm } from "@/components/account/ChangePasswordForm";
+import { AccountFrame } from "@/components/ui/PageFrame";
 import { changeCitizenPassword } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
@@ -15,18 +15,14 @@ export default async function PasswordPage({ params, searchParams }: Props) {
   await requireCitizen(locale, `/${locale}/account/password`);
   const changed = param((await searchParams).changed, 4);
   return (
-    <div className="grid gap-6">
-      <nav aria-label={t("breadcrumb")} className="text-sm">
-        <Link href={`/${locale}/account`}>{t("account:title")}</Link>
-      </nav>
-      <h1 className="text-2xl font-bold">{t("account:password.title")}</h1>
-      {changed !== undefined ? (
-        <p role="status" className="border-l-4 border-brand pl-3">
-          {t("account:password.changed", { count: intParam(changed) ?? 0 })}
-        </p>
-      ) : null}
-      <p className="max-w-2xl">{t("account:password.intro")}</p>
+    <AccountFrame
+      t={t}
+      locale={locale}
+      title={t("account:password.title")}
+      intro={t("account:password.intro")}
+      status={changed !== undefined ? t("account:password.changed", { count: intParam(changed) ?? 0 }) : null}
+    >
       <ChangePasswordForm t={t} action={changeCitizenPassword} locale={locale} />
-    </div>
+    </AccountFrame>
   );
 }

@@ -6,8 +6,7 @@ import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
 import { FormSection } from "@/components/form/FormSection";
-import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
-import { StatusNote } from "@/components/ui/StatusNote";
+import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { saveProfile } from "./actions";
 
@@ -22,13 +21,13 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   const profile = await ownProfile({ actor });
   if (!profile) notFound();
   return (
-    <div className="grid gap-6">
-      <Breadcrumb
-        label={t("breadcrumb")}
-        links={[{ href: `/${locale}/account`, label: t("account:title") }]}
-      />
-      <PageHeading title={t("privacy:profile.title")} intro={t("privacy:profile.intro")} />
-      {param((await searchParams).saved, 1) ? <StatusNote>{t("privacy:profile.saved")}</StatusNote> : null}
+    <AccountFrame
+      t={t}
+      locale={locale}
+      title={t("privacy:profile.title")}
+      intro={t("privacy:profile.intro")}
+      status={param((await searchParams).saved, 1) ? t("privacy:profile.saved") : null}
+    >
       <DefinitionList items={[[t("auth:email"), profile.email]]} />
       <p>
         <Link href={`/${locale}/account/email`}>{t("privacy:email.link")}</Link>
@@ -62,6 +61,6 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         ]}
         submitLabel={t("privacy:profile.submit")}
       />
-    </div>
+    </AccountFrame>
   );
 }

@@ -7,8 +7,7 @@ import { requireCitizen } from "@/lib/auth/session";
 import { newTokenCookie, tokensForAccountPage } from "@/lib/users/apiTokens";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { FormSection } from "@/components/form/FormSection";
-import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
-import { StatusNote } from "@/components/ui/StatusNote";
+import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Section } from "@/components/ui/Section";
 import { createToken, revokeToken } from "./actions";
@@ -19,7 +18,7 @@ export const generateMetadata = pageMetadata("tokens", "tokens:title");
 
 /** Personal API tokens: make one (shown once, right after), see the working ones, revoke them. */
 export default async function TokensPage({ params, searchParams }: Props) {
-  const { locale, t } = await pageT(params, ["tokens", "errors"]);
+  const { locale, t } = await pageT(params, ["tokens", "account", "errors"]);
   const actor = await requireCitizen(locale, `/${locale}/account/tokens`);
   const query = await searchParams;
   const fresh = param(query.created, 1) ? (await cookies()).get(newTokenCookie)?.value : undefined;
@@ -27,14 +26,13 @@ export default async function TokensPage({ params, searchParams }: Props) {
   const messages = { ...errorMessages(t), tooManyTokens: t("tokens:tooMany") };
 
   return (
-    <div className="grid gap-6">
-      <Breadcrumb
-        label={t("breadcrumb")}
-        links={[{ href: `/${locale}/account`, label: t("tokens:account") }]}
-      />
-      <PageHeading title={t("tokens:title")} intro={t("tokens:intro")} />
-      {param(query.revoked, 1) ? <StatusNote>{t("tokens:revoked")}</StatusNote> : null}
-
+    <AccountFrame
+      t={t}
+      locale={locale}
+      title={t("tokens:title")}
+      intro={t("tokens:intro")}
+      status={param(query.revoked, 1) ? t("tokens:revoked") : null}
+    >
       {data.fresh ? (
         <section aria-labelledby="new-token" role="status" className="grid gap-2 border-4 border-brand p-4">
           <h2 id="new-token" className="text-xl font-bold">
@@ -103,6 +101,6 @@ export default async function TokensPage({ params, searchParams }: Props) {
           </ul>
         )}
       </Section>
-    </div>
+    </AccountFrame>
   );
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import type { Metadata } from "next";
 import Link from "next/link";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime } from "@/lib/i18n/format";
 import { withQuery } from "@/lib/i18n/paths";
@@ -10,11 +9,11 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { accountDetail, departmentChoices } from "@/lib/users/accountQueries";
 import { accountFormMessages } from "@/lib/users/messages";
-import { staffRoles } from "@/lib/users/schema";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { Table } from "@/components/ui/Table";
 import { PageHeader } from "@/components/staff/PageHeader";
+import { grantFields } from "@/components/staff/grantFields";
 import {
   disableAccountAction,
   enableAccountAction,
@@ -36,9 +35,7 @@ const doneStates = [
   "twoFactorReset",
 ] as const;
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT(defaultLocale, "users"))("users:account.title") };
-}
+export const generateMetadata = staffPageMetadata("users", "users:account.title");
 
 /** One account for its administrator: what it is, its roles, and what can be done to it. */
 export default async function AccountPage({ params, searchParams }: Props) {
@@ -163,24 +160,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
             idPrefix="grant"
             action={grantRoleAction}
             hidden={hidden}
-            fields={[
-              {
-                name: "role",
-                type: "select",
-                label: t("users:field.role"),
-                options: staffRoles.map((role) => ({ value: role, label: t(`staff:role.${role}`) })),
-              },
-              {
-                name: "scope",
-                type: "select",
-                label: t("users:field.scope"),
-                hint: t("users:field.scopeHint"),
-                options: [
-                  { value: "all", label: t("staff:allDepartments") },
-                  ...departments.map((d) => ({ value: d.code, label: d.name })),
-                ],
-              },
-            ]}
+            fields={grantFields(t, departments)}
             submitLabel={t("users:roles.addSubmit")}
             messages={messages}
             errorTitle={t("errors:summaryTitle")}

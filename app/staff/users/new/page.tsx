@@ -4,9 +4,9 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { departmentChoices } from "@/lib/users/accountQueries";
 import { accountFormMessages } from "@/lib/users/messages";
-import { staffRoles } from "@/lib/users/schema";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { PageHeader } from "@/components/staff/PageHeader";
+import { grantFields } from "@/components/staff/grantFields";
 import { createStaffAccountAction } from "../actions";
 
 export const generateMetadata = staffPageMetadata("users", "users:create.title");
@@ -31,22 +31,7 @@ export default async function NewStaffAccountPage() {
         fields={[
           { name: "name", type: "text", label: t("users:field.name"), autoComplete: "off" },
           { name: "email", type: "email", label: t("users:field.email"), autoComplete: "off" },
-          {
-            name: "role",
-            type: "select",
-            label: t("users:field.role"),
-            options: staffRoles.map((role) => ({ value: role, label: t(`staff:role.${role}`) })),
-          },
-          {
-            name: "scope",
-            type: "select",
-            label: t("users:field.scope"),
-            hint: t("users:field.scopeHint"),
-            options: [
-              { value: "all", label: t("staff:allDepartments") },
-              ...departments.map((d) => ({ value: d.code, label: d.name })),
-            ],
-          },
+          ...grantFields(t, departments),
         ]}
         submitLabel={t("users:create.submit")}
         messages={accountFormMessages(t)}

@@ -4,7 +4,7 @@ import { requestNumberPattern } from "@/lib/disclosure/schema";
 import { isLocale } from "@/lib/i18n/settings";
 import { apiError, apiFailure } from "@/lib/api/errors";
 import { accessCodePattern } from "@/lib/cases/schema";
-import { contentDisposition } from "@/lib/http/contentDisposition";
+import { fileResponse } from "@/lib/http/contentDisposition";
 import { tooManyRequestsPage } from "@/lib/http/proxyRefusals";
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
 import { readSmallForm } from "@/lib/http/smallForm";
@@ -33,13 +33,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ loc
       locale,
     });
     if (!letter) return apiError(404, "not_found", "Not found");
-    return new Response(letter.bytes, {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": contentDisposition("inline", letter.fileName),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
+    return fileResponse(letter.bytes, {
+      type: "application/pdf",
+      kind: "inline",
+      name: letter.fileName,
+      cache: "private, no-store",
     });
   } catch (error) {
     // over the 查询码 limits: the same page, in the letter's language, as the lookup pages answer

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import type { TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
@@ -12,10 +11,7 @@ import { ConfirmStep } from "@/components/staff/ConfirmStep";
 
 type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "staff");
-  return { title: t("staff:confirm.pageTitle") };
-}
+export const generateMetadata = staffPageMetadata("staff", "staff:confirm.pageTitle");
 
 /**
  * The second page of 不予受理 or 不予: what will happen, the reason as the applicant will read it,

@@ -1,6 +1,5 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getT } from "@/lib/i18n/server";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import type { TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
@@ -15,10 +14,7 @@ import { noticeStepAction } from "../../actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: TSearchParams };
 
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT(defaultLocale, "staff");
-  return { title: t("staff:confirm.pageTitle") };
-}
+export const generateMetadata = staffPageMetadata("staff", "staff:confirm.pageTitle");
 
 /** The second page of 退回 or 归档 on a notice; without one waiting for this person, back to the notice. */
 export default async function ConfirmNoticeStepPage({ params, searchParams }: Props) {
