@@ -12,8 +12,6 @@ import { clientAddress } from "../http/clientAddress";
 import { TooManyRequestsError } from "../throttle/throttle";
 import { FormError } from "../shared/errors";
 import { checkProgramSecondFactor } from "./secondFactor";
-import { ZSignInByCode } from "../sms/schema";
-import { signInWithSmsCode } from "../sms/mobileAccount";
 
 /**
  * A program signing staff in through this endpoint has no second page: it sends the
@@ -69,23 +67,6 @@ export const authOptions: NextAuthOptions = {
         if (portal === "public") return { ...result.user, portal, secondFactor: false };
         const secondFactor = await staffSecondFactor(result.user.id, credentials?.code, ip);
         return secondFactor === null ? null : { ...result.user, portal, secondFactor };
-      },
-    }),
-    // citizens by mobile number and texted code (lib/sms/codes.ts): the same rules as the form
-    CredentialsProvider({
-      id: "mobile-code",
-      name: "Mobile number and SMS code",
-      credentials: { mobile: { type: "tel" }, code: { type: "text" }, name: { type: "text" } },
-      async authorize(credentials) {
-        const parsed = ZSignInByCode.safeParse(credentials);
-        if (!parsed.success) return null;
-        const user = await signInWithSmsCode({ ...parsed.data, ip: await clientAddress() }).catch(
-          (error: unknown) => {
-            if (error instanceof FormError || error instanceof TooManyRequestsError) return null;
-            throw error;
-          },
-        );
-        return user ? { ...user, portal: "public" as const, secondFactor: false } : null;
       },
     }),
   ],
