@@ -29,6 +29,9 @@ export async function expectAccessible(page: Page): Promise<void> {
     await timersRun(page),
     `axe needs JavaScript: check ${page.url()} in a context with javaScriptEnabled: true`,
   ).toBe(true);
+  // after a client-side navigation Next puts the new page's <title> in a moment after its content:
+  // axe would otherwise catch the page between the two titles, with none
+  await expect(page, `a <title> on ${page.url()}`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
     .analyze();

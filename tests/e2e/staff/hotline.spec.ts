@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { errorSummary, signInStaff } from "../helpers/accounts";
+import { lookUpLetterByForm } from "../helpers/track";
 
 // staff pages, with JavaScript (axe answers only there); the caller's page is read as served
 test("an operator files a 12345 work order whose caller number only handlers see; an administrator connects the hotline", async ({
@@ -34,7 +35,7 @@ test("an operator files a 12345 work order whose caller number only handlers see
   await expect(page.locator("main")).toContainText(phone);
 
   // the caller follows it with the number and code: their number is not on the page
-  await page.goto(`/zh-Hans/letters/${number}?code=${code}`);
+  await lookUpLetterByForm(page, "zh-Hans", number, code);
   await expect(page.locator("main")).toContainText("来电反映培训机构拒不退费");
   expect(await page.content()).not.toContain(phone);
 
