@@ -75,9 +75,9 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
     .locator("#notice-body")
     .fill("## 停水时间\n\n今日施工，**请提前储水**。\n\n- 和平街1号至27号院");
   await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
-  const publishAt = Date.now() + 45_000;
-  await fillMoment(editor, "publishAt", beijing(45));
-  await fillMoment(editor, "expiresAt", beijing(70));
+  const publishAt = Date.now() + 30_000;
+  await fillMoment(editor, "publishAt", beijing(30));
+  await fillMoment(editor, "expiresAt", beijing(50));
   await editor.locator("#notice-attachments").setInputFiles({ ...pdfFile, name: "停水范围示意图.pdf" });
   await editor.getByRole("button", { name: "保存草稿" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
