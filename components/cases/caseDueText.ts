@@ -3,9 +3,9 @@ import type { TLocale } from "@/lib/i18n/settings";
 import { formatDay } from "@/lib/i18n/format";
 
 /**
- * A case's promised date (承诺办结日期) as its applicant reads it: the day, marked provisional
+ * A case's promised completion date as its applicant reads it: the day, marked provisional
  * when next year's holidays are not yet known, or, before acceptance, how it will be worked out
- * ("受理后计算：自受理之日起 5 个工作日内办结…"). Needs the `account` and `services` namespaces.
+ * (from acceptance, within so many working days). Needs the `account` and `services` namespaces.
  */
 export function caseDueText(
   locale: TLocale,

@@ -17,7 +17,7 @@ type Props = {
 /**
  * The main navigation with the current section marked (aria-current and a darker tab). It reads
  * the path in the browser too, so the mark follows client-side navigation (the layout around it
- * is not rendered again). Wide screens get the row of tabs; phones a "菜单" disclosure (a
+ * is not rendered again). Wide screens get the row of tabs; phones a "menu" disclosure (a
  * <details>, so it opens without JavaScript) that names the current section, keeping the header
  * short.
  */

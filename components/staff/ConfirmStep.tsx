@@ -7,7 +7,7 @@ type Props = {
   title: string;
   /** what will happen, said plainly: it cannot be undone, who is told what */
   consequence: string;
-  /** the screen reader's word before the warning ("警告") */
+  /** the screen reader's word before the warning (e.g. "Warning") */
   warningLabel: string;
   /** what was entered and what it is done to, shown back as it will be sent */
   facts: { term: string; value: ReactNode }[];

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 
 type TGrantView = { id: string; role: string; department: { name: string } | null };
 
-/** A person's roles as text, each with its scope: "Caseworker · 人社局". */
+/** A person's roles as text, each with its scope: "Caseworker · Human Resources Bureau". */
 export function GrantList({ t, grants }: { t: TFunction; grants: TGrantView[] }) {
   if (!grants.length) return <>—</>;
   return (

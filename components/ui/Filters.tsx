@@ -21,7 +21,7 @@ export type TFilter = {
  * A catalogue's filter bar: a GET form (works without JavaScript, and every filtered list has
  * its own address) with the controls side by side on wide screens and a submit button. Other
  * controls (`children`) come first, then one select per filter, with ids `${idPrefix}-${name}`.
- * On a phone the bar folds behind one "筛选" control (a <details>, no JavaScript needed) that
+ * On a phone the bar folds behind one "Filters" control (a <details>, no JavaScript needed) that
  * says how many filters are applied; on wider screens it is always open.
  */
 export function FilterForm({

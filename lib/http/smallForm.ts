@@ -1,9 +1,9 @@
 /**
- * Reads a small url-encoded form body, stopping once it passes `maxBytes` (the count is kept while
- * the body streams, so an endless body costs at most that much memory). Null when it is too big.
+ * Reads a small body as text, stopping once it passes `maxBytes` (the count is kept while the body
+ * streams, so an endless body costs at most that much memory). Null when it is too big.
  */
-export async function readSmallForm(request: Request, maxBytes = 4096): Promise<URLSearchParams | null> {
-  if (!request.body) return new URLSearchParams();
+export async function readLimitedText(request: Request, maxBytes: number): Promise<string | null> {
+  if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -17,5 +17,11 @@ export async function readSmallForm(request: Request, maxBytes = 4096): Promise<
     }
     chunks.push(value);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A small url-encoded form body read as readLimitedText reads it. Null when it is too big. */
+export async function readSmallForm(request: Request, maxBytes = 4096): Promise<URLSearchParams | null> {
+  const text = await readLimitedText(request, maxBytes);
+  return text === null ? null : new URLSearchParams(text);
 }

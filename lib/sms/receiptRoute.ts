@@ -1,24 +1,6 @@
 import "server-only";
 import { maxReceiptBytes, recordSmsReceipts } from "./outbox";
-
-/** Reads a body as text, stopping past `maxBytes` (an endless body costs at most that). Null when too big. */
-async function readLimited(request: Request, maxBytes: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
+import { readLimitedText } from "../http/smallForm";
 
 const answer = (status: number, code: string, message: string) =>
   Response.json({ code, msg: message }, { status, headers: { "Cache-Control": "no-store" } });
@@ -30,7 +12,7 @@ const answer = (status: number, code: string, message: string) =>
  * is not a list of receipts, 413 past 256 KB.
  */
 export async function receiveSmsReceipts(request: Request): Promise<Response> {
-  const body = await readLimited(request, maxReceiptBytes);
+  const body = await readLimitedText(request, maxReceiptBytes);
   if (body === null) return answer(413, "tooLarge", "receipt body over 256 KB");
   const result = await recordSmsReceipts({ body, headers: request.headers });
   if (!result.ok) return answer(401, "refused", "unsigned, stale or malformed receipt");
