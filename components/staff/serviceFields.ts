@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import type { TSimpleField } from "../form/SimpleForm";
 import type { getServiceForEdit } from "@/lib/services/queries";
-import { serviceAudiences, serviceTypes } from "@/lib/services/updateService";
+import { dayCounts, serviceAudiences, serviceTypes } from "@/lib/services/updateService";
 import { allThemes } from "@/lib/services/themes";
 
 type TService = NonNullable<Awaited<ReturnType<typeof getServiceForEdit>>>;
@@ -42,7 +42,24 @@ export function serviceFields(t: TFunction): TSimpleField[] {
       options: serviceAudiences.map((v) => ({ value: v, label: t(`catalog:audienceParty.${v}`) })),
     },
     { name: "themes", type: "text", label: t("staff:services.themes"), hint: allThemes.join(", ") },
-    { name: "statutoryDays", type: "text", label: label("statutory"), hint: t("staff:services.daysHint") },
+    {
+      name: "statutoryDays",
+      type: "text",
+      label: label("statutory"),
+      hint: t("staff:services.statutoryHint"),
+    },
+    {
+      name: "statutoryDayCount",
+      type: "radio",
+      label: t("staff:services.dayCount"),
+      options: dayCounts.map((v) => ({ value: v, label: t(`staff:services.dayCountOption.${v}`) })),
+    },
+    {
+      name: "statutorySource",
+      type: "text",
+      label: t("staff:services.statutorySource"),
+      hint: t("staff:services.statutorySourceHint"),
+    },
     { name: "promisedDays", type: "text", label: label("promised"), hint: t("staff:services.daysHint") },
     {
       name: "visits",
@@ -87,7 +104,9 @@ export function serviceValues(service: TService): Record<string, string> {
     type: service.type,
     audience: service.audience,
     themes: service.themes.join(", "),
-    statutoryDays: String(service.statutoryDays),
+    statutoryDays: service.statutoryDays === null ? "" : String(service.statutoryDays),
+    statutoryDayCount: service.statutoryDayCount,
+    statutorySource: service.statutorySource ?? "",
     promisedDays: String(service.promisedDays),
     visits: String(service.visits),
     ...Object.fromEntries(

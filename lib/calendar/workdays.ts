@@ -71,6 +71,23 @@ export function addWorkingDays(from: string, n: number, overrides: TCalendarOver
 }
 
 /**
+ * A period counted in calendar days (a law's "十五日", not "十五个工作日"): n days after `from`,
+ * and when the last day is a holiday or rest day, the first working day after it (民法典
+ * Art. 203: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日).
+ */
+export function addCalendarDays(from: string, n: number, overrides: TCalendarOverrides = {}): TDeadline {
+  let day = addDays(from, n);
+  let info = workdayInfo(day, overrides);
+  let provisional = info.provisional;
+  while (n > 0 && !info.workday) {
+    day = addDays(day, 1);
+    info = workdayInfo(day, overrides);
+    provisional ||= info.provisional;
+  }
+  return { due: day, provisional, calendarVersion: calendarVersionOf(overrides) };
+}
+
+/**
  * The calendar a deadline was computed on: the package's version, plus a short digest of the
  * local overrides when there are any (a changed override is a changed calendar).
  */

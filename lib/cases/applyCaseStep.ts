@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
-import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workdays";
+import { chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { getCalendarOverrides } from "../settings/queries";
 import { FormError } from "../shared/errors";
 import { notifyApplicant } from "../notifications/notifyApplicant";
@@ -8,6 +8,7 @@ import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../work
 import { issueResultDocument } from "./resultDocument";
 import { caseWorkflow, type TCaseRule, type TCaseStatus, type TCaseStep } from "./caseWorkflow";
 import { supplementDue } from "./supplementRequest";
+import { caseDeadlines } from "./deadlines";
 
 export type TCaseStepInput = TStepInput<TCaseStep> & {
   trackingNumber: string;
@@ -43,7 +44,12 @@ const loadCase = (prisma: PrismaClient, trackingNumber: string) =>
     where: { trackingNumber },
     include: {
       service: {
-        select: { promisedDays: true, statutoryDays: true, department: { select: { code: true } } },
+        select: {
+          promisedDays: true,
+          statutoryDays: true,
+          statutoryDayCount: true,
+          department: { select: { code: true } },
+        },
       },
     },
   });
@@ -85,13 +91,16 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
         const acceptedAt = deemed ? entity.submittedAt : now;
         // the administrator's calendar override counts too (local holidays, a year entered early)
         const calendar = await getCalendarOverrides({ db: prisma });
-        const promised = addWorkingDays(chinaDay(acceptedAt), entity.service.promisedDays, calendar);
-        const statutory = addWorkingDays(chinaDay(acceptedAt), entity.service.statutoryDays, calendar);
+        const { promised, statutory, provisional } = caseDeadlines(
+          chinaDay(acceptedAt),
+          entity.service,
+          calendar,
+        );
         Object.assign(data, {
           acceptedAt,
           promisedDue: asDate(promised.due),
-          statutoryDue: asDate(statutory.due),
-          dueProvisional: promised.provisional || statutory.provisional,
+          statutoryDue: statutory ? asDate(statutory.due) : null,
+          dueProvisional: provisional,
           calendarVersion: promised.calendarVersion,
         });
         break;

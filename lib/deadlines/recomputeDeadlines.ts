@@ -4,8 +4,8 @@ import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
 import { getCalendarOverrides } from "../settings/queries";
 import { computeClock, type TClockEvent } from "../disclosure/clock";
-import { runningStatuses } from "../cases/deadlines";
-import { addWorkingDays, calendarVersionOf, chinaDay, type TCalendarOverrides } from "../calendar/workdays";
+import { caseDeadlines, runningStatuses } from "../cases/deadlines";
+import { calendarVersionOf, chinaDay } from "../calendar/workdays";
 
 const asDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -110,13 +110,13 @@ export async function recomputeProvisionalDeadlines(
       acceptedAt: true,
       promisedDue: true,
       statutoryDue: true,
-      service: { select: { promisedDays: true, statutoryDays: true } },
+      service: { select: { promisedDays: true, statutoryDays: true, statutoryDayCount: true } },
     },
   });
   for (const found of provisionalCases) {
     const next = caseDeadlines(chinaDay(found.acceptedAt!), found.service, calendar);
     const from = { promisedDue: dayOf(found.promisedDue), statutoryDue: dayOf(found.statutoryDue) };
-    const to = { promisedDue: next.promised.due, statutoryDue: next.statutory.due };
+    const to = { promisedDue: next.promised.due, statutoryDue: next.statutory?.due ?? null };
     if (next.provisional && from.promisedDue === to.promisedDue && from.statutoryDue === to.statutoryDue)
       continue;
     const detail = { from, to, provisional: next.provisional, calendarVersion: version };
@@ -147,14 +147,4 @@ export async function recomputeProvisionalDeadlines(
     if (changed) cases++;
   }
   return { requests, cases };
-}
-
-function caseDeadlines(
-  acceptedDay: string,
-  service: { promisedDays: number; statutoryDays: number },
-  calendar: TCalendarOverrides,
-) {
-  const promised = addWorkingDays(acceptedDay, service.promisedDays, calendar);
-  const statutory = addWorkingDays(acceptedDay, service.statutoryDays, calendar);
-  return { promised, statutory, provisional: promised.provisional || statutory.provisional };
 }

@@ -5,6 +5,8 @@ import type { TLocale } from "../i18n/settings";
 import { createPdfDocument } from "../pdf/pdfDocument";
 import type { TGuideLists } from "./guide";
 import { copiesShown } from "./guideFiles";
+import { periodText, statutoryText } from "./periods";
+import type { DayCount } from "../db/generated/enums";
 
 const page = { width: 595.28, height: 841.89, margin: 56 };
 const contentWidth = page.width - page.margin * 2;
@@ -19,7 +21,9 @@ export type TGuideForPdf = TGuideLists & {
   summaryEn: string | null;
   type: string;
   audience: string;
-  statutoryDays: number;
+  statutoryDays: number | null;
+  statutoryDayCount: DayCount;
+  statutorySource: string | null;
   promisedDays: number;
   visits: number;
   fee: string;
@@ -60,7 +64,6 @@ export async function renderGuidePdf(input: {
       Creator: input.siteName,
     },
   });
-  const days = (n: number) => (n === 0 ? t("services:immediate") : t("services:workingDays", { count: n }));
   const heading = (text: string) => {
     if (doc.y > page.height - page.margin - 80) doc.addPage();
     doc.moveDown(0.8);
@@ -107,8 +110,9 @@ export async function renderGuidePdf(input: {
   row(t("services:guide.type"), t(`catalog:serviceType.${service.type}`));
   row(t("services:guide.audience"), t(`catalog:audienceParty.${service.audience}`));
   row(t("services:guide.department"), lt(locale, service.department.name, service.department.nameEn));
-  row(t("services:guide.statutory"), days(service.statutoryDays));
-  row(t("services:guide.promised"), days(service.promisedDays));
+  const source = service.statutorySource ? `\n${t("services:periodSource")}: ${service.statutorySource}` : "";
+  row(t("services:guide.statutory"), statutoryText(t, service) + source);
+  row(t("services:guide.promised"), periodText(t, service.promisedDays));
   row(
     t("services:guide.visits"),
     service.visits === 0 ? t("services:fullyOnline") : t("services:visits", { count: service.visits }),

@@ -38,6 +38,10 @@ export function serviceGuideJson(service: TGuideService) {
       address: department.address,
       hours: department.hours,
     },
+    // how statutoryDays counts (WORKING or CALENDAR days) and the law that sets it; statutoryDays
+    // is null where no law sets a period
+    statutoryDayCount: service.statutoryDayCount,
+    statutorySource: service.statutorySource,
     summary: service.summary,
     summaryEn: service.summaryEn,
     legalBasis: service.legalBasis,

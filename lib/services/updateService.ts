@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { lineField, textField } from "../shared/plainText";
 import type { Prisma } from "../db/generated/client";
-import { ServiceType } from "../db/generated/enums";
+import { DayCount, ServiceType } from "../db/generated/enums";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
@@ -18,6 +18,8 @@ import { contentChanged } from "../cache/contentChanged";
 /** The kinds of 政务服务事项 (行政许可, 行政确认 …), in the schema's order, as the editor offers them. */
 export const serviceTypes = Object.values(ServiceType);
 export const serviceAudiences = ["PERSON", "LEGAL_PERSON"] as const;
+/** how the statutory period counts: 工作日 or 日 (calendar days, as the law says) */
+export const dayCounts = Object.values(DayCount);
 const phone = z
   .string()
   .trim()
@@ -68,7 +70,14 @@ export const ZServiceEdit = z
       }
       return themes;
     }),
-    statutoryDays: days,
+    // empty: no law sets a period (the guide says so and only the promise counts)
+    statutoryDays: z.preprocess((value) => (value === "" ? null : value), days.nullable()),
+    statutoryDayCount: z.enum(DayCount, { message: "choose" }),
+    statutorySource: z
+      .string()
+      .trim()
+      .max(200, "tooLongMax|200")
+      .transform((value) => value || null),
     promisedDays: days,
     visits: z.enum(["0", "1", "2"], { message: "choose" }).transform(Number),
     fee: text(500),
@@ -88,7 +97,7 @@ export const ZServiceEdit = z
     published: z.enum(["yes", "no"]).transform((v) => v === "yes"),
   })
   .superRefine((value, ctx) => {
-    if (value.promisedDays > value.statutoryDays)
+    if (value.statutoryDays !== null && value.promisedDays > value.statutoryDays)
       ctx.addIssue({ code: "custom", path: ["promisedDays"], message: "promisedAboveStatutory" });
     const materialIds = new Set(value.materials.map((m) => m.id));
     const orphan = value.form.steps

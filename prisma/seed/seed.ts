@@ -105,6 +105,8 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
       hot: rest.hot ?? false,
       departmentId: deptId(department),
       specialSteps: rest.specialSteps ?? null,
+      statutoryDayCount: rest.statutoryDayCount ?? "WORKING",
+      statutorySource: rest.statutorySource ?? null,
     };
     await prisma.service.upsert({ where: { code: service.code }, create: data, update: data });
   }

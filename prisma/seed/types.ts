@@ -44,7 +44,9 @@ export type SeedService = {
   materials: TMaterial[];
   process: string[];
   specialSteps?: string;
-  statutoryDays: number; // 0 = 即办
+  statutoryDays: number | null; // 0 = 即办; null = no law sets a period (say why in laws.ts)
+  statutoryDayCount?: "WORKING" | "CALENDAR"; // how the law counts it; WORKING when left out
+  statutorySource?: string; // the law and article that set the period
   promisedDays: number; // 0 = 即办, <= statutoryDays
   fee: string; // "不收费" written out when free
   location: string;

@@ -1,6 +1,7 @@
 /** Writes generated cases with their events, ratings and the 办件编号 serials they take. */
 import { ZFormDefinition } from "../../lib/services/form-definition";
-import { addWorkingDays, chinaDay } from "../../lib/calendar/workdays";
+import { addCalendarDays, addWorkingDays, chinaDay } from "../../lib/calendar/workdays";
+import type { DayCount } from "../../lib/db/generated/enums";
 import { idCardWithCheck, makeCase, type TApplicantRef, type TServiceRef } from "./cases";
 import { insertRows, ts, type TRow } from "./insert";
 import { communityRefs, existing, inBatches, pad, type TGeneration } from "./batches";
@@ -21,6 +22,7 @@ export async function writeCases(generation: TGeneration): Promise<number> {
       form: true,
       promisedDays: true,
       statutoryDays: true,
+      statutoryDayCount: true,
       department: { select: { code: true } },
     },
   });
@@ -63,10 +65,11 @@ export async function writeCases(generation: TGeneration): Promise<number> {
     (await prisma.dailySerial.findMany({ where: { kind: "SV" } })).map((s) => [s.day, s.value]),
   );
   const dueCache = new Map<string, ReturnType<typeof addWorkingDays>>();
-  const due = (day: string, n: number) => {
-    const key = `${day}|${n}`;
+  const due = (day: string, n: number, count: DayCount = "WORKING") => {
+    const key = `${day}|${n}|${count}`;
     let found = dueCache.get(key);
-    if (!found) dueCache.set(key, (found = addWorkingDays(day, n)));
+    if (!found)
+      dueCache.set(key, (found = (count === "CALENDAR" ? addCalendarDays : addWorkingDays)(day, n)));
     return found;
   };
 
@@ -100,7 +103,10 @@ export async function writeCases(generation: TGeneration): Promise<number> {
       const id = volumeCaseId(index);
       const assignee = made.events.length > 1 ? (caseworkers.get(service.department.code) ?? null) : null;
       const promised = made.acceptedAt ? due(chinaDay(made.acceptedAt), service.promisedDays) : null;
-      const statutory = made.acceptedAt ? due(chinaDay(made.acceptedAt), service.statutoryDays) : null;
+      const statutory =
+        made.acceptedAt && service.statutoryDays !== null
+          ? due(chinaDay(made.acceptedAt), service.statutoryDays, service.statutoryDayCount)
+          : null;
       const last = made.events[made.events.length - 1].at;
       cases.push({
         id,

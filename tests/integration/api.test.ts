@@ -160,6 +160,8 @@ describe("GET /api/v1/services", () => {
       "consultPhone",
       "complaintPhone",
       "statutoryDays",
+      "statutoryDayCount",
+      "statutorySource",
       "promisedDays",
       "location",
       "hours",

@@ -411,9 +411,9 @@ describe("the case lifecycle", () => {
       now: new Date("2026-09-28T02:00:00Z"),
     });
     const stored = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber } });
-    // RS-JYDJ-001 promises 3 and is bound to 5 working days; 10-01..10-07 are off, Saturday 10-10 is worked
+    // RS-JYDJ-001 promises 3 working days (10-01..10-07 are off); no law sets it a statutory period
     expect(stored.promisedDue?.toISOString().slice(0, 10)).toBe("2026-10-08");
-    expect(stored.statutoryDue?.toISOString().slice(0, 10)).toBe("2026-10-10");
+    expect(stored.statutoryDue).toBeNull();
     expect(stored.dueProvisional).toBe(false);
     expect(stored.calendarVersion).toMatch(/^chinese-days@/);
   });

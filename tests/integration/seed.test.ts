@@ -5,6 +5,7 @@ import { ZFormDefinition } from "@/lib/services/form-definition";
 import { ZGuideLists } from "@/lib/services/guide";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
 import { verifyPassword } from "@/lib/auth/password";
+import { lawReview } from "@/prisma/seed/data/laws";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -92,13 +93,57 @@ describe("demo data", () => {
         expect(text.trim(), s.code).not.toBe("");
       expect(s.consultPhone, s.code).toMatch(/^\d{3,4}-\d{7,8}$/);
       expect(s.complaintPhone, s.code).toMatch(/^\d{3,4}-\d{7,8}$/);
-      expect(s.promisedDays, s.code).toBeLessThanOrEqual(s.statutoryDays);
+      if (s.statutoryDays !== null) expect(s.promisedDays, s.code).toBeLessThanOrEqual(s.statutoryDays);
       const allowed: readonly string[] = s.audience === "PERSON" ? personThemes : legalPersonThemes;
       for (const theme of s.themes) expect(allowed, `${s.code} ${theme}`).toContain(theme);
       const materialIds = new Set(lists.materials.map((m) => m.id));
       for (const field of form.steps.flatMap((step) => step.fields))
         if (field.type === "file") expect(materialIds, `${s.code} ${field.name}`).toContain(field.materialId);
     }
+  });
+
+  it("cites only laws reviewed as in force, counts each statutory period as its law does, and keeps 全程网办 materials electronic", async () => {
+    const services = await database.prisma.service.findMany({ orderBy: { code: "asc" } });
+    const reviewed = new Map(lawReview.map((entry) => [entry.law, entry]));
+    const today = new Date().toISOString().slice(0, 10);
+    for (const s of services) {
+      const { legalBasis, materials } = ZGuideLists.parse(s);
+      for (const basis of legalBasis) {
+        const entry = reviewed.get(basis.law);
+        expect(entry, `${s.code} cites ${basis.law}, which laws.ts has not reviewed`).toBeDefined();
+        expect(entry!.status).toBe("in force");
+        expect(entry!.checkedOn <= today, `${basis.law} checked in the future`).toBe(true);
+      }
+      // a source names a law the guide itself cites
+      if (s.statutorySource) {
+        const cited = legalBasis.map((b) => b.law.replace(/（.*$/, ""));
+        expect(
+          cited.some((law) => s.statutorySource!.startsWith(law.replace(/》.*/, "》"))),
+          `${s.code}: ${s.statutorySource} is not among its legal bases`,
+        ).toBe(true);
+      }
+      // 全程网办: nothing is handed in on paper, so no 原件/复印件; an electronic material has no 份数
+      for (const m of materials) {
+        if (s.visits === 0) expect(m.form, `${s.code} ${m.id}`).toBe("electronic");
+        if (m.form === "electronic") expect(m.copies, `${s.code} ${m.id}`).toBe(0);
+      }
+    }
+    const byCode = new Map(services.map((s) => [s.code, s]));
+    // 社会保险法 Art. 57: 十五日, calendar days; 居住证暂行条例 Art. 10: 15日
+    expect(byCode.get("RS-DWSB-001")).toMatchObject({
+      statutoryDays: 15,
+      statutoryDayCount: "CALENDAR",
+      statutorySource: "《中华人民共和国社会保险法》第五十七条",
+    });
+    expect(byCode.get("GA-JZZ-001")).toMatchObject({ statutoryDays: 15, statutoryDayCount: "CALENDAR" });
+    // no law sets a period for 就业登记: the guide says so and only the promise counts
+    expect(byCode.get("RS-JYDJ-001")).toMatchObject({ statutoryDays: null, promisedDays: 3 });
+    // the revised 婚姻登记条例 (国务院令第804号): identity card and a signed declaration, no 户口簿
+    const marriage = ZGuideLists.parse(byCode.get("MZ-JHDJ-001"));
+    expect(marriage.legalBasis.map((b) => b.law).join()).toContain("国务院令第804号");
+    expect(JSON.stringify(marriage.materials)).not.toContain("户口簿");
+    // the 1997 殡葬管理条例 (国务院令第225号) was replaced by the 2026 revision
+    expect(JSON.stringify(services.map((s) => s.legalBasis))).not.toContain("国务院令第225号");
   });
 
   it("has the demo service RS-JYDJ-001 exactly as CONTRACT.md describes", async () => {

@@ -31,7 +31,9 @@ async function formFor(code: string) {
     type: s.type,
     audience: s.audience,
     themes: s.themes.join(", "),
-    statutoryDays: String(s.statutoryDays),
+    statutoryDays: s.statutoryDays === null ? "" : String(s.statutoryDays),
+    statutoryDayCount: s.statutoryDayCount,
+    statutorySource: s.statutorySource ?? "",
     promisedDays: String(s.promisedDays),
     visits: String(s.visits),
     fee: s.fee,
@@ -91,6 +93,36 @@ describe("editing a service's guide and form", () => {
     });
     const order = ZServiceEdit.safeParse({ ...form, promisedDays: "30", statutoryDays: "20" });
     expect(order.error?.issues.map((i) => i.message)).toContain("promisedAboveStatutory");
+    const count = ZServiceEdit.safeParse({ ...form, statutoryDayCount: "FORTNIGHTS" });
+    expect(count.error?.issues.map((i) => [i.path[0], i.message])).toContainEqual([
+      "statutoryDayCount",
+      "choose",
+    ]);
+  });
+
+  it("saves a period no law sets (empty), and one the law counts in calendar days with its source", async () => {
+    const unset = ZServiceEdit.parse({
+      ...(await formFor("NY-NJBT-001")),
+      statutoryDays: "",
+      promisedDays: "25",
+    });
+    expect(unset).toMatchObject({ statutoryDays: null, statutorySource: null });
+    await updateService({ db: database.prisma, actor: actors.admin, edit: unset });
+    const calendar = ZServiceEdit.parse({
+      ...(await formFor("NY-NJBT-001")),
+      statutoryDays: "30",
+      statutoryDayCount: "CALENDAR",
+      statutorySource: "  《中华人民共和国农业机械化促进法》第二十七条 ",
+    });
+    await updateService({ db: database.prisma, actor: actors.admin, edit: calendar });
+    expect(await database.prisma.service.findUniqueOrThrow({ where: { code: "NY-NJBT-001" } })).toMatchObject(
+      {
+        statutoryDays: 30,
+        statutoryDayCount: "CALENDAR",
+        statutorySource: "《中华人民共和国农业机械化促进法》第二十七条",
+        version: 3,
+      },
+    );
   });
 
   it("refuses anyone but an administrator, and audits the refusal", async () => {

@@ -8,6 +8,7 @@ import { LocalText } from "@/components/ui/LocalText";
 import { getService } from "@/lib/services/queries";
 import { ZGuideLists } from "@/lib/services/guide";
 import { copiesShown } from "@/lib/services/guideFiles";
+import { periodText, statutoryText } from "@/lib/services/periods";
 import { formatBytes } from "@/lib/i18n/format";
 import { governmentServiceLd } from "@/lib/seo/jsonLd";
 import { siteBase } from "@/lib/seo/sitemap";
@@ -51,7 +52,6 @@ export default async function ServiceGuidePage({ params }: Props) {
     serviceTypeLabel: t(`catalog:serviceType.${service.type}`),
     audienceLabel: t(`catalog:audienceParty.${service.audience}`),
   });
-  const days = (n: number) => (n === 0 ? t("services:immediate") : t("services:workingDays", { count: n }));
   const zh = (text: string) => <LocalText locale={locale} zh={text} />;
   const numbered = (items: string[]) => (
     <ol className="ml-6 grid list-decimal gap-1">
@@ -133,8 +133,15 @@ export default async function ServiceGuidePage({ params }: Props) {
           <Row term={t("services:guide.department")}>
             <LocalText locale={locale} zh={service.department.name} en={service.department.nameEn} />
           </Row>
-          <Row term={t("services:guide.statutory")}>{days(service.statutoryDays)}</Row>
-          <Row term={t("services:guide.promised")}>{days(service.promisedDays)}</Row>
+          <Row term={t("services:guide.statutory")}>
+            {statutoryText(t, service)}
+            {service.statutorySource && (
+              <span className="block text-sm">
+                {t("services:periodSource")}: {zh(service.statutorySource)}
+              </span>
+            )}
+          </Row>
+          <Row term={t("services:guide.promised")}>{periodText(t, service.promisedDays)}</Row>
           <Row term={t("services:guide.visits")}>
             {service.visits === 0
               ? t("services:fullyOnline")

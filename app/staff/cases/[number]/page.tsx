@@ -33,7 +33,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const { number } = await params;
   const found = await orNotFound(getStaffCase({ actor, trackingNumber: number }));
   const locale = defaultLocale;
-  const t = await getT(locale, ["staff", "account", "errors", "apply", "result", "privacy"]);
+  const t = await getT(locale, ["staff", "account", "errors", "apply", "result", "privacy", "services"]);
   const query = await searchParams;
   const returned = await returnedFormState({ actor, id: query[formReturnParam] });
   // answers are shown with the form they were given to, not a later edit of it
@@ -113,7 +113,10 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           {found.dueProvisional ? ` ${t("account:provisional")}` : null}
         </dd>
         <dt className="font-bold">{t("staff:statutoryDue")}</dt>
-        <dd>{formatDay(locale, found.statutoryDue) || t("account:dueAfterAcceptance")}</dd>
+        <dd>
+          {formatDay(locale, found.statutoryDue) ||
+            t(found.promisedDue ? "services:noStatutoryPeriod" : "account:dueAfterAcceptance")}
+        </dd>
         <dt className="font-bold">{t("staff:column.assignee")}</dt>
         <dd>{found.assignee?.name ?? t("staff:unassigned")}</dd>
       </dl>
