@@ -21,7 +21,8 @@ export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: s
           promisedDays: true,
           statutoryDays: true,
           // the code too: the workflow table reads it to know who acts on the case
-          department: { select: { code: true, name: true, nameEn: true } },
+          // 复议机关 and court: named in a 不予受理通知书
+          department: { select: { code: true, name: true, nameEn: true, reviewBody: true, court: true } },
         },
       },
       events: { where: { internal: false }, orderBy: { createdAt: "asc" } },

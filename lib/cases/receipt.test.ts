@@ -80,7 +80,6 @@ describe("renderReceiptPdf", () => {
       "就业登记",
       "人社局",
       "张晓明",
-      "已申报",
       "2026年11月26日 10:05（北京时间）",
       "5 个工作日",
       "扫码查询办理进度",
@@ -110,20 +109,53 @@ describe("renderReceiptPdf", () => {
         })
       ).bytes,
     );
-    for (const expected of ["受理通知书", "受理日期", "2026年11月27日", "承诺办结日期", "2026年12月2日"])
+    // issued by the department, with its seal's place and the day of 受理; a fixed document: no live status
+    for (const expected of [
+      "受理通知书",
+      "受理日期",
+      "2026年11月27日",
+      "承诺办结日期",
+      "2026年12月2日",
+      "人社局（印章）",
+    ])
       expect(accepted.text).toContain(expected);
     expect(accepted.text).not.toContain("申报回执");
-    const rejected = await readPdf(
+    expect(accepted.text).not.toContain("当前状态");
+    expect(accepted.text).not.toContain("行政复议");
+    const rejectedCase: TReceiptCase = {
+      ...fakeCase,
+      status: "REJECTED",
+      rejection: { reason: "不属于本机关职责范围", at: new Date("2026-11-27T02:00:00Z") },
+    };
+    const rejected = await readPdf((await render("zh-Hans", rejectedCase)).bytes);
+    for (const expected of [
+      "不予受理通知书",
+      "决定日期",
+      "不属于本机关职责范围",
+      "人社局（印章）",
+      "六十日内",
+      "六个月内",
+    ])
+      expect(rejected.text).toContain(expected);
+    // the department's 复议机关 and court, where configured, are named
+    const named = await readPdf(
       (
         await render("zh-Hans", {
-          ...fakeCase,
-          status: "REJECTED",
-          rejection: { reason: "不属于本机关职责范围", at: new Date("2026-11-27T02:00:00Z") },
+          ...rejectedCase,
+          service: {
+            ...fakeCase.service,
+            department: {
+              ...fakeCase.service.department,
+              reviewBody: "测试市人民政府",
+              court: "测试市铁路运输法院",
+            },
+          },
         })
       ).bytes,
     );
-    for (const expected of ["不予受理通知书", "决定日期", "不属于本机关职责范围"])
-      expect(rejected.text).toContain(expected);
+    expect(named.pages).toBe(1);
+    for (const expected of ["向测试市人民政府申请行政复议", "向测试市铁路运输法院提起行政诉讼"])
+      expect(named.text).toContain(expected);
   });
 
   it("uses Traditional characters for zh-Hant, content included", async () => {

@@ -23,7 +23,8 @@ export type TReceiptCase = {
     name: string;
     nameEn: string | null;
     promisedDays: number;
-    department: { name: string; nameEn: string | null };
+    /** the issuing department; its 复议机关 and court are named in a 不予受理通知书 where configured */
+    department: { name: string; nameEn: string | null; reviewBody?: string | null; court?: string | null };
   };
 };
 
@@ -69,7 +70,11 @@ const qrSize = 128;
 
 /**
  * The 受理回执 of a service application: a one-page A4 PDF with the case's particulars and a
- * QR code that opens the public tracking page. Text comes from the `receipt` namespace.
+ * QR code that opens the public tracking page. Once the case is 受理 or 不予受理 it is that fixed
+ * written notice instead (《行政许可法》第三十二条): naming the applicant as the form does,
+ * issued by the handling department (its name, a seal placeholder and the day of the decision),
+ * and a 不予受理 states the remedies with the 复议机关 and the court. No live status: what is
+ * current is on the tracking page. Text comes from the `receipt` namespace.
  */
 export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array<ArrayBuffer>> {
   const { locale, t, case: found } = input;
@@ -110,7 +115,6 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
     [t("receipt:department"), lt(locale, found.service.department.name, found.service.department.nameEn)],
     [t("receipt:applicant"), found.applicantName],
     [t("receipt:submittedAt"), submittedText(locale, t, found.submittedAt)],
-    [t("receipt:status"), t(`account:caseStatus.${found.status}`)],
   ];
   if (kind === "accepted" && found.acceptedAt) {
     rows.push([t("receipt:acceptedAt"), formatDate(locale, found.acceptedAt)]);
@@ -145,6 +149,26 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
       .text(label, page.margin + padding, y + padding, { width: labelWidth - padding * 2 });
     doc.text(value, page.margin + labelWidth + padding, y + padding, { width: valueWidth });
     y += height;
+  }
+
+  const department = lt(locale, found.service.department.name, found.service.department.nameEn);
+  const issuedOn = kind === "rejected" ? found.rejection?.at : kind === "accepted" ? found.acceptedAt : null;
+  if (issuedOn) {
+    doc.font("body").fontSize(11.5).fillColor("#000000");
+    doc.x = page.margin;
+    doc.y = y + 14;
+    if (kind === "rejected") {
+      const { reviewBody, court } = found.service.department;
+      const remedies =
+        reviewBody && court
+          ? t("receipt:remediesNamed", { reviewBody: lt(locale, reviewBody), court: lt(locale, court) })
+          : t("receipt:remedies");
+      doc.text(remedies, { width: contentWidth, lineGap: 3 });
+      doc.moveDown(0.6);
+    }
+    doc.text(`${department}${t("receipt:seal")}`, { width: contentWidth, align: "right" });
+    doc.text(formatDay(locale, issuedOn), { width: contentWidth, align: "right" });
+    y = doc.y;
   }
 
   const qrTop = y + 28;

@@ -10,6 +10,7 @@ import { countAttempt, refundAttempt, TooManyRequestsError } from "../throttle/t
 import { newVerificationCode } from "../identifiers/trackingNumbers";
 import { getOwnCase } from "./ownCases";
 import { staffCaseOrDeny } from "./staffCases";
+import { applicantOnForm } from "./applicantOnForm";
 
 export type TResultKind = "approval" | "denial";
 
@@ -25,6 +26,9 @@ const ZResultFacts = z.object({
   decidedAt: z.string(),
   /** a denial's reason, as the caseworker gave it */
   reason: z.string().nullable(),
+  /** the 复议机关 and the court a denial names (absent from documents issued before they were kept) */
+  reviewBody: z.string().nullable().optional(),
+  court: z.string().nullable().optional(),
 });
 export type TResultFacts = z.infer<typeof ZResultFacts>;
 
@@ -85,13 +89,14 @@ export async function issueResultDocument(
     select: {
       trackingNumber: true,
       decidedAt: true,
+      answers: true,
       applicant: { select: { name: true } },
       service: {
         select: {
           type: true,
           name: true,
           nameEn: true,
-          department: { select: { name: true, nameEn: true } },
+          department: { select: { name: true, nameEn: true, reviewBody: true, court: true } },
         },
       },
       events: { where: { kind: "deny" }, orderBy: { createdAt: "desc" }, take: 1, select: { reason: true } },
@@ -104,9 +109,12 @@ export async function issueResultDocument(
     serviceNameEn: found.service.nameEn,
     departmentName: found.service.department.name,
     departmentNameEn: found.service.department.nameEn,
-    holderName: found.applicant.name,
+    // addressed to the applicant the form names (the person or organisation), not the account
+    holderName: applicantOnForm(found.answers, found.applicant.name),
     decidedAt: (found.decidedAt ?? input.now).toISOString(),
     reason: kind === "denial" ? (found.events[0]?.reason ?? null) : null,
+    reviewBody: found.service.department.reviewBody,
+    court: found.service.department.court,
   };
   await tx.resultDocument.create({
     data: {

@@ -102,6 +102,19 @@ describe("renderResultPdf", () => {
       "行政诉讼",
     ])
       expect(refused.pdf.text).toContain(squeeze(expected));
+    expect(refused.pdf.text).toContain(squeeze("（印章）"));
+    const named = await render("zh-Hans", {
+      ...issued,
+      kind: "denial",
+      facts: {
+        ...issued.facts,
+        reason: "不符合条件",
+        reviewBody: "成都市人民政府",
+        court: "成都铁路运输法院",
+      },
+    });
+    for (const expected of ["向成都市人民政府申请行政复议", "向成都铁路运输法院提起行政诉讼"])
+      expect(named.pdf.text).toContain(squeeze(expected));
     const registered = await render("zh-Hans", { ...issued, serviceType: "PUBLIC_SERVICE" });
     expect(registered.pdf.text).toContain("办理结果通知书");
     expect(registered.pdf.text).toContain("予以登记");

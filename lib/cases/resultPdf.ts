@@ -33,8 +33,8 @@ const qrSize = 112;
 /**
  * The result document of a case (办理结果文书) as a one-page A4 PDF: its title and the decision in
  * the wording of the service's kind, a denial's reason and the remedies the law gives
- * (行政复议法 Art. 20: 60 days; 行政诉讼法 Art. 46: six months), the deciding department and
- * date, and the verification code with a QR code that opens /verify.
+ * (行政复议法 Art. 20: 60 days; 行政诉讼法 Art. 46: six months) naming the department's 复议机关 and
+ * court, the deciding department with a seal placeholder and the date, and the verification code with a QR code that opens /verify.
  */
 export async function renderResultPdf(input: TResultPdfInput): Promise<Uint8Array<ArrayBuffer>> {
   const { locale, t, document: issued } = input;
@@ -70,10 +70,17 @@ export async function renderResultPdf(input: TResultPdfInput): Promise<Uint8Arra
   if (issued.kind === "denial") {
     if (facts.reason) doc.text(`${t("result:reason")}：${facts.reason}`, { width: contentWidth, lineGap: 6 });
     doc.moveDown(0.5);
-    doc.text(t("result:remedy"), { width: contentWidth, lineGap: 6 });
+    const remedy =
+      facts.reviewBody && facts.court
+        ? t("result:remedyNamed", {
+            reviewBody: lt(locale, facts.reviewBody),
+            court: lt(locale, facts.court),
+          })
+        : t("result:remedy");
+    doc.text(remedy, { width: contentWidth, lineGap: 6 });
   }
   doc.moveDown(2);
-  doc.text(department, { width: contentWidth, align: "right" });
+  doc.text(`${department}${t("result:seal")}`, { width: contentWidth, align: "right" });
   doc.text(formatDate(locale, new Date(facts.decidedAt)), { width: contentWidth, align: "right" });
 
   const qrTop = page.height - page.margin - qrSize - 40;

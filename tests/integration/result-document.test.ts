@@ -40,12 +40,12 @@ async function upload(owner: TSessionUser) {
 }
 
 /** A case of 就业登记 (a 公共服务 of 人社局) brought to a status, with a decision event for 不予. */
-async function caseIn(status: TCaseStatus, reason?: string) {
+async function caseIn(status: TCaseStatus, reason?: string, changed: Record<string, string> = {}) {
   const { trackingNumber } = await submitApplication({
     db: database.prisma,
     actor: actors.citizen,
     serviceCode: "RS-JYDJ-001",
-    answers: employmentAnswers(await upload(actors.citizen)),
+    answers: { ...employmentAnswers(await upload(actors.citizen)), ...changed },
     idempotencyKey: randomUUID(),
   });
   const updated = await database.prisma.application.update({
@@ -89,6 +89,13 @@ describe("办结 without an uploaded file", () => {
     expect(document!.verificationCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{16}$/);
   });
 
+  it("names the applicant as the form does, not the account", async () => {
+    const trackingNumber = await caseIn("APPROVED", undefined, { fullName: "王小红" });
+    await complete(trackingNumber);
+    const document = await ownResultDocument({ db: database.prisma, actor: actors.citizen, trackingNumber });
+    expect(document?.facts.holderName).toBe("王小红");
+  });
+
   it("keeps a refusal's reason", async () => {
     const trackingNumber = await caseIn("DENIED", "不符合就业登记条件");
     await complete(trackingNumber);
@@ -97,7 +104,11 @@ describe("办结 without an uploaded file", () => {
       actor: actors.caseworker,
       trackingNumber,
     });
-    expect(document).toMatchObject({ kind: "denial", facts: { reason: "不符合就业登记条件" } });
+    expect(document).toMatchObject({
+      kind: "denial",
+      // the department's 复议机关 and court, kept with the document as issued
+      facts: { reason: "不符合就业登记条件", reviewBody: "成都市人民政府", court: "成都铁路运输第一法院" },
+    });
   });
 
   it("issues nothing when the caseworker uploads the result, and refuses an upload that is not theirs", async () => {

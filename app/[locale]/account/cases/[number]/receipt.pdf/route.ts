@@ -1,5 +1,6 @@
 import { ownFileRoute } from "@/lib/api/ownFileRoute";
 import { getOwnCase } from "@/lib/cases/ownCases";
+import { applicantOnForm } from "@/lib/cases/applicantOnForm";
 import { receiptTrackUrl, renderReceiptPdf } from "@/lib/cases/receipt";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { getT } from "@/lib/i18n/server";
@@ -20,7 +21,7 @@ export const GET = ownFileRoute<{ locale: string; number: string }>(
       locale,
       case: {
         ...found,
-        applicantName: actor.name,
+        applicantName: applicantOnForm(found.answers, actor.name),
         rejection: (() => {
           const event = [...found.events].reverse().find((e) => e.kind === "reject");
           return event ? { reason: event.reason ?? "", at: event.createdAt } : null;
