@@ -137,6 +137,29 @@ describe("renderReceiptPdf", () => {
       "六个月内",
     ])
       expect(rejected.text).toContain(expected);
+    // a 补正 request is its own notice: every item at once and the day the period ends
+    const supplement = await readPdf(
+      (
+        await render("zh-Hans", {
+          ...fakeCase,
+          status: "SUPPLEMENT",
+          supplement: {
+            items: ["身份证反面不清晰", "劳动合同缺少签字页"],
+            due: "2026-12-17",
+            askedAt: new Date("2026-11-26T06:00:00Z"),
+          },
+        })
+      ).bytes,
+    );
+    for (const expected of [
+      "补正材料通知书",
+      "1.身份证反面不清晰",
+      "2.劳动合同缺少签字页",
+      "2026年12月17日",
+      "2026年11月26日",
+      "人社局（印章）",
+    ])
+      expect(supplement.text).toContain(expected);
     // the department's 复议机关 and court, where configured, are named
     const named = await readPdf(
       (

@@ -18,6 +18,8 @@ export type TReceiptCase = {
   promisedDue?: Date | null;
   /** 不予受理: the reason and day, for the dated 不予受理通知书 */
   rejection?: { reason: string; at: Date } | null;
+  /** 补正 asked and not yet answered: the items, the day it ends and the day asked, for the 补正告知书 */
+  supplement?: { items: string[]; due: string; askedAt: Date } | null;
   applicantName: string;
   service: {
     name: string;
@@ -70,8 +72,8 @@ const qrSize = 128;
 
 /**
  * The 受理回执 of a service application: a one-page A4 PDF with the case's particulars and a
- * QR code that opens the public tracking page. Once the case is 受理 or 不予受理 it is that fixed
- * written notice instead (《行政许可法》第三十二条): naming the applicant as the form does,
+ * QR code that opens the public tracking page. Once the case is 受理, 不予受理 or sent for 补正 it is
+ * that fixed written notice instead (《行政许可法》第三十二条): naming the applicant as the form does,
  * issued by the handling department (its name, a seal placeholder and the day of the decision),
  * and a 不予受理 states the remedies with the 复议机关 and the court. No live status: what is
  * current is on the tracking page. Text comes from the `receipt` namespace.
@@ -81,13 +83,19 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   const qr = await renderQrPng(input.trackUrl);
   // 受理 and 不予受理 each produce a dated written notice (《行政许可法》第三十二条); before that it is a receipt
   const kind =
-    found.status === "REJECTED" && found.rejection ? "rejected" : found.acceptedAt ? "accepted" : "submitted";
-  const title =
-    kind === "rejected"
-      ? t("receipt:titleRejected")
-      : kind === "accepted"
-        ? t("receipt:titleAccepted")
-        : t("receipt:title");
+    found.status === "REJECTED" && found.rejection
+      ? "rejected"
+      : found.status === "SUPPLEMENT" && found.supplement
+        ? "supplement"
+        : found.acceptedAt
+          ? "accepted"
+          : "submitted";
+  const title = {
+    rejected: t("receipt:titleRejected"),
+    supplement: t("receipt:titleSupplement"),
+    accepted: t("receipt:titleAccepted"),
+    submitted: t("receipt:title"),
+  }[kind];
   const { doc, finish } = createPdfDocument({
     locale,
     margin: page.margin,
@@ -119,6 +127,16 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   if (kind === "accepted" && found.acceptedAt) {
     rows.push([t("receipt:acceptedAt"), formatDate(locale, found.acceptedAt)]);
     if (found.promisedDue) rows.push([t("receipt:promisedDue"), formatDay(locale, found.promisedDue)]);
+  } else if (kind === "supplement" && found.supplement) {
+    // 一次性告知: every item at once, and the day the period ends (《行政许可法》第三十二条第一款第四项)
+    rows.push(
+      [t("receipt:supplementAskedAt"), formatDay(locale, found.supplement.askedAt)],
+      [
+        t("receipt:supplementItems"),
+        found.supplement.items.map((item, index) => `${index + 1}. ${lt(locale, item)}`).join("\n"),
+      ],
+      [t("receipt:supplementDue"), formatDay(locale, new Date(`${found.supplement.due}T00:00:00Z`))],
+    );
   } else if (kind === "rejected" && found.rejection) {
     rows.push(
       [t("receipt:rejectedAt"), formatDate(locale, found.rejection.at)],
@@ -152,7 +170,12 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
   }
 
   const department = lt(locale, found.service.department.name, found.service.department.nameEn);
-  const issuedOn = kind === "rejected" ? found.rejection?.at : kind === "accepted" ? found.acceptedAt : null;
+  const issuedOn = {
+    rejected: found.rejection?.at,
+    supplement: found.supplement?.askedAt,
+    accepted: found.acceptedAt,
+    submitted: null,
+  }[kind];
   if (issuedOn) {
     doc.font("body").fontSize(11.5).fillColor("#000000");
     doc.x = page.margin;

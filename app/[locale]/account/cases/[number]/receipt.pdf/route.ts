@@ -1,6 +1,7 @@
 import { ownFileRoute } from "@/lib/api/ownFileRoute";
 import { getOwnCase } from "@/lib/cases/ownCases";
 import { applicantOnForm } from "@/lib/cases/applicantOnForm";
+import { openSupplementRequest } from "@/lib/cases/supplementRequest";
 import { receiptTrackUrl, renderReceiptPdf } from "@/lib/cases/receipt";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { getT } from "@/lib/i18n/server";
@@ -22,6 +23,7 @@ export const GET = ownFileRoute<{ locale: string; number: string }>(
       case: {
         ...found,
         applicantName: applicantOnForm(found.answers, actor.name),
+        supplement: found.status === "SUPPLEMENT" ? openSupplementRequest(found.events) : null,
         rejection: (() => {
           const event = [...found.events].reverse().find((e) => e.kind === "reject");
           return event ? { reason: event.reason ?? "", at: event.createdAt } : null;
