@@ -1,12 +1,18 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
-import { chinaDay, workingDaysBetween } from "../calendar/workdays";
+import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { getCalendarOverrides } from "../settings/queries";
 import { FormError } from "../shared/errors";
 import { notifyApplicant } from "../notifications/notifyApplicant";
 import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { issueResultDocument } from "./resultDocument";
-import { caseWorkflow, type TCaseRule, type TCaseStatus, type TCaseStep } from "./caseWorkflow";
+import {
+  caseWorkflow,
+  licenceExtensionDays,
+  type TCaseRule,
+  type TCaseStatus,
+  type TCaseStep,
+} from "./caseWorkflow";
 import { supplementDue } from "./supplementRequest";
 import { caseDeadlines } from "./deadlines";
 
@@ -48,9 +54,12 @@ const loadCase = (prisma: PrismaClient, trackingNumber: string) =>
           promisedDays: true,
           statutoryDays: true,
           statutoryDayCount: true,
+          type: true,
           department: { select: { code: true } },
         },
       },
+      // the kinds on the timeline: the extension's rules read them
+      events: { select: { kind: true } },
     },
   });
 
@@ -120,6 +129,29 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
       case "supplyMaterials":
         if (input.supplied?.length) eventData = { supplied: input.supplied };
         break;
+      case "requestExtension":
+        eventData = { days: licenceExtensionDays };
+        break;
+      case "approveExtension": {
+        // both dates move on by the extension, counted in working days from where they stood
+        const calendar = await getCalendarOverrides({ db: prisma });
+        const moved = (due: Date | null) =>
+          due ? addWorkingDays(due.toISOString().slice(0, 10), licenceExtensionDays, calendar) : null;
+        const promised = moved(entity.promisedDue);
+        const statutory = moved(entity.statutoryDue);
+        if (!promised) throw new FormError("transitionNotAllowed");
+        Object.assign(data, {
+          promisedDue: asDate(promised.due),
+          statutoryDue: statutory ? asDate(statutory.due) : null,
+          dueProvisional: entity.dueProvisional || promised.provisional || (statutory?.provisional ?? false),
+        });
+        eventData = {
+          days: licenceExtensionDays,
+          promisedDue: promised.due,
+          statutoryDue: statutory?.due ?? null,
+        };
+        break;
+      }
       case "startPreReview":
       case "startReview":
       case "deliver":
@@ -158,19 +190,24 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
         toStatus: rule.to,
         reason: plan.reason,
         data: plan.eventData,
+        // the request is between the caseworker and the supervisor; the applicant hears of the approval
+        internal: step === "requestExtension",
       },
     });
   },
   // the applicant hears of every change staff make (their own actions they already see)
   async afterCommit({ prisma, step, rule, entity, plan }) {
-    if (rule.by === "staff")
-      await notifyApplicant({
-        trackingNumber: entity.trackingNumber,
-        kind: step,
-        reason: plan.reason,
-        missing: plan.missing,
-        db: prisma,
-      });
+    if (rule.by === "applicant" || step === "requestExtension") return;
+    const due =
+      step === "approveExtension" ? (plan.eventData as { promisedDue?: string } | undefined) : undefined;
+    await notifyApplicant({
+      trackingNumber: entity.trackingNumber,
+      kind: step,
+      reason: plan.reason,
+      missing: plan.missing,
+      due: due?.promisedDue ?? null,
+      db: prisma,
+    });
   },
 };
 

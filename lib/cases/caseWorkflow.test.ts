@@ -10,7 +10,7 @@ describe("the case workflow table", () => {
     for (let changed = true; changed;) {
       changed = false;
       for (const t of Object.values(caseSteps)) {
-        if (t.from.some((s) => reached.has(s)) && !reached.has(t.to)) {
+        if (t.to && t.from.some((s) => reached.has(s)) && !reached.has(t.to)) {
           reached.add(t.to);
           changed = true;
         }

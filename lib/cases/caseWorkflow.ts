@@ -1,20 +1,44 @@
-import { CaseStatus } from "../db/generated/enums";
-import { mayWorkCases } from "../auth/policy";
+import { CaseStatus, type ServiceType } from "../db/generated/enums";
+import { hasRole, mayWorkCases } from "../auth/policy";
 import { isApplicant, stepNames, type TStepRule, type TWorkflow, withdrawal } from "../workflow/workflow";
 
 /** Every status of a case, in the order of its lifecycle (the schema's enum). */
 export const caseStatuses = Object.values(CaseStatus);
 export type TCaseStatus = CaseStatus;
 
-/** What the table reads of a case: its status, its applicant and its department. */
+/**
+ * What the table reads of a case: its status, its applicant and its department; the service's
+ * type and the timeline's kinds where a step's rule needs them (the 行政许可 extension).
+ */
 export type TCaseSubject = {
   status: TCaseStatus;
   applicantId: string;
-  service: { department: { code: string } };
+  service: { department: { code: string }; type?: ServiceType };
+  events?: readonly { kind: string }[];
 };
 
-export type TCaseRule = TStepRule<TCaseSubject, "staff" | "applicant"> & {
-  to: TCaseStatus;
+/** How many working days a 行政许可 decision may be extended by, once (《行政许可法》第四十二条). */
+export const licenceExtensionDays = 10;
+
+/**
+ * Whether an extension may be asked for: 行政许可 only (the law that allows it), once per case,
+ * one request waiting at a time.
+ */
+function extensionRefusal(subject: TCaseSubject): string | null {
+  if (subject.service.type !== "LICENSING") return "extensionLicensingOnly";
+  const kinds = (subject.events ?? []).map((event) => event.kind);
+  if (kinds.includes("approveExtension")) return "extensionOnce";
+  return kinds.includes("requestExtension") ? "extensionPending" : null;
+}
+
+/** The extension request waiting for the supervisor's approval, if one is. */
+export function extensionRequested(subject: Pick<TCaseSubject, "events">): boolean {
+  const kinds = (subject.events ?? []).map((event) => event.kind);
+  return kinds.includes("requestExtension") && !kinds.includes("approveExtension");
+}
+
+export type TCaseRule = TStepRule<TCaseSubject, "staff" | "supervisor" | "applicant"> & {
+  to: TCaseStatus | null;
   /** a reason must be given (shown to the applicant) */
   needsReason?: boolean;
   /** a list of missing material (补正) must be given */
@@ -51,6 +75,21 @@ const caseSteps = {
     irreversible: true,
   },
   startReview: { from: ["ACCEPTED"], to: "REVIEWING", by: "staff" },
+  // 二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日 (行政许可法 Art. 42): the
+  // caseworker asks with the reason, the department's supervisor approves, the applicant is told
+  requestExtension: {
+    from: ["ACCEPTED", "REVIEWING"],
+    to: null,
+    by: "staff",
+    needsReason: true,
+    refusal: extensionRefusal,
+  },
+  approveExtension: {
+    from: ["ACCEPTED", "REVIEWING"],
+    to: null,
+    by: "supervisor",
+    refusal: (subject) => (extensionRequested(subject) ? null : "noExtensionRequested"),
+  },
   approve: { from: ["REVIEWING"], to: "APPROVED", by: "staff" },
   deny: { from: ["REVIEWING"], to: "DENIED", by: "staff", needsReason: true, irreversible: true },
   complete: { from: ["APPROVED", "DENIED"], to: "COMPLETED", by: "staff", issuesResult: true },
@@ -63,7 +102,11 @@ export const caseWorkflow: TWorkflow<TCaseStep, TCaseSubject, TCaseRule> = {
   steps: caseSteps,
   // staff of the case's department (caseworkers, supervisors), or the applicant themself
   actsAs: (actor, by, subject) =>
-    by === "applicant" ? isApplicant(actor, subject) : mayWorkCases(actor, subject.service.department.code),
+    by === "applicant"
+      ? isApplicant(actor, subject)
+      : by === "supervisor"
+        ? hasRole(actor, "SUPERVISOR", subject.service.department.code)
+        : mayWorkCases(actor, subject.service.department.code),
   // one way forward from each status a caseworker acts in; 补正 and refusals are the other steps
   primary: {
     SUBMITTED: "startPreReview",

@@ -2,6 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import { getT } from "../i18n/server";
 import { lt } from "../i18n/content";
+import { formatDay } from "../i18n/format";
 import { defaultLocale, isLocale } from "../i18n/settings";
 import { queueMail, type TMail } from "../mail/sendMail";
 import type { Prisma, PrismaClient } from "../db/generated/client";
@@ -24,6 +25,8 @@ export type TCaseNoticeInput = {
   kind: string;
   reason?: string | null;
   missing?: string[];
+  /** a new due day the change set (an approved extension), YYYY-MM-DD */
+  due?: string | null;
 };
 
 /** A case notice written out in the applicant's language: the note in the app and the mail. */
@@ -63,6 +66,9 @@ export async function composeCaseNotice(input: TCaseNoticeInput): Promise<TCaseN
     : "";
   const body = [
     t("notifications:caseBody", values),
+    input.due
+      ? t("notifications:newDue", { date: formatDay(locale, new Date(`${input.due}T00:00:00Z`)) })
+      : "",
     input.reason ? t("notifications:reason", { reason: lt(locale, input.reason) }) : "",
     missing,
   ]
@@ -131,7 +137,13 @@ export async function queueCaseNotice(tx: Tx, notice: TCaseNotice): Promise<void
  * never undoes the change itself.
  */
 export async function notifyApplicant(
-  input: { trackingNumber: string; kind: string; reason?: string | null; missing?: string[] } & TDbOption,
+  input: {
+    trackingNumber: string;
+    kind: string;
+    reason?: string | null;
+    missing?: string[];
+    due?: string | null;
+  } & TDbOption,
 ): Promise<void> {
   try {
     const prisma = await clientOf(input);

@@ -255,14 +255,14 @@ export function makeCase(
     events.push({
       kind: name,
       fromStatus: current,
-      toStatus: rule.to,
+      toStatus: rule.to ?? current,
       at: new Date(at),
-      byStaff: rule.by === "staff",
+      byStaff: rule.by !== "applicant",
       reason,
       data,
     });
     times[name] = new Date(at);
-    current = rule.to;
+    current = rule.to ?? current;
   }
   const completedAt = times.complete ?? null;
   const rated = completedAt && random.chance(0.4);

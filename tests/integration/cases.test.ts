@@ -186,7 +186,8 @@ describe("the case lifecycle", () => {
   }
 
   it("allows exactly the transitions of the table, from every status", async () => {
-    for (const name of caseStepNames) {
+    // the 行政许可 extension's own rules (licence only, a supervisor approves) have their own test
+    for (const name of caseStepNames.filter((step) => !step.endsWith("Extension"))) {
       const rule = caseWorkflow.steps[name];
       for (const status of caseStatuses) {
         const trackingNumber = await caseIn(status);
@@ -398,6 +399,87 @@ describe("the case lifecycle", () => {
         assigneeId: actors.caseworker.id,
       }),
     ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("extends a 行政许可's time limit by ten working days once: asked by the caseworker, approved by the supervisor, told to the applicant", async () => {
+    const licence = await database.prisma.service.findUniqueOrThrow({ where: { code: "RS-LWPQ-001" } });
+    const { trackingNumber } = await submit();
+    await database.prisma.application.update({
+      where: { trackingNumber },
+      data: {
+        serviceId: licence.id,
+        status: "REVIEWING",
+        acceptedAt: new Date("2026-11-02T02:00:00Z"),
+        promisedDue: new Date("2026-11-16T00:00:00Z"),
+        statutoryDue: new Date("2026-11-30T00:00:00Z"),
+      },
+    });
+    const step = (
+      actor: TSessionUser,
+      name: "requestExtension" | "approveExtension",
+      version: number,
+      reason = "",
+    ) =>
+      applyCaseStep({
+        db: database.prisma,
+        actor,
+        trackingNumber,
+        step: name,
+        expectedVersion: version,
+        reason,
+      });
+    // the supervisor approves only what was asked; the caseworker must say why
+    await expect(step(actors.supervisor, "approveExtension", 1)).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "noExtensionRequested",
+    );
+    await expect(step(actors.caseworker, "requestExtension", 1)).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "reasonRequired",
+    );
+    await expect(step(actors.caseworker, "requestExtension", 1, "需现场核查经营场所")).resolves.toEqual({
+      status: "REVIEWING",
+      version: 2,
+    });
+    await expect(step(actors.caseworker, "requestExtension", 2, "再次")).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "extensionPending",
+    );
+    // a caseworker cannot approve their own request
+    await expect(step(actors.caseworker, "approveExtension", 2)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(step(actors.supervisor, "approveExtension", 2)).resolves.toEqual({
+      status: "REVIEWING",
+      version: 3,
+    });
+    const stored = await database.prisma.application.findUniqueOrThrow({
+      where: { trackingNumber },
+      include: { events: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(stored.promisedDue?.toISOString().slice(0, 10)).toBe("2026-11-30");
+    expect(stored.statutoryDue?.toISOString().slice(0, 10)).toBe("2026-12-14");
+    const [asked, approved] = stored.events.filter((e) => e.kind.endsWith("Extension"));
+    expect(asked).toMatchObject({ internal: true, reason: "需现场核查经营场所" });
+    expect(approved).toMatchObject({ internal: false, data: { days: 10, promisedDue: "2026-11-30" } });
+    // the applicant is told, with the new date; the request itself stays between staff
+    const notes = await database.prisma.notification.findMany({
+      where: { userId: actors.citizen.id, link: { contains: trackingNumber } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(notes.map((n) => n.kind)).toEqual(["case.submit", "case.approveExtension"]);
+    expect(notes[1].body).toContain("2026年11月30日");
+    // once only
+    await expect(step(actors.caseworker, "requestExtension", 3, "再延")).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "extensionOnce",
+    );
+    // and only for a 行政许可
+    const ordinary = await caseIn("REVIEWING");
+    await expect(
+      applyCaseStep({
+        db: database.prisma,
+        actor: actors.caseworker,
+        trackingNumber: ordinary,
+        step: "requestExtension",
+        expectedVersion: 1,
+        reason: "理由",
+      }),
+    ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "extensionLicensingOnly");
   });
 
   it("sets working-day deadlines on acceptance across the National Day holiday", async () => {
