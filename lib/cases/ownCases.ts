@@ -30,7 +30,9 @@ export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: s
         select: { id: true, fileName: true, size: true, purpose: true, createdAt: true },
         orderBy: { createdAt: "asc" },
       },
-      rating: { select: { level: true, comment: true, createdAt: true } },
+      rating: {
+        select: { level: true, comment: true, createdAt: true, followUpStatus: true, followUpNotes: true },
+      },
       resultDocument: { select: { issuedAt: true } },
     },
   });

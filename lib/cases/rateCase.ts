@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { PrismaClient } from "../db/generated/client";
+import { getCaseSettings } from "../settings/queries";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
@@ -9,16 +9,6 @@ import { FormError, NotFoundError } from "../shared/errors";
 /** 好差评: 5 非常满意 … 1 非常不满意; the lowest two are 差评 and open a follow-up. */
 export const ratingLevels = [5, 4, 3, 2, 1] as const;
 const isBadRating = (level: number) => level <= 2;
-/** Working days the department has to verify and fix a 差评, 15 under 国办发〔2019〕51号, a local setting may differ. */
-const defaultFollowUpDays = 15;
-
-/** The local setting `cases.followUpDays` (site setting "cases"), else the default. */
-async function followUpDaysSetting(prisma: PrismaClient): Promise<number> {
-  const row = await prisma.siteSetting.findUnique({ where: { key: "cases" } });
-  const parsed = z.object({ followUpDays: z.number().int().min(1).max(60) }).safeParse(row?.value);
-  return parsed.success ? parsed.data.followUpDays : defaultFollowUpDays;
-}
-
 export const ZRating = z.object({
   trackingNumber: z.string().min(1),
   level: z.coerce.number({ error: "chooseRating" }).int().min(1, "chooseRating").max(5, "chooseRating"),
@@ -48,7 +38,7 @@ export async function rateCase(
   if (found.status !== "COMPLETED" && found.status !== "DELIVERED") throw new FormError("ratingNotYet");
   if (found.rating) throw new FormError("ratingOnce");
   const bad = isBadRating(input.level);
-  const followUpDays = input.followUpDays ?? (await followUpDaysSetting(prisma));
+  const followUpDays = input.followUpDays ?? (await getCaseSettings({ db: prisma })).followUpDays;
   const due = bad ? addWorkingDays(chinaDay(input.now ?? new Date()), followUpDays) : null;
   try {
     await prisma.rating.create({

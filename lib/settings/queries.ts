@@ -13,6 +13,7 @@ import {
 } from "./disclosure";
 import type { TSessionUser } from "../auth/types";
 import { readSetting, saveSetting } from "./stored";
+import { ZCaseSettings, defaultCaseSettings, type TCaseSettings } from "./cases";
 
 /** The site settings, falling back field by field to the defaults. */
 export const getSiteSettings = cache(async (input: TDbOption = {}): Promise<TSiteSettings> => {
@@ -52,4 +53,19 @@ export async function getCalendarOverrides(input: TDbOption = {}): Promise<TStor
   const stored = await readSetting({ ...input, key: "calendar" });
   const parsed = ZCalendarOverrides.safeParse(stored);
   return parsed.success ? parsed.data : emptyCalendar;
+}
+
+/** The local rules of 好差评 (follow-up and appeal periods), falling back field by field to the defaults. */
+export async function getCaseSettings(input: TDbOption = {}): Promise<TCaseSettings> {
+  const value = (await readSetting({ ...input, key: "cases" })) as Record<string, unknown>;
+  const field = <K extends keyof TCaseSettings>(key: K) => {
+    const parsed = ZCaseSettings.shape[key].safeParse(value[key]);
+    return parsed.success ? parsed.data : defaultCaseSettings[key];
+  };
+  return { followUpDays: field("followUpDays"), appealDays: field("appealDays") };
+}
+
+/** Changes the 好差评 periods (administrators only; anyone else is refused and audited). */
+export async function saveCaseSettings(input: { actor: TSessionUser; settings: TCaseSettings } & TDbOption) {
+  await saveSetting({ ...input, key: "cases", schema: ZCaseSettings, value: input.settings });
 }

@@ -7,7 +7,8 @@ import { submitApplication } from "@/lib/cases/submitApplication";
 import { applyCaseStep } from "@/lib/cases/applyCaseStep";
 import { rateCase } from "@/lib/cases/rateCase";
 import { caseFigures } from "@/lib/cases/figures";
-import { advanceFollowUp } from "@/lib/cases/followUp";
+import { advanceFollowUp, appealFollowUp, followUpForRater } from "@/lib/cases/followUp";
+import { getCaseSettings, saveCaseSettings } from "@/lib/settings/queries";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 
 let database: TestDatabase;
@@ -218,5 +219,88 @@ describe("好差评 rules", () => {
         where: { action: "rating.followUp", entityId: number, outcome: "ALLOWED" },
       }),
     ).toBe(4);
+  });
+
+  it("tells the rater the outcome; they appeal once within the set period, and the supervisor answers", async () => {
+    const number = await newCase();
+    await run(number, [
+      ["accept", "2026-11-02"],
+      ["startReview", "2026-11-02"],
+      ["approve", "2026-11-03"],
+      ["complete", "2026-11-03"],
+    ]);
+    await rateCase({ db: database.prisma, actor: actors.citizen, trackingNumber: number, level: 2 });
+    const appeal = (reason = "整改没有解决问题", now?: Date) =>
+      appealFollowUp({ db: database.prisma, actor: actors.citizen, trackingNumber: number, reason, now });
+    // nothing to appeal before the follow-up ends
+    await expect(appeal()).rejects.toSatisfy((e) => e instanceof FormError && e.key === "appealNotOpen");
+    for (const note of ["已核实", "已整改：窗口增设引导员", "已回访", "整改完成：窗口已增设引导员"])
+      await advanceFollowUp({
+        db: database.prisma,
+        actor: actors.supervisor,
+        trackingNumber: number,
+        note,
+        now: new Date("2026-11-30T02:00:00Z"),
+      });
+    // the rater is told the outcome, with what was done
+    const told = await database.prisma.notification.findFirstOrThrow({
+      where: { userId: actors.citizen.id, kind: "case.followUpClosed", link: { contains: number } },
+    });
+    expect(told.body).toContain("整改完成：窗口已增设引导员");
+    // the appeal period is a setting (administrators only), in working days from the closing
+    await expect(
+      saveCaseSettings({
+        db: database.prisma,
+        actor: actors.supervisor,
+        settings: { followUpDays: 15, appealDays: 3 },
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await saveCaseSettings({
+      db: database.prisma,
+      actor: actors.admin,
+      settings: { followUpDays: 15, appealDays: 3 },
+    });
+    expect(await getCaseSettings({ db: database.prisma })).toEqual({ followUpDays: 15, appealDays: 3 });
+    const rating = await database.prisma.rating.findFirstOrThrow({
+      where: { application: { trackingNumber: number } },
+    });
+    expect(followUpForRater(rating, 3, "2026-12-03")).toMatchObject({
+      status: "CLOSED",
+      outcome: "整改完成：窗口已增设引导员",
+      appealUntil: "2026-12-03",
+    });
+    await expect(appeal("太晚了", new Date("2026-12-04T02:00:00Z"))).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "appealTooLate",
+    );
+    // another person cannot appeal it
+    await expect(
+      appealFollowUp({ db: database.prisma, actor: actors.caseworker, trackingNumber: number, reason: "x" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(appeal("整改没有解决问题", new Date("2026-12-02T02:00:00Z"))).resolves.toEqual({
+      status: "APPEALED",
+    });
+    await expect(appeal("再申诉", new Date("2026-12-02T03:00:00Z"))).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "appealNotOpen",
+    );
+    // the supervisor reviews the appeal, which closes it again and tells the rater
+    await expect(
+      advanceFollowUp({
+        db: database.prisma,
+        actor: actors.supervisor,
+        trackingNumber: number,
+        note: "复核：维持",
+      }),
+    ).resolves.toEqual({ status: "CLOSED" });
+    await expect(appeal("第二次", new Date("2026-12-03T02:00:00Z"))).rejects.toSatisfy(
+      (e) => e instanceof FormError && e.key === "appealOnce",
+    );
+    expect(
+      await database.prisma.notification.count({
+        where: { userId: actors.citizen.id, kind: "case.appealClosed", link: { contains: number } },
+      }),
+    ).toBe(1);
+    expect(
+      await database.prisma.auditLog.count({ where: { action: "rating.appeal", entityId: number } }),
+    ).toBe(2);
   });
 });

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/formAction";
 import { ZCalendarForm, ZDisclosureSettings } from "@/lib/settings/disclosure";
-import { saveDisclosureSettings } from "@/lib/settings/queries";
+import { saveCaseSettings, saveDisclosureSettings } from "@/lib/settings/queries";
+import { ZCaseSettings } from "@/lib/settings/cases";
 import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
 
 export const saveCorrectionPeriod = formAction({
@@ -21,5 +22,14 @@ export const saveCalendar = formAction({
   run: async ({ input, actor }) => {
     const { requests, cases } = await saveCalendarOverrides({ actor, calendar: input });
     redirect(`/staff/disclosure-settings?saved=calendar&recomputed=${requests + cases}`);
+  },
+});
+
+export const saveRatingPeriods = formAction({
+  schema: ZCaseSettings,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await saveCaseSettings({ actor, settings: input });
+    redirect("/staff/disclosure-settings?saved=cases");
   },
 });

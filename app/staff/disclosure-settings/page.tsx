@@ -2,11 +2,11 @@ import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
-import { getCalendarOverrides, getDisclosureSettings } from "@/lib/settings/queries";
+import { getCalendarOverrides, getCaseSettings, getDisclosureSettings } from "@/lib/settings/queries";
 import { calendarVersion } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
-import { saveCalendar, saveCorrectionPeriod } from "./actions";
+import { saveCalendar, saveCorrectionPeriod, saveRatingPeriods } from "./actions";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:settings.title");
 
@@ -15,10 +15,11 @@ type Props = { searchParams: Promise<{ saved?: string; recomputed?: string }> };
 /** Administrators set the 补正 period and the local calendar override (which recomputes provisional deadlines). */
 export default async function DisclosureSettingsPage({ searchParams }: Props) {
   await orNotFound(openStaffArea({ actor: await requireStaff(), area: "disclosureSettings" }));
-  const [t, settings, calendar] = await Promise.all([
-    getT(defaultLocale, ["disclosure", "errors"]),
+  const [t, settings, calendar, cases] = await Promise.all([
+    getT(defaultLocale, ["disclosure", "errors", "staff"]),
     getDisclosureSettings(),
     getCalendarOverrides(),
+    getCaseSettings(),
   ]);
   const query = await searchParams;
   const status =
@@ -26,7 +27,9 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
       ? t("disclosure:settings.periodSaved")
       : query.saved === "calendar"
         ? t("disclosure:settings.calendarSaved", { count: Number(query.recomputed) || 0 })
-        : null;
+        : query.saved === "cases"
+          ? t("staff:caseSettings.saved")
+          : null;
   return (
     <div className="grid gap-6">
       <PageHeader title={t("disclosure:settings.title")} status={status} />
@@ -83,6 +86,31 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
           },
         ]}
         submitLabel={t("disclosure:settings.save")}
+      />
+      <FormSection
+        id="ratings"
+        title={t("staff:caseSettings.title")}
+        intro={t("staff:caseSettings.intro")}
+        t={t}
+        action={saveRatingPeriods}
+        initialValues={{ followUpDays: String(cases.followUpDays), appealDays: String(cases.appealDays) }}
+        fields={[
+          {
+            name: "followUpDays",
+            type: "text",
+            label: t("staff:caseSettings.followUpDays"),
+            hint: t("staff:caseSettings.hint"),
+            autoComplete: "off",
+          },
+          {
+            name: "appealDays",
+            type: "text",
+            label: t("staff:caseSettings.appealDays"),
+            hint: t("staff:caseSettings.hint"),
+            autoComplete: "off",
+          },
+        ]}
+        submitLabel={t("staff:caseSettings.save")}
       />
     </div>
   );

@@ -63,7 +63,7 @@ export default async function FollowUpsPage() {
                 ))}
               </ol>
             ) : null}
-            {status in { OPEN: 1, VERIFIED: 1, FIXED: 1, CALLED_BACK: 1 } ? (
+            {status in { OPEN: 1, VERIFIED: 1, FIXED: 1, CALLED_BACK: 1, APPEALED: 1 } ? (
               <SimpleForm
                 idPrefix={`f-${item.id}`}
                 action={advanceFollowUpAction}

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { withdrawApplication } from "@/lib/cases/withdrawApplication";
 import { rateCase, ZRating } from "@/lib/cases/rateCase";
+import { appealFollowUp, ZAppeal } from "@/lib/cases/followUp";
 import { serviceCaseNumberPattern } from "@/lib/cases/schema";
 
 const ZCaseForm = z.object({
@@ -38,5 +39,15 @@ export const rateOwnCase = formAction({
   run: async ({ input, actor, locale }) => {
     await rateCase({ actor, ...input });
     backToCase(locale, input.trackingNumber, "rated");
+  },
+});
+
+export const appealOwnFollowUp = formAction({
+  schema: ZAppeal,
+  actor: "citizen",
+  returnTo: casePage,
+  run: async ({ input, actor, locale }) => {
+    await appealFollowUp({ actor, ...input });
+    backToCase(locale, input.trackingNumber, "appealed");
   },
 });

@@ -21,7 +21,10 @@ import { FileSection } from "@/components/cases/FileList";
 import { Breadcrumb } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { rateOwnCase, withdrawCase } from "./actions";
+import { appealOwnFollowUp, rateOwnCase, withdrawCase } from "./actions";
+import { followUpForRater } from "@/lib/cases/followUp";
+import { getCaseSettings } from "@/lib/settings/queries";
+import { chinaDay } from "@/lib/calendar/workdays";
 
 type Props = { params: Promise<{ locale: string; number: string }>; searchParams: TSearchParams };
 
@@ -30,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t("account:caseTitle")} ${(await params).number}` };
 }
 
-const doneMessages = ["withdrawn", "supplied", "rated"];
+const doneMessages = ["withdrawn", "supplied", "rated", "appealed"];
 
 /** The applicant's own case: status, deadline, public timeline, files, and what they can do now. */
 export default async function CasePage({ params, searchParams }: Props) {
@@ -48,13 +51,17 @@ export default async function CasePage({ params, searchParams }: Props) {
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
   const optional = (label: string) => `${label}${t("apply:optional")}`;
   // what the applicant can do here: each section's title, introduction and button are named after it
-  const step = (id: "supply" | "rate" | "withdraw") => ({
+  const step = (id: "supply" | "rate" | "withdraw" | "appeal") => ({
     id,
     t,
     title: t(`account:${id}Title`),
     intro: t(`account:${id}Intro`),
     submitLabel: t(`account:${id}Submit`),
   });
+  // a 差评's follow-up as the rater sees it: its outcome, and the appeal while it is open
+  const followUp = found.rating
+    ? followUpForRater(found.rating, (await getCaseSettings()).appealDays, chinaDay(new Date()))
+    : null;
   const results = found.attachments.filter((file) => file.purpose === "result");
   const next = caseNextStep(found);
   const mine = found.attachments.filter((file) => file.purpose !== "result");
@@ -147,6 +154,32 @@ export default async function CasePage({ params, searchParams }: Props) {
       ) : null}
       {found.rating ? (
         <p>{t("account:ratedAs", { level: t(`account:rating.${found.rating.level}`) })}</p>
+      ) : null}
+      {followUp ? (
+        <section aria-labelledby="follow-up" className="grid gap-2 border border-line p-4">
+          <h2 id="follow-up" className="text-xl font-bold">
+            {t("account:followUp.title")}
+          </h2>
+          <p>
+            <strong>{t(`account:followUp.status.${followUp.status}`)}</strong>
+          </p>
+          {followUp.outcome ? (
+            <p>
+              {t("account:followUp.outcome")}: <LocalText locale={locale} zh={followUp.outcome} />
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {followUp?.appealUntil ? (
+        <FormSection
+          {...step("appeal")}
+          intro={t("account:appealIntro", {
+            date: formatDay(locale, new Date(`${followUp.appealUntil}T00:00:00Z`)),
+          })}
+          action={appealOwnFollowUp}
+          hidden={{ locale, trackingNumber: found.trackingNumber }}
+          fields={[{ name: "reason", type: "textarea", label: t("account:appealReason") }]}
+        />
       ) : null}
 
       <CaseTimeline locale={locale} t={t} events={found.events} />
