@@ -40,6 +40,9 @@ const labels: Record<"en" | "zh-Hans", Labels> = {
     rateLevel: /^Very dissatisfied$/,
     rateComment: "Comments (optional)",
     rateSubmit: "Send rating",
+    followUpDone: "Follow-up completed",
+    appealReason: "Why you appeal",
+    appealSubmit: "Send the appeal",
     steps: [
       "Application submitted",
       "More documents needed",
@@ -66,6 +69,9 @@ const labels: Record<"en" | "zh-Hans", Labels> = {
     rateLevel: /^非常不满意$/,
     rateComment: "意见或建议（选填）",
     rateSubmit: "提交评价",
+    followUpDone: "整改已完成",
+    appealReason: "申诉理由",
+    appealSubmit: "提交申诉",
     steps: [
       "提交申请（申报）",
       "需要补齐补正材料",
@@ -171,6 +177,22 @@ for (const locale of ["en", "zh-Hans"] as const) {
       await item.getByRole("button", { name: button }).click();
       if (next) await expect(item).toContainText(next);
     }
+    await expect(supervisor.locator("main")).not.toContainText(number);
+
+    // the rater reads the outcome and appeals it, once; the supervisor answers the appeal
+    await page.goto(`/${locale}/account/cases/${number}`);
+    await expect(page.locator("section", { has: page.locator("#follow-up") })).toContainText(l.followUpDone);
+    await expect(page.locator("main")).toContainText("整改完成");
+    await page.getByLabel(l.appealReason).fill("补正清单仍不清楚");
+    await page.getByRole("button", { name: l.appealSubmit }).click();
+    await expect(page.getByRole("status")).toBeVisible();
+    await expect(page.getByLabel(l.appealReason)).toHaveCount(0);
+    await expectAccessible(page);
+    await supervisor.goto("/staff/follow-ups");
+    const appealed = supervisor.locator("section").filter({ hasText: number });
+    await expect(appealed).toContainText("申诉中");
+    await appealed.getByLabel("情况说明").fill("复核：已重新制作补正清单");
+    await appealed.getByRole("button", { name: "答复申诉并关闭" }).click();
     await expect(supervisor.locator("main")).not.toContainText(number);
   });
 }
