@@ -20,6 +20,9 @@ type Labels = {
   rateLevel: RegExp;
   rateComment: string;
   rateSubmit: string;
+  followUpDone: string;
+  appealReason: string;
+  appealSubmit: string;
   steps: string[];
 };
 
