@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import type { TSiteSettings } from "@/lib/settings/site";
 import { ElderModeSwitch } from "./ElderModeSwitch";
+import { ReadAloud } from "./ReadAloud";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 import { SiteNav } from "./SiteNav";
 import { LocalText, WithName, nameSlot } from "@/components/ui/LocalText";
@@ -30,6 +31,14 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
             path={path}
             label={elder ? t("elder.off") : t("elder.on")}
           />
+          {elder ? (
+            <>
+              <ReadAloud read={t("elder.read")} stop={t("elder.stop")} />
+              <noscript>
+                <span>{t("elder.readNoScript")}</span>
+              </noscript>
+            </>
+          ) : null}
           {/* on a phone the footer carries it: the header stays within a fifth of the screen */}
           <Link href={`/${locale}/accessibility`} className="max-sm:hidden">
             {t("footer.accessibility")}

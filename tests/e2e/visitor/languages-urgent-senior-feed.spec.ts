@@ -139,6 +139,10 @@ test.describe("senior mode", () => {
       for (const hidden of ["#themes", "#hot", "#latest-documents", "#entries"])
         await expect(page.locator(hidden), hidden).toBeHidden();
       await expect(page.getByTestId("urgent-banner")).toBeVisible();
+      // read-aloud needs the browser's speech: without JavaScript the header says so instead
+      await expect(page.locator("header")).toContainText(
+        locale === "en" ? "Reading aloud needs JavaScript" : "朗读本页需要浏览器开启 JavaScript",
+      );
       // every tile, the call button and the header's controls are at least 48 px tall
       const heights = await page
         .locator("[data-testid='elder-home'] a, header button, header nav a")
@@ -159,6 +163,11 @@ test.describe("senior mode", () => {
       ).newPage();
       await checked.goto(page.url());
       await expect(checked.getByTestId("elder-home")).toBeVisible();
+      const [read, stop] =
+        locale === "en" ? ["Read this page aloud", "Stop reading"] : ["朗读本页", "停止朗读"];
+      await checked.getByRole("button", { name: read }).click();
+      await checked.getByRole("button", { name: stop }).click();
+      await expect(checked.getByRole("button", { name: read })).toBeVisible();
       await expectAccessible(checked);
       await checked.context().close();
       await page.setViewportSize({ width: 390, height: 844 });
