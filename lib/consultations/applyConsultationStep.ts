@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { FormError } from "../shared/errors";
-import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { consultationWorkflow, type TConsultationStep } from "./consultationWorkflow";
 import { periodProblem, startOfChinaDay } from "./rules";
 
@@ -60,9 +60,4 @@ const consultationSteps: TStepKind<
  */
 export async function applyConsultationStep(input: TConsultationStepInput): Promise<void> {
   await applyStep(consultationSteps, input);
-}
-
-/** Every check applyConsultationStep makes, without taking the step (before a confirmation page). */
-export async function checkConsultationStep(input: TConsultationStepInput): Promise<void> {
-  await prepareStep(consultationSteps, input);
 }

@@ -23,7 +23,7 @@ export function isConsultationEditor(actor: TSessionUser | null | undefined): bo
 const consultationSteps = {
   open: { from: ["DRAFT"], to: "OPEN", by: "editor" },
   close: { from: ["OPEN"], to: "CLOSED", by: "editor" },
-  publishFeedback: { from: ["CLOSED"], to: "FEEDBACK_PUBLISHED", by: "editor", irreversible: true },
+  publishFeedback: { from: ["CLOSED"], to: "FEEDBACK_PUBLISHED", by: "editor" },
 } satisfies Record<string, TConsultationRule>;
 export type TConsultationStep = keyof typeof consultationSteps;
 
@@ -35,7 +35,7 @@ export const consultationWorkflow: TWorkflow<TConsultationStep, TConsultationSub
         return isConsultationEditor(actor);
     }
   },
-  primary: { DRAFT: "open", OPEN: "close" },
+  primary: { DRAFT: "open", OPEN: "close", CLOSED: "publishFeedback" },
 };
 
 /** The text and the period change only while a draft. */
