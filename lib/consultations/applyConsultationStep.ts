@@ -10,7 +10,9 @@ export type TConsultationStepInput = TStepInput<TConsultationStep> & { consultat
 async function loadConsultation(prisma: PrismaClient, id: string) {
   const found = await prisma.consultation.findUnique({ where: { id } });
   if (!found) return null;
-  const pending = await prisma.consultationComment.count({ where: { consultationId: id, status: "PENDING" } });
+  const pending = await prisma.consultationComment.count({
+    where: { consultationId: id, status: "PENDING" },
+  });
   return { ...found, pending };
 }
 

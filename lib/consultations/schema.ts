@@ -2,7 +2,10 @@ import { z } from "zod";
 import { lineField, textField } from "../shared/plainText";
 import { maxCommentLength } from "./rules";
 
-const ZDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat");
+const ZDay = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat");
 
 /** What an editor writes for a draft; the same schema for a new consultation and an edit. */
 export const ZConsultationInput = z.object({
@@ -19,9 +22,7 @@ export type TConsultationInput = z.infer<typeof ZConsultationInput>;
 /** A citizen's comment, as the form sends it. */
 export const ZCommentInput = z.object({
   consultationId: z.string().min(1).max(40),
-  body: textField()
-    .min(1, "required")
-    .max(maxCommentLength, `tooLongMax|${maxCommentLength}`),
+  body: textField().min(1, "required").max(maxCommentLength, `tooLongMax|${maxCommentLength}`),
   private: z.enum(["yes", "no"], { message: "choose" }),
 });
 export type TCommentInput = z.infer<typeof ZCommentInput>;

@@ -99,7 +99,12 @@ export async function updateConsultation(
  * the final document by its 索引号. Published afterwards by the publishFeedback step.
  */
 export async function saveFeedback(
-  input: { actor: TSessionUser; consultationId: string; expectedVersion: number; feedback: TFeedbackInput } & TDbOption,
+  input: {
+    actor: TSessionUser;
+    consultationId: string;
+    expectedVersion: number;
+    feedback: TFeedbackInput;
+  } & TDbOption,
 ) {
   const prisma = await clientOf(input);
   await refuseNonEditor(prisma, input.actor, "consultation.feedback", input.consultationId);

@@ -4,7 +4,8 @@ import { chinaDay, chinaDayStart } from "../../lib/consultations/rules";
 const day = 24 * 3600_000;
 
 /** A China calendar day `offset` days from `now`, as the instant it starts. */
-const dayFrom = (now: Date, offset: number) => chinaDayStart(chinaDay(new Date(now.getTime() + offset * day)))!;
+const dayFrom = (now: Date, offset: number) =>
+  chinaDayStart(chinaDay(new Date(now.getTime() + offset * day)))!;
 
 type TSeedComment = {
   by: "citizen@example.cn" | "citizen2@example.cn";
@@ -70,7 +71,10 @@ export async function seedConsultations(
   deptId: (code: string) => string,
   now = new Date(),
 ): Promise<number> {
-  const editor = await prisma.user.findUnique({ where: { email: "editor@example.cn" }, select: { id: true } });
+  const editor = await prisma.user.findUnique({
+    where: { email: "editor@example.cn" },
+    select: { id: true },
+  });
   const users = new Map(
     (
       await prisma.user.findMany({
@@ -108,11 +112,33 @@ export async function seedConsultations(
       opensAt: dayFrom(now, -10),
       closesAt: dayFrom(now, 25),
       comments: [
-        { by: "citizen@example.cn", status: "APPROVED", body: "建议把社区食堂和老年助餐点纳入社区综合服务设施的配建标准。" },
-        { by: "citizen2@example.cn", status: "APPROVED", body: "希望自助服务终端支持社保卡和电子社保卡两种方式。" },
-        { by: "citizen@example.cn", status: "APPROVED", private: true, body: "我所在的小区至今没有社区用房，希望规划落实到每个老旧小区。" },
-        { by: "citizen2@example.cn", status: "REJECTED", rejectReason: "内容与本规划无关", body: "请问公积金怎么提取？" },
-        { by: "citizen2@example.cn", status: "PENDING", body: "社区工作者的配备标准建议按服务人口和面积综合确定。" },
+        {
+          by: "citizen@example.cn",
+          status: "APPROVED",
+          body: "建议把社区食堂和老年助餐点纳入社区综合服务设施的配建标准。",
+        },
+        {
+          by: "citizen2@example.cn",
+          status: "APPROVED",
+          body: "希望自助服务终端支持社保卡和电子社保卡两种方式。",
+        },
+        {
+          by: "citizen@example.cn",
+          status: "APPROVED",
+          private: true,
+          body: "我所在的小区至今没有社区用房，希望规划落实到每个老旧小区。",
+        },
+        {
+          by: "citizen2@example.cn",
+          status: "REJECTED",
+          rejectReason: "内容与本规划无关",
+          body: "请问公积金怎么提取？",
+        },
+        {
+          by: "citizen2@example.cn",
+          status: "PENDING",
+          body: "社区工作者的配备标准建议按服务人口和面积综合确定。",
+        },
       ],
     },
     {
@@ -131,7 +157,8 @@ export async function seedConsultations(
       id: "consult-employment-measures",
       title: "成都市就业困难人员认定管理办法（征求意见稿）",
       department: "RSJ",
-      summary: "市人力资源和社会保障局起草了《成都市就业困难人员认定管理办法（征求意见稿）》，公开征求社会各界意见。",
+      summary:
+        "市人力资源和社会保障局起草了《成都市就业困难人员认定管理办法（征求意见稿）》，公开征求社会各界意见。",
       body: employmentBody,
       kind: "ORDINARY",
       status: "FEEDBACK_PUBLISHED",
@@ -139,8 +166,17 @@ export async function seedConsultations(
       closesAt: new Date("2018-05-01T16:00:00Z"),
       comments: [
         { by: "citizen@example.cn", status: "APPROVED", body: "建议将连续失业6个月以上的人员纳入认定范围。" },
-        { by: "citizen2@example.cn", status: "APPROVED", body: "申请地点建议允许在常住地社区提出，不限于户籍地。" },
-        { by: "citizen@example.cn", status: "APPROVED", private: true, body: "我家属于零就业家庭，希望认定程序简化。" },
+        {
+          by: "citizen2@example.cn",
+          status: "APPROVED",
+          body: "申请地点建议允许在常住地社区提出，不限于户籍地。",
+        },
+        {
+          by: "citizen@example.cn",
+          status: "APPROVED",
+          private: true,
+          body: "我家属于零就业家庭，希望认定程序简化。",
+        },
       ],
       feedback: {
         text: "征求意见期间共收到意见3条。\n\n- **采纳**：申请地点扩大到常住地社区（村），已写入第三条。\n- **部分采纳**：零就业家庭成员认定程序已简化，但仍需提供家庭成员就业情况材料。\n- **未采纳**：连续失业时间的认定标准按国家规定执行，本办法不作调整。",

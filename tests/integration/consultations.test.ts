@@ -28,7 +28,12 @@ afterAll(async () => {
 });
 
 /** A draft's form, its period given in days from today (China time). */
-const draft = (kind: "MAJOR" | "ORDINARY", fromDay: number, lastDay: number, title = "成都市政务数据共享管理办法（征求意见稿）") =>
+const draft = (
+  kind: "MAJOR" | "ORDINARY",
+  fromDay: number,
+  lastDay: number,
+  title = "成都市政务数据共享管理办法（征求意见稿）",
+) =>
   ZConsultationInput.parse({
     title,
     department: "JXW",
@@ -58,7 +63,13 @@ const step = (
   now?: Date,
 ) => applyConsultationStep({ db: database.prisma, actor, consultationId, step: s, expectedVersion, now });
 
-const comment = (actor: TSessionUser | null, consultationId: string, body: string, priv = false, now?: Date) =>
+const comment = (
+  actor: TSessionUser | null,
+  consultationId: string,
+  body: string,
+  priv = false,
+  now?: Date,
+) =>
   submitComment({
     db: database.prisma,
     actor,
@@ -70,16 +81,24 @@ describe("consultation periods", () => {
   it("holds a 重大行政决策 to 30 days and an ordinary draft to 7, on create, edit and open", async () => {
     const db = database.prisma;
     // 0..28 is 29 days counted with both ends
-    expect(await refusalKey(createConsultation({ db, actor: actors.editor, consultation: draft("MAJOR", 0, 28) }))).toBe(
-      "consultationPeriodTooShort|30",
-    );
-    expect(await refusalKey(createConsultation({ db, actor: actors.editor, consultation: draft("ORDINARY", 0, 5) }))).toBe(
-      "consultationPeriodTooShort|7",
-    );
-    expect(await refusalKey(createConsultation({ db, actor: actors.editor, consultation: draft("ORDINARY", 5, 1) }))).toBe(
-      "consultationClosesBeforeOpening",
-    );
-    const ordinary = await createConsultation({ db, actor: actors.editor, consultation: draft("ORDINARY", 0, 6) });
+    expect(
+      await refusalKey(createConsultation({ db, actor: actors.editor, consultation: draft("MAJOR", 0, 28) })),
+    ).toBe("consultationPeriodTooShort|30");
+    expect(
+      await refusalKey(
+        createConsultation({ db, actor: actors.editor, consultation: draft("ORDINARY", 0, 5) }),
+      ),
+    ).toBe("consultationPeriodTooShort|7");
+    expect(
+      await refusalKey(
+        createConsultation({ db, actor: actors.editor, consultation: draft("ORDINARY", 5, 1) }),
+      ),
+    ).toBe("consultationClosesBeforeOpening");
+    const ordinary = await createConsultation({
+      db,
+      actor: actors.editor,
+      consultation: draft("ORDINARY", 0, 6),
+    });
     // made a 重大行政决策, the same 7 days no longer do
     expect(
       await refusalKey(
@@ -96,9 +115,9 @@ describe("consultation periods", () => {
     expect(major.closesAt.getTime() - startOfChinaDay(major.opensAt).getTime()).toBe(30 * day);
     // a draft whose first day has passed is not opened with a period shorter than it says
     const tomorrow = new Date(Date.now() + day);
-    expect(await refusalKey(step(actors.editor, ordinary.id, "open", 1, new Date(tomorrow.getTime() + day)))).toBe(
-      "consultationOpensInPast",
-    );
+    expect(
+      await refusalKey(step(actors.editor, ordinary.id, "open", 1, new Date(tomorrow.getTime() + day))),
+    ).toBe("consultationOpensInPast");
     await step(actors.editor, major.id, "open", 1);
     const opened = await db.consultation.findUniqueOrThrow({ where: { id: major.id } });
     expect(opened).toMatchObject({ status: "OPEN", version: 2 });
@@ -116,7 +135,9 @@ describe("consultation periods", () => {
     ).toBe("consultationOnlyDraftEditable");
     // nobody closes it before its last day has ended
     expect(await refusalKey(step(actors.editor, major.id, "close", 2))).toBe("consultationStillOpen");
-    expect(await refusalKey(step(actors.editor, major.id, "publishFeedback", 2))).toBe("transitionNotAllowed");
+    expect(await refusalKey(step(actors.editor, major.id, "publishFeedback", 2))).toBe(
+      "transitionNotAllowed",
+    );
   });
 });
 
@@ -147,7 +168,11 @@ describe("comments, moderation and feedback", () => {
     // moderation is an editor's, audited, refusals too
     expect(
       await refusalKey(
-        moderateComment({ db, actor: actors.caseworker, moderation: { commentId: shown.id, decision: "approve" } }),
+        moderateComment({
+          db,
+          actor: actors.caseworker,
+          moderation: { commentId: shown.id, decision: "approve" },
+        }),
       ),
     ).toBe("notFound");
     expect(
@@ -156,20 +181,42 @@ describe("comments, moderation and feedback", () => {
       }),
     ).toBe(1);
     expect(
-      await refusalKey(moderateComment({ db, actor: actors.editor, moderation: { commentId: spam.id, decision: "reject" } })),
+      await refusalKey(
+        moderateComment({ db, actor: actors.editor, moderation: { commentId: spam.id, decision: "reject" } }),
+      ),
     ).toBe("reasonRequired");
-    await moderateComment({ db, actor: actors.editor, moderation: { commentId: shown.id, decision: "approve" } });
-    await moderateComment({ db, actor: actors.editor2, moderation: { commentId: hidden.id, decision: "approve" } });
+    await moderateComment({
+      db,
+      actor: actors.editor,
+      moderation: { commentId: shown.id, decision: "approve" },
+    });
+    await moderateComment({
+      db,
+      actor: actors.editor2,
+      moderation: { commentId: hidden.id, decision: "approve" },
+    });
     await moderateComment({
       db,
       actor: actors.editor,
       moderation: { commentId: spam.id, decision: "reject", reason: "与征求意见内容无关的广告" },
     });
     expect(
-      await refusalKey(moderateComment({ db, actor: actors.editor, moderation: { commentId: shown.id, decision: "reject", reason: "x" } })),
+      await refusalKey(
+        moderateComment({
+          db,
+          actor: actors.editor,
+          moderation: { commentId: shown.id, decision: "reject", reason: "x" },
+        }),
+      ),
     ).toBe("consultationCommentModerated");
     expect(
-      await db.auditLog.count({ where: { action: { startsWith: "consultation.comment." }, outcome: "ALLOWED", entityId: { in: [shown.id, hidden.id, spam.id] } } }),
+      await db.auditLog.count({
+        where: {
+          action: { startsWith: "consultation.comment." },
+          outcome: "ALLOWED",
+          entityId: { in: [shown.id, hidden.id, spam.id] },
+        },
+      }),
     ).toBe(3);
 
     // the public sees the approved public comment only; the private one is counted
@@ -180,19 +227,24 @@ describe("comments, moderation and feedback", () => {
     expect(page.feedback).toBeNull();
 
     // each citizen sees their own comments and where they stand, and nobody else's
-    expect((await ownComments({ db, actor: actors.citizen, consultationId: c.id })).map((x) => x.status)).toEqual([
-      "APPROVED",
-      "APPROVED",
-    ]);
+    expect(
+      (await ownComments({ db, actor: actors.citizen, consultationId: c.id })).map((x) => x.status),
+    ).toEqual(["APPROVED", "APPROVED"]);
     const theirs = await ownComments({ db, actor: actors.citizen2, consultationId: c.id });
-    expect(theirs).toEqual([expect.objectContaining({ status: "REJECTED", rejectReason: "与征求意见内容无关的广告" })]);
+    expect(theirs).toEqual([
+      expect.objectContaining({ status: "REJECTED", rejectReason: "与征求意见内容无关的广告" }),
+    ]);
     expect(await ownComments({ db, actor: null, consultationId: c.id })).toEqual([]);
 
     // the server's clock decides: after the last day no comment is taken, and the editor closes it
     const after = new Date(c.closesAt.getTime() + 1000);
-    expect(await refusalKey(comment(actors.citizen, c.id, "迟到的意见", false, after))).toBe("consultationNotAccepting");
+    expect(await refusalKey(comment(actors.citizen, c.id, "迟到的意见", false, after))).toBe(
+      "consultationNotAccepting",
+    );
     const before = new Date(c.opensAt.getTime() - 1000);
-    expect(await refusalKey(comment(actors.citizen, c.id, "太早的意见", false, before))).toBe("consultationNotAccepting");
+    expect(await refusalKey(comment(actors.citizen, c.id, "太早的意见", false, before))).toBe(
+      "consultationNotAccepting",
+    );
     await step(actors.editor, c.id, "close", 2, after);
     expect(await refusalKey(comment(actors.citizen, c.id, "关闭后的意见"))).toBe("consultationNotAccepting");
     const { open, closed } = await publicConsultations({ db });
@@ -210,17 +262,49 @@ describe("comments, moderation and feedback", () => {
         finalDocument: document.indexNo,
         ...over,
       });
-    expect(await refusalKey(step(actors.editor, c.id, "publishFeedback", 3))).toBe("consultationFeedbackMissing");
+    expect(await refusalKey(step(actors.editor, c.id, "publishFeedback", 3))).toBe(
+      "consultationFeedbackMissing",
+    );
     expect(
-      await refusalKey(saveFeedback({ db, actor: actors.editor, consultationId: c.id, expectedVersion: 3, feedback: feedback({ adoptedCount: "3" }) })),
+      await refusalKey(
+        saveFeedback({
+          db,
+          actor: actors.editor,
+          consultationId: c.id,
+          expectedVersion: 3,
+          feedback: feedback({ adoptedCount: "3" }),
+        }),
+      ),
     ).toBe("consultationCountsTooMany|2");
     expect(
-      await refusalKey(saveFeedback({ db, actor: actors.editor, consultationId: c.id, expectedVersion: 3, feedback: feedback({ finalDocument: "XX/2026-99999" }) })),
+      await refusalKey(
+        saveFeedback({
+          db,
+          actor: actors.editor,
+          consultationId: c.id,
+          expectedVersion: 3,
+          feedback: feedback({ finalDocument: "XX/2026-99999" }),
+        }),
+      ),
     ).toBe("consultationDocumentUnknown");
     expect(
-      await refusalKey(saveFeedback({ db, actor: actors.citizen, consultationId: c.id, expectedVersion: 3, feedback: feedback({}) })),
+      await refusalKey(
+        saveFeedback({
+          db,
+          actor: actors.citizen,
+          consultationId: c.id,
+          expectedVersion: 3,
+          feedback: feedback({}),
+        }),
+      ),
     ).toBe("notFound");
-    await saveFeedback({ db, actor: actors.editor, consultationId: c.id, expectedVersion: 3, feedback: feedback({}) });
+    await saveFeedback({
+      db,
+      actor: actors.editor,
+      consultationId: c.id,
+      expectedVersion: 3,
+      feedback: feedback({}),
+    });
     // saved but not published: still the department's
     expect((await publicConsultation({ db, id: c.id }))!.feedback).toBeNull();
     await step(actors.editor, c.id, "publishFeedback", 4);
@@ -239,18 +323,24 @@ describe("comments, moderation and feedback", () => {
         select: { action: true },
       }),
     ).toEqual(
-      ["create", "open", "close", "feedback", "publishFeedback"].map((a) => ({ action: `consultation.${a}` })),
+      ["create", "open", "close", "feedback", "publishFeedback"].map((a) => ({
+        action: `consultation.${a}`,
+      })),
     );
   });
 
   it("refuses steps to non-editors as not found, audited, and a stale version as changed", async () => {
     const db = database.prisma;
     const c = await createConsultation({ db, actor: actors.editor2, consultation: draft("ORDINARY", 1, 10) });
-    expect(await refusalKey(createConsultation({ db, actor: actors.citizen, consultation: draft("ORDINARY", 1, 10) }))).toBe(
-      "notFound",
-    );
+    expect(
+      await refusalKey(
+        createConsultation({ db, actor: actors.citizen, consultation: draft("ORDINARY", 1, 10) }),
+      ),
+    ).toBe("notFound");
     expect(await refusalKey(step(actors.caseworker, c.id, "open", 1))).toBe("notFound");
-    expect(await db.auditLog.count({ where: { action: "consultation.open", entityId: c.id, outcome: "DENIED" } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "consultation.open", entityId: c.id, outcome: "DENIED" } }),
+    ).toBe(1);
     expect(await refusalKey(step(actors.editor, c.id, "open", 7))).toBe("caseChanged");
     // opened for a period that starts tomorrow: listed, but not taking comments yet
     await step(actors.editor, c.id, "open", 1);

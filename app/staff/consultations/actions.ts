@@ -8,7 +8,10 @@ import { applyConsultationStep } from "@/lib/consultations/applyConsultationStep
 import { moderateComment } from "@/lib/consultations/comments";
 import { ZConsultationInput, ZFeedbackInput, ZModeration } from "@/lib/consultations/schema";
 
-const ZTarget = z.object({ id: z.string().min(1).max(40), expectedVersion: z.coerce.number().int().positive() });
+const ZTarget = z.object({
+  id: z.string().min(1).max(40),
+  expectedVersion: z.coerce.number().int().positive(),
+});
 
 export const newConsultation = formAction({
   schema: ZConsultationInput,

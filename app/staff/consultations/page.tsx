@@ -33,14 +33,22 @@ export default async function StaffConsultationsPage() {
             header: t("consultations:editor.field.title"),
             cell: (c) => <Link href={`/staff/consultations/${c.id}`}>{c.title}</Link>,
           },
-          { key: "kind", header: t("consultations:kindLabel"), cell: (c) => t(`consultations:kind.${c.kind}`) },
+          {
+            key: "kind",
+            header: t("consultations:kindLabel"),
+            cell: (c) => t(`consultations:kind.${c.kind}`),
+          },
           { key: "department", header: t("consultations:department"), cell: (c) => c.department.name },
           {
             key: "status",
             header: t("consultations:editor.statusColumn"),
             cell: (c) => t(`consultations:editor.status.${c.status}`),
           },
-          { key: "period", header: t("consultations:editor.periodColumn"), cell: (c) => periodText(t, defaultLocale, c) },
+          {
+            key: "period",
+            header: t("consultations:editor.periodColumn"),
+            cell: (c) => periodText(t, defaultLocale, c),
+          },
           {
             key: "pending",
             header: t("consultations:editor.pendingColumn"),

@@ -22,11 +22,17 @@ test("意见征集: a citizen comments without JavaScript, an editor approves, t
   const open = visitor.getByRole("region", { name: "正在征集" });
   await expect(open.getByRole("link", { name: title })).toBeVisible();
   await expect(open.getByText(/还剩 \d+ 天/).first()).toBeVisible();
-  await expect(visitor.getByRole("region", { name: "已结束的征集" }).getByText("已公布采纳情况")).toBeVisible();
+  await expect(
+    visitor.getByRole("region", { name: "已结束的征集" }).getByText("已公布采纳情况"),
+  ).toBeVisible();
   await expectAccessible(visitor);
   // the closed one: its feedback and the final document's link
   await visitor.goto("/zh-Hans/consultations/consult-employment-measures");
-  await expect(visitor.getByRole("region", { name: "意见采纳情况" }).getByRole("link", { name: "成都市就业困难人员认定管理办法" })).toBeVisible();
+  await expect(
+    visitor
+      .getByRole("region", { name: "意见采纳情况" })
+      .getByRole("link", { name: "成都市就业困难人员认定管理办法" }),
+  ).toBeVisible();
   await expectAccessible(visitor);
 
   // a citizen without JavaScript: one public comment and one private one

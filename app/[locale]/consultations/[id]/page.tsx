@@ -55,7 +55,11 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const here = `/${locale}/consultations/${c.id}`;
   const zhLang = (lang: string) => (lang === locale ? undefined : lang);
   const state =
-    c.status === "OPEN" && now < c.closesAt ? "OPEN" : c.status === "FEEDBACK_PUBLISHED" ? c.status : "CLOSED";
+    c.status === "OPEN" && now < c.closesAt
+      ? "OPEN"
+      : c.status === "FEEDBACK_PUBLISHED"
+        ? c.status
+        : "CLOSED";
   return (
     <div className="grid max-w-3xl gap-6">
       <Breadcrumb
@@ -68,17 +72,21 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
       {query.sent ? <StatusNote>{t("consultations:sent")}</StatusNote> : null}
       <DefinitionList
         items={[
-          [t("consultations:department"), <LocalText key="d" locale={locale} zh={c.department.name} en={c.department.nameEn} />],
+          [
+            t("consultations:department"),
+            <LocalText key="d" locale={locale} zh={c.department.name} en={c.department.nameEn} />,
+          ],
           [t("consultations:kindLabel"), t(`consultations:kind.${c.kind}`)],
           [t("consultations:editor.statusColumn"), t(`consultations:state.${state}`)],
           [t("consultations:editor.periodColumn"), periodText(t, locale, c)],
           state === "OPEN" &&
-            c.opensAt <= now && [t("consultations:openHeading"), t("consultations:daysLeft", { count: daysLeft(c.closesAt, now) })],
+            c.opensAt <= now && [
+              t("consultations:openHeading"),
+              t("consultations:daysLeft", { count: daysLeft(c.closesAt, now) }),
+            ],
         ]}
       />
-      <p className="text-sm">
-        {t("consultations:figures", c.figures)}
-      </p>
+      <p className="text-sm">{t("consultations:figures", c.figures)}</p>
       <Section id="summary" title={t("consultations:summaryHeading")}>
         <p className="whitespace-pre-wrap">
           <LocalText locale={locale} zh={c.summary} />
@@ -93,7 +101,9 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
 
       {c.feedback ? (
         <Section id="feedback" title={t("consultations:feedbackHeading")} className="grid gap-2">
-          <p className="text-sm text-muted">{t("consultations:feedbackOn", { date: formatDate(locale, c.feedbackPublishedAt) })}</p>
+          <p className="text-sm text-muted">
+            {t("consultations:feedbackOn", { date: formatDate(locale, c.feedbackPublishedAt) })}
+          </p>
           <p className="font-bold">
             {t("consultations:feedbackCounts", {
               adopted: c.adoptedCount,
@@ -101,7 +111,11 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
               notAdopted: c.notAdoptedCount,
             })}
           </p>
-          <Markdown source={localText(locale, c.feedback).text} lang={zhLang(localText(locale, c.feedback).lang)} topLevel={3} />
+          <Markdown
+            source={localText(locale, c.feedback).text}
+            lang={zhLang(localText(locale, c.feedback).lang)}
+            topLevel={3}
+          />
           {c.finalDocument ? (
             <p>
               {t("consultations:finalDocument")}:{" "}
@@ -123,7 +137,9 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
             {t("consultations:closedOn", { date: formatIsoDay(locale, lastDayOf(c.closesAt)) })}
           </p>
         ) : !open ? (
-          <p className="font-bold">{t("consultations:notOpenYet", { date: formatDate(locale, c.opensAt) })}</p>
+          <p className="font-bold">
+            {t("consultations:notOpenYet", { date: formatDate(locale, c.opensAt) })}
+          </p>
         ) : isCitizen(actor) ? (
           <SimpleForm
             idPrefix="comment"
@@ -153,7 +169,9 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
           <p>{t("consultations:staffCannotComment")}</p>
         ) : (
           <p>
-            <Link href={withQuery(`/${locale}/sign-in`, { returnTo: here })}>{t("consultations:signInToComment")}</Link>
+            <Link href={withQuery(`/${locale}/sign-in`, { returnTo: here })}>
+              {t("consultations:signInToComment")}
+            </Link>
           </p>
         )}
       </Section>

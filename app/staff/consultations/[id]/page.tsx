@@ -6,7 +6,11 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { errorMessages } from "@/lib/i18n/messages";
 import { getSessionUser, orNotFound, requireStaff } from "@/lib/auth/session";
 import { staffConsultation } from "@/lib/consultations/queries";
-import { consultationWorkflow, mayEditConsultation, type TConsultationStep } from "@/lib/consultations/consultationWorkflow";
+import {
+  consultationWorkflow,
+  mayEditConsultation,
+  type TConsultationStep,
+} from "@/lib/consultations/consultationWorkflow";
 import { chinaDay, lastDayOf } from "@/lib/consultations/rules";
 import { allowedSteps, byTone, stepTone } from "@/lib/workflow/workflow";
 import { departmentList } from "@/lib/places/queries";
@@ -114,7 +118,11 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
         <Section id="moderation" title={t("consultations:editor.moderation")} className="grid gap-4">
           {pending.length ? (
             pending.map((m) => (
-              <article key={m.id} aria-labelledby={`comment-${m.id}`} className="grid gap-2 border border-line p-3">
+              <article
+                key={m.id}
+                aria-labelledby={`comment-${m.id}`}
+                className="grid gap-2 border border-line p-3"
+              >
                 <h3 id={`comment-${m.id}`} className="font-bold">
                   {m.author?.name ?? ""} · {formatDateTime(defaultLocale, m.createdAt)}
                   {m.private ? ` · ${t("consultations:privateMark")}` : ""}
@@ -156,10 +164,23 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
             action={writeFeedback}
             hidden={hidden}
             fields={[
-              { name: "feedback", type: "textarea", rows: 10, label: t("consultations:editor.field.feedback") },
+              {
+                name: "feedback",
+                type: "textarea",
+                rows: 10,
+                label: t("consultations:editor.field.feedback"),
+              },
               { name: "adoptedCount", type: "text", label: t("consultations:editor.field.adoptedCount") },
-              { name: "partlyAdoptedCount", type: "text", label: t("consultations:editor.field.partlyAdoptedCount") },
-              { name: "notAdoptedCount", type: "text", label: t("consultations:editor.field.notAdoptedCount") },
+              {
+                name: "partlyAdoptedCount",
+                type: "text",
+                label: t("consultations:editor.field.partlyAdoptedCount"),
+              },
+              {
+                name: "notAdoptedCount",
+                type: "text",
+                label: t("consultations:editor.field.notAdoptedCount"),
+              },
               {
                 name: "finalDocument",
                 type: "text",
@@ -190,10 +211,14 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
                   {m.author?.name ?? ""} · {formatDateTime(defaultLocale, m.createdAt)} ·{" "}
                   {t(`consultations:commentState.${m.status}`)}
                   {m.private ? ` · ${t("consultations:privateMark")}` : ""}
-                  {m.moderator ? ` · ${t("consultations:editor.moderatedBy", { name: m.moderator.name })}` : ""}
+                  {m.moderator
+                    ? ` · ${t("consultations:editor.moderatedBy", { name: m.moderator.name })}`
+                    : ""}
                 </p>
                 <p className="whitespace-pre-wrap">{m.body}</p>
-                {m.rejectReason ? <p className="text-sm">{t("consultations:rejectedBecause", { reason: m.rejectReason })}</p> : null}
+                {m.rejectReason ? (
+                  <p className="text-sm">{t("consultations:rejectedBecause", { reason: m.rejectReason })}</p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -15,7 +15,10 @@ export const generateMetadata = staffPageMetadata("consultations", "consultation
 export default async function NewConsultationPage() {
   const actor = await requireStaff();
   await orNotFound(openStaffArea({ actor, area: "newConsultation" }));
-  const [t, departments] = await Promise.all([getT(defaultLocale, ["consultations", "errors"]), departmentList()]);
+  const [t, departments] = await Promise.all([
+    getT(defaultLocale, ["consultations", "errors"]),
+    departmentList(),
+  ]);
   return (
     <div className="grid max-w-3xl gap-4">
       <h1 className="text-2xl font-bold">{t("consultations:editor.new")}</h1>
