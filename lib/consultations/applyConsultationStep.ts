@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { FormError } from "../shared/errors";
+import { refreshSearchEntry } from "../search/index";
 import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { consultationWorkflow, type TConsultationStep } from "./consultationWorkflow";
 import { periodProblem, startOfChinaDay } from "./rules";
@@ -52,7 +53,11 @@ const consultationSteps: TStepKind<
     }
   },
   update: (tx, update) => tx.consultation.updateMany(update),
-  async record() {},
+  // public from its opening, its feedback searchable from publication
+  async record(tx, { step, entity }) {
+    if (step === "open" || step === "publishFeedback")
+      await refreshSearchEntry(tx, { type: "consultation", id: entity.id });
+  },
 };
 
 /**

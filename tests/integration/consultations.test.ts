@@ -10,6 +10,10 @@ import { moderateComment, submitComment } from "@/lib/consultations/comments";
 import { ownComments, publicConsultation, publicConsultations } from "@/lib/consultations/queries";
 import { chinaDay, startOfChinaDay } from "@/lib/consultations/rules";
 import { ZConsultationInput, ZFeedbackInput } from "@/lib/consultations/schema";
+import { findEntries } from "@/lib/search/search";
+
+const searchIds = async (q: string) =>
+  (await findEntries({ db: database.prisma, q, type: "consultation", synonyms: [] })).hits.map((h) => h.refId);
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -76,6 +80,29 @@ const comment = (
     comment: { consultationId, body, private: priv ? "yes" : "no" },
     now,
   });
+
+describe("the seeded consultations", () => {
+  it("hold an open 重大行政决策 with comments in every state, a closed one with feedback and its final document, and a draft", async () => {
+    const db = database.prisma;
+    const major = await db.consultation.findUniqueOrThrow({
+      where: { id: "consult-community-plan" },
+      include: { comments: true },
+    });
+    expect(major).toMatchObject({ kind: "MAJOR", status: "OPEN" });
+    expect(new Set(major.comments.map((m) => `${m.status}:${m.private}`))).toEqual(
+      new Set(["APPROVED:false", "APPROVED:true", "REJECTED:false", "PENDING:false"]),
+    );
+    const closed = (await publicConsultation({ db, id: "consult-employment-measures" }))!;
+    expect(closed.finalDocument?.title).toBe("成都市就业困难人员认定管理办法");
+    expect(closed.feedback).toContain("采纳");
+    expect(await publicConsultation({ db, id: "consult-data-sharing" })).toBeNull();
+    const { open } = await publicConsultations({ db });
+    expect(open.map((c) => c.id)).toEqual(expect.arrayContaining(["consult-community-plan", "consult-community-it"]));
+    // the seed's index holds what is public: the opened ones, not the draft
+    expect(await searchIds("社区服务体系")).toContain("consult-community-plan");
+    expect(await searchIds("政务数据共享开放")).not.toContain("consult-data-sharing");
+  });
+});
 
 describe("consultation periods", () => {
   it("holds a 重大行政决策 to 30 days and an ordinary draft to 7, on create, edit and open", async () => {
@@ -152,7 +179,10 @@ describe("comments, moderation and feedback", () => {
     // a draft is not there for citizens
     expect(await refusalKey(comment(actors.citizen, c.id, "草稿阶段的意见"))).toBe("notFound");
     expect(await publicConsultation({ db, id: c.id })).toBeNull();
+    expect(await searchIds("热线工单办理")).not.toContain(c.id);
     await step(actors.editor, c.id, "open", 1);
+    // public from its opening: listed and searchable
+    expect(await searchIds("热线工单办理")).toContain(c.id);
 
     // only signed-in citizens comment: staff and visitors are not offered it
     expect(await refusalKey(comment(null, c.id, "匿名意见"))).toBe("notFound");
@@ -308,6 +338,7 @@ describe("comments, moderation and feedback", () => {
     // saved but not published: still the department's
     expect((await publicConsultation({ db, id: c.id }))!.feedback).toBeNull();
     await step(actors.editor, c.id, "publishFeedback", 4);
+    expect(await searchIds("采纳1条")).toContain(c.id);
     const published = (await publicConsultation({ db, id: c.id }))!;
     expect(published).toMatchObject({
       status: "FEEDBACK_PUBLISHED",
