@@ -62,7 +62,10 @@ test("意见征集: a citizen comments without JavaScript, an editor approves, t
   await editor.goto(`/staff/consultations/${id}`);
   await expectAccessible(editor);
   for (const text of [shown, kept]) {
-    await editor.locator("article", { hasText: text }).getByRole("button", { name: "通过" }).click();
+    await editor
+      .locator("article", { hasText: text })
+      .getByRole("button", { name: "通过", exact: true })
+      .click();
     await expect(editor.locator("article", { hasText: text })).toHaveCount(0);
   }
 
