@@ -1,9 +1,7 @@
-import { ConsultationStatus } from "../db/generated/enums";
+import type { ConsultationStatus } from "../db/generated/enums";
 import type { TSessionUser } from "../auth/types";
 import { isStaff } from "../auth/policy";
 import type { TStepRule, TWorkflow } from "../workflow/workflow";
-
-export const consultationStatuses = Object.values(ConsultationStatus);
 
 /** What the table reads of a consultation. */
 export type TConsultationSubject = { status: ConsultationStatus };

@@ -12,7 +12,7 @@ const chinaOffset = 8 * 3600_000;
  *   the portal enforces 7 calendar days as the floor, the common practice of city portals, and a
  *   department that counts working days sets a later closing day.
  */
-export const minimumPeriodDays: Record<ConsultationKind, number> = { MAJOR: 30, ORDINARY: 7 };
+const minimumPeriodDays: Record<ConsultationKind, number> = { MAJOR: 30, ORDINARY: 7 };
 
 /** A comment's length limit, in characters. */
 export const maxCommentLength = 2000;

@@ -11,9 +11,12 @@ import { ownComments, publicConsultation, publicConsultations } from "@/lib/cons
 import { chinaDay, startOfChinaDay } from "@/lib/consultations/rules";
 import { ZConsultationInput, ZFeedbackInput } from "@/lib/consultations/schema";
 import { findEntries } from "@/lib/search/search";
+import { exportPersonalData } from "@/lib/users/personalData";
 
 const searchIds = async (q: string) =>
-  (await findEntries({ db: database.prisma, q, type: "consultation", synonyms: [] })).hits.map((h) => h.refId);
+  (await findEntries({ db: database.prisma, q, type: "consultation", synonyms: [] })).hits.map(
+    (h) => h.refId,
+  );
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -97,7 +100,9 @@ describe("the seeded consultations", () => {
     expect(closed.feedback).toContain("采纳");
     expect(await publicConsultation({ db, id: "consult-data-sharing" })).toBeNull();
     const { open } = await publicConsultations({ db });
-    expect(open.map((c) => c.id)).toEqual(expect.arrayContaining(["consult-community-plan", "consult-community-it"]));
+    expect(open.map((c) => c.id)).toEqual(
+      expect.arrayContaining(["consult-community-plan", "consult-community-it"]),
+    );
     // the seed's index holds what is public: the opened ones, not the draft
     expect(await searchIds("社区服务体系")).toContain("consult-community-plan");
     expect(await searchIds("政务数据共享开放")).not.toContain("consult-data-sharing");
@@ -265,6 +270,15 @@ describe("comments, moderation and feedback", () => {
       expect.objectContaining({ status: "REJECTED", rejectReason: "与征求意见内容无关的广告" }),
     ]);
     expect(await ownComments({ db, actor: null, consultationId: c.id })).toEqual([]);
+    // and has them, private ones too, in their personal-data copy
+    const copy = await exportPersonalData({ db, actor: actors.citizen, format: "json" });
+    expect(copy.consultationComments.map((x) => [x.comment, x.consentToPublish, x.status])).toEqual(
+      expect.arrayContaining([
+        ["建议夜间工单也在两个工作日内回访。", true, "APPROVED"],
+        ["我家楼下的情况（请勿公开）", false, "APPROVED"],
+      ]),
+    );
+    expect(JSON.stringify(copy.consultationComments)).not.toContain("广告");
 
     // the server's clock decides: after the last day no comment is taken, and the editor closes it
     const after = new Date(c.closesAt.getTime() + 1000);
