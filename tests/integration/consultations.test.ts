@@ -12,6 +12,7 @@ import { chinaDay, startOfChinaDay } from "@/lib/consultations/rules";
 import { ZConsultationInput, ZFeedbackInput } from "@/lib/consultations/schema";
 import { findEntries } from "@/lib/search/search";
 import { exportPersonalData } from "@/lib/users/personalData";
+import { sitemapEntries } from "@/lib/seo/sitemap";
 
 const searchIds = async (q: string) =>
   (await findEntries({ db: database.prisma, q, type: "consultation", synonyms: [] })).hits.map(
@@ -106,6 +107,12 @@ describe("the seeded consultations", () => {
     // the seed's index holds what is public: the opened ones, not the draft
     expect(await searchIds("社区服务体系")).toContain("consult-community-plan");
     expect(await searchIds("政务数据共享开放")).not.toContain("consult-data-sharing");
+    // and the sitemap the same
+    const paths = (await sitemapEntries({ db })).map((e) => e.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["/consultations", "/consultations/consult-employment-measures"]),
+    );
+    expect(paths).not.toContain("/consultations/consult-data-sharing");
   });
 });
 
