@@ -236,6 +236,10 @@ export function consultationEntry(c: TConsultationSource): TSearchEntryData {
     title: c.title,
     sortAt: c.opensAt,
     meta: [],
-    body: [c.summary, plainText(c.body), c.status === "FEEDBACK_PUBLISHED" ? plainText(c.feedback ?? "") : null],
+    body: [
+      c.summary,
+      plainText(c.body),
+      c.status === "FEEDBACK_PUBLISHED" ? plainText(c.feedback ?? "") : null,
+    ],
   });
 }
