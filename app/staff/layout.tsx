@@ -22,6 +22,7 @@ const staffLinks = [
   ["/staff/letters", "staff:nav.letters"],
   ["/staff/documents", "staff:nav.documents"],
   ["/staff/notices", "staff:nav.notices"],
+  ["/staff/consultations", "consultations:editor.title"],
   ["/staff/follow-ups", "staff:nav.followUps"],
   ["/staff/figures", "staff:nav.figures"],
 ] as const;
@@ -39,7 +40,7 @@ const administratorLinks = [
 /** The staff area: its own root layout, in Simplified Chinese. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const [t, user] = await Promise.all([
-    getT(defaultLocale, ["staff", "search", "privacy", "users", "disclosure", "letters"]),
+    getT(defaultLocale, ["staff", "search", "privacy", "users", "disclosure", "letters", "consultations"]),
     getSessionUser(),
   ]);
   const links = [

@@ -84,6 +84,7 @@ const listSections = [
   "notifications",
   "mails",
   "letters",
+  "consultationComments",
 ] as const;
 
 /** Everything the portal holds about a person, as a page to read or print: one section a kind. */

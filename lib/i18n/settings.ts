@@ -29,6 +29,7 @@ export const namespaces = [
   "users",
   "letters",
   "sms",
+  "consultations",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 

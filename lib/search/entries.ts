@@ -1,6 +1,6 @@
 import { gramsOf, normalizeText, plainText } from "./normalize";
 
-export const searchTypes = ["service", "document", "notice", "letter"] as const;
+export const searchTypes = ["service", "document", "notice", "letter", "consultation"] as const;
 export type TSearchType = (typeof searchTypes)[number];
 
 /** A UTC wall-clock timestamp for SQL, as Prisma stores DateTime (never shifted by the session's time zone). */
@@ -11,10 +11,16 @@ export function utc(date: Date | null): string | null {
 }
 
 /**
- * Each entry's gram arrays also hold a marker of its type (codes 1–4 are control characters,
+ * Each entry's gram arrays also hold a marker of its type (codes 1–5 are control characters,
  * which normalisation never keeps), so the GIN index itself narrows a search to one type.
  */
-export const typeGram: Record<TSearchType, number> = { service: 1, document: 2, notice: 3, letter: 4 };
+export const typeGram: Record<TSearchType, number> = {
+  service: 1,
+  document: 2,
+  notice: 3,
+  letter: 4,
+  consultation: 5,
+};
 
 /** One row of the search index, ready to write. */
 export type TSearchEntryData = {
@@ -205,5 +211,35 @@ export function letterEntry(l: TLetterSource): TSearchEntryData {
     sortAt: l.publishedAt ?? l.updatedAt,
     meta: [l.number],
     body: [l.publicContent, l.publicReply],
+  });
+}
+
+export type TConsultationSource = {
+  id: string;
+  title: string;
+  summary: string;
+  body: string;
+  feedback: string | null;
+  status: string;
+  opensAt: Date;
+  updatedAt: Date;
+};
+/**
+ * A consultation from its opening: title, then its summary and draft, and the feedback (采纳情况)
+ * only once published (the caller reads it that way). Never a draft.
+ */
+export function consultationEntry(c: TConsultationSource): TSearchEntryData {
+  return buildEntry({
+    type: "consultation",
+    refId: c.id,
+    key: c.id,
+    title: c.title,
+    sortAt: c.opensAt,
+    meta: [],
+    body: [
+      c.summary,
+      plainText(c.body),
+      c.status === "FEEDBACK_PUBLISHED" ? plainText(c.feedback ?? "") : null,
+    ],
   });
 }

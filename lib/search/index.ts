@@ -2,6 +2,7 @@
 import { Prisma, type PrismaClient } from "../db/generated/client";
 import { currentNoticeWhere } from "../shared/noticeVisibility";
 import {
+  consultationEntry,
   documentEntry,
   letterEntry,
   noticeEntry,
@@ -63,6 +64,19 @@ const letterFields = {
   updatedAt: true,
 } as const;
 
+const consultationFields = {
+  id: true,
+  title: true,
+  summary: true,
+  body: true,
+  feedback: true,
+  status: true,
+  opensAt: true,
+  updatedAt: true,
+} as const;
+/** A consultation is public from its opening (its feedback from publication: consultationEntry). */
+const indexableConsultation = { status: { not: "DRAFT" } } as const;
+
 /** Notices residents may see listed (the expiry is checked again at query time). */
 const indexableNotice = currentNoticeWhere;
 
@@ -92,6 +106,13 @@ async function readEntry(tx: Tx, ref: { type: TSearchType; id: string }): Promis
         select: letterFields,
       });
       return l ? letterEntry(l) : null;
+    }
+    case "consultation": {
+      const c = await tx.consultation.findFirst({
+        where: { id: ref.id, ...indexableConsultation },
+        select: consultationFields,
+      });
+      return c ? consultationEntry(c) : null;
     }
   }
 }
@@ -156,13 +177,14 @@ export async function rebuildSearchIndex(input: {
 }): Promise<number> {
   const { db: prisma } = input;
   const now = new Date();
-  const [services, documents, notices, letters] = await Promise.all([
+  const [services, documents, notices, letters, consultations] = await Promise.all([
     prisma.service.count({ where: { published: true } }),
     prisma.disclosureDocument.count({ where: { status: "PUBLISHED" } }),
     prisma.notice.count({ where: indexableNotice(now) }),
     prisma.letter.count({ where: { status: "PUBLISHED" } }),
+    prisma.consultation.count({ where: indexableConsultation }),
   ]);
-  const total = services + documents + notices + letters;
+  const total = services + documents + notices + letters + consultations;
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_headGrams_idx"`);
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_bodyGrams_idx"`);
   await prisma.$executeRawUnsafe(`TRUNCATE "SearchEntry", "SearchBody"`);
@@ -191,7 +213,7 @@ export async function rebuildSearchIndex(input: {
       report(chunk.length);
     }
   }
-  const order = (field: "updatedAt" | "publishedAt") => [
+  const order = (field: "updatedAt" | "publishedAt" | "opensAt") => [
     { [field]: "desc" as const },
     { id: "desc" as const },
   ];
@@ -230,6 +252,15 @@ export async function rebuildSearchIndex(input: {
     }),
     (ids) => prisma.letter.findMany({ where: { id: { in: ids } }, select: letterFields }),
     letterEntry,
+  );
+  await each(
+    await prisma.consultation.findMany({
+      where: indexableConsultation,
+      select: { id: true },
+      orderBy: order("opensAt"),
+    }),
+    (ids) => prisma.consultation.findMany({ where: { id: { in: ids } }, select: consultationFields }),
+    consultationEntry,
   );
   await prisma.$transaction(
     async (tx) => {

@@ -43,7 +43,9 @@ const pathOf = (type: TSearchType, key: string) =>
       ? `/disclosure/${key}`
       : type === "letter"
         ? `/letters/${key}`
-        : `/notices/${key}`;
+        : type === "consultation"
+          ? `/consultations/${key}`
+          : `/notices/${key}`;
 
 type TSource = { text: string; lang: "zh-Hans" | "en" };
 const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", lang: "zh-Hans" });
@@ -51,7 +53,7 @@ const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", la
 /** The texts a snippet may come from, most telling first, for each hit. */
 async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise<Map<number, TSource[]>> {
   const ids = (type: TSearchType) => hits.filter((h) => h.type === type).map((h) => h.refId);
-  const [services, documents, notices, letters] = await Promise.all([
+  const [services, documents, notices, letters, consultations] = await Promise.all([
     prisma.service.findMany({
       where: { id: { in: ids("service") } },
       select: { id: true, code: true, summary: true, summaryEn: true, materials: true },
@@ -67,6 +69,10 @@ async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise
     prisma.letter.findMany({
       where: { id: { in: ids("letter") }, status: "PUBLISHED" },
       select: { id: true, publicContent: true, publicReply: true },
+    }),
+    prisma.consultation.findMany({
+      where: { id: { in: ids("consultation") }, status: { not: "DRAFT" } },
+      select: { id: true, summary: true, body: true },
     }),
   ]);
   const byRef = new Map<string, TSource[]>();
@@ -92,6 +98,7 @@ async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise
     ]);
   for (const n of notices) byRef.set(`notice:${n.id}`, [zh(plainText(n.body)), zh(n.source)]);
   for (const l of letters) byRef.set(`letter:${l.id}`, [zh(l.publicContent), zh(l.publicReply)]);
+  for (const c of consultations) byRef.set(`consultation:${c.id}`, [zh(c.summary), zh(plainText(c.body))]);
   return new Map(hits.map((h) => [h.entryId, byRef.get(`${h.type}:${h.refId}`) ?? []]));
 }
 

@@ -9,7 +9,7 @@ export type TSitemapEntry = { path: string; lastModified?: Date };
 /** Every public page (in the default locale's form; each is listed for all three locales). */
 export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEntry[]> {
   const prisma = await publicReadClientOf(input);
-  const [services, documents, notices, letters] = await Promise.all([
+  const [services, documents, notices, letters, consultations] = await Promise.all([
     prisma.service.findMany({
       where: { published: true },
       select: { code: true, updatedAt: true },
@@ -31,6 +31,12 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       select: { number: true, updatedAt: true },
       orderBy: { number: "asc" },
     }),
+    // a consultation is public from its opening; a draft is not
+    prisma.consultation.findMany({
+      where: { status: { not: "DRAFT" } },
+      select: { id: true, updatedAt: true },
+      orderBy: { opensAt: "desc" },
+    }),
   ]);
   const year = new Date().getFullYear();
   // a list page changed when the newest of its items did
@@ -44,6 +50,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
     "/disclosure": newest(documents),
     "/notices": newest(notices),
     "/letters": newest(letters),
+    "/consultations": newest(consultations),
   };
   lists[""] = newest(
     [services, documents, notices].flatMap((rows) => (newest(rows) ? [{ updatedAt: newest(rows)! }] : [])),
@@ -61,6 +68,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       "/letters",
       "/letters/write",
       "/letters/figures",
+      "/consultations",
       "/track",
       "/verify",
       "/search",
@@ -73,6 +81,7 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
     ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
     ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),
     ...letters.map((l) => ({ path: `/letters/${l.number}`, lastModified: l.updatedAt })),
+    ...consultations.map((c) => ({ path: `/consultations/${c.id}`, lastModified: c.updatedAt })),
   ];
 }
 

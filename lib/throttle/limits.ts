@@ -95,6 +95,11 @@ export const limits = {
     { points: 10, windowSeconds: hour },
     { points: 30, windowSeconds: day },
   ],
+  /** comments on consultations (意见征集) by one citizen: each is work for an editor's moderation */
+  consultationComment: [
+    { points: 10, windowSeconds: hour },
+    { points: 30, windowSeconds: day },
+  ],
   /** subscription requests from one address */
   subscribe: [{ points: 20, windowSeconds: hour }],
   /** writes to the API (POST /api/v1/…) from one address */

@@ -34,7 +34,7 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
     },
   });
   // every read is the person's own: their id, or the address only their account holds, in the where clause
-  const [cases, requests, subscriptions, tokens, sessions, drafts, notifications, mails, letters] =
+  const [cases, requests, subscriptions, tokens, sessions, drafts, notifications, mails, letters, comments] =
     await Promise.all([
       prisma.application.findMany({
         where: { applicantId: userId },
@@ -101,6 +101,12 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
           department: { select: { code: true, name: true, nameEn: true } },
         },
       }),
+      // comments on consultations (意见征集), private ones too
+      prisma.consultationComment.findMany({
+        where: { authorId: userId },
+        orderBy: { createdAt: "asc" },
+        include: { consultation: { select: { title: true } } },
+      }),
     ]);
   const draftUploads = await prisma.attachment.findMany({
     where: { id: { in: drafts.flatMap((d) => uploadIdsIn(d.answers)) }, uploaderId: userId },
@@ -118,6 +124,7 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
     notifications,
     mails,
     letters,
+    comments,
   };
 }
 
@@ -126,7 +133,7 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
  * copy, portability), as plain JSON: profile, cases with their answers, the timeline the applicant
  * sees and the names of their files, disclosure requests, subscriptions to their address, API
  * tokens and sessions (never a secret), drafts, notifications, the mail sent to them and the
- * letters they wrote signed in. Every
+ * letters they wrote signed in, and their comments on consultations. Every
  * read is keyed by the actor, so nobody else's data can appear. Each export is audited.
  */
 export async function exportPersonalData(
@@ -273,6 +280,14 @@ export async function exportPersonalData(
       repliedOn: day(l.repliedOn),
       rating: l.rating,
       publishedAt: iso(l.publishedAt),
+    })),
+    consultationComments: data.comments.map((c) => ({
+      title: c.consultation.title,
+      comment: c.body,
+      consentToPublish: !c.private,
+      status: c.status,
+      reason: c.rejectReason,
+      submittedAt: iso(c.createdAt),
     })),
   };
 }

@@ -4,6 +4,7 @@ import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
 import { isNoticeEditor } from "../notices/noticeWorkflow";
+import { isConsultationEditor } from "../consultations/consultationWorkflow";
 import { mayAdministerAccounts } from "./policy";
 
 /** Staff pages that only some roles open, each with who may. */
@@ -13,6 +14,7 @@ const staffAreas = {
   retention: isAdministrator,
   disclosureSettings: isAdministrator,
   newNotice: isNoticeEditor,
+  newConsultation: isConsultationEditor,
   users: mayAdministerAccounts,
 } satisfies Record<string, (actor: TSessionUser) => boolean>;
 

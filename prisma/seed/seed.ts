@@ -11,6 +11,7 @@ import { notices } from "./data/notices";
 import { seedPlanMarkdown } from "./seed-plan";
 import { seedRequests } from "./requests";
 import { seedLetters } from "./letters";
+import { seedConsultations } from "./consultations";
 import { seedGuideFiles } from "./guideFiles";
 import { searchSynonyms } from "./data/synonyms";
 import { rebuildSearchIndex } from "../../lib/search/index";
@@ -197,6 +198,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
 
   log(`disclosure requests: ${await seedRequests(prisma, deptId)}`);
   log(`letters: ${await seedLetters(prisma, deptId)}`);
+  log(`consultations: ${await seedConsultations(prisma, deptId)}`);
 
   await prisma.siteSetting.upsert({
     where: { key: "site" },

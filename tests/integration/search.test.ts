@@ -160,7 +160,7 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     await makeDocument({ title: `${word}场地安排` });
     await rebuildSearchIndex({ db: prisma });
     const all = await search(word, { pageSize: 10 });
-    expect(all.counts).toEqual({ service: 0, document: 1, notice: 23, letter: 0 });
+    expect(all.counts).toEqual({ service: 0, document: 1, notice: 23, letter: 0, consultation: 0 });
     expect(all.total).toBe(24);
     const notices = await search(word, { type: "notice", pageSize: 10, page: 3 });
     expect(notices.pages).toBe(3);

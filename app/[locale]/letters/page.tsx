@@ -33,6 +33,7 @@ export default async function LettersPage({ params, searchParams }: Props) {
         </Link>
         <Link href={`/${locale}/letters/lookup`}>{t("letters:lookupLink")}</Link>
         <Link href={`/${locale}/letters/figures`}>{t("letters:figuresLink")}</Link>
+        <Link href={`/${locale}/consultations`}>{t("nav.consultations")}</Link>
         <Link href={`/${locale}/letters/feed.xml`} type="application/rss+xml">
           {t("letters:rssLink")}
         </Link>

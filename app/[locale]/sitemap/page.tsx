@@ -21,6 +21,13 @@ export default async function SiteMapPage({ params }: Props) {
     [t("nav.disclosure"), [[`/${locale}/disclosure`, t("nav.disclosure")]]],
     [t("nav.notices"), [[`/${locale}/notices`, t("nav.notices")]]],
     [
+      t("nav.interaction"),
+      [
+        [`/${locale}/letters`, t("nav.letters")],
+        [`/${locale}/consultations`, t("nav.consultations")],
+      ],
+    ],
+    [
       t("account.signIn"),
       [
         [`/${locale}/sign-in`, t("account.signIn")],

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { getT, staffPageMetadata } from "@/lib/i18n/server";
+import { defaultLocale } from "@/lib/i18n/settings";
+import { orNotFound, requireStaff } from "@/lib/auth/session";
+import { staffConsultations } from "@/lib/consultations/queries";
+import { Table } from "@/components/ui/Table";
+import { buttonClass } from "@/components/ui/Button";
+import { periodText } from "@/components/consultations/periodText";
+
+export const generateMetadata = staffPageMetadata("consultations", "consultations:editor.title");
+
+/** The editors' desk for 意见征集: every consultation, newest change first, with comments waiting for moderation. */
+export default async function StaffConsultationsPage() {
+  const actor = await requireStaff();
+  const [t, rows] = await Promise.all([
+    getT(defaultLocale, ["consultations"]),
+    orNotFound(staffConsultations({ actor })),
+  ]);
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">{t("consultations:editor.title")}</h1>
+      <p>
+        <Link href="/staff/consultations/new" className={buttonClass("primary", "inline-block no-underline")}>
+          {t("consultations:editor.new")}
+        </Link>
+      </p>
+      <Table
+        rows={rows}
+        rowKey={(c) => c.id}
+        columns={[
+          {
+            key: "title",
+            header: t("consultations:editor.field.title"),
+            cell: (c) => <Link href={`/staff/consultations/${c.id}`}>{c.title}</Link>,
+          },
+          {
+            key: "kind",
+            header: t("consultations:kindLabel"),
+            cell: (c) => t(`consultations:kind.${c.kind}`),
+          },
+          { key: "department", header: t("consultations:department"), cell: (c) => c.department.name },
+          {
+            key: "status",
+            header: t("consultations:editor.statusColumn"),
+            cell: (c) => t(`consultations:editor.status.${c.status}`),
+          },
+          {
+            key: "period",
+            header: t("consultations:editor.periodColumn"),
+            cell: (c) => periodText(t, defaultLocale, c),
+          },
+          {
+            key: "pending",
+            header: t("consultations:editor.pendingColumn"),
+            cell: (c) => String(c._count.comments),
+          },
+        ]}
+      />
+    </div>
+  );
+}
