@@ -22,5 +22,9 @@ export async function nextIndexNo(tx: Tx, unitCode: string, year: number): Promi
   return `${unitCode}/${year}-${String(serial).padStart(5, "0")}`;
 }
 
-/** 文号 in the 〔〕 form: issuing-body abbreviation, 〔year〕, number, 号 — e.g. 成府发〔2006〕58号. */
-export const docNumberPattern = /^[\u4e00-\u9fa5A-Za-z]{1,20}〔(19|20)\d{2}〕\d{1,4}号$/;
+/**
+ * 文号 in the 〔〕 form — issuing-body abbreviation, 〔year〕, number, 号, e.g. 成府发〔2006〕58号 —
+ * or a regulation's order number, e.g. 成都市人民政府令第215号 (规章 are numbered by 令).
+ */
+export const docNumberPattern =
+  /^(?:[\u4e00-\u9fa5A-Za-z]{1,20}〔(19|20)\d{2}〕\d{1,4}号|[\u4e00-\u9fa5]{2,30}令第\d{1,4}号)$/;

@@ -117,7 +117,8 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
   const plan = seedPlanMarkdown();
   const serials = new Map<string, number>();
   for (const doc of documents) {
-    const year = Number(doc.writtenOn.slice(0, 4));
+    // the 索引号's year is the year of publication, as publishedYear is
+    const year = Number(doc.publishedOn.slice(0, 4));
     const key = `${doc.department}/${year}`;
     const serial = (serials.get(key) ?? 0) + 1;
     serials.set(key, serial);

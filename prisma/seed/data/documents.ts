@@ -114,7 +114,7 @@ export const documents: SeedDocument[] = [
     writtenOn: "2025-03-14",
     publishedOn: "2025-03-21",
     validity: "VALID",
-    source: "成都市经济和信息化委员会",
+    source: "成都市经济和信息化局",
     summary:
       "行动方案提出到2027年基本建成“城市运行一网统管、政务服务一网通办、社会治理一网共治”的智慧城市体系。方案部署了数字基础设施、城市数据资源、智慧应用场景等五个方面的重点任务。",
     body: `各区（市）县人民政府，市级有关部门：
@@ -147,7 +147,7 @@ export const documents: SeedDocument[] = [
     writtenOn: "2026-04-07",
     publishedOn: "2026-04-10",
     validity: "VALID",
-    source: "成都市经济和信息化委员会",
+    source: "成都市经济和信息化局",
     summary:
       "组织开展2026年度中小企业数字化转型试点申报，重点支持装备制造、食品饮料、电子信息等行业的中小企业上云用数赋智。申报截止时间为2026年5月15日。",
     body: `各区（市）县经济和信息化主管部门，有关企业：
