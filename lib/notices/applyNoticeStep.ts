@@ -5,7 +5,8 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
 import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
-import { noticeWorkflow, noticeWriters, type TNoticeStep } from "./noticeWorkflow";
+import { noticeWorkflow, noticeWriters, reviewsOfRound, type TNoticeStep } from "./noticeWorkflow";
+import { needsThreeLevels } from "../settings/queries";
 import { noticeVisibilityChanged } from "./effects";
 
 /** The steps people take; `publish` is the job runner's, at the scheduled time (publishNotice). */
@@ -25,7 +26,17 @@ async function loadNotice(prisma: PrismaClient, id: string) {
       revisions: { orderBy: { version: "desc" }, select: { editorId: true, comment: true, meta: true } },
     },
   });
-  return found && { ...found, writerIds: noticeWriters(found.authorId, found.revisions) };
+  if (!found) return null;
+  return {
+    ...found,
+    writerIds: noticeWriters(found.authorId, found.revisions),
+    threeLevels: await needsThreeLevels({
+      db: prisma,
+      department: found.department?.code ?? null,
+      category: found.category,
+    }),
+    reviews: reviewsOfRound([...found.revisions].reverse()),
+  };
 }
 
 type TNotice = NonNullable<Awaited<ReturnType<typeof loadNotice>>>;
@@ -94,6 +105,8 @@ const noticeSteps: TStepKind<
       case "publishEmergency":
         return { data: { approverId: actor.id, publishedAt: now }, auditDetail: { singlePerson: true } };
       case "submit":
+      case "firstReview":
+      case "secondReview":
       case "archive":
         return { data: {} };
     }
@@ -145,7 +158,7 @@ export async function publishNotice(input: { noticeId: string; now?: Date } & TD
   const published = await prisma.$transaction(async (tx) => {
     const updated = await tx.notice.updateMany({
       where: { id: noticeId, status: { in: [...rule.from] }, publishAt: { lte: now } },
-      data: { status: rule.to, publishedAt: now, version: { increment: 1 } },
+      data: { status: rule.to ?? "PUBLISHED", publishedAt: now, version: { increment: 1 } },
     });
     if (updated.count !== 1) return false;
     const notice = await tx.notice.findUniqueOrThrow({

@@ -13,10 +13,57 @@ export type TNoticeSubject = {
   /** everyone who wrote any of its text (noticeWriters) */
   writerIds: string[];
   department: { code: string } | null;
+  /** 三审三校 required for its department and category (the administrators' setting) */
+  threeLevels?: boolean;
+  /** the 初审 and 复审 given since it was last submitted (reviewsOfRound) */
+  reviews?: readonly TReview[];
 };
 
+/** One level of a 三审三校 review: who passed it. */
+export type TReview = { kind: "firstReview" | "secondReview"; actorId: string };
+
+/**
+ * The 初审 and 复审 of the current round, from the revisions in version order: a submission
+ * starts a round afresh (a send-back and resubmission needs every level again).
+ */
+export function reviewsOfRound(revisions: readonly { editorId: string | null; comment: string | null }[]) {
+  let reviews: TReview[] = [];
+  for (const revision of revisions) {
+    const { kind } = revisionKind(revision.comment);
+    if (kind === "submit") reviews = [];
+    if ((kind === "firstReview" || kind === "secondReview") && revision.editorId)
+      reviews.push({ kind, actorId: revision.editorId });
+  }
+  return reviews;
+}
+
+/**
+ * 三审三校: 初审 by an editor who wrote none of it, 复审 by yet another person, 终审 (the approval)
+ * by a supervisor of the department who took neither earlier level. Without it, two-person review.
+ */
+function reviewRefusal(
+  step: "firstReview" | "secondReview" | "approve",
+  notice: TNoticeSubject,
+  actor: TSessionUser,
+) {
+  if (!mayReview(actor.id, notice.writerIds)) return "secondPersonRequired";
+  const reviews = notice.reviews ?? [];
+  const done = (kind: TReview["kind"]) => reviews.find((review) => review.kind === kind);
+  if (!notice.threeLevels) return step === "approve" ? null : "reviewLevelsTwo";
+  if (reviews.some((review) => review.actorId === actor.id)) return "secondPersonRequired";
+  switch (step) {
+    case "firstReview":
+      return done("firstReview") ? "alreadyReviewed" : null;
+    case "secondReview":
+      return !done("firstReview") ? "firstReviewFirst" : done("secondReview") ? "alreadyReviewed" : null;
+    case "approve":
+      if (!done("secondReview")) return "reviewsPending";
+      return isNoticeSupervisor(actor, notice) ? null : "finalBySupervisor";
+  }
+}
+
 type TNoticeRule = TStepRule<TNoticeSubject, "editor" | "reviewer" | "supervisor" | "system"> & {
-  to: TNoticeStatus;
+  to: TNoticeStatus | null;
 };
 
 /** Editors write notices; every editor grant covers all communities. */
@@ -58,11 +105,24 @@ export function noticeWriters(
  */
 const noticeSteps = {
   submit: { from: ["DRAFT"], to: "SUBMITTED", by: "editor" },
+  // 三审三校 where the administrators require it: 初审 and 复审 record a revision, the status stays
+  firstReview: {
+    from: ["SUBMITTED"],
+    to: null,
+    by: "reviewer",
+    refusal: (notice, actor) => reviewRefusal("firstReview", notice, actor),
+  },
+  secondReview: {
+    from: ["SUBMITTED"],
+    to: null,
+    by: "reviewer",
+    refusal: (notice, actor) => reviewRefusal("secondReview", notice, actor),
+  },
   approve: {
     from: ["SUBMITTED"],
     to: "APPROVED",
     by: "reviewer",
-    refusal: (notice, actor) => (mayReview(actor.id, notice.writerIds) ? null : "secondPersonRequired"),
+    refusal: (notice, actor) => reviewRefusal("approve", notice, actor),
   },
   // 退回 and 归档 are confirmed on a second page before they are taken
   sendBack: { from: ["SUBMITTED", "APPROVED"], to: "DRAFT", by: "reviewer", irreversible: true },

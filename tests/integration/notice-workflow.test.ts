@@ -5,6 +5,7 @@ import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { createNotice, updateNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
+import { getNoticeReview, saveNoticeReview } from "@/lib/settings/queries";
 import { confirmSubscription, subscribe, unsubscribe } from "@/lib/notices/subscriptions";
 import { drainJobs, enqueueJob, type TJobHandler } from "@/lib/jobs/queue";
 import { noticeJobHandlers } from "@/lib/notices/jobs";
@@ -26,7 +27,7 @@ const actors: Record<string, TSessionUser> = {};
 beforeAll(async () => {
   database = await createTestDatabase({ seeded: true });
   useAsAppDatabase(database);
-  for (const name of ["editor", "editor2", "supervisor", "citizen", "caseworker"]) {
+  for (const name of ["editor", "editor2", "supervisor", "citizen", "caseworker", "admin"]) {
     const user = await database.prisma.user.findUniqueOrThrow({ where: { email: `${name}@example.cn` } });
     actors[name] = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
   }
@@ -548,5 +549,89 @@ describe("e-mail subscriptions", () => {
       where: { kind: "subscription.confirm", payload: { path: ["email"], equals: "burst@example.cn" } },
     });
     expect(mails).toBe(5);
+  });
+});
+
+describe("三审三校 where the administrators require it", () => {
+  it("first review, second review by another person, final sign-off by a supervisor; two-person review elsewhere", async () => {
+    const db = database.prisma;
+    await expect(
+      saveNoticeReview({ db, actor: actors.supervisor, review: { threeLevels: ["*:utilities"] } }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await saveNoticeReview({ db, actor: actors.admin, review: { threeLevels: ["*:utilities"] } });
+    expect(await getNoticeReview({ db })).toEqual({ threeLevels: ["*:utilities"] });
+    try {
+      const notice = await createNotice({
+        db,
+        actor: actors.editor,
+        notice: input("utilities", new Date(Date.now() + 60_000), undefined, "三审三校停水通知"),
+      });
+      let version = 1;
+      const step = async (
+        actor: TSessionUser,
+        name: "submit" | "firstReview" | "secondReview" | "approve",
+      ) => {
+        await applyNoticeStep({ db, actor, noticeId: notice.id, step: name, expectedVersion: version });
+        version++;
+      };
+      const refused = (actor: TSessionUser, name: "firstReview" | "secondReview" | "approve", key: string) =>
+        expect(
+          applyNoticeStep({ db, actor, noticeId: notice.id, step: name, expectedVersion: version }),
+        ).rejects.toSatisfy((e) => e instanceof FormError && e.key === key);
+      await step(actors.editor, "submit");
+      await refused(actors.editor2, "approve", "reviewsPending");
+      await refused(actors.editor, "firstReview", "secondPersonRequired");
+      await refused(actors.editor2, "secondReview", "firstReviewFirst");
+      await step(actors.editor2, "firstReview");
+      await refused(actors.admin, "firstReview", "alreadyReviewed");
+      await refused(actors.editor2, "secondReview", "secondPersonRequired");
+      await refused(actors.supervisor, "approve", "reviewsPending");
+      await step(actors.admin, "secondReview");
+      await refused(actors.admin, "approve", "secondPersonRequired");
+      await step(actors.supervisor, "approve");
+      const stored = await db.notice.findUniqueOrThrow({
+        where: { id: notice.id },
+        include: { revisions: { orderBy: { version: "asc" } } },
+      });
+      expect(stored).toMatchObject({ status: "APPROVED", approverId: actors.supervisor.id });
+      expect(stored.revisions.map((r) => r.comment)).toEqual([
+        "create",
+        "submit",
+        "firstReview",
+        "secondReview",
+        "approve",
+      ]);
+      // a category the setting does not list keeps two-person review
+      const other = await createNotice({
+        db,
+        actor: actors.editor,
+        notice: input("emergency", new Date(Date.now() + 60_000), undefined, "两人审核的通知"),
+      });
+      await applyNoticeStep({
+        db,
+        actor: actors.editor,
+        noticeId: other.id,
+        step: "submit",
+        expectedVersion: 1,
+      });
+      await expect(
+        applyNoticeStep({
+          db,
+          actor: actors.editor2,
+          noticeId: other.id,
+          step: "firstReview",
+          expectedVersion: 2,
+        }),
+      ).rejects.toSatisfy((e) => e instanceof FormError && e.key === "reviewLevelsTwo");
+      await applyNoticeStep({
+        db,
+        actor: actors.editor2,
+        noticeId: other.id,
+        step: "approve",
+        expectedVersion: 2,
+      });
+    } finally {
+      await saveNoticeReview({ db, actor: actors.admin, review: { threeLevels: [] } });
+    }
   });
 });

@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/formAction";
 import { ZCalendarForm, ZDisclosureSettings } from "@/lib/settings/disclosure";
-import { saveCaseSettings, saveDisclosureSettings } from "@/lib/settings/queries";
+import { saveCaseSettings, saveDisclosureSettings, saveNoticeReview } from "@/lib/settings/queries";
+import { ZNoticeReviewForm } from "@/lib/settings/noticeReview";
 import { ZCaseSettings } from "@/lib/settings/cases";
 import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
 
@@ -31,5 +32,14 @@ export const saveRatingPeriods = formAction({
   run: async ({ input, actor }) => {
     await saveCaseSettings({ actor, settings: input });
     redirect("/staff/disclosure-settings?saved=cases");
+  },
+});
+
+export const saveReviewLevels = formAction({
+  schema: ZNoticeReviewForm,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await saveNoticeReview({ actor, review: input });
+    redirect("/staff/disclosure-settings?saved=noticeReview");
   },
 });

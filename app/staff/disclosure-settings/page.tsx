@@ -2,11 +2,16 @@ import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
-import { getCalendarOverrides, getCaseSettings, getDisclosureSettings } from "@/lib/settings/queries";
+import {
+  getCalendarOverrides,
+  getCaseSettings,
+  getDisclosureSettings,
+  getNoticeReview,
+} from "@/lib/settings/queries";
 import { calendarVersion } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
-import { saveCalendar, saveCorrectionPeriod, saveRatingPeriods } from "./actions";
+import { saveCalendar, saveCorrectionPeriod, saveRatingPeriods, saveReviewLevels } from "./actions";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:settings.title");
 
@@ -15,11 +20,12 @@ type Props = { searchParams: Promise<{ saved?: string; recomputed?: string }> };
 /** Administrators set the 补正 period and the local calendar override (which recomputes provisional deadlines). */
 export default async function DisclosureSettingsPage({ searchParams }: Props) {
   await orNotFound(openStaffArea({ actor: await requireStaff(), area: "disclosureSettings" }));
-  const [t, settings, calendar, cases] = await Promise.all([
-    getT(defaultLocale, ["disclosure", "errors", "staff"]),
+  const [t, settings, calendar, cases, noticeReview] = await Promise.all([
+    getT(defaultLocale, ["disclosure", "errors", "staff", "notices"]),
     getDisclosureSettings(),
     getCalendarOverrides(),
     getCaseSettings(),
+    getNoticeReview(),
   ]);
   const query = await searchParams;
   const status =
@@ -29,7 +35,9 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         ? t("disclosure:settings.calendarSaved", { count: Number(query.recomputed) || 0 })
         : query.saved === "cases"
           ? t("staff:caseSettings.saved")
-          : null;
+          : query.saved === "noticeReview"
+            ? t("notices:reviewSettings.saved")
+            : null;
   return (
     <div className="grid gap-6">
       <PageHeader title={t("disclosure:settings.title")} status={status} />
@@ -111,6 +119,24 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
           },
         ]}
         submitLabel={t("staff:caseSettings.save")}
+      />
+      <FormSection
+        id="notice-review"
+        title={t("notices:reviewSettings.title")}
+        intro={t("notices:reviewSettings.intro")}
+        t={t}
+        action={saveReviewLevels}
+        initialValues={{ threeLevels: noticeReview.threeLevels.join("\n") }}
+        fields={[
+          {
+            name: "threeLevels",
+            type: "textarea",
+            rows: 4,
+            label: t("notices:reviewSettings.field"),
+            hint: t("notices:reviewSettings.hint"),
+          },
+        ]}
+        submitLabel={t("notices:reviewSettings.save")}
       />
     </div>
   );

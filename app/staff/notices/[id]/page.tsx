@@ -11,10 +11,12 @@ import {
   mayEditNotice,
   noticeWorkflow,
   noticeWriters,
+  reviewsOfRound,
   revisionKind,
   type TNoticeStep,
 } from "@/lib/notices/noticeWorkflow";
 import { openSteps } from "@/lib/workflow/workflow";
+import { needsThreeLevels } from "@/lib/settings/queries";
 import { revisionDiff } from "@/lib/notices/revisionDiff";
 import { scopeValues, type TNoticeScope } from "@/lib/notices/scope";
 import { labelledPlaceTree } from "@/lib/places/queries";
@@ -81,17 +83,30 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
     />
   );
   // the table decides what is offered; a step held back only by the second-person rule says why
-  const steps = openSteps(noticeWorkflow, actor, { ...notice, writerIds }).flatMap(({ step, refusal }) =>
-    !refusal
-      ? [stepForm(step)]
-      : refusal === "secondPersonRequired"
-        ? [
-            <p key="second" role="note" className="border-l-4 border-brand pl-3">
-              {t("notices:editor.secondPerson")}
-            </p>,
-          ]
-        : [],
+  // 三审三校 where the administrators require it for this department and category
+  const threeLevels = await needsThreeLevels({
+    department: notice.department?.code ?? null,
+    category: notice.category,
+  });
+  const reviews = reviewsOfRound(
+    notice.revisions.map((r) => ({ editorId: r.editor?.id ?? null, comment: r.comment })),
   );
+  const open = openSteps(noticeWorkflow, actor, { ...notice, writerIds, threeLevels, reviews });
+  // the table decides what is offered; steps held back only by the second-person rule say why, once
+  const steps = [
+    ...open.filter(({ refusal }) => !refusal).map(({ step }) => stepForm(step)),
+    ...(open.some(({ refusal }) => refusal === "secondPersonRequired")
+      ? [
+          <p key="second" role="note" className="border-l-4 border-brand pl-3">
+            {t("notices:editor.secondPerson")}
+          </p>,
+        ]
+      : []),
+  ];
+  const reviewer = (kind: "firstReview" | "secondReview") => {
+    const id = reviews.find((review) => review.kind === kind)?.actorId;
+    return notice.revisions.find((r) => r.editor?.id === id)?.editor?.name ?? t("notices:editor.notYet");
+  };
   const label = (field: string) => t(`notices:editor.field.${field}`);
   const scope = (notice.scope ?? { districts: [], streets: [], communities: [] }) as TNoticeScope;
 
@@ -137,6 +152,14 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
       </p>
 
       <Section id="workflow" title={t("notices:editor.workflow")} className="grid gap-3">
+        {threeLevels && notice.status === "SUBMITTED" ? (
+          <p role="note" data-testid="three-levels">
+            {t("notices:editor.threeLevels", {
+              first: reviewer("firstReview"),
+              second: reviewer("secondReview"),
+            })}
+          </p>
+        ) : null}
         {steps.length ? steps : <p>{t("notices:editor.noSteps")}</p>}
       </Section>
 
