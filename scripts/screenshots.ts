@@ -103,35 +103,41 @@ async function applyThroughApi(page: Page): Promise<string> {
 
 /**
  * Takes one step from the caseworker's case page; a step that asks for confirmation on a second
- * page is confirmed there. Before issue 14, 办结 wanted the result as a file: given when refused.
+ * page is confirmed there. The step is taken when the case page no longer offers it. Before issue
+ * 14, 办结 wanted the result as an uploaded file: a placeholder PDF is given when it is refused.
  */
 async function staffDo(run: TRun, page: Page, number: string, step: string) {
-  await page.goto(`/staff/cases/${number}`);
   const section = page
     .locator("section")
     .filter({ has: page.getByRole("heading", { name: step, exact: true }) });
-  await section.getByRole("button", { name: step, exact: true }).click();
-  await page.waitForLoadState("load");
-  if (/\/confirm/.test(page.url())) {
-    await page.locator("main form button[type=submit]").first().click();
-    await page.waitForLoadState("load");
-  }
-  const refused = page.locator("[role=alert][aria-labelledby$=error-summary-title]");
-  if (
-    step === "办结" &&
-    (await refused.count()) > 0 &&
-    (await page.locator("#complete-resultFile").count()) > 0
-  ) {
-    run.notes.push("办结 was refused without a result file: a placeholder PDF was attached as the result");
+  const take = async () => {
+    await page.goto(`/staff/cases/${number}`);
+    // a form posted by JavaScript does not navigate: wait until its request has been answered
+    await section.getByRole("button", { name: step, exact: true }).click();
+    await page.waitForLoadState("networkidle");
+    if (/\/confirm/.test(page.url())) {
+      await page.locator("main form button[type=submit]").first().click();
+      await page.waitForLoadState("networkidle");
+    }
+    await page.goto(`/staff/cases/${number}`);
+    return (await section.count()) === 0;
+  };
+  if (await take()) return;
+  if (step === "办结" && (await page.locator("#complete-resultFile").count()) > 0) {
+    run.notes.push("办结 was refused without a result file: a placeholder PDF was uploaded as the result");
     await page.locator("#complete-resultFile").setInputFiles({
       name: "就业登记凭证.pdf",
       mimeType: "application/pdf",
       buffer: pdfBytes,
     });
     await section.getByRole("button", { name: step, exact: true }).click();
-    await page.waitForLoadState("load");
+    await page.waitForLoadState("networkidle");
+    const said = (await page.locator("[role=alert], [role=status]").allInnerTexts()).join(" / ");
+    await page.goto(`/staff/cases/${number}`);
+    if ((await section.count()) === 0) return;
+    throw new Error(`${step} was not taken on ${number}: ${said}`);
   }
-  if ((await refused.count()) > 0) throw new Error(`${step}: ${await refused.innerText()}`);
+  throw new Error(`${step} was not taken on ${number}`);
 }
 
 /** Page 1 of a PDF as an image, at twice the PDF's own size (about 1190 px wide for A4). */
