@@ -80,7 +80,8 @@ const operations: Record<string, TOp> = {
     responses: { "200": "Documents", "400": "Bad filter" },
   },
   "get /documents/{unit}/{serial}": {
-    summary: "A document by its 索引号 (unit/year-serial)",
+    summary:
+      "A document by its 索引号 (unit/year-serial), with interprets ({indexNo, title, titleEn} of the published original it interprets, or null) and interpretations (its published 政策解读, the same shape)",
     responses: { "200": "Document", "404": "Unknown document" },
   },
   "get /notices": {

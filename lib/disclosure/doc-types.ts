@@ -9,5 +9,6 @@ export const docTypes = [
   "report", // 报告
   "decision", // 决定
   "reply", // 批复
+  "interpretation", // 政策解读
   "other", // 其他
 ] as const;

@@ -11,6 +11,7 @@ import { FormError } from "../shared/errors";
 import type { TDocumentInput } from "./publishDocument";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
+import { indexNoPattern } from "./indexNumbers";
 
 /** Information must be published within 20 working days of being made or changed (Art. 26). */
 const publicationDutyWorkingDays = 20;
@@ -49,7 +50,7 @@ async function revise(
     actor: TSessionUser;
     expectedVersion: number;
     action: string;
-    data: Prisma.DisclosureDocumentUpdateManyMutationInput;
+    data: Prisma.DisclosureDocumentUncheckedUpdateManyInput;
     snapshot: Prisma.InputJsonValue;
     detail: Prisma.InputJsonValue;
     /** the searchable text changed: its search entry is rewritten in the same transaction */
@@ -149,5 +150,54 @@ export async function changeValidity(
     },
     snapshot: { validity: input.validity, validityFrom: input.validityFrom ?? null },
     detail: { validity: input.validity },
+  });
+}
+
+/** The 原文 a 解读 interprets, by its 索引号; empty removes the link. */
+export const ZInterpretation = z.object({
+  interprets: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((value) => value === "" || indexNoPattern.test(value), "indexNoFormat"),
+});
+
+/**
+ * Links a document as the 政策解读 of another (its 原文), or unlinks it (`interprets` empty), by an
+ * editor of the interpretation's department; a revision is kept and the change audited. The link
+ * is one level deep: an original is not itself an interpretation, and a document that already has
+ * interpretations of its own cannot become one. The original may be any department's (a policy is
+ * often interpreted by the department that drafted it); only published documents are shown.
+ */
+export async function setInterpretation(
+  input: {
+    actor: TSessionUser;
+    indexNo: string;
+    expectedVersion: number;
+    interprets: string;
+  } & TDbOption,
+) {
+  const prisma = await clientOf(input);
+  const found = await editable(prisma, input.actor, input.indexNo, "document.interpretation");
+  let original: { id: string; indexNo: string } | null = null;
+  if (input.interprets) {
+    const target = await prisma.disclosureDocument.findUnique({
+      where: { indexNo: input.interprets },
+      select: { id: true, indexNo: true, interpretsId: true },
+    });
+    if (!target) throw new FormError("interpretsNotFound", "interprets");
+    if (target.id === found.id) throw new FormError("interpretsSelf", "interprets");
+    if (target.interpretsId) throw new FormError("interpretsInterpretation", "interprets");
+    const own = await prisma.disclosureDocument.count({ where: { interpretsId: found.id } });
+    if (own > 0) throw new FormError("interpretsHasOwn", "interprets");
+    original = target;
+  }
+  await revise(prisma, found, {
+    actor: input.actor,
+    expectedVersion: input.expectedVersion,
+    action: "document.interpretation",
+    data: { interpretsId: original?.id ?? null },
+    snapshot: { interprets: original?.indexNo ?? null },
+    detail: { interprets: original?.indexNo ?? null },
   });
 }

@@ -93,16 +93,39 @@ export async function documentFacets(input: TDocumentFilter & TDbOption) {
   };
 }
 
-/** One published document by its 索引号, or null (also for anything not shaped like one). */
+/** How a linked document (原文 or 解读) is named and linked. */
+const linkedDocument = { indexNo: true, title: true, titleEn: true } as const;
+
+/**
+ * One published document by its 索引号, or null (also for anything not shaped like one), with the
+ * 原文 it interprets and its 政策解读 — each only when published.
+ */
 export async function getDocument(input: { indexNo: string } & TDbOption) {
   if (!indexNoPattern.test(input.indexNo)) return null;
-  return (await publicReadClientOf(input)).disclosureDocument.findFirst({
+  const found = await (
+    await publicReadClientOf(input)
+  ).disclosureDocument.findFirst({
     where: { indexNo: input.indexNo, status: "PUBLISHED" },
     include: {
       department: true,
       attachments: { select: { id: true, fileName: true, size: true, mimeType: true } },
+      interprets: { select: { ...linkedDocument, status: true } },
+      interpretations: {
+        where: { status: "PUBLISHED" },
+        orderBy: [{ publishedAt: "asc" }, { indexNo: "asc" }],
+        select: linkedDocument,
+      },
     },
   });
+  if (!found) return null;
+  const { interprets, ...doc } = found;
+  return {
+    ...doc,
+    interprets:
+      interprets?.status === "PUBLISHED"
+        ? { indexNo: interprets.indexNo, title: interprets.title, titleEn: interprets.titleEn }
+        : null,
+  };
 }
 
 /** The newest published documents, for the home page. */
@@ -143,6 +166,8 @@ export async function documentForEdit(input: { actor: TSessionUser; indexNo: str
     include: {
       department: true,
       revisions: { orderBy: { version: "desc" }, include: { editor: { select: { name: true } } } },
+      interprets: { select: linkedDocument },
+      interpretations: { orderBy: { indexNo: "asc" }, select: linkedDocument },
     },
   });
   return inScopeOrRefused(

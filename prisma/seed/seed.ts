@@ -148,6 +148,14 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
       update: data,
     });
   }
+  // 政策解读 ↔ 原文: each interpretation points at its original, found by title
+  for (const doc of documents.filter((d) => d.interprets)) {
+    const original = await prisma.disclosureDocument.findFirstOrThrow({ where: { title: doc.interprets } });
+    await prisma.disclosureDocument.updateMany({
+      where: { title: doc.title },
+      data: { interpretsId: original.id },
+    });
+  }
   for (const [key, value] of serials) {
     const [departmentCode, year] = key.split("/");
     await prisma.$executeRaw`INSERT INTO "IndexSerial" ("departmentCode", "year", "value") VALUES (${departmentCode}, ${Number(year)}, ${value})

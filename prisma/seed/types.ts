@@ -81,6 +81,8 @@ export type SeedDocument = {
   summary: string;
   /** Markdown body; or the literal "@seed-plan" for the city informatization plan's full text */
   body: string;
+  /** a 政策解读: the title of the seeded document (原文) it interprets */
+  interprets?: string;
 };
 
 export type SeedPlace = {

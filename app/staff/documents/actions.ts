@@ -4,7 +4,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/formAction";
 import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
-import { changeValidity, updateDocument, ZValidity } from "@/lib/disclosure/editDocument";
+import {
+  changeValidity,
+  setInterpretation,
+  updateDocument,
+  ZInterpretation,
+  ZValidity,
+} from "@/lib/disclosure/editDocument";
 import { indexNoPattern } from "@/lib/disclosure/indexNumbers";
 
 const ZIndex = z.object({
@@ -36,6 +42,16 @@ export const changeValidityAction = formAction({
   actor: "staff",
   run: async ({ input, actor }) => {
     await changeValidity({ actor, ...input });
+    redirect(`/staff/documents/${input.indexNo}?done=1`);
+  },
+});
+
+/** Links this document as the 政策解读 of another (by its 索引号), or unlinks it when empty. */
+export const setInterpretationAction = formAction({
+  schema: ZInterpretation.extend(ZIndex.shape),
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await setInterpretation({ actor, ...input });
     redirect(`/staff/documents/${input.indexNo}?done=1`);
   },
 });

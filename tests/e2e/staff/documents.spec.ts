@@ -37,9 +37,27 @@ test("an editor publishes a document with a made 索引号, fixes a bad 文号, 
     .click();
   await expect(page.getByRole("status")).toContainText("第 2 版");
 
+  // 政策解读: linked to its 原文 by 索引号; an interpretation cannot be the original (the field named)
+  await test.step("政策解读 linked on the edit page", async () => {
+    const interpretation = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "政策解读" }) });
+    await page.locator("#interpretation-interprets").fill("RSJ/2025-00003");
+    await interpretation.getByRole("button", { name: "保存" }).click();
+    await expect(errorSummary(page)).toContainText("所填文件本身是一篇解读");
+    await expect(page.locator("#interpretation-interprets")).toHaveValue("RSJ/2025-00003");
+    await page.locator("#interpretation-interprets").fill("rsj/2025-00001");
+    await interpretation.getByRole("button", { name: "保存" }).click();
+    await expect(page.getByRole("status")).toContainText("第 3 版");
+  });
+
   await page.goto(`/zh-Hans/disclosure/${indexNo}`);
   await expect(page.getByRole("note")).toContainText("废止");
   await expect(page.locator("main")).toContainText(indexNo);
+  await expect(page.getByRole("region", { name: "原文", exact: true }).getByRole("link")).toHaveAttribute(
+    "href",
+    "/zh-Hans/disclosure/RSJ/2025-00001",
+  );
   await page.getByRole("link", { name: "打印版" }).click();
   await expect(page.locator("h1")).toHaveText("关于做好2027年元旦春节期间就业服务工作的通知");
   await expectAccessible(page);

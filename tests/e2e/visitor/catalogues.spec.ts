@@ -3,6 +3,11 @@ import { expectAccessible } from "../helpers/axe";
 import { notices } from "../../../prisma/seed/data/notices";
 
 const locales = ["zh-Hans", "zh-Hant", "en"] as const;
+const interpretationNames = {
+  "zh-Hans": { interpretations: "政策解读", original: "原文" },
+  "zh-Hant": { interpretations: "政策解讀", original: "原文" },
+  en: { interpretations: "Policy interpretation", original: "Original document" },
+};
 
 for (const locale of locales) {
   test(`service catalogue and guide in ${locale}`, async ({ page }) => {
@@ -21,6 +26,24 @@ for (const locale of locales) {
     await page.goto(`/${locale}/disclosure/JXW/2006-00001`);
     await expect(page.getByText("JXW/2006-00001").first()).toBeVisible();
     await expectAccessible(page);
+
+    // 政策解读 ↔ 原文: the seeded pension notice links to its interpretation, and back
+    await test.step("政策解读 ↔ 原文", async () => {
+      const names = interpretationNames[locale];
+      await page.goto(`/${locale}/disclosure/RSJ/2025-00001`);
+      // the seeded interpretation comes first (oldest first); a browser test may add another
+      await page
+        .getByRole("region", { name: names.interpretations, exact: true })
+        .getByRole("link")
+        .first()
+        .click();
+      await expect(page).toHaveURL(new RegExp(`/${locale}/disclosure/RSJ/2025-00003$`));
+      await expect(
+        page.getByRole("region", { name: names.original, exact: true }).getByRole("link"),
+      ).toHaveAttribute("href", `/${locale}/disclosure/RSJ/2025-00001`);
+      // axe once, where the Chinese-only titles must be marked
+      if (locale === "en") await expectAccessible(page);
+    });
   });
 
   test(`notice list and a notice in ${locale}`, async ({ page }) => {

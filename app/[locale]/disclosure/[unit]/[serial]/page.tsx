@@ -10,6 +10,7 @@ import { Section } from "@/components/ui/Section";
 import { DocumentMeta } from "@/components/disclosure/DocumentMeta";
 import { DocumentTitle } from "@/components/disclosure/DocumentTitle";
 import { FileSection } from "@/components/cases/FileList";
+import { InterpretationLinks } from "@/components/disclosure/InterpretationLinks";
 import { documentAt } from "./documentAt";
 
 type Props = { params: Promise<{ locale: string; unit: string; serial: string }> };
@@ -35,6 +36,7 @@ export default async function DocumentPage({ params }: Props) {
       </nav>
       <DocumentTitle locale={locale} t={t} doc={doc} />
       <DocumentMeta locale={locale} t={t} doc={doc} />
+      <InterpretationLinks locale={locale} t={t} doc={doc} />
       <Section id="summary" title={t("disclosure:field.summary")}>
         <p>
           <LocalText locale={locale} zh={doc.summary} />

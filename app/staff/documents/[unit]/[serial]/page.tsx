@@ -8,7 +8,7 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { documentForEdit } from "@/lib/disclosure/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { documentFields } from "@/components/disclosure/documentFields";
-import { changeValidityAction, updateDocumentAction } from "../../actions";
+import { changeValidityAction, setInterpretationAction, updateDocumentAction } from "../../actions";
 import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
 
@@ -93,6 +93,36 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
             },
           ]}
         />
+      </Section>
+      <Section id="interpretation" title={t("disclosure:editor.interpretation")} className="grid gap-2">
+        <SimpleForm
+          idPrefix="interpretation"
+          action={setInterpretationAction}
+          {...form}
+          initialValues={{ interprets: doc.interprets?.indexNo ?? "" }}
+          fields={[
+            {
+              name: "interprets",
+              type: "text",
+              label: t("disclosure:editor.interprets"),
+              hint: t("disclosure:editor.interpretsHint"),
+            },
+          ]}
+        />
+        {doc.interpretations.length ? (
+          <>
+            <p>{t("disclosure:editor.interpretedBy")}</p>
+            <ul className="ml-6 list-disc">
+              {doc.interpretations.map((d) => (
+                <li key={d.indexNo}>
+                  <Link href={`/staff/documents/${d.indexNo}`}>{`${d.indexNo} · ${d.title}`}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="text-muted">{t("disclosure:editor.notInterpreted")}</p>
+        )}
       </Section>
       <Section id="revisions" title={t("disclosure:editor.revisions")}>
         <ol className="ml-6 list-disc">

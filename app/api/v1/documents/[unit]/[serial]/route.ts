@@ -26,5 +26,8 @@ export const GET = apiRoute<{ unit: string; serial: string }>(async ({ params })
     body: d.body,
     department: { code: d.department.code, name: d.department.name, nameEn: d.department.nameEn },
     attachments: d.attachments.map((a) => ({ ...fileJson(a), mimeType: a.mimeType })),
+    // 政策解读 ↔ 原文, published documents only
+    interprets: d.interprets,
+    interpretations: d.interpretations,
   });
 });
