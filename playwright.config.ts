@@ -15,8 +15,6 @@ const mailFile = `.e2e-mail-${port}.jsonl`;
  * dependent project would run the whole first project before it).
  */
 const alone = [
-  "citizen/password.spec.ts",
-  "citizen/sessions.spec.ts",
   "operator/*.spec.ts",
   "security/throttle.spec.ts",
   "staff/audit.spec.ts",
