@@ -9,22 +9,17 @@ const mailFile = `.e2e-mail-${port}.jsonl`;
  * With E2E_WORKERS=2 (npm test sets it: CI has two cores) the specs share the server two at a
  * time, except those that change what other specs rely on — an account's sessions or password,
  * rate-limit counters, search synonyms, the page cache, retention, other instances of the
- * server — which run one at a time after the rest. Unset, everything runs in one process, in
- * file order: what running a single spec file wants (a dependent project would run the whole
- * first project before it).
+ * server — which run one at a time after the rest. A spec that only needs an account to itself
+ * makes one (registerCitizen, invitedStaff in tests/e2e/helpers) and stays with the others.
+ * Unset, everything runs in one process, in file order: what running a single spec file wants (a
+ * dependent project would run the whole first project before it).
  */
 const alone = [
-  "citizen/password.spec.ts",
-  "citizen/personal-data.spec.ts",
-  "citizen/sessions.spec.ts",
   "operator/*.spec.ts",
   "security/throttle.spec.ts",
-  "staff/account.spec.ts",
   "staff/audit.spec.ts",
   "staff/retention.spec.ts",
   "staff/search-synonyms.spec.ts",
-  "staff/two-factor.spec.ts",
-  "staff/users.spec.ts",
   "visitor/cache*.spec.ts",
 ].map((spec) => `**/e2e/${spec}`);
 const workers = Number(process.env.E2E_WORKERS ?? 1);

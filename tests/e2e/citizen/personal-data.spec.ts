@@ -1,25 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
-import { demoPassword, errorSummary, signInCitizen, signInStaff } from "../helpers/accounts";
+import { demoPassword, errorSummary, registerCitizen, signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
-import { waitForMail } from "../helpers/mail";
-
-/** A new person of their own, so closing the account leaves the demo accounts alone. */
-async function registerPerson(page: Page, email: string): Promise<void> {
-  await page.goto("/en/register");
-  await expect(page.getByRole("link", { name: "Privacy notice" })).toBeVisible();
-  await page.getByLabel("Individual").check();
-  await page.locator("#field-name").fill("Zhao Min");
-  await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(demoPassword);
-  await page.locator("#field-confirm").fill(demoPassword);
-  await page.getByRole("button", { name: "Create account" }).click();
-  const mail = await waitForMail((m) => m.to.includes(email));
-  const link = /http:\/\/\S+\/register\/confirm\?token=\S+/.exec(mail.text ?? "")?.[0];
-  await page.goto(link!.replace(/^http:\/\/[^/]+/, ""));
-  await page.getByRole("button", { name: "Confirm my account" }).click();
-  await expect(page).toHaveURL(/\/en\/account\?welcome=1$/);
-}
 
 /** Applies for 就业登记 (RS-JYDJ-001) and returns the case number. */
 async function applyForEmployment(page: Page): Promise<string> {
@@ -54,7 +36,8 @@ test.describe("personal-data rights without JavaScript", () => {
     page,
   }) => {
     const email = `pipl-${Date.now()}@example.cn`;
-    await registerPerson(page, email);
+    // a new person of their own, so closing the account leaves the demo accounts alone
+    await registerCitizen(page, email);
     const caseNumber = await applyForEmployment(page);
 
     // correct the details: a wrong number comes back translated, with what was typed kept

@@ -1,18 +1,28 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
-import { demoPassword, errorSummary, freshStaffCode, signInStaff } from "../helpers/accounts";
+import {
+  errorSummary,
+  newStaffCode,
+  signInNewStaff,
+  signInNewStaffByRecoveryCode,
+} from "../helpers/accounts";
+import { invitedStaff } from "../helpers/staff";
 
-const email = "officer@example.cn";
+const password = "Account-spec-2027";
 
 test("a staff member's password change signs out their other sessions; two-factor status and new recovery codes", async ({
   browser,
 }) => {
+  // an account of its own: changing a demo account's password would sign other specs out
+  const email = `account-${Date.now()}@example.cn`;
+  await invitedStaff(browser, email, password);
   const desk = await (await browser.newContext()).newPage();
   const other = await (await browser.newContext()).newPage();
-  await signInStaff(desk, email);
-  await signInStaff(other, email);
+  await signInNewStaff(desk, email, password);
+  // the second session by a recovery code: a second authenticator code would wait for the next step
+  await signInNewStaffByRecoveryCode(other, email, password);
 
-  await desk.getByRole("link", { name: /陈静/ }).click();
+  await desk.getByRole("link", { name: /新同事/ }).click();
   await expect(desk).toHaveURL(/\/staff\/account$/);
   await expect(desk.getByRole("heading", { level: 1 })).toHaveText("我的账户");
   await expect(desk.locator("#two-factor").locator("..")).toContainText("已启用");
@@ -26,12 +36,12 @@ test("a staff member's password change signs out their other sessions; two-facto
     await desk.getByRole("button", { name: "修改密码" }).click();
     await expect(desk.getByRole("status")).toContainText("密码已修改");
   };
-  await change(demoPassword, "Changed-pass-2027");
+  await change(password, "Changed-pass-2027");
   await desk.goto("/staff");
   await expect(desk).toHaveURL(/\/staff$/);
   await other.goto("/staff");
   await expect(other).toHaveURL(/\/staff\/sign-in$/);
-  await change("Changed-pass-2027", demoPassword);
+  await change("Changed-pass-2027", password);
 
   // new recovery codes need a current code; a wrong one is refused
   await desk.goto("/staff/account");
@@ -39,7 +49,7 @@ test("a staff member's password change signs out their other sessions; two-facto
   await recovery.fill("000000");
   await desk.getByRole("button", { name: "生成新的恢复码" }).click();
   await expect(errorSummary(desk)).toContainText("动态验证码不正确");
-  await desk.locator("#recovery-code").fill(await freshStaffCode(email));
+  await desk.locator("#recovery-code").fill(await newStaffCode(email));
   await desk.getByRole("button", { name: "生成新的恢复码" }).click();
   await expect(desk.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
 });

@@ -1,15 +1,14 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { demoPassword, errorSummary, freshStaffCode, signInStaff } from "../helpers/accounts";
-import { startInstance, stopInstance, type TInstance } from "../helpers/instances";
+import { invitedStaff } from "../helpers/staff";
 
 /** The password step alone, as someone who knows the password but holds no authenticator. */
-async function passwordOnly(page: Page, email: string, base = ""): Promise<void> {
-  await page.goto(`${base}/staff/sign-in`);
+async function passwordOnly(page: Page, email: string, password = demoPassword): Promise<void> {
+  await page.goto("/staff/sign-in");
   await page.locator("#field-email").fill(email);
-  await page.locator("#field-password").fill(demoPassword);
+  await page.locator("#field-password").fill(password);
   await page.locator("form button[type=submit]").last().click();
 }
 
@@ -55,37 +54,21 @@ test.describe("staff two-factor sign-in (demo accounts)", () => {
   });
 });
 
-test.describe("enrolment and recovery codes (fresh accounts on their own instance)", () => {
-  const port = Number(process.env.E2E_PORT ?? 3100) + 7;
-  const dataDir = `.e2e-two-factor-${port}`;
-  let instance: TInstance | undefined;
-  const env = { DATABASE_URL: "", ONESTOP_DATA_DIR: dataDir, TOTP_ENCRYPTION_KEY: "two-factor-spec-key" };
-
-  test.beforeAll(async () => {
-    test.setTimeout(240_000);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    const prepared = spawnSync(
-      "node_modules/.bin/tsx",
-      ["tests/e2e/helpers/fresh-staff.ts", "new1@example.cn", "new2@example.cn"],
-      { env: { ...process.env, ...env }, encoding: "utf8" },
-    );
-    expect(prepared.status, prepared.stderr).toBe(0);
-    instance = await startInstance({ port, databaseUrl: "", env });
-  });
-  test.afterAll(async () => {
-    await stopInstance(instance);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+test.describe("enrolment and recovery codes (accounts of their own, invited by the administrator)", () => {
+  const password = "Two-factor-spec-2027";
+  const run = Date.now();
+  const new1 = `two-factor-1-${run}@example.cn`;
+  const new2 = `two-factor-2-${run}@example.cn`;
 
   /** Enrols on the page after the password: reads the key shown, confirms a code from it, keeps the codes. */
   async function enrol(page: Page, email: string): Promise<{ secret: string; recoveryCodes: string[] }> {
-    await passwordOnly(page, email, instance!.url);
+    await passwordOnly(page, email, password);
     await expect(page).toHaveURL(/\/staff\/sign-in\/enrol$/);
     await expect(page.getByRole("img", { name: "供身份验证器应用扫描的二维码" })).toBeVisible();
     const secret = (await page.locator("main code").innerText()).replace(/\s/g, "");
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     // not yet: /staff stays closed during enrolment
-    const closed = await page.request.get(`${instance!.url}/staff`, { maxRedirects: 0 });
+    const closed = await page.request.get("/staff", { maxRedirects: 0 });
     expect(closed.headers().location ?? "").toMatch(/\/staff\/sign-in$/);
     await page.getByLabel("动态验证码").fill(await freshStaffCode(email, secret));
     await page.getByRole("button", { name: "确认并登录" }).click();
@@ -103,21 +86,22 @@ test.describe("enrolment and recovery codes (fresh accounts on their own instanc
     await expect(page).toHaveURL(/\/staff\/sign-in$/);
   }
 
-  test("enrols, signs in with a code, and with a recovery code once", async ({ page }) => {
-    const { secret, recoveryCodes } = await enrol(page, "new1@example.cn");
+  test("enrols, signs in with a code, and with a recovery code once", async ({ browser, page }) => {
+    await invitedStaff(browser, new1, password);
+    const { secret, recoveryCodes } = await enrol(page, new1);
     await signOut(page);
 
-    // the code from the authenticator (the next step's: the enrolment used this one)
-    await passwordOnly(page, "new1@example.cn", instance!.url);
+    // the code from the authenticator (one the enrolment did not use)
+    await passwordOnly(page, new1, password);
     await expect(page).toHaveURL(/\/staff\/sign-in\/code$/);
-    await page.getByLabel("动态验证码").fill(await freshStaffCode("new1@example.cn", secret));
+    await page.getByLabel("动态验证码").fill(await freshStaffCode(new1, secret));
     await page.getByRole("button", { name: "继续" }).click();
     await expect(page).toHaveURL(/\/staff$/);
     await signOut(page);
 
     // a recovery code instead, once
     for (const attempt of ["first", "second"]) {
-      await passwordOnly(page, "new1@example.cn", instance!.url);
+      await passwordOnly(page, new1, password);
       await page.getByRole("link", { name: "无法使用身份验证器？改用恢复码" }).click();
       await page.getByLabel("恢复码").fill(recoveryCodes[0]);
       await page.getByRole("button", { name: "继续" }).click();
@@ -132,16 +116,17 @@ test.describe("enrolment and recovery codes (fresh accounts on their own instanc
   });
 
   test("works without JavaScript: enrolment, recovery codes, code sign-in", async ({ browser }) => {
+    await invitedStaff(browser, new2, password);
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const { secret } = await enrol(page, "new2@example.cn");
+    const { secret } = await enrol(page, new2);
     await signOut(page);
-    await passwordOnly(page, "new2@example.cn", instance!.url);
+    await passwordOnly(page, new2, password);
     // a wrong code, then the right one
     await page.getByLabel("动态验证码").fill("000000");
     await page.getByRole("button", { name: "继续" }).click();
     await expect(errorSummary(page)).toContainText("动态验证码不正确");
-    await page.getByLabel("动态验证码").fill(await freshStaffCode("new2@example.cn", secret));
+    await page.getByLabel("动态验证码").fill(await freshStaffCode(new2, secret));
     await page.getByRole("button", { name: "继续" }).click();
     await expect(page).toHaveURL(/\/staff$/);
     await context.close();
