@@ -65,6 +65,8 @@ test("a caseworker: the queue, one way forward, 不予受理 confirmed on a seco
   // one primary step; 不予受理 is a warning that says it will be confirmed
   await caseworker.goto(`/staff/cases/${refused}`);
   await expect(caseworker.locator("section[data-tone=primary]")).toHaveCount(1);
+  // and one button styled as the way forward on the whole page: claiming and assigning are secondary
+  await expect(caseworker.locator("main button.bg-brand")).toHaveCount(1);
   await expect(stepSection(caseworker, "开始预审")).toHaveAttribute("data-tone", "primary");
   await expect(stepSection(caseworker, "受理")).toHaveAttribute("data-tone", "secondary");
   await expect(stepSection(caseworker, "不予受理")).toHaveAttribute("data-tone", "warning");

@@ -139,6 +139,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             },
           ]}
           submitLabel={t("staff:assign")}
+          tone="secondary"
           messages={messages}
           errorTitle={t("errors:summaryTitle")}
         />
@@ -150,6 +151,8 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           hidden={{ trackingNumber: found.trackingNumber }}
           fields={[]}
           submitLabel={t("staff:claim")}
+          // the case's way forward is its one primary action; claiming and assigning are secondary
+          tone="secondary"
           messages={messages}
           errorTitle={t("errors:summaryTitle")}
         />
