@@ -225,6 +225,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
             { name: "note", type: "textarea", label: t("staff:noteLabel"), hint: t("staff:noteHint") },
           ]}
           submitLabel={t("staff:addNote")}
+          tone="secondary"
           messages={messages}
           errorTitle={t("errors:summaryTitle")}
         />
