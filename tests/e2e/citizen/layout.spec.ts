@@ -99,9 +99,12 @@ test.describe("on a phone", () => {
     await expectCurrentSection(page, "/zh-Hans/services");
     const contract = page.locator("tr", { hasText: "劳动合同或用工证明" });
     await expect(contract.locator("[data-label='份数']")).toBeHidden();
-    await expect(page.locator("tr", { hasText: "居民身份证" }).locator("[data-label='份数']")).toHaveText(
-      "1",
-    );
+    // 全程网办: the identity card is an electronic material, nothing handed in on paper
+    await expect(page.locator("tr", { hasText: "居民身份证" }).locator("[data-label='份数']")).toBeHidden();
+    // where paper copies are handed in, the guide says how many
+    await page.goto("/zh-Hans/services/GA-JZZ-001");
+    await expect(page.locator("tr", { hasText: "居住证明" }).locator("[data-label='份数']")).toHaveText("1");
+    await page.goto("/zh-Hans/services/RS-JYDJ-001");
     const blankForm = contract.getByRole("link", { name: /《用工证明》（空白格式）/ });
     const blank = await expectPdf(page.request, (await blankForm.getAttribute("href"))!, /^attachment;/);
     expect(blank.text).toContain("用工证明");
