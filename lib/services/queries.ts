@@ -1,4 +1,5 @@
 import "server-only";
+import type { TAssuranceLevel } from "../identity/assurance";
 import { requireAdministrator } from "../auth/guards";
 import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -73,13 +74,14 @@ export async function getServiceForm(input: { code: string } & TDbOption): Promi
   name: string;
   nameEn: string;
   audience: "PERSON" | "LEGAL_PERSON";
+  requiredLevel: TAssuranceLevel;
   form: TFormDefinition;
 }> {
   const service = await (
     await clientOf(input)
   ).service.findFirst({
     where: { code: input.code, published: true },
-    select: { id: true, code: true, name: true, nameEn: true, audience: true, form: true },
+    select: { id: true, code: true, name: true, nameEn: true, audience: true, requiredLevel: true, form: true },
   });
   if (!service) throw new NotFoundError("service");
   return { ...service, form: ZFormDefinition.parse(service.form) };
