@@ -12,6 +12,8 @@ import { clientAddress } from "../http/clientAddress";
 import { TooManyRequestsError } from "../throttle/throttle";
 import { FormError } from "../shared/errors";
 import { checkProgramSecondFactor } from "./secondFactor";
+import { signOnProvider } from "./signOnProviders";
+import { completeSignOn } from "./completeSignOn";
 
 /**
  * A program signing staff in through this endpoint has no second page: it sends the
@@ -69,8 +71,14 @@ export const authOptions: NextAuthOptions = {
         return secondFactor === null ? null : { ...result.user, portal, secondFactor };
       },
     }),
+    // the unified sign-on for citizens and for staff, each when configured (lib/auth/signOnProviders.ts)
+    ...[signOnProvider("public"), signOnProvider("staff")].filter((provider) => provider !== null),
   ],
   callbacks: {
+    // a sign-on's identity becomes an account here (or is refused); the password door needs nothing more
+    async signIn({ user, account, profile }) {
+      return account?.type === "oauth" ? completeSignOn({ user, account, profile }) : true;
+    },
     // next-auth honours a callbackUrl from the query, the body or a cookie: only a path on this site
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeRedirectPath(url, `/${defaultLocale}/account`, new URL(baseUrl).origin)}`;

@@ -46,6 +46,17 @@ export default async function ApplyPage({ params, searchParams }: Props) {
       <div className="grid gap-4">
         <h1 className="text-2xl font-bold">{t("apply:cannotApplyTitle")}</h1>
         <p>{t(`errors:${loaded.refusal}`)}</p>
+        {loaded.refusal === "assuranceRealName" ? (
+          <p>
+            {t("apply:reach.realName")}{" "}
+            <Link href={`/${locale}/account#identity`}>{t("apply:reach.linkIdentity")}</Link>
+          </p>
+        ) : null}
+        {loaded.refusal === "assurancePhone" ? (
+          <p>
+            {t("apply:reach.phone")} <Link href={`/${locale}/account/mobile`}>{t("apply:reach.verifyMobile")}</Link>
+          </p>
+        ) : null}
         <p>
           <Link href={`/${locale}/services/${code}`} className="underline">
             {t("apply:backToGuide")}
