@@ -64,7 +64,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         </p>
       </div>
     );
-  const { service, draft, files } = loaded;
+  const { service, draft, files, locked } = loaded;
   // a step sent back by its form route, with its errors and what was typed
   const returned = await returnedFormState({ actor, id: query[formReturnParam] });
   const steps = stepTitles(locale, service.form);
@@ -136,6 +136,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
           fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
             t("apply:fileHint", { types, size }),
           ).map((view) => {
+            if (locked[view.name] !== undefined) return { ...view, readOnly: true, hint: t("apply:lockedHint") };
             const condition = conditionHint(view.name);
             return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
           })}
