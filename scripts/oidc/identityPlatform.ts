@@ -24,7 +24,8 @@ export type TPlatform = { issuer: string; port: number; close: () => Promise<voi
 
 /** The scopes the portal asks for, and the claims each releases. */
 const claims = {
-  openid: ["sub"],
+  // acr and amr (how the person authenticated) come from the sign-in, not the identity
+  openid: ["sub", "acr", "amr"],
   profile: ["name"],
   email: ["email", "email_verified"],
   phone: ["phone_number", "phone_number_verified"],
@@ -57,6 +58,8 @@ export async function startIdentityPlatform(options: TPlatformOptions): Promise<
     // the portal reads the identity from the ID token: put the granted claims in it
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // short lives: a development platform keeps everything in memory
+    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     features: { devInteractions: { enabled: false } },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
