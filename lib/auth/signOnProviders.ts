@@ -11,6 +11,8 @@ import type { TPortal } from "./types";
  */
 export const signOnProviderIds: Record<TPortal, string> = { public: "identity", staff: "staff-identity" };
 
+type TEnv = Record<string, string | undefined>;
+
 const prefixes: Record<TPortal, string> = { public: "OIDC_", staff: "STAFF_OIDC_" };
 const scopes: Record<TPortal, string> = {
   public: "openid profile email phone identity",
@@ -18,7 +20,7 @@ const scopes: Record<TPortal, string> = {
 };
 
 /** The issuer a portal's sign-on trusts, or null when that sign-on is not configured. */
-export function signOnIssuer(portal: TPortal, env: NodeJS.ProcessEnv = process.env): string | null {
+export function signOnIssuer(portal: TPortal, env: TEnv = process.env): string | null {
   const prefix = prefixes[portal];
   const issuer = env[`${prefix}ISSUER`];
   return issuer && env[`${prefix}CLIENT_ID`] && env[`${prefix}CLIENT_SECRET`] ? issuer.replace(/\/$/, "") : null;
@@ -26,7 +28,7 @@ export function signOnIssuer(portal: TPortal, env: NodeJS.ProcessEnv = process.e
 
 export function signOnProvider(
   portal: TPortal,
-  env: NodeJS.ProcessEnv = process.env,
+  env: TEnv = process.env,
 ): OAuthConfig<Record<string, unknown>> | null {
   const issuer = signOnIssuer(portal, env);
   if (!issuer) return null;

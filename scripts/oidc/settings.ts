@@ -3,7 +3,7 @@
  * and `npm run dev` (which passes the same values to the portal as OIDC_* and STAFF_OIDC_*).
  * The default secrets are for development only: a real platform issues its own.
  */
-export function localPlatformSettings(env: NodeJS.ProcessEnv) {
+export function localPlatformSettings(env: Record<string, string | undefined>) {
   const port = Number(env.OIDC_PORT ?? 4000);
   const portal = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`;
   const citizen = {
