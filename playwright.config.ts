@@ -6,7 +6,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const smtpPort = port + 1;
 const mailFile = `.e2e-mail-${port}.jsonl`;
 /** the local identity platform citizens and staff sign on through (scripts/oidc-server.ts), on port + 2 */
-const signOn = localPlatformSettings({ OIDC_PORT: String(port + 2), NEXTAUTH_URL: `http://localhost:${port}` });
+const signOn = localPlatformSettings({
+  OIDC_PORT: String(port + 2),
+  NEXTAUTH_URL: `http://localhost:${port}`,
+});
 
 /**
  * With E2E_WORKERS=2 (npm test sets it: CI has two cores) the specs share the server two at a

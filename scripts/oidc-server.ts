@@ -10,6 +10,8 @@ import { localPlatformSettings } from "./oidc/settings";
 
 const settings = localPlatformSettings(process.env);
 const platform = await startIdentityPlatform({ port: settings.port, host: "0.0.0.0", ...settings.clients });
-console.log(`[identity platform] ${platform.issuer} (citizens: ${settings.clients.citizen.clientId}, staff: ${settings.clients.staff.clientId})`);
+console.log(
+  `[identity platform] ${platform.issuer} (citizens: ${settings.clients.citizen.clientId}, staff: ${settings.clients.staff.clientId})`,
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.on(signal, () => void platform.close().then(() => process.exit(0)));

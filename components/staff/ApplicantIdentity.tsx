@@ -19,9 +19,15 @@ export function ApplicantIdentity({
 }) {
   const rows: [string, string][] = [];
   if (identity) {
-    rows.push([t("staff:identity.verified"), `${identity.name ?? applicantName} · ${identity.idNumber ?? ""}`]);
+    rows.push([
+      t("staff:identity.verified"),
+      `${identity.name ?? applicantName} · ${identity.idNumber ?? ""}`,
+    ]);
     if (identity.agentName)
-      rows.push([t("staff:identity.organisationAgent"), `${identity.agentName} · ${identity.agentIdNumber ?? ""}`]);
+      rows.push([
+        t("staff:identity.organisationAgent"),
+        `${identity.agentName} · ${identity.agentIdNumber ?? ""}`,
+      ]);
   } else rows.push([t("staff:identity.verified"), t("staff:identity.notVerified", { name: applicantName })]);
   if (principal) {
     rows.push([t("staff:identity.agent"), identity?.name ?? applicantName]);

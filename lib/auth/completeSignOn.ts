@@ -23,7 +23,11 @@ export async function completeSignOn(params: {
 }): Promise<boolean | string> {
   const { account } = params;
   const portal =
-    account?.provider === signOnProviderIds.staff ? "staff" : account?.provider === signOnProviderIds.public ? "public" : null;
+    account?.provider === signOnProviderIds.staff
+      ? "staff"
+      : account?.provider === signOnProviderIds.public
+        ? "public"
+        : null;
   if (!portal) return false;
   const intent = await takeSignOnIntent();
   const locale = intent && isLocale(intent.locale) ? intent.locale : defaultLocale;

@@ -25,9 +25,9 @@ const sign = (payload: string) =>
   createHmac("sha256", `sign-on:${process.env.NEXTAUTH_SECRET}`).update(payload).digest("base64url");
 
 export async function setSignOnIntent(intent: Omit<TSignOnIntent, "exp">): Promise<void> {
-  const payload = Buffer.from(JSON.stringify({ ...intent, exp: Date.now() + lifetimeSeconds * 1000 })).toString(
-    "base64url",
-  );
+  const payload = Buffer.from(
+    JSON.stringify({ ...intent, exp: Date.now() + lifetimeSeconds * 1000 }),
+  ).toString("base64url");
   (await cookies()).set(cookieName(), `${payload}.${sign(payload)}`, {
     httpOnly: true,
     // the platform sends the browser back with a top-level GET: lax carries the cookie

@@ -23,7 +23,9 @@ const scopes: Record<TPortal, string> = {
 export function signOnIssuer(portal: TPortal, env: TEnv = process.env): string | null {
   const prefix = prefixes[portal];
   const issuer = env[`${prefix}ISSUER`];
-  return issuer && env[`${prefix}CLIENT_ID`] && env[`${prefix}CLIENT_SECRET`] ? issuer.replace(/\/$/, "") : null;
+  return issuer && env[`${prefix}CLIENT_ID`] && env[`${prefix}CLIENT_SECRET`]
+    ? issuer.replace(/\/$/, "")
+    : null;
 }
 
 export function signOnProvider(
@@ -45,6 +47,9 @@ export function signOnProvider(
     checks: ["pkce", "state"],
     // always ask who is signing on: a shared computer must not carry the last person's platform session
     authorization: { params: { scope: scopes[portal], prompt: "login" } },
-    profile: (claims) => ({ id: String(claims.sub), name: typeof claims.name === "string" ? claims.name : null }),
+    profile: (claims) => ({
+      id: String(claims.sub),
+      name: typeof claims.name === "string" ? claims.name : null,
+    }),
   };
 }

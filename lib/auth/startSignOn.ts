@@ -66,7 +66,12 @@ export async function startSignOn(input: {
     const cookie = parseSetCookie(header);
     if (cookie) store.set(cookie);
   }
-  await setSignOnIntent({ portal: input.portal, locale: input.locale, linkTo: input.link?.id ?? null, session });
+  await setSignOnIntent({
+    portal: input.portal,
+    locale: input.locale,
+    linkTo: input.link?.id ?? null,
+    session,
+  });
   return answer.url;
 }
 

@@ -116,7 +116,8 @@ async function submit(
           : null;
     if (problem) throw new AnswersInvalid({ onBehalfDeclaration: problem });
     const own = applicantIdentity as { idNumber?: string } | null;
-    if (own?.idNumber && own.idNumber === onBehalf.idNumber) throw new AnswersInvalid({ onBehalfIdNumber: "onBehalfSelf" });
+    if (own?.idNumber && own.idNumber === onBehalf.idNumber)
+      throw new AnswersInvalid({ onBehalfIdNumber: "onBehalfSelf" });
   }
 
   // every upload must be the applicant's own and not yet part of a case
@@ -198,7 +199,8 @@ async function submit(
             where: { id: onBehalf.declarationId, uploaderId: actor.id, applicationId: null },
             data: { applicationId: created.id, purpose: "onBehalfDeclaration" },
           });
-          if (linked.count !== 1) throw new AnswersInvalid({ onBehalfDeclaration: "onBehalfDeclarationRequired" });
+          if (linked.count !== 1)
+            throw new AnswersInvalid({ onBehalfDeclaration: "onBehalfDeclarationRequired" });
         }
         await more.withCase?.(tx);
         await queueCaseNotice(tx, notice);

@@ -31,7 +31,9 @@ describe("the identity platform's claims", () => {
     expect(identityFromClaims({ ...person, assurance_level: "L1" })?.realName).toBe(false);
     const wrongDigit = identityFromClaims({ ...person, id_number: "510104199003071238" });
     expect(wrongDigit).toMatchObject({ idNumber: null, realName: false });
-    expect(identityFromClaims({ ...person, email_verified: false, phone_number_verified: false })).toMatchObject({
+    expect(
+      identityFromClaims({ ...person, email_verified: false, phone_number_verified: false }),
+    ).toMatchObject({
       email: null,
       mobile: null,
     });

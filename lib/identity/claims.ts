@@ -54,13 +54,15 @@ export function identityFromClaims(raw: unknown): TPlatformIdentity | null {
   const number = organisation ? c.credit_code : c.id_number;
   const idNumber =
     number && (organisation ? isValidCreditCode(number) : isValidIdCardNumber(number)) ? number : null;
-  const agentIdNumber = c.agent_id_number && isValidIdCardNumber(c.agent_id_number) ? c.agent_id_number : null;
+  const agentIdNumber =
+    c.agent_id_number && isValidIdCardNumber(c.agent_id_number) ? c.agent_id_number : null;
   const name = c.name ?? null;
   return {
     subject: c.sub,
     name,
     email: c.email && c.email_verified ? c.email : null,
-    mobile: c.phone_number && c.phone_number_verified && isValidMobile(c.phone_number) ? c.phone_number : null,
+    mobile:
+      c.phone_number && c.phone_number_verified && isValidMobile(c.phone_number) ? c.phone_number : null,
     accountType: organisation ? "ORGANISATION" : "PERSON",
     idNumber,
     agentName: organisation ? (c.agent_name ?? null) : null,

@@ -22,7 +22,10 @@ export async function registerStaffSignOn(
 ): Promise<void> {
   const prisma = await clientOf(input);
   const { userId, issuer, email } = ZRegistration.parse(input);
-  const staff = await prisma.user.findFirst({ where: { id: userId, accountType: "STAFF" }, select: { id: true } });
+  const staff = await prisma.user.findFirst({
+    where: { id: userId, accountType: "STAFF" },
+    select: { id: true },
+  });
   if (!isAdministrator(input.actor) || !staff) {
     await writeAudit(prisma, {
       actorId: input.actor.id,

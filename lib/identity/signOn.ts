@@ -26,7 +26,8 @@ const include = { grants: { include: { department: { select: { code: true } } } 
 type TAccount = Prisma.UserGetPayload<{ include: typeof include }>;
 type TInput = { issuer: string; claims: unknown; ip?: string | null; now?: Date } & TDbOption;
 
-const usable = (user: TAccount | null) => !!user && !user.disabled && !user.closedAt && !user.confirmTokenHash;
+const usable = (user: TAccount | null) =>
+  !!user && !user.disabled && !user.closedAt && !user.confirmTokenHash;
 
 async function refuse(
   prisma: PrismaClient,
@@ -75,7 +76,8 @@ export async function signOnCitizen(input: TInput & { linkTo?: string | null }):
     where: { issuer_subject: { issuer: input.issuer, subject } },
     include: { user: { include } },
   });
-  if (known && known.portal !== "public") return refuse(prisma, input, "signOnAccountUnavailable", { subject });
+  if (known && known.portal !== "public")
+    return refuse(prisma, input, "signOnAccountUnavailable", { subject });
 
   if (input.linkTo) {
     if (known && known.userId !== input.linkTo)
@@ -91,13 +93,17 @@ export async function signOnCitizen(input: TInput & { linkTo?: string | null }):
     const otherPerson =
       user.accountType !== identity.accountType ||
       (!!user.verifiedIdNumber && !!identity.idNumber && user.verifiedIdNumber !== identity.idNumber);
-    if (other || otherPerson) return refuse(prisma, input, "signOnOtherIdentity", { actorId: user.id, subject });
+    if (other || otherPerson)
+      return refuse(prisma, input, "signOnOtherIdentity", { actorId: user.id, subject });
     await prisma.$transaction(async (tx) => {
       if (!known)
         await tx.userIdentity.create({
           data: { userId: user.id, issuer: input.issuer, subject, portal: "public", lastUsedAt: now },
         });
-      await tx.user.update({ where: { id: user.id }, data: { ...verifiedFields(identity, now), lastLoginAt: now } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { ...verifiedFields(identity, now), lastLoginAt: now },
+      });
       await writeAudit(tx, {
         actorId: user.id,
         action: "identity.link",
@@ -131,10 +137,14 @@ export async function signOnCitizen(input: TInput & { linkTo?: string | null }):
     return { ok: true, user: toSessionUser(known.user), secondFactor: false };
   }
 
-  if (identity.email && (await prisma.user.findUnique({ where: { email: identity.email }, select: { id: true } })))
+  if (
+    identity.email &&
+    (await prisma.user.findUnique({ where: { email: identity.email }, select: { id: true } }))
+  )
     return refuse(prisma, input, "signOnEmailTaken", { subject });
   const mobileFree =
-    identity.mobile && !(await prisma.user.findUnique({ where: { mobile: identity.mobile }, select: { id: true } }));
+    identity.mobile &&
+    !(await prisma.user.findUnique({ where: { mobile: identity.mobile }, select: { id: true } }));
   const placeholder = `s${createHash("sha256").update(`${input.issuer} ${subject}`).digest("hex").slice(0, 20)}`;
   const created = await prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -189,7 +199,12 @@ export async function signOnStaff(input: TInput): Promise<TSignOnResult> {
           include: { user: { include } },
         })
       : null);
-  if (!registered || registered.portal !== "staff" || !usable(registered.user) || registered.user.accountType !== "STAFF")
+  if (
+    !registered ||
+    registered.portal !== "staff" ||
+    !usable(registered.user) ||
+    registered.user.accountType !== "STAFF"
+  )
     return refuse(prisma, input, "signOnStaffUnknown", { subject });
   if (!identity.multiFactor)
     return refuse(prisma, input, "signOnStaffSecondFactor", { actorId: registered.userId, subject });

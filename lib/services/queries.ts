@@ -81,7 +81,15 @@ export async function getServiceForm(input: { code: string } & TDbOption): Promi
     await clientOf(input)
   ).service.findFirst({
     where: { code: input.code, published: true },
-    select: { id: true, code: true, name: true, nameEn: true, audience: true, requiredLevel: true, form: true },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      audience: true,
+      requiredLevel: true,
+      form: true,
+    },
   });
   if (!service) throw new NotFoundError("service");
   return { ...service, form: ZFormDefinition.parse(service.form) };

@@ -33,8 +33,7 @@ const claims = {
 };
 export const platformScopes = Object.keys(claims).join(" ");
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export async function startIdentityPlatform(options: TPlatformOptions): Promise<TPlatform> {
   const identities = options.identities ?? demoIdentities;
@@ -59,7 +58,14 @@ export async function startIdentityPlatform(options: TPlatformOptions): Promise<
     conformIdTokenClaims: false,
     pkce: { required: () => true },
     // short lives: a development platform keeps everything in memory
-    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
+    ttl: {
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+    },
     features: { devInteractions: { enabled: false } },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
@@ -79,7 +85,10 @@ export async function startIdentityPlatform(options: TPlatformOptions): Promise<
       const { oidc } = ctx;
       const grantId = oidc.result?.consent?.grantId ?? oidc.session.grantIdFor(oidc.client.clientId);
       if (grantId) return oidc.provider.Grant.find(grantId);
-      const grant = new oidc.provider.Grant({ clientId: oidc.client.clientId, accountId: oidc.session.accountId });
+      const grant = new oidc.provider.Grant({
+        clientId: oidc.client.clientId,
+        accountId: oidc.session.accountId,
+      });
       grant.addOIDCScope(platformScopes);
       await grant.save();
       return grant;
@@ -110,7 +119,10 @@ export async function startIdentityPlatform(options: TPlatformOptions): Promise<
         login: { accountId: identity.sub, amr: identity.amr, acr, remember: false },
       });
     }
-    const title = portal === "staff" ? "政务统一认证 Government sign-on (local)" : "统一身份认证平台 Identity platform (local)";
+    const title =
+      portal === "staff"
+        ? "政务统一认证 Government sign-on (local)"
+        : "统一身份认证平台 Identity platform (local)";
     const rows = offered
       .map(
         (i) =>

@@ -27,7 +27,10 @@ export async function codeFlow(input: {
     const response = await fetch(url, {
       ...init,
       redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+      headers: {
+        ...(init.headers as Record<string, string>),
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
+      },
     });
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(";");
@@ -82,13 +85,17 @@ export async function codeFlow(input: {
   if (!token.ok) throw new Error(`token endpoint: ${token.status} ${await token.text()}`);
   const { id_token: idToken } = (await token.json()) as { id_token: string };
   const [header, payload, signature] = idToken.split(".");
-  const { kid, alg } = JSON.parse(Buffer.from(header, "base64url").toString()) as { kid: string; alg: string };
+  const { kid, alg } = JSON.parse(Buffer.from(header, "base64url").toString()) as {
+    kid: string;
+    alg: string;
+  };
   if (alg !== "RS256") throw new Error(`unexpected algorithm ${alg}`);
   const { keys } = (await (await fetch(discovery.jwks_uri)).json()) as { keys: { kid: string }[] };
   const key = createPublicKey({ key: keys.find((k) => k.kid === kid)!, format: "jwk" });
   if (!verify("RSA-SHA256", Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, "base64url")))
     throw new Error("ID token signature does not verify");
   const claims = JSON.parse(Buffer.from(payload, "base64url").toString()) as Record<string, unknown>;
-  if (claims.iss !== discovery.issuer || claims.aud !== input.clientId) throw new Error("ID token not for us");
+  if (claims.iss !== discovery.issuer || claims.aud !== input.clientId)
+    throw new Error("ID token not for us");
   return claims;
 }

@@ -74,7 +74,11 @@ describe("the local identity platform speaks OpenID Connect", () => {
       amr: ["pwd", "face"],
     });
     const staff = await claimsOf("s-wangjianguo", staffClient);
-    expect(staff).toMatchObject({ sub: "s-wangjianguo", email: "caseworker@example.cn", amr: ["pwd", "otp", "mfa"] });
+    expect(staff).toMatchObject({
+      sub: "s-wangjianguo",
+      email: "caseworker@example.cn",
+      amr: ["pwd", "otp", "mfa"],
+    });
   });
 
   it("configures next-auth's OIDC client only when issuer, client and secret are all set", () => {
@@ -112,7 +116,9 @@ describe("citizens sign on", () => {
       mobile: "13900280003",
     });
     expect(account.realNameVerifiedAt).toBeInstanceOf(Date);
-    expect(account.identities).toMatchObject([{ issuer: platform.issuer, subject: "p-wangfang", portal: "public" }]);
+    expect(account.identities).toMatchObject([
+      { issuer: platform.issuer, subject: "p-wangfang", portal: "public" },
+    ]);
     const again = await citizenSignOn("p-wangfang");
     expect(again).toMatchObject({ ok: true, user: { id: first.user.id } });
     expect(await database.prisma.user.count({ where: { email: "wangfang@example.cn" } })).toBe(1);
@@ -125,7 +131,11 @@ describe("citizens sign on", () => {
     expect(await database.prisma.userIdentity.count({ where: { subject: "p-zhangxiaoming" } })).toBe(0);
     expect(
       await database.prisma.auditLog.count({
-        where: { action: "auth.signOn", outcome: "DENIED", detail: { path: ["reason"], equals: "signOnEmailTaken" } },
+        where: {
+          action: "auth.signOn",
+          outcome: "DENIED",
+          detail: { path: ["reason"], equals: "signOnEmailTaken" },
+        },
       }),
     ).toBe(1);
 
@@ -133,7 +143,9 @@ describe("citizens sign on", () => {
     expect(linked).toMatchObject({ ok: true, user: { id: citizen.id } });
     const account = await database.prisma.user.findUniqueOrThrow({ where: { id: citizen.id } });
     expect(account).toMatchObject({ verifiedName: "张晓明", verifiedIdNumber: "510104199003071237" });
-    expect(await database.prisma.auditLog.count({ where: { action: "identity.link", actorId: citizen.id } })).toBe(1);
+    expect(
+      await database.prisma.auditLog.count({ where: { action: "identity.link", actorId: citizen.id } }),
+    ).toBe(1);
     // from now on the platform alone signs this account in
     expect(await citizenSignOn("p-zhangxiaoming")).toMatchObject({ ok: true, user: { id: citizen.id } });
   });
@@ -141,8 +153,14 @@ describe("citizens sign on", () => {
   it("refuses linking an identity that is someone else's, or a second identity to an account", async () => {
     const citizen = await demoActor(database.prisma, "citizen@example.cn");
     const citizen2 = await demoActor(database.prisma, "citizen2@example.cn");
-    expect(await citizenSignOn("p-zhangxiaoming", citizen2.id)).toEqual({ ok: false, reason: "signOnLinkedElsewhere" });
-    expect(await citizenSignOn("p-lixuemei", citizen.id)).toEqual({ ok: false, reason: "signOnOtherIdentity" });
+    expect(await citizenSignOn("p-zhangxiaoming", citizen2.id)).toEqual({
+      ok: false,
+      reason: "signOnLinkedElsewhere",
+    });
+    expect(await citizenSignOn("p-lixuemei", citizen.id)).toEqual({
+      ok: false,
+      reason: "signOnOtherIdentity",
+    });
     // a person's identity is not an organisation's
     const org = await demoActor(database.prisma, "org@example.cn");
     expect(await citizenSignOn("p-lixuemei", org.id)).toEqual({ ok: false, reason: "signOnOtherIdentity" });
@@ -153,7 +171,11 @@ describe("citizens sign on", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const account = await database.prisma.user.findUniqueOrThrow({ where: { id: result.user.id } });
-    expect(account).toMatchObject({ realNameVerifiedAt: null, verifiedIdNumber: null, identityAssurance: "L1" });
+    expect(account).toMatchObject({
+      realNameVerifiedAt: null,
+      verifiedIdNumber: null,
+      identityAssurance: "L1",
+    });
   });
 });
 
@@ -163,7 +185,11 @@ describe("staff sign on through the government sign-on", () => {
     const caseworker = await demoActor(database.prisma, "caseworker@example.cn");
     const editor = await demoActor(database.prisma, "editor@example.cn");
     const staffSignOn = async (subject: string) =>
-      signOnStaff({ db: database.prisma, issuer: platform.issuer, claims: await claimsOf(subject, staffClient) });
+      signOnStaff({
+        db: database.prisma,
+        issuer: platform.issuer,
+        claims: await claimsOf(subject, staffClient),
+      });
 
     expect(await staffSignOn("s-wangjianguo")).toEqual({ ok: false, reason: "signOnStaffUnknown" });
     // no self-service, and nobody but an administrator registers
@@ -180,10 +206,22 @@ describe("staff sign on through the government sign-on", () => {
       [caseworker, "caseworker@example.cn"],
       [editor, "editor@example.cn"],
     ] as const)
-      await registerStaffSignOn({ db: database.prisma, actor: admin, userId: user.id, issuer: platform.issuer, email });
+      await registerStaffSignOn({
+        db: database.prisma,
+        actor: admin,
+        userId: user.id,
+        issuer: platform.issuer,
+        email,
+      });
 
-    expect(await staffSignOn("s-wangjianguo")).toMatchObject({ ok: true, secondFactor: true, user: { id: caseworker.id } });
-    const identity = await database.prisma.userIdentity.findFirstOrThrow({ where: { userId: caseworker.id } });
+    expect(await staffSignOn("s-wangjianguo")).toMatchObject({
+      ok: true,
+      secondFactor: true,
+      user: { id: caseworker.id },
+    });
+    const identity = await database.prisma.userIdentity.findFirstOrThrow({
+      where: { userId: caseworker.id },
+    });
     expect(identity).toMatchObject({ subject: "s-wangjianguo", portal: "staff" });
     expect(await staffSignOn("s-liuyang")).toEqual({ ok: false, reason: "signOnStaffSecondFactor" });
     expect(await staffSignOn("s-qianjin")).toEqual({ ok: false, reason: "signOnStaffUnknown" });
@@ -208,7 +246,9 @@ describe("assurance levels and forms that know the applicant", () => {
     const citizen2 = await demoActor(database.prisma, "citizen2@example.cn");
     const service = await database.prisma.service.findUniqueOrThrow({ where: { code: "JY-JSZG-001" } });
     expect(service).toMatchObject({ type: "LICENSING", requiredLevel: "REAL_NAME" });
-    await expect(loadApplication({ db: database.prisma, actor: citizen2, serviceCode: "JY-JSZG-001" })).rejects.toSatisfy(
+    await expect(
+      loadApplication({ db: database.prisma, actor: citizen2, serviceCode: "JY-JSZG-001" }),
+    ).rejects.toSatisfy(
       (e) => e instanceof AssuranceTooLow && e.key === "assuranceRealName" && e.level === "REGISTERED",
     );
     await expect(
@@ -232,7 +272,10 @@ describe("assurance levels and forms that know the applicant", () => {
 
   it("a service asking for a verified mobile is open once the number was confirmed by code", async () => {
     const citizen2 = await demoActor(database.prisma, "citizen2@example.cn");
-    await database.prisma.service.update({ where: { code: "MZ-JHDJ-001" }, data: { requiredLevel: "PHONE_VERIFIED" } });
+    await database.prisma.service.update({
+      where: { code: "MZ-JHDJ-001" },
+      data: { requiredLevel: "PHONE_VERIFIED" },
+    });
     const load = () => loadApplication({ db: database.prisma, actor: citizen2, serviceCode: "MZ-JHDJ-001" });
     await expect(load()).rejects.toSatisfy((e) => e instanceof AssuranceTooLow && e.key === "assurancePhone");
     await database.prisma.user.update({ where: { id: citizen2.id }, data: { mobileVerifiedAt: new Date() } });
@@ -246,10 +289,16 @@ describe("assurance levels and forms that know the applicant", () => {
       actor,
       serviceCode: "RS-JYDJ-001",
       // another person's name and number, as the demo citizen once filed
-      answers: { ...employmentAnswers(await upload(actor)), fullName: "张晓明", idNumber: "510104199003071237" },
+      answers: {
+        ...employmentAnswers(await upload(actor)),
+        fullName: "张晓明",
+        idNumber: "510104199003071237",
+      },
       idempotencyKey: randomUUID(),
     });
-    const filed = await database.prisma.application.findUniqueOrThrow({ where: { trackingNumber: result.trackingNumber } });
+    const filed = await database.prisma.application.findUniqueOrThrow({
+      where: { trackingNumber: result.trackingNumber },
+    });
     expect(filed.answers).toMatchObject({ fullName: "王芳", idNumber: "510106199508224019" });
     expect(filed.applicantIdentity).toMatchObject({ name: "王芳", idNumber: "510106199508224019" });
     expect(filed.principalName).toBeNull();
@@ -268,7 +317,8 @@ describe("assurance levels and forms that know the applicant", () => {
       });
     const principal = { name: "李雪梅", idNumber: "510107198805123021" };
     await expect(submit({ ...principal, declarationId: "missing" })).rejects.toSatisfy(
-      (e) => e instanceof AnswersInvalid && e.fieldErrors.onBehalfDeclaration === "onBehalfDeclarationRequired",
+      (e) =>
+        e instanceof AnswersInvalid && e.fieldErrors.onBehalfDeclaration === "onBehalfDeclarationRequired",
     );
     await expect(submit({ ...principal, declarationId: await upload(actor, "text/html") })).rejects.toSatisfy(
       (e) => e instanceof AnswersInvalid && e.fieldErrors.onBehalfDeclaration === "fileType",
@@ -281,7 +331,9 @@ describe("assurance levels and forms that know the applicant", () => {
     );
     await expect(
       submit({ name: "王芳", idNumber: "510106199508224019", declarationId: await upload(actor) }),
-    ).rejects.toSatisfy((e) => e instanceof AnswersInvalid && e.fieldErrors.onBehalfIdNumber === "onBehalfSelf");
+    ).rejects.toSatisfy(
+      (e) => e instanceof AnswersInvalid && e.fieldErrors.onBehalfIdNumber === "onBehalfSelf",
+    );
 
     const declaration = await upload(actor);
     const result = await submit({ ...principal, declarationId: declaration });
@@ -292,6 +344,8 @@ describe("assurance levels and forms that know the applicant", () => {
     expect(filed).toMatchObject({ principalName: "李雪梅", principalIdNumber: "510107198805123021" });
     expect(filed.answers).toMatchObject({ fullName: "李雪梅", idNumber: "510107198805123021" });
     expect(filed.applicantIdentity).toMatchObject({ name: "王芳" });
-    expect(filed.attachments.find((file) => file.id === declaration)).toMatchObject({ purpose: "onBehalfDeclaration" });
+    expect(filed.attachments.find((file) => file.id === declaration)).toMatchObject({
+      purpose: "onBehalfDeclaration",
+    });
   });
 });

@@ -47,7 +47,12 @@ export const linkIdentity = postAction({
   run: async ({ actor, locale }) => {
     let to: string;
     try {
-      to = await startSignOn({ portal: "public", locale, returnTo: `/${locale}/account?linked=1`, link: actor });
+      to = await startSignOn({
+        portal: "public",
+        locale,
+        returnTo: `/${locale}/account?linked=1`,
+        link: actor,
+      });
     } catch (error) {
       if (error instanceof FormError) redirect(`/${locale}/account?identityError=${error.key}`);
       throw error;

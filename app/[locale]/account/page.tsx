@@ -129,7 +129,9 @@ export default async function AccountPage({ params, searchParams }: Props) {
                   [t("account:identity.verifiedIdNumber"), identity.verifiedIdNumber ?? ""],
                 ] as [string, string][])
               : []),
-            ...(identity.agentName ? ([[t("account:identity.agent"), identity.agentName]] as [string, string][]) : []),
+            ...(identity.agentName
+              ? ([[t("account:identity.agent"), identity.agentName]] as [string, string][])
+              : []),
           ]}
         />
         {identity.level === "REGISTERED" ? (

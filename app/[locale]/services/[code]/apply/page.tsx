@@ -54,7 +54,8 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         ) : null}
         {loaded.refusal === "assurancePhone" ? (
           <p>
-            {t("apply:reach.phone")} <Link href={`/${locale}/account/mobile`}>{t("apply:reach.verifyMobile")}</Link>
+            {t("apply:reach.phone")}{" "}
+            <Link href={`/${locale}/account/mobile`}>{t("apply:reach.verifyMobile")}</Link>
           </p>
         ) : null}
         <p>
@@ -136,7 +137,8 @@ export default async function ApplyPage({ params, searchParams }: Props) {
           fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
             t("apply:fileHint", { types, size }),
           ).map((view) => {
-            if (locked[view.name] !== undefined) return { ...view, readOnly: true, hint: t("apply:lockedHint") };
+            if (locked[view.name] !== undefined)
+              return { ...view, readOnly: true, hint: t("apply:lockedHint") };
             const condition = conditionHint(view.name);
             return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
           })}
