@@ -82,5 +82,5 @@ test("a citizen signs on at real-name level and applies with name and ID locked;
   await stranger.goto("/staff/sign-in");
   await stranger.getByRole("button", { name: "政务统一认证登录" }).click();
   await pickIdentity(stranger, "钱进");
-  await expect(stranger.getByRole("alert")).toContainText("未由管理员登记");
+  await expect(stranger.locator("main").getByRole("alert")).toContainText("未由管理员登记");
 });
