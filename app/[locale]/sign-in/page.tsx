@@ -28,7 +28,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       <PageHeading title={t("auth:signInTitle")} intro={t("auth:signInIntro")} />
       {param(query.closed, 1) ? <StatusNote>{t("privacy:close.done")}</StatusNote> : null}
       {signOnError ? <StatusNote alert>{t(`errors:${signOnError}`)}</StatusNote> : null}
-      <SignInForm t={t} action={signInCitizen} hidden={{ locale, returnTo }} />
+      {/* before the password form: the password form's button stays the page's last */}
       {signOnIssuer("public") ? (
         <SignOnButton
           action={signOnCitizen}
@@ -37,6 +37,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
           hint={t("auth:signOn.hint")}
         />
       ) : null}
+      <SignInForm t={t} action={signInCitizen} hidden={{ locale, returnTo }} />
       <p>
         <Link href={`/${locale}/sign-in/mobile?returnTo=${encodeURIComponent(returnTo)}`}>
           {t("sms:signIn.link")}

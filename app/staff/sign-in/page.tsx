@@ -32,7 +32,6 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
           {t(`errors:${signOnError}`)}
         </p>
       ) : null}
-      <SignInForm t={t} action={signInStaff} emailAutoComplete="username" />
       {signOnIssuer("staff") ? (
         <SignOnButton
           action={signOnStaff}
@@ -41,6 +40,7 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
           hint={t("staff:signOn.hint")}
         />
       ) : null}
+      <SignInForm t={t} action={signInStaff} emailAutoComplete="username" />
     </div>
   );
 }

@@ -66,7 +66,7 @@ test("a citizen signs on at real-name level and applies with name and ID locked;
   // a caseworker the administrator registered signs on through the government sign-on (multi-factor there)
   const staff = await (await browser.newContext()).newPage();
   await staff.goto("/staff/sign-in");
-  await staff.getByRole("button", { name: "政务统一认证登录" }).click();
+  await staff.getByRole("button", { name: "使用政务统一认证" }).click();
   await pickIdentity(staff, "王建国");
   await expect(staff).toHaveURL(/\/staff$/);
   await staff.goto(`/staff/cases/${trackingNumber}`);
@@ -80,7 +80,7 @@ test("a citizen signs on at real-name level and applies with name and ID locked;
   // a civil servant nobody registered is refused, and says why
   const stranger = await (await browser.newContext()).newPage();
   await stranger.goto("/staff/sign-in");
-  await stranger.getByRole("button", { name: "政务统一认证登录" }).click();
+  await stranger.getByRole("button", { name: "使用政务统一认证" }).click();
   await pickIdentity(stranger, "钱进");
   await expect(stranger.locator("main").getByRole("alert")).toContainText("未由管理员登记");
 });
