@@ -20,10 +20,11 @@ export const signInCitizen = formAction({
 
 /** 统一身份认证: off to the identity platform, back to `returnTo` signed in (or to this page with why not). */
 export const signOnCitizen = postAction({
-  schema: z.object({ returnTo: z.string().max(500).optional() }),
+  // named apart from the password form's returnTo: the page has both forms
+  schema: z.object({ signOnReturnTo: z.string().max(500).optional() }),
   actor: "anonymous",
   run: async ({ input, locale }) => {
-    const returnTo = safeRedirectPath(input.returnTo, `/${locale}/account`);
+    const returnTo = safeRedirectPath(input.signOnReturnTo, `/${locale}/account`);
     let to: string;
     try {
       to = await startSignOn({ portal: "public", locale, returnTo });

@@ -32,7 +32,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
       {signOnIssuer("public") ? (
         <SignOnButton
           action={signOnCitizen}
-          hidden={{ locale, returnTo }}
+          hidden={{ locale, signOnReturnTo: returnTo }}
           label={t("auth:signOn.button")}
           hint={t("auth:signOn.hint")}
         />
