@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Account, Profile, User } from "next-auth";
-import { signOnCitizen, signOnStaff } from "../identity/signOn";
+import { signOnCitizen, signOnStaff } from "./signOn";
+import { currentSessionSecret } from "./session";
 import { clientAddress } from "../http/clientAddress";
 import { defaultLocale, isLocale } from "../i18n/settings";
 import { liveSession } from "./sessions";
@@ -43,7 +44,6 @@ export async function completeSignOn(params: {
   const ip = await clientAddress();
   let linkTo: string | null = null;
   if (intent.linkTo) {
-    const { currentSessionSecret } = await import("./session");
     const sid = await currentSessionSecret();
     const same = sid && createHash("sha256").update(sid).digest("base64url") === intent.session;
     const live = same ? await liveSession({ sid }) : null;

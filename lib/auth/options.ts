@@ -7,13 +7,16 @@ import type { TPortal, TSessionUser } from "./types";
 import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { defaultLocale } from "../i18n/settings";
-import { servedOverHttps } from "../http/securityHeaders";
 import { clientAddress } from "../http/clientAddress";
 import { TooManyRequestsError } from "../throttle/throttle";
 import { FormError } from "../shared/errors";
 import { checkProgramSecondFactor } from "./secondFactor";
 import { signOnProvider } from "./signOnProviders";
 import { completeSignOn } from "./completeSignOn";
+import { secureCookies } from "./cookieNames";
+
+// where the cookie names lived before: callers keep importing them from here
+export { secureCookies, sessionCookieName } from "./cookieNames";
 
 /**
  * A program signing staff in through this endpoint has no second page: it sends the
@@ -28,15 +31,6 @@ async function staffSecondFactor(userId: string, code: unknown, ip: string | nul
       throw error;
     },
   );
-}
-
-/** Cookies are `Secure` (and the session cookie `__Secure-` prefixed) when the portal is served over https. */
-export function secureCookies(): boolean {
-  return servedOverHttps();
-}
-
-export function sessionCookieName(): string {
-  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 export const authOptions: NextAuthOptions = {

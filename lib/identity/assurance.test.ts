@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assuranceOf, platformVouchesRealName, reaches } from "./assurance";
+import { assuranceOf, reaches } from "./assurance";
+import { platformVouchesRealName } from "../auth/signOnClaims";
 
 describe("assurance levels", () => {
   const at = new Date("2026-12-01T00:00:00Z");

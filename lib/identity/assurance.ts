@@ -19,12 +19,3 @@ export function assuranceOf(facts: TAssuranceFacts): TAssuranceLevel {
 export function reaches(level: TAssuranceLevel, required: TAssuranceLevel): boolean {
   return assuranceLevels.indexOf(level) >= assuranceLevels.indexOf(required);
 }
-
-/**
- * The identity platform's own assurance claim → whether it vouches for a real name: L1 is an
- * account the platform has not checked; L2 (checked against the resident ID database) and L3
- * (with a face check) are real-name identities.
- */
-export function platformVouchesRealName(claim: string | undefined): boolean {
-  return claim === "L2" || claim === "L3";
-}

@@ -1,5 +1,4 @@
 import "server-only";
-import type { TAssuranceLevel } from "../identity/assurance";
 import { requireAdministrator } from "../auth/guards";
 import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -74,7 +73,8 @@ export async function getServiceForm(input: { code: string } & TDbOption): Promi
   name: string;
   nameEn: string;
   audience: "PERSON" | "LEGAL_PERSON";
-  requiredLevel: TAssuranceLevel;
+  /** the assurance level an applicant needs (lib/identity/assurance.ts) */
+  requiredLevel: "REGISTERED" | "PHONE_VERIFIED" | "REAL_NAME";
   form: TFormDefinition;
 }> {
   const service = await (

@@ -9,7 +9,7 @@ import { listDrafts } from "@/lib/cases/drafts";
 import { latestNotifications } from "@/lib/notifications/queries";
 import { linkIdentity, markNotificationsRead, saveMyCommunities } from "./actions";
 import { accountIdentity } from "@/lib/identity/queries";
-import { signOnErrorKey } from "@/lib/identity/claims";
+import { signOnErrorKey } from "@/lib/auth/signOnClaims";
 import { signOnIssuer } from "@/lib/auth/signOnProviders";
 import { labelledPlaceTree } from "@/lib/places/queries";
 import { myCommunityCodes } from "@/lib/places/myCommunities";

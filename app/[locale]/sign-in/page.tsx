@@ -10,7 +10,7 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { SignOnButton } from "@/components/form/SignOnButton";
 import { signOnIssuer } from "@/lib/auth/signOnProviders";
-import { signOnErrorKey } from "@/lib/identity/claims";
+import { signOnErrorKey } from "@/lib/auth/signOnClaims";
 import { signInCitizen, signOnCitizen } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };

@@ -7,7 +7,7 @@ import { isStaff } from "@/lib/auth/policy";
 import { SignInForm } from "@/components/form/SignInForm";
 import { SignOnButton } from "@/components/form/SignOnButton";
 import { signOnIssuer } from "@/lib/auth/signOnProviders";
-import { signOnErrorKey } from "@/lib/identity/claims";
+import { signOnErrorKey } from "@/lib/auth/signOnClaims";
 import { signInStaff, signOnStaff } from "../actions";
 
 export const generateMetadata = staffPageMetadata("staff", "staff:signInTitle");

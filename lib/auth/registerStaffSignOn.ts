@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
-import { isAdministrator } from "../auth/policy";
-import type { TSessionUser } from "../auth/types";
+import { isAdministrator } from "./policy";
+import type { TSessionUser } from "./types";
 import { NotFoundError } from "../shared/errors";
 
 const ZRegistration = z.object({

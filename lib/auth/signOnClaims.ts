@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared/checksums";
-import { platformVouchesRealName } from "./assurance";
+
+/**
+ * The identity platform's own assurance claim → whether it vouches for a real name: L1 is an
+ * account the platform has not checked; L2 (checked against the resident ID database) and L3
+ * (with a face check) are real-name identities.
+ */
+export function platformVouchesRealName(claim: string | undefined): boolean {
+  return claim === "L2" || claim === "L3";
+}
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identityFromClaims } from "./claims";
+import { identityFromClaims } from "./signOnClaims";
 
 const person = {
   sub: "p-1",

@@ -3,11 +3,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { writeAudit } from "../audit/writeAudit";
-import { hashPassword } from "../auth/password";
-import { toSessionUser } from "../auth/verifyCredentials";
-import type { TSessionUser } from "../auth/types";
-import { noMailboxDomain } from "../sms/mobileAccount";
-import { identityFromClaims, type TPlatformIdentity } from "./claims";
+import { hashPassword } from "./password";
+import { toSessionUser } from "./verifyCredentials";
+import type { TSessionUser } from "./types";
+import { noMailboxDomain } from "../shared/noMailbox";
+import { identityFromClaims, type TPlatformIdentity } from "./signOnClaims";
 
 /** Why a sign-on is refused: each is an errors-namespace key the sign-in page shows. */
 export type TSignOnRefusal =
