@@ -1,9 +1,15 @@
 import { defineConfig } from "@playwright/test";
+import { localPlatformSettings, portalVariables } from "./scripts/oidc/settings";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 /** a real SMTP server the app sends to; it writes each message to a file the tests read (tests/e2e/helpers/mail.ts) */
 const smtpPort = port + 1;
 const mailFile = `.e2e-mail-${port}.jsonl`;
+/** the local identity platform citizens and staff sign on through (scripts/oidc-server.ts), on port + 2 */
+const signOn = localPlatformSettings({
+  OIDC_PORT: String(port + 2),
+  NEXTAUTH_URL: `http://localhost:${port}`,
+});
 
 /**
  * With E2E_WORKERS=2 (npm test sets it: CI has two cores) the specs share the server two at a
@@ -68,6 +74,13 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      command: "npx tsx scripts/oidc-server.ts",
+      url: `${signOn.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      env: { OIDC_PORT: String(signOn.port), NEXTAUTH_URL: `http://localhost:${port}` },
+    },
+    {
       command: "rm -rf .e2e-data && npx tsx scripts/start.ts",
       url: `http://localhost:${port}/api/health`,
       reuseExistingServer: !process.env.CI,
@@ -84,6 +97,8 @@ export default defineConfig({
         SMS_OUTBOX_FILE: `.e2e-sms-${port}.jsonl`,
         // the job runner looks for due work twice a second, so scheduled notices appear promptly
         JOB_POLL_MS: "500",
+        // the unified sign-on, and the seed registers caseworker@example.cn for the staff one
+        ...portalVariables(signOn),
       },
     },
   ],

@@ -73,6 +73,19 @@ const env: NodeJS.ProcessEnv = {
   ...lockEnv,
 };
 
+// `npm run dev` with no identity platform configured starts the local one (scripts/oidc-server.ts)
+// and points the portal's unified sign-on at it
+if (dev && !process.env.OIDC_ISSUER) {
+  const { localPlatformSettings, portalVariables } = await import("./oidc/settings");
+  const signOn = localPlatformSettings(env);
+  Object.assign(env, portalVariables(signOn));
+  const platform = spawn(bin("tsx"), [path.join("scripts", "oidc-server.ts")], {
+    stdio: "inherit",
+    env: { ...env, OIDC_PORT: String(signOn.port) },
+  });
+  process.on("exit", () => platform.kill());
+}
+
 if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
   console.log("[onestop] no build yet: running next build");
   run(bin("next"), ["build"], env);

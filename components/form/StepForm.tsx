@@ -20,6 +20,8 @@ export type TFieldView = {
   maxLength?: number;
   /** name of the file already uploaded for a file field */
   currentFile?: string;
+  /** shown but not changeable (a verified name or ID number); the server ignores what is posted */
+  readOnly?: boolean;
 };
 
 type Props = {
@@ -183,9 +185,10 @@ export function StepForm({ postTo, hidden, fields, initial: state, text, message
               name={field.name}
               {...inputAttributes[field.type]}
               defaultValue={value(field.name)}
+              readOnly={field.readOnly}
               aria-describedby={describedBy}
               aria-invalid={error ? true : undefined}
-              className={`${inputClass} ${field.type === "address" ? "w-full" : ""}`}
+              className={`${inputClass} ${field.type === "address" ? "w-full" : ""} ${field.readOnly ? "bg-panel" : ""}`}
             />
           );
         }

@@ -7,11 +7,16 @@ import type { TPortal, TSessionUser } from "./types";
 import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { defaultLocale } from "../i18n/settings";
-import { servedOverHttps } from "../http/securityHeaders";
 import { clientAddress } from "../http/clientAddress";
 import { TooManyRequestsError } from "../throttle/throttle";
 import { FormError } from "../shared/errors";
 import { checkProgramSecondFactor } from "./secondFactor";
+import { signOnProvider } from "./signOnProviders";
+import { completeSignOn } from "./completeSignOn";
+import { secureCookies } from "./cookieNames";
+
+// where the cookie names lived before: callers keep importing them from here
+export { secureCookies, sessionCookieName } from "./cookieNames";
 
 /**
  * A program signing staff in through this endpoint has no second page: it sends the
@@ -26,15 +31,6 @@ async function staffSecondFactor(userId: string, code: unknown, ip: string | nul
       throw error;
     },
   );
-}
-
-/** Cookies are `Secure` (and the session cookie `__Secure-` prefixed) when the portal is served over https. */
-export function secureCookies(): boolean {
-  return servedOverHttps();
-}
-
-export function sessionCookieName(): string {
-  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -69,8 +65,14 @@ export const authOptions: NextAuthOptions = {
         return secondFactor === null ? null : { ...result.user, portal, secondFactor };
       },
     }),
+    // the unified sign-on for citizens and for staff, each when configured (lib/auth/signOnProviders.ts)
+    ...[signOnProvider("public"), signOnProvider("staff")].filter((provider) => provider !== null),
   ],
   callbacks: {
+    // a sign-on's identity becomes an account here (or is refused); the password door needs nothing more
+    async signIn({ user, account, profile }) {
+      return account?.type === "oauth" ? completeSignOn({ user, account, profile }) : true;
+    },
     // next-auth honours a callbackUrl from the query, the body or a cookie: only a path on this site
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeRedirectPath(url, `/${defaultLocale}/account`, new URL(baseUrl).origin)}`;

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { decode, encode } from "next-auth/jwt";
-import { sessionCookieName, secureCookies } from "./options";
+import { sessionCookieName, secureCookies } from "./cookieNames";
 import { endSessionBySecret, liveSession, openSession, sessionLimits } from "./sessions";
 import { isCitizen, isStaff } from "./policy";
 import type { TPortal, TSessionUser } from "./types";

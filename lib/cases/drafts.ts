@@ -4,6 +4,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import type { TAnswers } from "../services/answers";
 import { serviceToApplyFor } from "./serviceToApplyFor";
+import { lockedApplicantAnswers } from "../identity/applicantFields";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -44,7 +45,13 @@ export async function loadApplication(input: { actor: TSessionUser; serviceCode:
     .filter((field) => field.type === "file")
     .map((field) => draft.answers[field.name])
     .filter((id): id is string => typeof id === "string");
-  return { service, draft, files: await uploadNames(prisma, input.actor, fileIds) };
+  const locked = await lockedApplicantAnswers(prisma, input.actor, service.form);
+  return {
+    service,
+    draft: { ...draft, answers: { ...draft.answers, ...locked } },
+    files: await uploadNames(prisma, input.actor, fileIds),
+    locked,
+  };
 }
 
 /** Names of uploads the citizen owns, for showing what a draft already holds. */

@@ -7,6 +7,7 @@ import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } fro
 import { saveUpload } from "../uploads/saveUpload";
 import type { TReceivedFile } from "../uploads/receiveUpload";
 import { readDraft } from "./drafts";
+import { lockedApplicantAnswers } from "../identity/applicantFields";
 
 type TStepResult =
   { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
@@ -60,7 +61,12 @@ export async function saveApplicationStep(
       }
     }
   }
-  const answers: TAnswers = { ...draft.answers, ...typed };
+  // a verified name and ID number are the applicant's, whatever was posted for them
+  const answers: TAnswers = {
+    ...draft.answers,
+    ...typed,
+    ...(await lockedApplicantAnswers(prisma, input.actor, service.form)),
+  };
   // a field hidden by its condition keeps no answer
   for (const field of step.fields) if (!isFieldShown(field, answers)) delete answers[field.name];
   await prisma.applicationDraft.upsert({

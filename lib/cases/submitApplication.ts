@@ -10,6 +10,8 @@ import { allocateTrackingNumber, newAccessCode } from "../identifiers/trackingNu
 import { composeCaseNotice, queueCaseNotice } from "../notifications/notifyApplicant";
 import { serviceToApplyFor, type TServiceForm } from "./serviceToApplyFor";
 import { readDraft, removeDraft } from "./drafts";
+import { lockedApplicantAnswers, verifiedIdentitySnapshot } from "../identity/applicantFields";
+import { declarationLimits, ZOnBehalf, type TOnBehalf } from "../identity/onBehalf";
 
 type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
 
@@ -26,7 +28,14 @@ export class AnswersInvalid extends Error {
   }
 }
 
-type TSubmitInput = { actor: TSessionUser; serviceCode: string; answers: TAnswers; idempotencyKey: string };
+type TSubmitInput = {
+  actor: TSessionUser;
+  serviceCode: string;
+  answers: TAnswers;
+  idempotencyKey: string;
+  /** 代办: filed for someone else, with their details and signed declaration */
+  onBehalf?: TOnBehalf | null;
+};
 
 /**
  * Submits an application exactly once per idempotency key: a retry, a double click or a
@@ -85,8 +94,31 @@ async function submit(
 
   const service = more.service ?? (await serviceToApplyFor(prisma, actor, input.serviceCode));
   const form = service.form;
-  const result = validateAnswers(form, input.answers);
+  const onBehalf = input.onBehalf ? parseOnBehalf(input.onBehalf) : null;
+  // the applicant fields: the principal's for a 代办, else the verified identity's (posted values ignored)
+  const applicantAnswers = onBehalf
+    ? principalAnswers(form, onBehalf)
+    : await lockedApplicantAnswers(prisma, actor, form);
+  const result = validateAnswers(form, { ...input.answers, ...applicantAnswers });
   if (!result.ok) throw new AnswersInvalid(result.fieldErrors);
+  const applicantIdentity = await verifiedIdentitySnapshot(prisma, actor);
+  if (onBehalf) {
+    const declaration = await prisma.attachment.findFirst({
+      where: { id: onBehalf.declarationId, uploaderId: actor.id, applicationId: null },
+      select: { mimeType: true, size: true },
+    });
+    const problem = !declaration
+      ? "onBehalfDeclarationRequired"
+      : !(declarationLimits.accept as readonly string[]).includes(declaration.mimeType)
+        ? "fileType"
+        : declaration.size > declarationLimits.maxSizeMb * 1024 * 1024
+          ? `fileTooLarge|${declarationLimits.maxSizeMb}`
+          : null;
+    if (problem) throw new AnswersInvalid({ onBehalfDeclaration: problem });
+    const own = applicantIdentity as { idNumber?: string } | null;
+    if (own?.idNumber && own.idNumber === onBehalf.idNumber)
+      throw new AnswersInvalid({ onBehalfIdNumber: "onBehalfSelf" });
+  }
 
   // every upload must be the applicant's own and not yet part of a case
   const fileFields = form.steps.flatMap((step) => step.fields).filter((field) => field.type === "file");
@@ -145,6 +177,9 @@ async function submit(
             answers: result.answers,
             formSnapshot: form,
             idempotencyKey,
+            principalName: onBehalf?.name ?? null,
+            principalIdNumber: onBehalf?.idNumber ?? null,
+            applicantIdentity: applicantIdentity ?? undefined,
             events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id } },
           },
           select: { id: true, accessCode: true, status: true },
@@ -158,6 +193,14 @@ async function submit(
             data: { applicationId: created.id, purpose: field.materialId ?? field.name },
           });
           if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
+        }
+        if (onBehalf) {
+          const linked = await tx.attachment.updateMany({
+            where: { id: onBehalf.declarationId, uploaderId: actor.id, applicationId: null },
+            data: { applicationId: created.id, purpose: "onBehalfDeclaration" },
+          });
+          if (linked.count !== 1)
+            throw new AnswersInvalid({ onBehalfDeclaration: "onBehalfDeclarationRequired" });
         }
         await more.withCase?.(tx);
         await queueCaseNotice(tx, notice);
@@ -174,6 +217,28 @@ async function submit(
     }
     throw error;
   }
+}
+
+/** The 代办 details, checked: field errors are named onBehalfName, onBehalfIdNumber, onBehalfDeclaration. */
+function parseOnBehalf(raw: TOnBehalf): TOnBehalf {
+  const parsed = ZOnBehalf.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] ?? "name");
+    const field = `onBehalf${key === "declarationId" ? "Declaration" : key === "idNumber" ? "IdNumber" : "Name"}`;
+    fieldErrors[field] ??= issue.code === "invalid_type" ? "required" : issue.message;
+  }
+  throw new AnswersInvalid(fieldErrors);
+}
+
+/** A 代办's applicant fields are the principal's. */
+function principalAnswers(form: TFormDefinition, onBehalf: TOnBehalf): Record<string, string> {
+  const fields = form.steps.flatMap((step) => step.fields);
+  const answers: Record<string, string> = {};
+  if (fields.some((f) => f.name === "fullName")) answers.fullName = onBehalf.name;
+  if (fields.some((f) => f.name === "idNumber" && f.type === "idCard")) answers.idNumber = onBehalf.idNumber;
+  return answers;
 }
 
 async function findByKey(

@@ -73,13 +73,23 @@ export async function getServiceForm(input: { code: string } & TDbOption): Promi
   name: string;
   nameEn: string;
   audience: "PERSON" | "LEGAL_PERSON";
+  /** the assurance level an applicant needs (lib/identity/assurance.ts) */
+  requiredLevel: "REGISTERED" | "PHONE_VERIFIED" | "REAL_NAME";
   form: TFormDefinition;
 }> {
   const service = await (
     await clientOf(input)
   ).service.findFirst({
     where: { code: input.code, published: true },
-    select: { id: true, code: true, name: true, nameEn: true, audience: true, form: true },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      nameEn: true,
+      audience: true,
+      requiredLevel: true,
+      form: true,
+    },
   });
   if (!service) throw new NotFoundError("service");
   return { ...service, form: ZFormDefinition.parse(service.form) };

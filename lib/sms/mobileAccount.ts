@@ -14,7 +14,7 @@ import { maskMobile } from "./templates";
  * An account registered with a mobile number alone has no mailbox: its e-mail column holds this
  * placeholder (the column is the account's unique sign-in name), and nothing is mailed to it.
  */
-const noMailboxDomain = "@mobile.invalid";
+import { noMailboxDomain } from "../shared/noMailbox";
 export const mobileOnlyEmail = (mobile: string) => `m${mobile}${noMailboxDomain}`;
 export const hasMailbox = (email: string) => !email.endsWith(noMailboxDomain);
 

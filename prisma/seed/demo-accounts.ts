@@ -15,6 +15,13 @@ export type SeedAccount = {
   accountType: "PERSON" | "ORGANISATION" | "STAFF";
   phone?: string;
   idNumber?: string;
+  /**
+   * The demo organisation is a verified legal person, as if the unified identity platform had
+   * vouched for it already (its 统一社会信用代码 and 经办人): it can apply for 行政许可 at once.
+   */
+  verified?: { name: string; idNumber: string; agentName: string; agentIdNumber: string };
+  /** the government sign-on (STAFF_OIDC_ISSUER) may sign this staff member in by this e-mail */
+  staffSignOn?: boolean;
   /** department code, or null for all */
   grants: { role: TStaffRole; department: string | null }[];
 };
@@ -35,12 +42,19 @@ export const demoAccounts: SeedAccount[] = [
     accountType: "ORGANISATION",
     phone: "02886001234",
     idNumber: "91510100MA61RC8H2N",
+    verified: {
+      name: "成都蓉城科技有限公司",
+      idNumber: "91510100MA61RC8H2N",
+      agentName: "张晓明",
+      agentIdNumber: "510104199003071237",
+    },
     grants: [],
   },
   {
     email: "caseworker@example.cn",
     name: "王建国",
     accountType: "STAFF",
+    staffSignOn: true,
     grants: [{ role: "CASEWORKER", department: "RSJ" }],
   },
   {

@@ -53,6 +53,21 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
         accountType: account.accountType,
         phone: account.phone ?? null,
         idNumber: account.idNumber ?? null,
+        ...(account.verified && {
+          verifiedName: account.verified.name,
+          verifiedIdNumber: account.verified.idNumber,
+          agentName: account.verified.agentName,
+          agentIdNumber: account.verified.agentIdNumber,
+          identityAssurance: "L2",
+          realNameVerifiedAt: new Date(),
+        }),
+        // pre-registered for the government sign-on, when one is configured (npm run dev, tests)
+        ...(account.staffSignOn &&
+          process.env.STAFF_OIDC_ISSUER && {
+            identities: {
+              create: { issuer: process.env.STAFF_OIDC_ISSUER, email: account.email, portal: "staff" },
+            },
+          }),
         passwordHash: await hashPassword(demoPassword),
         totpSecret: staff ? sealSecret(demoTotpSecret) : null,
         totpEnabledAt: staff ? new Date() : null,
@@ -104,6 +119,8 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
     const data = {
       ...rest,
       hot: rest.hot ?? false,
+      // most 行政许可 need a real-name applicant
+      requiredLevel: rest.type === "LICENSING" ? ("REAL_NAME" as const) : ("REGISTERED" as const),
       departmentId: deptId(department),
       specialSteps: rest.specialSteps ?? null,
       statutoryDayCount: rest.statutoryDayCount ?? "WORKING",

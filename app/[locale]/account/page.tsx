@@ -7,7 +7,10 @@ import { requireCitizen } from "@/lib/auth/session";
 import { getAccountOverview } from "@/lib/users/queries";
 import { listDrafts } from "@/lib/cases/drafts";
 import { latestNotifications } from "@/lib/notifications/queries";
-import { markNotificationsRead, saveMyCommunities } from "./actions";
+import { linkIdentity, markNotificationsRead, saveMyCommunities } from "./actions";
+import { accountIdentity } from "@/lib/identity/queries";
+import { signOnErrorKey } from "@/lib/auth/signOnClaims";
+import { signOnIssuer } from "@/lib/auth/signOnProviders";
 import { labelledPlaceTree } from "@/lib/places/queries";
 import { myCommunityCodes } from "@/lib/places/myCommunities";
 import { PlaceCheckboxes } from "@/components/notices/PlaceCheckboxes";
@@ -41,14 +44,16 @@ export default async function AccountPage({ params, searchParams }: Props) {
     "disclosure",
   ]);
   const user = await requireCitizen(locale, `/${locale}/account`);
-  const [overview, query, drafts, notifications, tree, mine] = await Promise.all([
+  const [overview, query, drafts, notifications, tree, mine, identity] = await Promise.all([
     searchParams.then((q) => getAccountOverview({ actor: user, casesPage: intParam(q.casesPage) })),
     searchParams,
     listDrafts({ actor: user }),
     latestNotifications({ actor: user }),
     labelledPlaceTree({ locale }),
     myCommunityCodes({ userId: user.id }),
+    accountIdentity({ actor: user }),
   ]);
+  const identityError = signOnErrorKey(query.identityError);
   if (!overview) notFound();
   return (
     <div className="grid gap-6">
@@ -107,6 +112,40 @@ export default async function AccountPage({ params, searchParams }: Props) {
           <Button className="justify-self-start">{t("notices:myCommunities.save")}</Button>
         </form>
         <MoreLink href={`/${locale}/notices/subscribe`}>{t("notices:subscribe.link")}</MoreLink>
+      </Section>
+      <Section id="identity" title={t("account:identity.title")}>
+        {query.linked ? <StatusNote className="mb-2">{t("account:identity.linkedNotice")}</StatusNote> : null}
+        {identityError ? (
+          <StatusNote alert className="mb-2">
+            {t(`errors:${identityError}`)}
+          </StatusNote>
+        ) : null}
+        <DefinitionList
+          items={[
+            [t("account:identity.level"), t(`account:identity.levels.${identity.level}`)],
+            ...(identity.verifiedName
+              ? ([
+                  [t("account:identity.verifiedName"), identity.verifiedName],
+                  [t("account:identity.verifiedIdNumber"), identity.verifiedIdNumber ?? ""],
+                ] as [string, string][])
+              : []),
+            ...(identity.agentName
+              ? ([[t("account:identity.agent"), identity.agentName]] as [string, string][])
+              : []),
+          ]}
+        />
+        {identity.level === "REGISTERED" ? (
+          <MoreLink href={`/${locale}/account/mobile`}>{t("account:identity.verifyMobile")}</MoreLink>
+        ) : null}
+        {!identity.linked && signOnIssuer("public") ? (
+          <form action={linkIdentity} className="mt-2 grid gap-2">
+            <input type="hidden" name="locale" value={locale} />
+            <p className="text-sm text-muted">{t("account:identity.linkHint")}</p>
+            <Button variant="secondary" className="justify-self-start">
+              {t("account:identity.link")}
+            </Button>
+          </form>
+        ) : null}
       </Section>
       <Section id="profile" title={t("account:profile")}>
         <DefinitionList

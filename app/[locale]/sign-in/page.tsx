@@ -8,7 +8,10 @@ import { isCitizen } from "@/lib/auth/policy";
 import { SignInForm } from "@/components/form/SignInForm";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
-import { signInCitizen } from "./actions";
+import { SignOnButton } from "@/components/form/SignOnButton";
+import { signOnIssuer } from "@/lib/auth/signOnProviders";
+import { signOnErrorKey } from "@/lib/auth/signOnClaims";
+import { signInCitizen, signOnCitizen } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
 
@@ -19,10 +22,21 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const returnTo = safeRedirectPath(param(query.returnTo, 500), `/${locale}/account`);
   if (isCitizen(await getSessionUser())) redirect(returnTo);
+  const signOnError = signOnErrorKey(param(query.signOnError, 40));
   return (
     <div className="grid gap-4">
       <PageHeading title={t("auth:signInTitle")} intro={t("auth:signInIntro")} />
       {param(query.closed, 1) ? <StatusNote>{t("privacy:close.done")}</StatusNote> : null}
+      {signOnError ? <StatusNote alert>{t(`errors:${signOnError}`)}</StatusNote> : null}
+      {/* before the password form: the password form's button stays the page's last */}
+      {signOnIssuer("public") ? (
+        <SignOnButton
+          action={signOnCitizen}
+          hidden={{ locale, signOnReturnTo: returnTo }}
+          label={t("auth:signOn.button")}
+          hint={t("auth:signOn.hint")}
+        />
+      ) : null}
       <SignInForm t={t} action={signInCitizen} hidden={{ locale, returnTo }} />
       <p>
         <Link href={`/${locale}/sign-in/mobile?returnTo=${encodeURIComponent(returnTo)}`}>

@@ -14,6 +14,10 @@ const ZApplicationBody = z.object({
   serviceCode: z.string().trim().min(1).max(64),
   answers: z.record(z.string().max(64), ZAnswer).default({}),
   uploads: z.record(z.string().max(64), z.string().max(64)).default({}),
+  /** 代办: the principal's name and ID number, and the upload id of the declaration they signed */
+  onBehalf: z
+    .object({ name: z.string().max(100), idNumber: z.string().max(30), declaration: z.string().max(64) })
+    .optional(),
 });
 
 const pageSize = 50;
@@ -45,6 +49,11 @@ export const POST = citizenRoute("token or cookie", async ({ request, actor }) =
     serviceCode: body.serviceCode,
     answers: { ...body.answers, ...body.uploads },
     idempotencyKey: key.data,
+    onBehalf: body.onBehalf && {
+      name: body.onBehalf.name,
+      idNumber: body.onBehalf.idNumber,
+      declarationId: body.onBehalf.declaration,
+    },
   };
   try {
     const result = await submitApplication(input).catch((error: unknown) => {

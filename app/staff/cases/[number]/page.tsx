@@ -23,6 +23,9 @@ import { PageHeader } from "@/components/staff/PageHeader";
 import { StepForms } from "@/components/staff/StepForms";
 import { assignOtherCase, claimOwnCase, noteCase } from "./actions";
 
+import { ApplicantIdentity } from "@/components/staff/ApplicantIdentity";
+import { ZCaseIdentity } from "@/lib/identity/onBehalf";
+
 type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
 
 export const generateMetadata = paramMetadata("number");
@@ -44,7 +47,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   const materials = ZGuideLists.shape.materials.parse(found.service.materials);
   // what a file answers: a 申请材料 by name, or the result / a 补正 document
   const purposeLabel = (purpose: string) =>
-    purpose === "result" || purpose === "supplement"
+    purpose === "result" || purpose === "supplement" || purpose === "onBehalfDeclaration"
       ? t(`staff:purpose.${purpose}`)
       : (materials.find((m) => m.id === purpose)?.name ?? purpose);
 
@@ -157,6 +160,19 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
           errorTitle={t("errors:summaryTitle")}
         />
       ) : null}
+
+      <Section id="applicant-identity" title={t("staff:identity.title")}>
+        <ApplicantIdentity
+          t={t}
+          identity={ZCaseIdentity.nullable().catch(null).parse(found.applicantIdentity)}
+          applicantName={found.applicant.name}
+          principal={
+            found.principalName
+              ? { name: found.principalName, idNumber: found.principalIdNumber ?? "" }
+              : null
+          }
+        />
+      </Section>
 
       <Section id="answers" title={t("staff:answers")}>
         <dl className="grid gap-2 md:grid-cols-[14rem_1fr]">

@@ -46,6 +46,18 @@ export default async function ApplyPage({ params, searchParams }: Props) {
       <div className="grid gap-4">
         <h1 className="text-2xl font-bold">{t("apply:cannotApplyTitle")}</h1>
         <p>{t(`errors:${loaded.refusal}`)}</p>
+        {loaded.refusal === "assuranceRealName" ? (
+          <p>
+            {t("apply:reach.realName")}{" "}
+            <Link href={`/${locale}/account#identity`}>{t("apply:reach.linkIdentity")}</Link>
+          </p>
+        ) : null}
+        {loaded.refusal === "assurancePhone" ? (
+          <p>
+            {t("apply:reach.phone")}{" "}
+            <Link href={`/${locale}/account/mobile`}>{t("apply:reach.verifyMobile")}</Link>
+          </p>
+        ) : null}
         <p>
           <Link href={`/${locale}/services/${code}`} className="underline">
             {t("apply:backToGuide")}
@@ -53,7 +65,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         </p>
       </div>
     );
-  const { service, draft, files } = loaded;
+  const { service, draft, files, locked } = loaded;
   // a step sent back by its form route, with its errors and what was typed
   const returned = await returnedFormState({ actor, id: query[formReturnParam] });
   const steps = stepTitles(locale, service.form);
@@ -125,6 +137,8 @@ export default async function ApplyPage({ params, searchParams }: Props) {
           fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
             t("apply:fileHint", { types, size }),
           ).map((view) => {
+            if (locked[view.name] !== undefined)
+              return { ...view, readOnly: true, hint: t("apply:lockedHint") };
             const condition = conditionHint(view.name);
             return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
           })}

@@ -1,0 +1,49 @@
+import type { TFunction } from "i18next";
+import type { TCaseIdentity } from "@/lib/identity/onBehalf";
+
+/**
+ * Who filed a case, for the caseworker: the identity the platform verified when it was filed
+ * (or that it was not verified), an organisation's 经办人, and for a 代办 the agent and the
+ * principal it was filed for (the signed declaration is among the case's files).
+ */
+export function ApplicantIdentity({
+  t,
+  identity,
+  applicantName,
+  principal,
+}: {
+  t: TFunction;
+  identity: TCaseIdentity | null;
+  applicantName: string;
+  principal: { name: string; idNumber: string } | null;
+}) {
+  const rows: [string, string][] = [];
+  if (identity) {
+    rows.push([
+      t("staff:identity.verified"),
+      `${identity.name ?? applicantName} · ${identity.idNumber ?? ""}`,
+    ]);
+    if (identity.agentName)
+      rows.push([
+        t("staff:identity.organisationAgent"),
+        `${identity.agentName} · ${identity.agentIdNumber ?? ""}`,
+      ]);
+  } else rows.push([t("staff:identity.verified"), t("staff:identity.notVerified", { name: applicantName })]);
+  if (principal) {
+    rows.push([t("staff:identity.agent"), identity?.name ?? applicantName]);
+    rows.push([t("staff:identity.principal"), `${principal.name} · ${principal.idNumber}`]);
+  }
+  return (
+    <>
+      {principal ? <p className="mb-2 font-bold">{t("staff:identity.onBehalf")}</p> : null}
+      <dl className="grid gap-2 md:grid-cols-[14rem_1fr]">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="font-bold">{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}

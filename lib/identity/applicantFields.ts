@@ -1,0 +1,57 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import type { TSessionUser } from "../auth/types";
+import type { TFormDefinition } from "../services/form-definition";
+
+/**
+ * The applicant fields a real-name account cannot change: a person's 姓名 (`fullName`) and
+ * 公民身份号码 (`idNumber`), an organisation's 统一社会信用代码 (`creditCode`) — the names every
+ * service form uses for the applicant. Their values come from the verified identity; whatever is
+ * posted for them is ignored. Empty for an account without a verified identity.
+ */
+export async function lockedApplicantAnswers(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  actor: TSessionUser,
+  form: TFormDefinition,
+): Promise<Record<string, string>> {
+  const user = await prisma.user.findUnique({
+    where: { id: actor.id },
+    select: { accountType: true, realNameVerifiedAt: true, verifiedName: true, verifiedIdNumber: true },
+  });
+  if (!user?.realNameVerifiedAt || !user.verifiedIdNumber) return {};
+  const fields = form.steps.flatMap((step) => step.fields);
+  const has = (name: string, type: string) => fields.some((f) => f.name === name && f.type === type);
+  const locked: Record<string, string> = {};
+  if (user.accountType === "PERSON") {
+    if (user.verifiedName && has("fullName", "text")) locked.fullName = user.verifiedName;
+    if (has("idNumber", "idCard")) locked.idNumber = user.verifiedIdNumber;
+  } else if (user.accountType === "ORGANISATION" && has("creditCode", "creditCode")) {
+    locked.creditCode = user.verifiedIdNumber;
+  }
+  return locked;
+}
+
+/** The verified identity a case records for the caseworker (the applicant, or the agent of a 代办). */
+export async function verifiedIdentitySnapshot(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  actor: TSessionUser,
+): Promise<Prisma.InputJsonValue | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: actor.id },
+    select: {
+      realNameVerifiedAt: true,
+      verifiedName: true,
+      verifiedIdNumber: true,
+      agentName: true,
+      agentIdNumber: true,
+    },
+  });
+  if (!user?.realNameVerifiedAt) return null;
+  return {
+    name: user.verifiedName,
+    idNumber: user.verifiedIdNumber,
+    agentName: user.agentName,
+    agentIdNumber: user.agentIdNumber,
+    verifiedAt: user.realNameVerifiedAt.toISOString(),
+  };
+}
