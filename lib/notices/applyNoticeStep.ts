@@ -6,7 +6,7 @@ import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
 import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { noticeWorkflow, noticeWriters, reviewsOfRound, type TNoticeStep } from "./noticeWorkflow";
-import { needsThreeLevels } from "../settings/queries";
+import { needsThreeLevels } from "./reviewLevels";
 import { noticeVisibilityChanged } from "./effects";
 
 /** The steps people take; `publish` is the job runner's, at the scheduled time (publishNotice). */

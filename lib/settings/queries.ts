@@ -14,7 +14,6 @@ import {
 import type { TSessionUser } from "../auth/types";
 import { readSetting, saveSetting } from "./stored";
 import { ZCaseSettings, defaultCaseSettings, type TCaseSettings } from "./cases";
-import { ZNoticeReview, defaultNoticeReview, requiresThreeLevels, type TNoticeReview } from "./noticeReview";
 
 /** The site settings, falling back field by field to the defaults. */
 export const getSiteSettings = cache(async (input: TDbOption = {}): Promise<TSiteSettings> => {
@@ -69,22 +68,4 @@ export async function getCaseSettings(input: TDbOption = {}): Promise<TCaseSetti
 /** Changes the 好差评 periods (administrators only; anyone else is refused and audited). */
 export async function saveCaseSettings(input: { actor: TSessionUser; settings: TCaseSettings } & TDbOption) {
   await saveSetting({ ...input, key: "cases", schema: ZCaseSettings, value: input.settings });
-}
-
-/** Which notices need 三审三校 (the administrators' list of department:category pairs). */
-export async function getNoticeReview(input: TDbOption = {}): Promise<TNoticeReview> {
-  const parsed = ZNoticeReview.safeParse(await readSetting({ ...input, key: "noticeReview" }));
-  return parsed.success ? parsed.data : defaultNoticeReview;
-}
-
-/** Whether a notice of this department (or none) and category needs 三审三校. */
-export async function needsThreeLevels(
-  input: { department: string | null; category: string } & TDbOption,
-): Promise<boolean> {
-  return requiresThreeLevels(await getNoticeReview(input), input.department, input.category);
-}
-
-/** Changes which notices need 三审三校 (administrators only; anyone else is refused and audited). */
-export async function saveNoticeReview(input: { actor: TSessionUser; review: TNoticeReview } & TDbOption) {
-  await saveSetting({ ...input, key: "noticeReview", schema: ZNoticeReview, value: input.review });
 }

@@ -5,7 +5,7 @@ import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { createNotice, updateNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
-import { getNoticeReview, saveNoticeReview } from "@/lib/settings/queries";
+import { getNoticeReview, saveNoticeReview } from "@/lib/notices/reviewLevels";
 import { confirmSubscription, subscribe, unsubscribe } from "@/lib/notices/subscriptions";
 import { drainJobs, enqueueJob, type TJobHandler } from "@/lib/jobs/queue";
 import { noticeJobHandlers } from "@/lib/notices/jobs";

@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/formAction";
 import { ZCalendarForm, ZDisclosureSettings } from "@/lib/settings/disclosure";
-import { saveCaseSettings, saveDisclosureSettings, saveNoticeReview } from "@/lib/settings/queries";
-import { ZNoticeReviewForm } from "@/lib/settings/noticeReview";
+import { saveCaseSettings, saveDisclosureSettings } from "@/lib/settings/queries";
+import { saveNoticeReview, ZNoticeReviewForm } from "@/lib/notices/reviewLevels";
 import { ZCaseSettings } from "@/lib/settings/cases";
 import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
 

@@ -2,12 +2,8 @@ import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
-import {
-  getCalendarOverrides,
-  getCaseSettings,
-  getDisclosureSettings,
-  getNoticeReview,
-} from "@/lib/settings/queries";
+import { getCalendarOverrides, getCaseSettings, getDisclosureSettings } from "@/lib/settings/queries";
+import { getNoticeReview } from "@/lib/notices/reviewLevels";
 import { calendarVersion } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";

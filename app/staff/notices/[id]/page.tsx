@@ -16,7 +16,7 @@ import {
   type TNoticeStep,
 } from "@/lib/notices/noticeWorkflow";
 import { openSteps } from "@/lib/workflow/workflow";
-import { needsThreeLevels } from "@/lib/settings/queries";
+import { needsThreeLevels } from "@/lib/notices/reviewLevels";
 import { revisionDiff } from "@/lib/notices/revisionDiff";
 import { scopeValues, type TNoticeScope } from "@/lib/notices/scope";
 import { labelledPlaceTree } from "@/lib/places/queries";

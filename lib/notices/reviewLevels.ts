@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { noticeCategories } from "../notices/categories";
+import type { TDbOption } from "../db/client";
+import type { TSessionUser } from "../auth/types";
+import { readSetting, saveSetting } from "../settings/stored";
+import { noticeCategories } from "./categories";
 
 /**
  * Which notices need 三审三校 (初审, 复审, 终审 by a supervisor) instead of two-person review:
@@ -23,7 +26,7 @@ export const ZNoticeReviewForm = z.object({
     ),
 });
 export type TNoticeReview = { threeLevels: string[] };
-export const ZNoticeReview = z.object({ threeLevels: z.array(z.string().regex(pairPattern)) });
+const ZNoticeReview = z.object({ threeLevels: z.array(z.string().regex(pairPattern)) });
 export const defaultNoticeReview: TNoticeReview = { threeLevels: [] };
 
 /** Whether a notice of this department (null: none) and category needs 三审三校. */
@@ -35,4 +38,22 @@ export function requiresThreeLevels(
   return [`${department ?? "*"}:${category}`, `*:${category}`].some((pair) =>
     setting.threeLevels.includes(pair),
   );
+}
+
+/** Which notices need 三审三校 (the administrators' list of department:category pairs). */
+export async function getNoticeReview(input: TDbOption = {}): Promise<TNoticeReview> {
+  const parsed = ZNoticeReview.safeParse(await readSetting({ ...input, key: "noticeReview" }));
+  return parsed.success ? parsed.data : defaultNoticeReview;
+}
+
+/** Whether a notice of this department (or none) and category needs 三审三校. */
+export async function needsThreeLevels(
+  input: { department: string | null; category: string } & TDbOption,
+): Promise<boolean> {
+  return requiresThreeLevels(await getNoticeReview(input), input.department, input.category);
+}
+
+/** Changes which notices need 三审三校 (administrators only; anyone else is refused and audited). */
+export async function saveNoticeReview(input: { actor: TSessionUser; review: TNoticeReview } & TDbOption) {
+  await saveSetting({ ...input, key: "noticeReview", schema: ZNoticeReview, value: input.review });
 }
