@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/Button";
 
-type Props = { read: string; stop: string };
+type Props = { read: string; stop: string; unavailable: string };
 
 const noSubscription = () => () => {};
 
@@ -26,9 +26,9 @@ function chunks(text: string): string[] {
 /**
  * 长辈版 read-aloud (《互联网网站适老化通用设计规范》): reads the page's main content with the
  * browser's own speech synthesis, and stops. Shown only where the browser can speak; without
- * JavaScript the layout shows a note instead (a <noscript> beside it).
+ * JavaScript, or where the browser cannot speak, a note says how else to have the page read.
  */
-export function ReadAloud({ read, stop }: Props) {
+export function ReadAloud({ read, stop, unavailable }: Props) {
   // false on the server and where the browser cannot speak: nothing is shown then
   const canSpeak = useSyncExternalStore(
     noSubscription,
@@ -40,7 +40,8 @@ export function ReadAloud({ read, stop }: Props) {
 
   useEffect(() => () => (canSpeak ? window.speechSynthesis.cancel() : undefined), [canSpeak]);
 
-  if (!canSpeak) return null;
+  // the server's answer (and so the page without JavaScript) says how else to have it read
+  if (!canSpeak) return <span>{unavailable}</span>;
 
   const speakNext = () => {
     const text = queue.current.shift();

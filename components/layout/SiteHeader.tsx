@@ -32,12 +32,7 @@ export function SiteHeader({ locale, locales, t, settings, path, elder, citizenN
             label={elder ? t("elder.off") : t("elder.on")}
           />
           {elder ? (
-            <>
-              <ReadAloud read={t("elder.read")} stop={t("elder.stop")} />
-              <noscript>
-                <span>{t("elder.readNoScript")}</span>
-              </noscript>
-            </>
+            <ReadAloud read={t("elder.read")} stop={t("elder.stop")} unavailable={t("elder.readNoScript")} />
           ) : null}
           {/* on a phone the footer carries it: the header stays within a fifth of the screen */}
           <Link href={`/${locale}/accessibility`} className="max-sm:hidden">
