@@ -115,11 +115,12 @@ describe("the receipt of a submitted case", () => {
       found.service.name,
       found.service.department.name,
       actors.citizen.name,
-      "已申报",
       `${found.service.promisedDays} 个工作日`,
     ]) {
       expect(receipt.text).toContain(expected.replace(/\s+/g, ""));
     }
+    // a fixed document: what is current is on the tracking page, not a 当前状态 frozen in a PDF
+    expect(receipt.text).not.toContain("当前状态");
     expect(receipt.qr).toBe(`http://localhost:3000/zh-Hans/track?trackingNumber=${trackingNumber}`);
   });
 
