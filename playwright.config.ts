@@ -5,9 +5,13 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 /** a real SMTP server the app sends to; it writes each message to a file the tests read (tests/e2e/helpers/mail.ts) */
 const smtpPort = port + 1;
 const mailFile = `.e2e-mail-${port}.jsonl`;
-/** the local identity platform citizens and staff sign on through (scripts/oidc-server.ts), on port + 2 */
+/**
+ * the local identity platform citizens and staff sign on through (scripts/oidc-server.ts), on
+ * port + 11: the specs that start servers of their own take + 2 … + 10 (throttle + 2/3, cache
+ * instances + 4/5, cluster PostgreSQL + 7 and instances + 9/10) and + 21 (https)
+ */
 const signOn = localPlatformSettings({
-  OIDC_PORT: String(port + 2),
+  OIDC_PORT: String(port + 11),
   NEXTAUTH_URL: `http://localhost:${port}`,
 });
 
