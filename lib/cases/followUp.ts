@@ -9,6 +9,7 @@ import { z } from "zod";
 import { addWorkingDays, chinaDay } from "../calendar/workdays";
 import { getCaseSettings } from "../settings/queries";
 import { notifyApplicant } from "../notifications/notifyApplicant";
+import { serviceCaseNumberPattern } from "./schema";
 
 /**
  * The follow-up of a 差评: verify (核实) → fix (整改) → call the rater back (回访) → close, the
@@ -104,7 +105,7 @@ export async function advanceFollowUp(
 }
 
 export const ZAppeal = z.object({
-  trackingNumber: z.string().min(1),
+  trackingNumber: z.string().regex(serviceCaseNumberPattern),
   reason: z.string().trim().min(1, "required").max(1000, "tooLongMax|1000"),
 });
 
