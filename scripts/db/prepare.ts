@@ -7,21 +7,10 @@ import { openAdapter, directDatabaseTarget } from "../../lib/db/adapter";
 import { deployMigrations } from "../../lib/db/migrations";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { seedDemo } from "../../prisma/seed/seed";
+import { databaseUnavailable } from "../../lib/db/unavailable";
 import { runMain } from "../runMain";
 
-/** PostgreSQL restarting or not yet accepting connections: worth another try, not a failed start. */
-const unavailable = /57P01|57P03|ECONNREFUSED|ECONNRESET|Connection terminated/;
 const retryForMs = 60_000;
-
-function isUnavailable(error: unknown): boolean {
-  let detail = "";
-  try {
-    detail = JSON.stringify(error);
-  } catch {
-    // a circular error object: its stack and message are enough
-  }
-  return unavailable.test(`${String((error as Error)?.stack ?? error)} ${detail}`);
-}
 
 /**
  * An instance that starts while PostgreSQL restarts (as in a rolling restart or a failover) waits
@@ -35,7 +24,7 @@ async function main() {
       return await prepare();
     } catch (error) {
       if (directDatabaseTarget().kind !== "postgres" || Date.now() > giveUpAt) throw error;
-      if (!isUnavailable(error)) throw error;
+      if (!databaseUnavailable(error)) throw error;
       console.log("[onestop] the database is not available yet; trying again in a second");
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
