@@ -20,6 +20,9 @@ export class BodyTooLargeError extends Error {
  */
 export class NotJsonMediaTypeError extends Error {}
 
+/** A write that must be sent once with an Idempotency-Key header came without a valid one (400). */
+export class IdempotencyKeyError extends Error {}
+
 /** The API's error body: `{"error":{"code","message","fields"?}}` with a 4xx status. */
 export function apiError(
   status: number,
@@ -40,6 +43,12 @@ export function apiFailure(error: unknown): Response {
   if (error instanceof FormError) return apiFormError(error);
   if (error instanceof BodyTooLargeError) return apiError(413, "payload_too_large", error.message);
   if (error instanceof BadJsonError) return apiError(400, "invalid_json", "The request body must be JSON");
+  if (error instanceof IdempotencyKeyError)
+    return apiError(
+      400,
+      "idempotency_key_required",
+      "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)",
+    );
   if (error instanceof NotJsonMediaTypeError) return apiError(415, "unsupported_media_type", error.message);
   if (error instanceof ZodError) {
     const fields = Object.fromEntries(

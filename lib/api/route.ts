@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { isCitizen } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { apiActor, cookieActor } from "./actor";
@@ -7,6 +7,7 @@ import {
   apiFailure,
   apiUnauthorized,
   BadJsonError,
+  IdempotencyKeyError,
   BodyTooLargeError,
   NotJsonMediaTypeError,
 } from "./errors";
@@ -14,6 +15,7 @@ import { getT } from "../i18n/server";
 import { localeFromAcceptLanguage } from "../i18n/settings";
 import { applySecurityHeaders } from "../http/securityHeaders";
 import { requestClientAddress } from "../http/clientAddress";
+import { readLimitedText } from "../http/smallForm";
 import { countAttempt } from "../throttle/throttle";
 
 type TParams = Record<string, string>;
@@ -69,21 +71,18 @@ export function publicJson(body: unknown): Response {
  */
 async function limitedText(request: Request, maxBytes: number): Promise<string> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw new BodyTooLargeError(maxBytes);
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  const text = await readLimitedText(request, maxBytes);
+  if (text === null) throw new BodyTooLargeError(maxBytes);
+  return text;
+}
+
+const ZIdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
+
+/** The request's Idempotency-Key header (8-100 letters, digits, - or _): 400 without one. */
+export function idempotencyKey(request: Request): string {
+  const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
+  if (!key.success) throw new IdempotencyKeyError();
+  return key.data;
 }
 
 /**

@@ -47,26 +47,21 @@ export async function serviceToApplyFor(
   serviceCode: string,
 ): Promise<TServiceForm> {
   const service = await getServiceForm({ code: serviceCode, db: prisma as PrismaClient });
-  if (mayApplyFor(actor, service.audience)) {
-    const level = await accountAssurance(prisma, actor.id);
-    if (reaches(level, service.requiredLevel)) return service;
-    await writeAudit(prisma, {
+  const refused = (detail: Record<string, string | null>) =>
+    writeAudit(prisma, {
       actorId: actor.id,
       action: "application.apply",
       entityType: "Service",
       entityId: service.code,
       outcome: "DENIED",
-      detail: { reason: "assurance", required: service.requiredLevel, level },
+      detail,
     });
+  if (mayApplyFor(actor, service.audience)) {
+    const level = await accountAssurance(prisma, actor.id);
+    if (reaches(level, service.requiredLevel)) return service;
+    await refused({ reason: "assurance", required: service.requiredLevel, level });
     throw new AssuranceTooLow(service.requiredLevel, level);
   }
-  await writeAudit(prisma, {
-    actorId: actor.id,
-    action: "application.apply",
-    entityType: "Service",
-    entityId: service.code,
-    outcome: "DENIED",
-    detail: { reason: "audience", audience: service.audience, accountType: actor.accountType },
-  });
+  await refused({ reason: "audience", audience: service.audience, accountType: actor.accountType });
   throw new FormError(service.audience === "LEGAL_PERSON" ? "audienceLegalPerson" : "audiencePerson");
 }

@@ -12,12 +12,13 @@ export async function readLimitedText(request: Request, maxBytes: number): Promi
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  // malformed UTF-8 becomes U+FFFD rather than an error
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 
 /** A small url-encoded form body read as readLimitedText reads it. Null when it is too big. */

@@ -159,6 +159,31 @@ async function runHeld(
   }
 }
 
+/** An outbox row's fields after a failed send: the error kept, and failed for good on the last try. */
+export function failedSendFields(error: unknown, last: boolean) {
+  return {
+    error: String((error as Error)?.message ?? error).slice(0, 500),
+    failedAt: last ? new Date() : null,
+  };
+}
+
+/** Puts a job back to run now from its first attempt (an administrator's retry of a dead letter). */
+export async function restartJob(tx: Prisma.TransactionClient, id: string): Promise<void> {
+  await tx.job.update({
+    where: { id },
+    data: {
+      doneAt: null,
+      failedAt: null,
+      lockedAt: null,
+      lockedBy: null,
+      lockedUntil: null,
+      attempts: 0,
+      runAt: new Date(),
+      lastError: null,
+    },
+  });
+}
+
 /** Records a failed attempt: retried later with a growing delay, or a dead letter after the last. */
 async function recordFailure(prisma: PrismaClient, job: TJob, runnerId: string, error: unknown) {
   const last = job.attempts >= maxJobAttempts;

@@ -1,6 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { maxJobAttempts, type TJobHandler, type TJobHandlers } from "../jobs/queue";
+import { failedSendFields, maxJobAttempts, type TJobHandler, type TJobHandlers } from "../jobs/queue";
 import { ZMailJob } from "./sendMail";
 
 const transports = new Map<string, Transporter>();
@@ -49,13 +49,7 @@ const sendQueuedMail: TJobHandler = async ({ db: prisma, payload, job }) => {
     });
   } catch (error) {
     const last = permanent(error) || job.attempts >= maxJobAttempts;
-    await prisma.outboxMail.update({
-      where: { id: outboxId },
-      data: {
-        error: String((error as Error).message ?? error).slice(0, 500),
-        failedAt: last ? new Date() : null,
-      },
-    });
+    await prisma.outboxMail.update({ where: { id: outboxId }, data: failedSendFields(error, last) });
     if (last) return;
     throw error;
   }

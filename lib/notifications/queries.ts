@@ -5,6 +5,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
+import { restartJob } from "../jobs/queue";
 
 /** The user's latest notifications (own only). */
 export async function latestNotifications(input: { actor: TSessionUser; take?: number } & TDbOption) {
@@ -61,19 +62,7 @@ export async function retryMail(input: { actor: TSessionUser; id: string } & TDb
   if (!job) throw await deniedAsNotFound(prisma, entry);
   await prisma.$transaction(async (tx) => {
     await tx.outboxMail.update({ where: { id: input.id }, data: { failedAt: null } });
-    await tx.job.update({
-      where: { id: job.id },
-      data: {
-        doneAt: null,
-        failedAt: null,
-        lockedAt: null,
-        lockedBy: null,
-        lockedUntil: null,
-        attempts: 0,
-        runAt: new Date(),
-        lastError: null,
-      },
-    });
+    await restartJob(tx, job.id);
     await writeAudit(tx, entry);
   });
 }

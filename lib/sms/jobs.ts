@@ -1,6 +1,6 @@
 import "server-only";
 import fs from "node:fs/promises";
-import { maxJobAttempts, type TJobHandler, type TJobHandlers } from "../jobs/queue";
+import { failedSendFields, maxJobAttempts, type TJobHandler, type TJobHandlers } from "../jobs/queue";
 import { ZSmsJob } from "./sendSms";
 import { sendThroughProvider, SmsRefused, smsProviderConfig } from "./provider";
 import type { TSmsParams, TSmsTemplate } from "./templates";
@@ -46,13 +46,7 @@ const sendQueuedSms: TJobHandler = async ({ db: prisma, payload, job, signal }) 
     );
   } catch (error) {
     const last = error instanceof SmsRefused || job.attempts >= maxJobAttempts;
-    await prisma.outboxSms.update({
-      where: { id: outboxId },
-      data: {
-        error: String((error as Error).message ?? error).slice(0, 500),
-        failedAt: last ? new Date() : null,
-      },
-    });
+    await prisma.outboxSms.update({ where: { id: outboxId }, data: failedSendFields(error, last) });
     if (last) return;
     throw error;
   }

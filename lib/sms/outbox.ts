@@ -5,6 +5,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { writeAudit } from "../audit/writeAudit";
+import { restartJob } from "../jobs/queue";
 import { smsProviderConfig } from "./provider";
 import { verifySignedBody } from "./signature";
 
@@ -38,19 +39,7 @@ export async function retrySms(input: { actor: TSessionUser; id: string } & TDbO
   if (!job) throw await deniedAsNotFound(prisma, entry);
   await prisma.$transaction(async (tx) => {
     await tx.outboxSms.update({ where: { id: input.id }, data: { failedAt: null, error: null } });
-    await tx.job.update({
-      where: { id: job.id },
-      data: {
-        doneAt: null,
-        failedAt: null,
-        lockedAt: null,
-        lockedBy: null,
-        lockedUntil: null,
-        attempts: 0,
-        runAt: new Date(),
-        lastError: null,
-      },
-    });
+    await restartJob(tx, job.id);
     await writeAudit(tx, entry);
   });
 }

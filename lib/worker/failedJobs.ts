@@ -2,6 +2,7 @@ import "server-only";
 import { requireAdministrator } from "../auth/guards";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
+import { restartJob } from "../jobs/queue";
 import { isAdministrator } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
 import { clientOf, type TDbOption } from "../db/client";
@@ -30,17 +31,7 @@ export async function retryFailedJob(input: { actor: TSessionUser; id: string } 
     : null;
   if (!failed) throw await deniedAsNotFound(prisma, entry);
   await prisma.$transaction(async (tx) => {
-    await tx.job.update({
-      where: { id: failed.id },
-      data: {
-        failedAt: null,
-        attempts: 0,
-        runAt: new Date(),
-        lastError: null,
-        lockedBy: null,
-        lockedUntil: null,
-      },
-    });
+    await restartJob(tx, failed.id);
     await writeAudit(tx, entry);
   });
 }

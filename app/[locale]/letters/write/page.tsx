@@ -1,17 +1,16 @@
 import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
-import { lt } from "@/lib/i18n/content";
 import { errorMessages } from "@/lib/i18n/messages";
 import { codeOptions } from "@/lib/i18n/options";
 import { withQuery } from "@/lib/i18n/paths";
 import { departmentList } from "@/lib/places/queries";
 import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
-import { letterKinds, mayorMailbox } from "@/lib/letters/kinds";
 import { maxLetterFiles } from "@/lib/letters/submitLetter";
 import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import type { TSearchParams } from "@/lib/i18n/search-params";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { letterRoutingFields } from "@/components/letters/routingFields";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { WithName, nameSlot } from "@/components/ui/LocalText";
 import { writeLetter } from "./actions";
@@ -52,21 +51,7 @@ export default async function WriteLetterPage({ params, searchParams }: Props) {
         {...(writer ? { postTo: "/api/forms/letter-write", returned } : { action: writeLetter })}
         hidden={{ locale }}
         fields={[
-          {
-            name: "kind",
-            type: "radio",
-            label: t("letters:field.kind"),
-            options: codeOptions(t, "letters:kind", letterKinds),
-          },
-          {
-            name: "mailbox",
-            type: "select",
-            label: t("letters:field.mailbox"),
-            options: [
-              { value: mayorMailbox, label: t("letters:mayorMailbox") },
-              ...departments.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) })),
-            ],
-          },
+          ...letterRoutingFields(t, locale, departments),
           { name: "subject", type: "text", label: t("letters:field.subject") },
           {
             name: "content",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiError } from "@/lib/api/errors";
-import { citizenRoute, jsonBody } from "@/lib/api/route";
+import { citizenRoute, idempotencyKey, jsonBody } from "@/lib/api/route";
 import { queryParams } from "@/lib/api/queryParams";
 import { AnswersInvalid, submitApplication } from "@/lib/cases/submitApplication";
 import { listOwnCases } from "@/lib/cases/ownCases";
@@ -8,7 +8,6 @@ import { ownCaseListJson } from "@/lib/cases/caseJson";
 
 export const dynamic = "force-dynamic";
 
-const ZIdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 const ZAnswer = z.union([z.string().max(5000), z.array(z.string().max(5000)).max(100)]);
 const ZApplicationBody = z.object({
   serviceCode: z.string().trim().min(1).max(64),
@@ -36,19 +35,13 @@ export const GET = citizenRoute("token or cookie", async ({ request, actor }) =>
  * same body when the key was used before (no second case). Upload ids join the answers.
  */
 export const POST = citizenRoute("token or cookie", async ({ request, actor }) => {
-  const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
-  if (!key.success)
-    return apiError(
-      400,
-      "idempotency_key_required",
-      "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)",
-    );
+  const key = idempotencyKey(request);
   const body = await jsonBody(request, ZApplicationBody);
   const input = {
     actor,
     serviceCode: body.serviceCode,
     answers: { ...body.answers, ...body.uploads },
-    idempotencyKey: key.data,
+    idempotencyKey: key,
     onBehalf: body.onBehalf && {
       name: body.onBehalf.name,
       idNumber: body.onBehalf.idNumber,

@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { apiError, apiUnauthorized } from "@/lib/api/errors";
-import { apiRoute, jsonBody } from "@/lib/api/route";
+import { apiUnauthorized } from "@/lib/api/errors";
+import { apiRoute, idempotencyKey, jsonBody } from "@/lib/api/route";
 import { createWorkOrder, ZWorkOrder } from "@/lib/letters/hotline";
 import { hotlineActorFromRequest } from "@/lib/letters/hotlineTokens";
 
 export const dynamic = "force-dynamic";
 
-const ZIdempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/);
 // a work order is a few kilobytes of text: the body is read no further than this
 const maxBodyBytes = 32 * 1024;
 
@@ -37,15 +36,9 @@ const ZWorkOrderBody = z
 export const POST = apiRoute(async ({ request }) => {
   const actor = await hotlineActorFromRequest(request);
   if (!actor) return apiUnauthorized("Send Authorization: Bearer <service token> (made by an administrator)");
-  const key = ZIdempotencyKey.safeParse(request.headers.get("idempotency-key"));
-  if (!key.success)
-    return apiError(
-      400,
-      "idempotency_key_required",
-      "Send an Idempotency-Key header of 8-100 letters, digits, - or _ (a UUID will do)",
-    );
+  const key = idempotencyKey(request);
   const order = await jsonBody(request, ZWorkOrderBody, maxBodyBytes);
-  const result = await createWorkOrder({ actor, order, idempotencyKey: key.data });
+  const result = await createWorkOrder({ actor, order, idempotencyKey: key });
   return Response.json(
     { number: result.number, accessCode: result.accessCode, status: result.status },
     { status: result.created ? 201 : 200, headers: { "Cache-Control": "no-store" } },

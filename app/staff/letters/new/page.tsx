@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import { notFound } from "next/navigation";
 import { requireStaff } from "@/lib/auth/session";
 import { departmentList } from "@/lib/places/queries";
-import { letterKinds, mayorMailbox } from "@/lib/letters/kinds";
 import { takesHotlineCalls } from "@/lib/letters/hotline";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { letterRoutingFields } from "@/components/letters/routingFields";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { createWorkOrderAction } from "./actions";
 
@@ -41,21 +41,7 @@ export default async function NewWorkOrderPage() {
             label: t("letters:hotline.callerPhone"),
             hint: t("letters:hotline.callerPhoneHint"),
           },
-          {
-            name: "kind",
-            type: "radio",
-            label: t("letters:field.kind"),
-            options: codeOptions(t, "letters:kind", letterKinds),
-          },
-          {
-            name: "mailbox",
-            type: "select",
-            label: t("letters:field.mailbox"),
-            options: [
-              { value: mayorMailbox, label: t("letters:mayorMailbox") },
-              ...departments.map((d) => ({ value: d.code, label: d.name })),
-            ],
-          },
+          ...letterRoutingFields(t, defaultLocale, departments),
           { name: "subject", type: "text", label: t("letters:field.subject") },
           { name: "content", type: "textarea", rows: 8, label: t("letters:hotline.content") },
           {
