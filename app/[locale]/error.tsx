@@ -1,9 +1,11 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import zhHans from "@/locales/zh-Hans/errors.json";
-import zhHant from "@/locales/zh-Hant/errors.json";
-import en from "@/locales/en/errors.json";
+// only this page's three strings: the whole errors namespace in three languages weighed 12 KB
+// of gzip on every page's first load
+import zhHans from "@/locales/zh-Hans/pageFailed.json";
+import zhHant from "@/locales/zh-Hant/pageFailed.json";
+import en from "@/locales/en/pageFailed.json";
 
 const messages = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
 
@@ -13,8 +15,8 @@ export default function ErrorPage({ error }: { error: Error & { digest?: string 
   const text = segment in messages ? messages[segment as keyof typeof messages] : messages["zh-Hans"];
   return (
     <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{text.pageFailedTitle}</h1>
-      <p>{text.unexpected}</p>
+      <h1 className="text-2xl font-bold">{text.title}</h1>
+      <p>{text.body}</p>
       {error.digest ? (
         <p className="text-sm text-muted">{text.reference.replace("{{reference}}", error.digest)}</p>
       ) : null}

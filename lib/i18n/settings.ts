@@ -30,6 +30,7 @@ export const namespaces = [
   "letters",
   "sms",
   "consultations",
+  "pageFailed",
 ] as const;
 export type TNamespace = (typeof namespaces)[number];
 
