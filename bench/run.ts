@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { connect } from "../lib/db/connect";
 import { databaseTarget, type DatabaseTarget } from "../lib/db/adapter";
+import { allCategories, auditPages, type TPageAudit } from "../scripts/lighthouse";
 import { formatTable, parseBenchArgs, type TBenchOptions } from "./stats";
 import {
   authSecret,
@@ -51,6 +52,8 @@ type TTargetResult = {
   signedIn: Omit<TSignedInResult, "cookie">[];
   submissions: Omit<TSubmissions, "acknowledged"> & { acknowledged: number; missingAfterwards: number };
   memory: TMemory;
+  /** goal 5 of issue 13: Lighthouse's four categories at phone size, 100 each */
+  lighthouse: TPageAudit[];
   /** os.loadavg() when the measurements began: other work on the machine skews them */
   loadAverage: number[];
 };
@@ -61,6 +64,15 @@ const pages = [
   { name: "document", path: "/zh-Hans/disclosure/JXW/2006-00001" },
   { name: "notice list", path: "/zh-Hans/notices" },
   { name: "search page", path: `/zh-Hans/search?q=${encodeURIComponent("低保")}` },
+];
+
+/** The pages goal 5 names for Lighthouse: home, a guide, the disclosure catalogue, a document, the notices. */
+const lighthousePages = [
+  "/zh-Hans",
+  "/zh-Hans/services/RS-JYDJ-001",
+  "/zh-Hans/disclosure",
+  pages.find((page) => page.name === "document")!.path,
+  "/zh-Hans/notices",
 ];
 
 const load = () =>
@@ -176,10 +188,14 @@ async function benchTarget(
     PORT: String(options.port),
     NEXTAUTH_SECRET: authSecret(options.dataDir),
     NEXTAUTH_URL: `http://localhost:${options.port}`,
+    NODE_ENV: "production" as const,
+    // the bench's requests come through it as through a city's reverse proxy (measure.ts)
+    TRUSTED_PROXIES: "loopback",
   };
+  // the server npm start runs (Next's handler behind the node:http server that knows the client)
   const server = spawnServer(
-    bin("next"),
-    ["start", "-p", String(options.port)],
+    bin("tsx"),
+    [path.join("scripts", "server.ts")],
     serverEnv,
     path.join(options.dataDir, "server.log"),
   );
@@ -198,6 +214,15 @@ async function benchTarget(
       connections: options.connections,
       workDir: path.join(options.dataDir, "pages"),
     });
+    // before the signed-in and submission loads, on a server that has nothing else to do
+    const lighthouse = await auditPages(base, lighthousePages, {
+      categories: allCategories,
+      widths: ["phone"],
+    });
+    for (const audit of lighthouse)
+      console.log(
+        `  lighthouse ${audit.path}: ${allCategories.map((c) => audit.scores[c]).join(" / ")}${audit.failed.length ? ` — ${audit.failed.join(", ")}` : ""}`,
+      );
     const signedInResults = await measureSignedIn(base, signedIn, {
       duration: options.duration,
       connections: options.connections,
@@ -221,6 +246,7 @@ async function benchTarget(
       signedIn: signedInResults,
       submissions: { ...submissions, acknowledged: submissions.acknowledged.length, missingAfterwards },
       memory: memory.stop(),
+      lighthouse,
       loadAverage,
     };
   } finally {
@@ -258,6 +284,7 @@ function printResults(results: TTargetResult[]) {
       `${r.search.p50.toFixed(0)} / ${r.search.p95.toFixed(0)} / ${r.search.p99.toFixed(0)} ms`,
       "",
       "",
+      `p95 < 20 ms: ${r.search.p95 < 20 ? "met" : "not met"}`,
     ]);
     rows.push([
       db,
@@ -265,6 +292,7 @@ function printResults(results: TTargetResult[]) {
       `${r.search.top10}/${r.search.queries} (${(r.search.top10Share * 100).toFixed(0)}%)`,
       "",
       "",
+      `≥ 95%: ${r.search.top10Share >= 0.95 ? "met" : "not met"}`,
     ]);
     for (const page of r.pages) {
       rows.push([
@@ -273,7 +301,7 @@ function printResults(results: TTargetResult[]) {
         `${page.app.rps.toFixed(1)} req/s, p99 ${page.app.p99} ms`,
         `${page.static.rps.toFixed(0)} req/s, p99 ${page.static.p99} ms`,
         `${page.ratio.toFixed(1)}×`,
-        "",
+        `≥ 0.5 of static, p99 < 50 ms: ${page.ratio <= 2 && page.app.p99 < 50 ? "met" : "not met"}`,
       ]);
     }
     for (const page of r.signedIn) {
@@ -326,7 +354,17 @@ function printResults(results: TTargetResult[]) {
       `${r.memory.peakTreeRssMiB.toFixed(0)} / ${r.memory.peakHwmMiB.toFixed(0)} MiB`,
       "",
       "",
+      `≤ 600 MiB: ${r.memory.peakTreeRssMiB <= 600 ? "met" : "not met"}`,
     ]);
+    for (const audit of r.lighthouse ?? [])
+      rows.push([
+        db,
+        `Lighthouse (phone) ${audit.path}`,
+        allCategories.map((c) => audit.scores[c] ?? "–").join(" / "),
+        "",
+        "",
+        `100 / 100 / 100 / 100: ${allCategories.every((c) => audit.scores[c] === 100) ? "met" : "not met"}`,
+      ]);
   }
   console.log(
     `\n${formatTable(["database", "measure", "app", "static baseline", "static/app", "target"], rows)}`,
