@@ -215,10 +215,9 @@ async function benchTarget(
       workDir: path.join(options.dataDir, "pages"),
     });
     // before the signed-in and submission loads, on a server that has nothing else to do
-    const lighthouse = await auditPages(base, lighthousePages, {
-      categories: allCategories,
-      widths: ["phone"],
-    });
+    const lighthouse = options.skipLighthouse
+      ? []
+      : await auditPages(base, lighthousePages, { categories: allCategories, widths: ["phone"] });
     for (const audit of lighthouse)
       console.log(
         `  lighthouse ${audit.path}: ${allCategories.map((c) => audit.scores[c]).join(" / ")}${audit.failed.length ? ` — ${audit.failed.join(", ")}` : ""}`,

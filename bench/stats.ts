@@ -37,6 +37,8 @@ export type TBenchOptions = {
   skipEmbedded: boolean;
   /** where the JSON goes */
   out: string;
+  /** leave Lighthouse out (the smoke test of the command in npm test) */
+  skipLighthouse: boolean;
 };
 
 /** The full run's volume; --quick is for development (small counts, short runs). */
@@ -57,6 +59,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
       port: { type: "string" },
       "data-dir": { type: "string" },
       "skip-embedded": { type: "boolean", default: false },
+      "skip-lighthouse": { type: "boolean", default: false },
       out: { type: "string" },
     },
   });
@@ -75,6 +78,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
     port,
     dataDir: values["data-dir"] ?? (quick ? "bench/.data-quick" : "bench/.data"),
     skipEmbedded: values["skip-embedded"] ?? false,
+    skipLighthouse: values["skip-lighthouse"] ?? false,
     out: values.out ?? (quick ? "bench/results/quick.json" : "bench/results/latest.json"),
   };
 }
