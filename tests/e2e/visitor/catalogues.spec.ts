@@ -23,8 +23,8 @@ for (const locale of locales) {
   test(`disclosure catalogue and document in ${locale}`, async ({ page }) => {
     await page.goto(`/${locale}/disclosure`);
     await expectAccessible(page);
-    await page.goto(`/${locale}/disclosure/JXW/2006-00001`);
-    await expect(page.getByText("JXW/2006-00001").first()).toBeVisible();
+    await page.goto(`/${locale}/disclosure/SZF/2006-00001`);
+    await expect(page.getByText("SZF/2006-00001").first()).toBeVisible();
     await expectAccessible(page);
 
     // 政策解读 ↔ 原文: the seeded pension notice links to its interpretation, and back
