@@ -116,7 +116,10 @@ export async function buildReport(
   const departmentCode = input.scope === cityScope ? undefined : input.scope;
   const department = departmentCode
     ? // the city government's own report is the city's (CITY), not a department's
-      await prisma.department.findFirst({ where: { code: departmentCode, issuerOnly: false }, select: { name: true } })
+      await prisma.department.findFirst({
+        where: { code: departmentCode, issuerOnly: false },
+        select: { name: true },
+      })
     : null;
   if (departmentCode && !department) throw new NotFoundError();
   const [part3, proactive, rows] = await Promise.all([

@@ -163,7 +163,10 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
     // a document refiled under another unit (the plan: JXW → SZF) is moved, not duplicated, where
     // an earlier seed filed it under its former number; the former number stays an alias
     const former = doc.formerIndexNos ?? [];
-    if (former.length && !(await prisma.disclosureDocument.findUnique({ where: { indexNo }, select: { id: true } }))) {
+    if (
+      former.length &&
+      !(await prisma.disclosureDocument.findUnique({ where: { indexNo }, select: { id: true } }))
+    ) {
       const earlier = await prisma.disclosureDocument.findFirst({
         where: { indexNo: { in: former } },
         select: { id: true },

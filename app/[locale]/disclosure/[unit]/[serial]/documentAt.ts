@@ -6,7 +6,10 @@ import { currentIndexNo, getDocument } from "@/lib/disclosure/queries";
  * permanently (308) to the same page under the current one (`suffix`: "/print" for the print
  * view); null (a 404) for anything else.
  */
-export async function documentAt(params: Promise<{ locale: string; unit: string; serial: string }>, suffix = "") {
+export async function documentAt(
+  params: Promise<{ locale: string; unit: string; serial: string }>,
+  suffix = "",
+) {
   const { locale, unit, serial } = await params;
   const doc = await getDocument({ indexNo: `${unit}/${serial}` });
   if (doc) return doc;
