@@ -61,7 +61,7 @@ type TTargetResult = {
 const pages = [
   { name: "home", path: "/zh-Hans" },
   { name: "service guide", path: "/zh-Hans/services/RS-JYDJ-001" },
-  { name: "document", path: "/zh-Hans/disclosure/JXW/2006-00001" },
+  { name: "document", path: "/zh-Hans/disclosure/SZF/2006-00001" },
   { name: "notice list", path: "/zh-Hans/notices" },
   { name: "search page", path: `/zh-Hans/search?q=${encodeURIComponent("低保")}` },
 ];

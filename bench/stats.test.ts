@@ -87,8 +87,8 @@ describe("isExpected", () => {
     );
     expect(
       isExpected(
-        { type: "document", id: "x", url: "/zh-Hans/disclosure/JXW/2006-00001" },
-        { type: "document", id: "JXW/2006-00001" },
+        { type: "document", id: "x", url: "/zh-Hans/disclosure/SZF/2006-00001" },
+        { type: "document", id: "SZF/2006-00001" },
       ),
     ).toBe(true);
     expect(isExpected({ type: "notice", id: "GA-JZZ-001" }, { type: "service", id: "GA-JZZ-001" })).toBe(

@@ -81,8 +81,12 @@ const operations: Record<string, TOp> = {
   },
   "get /documents/{unit}/{serial}": {
     summary:
-      "A document by its 索引号 (unit/year-serial), with interprets ({indexNo, title, titleEn} of the published original it interprets, or null) and interpretations (its published 政策解读, the same shape)",
-    responses: { "200": "Document", "404": "Unknown document" },
+      "A document by its 索引号 (unit/year-serial; the unit is the department's code, or its 18-character 统一社会信用代码 where it numbers by it), with interprets ({indexNo, title, titleEn} of the published original it interprets, or null) and interpretations (its published 政策解读, the same shape). A former 索引号 redirects permanently (308) to the current one",
+    responses: {
+      "200": "Document",
+      "308": "Former 索引号: Location is the current address",
+      "404": "Unknown document",
+    },
   },
   "get /notices": {
     summary: "Current community notices",

@@ -98,6 +98,10 @@ function respond(
   nonce: string,
 ): NextResponse {
   const headers = new Headers(page.headers);
+  // a page's redirect (a former 索引号's permanentRedirect) has a relative Location, which the
+  // proxy's answer may not carry (Next reads it as a URL and relativises it again itself)
+  const location = headers.get("location");
+  if (location) headers.set("location", new URL(location, request.url).toString());
   headers.set("cache-control", page.shareable ? sharedCacheControl : privateCacheControl);
   if (page.shareable) headers.set("vary", sharedVary);
   headers.set("x-onestop-cache", outcome);

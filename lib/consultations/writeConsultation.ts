@@ -15,8 +15,8 @@ async function draftColumns(prisma: PrismaClient, input: TConsultationInput) {
   if (!period) throw new FormError("dateFormat", "opensOn");
   const problem = periodProblem(input.kind, period.opensAt, period.closesAt);
   if (problem) throw new FormError(problem.key, problem.field);
-  const department = await prisma.department.findUnique({
-    where: { code: input.department },
+  const department = await prisma.department.findFirst({
+    where: { code: input.department, issuerOnly: false },
     select: { id: true },
   });
   if (!department) throw new FormError("choose", "department");

@@ -115,7 +115,11 @@ export async function buildReport(
   const prisma = await clientOf(input);
   const departmentCode = input.scope === cityScope ? undefined : input.scope;
   const department = departmentCode
-    ? await prisma.department.findUnique({ where: { code: departmentCode }, select: { name: true } })
+    ? // the city government's own report is the city's (CITY), not a department's
+      await prisma.department.findFirst({
+        where: { code: departmentCode, issuerOnly: false },
+        select: { name: true },
+      })
     : null;
   if (departmentCode && !department) throw new NotFoundError();
   const [part3, proactive, rows] = await Promise.all([

@@ -9,7 +9,7 @@ import { chinaDay } from "../calendar/workdays";
 import { FormError } from "../shared/errors";
 import { disclosureCategories } from "./categories";
 import { docTypes } from "./doc-types";
-import { docNumberPattern, nextIndexNo, unitCodePattern } from "./indexNumbers";
+import { departmentCodePattern, docNumberPattern, indexUnitOf, nextIndexNo } from "./indexNumbers";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
 
@@ -20,7 +20,7 @@ const day = z
 
 /** A proactive-disclosure document as an editor submits it (the 索引号 is made, never typed). */
 export const ZDocumentInput = z.object({
-  department: z.string().regex(unitCodePattern, "choose"),
+  department: z.string().regex(departmentCodePattern, "choose"),
   title: lineField().min(1, "required").max(200, "tooLongMax|200"),
   titleEn: lineField().max(300, "tooLongMax|300").optional(),
   category: z.enum(disclosureCategories, { message: "choose" }),
@@ -67,7 +67,7 @@ export async function publishDocument(
   const year = Number(chinaDay(now).slice(0, 4));
   const published = await prisma.$transaction(
     async (tx) => {
-      const indexNo = await nextIndexNo(tx, department.code, year);
+      const indexNo = await nextIndexNo(tx, indexUnitOf(department), year);
       const { writtenOn, madeOn, ...rest } = document;
       const fields = {
         title: rest.title,

@@ -128,6 +128,21 @@ export async function getDocument(input: { indexNo: string } & TDbOption) {
   };
 }
 
+/**
+ * The current 索引号 of a published document once filed under `indexNo` (a former number kept in
+ * DocumentAlias, e.g. the seed plan's JXW/2006-00001), or null: old links redirect to it.
+ */
+export async function currentIndexNo(input: { indexNo: string } & TDbOption): Promise<string | null> {
+  if (!indexNoPattern.test(input.indexNo)) return null;
+  const alias = await (
+    await publicReadClientOf(input)
+  ).documentAlias.findUnique({
+    where: { indexNo: input.indexNo },
+    select: { document: { select: { indexNo: true, status: true } } },
+  });
+  return alias?.document.status === "PUBLISHED" ? alias.document.indexNo : null;
+}
+
 /** The newest published documents, for the home page. */
 export async function latestDocuments(input: { limit?: number } & TDbOption = {}) {
   return (await publicReadClientOf(input)).disclosureDocument.findMany({

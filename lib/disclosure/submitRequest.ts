@@ -8,7 +8,7 @@ import { isValidCreditCode, isValidIdCardNumber, isValidMobile } from "../shared
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError } from "../shared/errors";
 import { deliveryMethods, requesterTypes } from "./outcomes";
-import { unitCodePattern } from "./indexNumbers";
+import { departmentCodePattern } from "./indexNumbers";
 
 /**
  * The 依申请公开 application, with what 《政府信息公开条例》(2019) 第二十九条 asks for: no purpose is
@@ -16,7 +16,7 @@ import { unitCodePattern } from "./indexNumbers";
  */
 export const ZDisclosureRequest = z
   .object({
-    department: z.string().regex(unitCodePattern, "choose"),
+    department: z.string().regex(departmentCodePattern, "choose"),
     requesterType: z.enum(requesterTypes, { message: "choose" }),
     requesterName: lineField().min(1, "required").max(100, "tooLongMax|100"),
     // checked on its own first, so the error shows even when other fields are wrong too
@@ -65,7 +65,10 @@ export async function submitDisclosureRequest(
   input: { actor: TSessionUser | null; request: TDisclosureRequestInput; now?: Date } & TDbOption,
 ) {
   const prisma = await clientOf(input);
-  const department = await prisma.department.findUnique({ where: { code: input.request.department } });
+  // a body that only issues documents keeps no disclosure queue: its requests would wait for nobody
+  const department = await prisma.department.findFirst({
+    where: { code: input.request.department, issuerOnly: false },
+  });
   if (!department) throw new FormError("choose", "department");
   const { requesterType, requesterName, idNumber, phone, email, address, description, deliveryMethod } =
     input.request;

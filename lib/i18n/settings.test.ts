@@ -24,8 +24,8 @@ describe("pathInLocale", () => {
   it("swaps the locale and keeps the rest of the path and the query", () => {
     expect(pathInLocale("/zh-Hans/services/RS-JYDJ-001?x=1", "en")).toBe("/en/services/RS-JYDJ-001?x=1");
     expect(pathInLocale("/en", "zh-Hant")).toBe("/zh-Hant");
-    expect(pathInLocale("/zh-Hans/disclosure/JXW/2006-00001", "zh-Hant")).toBe(
-      "/zh-Hant/disclosure/JXW/2006-00001",
+    expect(pathInLocale("/zh-Hans/disclosure/SZF/2006-00001", "zh-Hant")).toBe(
+      "/zh-Hant/disclosure/SZF/2006-00001",
     );
   });
 });

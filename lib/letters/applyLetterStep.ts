@@ -111,8 +111,8 @@ const letterStepKind: TStepKind<
       case "forward": {
         needReason();
         const to = input.department
-          ? await prisma.department.findUnique({
-              where: { code: input.department },
+          ? await prisma.department.findFirst({
+              where: { code: input.department, issuerOnly: false },
               select: { id: true, code: true },
             })
           : null;

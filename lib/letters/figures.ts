@@ -19,6 +19,7 @@ export async function letterFigures(input: TDbOption = {}) {
       },
     }),
     prisma.department.findMany({
+      where: { issuerOnly: false },
       select: { code: true, name: true, nameEn: true },
       orderBy: { sortOrder: "asc" },
     }),

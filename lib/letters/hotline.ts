@@ -76,8 +76,8 @@ export async function createWorkOrder(
   if (found) return { ...found, created: false };
   let departmentId: string | null = null;
   if (order.mailbox !== mayorMailbox) {
-    const department = await prisma.department.findUnique({
-      where: { code: order.mailbox },
+    const department = await prisma.department.findFirst({
+      where: { code: order.mailbox, issuerOnly: false },
       select: { id: true },
     });
     if (!department) throw new FormError("choose", "mailbox");

@@ -44,7 +44,10 @@ export async function submitLetter(
     await countAttempt({ limit: "anonymousLetter", key: (await clientAddress()) ?? "unknown", db: prisma });
   let departmentId: string | null = null;
   if (mailbox !== mayorMailbox) {
-    const department = await prisma.department.findUnique({ where: { code: mailbox }, select: { id: true } });
+    const department = await prisma.department.findFirst({
+      where: { code: mailbox, issuerOnly: false },
+      select: { id: true },
+    });
     if (!department) throw new FormError("choose", "mailbox");
     departmentId = department.id;
   }

@@ -24,9 +24,14 @@ export function placeTree(input: TDbOption = {}) {
   return input.db ? readPlaceTree(input.db) : serverPlaceTree();
 }
 
-/** The departments, in the order the portal lists them. */
-export function departmentList(input: TDbOption = {}) {
-  return input.db ? readDepartments(input.db) : serverDepartments();
+/**
+ * The departments, in the order the portal lists them: those with services, cases, mailboxes and
+ * a disclosure queue. `issuers: true` adds the bodies that only issue documents (成都市人民政府),
+ * for the document catalogue's filter and the editors' publishing form.
+ */
+export async function departmentList(input: TDbOption & { issuers?: boolean } = {}) {
+  const all = await (input.db ? readDepartments(input.db) : serverDepartments());
+  return input.issuers ? all : all.filter((d) => !d.issuerOnly);
 }
 
 /** The place tree with names in the page's language, for pickers. */

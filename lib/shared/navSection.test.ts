@@ -5,7 +5,7 @@ describe("the navigation section of a page", () => {
   it("is the section whose pages the path is under, at any depth", () => {
     expect(navSection("/zh-Hans/services", "zh-Hans")).toBe("services");
     expect(navSection("/zh-Hans/services/RS-JYDJ-001/apply?step=materials", "zh-Hans")).toBe("services");
-    expect(navSection("/en/disclosure/JXW/2006-00001", "en")).toBe("disclosure");
+    expect(navSection("/en/disclosure/SZF/2006-00001", "en")).toBe("disclosure");
     expect(navSection("/en/disclosure/annual-report/2025", "en")).toBe("disclosure");
     expect(navSection("/zh-Hant/notices/abc", "zh-Hant")).toBe("notices");
     expect(navSection("/en/verify", "en")).toBe("track");

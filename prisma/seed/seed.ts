@@ -133,6 +133,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
 
   const plan = seedPlanMarkdown();
   const serials = new Map<string, number>();
+  const reserved = new Map<string, number>();
   for (const doc of documents) {
     // the 索引号's year is the year of publication, as publishedYear is
     const year = Number(doc.publishedOn.slice(0, 4));
@@ -159,11 +160,35 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
       body: doc.body === "@seed-plan" ? plan.body : doc.body,
       status: "PUBLISHED" as const,
     };
-    await prisma.disclosureDocument.upsert({
+    // a document refiled under another unit (the plan: JXW → SZF) is moved, not duplicated, where
+    // an earlier seed filed it under its former number; the former number stays an alias
+    const former = doc.formerIndexNos ?? [];
+    if (
+      former.length &&
+      !(await prisma.disclosureDocument.findUnique({ where: { indexNo }, select: { id: true } }))
+    ) {
+      const earlier = await prisma.disclosureDocument.findFirst({
+        where: { indexNo: { in: former } },
+        select: { id: true },
+      });
+      if (earlier) await prisma.disclosureDocument.update({ where: { id: earlier.id }, data: { indexNo } });
+    }
+    const saved = await prisma.disclosureDocument.upsert({
       where: { indexNo },
       create: { indexNo, ...data },
       update: data,
     });
+    for (const alias of former) {
+      await prisma.documentAlias.upsert({
+        where: { indexNo: alias },
+        create: { indexNo: alias, documentId: saved.id },
+        update: { documentId: saved.id },
+      });
+      // the former number's serial stays taken: no new document is ever given it
+      const [, unit, aliasYear, aliasSerial] = /^(.+)\/(\d{4})-(\d{5})$/.exec(alias) ?? [];
+      const key = `${unit}/${aliasYear}`;
+      reserved.set(key, Math.max(reserved.get(key) ?? 0, Number(aliasSerial)));
+    }
   }
   // 政策解读 ↔ 原文: each interpretation points at its original, found by title
   for (const doc of documents.filter((d) => d.interprets)) {
@@ -173,6 +198,7 @@ export async function seedDemo(prisma: PrismaClient, log: (line: string) => void
       data: { interpretsId: original.id },
     });
   }
+  for (const [key, value] of reserved) serials.set(key, Math.max(serials.get(key) ?? 0, value));
   for (const [key, value] of serials) {
     const [departmentCode, year] = key.split("/");
     await prisma.$executeRaw`INSERT INTO "IndexSerial" ("departmentCode", "year", "value") VALUES (${departmentCode}, ${Number(year)}, ${value})

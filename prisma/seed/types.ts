@@ -18,6 +18,10 @@ export type SeedDepartment = {
   court?: string;
   /** 统一社会信用代码: the first part of its 索引号 where configured */
   creditCode?: string;
+  /** number its documents {creditCode}/{year}-{serial} (default: {code}/{year}-{serial}) */
+  indexByCreditCode?: boolean;
+  /** issues documents only: no services, cases, mailboxes, disclosure requests or consultations */
+  issuerOnly?: boolean;
 };
 
 export type SeedService = {
@@ -63,7 +67,7 @@ export type SeedService = {
 };
 
 export type SeedDocument = {
-  /** department code; 索引号 is made as {code}/{year of writtenOn}-{serial} in seed order */
+  /** the issuing unit's code (发布机构); 索引号 is made as {code}/{year of publishedOn}-{serial} in seed order */
   department: string;
   title: string;
   titleEn?: string;
@@ -83,6 +87,8 @@ export type SeedDocument = {
   body: string;
   /** a 政策解读: the title of the seeded document (原文) it interprets */
   interprets?: string;
+  /** 索引号 it was filed under before: kept as aliases that redirect to the current number */
+  formerIndexNos?: string[];
 };
 
 export type SeedPlace = {

@@ -9,7 +9,10 @@ const volumeDocumentId = (index: number) => `vol-d-${pad(index, 7)}`;
 /** Documents up to options.documents, resuming after the last committed batch; returns how many there are. */
 export async function writeDocuments(generation: TGeneration): Promise<number> {
   const { prisma, options, run, types, log } = generation;
+  // the bodies that only issue documents (成都市人民政府) are left out, so the generated set stays
+  // what it was before they were seeded
   const departments = await prisma.department.findMany({
+    where: { issuerOnly: false },
     orderBy: { sortOrder: "asc" },
     select: { id: true, code: true, name: true, shortName: true },
   });

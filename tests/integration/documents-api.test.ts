@@ -26,15 +26,17 @@ describe("GET /api/v1/documents", () => {
 
   it("returns one document by 索引号 with its metadata, and 404 otherwise", async () => {
     const response = await one(new Request("http://x"), {
-      params: Promise.resolve({ unit: "JXW", serial: "2006-00001" }),
+      params: Promise.resolve({ unit: "SZF", serial: "2006-00001" }),
     });
     expect(response.status).toBe(200);
     const doc = await response.json();
     expect(doc).toMatchObject({
-      indexNo: "JXW/2006-00001",
+      indexNo: "SZF/2006-00001",
       category: "planning.plans",
       docType: "plan",
-      department: { code: "JXW" },
+      docNumber: "成府发〔2006〕58号",
+      source: "成都市人民政府",
+      department: { code: "SZF", name: "成都市人民政府" },
     });
     expect(doc.body.length).toBeGreaterThan(10_000);
     expect(

@@ -49,7 +49,7 @@ describe("the OpenAPI document", () => {
 describe("crawler files and the remaining public API", () => {
   it("lists every document and service in the sitemap, in all three locales, with last-modified", async () => {
     const xml = await (await sitemap(new Request("http://portal.example/sitemap.xml"))).text();
-    expect(xml).toContain("<loc>http://portal.example/zh-Hans/disclosure/JXW/2006-00001</loc>");
+    expect(xml).toContain("<loc>http://portal.example/zh-Hans/disclosure/SZF/2006-00001</loc>");
     expect(xml).toContain('hreflang="en" href="http://portal.example/en/services/RS-JYDJ-001"');
     const documents = await database.prisma.disclosureDocument.count({ where: { status: "PUBLISHED" } });
     expect((xml.match(/<loc>[^<]*\/zh-Hans\/disclosure\/[A-Z]+\/\d{4}-\d{5}<\/loc>/g) ?? []).length).toBe(

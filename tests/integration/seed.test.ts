@@ -169,10 +169,14 @@ describe("demo data", () => {
 
   it("publishes the city plan as a 规划计划 document with its full text", async () => {
     const plan = await database.prisma.disclosureDocument.findFirstOrThrow({
-      where: { category: "planning.plans", department: { code: "JXW" }, docType: "plan" },
-      orderBy: { indexNo: "asc" },
+      where: { category: "planning.plans", docNumber: "成府发〔2006〕58号" },
+      include: { department: true, aliases: true },
     });
-    expect(plan.indexNo).toBe("JXW/2006-00001");
+    // issued by the city government (成府发), filed under it; its former number is kept as an alias
+    expect(plan.indexNo).toBe("SZF/2006-00001");
+    expect(plan.department.name).toBe("成都市人民政府");
+    expect(plan.source).toBe("成都市人民政府");
+    expect(plan.aliases.map((a) => a.indexNo)).toEqual(["JXW/2006-00001"]);
     expect(plan.body.length).toBeGreaterThan(12000);
     expect(plan.body).toContain("门户网站");
     expect(plan.body).toContain("## 一、发展条件");
@@ -182,13 +186,16 @@ describe("demo data", () => {
   it("gives every document full metadata and a machine-made 索引号", async () => {
     const docs = await database.prisma.disclosureDocument.findMany({ include: { department: true } });
     for (const d of docs) {
-      expect(d.indexNo).toMatch(new RegExp(`^${d.department.code}/${d.writtenOn.getUTCFullYear()}-\\d{5}$`));
+      // the 索引号's year is the publication year (as the catalogue's year facet is)
+      expect(d.indexNo).toMatch(new RegExp(`^${d.department.code}/${d.publishedYear}-\\d{5}$`));
       for (const text of [d.title, d.keywords, d.source, d.summary, d.body])
         expect(text.trim(), d.indexNo).not.toBe("");
       if (d.docNumber) expect(d.docNumber).toMatch(/〔\d{4}〕\d+号$/);
       if (d.validity !== "VALID") expect(d.validityFrom, d.indexNo).not.toBeNull();
     }
     const serials = await database.prisma.indexSerial.findMany();
+    expect(serials.find((s) => s.departmentCode === "SZF" && s.year === 2006)?.value).toBe(1);
+    // the plan's former number stays taken
     expect(serials.find((s) => s.departmentCode === "JXW" && s.year === 2006)?.value).toBeGreaterThanOrEqual(
       1,
     );

@@ -21,7 +21,7 @@ export default async function DisclosurePage({ params, searchParams }: Props) {
   const [{ locale, t }, query, departments] = await Promise.all([
     pageT(params, ["disclosure", "catalog"]),
     searchParams,
-    departmentList(),
+    departmentList({ issuers: true }),
   ]);
   const filter: TDocumentFilter = {
     q: param(query.q),

@@ -7,6 +7,7 @@ import { saveCaseSettings, saveDisclosureSettings } from "@/lib/settings/queries
 import { saveNoticeReview, ZNoticeReviewForm } from "@/lib/notices/reviewLevels";
 import { ZCaseSettings } from "@/lib/settings/cases";
 import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
+import { saveIndexNumbering, ZIndexNumberingForm } from "@/lib/disclosure/indexNumbering";
 
 export const saveCorrectionPeriod = formAction({
   schema: ZDisclosureSettings,
@@ -41,5 +42,14 @@ export const saveReviewLevels = formAction({
   run: async ({ input, actor }) => {
     await saveNoticeReview({ actor, review: input });
     redirect("/staff/disclosure-settings?saved=noticeReview");
+  },
+});
+
+export const saveIndexNumberingForm = formAction({
+  schema: ZIndexNumberingForm,
+  actor: "staff",
+  run: async ({ input, actor }) => {
+    await saveIndexNumbering({ actor, entries: input.creditCodes });
+    redirect("/staff/disclosure-settings?saved=indexNumbering");
   },
 });

@@ -7,7 +7,14 @@ import { getNoticeReview } from "@/lib/notices/reviewLevels";
 import { calendarVersion } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
-import { saveCalendar, saveCorrectionPeriod, saveRatingPeriods, saveReviewLevels } from "./actions";
+import { indexNumberingText } from "@/lib/disclosure/indexNumbering";
+import {
+  saveCalendar,
+  saveCorrectionPeriod,
+  saveIndexNumberingForm,
+  saveRatingPeriods,
+  saveReviewLevels,
+} from "./actions";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:settings.title");
 
@@ -16,12 +23,13 @@ type Props = { searchParams: Promise<{ saved?: string; recomputed?: string }> };
 /** Administrators set the 补正 period and the local calendar override (which recomputes provisional deadlines). */
 export default async function DisclosureSettingsPage({ searchParams }: Props) {
   await orNotFound(openStaffArea({ actor: await requireStaff(), area: "disclosureSettings" }));
-  const [t, settings, calendar, cases, noticeReview] = await Promise.all([
+  const [t, settings, calendar, cases, noticeReview, indexNumbering] = await Promise.all([
     getT(defaultLocale, ["disclosure", "errors", "staff", "notices"]),
     getDisclosureSettings(),
     getCalendarOverrides(),
     getCaseSettings(),
     getNoticeReview(),
+    indexNumberingText(),
   ]);
   const query = await searchParams;
   const status =
@@ -33,7 +41,9 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
           ? t("staff:caseSettings.saved")
           : query.saved === "noticeReview"
             ? t("notices:reviewSettings.saved")
-            : null;
+            : query.saved === "indexNumbering"
+              ? t("disclosure:settings.indexSaved")
+              : null;
   return (
     <div className="grid gap-6">
       <PageHeader title={t("disclosure:settings.title")} status={status} />
@@ -133,6 +143,24 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
           },
         ]}
         submitLabel={t("notices:reviewSettings.save")}
+      />
+      <FormSection
+        id="index-numbering"
+        title={t("disclosure:settings.indexTitle")}
+        intro={t("disclosure:settings.indexIntro")}
+        t={t}
+        action={saveIndexNumberingForm}
+        initialValues={{ creditCodes: indexNumbering }}
+        fields={[
+          {
+            name: "creditCodes",
+            type: "textarea",
+            rows: 4,
+            label: t("disclosure:settings.indexField"),
+            hint: t("disclosure:settings.indexHint"),
+          },
+        ]}
+        submitLabel={t("disclosure:settings.save")}
       />
     </div>
   );

@@ -148,4 +148,23 @@ export const departments: SeedDepartment[] = [
     address: "成都市高新区锦城大道366号成都市级机关办公区6号楼",
     hours: "工作日 9:00-12:00，13:30-17:00（法定节假日除外）",
   },
+  {
+    // the city government issues documents (成府发, 成府办发, 成都市人民政府令) but has no services,
+    // cases, mailboxes or disclosure queue here: its 办公厅 answers through the 市长信箱 and the
+    // departments. Listed last so the departments' order and figures stay as they were.
+    code: "SZF",
+    issuerOnly: true,
+    // demo 统一社会信用代码 (valid GB 32100 check character; not the real one): its 索引号 stay
+    // SZF/… unless an administrator turns numbering by credit code on
+    creditCode: "11510100MB1C000014",
+    reviewBody: "四川省人民政府",
+    court: "成都市中级人民法院",
+    name: "成都市人民政府",
+    nameEn: "Chengdu Municipal People's Government",
+    shortName: "市政府",
+    phone: "028-61881000",
+    email: "szf@chengdu.gov.cn.example",
+    address: "成都市高新区锦城大道366号",
+    hours: "工作日 9:00-12:00，13:30-17:00（法定节假日除外）",
+  },
 ];

@@ -3,11 +3,14 @@ import type { SeedDocument } from "../types";
 /**
  * Demo 主动公开 documents for 成都市. The first one is the seed plan (its full text is
  * substituted by the seeder for "@seed-plan"); the others are realistic demo texts.
- * 索引号 are made by the seeder in this order, so do not reorder existing entries.
+ * 索引号 are made by the seeder in this order, so do not reorder existing entries. The issuing
+ * unit (department), the 文号's 代字 and 来源 agree (tests/integration/seed-issuers.test.ts).
  */
 export const documents: SeedDocument[] = [
   {
-    department: "JXW",
+    // issued by the city government (成府发); filed under 经信委 (JXW) until its issuer was corrected
+    department: "SZF",
+    formerIndexNos: ["JXW/2006-00001"],
     title: "成都市国民经济和社会信息化“十一五”规划",
     titleEn: "Chengdu Informatization Plan for the 11th Five-Year Period",
     category: "planning.plans",
@@ -991,7 +994,8 @@ export const documents: SeedDocument[] = [
     title: "成都市公共租赁住房管理办法",
     category: "urban.housing",
     docType: "measures",
-    docNumber: "成住建发〔2012〕64号",
+    // issued by the 房管局 before the 2019 reform merged it into 住建局: its own 代字 成房发
+    docNumber: "成房发〔2012〕64号",
     keywords: "公共租赁住房 住房保障 配租 租金",
     writtenOn: "2012-09-10",
     publishedOn: "2012-09-20",

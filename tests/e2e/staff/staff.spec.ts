@@ -81,7 +81,15 @@ test.describe("crawler files and the API description", () => {
     const sitemap = await request.get("/sitemap.xml", { maxRedirects: 0 });
     expect(sitemap.status()).toBe(200);
     expect(sitemap.headers()["content-type"]).toContain("xml");
-    expect(await sitemap.text()).toContain("/zh-Hans/disclosure/JXW/2006-00001</loc>");
+    expect(await sitemap.text()).toContain("/zh-Hans/disclosure/SZF/2006-00001</loc>");
+    // the plan's former 索引号 (bookmarked links) redirects permanently, page and API alike
+    const oldPage = await request.get("/zh-Hans/disclosure/JXW/2006-00001", { maxRedirects: 0 });
+    expect(oldPage.status()).toBe(308);
+    expect(oldPage.headers()["location"]).toMatch(/\/zh-Hans\/disclosure\/SZF\/2006-00001$/);
+    const oldApi = await request.get("/api/v1/documents/JXW/2006-00001", { maxRedirects: 0 });
+    expect(oldApi.status()).toBe(308);
+    expect(oldApi.headers()["location"]).toBe("/api/v1/documents/SZF/2006-00001");
+    expect((await request.get("/zh-Hans/disclosure/JXW/2006-00001")).url()).toMatch(/SZF\/2006-00001$/);
     const robots = await request.get("/robots.txt", { maxRedirects: 0 });
     expect(await robots.text()).toContain("Sitemap: ");
     const openapi = await (await request.get("/api/v1/openapi.json")).json();

@@ -4,7 +4,7 @@ import { signInCitizen, signInStaff } from "../helpers/accounts";
 /** Public pages come from the shared cache for anonymous visitors, and edits show within a second. */
 const publicPages = [
   "/zh-Hans/services/RS-JYDJ-001",
-  "/zh-Hans/disclosure/JXW/2006-00001",
+  "/zh-Hans/disclosure/SZF/2006-00001",
   "/zh-Hans/notices",
 ];
 const sharedCacheControl = "public, max-age=0, s-maxage=1";

@@ -23,8 +23,8 @@ for (const locale of locales) {
   test(`disclosure catalogue and document in ${locale}`, async ({ page }) => {
     await page.goto(`/${locale}/disclosure`);
     await expectAccessible(page);
-    await page.goto(`/${locale}/disclosure/JXW/2006-00001`);
-    await expect(page.getByText("JXW/2006-00001").first()).toBeVisible();
+    await page.goto(`/${locale}/disclosure/SZF/2006-00001`);
+    await expect(page.getByText("SZF/2006-00001").first()).toBeVisible();
     await expectAccessible(page);
 
     // 政策解读 ↔ 原文: the seeded pension notice links to its interpretation, and back
@@ -102,10 +102,11 @@ test.describe("without JavaScript", () => {
     page,
   }) => {
     await page.goto("/zh-Hans/disclosure");
-    const option = page.locator("#d-department option[value='JXW']");
+    // the plan is filed under its issuer, the city government (成府发)
+    const option = page.locator("#d-department option[value='SZF']");
     const count = Number((await option.textContent())?.match(/（(\d+)）/)?.[1]);
     expect(count).toBeGreaterThan(0);
-    await page.locator("#d-department").selectOption("JXW");
+    await page.locator("#d-department").selectOption("SZF");
     await page.getByRole("button", { name: "筛选" }).click();
     await expect(page.getByRole("status")).toContainText(String(count));
     await expect(page.locator("tbody tr")).toHaveCount(count);
@@ -113,7 +114,7 @@ test.describe("without JavaScript", () => {
       .getByRole("link", { name: /十一五/ })
       .first()
       .click();
-    await expect(page).toHaveURL(/\/zh-Hans\/disclosure\/JXW\/2006-00001$/);
+    await expect(page).toHaveURL(/\/zh-Hans\/disclosure\/SZF\/2006-00001$/);
     for (const term of [
       "索引号",
       "主题分类",

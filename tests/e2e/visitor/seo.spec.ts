@@ -19,6 +19,6 @@ test("the sitemap lists the search page and documents with last-modified; robots
 }) => {
   const xml = await (await request.get("/sitemap.xml")).text();
   expect(xml).toMatch(/<loc>[^<]*\/zh-Hans\/search<\/loc>/);
-  expect(xml).toMatch(/<loc>[^<]*\/zh-Hans\/disclosure\/JXW\/2006-00001<\/loc><lastmod>\d{4}-\d\d-\d\dT/);
+  expect(xml).toMatch(/<loc>[^<]*\/zh-Hans\/disclosure\/SZF\/2006-00001<\/loc><lastmod>\d{4}-\d\d-\d\dT/);
   expect(await (await request.get("/robots.txt")).text()).toMatch(/Sitemap: http[^\n]*\/sitemap\.xml/);
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listDocuments } from "@/lib/disclosure/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { docTypes } from "@/lib/disclosure/doc-types";
-import { unitCodePattern } from "@/lib/disclosure/indexNumbers";
+import { departmentCodePattern } from "@/lib/disclosure/indexNumbers";
 import { publicListRoute } from "@/lib/api/publicList";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 const ZQuery = z.object({
   q: z.string().trim().max(100).optional(),
   category: z.enum(disclosureCategories).optional(),
-  department: z.string().regex(unitCodePattern).optional(),
+  department: z.string().regex(departmentCodePattern).optional(),
   year: z.coerce.number().int().min(1990).max(2100).optional(),
   docType: z.enum(docTypes).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),

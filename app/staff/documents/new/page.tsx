@@ -15,7 +15,7 @@ export default async function NewDocumentPage() {
   const actor = await requireStaff();
   const [t, departments] = await Promise.all([
     getT(defaultLocale, ["disclosure", "catalog", "errors"]),
-    departmentList(),
+    departmentList({ issuers: true }),
   ]);
   const mine = departments
     .filter((d) => hasRole(actor, "EDITOR", d.code))

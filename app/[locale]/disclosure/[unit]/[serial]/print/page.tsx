@@ -13,7 +13,7 @@ type Props = { params: Promise<{ locale: string; unit: string; serial: string }>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await localeParam(params);
-  const doc = await documentAt(params);
+  const doc = await documentAt(params, "/print");
   return { title: doc ? lt(locale, doc.title, doc.titleEn) : undefined, robots: { index: false } };
 }
 
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPrintPage({ params }: Props) {
   const [{ locale, t }, doc, settings] = await Promise.all([
     pageT(params, ["disclosure", "catalog"]),
-    documentAt(params),
+    documentAt(params, "/print"),
     getSiteSettings(),
   ]);
   if (!doc) notFound();

@@ -1,14 +1,27 @@
-import { getDocument } from "@/lib/disclosure/queries";
+import { currentIndexNo, getDocument } from "@/lib/disclosure/queries";
 import { apiError } from "@/lib/api/errors";
 import { apiRoute, publicJson } from "@/lib/api/route";
 import { fileJson } from "@/lib/api/fileJson";
 
 export const dynamic = "force-dynamic";
 
-/** One document by its 索引号 (`/api/v1/documents/JXW/2006-00001`), with every metadata field. */
+/**
+ * One document by its 索引号 (`/api/v1/documents/SZF/2006-00001`, or a department's credit code
+ * where it numbers by it), with every metadata field. A former 索引号 (e.g. JXW/2006-00001)
+ * answers a permanent redirect (308) to the document's current address.
+ */
 export const GET = apiRoute<{ unit: string; serial: string }>(async ({ params }) => {
-  const d = await getDocument({ indexNo: `${params.unit}/${params.serial}` });
-  if (!d) return apiError(404, "not_found", "Not found");
+  const indexNo = `${params.unit}/${params.serial}`;
+  const d = await getDocument({ indexNo });
+  if (!d) {
+    const current = await currentIndexNo({ indexNo });
+    if (current)
+      return new Response(null, {
+        status: 308,
+        headers: { Location: `/api/v1/documents/${current}`, "Cache-Control": "public, max-age=3600" },
+      });
+    return apiError(404, "not_found", "Not found");
+  }
   return publicJson({
     indexNo: d.indexNo,
     title: d.title,
