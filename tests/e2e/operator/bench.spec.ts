@@ -25,7 +25,7 @@ test("npm run bench runs from nothing to its record: search, pages, signed-in pa
     "--",
     "--quick",
     ...["--documents", "300", "--notices", "50", "--cases", "300"],
-    ...["--duration", "2", "--connections", "5", "--skip-lighthouse"],
+    ...["--duration", "1", "--connections", "5", "--skip-lighthouse"],
     ...["--port", String(port), "--data-dir", path.join(dir, "data"), "--out", out],
   ];
   const output: string[] = [];
