@@ -289,7 +289,10 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             </h2>
             <dl className="border-t border-line">
               {whoRows.map(([name, label, value]) => (
-                <div key={name} className="grid gap-2 border-b border-line py-2 md:grid-cols-[14rem_1fr_6rem]">
+                <div
+                  key={name}
+                  className="grid gap-2 border-b border-line py-2 md:grid-cols-[14rem_1fr_6rem]"
+                >
                   <dt className="font-bold">{label}</dt>
                   <dd>{value ?? <span className="text-muted">{t("apply:noAnswer")}</span>}</dd>
                   <dd>
