@@ -12,6 +12,9 @@ import { AnswersInvalid, submitDraftedApplication } from "@/lib/cases/submitAppl
 import { ZFormDefinition } from "@/lib/services/form-definition";
 import type { TReceivedFile } from "@/lib/uploads/receiveUpload";
 import type { TSessionUser } from "@/lib/auth/types";
+import { getOwnCase } from "@/lib/cases/ownCases";
+import { ownCaseJson } from "@/lib/cases/caseJson";
+import { openApiDocument } from "@/lib/api/openapi";
 
 /** 代办 through the web apply journey: the who-is-it-for step, the form's steps, check and submit. */
 let database: TestDatabase;
@@ -185,6 +188,22 @@ describe("代办 on the web apply form", () => {
       mimeType: "application/pdf",
     });
     expect(await database.prisma.applicationDraft.count({ where: { id: draft.id } })).toBe(0);
+    // the API's view of the case says it was a 代办, as its OpenAPI text describes
+    const own = await getOwnCase({
+      db: database.prisma,
+      actor: citizen,
+      trackingNumber: result.trackingNumber,
+    });
+    expect(ownCaseJson(own!).onBehalf).toEqual({ name: "李雪梅", idNumber: "510107198805123021" });
+    // the document as a client reads it
+    const paths = JSON.parse(JSON.stringify(openApiDocument("http://x").paths));
+    const body = paths["/applications"].post.requestBody.content["application/json"].schema;
+    expect(Object.keys(body.properties.onBehalf.properties)).toEqual(["name", "idNumber", "declaration"]);
+    expect(body.properties.onBehalf.description).toContain("onBehalfDeclaration");
+    expect(
+      paths["/applications/{trackingNumber}"].get.responses["200"].content["application/json"].schema
+        .properties.onBehalf.properties,
+    ).toHaveProperty("idNumber");
   });
 
   it("for myself: no principal, the verified identity's fields; an organisation is not asked", async () => {
