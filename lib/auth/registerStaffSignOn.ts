@@ -68,7 +68,8 @@ export async function registerStaffSignOn(
     return prisma.$transaction(async (tx) => {
       if (subject) {
         // a subject replaces the same person's registration by e-mail alone
-        if (email) await tx.userIdentity.deleteMany({ where: { issuer, email, subject: null, portal: "staff" } });
+        if (email)
+          await tx.userIdentity.deleteMany({ where: { issuer, email, subject: null, portal: "staff" } });
         await tx.userIdentity.upsert({
           where: { issuer_subject: { issuer, subject } },
           create: { userId, issuer, subject, email: email || null, portal: "staff" },

@@ -91,7 +91,10 @@ export default async function CasePage({ params, searchParams }: Props) {
           // 代办: filed by this account for someone else
           !!found.principalName && [
             t("account:onBehalfTerm"),
-            t("account:onBehalfValue", { name: found.principalName, idNumber: found.principalIdNumber ?? "" }),
+            t("account:onBehalfValue", {
+              name: found.principalName,
+              idNumber: found.principalIdNumber ?? "",
+            }),
           ],
           [t("account:submitted"), formatDate(locale, found.submittedAt)],
           [t("account:due"), caseDueText(locale, t, found)],
