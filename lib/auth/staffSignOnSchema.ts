@@ -21,7 +21,6 @@ export const ZStaffSignOnRegistration = z
     message: "staffSignOnSubjectOrEmail",
     path: ["subject"],
   });
-export type TStaffSignOnRegistration = z.input<typeof ZStaffSignOnRegistration>;
 
 /** Removing one staff sign-on link. */
 export const ZStaffSignOnRemoval = z.object({ identityId: z.string().trim().min(1).max(40) });

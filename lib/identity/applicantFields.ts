@@ -33,7 +33,7 @@ export async function lockedApplicantAnswers(
 }
 
 /** A 代办's applicant fields are the principal's (whatever the account's own identity). */
-export function principalAnswers(form: TFormDefinition, onBehalf: TOnBehalf): Record<string, string> {
+function principalAnswers(form: TFormDefinition, onBehalf: TOnBehalf): Record<string, string> {
   const fields = form.steps.flatMap((step) => step.fields);
   const answers: Record<string, string> = {};
   if (fields.some((f) => f.name === "fullName")) answers.fullName = onBehalf.name;
