@@ -10,7 +10,7 @@ import type { TOnBehalf } from "./onBehalf";
  * service form uses for the applicant. Their values come from the verified identity; whatever is
  * posted for them is ignored. Empty for an account without a verified identity.
  */
-export async function lockedApplicantAnswers(
+async function lockedApplicantAnswers(
   prisma: PrismaClient | Prisma.TransactionClient,
   actor: TSessionUser,
   form: TFormDefinition,
