@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { FormError } from "../shared/errors";
+import { FormError, NotFoundError } from "../shared/errors";
 import type { TFormDefinition } from "../services/form-definition";
 import { answersFromFormData, validateAnswers, type TAnswers } from "../services/answers";
 import { saveUpload } from "../uploads/saveUpload";
@@ -98,6 +98,8 @@ export async function saveApplyingFor(
 ): Promise<TStepResult> {
   const prisma = await clientOf(input);
   const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
+  // an organisation's account applies through its 经办人: it has no such step
+  if (!choosesApplyingFor(input.actor)) throw new NotFoundError("step");
   const key = { userId_serviceId: { userId: input.actor.id, serviceId: service.id } };
   const draft = await prisma.applicationDraft.findUnique({ where: key, select: { onBehalf: true } });
   const typed = answersFromFormData(applyingForForm, input.formData);

@@ -11,6 +11,7 @@ import { loadApplication } from "@/lib/cases/drafts";
 import { AnswersInvalid, submitDraftedApplication } from "@/lib/cases/submitApplication";
 import { ZFormDefinition } from "@/lib/services/form-definition";
 import type { TReceivedFile } from "@/lib/uploads/receiveUpload";
+import { NotFoundError } from "@/lib/shared/errors";
 import type { TSessionUser } from "@/lib/auth/types";
 import { getOwnCase } from "@/lib/cases/ownCases";
 import { ownCaseJson } from "@/lib/cases/caseJson";
@@ -219,5 +220,15 @@ describe("代办 on the web apply form", () => {
       serviceCode: "SC-QYKB-001",
     });
     expect(forOrganisation.choosesApplyingFor).toBe(false);
+    await expect(
+      saveApplyingFor({
+        db: database.prisma,
+        actor: organisation,
+        serviceCode: "SC-QYKB-001",
+        formData: form({ applyingFor: "other", ...principal }),
+        files: [],
+        validate: true,
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
