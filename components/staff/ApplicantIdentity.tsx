@@ -11,13 +11,16 @@ export function ApplicantIdentity({
   identity,
   applicantName,
   principal,
+  declaration,
 }: {
   t: TFunction;
   identity: TCaseIdentity | null;
   applicantName: string;
   principal: { name: string; idNumber: string } | null;
+  /** a 代办's signed declaration (授权委托书), linked for the caseworker */
+  declaration?: { id: string; fileName: string } | null;
 }) {
-  const rows: [string, string][] = [];
+  const rows: [string, React.ReactNode][] = [];
   if (identity) {
     rows.push([
       t("staff:identity.verified"),
@@ -30,8 +33,22 @@ export function ApplicantIdentity({
       ]);
   } else rows.push([t("staff:identity.verified"), t("staff:identity.notVerified", { name: applicantName })]);
   if (principal) {
-    rows.push([t("staff:identity.agent"), identity?.name ?? applicantName]);
+    // the agent is the account holder: with the identity the platform verified, when it did
+    rows.push([
+      t("staff:identity.agent"),
+      identity
+        ? `${identity.name ?? applicantName} · ${identity.idNumber ?? ""}`
+        : t("staff:identity.notVerified", { name: applicantName }),
+    ]);
     rows.push([t("staff:identity.principal"), `${principal.name} · ${principal.idNumber}`]);
+    rows.push([
+      t("staff:purpose.onBehalfDeclaration"),
+      declaration ? (
+        <a href={`/api/v1/files/${declaration.id}`}>{declaration.fileName}</a>
+      ) : (
+        t("staff:identity.noDeclaration")
+      ),
+    ]);
   }
   return (
     <>

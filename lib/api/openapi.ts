@@ -14,15 +14,19 @@ type TOp = {
   service?: boolean;
   query?: TQueryParam[];
   body?: "json" | "multipart";
+  /** the JSON body's schema, where it is more than an object */
+  bodySchema?: Record<string, unknown>;
   header?: string;
   responses: Record<string, string>;
+  /** a success answer's schema, where it is more than an object */
+  okSchema?: Record<string, unknown>;
 };
 
 const error = { $ref: "#/components/schemas/Error" };
 const pathParams = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 const op = (
   path: string,
-  { summary, description, auth, service, query = [], body, header, responses }: TOp,
+  { summary, description, auth, service, query = [], body, bodySchema, header, responses, okSchema }: TOp,
 ) => ({
   summary,
   ...(description ? { description } : {}),
@@ -38,7 +42,12 @@ const op = (
     ...(header ? [{ name: header, in: "header", required: true, schema: { type: "string" } }] : []),
   ],
   ...(body === "json"
-    ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } }
+    ? {
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: bodySchema ?? { type: "object" } } },
+        },
+      }
     : {}),
   ...(body === "multipart"
     ? {
@@ -57,11 +66,76 @@ const op = (
       code,
       {
         description,
-        content: { "application/json": { schema: code.startsWith("2") ? { type: "object" } : error } },
+        content: {
+          "application/json": { schema: code.startsWith("2") ? (okSchema ?? { type: "object" }) : error },
+        },
       },
     ]),
   ),
 });
+
+/** 代办: the principal a case was filed for (null when the applicant filed for themselves). */
+const principalSchema = {
+  type: ["object", "null"],
+  description: "代办: the person the case was filed for; null when the account holder applied for themselves",
+  properties: {
+    name: { type: "string", description: "The principal's name" },
+    idNumber: { type: "string", description: "The principal's 公民身份号码" },
+  },
+  required: ["name", "idNumber"],
+};
+
+const applicationBody = {
+  type: "object",
+  required: ["serviceCode"],
+  properties: {
+    serviceCode: { type: "string", maxLength: 64, description: "The service's 事项编码 (GET /services)" },
+    answers: {
+      type: "object",
+      description:
+        "The form's answers by field name (GET /services/{code} gives the form): a string of at most 5000 characters, or a list for checkboxes. " +
+        "A real-name account's name and ID number (fullName, idNumber) or credit code are taken from its verified identity, whatever is sent; for a 代办 they are the principal's",
+      additionalProperties: {
+        oneOf: [
+          { type: "string", maxLength: 5000 },
+          { type: "array", items: { type: "string", maxLength: 5000 }, maxItems: 100 },
+        ],
+      },
+    },
+    uploads: {
+      type: "object",
+      description: "Upload ids (from POST /uploads) by the form's file field names",
+      additionalProperties: { type: "string", maxLength: 64 },
+    },
+    onBehalf: {
+      type: "object",
+      description:
+        "代办: applying for someone else (the principal), with the power of attorney they signed (授权委托书). " +
+        "Leave it out to apply for yourself. Errors name onBehalfName, onBehalfIdNumber and onBehalfDeclaration in the 422's fields: " +
+        "required, tooLongMax|50, idCardInvalid (not an 18-character 公民身份号码 with a right check digit), onBehalfSelf (the principal is the account holder), " +
+        "onBehalfDeclarationRequired (no such upload of the caller's, or one already used by a case), fileType (not PDF, JPEG or PNG), fileTooLarge|10 (over 10 MB)",
+      required: ["name", "idNumber", "declaration"],
+      properties: {
+        name: {
+          type: "string",
+          maxLength: 100,
+          description: "The principal's name (at most 50 characters are accepted)",
+        },
+        idNumber: {
+          type: "string",
+          maxLength: 30,
+          description: "The principal's 公民身份号码 (18 characters, checksum checked)",
+        },
+        declaration: {
+          type: "string",
+          maxLength: 64,
+          description:
+            "The id of the signed declaration's upload (POST /uploads; PDF, JPEG or PNG, at most 10 MB), not yet part of a case; it joins the case's files",
+        },
+      },
+    },
+  },
+};
 
 /** Every call as `"method /path"`; a path's `{parameters}` are read from the path itself. */
 const operations: Record<string, TOp> = {
@@ -153,8 +227,12 @@ const operations: Record<string, TOp> = {
   },
   "post /applications": {
     summary: "Submit an application once per Idempotency-Key",
+    description:
+      "For yourself, or for someone else (代办) with onBehalf: the case then records the principal, the account holder as agent (with the identity the platform verified) and the declaration among its files. " +
+      "A 422 answers {error: {code: invalid_answers, message, fields: {fieldName: errorCode}}}; error codes are keys of the portal's errors messages, with a limit after | (tooLongMax|50).",
     auth: true,
     body: "json",
+    bodySchema: applicationBody,
     header: "Idempotency-Key",
     responses: {
       "201": "{trackingNumber, accessCode, status}",
@@ -162,7 +240,8 @@ const operations: Record<string, TOp> = {
       "400": "Bad request or no key",
       "401": "Not signed in",
       "404": "Unknown service",
-      "422": "Invalid answers (fields)",
+      "422":
+        "Invalid answers or 代办 details (fields name them: answers' field names, onBehalfName, onBehalfIdNumber, onBehalfDeclaration)",
     },
   },
   "post /letters": {
@@ -197,6 +276,12 @@ const operations: Record<string, TOp> = {
   },
   "get /applications/{trackingNumber}": {
     summary: "One of the caller's cases with its public timeline",
+    description:
+      "{trackingNumber, accessCode, status, service: {code, name, nameEn}, submittedAt, promisedDue, onBehalf: {name, idNumber} | null, events: [{kind, status, reason, at, missing?}]}",
+    okSchema: {
+      type: "object",
+      properties: { onBehalf: principalSchema },
+    },
     auth: true,
     responses: { "200": "Case", "401": "Not signed in", "404": "Not the caller's case" },
   },

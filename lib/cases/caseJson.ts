@@ -27,6 +27,10 @@ export function ownCaseJson(found: TOwnCase) {
     service: { code: found.service.code, name: found.service.name, nameEn: found.service.nameEn },
     submittedAt: found.submittedAt.toISOString(),
     promisedDue: day(found.promisedDue),
+    // 代办: filed by this account for someone else
+    onBehalf: found.principalName
+      ? { name: found.principalName, idNumber: found.principalIdNumber ?? "" }
+      : null,
     events: found.events.map((event) => {
       const missing = (event.data as { missing?: unknown } | null)?.missing;
       return {

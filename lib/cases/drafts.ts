@@ -4,7 +4,8 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import type { TAnswers } from "../services/answers";
 import { serviceToApplyFor } from "./serviceToApplyFor";
-import { lockedApplicantAnswers } from "../identity/applicantFields";
+import { applicantAnswers } from "../identity/applicantFields";
+import { choosesApplyingFor, draftApplyingFor, draftOnBehalf } from "./applyingFor";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -13,11 +14,15 @@ export async function readDraft(
   tx: Tx,
   actor: TSessionUser,
   serviceId: string,
-): Promise<{ answers: TAnswers; step: string | null }> {
+): Promise<{ answers: TAnswers; step: string | null; onBehalf: unknown }> {
   const draft = await tx.applicationDraft.findUnique({
     where: { userId_serviceId: { userId: actor.id, serviceId } },
   });
-  return { answers: (draft?.answers as TAnswers | undefined) ?? {}, step: draft?.step ?? null };
+  return {
+    answers: (draft?.answers as TAnswers | undefined) ?? {},
+    step: draft?.step ?? null,
+    onBehalf: draft?.onBehalf ?? null,
+  };
 }
 
 /** Removes the citizen's draft for a service; inside a submission's transaction. */
@@ -45,12 +50,20 @@ export async function loadApplication(input: { actor: TSessionUser; serviceCode:
     .filter((field) => field.type === "file")
     .map((field) => draft.answers[field.name])
     .filter((id): id is string => typeof id === "string");
-  const locked = await lockedApplicantAnswers(prisma, input.actor, service.form);
+  // a 代办's applicant fields hold the principal, else a real-name account's its verified identity
+  const onBehalf = draftOnBehalf(draft.onBehalf);
+  const locked = await applicantAnswers(prisma, input.actor, service.form, onBehalf);
+  const applyingFor = draftApplyingFor(draft.onBehalf);
+  const declaration = applyingFor.applyingFor === "other" ? applyingFor.onBehalfDeclaration : undefined;
+  if (typeof declaration === "string") fileIds.push(declaration);
   return {
     service,
     draft: { ...draft, answers: { ...draft.answers, ...locked } },
     files: await uploadNames(prisma, input.actor, fileIds),
     locked,
+    /** whether the journey starts with "for myself / for someone else", and what was chosen */
+    choosesApplyingFor: choosesApplyingFor(input.actor),
+    applyingFor,
   };
 }
 

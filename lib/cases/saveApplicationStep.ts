@@ -7,7 +7,8 @@ import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } fro
 import { saveUpload } from "../uploads/saveUpload";
 import type { TReceivedFile } from "../uploads/receiveUpload";
 import { readDraft } from "./drafts";
-import { lockedApplicantAnswers } from "../identity/applicantFields";
+import { applicantAnswers } from "../identity/applicantFields";
+import { draftOnBehalf } from "./applyingFor";
 
 type TStepResult =
   { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
@@ -61,11 +62,11 @@ export async function saveApplicationStep(
       }
     }
   }
-  // a verified name and ID number are the applicant's, whatever was posted for them
+  // a verified name and ID number (or a 代办's principal) are the applicant's, whatever was posted
   const answers: TAnswers = {
     ...draft.answers,
     ...typed,
-    ...(await lockedApplicantAnswers(prisma, input.actor, service.form)),
+    ...(await applicantAnswers(prisma, input.actor, service.form, draftOnBehalf(draft.onBehalf))),
   };
   // a field hidden by its condition keeps no answer
   for (const field of step.fields) if (!isFieldShown(field, answers)) delete answers[field.name];

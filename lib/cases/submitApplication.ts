@@ -10,7 +10,8 @@ import { allocateTrackingNumber, newAccessCode } from "../identifiers/trackingNu
 import { composeCaseNotice, queueCaseNotice } from "../notifications/notifyApplicant";
 import { serviceToApplyFor, type TServiceForm } from "./serviceToApplyFor";
 import { readDraft, removeDraft } from "./drafts";
-import { lockedApplicantAnswers, verifiedIdentitySnapshot } from "../identity/applicantFields";
+import { applicantAnswers, verifiedIdentitySnapshot } from "../identity/applicantFields";
+import { applyingForStepId, draftOnBehalf } from "./applyingFor";
 import { declarationLimits, ZOnBehalf, type TOnBehalf } from "../identity/onBehalf";
 
 type TSubmitted = { trackingNumber: string; accessCode: string; status: string; created: boolean };
@@ -48,8 +49,9 @@ export async function submitApplication(input: TSubmitInput & TDbOption): Promis
 
 /**
  * Submits the citizen's saved draft for a service (check-your-answers): the case is created and
- * the draft removed in one transaction. Invalid answers throw AnswersInvalid naming the first
- * step to correct.
+ * the draft removed in one transaction. A draft that chose 代办 submits with its principal and
+ * declaration (onBehalf), as the API does. Invalid answers throw AnswersInvalid naming the first
+ * step to correct (the who-is-it-for step for the 代办 details).
  */
 export async function submitDraftedApplication(
   input: { actor: TSessionUser; serviceCode: string; idempotencyKey: string } & TDbOption,
@@ -60,7 +62,7 @@ export async function submitDraftedApplication(
   try {
     return await submit(
       prisma,
-      { ...input, answers: draft.answers },
+      { ...input, answers: draft.answers, onBehalf: draftOnBehalf(draft.onBehalf) },
       { service, withCase: (tx) => removeDraft(tx, input.actor, service.id) },
     );
   } catch (error) {
@@ -71,6 +73,7 @@ export async function submitDraftedApplication(
 }
 
 function firstStepWithError(form: TFormDefinition, fieldErrors: Record<string, string>): string {
+  if (Object.keys(fieldErrors).some((name) => name.startsWith("onBehalf"))) return applyingForStepId;
   const step = form.steps.find((s) => s.fields.some((f) => fieldErrors[f.name])) ?? form.steps[0];
   return step.id;
 }
@@ -96,10 +99,8 @@ async function submit(
   const form = service.form;
   const onBehalf = input.onBehalf ? parseOnBehalf(input.onBehalf) : null;
   // the applicant fields: the principal's for a 代办, else the verified identity's (posted values ignored)
-  const applicantAnswers = onBehalf
-    ? principalAnswers(form, onBehalf)
-    : await lockedApplicantAnswers(prisma, actor, form);
-  const result = validateAnswers(form, { ...input.answers, ...applicantAnswers });
+  const fixed = await applicantAnswers(prisma, actor, form, onBehalf);
+  const result = validateAnswers(form, { ...input.answers, ...fixed });
   if (!result.ok) throw new AnswersInvalid(result.fieldErrors);
   const applicantIdentity = await verifiedIdentitySnapshot(prisma, actor);
   if (onBehalf) {
@@ -230,15 +231,6 @@ function parseOnBehalf(raw: TOnBehalf): TOnBehalf {
     fieldErrors[field] ??= issue.code === "invalid_type" ? "required" : issue.message;
   }
   throw new AnswersInvalid(fieldErrors);
-}
-
-/** A 代办's applicant fields are the principal's. */
-function principalAnswers(form: TFormDefinition, onBehalf: TOnBehalf): Record<string, string> {
-  const fields = form.steps.flatMap((step) => step.fields);
-  const answers: Record<string, string> = {};
-  if (fields.some((f) => f.name === "fullName")) answers.fullName = onBehalf.name;
-  if (fields.some((f) => f.name === "idNumber" && f.type === "idCard")) answers.idNumber = onBehalf.idNumber;
-  return answers;
 }
 
 async function findByKey(

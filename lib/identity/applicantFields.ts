@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import type { TFormDefinition } from "../services/form-definition";
+import type { TOnBehalf } from "./onBehalf";
 
 /**
  * The applicant fields a real-name account cannot change: a person's 姓名 (`fullName`) and
@@ -9,7 +10,7 @@ import type { TFormDefinition } from "../services/form-definition";
  * service form uses for the applicant. Their values come from the verified identity; whatever is
  * posted for them is ignored. Empty for an account without a verified identity.
  */
-export async function lockedApplicantAnswers(
+async function lockedApplicantAnswers(
   prisma: PrismaClient | Prisma.TransactionClient,
   actor: TSessionUser,
   form: TFormDefinition,
@@ -29,6 +30,28 @@ export async function lockedApplicantAnswers(
     locked.creditCode = user.verifiedIdNumber;
   }
   return locked;
+}
+
+/** A 代办's applicant fields are the principal's (whatever the account's own identity). */
+function principalAnswers(form: TFormDefinition, onBehalf: TOnBehalf): Record<string, string> {
+  const fields = form.steps.flatMap((step) => step.fields);
+  const answers: Record<string, string> = {};
+  if (fields.some((f) => f.name === "fullName")) answers.fullName = onBehalf.name;
+  if (fields.some((f) => f.name === "idNumber" && f.type === "idCard")) answers.idNumber = onBehalf.idNumber;
+  return answers;
+}
+
+/**
+ * The applicant fields the citizen cannot change on the form: the principal's for a 代办, else the
+ * verified identity's (lockedApplicantAnswers). The form, the draft and the submission all use this.
+ */
+export async function applicantAnswers(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  actor: TSessionUser,
+  form: TFormDefinition,
+  onBehalf: TOnBehalf | null,
+): Promise<Record<string, string>> {
+  return onBehalf ? principalAnswers(form, onBehalf) : lockedApplicantAnswers(prisma, actor, form);
 }
 
 /** The verified identity a case records for the caseworker (the applicant, or the agent of a 代办). */

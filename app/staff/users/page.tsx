@@ -34,6 +34,9 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
       <p>
         <Link href="/staff/users/new" className={buttonClass("primary", "inline-block no-underline")}>
           {t("users:create.title")}
+        </Link>{" "}
+        <Link href="/staff/users/sign-on" className="ml-4">
+          {t("users:signOn.link")}
         </Link>
       </p>
       <FilterForm

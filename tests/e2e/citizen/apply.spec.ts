@@ -3,6 +3,7 @@ import { expectAccessible } from "../helpers/axe";
 import { errorSummary, signInCitizen } from "../helpers/accounts";
 import { fakePdf, pdfFile } from "../helpers/files";
 import { trackByForm } from "../helpers/track";
+import { applyForMyself } from "../helpers/apply";
 
 async function applicantStepEn(page: Page) {
   await page.getByLabel("Full name").fill("Zhang Xiaoming");
@@ -21,7 +22,10 @@ test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
     await page.goto("/en/services/RS-JYDJ-001");
     await page.getByRole("link", { name: "Apply online" }).click();
     await expect(page).toHaveURL(/\/en\/services\/RS-JYDJ-001\/apply/);
-    await expect(page.getByText("Step 1 of 4")).toBeVisible();
+    // a person's journey starts with who it is for
+    await expect(page.getByText("Step 1 of 5")).toBeVisible();
+    await applyForMyself(page);
+    await expect(page.getByText("Step 2 of 5")).toBeVisible();
 
     await page.getByLabel("Full name").fill("Zhang Xiaoming");
     await page.getByLabel("ID card number").fill("510104199003071234");
@@ -35,13 +39,13 @@ test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
     await expect(page.getByLabel("ID card number")).toHaveValue("510104199003071234");
 
     await applicantStepEn(page);
-    await expect(page.getByText("Step 2 of 4")).toBeVisible();
+    await expect(page.getByText("Step 3 of 5")).toBeVisible();
     await page.getByLabel("Employer", { exact: true }).fill("Chengdu Rongcheng Technology Co., Ltd.");
     await page.getByLabel("Employment start date").fill("2026-11-02");
     await page.getByLabel("Full-time").check();
     await page.getByRole("button", { name: "Save and continue" }).click();
 
-    await expect(page.getByText("Step 3 of 4")).toBeVisible();
+    await expect(page.getByText("Step 4 of 5")).toBeVisible();
     await page.getByLabel("Copy of ID card").setInputFiles(fakePdf);
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(errorSummary(page)).toContainText("must be a PDF, JPEG or PNG");
@@ -74,6 +78,7 @@ test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
   test("save and come back later keeps the draft", async ({ page }) => {
     await signInCitizen(page, "citizen2@example.cn", "en");
     await page.goto("/en/services/RS-JYDJ-001/apply");
+    await applyForMyself(page);
     await page.getByLabel("Full name").fill("Li Xuemei");
     await page.getByRole("button", { name: "Save and come back later" }).click();
     await expect(page).toHaveURL(/\/en\/account\?saved=RS-JYDJ-001/);
@@ -85,8 +90,10 @@ test.describe("applying for RS-JYDJ-001 without JavaScript (en)", () => {
 test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page }) => {
   // 就业登记 is a person's service: a person applies (an organisation is refused, tested below)
   await signInCitizen(page, "citizen2@example.cn");
-  await page.goto("/zh-Hans/services/RS-JYDJ-001/apply");
+  // the first step by name: a draft saved earlier (the test above) would resume at its own step
+  await page.goto("/zh-Hans/services/RS-JYDJ-001/apply?step=applyingFor");
   await expectAccessible(page);
+  await applyForMyself(page, "zh-Hans");
   await page.getByRole("button", { name: "保存并继续" }).click();
   await expect(errorSummary(page)).toContainText("请输入公民身份号码");
   await expect(errorSummary(page)).toBeFocused();
@@ -95,7 +102,7 @@ test("applying in zh-Hans with JavaScript, every page passes axe", async ({ page
   await page.getByLabel("公民身份号码").fill("11010519491231002X");
   await page.getByLabel("手机号码").fill("13900139000");
   await page.getByRole("button", { name: "保存并继续" }).click();
-  await expect(page.getByText("第 2 步，共 4 步")).toBeVisible();
+  await expect(page.getByText("第 3 步，共 5 步")).toBeVisible();
   await page.getByLabel("就业单位", { exact: true }).fill("成都蓉城科技有限公司");
   await page.getByLabel("就业起始日期").fill("2026-11-02");
   await page.getByLabel("灵活就业").check();

@@ -2,10 +2,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "../helpers/axe";
 import { demoPassword, errorSummary, registerCitizen, signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
+import { applyForMyself } from "../helpers/apply";
 
 /** Applies for 就业登记 (RS-JYDJ-001) and returns the case number. */
 async function applyForEmployment(page: Page): Promise<string> {
   await page.goto("/en/services/RS-JYDJ-001/apply");
+  await applyForMyself(page);
   await page.getByLabel("Full name").fill("Zhao Min");
   await page.getByLabel("ID card number").fill("510104199003071237");
   await page.getByLabel("Mobile phone").fill("13800280009");

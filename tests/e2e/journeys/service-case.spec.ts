@@ -3,6 +3,7 @@ import { expectAccessible } from "../helpers/axe";
 import { signInCitizen } from "../helpers/accounts";
 import { staffDo, staffPage } from "../helpers/staff";
 import { pdfFile } from "../helpers/files";
+import { applyForMyself } from "../helpers/apply";
 
 type Labels = {
   apply: string;
@@ -95,6 +96,7 @@ async function applyForEmployment(
   const l = labels[locale];
   await page.goto(`/${locale}/services/RS-JYDJ-001`);
   await page.getByRole("link", { name: l.apply }).click();
+  await applyForMyself(page, locale);
   await page.getByLabel(l.fullName).fill(person.name);
   await page.getByLabel(l.idNumber).fill(person.id);
   await page.getByLabel(l.mobile).fill(person.mobile);

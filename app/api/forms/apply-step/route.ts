@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formRoute } from "@/lib/actions/formRoute";
 import { saveApplicationStep } from "@/lib/cases/saveApplicationStep";
+import { applyingForStepId, saveApplyingFor } from "@/lib/cases/applyingFor";
 import { serviceCodePattern } from "@/lib/services/serviceCode";
 import { NotFoundError } from "@/lib/shared/errors";
 import { answersAsFormValues } from "@/lib/services/answers";
@@ -32,14 +33,18 @@ export const POST = formRoute({
     const base = applyPath(locale, input.serviceCode);
     let result: Awaited<ReturnType<typeof saveApplicationStep>>;
     try {
-      result = await saveApplicationStep({
+      const step = {
         actor,
         serviceCode: input.serviceCode,
-        stepId: input.stepId,
         formData,
         files,
         validate: input.intent === "continue",
-      });
+      };
+      // the first step, "for myself / for someone else (代办)", is the draft's, not the form's
+      result =
+        input.stepId === applyingForStepId
+          ? await saveApplyingFor(step)
+          : await saveApplicationStep({ ...step, stepId: input.stepId });
     } catch (error) {
       // a step or service that has gone (an administrator changed the form): back to the start
       if (error instanceof NotFoundError) return base;

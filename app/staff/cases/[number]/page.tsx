@@ -171,6 +171,7 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
               ? { name: found.principalName, idNumber: found.principalIdNumber ?? "" }
               : null
           }
+          declaration={found.attachments.find((file) => file.purpose === "onBehalfDeclaration") ?? null}
         />
       </Section>
 

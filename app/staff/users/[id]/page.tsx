@@ -122,6 +122,11 @@ export default async function AccountPage({ params, searchParams }: Props) {
             {t("users:account.auditTrail")}
           </Link>
         </p>
+        {staff ? (
+          <p className="mt-2">
+            <Link href="/staff/users/sign-on">{t("users:signOn.link")}</Link>
+          </p>
+        ) : null}
       </Section>
       {staff ? (
         <Section id="roles" title={t("users:roles.title")} className="grid gap-4">

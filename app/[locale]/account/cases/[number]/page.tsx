@@ -88,6 +88,14 @@ export default async function CasePage({ params, searchParams }: Props) {
           [t("account:trackingNumber"), found.trackingNumber],
           [t("account:accessCode"), found.accessCode],
           [t("account:status"), <strong key="status">{t(`account:caseStatus.${found.status}`)}</strong>],
+          // 代办: filed by this account for someone else
+          !!found.principalName && [
+            t("account:onBehalfTerm"),
+            t("account:onBehalfValue", {
+              name: found.principalName,
+              idNumber: found.principalIdNumber ?? "",
+            }),
+          ],
           [t("account:submitted"), formatDate(locale, found.submittedAt)],
           [t("account:due"), caseDueText(locale, t, found)],
           ...(supplement ? [[t("account:supplyDueTerm"), supplementDue] as [string, string]] : []),

@@ -16,6 +16,9 @@ import { StepForm } from "@/components/form/StepForm";
 import { Button } from "@/components/ui/Button";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { submitCase } from "./actions";
+import { applyingForForm, applyingForStepId } from "@/lib/cases/applyingFor";
+import { declarationLimits } from "@/lib/identity/onBehalf";
+import { extensionOf } from "@/lib/uploads/detectType";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
 
@@ -65,14 +68,20 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         </p>
       </div>
     );
-  const { service, draft, files, locked } = loaded;
+  const { service, draft, files, locked, applyingFor, choosesApplyingFor } = loaded;
+  const forOther = applyingFor.applyingFor === "other";
   // a step sent back by its form route, with its errors and what was typed
   const returned = await returnedFormState({ actor, id: query[formReturnParam] });
-  const steps = stepTitles(locale, service.form);
+  // a person's journey starts with who it is for: themselves or someone else (代办)
+  const steps = [
+    ...(choosesApplyingFor ? [{ id: applyingForStepId, title: t("apply:applyingFor.title") }] : []),
+    ...stepTitles(locale, service.form),
+  ];
   const requested = param(query.step, 40);
   const known = (id: string | null | undefined) => !!id && (id === "check" || steps.some((s) => s.id === id));
   // a draft saved before an administrator changed the form may name a step that no longer exists
   const current = known(requested) ? requested! : known(draft.step) ? draft.step! : steps[0].id;
+  const whoChecked = applyingFor.applyingFor ? validateAnswers(applyingForForm, applyingFor) : null;
   const base = `/${locale}/services/${code}/apply`;
   const all = [...steps, { id: "check", title: t("apply:checkTitle") }];
   const index = all.findIndex((s) => s.id === current);
@@ -85,6 +94,16 @@ export default async function ApplyPage({ params, searchParams }: Props) {
     href: i <= Math.max(reachedIndex, index) ? `${base}?step=${s.id}` : null,
   }));
 
+  const stepText = {
+    continue: t("apply:continue"),
+    saveLater: t("apply:saveLater"),
+    optional: t("apply:optional"),
+    errorTitle: t("errors:summaryTitle"),
+    currentFile: t("apply:currentFile"),
+    replaceFile: t("apply:replaceFile"),
+    select: t("apply:select"),
+  };
+
   return (
     <div className="grid gap-6">
       <p className="text-muted">{lt(locale, service.name, service.nameEn)}</p>
@@ -94,7 +113,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
         steps={progress}
         current={current}
       />
-      {current === "check" ? <CheckAnswers /> : <Step />}
+      {current === "check" ? <CheckAnswers /> : current === applyingForStepId ? <ApplyingFor /> : <Step />}
     </div>
   );
 
@@ -138,22 +157,94 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             t("apply:fileHint", { types, size }),
           ).map((view) => {
             if (locked[view.name] !== undefined)
-              return { ...view, readOnly: true, hint: t("apply:lockedHint") };
+              return {
+                ...view,
+                readOnly: true,
+                hint: t(forOther ? "apply:applyingFor.principalLockedHint" : "apply:lockedHint"),
+              };
             const condition = conditionHint(view.name);
             return condition ? { ...view, hint: [condition, view.hint].filter(Boolean).join(" ") } : view;
           })}
           initial={
             returned ?? { ok: false, fieldErrors: checked && !checked.ok ? checked.fieldErrors : {}, values }
           }
-          text={{
-            continue: t("apply:continue"),
-            saveLater: t("apply:saveLater"),
-            optional: t("apply:optional"),
-            errorTitle: t("errors:summaryTitle"),
-            currentFile: t("apply:currentFile"),
-            replaceFile: t("apply:replaceFile"),
-            select: t("apply:select"),
+          text={stepText}
+          messages={errorMessages(t)}
+        />
+      </>
+    );
+  }
+
+  function ApplyingFor() {
+    const onlyOther = t("apply:applyingFor.onlyOther");
+    const declaration = applyingFor.onBehalfDeclaration;
+    const values = answersAsFormValues(
+      Object.fromEntries(Object.entries(applyingFor).filter(([name]) => name !== "onBehalfDeclaration")),
+    );
+    return (
+      <>
+        <h1 className="text-2xl font-bold">{t("apply:applyingFor.title")}</h1>
+        <p>{t("apply:applyingFor.intro")}</p>
+        <StepForm
+          key={applyingForStepId}
+          postTo="/api/forms/apply-step"
+          hidden={{
+            locale,
+            serviceCode: code,
+            stepId: applyingForStepId,
+            ...(param(query.return, 10) === "check" ? { return: "check" } : {}),
           }}
+          fields={[
+            {
+              name: "applyingFor",
+              type: "radio",
+              label: t("apply:applyingFor.label"),
+              required: true,
+              options: [
+                { value: "self", label: t("apply:applyingFor.self") },
+                { value: "other", label: t("apply:applyingFor.other") },
+              ],
+            },
+            {
+              name: "onBehalfName",
+              type: "text",
+              label: t("apply:applyingFor.name"),
+              hint: onlyOther,
+              required: true,
+              maxLength: 50,
+            },
+            {
+              name: "onBehalfIdNumber",
+              type: "idCard",
+              label: t("apply:applyingFor.idNumber"),
+              hint: onlyOther,
+              required: true,
+            },
+            {
+              name: "onBehalfDeclaration",
+              type: "file",
+              label: t("apply:applyingFor.declaration"),
+              hint: [
+                onlyOther,
+                t("apply:applyingFor.declarationHint"),
+                t("apply:fileHint", {
+                  types: declarationLimits.accept.map((type) => extensionOf[type].toUpperCase()).join(" / "),
+                  size: declarationLimits.maxSizeMb,
+                }),
+              ].join(" "),
+              required: true,
+              accept: declarationLimits.accept.join(","),
+              currentFile: typeof declaration === "string" ? files[declaration] : undefined,
+            },
+          ]}
+          initial={
+            returned ?? {
+              ok: false,
+              fieldErrors: query.errors && whoChecked && !whoChecked.ok ? whoChecked.fieldErrors : {},
+              values,
+            }
+          }
+          text={stepText}
           messages={errorMessages(t)}
         />
       </>
@@ -162,9 +253,59 @@ export default async function ApplyPage({ params, searchParams }: Props) {
 
   function CheckAnswers() {
     const complete = validateAnswers(service.form, draft.answers);
+    const whoComplete = !whoChecked || whoChecked.ok;
+    const declaration = applyingFor.onBehalfDeclaration;
+    const whoRows: [string, string, string | null][] = choosesApplyingFor
+      ? [
+          [
+            "applyingFor",
+            t("apply:applyingFor.label"),
+            t(forOther ? "apply:applyingFor.other" : "apply:applyingFor.self"),
+          ],
+          ...(forOther
+            ? ([
+                ["onBehalfName", t("apply:applyingFor.name"), String(applyingFor.onBehalfName ?? "") || null],
+                [
+                  "onBehalfIdNumber",
+                  t("apply:applyingFor.idNumber"),
+                  String(applyingFor.onBehalfIdNumber ?? "") || null,
+                ],
+                [
+                  "onBehalfDeclaration",
+                  t("apply:applyingFor.declaration"),
+                  typeof declaration === "string" ? (files[declaration] ?? null) : null,
+                ],
+              ] as [string, string, string | null][])
+            : []),
+        ]
+      : [];
     return (
       <>
         <h1 className="text-2xl font-bold">{t("apply:checkTitle")}</h1>
+        {whoRows.length ? (
+          <section aria-labelledby="check-applyingFor">
+            <h2 id="check-applyingFor" className="mb-2 text-xl font-bold">
+              {t("apply:applyingFor.title")}
+            </h2>
+            <dl className="border-t border-line">
+              {whoRows.map(([name, label, value]) => (
+                <div
+                  key={name}
+                  className="grid gap-2 border-b border-line py-2 md:grid-cols-[14rem_1fr_6rem]"
+                >
+                  <dt className="font-bold">{label}</dt>
+                  <dd>{value ?? <span className="text-muted">{t("apply:noAnswer")}</span>}</dd>
+                  <dd>
+                    <Link href={`${base}?step=${applyingForStepId}&return=check#field-${name}`}>
+                      {t("apply:change")}
+                      <span className="sr-only"> {label}</span>
+                    </Link>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ) : null}
         {service.form.steps.map((step) => (
           <section key={step.id} aria-labelledby={`check-${step.id}`}>
             <h2 id={`check-${step.id}`} className="mb-2 text-xl font-bold">
@@ -195,7 +336,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             </dl>
           </section>
         ))}
-        {complete.ok ? (
+        {complete.ok && whoComplete ? (
           <form action={submitCase} className="grid gap-4">
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="serviceCode" value={code} />
@@ -208,7 +349,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
           <StatusNote>
             {t("apply:incomplete")}{" "}
             <Link
-              href={`${base}?step=${service.form.steps.find((s) => s.fields.some((f) => !complete.ok && complete.fieldErrors[f.name]))?.id ?? steps[0].id}&errors=1`}
+              href={`${base}?step=${!whoComplete ? applyingForStepId : (service.form.steps.find((s) => s.fields.some((f) => !complete.ok && complete.fieldErrors[f.name]))?.id ?? steps[0].id)}&errors=1`}
             >
               {t("apply:completeIt")}
             </Link>
