@@ -36,9 +36,27 @@ export function newNonce(): string {
 }
 
 /**
+ * The identity platforms' origins (OIDC_ISSUER, STAFF_OIDC_ISSUER). The sign-on button is a form
+ * whose answer sends the browser to the platform; without JavaScript that is a redirect after a
+ * form submission, which browsers hold to form-action too, so the platforms must be named there.
+ */
+export function signOnOrigins(env: Record<string, string | undefined> = process.env): string[] {
+  const origins = [env.OIDC_ISSUER, env.STAFF_OIDC_ISSUER].flatMap((issuer) => {
+    try {
+      const url = new URL(issuer ?? "");
+      return url.protocol === "https:" || url.protocol === "http:" ? [url.origin] : [];
+    } catch {
+      return [];
+    }
+  });
+  return [...new Set(origins)];
+}
+
+/**
  * The policy of an HTML page. Scripts run only with this response's nonce; the scripts they load
  * (Next's chunks) are trusted through 'strict-dynamic'. Styles come from the portal's own files or
- * carry the nonce; nothing else may load, submit anywhere else, or frame the page.
+ * carry the nonce; nothing else may load, submit anywhere but here and the identity platforms,
+ * or frame the page.
  */
 function pageContentSecurityPolicy(nonce: string): string {
   return [
@@ -51,7 +69,7 @@ function pageContentSecurityPolicy(nonce: string): string {
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...signOnOrigins()].join(" "),
     "frame-ancestors 'none'",
   ].join("; ");
 }
