@@ -32,7 +32,7 @@ export const lawReview: TLawReview[] = [
   inForce(
     "《社会救助暂行办法》（国务院令第649号）",
     "2019年3月2日国务院令第709号修订",
-    "The 社会救助法 was first read by the NPC Standing Committee in June 2025; until it is enacted and in force, the 暂行办法 governs. Re-check on each review.",
+    "The 社会救助法 draft had its first reading at the NPC Standing Committee on 2025-06-24 and its second on 2026-02-25; no enactment was found on review, and until an enacted law takes effect the 暂行办法 governs. Re-check on each review.",
   ),
   inForce("《居住证暂行条例》（国务院令第663号）", "2015年11月26日公布，2016年1月1日起施行", "第十条: 公安机关应当自受理之日起15日内制作发放居住证 (calendar days)."),
   inForce("《中华人民共和国社会保险法》", "2018年12月29日修正", "第五十七条: 十五日 (calendar days) for 社会保险登记."),
@@ -46,7 +46,7 @@ export const lawReview: TLawReview[] = [
     "国务院令第804号",
     "第八条第一款: 居民身份证 and a signed declaration only; no 户口簿; registration anywhere in the country.",
   ),
-  inForce("《中华人民共和国教师法》", "2009年8月27日修正", "A revision has been in draft since 2021; re-check on each review."),
+  inForce("《中华人民共和国教师法》", "2009年8月27日修正", "The revision published for comment on 2021-11-29 had not been submitted to the NPC Standing Committee as of 2026-03-11 (中国教育报); the 2009 text governs. Re-check on each review."),
   inForce("《教师资格条例》（国务院令第188号）", "1995年12月12日公布"),
   inForce("《公共租赁住房管理办法》（住房和城乡建设部令第11号）", "2012年7月15日起施行"),
   inForce(
