@@ -1,17 +1,19 @@
 /**
  * PostgreSQL restarting, failing over or not yet accepting connections: worth another try, not
- * a failure. Matches what the pg driver, the adapter and Prisma's schema engine each report
- * (the engine says "Server has closed the connection", P1017, when a restart cuts a migration).
+ * a failure. What reports it differs by layer — the pg driver (an error code: class 08, connection
+ * exception, or 57P01–57P03, operator intervention), Prisma's driver adapter (the server's
+ * message, its code sometimes lost), the schema engine ("Server has closed the connection",
+ * P1017) — so the code, the message and every `cause` below them are read.
  */
-const unavailable =
-  /57P01|57P02|57P03|ECONNREFUSED|ECONNRESET|EPIPE|Connection terminated|Server has closed the connection|P1001|P1017|the database system is (?:starting up|shutting down|in recovery mode)/;
+const unavailableCodes = /^(?:08\d{3}|57P0[1-3]|P1001|P1017|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/;
+const unavailableMessages =
+  /terminating connection due to (?:administrator command|unexpected postmaster exit)|the database system is (?:starting up|shutting down|in recovery mode|not yet accepting connections)|Server has closed the connection|server closed the connection unexpectedly|Connection terminated|Can't reach database server|ECONNREFUSED|ECONNRESET|EPIPE/i;
 
-export function databaseUnavailable(error: unknown): boolean {
-  let detail = "";
-  try {
-    detail = JSON.stringify(error);
-  } catch {
-    // a circular error object: its stack and message are enough
-  }
-  return unavailable.test(`${String((error as Error)?.stack ?? error)} ${detail}`);
+export function databaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || depth > 5) return false;
+  if (typeof error !== "object") return unavailableMessages.test(String(error));
+  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof code === "string" && unavailableCodes.test(code)) return true;
+  if (typeof message === "string" && unavailableMessages.test(message)) return true;
+  return databaseUnavailable(cause, depth + 1);
 }
