@@ -26,8 +26,6 @@ const signOn = localPlatformSettings({
  * dependent project would run the whole first project before it).
  */
 const alone = [
-  "operator/backup.spec.ts",
-  "operator/cluster.spec.ts",
   "security/throttle.spec.ts",
   "staff/audit.spec.ts",
   "staff/retention.spec.ts",

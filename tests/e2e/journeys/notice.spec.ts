@@ -65,7 +65,7 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
   await resident.getByRole("button", { name: "确认订阅" }).click();
   await expect(resident.getByRole("status").filter({ hasText: "订阅已生效" })).toBeVisible();
 
-  // the editor drafts with an attachment, scheduled 45 s ahead, expiring 25 s after that
+  // the editor drafts with an attachment, scheduled 20 s ahead, expiring 15 s after that
   const editor = await staffPage(browser, "editor@example.cn");
   await editor.goto("/staff/notices/new");
   await editor.locator("#notice-title").fill(title);
@@ -75,9 +75,9 @@ test("a notice goes from draft to a resident's list, feed and mailbox at its tim
     .locator("#notice-body")
     .fill("## 停水时间\n\n今日施工，**请提前储水**。\n\n- 和平街1号至27号院");
   await editor.locator(`#notice-scope-c-${HEPINGJIE}`).check();
-  const publishAt = Date.now() + 30_000;
-  await fillMoment(editor, "publishAt", beijing(30));
-  await fillMoment(editor, "expiresAt", beijing(50));
+  const publishAt = Date.now() + 20_000;
+  await fillMoment(editor, "publishAt", beijing(20));
+  await fillMoment(editor, "expiresAt", beijing(35));
   await editor.locator("#notice-attachments").setInputFiles({ ...pdfFile, name: "停水范围示意图.pdf" });
   await editor.getByRole("button", { name: "保存草稿" }).click();
   await expect(editor.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
