@@ -79,7 +79,8 @@ export function draftOnBehalf(stored: unknown): TOnBehalf | null {
   };
 }
 
-type TStepResult =
+/** What saving a step of the apply journey answers: the next step, or the step's errors and what was typed. */
+export type TStepResult =
   { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
 
 /**

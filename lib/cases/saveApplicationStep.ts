@@ -8,10 +8,7 @@ import { saveUpload } from "../uploads/saveUpload";
 import type { TReceivedFile } from "../uploads/receiveUpload";
 import { readDraft } from "./drafts";
 import { applicantAnswers } from "../identity/applicantFields";
-import { draftOnBehalf } from "./applyingFor";
-
-type TStepResult =
-  { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
+import { draftOnBehalf, type TStepResult } from "./applyingFor";
 
 /**
  * Saves one step of an application into the citizen's draft: typed answers, and any files
