@@ -1,6 +1,6 @@
 /**
  * npm test: every suite, in order, and a closing count.
- *   1. type check, lint and formatting (prettier --check)
+ *   1. type check, lint and formatting (prettier --check), side by side
  *   2. unit and integration tests (Vitest) on the embedded database
  *   3. the integration tests again on PostgreSQL, when TEST_DATABASE_URL is set or one
  *      answers at the CI address (.ci/start-postgres.sh)
@@ -8,7 +8,7 @@
  *      test processes at a time
  * Exits non-zero if anything fails.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { requireNode } from "./requireNode";
 import { reachable, testDatabaseUrl } from "./reachable";
@@ -42,12 +42,53 @@ function addPlaywright(file: string) {
   totals.failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (stats.skipped ?? 0);
 }
 
+/**
+ * Steps that only read the sources, run side by side (each is one process on one core, so on two
+ * cores together they take little more than the longest alone); each one's output is printed whole
+ * when it ends, so the log reads as if they had run in turn.
+ */
+async function stepsTogether(steps: { name: string; command: string; args: string[] }[]): Promise<void> {
+  const results = await Promise.all(
+    steps.map(
+      ({ name, command, args }) =>
+        new Promise<{ name: string; ok: boolean; output: string; seconds: number }>((resolve) => {
+          const started = Date.now();
+          const chunks: Buffer[] = [];
+          const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
+          child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+          const done = (ok: boolean, extra = "") =>
+            resolve({
+              name,
+              ok,
+              output: Buffer.concat(chunks).toString() + extra,
+              seconds: (Date.now() - started) / 1000,
+            });
+          child.on("error", (error) => done(false, String(error)));
+          child.on("close", (code) => done(code === 0));
+        }),
+    ),
+  );
+  for (const { name, ok, output, seconds } of results) {
+    console.log(`\n── ${name} ──`);
+    if (output) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
+    console.log(`── ${name}: ${ok ? "ok" : "FAILED"} in ${seconds.toFixed(0)} s`);
+    if (!ok) failures.push(name);
+  }
+}
+
 async function main() {
   fs.rmSync("test-results", { recursive: true, force: true });
   fs.mkdirSync("test-results", { recursive: true });
-  step("type check", bin("tsc"), ["--noEmit"]);
-  step("lint", bin("eslint"), ["."]);
-  step("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
+  await stepsTogether([
+    { name: "type check", command: bin("tsc"), args: ["--noEmit"] },
+    { name: "lint", command: bin("eslint"), args: ["."] },
+    {
+      name: "format (prettier --check)",
+      command: bin("prettier"),
+      args: ["--check", "--log-level", "warn", "."],
+    },
+  ]);
 
   const embedded = { TEST_DATABASE_URL: "", DATABASE_URL: "" };
   step(
@@ -80,7 +121,13 @@ async function main() {
     );
   }
 
-  if (step("next build", bin("next"), ["build"], { NEXT_TELEMETRY_DISABLED: "1" })) {
+  const typesChecked = !failures.includes("type check");
+  if (
+    step("next build", bin("next"), ["build"], {
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(typesChecked ? { ONESTOP_TYPES_CHECKED: "1" } : {}),
+    })
+  ) {
     // two test processes share the server (playwright.config.ts: specs that change shared state
     // run alone afterwards); E2E_WORKERS=1 runs everything in one
     step("browser tests (Playwright + Chromium)", bin("playwright"), ["test"], {

@@ -243,4 +243,25 @@ describe("the job queue", () => {
     const next = await database.prisma.job.findMany({ where: { kind, doneAt: null } });
     expect(next.map((j) => j.runAt.toISOString())).toEqual(["2026-12-02T19:17:00.000Z"]);
   });
+  it("runs jobs that wait on another server side by side, each once: 12 jobs of 300 ms in four lanes", async () => {
+    const kind = freshKind();
+    for (let n = 0; n < 12; n++) await enqueueJob(database.prisma, { kind, payload: { n } });
+    const ran: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const waiting: TJobHandler = async ({ payload }) => {
+      most = Math.max(most, ++inFlight);
+      await sleep(300);
+      inFlight--;
+      ran.push((payload as { n: number }).n);
+    };
+    const started = Date.now();
+    expect(await drainJobs({ db: database.prisma, handlers: { [kind]: waiting }, concurrency: 4 })).toBe(12);
+    // one lane would take 3.6 s
+    expect(Date.now() - started).toBeLessThan(2400);
+    expect(most).toBe(4);
+    expect([...ran].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, n) => n));
+    const jobs = await database.prisma.job.findMany({ where: { kind } });
+    expect(jobs.every((job) => job.doneAt !== null && job.attempts === 1)).toBe(true);
+  });
 });
