@@ -23,6 +23,19 @@ async function timersRun(page: Page): Promise<boolean> {
   }
 }
 
+/**
+ * axe with the portal's rule set, run in the page itself (axe.run). The builder's default runs axe
+ * in every frame and then merges the results in a blank page it opens for each check: twice the
+ * time (0.7 s against 1.4–2.6 s a check, measured on the catalogue, search and home pages, with
+ * identical results), for frames from other origins, which the portal's pages never contain
+ * (same-origin frames are still checked).
+ */
+export function axeOn(page: Page): AxeBuilder {
+  return new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .setLegacyMode(true);
+}
+
 /** Zero axe violations on the page as it stands (WCAG 2.2 A and AA rules and best practice). */
 export async function expectAccessible(page: Page): Promise<void> {
   expect(
@@ -32,9 +45,7 @@ export async function expectAccessible(page: Page): Promise<void> {
   // after a client-side navigation Next puts the new page's <title> in a moment after its content:
   // axe would otherwise catch the page between the two titles, with none
   await expect(page, `a <title> on ${page.url()}`).toHaveTitle(/\S/);
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-    .analyze();
+  const results = await axeOn(page).analyze();
   const summary = results.violations.map(
     (v) =>
       `${v.id}: ${v.help} (${v.nodes
