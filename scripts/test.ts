@@ -3,13 +3,14 @@
  *   1. type check, lint and formatting (prettier --check), side by side
  *   2. unit and integration tests (Vitest) on the embedded database
  *   3. the integration tests again on PostgreSQL, when TEST_DATABASE_URL is set or one
- *      answers at the CI address (.ci/start-postgres.sh)
+ *      answers at the CI address (.ci/start-postgres.sh): those that open the test's database
  *   4. next build, then the browser tests (Playwright, Debian's Chromium, against next start), two
  *      test processes at a time
  * Exits non-zero if anything fails.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { requireNode } from "./requireNode";
 import { reachable, testDatabaseUrl } from "./reachable";
 
@@ -77,6 +78,23 @@ async function stepsTogether(steps: { name: string; command: string; args: strin
   }
 }
 
+/**
+ * The integration files that never open the database the run chose (tests/helpers/db.ts, which
+ * follows TEST_DATABASE_URL): they start their own embedded directories, processes, S3 or PDF
+ * renderers, so the PostgreSQL pass would only repeat them.
+ */
+function databaseIndependentFiles(): string[] {
+  const dir = "tests/integration";
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".test.ts"))
+    .map((name) => path.join(dir, name))
+    .filter(
+      (file) =>
+        !/helpers\/db(Snapshots)?["']|TEST_DATABASE_URL|testDatabaseUrl/.test(fs.readFileSync(file, "utf8")),
+    );
+}
+
 async function main() {
   fs.rmSync("test-results", { recursive: true, force: true });
   fs.mkdirSync("test-results", { recursive: true });
@@ -100,6 +118,7 @@ async function main() {
   addVitest("test-results/vitest-embedded.json");
 
   const pgUrl = testDatabaseUrl;
+  const sameOnEither = databaseIndependentFiles();
   if (await reachable(pgUrl)) {
     step(
       "integration tests (PostgreSQL)",
@@ -108,11 +127,15 @@ async function main() {
         "run",
         "--project",
         "integration",
+        ...sameOnEither.flatMap((file) => ["--exclude", file]),
         "--reporter=default",
         "--reporter=json",
         "--outputFile=test-results/vitest-postgres.json",
       ],
       { TEST_DATABASE_URL: pgUrl },
+    );
+    console.log(
+      `(left out of the PostgreSQL pass, as they open no database of the test's choosing and ran above: ${sameOnEither.map((file) => path.basename(file)).join(", ")})`,
     );
     addVitest("test-results/vitest-postgres.json");
   } else {
