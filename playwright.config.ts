@@ -68,7 +68,9 @@ export default defineConfig({
         "--no-first-run",
       ],
     },
-    trace: "retain-on-failure",
+    // a trace is recorded for every test and kept for the failed ones, which someone at this machine
+    // can open; a CI machine's are never seen (its log is what is kept), so there it records none
+    trace: process.env.CI ? "off" : "retain-on-failure",
   },
   webServer: [
     {
