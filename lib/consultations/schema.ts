@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { lineField, textField } from "../shared/plainText";
 import { maxCommentLength } from "./rules";
+import { wholeNumberField } from "../shared/numberField";
 
 const ZDay = z
   .string()
@@ -35,11 +36,7 @@ export const ZModeration = z.object({
 });
 export type TModerationInput = z.infer<typeof ZModeration>;
 
-const ZCount = z.coerce
-  .number({ message: "numberFormat" })
-  .int("numberFormat")
-  .min(0, "numberMin|0")
-  .max(100_000, "numberMax|100000");
+const ZCount = wholeNumberField(0, 100_000);
 
 /** The feedback summary (采纳情况) an editor writes once the period has closed. */
 export const ZFeedbackInput = z.object({

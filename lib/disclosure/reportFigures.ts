@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberField } from "../shared/numberField";
 
 /**
  * The figures of the annual report (《中华人民共和国政府信息公开工作年度报告格式》,
@@ -6,11 +7,7 @@ import { z } from "zod";
  * table (Art. 20 items 1, 5, 6 and 8) and part four's 行政复议 / 行政诉讼 table; parts five
  * and six as text.
  */
-const ZCount = z.coerce
-  .number({ message: "numberFormat" })
-  .int("numberFormat")
-  .min(0, "numberMin|0")
-  .max(10_000_000, "numberMax|10000000");
+const ZCount = wholeNumberField(0, 10_000_000);
 
 /** Part four's five columns: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. */
 export const outcomeColumns = ["upheld", "corrected", "other", "pending", "total"] as const;

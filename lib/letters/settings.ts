@@ -4,12 +4,9 @@ import type { TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { readSetting, saveSetting } from "../settings/stored";
 import { anonymousKinds, letterKinds, replyWorkingDays } from "./kinds";
+import { wholeNumberField } from "../shared/numberField";
 
-const ZDays = z.coerce
-  .number({ message: "numberFormat" })
-  .int("numberFormat")
-  .min(1, "numberMin|1")
-  .max(60, "numberMax|60");
+const ZDays = wholeNumberField(1, 60);
 
 /**
  * The letters' local settings: working days to reply by kind (from acceptance), the one

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeText } from "./normalize";
 import { searchTypes } from "./entries";
+import { wholeNumberField } from "../shared/numberField";
 
 /** Results per page, and the deepest page served. */
 export const searchPageSize = 10;
@@ -15,12 +16,7 @@ export const ZSearchQuery = z.object({
     .max(100, "tooLongMax|100")
     .refine((q) => normalizeText(q).length > 0, "required"),
   type: z.enum(searchTypes, { message: "choose" }).optional(),
-  page: z.coerce
-    .number({ error: "numberFormat" })
-    .int("numberFormat")
-    .min(1, "numberMin|1")
-    .max(maxSearchPage, `numberMax|${maxSearchPage}`)
-    .default(1),
+  page: wholeNumberField(1, maxSearchPage).default(1),
 });
 export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 

@@ -14,6 +14,7 @@ import { ZLegalBasis, ZMaterial } from "./guide";
 import { allThemes } from "./themes";
 import { refreshSearchEntry } from "../search/index";
 import { contentChanged } from "../cache/contentChanged";
+import { wholeNumberField } from "../shared/numberField";
 
 /** The kinds of 政务服务事项 (行政许可, 行政确认 …), in the schema's order, as the editor offers them. */
 export const serviceTypes = Object.values(ServiceType);
@@ -24,11 +25,7 @@ const phone = z
   .string()
   .trim()
   .regex(/^\d{3,4}-\d{7,8}$/, "phoneFormat");
-const days = z.coerce
-  .number({ error: "numberFormat" })
-  .int("numberFormat")
-  .min(0, "numberMin|0")
-  .max(365, "numberMax|365");
+const days = wholeNumberField(0, 365);
 const text = (max: number) => textField().min(1, "required").max(max, `tooLongMax|${max}`);
 const line = (max: number) => lineField().min(1, "required").max(max, `tooLongMax|${max}`);
 

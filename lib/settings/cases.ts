@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumberField } from "../shared/numberField";
 
 /**
  * Local rules of 好差评 an administrator sets: the working days a department has to verify and
@@ -6,16 +7,8 @@ import { z } from "zod";
  * outcome, to appeal (申诉) it.
  */
 export const ZCaseSettings = z.object({
-  followUpDays: z.coerce
-    .number({ message: "numberFormat" })
-    .int("numberFormat")
-    .min(1, "numberMin|1")
-    .max(60, "numberMax|60"),
-  appealDays: z.coerce
-    .number({ message: "numberFormat" })
-    .int("numberFormat")
-    .min(1, "numberMin|1")
-    .max(60, "numberMax|60"),
+  followUpDays: wholeNumberField(1, 60),
+  appealDays: wholeNumberField(1, 60),
 });
 export type TCaseSettings = z.infer<typeof ZCaseSettings>;
 

@@ -1,15 +1,12 @@
 import { z } from "zod";
+import { wholeNumberField } from "../shared/numberField";
 
 /**
  * Local rules of 依申请公开 an administrator sets: the 补正 period (Art. 30 leaves it to the
  * office: "在合理期限内"; the default is the common 15 working days).
  */
 export const ZDisclosureSettings = z.object({
-  correctionPeriodWorkingDays: z.coerce
-    .number({ message: "numberFormat" })
-    .int("numberFormat")
-    .min(5, "numberMin|5")
-    .max(60, "numberMax|60"),
+  correctionPeriodWorkingDays: wholeNumberField(5, 60),
 });
 export type TDisclosureSettings = z.infer<typeof ZDisclosureSettings>;
 

@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { wholeNumberField } from "../shared/numberField";
 
-const ZDays = z.coerce
-  .number({ message: "numberFormat" })
-  .int("numberFormat")
-  .min(1, "numberMin|1")
-  .max(3650, "numberMax|3650");
+const ZDays = wholeNumberField(1, 3650);
 
 /**
  * How long the portal keeps what has no lasting reason to stay (个人信息保护法 Art. 19: no longer
