@@ -1,4 +1,4 @@
-import type { APIResponse, Page } from "@playwright/test";
+import { test, type APIResponse, type Page } from "@playwright/test";
 
 /**
  * Forms posted as a browser without JavaScript posts them, for making many records in a fraction
@@ -39,7 +39,10 @@ export function postForm(
       else form.append(name, new Blob([one.buffer], { type: one.mimeType }), one.name);
   return page.request.post(path, {
     multipart: form,
-    headers: { Origin: new URL(page.url()).origin },
+    // the page's origin, as a browser's form sends it (the test's own before the page has one)
+    headers: {
+      Origin: new URL(page.url().startsWith("http") ? page.url() : test.info().project.use.baseURL!).origin,
+    },
     maxRedirects: 0,
   });
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { xssPayloads } from "../../fixtures/xss-payloads";
 import { signInCitizen, signInStaff } from "../helpers/accounts";
 import { pdfFile } from "../helpers/files";
@@ -27,10 +27,17 @@ import { lookUpLetterByForm, trackByForm } from "../helpers/track";
 
 test.describe.configure({ timeout: 600_000 });
 
+/** Citizens' sessions signed in by an earlier test of this file: each signs in once (staff: signInStaff keeps them). */
+const citizenSessions = new Map<string, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+
 async function signedIn(browser: Browser, who: "citizen" | "staff", email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  if (who === "citizen") await signInCitizen(page, email, "en");
-  else await signInStaff(page, email);
+  const kept = who === "citizen" ? citizenSessions.get(email) : undefined;
+  const page = await (await browser.newContext(kept ? { storageState: kept } : {})).newPage();
+  if (kept) return page;
+  if (who === "citizen") {
+    await signInCitizen(page, email, "en");
+    citizenSessions.set(email, await page.context().storageState());
+  } else await signInStaff(page, email);
   return page;
 }
 
@@ -124,13 +131,19 @@ test("form answers, attachment names and the 补正 list never run and never rea
       continue;
     }
     // the rest as a browser without JavaScript sees and sends them
-    const [check, applicantStep] = await fetchPages(citizen, [
-      "/en/services/RS-JYDJ-001/apply?step=check",
-      "/en/services/RS-JYDJ-001/apply?step=applicant",
-    ]);
-    await expectSentInert([check, applicantStep]);
-    const [answer] = await sentMarkup(citizen, [applicantStep], "main", { value: "input[name=fullName]" });
-    expect(answer.value).toBe(record.fullName.trim());
+    const [check] = await fetchPages(citizen, ["/en/services/RS-JYDJ-001/apply?step=check"]);
+    await expectSentInert([check]);
+    // the answers back in the form's fields (the first records: the same field, other payloads)
+    if (cases.length < 3) {
+      const [applicantStep] = await fetchPages(citizen, ["/en/services/RS-JYDJ-001/apply?step=applicant"]);
+      const [answer] = await sentMarkup(citizen, [applicantStep], "main", {
+        formControls: true,
+        value: "input[name=fullName]",
+      });
+      expect(answer.value).toBe(record.fullName.trim());
+      expect(answer.foreignScripts).toBe(0);
+      expect(answer.problems).toEqual([]);
+    }
     const submit = await formFields(citizen, check, "form:has(input[name=idempotencyKey])");
     const submitted = await postForm(citizen, "/en/services/RS-JYDJ-001/apply?step=check", submit);
     expect(submitted.status()).toBe(303);
