@@ -36,7 +36,7 @@ export function postForm(
   for (const [name, value] of Object.entries(values))
     for (const one of Array.isArray(value) ? value : [value])
       if (typeof one === "string") form.append(name, one);
-      else form.append(name, new Blob([one.buffer], { type: one.mimeType }), one.name);
+      else form.append(name, new Blob([new Uint8Array(one.buffer)], { type: one.mimeType }), one.name);
   return page.request.post(path, {
     multipart: form,
     // the page's origin, as a browser's form sends it (the test's own before the page has one)

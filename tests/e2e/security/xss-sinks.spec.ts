@@ -376,8 +376,8 @@ test("search synonyms never run on the public search page or the administrators'
     await expect(admin.getByRole("heading", { name: new RegExp(`${group.anchor}\\b`) })).toHaveCount(1);
   await expectInert(admin);
 
-  // the public page: the first groups with JavaScript on, every one as the server sends it (it
-  // shows the first few of a group's other words as searched too)
+  // the public page (it shows the first few of a group's other words as searched too): the first
+  // groups with JavaScript on, the others as the server sends them
   for (const group of groups.slice(0, 3)) {
     await withScript.goto(`/en/search?q=${group.anchor}`);
     await expect(withScript.locator("main")).toContainText("Synonyms searched too");
