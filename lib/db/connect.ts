@@ -8,14 +8,15 @@ export async function connect(target: DatabaseTarget = databaseTarget()): Promis
   const adapter = await openAdapter(target);
   const prisma = new PrismaClient({
     adapter: adapter.factory,
-    ...(process.env.ONESTOP_QUERY_LOG === "1" ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+    ...(process.env.ONESTOP_QUERY_LOG === "1"
+      ? { log: [{ emit: "event" as const, level: "query" as const }] }
+      : {}),
   });
   // a diagnostic (issue 13): each query's time and text on stderr, to see what a page asks
   if (process.env.ONESTOP_QUERY_LOG === "1")
-    (prisma as unknown as { $on: (e: "query", f: (q: { duration: number; query: string }) => void) => void }).$on(
-      "query",
-      (q) => console.error(`[query] ${q.duration} ms ${q.query}`),
-    );
+    (
+      prisma as unknown as { $on: (e: "query", f: (q: { duration: number; query: string }) => void) => void }
+    ).$on("query", (q) => console.error(`[query] ${q.duration} ms ${q.query}`));
   return {
     prisma,
     close: async () => {
