@@ -43,7 +43,13 @@ describe("bench arguments", () => {
       port: 3400,
       dataDir: "bench/.data",
       skipEmbedded: false,
+      only: null,
     });
+  });
+
+  it("--only signed-in measures the signed-in pages alone; no other group exists", () => {
+    expect(parseBenchArgs(["--only", "signed-in"]).only).toBe("signed-in");
+    expect(() => parseBenchArgs(["--only", "search"])).toThrow(/signed-in/);
   });
 
   it("--quick makes small counts, short runs and its own data directory", () => {

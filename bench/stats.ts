@@ -39,6 +39,8 @@ export type TBenchOptions = {
   out: string;
   /** leave Lighthouse out (the smoke test of the command in npm test) */
   skipLighthouse: boolean;
+  /** measure only one group of rows: the signed-in pages (goal 2 of issue 13) */
+  only: "signed-in" | null;
 };
 
 /** The full run's volume; --quick is for development (small counts, short runs). */
@@ -60,6 +62,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
       "data-dir": { type: "string" },
       "skip-embedded": { type: "boolean", default: false },
       "skip-lighthouse": { type: "boolean", default: false },
+      only: { type: "string" },
       out: { type: "string" },
     },
   });
@@ -69,6 +72,8 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
   if (port === 3100 || port === 3200 || port < 1024 || port > 65_000)
     throw new Error(`--port ${port} is not allowed (3100 and 3200 belong to the test servers)`);
   const connections = wholeFlag("connections", values.connections, 50);
+  if (values.only !== undefined && values.only !== "signed-in")
+    throw new Error(`--only ${values.only}: the only group is signed-in`);
   if (connections < 1) throw new Error("--connections must be at least 1");
   return {
     quick,
@@ -79,6 +84,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
     dataDir: values["data-dir"] ?? (quick ? "bench/.data-quick" : "bench/.data"),
     skipEmbedded: values["skip-embedded"] ?? false,
     skipLighthouse: values["skip-lighthouse"] ?? false,
+    only: values.only === "signed-in" ? "signed-in" : null,
     out: values.out ?? (quick ? "bench/results/quick.json" : "bench/results/latest.json"),
   };
 }

@@ -2,11 +2,11 @@ import Link from "next/link";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
-import type { TSearchParams } from "@/lib/i18n/search-params";
+import { intParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
 import { requireStaff } from "@/lib/auth/session";
 import { staffScopeSummary } from "@/lib/users/staffQueries";
-import { listQueue } from "@/lib/cases/staffCases";
+import { queuePage } from "@/lib/cases/staffCases";
 import { caseStatuses } from "@/lib/cases/caseWorkflow";
 import { queueFilterFrom, queueQuery, queueShows } from "@/lib/cases/queueFilter";
 import { staffHome } from "@/lib/users/staffHome";
@@ -16,6 +16,7 @@ import { DueFlag } from "@/components/cases/DueFlag";
 import { Table } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 import { Section } from "@/components/ui/Section";
+import { Pagination } from "@/components/ui/Pagination";
 
 export const generateMetadata = staffPageMetadata("staff", "staff:workbench");
 
@@ -32,7 +33,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
   const [t, scope, queue] = await Promise.all([
     getT(locale, ["staff", "account", "privacy"]),
     staffScopeSummary({ actor: user }),
-    listQueue({ actor: user, filter }),
+    queuePage({ actor: user, filter, page: intParam(query.page) }),
   ]);
   const csv = withQuery("/staff/cases.csv", queueQuery(filter));
 
@@ -94,19 +95,21 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
         </form>
         <p role="status">
           {t(
-            filter.status || filter.show === "all"
-              ? "staff:queueCount"
-              : filter.show === "open"
-                ? "staff:queueOpenCount"
-                : "staff:queueClosedCount",
-            { count: queue.length },
+            `${
+              filter.status || filter.show === "all"
+                ? "staff:queueCount"
+                : filter.show === "open"
+                  ? "staff:queueOpenCount"
+                  : "staff:queueClosedCount"
+            }${queue.more ? "AtLeast" : ""}`,
+            { count: queue.total },
           )}{" "}
           · <a href={csv}>{t("staff:exportCsv")}</a>
         </p>
         <div className="overflow-x-auto">
           <Table
             dense
-            rows={queue}
+            rows={queue.rows}
             rowKey={(row) => row.trackingNumber}
             headers={(key) => t(`staff:column.${key}`)}
             columns={[
@@ -135,6 +138,15 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
             ]}
           />
         </div>
+        <Pagination
+          t={t}
+          page={queue.page}
+          pages={queue.pages}
+          more={queue.more}
+          hrefFor={(page) =>
+            withQuery("/staff", { ...queueQuery(filter), page: page > 1 ? page : undefined })
+          }
+        />
       </Section>
     </div>
   );

@@ -30,14 +30,11 @@ type Props<R> = {
 
 const textOf = (header: ReactNode) => (typeof header === "string" ? header : "");
 
-// an empty cell (份数 0, no note) is left out of a phone's card rather than shown as a bare label
-const cellClass =
-  "border border-line p-2 max-sm:block max-sm:border-0 max-sm:px-0 max-sm:py-1 max-sm:empty:hidden";
-
 /**
  * A data table that becomes stacked cards under 640px: each row a bordered block and each cell
  * labelled with its column's header, so nothing is squeezed to a few characters a line on a
- * phone. Screen readers still get a real table with a caption and column headers.
+ * phone. Screen readers still get a real table with a caption and column headers. The stacked
+ * layout is two classes of app/globals.css (stack-row, stack-cell), not a list on every cell.
  */
 export function Table<R>({
   columns,
@@ -68,10 +65,7 @@ export function Table<R>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr
-            key={rowKey(row)}
-            className="max-sm:mb-3 max-sm:block max-sm:border max-sm:border-line max-sm:p-2"
-          >
+          <tr key={rowKey(row)} className="stack-row">
             {columns.map((column) => {
               const Cell = column.rowHeader ? "th" : "td";
               return (
@@ -79,7 +73,11 @@ export function Table<R>({
                   key={column.key}
                   scope={column.rowHeader ? "row" : undefined}
                   data-label={labels?.[column.key] ?? textOf(headerOf(column))}
-                  className={`${cellClass} ${column.nowrap ? "whitespace-nowrap" : ""} ${column.rowHeader ? "font-normal" : ""} max-sm:before:block max-sm:before:text-sm max-sm:before:font-bold max-sm:before:content-[attr(data-label)]`}
+                  className={
+                    column.nowrap || column.rowHeader
+                      ? `stack-cell${column.nowrap ? "whitespace-nowrap" : ""}${column.rowHeader ? "font-normal" : ""}`
+                      : "stack-cell"
+                  }
                 >
                   {column.cell(row)}
                 </Cell>

@@ -55,16 +55,32 @@ export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: s
   );
 }
 
-/** The citizen's own cases, newest first, a page at a time (ownership in the where clause). */
+/**
+ * The citizen's own cases, newest first, a page at a time (ownership in the where clause). With
+ * `pagesAhead` the count stops that many pages past the one asked for (`more`: there are more).
+ */
 export async function listOwnCases(
-  input: { actor: TSessionUser; page?: number; pageSize: number } & TDbOption,
+  input: { actor: TSessionUser; page?: number; pageSize: number; pagesAhead?: number } & TDbOption,
 ) {
   const prisma = await clientOf(input);
   const where = { applicantId: input.actor.id };
-  const { total, page, rows } = await readPage({
+  const { total, page, rows, more } = await readPage({
     size: input.pageSize,
     requested: input.page,
-    count: () => prisma.application.count({ where }),
+    pagesAhead: input.pagesAhead,
+    // a limited count walks the (applicant, submitted) index and stops at the limit: Prisma's
+    // count({ take }) orders by id, which sorted all of an account's 157,000 cases first (0.6 s)
+    count: async (limit) =>
+      limit === undefined
+        ? prisma.application.count({ where })
+        : (
+            await prisma.application.findMany({
+              where,
+              orderBy: { submittedAt: "desc" },
+              take: limit,
+              select: { submittedAt: true },
+            })
+          ).length,
     rows: (window) =>
       prisma.application.findMany({
         where,
@@ -80,5 +96,5 @@ export async function listOwnCases(
         },
       }),
   });
-  return { items: rows, page: page.page, pages: page.pages, total };
+  return { items: rows, page: page.page, pages: page.pages, total, more };
 }

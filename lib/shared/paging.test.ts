@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageOf } from "./paging";
+import { pageOf, readPage } from "./paging";
 
 describe("pageOf", () => {
   it("holds the page inside the list and says what to skip", () => {
@@ -11,5 +11,53 @@ describe("pageOf", () => {
   });
   it("gives an empty list one page", () => {
     expect(pageOf(0, 20, 3)).toEqual({ page: 1, pages: 1, skip: 0, take: 20 });
+  });
+});
+
+describe("readPage with pagesAhead", () => {
+  const list = Array.from({ length: 45 }, (_, i) => i);
+  const read = (requested: number | undefined, pagesAhead?: number) => {
+    const limits: (number | undefined)[] = [];
+    return readPage({
+      size: 5,
+      requested,
+      pagesAhead,
+      count: async (limit) => {
+        limits.push(limit);
+        return Math.min(list.length, limit ?? Infinity);
+      },
+      rows: async ({ skip, take }) => list.slice(skip, skip + take),
+    }).then((result) => ({ ...result, limits }));
+  };
+  it("counts no further than pagesAhead pages past the one asked for", async () => {
+    expect(await read(2, 3)).toMatchObject({
+      limits: [26],
+      total: 26,
+      more: true,
+      page: { page: 2, pages: 6 },
+      rows: [5, 6, 7, 8, 9],
+    });
+  });
+  it("is exact when the count ends before the limit, and holds the page inside the list", async () => {
+    expect(await read(7, 3)).toMatchObject({
+      limits: [51],
+      total: 45,
+      more: false,
+      page: { page: 7, pages: 9 },
+    });
+    expect(await read(50, 3)).toMatchObject({
+      total: 45,
+      more: false,
+      page: { page: 9 },
+      rows: [40, 41, 42, 43, 44],
+    });
+  });
+  it("counts everything without pagesAhead", async () => {
+    expect(await read(undefined)).toMatchObject({
+      limits: [undefined],
+      total: 45,
+      more: false,
+      page: { pages: 9 },
+    });
   });
 });

@@ -14,14 +14,25 @@ export function pageOf(total: number, size: number, requested: number | undefine
 /**
  * One page of a list read from the database: the rows are counted first, so the page asked for is
  * held inside the list (`pageOf`), then only that page's rows are read.
+ *
+ * With `pagesAhead`, the count stops `pagesAhead` pages past the one asked for (`count` is given
+ * that many rows plus one as its limit): a list of 150,000 rows is not read whole to print "page 1
+ * of 7,500". `more` then says the list goes on past the last page counted, `pages` is the least
+ * number of pages there are, and a page asked for is never cut back (the count always reaches it).
  */
 export async function readPage<TRow>(input: {
   size: number;
   requested: number | undefined;
-  count: () => Promise<number>;
+  count: (limit?: number) => Promise<number>;
   rows: (window: { skip: number; take: number }) => Promise<TRow[]>;
-}): Promise<{ total: number; page: TPage; rows: TRow[] }> {
-  const total = await input.count();
+  pagesAhead?: number;
+}): Promise<{ total: number; page: TPage; rows: TRow[]; more: boolean }> {
+  const limit =
+    input.pagesAhead === undefined
+      ? undefined
+      : (Math.max(1, Math.floor(input.requested ?? 1) || 1) + input.pagesAhead) * input.size + 1;
+  const total = await input.count(limit);
+  const more = limit !== undefined && total >= limit;
   const page = pageOf(total, input.size, input.requested);
-  return { total, page, rows: await input.rows({ skip: page.skip, take: page.take }) };
+  return { total, page, rows: await input.rows({ skip: page.skip, take: page.take }), more };
 }

@@ -189,6 +189,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           t={t}
           page={overview.cases.page}
           pages={overview.cases.pages}
+          more={overview.cases.more}
           hrefFor={(page) => `/${locale}/account${page > 1 ? `?casesPage=${page}` : ""}#cases`}
         />
       </Section>
