@@ -23,6 +23,21 @@ export type TJobHandler = (input: {
  */
 export type TJobHandlers = Record<string, TJobHandler>;
 
+const sideBySideMark = Symbol.for("onestop.jobs.sideBySide");
+
+/**
+ * Marks a handler whose jobs may run side by side with each other (drainJobs' extra lanes take
+ * only these): each job stands alone and waits mostly on another server, as one mail or one text
+ * message does. Jobs that keep an order among themselves (a letter's webhook deliveries, a
+ * notice's steps) are left unmarked and run one at a time, in the runner's first lane.
+ */
+export function sideBySide(handler: TJobHandler): TJobHandler {
+  return Object.assign(handler, { [sideBySideMark]: true });
+}
+
+const runsSideBySide = (handler: TJobHandler) =>
+  (handler as TJobHandler & { [sideBySideMark]?: boolean })[sideBySideMark] === true;
+
 /** After this many failed attempts a job is a dead letter (failedAt), listed for administrators. */
 export const maxJobAttempts = 5;
 
@@ -233,10 +248,12 @@ async function runOneJob(
 
 /**
  * Claims and runs due jobs of the given kinds until none are left (or `stopped` says so between
- * jobs); returns how many ran to the end. `concurrency` jobs run at a time (JOB_CONCURRENCY, 4 by
- * default): most jobs wait on another server (an SMTP relay answers in 0.1–0.2 s a message), so
- * one at a time would hold a mail-out to a few messages a second. Each lane claims its own job
- * under the same lease rules, so several lanes — like several runners — never run a job twice.
+ * jobs); returns how many ran to the end. Up to `concurrency` jobs run at a time (JOB_CONCURRENCY,
+ * 4 by default): the first lane takes every kind, one job at a time, and the others only the kinds
+ * marked `sideBySide` — mail and text messages, which wait on another server (an SMTP relay
+ * answers in 0.1–0.2 s a message), so one at a time would hold a mail-out to a few messages a
+ * second. Each lane claims its own job under the same lease rules, so several lanes — like several
+ * runners — never run a job twice.
  * `now` moves the clock for tests of scheduled work; `runnerId` names the runner in the lease (two
  * in one process are two runners).
  */
@@ -253,12 +270,16 @@ export async function drainJobs(
   const prisma = await clientOf(input);
   const settings = { ...leaseSettings(input), runnerId: input.runnerId ?? randomUUID() };
   const lanes = Math.max(1, Math.floor(input.concurrency ?? Number(process.env.JOB_CONCURRENCY ?? 4)) || 1);
+  const sideBySideHandlers = Object.fromEntries(
+    Object.entries(input.handlers).filter(([, handler]) => runsSideBySide(handler)),
+  );
+  const extraLanes = Object.keys(sideBySideHandlers).length ? lanes - 1 : 0;
   let total = 0;
-  const lane = async () => {
+  const lane = async (handlers: TJobHandlers) => {
     for (;;) {
       const outcome = await runOneJob(prisma, {
         ...settings,
-        handlers: input.handlers,
+        handlers,
         now: input.now?.() ?? new Date(),
       });
       if (!outcome) return;
@@ -266,6 +287,9 @@ export async function drainJobs(
       if (input.stopped?.()) return;
     }
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await Promise.all([
+    lane(input.handlers),
+    ...Array.from({ length: extraLanes }, () => lane(sideBySideHandlers)),
+  ]);
   return total;
 }

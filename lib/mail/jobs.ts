@@ -1,6 +1,12 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { failedSendFields, maxJobAttempts, type TJobHandler, type TJobHandlers } from "../jobs/queue";
+import {
+  failedSendFields,
+  maxJobAttempts,
+  sideBySide,
+  type TJobHandler,
+  type TJobHandlers,
+} from "../jobs/queue";
 import { ZMailJob } from "./sendMail";
 
 const transports = new Map<string, Transporter>();
@@ -69,4 +75,4 @@ const sendQueuedMail: TJobHandler = async ({ db: prisma, payload, job }) => {
   ]);
 };
 
-export const mailJobHandlers: TJobHandlers = { "mail.send": sendQueuedMail };
+export const mailJobHandlers: TJobHandlers = { "mail.send": sideBySide(sendQueuedMail) };

@@ -1,6 +1,12 @@
 import "server-only";
 import fs from "node:fs/promises";
-import { failedSendFields, maxJobAttempts, type TJobHandler, type TJobHandlers } from "../jobs/queue";
+import {
+  failedSendFields,
+  maxJobAttempts,
+  sideBySide,
+  type TJobHandler,
+  type TJobHandlers,
+} from "../jobs/queue";
 import { ZSmsJob } from "./sendSms";
 import { sendThroughProvider, SmsRefused, smsProviderConfig } from "./provider";
 import type { TSmsParams, TSmsTemplate } from "./templates";
@@ -62,4 +68,4 @@ const sendQueuedSms: TJobHandler = async ({ db: prisma, payload, job, signal }) 
   });
 };
 
-export const smsJobHandlers: TJobHandlers = { "sms.send": sendQueuedSms };
+export const smsJobHandlers: TJobHandlers = { "sms.send": sideBySide(sendQueuedSms) };

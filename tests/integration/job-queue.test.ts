@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { drainJobs, enqueueJob, maxJobAttempts, type TJobHandler } from "@/lib/jobs/queue";
+import { drainJobs, enqueueJob, maxJobAttempts, sideBySide, type TJobHandler } from "@/lib/jobs/queue";
 import { cleanupJobs } from "@/lib/jobs/cleanup";
 import { queueScheduledJobs } from "@/lib/jobs/cron";
 import { listFailedJobs, retryFailedJob } from "@/lib/worker/failedJobs";
@@ -243,25 +243,50 @@ describe("the job queue", () => {
     const next = await database.prisma.job.findMany({ where: { kind, doneAt: null } });
     expect(next.map((j) => j.runAt.toISOString())).toEqual(["2026-12-02T19:17:00.000Z"]);
   });
-  it("runs jobs that wait on another server side by side, each once: 12 jobs of 300 ms in four lanes", async () => {
-    const kind = freshKind();
-    for (let n = 0; n < 12; n++) await enqueueJob(database.prisma, { kind, payload: { n } });
+  it("runs jobs marked side by side in four lanes, each once, and the others one at a time in order", async () => {
+    const parallel = freshKind();
+    const ordered = freshKind();
+    for (let n = 0; n < 12; n++) await enqueueJob(database.prisma, { kind: parallel, payload: { n } });
+    for (let n = 0; n < 4; n++)
+      await enqueueJob(database.prisma, {
+        kind: ordered,
+        payload: { n },
+        runAt: new Date(Date.now() - 1000 + n),
+      });
     const ran: number[] = [];
+    const inOrder: number[] = [];
     let inFlight = 0;
     let most = 0;
+    let orderedInFlight = 0;
+    let orderedMost = 0;
     const waiting: TJobHandler = async ({ payload }) => {
       most = Math.max(most, ++inFlight);
       await sleep(300);
       inFlight--;
       ran.push((payload as { n: number }).n);
     };
+    const keepsOrder: TJobHandler = async ({ payload }) => {
+      orderedMost = Math.max(orderedMost, ++orderedInFlight);
+      await sleep(100);
+      orderedInFlight--;
+      inOrder.push((payload as { n: number }).n);
+    };
     const started = Date.now();
-    expect(await drainJobs({ db: database.prisma, handlers: { [kind]: waiting }, concurrency: 4 })).toBe(12);
-    // one lane would take 3.6 s
-    expect(Date.now() - started).toBeLessThan(2400);
-    expect(most).toBe(4);
+    expect(
+      await drainJobs({
+        db: database.prisma,
+        handlers: { [parallel]: sideBySide(waiting), [ordered]: keepsOrder },
+        concurrency: 4,
+      }),
+    ).toBe(16);
+    // one lane would take 3.6 s for the first kind alone
+    expect(Date.now() - started).toBeLessThan(2600);
+    expect(most).toBeGreaterThanOrEqual(3);
+    expect(most).toBeLessThanOrEqual(4);
     expect([...ran].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, n) => n));
-    const jobs = await database.prisma.job.findMany({ where: { kind } });
+    expect(orderedMost).toBe(1);
+    expect(inOrder).toEqual([0, 1, 2, 3]);
+    const jobs = await database.prisma.job.findMany({ where: { kind: { in: [parallel, ordered] } } });
     expect(jobs.every((job) => job.doneAt !== null && job.attempts === 1)).toBe(true);
   });
 });
