@@ -169,11 +169,34 @@ test.describe("under an https public address", () => {
 
   /** Every Set-Cookie the portal sends while a person signs in (the Observatory would see them). */
   const setCookies: string[] = [];
-  const collectCookies = (page: Page) =>
-    page.on("response", async (response) => {
-      for (const header of await response.headersArray())
-        if (header.name.toLowerCase() === "set-cookie") setCookies.push(...header.value.split("\n"));
+  /**
+   * Reads each answer's headers as it arrives; `read()` waits for every answer seen so far. A read
+   * still under way when the page closes fails with "Target page… has been closed": it belongs to
+   * an answer after the test's last step (a prefetch), and only those are let go.
+   */
+  const collectCookies = (page: Page) => {
+    const reads: Promise<void>[] = [];
+    let done = false;
+    page.on("response", (response) => {
+      reads.push(
+        response.headersArray().then(
+          (headers) => {
+            for (const header of headers)
+              if (header.name.toLowerCase() === "set-cookie") setCookies.push(...header.value.split("\n"));
+          },
+          (error: unknown) => {
+            if (!done) throw error;
+          },
+        ),
+      );
     });
+    return {
+      read: async () => {
+        await Promise.all(reads);
+        done = true;
+      },
+    };
+  };
   let staffCookie = "";
 
   test("sessions and every other cookie are Secure, HttpOnly and SameSite; HSTS is sent", async ({
@@ -181,7 +204,7 @@ test.describe("under an https public address", () => {
   }) => {
     const context = await browser.newContext({ baseURL: httpsBase });
     const page = await context.newPage();
-    collectCookies(page);
+    const cookies = collectCookies(page);
     const check = watchCspViolations(page);
     await signInCitizen(page, "citizen@example.cn");
     await page.goto("/zh-Hans");
@@ -194,6 +217,7 @@ test.describe("under an https public address", () => {
       .filter((c) => c.name.includes("session-token"))
       .map((c) => `${c.name}=${c.value}`)
       .join("; ");
+    await cookies.read();
     await context.close();
     const session = setCookies.find((c) => c.startsWith("__Secure-next-auth.session-token="));
     expect(session, setCookies.join("\n")).toBeDefined();
