@@ -73,11 +73,13 @@ export function Table<R>({
                   key={column.key}
                   scope={column.rowHeader ? "row" : undefined}
                   data-label={labels?.[column.key] ?? textOf(headerOf(column))}
-                  className={
-                    column.nowrap || column.rowHeader
-                      ? `stack-cell${column.nowrap ? "whitespace-nowrap" : ""}${column.rowHeader ? "font-normal" : ""}`
-                      : "stack-cell"
-                  }
+                  className={[
+                    "stack-cell",
+                    column.nowrap && "whitespace-nowrap",
+                    column.rowHeader && "font-normal",
+                  ]
+                    .filter(Boolean)
+                    .join(" ")}
                 >
                   {column.cell(row)}
                 </Cell>
