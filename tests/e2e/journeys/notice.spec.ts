@@ -253,6 +253,8 @@ test("the editors' and subscription pages pass axe; a citizen cannot open the ed
   }
   await editor.goto("/staff/notices");
   await editor.locator("main table a").first().click();
+  // the click navigates on the client: wait for the notice's own address before checking it
+  await editor.waitForURL(/\/staff\/notices\/\w+/);
   await expectAccessible(editor);
   const id = /\/staff\/notices\/(\w+)/.exec(editor.url())![1];
   await signInCitizen(page, "citizen@example.cn");
