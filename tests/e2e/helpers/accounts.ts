@@ -46,18 +46,28 @@ const demoTotpSecret = "ONESTOPDEMOSTAFFTWOFACTORKEYAAAA";
 
 const stepMs = 30_000;
 /**
- * The last time step a code was used in, per account, shared by the test processes of a run
- * (Playwright runs two at a time) through a file beside the mail file.
+ * The time steps codes were used in, per account, shared by the test processes of a run
+ * (Playwright runs two at a time) through a file beside the mail file. Each use is a line appended
+ * to it: two processes rewriting one JSON object lost each other's entries, and a sign-in then got
+ * the step its account's enrolment had just used, which the portal refuses as a replay.
  */
-const usedStepsFile = `.e2e-totp-${Number(process.env.E2E_PORT ?? 3100)}.json`;
+const usedStepsFile = `.e2e-totp-${Number(process.env.E2E_PORT ?? 3100)}.jsonl`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The last step each account used a code in. */
 function usedSteps(): Record<string, number> {
+  const last: Record<string, number> = {};
+  let lines: string[] = [];
   try {
-    return JSON.parse(fs.readFileSync(usedStepsFile, "utf8")) as Record<string, number>;
+    lines = fs.readFileSync(usedStepsFile, "utf8").split("\n").filter(Boolean);
   } catch {
-    return {};
+    return last;
   }
+  for (const line of lines) {
+    const { email, step } = JSON.parse(line) as { email: string; step: number };
+    last[email] = Math.max(last[email] ?? Number.NEGATIVE_INFINITY, step);
+  }
+  return last;
 }
 
 /** How much of a step must be left for a code of the step before to still arrive in time. */
@@ -83,7 +93,8 @@ export async function freshStaffCode(email: string, secret = demoTotpSecret): Pr
           ? current
           : undefined;
     if (step !== undefined) {
-      fs.writeFileSync(usedStepsFile, JSON.stringify({ ...usedSteps(), [email]: step }));
+      // one short line in append mode: written whole, whatever the other process does meanwhile
+      fs.appendFileSync(usedStepsFile, `${JSON.stringify({ email, step })}\n`);
       return generate({ secret, epoch: (step * stepMs) / 1000 });
     }
     await sleep((used + 1) * stepMs - now + 100);
