@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { localPlatformSettings, portalVariables } from "./scripts/oidc/settings";
 
@@ -35,6 +36,18 @@ const alone = [
 const workers = Number(process.env.E2E_WORKERS ?? 1);
 
 /**
+ * The browser: Debian's chromium-headless-shell where it is installed (.ci/run installs it), else
+ * its chromium. The shell is the same Chromium (Blink, V8, the network stack) without the desktop
+ * browser around it, and what Playwright itself runs for headless tests; the same browser specs
+ * took 178 s of CPU on it against 409 s on the whole browser in its new headless mode (47 tests,
+ * two workers, back to back on one machine: 104 s against 217 s). CHROMIUM_PATH chooses another.
+ */
+const chromiumPath =
+  process.env.CHROMIUM_PATH ??
+  ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((file) => fs.existsSync(file)) ??
+  "/usr/bin/chromium";
+
+/**
  * Browser tests drive Debian's Chromium against `next start` (through scripts/start.ts, which
  * migrates and seeds a fresh embedded database in .e2e-data).
  */
@@ -57,7 +70,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: chromiumPath,
       args: [
         "--no-sandbox",
         "--disable-dev-shm-usage",
