@@ -16,6 +16,9 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
+          // pure modules with no process-wide state of their own: the files share each worker's module
+          // cache instead of starting a fresh one each (73 files: 69 s → 43 s, 86 → 56 s of CPU)
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },

@@ -89,6 +89,7 @@ test("a caseworker: the queue, one way forward, 不予受理 confirmed on a seco
   await expect(plain.locator("#reject-reason")).toHaveValue("不属于本部门受理范围，请向区民政局申请。");
   await expect(plain.locator("main dl").first()).toContainText("已申报");
   await stepSection(plain, "不予受理").getByRole("button", { name: "不予受理", exact: true }).click();
+  await expect(plain).toHaveURL(new RegExp(`/staff/cases/${refused}/confirm\\?form=`));
   await plain.getByRole("button", { name: "确认不予受理" }).click();
   const done = plain.getByRole("status").filter({ hasText: `已不予受理 ${refused}` });
   await expect(done).toBeVisible();
