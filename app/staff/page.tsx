@@ -147,6 +147,9 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
             withQuery("/staff", { ...queueQuery(filter), page: page > 1 ? page : undefined })
           }
         />
+        {queue.listedUpTo ? (
+          <p className="mt-2 text-sm text-muted">{t("staff:queueCapped", { count: queue.listedUpTo })}</p>
+        ) : null}
       </Section>
     </div>
   );

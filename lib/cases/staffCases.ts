@@ -136,21 +136,25 @@ export async function listQueue(
 export const queuePageSize = 50;
 /** The workbench counts its queue no further than this many pages past the one shown. */
 const queuePagesAhead = 10;
+/** and pages no further than this (5,000 cases): past it the filters narrow the list */
+export const queueMaxPage = 100;
 
 /**
  * One page of the queue (listQueue's cases and order), 50 to a page, for the workbench. The count
  * stops ten pages past the page shown (`more`: there are more), as the 500 rows the page used to
- * print (2.4 MB; 2.4 req/s at the bench's volume, issue 13) told no more than that either.
+ * print (2.4 MB; 2.4 req/s at the bench's volume, issue 13) told no more than that either; no page
+ * past the hundredth is read (`capped`: the list goes on past it).
  */
 export async function queuePage(
   input: { actor: TSessionUser; filter: Partial<TQueueFilter>; page?: number; now?: Date } & TDbOption,
 ) {
   const prisma = await clientOf(input);
   const { today, where, serviceIds } = await queueScope(prisma, input);
-  const { total, page, rows, more } = await readPage({
+  const { total, page, rows, more, capped } = await readPage({
     size: queuePageSize,
     requested: input.page,
     pagesAhead: queuePagesAhead,
+    maxPage: queueMaxPage,
     count: async (limit) =>
       where && serviceIds.length
         ? // a walk of the (service, status) index that stops at the limit: 17 ms for 551 of the
@@ -169,7 +173,9 @@ export async function queuePage(
         ? queueRows(prisma, (await queueHeads(prisma, where, serviceIds, skip + take)).slice(skip), today)
         : [],
   });
-  return { rows, page: page.page, pages: page.pages, total, more };
+  // how many cases the pages reach, when the list goes on past them
+  const listedUpTo = capped ? queueMaxPage * queuePageSize : null;
+  return { rows, page: page.page, pages: page.pages, total, more, listedUpTo };
 }
 
 /** One case for staff of its department (null otherwise, the refusal audited: the page answers 404). */

@@ -19,6 +19,10 @@ export function pageOf(total: number, size: number, requested: number | undefine
  * that many rows plus one as its limit): a list of 150,000 rows is not read whole to print "page 1
  * of 7,500". `more` then says the list goes on past the last page counted, `pages` is the least
  * number of pages there are, and a page asked for is never cut back (the count always reaches it).
+ *
+ * With `maxPage` no page past it is read (a page asked for beyond it shows that one): reaching
+ * page N reads N pages' worth of the index, so `?page=1000000` must not make one request walk a
+ * million-case table. `capped` then says the list goes on where no page reaches.
  */
 export async function readPage<TRow>(input: {
   size: number;
@@ -26,13 +30,21 @@ export async function readPage<TRow>(input: {
   count: (limit?: number) => Promise<number>;
   rows: (window: { skip: number; take: number }) => Promise<TRow[]>;
   pagesAhead?: number;
-}): Promise<{ total: number; page: TPage; rows: TRow[]; more: boolean }> {
-  const limit =
+  maxPage?: number;
+}): Promise<{ total: number; page: TPage; rows: TRow[]; more: boolean; capped: boolean }> {
+  const asked = Math.max(1, Math.floor(input.requested ?? 1) || 1);
+  const requested = input.maxPage === undefined ? asked : Math.min(asked, input.maxPage);
+  const ahead =
     input.pagesAhead === undefined
       ? undefined
-      : (Math.max(1, Math.floor(input.requested ?? 1) || 1) + input.pagesAhead) * input.size + 1;
+      : input.maxPage === undefined
+        ? input.pagesAhead
+        : Math.min(input.pagesAhead, input.maxPage - requested);
+  // one row past the last page counted tells whether the list goes on
+  const limit = ahead === undefined ? undefined : (requested + ahead) * input.size + 1;
   const total = await input.count(limit);
   const more = limit !== undefined && total >= limit;
-  const page = pageOf(total, input.size, input.requested);
-  return { total, page, rows: await input.rows({ skip: page.skip, take: page.take }), more };
+  const capped = input.maxPage !== undefined && total > input.maxPage * input.size;
+  const page = pageOf(capped ? input.maxPage! * input.size : total, input.size, requested);
+  return { total, page, rows: await input.rows({ skip: page.skip, take: page.take }), more, capped };
 }
