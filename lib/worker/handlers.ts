@@ -8,6 +8,7 @@ import { retentionJobHandlers } from "../retention/jobs";
 import { calendarJobHandlers, recomputeJob } from "../deadlines/jobs";
 import { webhookJobHandlers } from "../webhooks/deliveries";
 import { cleanupJobKind, cleanupJobsHandler } from "../jobs/cleanup";
+import { databaseMaintenanceHandler, databaseMaintenanceJobKind } from "../jobs/databaseMaintenance";
 import type { TJobHandlers } from "../jobs/queue";
 import type { TJobSchedule } from "../jobs/cron";
 
@@ -26,10 +27,13 @@ export const jobHandlers: TJobHandlers = {
   ...calendarJobHandlers,
   ...webhookJobHandlers,
   [cleanupJobKind]: cleanupJobsHandler,
+  [databaseMaintenanceJobKind]: databaseMaintenanceHandler,
 };
 
 /** The work that runs on a timetable (five-field cron, Beijing time), queued by the runner itself. */
 export const jobSchedules: TJobSchedule[] = [
   { kind: cleanupJobKind, cron: "17 * * * *" },
   { kind: recomputeJob, cron: "40 3 * * *" },
+  // the database's own housekeeping, after the night's purge (03:00) and recomputation
+  { kind: databaseMaintenanceJobKind, cron: "10 4 * * *" },
 ];
