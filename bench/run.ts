@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { connect } from "../lib/db/connect";
+import { maintainDatabase } from "../lib/db/maintenance";
 import { databaseTarget, type DatabaseTarget } from "../lib/db/adapter";
 import { allCategories, auditPages, type TPageAudit } from "../scripts/lighthouse";
 import { formatTable, parseBenchArgs, type TBenchOptions } from "./stats";
@@ -115,7 +116,7 @@ async function createToken(
 }
 
 /**
- * VACUUM (ANALYZE) after the bulk load, as a live database's autovacuum would have done: PGlite
+ * VACUUM (ANALYZE) after the bulk load (the nightly job's pass), as a live database's autovacuum would have done: PGlite
  * runs no autovacuum, and a generated directory that was never analysed has no planner statistics
  * (every table estimated at a few thousand rows) and no visibility map (no index-only scan), so
  * it measured plans no real database would choose (issue 13: a count over a citizen's 157,000
@@ -125,7 +126,7 @@ async function vacuumAnalyze(target: DatabaseTarget): Promise<void> {
   const started = Date.now();
   const { prisma, close } = await connect(target);
   try {
-    await prisma.$executeRawUnsafe("VACUUM (ANALYZE)");
+    await maintainDatabase({ db: prisma });
   } finally {
     await close();
   }

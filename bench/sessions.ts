@@ -66,10 +66,6 @@ export const signedInTarget = { rps: 300, p99Ms: 150 };
 export type TSignedInResult = TSignedInPage & { bytes: number; app: TLoad; met: boolean };
 
 /**
- * Each signed-in page under load with its session cookie (first checked to answer 200 to that
- * cookie, not a redirect to sign-in), for the same time and connections as the public pages.
- */
-/**
  * Waits until the server has worked off what the last page's load left behind: the load tool
  * stops counting at the end of its run, but the requests it still had open are rendered all the
  * same, and the next page would be measured behind them. Settled means the health check (which
@@ -87,6 +83,10 @@ async function settle(base: string): Promise<void> {
   }
 }
 
+/**
+ * Each signed-in page under load with its session cookie (first checked to answer 200 to that
+ * cookie, not a redirect to sign-in), for the same time and connections as the public pages.
+ */
 export async function measureSignedIn(
   base: string,
   pages: TSignedInPage[],

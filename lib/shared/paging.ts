@@ -32,19 +32,17 @@ export async function readPage<TRow>(input: {
   pagesAhead?: number;
   maxPage?: number;
 }): Promise<{ total: number; page: TPage; rows: TRow[]; more: boolean; capped: boolean }> {
-  const asked = Math.max(1, Math.floor(input.requested ?? 1) || 1);
-  const requested = input.maxPage === undefined ? asked : Math.min(asked, input.maxPage);
-  const ahead =
+  const maxPage = input.maxPage ?? Infinity;
+  const requested = Math.min(Math.max(1, Math.floor(input.requested ?? 1) || 1), maxPage);
+  // one row past the last page counted tells whether the list goes on
+  const limit =
     input.pagesAhead === undefined
       ? undefined
-      : input.maxPage === undefined
-        ? input.pagesAhead
-        : Math.min(input.pagesAhead, input.maxPage - requested);
-  // one row past the last page counted tells whether the list goes on
-  const limit = ahead === undefined ? undefined : (requested + ahead) * input.size + 1;
+      : (requested + Math.min(input.pagesAhead, maxPage - requested)) * input.size + 1;
   const total = await input.count(limit);
   const more = limit !== undefined && total >= limit;
-  const capped = input.maxPage !== undefined && total > input.maxPage * input.size;
-  const page = pageOf(capped ? input.maxPage! * input.size : total, input.size, requested);
+  const reachable = Math.min(total, maxPage * input.size);
+  const capped = reachable < total;
+  const page = pageOf(reachable, input.size, requested);
   return { total, page, rows: await input.rows({ skip: page.skip, take: page.take }), more, capped };
 }
