@@ -14,6 +14,10 @@ import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
 import { answerFromCache } from "../lib/cache/fastPath";
 
 const dev = process.argv.includes("--dev");
+// tsx turns on source maps for the whole process, and Node then reads and keeps the map of every
+// chunk Next loads: about 60 MB of heap (rss 685 → 601 MB with the same pages served) that
+// `next start` does not spend. Stack traces from the build name its chunks, as under `next start`.
+if (!dev) process.setSourceMapsEnabled(false);
 const port = Number(process.env.PORT ?? 3000);
 const trust = trustedProxies();
 
