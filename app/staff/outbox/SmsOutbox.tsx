@@ -4,9 +4,9 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listSmsOutbox } from "@/lib/sms/outbox";
 import { smsConfigured } from "@/lib/sms/sendSms";
-import { buttonClass } from "@/components/ui/Button";
 import { Section } from "@/components/ui/Section";
 import { retryOutboxSms } from "./actions";
+import { RetryForm } from "./RetryForm";
 
 type TSmsState = "sent" | "failed" | "retrying" | "queued" | "kept";
 
@@ -58,12 +58,7 @@ export async function SmsOutbox({ actor, t }: { actor: TSessionUser; t: TFunctio
                 </p>
               ) : null}
               {state === "failed" ? (
-                <form action={retryOutboxSms}>
-                  <input type="hidden" name="id" value={sms.id} />
-                  <button type="submit" className={buttonClass("secondary")}>
-                    {t("sms:outbox.retry")}
-                  </button>
-                </form>
+                <RetryForm action={retryOutboxSms} id={sms.id} label={t("sms:outbox.retry")} />
               ) : null}
             </li>
           );

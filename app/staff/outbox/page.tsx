@@ -4,12 +4,12 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/notifications/queries";
 import { smtpConfigured } from "@/lib/mail/sendMail";
-import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { Section } from "@/components/ui/Section";
 import { listFailedJobs } from "@/lib/worker/failedJobs";
 import { retryJob, retryOutboxMail } from "./actions";
 import { SmsOutbox } from "./SmsOutbox";
+import { RetryForm } from "./RetryForm";
 
 export const generateMetadata = staffPageMetadata("notifications", "notifications:outboxTitle");
 
@@ -71,12 +71,7 @@ export default async function OutboxPage({
                 <p className="text-sm">{t("notifications:outboxError", { error: mail.error })}</p>
               ) : null}
               {state === "failed" && !mail.purgedAt ? (
-                <form action={retryOutboxMail}>
-                  <input type="hidden" name="id" value={mail.id} />
-                  <button type="submit" className={buttonClass("secondary")}>
-                    {t("notifications:outboxRetry")}
-                  </button>
-                </form>
+                <RetryForm action={retryOutboxMail} id={mail.id} label={t("notifications:outboxRetry")} />
               ) : null}
               {mail.purgedAt ? (
                 <p className="text-sm text-muted">{t("privacy:account.mailPurged")}</p>
@@ -104,12 +99,7 @@ export default async function OutboxPage({
               <pre className="overflow-x-auto text-xs whitespace-pre-wrap">
                 {job.lastError?.split("\n")[0]}
               </pre>
-              <form action={retryJob}>
-                <input type="hidden" name="id" value={job.id} />
-                <button type="submit" className={buttonClass("secondary")}>
-                  {t("notifications:failedJobRetry")}
-                </button>
-              </form>
+              <RetryForm action={retryJob} id={job.id} label={t("notifications:failedJobRetry")} />
             </li>
           ))}
         </ol>
