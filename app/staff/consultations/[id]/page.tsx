@@ -18,6 +18,7 @@ import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { PageHeader } from "@/components/staff/PageHeader";
+import { WorkflowStepForm } from "@/components/staff/WorkflowStepForm";
 import { consultationFields } from "@/components/consultations/consultationFields";
 import { periodText } from "@/components/consultations/periodText";
 import { CommentList } from "@/components/consultations/CommentList";
@@ -47,14 +48,13 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
   const steps = byTone(consultationWorkflow, allowedSteps(consultationWorkflow, actor, c), c.status);
   const pending = c.comments.filter((m) => m.status === "PENDING");
   const stepForm = (step: TConsultationStep) => (
-    <SimpleForm
+    <WorkflowStepForm
       key={step}
-      idPrefix={`step-${step}`}
-      action={consultationStep}
-      hidden={{ ...hidden, step }}
-      fields={[]}
-      submitLabel={t(`consultations:editor.step.${step}`)}
+      step={step}
+      label={t(`consultations:editor.step.${step}`)}
       tone={stepTone(consultationWorkflow, step, c.status)}
+      action={consultationStep}
+      hidden={hidden}
       messages={messages}
       errorTitle={errorTitle}
     />
