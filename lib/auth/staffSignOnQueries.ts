@@ -1,7 +1,6 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
-import { deniedAsNotFound } from "../audit/refusals";
-import { isAdministrator } from "./policy";
+import { requireAdministrator } from "./guards";
 import type { TSessionUser } from "./types";
 
 /**
@@ -11,13 +10,12 @@ import type { TSessionUser } from "./types";
  */
 export async function listStaffSignOns(input: { actor: TSessionUser } & TDbOption) {
   const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "identity.listStaff",
-      entityType: "User",
-      entityId: "staffSignOn",
-    });
+  await requireAdministrator(prisma, {
+    actor: input.actor,
+    action: "identity.listStaff",
+    entityType: "User",
+    entityId: "staffSignOn",
+  });
   return prisma.user.findMany({
     where: { accountType: "STAFF", closedAt: null },
     orderBy: [{ name: "asc" }, { email: "asc" }],

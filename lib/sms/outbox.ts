@@ -4,6 +4,7 @@ import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
+import { requireAdministrator } from "../auth/guards";
 import { writeAudit } from "../audit/writeAudit";
 import { restartJob } from "../jobs/queue";
 import { smsProviderConfig } from "./provider";
@@ -12,12 +13,11 @@ import { verifySignedBody } from "./signature";
 /** The SMS outbox, newest first, for administrators only (beside the mail outbox). */
 export async function listSmsOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
   const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "smsOutbox.read",
-      entityType: "OutboxSms",
-    });
+  await requireAdministrator(prisma, {
+    actor: input.actor,
+    action: "smsOutbox.read",
+    entityType: "OutboxSms",
+  });
   return prisma.outboxSms.findMany({ orderBy: { createdAt: "desc" }, take: input.take ?? 100 });
 }
 

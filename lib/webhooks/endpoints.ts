@@ -4,8 +4,7 @@ import { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
 import type { PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound } from "../audit/refusals";
+import { requireAdministrator } from "../auth/guards";
 import { writeAudit } from "../audit/writeAudit";
 import { lineField } from "../shared/plainText";
 import { FormError, NotFoundError } from "../shared/errors";
@@ -25,10 +24,8 @@ export const ZWebhookEndpoint = z.object({
 });
 export type TWebhookEndpointInput = z.infer<typeof ZWebhookEndpoint>;
 
-async function administratorOnly(prisma: PrismaClient, actor: TSessionUser, action: string) {
-  if (!isAdministrator(actor))
-    throw await deniedAsNotFound(prisma, { actorId: actor.id, action, entityType: "WebhookEndpoint" });
-}
+const administratorOnly = (prisma: PrismaClient, actor: TSessionUser, action: string) =>
+  requireAdministrator(prisma, { actor, action, entityType: "WebhookEndpoint" });
 
 /** The secret as the list shows it: enough to tell two apart, never enough to sign. */
 const secretHint = (secret: string) => `…${secret.slice(-4)}`;

@@ -72,6 +72,16 @@ export function byTone<
   );
 }
 
+/**
+ * A workflow's `actsAs` from one check a party of its table (`by`): the compiler holds every party
+ * to a check, and each reads on its own.
+ */
+export function byParty<TBy extends string, TSubject>(
+  checks: Record<TBy, (actor: TSessionUser, subject: NoInfer<TSubject>) => boolean>,
+): (actor: TSessionUser, by: TBy, subject: TSubject) => boolean {
+  return (actor, by, subject) => checks[by](actor, subject);
+}
+
 /** Whether the actor is the entity's applicant of record (an anonymous filing has none). */
 export function isApplicant(actor: TSessionUser, subject: { applicantId: string | null }): boolean {
   return subject.applicantId !== null && subject.applicantId === actor.id;
