@@ -1,6 +1,6 @@
 import "server-only";
-import { clientOf, type TDbOption } from "../db/client";
-import { requireAdministrator } from "./guards";
+import type { TDbOption } from "../db/client";
+import { administratorsClient } from "./guards";
 import type { TSessionUser } from "./types";
 
 /**
@@ -9,9 +9,7 @@ import type { TSessionUser } from "./types";
  * NotFoundError and the refusal is audited.
  */
 export async function listStaffSignOns(input: { actor: TSessionUser } & TDbOption) {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, {
-    actor: input.actor,
+  const prisma = await administratorsClient(input, {
     action: "identity.listStaff",
     entityType: "User",
     entityId: "staffSignOn",

@@ -1,13 +1,7 @@
 import { CaseStatus, type ServiceType } from "../db/generated/enums";
 import { hasRole, mayWorkCases } from "../auth/policy";
-import {
-  byParty,
-  isApplicant,
-  stepNames,
-  type TStepRule,
-  type TWorkflow,
-  withdrawal,
-} from "../workflow/workflow";
+import type { TStepRule, TWorkflow } from "../workflow/workflow";
+import { byParty, isApplicant, stepNames, withdrawal } from "../workflow/workflow";
 
 /** Every status of a case, in the order of its lifecycle (the schema's enum). */
 export const caseStatuses = Object.values(CaseStatus);

@@ -1,13 +1,7 @@
 import type { DisclosureStatus } from "../db/generated/enums";
 import { hasRole } from "../auth/policy";
-import {
-  byParty,
-  isApplicant,
-  stepNames,
-  type TStepRule,
-  type TWorkflow,
-  withdrawal,
-} from "../workflow/workflow";
+import type { TStepRule, TWorkflow } from "../workflow/workflow";
+import { byParty, isApplicant, stepNames, withdrawal } from "../workflow/workflow";
 
 export type TRequestStatus = DisclosureStatus;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireAdministrator } from "../auth/guards";
+import { administratorsClient } from "../auth/guards";
 import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
@@ -27,12 +27,7 @@ export async function markAllRead(input: { actor: TSessionUser } & TDbOption): P
 
 /** The outbox of sent mail, for administrators only. */
 export async function listOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, {
-    actor: input.actor,
-    action: "outbox.read",
-    entityType: "OutboxMail",
-  });
+  const prisma = await administratorsClient(input, { action: "outbox.read", entityType: "OutboxMail" });
   return prisma.outboxMail.findMany({
     orderBy: { createdAt: "desc" },
     take: input.take ?? 100,

@@ -4,7 +4,7 @@ import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
-import { requireAdministrator } from "../auth/guards";
+import { administratorsClient } from "../auth/guards";
 import { writeAudit } from "../audit/writeAudit";
 import { restartJob } from "../jobs/queue";
 import { smsProviderConfig } from "./provider";
@@ -12,12 +12,7 @@ import { verifySignedBody } from "./signature";
 
 /** The SMS outbox, newest first, for administrators only (beside the mail outbox). */
 export async function listSmsOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, {
-    actor: input.actor,
-    action: "smsOutbox.read",
-    entityType: "OutboxSms",
-  });
+  const prisma = await administratorsClient(input, { action: "smsOutbox.read", entityType: "OutboxSms" });
   return prisma.outboxSms.findMany({ orderBy: { createdAt: "desc" }, take: input.take ?? 100 });
 }
 
