@@ -3,7 +3,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
+import { writeGuardedChange } from "../audit/writeAudit";
 import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 import { z } from "zod";
@@ -68,20 +68,21 @@ async function moveFollowUp(
     detail?: Prisma.InputJsonObject;
   },
 ) {
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.rating.updateMany({
-      where: { id: move.ratingId, followUpStatus: move.from },
-      data: { followUpStatus: move.to, followUpNotes: move.notes },
-    });
-    if (updated.count !== 1) throw new FormError("caseChanged");
-    await writeAudit(tx, {
+  await writeGuardedChange(
+    prisma,
+    (tx) =>
+      tx.rating.updateMany({
+        where: { id: move.ratingId, followUpStatus: move.from },
+        data: { followUpStatus: move.to, followUpNotes: move.notes },
+      }),
+    {
       actorId: move.actor.id,
       action: move.action,
       entityType: "Application",
       entityId: move.trackingNumber,
       detail: move.detail,
-    });
-  });
+    },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { deniedAsNotFound } from "../audit/refusals";
 import { isConsultationEditor } from "./consultationWorkflow";
@@ -7,8 +7,16 @@ import { isConsultationEditor } from "./consultationWorkflow";
 /** Who asks to do what, on which consultation (or "new", "list"): what a refusal is audited as. */
 type TEditorAccess = { actor: TSessionUser; action: string; entityId: string };
 
-const refused = (prisma: PrismaClient, { actor, action, entityId }: TEditorAccess) =>
-  deniedAsNotFound(prisma, { actorId: actor.id, action, entityType: "Consultation", entityId });
+/** The audit entry of an editor's action on a consultation, allowed or refused. */
+export function consultationEntry(
+  { actor, action, entityId }: TEditorAccess,
+  detail?: Prisma.InputJsonObject,
+) {
+  return { actorId: actor.id, action, entityType: "Consultation", entityId, detail };
+}
+
+const refused = (prisma: PrismaClient, access: TEditorAccess) =>
+  deniedAsNotFound(prisma, consultationEntry(access));
 
 /** Refuses (audited, as not found) anyone who is not an editor. */
 export async function requireConsultationEditor(prisma: PrismaClient, access: TEditorAccess): Promise<void> {

@@ -3,10 +3,10 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { ConsultationStatus } from "../db/generated/enums";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { writeAudit, writeGuardedChange } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { mayEditConsultation } from "./consultationWorkflow";
-import { editorsConsultation, requireConsultationEditor } from "./editorAccess";
+import { consultationEntry, editorsConsultation, requireConsultationEditor } from "./editorAccess";
 import { periodOfDays, periodProblem } from "./rules";
 import type { TConsultationInput, TFeedbackInput } from "./schema";
 
@@ -65,20 +65,15 @@ async function writeChange(
     detail?: Prisma.InputJsonObject;
   },
 ) {
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.consultation.updateMany({
-      where: { id: current.id, version: current.version, status: current.status },
-      data: { ...change.data, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new FormError("caseChanged");
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: change.action,
-      entityType: "Consultation",
-      entityId: current.id,
-      detail: change.detail,
-    });
-  });
+  await writeGuardedChange(
+    prisma,
+    (tx) =>
+      tx.consultation.updateMany({
+        where: { id: current.id, version: current.version, status: current.status },
+        data: { ...change.data, version: { increment: 1 } },
+      }),
+    consultationEntry({ actor: input.actor, action: change.action, entityId: current.id }, change.detail),
+  );
 }
 
 /** A new draft consultation by an editor; audited. */
@@ -94,12 +89,10 @@ export async function createConsultation(
   const data = await draftColumns(prisma, input.consultation);
   return prisma.$transaction(async (tx) => {
     const created = await tx.consultation.create({ data: { ...data, authorId: input.actor.id } });
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "consultation.create",
-      entityType: "Consultation",
-      entityId: created.id,
-    });
+    await writeAudit(
+      tx,
+      consultationEntry({ actor: input.actor, action: "consultation.create", entityId: created.id }),
+    );
     return created;
   });
 }
