@@ -79,6 +79,18 @@ export function draftOnBehalf(stored: unknown): TOnBehalf | null {
   };
 }
 
+/** What every step of the apply journey posts: the service, the typed answers and the files chosen. */
+export type TStepPost = {
+  actor: TSessionUser;
+  serviceCode: string;
+  /** the typed answers */
+  formData: FormData;
+  /** the files chosen, received onto disk as they arrived */
+  files: TReceivedFile[];
+  /** the step must be complete to move on (else it is saved as it is) */
+  validate: boolean;
+} & TDbOption;
+
 /** What saving a step of the apply journey answers: the next step, or the step's errors and what was typed. */
 export type TStepResult =
   { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
@@ -88,15 +100,7 @@ export type TStepResult =
  * details and the declaration (stored at once, checked against declarationLimits while it was read
  * and again by its content). The principal may not be the account holder. Then the form's first step.
  */
-export async function saveApplyingFor(
-  input: {
-    actor: TSessionUser;
-    serviceCode: string;
-    formData: FormData;
-    files: TReceivedFile[];
-    validate: boolean;
-  } & TDbOption,
-): Promise<TStepResult> {
+export async function saveApplyingFor(input: TStepPost): Promise<TStepResult> {
   const prisma = await clientOf(input);
   const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
   // an organisation's account applies through its 经办人: it has no such step

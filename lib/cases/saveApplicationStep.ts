@@ -1,14 +1,12 @@
 import "server-only";
-import { clientOf, type TDbOption } from "../db/client";
-import type { TSessionUser } from "../auth/types";
+import { clientOf } from "../db/client";
 import { FormError, NotFoundError } from "../shared/errors";
 import { serviceToApplyFor } from "./serviceToApplyFor";
 import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } from "../services/answers";
 import { saveUpload } from "../uploads/saveUpload";
-import type { TReceivedFile } from "../uploads/receiveUpload";
 import { readDraft } from "./drafts";
 import { applicantAnswers } from "../identity/applicantFields";
-import { draftOnBehalf, type TStepResult } from "./applyingFor";
+import { draftOnBehalf, type TStepPost, type TStepResult } from "./applyingFor";
 
 /**
  * Saves one step of an application into the citizen's draft: typed answers, and any files
@@ -16,18 +14,7 @@ import { draftOnBehalf, type TStepResult } from "./applyingFor";
  * With `validate`, the step must be complete to move on; otherwise it is saved as it is
  * ("save and come back later").
  */
-export async function saveApplicationStep(
-  input: {
-    actor: TSessionUser;
-    serviceCode: string;
-    stepId: string;
-    /** the typed answers */
-    formData: FormData;
-    /** the files chosen, received onto disk as they arrived */
-    files: TReceivedFile[];
-    validate: boolean;
-  } & TDbOption,
-): Promise<TStepResult> {
+export async function saveApplicationStep(input: TStepPost & { stepId: string }): Promise<TStepResult> {
   const prisma = await clientOf(input);
   const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
   const stepIndex = service.form.steps.findIndex((step) => step.id === input.stepId);

@@ -2,7 +2,7 @@ import "server-only";
 import { administratorsClient } from "../auth/guards";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { retryOutboxMessage, type TRetryInput } from "../jobs/retryOutbox";
+import { retryOutboxMessage, type TRetryInput } from "../outbox/retryOutbox";
 
 /** The user's latest notifications (own only). */
 export async function latestNotifications(input: { actor: TSessionUser; take?: number } & TDbOption) {

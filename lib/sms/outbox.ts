@@ -3,7 +3,7 @@ import { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { administratorsClient } from "../auth/guards";
-import { retryOutboxMessage, type TRetryInput } from "../jobs/retryOutbox";
+import { retryOutboxMessage, type TRetryInput } from "../outbox/retryOutbox";
 import { smsProviderConfig } from "./provider";
 import { verifySignedBody } from "./signature";
 

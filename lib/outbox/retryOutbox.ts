@@ -5,7 +5,7 @@ import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
-import { restartJob } from "./queue";
+import { restartJob } from "../jobs/queue";
 
 /** Who asks to send which failed outbox message again. */
 export type TRetryInput = { actor: TSessionUser; id: string } & TDbOption;
