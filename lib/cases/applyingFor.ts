@@ -2,10 +2,10 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { FormError, NotFoundError } from "../shared/errors";
+import { NotFoundError } from "../shared/errors";
 import type { TFormDefinition } from "../services/form-definition";
 import { answersFromFormData, validateAnswers, type TAnswers } from "../services/answers";
-import { saveUpload } from "../uploads/saveUpload";
+import { saveChosenFile } from "../uploads/saveUpload";
 import type { TReceivedFile } from "../uploads/receiveUpload";
 import { declarationLimits, type TOnBehalf } from "../identity/onBehalf";
 import { serviceToApplyFor } from "./serviceToApplyFor";
@@ -114,22 +114,18 @@ export async function saveApplyingFor(input: TStepPost): Promise<TStepResult> {
   const before = draftApplyingFor(draft?.onBehalf);
   if (before.onBehalfDeclaration) typed.onBehalfDeclaration = before.onBehalfDeclaration;
   if (typed.applyingFor === "other" && file && file.size > 0) {
-    try {
-      const saved = await saveUpload({
+    const saved = await saveChosenFile(
+      {
         db: prisma,
         actor: input.actor,
-        name: file.name,
-        received: file,
-        accept: [...declarationLimits.accept],
-        maxSizeMb: declarationLimits.maxSizeMb,
+        file,
+        ...declarationLimits,
         field: "onBehalfDeclaration",
         purpose: "onBehalfDeclaration",
-      });
-      typed.onBehalfDeclaration = saved.id;
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      fieldErrors.onBehalfDeclaration = error.key;
-    }
+      },
+      fieldErrors,
+    );
+    if (saved) typed.onBehalfDeclaration = saved;
   }
   // for oneself nothing of a principal is kept
   const stored: TAnswers =

@@ -1,9 +1,9 @@
 import "server-only";
 import { clientOf } from "../db/client";
-import { FormError, NotFoundError } from "../shared/errors";
+import { NotFoundError } from "../shared/errors";
 import { serviceToApplyFor } from "./serviceToApplyFor";
 import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } from "../services/answers";
-import { saveUpload } from "../uploads/saveUpload";
+import { saveChosenFile } from "../uploads/saveUpload";
 import { readDraft } from "./drafts";
 import { applicantAnswers } from "../identity/applicantFields";
 import { draftOnBehalf, type TStepPost, type TStepResult } from "./applyingFor";
@@ -28,22 +28,19 @@ export async function saveApplicationStep(input: TStepPost & { stepId: string })
     const file = input.files.find((received) => received.field === field.name);
     delete typed[field.name];
     if (file && file.size > 0) {
-      try {
-        const saved = await saveUpload({
+      const saved = await saveChosenFile(
+        {
           db: prisma,
           actor: input.actor,
-          name: file.name,
-          received: file,
+          file,
           accept: field.accept,
           maxSizeMb: field.maxSizeMb,
           field: field.name,
           purpose: field.materialId,
-        });
-        typed[field.name] = saved.id;
-      } catch (error) {
-        if (!(error instanceof FormError)) throw error;
-        fieldErrors[field.name] = error.key;
-      }
+        },
+        fieldErrors,
+      );
+      if (saved) typed[field.name] = saved;
     }
   }
   // a verified name and ID number (or a 代办's principal) are the applicant's, whatever was posted
