@@ -35,6 +35,11 @@ export async function writeAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
   });
 }
 
+/** The entry of what an account holder did to their own account. */
+export function ownAccountEntry(userId: string, action: string, detail?: Prisma.InputJsonValue): TAuditEntry {
+  return { actorId: userId, action, entityType: "User", entityId: userId, detail };
+}
+
 /**
  * A change guarded on the row as it was read (`update`'s where clause names its version or status)
  * and its audit entry, in one transaction: a change made meanwhile leaves no row to match, and the
