@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { addWorkingDays, calendarVersionOf, chinaDay } from "../calendar/workdays";
 import { getCalendarOverrides, getDisclosureSettings } from "../settings/queries";
 import { FormError } from "../shared/errors";
-import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import type { TStepRule } from "../workflow/workflow";
 import { computeClock, extensionRefusal, supplementRefusal, type TClock, type TClockEvent } from "./clock";
 import { isValidOutcome, ownStepOutcomes } from "./outcomes";
@@ -230,13 +230,13 @@ const requestSteps: TStepKind<
  * entry commit together.
  */
 export async function applyRequestStep(input: TRequestStepInput) {
-  const { status, version, plan } = await applyStep(requestSteps, input);
+  const { status, version, plan } = await stepEngine(requestSteps).apply(input);
   return { status, version, due: plan.clock.due, firstDue: plan.clock.firstDue };
 }
 
 /** Every check applyRequestStep makes, without taking the step (before a confirmation page). */
 export async function checkRequestStep(input: TRequestStepInput): Promise<void> {
-  await prepareStep(requestSteps, input);
+  await stepEngine(requestSteps).prepare(input);
 }
 
 /**

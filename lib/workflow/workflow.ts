@@ -13,7 +13,7 @@ export type TStepRule<TSubject extends TWorkflowSubject, TBy extends string = st
   by: TBy;
   /**
    * A rule of the step that the entity's own facts break, as an errors-namespace key (null when
-   * none): pure, so a page asks it before offering the step and `applyStep` before taking it.
+   * none): pure, so a page asks it before offering the step and the step engine before taking it.
    */
   refusal?: (subject: TSubject, actor: TSessionUser) => string | null;
   /**
