@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientAddress } from "../http/clientAddress";
+import { FormError } from "../shared/errors";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -31,5 +32,26 @@ export async function writeAudit(tx: Tx, entry: TAuditEntry): Promise<void> {
       detail: entry.detail,
       ip: entry.ip ?? (await clientAddress()),
     },
+  });
+}
+
+/** The entry of what an account holder did to their own account. */
+export function ownAccountEntry(userId: string, action: string, detail?: Prisma.InputJsonValue): TAuditEntry {
+  return { actorId: userId, action, entityType: "User", entityId: userId, detail };
+}
+
+/**
+ * A change guarded on the row as it was read (`update`'s where clause names its version or status)
+ * and its audit entry, in one transaction: a change made meanwhile leaves no row to match, and the
+ * change is refused as changed, with nothing written.
+ */
+export async function writeGuardedChange(
+  prisma: PrismaClient,
+  update: (tx: Prisma.TransactionClient) => Promise<{ count: number }>,
+  entry: TAuditEntry,
+): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    if ((await update(tx)).count !== 1) throw new FormError("caseChanged");
+    await writeAudit(tx, entry);
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db/generated/client";
+import { clientOf, type TDbOption } from "../db/client";
 import { isAdministrator, isCitizen } from "./policy";
 import type { TSessionUser } from "./types";
 import { deniedAsNotFound } from "../audit/refusals";
@@ -13,6 +14,16 @@ type TGuarded = { actor: TSessionUser; action: string; entityType: string; entit
 export async function requireAdministrator(prisma: PrismaClient, entry: TGuarded): Promise<void> {
   const { actor, ...refusal } = entry;
   if (!isAdministrator(actor)) throw await deniedAsNotFound(prisma, { actorId: entry.actor.id, ...refusal });
+}
+
+/** The database client for what only an administrator may read or change, checked as requireAdministrator. */
+export async function administratorsClient(
+  input: { actor: TSessionUser } & TDbOption,
+  refusal: Omit<TGuarded, "actor">,
+): Promise<PrismaClient> {
+  const prisma = await clientOf(input);
+  await requireAdministrator(prisma, { actor: input.actor, ...refusal });
+  return prisma;
 }
 
 /**

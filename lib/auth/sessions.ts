@@ -3,7 +3,7 @@ import { auditIfExists } from "../audit/refusals";
 import { createHash, randomBytes } from "node:crypto";
 import { clientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { writeAudit } from "../audit/writeAudit";
+import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { NotFoundError } from "../shared/errors";
 import { staffMfaMode } from "./staffMfa";
 import type { TPortal, TSessionUser } from "./types";
@@ -244,12 +244,7 @@ export async function endOwnSessions(
     });
     count = ended.count;
   }
-  await writeAudit(prisma, {
-    actorId: input.actor.id,
-    action: { everywhere: "session.endAll", others: "session.endOthers" }[input.handle] ?? "session.end",
-    entityType: "User",
-    entityId: input.actor.id,
-    detail: { count },
-  });
+  const action = { everywhere: "session.endAll", others: "session.endOthers" }[input.handle] ?? "session.end";
+  await writeAudit(prisma, ownAccountEntry(input.actor.id, action, { count }));
   return count;
 }

@@ -60,6 +60,29 @@ function verifiedFields(identity: TPlatformIdentity, now: Date) {
 }
 
 /**
+ * An account signs on with what the platform verified: the verified fields refreshed, signed in
+ * now, and audited on the account as `action`, from the sign-on's address.
+ */
+async function signOnAccount(
+  tx: Prisma.TransactionClient,
+  sign: { userId: string; identity: TPlatformIdentity; now: Date; ip?: string | null },
+  audit: { action: string; detail: Prisma.InputJsonObject },
+) {
+  await tx.user.update({
+    where: { id: sign.userId },
+    data: { ...verifiedFields(sign.identity, sign.now), lastLoginAt: sign.now },
+  });
+  await writeAudit(tx, {
+    actorId: sign.userId,
+    action: audit.action,
+    entityType: "User",
+    entityId: sign.userId,
+    detail: audit.detail,
+    ip: sign.ip,
+  });
+}
+
+/**
  * A citizen signs on through the identity platform. The identity (issuer + subject) names the
  * account: a known one signs in and its verified claims are refreshed; an unknown one makes a new
  * real-name account — unless the platform's address already has an account here, which is never
@@ -100,18 +123,11 @@ export async function signOnCitizen(input: TInput & { linkTo?: string | null }):
         await tx.userIdentity.create({
           data: { userId: user.id, issuer: input.issuer, subject, portal: "public", lastUsedAt: now },
         });
-      await tx.user.update({
-        where: { id: user.id },
-        data: { ...verifiedFields(identity, now), lastLoginAt: now },
-      });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "identity.link",
-        entityType: "User",
-        entityId: user.id,
-        detail: { issuer: input.issuer, subject, realName: identity.realName },
-        ip: input.ip,
-      });
+      await signOnAccount(
+        tx,
+        { userId: user.id, identity, now, ip: input.ip },
+        { action: "identity.link", detail: { issuer: input.issuer, subject, realName: identity.realName } },
+      );
     });
     return { ok: true, user: toSessionUser(user), secondFactor: false };
   }
@@ -121,18 +137,14 @@ export async function signOnCitizen(input: TInput & { linkTo?: string | null }):
       return refuse(prisma, input, "signOnAccountUnavailable", { subject });
     await prisma.$transaction(async (tx) => {
       await tx.userIdentity.update({ where: { id: known.id }, data: { lastUsedAt: now } });
-      await tx.user.update({
-        where: { id: known.userId },
-        data: { ...verifiedFields(identity, now), lastLoginAt: now },
-      });
-      await writeAudit(tx, {
-        actorId: known.userId,
-        action: "auth.signIn",
-        entityType: "User",
-        entityId: known.userId,
-        detail: { factor: "signOn", issuer: input.issuer, realName: identity.realName },
-        ip: input.ip,
-      });
+      await signOnAccount(
+        tx,
+        { userId: known.userId, identity, now, ip: input.ip },
+        {
+          action: "auth.signIn",
+          detail: { factor: "signOn", issuer: input.issuer, realName: identity.realName },
+        },
+      );
     });
     return { ok: true, user: toSessionUser(known.user), secondFactor: false };
   }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { demoIdentities } from "@/scripts/oidc/identities";
 import { identityFromClaims } from "./signOnClaims";
 
-const person = {
-  sub: "p-1",
-  name: "张晓明",
-  email: "Citizen@Example.cn",
-  email_verified: true,
-  phone_number: "13800280001",
-  phone_number_verified: true,
-  account_type: "person",
-  id_number: "510104199003071237",
-  assurance_level: "L2",
-  amr: ["pwd"],
-};
+// the demo platform's real-name person, with the address in capitals as a platform may send it
+const demoPerson = demoIdentities.find((identity) => identity.sub === "p-zhangxiaoming")!;
+const person = { sub: "p-1", ...demoPerson.claims, email: "Citizen@Example.cn", amr: demoPerson.amr };
 
 describe("the identity platform's claims", () => {
   it("keep a checked person's real name, number, address and mobile", () => {

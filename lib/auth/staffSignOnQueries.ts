@@ -1,7 +1,6 @@
 import "server-only";
-import { clientOf, type TDbOption } from "../db/client";
-import { deniedAsNotFound } from "../audit/refusals";
-import { isAdministrator } from "./policy";
+import type { TDbOption } from "../db/client";
+import { administratorsClient } from "./guards";
 import type { TSessionUser } from "./types";
 
 /**
@@ -10,14 +9,11 @@ import type { TSessionUser } from "./types";
  * NotFoundError and the refusal is audited.
  */
 export async function listStaffSignOns(input: { actor: TSessionUser } & TDbOption) {
-  const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "identity.listStaff",
-      entityType: "User",
-      entityId: "staffSignOn",
-    });
+  const prisma = await administratorsClient(input, {
+    action: "identity.listStaff",
+    entityType: "User",
+    entityId: "staffSignOn",
+  });
   return prisma.user.findMany({
     where: { accountType: "STAFF", closedAt: null },
     orderBy: [{ name: "asc" }, { email: "asc" }],

@@ -4,7 +4,7 @@ import { addWorkingDays, chinaDay, workingDaysBetween } from "../calendar/workda
 import { getCalendarOverrides } from "../settings/queries";
 import { FormError } from "../shared/errors";
 import { notifyApplicant } from "../notifications/notifyApplicant";
-import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { issueResultDocument } from "./resultDocument";
 import {
   caseWorkflow,
@@ -220,7 +220,7 @@ const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePla
 export async function applyCaseStep(
   input: TCaseStepInput,
 ): Promise<{ status: TCaseStatus; version: number }> {
-  const { status, version } = await applyStep(caseSteps, input);
+  const { status, version } = await stepEngine(caseSteps).apply(input);
   return { status, version };
 }
 
@@ -229,5 +229,5 @@ export async function applyCaseStep(
  * it asks the caseworker to confirm an irreversible step (a refusal throws as the step would).
  */
 export async function checkCaseStep(input: TCaseStepInput): Promise<void> {
-  await prepareStep(caseSteps, input);
+  await stepEngine(caseSteps).prepare(input);
 }

@@ -2,10 +2,10 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { FormError, NotFoundError } from "../shared/errors";
+import { NotFoundError } from "../shared/errors";
 import type { TFormDefinition } from "../services/form-definition";
 import { answersFromFormData, validateAnswers, type TAnswers } from "../services/answers";
-import { saveUpload } from "../uploads/saveUpload";
+import { saveChosenFile } from "../uploads/saveUpload";
 import type { TReceivedFile } from "../uploads/receiveUpload";
 import { declarationLimits, type TOnBehalf } from "../identity/onBehalf";
 import { serviceToApplyFor } from "./serviceToApplyFor";
@@ -79,6 +79,18 @@ export function draftOnBehalf(stored: unknown): TOnBehalf | null {
   };
 }
 
+/** What every step of the apply journey posts: the service, the typed answers and the files chosen. */
+export type TStepPost = {
+  actor: TSessionUser;
+  serviceCode: string;
+  /** the typed answers */
+  formData: FormData;
+  /** the files chosen, received onto disk as they arrived */
+  files: TReceivedFile[];
+  /** the step must be complete to move on (else it is saved as it is) */
+  validate: boolean;
+} & TDbOption;
+
 /** What saving a step of the apply journey answers: the next step, or the step's errors and what was typed. */
 export type TStepResult =
   { ok: true; next: string } | { ok: false; fieldErrors: Record<string, string>; values: TAnswers };
@@ -88,15 +100,7 @@ export type TStepResult =
  * details and the declaration (stored at once, checked against declarationLimits while it was read
  * and again by its content). The principal may not be the account holder. Then the form's first step.
  */
-export async function saveApplyingFor(
-  input: {
-    actor: TSessionUser;
-    serviceCode: string;
-    formData: FormData;
-    files: TReceivedFile[];
-    validate: boolean;
-  } & TDbOption,
-): Promise<TStepResult> {
+export async function saveApplyingFor(input: TStepPost): Promise<TStepResult> {
   const prisma = await clientOf(input);
   const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
   // an organisation's account applies through its 经办人: it has no such step
@@ -110,22 +114,18 @@ export async function saveApplyingFor(
   const before = draftApplyingFor(draft?.onBehalf);
   if (before.onBehalfDeclaration) typed.onBehalfDeclaration = before.onBehalfDeclaration;
   if (typed.applyingFor === "other" && file && file.size > 0) {
-    try {
-      const saved = await saveUpload({
+    const saved = await saveChosenFile(
+      {
         db: prisma,
         actor: input.actor,
-        name: file.name,
-        received: file,
-        accept: [...declarationLimits.accept],
-        maxSizeMb: declarationLimits.maxSizeMb,
+        file,
+        ...declarationLimits,
         field: "onBehalfDeclaration",
         purpose: "onBehalfDeclaration",
-      });
-      typed.onBehalfDeclaration = saved.id;
-    } catch (error) {
-      if (!(error instanceof FormError)) throw error;
-      fieldErrors.onBehalfDeclaration = error.key;
-    }
+      },
+      fieldErrors,
+    );
+    if (saved) typed.onBehalfDeclaration = saved;
   }
   // for oneself nothing of a principal is kept
   const stored: TAnswers =

@@ -1,6 +1,7 @@
 import { CaseStatus, type ServiceType } from "../db/generated/enums";
 import { hasRole, mayWorkCases } from "../auth/policy";
-import { isApplicant, stepNames, type TStepRule, type TWorkflow, withdrawal } from "../workflow/workflow";
+import type { TStepRule, TWorkflow } from "../workflow/workflow";
+import { byParty, isApplicant, stepNames, withdrawal } from "../workflow/workflow";
 
 /** Every status of a case, in the order of its lifecycle (the schema's enum). */
 export const caseStatuses = Object.values(CaseStatus);
@@ -101,12 +102,11 @@ export type TCaseStep = keyof typeof caseSteps;
 export const caseWorkflow: TWorkflow<TCaseStep, TCaseSubject, TCaseRule> = {
   steps: caseSteps,
   // staff of the case's department (caseworkers, supervisors), or the applicant themself
-  actsAs: (actor, by, subject) =>
-    by === "applicant"
-      ? isApplicant(actor, subject)
-      : by === "supervisor"
-        ? hasRole(actor, "SUPERVISOR", subject.service.department.code)
-        : mayWorkCases(actor, subject.service.department.code),
+  actsAs: byParty({
+    staff: (actor, subject) => mayWorkCases(actor, subject.service.department.code),
+    supervisor: (actor, subject) => hasRole(actor, "SUPERVISOR", subject.service.department.code),
+    applicant: isApplicant,
+  }),
   // one way forward from each status a caseworker acts in; 补正 and refusals are the other steps
   primary: {
     SUBMITTED: "startPreReview",

@@ -1,8 +1,9 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
+import { writeGuardedChange } from "../audit/writeAudit";
 import { deniedAsNotFound } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 import { z } from "zod";
@@ -51,6 +52,40 @@ export function followUpForRater(
 }
 
 /**
+ * Moves a case's rating from one follow-up status to the next with its notes, guarded on the status
+ * it was read in (a move made meanwhile is refused), and audits it as `action` on the case, together.
+ */
+async function moveFollowUp(
+  prisma: PrismaClient,
+  move: {
+    actor: TSessionUser;
+    trackingNumber: string;
+    ratingId: string;
+    from: TFollowUpStatus;
+    to: TFollowUpStatus | "APPEALED";
+    notes: TNote[];
+    action: string;
+    detail?: Prisma.InputJsonObject;
+  },
+) {
+  await writeGuardedChange(
+    prisma,
+    (tx) =>
+      tx.rating.updateMany({
+        where: { id: move.ratingId, followUpStatus: move.from },
+        data: { followUpStatus: move.to, followUpNotes: move.notes },
+      }),
+    {
+      actorId: move.actor.id,
+      action: move.action,
+      entityType: "Application",
+      entityId: move.trackingNumber,
+      detail: move.detail,
+    },
+  );
+}
+
+/**
  * Moves a 差评 follow-up one step on, with a note; only the supervisor of the case's department
  * (or an administrator). Refusals are audited and look like "not found".
  */
@@ -79,19 +114,15 @@ export async function advanceFollowUp(
     ...((found.rating.followUpNotes as TNote[] | null) ?? []),
     { status: next, note, by: input.actor.name, at: (input.now ?? new Date()).toISOString() },
   ];
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.rating.updateMany({
-      where: { id: found.rating!.id, followUpStatus: current },
-      data: { followUpStatus: next, followUpNotes: notes },
-    });
-    if (updated.count !== 1) throw new FormError("caseChanged");
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "rating.followUp",
-      entityType: "Application",
-      entityId: found.trackingNumber,
-      detail: { from: current, to: next },
-    });
+  await moveFollowUp(prisma, {
+    actor: input.actor,
+    trackingNumber: found.trackingNumber,
+    ratingId: found.rating.id,
+    from: current,
+    to: next,
+    notes,
+    action: "rating.followUp",
+    detail: { from: current, to: next },
   });
   // the rater is told the outcome of the 整改 (and of their appeal), with what was done
   if (next === "CLOSED")
@@ -142,18 +173,14 @@ export async function appealFollowUp(
     ...((found.rating.followUpNotes as TNote[] | null) ?? []),
     { status: "APPEALED", note: reason, by: input.actor.name, at: now.toISOString() },
   ];
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.rating.updateMany({
-      where: { id: found.rating!.id, followUpStatus: "CLOSED" },
-      data: { followUpStatus: "APPEALED", followUpNotes: notes },
-    });
-    if (updated.count !== 1) throw new FormError("caseChanged");
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "rating.appeal",
-      entityType: "Application",
-      entityId: found.trackingNumber,
-    });
+  await moveFollowUp(prisma, {
+    actor: input.actor,
+    trackingNumber: found.trackingNumber,
+    ratingId: found.rating.id,
+    from: "CLOSED",
+    to: "APPEALED",
+    notes,
+    action: "rating.appeal",
   });
   return { status: "APPEALED" as const };
 }

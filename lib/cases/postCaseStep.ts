@@ -1,10 +1,7 @@
 import "server-only";
-import type { TSessionUser } from "../auth/types";
-import type { TDbOption } from "../db/client";
-import type { TFormFile } from "../uploads/saveUpload";
-import { postStep } from "../workflow/confirmStep";
+import { stepPoster } from "../workflow/confirmStep";
 import { checkCaseStep } from "./applyCaseStep";
-import { caseWorkflow, type TCaseStep } from "./caseWorkflow";
+import { caseWorkflow } from "./caseWorkflow";
 import { takeCaseStep } from "./takeCaseStep";
 
 /**
@@ -14,30 +11,9 @@ import { takeCaseStep } from "./takeCaseStep";
  * page; only its second, confirmed post takes it. Any other step is taken at once. After a step the
  * case page says what happened (`done`).
  */
-export async function postCaseStep(
-  input: {
-    actor: TSessionUser;
-    trackingNumber: string;
-    step: TCaseStep;
-    expectedVersion: number;
-    reason?: string;
-    missing?: string[];
-    resultFile?: TFormFile | null;
-    /** "1" from the confirmation page's form */
-    confirmed?: string;
-    /** what was posted, as the form's fields: kept for the confirmation page */
-    values: Record<string, string>;
-    now?: Date;
-  } & TDbOption,
-): Promise<string> {
-  const { values, confirmed, resultFile, ...step } = input;
-  return postStep({
-    ...step,
-    values,
-    confirmed,
-    rule: caseWorkflow.steps[input.step],
-    path: `/staff/cases/${input.trackingNumber}`,
-    check: (db) => checkCaseStep({ ...step, db }),
-    take: () => takeCaseStep({ ...step, resultFile }),
-  });
-}
+export const postCaseStep = stepPoster({
+  steps: caseWorkflow.steps,
+  page: (input) => `/staff/cases/${input.trackingNumber}`,
+  check: checkCaseStep,
+  take: takeCaseStep,
+});

@@ -199,13 +199,9 @@ export async function renderReceiptPdf(input: TReceiptInput): Promise<Uint8Array
     doc,
     { qr, size: qrSize, left: page.margin, top: qrTop, width: contentWidth, gap: 20 },
     { text: t("receipt:scanToTrack"), size: 13, drop: 8 },
+    { lines: 0.5, size: 11 },
   );
-  doc.moveDown(0.5);
-  doc
-    .font("body")
-    .fontSize(11)
-    .fillColor("#222222")
-    .text(t("receipt:howToTrack"), { width: textWidth, lineGap: 3 });
+  doc.fillColor("#222222").text(t("receipt:howToTrack"), { width: textWidth, lineGap: 3 });
 
   doc.fontSize(9).fillColor("#555555");
   doc.text(t("receipt:keepSafe"), page.margin, page.height - page.margin - 30, {

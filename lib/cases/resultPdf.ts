@@ -95,12 +95,9 @@ export async function renderResultPdf(input: TResultPdfInput): Promise<Uint8Arra
     doc,
     { qr, size: qrSize, left: page.margin, top: qrTop, width: contentWidth, gap: 18 },
     { text: t("result:scanToVerify"), size: 12, drop: 2 },
+    { lines: 0.3, size: 12 },
   );
-  doc.moveDown(0.3);
-  doc
-    .font("body")
-    .fontSize(12)
-    .text(`${t("result:verificationCode")}：${groupedCode(issued.verificationCode)}`, { width: textWidth });
+  doc.text(`${t("result:verificationCode")}：${groupedCode(issued.verificationCode)}`, { width: textWidth });
   doc.moveDown(0.3);
   doc
     .fontSize(9.5)

@@ -1,14 +1,12 @@
 import "server-only";
-import { clientOf, type TDbOption } from "../db/client";
-import type { TSessionUser } from "../auth/types";
-import { FormError, NotFoundError } from "../shared/errors";
+import { clientOf } from "../db/client";
+import { NotFoundError } from "../shared/errors";
 import { serviceToApplyFor } from "./serviceToApplyFor";
 import { answersFromFormData, isFieldShown, validateAnswers, type TAnswers } from "../services/answers";
-import { saveUpload } from "../uploads/saveUpload";
-import type { TReceivedFile } from "../uploads/receiveUpload";
+import { saveChosenFile } from "../uploads/saveUpload";
 import { readDraft } from "./drafts";
 import { applicantAnswers } from "../identity/applicantFields";
-import { draftOnBehalf, type TStepResult } from "./applyingFor";
+import { draftOnBehalf, type TStepPost, type TStepResult } from "./applyingFor";
 
 /**
  * Saves one step of an application into the citizen's draft: typed answers, and any files
@@ -16,18 +14,7 @@ import { draftOnBehalf, type TStepResult } from "./applyingFor";
  * With `validate`, the step must be complete to move on; otherwise it is saved as it is
  * ("save and come back later").
  */
-export async function saveApplicationStep(
-  input: {
-    actor: TSessionUser;
-    serviceCode: string;
-    stepId: string;
-    /** the typed answers */
-    formData: FormData;
-    /** the files chosen, received onto disk as they arrived */
-    files: TReceivedFile[];
-    validate: boolean;
-  } & TDbOption,
-): Promise<TStepResult> {
+export async function saveApplicationStep(input: TStepPost & { stepId: string }): Promise<TStepResult> {
   const prisma = await clientOf(input);
   const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
   const stepIndex = service.form.steps.findIndex((step) => step.id === input.stepId);
@@ -41,22 +28,19 @@ export async function saveApplicationStep(
     const file = input.files.find((received) => received.field === field.name);
     delete typed[field.name];
     if (file && file.size > 0) {
-      try {
-        const saved = await saveUpload({
+      const saved = await saveChosenFile(
+        {
           db: prisma,
           actor: input.actor,
-          name: file.name,
-          received: file,
+          file,
           accept: field.accept,
           maxSizeMb: field.maxSizeMb,
           field: field.name,
           purpose: field.materialId,
-        });
-        typed[field.name] = saved.id;
-      } catch (error) {
-        if (!(error instanceof FormError)) throw error;
-        fieldErrors[field.name] = error.key;
-      }
+        },
+        fieldErrors,
+      );
+      if (saved) typed[field.name] = saved;
     }
   }
   // a verified name and ID number (or a 代办's principal) are the applicant's, whatever was posted

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { FormError } from "../shared/errors";
 import { refreshSearchEntry } from "../search/index";
-import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { consultationWorkflow, type TConsultationStep } from "./consultationWorkflow";
 import { periodProblem, startOfChinaDay } from "./rules";
 
@@ -66,5 +66,5 @@ const consultationSteps: TStepKind<
  * of the last day, and feedback is published only when every comment is moderated.
  */
 export async function applyConsultationStep(input: TConsultationStepInput): Promise<void> {
-  await applyStep(consultationSteps, input);
+  await stepEngine(consultationSteps).apply(input);
 }

@@ -1,7 +1,7 @@
 import type { ConsultationStatus } from "../db/generated/enums";
 import type { TSessionUser } from "../auth/types";
 import { isStaff } from "../auth/policy";
-import type { TStepRule, TWorkflow } from "../workflow/workflow";
+import { byParty, type TStepRule, type TWorkflow } from "../workflow/workflow";
 
 /** What the table reads of a consultation. */
 export type TConsultationSubject = { status: ConsultationStatus };
@@ -27,12 +27,7 @@ export type TConsultationStep = keyof typeof consultationSteps;
 
 export const consultationWorkflow: TWorkflow<TConsultationStep, TConsultationSubject, TConsultationRule> = {
   steps: consultationSteps,
-  actsAs: (actor, by) => {
-    switch (by) {
-      case "editor":
-        return isConsultationEditor(actor);
-    }
-  },
+  actsAs: byParty({ editor: isConsultationEditor }),
   primary: { DRAFT: "open", OPEN: "close", CLOSED: "publishFeedback" },
 };
 

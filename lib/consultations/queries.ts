@@ -3,8 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
-import { deniedAsNotFound } from "../audit/refusals";
-import { isConsultationEditor } from "./consultationWorkflow";
+import { editorsConsultation, requireConsultationEditor } from "./editorAccess";
 
 /** What the public may see: anything opened, never a draft. */
 const publicWhere: Prisma.ConsultationWhereInput = { status: { not: "DRAFT" } };
@@ -94,13 +93,11 @@ export async function ownComments(input: { actor: TSessionUser | null; consultat
 /** The editors' desk: every consultation with its pending comments, newest change first. */
 export async function staffConsultations(input: { actor: TSessionUser } & TDbOption) {
   const prisma = await clientOf(input);
-  if (!isConsultationEditor(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "consultation.list",
-      entityType: "Consultation",
-      entityId: "list",
-    });
+  await requireConsultationEditor(prisma, {
+    actor: input.actor,
+    action: "consultation.list",
+    entityId: "list",
+  });
   return prisma.consultation.findMany({
     orderBy: { updatedAt: "desc" },
     select: {
@@ -119,8 +116,11 @@ export async function staffConsultations(input: { actor: TSessionUser } & TDbOpt
 /** One consultation for an editor: everything, with every comment and who moderated it. */
 export async function staffConsultation(input: { actor: TSessionUser; id: string } & TDbOption) {
   const prisma = await clientOf(input);
-  const found = isConsultationEditor(input.actor)
-    ? await prisma.consultation.findUnique({
+  return editorsConsultation(
+    prisma,
+    { actor: input.actor, action: "consultation.read", entityId: input.id },
+    () =>
+      prisma.consultation.findUnique({
         where: { id: input.id },
         include: {
           department,
@@ -131,14 +131,6 @@ export async function staffConsultation(input: { actor: TSessionUser; id: string
             include: { moderator: { select: { name: true } }, author: { select: { name: true } } },
           },
         },
-      })
-    : null;
-  if (!found)
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "consultation.read",
-      entityType: "Consultation",
-      entityId: input.id,
-    });
-  return found;
+      }),
+  );
 }

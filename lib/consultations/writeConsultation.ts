@@ -1,11 +1,12 @@
 import "server-only";
-import type { PrismaClient } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import type { ConsultationStatus } from "../db/generated/enums";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
-import { deniedAsNotFound } from "../audit/refusals";
+import { writeAudit, writeGuardedChange } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
-import { isConsultationEditor, mayEditConsultation } from "./consultationWorkflow";
+import { mayEditConsultation } from "./consultationWorkflow";
+import { consultationEntry, editorsConsultation, requireConsultationEditor } from "./editorAccess";
 import { periodOfDays, periodProblem } from "./rules";
 import type { TConsultationInput, TFeedbackInput } from "./schema";
 
@@ -30,10 +31,49 @@ async function draftColumns(prisma: PrismaClient, input: TConsultationInput) {
   };
 }
 
-/** Refuses (audited, as not found) anyone who is not an editor. */
-async function refuseNonEditor(prisma: PrismaClient, actor: TSessionUser, action: string, entityId: string) {
-  if (isConsultationEditor(actor)) return;
-  throw await deniedAsNotFound(prisma, { actorId: actor.id, action, entityType: "Consultation", entityId });
+/** What every change to an existing consultation names: who, which one, and the version they saw. */
+type TConsultationChange = {
+  actor: TSessionUser;
+  consultationId: string;
+  expectedVersion: number;
+} & TDbOption;
+
+/**
+ * The consultation an editor changes, as they saw it: anyone else, or one that does not exist, is
+ * refused (audited as `action`) as not found; one changed since is refused as changed.
+ */
+async function consultationToChange(prisma: PrismaClient, input: TConsultationChange, action: string) {
+  const access = { actor: input.actor, action, entityId: input.consultationId };
+  const current = await editorsConsultation(prisma, access, () =>
+    prisma.consultation.findUnique({ where: { id: input.consultationId } }),
+  );
+  if (current.version !== input.expectedVersion) throw new FormError("caseChanged");
+  return current;
+}
+
+/**
+ * Writes a change to the consultation as it was read (guarded on its version and status, so a
+ * change made meanwhile is refused) and its audit entry, together.
+ */
+async function writeChange(
+  prisma: PrismaClient,
+  input: TConsultationChange,
+  current: { id: string; version: number; status: ConsultationStatus },
+  change: {
+    action: string;
+    data: Prisma.ConsultationUncheckedUpdateManyInput;
+    detail?: Prisma.InputJsonObject;
+  },
+) {
+  await writeGuardedChange(
+    prisma,
+    (tx) =>
+      tx.consultation.updateMany({
+        where: { id: current.id, version: current.version, status: current.status },
+        data: { ...change.data, version: { increment: 1 } },
+      }),
+    consultationEntry({ actor: input.actor, action: change.action, entityId: current.id }, change.detail),
+  );
 }
 
 /** A new draft consultation by an editor; audited. */
@@ -41,55 +81,32 @@ export async function createConsultation(
   input: { actor: TSessionUser; consultation: TConsultationInput } & TDbOption,
 ) {
   const prisma = await clientOf(input);
-  await refuseNonEditor(prisma, input.actor, "consultation.create", "new");
+  await requireConsultationEditor(prisma, {
+    actor: input.actor,
+    action: "consultation.create",
+    entityId: "new",
+  });
   const data = await draftColumns(prisma, input.consultation);
   return prisma.$transaction(async (tx) => {
     const created = await tx.consultation.create({ data: { ...data, authorId: input.actor.id } });
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "consultation.create",
-      entityType: "Consultation",
-      entityId: created.id,
-    });
+    await writeAudit(
+      tx,
+      consultationEntry({ actor: input.actor, action: "consultation.create", entityId: created.id }),
+    );
     return created;
   });
 }
 
 /** The next version of a draft (text, department, kind, period); a consultation once opened keeps them. */
-export async function updateConsultation(
-  input: {
-    actor: TSessionUser;
-    consultationId: string;
-    expectedVersion: number;
-    consultation: TConsultationInput;
-  } & TDbOption,
-) {
+export async function updateConsultation(input: TConsultationChange & { consultation: TConsultationInput }) {
   const prisma = await clientOf(input);
-  await refuseNonEditor(prisma, input.actor, "consultation.edit", input.consultationId);
-  const current = await prisma.consultation.findUnique({ where: { id: input.consultationId } });
-  if (!current)
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "consultation.edit",
-      entityType: "Consultation",
-      entityId: input.consultationId,
-    });
-  if (current.version !== input.expectedVersion) throw new FormError("caseChanged");
+  const current = await consultationToChange(prisma, input, "consultation.edit");
   if (!mayEditConsultation(input.actor, current)) throw new FormError("consultationOnlyDraftEditable");
   const data = await draftColumns(prisma, input.consultation);
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.consultation.updateMany({
-      where: { id: current.id, version: current.version, status: "DRAFT" },
-      data: { ...data, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw new FormError("caseChanged");
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "consultation.edit",
-      entityType: "Consultation",
-      entityId: current.id,
-      detail: { version: current.version + 1 },
-    });
+  await writeChange(prisma, input, current, {
+    action: "consultation.edit",
+    data,
+    detail: { version: current.version + 1 },
   });
 }
 
@@ -98,25 +115,9 @@ export async function updateConsultation(
  * were adopted, partly adopted and not adopted (together no more than the comments it kept), and
  * the final document by its 索引号. Published afterwards by the publishFeedback step.
  */
-export async function saveFeedback(
-  input: {
-    actor: TSessionUser;
-    consultationId: string;
-    expectedVersion: number;
-    feedback: TFeedbackInput;
-  } & TDbOption,
-) {
+export async function saveFeedback(input: TConsultationChange & { feedback: TFeedbackInput }) {
   const prisma = await clientOf(input);
-  await refuseNonEditor(prisma, input.actor, "consultation.feedback", input.consultationId);
-  const current = await prisma.consultation.findUnique({ where: { id: input.consultationId } });
-  if (!current)
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "consultation.feedback",
-      entityType: "Consultation",
-      entityId: input.consultationId,
-    });
-  if (current.version !== input.expectedVersion) throw new FormError("caseChanged");
+  const current = await consultationToChange(prisma, input, "consultation.feedback");
   if (current.status !== "CLOSED") throw new FormError("consultationFeedbackAfterClose");
   const { feedback, adoptedCount, partlyAdoptedCount, notAdoptedCount, finalDocument } = input.feedback;
   const kept = await prisma.consultationComment.count({
@@ -133,24 +134,8 @@ export async function saveFeedback(
     if (!document) throw new FormError("consultationDocumentUnknown", "finalDocument");
     finalDocumentId = document.id;
   }
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.consultation.updateMany({
-      where: { id: current.id, version: current.version, status: "CLOSED" },
-      data: {
-        feedback,
-        adoptedCount,
-        partlyAdoptedCount,
-        notAdoptedCount,
-        finalDocumentId,
-        version: { increment: 1 },
-      },
-    });
-    if (updated.count !== 1) throw new FormError("caseChanged");
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "consultation.feedback",
-      entityType: "Consultation",
-      entityId: current.id,
-    });
+  await writeChange(prisma, input, current, {
+    action: "consultation.feedback",
+    data: { feedback, adoptedCount, partlyAdoptedCount, notAdoptedCount, finalDocumentId },
   });
 }

@@ -12,25 +12,84 @@ const dayOf = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : n
 /** A request whose clock is still the office's to keep. */
 const openRequest = ["RECEIVED", "SUPPLEMENT", "PROCESSING", "PAUSED", "FEE_PENDING"] as const;
 
+type TTx = Prisma.TransactionClient;
+
+/** What a recomputed deadline writes besides its dates. */
+type TStamp = { dueProvisional: boolean; calendarVersion: string; version: { increment: number } };
+
+/** Where a request's or a case's recomputed deadlines go: its row, its timeline, and its audit names. */
+type TDeadlineOwner<TColumn extends string> = {
+  entityType: string;
+  action: string;
+  update: (
+    tx: TTx,
+    where: { id: string; version: number },
+    data: Record<TColumn, Date | null> & TStamp,
+  ) => Promise<{ count: number }>;
+  event: (
+    tx: TTx,
+    id: string,
+    event: { actorId: string | null; kind: string; data: Prisma.InputJsonValue },
+  ) => Promise<unknown>;
+};
+
+const requestOwner: TDeadlineOwner<"dueOn" | "extendedDueOn"> = {
+  entityType: "DisclosureRequest",
+  action: "disclosure.deadlineRecomputed",
+  update: (tx, where, data) => tx.disclosureRequest.updateMany({ where, data }),
+  event: (tx, requestId, event) => tx.disclosureEvent.create({ data: { requestId, ...event } }),
+};
+
+const caseOwner: TDeadlineOwner<"promisedDue" | "statutoryDue"> = {
+  entityType: "Application",
+  action: "case.deadlineRecomputed",
+  update: (tx, where, data) => tx.application.updateMany({ where, data }),
+  event: (tx, applicationId, event) => tx.caseEvent.create({ data: { applicationId, ...event } }),
+};
+
 /**
- * Writes one request's or case's recomputed deadlines, guarded on the version it was read at, with
- * its timeline event and audit entry in one transaction. False when someone took a step meanwhile:
- * that step recomputed the deadline itself.
+ * Writes one request's or case's recomputed deadlines (`to`, by column, against `from` as stored)
+ * with the provisional mark and calendar version, guarded on the version it was read at, with its
+ * timeline event and audit entry in one transaction. False when there is nothing to write (still
+ * provisional, no date moved) or someone took a step meanwhile: that step recomputed it itself.
  */
-async function saveRecomputed(
+async function saveRecomputed<TColumn extends string>(
   prisma: PrismaClient,
+  owner: TDeadlineOwner<TColumn>,
+  entity: { id: string; version: number; trackingNumber: string },
   change: {
-    update: (tx: Prisma.TransactionClient) => Promise<{ count: number }>;
-    event: (tx: Prisma.TransactionClient, data: Prisma.InputJsonValue) => Promise<unknown>;
-    audit: { actorId: string | null; action: string; entityType: string; entityId: string };
-    detail: object;
+    from: Record<TColumn, string | null>;
+    to: Record<TColumn, string | null>;
+    provisional: boolean;
+    calendarVersion: string;
+    actorId: string | null;
   },
 ): Promise<boolean> {
-  const detail = change.detail as Prisma.InputJsonValue;
+  const { from, to, provisional, calendarVersion, actorId } = change;
+  const columns = Object.keys(to) as TColumn[];
+  if (provisional && columns.every((column) => from[column] === to[column])) return false;
+  const detail = { from, to, provisional, calendarVersion };
+  const dates = Object.fromEntries(columns.map((column) => [column, asDate(to[column])]));
   return prisma.$transaction(async (tx) => {
-    if ((await change.update(tx)).count === 0) return false;
-    await change.event(tx, detail);
-    await writeAudit(tx, { ...change.audit, detail });
+    const updated = await owner.update(
+      tx,
+      { id: entity.id, version: entity.version },
+      {
+        ...(dates as Record<TColumn, Date | null>),
+        dueProvisional: provisional,
+        calendarVersion,
+        version: { increment: 1 },
+      },
+    );
+    if (updated.count === 0) return false;
+    await owner.event(tx, entity.id, { actorId, kind: "deadlineRecomputed", data: detail });
+    await writeAudit(tx, {
+      actorId,
+      action: owner.action,
+      entityType: owner.entityType,
+      entityId: entity.trackingNumber,
+      detail,
+    });
     return true;
   });
 }
@@ -49,7 +108,7 @@ export async function recomputeProvisionalDeadlines(
   const prisma = await clientOf(input);
   const calendar = await getCalendarOverrides({ db: prisma });
   const today = chinaDay(input.now ?? new Date());
-  const version = calendarVersionOf(calendar);
+  const stamp = { calendarVersion: calendarVersionOf(calendar), actorId: input.actorId ?? null };
   let requests = 0;
   let cases = 0;
 
@@ -70,33 +129,11 @@ export async function recomputeProvisionalDeadlines(
       .map((e) => (e.data as { clock?: TClockEvent } | null)?.clock)
       .filter((e): e is TClockEvent => !!e);
     const clock = computeClock(events, today, calendar);
-    const from = { dueOn: dayOf(request.dueOn), extendedDueOn: dayOf(request.extendedDueOn) };
-    const to = { dueOn: clock.firstDue, extendedDueOn: clock.extensionDays ? clock.due : null };
-    if (clock.provisional && from.dueOn === to.dueOn && from.extendedDueOn === to.extendedDueOn) continue;
-    const detail = { from, to, provisional: clock.provisional, calendarVersion: version };
-    const changed = await saveRecomputed(prisma, {
-      update: (tx) =>
-        tx.disclosureRequest.updateMany({
-          where: { id: request.id, version: request.version },
-          data: {
-            dueOn: asDate(to.dueOn),
-            extendedDueOn: asDate(to.extendedDueOn),
-            dueProvisional: clock.provisional,
-            calendarVersion: version,
-            version: { increment: 1 },
-          },
-        }),
-      event: (tx, data) =>
-        tx.disclosureEvent.create({
-          data: { requestId: request.id, actorId: input.actorId ?? null, kind: "deadlineRecomputed", data },
-        }),
-      audit: {
-        actorId: input.actorId ?? null,
-        action: "disclosure.deadlineRecomputed",
-        entityType: "DisclosureRequest",
-        entityId: request.trackingNumber,
-      },
-      detail,
+    const changed = await saveRecomputed(prisma, requestOwner, request, {
+      from: { dueOn: dayOf(request.dueOn), extendedDueOn: dayOf(request.extendedDueOn) },
+      to: { dueOn: clock.firstDue, extendedDueOn: clock.extensionDays ? clock.due : null },
+      provisional: clock.provisional,
+      ...stamp,
     });
     if (changed) requests++;
   }
@@ -115,34 +152,11 @@ export async function recomputeProvisionalDeadlines(
   });
   for (const found of provisionalCases) {
     const next = caseDeadlines(chinaDay(found.acceptedAt!), found.service, calendar);
-    const from = { promisedDue: dayOf(found.promisedDue), statutoryDue: dayOf(found.statutoryDue) };
-    const to = { promisedDue: next.promised.due, statutoryDue: next.statutory?.due ?? null };
-    if (next.provisional && from.promisedDue === to.promisedDue && from.statutoryDue === to.statutoryDue)
-      continue;
-    const detail = { from, to, provisional: next.provisional, calendarVersion: version };
-    const changed = await saveRecomputed(prisma, {
-      update: (tx) =>
-        tx.application.updateMany({
-          where: { id: found.id, version: found.version },
-          data: {
-            promisedDue: asDate(to.promisedDue),
-            statutoryDue: asDate(to.statutoryDue),
-            dueProvisional: next.provisional,
-            calendarVersion: version,
-            version: { increment: 1 },
-          },
-        }),
-      event: (tx, data) =>
-        tx.caseEvent.create({
-          data: { applicationId: found.id, actorId: input.actorId ?? null, kind: "deadlineRecomputed", data },
-        }),
-      audit: {
-        actorId: input.actorId ?? null,
-        action: "case.deadlineRecomputed",
-        entityType: "Application",
-        entityId: found.trackingNumber,
-      },
-      detail,
+    const changed = await saveRecomputed(prisma, caseOwner, found, {
+      from: { promisedDue: dayOf(found.promisedDue), statutoryDue: dayOf(found.statutoryDue) },
+      to: { promisedDue: next.promised.due, statutoryDue: next.statutory?.due ?? null },
+      provisional: next.provisional,
+      ...stamp,
     });
     if (changed) cases++;
   }

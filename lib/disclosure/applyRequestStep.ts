@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { addWorkingDays, calendarVersionOf, chinaDay } from "../calendar/workdays";
 import { getCalendarOverrides, getDisclosureSettings } from "../settings/queries";
 import { FormError } from "../shared/errors";
-import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import type { TStepRule } from "../workflow/workflow";
 import { computeClock, extensionRefusal, supplementRefusal, type TClock, type TClockEvent } from "./clock";
 import { isValidOutcome, ownStepOutcomes } from "./outcomes";
@@ -80,6 +80,12 @@ const requestSteps: TStepKind<
     let clock: TClockEvent | null = null;
     const data: Prisma.DisclosureRequestUpdateManyMutationInput = {};
     const eventData: Record<string, unknown> = {};
+    // 逾期不补正 and 逾期未缴费: only once the applicant's period (`due`) has ended; the request closes
+    // as 其他处理 with that reason
+    const closeLapsed = (due: string | null, running: string, outcomeSub: "NO_CORRECTION" | "FEE_UNPAID") => {
+      if (!due || day <= due) throw new FormError(running);
+      Object.assign(data, { outcome: "OTHER", outcomeSub, repliedAt: now });
+    };
 
     switch (step) {
       case "confirmReceipt": {
@@ -107,13 +113,14 @@ const requestSteps: TStepKind<
         if (!reason) throw new FormError("required", "reason");
         clock = { type: "corrected", day };
         break;
-      case "abandon": {
+      case "abandon":
         // only for a request sent for 补正, and only once the period the notice stated has ended
-        const { correctionDue } = applicantPeriods(entity.events);
-        if (!correctionDue || day <= correctionDue) throw new FormError("correctionPeriodRunning");
-        Object.assign(data, { outcome: "OTHER", outcomeSub: "NO_CORRECTION", repliedAt: now });
+        closeLapsed(
+          applicantPeriods(entity.events).correctionDue,
+          "correctionPeriodRunning",
+          "NO_CORRECTION",
+        );
         break;
-      }
       case "issueFeeNotice": {
         const amount = input.amount ?? 0;
         if (!Number.isFinite(amount) || amount <= 0 || amount > maxFee)
@@ -129,12 +136,9 @@ const requestSteps: TStepKind<
       case "recordPayment":
         clock = { type: "feePaid", day };
         break;
-      case "feeUnpaid": {
-        const { feeDue } = applicantPeriods(entity.events);
-        if (!feeDue || day <= feeDue) throw new FormError("feePeriodRunning");
-        Object.assign(data, { outcome: "OTHER", outcomeSub: "FEE_UNPAID", repliedAt: now });
+      case "feeUnpaid":
+        closeLapsed(applicantPeriods(entity.events).feeDue, "feePeriodRunning", "FEE_UNPAID");
         break;
-      }
       case "pause":
         if (!reason) throw new FormError("reasonRequired", "reason");
         clock = { type: "paused", day };
@@ -226,13 +230,13 @@ const requestSteps: TStepKind<
  * entry commit together.
  */
 export async function applyRequestStep(input: TRequestStepInput) {
-  const { status, version, plan } = await applyStep(requestSteps, input);
+  const { status, version, plan } = await stepEngine(requestSteps).apply(input);
   return { status, version, due: plan.clock.due, firstDue: plan.clock.firstDue };
 }
 
 /** Every check applyRequestStep makes, without taking the step (before a confirmation page). */
 export async function checkRequestStep(input: TRequestStepInput): Promise<void> {
-  await prepareStep(requestSteps, input);
+  await stepEngine(requestSteps).prepare(input);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { DisclosureStatus } from "../db/generated/enums";
 import { hasRole } from "../auth/policy";
-import { isApplicant, stepNames, type TStepRule, type TWorkflow, withdrawal } from "../workflow/workflow";
+import type { TStepRule, TWorkflow } from "../workflow/workflow";
+import { byParty, isApplicant, stepNames, withdrawal } from "../workflow/workflow";
 
 export type TRequestStatus = DisclosureStatus;
 
@@ -106,10 +107,11 @@ export const requestWorkflow: TWorkflow<TRequestStep, TRequestSubject, TRequestR
   steps: requestSteps,
   // officers and supervisors of the request's department, or the applicant of a request filed
   // while signed in
-  actsAs: (actor, by, request) =>
-    by === "applicant"
-      ? isApplicant(actor, request)
-      : hasRole(actor, by === "officer" ? "DISCLOSURE_OFFICER" : "SUPERVISOR", request.department.code),
+  actsAs: byParty({
+    officer: (actor, request) => hasRole(actor, "DISCLOSURE_OFFICER", request.department.code),
+    supervisor: (actor, request) => hasRole(actor, "SUPERVISOR", request.department.code),
+    applicant: isApplicant,
+  }),
   // the way forward from each status an officer acts in
   primary: {
     SUBMITTED: "confirmReceipt",

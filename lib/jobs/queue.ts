@@ -175,11 +175,35 @@ async function runHeld(
 }
 
 /** An outbox row's fields after a failed send: the error kept, and failed for good on the last try. */
-export function failedSendFields(error: unknown, last: boolean) {
+function failedSendFields(error: unknown, last: boolean) {
   return {
     error: String((error as Error)?.message ?? error).slice(0, 500),
     failedAt: last ? new Date() : null,
   };
+}
+
+/**
+ * One attempt of a send job at its outbox message: what `send` answers, or, when it throws, the
+ * failure recorded on the message (`record`) and thrown again so the queue retries it later — unless
+ * the refusal is `permanent` or this was the job's last attempt: then the message ends as failed,
+ * for administrators to send again, and the answer is null.
+ */
+export async function attemptSend<T>(
+  job: { attempts: number },
+  attempt: {
+    send: () => Promise<T>;
+    permanent: (error: unknown) => boolean;
+    record: (failed: ReturnType<typeof failedSendFields>) => Promise<unknown>;
+  },
+): Promise<{ sent: T } | null> {
+  try {
+    return { sent: await attempt.send() };
+  } catch (error) {
+    const last = attempt.permanent(error) || job.attempts >= maxJobAttempts;
+    await attempt.record(failedSendFields(error, last));
+    if (last) return null;
+    throw error;
+  }
 }
 
 /** Puts a job back to run now from its first attempt (an administrator's retry of a dead letter). */

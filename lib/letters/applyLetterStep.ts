@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { addWorkingDays, calendarVersion, chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError } from "../shared/errors";
-import { applyStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import type { TStepRule } from "../workflow/workflow";
 import { letterRatings, type TLetterRating } from "./kinds";
 import { getLetterSettings } from "./settings";
@@ -254,7 +254,7 @@ const letterStepKind: TStepKind<
  * timeline event and the audit entry commit together.
  */
 export async function applyLetterStep(input: TLetterStepInput) {
-  const { status, version } = await applyStep(letterStepKind, input);
+  const { status, version } = await stepEngine(letterStepKind).apply(input);
   return { status, version };
 }
 

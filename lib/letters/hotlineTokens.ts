@@ -3,9 +3,8 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
+import { administratorsClient } from "../auth/guards";
 import { toSessionUser } from "../auth/verifyCredentials";
-import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
 import { hashToken, tokenFormat, ZTokenName } from "../users/apiTokens";
 import { ZEmail } from "../auth/schema";
@@ -28,13 +27,7 @@ const includeGrants = { grants: { include: { department: { select: { code: true 
 export async function createServiceToken(
   input: { actor: TSessionUser; name: string; email: string } & TDbOption,
 ): Promise<{ id: string; token: string }> {
-  const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "serviceToken.create",
-      entityType: "ApiToken",
-    });
+  const prisma = await administratorsClient(input, { action: "serviceToken.create", entityType: "ApiToken" });
   const account = await prisma.user.findUnique({
     where: { email: input.email.trim().toLowerCase() },
     include: includeGrants,
@@ -60,13 +53,7 @@ export async function createServiceToken(
 
 /** The service tokens that still work (never the tokens), for the administrators' page. */
 export async function serviceTokens(input: { actor: TSessionUser } & TDbOption) {
-  const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "serviceToken.list",
-      entityType: "ApiToken",
-    });
+  const prisma = await administratorsClient(input, { action: "serviceToken.list", entityType: "ApiToken" });
   return prisma.apiToken.findMany({
     where: { service: true, revokedAt: null },
     orderBy: { createdAt: "asc" },
@@ -76,13 +63,7 @@ export async function serviceTokens(input: { actor: TSessionUser } & TDbOption) 
 
 /** Revokes a service token (administrators only). */
 export async function revokeServiceToken(input: { actor: TSessionUser; id: string } & TDbOption) {
-  const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "serviceToken.revoke",
-      entityType: "ApiToken",
-    });
+  const prisma = await administratorsClient(input, { action: "serviceToken.revoke", entityType: "ApiToken" });
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({
       where: { id: input.id, service: true, revokedAt: null },

@@ -1,6 +1,6 @@
 import { handlesMailbox, isStaff, supervisesMailbox } from "../auth/policy";
 import type { TSessionUser } from "../auth/types";
-import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+import { byParty, stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 import type { TLetterStatus } from "./kinds";
 
 /** What the table reads of a letter: its status, writer, mailbox and what was done with it. */
@@ -98,15 +98,15 @@ export type TLetterStep = keyof typeof letterSteps;
 
 export const letterWorkflow: TWorkflow<TLetterStep, TLetterSubject, TLetterRule> = {
   steps: letterSteps,
-  actsAs: (actor, by, letter) =>
-    by === "writer"
-      ? letter.writerId !== null
+  actsAs: byParty({
+    handler: (actor, letter) => handlesMailbox(actor, letter.department),
+    supervisor: (actor, letter) => supervisesMailbox(actor, letter.department),
+    writer: (actor, letter) =>
+      letter.writerId !== null
         ? letter.writerId === actor.id
         : // the operator who calls a 12345 caller back records their rating (the city's letters office)
-          letter.channel === "HOTLINE" && isStaff(actor) && handlesMailbox(actor, null)
-      : by === "supervisor"
-        ? supervisesMailbox(actor, letter.department)
-        : handlesMailbox(actor, letter.department),
+          letter.channel === "HOTLINE" && isStaff(actor) && handlesMailbox(actor, null),
+  }),
 };
 
 export const letterStepNames = stepNames(letterWorkflow);

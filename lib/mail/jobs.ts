@@ -1,12 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import {
-  failedSendFields,
-  maxJobAttempts,
-  sideBySide,
-  type TJobHandler,
-  type TJobHandlers,
-} from "../jobs/queue";
+import { attemptSend, sideBySide, type TJobHandler, type TJobHandlers } from "../jobs/queue";
 import { ZMailJob } from "./sendMail";
 
 const transports = new Map<string, Transporter>();
@@ -45,20 +39,19 @@ const sendQueuedMail: TJobHandler = async ({ db: prisma, payload, job }) => {
   const url = process.env.SMTP_URL;
   // a purged mail (retention, a closed account) has no body or address left to send
   if (!mail || mail.sentAt || mail.failedAt || mail.purgedAt || !url) return;
-  try {
-    await transportFor(url).sendMail({
-      from: process.env.MAIL_FROM ?? defaultMailFrom,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      headers,
-    });
-  } catch (error) {
-    const last = permanent(error) || job.attempts >= maxJobAttempts;
-    await prisma.outboxMail.update({ where: { id: outboxId }, data: failedSendFields(error, last) });
-    if (last) return;
-    throw error;
-  }
+  const attempted = await attemptSend(job, {
+    send: () =>
+      transportFor(url).sendMail({
+        from: process.env.MAIL_FROM ?? defaultMailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        headers,
+      }),
+    permanent,
+    record: (data) => prisma.outboxMail.update({ where: { id: outboxId }, data }),
+  });
+  if (!attempted) return;
   await prisma.$transaction([
     prisma.outboxMail.update({ where: { id: outboxId }, data: { sentAt: new Date(), error: null } }),
     ...(deliveries

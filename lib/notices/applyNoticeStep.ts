@@ -4,7 +4,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
-import { applyStep, prepareStep, type TStepInput, type TStepKind } from "../workflow/applyStep";
+import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { noticeWorkflow, noticeWriters, reviewsOfRound, type TNoticeStep } from "./noticeWorkflow";
 import { needsThreeLevels } from "./reviewLevels";
 import { noticeVisibilityChanged } from "./effects";
@@ -138,12 +138,12 @@ const noticeSteps: TStepKind<
  * entry and the follow-up jobs commit together.
  */
 export async function applyNoticeStep(input: TNoticeStepInput): Promise<void> {
-  await applyStep(noticeSteps, input);
+  await stepEngine(noticeSteps).apply(input);
 }
 
 /** Every check applyNoticeStep makes, without taking the step (before a confirmation page). */
 export async function checkNoticeStep(input: TNoticeStepInput): Promise<void> {
-  await prepareStep(noticeSteps, input);
+  await stepEngine(noticeSteps).prepare(input);
 }
 
 /**

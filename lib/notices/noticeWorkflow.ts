@@ -1,7 +1,7 @@
 import { NoticeStatus } from "../db/generated/enums";
 import type { TSessionUser } from "../auth/types";
 import { hasRole, isStaff } from "../auth/policy";
-import { stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
+import { byParty, stepNames, type TStepRule, type TWorkflow } from "../workflow/workflow";
 
 export const noticeStatuses = Object.values(NoticeStatus);
 export type TNoticeStatus = NoticeStatus;
@@ -140,18 +140,12 @@ export type TNoticeStep = keyof typeof noticeSteps;
 
 export const noticeWorkflow: TWorkflow<TNoticeStep, TNoticeSubject, TNoticeRule> = {
   steps: noticeSteps,
-  actsAs: (actor, by, notice) => {
-    switch (by) {
-      case "editor":
-        return isNoticeEditor(actor);
-      case "reviewer":
-        return isNoticeEditor(actor) || isNoticeSupervisor(actor, notice);
-      case "supervisor":
-        return isNoticeSupervisor(actor, notice);
-      case "system":
-        return false;
-    }
-  },
+  actsAs: byParty({
+    editor: isNoticeEditor,
+    reviewer: (actor, notice) => isNoticeEditor(actor) || isNoticeSupervisor(actor, notice),
+    supervisor: isNoticeSupervisor,
+    system: () => false,
+  }),
 };
 
 const noticeStepNames = stepNames(noticeWorkflow);

@@ -1,11 +1,8 @@
 import "server-only";
-import { requireAdministrator } from "../auth/guards";
-import { deniedAsNotFound } from "../audit/refusals";
+import { administratorsClient } from "../auth/guards";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
-import { restartJob } from "../jobs/queue";
+import { retryOutboxMessage, type TRetryInput } from "../outbox/retryOutbox";
 
 /** The user's latest notifications (own only). */
 export async function latestNotifications(input: { actor: TSessionUser; take?: number } & TDbOption) {
@@ -27,12 +24,7 @@ export async function markAllRead(input: { actor: TSessionUser } & TDbOption): P
 
 /** The outbox of sent mail, for administrators only. */
 export async function listOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, {
-    actor: input.actor,
-    action: "outbox.read",
-    entityType: "OutboxMail",
-  });
+  const prisma = await administratorsClient(input, { action: "outbox.read", entityType: "OutboxMail" });
   return prisma.outboxMail.findMany({
     orderBy: { createdAt: "desc" },
     take: input.take ?? 100,
@@ -43,26 +35,11 @@ export async function listOutbox(input: { actor: TSessionUser; take?: number } &
  * Sends a failed mail again (administrators): its job runs once more from the first attempt, and
  * the outbox shows it as waiting until the SMTP server answers. Audited.
  */
-export async function retryMail(input: { actor: TSessionUser; id: string } & TDbOption): Promise<void> {
-  const prisma = await clientOf(input);
-  const entry = {
-    actorId: input.actor.id,
-    action: "mail.retry",
+export async function retryMail(input: TRetryInput): Promise<void> {
+  await retryOutboxMessage(input, {
+    channel: "mail",
     entityType: "OutboxMail",
-    entityId: input.id,
-  };
-  const mail = isAdministrator(input.actor)
-    ? await prisma.outboxMail.findUnique({ where: { id: input.id }, select: { failedAt: true } })
-    : null;
-  const job = mail?.failedAt
-    ? await prisma.job.findFirst({
-        where: { kind: "mail.send", payload: { path: ["outboxId"], equals: input.id } },
-      })
-    : null;
-  if (!job) throw await deniedAsNotFound(prisma, entry);
-  await prisma.$transaction(async (tx) => {
-    await tx.outboxMail.update({ where: { id: input.id }, data: { failedAt: null } });
-    await restartJob(tx, job.id);
-    await writeAudit(tx, entry);
+    failed: (prisma) => prisma.outboxMail.findUnique({ where: { id: input.id }, select: { failedAt: true } }),
+    waiting: (tx) => tx.outboxMail.update({ where: { id: input.id }, data: { failedAt: null } }),
   });
 }

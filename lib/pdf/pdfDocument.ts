@@ -79,12 +79,14 @@ export function createPdfDocument(input: { locale: TLocale; margin: number; info
 
 /**
  * A QR code at `left`/`top` with a bold heading beside it, `gap` points to its right and `drop`
- * below its top; returns where the text beside the code goes (`width`: the page's content width).
+ * below its top, and the body font set for the text that follows it (`body.size`, `body.lines`
+ * lines below the heading); returns where that text goes (`width`: the page's content width).
  */
 export function qrBeside(
   doc: PDFKit.PDFDocument,
   code: { qr: Buffer; size: number; left: number; top: number; width: number; gap: number },
   heading: { text: string; size: number; drop: number },
+  body: { lines: number; size: number },
 ): { textLeft: number; textWidth: number } {
   doc.image(code.qr, code.left, code.top, { width: code.size, height: code.size });
   const textLeft = code.left + code.size + code.gap;
@@ -93,5 +95,7 @@ export function qrBeside(
     .font("heading")
     .fontSize(heading.size)
     .text(heading.text, textLeft, code.top + heading.drop, { width: textWidth });
+  doc.moveDown(body.lines);
+  doc.font("body").fontSize(body.size);
   return { textLeft, textWidth };
 }

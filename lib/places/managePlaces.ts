@@ -1,8 +1,8 @@
 import "server-only";
-import { requireAdministrator } from "../auth/guards";
+import { administratorsClient } from "../auth/guards";
 import { z } from "zod";
 import { lineField } from "../shared/plainText";
-import { clientOf, type TDbOption } from "../db/client";
+import type { TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
@@ -33,9 +33,7 @@ export type TPlace = z.infer<typeof ZPlace>;
 export async function savePlace(
   input: { actor: TSessionUser; place: TPlace } & TDbOption,
 ): Promise<"created" | "renamed"> {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, {
-    actor: input.actor,
+  const prisma = await administratorsClient(input, {
     action: "place.save",
     entityType: "Place",
     entityId: input.place.code,

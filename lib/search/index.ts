@@ -213,52 +213,33 @@ export async function rebuildSearchIndex(input: {
       report(chunk.length);
     }
   }
-  const order = (field: "updatedAt" | "publishedAt" | "opensAt") => [
-    { [field]: "desc" as const },
-    { id: "desc" as const },
-  ];
+  // the ids of a table's indexable rows, newest first by `field`
+  const newestIds = (field: "updatedAt" | "publishedAt" | "opensAt") => ({
+    select: { id: true },
+    orderBy: [{ [field]: "desc" as const }, { id: "desc" as const }],
+  });
   await each(
-    await prisma.service.findMany({
-      where: { published: true },
-      select: { id: true },
-      orderBy: order("updatedAt"),
-    }),
+    await prisma.service.findMany({ where: { published: true }, ...newestIds("updatedAt") }),
     (ids) => prisma.service.findMany({ where: { id: { in: ids } }, select: serviceFields }),
     serviceEntry,
   );
   await each(
-    await prisma.disclosureDocument.findMany({
-      where: { status: "PUBLISHED" },
-      select: { id: true },
-      orderBy: order("publishedAt"),
-    }),
+    await prisma.disclosureDocument.findMany({ where: { status: "PUBLISHED" }, ...newestIds("publishedAt") }),
     (ids) => prisma.disclosureDocument.findMany({ where: { id: { in: ids } }, select: documentFields }),
     documentEntry,
   );
   await each(
-    await prisma.notice.findMany({
-      where: indexableNotice(now),
-      select: { id: true },
-      orderBy: order("publishedAt"),
-    }),
+    await prisma.notice.findMany({ where: indexableNotice(now), ...newestIds("publishedAt") }),
     (ids) => prisma.notice.findMany({ where: { id: { in: ids } }, select: noticeFields }),
     noticeEntry,
   );
   await each(
-    await prisma.letter.findMany({
-      where: { status: "PUBLISHED" },
-      select: { id: true },
-      orderBy: order("publishedAt"),
-    }),
+    await prisma.letter.findMany({ where: { status: "PUBLISHED" }, ...newestIds("publishedAt") }),
     (ids) => prisma.letter.findMany({ where: { id: { in: ids } }, select: letterFields }),
     letterEntry,
   );
   await each(
-    await prisma.consultation.findMany({
-      where: indexableConsultation,
-      select: { id: true },
-      orderBy: order("opensAt"),
-    }),
+    await prisma.consultation.findMany({ where: indexableConsultation, ...newestIds("opensAt") }),
     (ids) => prisma.consultation.findMany({ where: { id: { in: ids } }, select: consultationFields }),
     consultationEntry,
   );

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireAdministrator } from "../auth/guards";
+import { administratorsClient } from "../auth/guards";
 import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
@@ -97,12 +97,7 @@ export async function getServiceForm(input: { code: string } & TDbOption): Promi
 
 /** Every service (published or not), for administrators only. */
 export async function listServicesForAdmin(input: { actor: TSessionUser } & TDbOption) {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, {
-    actor: input.actor,
-    action: "service.list",
-    entityType: "Service",
-  });
+  const prisma = await administratorsClient(input, { action: "service.list", entityType: "Service" });
   return prisma.service.findMany({
     orderBy: { code: "asc" },
     select: {
@@ -117,9 +112,7 @@ export async function listServicesForAdmin(input: { actor: TSessionUser } & TDbO
 
 /** One service (published or not) as the administrator edits it, or null. */
 export async function getServiceForEdit(input: { actor: TSessionUser; code: string } & TDbOption) {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, {
-    actor: input.actor,
+  const prisma = await administratorsClient(input, {
     action: "service.read",
     entityType: "Service",
     entityId: input.code,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { queueSms } from "./sendSms";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
@@ -53,13 +53,7 @@ export async function saveNotifyChoices(
         update: channels,
       });
     }
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "user.notifyChoices",
-      entityType: "User",
-      entityId: input.actor.id,
-      detail: input.choices,
-    });
+    await writeAudit(tx, ownAccountEntry(input.actor.id, "user.notifyChoices", input.choices));
   });
 }
 

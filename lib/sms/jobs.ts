@@ -1,12 +1,6 @@
 import "server-only";
 import fs from "node:fs/promises";
-import {
-  failedSendFields,
-  maxJobAttempts,
-  sideBySide,
-  type TJobHandler,
-  type TJobHandlers,
-} from "../jobs/queue";
+import { attemptSend, sideBySide, type TJobHandler, type TJobHandlers } from "../jobs/queue";
 import { ZSmsJob } from "./sendSms";
 import { sendThroughProvider, SmsRefused, smsProviderConfig } from "./provider";
 import type { TSmsParams, TSmsTemplate } from "./templates";
@@ -38,24 +32,23 @@ const sendQueuedSms: TJobHandler = async ({ db: prisma, payload, job, signal }) 
       );
     return;
   }
-  let providerId: string;
-  try {
-    providerId = await sendThroughProvider(
-      config,
-      {
-        to: sms.to,
-        template: sms.template as TSmsTemplate,
-        params: sms.params as TSmsParams,
-        outId: sms.id,
-      },
-      signal,
-    );
-  } catch (error) {
-    const last = error instanceof SmsRefused || job.attempts >= maxJobAttempts;
-    await prisma.outboxSms.update({ where: { id: outboxId }, data: failedSendFields(error, last) });
-    if (last) return;
-    throw error;
-  }
+  const attempted = await attemptSend(job, {
+    send: () =>
+      sendThroughProvider(
+        config,
+        {
+          to: sms.to,
+          template: sms.template as TSmsTemplate,
+          params: sms.params as TSmsParams,
+          outId: sms.id,
+        },
+        signal,
+      ),
+    permanent: (error) => error instanceof SmsRefused,
+    record: (data) => prisma.outboxSms.update({ where: { id: outboxId }, data }),
+  });
+  if (!attempted) return;
+  const providerId = attempted.sent;
   const params = sms.params as TSmsParams;
   await prisma.outboxSms.update({
     where: { id: outboxId },

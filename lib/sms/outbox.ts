@@ -1,23 +1,15 @@
 import "server-only";
 import { z } from "zod";
-import { deniedAsNotFound } from "../audit/refusals";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
-import { restartJob } from "../jobs/queue";
+import { administratorsClient } from "../auth/guards";
+import { retryOutboxMessage, type TRetryInput } from "../outbox/retryOutbox";
 import { smsProviderConfig } from "./provider";
 import { verifySignedBody } from "./signature";
 
 /** The SMS outbox, newest first, for administrators only (beside the mail outbox). */
 export async function listSmsOutbox(input: { actor: TSessionUser; take?: number } & TDbOption) {
-  const prisma = await clientOf(input);
-  if (!isAdministrator(input.actor))
-    throw await deniedAsNotFound(prisma, {
-      actorId: input.actor.id,
-      action: "smsOutbox.read",
-      entityType: "OutboxSms",
-    });
+  const prisma = await administratorsClient(input, { action: "smsOutbox.read", entityType: "OutboxSms" });
   return prisma.outboxSms.findMany({ orderBy: { createdAt: "desc" }, take: input.take ?? 100 });
 }
 
@@ -25,22 +17,12 @@ export async function listSmsOutbox(input: { actor: TSessionUser; take?: number 
  * Sends a failed SMS again (administrators): its job runs once more from the first attempt.
  * Audited; anything else (not an administrator, no such failed SMS) is a 404, audited too.
  */
-export async function retrySms(input: { actor: TSessionUser; id: string } & TDbOption): Promise<void> {
-  const prisma = await clientOf(input);
-  const entry = { actorId: input.actor.id, action: "sms.retry", entityType: "OutboxSms", entityId: input.id };
-  const sms = isAdministrator(input.actor)
-    ? await prisma.outboxSms.findUnique({ where: { id: input.id }, select: { failedAt: true } })
-    : null;
-  const job = sms?.failedAt
-    ? await prisma.job.findFirst({
-        where: { kind: "sms.send", payload: { path: ["outboxId"], equals: input.id } },
-      })
-    : null;
-  if (!job) throw await deniedAsNotFound(prisma, entry);
-  await prisma.$transaction(async (tx) => {
-    await tx.outboxSms.update({ where: { id: input.id }, data: { failedAt: null, error: null } });
-    await restartJob(tx, job.id);
-    await writeAudit(tx, entry);
+export async function retrySms(input: TRetryInput): Promise<void> {
+  await retryOutboxMessage(input, {
+    channel: "sms",
+    entityType: "OutboxSms",
+    failed: (prisma) => prisma.outboxSms.findUnique({ where: { id: input.id }, select: { failedAt: true } }),
+    waiting: (tx) => tx.outboxSms.update({ where: { id: input.id }, data: { failedAt: null, error: null } }),
   });
 }
 

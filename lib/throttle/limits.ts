@@ -11,99 +11,55 @@ const minute = 60;
 const hour = 60 * minute;
 const day = 24 * hour;
 
+/** A tier: `points` attempts allowed in `windowSeconds`. */
+const tier = (points: number, windowSeconds: number): TTier => ({ points, windowSeconds });
+
 export const limits = {
   /** wrong passwords from one address, whatever the account: password spraying */
-  signInAddress: [
-    { points: 30, windowSeconds: 15 * minute },
-    { points: 100, windowSeconds: day },
-  ],
+  signInAddress: [tier(30, 15 * minute), tier(100, day)],
   /** wrong passwords for one account from one address; cleared by a successful sign-in there */
-  signInAccountAddress: [
-    { points: 5, windowSeconds: 15 * minute },
-    { points: 10, windowSeconds: hour },
-    { points: 20, windowSeconds: day },
-  ],
+  signInAccountAddress: [tier(5, 15 * minute), tier(10, hour), tier(20, day)],
   /**
    * wrong passwords for one account from addresses where it has not signed in lately (a guess
    * spread over many addresses). Its owner, at an address they signed in from, is never held by it.
    */
-  signInAccount: [
-    { points: 50, windowSeconds: hour },
-    { points: 200, windowSeconds: day },
-  ],
+  signInAccount: [tier(50, hour), tier(200, day)],
   /** addresses where an account signed in, remembered so the owner is not held by signInAccount */
-  signInKnownAddress: [{ points: 1, windowSeconds: 90 * day }],
+  signInKnownAddress: [tier(1, 90 * day)],
   /**
    * wrong second-factor codes (authenticator or recovery) for one account, from anywhere: whoever
    * types them already has the password, so only the account's own count stands between a guesser
    * and the code
    */
-  secondFactorAccount: [
-    { points: 5, windowSeconds: 15 * minute },
-    { points: 10, windowSeconds: hour },
-    { points: 20, windowSeconds: day },
-  ],
+  secondFactorAccount: [tier(5, 15 * minute), tier(10, hour), tier(20, day)],
   /** wrong second-factor codes from one address, whatever the account */
-  secondFactorAddress: [
-    { points: 30, windowSeconds: 15 * minute },
-    { points: 100, windowSeconds: day },
-  ],
+  secondFactorAddress: [tier(30, 15 * minute), tier(100, day)],
   /** wrong 查询码 (tracking number + access code) from one address */
-  accessCodeAddress: [
-    { points: 20, windowSeconds: 15 * minute },
-    { points: 100, windowSeconds: day },
-  ],
+  accessCodeAddress: [tier(20, 15 * minute), tier(100, day)],
   /** wrong 查询码 for one tracking number, from anywhere: the numbers are sequential */
-  accessCodeNumber: [
-    { points: 10, windowSeconds: hour },
-    { points: 30, windowSeconds: day },
-  ],
+  accessCodeNumber: [tier(10, hour), tier(30, day)],
   /** wrong result-document verification codes (/verify) from one address */
-  verifyCodeAddress: [
-    { points: 20, windowSeconds: 15 * minute },
-    { points: 100, windowSeconds: day },
-  ],
+  verifyCodeAddress: [tier(20, 15 * minute), tier(100, day)],
   /** registrations from one address */
-  register: [
-    { points: 20, windowSeconds: hour },
-    { points: 50, windowSeconds: day },
-  ],
+  register: [tier(20, hour), tier(50, day)],
   /** requests to change an account's e-mail address (each mails a link to the new address) */
-  emailChange: [
-    { points: 5, windowSeconds: hour },
-    { points: 10, windowSeconds: day },
-  ],
+  emailChange: [tier(5, hour), tier(10, day)],
   /** SMS codes sent to one mobile number, whatever the purpose: each costs money and a phone's peace */
-  smsCodeNumber: [
-    { points: 5, windowSeconds: hour },
-    { points: 10, windowSeconds: day },
-  ],
+  smsCodeNumber: [tier(5, hour), tier(10, day)],
   /** SMS codes asked for from one address, whatever the number (SMS pumping) */
-  smsCodeAddress: [
-    { points: 10, windowSeconds: hour },
-    { points: 30, windowSeconds: day },
-  ],
+  smsCodeAddress: [tier(10, hour), tier(30, day)],
   /** wrong SMS codes typed from one address, whatever the number */
-  smsCodeCheckAddress: [
-    { points: 30, windowSeconds: 15 * minute },
-    { points: 100, windowSeconds: day },
-  ],
+  smsCodeCheckAddress: [tier(30, 15 * minute), tier(100, day)],
   /** searches from one address: the search page and the search API count together */
-  search: [{ points: 120, windowSeconds: minute }],
+  search: [tier(120, minute)],
   /** letters written without an account from one address (each is work for a mailbox's handlers) */
-  anonymousLetter: [
-    { points: 10, windowSeconds: hour },
-    { points: 30, windowSeconds: day },
-  ],
+  anonymousLetter: [tier(10, hour), tier(30, day)],
   /** comments on consultations (意见征集) by one citizen: each is work for an editor's moderation */
-  consultationComment: [
-    { points: 10, windowSeconds: hour },
-    { points: 30, windowSeconds: day },
-  ],
+  consultationComment: [tier(10, hour), tier(30, day)],
   /** subscription requests from one address */
-  subscribe: [{ points: 20, windowSeconds: hour }],
+  subscribe: [tier(20, hour)],
   /** writes to the API (POST /api/v1/…) from one address */
-  apiWrite: [{ points: 120, windowSeconds: minute }],
+  apiWrite: [tier(120, minute)],
 } satisfies Record<string, TTier[]>;
 
 export type TLimitName = keyof typeof limits;

@@ -7,7 +7,7 @@ import { storage } from "../storage/storage";
 import { detectType, sanitizeFileName, type TAcceptedType } from "./detectType";
 import type { TReceivedFile } from "./receiveUpload";
 
-const allAcceptedTypes: TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
+const allAcceptedTypes: readonly TAcceptedType[] = ["application/pdf", "image/jpeg", "image/png"];
 const defaultMaxSizeMb = 10;
 
 export type TUploaded = { id: string; fileName: string; mimeType: TAcceptedType; size: number };
@@ -38,7 +38,7 @@ export async function saveUpload(
   input: {
     actor: TSessionUser;
     name: string;
-    accept?: TAcceptedType[];
+    accept?: readonly TAcceptedType[];
     maxSizeMb?: number;
     field?: string;
     purpose?: string;
@@ -75,4 +75,29 @@ export async function saveUpload(
     },
   });
   return { id, fileName, mimeType: type, size };
+}
+
+/**
+ * Stores a file chosen in a form's upload field at once, so a later error in the form never loses
+ * it: the upload's id, or null when the file is refused, its error recorded under the field.
+ */
+export async function saveChosenFile(
+  input: {
+    actor: TSessionUser;
+    file: TReceivedFile;
+    field: string;
+    purpose?: string;
+    accept?: readonly TAcceptedType[];
+    maxSizeMb?: number;
+  } & TDbOption,
+  fieldErrors: Record<string, string>,
+): Promise<string | null> {
+  const { file, ...limits } = input;
+  try {
+    return (await saveUpload({ ...limits, name: file.name, received: file })).id;
+  } catch (error) {
+    if (!(error instanceof FormError)) throw error;
+    fieldErrors[input.field] = error.key;
+    return null;
+  }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { clientOf, type TDbOption } from "../db/client";
 import { verifyPassword } from "../auth/password";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { requireOwnAccount } from "../auth/guards";
 import { FormError } from "../shared/errors";
 import { purgeMailBodies } from "../mail/purgeMail";
@@ -85,13 +85,7 @@ export async function closeAccount(
         closedAt: now,
       },
     });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "account.close",
-      entityType: "User",
-      entityId: actor.id,
-      detail: { ...counts, mails },
-    });
+    await writeAudit(tx, ownAccountEntry(actor.id, "account.close", { ...counts, mails }));
     return uploads;
   });
   // after the commit: a failure here leaves a file no row names, never a row without its file

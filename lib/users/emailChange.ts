@@ -8,7 +8,7 @@ import { verifyPassword } from "../auth/password";
 import { ZEmail } from "../auth/schema";
 import { otherLiveSessions } from "../auth/sessions";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { deniedAsNotFound, recordRefusal } from "../audit/refusals";
 import { FormError } from "../shared/errors";
 import { queueMail } from "../mail/sendMail";
@@ -191,13 +191,13 @@ export async function confirmEmailChange(
       where: otherLiveSessions({ userId: change.userId, currentSid: input.currentSid ?? null }),
       data: { endedAt: now },
     });
-    await writeAudit(tx, {
-      actorId: change.userId,
-      action: "account.emailChange",
-      entityType: "User",
-      entityId: change.userId,
-      detail: { step: "confirmed", endedSessions: ended.count },
-    });
+    await writeAudit(
+      tx,
+      ownAccountEntry(change.userId, "account.emailChange", {
+        step: "confirmed",
+        endedSessions: ended.count,
+      }),
+    );
     return true;
   });
 }

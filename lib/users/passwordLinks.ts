@@ -5,7 +5,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import { hashPassword } from "../auth/password";
 import { endAllSessions } from "../auth/sessions";
 import type { TPortal } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { queueMail } from "../mail/sendMail";
 import { getT } from "../i18n/server";
 import { defaultLocale, isLocale } from "../i18n/settings";
@@ -119,13 +119,7 @@ export async function setPasswordWithLink(
     });
     // as after a password change: a pending change of address asked with the old password lapses
     await tx.emailChange.deleteMany({ where: { userId: link.userId, usedAt: null } });
-    await writeAudit(tx, {
-      actorId: link.userId,
-      action: "user.setPassword",
-      entityType: "User",
-      entityId: link.userId,
-      detail: { purpose: link.purpose },
-    });
+    await writeAudit(tx, ownAccountEntry(link.userId, "user.setPassword", { purpose: link.purpose }));
     return link.user;
   });
   if (!user) return null;

@@ -1,7 +1,7 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { requireOwnAccount } from "../auth/guards";
 import { uploadIdsIn } from "../uploads/unattachedUploads";
 
@@ -143,13 +143,7 @@ export async function exportPersonalData(
   const { actor } = input;
   await requireOwnAccount(prisma, { actor, action: "personalData.export" });
   const data = await readPersonalData(prisma, actor);
-  await writeAudit(prisma, {
-    actorId: actor.id,
-    action: "personalData.export",
-    entityType: "User",
-    entityId: actor.id,
-    detail: { format: input.format },
-  });
+  await writeAudit(prisma, ownAccountEntry(actor.id, "personalData.export", { format: input.format }));
   const { user } = data;
   return {
     exportedAt: new Date().toISOString(),

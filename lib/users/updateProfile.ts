@@ -1,7 +1,7 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
+import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { requireOwnAccount } from "../auth/guards";
 import type { TProfile } from "./schema";
 
@@ -38,12 +38,6 @@ export async function updateProfile(
       where: { id: actor.id },
       data: { name: profile.name, phone: profile.phone, locale: profile.locale },
     });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action: "profile.update",
-      entityType: "User",
-      entityId: actor.id,
-      detail: { changed },
-    });
+    await writeAudit(tx, ownAccountEntry(actor.id, "profile.update", { changed }));
   });
 }

@@ -2,10 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { clientOf, type TDbOption } from "../db/client";
-import type { PrismaClient } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
-import { isAdministrator } from "../auth/policy";
-import { deniedAsNotFound } from "../audit/refusals";
+import { requireAdministrator } from "../auth/guards";
 import { writeAudit } from "../audit/writeAudit";
 import { lineField } from "../shared/plainText";
 import { FormError, NotFoundError } from "../shared/errors";
@@ -25,10 +24,17 @@ export const ZWebhookEndpoint = z.object({
 });
 export type TWebhookEndpointInput = z.infer<typeof ZWebhookEndpoint>;
 
-async function administratorOnly(prisma: PrismaClient, actor: TSessionUser, action: string) {
-  if (!isAdministrator(actor))
-    throw await deniedAsNotFound(prisma, { actorId: actor.id, action, entityType: "WebhookEndpoint" });
-}
+const administratorOnly = (prisma: PrismaClient, actor: TSessionUser, action: string) =>
+  requireAdministrator(prisma, { actor, action, entityType: "WebhookEndpoint" });
+
+/** The audit entry of an administrator's change to an endpoint, under the action administratorOnly checked. */
+const endpointChange = (actor: TSessionUser, action: string, id: string, detail: Prisma.InputJsonObject) => ({
+  actorId: actor.id,
+  action,
+  entityType: "WebhookEndpoint",
+  entityId: id,
+  detail,
+});
 
 /** The secret as the list shows it: enough to tell two apart, never enough to sign. */
 const secretHint = (secret: string) => `…${secret.slice(-4)}`;
@@ -52,13 +58,7 @@ export async function createWebhookEndpoint(
       data: { name, url, secret, createdById: input.actor.id },
       select: { id: true },
     });
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "webhook.create",
-      entityType: "WebhookEndpoint",
-      entityId: created.id,
-      detail: { name, url },
-    });
+    await writeAudit(tx, endpointChange(input.actor, "webhook.create", created.id, { name, url }));
     return { id: created.id, secret };
   });
 }
@@ -96,13 +96,7 @@ export async function setWebhookEndpointActive(
         await enqueueJob(tx, { kind: webhookJobKind, payload: { deliveryId: last.id } });
       }
     }
-    await writeAudit(tx, {
-      actorId: input.actor.id,
-      action: "webhook.update",
-      entityType: "WebhookEndpoint",
-      entityId: input.id,
-      detail: { active: input.active },
-    });
+    await writeAudit(tx, endpointChange(input.actor, "webhook.update", input.id, { active: input.active }));
   });
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { requireAdministrator } from "../auth/guards";
+import { administratorsClient } from "../auth/guards";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
 import { restartJob } from "../jobs/queue";
@@ -12,8 +12,7 @@ import { clientOf, type TDbOption } from "../db/client";
  * was to be done, how often it was tried and the last error.
  */
 export async function listFailedJobs(input: { actor: TSessionUser; take?: number } & TDbOption) {
-  const prisma = await clientOf(input);
-  await requireAdministrator(prisma, { actor: input.actor, action: "job.read", entityType: "Job" });
+  const prisma = await administratorsClient(input, { action: "job.read", entityType: "Job" });
   return prisma.job.findMany({
     where: { failedAt: { not: null } },
     orderBy: { failedAt: "desc" },

@@ -80,98 +80,100 @@ export type TStepKind<
 };
 
 /**
- * Everything a step checks before it writes, in order: the actor may take it on this entity (else,
- * audited as DENIED, not found — nothing tells them it exists), nobody changed the entity since
- * they saw it, the table opens the step from its status, the step's own rules hold (a refusal is
- * audited) and its plan. Nothing is written but the audit of a refusal: a confirmation page asks
- * this before it asks the person to confirm, so what they confirm would go through.
+ * The engine for one entity's steps (`kind`): `prepare` makes every check a step makes before it
+ * writes, `apply` takes the step.
  */
-export async function prepareStep<
+export function stepEngine<
   TStep extends string,
   TEntity extends TStepEntity,
   TRule extends TStepRule<TEntity>,
   TInput extends TStepInput<TStep>,
   TPlan extends TStepPlan,
->(kind: TStepKind<TStep, TEntity, TRule, TInput, TPlan>, input: TInput) {
-  const prisma = await clientOf(input);
-  const { actor, step } = input;
-  const rule = kind.workflow.steps[step];
-  const key = kind.key(input);
-  const action = `${kind.action}.${step}`;
-  const entity = await kind.load(prisma, key);
-  if (!entity || !kind.workflow.actsAs(actor, rule.by, entity)) {
-    throw await deniedAsNotFound(prisma, {
-      actorId: actor.id,
-      action,
-      entityType: kind.entityType,
-      entityId: key,
-    });
-  }
-  if (entity.version !== input.expectedVersion) throw new FormError("caseChanged");
-  if (!rule.from.includes(entity.status)) throw new FormError("transitionNotAllowed");
-  const refusal = rule.refusal?.(entity, actor);
-  if (refusal) {
-    // a rule of the step refused this person (the second-person rule, …): on record, with why
-    await writeAudit(prisma, {
-      actorId: actor.id,
-      action,
-      entityType: kind.entityType,
-      entityId: key,
-      outcome: "DENIED",
-      detail: { refusal },
-    });
-    throw new FormError(refusal);
-  }
-
-  const to: TEntity["status"] = rule.to ?? entity.status;
-  const context = {
-    prisma,
-    actor,
-    step,
-    rule,
-    entity,
-    input,
-    from: entity.status,
-    to,
-    now: input.now ?? new Date(),
-  };
-  const plan = await kind.plan(context);
-  return { ...context, plan, key, action };
-}
-
-/**
- * Applies one step of a workflow: prepareStep's checks, then the update guarded on id, version and
- * status, the step's records and the audit entry commit together.
- */
-export async function applyStep<
-  TStep extends string,
-  TEntity extends TStepEntity,
-  TRule extends TStepRule<TEntity>,
-  TInput extends TStepInput<TStep>,
-  TPlan extends TStepPlan,
->(kind: TStepKind<TStep, TEntity, TRule, TInput, TPlan>, input: TInput) {
-  const { key, action, ...planned } = await prepareStep(kind, input);
-  const { prisma, actor, rule, entity, to, plan } = planned;
-  await prisma.$transaction(async (tx) => {
-    const updated = await kind.update(
-      tx,
-      {
-        where: { id: entity.id, version: entity.version, status: entity.status },
-        data: { ...plan.data, status: to, version: { increment: 1 } },
-      },
-      planned,
-    );
-    if (updated.count !== 1) throw new FormError("caseChanged");
-    await kind.record(tx, planned);
-    if (kind.audited?.(rule) ?? true)
-      await writeAudit(tx, {
+>(kind: TStepKind<TStep, TEntity, TRule, TInput, TPlan>) {
+  /**
+   * Everything a step checks before it writes, in order: the actor may take it on this entity (else,
+   * audited as DENIED, not found — nothing tells them it exists), nobody changed the entity since
+   * they saw it, the table opens the step from its status, the step's own rules hold (a refusal is
+   * audited) and its plan. Nothing is written but the audit of a refusal: a confirmation page asks
+   * this before it asks the person to confirm, so what they confirm would go through.
+   */
+  async function prepare(input: TInput) {
+    const prisma = await clientOf(input);
+    const { actor, step } = input;
+    const rule = kind.workflow.steps[step];
+    const key = kind.key(input);
+    const action = `${kind.action}.${step}`;
+    const entity = await kind.load(prisma, key);
+    if (!entity || !kind.workflow.actsAs(actor, rule.by, entity)) {
+      throw await deniedAsNotFound(prisma, {
         actorId: actor.id,
         action,
         entityType: kind.entityType,
         entityId: key,
-        detail: { from: entity.status, to, ...plan.auditDetail },
       });
-  });
-  await kind.afterCommit?.(planned);
-  return { entity, plan, status: to, version: entity.version + 1 };
+    }
+    if (entity.version !== input.expectedVersion) throw new FormError("caseChanged");
+    if (!rule.from.includes(entity.status)) throw new FormError("transitionNotAllowed");
+    const refusal = rule.refusal?.(entity, actor);
+    if (refusal) {
+      // a rule of the step refused this person (the second-person rule, …): on record, with why
+      await writeAudit(prisma, {
+        actorId: actor.id,
+        action,
+        entityType: kind.entityType,
+        entityId: key,
+        outcome: "DENIED",
+        detail: { refusal },
+      });
+      throw new FormError(refusal);
+    }
+
+    const to: TEntity["status"] = rule.to ?? entity.status;
+    const context = {
+      prisma,
+      actor,
+      step,
+      rule,
+      entity,
+      input,
+      from: entity.status,
+      to,
+      now: input.now ?? new Date(),
+    };
+    const plan = await kind.plan(context);
+    return { ...context, plan, key, action };
+  }
+
+  /**
+   * Applies one step of the workflow: prepare's checks, then the update guarded on id, version and
+   * status, the step's records and the audit entry commit together.
+   */
+  async function apply(input: TInput) {
+    const { key, action, ...planned } = await prepare(input);
+    const { prisma, actor, rule, entity, to, plan } = planned;
+    await prisma.$transaction(async (tx) => {
+      const updated = await kind.update(
+        tx,
+        {
+          where: { id: entity.id, version: entity.version, status: entity.status },
+          data: { ...plan.data, status: to, version: { increment: 1 } },
+        },
+        planned,
+      );
+      if (updated.count !== 1) throw new FormError("caseChanged");
+      await kind.record(tx, planned);
+      if (kind.audited?.(rule) ?? true)
+        await writeAudit(tx, {
+          actorId: actor.id,
+          action,
+          entityType: kind.entityType,
+          entityId: key,
+          detail: { from: entity.status, to, ...plan.auditDetail },
+        });
+    });
+    await kind.afterCommit?.(planned);
+    return { entity, plan, status: to, version: entity.version + 1 };
+  }
+
+  return { prepare, apply };
 }

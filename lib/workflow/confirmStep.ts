@@ -51,35 +51,38 @@ export async function stepToConfirm<TStep extends string>(
   return { step: step as TStep, values: state.values };
 }
 
+/** What a step posted from an entity's page carries besides the step: the form's fields and the confirmation. */
+export type TPostedStep = {
+  /** "1" from the confirmation page's form */
+  confirmed?: string;
+  /** what was posted, as the form's fields: kept for the confirmation page */
+  values: Record<string, string>;
+};
+
 /**
- * A step as an entity's page posts it, answering where the browser goes next: an irreversible one
- * not yet confirmed is checked as if taken (`check`, so what is confirmed would go through) and
- * kept for its confirmation page at `${path}/confirm`; any other is taken at once (`take`) and the
- * page says it was done.
+ * How an entity's page posts its steps, answering where the browser goes next: an irreversible step
+ * not yet confirmed is checked as if taken (`check`, so what is confirmed would go through) and kept
+ * for its confirmation page at `${page}/confirm`; any other is taken at once (`take`) and the page
+ * says it was done.
  */
-export async function postStep(
-  input: {
-    actor: TSessionUser;
-    step: string;
-    rule: { irreversible?: boolean };
-    confirmed?: string;
-    values: Record<string, string>;
-    /** the entity's page */
-    path: string;
-    check: (db: PrismaClient) => Promise<unknown>;
-    take: () => Promise<unknown>;
-  } & TDbOption,
-): Promise<string> {
-  if (needsConfirmation(input.rule, input.confirmed)) {
-    const prisma = await clientOf(input);
-    await input.check(prisma);
-    return askToConfirm({
-      actor: input.actor,
-      values: input.values,
-      page: `${input.path}/confirm`,
-      db: prisma,
-    });
-  }
-  await input.take();
-  return `${input.path}?done=${input.step}`;
+export function stepPoster<
+  TStep extends string,
+  TInput extends { actor: TSessionUser; step: TStep } & TDbOption,
+>(how: {
+  steps: Record<TStep, { irreversible?: boolean }>;
+  /** the entity's page */
+  page: (input: TInput) => string;
+  check: (input: NoInfer<TInput> & { db: PrismaClient }) => Promise<unknown>;
+  take: (input: TInput) => Promise<unknown>;
+}): (input: TInput & TPostedStep) => Promise<string> {
+  return async (input) => {
+    const page = how.page(input);
+    if (needsConfirmation(how.steps[input.step], input.confirmed)) {
+      const prisma = await clientOf(input);
+      await how.check({ ...input, db: prisma });
+      return askToConfirm({ actor: input.actor, values: input.values, page: `${page}/confirm`, db: prisma });
+    }
+    await how.take(input);
+    return `${page}?done=${input.step}`;
+  };
 }

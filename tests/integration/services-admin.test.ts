@@ -4,6 +4,7 @@ import { loadSessionUser } from "@/lib/auth/verifyCredentials";
 import type { TSessionUser } from "@/lib/auth/types";
 import { updateService, ZServiceEdit } from "@/lib/services/updateService";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
+import { serviceValues } from "@/components/staff/serviceFields";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -20,38 +21,7 @@ afterAll(() => database.close());
 /** The edit form as the page fills it in. */
 async function formFor(code: string) {
   const s = await database.prisma.service.findUniqueOrThrow({ where: { code } });
-  const json = (v: unknown) => JSON.stringify(v);
-  return {
-    code,
-    expectedVersion: String(s.version),
-    name: s.name,
-    nameEn: s.nameEn,
-    summary: s.summary,
-    summaryEn: s.summaryEn ?? "",
-    type: s.type,
-    audience: s.audience,
-    themes: s.themes.join(", "),
-    statutoryDays: s.statutoryDays === null ? "" : String(s.statutoryDays),
-    statutoryDayCount: s.statutoryDayCount,
-    statutorySource: s.statutorySource ?? "",
-    promisedDays: String(s.promisedDays),
-    visits: String(s.visits),
-    fee: s.fee,
-    location: s.location,
-    hours: s.hours,
-    consultPhone: s.consultPhone,
-    complaintPhone: s.complaintPhone,
-    resultName: s.resultName,
-    delivery: s.delivery,
-    specialSteps: s.specialSteps ?? "",
-    legalBasis: json(s.legalBasis),
-    conditions: json(s.conditions),
-    materials: json(s.materials),
-    process: json(s.process),
-    faq: json(s.faq),
-    form: json(s.form),
-    published: "yes",
-  };
+  return { ...serviceValues(s), code, expectedVersion: String(s.version), published: "yes" };
 }
 
 describe("editing a service's guide and form", () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { TSessionUser } from "@/lib/auth/types";
-import { applyStep, type TStepInput, type TStepKind } from "@/lib/workflow/applyStep";
+import { stepEngine, type TStepInput, type TStepKind } from "@/lib/workflow/applyStep";
 import type { TStepRule, TWorkflow } from "@/lib/workflow/workflow";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 
@@ -86,7 +86,7 @@ async function draft(emergency = false) {
   });
   return notice.id;
 }
-const take = (input: Omit<TToyInput, "db">) => applyStep(toySteps, { ...input, db: prisma });
+const take = (input: Omit<TToyInput, "db">) => stepEngine(toySteps).apply({ ...input, db: prisma });
 const events = (noticeId: string) => prisma.noticeRevision.count({ where: { noticeId } });
 const audits = (entityId: string, outcome: "ALLOWED" | "DENIED") =>
   prisma.auditLog.count({ where: { entityId, outcome } });

@@ -2,26 +2,20 @@ import { z } from "zod";
 import { formRoute } from "@/lib/actions/formRoute";
 import { postCaseStep } from "@/lib/cases/postCaseStep";
 import { keptValues } from "@/lib/actions/formAction";
-import { caseStepNames, type TCaseStep } from "@/lib/cases/caseWorkflow";
+import { caseStepNames } from "@/lib/cases/caseWorkflow";
+import { entityPageOf, postedStepFields } from "@/lib/workflow/postedStep";
 import { trackingNumberPattern } from "@/lib/cases/schema";
 
 /** A caseworker's step on a case; 办结 brings its result file; 不予受理 and 不予 are confirmed first. */
 export const POST = formRoute({
   schema: z.object({
-    trackingNumber: z.string().regex(trackingNumberPattern),
-    step: z.enum(caseStepNames as [TCaseStep, ...TCaseStep[]]),
-    expectedVersion: z.coerce.number().int().positive(),
+    ...postedStepFields(trackingNumberPattern, caseStepNames),
     reason: z.string().trim().max(1000, "tooLongMax|1000").optional(),
     missing: z.string().max(4000, "tooLongMax|4000").optional(),
-    // sent by the confirmation page of an irreversible step
-    confirmed: z.literal("1").optional(),
   }),
   actor: "staff",
   files: { fields: ["resultFile"], maxCount: 1 },
-  back: (fields) =>
-    trackingNumberPattern.test(fields.trackingNumber ?? "")
-      ? `/staff/cases/${fields.trackingNumber}`
-      : "/staff",
+  back: entityPageOf(trackingNumberPattern, "/staff/cases", "/staff"),
   run: ({ input, actor, files, formData }) =>
     postCaseStep({
       ...input,

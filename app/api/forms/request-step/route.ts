@@ -4,14 +4,13 @@ import { postRequestStep } from "@/lib/disclosure/postRequestStep";
 import { keptValues } from "@/lib/actions/formAction";
 import { receiptChannels } from "@/lib/disclosure/applyRequestStep";
 import { requestNumberPattern } from "@/lib/disclosure/schema";
-import { requestStepNames, type TRequestStep } from "@/lib/disclosure/requestWorkflow";
+import { requestStepNames } from "@/lib/disclosure/requestWorkflow";
+import { entityPageOf, postedStepFields } from "@/lib/workflow/postedStep";
 
 /** An officer's (or, for an extension, a supervisor's) step on a request; a reply brings its files. */
 export const POST = formRoute({
   schema: z.object({
-    trackingNumber: z.string().regex(requestNumberPattern),
-    step: z.enum(requestStepNames as [TRequestStep, ...TRequestStep[]]),
-    expectedVersion: z.coerce.number().int().positive(),
+    ...postedStepFields(requestNumberPattern, requestStepNames),
     reason: z.string().trim().max(2000, "tooLongMax|2000").optional(),
     missing: z.string().max(4000, "tooLongMax|4000").optional(),
     channel: z.enum(receiptChannels, { message: "choose" }).optional(),
@@ -28,15 +27,10 @@ export const POST = formRoute({
     outcome: z.string().max(60).optional(),
     legalBasis: z.string().trim().max(1000, "tooLongMax|1000").optional(),
     replyText: z.string().trim().max(10000, "tooLongMax|10000").optional(),
-    // sent by the confirmation page of an irreversible step
-    confirmed: z.literal("1").optional(),
   }),
   actor: "staff",
   files: { fields: ["replyFiles"], maxCount: 10 },
-  back: (fields) =>
-    requestNumberPattern.test(fields.trackingNumber ?? "")
-      ? `/staff/requests/${fields.trackingNumber}`
-      : "/staff/requests",
+  back: entityPageOf(requestNumberPattern, "/staff/requests", "/staff/requests"),
   run: async ({ input, actor, files, formData }) => {
     // the reply outcome is sent as "CATEGORY" or "CATEGORY:SUB"
     const [outcome, outcomeSub] = (input.outcome ?? "").split(":");
