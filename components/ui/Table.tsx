@@ -11,7 +11,7 @@ export type TColumn<R> = {
   rowHeader?: boolean;
 };
 
-type Props<R> = {
+export type TTableProps<R> = {
   columns: TColumn<R>[];
   rows: R[];
   rowKey: (row: R) => string;
@@ -46,7 +46,7 @@ export function Table<R>({
   labels,
   headers,
   empty,
-}: Props<R>) {
+}: TTableProps<R>) {
   if (!rows.length && empty) return <p>{empty}</p>;
   const headerOf = (column: TColumn<R>) => column.header ?? headers?.(column.key);
   return (
