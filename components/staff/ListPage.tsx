@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Table, type TTableProps } from "@/components/ui/Table";
+import { StaffPage } from "./StaffPage";
 
 type Props<R> = Omit<TTableProps<R>, "caption" | "dense"> & {
   /** the page's heading, which captions its table too */
@@ -11,10 +12,9 @@ type Props<R> = Omit<TTableProps<R>, "caption" | "dense"> & {
 /** A staff page that lists one kind of thing: its heading, then the dense table of them. */
 export function ListPage<R>({ title, above, ...table }: Props<R>) {
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{title}</h1>
+    <StaffPage title={title} className="grid gap-4">
       {above}
       <Table dense caption={title} {...table} />
-    </div>
+    </StaffPage>
   );
 }
