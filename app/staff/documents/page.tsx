@@ -6,6 +6,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { editorDocuments } from "@/lib/disclosure/queries";
 import { isLatePublication } from "@/lib/disclosure/editDocument";
 import { ListPage } from "@/components/staff/ListPage";
+import { keyColumn } from "@/components/ui/Table";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:editor.title");
 
@@ -28,11 +29,7 @@ export default async function StaffDocumentsPage() {
       rowKey={(d) => d.indexNo}
       headers={(key) => t(`disclosure:field.${key}`)}
       columns={[
-        {
-          key: "indexNo",
-          cell: (d) => <Link href={`/staff/documents/${d.indexNo}`}>{d.indexNo}</Link>,
-          nowrap: true,
-        },
+        keyColumn({ key: "indexNo", base: "/staff/documents", nowrap: true }),
         {
           key: "title",
           cell: (d) =>

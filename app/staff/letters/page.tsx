@@ -7,6 +7,7 @@ import { letterDueFlag, letterQueue } from "@/lib/letters/queries";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { ListPage } from "@/components/staff/ListPage";
+import { keyColumn } from "@/components/ui/Table";
 import { mailboxName } from "@/components/letters/mailboxName";
 import { takesHotlineCalls } from "@/lib/letters/hotline";
 import { buttonClass } from "@/components/ui/Button";
@@ -40,7 +41,7 @@ export default async function LetterQueuePage() {
       rowKey={(row) => row.number}
       headers={(key) => t(`letters:column.${key}`)}
       columns={[
-        { key: "number", cell: (row) => <Link href={`/staff/letters/${row.number}`}>{row.number}</Link> },
+        keyColumn({ key: "number", base: "/staff/letters" }),
         { key: "subject", cell: (row) => row.subject },
         { key: "kind", cell: (row) => t(`letters:kind.${row.kind}`) },
         { key: "channel", cell: (row) => t(`letters:hotline.channelValue.${row.channel}`) },

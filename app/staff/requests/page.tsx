@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
@@ -7,6 +6,7 @@ import { isUnconfirmedLate, requestDueFlag, requestQueue } from "@/lib/disclosur
 import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { ListPage } from "@/components/staff/ListPage";
+import { keyColumn } from "@/components/ui/Table";
 import { UnconfirmedRequests } from "@/components/disclosure/UnconfirmedRequests";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:staff.queue");
@@ -32,10 +32,7 @@ export default async function RequestQueuePage() {
       rowKey={(row) => row.trackingNumber}
       headers={(key) => t(`disclosure:staff.column.${key}`)}
       columns={[
-        {
-          key: "trackingNumber",
-          cell: (row) => <Link href={`/staff/requests/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
-        },
+        keyColumn({ key: "trackingNumber", base: "/staff/requests" }),
         { key: "requester", cell: (row) => row.requesterName },
         { key: "department", cell: (row) => row.department.shortName },
         {
