@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 
 export type TColumn<R> = {
   key: string;
@@ -11,7 +12,7 @@ export type TColumn<R> = {
   rowHeader?: boolean;
 };
 
-type Props<R> = {
+export type TTableProps<R> = {
   columns: TColumn<R>[];
   rows: R[];
   rowKey: (row: R) => string;
@@ -27,6 +28,22 @@ type Props<R> = {
   /** shown instead of the table when there are no rows */
   empty?: ReactNode;
 };
+
+/**
+ * The column that names each row by its own key (a tracking number, a letter's number, an index
+ * number), linked to the row's page at `${base}/${key}`.
+ */
+export function keyColumn<K extends string>(input: {
+  key: K;
+  base: string;
+  nowrap?: boolean;
+}): TColumn<Record<K, string>> {
+  return {
+    key: input.key,
+    cell: (row) => <Link href={`${input.base}/${row[input.key]}`}>{row[input.key]}</Link>,
+    nowrap: input.nowrap,
+  };
+}
 
 const textOf = (header: ReactNode) => (typeof header === "string" ? header : "");
 
@@ -46,7 +63,7 @@ export function Table<R>({
   labels,
   headers,
   empty,
-}: Props<R>) {
+}: TTableProps<R>) {
   if (!rows.length && empty) return <p>{empty}</p>;
   const headerOf = (column: TColumn<R>) => column.header ?? headers?.(column.key);
   return (

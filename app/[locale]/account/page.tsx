@@ -19,7 +19,7 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { intParam } from "@/lib/i18n/search-params";
 import { Pagination } from "@/components/ui/Pagination";
 import { LocalText } from "@/components/ui/LocalText";
-import { Table } from "@/components/ui/Table";
+import { keyColumn, Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
 import { Button } from "@/components/ui/Button";
 import { StatusNote } from "@/components/ui/StatusNote";
@@ -170,12 +170,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
           empty={t("account:noCases")}
           headers={(key) => t(`account:${key}`)}
           columns={[
-            {
-              key: "trackingNumber",
-              cell: (c) => (
-                <Link href={`/${locale}/account/cases/${c.trackingNumber}`}>{c.trackingNumber}</Link>
-              ),
-            },
+            keyColumn({ key: "trackingNumber", base: `/${locale}/account/cases` }),
             {
               key: "service",
               cell: (c) => <LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} />,
@@ -209,12 +204,7 @@ export default async function AccountPage({ params, searchParams }: Props) {
             })[key] ?? key
           }
           columns={[
-            {
-              key: "trackingNumber",
-              cell: (r) => (
-                <Link href={`/${locale}/account/requests/${r.trackingNumber}`}>{r.trackingNumber}</Link>
-              ),
-            },
+            keyColumn({ key: "trackingNumber", base: `/${locale}/account/requests` }),
             {
               key: "department",
               cell: (r) => <LocalText locale={locale} zh={r.department.name} en={r.department.nameEn} />,

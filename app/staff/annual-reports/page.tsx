@@ -7,7 +7,7 @@ import { reportYear } from "@/lib/disclosure/annualReport";
 import { cityScope, keptScopes, reportForKeeper } from "@/lib/disclosure/annualReports";
 import { figureFields, flattenFigures } from "@/lib/disclosure/reportFigures";
 import { chinaDay } from "@/lib/calendar/workdays";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
 import { publish, saveFigures } from "./actions";
 
@@ -38,18 +38,17 @@ export default async function AnnualReportsPage({ searchParams }: { searchParams
   };
   const which = { year: String(year), scope };
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        title={t("disclosure:national.staffHeading", {
-          year,
-          scope: scope === cityScope ? t("disclosure:national.city") : scope,
-        })}
-        status={
-          query.done
-            ? t(`disclosure:national.done.${query.done === "published" ? "published" : "saved"}`)
-            : null
-        }
-      />
+    <StaffPage
+      title={t("disclosure:national.staffHeading", {
+        year,
+        scope: scope === cityScope ? t("disclosure:national.city") : scope,
+      })}
+      status={
+        query.done
+          ? t(`disclosure:national.done.${query.done === "published" ? "published" : "saved"}`)
+          : null
+      }
+    >
       <p className="max-w-3xl">{t("disclosure:national.staffIntro")}</p>
       {report.published ? (
         <p role="status">
@@ -87,6 +86,6 @@ export default async function AnnualReportsPage({ searchParams }: { searchParams
           />
         </>
       )}
-    </div>
+    </StaffPage>
   );
 }

@@ -14,7 +14,7 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { Table } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
 import { Pagination } from "@/components/ui/Pagination";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { verifyAuditChain } from "./actions";
 
 export const generateMetadata = staffPageMetadata("audit", "audit:title");
@@ -54,11 +54,10 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
   );
 
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        title={t("audit:title")}
-        status={done === "verified" || done === "broken" ? t(`audit:done.${done}`) : null}
-      />
+    <StaffPage
+      title={t("audit:title")}
+      status={done === "verified" || done === "broken" ? t(`audit:done.${done}`) : null}
+    >
       <section aria-labelledby="chain" className="grid gap-2 border border-line p-4">
         <h2 id="chain" className="text-lg font-bold">
           {t("audit:chain.title")}
@@ -146,6 +145,6 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
         ]}
       />
       <Pagination t={t} {...page} hrefFor={(n) => withQuery("/staff/audit", { ...raw, page: n })} />
-    </div>
+    </StaffPage>
   );
 }

@@ -5,7 +5,7 @@ import { openStaffArea } from "@/lib/users/staffAreas";
 import { getCalendarOverrides, getCaseSettings, getDisclosureSettings } from "@/lib/settings/queries";
 import { getNoticeReview } from "@/lib/notices/reviewLevels";
 import { calendarVersion } from "@/lib/calendar/workdays";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
 import { indexNumberingText } from "@/lib/disclosure/indexNumbering";
 import {
@@ -45,8 +45,7 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
               ? t("disclosure:settings.indexSaved")
               : null;
   return (
-    <div className="grid gap-6">
-      <PageHeader title={t("disclosure:settings.title")} status={status} />
+    <StaffPage title={t("disclosure:settings.title")} status={status}>
       <FormSection
         id="correction"
         title={t("disclosure:settings.periodTitle")}
@@ -162,6 +161,6 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         ]}
         submitLabel={t("disclosure:settings.save")}
       />
-    </div>
+    </StaffPage>
   );
 }

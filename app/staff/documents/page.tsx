@@ -5,7 +5,8 @@ import { formatDate } from "@/lib/i18n/format";
 import { requireStaff } from "@/lib/auth/session";
 import { editorDocuments } from "@/lib/disclosure/queries";
 import { isLatePublication } from "@/lib/disclosure/editDocument";
-import { Table } from "@/components/ui/Table";
+import { ListPage } from "@/components/staff/ListPage";
+import { keyColumn } from "@/components/ui/Table";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:editor.title");
 
@@ -17,44 +18,38 @@ export default async function StaffDocumentsPage() {
     editorDocuments({ actor }),
   ]);
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t("disclosure:editor.title")}</h1>
-      <p>
-        <Link href="/staff/documents/new">{t("disclosure:editor.new")}</Link>
-      </p>
-      <Table
-        dense
-        caption={t("disclosure:editor.title")}
-        rows={docs}
-        rowKey={(d) => d.indexNo}
-        headers={(key) => t(`disclosure:field.${key}`)}
-        columns={[
-          {
-            key: "indexNo",
-            cell: (d) => <Link href={`/staff/documents/${d.indexNo}`}>{d.indexNo}</Link>,
-            nowrap: true,
-          },
-          {
-            key: "title",
-            cell: (d) =>
-              d.validity !== "VALID"
-                ? `${d.title} ${t("tag", { label: t(`catalog:validity.${d.validity}`) })}`
-                : d.title,
-          },
-          { key: "department", cell: (d) => d.department.shortName },
-          {
-            key: "publishedAt",
-            cell: (d) => (
-              <>
-                {formatDate(defaultLocale, d.publishedAt)}
-                {isLatePublication(d.madeOn, d.publishedAt) ? (
-                  <strong className="ml-2 text-brand">{t("disclosure:editor.late")}</strong>
-                ) : null}
-              </>
-            ),
-          },
-        ]}
-      />
-    </div>
+    <ListPage
+      title={t("disclosure:editor.title")}
+      above={
+        <p>
+          <Link href="/staff/documents/new">{t("disclosure:editor.new")}</Link>
+        </p>
+      }
+      rows={docs}
+      rowKey={(d) => d.indexNo}
+      headers={(key) => t(`disclosure:field.${key}`)}
+      columns={[
+        keyColumn({ key: "indexNo", base: "/staff/documents", nowrap: true }),
+        {
+          key: "title",
+          cell: (d) =>
+            d.validity !== "VALID"
+              ? `${d.title} ${t("tag", { label: t(`catalog:validity.${d.validity}`) })}`
+              : d.title,
+        },
+        { key: "department", cell: (d) => d.department.shortName },
+        {
+          key: "publishedAt",
+          cell: (d) => (
+            <>
+              {formatDate(defaultLocale, d.publishedAt)}
+              {isLatePublication(d.madeOn, d.publishedAt) ? (
+                <strong className="ml-2 text-brand">{t("disclosure:editor.late")}</strong>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

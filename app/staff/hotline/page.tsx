@@ -6,7 +6,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { webhookEndpoints } from "@/lib/webhooks/endpoints";
 import { hotlineFlashCookie, serviceTokens } from "@/lib/letters/hotlineTokens";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
 import { Section } from "@/components/ui/Section";
 import { buttonClass } from "@/components/ui/Button";
@@ -29,8 +29,7 @@ export default async function HotlinePage({ searchParams }: Props) {
   const created = query.created === "endpoint" || query.created === "token" ? query.created : null;
   const fresh = created ? (await cookies()).get(hotlineFlashCookie)?.value : undefined;
   return (
-    <div className="grid gap-6">
-      <PageHeader title={t("letters:hotline.admin.title")} status={query.done ? t("staff:done") : null} />
+    <StaffPage title={t("letters:hotline.admin.title")} status={query.done ? t("staff:done") : null}>
       <p>{t("letters:hotline.admin.intro")}</p>
       <p>
         <Link href="/staff/hotline/deliveries">{t("letters:hotline.admin.logLink")}</Link>
@@ -136,6 +135,6 @@ export default async function HotlinePage({ searchParams }: Props) {
         ]}
         submitLabel={t("letters:hotline.admin.makeToken")}
       />
-    </div>
+    </StaffPage>
   );
 }

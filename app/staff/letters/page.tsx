@@ -6,7 +6,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { letterDueFlag, letterQueue } from "@/lib/letters/queries";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
-import { Table } from "@/components/ui/Table";
+import { ListPage } from "@/components/staff/ListPage";
+import { keyColumn } from "@/components/ui/Table";
 import { mailboxName } from "@/components/letters/mailboxName";
 import { takesHotlineCalls } from "@/lib/letters/hotline";
 import { buttonClass } from "@/components/ui/Button";
@@ -22,41 +23,41 @@ export default async function LetterQueuePage() {
   ]);
   const today = chinaDay(new Date());
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t("letters:staff.queue")}</h1>
-      {takesHotlineCalls(actor) ? (
-        <p>
-          <Link href="/staff/letters/new" className={buttonClass("secondary")}>
-            {t("letters:hotline.newLink")}
-          </Link>
-        </p>
-      ) : null}
-      <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
-      <Table
-        dense
-        caption={t("letters:staff.queue")}
-        rows={rows}
-        rowKey={(row) => row.number}
-        headers={(key) => t(`letters:column.${key}`)}
-        columns={[
-          { key: "number", cell: (row) => <Link href={`/staff/letters/${row.number}`}>{row.number}</Link> },
-          { key: "subject", cell: (row) => row.subject },
-          { key: "kind", cell: (row) => t(`letters:kind.${row.kind}`) },
-          { key: "channel", cell: (row) => t(`letters:hotline.channelValue.${row.channel}`) },
-          { key: "mailbox", cell: (row) => mailboxName(t, defaultLocale, row.department) },
-          { key: "status", cell: (row) => t(`letters:status.${row.status}`) },
-          { key: "written", cell: (row) => formatDate(defaultLocale, row.createdAt) },
-          {
-            key: "due",
-            cell: (row) => (
-              <>
-                {formatDay(defaultLocale, row.dueOn)}{" "}
-                <DueFlag flag={letterDueFlag(row.status, row.dueOn, today)} t={t} />
-              </>
-            ),
-          },
-        ]}
-      />
-    </div>
+    <ListPage
+      title={t("letters:staff.queue")}
+      above={
+        <>
+          {takesHotlineCalls(actor) ? (
+            <p>
+              <Link href="/staff/letters/new" className={buttonClass("secondary")}>
+                {t("letters:hotline.newLink")}
+              </Link>
+            </p>
+          ) : null}
+          <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
+        </>
+      }
+      rows={rows}
+      rowKey={(row) => row.number}
+      headers={(key) => t(`letters:column.${key}`)}
+      columns={[
+        keyColumn({ key: "number", base: "/staff/letters" }),
+        { key: "subject", cell: (row) => row.subject },
+        { key: "kind", cell: (row) => t(`letters:kind.${row.kind}`) },
+        { key: "channel", cell: (row) => t(`letters:hotline.channelValue.${row.channel}`) },
+        { key: "mailbox", cell: (row) => mailboxName(t, defaultLocale, row.department) },
+        { key: "status", cell: (row) => t(`letters:status.${row.status}`) },
+        { key: "written", cell: (row) => formatDate(defaultLocale, row.createdAt) },
+        {
+          key: "due",
+          cell: (row) => (
+            <>
+              {formatDay(defaultLocale, row.dueOn)}{" "}
+              <DueFlag flag={letterDueFlag(row.status, row.dueOn, today)} t={t} />
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/notifications/queries";
 import { smtpConfigured } from "@/lib/mail/sendMail";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { Section } from "@/components/ui/Section";
 import { listFailedJobs } from "@/lib/worker/failedJobs";
 import { retryJob, retryOutboxMail } from "./actions";
@@ -29,19 +29,19 @@ export default async function OutboxPage({
   const query = await searchParams;
   const t = await getT(defaultLocale, ["notifications", "privacy", "sms"]);
   return (
-    <div className="grid gap-4">
-      <PageHeader
-        title={t("notifications:outboxTitle")}
-        status={
-          query.retried
-            ? t("notifications:outboxRetried")
-            : query.jobRetried
-              ? t("notifications:failedJobRetried")
-              : query.smsRetried
-                ? t("sms:outbox.retried")
-                : null
-        }
-      />
+    <StaffPage
+      className="grid gap-4"
+      title={t("notifications:outboxTitle")}
+      status={
+        query.retried
+          ? t("notifications:outboxRetried")
+          : query.jobRetried
+            ? t("notifications:failedJobRetried")
+            : query.smsRetried
+              ? t("sms:outbox.retried")
+              : null
+      }
+    >
       <OutboxList
         intro={t("notifications:outboxIntro")}
         empty={t("notifications:outboxEmpty")}
@@ -98,6 +98,6 @@ export default async function OutboxPage({
           )}
         </OutboxList>
       </Section>
-    </div>
+    </StaffPage>
   );
 }

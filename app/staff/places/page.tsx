@@ -7,7 +7,7 @@ import { openStaffArea } from "@/lib/users/staffAreas";
 import { placeTree } from "@/lib/places/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { savePlaceAction } from "./actions";
 
 export const generateMetadata = staffPageMetadata("notices", "notices:places.title");
@@ -41,15 +41,14 @@ export default async function PlacesPage({
   ]);
   const label = (key: string, values: Record<string, unknown> = {}) => t(`notices:places.${key}`, values);
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        title={label("title")}
-        status={
-          query.created || query.renamed
-            ? label(query.created ? "created" : "renamed", { code: query.created ?? query.renamed })
-            : null
-        }
-      />
+    <StaffPage
+      title={label("title")}
+      status={
+        query.created || query.renamed
+          ? label(query.created ? "created" : "renamed", { code: query.created ?? query.renamed })
+          : null
+      }
+    >
       <Section id="tree" title={t("notices:places.tree")}>
         <ul className="grid gap-2">
           {tree.map((d) => (
@@ -99,6 +98,6 @@ export default async function PlacesPage({
           errorTitle={t("errors:summaryTitle")}
         />
       </Section>
-    </div>
+    </StaffPage>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay } from "@/lib/i18n/format";
@@ -6,7 +5,8 @@ import { requireStaff } from "@/lib/auth/session";
 import { isUnconfirmedLate, requestDueFlag, requestQueue } from "@/lib/disclosure/requestQueries";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { DueFlag } from "@/components/cases/DueFlag";
-import { Table } from "@/components/ui/Table";
+import { ListPage } from "@/components/staff/ListPage";
+import { keyColumn } from "@/components/ui/Table";
 import { UnconfirmedRequests } from "@/components/disclosure/UnconfirmedRequests";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:staff.queue");
@@ -20,52 +20,49 @@ export default async function RequestQueuePage() {
   ]);
   const today = chinaDay(new Date());
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t("disclosure:staff.queue")}</h1>
-      <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
-      <UnconfirmedRequests actor={actor} t={t} />
-      <Table
-        dense
-        caption={t("disclosure:staff.queue")}
-        rows={rows}
-        rowKey={(row) => row.trackingNumber}
-        headers={(key) => t(`disclosure:staff.column.${key}`)}
-        columns={[
-          {
-            key: "trackingNumber",
-            cell: (row) => <Link href={`/staff/requests/${row.trackingNumber}`}>{row.trackingNumber}</Link>,
-          },
-          { key: "requester", cell: (row) => row.requesterName },
-          { key: "department", cell: (row) => row.department.shortName },
-          {
-            key: "status",
-            cell: (row) => (
-              <>
-                {t(`disclosure:requestStatus.${row.status}`)}
-                {isUnconfirmedLate(row.status, row.createdAt, today) ? (
-                  <>
-                    {" "}
-                    <strong className="bg-brand px-1 text-white">
-                      {t("disclosure:staff.unconfirmedFlag")}
-                    </strong>
-                  </>
-                ) : null}
-              </>
-            ),
-          },
-          { key: "submitted", cell: (row) => formatDate(defaultLocale, row.createdAt) },
-          {
-            key: "due",
-            cell: (row) => (
-              <>
-                {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}
-                {row.dueProvisional ? ` ${t("disclosure:request.provisional")}` : ""}{" "}
-                <DueFlag flag={requestDueFlag(row.status, row.extendedDueOn ?? row.dueOn, today)} t={t} />
-              </>
-            ),
-          },
-        ]}
-      />
-    </div>
+    <ListPage
+      title={t("disclosure:staff.queue")}
+      above={
+        <>
+          <p role="status">{t("staff:queueCount", { count: rows.length })}</p>
+          <UnconfirmedRequests actor={actor} t={t} />
+        </>
+      }
+      rows={rows}
+      rowKey={(row) => row.trackingNumber}
+      headers={(key) => t(`disclosure:staff.column.${key}`)}
+      columns={[
+        keyColumn({ key: "trackingNumber", base: "/staff/requests" }),
+        { key: "requester", cell: (row) => row.requesterName },
+        { key: "department", cell: (row) => row.department.shortName },
+        {
+          key: "status",
+          cell: (row) => (
+            <>
+              {t(`disclosure:requestStatus.${row.status}`)}
+              {isUnconfirmedLate(row.status, row.createdAt, today) ? (
+                <>
+                  {" "}
+                  <strong className="bg-brand px-1 text-white">
+                    {t("disclosure:staff.unconfirmedFlag")}
+                  </strong>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+        { key: "submitted", cell: (row) => formatDate(defaultLocale, row.createdAt) },
+        {
+          key: "due",
+          cell: (row) => (
+            <>
+              {formatDay(defaultLocale, row.extendedDueOn ?? row.dueOn)}
+              {row.dueProvisional ? ` ${t("disclosure:request.provisional")}` : ""}{" "}
+              <DueFlag flag={requestDueFlag(row.status, row.extendedDueOn ?? row.dueOn, today)} t={t} />
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { getRetention } from "@/lib/settings/queries";
 import { retentionFields } from "@/lib/settings/retention";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
 import { saveRetentionPeriods } from "./actions";
 
@@ -15,11 +15,10 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
   await orNotFound(openStaffArea({ actor: await requireStaff(), area: "retention" }));
   const [t, retention] = await Promise.all([getT(defaultLocale, ["privacy", "errors"]), getRetention()]);
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        title={t("privacy:retentionAdmin.title")}
-        status={(await searchParams).saved ? t("privacy:retentionAdmin.saved") : null}
-      />
+    <StaffPage
+      title={t("privacy:retentionAdmin.title")}
+      status={(await searchParams).saved ? t("privacy:retentionAdmin.saved") : null}
+    >
       <p className="max-w-2xl">{t("privacy:retentionAdmin.intro")}</p>
       <FormSection
         id="periods"
@@ -36,6 +35,6 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
         }))}
         submitLabel={t("privacy:retentionAdmin.submit")}
       />
-    </div>
+    </StaffPage>
   );
 }

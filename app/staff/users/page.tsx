@@ -13,7 +13,7 @@ import { Field, inputClass } from "@/components/ui/Field";
 import { Table } from "@/components/ui/Table";
 import { buttonClass } from "@/components/ui/Button";
 import { Pagination } from "@/components/ui/Pagination";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { GrantList } from "@/components/staff/GrantList";
 
 export const generateMetadata = staffPageMetadata("users", "users:title");
@@ -30,8 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
   ]);
   const byCode = codeFilters(t, filter);
   return (
-    <div className="grid gap-6">
-      <PageHeader title={t("users:title")} />
+    <StaffPage title={t("users:title")}>
       <p>
         <Link href="/staff/users/new" className={buttonClass("primary", "inline-block no-underline")}>
           {t("users:create.title")}
@@ -101,6 +100,6 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
         ]}
       />
       <Pagination t={t} {...page} hrefFor={(n) => withQuery("/staff/users", { ...filter, page: n })} />
-    </div>
+    </StaffPage>
   );
 }

@@ -19,7 +19,7 @@ import { CaseTimeline } from "@/components/cases/CaseTimeline";
 import { FileList } from "@/components/cases/FileList";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { Section } from "@/components/ui/Section";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { StepForms } from "@/components/staff/StepForms";
 import { assignOtherCase, claimOwnCase, noteCase } from "./actions";
 
@@ -89,12 +89,11 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
   };
 
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        back={{ href: "/staff", label: t("staff:workbench"), nav: t("breadcrumb") }}
-        title={`${found.trackingNumber} · ${found.service.name}`}
-        status={doneMessage}
-      />
+    <StaffPage
+      back={{ href: "/staff", label: t("staff:workbench"), nav: t("breadcrumb") }}
+      title={`${found.trackingNumber} · ${found.service.name}`}
+      status={doneMessage}
+    >
       <dl className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[10rem_1fr]">
         <dt className="font-bold">{t("account:status")}</dt>
         <dd>
@@ -253,6 +252,6 @@ export default async function StaffCasePage({ params, searchParams }: Props) {
         t={t}
         events={found.events.map((event) => ({ ...event, actorName: event.actor?.name }))}
       />
-    </div>
+    </StaffPage>
   );
 }

@@ -17,7 +17,7 @@ import { departmentList } from "@/lib/places/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { WorkflowStepForm } from "@/components/staff/WorkflowStepForm";
 import { consultationFields } from "@/components/consultations/consultationFields";
 import { periodText } from "@/components/consultations/periodText";
@@ -60,18 +60,17 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
     />
   );
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        back={{ href: "/staff/consultations", label: t("consultations:editor.title"), nav: t("breadcrumb") }}
-        title={c.title}
-        status={
-          query.done
-            ? t("consultations:editor.stepDone", { status: t(`consultations:editor.status.${c.status}`) })
-            : query.saved || query.moderated
-              ? t("consultations:editor.saved")
-              : null
-        }
-      />
+    <StaffPage
+      back={{ href: "/staff/consultations", label: t("consultations:editor.title"), nav: t("breadcrumb") }}
+      title={c.title}
+      status={
+        query.done
+          ? t("consultations:editor.stepDone", { status: t(`consultations:editor.status.${c.status}`) })
+          : query.saved || query.moderated
+            ? t("consultations:editor.saved")
+            : null
+      }
+    >
       <DefinitionList
         className="grid grid-cols-[8rem_1fr] gap-2 border border-line bg-panel p-4"
         items={[
@@ -224,6 +223,6 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
           empty={t("consultations:editor.noCommentsYet")}
         />
       </Section>
-    </div>
+    </StaffPage>
   );
 }

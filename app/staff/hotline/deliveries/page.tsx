@@ -6,7 +6,7 @@ import { withQuery } from "@/lib/i18n/paths";
 import { enumParam, intParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { webhookDeliveryLog } from "@/lib/webhooks/endpoints";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { Table } from "@/components/ui/Table";
 import { Pagination } from "@/components/ui/Pagination";
 import { buttonClass } from "@/components/ui/Button";
@@ -24,12 +24,12 @@ export default async function WebhookDeliveriesPage({ searchParams }: { searchPa
   const log = await orNotFound(webhookDeliveryLog({ actor, page: intParam(query.page), state }));
   const t = await getT(defaultLocale, ["letters", "staff"]);
   return (
-    <div className="grid gap-4">
-      <PageHeader
-        back={{ href: "/staff/hotline", label: t("letters:hotline.admin.title"), nav: t("breadcrumb") }}
-        title={t("letters:hotline.admin.logTitle")}
-        status={query.retried ? t("letters:hotline.admin.retried") : null}
-      />
+    <StaffPage
+      className="grid gap-4"
+      back={{ href: "/staff/hotline", label: t("letters:hotline.admin.title"), nav: t("breadcrumb") }}
+      title={t("letters:hotline.admin.logTitle")}
+      status={query.retried ? t("letters:hotline.admin.retried") : null}
+    >
       <p>{t("letters:hotline.admin.logIntro")}</p>
       <nav aria-label={t("letters:hotline.admin.filter")}>
         <ul className="flex flex-wrap gap-4">
@@ -106,6 +106,6 @@ export default async function WebhookDeliveriesPage({ searchParams }: { searchPa
         pages={log.pages}
         hrefFor={(n) => withQuery("/staff/hotline/deliveries", { state, page: n })}
       />
-    </div>
+    </StaffPage>
   );
 }

@@ -14,7 +14,7 @@ import { letterRatings } from "@/lib/letters/kinds";
 import type { TSimpleField } from "@/components/form/SimpleForm";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Section } from "@/components/ui/Section";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { StepForms } from "@/components/staff/StepForms";
 import { mailboxName } from "@/components/letters/mailboxName";
 import { LetterTimeline } from "@/components/letters/LetterTimeline";
@@ -81,18 +81,17 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
     }
   };
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        back={{ href: "/staff/letters", label: t("letters:staff.queue"), nav: t("breadcrumb") }}
-        title={`${letter.number} · ${letter.subject}`}
-        status={
-          (await searchParams).done === "hotline"
-            ? t("letters:hotline.created", { number: letter.number, code: letter.accessCode })
-            : (await searchParams).done
-              ? t("staff:done")
-              : null
-        }
-      />
+    <StaffPage
+      back={{ href: "/staff/letters", label: t("letters:staff.queue"), nav: t("breadcrumb") }}
+      title={`${letter.number} · ${letter.subject}`}
+      status={
+        (await searchParams).done === "hotline"
+          ? t("letters:hotline.created", { number: letter.number, code: letter.accessCode })
+          : (await searchParams).done
+            ? t("staff:done")
+            : null
+      }
+    >
       <Section id="letter" title={t("letters:staff.letter")}>
         <DefinitionList
           items={[
@@ -158,6 +157,6 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
         empty={t("staff:noNextSteps")}
       />
       <LetterTimeline t={t} locale={defaultLocale} events={letter.events} />
-    </div>
+    </StaffPage>
   );
 }

@@ -9,7 +9,7 @@ import { departmentList } from "@/lib/places/queries";
 import { takesHotlineCalls } from "@/lib/letters/hotline";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { letterRoutingFields } from "@/components/letters/routingFields";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { createWorkOrderAction } from "./actions";
 
 export const generateMetadata = staffPageMetadata("letters", "letters:hotline.newTitle");
@@ -24,11 +24,11 @@ export default async function NewWorkOrderPage() {
     departmentList(),
   ]);
   return (
-    <div className="grid max-w-2xl gap-4">
-      <PageHeader
-        back={{ href: "/staff/letters", label: t("letters:staff.queue"), nav: t("breadcrumb") }}
-        title={t("letters:hotline.newTitle")}
-      />
+    <StaffPage
+      className="grid max-w-2xl gap-4"
+      back={{ href: "/staff/letters", label: t("letters:staff.queue"), nav: t("breadcrumb") }}
+      title={t("letters:hotline.newTitle")}
+    >
       <p>{t("letters:hotline.newIntro")}</p>
       <SimpleForm
         action={createWorkOrderAction}
@@ -56,6 +56,6 @@ export default async function NewWorkOrderPage() {
         messages={errorMessages(t, { staff: true })}
         errorTitle={t("errors:summaryTitle")}
       />
-    </div>
+    </StaffPage>
   );
 }

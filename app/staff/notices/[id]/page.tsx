@@ -24,7 +24,7 @@ import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";
 import { WorkflowStepForm } from "@/components/staff/WorkflowStepForm";
 import { Section } from "@/components/ui/Section";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { noticeStepAction, previewNoticeBody } from "../actions";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
@@ -111,20 +111,19 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
   const scope = (notice.scope ?? { districts: [], streets: [], communities: [] }) as TNoticeScope;
 
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        back={{ href: "/staff/notices", label: t("notices:editor.title"), nav: t("breadcrumb") }}
-        title={notice.title}
-        status={
-          returned?.ok && query.preview
-            ? t("notices:editor.previewShown")
-            : query.saved
-              ? t("notices:editor.saved", { version: notice.version })
-              : query.done
-                ? t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })
-                : null
-        }
-      />
+    <StaffPage
+      back={{ href: "/staff/notices", label: t("notices:editor.title"), nav: t("breadcrumb") }}
+      title={notice.title}
+      status={
+        returned?.ok && query.preview
+          ? t("notices:editor.previewShown")
+          : query.saved
+            ? t("notices:editor.saved", { version: notice.version })
+            : query.done
+              ? t("notices:editor.stepDone", { status: t(`notices:status.${notice.status}`) })
+              : null
+      }
+    >
       <dl className="grid grid-cols-[8rem_1fr] gap-2 border border-line bg-panel p-4">
         <dt className="font-bold">{t("notices:editor.statusColumn")}</dt>
         <dd>
@@ -233,6 +232,6 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
           ))}
         </ol>
       </Section>
-    </div>
+    </StaffPage>
   );
 }

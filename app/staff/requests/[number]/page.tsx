@@ -18,7 +18,7 @@ import { outcomeCells, ownStepOutcomes } from "@/lib/disclosure/outcomes";
 import type { TSimpleField } from "@/components/form/SimpleForm";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { Section } from "@/components/ui/Section";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { StepForms } from "@/components/staff/StepForms";
 
 type Props = { params: Promise<{ number: string }>; searchParams: TSearchParams };
@@ -120,12 +120,11 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
     }
   };
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        back={{ href: "/staff/requests", label: t("disclosure:staff.queue"), nav: t("breadcrumb") }}
-        title={`${found.trackingNumber} · ${found.requesterName}`}
-        status={done ? t(`disclosure:staff.doneStep.${done}`, { number: found.trackingNumber }) : null}
-      />
+    <StaffPage
+      back={{ href: "/staff/requests", label: t("disclosure:staff.queue"), nav: t("breadcrumb") }}
+      title={`${found.trackingNumber} · ${found.requesterName}`}
+      status={done ? t(`disclosure:staff.doneStep.${done}`, { number: found.trackingNumber }) : null}
+    >
       <Section id="application" title={t("disclosure:staff.application")}>
         <dl className="grid gap-2 md:grid-cols-[10rem_1fr]">
           <dt className="font-bold">{t("disclosure:request.requesterType")}</dt>
@@ -157,6 +156,6 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
         empty={t("staff:noNextSteps")}
       />
       <RequestStatus locale={defaultLocale} t={t} request={found} />
-    </div>
+    </StaffPage>
   );
 }

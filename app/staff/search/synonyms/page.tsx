@@ -5,7 +5,7 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { listSynonymGroups } from "@/lib/search/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "./actions";
 
@@ -34,11 +34,10 @@ export default async function SynonymsPage({
     hint: t("search:staff.termsHint"),
   };
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        title={t("search:staff.title")}
-        status={done === "saved" || done === "deleted" ? t(`search:staff.${done}`) : null}
-      />
+    <StaffPage
+      title={t("search:staff.title")}
+      status={done === "saved" || done === "deleted" ? t(`search:staff.${done}`) : null}
+    >
       <p className="max-w-2xl">{t("search:staff.intro")}</p>
       <FormSection
         id="add"
@@ -82,6 +81,6 @@ export default async function SynonymsPage({
           />
         </section>
       ))}
-    </div>
+    </StaffPage>
   );
 }

@@ -5,7 +5,7 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { getServiceForEdit } from "@/lib/services/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { serviceFields, serviceValues } from "@/components/staff/serviceFields";
 import { saveService } from "./actions";
 
@@ -19,12 +19,12 @@ export default async function EditServicePage({ params, searchParams }: Props) {
   const service = await orNotFound(getServiceForEdit({ actor, code: (await params).code }));
   const t = await getT(defaultLocale, ["staff", "services", "errors", "catalog"]);
   return (
-    <div className="grid gap-4">
-      <PageHeader
-        back={{ href: "/staff/services", label: t("staff:services.title"), nav: t("breadcrumb") }}
-        title={`${service.code} · ${service.name}`}
-        status={(await searchParams).saved ? t("staff:services.saved", { version: service.version }) : null}
-      />
+    <StaffPage
+      className="grid gap-4"
+      back={{ href: "/staff/services", label: t("staff:services.title"), nav: t("breadcrumb") }}
+      title={`${service.code} · ${service.name}`}
+      status={(await searchParams).saved ? t("staff:services.saved", { version: service.version }) : null}
+    >
       <SimpleForm
         action={saveService}
         hidden={{ code: service.code, expectedVersion: String(service.version) }}
@@ -34,6 +34,6 @@ export default async function EditServicePage({ params, searchParams }: Props) {
         messages={errorMessages(t, { staff: true })}
         errorTitle={t("errors:summaryTitle")}
       />
-    </div>
+    </StaffPage>
   );
 }

@@ -12,7 +12,7 @@ import { accountFormMessages } from "@/lib/users/messages";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { Table } from "@/components/ui/Table";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { grantFields } from "@/components/staff/grantFields";
 import {
   disableAccountAction,
@@ -102,12 +102,12 @@ export default async function AccountPage({ params, searchParams }: Props) {
     />
   );
   return (
-    <div className="grid gap-8">
-      <PageHeader
-        title={account.closedAt ? t("privacy:closedAccount") : account.name}
-        back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
-        status={done ? t(`users:done.${done}`) : null}
-      />
+    <StaffPage
+      className="grid gap-8"
+      title={account.closedAt ? t("privacy:closedAccount") : account.name}
+      back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
+      status={done ? t(`users:done.${done}`) : null}
+    >
       <Section id="facts" title={t("users:account.title")}>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           {facts.map(([key, value]) => (
@@ -191,6 +191,6 @@ export default async function AccountPage({ params, searchParams }: Props) {
             : button("disable", disableAccountAction, t("users:actions.disable"), true)}
         </div>
       </Section>
-    </div>
+    </StaffPage>
   );
 }

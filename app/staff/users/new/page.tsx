@@ -5,7 +5,7 @@ import { openStaffArea } from "@/lib/users/staffAreas";
 import { departmentChoices } from "@/lib/users/accountQueries";
 import { accountFormMessages } from "@/lib/users/messages";
 import { SimpleForm } from "@/components/form/SimpleForm";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { grantFields } from "@/components/staff/grantFields";
 import { createStaffAccountAction } from "../actions";
 
@@ -19,11 +19,10 @@ export default async function NewStaffAccountPage() {
     departmentChoices({ actor }),
   ]);
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        title={t("users:create.title")}
-        back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
-      />
+    <StaffPage
+      title={t("users:create.title")}
+      back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
+    >
       <p className="max-w-2xl">{t("users:create.intro")}</p>
       <SimpleForm
         idPrefix="account"
@@ -37,6 +36,6 @@ export default async function NewStaffAccountPage() {
         messages={accountFormMessages(t)}
         errorTitle={t("errors:summaryTitle")}
       />
-    </div>
+    </StaffPage>
   );
 }

@@ -11,7 +11,7 @@ import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { Table } from "@/components/ui/Table";
 import { StatusNote } from "@/components/ui/StatusNote";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { registerStaffSignOnAction, removeStaffSignOnAction } from "./actions";
 
 export const generateMetadata = staffPageMetadata("users", "users:signOn.title");
@@ -41,12 +41,12 @@ export default async function StaffSignOnPage({ searchParams }: { searchParams: 
       : [{ account, identity: null }],
   );
   return (
-    <div className="grid gap-8">
-      <PageHeader
-        title={t("users:signOn.title")}
-        back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
-        status={done ? t(`users:signOn.done.${done}`) : null}
-      />
+    <StaffPage
+      className="grid gap-8"
+      title={t("users:signOn.title")}
+      back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
+      status={done ? t(`users:signOn.done.${done}`) : null}
+    >
       <p className="max-w-2xl">{t("users:signOn.intro")}</p>
       <Section id="links" title={t("users:signOn.listTitle")}>
         <Table
@@ -148,6 +148,6 @@ export default async function StaffSignOnPage({ searchParams }: { searchParams: 
           <StatusNote>{t("users:signOn.notConfigured")}</StatusNote>
         )}
       </Section>
-    </div>
+    </StaffPage>
   );
 }

@@ -8,7 +8,7 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
 import { loadApplication } from "@/lib/cases/drafts";
 import { answersAsFormValues, validateAnswers, isFieldShown } from "@/lib/services/answers";
-import { answerText, fieldViews, formText, stepTitles } from "@/lib/services/formView";
+import { answerText, fieldViews, formText, stepTitles, type TFileHint } from "@/lib/services/formView";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
 import { formReturnParam, returnedFormState } from "@/lib/actions/formReturn";
 import { ProgressSteps } from "@/components/form/ProgressSteps";
@@ -17,8 +17,14 @@ import { Button } from "@/components/ui/Button";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { submitCase } from "./actions";
 import { applyingForForm, applyingForStepId } from "@/lib/cases/applyingFor";
-import { declarationLimits } from "@/lib/identity/onBehalf";
-import { extensionOf } from "@/lib/uploads/detectType";
+
+// the apply namespace's labels (applyingFor.*) of the applying-for step's fields: lib/cases/applyingFor.ts only validates them
+const applyingForLabels: Record<string, string> = {
+  applyingFor: "label",
+  onBehalfName: "name",
+  onBehalfIdNumber: "idNumber",
+  onBehalfDeclaration: "declaration",
+};
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: TSearchParams };
 
@@ -94,6 +100,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
     href: i <= Math.max(reachedIndex, index) ? `${base}?step=${s.id}` : null,
   }));
 
+  const fileHint: TFileHint = (types, size) => t("apply:fileHint", { types, size });
   const stepText = {
     continue: t("apply:continue"),
     saveLater: t("apply:saveLater"),
@@ -153,9 +160,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             stepId: step.id,
             ...(param(query.return, 10) === "check" ? { return: "check" } : {}),
           }}
-          fields={fieldViews(locale, step.fields, files, draft.answers, (types, size) =>
-            t("apply:fileHint", { types, size }),
-          ).map((view) => {
+          fields={fieldViews(locale, step.fields, files, draft.answers, fileHint).map((view) => {
             if (locked[view.name] !== undefined)
               return {
                 ...view,
@@ -177,7 +182,7 @@ export default async function ApplyPage({ params, searchParams }: Props) {
 
   function ApplyingFor() {
     const onlyOther = t("apply:applyingFor.onlyOther");
-    const declaration = applyingFor.onBehalfDeclaration;
+    const defined = applyingForForm.steps[0].fields;
     const values = answersAsFormValues(
       Object.fromEntries(Object.entries(applyingFor).filter(([name]) => name !== "onBehalfDeclaration")),
     );
@@ -194,49 +199,20 @@ export default async function ApplyPage({ params, searchParams }: Props) {
             stepId: applyingForStepId,
             ...(param(query.return, 10) === "check" ? { return: "check" } : {}),
           }}
-          fields={[
-            {
-              name: "applyingFor",
-              type: "radio",
-              label: t("apply:applyingFor.label"),
-              required: true,
-              options: [
-                { value: "self", label: t("apply:applyingFor.self") },
-                { value: "other", label: t("apply:applyingFor.other") },
-              ],
-            },
-            {
-              name: "onBehalfName",
-              type: "text",
-              label: t("apply:applyingFor.name"),
-              hint: onlyOther,
-              required: true,
-              maxLength: 50,
-            },
-            {
-              name: "onBehalfIdNumber",
-              type: "idCard",
-              label: t("apply:applyingFor.idNumber"),
-              hint: onlyOther,
-              required: true,
-            },
-            {
-              name: "onBehalfDeclaration",
-              type: "file",
-              label: t("apply:applyingFor.declaration"),
-              hint: [
-                onlyOther,
-                t("apply:applyingFor.declarationHint"),
-                t("apply:fileHint", {
-                  types: declarationLimits.accept.map((type) => extensionOf[type].toUpperCase()).join(" / "),
-                  size: declarationLimits.maxSizeMb,
-                }),
-              ].join(" "),
-              required: true,
-              accept: declarationLimits.accept.join(","),
-              currentFile: typeof declaration === "string" ? files[declaration] : undefined,
-            },
-          ]}
+          fields={fieldViews(locale, defined, files, applyingFor, fileHint).map((view, index) => ({
+            ...view,
+            label: t(`apply:applyingFor.${applyingForLabels[view.name]}`),
+            // the 代办 fields say they are only for someone else; the 授权委托书 what it is
+            hint: defined[index].showIf
+              ? [onlyOther, view.type === "file" ? t("apply:applyingFor.declarationHint") : "", view.hint]
+                  .filter(Boolean)
+                  .join(" ")
+              : view.hint,
+            options: view.options?.map((option) => ({
+              ...option,
+              label: t(`apply:applyingFor.${option.value}`),
+            })),
+          }))}
           initial={
             returned ?? {
               ok: false,

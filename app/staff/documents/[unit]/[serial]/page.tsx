@@ -11,7 +11,7 @@ import { SimpleForm } from "@/components/form/SimpleForm";
 import { documentFields } from "@/components/disclosure/documentFields";
 import { changeValidityAction, setInterpretationAction, updateDocumentAction } from "../../actions";
 import { Section } from "@/components/ui/Section";
-import { PageHeader } from "@/components/staff/PageHeader";
+import { StaffPage } from "@/components/staff/StaffPage";
 
 type Props = {
   params: Promise<{ unit: string; serial: string }>;
@@ -64,12 +64,11 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
     body: doc.body,
   };
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        back={{ href: "/staff/documents", label: t("disclosure:editor.title"), nav: t("breadcrumb") }}
-        title={`${doc.indexNo} · ${doc.title}`}
-        status={(await searchParams).done ? t("disclosure:editor.saved", { version: doc.version }) : null}
-      />
+    <StaffPage
+      back={{ href: "/staff/documents", label: t("disclosure:editor.title"), nav: t("breadcrumb") }}
+      title={`${doc.indexNo} · ${doc.title}`}
+      status={(await searchParams).done ? t("disclosure:editor.saved", { version: doc.version }) : null}
+    >
       <p>
         <Link href={`/zh-Hans/disclosure/${doc.indexNo}`}>{t("disclosure:editor.view")}</Link>
       </p>
@@ -143,6 +142,6 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           ))}
         </ol>
       </Section>
-    </div>
+    </StaffPage>
   );
 }

@@ -10,12 +10,18 @@ type Props = {
    * while a form on the page shows errors (globals.css), so a success and an error never show together
    */
   status?: ReactNode;
+  /** the page's grid (by default its sections 1.5rem apart) */
+  className?: string;
+  children?: ReactNode;
 };
 
-/** The top of a staff page that shows one thing: the way back to its list, the title, what was just done. */
-export function PageHeader({ title, back, status }: Props) {
+/**
+ * A staff page: the way back to its list, the title, what was just done, then its content. Every
+ * staff page that shows one thing or one setting starts so.
+ */
+export function StaffPage({ title, back, status, className = "grid gap-6", children }: Props) {
   return (
-    <>
+    <div className={className}>
       {back ? (
         <nav aria-label={back.nav} className="text-sm">
           <Link href={back.href}>{back.label}</Link>
@@ -27,6 +33,7 @@ export function PageHeader({ title, back, status }: Props) {
           {status}
         </p>
       ) : null}
-    </>
+      {children}
+    </div>
   );
 }
