@@ -9,6 +9,7 @@ import { figureFields, flattenFigures } from "@/lib/disclosure/reportFigures";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { publish, saveFigures } from "./actions";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:national.staffTitle");
@@ -67,12 +68,12 @@ export default async function AnnualReportsPage({ searchParams }: { searchParams
             action={saveFigures}
             hidden={which}
             initialValues={flattenFigures(report.figures)}
-            fields={figureFields.map((field) => ({
-              name: field,
-              type: field === "problems" || field === "other" ? ("textarea" as const) : ("text" as const),
-              label: label(field),
-              autoComplete: "off",
-            }))}
+            fields={figureFields.map((name) =>
+              // parts five and six are prose; every other figure is a number
+              name === "problems" || name === "other"
+                ? field.textarea(name, label(name), 4)
+                : field.text(name, label(name), "off"),
+            )}
             submitLabel={t("disclosure:national.save")}
           />
           <FormSection

@@ -7,6 +7,7 @@ import { getNoticeReview } from "@/lib/notices/reviewLevels";
 import { calendarVersion } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { indexNumberingText } from "@/lib/disclosure/indexNumbering";
 import {
   saveCalendar,
@@ -55,13 +56,9 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         action={saveCorrectionPeriod}
         initialValues={{ correctionPeriodWorkingDays: String(settings.correctionPeriodWorkingDays) }}
         fields={[
-          {
-            name: "correctionPeriodWorkingDays",
-            type: "text",
-            label: t("disclosure:settings.periodField"),
+          field.text("correctionPeriodWorkingDays", t("disclosure:settings.periodField"), "off", {
             hint: t("disclosure:settings.periodHint"),
-            autoComplete: "off",
-          },
+          }),
         ]}
         submitLabel={t("disclosure:settings.save")}
       />
@@ -77,27 +74,15 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
           years: calendar.years.join(" "),
         }}
         fields={[
-          {
-            name: "holidays",
-            type: "textarea",
-            rows: 5,
-            label: t("disclosure:settings.holidays"),
+          field.textarea("holidays", t("disclosure:settings.holidays"), 5, {
             hint: t("disclosure:settings.daysHint"),
-          },
-          {
-            name: "workdays",
-            type: "textarea",
-            rows: 3,
-            label: t("disclosure:settings.workdays"),
+          }),
+          field.textarea("workdays", t("disclosure:settings.workdays"), 3, {
             hint: t("disclosure:settings.daysHint"),
-          },
-          {
-            name: "years",
-            type: "text",
-            label: t("disclosure:settings.years"),
+          }),
+          field.text("years", t("disclosure:settings.years"), "off", {
             hint: t("disclosure:settings.yearsHint"),
-            autoComplete: "off",
-          },
+          }),
         ]}
         submitLabel={t("disclosure:settings.save")}
       />
@@ -109,20 +94,12 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         action={saveRatingPeriods}
         initialValues={{ followUpDays: String(cases.followUpDays), appealDays: String(cases.appealDays) }}
         fields={[
-          {
-            name: "followUpDays",
-            type: "text",
-            label: t("staff:caseSettings.followUpDays"),
+          field.text("followUpDays", t("staff:caseSettings.followUpDays"), "off", {
             hint: t("staff:caseSettings.hint"),
-            autoComplete: "off",
-          },
-          {
-            name: "appealDays",
-            type: "text",
-            label: t("staff:caseSettings.appealDays"),
+          }),
+          field.text("appealDays", t("staff:caseSettings.appealDays"), "off", {
             hint: t("staff:caseSettings.hint"),
-            autoComplete: "off",
-          },
+          }),
         ]}
         submitLabel={t("staff:caseSettings.save")}
       />
@@ -134,13 +111,9 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         action={saveReviewLevels}
         initialValues={{ threeLevels: noticeReview.threeLevels.join("\n") }}
         fields={[
-          {
-            name: "threeLevels",
-            type: "textarea",
-            rows: 4,
-            label: t("notices:reviewSettings.field"),
+          field.textarea("threeLevels", t("notices:reviewSettings.field"), 4, {
             hint: t("notices:reviewSettings.hint"),
-          },
+          }),
         ]}
         submitLabel={t("notices:reviewSettings.save")}
       />
@@ -152,13 +125,9 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         action={saveIndexNumberingForm}
         initialValues={{ creditCodes: indexNumbering }}
         fields={[
-          {
-            name: "creditCodes",
-            type: "textarea",
-            rows: 4,
-            label: t("disclosure:settings.indexField"),
+          field.textarea("creditCodes", t("disclosure:settings.indexField"), 4, {
             hint: t("disclosure:settings.indexHint"),
-          },
+          }),
         ]}
         submitLabel={t("disclosure:settings.save")}
       />

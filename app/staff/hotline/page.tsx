@@ -8,6 +8,7 @@ import { webhookEndpoints } from "@/lib/webhooks/endpoints";
 import { hotlineFlashCookie, serviceTokens } from "@/lib/letters/hotlineTokens";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { Section } from "@/components/ui/Section";
 import { buttonClass } from "@/components/ui/Button";
 import { makeServiceToken, registerEndpoint, revokeToken, toggleEndpoint } from "./actions";
@@ -76,20 +77,11 @@ export default async function HotlinePage({ searchParams }: Props) {
         t={t}
         action={registerEndpoint}
         fields={[
-          { name: "name", type: "text", autoComplete: "off", label: t("letters:hotline.admin.endpointName") },
-          {
-            name: "url",
-            type: "text",
-            autoComplete: "off",
-            label: t("letters:hotline.admin.endpointUrl"),
+          field.text("name", t("letters:hotline.admin.endpointName"), "off"),
+          field.text("url", t("letters:hotline.admin.endpointUrl"), "off", {
             hint: t("letters:hotline.admin.endpointUrlHint"),
-          },
-          {
-            name: "secret",
-            type: "text",
-            autoComplete: "off",
-            label: t("letters:hotline.admin.endpointSecret"),
-          },
+          }),
+          field.text("secret", t("letters:hotline.admin.endpointSecret"), "off"),
         ]}
         submitLabel={t("letters:hotline.admin.register")}
       />
@@ -125,14 +117,10 @@ export default async function HotlinePage({ searchParams }: Props) {
         t={t}
         action={makeServiceToken}
         fields={[
-          { name: "name", type: "text", autoComplete: "off", label: t("letters:hotline.admin.tokenName") },
-          {
-            name: "email",
-            type: "email",
-            autoComplete: "off",
-            label: t("letters:hotline.admin.tokenAccount"),
+          field.text("name", t("letters:hotline.admin.tokenName"), "off"),
+          field.email("email", t("letters:hotline.admin.tokenAccount"), "off", {
             hint: t("letters:hotline.admin.tokenAccountHint"),
-          },
+          }),
         ]}
         submitLabel={t("letters:hotline.admin.makeToken")}
       />

@@ -6,6 +6,7 @@ import { getRetention } from "@/lib/settings/queries";
 import { retentionFields } from "@/lib/settings/retention";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { saveRetentionPeriods } from "./actions";
 
 export const generateMetadata = staffPageMetadata("privacy", "privacy:retentionAdmin.title");
@@ -28,12 +29,9 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
         t={t}
         action={saveRetentionPeriods}
         initialValues={Object.fromEntries(retentionFields.map((field) => [field, String(retention[field])]))}
-        fields={retentionFields.map((field) => ({
-          name: field,
-          type: "text" as const,
-          label: t(`privacy:retentionAdmin.field.${field}`),
-          autoComplete: "off",
-        }))}
+        fields={retentionFields.map((name) =>
+          field.text(name, t(`privacy:retentionAdmin.field.${name}`), "off"),
+        )}
         submitLabel={t("privacy:retentionAdmin.submit")}
       />
     </div>

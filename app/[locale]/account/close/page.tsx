@@ -2,6 +2,7 @@ import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { closeMyAccount } from "./actions";
 
@@ -32,14 +33,7 @@ export default async function CloseAccountPage({ params }: Props) {
         action={closeMyAccount}
         hidden={{ locale }}
         messages={{ passwordWrong: t("privacy:close.passwordWrong") }}
-        fields={[
-          {
-            name: "password",
-            type: "password",
-            label: t("privacy:close.password"),
-            autoComplete: "current-password",
-          },
-        ]}
+        fields={[field.password("password", t("privacy:close.password"), "current-password")]}
         submitLabel={t("privacy:close.submit")}
         tone="warning"
       />

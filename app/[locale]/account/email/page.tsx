@@ -4,6 +4,7 @@ import { requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
 import { emailChangeHours } from "@/lib/users/emailChange";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { notFound } from "next/navigation";
@@ -43,13 +44,8 @@ export default async function EmailPage({ params, searchParams }: Props) {
           emailUnchanged: t("privacy:email.emailUnchanged"),
         }}
         fields={[
-          { name: "newEmail", type: "email", label: t("privacy:email.newEmail"), autoComplete: "email" },
-          {
-            name: "password",
-            type: "password",
-            label: t("privacy:email.password"),
-            autoComplete: "current-password",
-          },
+          field.email("newEmail", t("privacy:email.newEmail"), "email"),
+          field.password("password", t("privacy:email.password"), "current-password"),
         ]}
         submitLabel={t("privacy:email.submit")}
       />

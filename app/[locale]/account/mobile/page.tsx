@@ -4,7 +4,9 @@ import { requireCitizen } from "@/lib/auth/session";
 import { ownMobile } from "@/lib/sms/mobileAccount";
 import { notifyChoicesOf, notifyKinds } from "@/lib/sms/choices";
 import { normaliseMobile } from "@/lib/sms/templates";
+import { codeOptions } from "@/lib/i18n/options";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { DefinitionList } from "@/components/ui/DefinitionList";
@@ -35,6 +37,7 @@ export default async function MobilePage({ params, searchParams }: Props) {
     const { email, sms } = choices[kind];
     return email && sms ? "both" : sms ? "sms" : "email";
   };
+  const channels = codeOptions(t, "sms:choices", ["email", "sms", "both"]);
   return (
     <div className="grid gap-6">
       <Breadcrumb
@@ -55,9 +58,7 @@ export default async function MobilePage({ params, searchParams }: Props) {
         hidden={{ locale }}
         initialValues={{ newMobile }}
         tone={sent ? "secondary" : "primary"}
-        fields={[
-          { name: "newMobile", type: "text", label: t("sms:mobile.newMobile"), autoComplete: "tel-national" },
-        ]}
+        fields={[field.text("newMobile", t("sms:mobile.newMobile"), "tel-national")]}
         submitLabel={t("sms:mobile.send")}
       />
       <FormSection
@@ -69,18 +70,9 @@ export default async function MobilePage({ params, searchParams }: Props) {
         initialValues={{ newMobile }}
         framed={!!sent}
         fields={[
-          { name: "newMobile", type: "text", label: t("sms:mobile.newMobile"), autoComplete: "tel-national" },
-          { name: "newCode", type: "text", label: t("sms:mobile.newCode"), autoComplete: "one-time-code" },
-          ...(mobile
-            ? [
-                {
-                  name: "oldCode",
-                  type: "text" as const,
-                  label: t("sms:mobile.oldCode"),
-                  autoComplete: "off",
-                },
-              ]
-            : []),
+          field.text("newMobile", t("sms:mobile.newMobile"), "tel-national"),
+          field.text("newCode", t("sms:mobile.newCode"), "one-time-code"),
+          ...(mobile ? [field.text("oldCode", t("sms:mobile.oldCode"), "off")] : []),
         ]}
         submitLabel={t("sms:mobile.confirm")}
       />
@@ -92,15 +84,7 @@ export default async function MobilePage({ params, searchParams }: Props) {
         action={saveChoices}
         hidden={{ locale }}
         initialValues={Object.fromEntries(notifyKinds.map((kind) => [kind, channel(kind)]))}
-        fields={notifyKinds.map((kind) => ({
-          name: kind,
-          type: "radio" as const,
-          label: t(`sms:choices.kind.${kind}`),
-          options: (["email", "sms", "both"] as const).map((value) => ({
-            value,
-            label: t(`sms:choices.${value}`),
-          })),
-        }))}
+        fields={notifyKinds.map((kind) => field.radio(kind, t(`sms:choices.kind.${kind}`), channels))}
         submitLabel={t("sms:choices.submit")}
       />
       {!mobile ? <p className="text-sm text-muted">{t("sms:choices.noMobile")}</p> : null}

@@ -7,6 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
 import { normaliseMobile } from "@/lib/sms/templates";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { askSignInCode, signInByCode } from "./actions";
@@ -35,9 +36,7 @@ export default async function MobileSignInPage({ params, searchParams }: Props) 
         hidden={{ locale, returnTo }}
         initialValues={{ mobile }}
         tone={sent ? "secondary" : "primary"}
-        fields={[
-          { name: "mobile", type: "text", label: t("sms:signIn.mobile"), autoComplete: "tel-national" },
-        ]}
+        fields={[field.text("mobile", t("sms:signIn.mobile"), "tel-national")]}
         submitLabel={t("sms:signIn.send")}
       />
       <FormSection
@@ -49,15 +48,9 @@ export default async function MobileSignInPage({ params, searchParams }: Props) 
         initialValues={{ mobile }}
         framed={sent}
         fields={[
-          { name: "mobile", type: "text", label: t("sms:signIn.mobile"), autoComplete: "tel-national" },
-          { name: "code", type: "text", label: t("sms:signIn.code"), autoComplete: "one-time-code" },
-          {
-            name: "name",
-            type: "text",
-            label: t("sms:signIn.name"),
-            hint: t("sms:signIn.nameHint"),
-            autoComplete: "name",
-          },
+          field.text("mobile", t("sms:signIn.mobile"), "tel-national"),
+          field.text("code", t("sms:signIn.code"), "one-time-code"),
+          field.text("name", t("sms:signIn.name"), "name", { hint: t("sms:signIn.nameHint") }),
         ]}
         submitLabel={t("sms:signIn.submit")}
       />

@@ -4,9 +4,10 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { listSynonymGroups } from "@/lib/search/queries";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "./actions";
 
 export const generateMetadata = staffPageMetadata("search", "search:staff.title");
@@ -26,13 +27,9 @@ export default async function SynonymsPage({
     ...Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)])),
   };
   const done = (await searchParams).done;
-  const termsField = {
-    name: "terms",
-    type: "textarea" as const,
-    rows: 2,
-    label: t("search:staff.terms"),
+  const termsField = field.textarea("terms", t("search:staff.terms"), 2, {
     hint: t("search:staff.termsHint"),
-  };
+  });
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -60,7 +57,8 @@ export default async function SynonymsPage({
           <h2 id={`g-${group.id}`} className="text-lg font-bold">
             {t("search:staff.group", { n: index + 1 })}: {group.terms.join(t("search:termSeparator"))}
           </h2>
-          <SimpleForm
+          <TranslatedForm
+            t={t}
             action={updateSynonymGroup}
             idPrefix={`g${index}`}
             hidden={{ id: group.id, expectedVersion: String(group.version) }}
@@ -68,9 +66,9 @@ export default async function SynonymsPage({
             initialValues={{ terms: group.terms.join(t("search:termSeparator")) }}
             submitLabel={t("search:staff.save")}
             messages={messages}
-            errorTitle={t("errors:summaryTitle")}
           />
-          <SimpleForm
+          <TranslatedForm
+            t={t}
             action={deleteSynonymGroup}
             idPrefix={`d${index}`}
             hidden={{ id: group.id, expectedVersion: String(group.version) }}
@@ -78,7 +76,6 @@ export default async function SynonymsPage({
             submitLabel={t("search:staff.delete")}
             tone="warning"
             messages={messages}
-            errorTitle={t("errors:summaryTitle")}
           />
         </section>
       ))}
