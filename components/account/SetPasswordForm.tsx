@@ -26,7 +26,6 @@ export function SetPasswordForm({
     <div className="grid gap-4">
       <p>{t("users:setPassword.for", { email })}</p>
       <TranslatedForm
-        t={t}
         idPrefix="password"
         action={action}
         hidden={{ ...hidden, token }}

@@ -1,20 +1,19 @@
 import type { ComponentProps } from "react";
-import type { TFunction } from "i18next";
+import { renderT } from "@/lib/i18n/server";
 import { errorMessages } from "@/lib/i18n/messages";
 import { SimpleForm } from "./SimpleForm";
 
 type Props = Omit<ComponentProps<typeof SimpleForm>, "messages" | "errorTitle"> & {
-  /** the page's translations: they give the form its error messages and the summary's title */
-  t: TFunction;
   /** error messages beyond the errors namespace, for codes only this form can meet */
   messages?: Record<string, string>;
 };
 
 /**
- * A SimpleForm translated on the server: a client form cannot take `t`, so the page's error
- * messages and the error summary's title are handed to it here, once for every form.
+ * A SimpleForm translated on the server, in the language the page renders in: a client form cannot
+ * take `t`, so its error messages and the error summary's title are handed to it here.
  */
-export function TranslatedForm({ t, messages, ...form }: Props) {
+export async function TranslatedForm({ messages, ...form }: Props) {
+  const t = await renderT("errors");
   return (
     <SimpleForm
       messages={{ ...errorMessages(t), ...messages }}

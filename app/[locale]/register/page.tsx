@@ -21,7 +21,6 @@ export default async function RegisterPage({ params }: Props) {
         {t("privacy:registerNote")} <Link href={`/${locale}/privacy`}>{t("privacy:title")}</Link>
       </p>
       <TranslatedForm
-        t={t}
         action={registerAccount}
         hidden={{ locale }}
         fields={[

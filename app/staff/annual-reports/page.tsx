@@ -64,7 +64,6 @@ export default async function AnnualReportsPage({ searchParams }: { searchParams
           <FormSection
             id="figures"
             title={t("disclosure:national.figuresTitle")}
-            t={t}
             action={saveFigures}
             hidden={which}
             initialValues={flattenFigures(report.figures)}
@@ -80,7 +79,6 @@ export default async function AnnualReportsPage({ searchParams }: { searchParams
             id="publish"
             title={t("disclosure:national.publishTitle")}
             intro={t("disclosure:national.publishIntro")}
-            t={t}
             action={publish}
             hidden={which}
             fields={[]}

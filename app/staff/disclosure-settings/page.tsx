@@ -52,7 +52,6 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         id="correction"
         title={t("disclosure:settings.periodTitle")}
         intro={t("disclosure:settings.periodIntro")}
-        t={t}
         action={saveCorrectionPeriod}
         initialValues={{ correctionPeriodWorkingDays: String(settings.correctionPeriodWorkingDays) }}
         fields={[
@@ -66,7 +65,6 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         id="calendar"
         title={t("disclosure:settings.calendarTitle")}
         intro={t("disclosure:settings.calendarIntro", { version: calendarVersion })}
-        t={t}
         action={saveCalendar}
         initialValues={{
           holidays: calendar.holidays.join("\n"),
@@ -90,7 +88,6 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         id="ratings"
         title={t("staff:caseSettings.title")}
         intro={t("staff:caseSettings.intro")}
-        t={t}
         action={saveRatingPeriods}
         initialValues={{ followUpDays: String(cases.followUpDays), appealDays: String(cases.appealDays) }}
         fields={[
@@ -107,7 +104,6 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         id="notice-review"
         title={t("notices:reviewSettings.title")}
         intro={t("notices:reviewSettings.intro")}
-        t={t}
         action={saveReviewLevels}
         initialValues={{ threeLevels: noticeReview.threeLevels.join("\n") }}
         fields={[
@@ -121,7 +117,6 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
         id="index-numbering"
         title={t("disclosure:settings.indexTitle")}
         intro={t("disclosure:settings.indexIntro")}
-        t={t}
         action={saveIndexNumberingForm}
         initialValues={{ creditCodes: indexNumbering }}
         fields={[

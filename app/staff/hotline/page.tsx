@@ -74,7 +74,6 @@ export default async function HotlinePage({ searchParams }: Props) {
         id="register"
         title={t("letters:hotline.admin.register")}
         intro={t("letters:hotline.admin.registerIntro")}
-        t={t}
         action={registerEndpoint}
         fields={[
           field.text("name", t("letters:hotline.admin.endpointName"), "off"),
@@ -114,7 +113,6 @@ export default async function HotlinePage({ searchParams }: Props) {
       <FormSection
         id="make-token"
         title={t("letters:hotline.admin.makeToken")}
-        t={t}
         action={makeServiceToken}
         fields={[
           field.text("name", t("letters:hotline.admin.tokenName"), "off"),

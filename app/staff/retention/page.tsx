@@ -26,7 +26,6 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
         id="periods"
         idPrefix="retention"
         title={t("privacy:retentionAdmin.days")}
-        t={t}
         action={saveRetentionPeriods}
         initialValues={Object.fromEntries(retentionFields.map((field) => [field, String(retention[field])]))}
         fields={retentionFields.map((name) =>

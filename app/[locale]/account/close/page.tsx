@@ -15,7 +15,7 @@ export default async function CloseAccountPage({ params }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
   await requireCitizen(locale, `/${locale}/account/close`);
   return (
-    <AccountFrame t={t} locale={locale} title={t("privacy:close.title")} intro={t("privacy:close.intro")}>
+    <AccountFrame title={t("privacy:close.title")} intro={t("privacy:close.intro")}>
       <ul className="ml-6 grid max-w-2xl list-disc gap-1">
         <li>{t("privacy:close.erased")}</li>
         <li>{t("privacy:close.kept")}</li>
@@ -28,7 +28,6 @@ export default async function CloseAccountPage({ params }: Props) {
         id="close-form"
         idPrefix="close"
         title={t("privacy:close.title")}
-        t={t}
         framed
         action={closeMyAccount}
         hidden={{ locale }}

@@ -22,8 +22,6 @@ export default async function EmailPage({ params, searchParams }: Props) {
   if (!profile) notFound();
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       trail={[{ href: `/${locale}/account/profile`, label: t("privacy:profile.title") }]}
       title={t("privacy:email.title")}
       intro={t("privacy:email.intro", { hours: emailChangeHours })}
@@ -36,7 +34,6 @@ export default async function EmailPage({ params, searchParams }: Props) {
         id="email-form"
         idPrefix="email"
         title={t("privacy:email.title")}
-        t={t}
         action={askEmailChange}
         hidden={{ locale }}
         messages={{

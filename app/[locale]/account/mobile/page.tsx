@@ -53,7 +53,6 @@ export default async function MobilePage({ params, searchParams }: Props) {
       <FormSection
         id="mobile-send"
         title={t("sms:mobile.sendTitle")}
-        t={t}
         action={askMobileChange}
         hidden={{ locale }}
         initialValues={{ newMobile }}
@@ -64,7 +63,6 @@ export default async function MobilePage({ params, searchParams }: Props) {
       <FormSection
         id="mobile-confirm"
         title={t("sms:mobile.confirmTitle")}
-        t={t}
         action={confirmMobile}
         hidden={{ locale }}
         initialValues={{ newMobile }}
@@ -80,7 +78,6 @@ export default async function MobilePage({ params, searchParams }: Props) {
         id="notify-choices"
         title={t("sms:choices.title")}
         intro={t("sms:choices.intro")}
-        t={t}
         action={saveChoices}
         hidden={{ locale }}
         initialValues={Object.fromEntries(notifyKinds.map((kind) => [kind, channel(kind)]))}

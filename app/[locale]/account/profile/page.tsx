@@ -24,8 +24,6 @@ export default async function ProfilePage({ params, searchParams }: Props) {
   if (!profile) notFound();
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       title={t("privacy:profile.title")}
       intro={t("privacy:profile.intro")}
       status={param((await searchParams).saved, 1) ? t("privacy:profile.saved") : null}
@@ -42,7 +40,6 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         id="profile-form"
         idPrefix="profile"
         title={t("privacy:profile.title")}
-        t={t}
         action={saveProfile}
         initialValues={{ name: profile.name, phone: profile.phone ?? "", locale: profile.locale }}
         fields={[

@@ -27,8 +27,6 @@ export default async function TokensPage({ params, searchParams }: Props) {
 
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       title={t("tokens:title")}
       intro={t("tokens:intro")}
       status={param(query.revoked, 1) ? t("tokens:revoked") : null}
@@ -52,7 +50,6 @@ export default async function TokensPage({ params, searchParams }: Props) {
         id="create-token"
         idPrefix="create"
         title={t("tokens:createTitle")}
-        t={t}
         messages={messages}
         action={createToken}
         hidden={{ locale }}
@@ -79,7 +76,6 @@ export default async function TokensPage({ params, searchParams }: Props) {
                   ]}
                 />
                 <TranslatedForm
-                  t={t}
                   idPrefix={`revoke-${token.id}`}
                   action={revokeToken}
                   hidden={{ locale, id: token.id }}

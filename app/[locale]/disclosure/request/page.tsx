@@ -31,7 +31,6 @@ export default async function DisclosureRequestPage({ params }: Props) {
       <PageHeading title={t("disclosure:request.title")} intro={t("disclosure:request.intro")} />
       {defaults ? <StatusNote>{t("disclosure:prefilledFromProfile")}</StatusNote> : null}
       <TranslatedForm
-        t={t}
         action={fileDisclosureRequest}
         initialValues={defaults ?? undefined}
         hidden={{ locale }}

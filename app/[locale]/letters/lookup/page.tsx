@@ -22,7 +22,6 @@ export default async function LetterLookupPage({ params }: Props) {
       />
       <PageHeading title={t("letters:lookupTitle")} intro={t("letters:lookupIntro")} />
       <TranslatedForm
-        t={t}
         action={lookUpLetter}
         hidden={{ locale }}
         fields={[

@@ -52,7 +52,6 @@ export default async function SubscribePage({ params, searchParams }: Props) {
       <h1 className="text-2xl font-bold">{t("notices:subscribe.title")}</h1>
       <p>{t("notices:subscribe.intro")}</p>
       <TranslatedForm
-        t={t}
         action={subscribeAction}
         hidden={{ locale }}
         initialValues={{

@@ -31,7 +31,6 @@ export default async function MobileSignInPage({ params, searchParams }: Props) 
       <FormSection
         id="code-send"
         title={t("sms:signIn.sendTitle")}
-        t={t}
         action={askSignInCode}
         hidden={{ locale, returnTo }}
         initialValues={{ mobile }}
@@ -42,7 +41,6 @@ export default async function MobileSignInPage({ params, searchParams }: Props) 
       <FormSection
         id="code-sign-in"
         title={t("sms:signIn.codeTitle")}
-        t={t}
         action={signInByCode}
         hidden={{ locale, returnTo }}
         initialValues={{ mobile }}

@@ -41,7 +41,6 @@ export default async function SynonymsPage({
         id="add"
         idPrefix="new"
         title={t("search:staff.addTitle")}
-        t={t}
         messages={messages}
         action={createSynonymGroup}
         fields={[termsField]}
@@ -58,7 +57,6 @@ export default async function SynonymsPage({
             {t("search:staff.group", { n: index + 1 })}: {group.terms.join(t("search:termSeparator"))}
           </h2>
           <TranslatedForm
-            t={t}
             action={updateSynonymGroup}
             idPrefix={`g${index}`}
             hidden={{ id: group.id, expectedVersion: String(group.version) }}
@@ -68,7 +66,6 @@ export default async function SynonymsPage({
             messages={messages}
           />
           <TranslatedForm
-            t={t}
             action={deleteSynonymGroup}
             idPrefix={`d${index}`}
             hidden={{ id: group.id, expectedVersion: String(group.version) }}
