@@ -10,7 +10,7 @@ import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
 import { field } from "@/components/form/fields";
 import { Section } from "@/components/ui/Section";
-import { buttonClass } from "@/components/ui/Button";
+import { ItemButtonForm } from "@/components/ui/ItemButtonForm";
 import { makeServiceToken, registerEndpoint, revokeToken, toggleEndpoint } from "./actions";
 
 export const generateMetadata = staffPageMetadata("letters", "letters:hotline.admin.title");
@@ -58,14 +58,13 @@ export default async function HotlinePage({ searchParams }: Props) {
                 {t(endpoint.active ? "letters:hotline.admin.active" : "letters:hotline.admin.inactive")} ·{" "}
                 {t("letters:hotline.admin.waiting", { count: endpoint.waiting })}
               </p>
-              <form action={toggleEndpoint}>
-                <input type="hidden" name="id" value={endpoint.id} />
-                <input type="hidden" name="active" value={endpoint.active ? "off" : "on"} />
-                <button type="submit" className={buttonClass("secondary")}>
-                  {t(endpoint.active ? "letters:hotline.admin.disable" : "letters:hotline.admin.enable")}
-                  <span className="sr-only"> {endpoint.name}</span>
-                </button>
-              </form>
+              <ItemButtonForm
+                action={toggleEndpoint}
+                hidden={{ id: endpoint.id, active: endpoint.active ? "off" : "on" }}
+                label={t(endpoint.active ? "letters:hotline.admin.disable" : "letters:hotline.admin.enable")}
+                item={endpoint.name}
+                variant="secondary"
+              />
             </li>
           ))}
         </ul>
@@ -99,13 +98,13 @@ export default async function HotlinePage({ searchParams }: Props) {
                     })
                   : t("letters:hotline.admin.neverUsed")}
               </span>
-              <form action={revokeToken}>
-                <input type="hidden" name="id" value={token.id} />
-                <button type="submit" className={buttonClass("warning")}>
-                  {t("letters:hotline.admin.revoke")}
-                  <span className="sr-only"> {token.name}</span>
-                </button>
-              </form>
+              <ItemButtonForm
+                action={revokeToken}
+                hidden={{ id: token.id }}
+                label={t("letters:hotline.admin.revoke")}
+                item={token.name}
+                variant="warning"
+              />
             </li>
           ))}
         </ul>

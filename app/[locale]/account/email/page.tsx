@@ -1,13 +1,12 @@
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { requireCitizen } from "@/lib/auth/session";
+import { orNotFound, requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
 import { emailChangeHours } from "@/lib/users/emailChange";
 import { FormSection } from "@/components/form/FormSection";
 import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { notFound } from "next/navigation";
 import { askEmailChange } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
@@ -18,8 +17,7 @@ export const generateMetadata = pageMetadata("privacy", "privacy:email.title");
 export default async function EmailPage({ params, searchParams }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
   const actor = await requireCitizen(locale, `/${locale}/account/email`);
-  const profile = await ownProfile({ actor });
-  if (!profile) notFound();
+  const profile = await orNotFound(ownProfile({ actor }));
   return (
     <AccountFrame
       trail={[{ href: `/${locale}/account/profile`, label: t("privacy:profile.title") }]}

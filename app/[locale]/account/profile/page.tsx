@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { locales } from "@/lib/i18n/settings";
 import { codeOptions } from "@/lib/i18n/options";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { requireCitizen } from "@/lib/auth/session";
+import { orNotFound, requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
 import { FormSection } from "@/components/form/FormSection";
 import { field } from "@/components/form/fields";
@@ -20,8 +19,7 @@ export const generateMetadata = pageMetadata("privacy", "privacy:profile.title")
 export default async function ProfilePage({ params, searchParams }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors", "sms"]);
   const actor = await requireCitizen(locale, `/${locale}/account/profile`);
-  const profile = await ownProfile({ actor });
-  if (!profile) notFound();
+  const profile = await orNotFound(ownProfile({ actor }));
   return (
     <AccountFrame
       title={t("privacy:profile.title")}
