@@ -1,16 +1,23 @@
 /**
- * The HTTP server npm start runs (Next's programmatic server on node:http). It exists for one
- * reason: only the process that accepts the connection knows who the client is. Next itself
+ * The HTTP server npm start runs (Next's programmatic server on node:http). It exists for two
+ * reasons. Only the process that accepts the connection knows who the client is: Next itself
  * keeps a client's own X-Forwarded-For and fills it only when absent, so behind it the peer is
  * lost; here every request gets `x-onestop-client` set from the socket (or from the trusted proxy
- * chain, see lib/http/peerAddress.ts), and any copy the client sent is dropped first.
+ * chain, see lib/http/peerAddress.ts), and any copy the client sent is dropped first. And an
+ * anonymous visitor's public page, when the page cache holds it, is answered here
+ * (lib/cache/fastPath.ts) at several times the rate a pass through Next's router allows.
  */
 import http from "node:http";
 import next from "next";
 import { clientAddressHeader } from "../lib/http/clientAddressHeader";
 import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
+import { answerFromCache } from "../lib/cache/fastPath";
 
 const dev = process.argv.includes("--dev");
+// tsx turns on source maps for the whole process, and Node then reads and keeps the map of every
+// chunk Next loads: about 60 MB of heap (rss 685 → 601 MB with the same pages served) that
+// `next start` does not spend. Stack traces from the build name its chunks, as under `next start`.
+if (!dev) process.setSourceMapsEnabled(false);
 const port = Number(process.env.PORT ?? 3000);
 const trust = trustedProxies();
 
@@ -22,7 +29,13 @@ await app.prepare();
 const server = http.createServer((request, response) => {
   delete request.headers[clientAddressHeader];
   request.headers[clientAddressHeader] = peerAddress(request, trust);
-  void handle(request, response);
+  answerFromCache(request, response)
+    .catch((error: unknown) => {
+      console.error("[page-cache] answer failed; Next answers", error);
+      return response.headersSent;
+    })
+    .then((answered) => (answered ? undefined : handle(request, response)))
+    .catch((error: unknown) => console.error("[server] request failed", error));
 });
 // a connection kept open between a proxy's requests must outlive the proxy's own idle timeout
 server.keepAliveTimeout = 65_000;

@@ -4,6 +4,7 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime, formatDay } from "@/lib/i18n/format";
 import { intParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { withQuery } from "@/lib/i18n/paths";
+import { codeOptions } from "@/lib/i18n/options";
 import { requireStaff } from "@/lib/auth/session";
 import { staffScopeSummary } from "@/lib/users/staffQueries";
 import { queuePage } from "@/lib/cases/staffCases";
@@ -12,6 +13,7 @@ import { queueFilterFrom, queueQuery, queueShows } from "@/lib/cases/queueFilter
 import { staffHome } from "@/lib/users/staffHome";
 import StaffNoticesPage from "./notices/page";
 import { Field, inputClass } from "@/components/ui/Field";
+import { FilterSelect } from "@/components/ui/Filters";
 import { DueFlag } from "@/components/cases/DueFlag";
 import { Table } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
@@ -36,14 +38,27 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
     queuePage({ actor: user, filter, page: intParam(query.page) }),
   ]);
   const csv = withQuery("/staff/cases.csv", queueQuery(filter));
+  // a filter whose first choice clears it
+  const select = (
+    name: string,
+    label: string,
+    value: string | undefined,
+    options: { value: string; label: string }[],
+  ) => (
+    <FilterSelect
+      id={`q-${name}`}
+      name={name}
+      label={label}
+      value={value}
+      allLabel={t("all")}
+      options={options}
+    />
+  );
 
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("staff:workbench")}</h1>
-      <section aria-labelledby="roles">
-        <h2 id="roles" className="mb-1 text-lg font-bold">
-          {t("staff:roles")}
-        </h2>
+      <Section id="roles" title={t("staff:roles")} headingClassName="mb-1 text-lg font-bold">
         <ul className="ml-6 list-disc">
           {scope.map((grant) => (
             <li key={`${grant.role}-${grant.department ?? "all"}`}>
@@ -51,7 +66,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
       <Section id="queue" title={t("staff:queue")} className="grid gap-4">
         <form
           method="get"
@@ -67,26 +82,19 @@ export default async function StaffHomePage({ searchParams }: { searchParams: TS
               ))}
             </select>
           </Field>
-          <Field id="q-status" label={t("account:status")}>
-            <select id="q-status" name="status" defaultValue={filter.status ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              {caseStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {t(`account:caseStatus.${status}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          {select(
+            "status",
+            t("account:status"),
+            filter.status,
+            codeOptions(t, "account:caseStatus", caseStatuses),
+          )}
           <Field id="q-service" label={t("staff:serviceCode")}>
             <input id="q-service" name="service" defaultValue={filter.service} className={inputClass} />
           </Field>
-          <Field id="q-due" label={t("staff:deadline")}>
-            <select id="q-due" name="due" defaultValue={filter.due ?? ""} className={inputClass}>
-              <option value="">{t("all")}</option>
-              <option value="soon">{t("staff:due.soon")}</option>
-              <option value="overdue">{t("staff:due.overdue")}</option>
-            </select>
-          </Field>
+          {select("due", t("staff:deadline"), filter.due, [
+            { value: "soon", label: t("staff:due.soon") },
+            { value: "overdue", label: t("staff:due.overdue") },
+          ])}
           <label className="flex min-h-10 items-center gap-2">
             <input type="checkbox" name="mine" value="1" defaultChecked={filter.mine} className="h-5 w-5" />
             {t("staff:mine")}

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import { formatDate, formatDay, isoDay } from "@/lib/i18n/format";
 import { LocalText } from "../ui/LocalText";
+import { DefinitionList } from "../ui/DefinitionList";
 
 type TDocumentMetaView = {
   indexNo: string;
@@ -69,13 +70,10 @@ export function DocumentMeta({
       </table>
     );
   return (
-    <dl className="grid gap-x-6 border border-line bg-panel p-4 md:grid-cols-2">
-      {rows.map(([term, value]) => (
-        <div key={term} className="grid grid-cols-[8rem_1fr] gap-2 py-1">
-          <dt className="font-bold">{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <DefinitionList
+      className="grid gap-x-6 border border-line bg-panel p-4 md:grid-cols-2"
+      rowClassName="grid grid-cols-[8rem_1fr] gap-2 py-1"
+      items={rows}
+    />
   );
 }

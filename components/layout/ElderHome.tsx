@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import { LocalText } from "@/components/ui/LocalText";
+import { Section } from "@/components/ui/Section";
 
 type TTileService = { code: string; name: string; nameEn: string | null };
 
@@ -35,10 +36,12 @@ export function ElderHome({
   ];
   return (
     <div className="hidden gap-8 elder:grid" data-testid="elder-home">
-      <section aria-labelledby="elder-hotline" className="border-4 border-brand p-5">
-        <h2 id="elder-hotline" className="mb-2 text-2xl font-bold">
-          {t("home:elder.hotlineTitle")}
-        </h2>
+      <Section
+        id="elder-hotline"
+        title={t("home:elder.hotlineTitle")}
+        className="border-4 border-brand p-5"
+        headingClassName="mb-2 text-2xl font-bold"
+      >
         <p className="mb-4">{t("home:elder.hotlineHint")}</p>
         <a
           href={`tel:${hotline.replace(/[^\d+]/g, "")}`}
@@ -46,11 +49,12 @@ export function ElderHome({
         >
           {t("home:elder.call", { hotline })}
         </a>
-      </section>
-      <section aria-labelledby="elder-services">
-        <h2 id="elder-services" className="mb-4 text-2xl font-bold">
-          {t("home:elder.servicesTitle")}
-        </h2>
+      </Section>
+      <Section
+        id="elder-services"
+        title={t("home:elder.servicesTitle")}
+        headingClassName="mb-4 text-2xl font-bold"
+      >
         <ul className="grid gap-4 sm:grid-cols-2">
           {tiles.map((item) => (
             <li key={item.href}>
@@ -60,7 +64,7 @@ export function ElderHome({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </div>
   );
 }

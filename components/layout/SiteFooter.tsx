@@ -14,23 +14,23 @@ export function SiteFooter({
   t: TFunction;
   settings: TSiteSettings;
 }) {
+  // the portal's own pages about itself
+  const pages = [
+    [`/${locale}/sitemap`, t("footer.siteMap")],
+    [`/${locale}/accessibility`, t("footer.accessibility")],
+    [`/${locale}/privacy`, t("footer.privacy")],
+    [`/${locale}/contact`, t("footer.contact")],
+  ];
   return (
     <footer className="no-print mt-8 border-t-4 border-brand bg-panel text-sm">
       <div className="mx-auto grid max-w-6xl gap-2 px-4 py-6">
         <nav aria-label={t("footer.links")} className="no-print">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
-            <li>
-              <Link href={`/${locale}/sitemap`}>{t("footer.siteMap")}</Link>
-            </li>
-            <li>
-              <Link href={`/${locale}/accessibility`}>{t("footer.accessibility")}</Link>
-            </li>
-            <li>
-              <Link href={`/${locale}/privacy`}>{t("footer.privacy")}</Link>
-            </li>
-            <li>
-              <Link href={`/${locale}/contact`}>{t("footer.contact")}</Link>
-            </li>
+            {pages.map(([href, label]) => (
+              <li key={href}>
+                <Link href={href}>{label}</Link>
+              </li>
+            ))}
             <li>
               <a
                 href={`mailto:${settings.email}?subject=${encodeURIComponent(t("footer.reportErrorSubject"))}`}

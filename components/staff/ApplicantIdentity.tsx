@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import type { TCaseIdentity } from "@/lib/identity/onBehalf";
+import { DefinitionList } from "@/components/ui/DefinitionList";
 
 /**
  * Who filed a case, for the caseworker: the identity the platform verified when it was filed
@@ -53,14 +54,7 @@ export function ApplicantIdentity({
   return (
     <>
       {principal ? <p className="mb-2 font-bold">{t("staff:identity.onBehalf")}</p> : null}
-      <dl className="grid gap-2 md:grid-cols-[14rem_1fr]">
-        {rows.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="font-bold">{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList className="grid gap-2 md:grid-cols-[14rem_1fr]" rowClassName="contents" items={rows} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
 import { Field, inputClass } from "./Field";
 import { Button } from "./Button";
+import { codeOptions } from "@/lib/i18n/options";
 
 const columns = { 3: "md:grid-cols-3", 5: "md:grid-cols-5" } as const;
 
@@ -16,6 +17,19 @@ export type TFilter = {
   options?: TOption[];
   groups?: TGroup[];
 };
+
+/**
+ * The filters of a list whose choices are codes, each labelled by its translation
+ * `${prefix}.${code}` and set to the list's `current` value of it: a filter is then one line.
+ */
+export function codeFilters<F extends Record<string, unknown>>(t: TFunction, current: F) {
+  return (name: keyof F & string, label: string, prefix: string, codes: readonly string[]): TFilter => ({
+    name,
+    label,
+    value: current[name] as TFilter["value"],
+    options: codeOptions(t, prefix, codes),
+  });
+}
 
 /**
  * A catalogue's filter bar: a GET form (works without JavaScript, and every filtered list has

@@ -6,13 +6,21 @@ type Props = {
   title: ReactNode;
   children: ReactNode;
   className?: string;
+  /** the heading's look, where the page sets it apart (larger in elder mode, smaller beside a list) */
+  headingClassName?: string;
 };
 
 /** A titled part of a page: a section labelled by its own h2. */
-export function Section({ id, title, children, className = "" }: Props) {
+export function Section({
+  id,
+  title,
+  children,
+  className = "",
+  headingClassName = "mb-2 text-xl font-bold",
+}: Props) {
   return (
     <section aria-labelledby={id} className={className}>
-      <h2 id={id} className="mb-2 text-xl font-bold">
+      <h2 id={id} className={headingClassName}>
         {title}
       </h2>
       {children}

@@ -112,6 +112,29 @@ export function formAction<S extends z.ZodType, K extends TActorKind>(
 }
 
 /**
+ * The forms of a staff settings page (`page`): each saves what parses with its use case, which
+ * takes it under its own name (`key`: `{ actor, settings }`, `{ actor, retention }`…), then the
+ * browser comes back to the page with `?saved=${part}`, the page saying what was saved. A settings
+ * page's actions are then a line a form.
+ */
+export function staffSettingsForms(page: string) {
+  return <S extends z.ZodType, K extends string>(
+    part: string,
+    schema: S,
+    save: (input: { actor: TSessionUser } & Record<K, z.infer<S>>) => Promise<unknown>,
+    key: K,
+  ) =>
+    formAction({
+      schema,
+      actor: "staff",
+      run: async ({ input, actor }) => {
+        await save({ actor, [key]: input } as { actor: TSessionUser } & Record<K, z.infer<S>>);
+        redirect(`${page}?saved=${part}`);
+      },
+    });
+}
+
+/**
  * The form state for an expected failure of a use case (over a limit, a FormError), with what was
  * typed kept; anything unexpected is logged with a reference to quote.
  */

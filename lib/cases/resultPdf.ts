@@ -6,7 +6,7 @@ import type { TLocale } from "../i18n/settings";
 import { createPdfDocument, qrBeside } from "../pdf/pdfDocument";
 import { getT } from "../i18n/server";
 import { getSiteSettings } from "../settings/queries";
-import { fileResponse } from "../http/contentDisposition";
+import { pdfResponse } from "../http/contentDisposition";
 import { renderQrPng } from "./receipt";
 import { groupedCode, resultWording, type TResultDocument } from "./resultDocument";
 
@@ -132,9 +132,7 @@ export async function resultPdfResponse(input: {
     t,
     siteName: lt(input.locale, settings.siteName.zh, settings.siteName.en),
   });
-  return fileResponse(bytes, {
-    type: "application/pdf",
-    kind: "inline",
+  return pdfResponse(bytes, {
     name: `result-${input.document.facts.trackingNumber}.pdf`,
     cache: "private, no-store",
   });

@@ -42,3 +42,8 @@ export function fileResponse(
     },
   });
 }
+
+/** A PDF the portal made (a receipt, a guide, a letter), shown in the browser rather than saved. */
+export function pdfResponse(bytes: Uint8Array<ArrayBuffer>, file: { name: string; cache: string }): Response {
+  return fileResponse(bytes, { type: "application/pdf", kind: "inline", ...file });
+}

@@ -6,6 +6,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { Client as PgClient } from "pg";
 import { inject } from "vitest";
 import { seedDemo } from "../../prisma/seed/seed";
+import { embeddedSettings } from "../../lib/db/adapter";
 
 export type TestDatabase = {
   prisma: PrismaClient;
@@ -45,9 +46,10 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const images = inject("pgliteSnapshots");
   const image = images?.[options.seeded ? "seeded" : "migrated"];
+  const startParams = [...PGlite.defaultStartParams, ...embeddedSettings];
   const pglite = image
-    ? new PGlite({ loadDataDir: new Blob([new Uint8Array(fs.readFileSync(image))]) })
-    : new PGlite();
+    ? new PGlite({ loadDataDir: new Blob([new Uint8Array(fs.readFileSync(image))]), startParams })
+    : new PGlite({ startParams });
   if (!image) for (const sql of migrationSql()) await pglite.exec(sql);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   if (!image && options.seeded) await seedDemo(prisma);

@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { PrismaClient } from "../../lib/db/generated/client";
 import { seedDemo } from "../../prisma/seed/seed";
 import { migrationSql } from "./db";
+import { embeddedSettings } from "../../lib/db/adapter";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -35,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-test-db-"));
   const files = { migrated: path.join(dir, "migrated.tar"), seeded: path.join(dir, "seeded.tar") };
-  const pglite = new PGlite();
+  const pglite = new PGlite({ startParams: [...PGlite.defaultStartParams, ...embeddedSettings] });
   for (const sql of migrationSql()) await pglite.exec(sql);
   const save = async (file: string) =>
     fs.writeFileSync(file, new Uint8Array(await (await pglite.dumpDataDir("none")).arrayBuffer()));

@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/writeAudit";
 import { GENESIS_HASH, verifyAuditChain } from "@/lib/audit/verifyChain";
 import { runAndRecordVerification } from "@/lib/audit/recordVerification";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { embeddedSettings } from "@/lib/db/adapter";
 
 // This file breaks its chain on purpose and fills it with 10,000 rows: it has its own database
 // (an in-memory PGlite, or its own schema on PostgreSQL), so no other test sees either.
@@ -169,7 +170,7 @@ describe("rows written before the chain existed", () => {
   it("are chained, in id order, by the migration that introduces it", async () => {
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const pglite = new PGlite();
+    const pglite = new PGlite({ startParams: [...PGlite.defaultStartParams, ...embeddedSettings] });
     const migrations = migrationSql();
     const chainAt = migrations.findIndex((sql) => sql.includes("audit_log_digest"));
     for (const sql of migrations.slice(0, chainAt)) await pglite.exec(sql);

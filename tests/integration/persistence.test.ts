@@ -42,7 +42,10 @@ describe("the embedded database on disk", () => {
       password: "Persist-2026x",
       portal: "public",
     });
+    // the portal's own settings hold on a directory it opens (lib/db/adapter.ts: embeddedSettings)
+    const settings = await second.prisma.$queryRaw<{ shared_buffers: string }[]>`SHOW shared_buffers`;
     await second.close();
     expect(result).toMatchObject({ ok: true, user: { email: "keep@example.cn" } });
+    expect(settings).toEqual([{ shared_buffers: "32MB" }]);
   });
 });

@@ -33,25 +33,25 @@ export const regenerateStaffRecoveryCodes = formAction({
   },
 });
 
+/** A step of the move to another authenticator, taken with a code; then the page shows where it stands. */
+const reenrolmentStep = (step: typeof startReenrolment, next: string) =>
+  formAction({
+    schema: ZTotpCode,
+    actor: "staff",
+    run: async ({ input, actor }) => {
+      await step({ actor, code: input.code, ip: await clientAddress() });
+      redirect(next);
+    },
+  });
+
 /** A current code starts the move to another authenticator; the page then shows the new QR code. */
-export const startStaffReenrolment = formAction({
-  schema: ZTotpCode,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await startReenrolment({ actor, code: input.code, ip: await clientAddress() });
-    redirect("/staff/account#two-factor");
-  },
-});
+export const startStaffReenrolment = reenrolmentStep(startReenrolment, "/staff/account#two-factor");
 
 /** A code from the new authenticator confirms it. */
-export const confirmStaffReenrolment = formAction({
-  schema: ZTotpCode,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await confirmReenrolment({ actor, code: input.code, ip: await clientAddress() });
-    redirect("/staff/account?reenrolled=1#two-factor");
-  },
-});
+export const confirmStaffReenrolment = reenrolmentStep(
+  confirmReenrolment,
+  "/staff/account?reenrolled=1#two-factor",
+);
 
 export const cancelStaffReenrolment = postAction({
   schema: z.object({}),

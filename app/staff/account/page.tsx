@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
@@ -40,7 +41,13 @@ export default async function StaffAccountPage({ searchParams }: { searchParams:
         account: actor.email,
       })
     : null;
-  const common = { messages: errorMessages(t, { staff: true }), errorTitle: t("errors:summaryTitle") };
+  // every form here asks for a code from the authenticator
+  const code = {
+    messages: errorMessages(t, { staff: true }),
+    errorTitle: t("errors:summaryTitle"),
+    name: "code" as const,
+    label: t("staff:twoFactor.code"),
+  };
   return (
     <div className="grid gap-8">
       <h1 className="text-2xl font-bold">{t("staff:account.title")}</h1>
@@ -72,8 +79,7 @@ export default async function StaffAccountPage({ searchParams }: { searchParams:
             : t("staff:account.notEnrolled")}
         </p>
         {status.pendingSecret && qr ? (
-          <div className="grid gap-3">
-            <p className="max-w-2xl">{t("staff:account.reenrolConfirmIntro")}</p>
+          <TwoFactorTask intro={t("staff:account.reenrolConfirmIntro")}>
             {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL made on the server */}
             <img src={qr} alt={t("staff:twoFactor.qrAlt")} width={246} height={246} className="border" />
             <p>
@@ -81,51 +87,55 @@ export default async function StaffAccountPage({ searchParams }: { searchParams:
               <code className="font-mono text-lg">{groupedSecret(status.pendingSecret)}</code>
             </p>
             <CodeForm
-              {...common}
+              {...code}
               action={confirmStaffReenrolment}
-              name="code"
               idPrefix="reenrol"
-              label={t("staff:twoFactor.code")}
               hint={t("staff:twoFactor.enrolCodeHint")}
               submitLabel={t("staff:account.reenrolConfirm")}
             />
             <form action={cancelStaffReenrolment}>
               <Button variant="link">{t("staff:account.reenrolCancel")}</Button>
             </form>
-          </div>
+          </TwoFactorTask>
         ) : status.enrolledAt ? (
-          <div className="grid gap-3">
-            <h3 className="text-lg font-bold">{t("staff:account.reenrolTitle")}</h3>
-            <p className="max-w-2xl">{t("staff:account.reenrolIntro")}</p>
+          <TwoFactorTask title={t("staff:account.reenrolTitle")} intro={t("staff:account.reenrolIntro")}>
             <CodeForm
-              {...common}
+              {...code}
               action={startStaffReenrolment}
-              name="code"
               idPrefix="reenrol"
-              label={t("staff:twoFactor.code")}
               submitLabel={t("staff:account.reenrolStart")}
             />
-          </div>
+          </TwoFactorTask>
         ) : null}
         {status.enrolledAt ? (
-          <div className="grid gap-3">
-            <h3 className="text-lg font-bold">{t("staff:account.regenerateTitle")}</h3>
-            <p className="max-w-2xl">{t("staff:account.regenerateIntro")}</p>
+          <TwoFactorTask
+            title={t("staff:account.regenerateTitle")}
+            intro={t("staff:account.regenerateIntro")}
+          >
             <CodeForm
-              {...common}
+              {...code}
               action={regenerateStaffRecoveryCodes}
-              name="code"
               idPrefix="recovery"
-              label={t("staff:twoFactor.code")}
               submitLabel={t("staff:account.regenerate")}
               shownOnce={{
                 title: t("staff:twoFactor.recoveryCodesTitle"),
                 intro: t("staff:twoFactor.recoveryCodesIntro"),
               }}
             />
-          </div>
+          </TwoFactorTask>
         ) : null}
       </Section>
+    </div>
+  );
+}
+
+/** One thing to do with the second factor: its heading when it has one, what it does, its form. */
+function TwoFactorTask({ title, intro, children }: { title?: string; intro: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-3">
+      {title ? <h3 className="text-lg font-bold">{title}</h3> : null}
+      <p className="max-w-2xl">{intro}</p>
+      {children}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { auditFilterOf, auditOutcomes, auditTargetTypes } from "@/lib/auditTrail
 import { latestAuditVerification, listAuditEntries } from "@/lib/auditTrail/queries";
 import { canVerifyAuditChain } from "@/lib/auditTrail/policy";
 import { auditTargetHref } from "@/lib/auditTrail/targetHref";
-import { FilterForm } from "@/components/ui/Filters";
+import { codeFilters, FilterForm } from "@/components/ui/Filters";
 import { Field, inputClass } from "@/components/ui/Field";
 import { Table } from "@/components/ui/Table";
 import { Button } from "@/components/ui/Button";
@@ -30,6 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
   );
   const verification = await latestAuditVerification({ actor });
   const t = await getT(defaultLocale, ["audit", "staff"]);
+  const byCode = codeFilters(t, filter);
   const raw = {
     person: param(query.person, 120),
     action: param(query.action, 80),
@@ -87,21 +88,8 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
         t={t}
         idPrefix="audit"
         filters={[
-          {
-            name: "targetType",
-            label: t("audit:filter.targetType"),
-            value: filter.targetType,
-            options: auditTargetTypes.map((type) => ({ value: type, label: t(`audit:targetType.${type}`) })),
-          },
-          {
-            name: "outcome",
-            label: t("audit:filter.outcome"),
-            value: filter.outcome,
-            options: auditOutcomes.map((outcome) => ({
-              value: outcome,
-              label: t(`audit:outcome.${outcome}`),
-            })),
-          },
+          byCode("targetType", t("audit:filter.targetType"), "audit:targetType", auditTargetTypes),
+          byCode("outcome", t("audit:filter.outcome"), "audit:outcome", auditOutcomes),
         ]}
       >
         {text("audit-person", "person")}
@@ -157,12 +145,7 @@ export default async function AuditPage({ searchParams }: { searchParams: TSearc
           },
         ]}
       />
-      <Pagination
-        t={t}
-        page={page.page}
-        pages={page.pages}
-        hrefFor={(n) => withQuery("/staff/audit", { ...raw, page: n })}
-      />
+      <Pagination t={t} {...page} hrefFor={(n) => withQuery("/staff/audit", { ...raw, page: n })} />
     </div>
   );
 }

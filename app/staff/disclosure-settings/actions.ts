@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions/formAction";
+import { formAction, staffSettingsForms } from "@/lib/actions/formAction";
 import { ZCalendarForm, ZDisclosureSettings } from "@/lib/settings/disclosure";
 import { saveCaseSettings, saveDisclosureSettings } from "@/lib/settings/queries";
 import { saveNoticeReview, ZNoticeReviewForm } from "@/lib/notices/reviewLevels";
@@ -9,15 +9,11 @@ import { ZCaseSettings } from "@/lib/settings/cases";
 import { saveCalendarOverrides } from "@/lib/deadlines/saveCalendarOverrides";
 import { saveIndexNumbering, ZIndexNumberingForm } from "@/lib/disclosure/indexNumbering";
 
-export const saveCorrectionPeriod = formAction({
-  schema: ZDisclosureSettings,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await saveDisclosureSettings({ actor, settings: input });
-    redirect("/staff/disclosure-settings?saved=period");
-  },
-});
+const form = staffSettingsForms("/staff/disclosure-settings");
 
+export const saveCorrectionPeriod = form("period", ZDisclosureSettings, saveDisclosureSettings, "settings");
+
+// saving the calendar recomputes the open deadlines: the page says how many moved
 export const saveCalendar = formAction({
   schema: ZCalendarForm,
   actor: "staff",
@@ -27,24 +23,11 @@ export const saveCalendar = formAction({
   },
 });
 
-export const saveRatingPeriods = formAction({
-  schema: ZCaseSettings,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await saveCaseSettings({ actor, settings: input });
-    redirect("/staff/disclosure-settings?saved=cases");
-  },
-});
+export const saveRatingPeriods = form("cases", ZCaseSettings, saveCaseSettings, "settings");
 
-export const saveReviewLevels = formAction({
-  schema: ZNoticeReviewForm,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await saveNoticeReview({ actor, review: input });
-    redirect("/staff/disclosure-settings?saved=noticeReview");
-  },
-});
+export const saveReviewLevels = form("noticeReview", ZNoticeReviewForm, saveNoticeReview, "review");
 
+// the form sends the credit codes; the use case takes them as its entries
 export const saveIndexNumberingForm = formAction({
   schema: ZIndexNumberingForm,
   actor: "staff",

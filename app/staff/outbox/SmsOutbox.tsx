@@ -4,34 +4,26 @@ import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listSmsOutbox } from "@/lib/sms/outbox";
 import { smsConfigured } from "@/lib/sms/sendSms";
-import { buttonClass } from "@/components/ui/Button";
 import { Section } from "@/components/ui/Section";
 import { retryOutboxSms } from "./actions";
-
-type TSmsState = "sent" | "failed" | "retrying" | "queued" | "kept";
+import { RetryForm } from "./RetryForm";
+import { deliveryState, OutboxList } from "./OutboxList";
 
 /** The SMS outbox beside the mail outbox: template and parameters, state, receipt; a failed one can be sent again. */
 export async function SmsOutbox({ actor, t }: { actor: TSessionUser; t: TFunction }) {
   const messages = await listSmsOutbox({ actor });
-  const stateOf = (sms: (typeof messages)[number]): TSmsState =>
-    sms.sentAt
-      ? "sent"
-      : sms.failedAt
-        ? "failed"
-        : sms.error
-          ? "retrying"
-          : smsConfigured()
-            ? "queued"
-            : "kept";
   return (
     <Section id="sms-outbox" title={t("sms:outbox.title")}>
-      <p>{t("sms:outbox.intro")}</p>
-      {messages.length === 0 ? <p>{t("sms:outbox.empty")}</p> : null}
-      <ol className="grid gap-2">
-        {messages.map((sms) => {
-          const state = stateOf(sms);
+      <OutboxList
+        intro={t("sms:outbox.intro")}
+        empty={t("sms:outbox.empty")}
+        entries={messages}
+        entryData={(sms) => ({ "data-sms-to": sms.to })}
+      >
+        {(sms) => {
+          const state = deliveryState(sms, smsConfigured());
           return (
-            <li key={sms.id} className="grid gap-1 border border-line p-4" data-sms-to={sms.to}>
+            <>
               <p className="font-bold">
                 {t(`sms:outbox.templates.${sms.template}`, { defaultValue: sms.template })}
               </p>
@@ -58,17 +50,12 @@ export async function SmsOutbox({ actor, t }: { actor: TSessionUser; t: TFunctio
                 </p>
               ) : null}
               {state === "failed" ? (
-                <form action={retryOutboxSms}>
-                  <input type="hidden" name="id" value={sms.id} />
-                  <button type="submit" className={buttonClass("secondary")}>
-                    {t("sms:outbox.retry")}
-                  </button>
-                </form>
+                <RetryForm action={retryOutboxSms} id={sms.id} label={t("sms:outbox.retry")} />
               ) : null}
-            </li>
+            </>
           );
-        })}
-      </ol>
+        }}
+      </OutboxList>
     </Section>
   );
 }

@@ -3,39 +3,27 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { postAction } from "@/lib/actions/formAction";
+import type { TSessionUser } from "@/lib/auth/types";
 import { retryMail } from "@/lib/notifications/queries";
 import { retryFailedJob } from "@/lib/worker/failedJobs";
 import { retrySms } from "@/lib/sms/outbox";
 
-/** The mail or job to try again, by its id. */
-const ZRetry = z.object({ id: z.string().min(1).max(64) });
+/**
+ * Tries a failed mail, text message or background job again by its id (administrators), then the
+ * outbox says so (`next`).
+ */
+const retryAction = (retry: (input: { actor: TSessionUser; id: string }) => Promise<void>, next: string) =>
+  postAction({
+    schema: z.object({ id: z.string().min(1).max(64) }),
+    actor: "staff",
+    run: async ({ input, actor }) => {
+      await retry({ actor, id: input.id });
+      redirect(next);
+    },
+  });
 
-/** Sends a failed mail again (administrators). */
-export const retryOutboxMail = postAction({
-  schema: ZRetry,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await retryMail({ actor, id: input.id });
-    redirect("/staff/outbox?retried=1");
-  },
-});
+export const retryOutboxMail = retryAction(retryMail, "/staff/outbox?retried=1");
 
-/** Runs a failed background job again (administrators). */
-export const retryJob = postAction({
-  schema: ZRetry,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await retryFailedJob({ actor, id: input.id });
-    redirect("/staff/outbox?jobRetried=1");
-  },
-});
+export const retryJob = retryAction(retryFailedJob, "/staff/outbox?jobRetried=1");
 
-/** Sends a failed SMS again (administrators). */
-export const retryOutboxSms = postAction({
-  schema: z.object({ id: z.string().min(1).max(64) }),
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await retrySms({ actor, id: input.id });
-    redirect("/staff/outbox?smsRetried=1#sms-outbox");
-  },
-});
+export const retryOutboxSms = retryAction(retrySms, "/staff/outbox?smsRetried=1#sms-outbox");

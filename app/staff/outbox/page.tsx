@@ -4,16 +4,15 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/notifications/queries";
 import { smtpConfigured } from "@/lib/mail/sendMail";
-import { buttonClass } from "@/components/ui/Button";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { Section } from "@/components/ui/Section";
 import { listFailedJobs } from "@/lib/worker/failedJobs";
 import { retryJob, retryOutboxMail } from "./actions";
 import { SmsOutbox } from "./SmsOutbox";
+import { RetryForm } from "./RetryForm";
+import { deliveryState, OutboxList } from "./OutboxList";
 
 export const generateMetadata = staffPageMetadata("notifications", "notifications:outboxTitle");
-
-type TMailState = "sent" | "failed" | "retrying" | "queued" | "kept";
 
 /**
  * Every e-mail the portal sent or is sending (administrators only); a failed one can be sent again.
@@ -29,16 +28,6 @@ export default async function OutboxPage({
   const failedJobs = await listFailedJobs({ actor });
   const query = await searchParams;
   const t = await getT(defaultLocale, ["notifications", "privacy", "sms"]);
-  const stateOf = (mail: (typeof mails)[number]): TMailState =>
-    mail.sentAt
-      ? "sent"
-      : mail.failedAt
-        ? "failed"
-        : mail.error
-          ? "retrying"
-          : smtpConfigured()
-            ? "queued"
-            : "kept";
   return (
     <div className="grid gap-4">
       <PageHeader
@@ -53,13 +42,16 @@ export default async function OutboxPage({
                 : null
         }
       />
-      <p>{t("notifications:outboxIntro")}</p>
-      {mails.length === 0 ? <p>{t("notifications:outboxEmpty")}</p> : null}
-      <ol className="grid gap-4">
-        {mails.map((mail) => {
-          const state = stateOf(mail);
+      <OutboxList
+        intro={t("notifications:outboxIntro")}
+        empty={t("notifications:outboxEmpty")}
+        entries={mails}
+        className="grid gap-4"
+      >
+        {(mail) => {
+          const state = deliveryState(mail, smtpConfigured());
           return (
-            <li key={mail.id} className="grid gap-1 border border-line p-4">
+            <>
               <p className="font-bold">{mail.subject}</p>
               <p className="text-sm text-muted">
                 {t("notifications:column.to")}
@@ -71,29 +63,26 @@ export default async function OutboxPage({
                 <p className="text-sm">{t("notifications:outboxError", { error: mail.error })}</p>
               ) : null}
               {state === "failed" && !mail.purgedAt ? (
-                <form action={retryOutboxMail}>
-                  <input type="hidden" name="id" value={mail.id} />
-                  <button type="submit" className={buttonClass("secondary")}>
-                    {t("notifications:outboxRetry")}
-                  </button>
-                </form>
+                <RetryForm action={retryOutboxMail} id={mail.id} label={t("notifications:outboxRetry")} />
               ) : null}
               {mail.purgedAt ? (
                 <p className="text-sm text-muted">{t("privacy:account.mailPurged")}</p>
               ) : (
                 <pre className="font-sans text-sm whitespace-pre-wrap">{mail.text}</pre>
               )}
-            </li>
+            </>
           );
-        })}
-      </ol>
+        }}
+      </OutboxList>
       <SmsOutbox actor={actor} t={t} />
       <Section id="failed-jobs" title={t("notifications:failedJobsTitle")}>
-        <p>{t("notifications:failedJobsIntro")}</p>
-        {failedJobs.length === 0 ? <p>{t("notifications:failedJobsEmpty")}</p> : null}
-        <ol className="grid gap-2">
-          {failedJobs.map((job) => (
-            <li key={job.id} className="grid gap-1 border border-line p-4">
+        <OutboxList
+          intro={t("notifications:failedJobsIntro")}
+          empty={t("notifications:failedJobsEmpty")}
+          entries={failedJobs}
+        >
+          {(job) => (
+            <>
               <p className="text-sm">
                 {t("notifications:failedJobSummary", {
                   kind: job.kind,
@@ -104,15 +93,10 @@ export default async function OutboxPage({
               <pre className="overflow-x-auto text-xs whitespace-pre-wrap">
                 {job.lastError?.split("\n")[0]}
               </pre>
-              <form action={retryJob}>
-                <input type="hidden" name="id" value={job.id} />
-                <button type="submit" className={buttonClass("secondary")}>
-                  {t("notifications:failedJobRetry")}
-                </button>
-              </form>
-            </li>
-          ))}
-        </ol>
+              <RetryForm action={retryJob} id={job.id} label={t("notifications:failedJobRetry")} />
+            </>
+          )}
+        </OutboxList>
       </Section>
     </div>
   );

@@ -8,7 +8,7 @@ import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { accountFilterOf, accountKinds, accountStates, staffRoles } from "@/lib/users/schema";
 import { departmentChoices, listAccounts } from "@/lib/users/accountQueries";
-import { FilterForm } from "@/components/ui/Filters";
+import { codeFilters, FilterForm } from "@/components/ui/Filters";
 import { Field, inputClass } from "@/components/ui/Field";
 import { Table } from "@/components/ui/Table";
 import { buttonClass } from "@/components/ui/Button";
@@ -28,6 +28,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
     departmentChoices({ actor }),
     getT(defaultLocale, ["users", "staff", "privacy"]),
   ]);
+  const byCode = codeFilters(t, filter);
   return (
     <div className="grid gap-6">
       <PageHeader title={t("users:title")} />
@@ -44,30 +45,15 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
         idPrefix="users"
         cols={3}
         filters={[
-          {
-            name: "kind",
-            label: t("users:filter.kind"),
-            value: filter.kind,
-            options: accountKinds.map((kind) => ({ value: kind, label: t(`users:kind.${kind}`) })),
-          },
-          {
-            name: "role",
-            label: t("users:filter.role"),
-            value: filter.role,
-            options: staffRoles.map((role) => ({ value: role, label: t(`staff:role.${role}`) })),
-          },
+          byCode("kind", t("users:filter.kind"), "users:kind", accountKinds),
+          byCode("role", t("users:filter.role"), "staff:role", staffRoles),
           {
             name: "department",
             label: t("users:filter.department"),
             value: filter.department,
             options: departments.map((d) => ({ value: d.code, label: d.name })),
           },
-          {
-            name: "state",
-            label: t("users:filter.state"),
-            value: filter.state,
-            options: accountStates.map((state) => ({ value: state, label: t(`users:state.${state}`) })),
-          },
+          byCode("state", t("users:filter.state"), "users:state", accountStates),
         ]}
       >
         <Field id="users-q" label={t("users:filter.q")}>
@@ -114,12 +100,7 @@ export default async function UsersPage({ searchParams }: { searchParams: TSearc
           },
         ]}
       />
-      <Pagination
-        t={t}
-        page={page.page}
-        pages={page.pages}
-        hrefFor={(n) => withQuery("/staff/users", { ...filter, page: n })}
-      />
+      <Pagination t={t} {...page} hrefFor={(n) => withQuery("/staff/users", { ...filter, page: n })} />
     </div>
   );
 }

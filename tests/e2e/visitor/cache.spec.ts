@@ -33,6 +33,60 @@ test("anonymous visitors get public pages from the cache, with a header a CDN ca
   expect(personal.headers()["cache-control"]).toContain("no-store");
 });
 
+test("a cached page is answered in front of Next with the same headers, gzip made once, an ETag and 304", async ({
+  request,
+}) => {
+  // a query the page ignores makes a copy of its own: the first answer is rendered, the second cached
+  const path = `/zh-Hans/notices?probe=${Date.now()}`;
+  const miss = await request.get(path);
+  const hit = await request.get(path);
+  expect([miss.headers()["x-onestop-cache"], hit.headers()["x-onestop-cache"]]).toEqual(["miss", "hit"]);
+  const nonceOf = (headers: Record<string, string>) =>
+    /'nonce-([^']+)'/.exec(headers["content-security-policy"])![1];
+  // what differs by answer or by how the bytes travel; everything else is the same, value for value
+  const perAnswer = new Set([
+    "date",
+    "content-security-policy",
+    "link",
+    "x-onestop-cache",
+    "content-length",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+  ]);
+  const same = (headers: Record<string, string>) =>
+    Object.entries(headers)
+      .filter(([name]) => !perAnswer.has(name))
+      .sort();
+  expect(same(hit.headers())).toEqual(same(miss.headers()));
+  expect(hit.headers()["etag"]).toMatch(/^"[\w-]{27}"$/);
+  expect(hit.headers()["content-encoding"]).toBe("gzip");
+  for (const answer of [miss, hit]) {
+    // a preload names the answer's own nonce, never the one the copy was rendered with
+    const link = answer.headers()["link"];
+    if (link?.includes("nonce=")) expect(link).toContain(`nonce="${nonceOf(answer.headers())}"`);
+    expect((await answer.text()).split(`nonce="${nonceOf(answer.headers())}"`).length).toBeGreaterThan(2);
+  }
+
+  const plain = await request.get(path, { headers: { "accept-encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  expect(Number(plain.headers()["content-length"])).toBe((await plain.body()).byteLength);
+  expect((await plain.text()).replaceAll(nonceOf(plain.headers()), "NONCE")).toBe(
+    (await hit.text()).replaceAll(nonceOf(hit.headers()), "NONCE"),
+  );
+
+  const unchanged = await request.get(path, { headers: { "if-none-match": hit.headers()["etag"] } });
+  expect(unchanged.status()).toBe(304);
+  expect(unchanged.headers()["etag"]).toBe(hit.headers()["etag"]);
+  // the browser keeps the policy stored with its copy, whose nonce that copy carries
+  expect(unchanged.headers()["content-security-policy"]).toBeUndefined();
+  expect(await unchanged.body()).toHaveLength(0);
+
+  const head = await request.head(path);
+  expect([head.status(), head.headers()["x-onestop-cache"]]).toEqual([200, "hit"]);
+  expect(await head.body()).toHaveLength(0);
+});
+
 test("a signed-in citizen's pages stay private and their own, and never reach anyone else", async ({
   page,
   request,

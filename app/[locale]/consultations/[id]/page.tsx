@@ -21,6 +21,7 @@ import { Markdown } from "@/components/ui/Markdown";
 import { LocalText, WrittenText } from "@/components/ui/LocalText";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { periodText } from "@/components/consultations/periodText";
+import { CommentList } from "@/components/consultations/CommentList";
 import { commentOnConsultation } from "./actions";
 
 type Props = { params: Promise<{ locale: string; id: string }>; searchParams: TSearchParams };
@@ -202,20 +203,14 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
       ) : null}
 
       <Section id="comments" title={t("consultations:commentsHeading")}>
-        {c.comments.length ? (
-          <ol className="grid gap-3">
-            {c.comments.map((comment) => (
-              <li key={comment.id} className="border-l-4 border-line pl-3">
-                <p className="text-sm text-muted">{formatDate(locale, comment.createdAt)}</p>
-                <p className="whitespace-pre-wrap">
-                  <WrittenText locale={locale} text={comment.body} />
-                </p>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p>{t("consultations:noComments")}</p>
-        )}
+        <CommentList
+          comments={c.comments}
+          ordered
+          className="grid gap-3"
+          meta={(comment) => formatDate(locale, comment.createdAt)}
+          body={(comment) => <WrittenText locale={locale} text={comment.body} />}
+          empty={t("consultations:noComments")}
+        />
       </Section>
     </div>
   );

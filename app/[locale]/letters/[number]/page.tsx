@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
-import { formatDate, formatDateTime, formatDay } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { codeOptions } from "@/lib/i18n/options";
 import { errorMessages } from "@/lib/i18n/messages";
 import { getSessionUser } from "@/lib/auth/session";
@@ -18,6 +18,7 @@ import { Section } from "@/components/ui/Section";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { SimpleForm } from "@/components/form/SimpleForm";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { LetterTimeline } from "@/components/letters/LetterTimeline";
 import { FileList } from "@/components/cases/FileList";
 import { WrittenText } from "@/components/ui/LocalText";
 import { rateLetterReply } from "./actions";
@@ -118,19 +119,7 @@ export default async function LetterPage({ params }: Props) {
           />
         </Section>
       ) : null}
-      {mine ? (
-        <Section id="timeline" title={t("letters:timeline")}>
-          <ol className="grid gap-2">
-            {mine.events.map((event) => (
-              <li key={event.id}>
-                <span className="font-bold">{t(`letters:event.${event.kind}`)}</span>{" "}
-                <span className="text-muted">{formatDateTime(locale, event.createdAt)}</span>
-                {event.reason ? <span> — {event.reason}</span> : null}
-              </li>
-            ))}
-          </ol>
-        </Section>
-      ) : null}
+      {mine ? <LetterTimeline t={t} locale={locale} events={mine.events} /> : null}
     </div>
   );
 }

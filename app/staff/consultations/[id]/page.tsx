@@ -18,8 +18,10 @@ import { SimpleForm } from "@/components/form/SimpleForm";
 import { Section } from "@/components/ui/Section";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { PageHeader } from "@/components/staff/PageHeader";
+import { WorkflowStepForm } from "@/components/staff/WorkflowStepForm";
 import { consultationFields } from "@/components/consultations/consultationFields";
 import { periodText } from "@/components/consultations/periodText";
+import { CommentList } from "@/components/consultations/CommentList";
 import { consultationStep, editConsultation, moderateConsultationComment, writeFeedback } from "../actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -46,14 +48,13 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
   const steps = byTone(consultationWorkflow, allowedSteps(consultationWorkflow, actor, c), c.status);
   const pending = c.comments.filter((m) => m.status === "PENDING");
   const stepForm = (step: TConsultationStep) => (
-    <SimpleForm
+    <WorkflowStepForm
       key={step}
-      idPrefix={`step-${step}`}
-      action={consultationStep}
-      hidden={{ ...hidden, step }}
-      fields={[]}
-      submitLabel={t(`consultations:editor.step.${step}`)}
+      step={step}
+      label={t(`consultations:editor.step.${step}`)}
       tone={stepTone(consultationWorkflow, step, c.status)}
+      action={consultationStep}
+      hidden={hidden}
       messages={messages}
       errorTitle={errorTitle}
     />
@@ -203,28 +204,25 @@ export default async function StaffConsultationPage({ params, searchParams }: Pr
       ) : null}
 
       <Section id="all-comments" title={t("consultations:editor.allComments")}>
-        {c.comments.length ? (
-          <ul className="grid gap-2">
-            {c.comments.map((m) => (
-              <li key={m.id} className="border-l-4 border-line pl-3">
-                <p className="text-sm text-muted">
-                  {m.author?.name ?? ""} · {formatDateTime(defaultLocale, m.createdAt)} ·{" "}
-                  {t(`consultations:commentState.${m.status}`)}
-                  {m.private ? ` · ${t("consultations:privateMark")}` : ""}
-                  {m.moderator
-                    ? ` · ${t("consultations:editor.moderatedBy", { name: m.moderator.name })}`
-                    : ""}
-                </p>
-                <p className="whitespace-pre-wrap">{m.body}</p>
-                {m.rejectReason ? (
-                  <p className="text-sm">{t("consultations:rejectedBecause", { reason: m.rejectReason })}</p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("consultations:editor.noCommentsYet")}</p>
-        )}
+        <CommentList
+          comments={c.comments}
+          className="grid gap-2"
+          meta={(m) => (
+            <>
+              {m.author?.name ?? ""} · {formatDateTime(defaultLocale, m.createdAt)} ·{" "}
+              {t(`consultations:commentState.${m.status}`)}
+              {m.private ? ` · ${t("consultations:privateMark")}` : ""}
+              {m.moderator ? ` · ${t("consultations:editor.moderatedBy", { name: m.moderator.name })}` : ""}
+            </>
+          )}
+          body={(m) => m.body}
+          after={(m) =>
+            m.rejectReason ? (
+              <p className="text-sm">{t("consultations:rejectedBecause", { reason: m.rejectReason })}</p>
+            ) : null
+          }
+          empty={t("consultations:editor.noCommentsYet")}
+        />
       </Section>
     </div>
   );

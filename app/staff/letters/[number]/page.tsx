@@ -2,7 +2,7 @@ import { getT, paramMetadata } from "@/lib/i18n/server";
 import type { TSearchParams } from "@/lib/i18n/search-params";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
-import { formatDate, formatDateTime, formatDay } from "@/lib/i18n/format";
+import { formatDate, formatDay } from "@/lib/i18n/format";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { departmentList } from "@/lib/places/queries";
 import { staffLetter } from "@/lib/letters/queries";
@@ -17,6 +17,7 @@ import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { StepForms } from "@/components/staff/StepForms";
 import { mailboxName } from "@/components/letters/mailboxName";
+import { LetterTimeline } from "@/components/letters/LetterTimeline";
 import { FileList } from "@/components/cases/FileList";
 import { letterStepAction } from "./actions";
 
@@ -156,17 +157,7 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
         errorTitle={t("errors:summaryTitle")}
         empty={t("staff:noNextSteps")}
       />
-      <Section id="timeline" title={t("letters:timeline")}>
-        <ol className="grid gap-2">
-          {letter.events.map((event) => (
-            <li key={event.id}>
-              <span className="font-bold">{t(`letters:event.${event.kind}`)}</span>{" "}
-              <span className="text-muted">{formatDateTime(defaultLocale, event.createdAt)}</span>
-              {event.reason ? <span> — {event.reason}</span> : null}
-            </li>
-          ))}
-        </ol>
-      </Section>
+      <LetterTimeline t={t} locale={defaultLocale} events={letter.events} />
     </div>
   );
 }

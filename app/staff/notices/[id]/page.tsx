@@ -22,7 +22,7 @@ import { scopeValues, type TNoticeScope } from "@/lib/notices/scope";
 import { labelledPlaceTree } from "@/lib/places/queries";
 import { NoticeForm } from "@/components/notices/NoticeForm";
 import { noticeFormProps } from "@/components/notices/noticeFormLabels";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { WorkflowStepForm } from "@/components/staff/WorkflowStepForm";
 import { Section } from "@/components/ui/Section";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { noticeStepAction, previewNoticeBody } from "../actions";
@@ -69,15 +69,15 @@ export default async function StaffNoticePage({ params, searchParams }: Props) {
   // 退回 and 归档 cannot be undone: they warn, and are confirmed on a second page
   const stepTone = (step: TNoticeStep) => (noticeWorkflow.steps[step].irreversible ? "warning" : "primary");
   const stepForm = (step: TNoticeStep) => (
-    <SimpleForm
+    <WorkflowStepForm
       key={step}
-      idPrefix={`step-${step}`}
-      action={noticeStepAction}
-      hidden={{ ...hidden, step }}
+      step={step}
+      label={t(`notices:editor.step.${step}`)}
+      tone={stepTone(step)}
       fields={stepFields(step)}
       initialValues={returnedStep?.values.step === step ? returnedStep.values : undefined}
-      submitLabel={t(`notices:editor.step.${step}`)}
-      tone={stepTone(step)}
+      action={noticeStepAction}
+      hidden={hidden}
       messages={messages}
       errorTitle={t("errors:summaryTitle")}
     />

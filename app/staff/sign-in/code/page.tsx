@@ -24,36 +24,26 @@ export default async function StaffCodePage({ searchParams }: { searchParams: TS
   if (challenge.step === "enrol") redirect("/staff/sign-in/enrol");
   const recovery = param((await searchParams).recovery, 1) === "1";
   const t = await getT(defaultLocale, ["staff", "errors"]);
-  const common = { messages: errorMessages(t, { staff: true }), errorTitle: t("errors:summaryTitle") };
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("staff:twoFactor.codeTitle")}</h1>
+      {/* the authenticator's code, or one of the recovery codes; a link switches to the other */}
+      <p className="max-w-2xl">
+        {recovery ? t("staff:twoFactor.recoveryIntro") : t("staff:twoFactor.codeIntro")}
+      </p>
+      <CodeForm
+        messages={errorMessages(t, { staff: true })}
+        errorTitle={t("errors:summaryTitle")}
+        action={recovery ? verifyStaffRecoveryCode : verifyStaffCode}
+        name={recovery ? "recoveryCode" : "code"}
+        label={recovery ? t("staff:twoFactor.recoveryCode") : t("staff:twoFactor.code")}
+        hint={recovery ? t("staff:twoFactor.recoveryHint") : t("staff:twoFactor.codeHint")}
+        submitLabel={t("staff:twoFactor.verify")}
+      />
       {recovery ? (
-        <>
-          <p className="max-w-2xl">{t("staff:twoFactor.recoveryIntro")}</p>
-          <CodeForm
-            {...common}
-            action={verifyStaffRecoveryCode}
-            name="recoveryCode"
-            label={t("staff:twoFactor.recoveryCode")}
-            hint={t("staff:twoFactor.recoveryHint")}
-            submitLabel={t("staff:twoFactor.verify")}
-          />
-          <Link href="/staff/sign-in/code">{t("staff:twoFactor.useAuthenticator")}</Link>
-        </>
+        <Link href="/staff/sign-in/code">{t("staff:twoFactor.useAuthenticator")}</Link>
       ) : (
-        <>
-          <p className="max-w-2xl">{t("staff:twoFactor.codeIntro")}</p>
-          <CodeForm
-            {...common}
-            action={verifyStaffCode}
-            name="code"
-            label={t("staff:twoFactor.code")}
-            hint={t("staff:twoFactor.codeHint")}
-            submitLabel={t("staff:twoFactor.verify")}
-          />
-          <Link href="/staff/sign-in/code?recovery=1">{t("staff:twoFactor.useRecovery")}</Link>
-        </>
+        <Link href="/staff/sign-in/code?recovery=1">{t("staff:twoFactor.useRecovery")}</Link>
       )}
     </div>
   );

@@ -4,7 +4,7 @@ import { requestNumberPattern } from "@/lib/disclosure/schema";
 import { isLocale } from "@/lib/i18n/settings";
 import { apiError, apiFailure } from "@/lib/api/errors";
 import { accessCodePattern } from "@/lib/cases/schema";
-import { fileResponse } from "@/lib/http/contentDisposition";
+import { pdfResponse } from "@/lib/http/contentDisposition";
 import { tooManyRequestsPage } from "@/lib/http/proxyRefusals";
 import { TooManyRequestsError } from "@/lib/throttle/throttle";
 import { readSmallForm } from "@/lib/http/smallForm";
@@ -33,12 +33,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ loc
       locale,
     });
     if (!letter) return apiError(404, "not_found", "Not found");
-    return fileResponse(letter.bytes, {
-      type: "application/pdf",
-      kind: "inline",
-      name: letter.fileName,
-      cache: "private, no-store",
-    });
+    return pdfResponse(letter.bytes, { name: letter.fileName, cache: "private, no-store" });
   } catch (error) {
     // over the 查询码 limits: the same page, in the letter's language, as the lookup pages answer
     if (error instanceof TooManyRequestsError)

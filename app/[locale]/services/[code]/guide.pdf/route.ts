@@ -7,7 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { isLocale } from "@/lib/i18n/settings";
 import { apiError, apiFailure } from "@/lib/api/errors";
-import { fileResponse } from "@/lib/http/contentDisposition";
+import { pdfResponse } from "@/lib/http/contentDisposition";
 
 export const dynamic = "force-dynamic";
 
@@ -32,12 +32,7 @@ export async function GET(_request: Request, { params }: Props) {
       guideUrl: `${base}/${locale}/services/${service.code}`,
       siteName: lt(locale, settings.siteName.zh, settings.siteName.en),
     });
-    return fileResponse(bytes, {
-      type: "application/pdf",
-      kind: "inline",
-      name: `guide-${service.code}.pdf`,
-      cache: "public, max-age=300",
-    });
+    return pdfResponse(bytes, { name: `guide-${service.code}.pdf`, cache: "public, max-age=300" });
   } catch (error) {
     return apiFailure(error);
   }

@@ -1,3 +1,4 @@
+import type { ComponentProps, ReactNode } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
@@ -37,6 +38,18 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
     messages: errorMessages(t, { staff: true }),
     errorTitle: t("errors:summaryTitle"),
   };
+  // each form in its own titled section, its field ids prefixed by the section's id unless given
+  const formSection = (
+    id: string,
+    title: string,
+    own: Pick<ComponentProps<typeof SimpleForm>, "action" | "fields" | "initialValues" | "idPrefix">,
+    after?: ReactNode,
+  ) => (
+    <Section id={id} title={title} className="grid gap-2">
+      <SimpleForm idPrefix={id} {...form} {...own} />
+      {after}
+    </Section>
+  );
   const values = {
     title: doc.title,
     titleEn: doc.titleEn ?? "",
@@ -60,56 +73,49 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
       <p>
         <Link href={`/zh-Hans/disclosure/${doc.indexNo}`}>{t("disclosure:editor.view")}</Link>
       </p>
-      <Section id="edit" title={t("disclosure:editor.edit")} className="grid gap-2">
-        <SimpleForm
-          idPrefix="doc"
-          action={updateDocumentAction}
-          {...form}
-          fields={documentFields(t)}
-          initialValues={values}
-        />
-      </Section>
-      <Section id="validity" title={t("disclosure:field.validity")} className="grid gap-2">
-        <SimpleForm
-          idPrefix="validity"
-          action={changeValidityAction}
-          {...form}
-          initialValues={{ validity: doc.validity, validityFrom: day(doc.validityFrom) }}
-          fields={[
-            {
-              name: "validity",
-              type: "radio",
-              label: t("disclosure:field.validity"),
-              options: ["VALID", "EXPIRED", "REPEALED"].map((v) => ({
-                value: v,
-                label: t(`catalog:validity.${v}`),
-              })),
-            },
-            {
-              name: "validityFrom",
-              type: "text",
-              label: t("disclosure:editor.validityFrom"),
-              hint: t("disclosure:editor.dateHint"),
-            },
-          ]}
-        />
-      </Section>
-      <Section id="interpretation" title={t("disclosure:editor.interpretation")} className="grid gap-2">
-        <SimpleForm
-          idPrefix="interpretation"
-          action={setInterpretationAction}
-          {...form}
-          initialValues={{ interprets: doc.interprets?.indexNo ?? "" }}
-          fields={[
+      {formSection("edit", t("disclosure:editor.edit"), {
+        idPrefix: "doc",
+        action: updateDocumentAction,
+        fields: documentFields(t),
+        initialValues: values,
+      })}
+      {formSection("validity", t("disclosure:field.validity"), {
+        action: changeValidityAction,
+        initialValues: { validity: doc.validity, validityFrom: day(doc.validityFrom) },
+        fields: [
+          {
+            name: "validity",
+            type: "radio",
+            label: t("disclosure:field.validity"),
+            options: ["VALID", "EXPIRED", "REPEALED"].map((v) => ({
+              value: v,
+              label: t(`catalog:validity.${v}`),
+            })),
+          },
+          {
+            name: "validityFrom",
+            type: "text",
+            label: t("disclosure:editor.validityFrom"),
+            hint: t("disclosure:editor.dateHint"),
+          },
+        ],
+      })}
+      {formSection(
+        "interpretation",
+        t("disclosure:editor.interpretation"),
+        {
+          action: setInterpretationAction,
+          initialValues: { interprets: doc.interprets?.indexNo ?? "" },
+          fields: [
             {
               name: "interprets",
               type: "text",
               label: t("disclosure:editor.interprets"),
               hint: t("disclosure:editor.interpretsHint"),
             },
-          ]}
-        />
-        {doc.interpretations.length ? (
+          ],
+        },
+        doc.interpretations.length ? (
           <>
             <p>{t("disclosure:editor.interpretedBy")}</p>
             <ul className="ml-6 list-disc">
@@ -122,8 +128,8 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           </>
         ) : (
           <p className="text-muted">{t("disclosure:editor.notInterpreted")}</p>
-        )}
-      </Section>
+        ),
+      )}
       <Section id="revisions" title={t("disclosure:editor.revisions")}>
         <ol className="ml-6 list-disc">
           {doc.revisions.map((r) => (

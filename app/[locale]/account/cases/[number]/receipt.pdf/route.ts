@@ -6,7 +6,7 @@ import { receiptTrackUrl, renderReceiptPdf } from "@/lib/cases/receipt";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { getT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
-import { fileResponse } from "@/lib/http/contentDisposition";
+import { pdfResponse } from "@/lib/http/contentDisposition";
 
 export const dynamic = "force-dynamic";
 
@@ -36,11 +36,6 @@ export const GET = ownFileRoute<{ locale: string; number: string }>(
         host: lt(locale, settings.host.zh, settings.host.en),
       },
     });
-    return fileResponse(bytes, {
-      type: "application/pdf",
-      kind: "inline",
-      name: `receipt-${found.trackingNumber}.pdf`,
-      cache: "private, no-store",
-    });
+    return pdfResponse(bytes, { name: `receipt-${found.trackingNumber}.pdf`, cache: "private, no-store" });
   },
 );

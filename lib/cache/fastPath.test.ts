@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { acceptsGzip, matchesEtag } from "./fastPath";
+
+describe("the page cache's first door reads a client's headers as HTTP means them", () => {
+  it("sends gzip only when Accept-Encoding allows it", () => {
+    expect(acceptsGzip("gzip, deflate, br")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, gzip;q=0.8")).toBe(true);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("GZIP")).toBe(true);
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip("br")).toBe(false);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("identity, x-gzip-not")).toBe(false);
+  });
+
+  it("answers 304 only for the copy's own ETag (weak or strong) or *", () => {
+    const etag = '"abc"';
+    expect(matchesEtag('"abc"', etag)).toBe(true);
+    expect(matchesEtag('W/"abc"', etag)).toBe(true);
+    expect(matchesEtag('"x", "abc"', etag)).toBe(true);
+    expect(matchesEtag("*", etag)).toBe(true);
+    expect(matchesEtag('"abd"', etag)).toBe(false);
+    expect(matchesEtag("abc", etag)).toBe(false);
+    expect(matchesEtag(undefined, etag)).toBe(false);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The page cache's first door: the server in front of Next (scripts/server.ts) asks it before it
+ * hands a request over. An anonymous GET or HEAD of a public page whose copy is fresh is answered
+ * here, on node:http, without Next's router, proxy and response adapters: the copy with a nonce of
+ * its own, gzip made once per copy (lib/cache/gzipCopy.ts), an ETag and 304 for a browser that
+ * has the copy already. Anything else (no copy yet, signed in, a form, a search over its limit)
+ * goes to Next, whose proxy renders, stores and answers it (lib/cache/servePublicPage.ts).
+ * The answer carries what Next's would: the copy's own headers (next.config.js's fixed ones among
+ * them, as Next gave them to its render), the policy of lib/http/securityHeaders.ts, and the cache's.
+ * Free of `server-only`: scripts/server.ts imports it.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { clientAddressHeader } from "../http/clientAddressHeader";
+import { applySecurityHeaders, newNonce } from "../http/securityHeaders";
+import { elderCookie, isLocale } from "../i18n/settings";
+import { pageGate } from "../throttle/pageGate";
+import { gzipCopy, gzipWithNonce, type TGzipCopy } from "./gzipCopy";
+import { bodyWithNonce, cacheFillHeader, etagOf, freshCopy, headersWithNonce } from "./pageCopy";
+import { isCacheableRequest, sharedCacheControl, sharedVary } from "./pagePolicy";
+import { pageStore, type TRenderedPage } from "./pageStore";
+
+/** Each copy's gzip, made when a client first asks for it; a copy dropped from the store takes its own along. */
+const gzips = new WeakMap<TRenderedPage, TGzipCopy>();
+
+function gzipOf(page: TRenderedPage): TGzipCopy {
+  let gzip = gzips.get(page);
+  if (!gzip) {
+    gzip = gzipCopy(page.body, page.nonceAt, Buffer.byteLength(pageStore().nonceStandIn));
+    gzips.set(page, gzip);
+  }
+  return gzip;
+}
+
+/** The names of the cookies sent, and the value of the first of each name. */
+function cookiesOf(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const equals = part.indexOf("=");
+    const name = (equals === -1 ? part : part.slice(0, equals)).trim();
+    if (name && !cookies.has(name)) cookies.set(name, equals === -1 ? "" : part.slice(equals + 1).trim());
+  }
+  return cookies;
+}
+
+/** Whether Accept-Encoding allows gzip (by name or `*`, with a q above 0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? "").split(",").some((part) => {
+    const [coding, ...parameters] = part.split(";").map((piece) => piece.trim().toLowerCase());
+    if (coding !== "gzip" && coding !== "*") return false;
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** Whether If-None-Match names this ETag (weakly compared, as RFC 9110 asks for GET) or is `*`. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === "*" || trimmed.replace(/^W\//, "") === etag;
+  });
+}
+
+/** The address of the copy this request asks for, or null when it is not one to answer here. */
+function copyAddressOf(request: IncomingMessage) {
+  const raw = request.url ?? "";
+  // only a plain path: anything Next would redirect or normalise (`//`, dot segments, `\`) is its own
+  if (!raw.startsWith("/") || /\/\/|\/\.|\\/.test(raw.split("?")[0])) return null;
+  if (request.headers[cacheFillHeader] !== undefined) return null;
+  const length = request.headers["content-length"];
+  if ((length !== undefined && length !== "0") || request.headers["transfer-encoding"]) return null;
+  const url = new URL(raw, "http://localhost");
+  const cookies = cookiesOf(request.headers.cookie);
+  const cacheable = isCacheableRequest({
+    method: request.method ?? "",
+    pathname: url.pathname,
+    search: url.search,
+    cookieNames: [...cookies.keys()],
+    headerNames: Object.keys(request.headers),
+  });
+  if (!cacheable) return null;
+  return { pathname: url.pathname, search: url.search, elder: cookies.get(elderCookie) === "1", url };
+}
+
+/**
+ * A search (`/{locale}/search?q=…`) counts against the searcher's limit even from the cache,
+ * as proxy.ts counts it: over the limit, Next answers (429, Retry-After).
+ */
+async function overSearchLimit(request: IncomingMessage, url: URL): Promise<boolean> {
+  const [, locale, page, ...rest] = url.pathname.split("/");
+  if (!isLocale(locale) || page !== "search" || rest.length || !url.searchParams.get("q")?.trim())
+    return false;
+  const gate = pageGate();
+  if (!gate) return false;
+  const address = String(request.headers[clientAddressHeader] ?? "unknown");
+  return (await gate.search({ address })) > 0;
+}
+
+/** Answers the request from the page cache and returns true, or returns false having written nothing, for Next. */
+export async function answerFromCache(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  const address = copyAddressOf(request);
+  if (!address) return false;
+  const page = freshCopy(address);
+  if (!page || (await overSearchLimit(request, address.url))) return false;
+  const etag = etagOf(page);
+  const cacheHeaders: [string, string][] = [
+    ["cache-control", sharedCacheControl],
+    ["vary", sharedVary],
+    ["x-onestop-cache", "hit"],
+    ["etag", etag],
+  ];
+  if (matchesEtag(request.headers["if-none-match"], etag)) {
+    // no policy and nothing else that names a nonce: the browser keeps those stored with its copy,
+    // whose nonce its copy carries
+    const standIn = pageStore().nonceStandIn;
+    const kept = page.headers.filter(([, value]) => !value.includes(standIn));
+    response.writeHead(304, [...kept, ...cacheHeaders].flat());
+    response.end();
+    return true;
+  }
+  const nonce = newNonce();
+  const security = new Headers();
+  applySecurityHeaders(security, { nonce });
+  const gzip = acceptsGzip(request.headers["accept-encoding"]);
+  const body = gzip
+    ? gzipWithNonce(gzipOf(page), new TextEncoder().encode(nonce))
+    : bodyWithNonce(page, nonce);
+  const headers: [string, string][] = [
+    ...security.entries(),
+    ...headersWithNonce(page, nonce),
+    ...cacheHeaders,
+    ...(gzip ? [["content-encoding", "gzip"] as [string, string]] : []),
+    ["content-length", String(body.byteLength)],
+  ];
+  response.writeHead(page.status, headers.flat());
+  response.end(request.method === "HEAD" ? undefined : body);
+  return true;
+}
