@@ -8,6 +8,7 @@ import { calendarVersion } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
 import { field } from "@/components/form/fields";
+import { settingsForms } from "@/components/form/settingsForm";
 import { indexNumberingText } from "@/lib/disclosure/indexNumbering";
 import {
   saveCalendar,
@@ -18,6 +19,20 @@ import {
 } from "./actions";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:settings.title");
+
+/**
+ * The locale group of each form, by the name its action redirects with (`?saved=`): the form's
+ * title, intro and button, and the note once it saved.
+ */
+const groups = {
+  period: "disclosure:settings.period",
+  calendar: "disclosure:settings.calendar",
+  cases: "staff:caseSettings",
+  noticeReview: "notices:reviewSettings",
+  indexNumbering: "disclosure:settings.index",
+};
+
+type TSaved = keyof typeof groups;
 
 type Props = { searchParams: Promise<{ saved?: string; recomputed?: string }> };
 
@@ -33,99 +48,60 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
     indexNumberingText(),
   ]);
   const query = await searchParams;
-  const status =
-    query.saved === "period"
-      ? t("disclosure:settings.periodSaved")
-      : query.saved === "calendar"
-        ? t("disclosure:settings.calendarSaved", { count: Number(query.recomputed) || 0 })
-        : query.saved === "cases"
-          ? t("staff:caseSettings.saved")
-          : query.saved === "noticeReview"
-            ? t("notices:reviewSettings.saved")
-            : query.saved === "indexNumbering"
-              ? t("disclosure:settings.indexSaved")
-              : null;
+  const saved = query.saved && Object.hasOwn(groups, query.saved) ? groups[query.saved as TSaved] : null;
+  const form = settingsForms({
+    t,
+    values: {
+      correctionPeriodWorkingDays: String(settings.correctionPeriodWorkingDays),
+      holidays: calendar.holidays.join("\n"),
+      workdays: calendar.workdays.join("\n"),
+      years: calendar.years.join(" "),
+      followUpDays: String(cases.followUpDays),
+      appealDays: String(cases.appealDays),
+      threeLevels: noticeReview.threeLevels.join("\n"),
+      creditCodes: indexNumbering,
+    },
+    introValues: { version: calendarVersion },
+  });
+  const days = { hint: t("disclosure:settings.calendar.daysHint") };
+  const caseDays = { hint: t("staff:caseSettings.hint") };
+  const forms = [
+    form("correction", groups.period, saveCorrectionPeriod, [
+      field.text("correctionPeriodWorkingDays", t("disclosure:settings.period.field"), "off", {
+        hint: t("disclosure:settings.period.hint"),
+      }),
+    ]),
+    form("calendar", groups.calendar, saveCalendar, [
+      field.textarea("holidays", t("disclosure:settings.calendar.holidays"), 5, days),
+      field.textarea("workdays", t("disclosure:settings.calendar.workdays"), 3, days),
+      field.text("years", t("disclosure:settings.calendar.years"), "off", {
+        hint: t("disclosure:settings.calendar.yearsHint"),
+      }),
+    ]),
+    form("ratings", groups.cases, saveRatingPeriods, [
+      field.text("followUpDays", t("staff:caseSettings.followUpDays"), "off", caseDays),
+      field.text("appealDays", t("staff:caseSettings.appealDays"), "off", caseDays),
+    ]),
+    form("notice-review", groups.noticeReview, saveReviewLevels, [
+      field.textarea("threeLevels", t("notices:reviewSettings.field"), 4, {
+        hint: t("notices:reviewSettings.hint"),
+      }),
+    ]),
+    form("index-numbering", groups.indexNumbering, saveIndexNumberingForm, [
+      field.textarea("creditCodes", t("disclosure:settings.index.field"), 4, {
+        hint: t("disclosure:settings.index.hint"),
+      }),
+    ]),
+  ];
   return (
     <div className="grid gap-6">
-      <PageHeader title={t("disclosure:settings.title")} status={status} />
-      <FormSection
-        id="correction"
-        title={t("disclosure:settings.periodTitle")}
-        intro={t("disclosure:settings.periodIntro")}
-        action={saveCorrectionPeriod}
-        initialValues={{ correctionPeriodWorkingDays: String(settings.correctionPeriodWorkingDays) }}
-        fields={[
-          field.text("correctionPeriodWorkingDays", t("disclosure:settings.periodField"), "off", {
-            hint: t("disclosure:settings.periodHint"),
-          }),
-        ]}
-        submitLabel={t("disclosure:settings.save")}
+      <PageHeader
+        title={t("disclosure:settings.title")}
+        status={saved ? t(`${saved}.saved`, { count: Number(query.recomputed) || 0 }) : null}
       />
-      <FormSection
-        id="calendar"
-        title={t("disclosure:settings.calendarTitle")}
-        intro={t("disclosure:settings.calendarIntro", { version: calendarVersion })}
-        action={saveCalendar}
-        initialValues={{
-          holidays: calendar.holidays.join("\n"),
-          workdays: calendar.workdays.join("\n"),
-          years: calendar.years.join(" "),
-        }}
-        fields={[
-          field.textarea("holidays", t("disclosure:settings.holidays"), 5, {
-            hint: t("disclosure:settings.daysHint"),
-          }),
-          field.textarea("workdays", t("disclosure:settings.workdays"), 3, {
-            hint: t("disclosure:settings.daysHint"),
-          }),
-          field.text("years", t("disclosure:settings.years"), "off", {
-            hint: t("disclosure:settings.yearsHint"),
-          }),
-        ]}
-        submitLabel={t("disclosure:settings.save")}
-      />
-      <FormSection
-        id="ratings"
-        title={t("staff:caseSettings.title")}
-        intro={t("staff:caseSettings.intro")}
-        action={saveRatingPeriods}
-        initialValues={{ followUpDays: String(cases.followUpDays), appealDays: String(cases.appealDays) }}
-        fields={[
-          field.text("followUpDays", t("staff:caseSettings.followUpDays"), "off", {
-            hint: t("staff:caseSettings.hint"),
-          }),
-          field.text("appealDays", t("staff:caseSettings.appealDays"), "off", {
-            hint: t("staff:caseSettings.hint"),
-          }),
-        ]}
-        submitLabel={t("staff:caseSettings.save")}
-      />
-      <FormSection
-        id="notice-review"
-        title={t("notices:reviewSettings.title")}
-        intro={t("notices:reviewSettings.intro")}
-        action={saveReviewLevels}
-        initialValues={{ threeLevels: noticeReview.threeLevels.join("\n") }}
-        fields={[
-          field.textarea("threeLevels", t("notices:reviewSettings.field"), 4, {
-            hint: t("notices:reviewSettings.hint"),
-          }),
-        ]}
-        submitLabel={t("notices:reviewSettings.save")}
-      />
-      <FormSection
-        id="index-numbering"
-        title={t("disclosure:settings.indexTitle")}
-        intro={t("disclosure:settings.indexIntro")}
-        action={saveIndexNumberingForm}
-        initialValues={{ creditCodes: indexNumbering }}
-        fields={[
-          field.textarea("creditCodes", t("disclosure:settings.indexField"), 4, {
-            hint: t("disclosure:settings.indexHint"),
-          }),
-        ]}
-        submitLabel={t("disclosure:settings.save")}
-      />
+      {forms.map((section) => (
+        <FormSection key={section.id} {...section} />
+      ))}
     </div>
   );
 }

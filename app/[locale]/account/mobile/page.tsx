@@ -6,6 +6,7 @@ import { notifyChoicesOf, notifyKinds } from "@/lib/sms/choices";
 import { normaliseMobile } from "@/lib/sms/templates";
 import { codeOptions } from "@/lib/i18n/options";
 import { FormSection } from "@/components/form/FormSection";
+import { MobileCodeForms } from "@/components/form/MobileCodeForms";
 import { field } from "@/components/form/fields";
 import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
@@ -50,29 +51,12 @@ export default async function MobilePage({ params, searchParams }: Props) {
       <PageHeading title={t("sms:mobile.title")} intro={t("sms:mobile.intro")} />
       {status ? <StatusNote>{status}</StatusNote> : null}
       <DefinitionList items={[[t("sms:mobile.current"), mobile ?? t("sms:mobile.none")]]} />
-      <FormSection
-        id="mobile-send"
-        title={t("sms:mobile.sendTitle")}
-        action={askMobileChange}
+      <MobileCodeForms
+        purpose="mobile"
+        actions={[askMobileChange, confirmMobile]}
         hidden={{ locale }}
-        initialValues={{ newMobile }}
-        tone={sent ? "secondary" : "primary"}
-        fields={[field.text("newMobile", t("sms:mobile.newMobile"), "tel-national")]}
-        submitLabel={t("sms:mobile.send")}
-      />
-      <FormSection
-        id="mobile-confirm"
-        title={t("sms:mobile.confirmTitle")}
-        action={confirmMobile}
-        hidden={{ locale }}
-        initialValues={{ newMobile }}
-        framed={!!sent}
-        fields={[
-          field.text("newMobile", t("sms:mobile.newMobile"), "tel-national"),
-          field.text("newCode", t("sms:mobile.newCode"), "one-time-code"),
-          ...(mobile ? [field.text("oldCode", t("sms:mobile.oldCode"), "off")] : []),
-        ]}
-        submitLabel={t("sms:mobile.confirm")}
+        typed={{ mobile: newMobile, sent: !!sent }}
+        more={mobile ? [field.text("oldCode", t("sms:mobile.oldCode"), "off")] : []}
       />
       <FormSection
         id="notify-choices"
