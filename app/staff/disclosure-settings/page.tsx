@@ -8,7 +8,7 @@ import { calendarVersion } from "@/lib/calendar/workdays";
 import { PageHeader } from "@/components/staff/PageHeader";
 import { FormSection } from "@/components/form/FormSection";
 import { field } from "@/components/form/fields";
-import { settingsForms } from "@/components/form/settingsForm";
+import { settingsForms } from "@/components/form/settingsForms";
 import { indexNumberingText } from "@/lib/disclosure/indexNumbering";
 import {
   saveCalendar,
