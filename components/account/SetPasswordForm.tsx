@@ -1,6 +1,9 @@
 import type { ComponentProps } from "react";
 import type { TFunction } from "i18next";
-import { SimpleForm } from "../form/SimpleForm";
+import { accountFormMessages } from "@/lib/users/messages";
+import type { SimpleForm } from "../form/SimpleForm";
+import { TranslatedForm } from "../form/TranslatedForm";
+import { field } from "../form/fields";
 
 /**
  * The page a mailed password link opens: whose account it is and the new password twice. The
@@ -11,41 +14,29 @@ export function SetPasswordForm({
   action,
   token,
   email,
-  messages,
   hidden = {},
 }: {
   t: TFunction;
   action: ComponentProps<typeof SimpleForm>["action"];
   token: string;
   email: string;
-  messages: Record<string, string>;
   hidden?: Record<string, string>;
 }) {
   return (
     <div className="grid gap-4">
       <p>{t("users:setPassword.for", { email })}</p>
-      <SimpleForm
+      <TranslatedForm
         idPrefix="password"
         action={action}
         hidden={{ ...hidden, token }}
         fields={[
-          {
-            name: "password",
-            type: "password",
-            label: t("users:setPassword.password"),
+          field.password("password", t("users:setPassword.password"), "new-password", {
             hint: t("users:setPassword.rule"),
-            autoComplete: "new-password",
-          },
-          {
-            name: "confirm",
-            type: "password",
-            label: t("users:setPassword.confirm"),
-            autoComplete: "new-password",
-          },
+          }),
+          field.password("confirm", t("users:setPassword.confirm"), "new-password"),
         ]}
         submitLabel={t("users:setPassword.submit")}
-        messages={messages}
-        errorTitle={t("errors:summaryTitle")}
+        messages={accountFormMessages(t)}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import type { TFunction } from "i18next";
+import { renderLocale } from "@/lib/i18n/request";
+import { getT } from "@/lib/i18n/server";
 import { Breadcrumb, PageHeading } from "./PageHeading";
 import { StatusNote } from "./StatusNote";
 
@@ -25,13 +26,13 @@ export function PageFrame({ breadcrumb, title, intro, status, children }: Props)
   );
 }
 
-/** A page of the citizen's own account: the trail starts at 我的账户 (the `account` namespace). */
-export function AccountFrame({
-  t,
-  locale,
+/** A page of the citizen's own account, in the page's language: the trail starts at 我的账户. */
+export async function AccountFrame({
   trail = [],
   ...page
-}: Omit<Props, "breadcrumb"> & { t: TFunction; locale: string; trail?: Props["breadcrumb"]["links"] }) {
+}: Omit<Props, "breadcrumb"> & { trail?: Props["breadcrumb"]["links"] }) {
+  const locale = renderLocale();
+  const t = await getT(locale, "account");
   return (
     <PageFrame
       breadcrumb={{

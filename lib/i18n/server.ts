@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { createInstance, type i18n, type TFunction } from "i18next";
 import resourcesToBackend from "i18next-resources-to-backend";
 import { defaultLocale, type TLocale, type TNamespace } from "./settings";
-import { localeParam } from "./request";
+import { localeParam, renderLocale } from "./request";
 
 async function createLocaleInstance(locale: TLocale): Promise<i18n> {
   const instance = createInstance();
@@ -47,6 +47,11 @@ export async function getT(locale: TLocale, ns: TNamespace | TNamespace[] = "com
   const wanted = Array.from(new Set(["common", ...(Array.isArray(ns) ? ns : [ns])]));
   await instance.loadNamespaces(wanted);
   return instance.getFixedT(locale, wanted as TNamespace[]);
+}
+
+/** The translation function for the locale this request renders in (see renderLocale). */
+export async function renderT(ns: TNamespace | TNamespace[] = "common"): Promise<TFunction> {
+  return getT(renderLocale(), ns);
 }
 
 type TLocaleProps = { params: Promise<{ locale: string }> };

@@ -21,6 +21,7 @@ import { Pagination } from "@/components/ui/Pagination";
 import { LocalText } from "@/components/ui/LocalText";
 import { keyColumn, Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
+import { ItemList } from "@/components/ui/ItemList";
 import { Button } from "@/components/ui/Button";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { DefinitionList } from "@/components/ui/DefinitionList";
@@ -77,16 +78,15 @@ export default async function AccountPage({ params, searchParams }: Props) {
         </Section>
       ) : null}
       <Section id="notifications" title={t("notifications:title")}>
-        {notifications.length === 0 ? <p>{t("notifications:none")}</p> : null}
-        <ul className="grid gap-2">
-          {notifications.map((n) => (
+        <ItemList items={notifications} empty={t("notifications:none")}>
+          {(n) => (
             <li key={n.id} className={n.readAt ? "" : "border-l-4 border-brand pl-3"}>
               {n.readAt ? null : <strong>{t("notifications:unread")} </strong>}
               {n.link ? <Link href={n.link}>{n.title}</Link> : n.title}
               <span className="text-muted"> · {formatDate(locale, n.createdAt)}</span>
             </li>
-          ))}
-        </ul>
+          )}
+        </ItemList>
         {notifications.some((n) => !n.readAt) ? (
           <form action={markNotificationsRead}>
             <input type="hidden" name="locale" value={locale} />

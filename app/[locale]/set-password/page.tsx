@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { passwordLinkFor } from "@/lib/users/passwordLinks";
-import { accountFormMessages } from "@/lib/users/messages";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { SetPasswordForm } from "@/components/account/SetPasswordForm";
+import { PasswordLinkOutcome } from "@/components/account/PasswordLinkOutcome";
 import { setCitizenPassword } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
@@ -19,29 +18,17 @@ export default async function SetPasswordPage({ params, searchParams }: Props) {
   return (
     <div className="grid gap-4">
       <PageHeading title={t("users:setPassword.title")} />
-      {query.done ? (
-        <>
-          <p role="status" className="border-l-4 border-brand pl-3">
-            {t("users:setPassword.done")}
-          </p>
-          <p>
-            <Link href={`/${locale}/sign-in`}>{t("users:setPassword.signIn")}</Link>
-          </p>
-        </>
-      ) : link && link.portal === "public" ? (
-        <SetPasswordForm
-          t={t}
-          action={setCitizenPassword}
-          token={token}
-          email={link.email}
-          hidden={{ locale }}
-          messages={accountFormMessages(t)}
-        />
-      ) : (
-        <p role="alert" className="border-l-4 border-brand pl-3 font-bold">
-          {t("users:setPassword.invalid")}
-        </p>
-      )}
+      <PasswordLinkOutcome t={t} done={!!query.done} signInHref={`/${locale}/sign-in`}>
+        {link?.portal === "public" ? (
+          <SetPasswordForm
+            t={t}
+            action={setCitizenPassword}
+            token={token}
+            email={link.email}
+            hidden={{ locale }}
+          />
+        ) : null}
+      </PasswordLinkOutcome>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { figureFields, flattenFigures } from "@/lib/disclosure/reportFigures";
 import { chinaDay } from "@/lib/calendar/workdays";
 import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { publish, saveFigures } from "./actions";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:national.staffTitle");
@@ -62,23 +63,21 @@ export default async function AnnualReportsPage({ searchParams }: { searchParams
           <FormSection
             id="figures"
             title={t("disclosure:national.figuresTitle")}
-            t={t}
             action={saveFigures}
             hidden={which}
             initialValues={flattenFigures(report.figures)}
-            fields={figureFields.map((field) => ({
-              name: field,
-              type: field === "problems" || field === "other" ? ("textarea" as const) : ("text" as const),
-              label: label(field),
-              autoComplete: "off",
-            }))}
+            fields={figureFields.map((name) =>
+              // parts five and six are prose; every other figure is a number
+              name === "problems" || name === "other"
+                ? field.textarea(name, label(name), 4)
+                : field.text(name, label(name), "off"),
+            )}
             submitLabel={t("disclosure:national.save")}
           />
           <FormSection
             id="publish"
             title={t("disclosure:national.publishTitle")}
             intro={t("disclosure:national.publishIntro")}
-            t={t}
             action={publish}
             hidden={which}
             fields={[]}

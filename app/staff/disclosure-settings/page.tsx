@@ -7,6 +7,8 @@ import { getNoticeReview } from "@/lib/notices/reviewLevels";
 import { calendarVersion } from "@/lib/calendar/workdays";
 import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
+import { settingsForms } from "@/components/form/settingsForms";
 import { indexNumberingText } from "@/lib/disclosure/indexNumbering";
 import {
   saveCalendar,
@@ -17,6 +19,20 @@ import {
 } from "./actions";
 
 export const generateMetadata = staffPageMetadata("disclosure", "disclosure:settings.title");
+
+/**
+ * The locale group of each form, by the name its action redirects with (`?saved=`): the form's
+ * title, intro and button, and the note once it saved.
+ */
+const groups = {
+  period: "disclosure:settings.period",
+  calendar: "disclosure:settings.calendar",
+  cases: "staff:caseSettings",
+  noticeReview: "notices:reviewSettings",
+  indexNumbering: "disclosure:settings.index",
+};
+
+type TSaved = keyof typeof groups;
 
 type Props = { searchParams: Promise<{ saved?: string; recomputed?: string }> };
 
@@ -32,135 +48,59 @@ export default async function DisclosureSettingsPage({ searchParams }: Props) {
     indexNumberingText(),
   ]);
   const query = await searchParams;
-  const status =
-    query.saved === "period"
-      ? t("disclosure:settings.periodSaved")
-      : query.saved === "calendar"
-        ? t("disclosure:settings.calendarSaved", { count: Number(query.recomputed) || 0 })
-        : query.saved === "cases"
-          ? t("staff:caseSettings.saved")
-          : query.saved === "noticeReview"
-            ? t("notices:reviewSettings.saved")
-            : query.saved === "indexNumbering"
-              ? t("disclosure:settings.indexSaved")
-              : null;
+  const saved = query.saved && Object.hasOwn(groups, query.saved) ? groups[query.saved as TSaved] : null;
+  const form = settingsForms({
+    t,
+    values: {
+      correctionPeriodWorkingDays: String(settings.correctionPeriodWorkingDays),
+      holidays: calendar.holidays.join("\n"),
+      workdays: calendar.workdays.join("\n"),
+      years: calendar.years.join(" "),
+      followUpDays: String(cases.followUpDays),
+      appealDays: String(cases.appealDays),
+      threeLevels: noticeReview.threeLevels.join("\n"),
+      creditCodes: indexNumbering,
+    },
+    introValues: { version: calendarVersion },
+  });
+  const days = { hint: t("disclosure:settings.calendar.daysHint") };
+  const caseDays = { hint: t("staff:caseSettings.hint") };
+  const forms = [
+    form("correction", groups.period, saveCorrectionPeriod, [
+      field.text("correctionPeriodWorkingDays", t("disclosure:settings.period.field"), "off", {
+        hint: t("disclosure:settings.period.hint"),
+      }),
+    ]),
+    form("calendar", groups.calendar, saveCalendar, [
+      field.textarea("holidays", t("disclosure:settings.calendar.holidays"), 5, days),
+      field.textarea("workdays", t("disclosure:settings.calendar.workdays"), 3, days),
+      field.text("years", t("disclosure:settings.calendar.years"), "off", {
+        hint: t("disclosure:settings.calendar.yearsHint"),
+      }),
+    ]),
+    form("ratings", groups.cases, saveRatingPeriods, [
+      field.text("followUpDays", t("staff:caseSettings.followUpDays"), "off", caseDays),
+      field.text("appealDays", t("staff:caseSettings.appealDays"), "off", caseDays),
+    ]),
+    form("notice-review", groups.noticeReview, saveReviewLevels, [
+      field.textarea("threeLevels", t("notices:reviewSettings.field"), 4, {
+        hint: t("notices:reviewSettings.hint"),
+      }),
+    ]),
+    form("index-numbering", groups.indexNumbering, saveIndexNumberingForm, [
+      field.textarea("creditCodes", t("disclosure:settings.index.field"), 4, {
+        hint: t("disclosure:settings.index.hint"),
+      }),
+    ]),
+  ];
   return (
-    <StaffPage title={t("disclosure:settings.title")} status={status}>
-      <FormSection
-        id="correction"
-        title={t("disclosure:settings.periodTitle")}
-        intro={t("disclosure:settings.periodIntro")}
-        t={t}
-        action={saveCorrectionPeriod}
-        initialValues={{ correctionPeriodWorkingDays: String(settings.correctionPeriodWorkingDays) }}
-        fields={[
-          {
-            name: "correctionPeriodWorkingDays",
-            type: "text",
-            label: t("disclosure:settings.periodField"),
-            hint: t("disclosure:settings.periodHint"),
-            autoComplete: "off",
-          },
-        ]}
-        submitLabel={t("disclosure:settings.save")}
-      />
-      <FormSection
-        id="calendar"
-        title={t("disclosure:settings.calendarTitle")}
-        intro={t("disclosure:settings.calendarIntro", { version: calendarVersion })}
-        t={t}
-        action={saveCalendar}
-        initialValues={{
-          holidays: calendar.holidays.join("\n"),
-          workdays: calendar.workdays.join("\n"),
-          years: calendar.years.join(" "),
-        }}
-        fields={[
-          {
-            name: "holidays",
-            type: "textarea",
-            rows: 5,
-            label: t("disclosure:settings.holidays"),
-            hint: t("disclosure:settings.daysHint"),
-          },
-          {
-            name: "workdays",
-            type: "textarea",
-            rows: 3,
-            label: t("disclosure:settings.workdays"),
-            hint: t("disclosure:settings.daysHint"),
-          },
-          {
-            name: "years",
-            type: "text",
-            label: t("disclosure:settings.years"),
-            hint: t("disclosure:settings.yearsHint"),
-            autoComplete: "off",
-          },
-        ]}
-        submitLabel={t("disclosure:settings.save")}
-      />
-      <FormSection
-        id="ratings"
-        title={t("staff:caseSettings.title")}
-        intro={t("staff:caseSettings.intro")}
-        t={t}
-        action={saveRatingPeriods}
-        initialValues={{ followUpDays: String(cases.followUpDays), appealDays: String(cases.appealDays) }}
-        fields={[
-          {
-            name: "followUpDays",
-            type: "text",
-            label: t("staff:caseSettings.followUpDays"),
-            hint: t("staff:caseSettings.hint"),
-            autoComplete: "off",
-          },
-          {
-            name: "appealDays",
-            type: "text",
-            label: t("staff:caseSettings.appealDays"),
-            hint: t("staff:caseSettings.hint"),
-            autoComplete: "off",
-          },
-        ]}
-        submitLabel={t("staff:caseSettings.save")}
-      />
-      <FormSection
-        id="notice-review"
-        title={t("notices:reviewSettings.title")}
-        intro={t("notices:reviewSettings.intro")}
-        t={t}
-        action={saveReviewLevels}
-        initialValues={{ threeLevels: noticeReview.threeLevels.join("\n") }}
-        fields={[
-          {
-            name: "threeLevels",
-            type: "textarea",
-            rows: 4,
-            label: t("notices:reviewSettings.field"),
-            hint: t("notices:reviewSettings.hint"),
-          },
-        ]}
-        submitLabel={t("notices:reviewSettings.save")}
-      />
-      <FormSection
-        id="index-numbering"
-        title={t("disclosure:settings.indexTitle")}
-        intro={t("disclosure:settings.indexIntro")}
-        t={t}
-        action={saveIndexNumberingForm}
-        initialValues={{ creditCodes: indexNumbering }}
-        fields={[
-          {
-            name: "creditCodes",
-            type: "textarea",
-            rows: 4,
-            label: t("disclosure:settings.indexField"),
-            hint: t("disclosure:settings.indexHint"),
-          },
-        ]}
-        submitLabel={t("disclosure:settings.save")}
-      />
+    <StaffPage
+      title={t("disclosure:settings.title")}
+      status={saved ? t(`${saved}.saved`, { count: Number(query.recomputed) || 0 }) : null}
+    >
+      {forms.map((section) => (
+        <FormSection key={section.id} {...section} />
+      ))}
     </StaffPage>
   );
 }

@@ -8,8 +8,10 @@ import { webhookEndpoints } from "@/lib/webhooks/endpoints";
 import { hotlineFlashCookie, serviceTokens } from "@/lib/letters/hotlineTokens";
 import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { Section } from "@/components/ui/Section";
-import { buttonClass } from "@/components/ui/Button";
+import { ItemList } from "@/components/ui/ItemList";
+import { ItemButtonForm } from "@/components/ui/ItemButtonForm";
 import { makeServiceToken, registerEndpoint, revokeToken, toggleEndpoint } from "./actions";
 
 export const generateMetadata = staffPageMetadata("letters", "letters:hotline.admin.title");
@@ -25,115 +27,88 @@ export default async function HotlinePage({ searchParams }: Props) {
   const endpoints = await orNotFound(webhookEndpoints({ actor }));
   const tokens = await serviceTokens({ actor });
   const t = await getT(defaultLocale, ["letters", "staff", "errors"]);
+  const admin = (key: string, values = {}) => t(`letters:hotline.admin.${key}`, values);
   const query = await searchParams;
   const created = query.created === "endpoint" || query.created === "token" ? query.created : null;
   const fresh = created ? (await cookies()).get(hotlineFlashCookie)?.value : undefined;
   return (
-    <StaffPage title={t("letters:hotline.admin.title")} status={query.done ? t("staff:done") : null}>
-      <p>{t("letters:hotline.admin.intro")}</p>
+    <StaffPage title={admin("title")} status={query.done ? t("staff:done") : null}>
+      <p>{admin("intro")}</p>
       <p>
-        <Link href="/staff/hotline/deliveries">{t("letters:hotline.admin.logLink")}</Link>
+        <Link href="/staff/hotline/deliveries">{admin("logLink")}</Link>
       </p>
       {created && fresh ? (
         <div role="status" className="grid gap-1 border-4 border-brand p-4">
-          <p className="font-bold">
-            {t(
-              created === "endpoint" ? "letters:hotline.admin.secretOnce" : "letters:hotline.admin.tokenOnce",
-            )}
-          </p>
+          <p className="font-bold">{admin(created === "endpoint" ? "secretOnce" : "tokenOnce")}</p>
           <code className="break-all">{fresh}</code>
         </div>
       ) : null}
-      <Section id="endpoints" title={t("letters:hotline.admin.endpoints")}>
-        {endpoints.length === 0 ? <p>{t("letters:hotline.admin.noEndpoints")}</p> : null}
-        <ul className="grid gap-2">
-          {endpoints.map((endpoint) => (
+      <Section id="endpoints" title={admin("endpoints")}>
+        <ItemList items={endpoints} empty={admin("noEndpoints")}>
+          {(endpoint) => (
             <li key={endpoint.id} className="grid gap-1 border border-line p-4">
               <p className="font-bold">{endpoint.name}</p>
               <p className="break-all">{endpoint.url}</p>
               <p className="text-sm text-muted">
-                {t("letters:hotline.admin.secretHint", { hint: endpoint.secretHint })} ·{" "}
-                {t(endpoint.active ? "letters:hotline.admin.active" : "letters:hotline.admin.inactive")} ·{" "}
-                {t("letters:hotline.admin.waiting", { count: endpoint.waiting })}
+                {admin("secretHint", { hint: endpoint.secretHint })} ·{" "}
+                {admin(endpoint.active ? "active" : "inactive")} ·{" "}
+                {admin("waiting", { count: endpoint.waiting })}
               </p>
-              <form action={toggleEndpoint}>
-                <input type="hidden" name="id" value={endpoint.id} />
-                <input type="hidden" name="active" value={endpoint.active ? "off" : "on"} />
-                <button type="submit" className={buttonClass("secondary")}>
-                  {t(endpoint.active ? "letters:hotline.admin.disable" : "letters:hotline.admin.enable")}
-                  <span className="sr-only"> {endpoint.name}</span>
-                </button>
-              </form>
+              <ItemButtonForm
+                action={toggleEndpoint}
+                hidden={{ id: endpoint.id, active: endpoint.active ? "off" : "on" }}
+                label={admin(endpoint.active ? "disable" : "enable")}
+                item={endpoint.name}
+                variant="secondary"
+              />
             </li>
-          ))}
-        </ul>
+          )}
+        </ItemList>
       </Section>
       <FormSection
         id="register"
-        title={t("letters:hotline.admin.register")}
-        intro={t("letters:hotline.admin.registerIntro")}
-        t={t}
+        title={admin("register")}
+        intro={admin("registerIntro")}
         action={registerEndpoint}
         fields={[
-          { name: "name", type: "text", autoComplete: "off", label: t("letters:hotline.admin.endpointName") },
-          {
-            name: "url",
-            type: "text",
-            autoComplete: "off",
-            label: t("letters:hotline.admin.endpointUrl"),
-            hint: t("letters:hotline.admin.endpointUrlHint"),
-          },
-          {
-            name: "secret",
-            type: "text",
-            autoComplete: "off",
-            label: t("letters:hotline.admin.endpointSecret"),
-          },
+          field.text("name", admin("endpointName"), "off"),
+          field.text("url", admin("endpointUrl"), "off", { hint: admin("endpointUrlHint") }),
+          field.text("secret", admin("endpointSecret"), "off"),
         ]}
-        submitLabel={t("letters:hotline.admin.register")}
+        submitLabel={admin("register")}
       />
-      <Section id="tokens" title={t("letters:hotline.admin.tokens")}>
-        <p>{t("letters:hotline.admin.tokensIntro")}</p>
-        {tokens.length === 0 ? <p>{t("letters:hotline.admin.noTokens")}</p> : null}
-        <ul className="grid gap-2">
-          {tokens.map((token) => (
+      <Section id="tokens" title={admin("tokens")}>
+        <p>{admin("tokensIntro")}</p>
+        <ItemList items={tokens} empty={admin("noTokens")}>
+          {(token) => (
             <li key={token.id} className="flex flex-wrap items-center gap-4 border border-line p-4">
               <span className="font-bold">{token.name}</span>
               <span>{token.user.email}</span>
               <span className="text-sm text-muted">
                 {token.lastUsedAt
-                  ? t("letters:hotline.admin.lastUsed", {
-                      at: formatDateTime(defaultLocale, token.lastUsedAt),
-                    })
-                  : t("letters:hotline.admin.neverUsed")}
+                  ? admin("lastUsed", { at: formatDateTime(defaultLocale, token.lastUsedAt) })
+                  : admin("neverUsed")}
               </span>
-              <form action={revokeToken}>
-                <input type="hidden" name="id" value={token.id} />
-                <button type="submit" className={buttonClass("warning")}>
-                  {t("letters:hotline.admin.revoke")}
-                  <span className="sr-only"> {token.name}</span>
-                </button>
-              </form>
+              <ItemButtonForm
+                action={revokeToken}
+                hidden={{ id: token.id }}
+                label={admin("revoke")}
+                item={token.name}
+                variant="warning"
+              />
             </li>
-          ))}
-        </ul>
+          )}
+        </ItemList>
       </Section>
       <FormSection
         id="make-token"
-        title={t("letters:hotline.admin.makeToken")}
-        t={t}
+        title={admin("makeToken")}
         action={makeServiceToken}
         fields={[
-          { name: "name", type: "text", autoComplete: "off", label: t("letters:hotline.admin.tokenName") },
-          {
-            name: "email",
-            type: "email",
-            autoComplete: "off",
-            label: t("letters:hotline.admin.tokenAccount"),
-            hint: t("letters:hotline.admin.tokenAccountHint"),
-          },
+          field.text("name", admin("tokenName"), "off"),
+          field.email("email", admin("tokenAccount"), "off", { hint: admin("tokenAccountHint") }),
         ]}
-        submitLabel={t("letters:hotline.admin.makeToken")}
+        submitLabel={admin("makeToken")}
       />
     </StaffPage>
   );

@@ -6,6 +6,7 @@ import { getRetention } from "@/lib/settings/queries";
 import { retentionFields } from "@/lib/settings/retention";
 import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { saveRetentionPeriods } from "./actions";
 
 export const generateMetadata = staffPageMetadata("privacy", "privacy:retentionAdmin.title");
@@ -24,15 +25,11 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
         id="periods"
         idPrefix="retention"
         title={t("privacy:retentionAdmin.days")}
-        t={t}
         action={saveRetentionPeriods}
         initialValues={Object.fromEntries(retentionFields.map((field) => [field, String(retention[field])]))}
-        fields={retentionFields.map((field) => ({
-          name: field,
-          type: "text" as const,
-          label: t(`privacy:retentionAdmin.field.${field}`),
-          autoComplete: "off",
-        }))}
+        fields={retentionFields.map((name) =>
+          field.text(name, t(`privacy:retentionAdmin.field.${name}`), "off"),
+        )}
         submitLabel={t("privacy:retentionAdmin.submit")}
       />
     </StaffPage>

@@ -1,10 +1,9 @@
-import Link from "next/link";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
 import { passwordLinkFor } from "@/lib/users/passwordLinks";
-import { accountFormMessages } from "@/lib/users/messages";
 import { SetPasswordForm } from "@/components/account/SetPasswordForm";
+import { PasswordLinkOutcome } from "@/components/account/PasswordLinkOutcome";
 import { setStaffPassword } from "./actions";
 
 export const generateMetadata = staffPageMetadata("users", "users:setPassword.title");
@@ -18,28 +17,11 @@ export default async function StaffSetPasswordPage({ searchParams }: { searchPar
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">{t("users:setPassword.title")}</h1>
-      {query.done ? (
-        <>
-          <p role="status" className="border-l-4 border-brand pl-3">
-            {t("users:setPassword.done")}
-          </p>
-          <p>
-            <Link href="/staff/sign-in">{t("users:setPassword.signIn")}</Link>
-          </p>
-        </>
-      ) : link && link.portal === "staff" ? (
-        <SetPasswordForm
-          t={t}
-          action={setStaffPassword}
-          token={token}
-          email={link.email}
-          messages={accountFormMessages(t)}
-        />
-      ) : (
-        <p role="alert" className="border-l-4 border-brand pl-3 font-bold">
-          {t("users:setPassword.invalid")}
-        </p>
-      )}
+      <PasswordLinkOutcome t={t} done={!!query.done} signInHref="/staff/sign-in">
+        {link?.portal === "staff" ? (
+          <SetPasswordForm t={t} action={setStaffPassword} token={token} email={link.email} />
+        ) : null}
+      </PasswordLinkOutcome>
     </div>
   );
 }

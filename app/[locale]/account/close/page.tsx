@@ -2,6 +2,7 @@ import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { closeMyAccount } from "./actions";
 
@@ -14,7 +15,7 @@ export default async function CloseAccountPage({ params }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
   await requireCitizen(locale, `/${locale}/account/close`);
   return (
-    <AccountFrame t={t} locale={locale} title={t("privacy:close.title")} intro={t("privacy:close.intro")}>
+    <AccountFrame title={t("privacy:close.title")} intro={t("privacy:close.intro")}>
       <ul className="ml-6 grid max-w-2xl list-disc gap-1">
         <li>{t("privacy:close.erased")}</li>
         <li>{t("privacy:close.kept")}</li>
@@ -27,19 +28,11 @@ export default async function CloseAccountPage({ params }: Props) {
         id="close-form"
         idPrefix="close"
         title={t("privacy:close.title")}
-        t={t}
         framed
         action={closeMyAccount}
         hidden={{ locale }}
         messages={{ passwordWrong: t("privacy:close.passwordWrong") }}
-        fields={[
-          {
-            name: "password",
-            type: "password",
-            label: t("privacy:close.password"),
-            autoComplete: "current-password",
-          },
-        ]}
+        fields={[field.password("password", t("privacy:close.password"), "current-password")]}
         submitLabel={t("privacy:close.submit")}
         tone="warning"
       />

@@ -1,12 +1,12 @@
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { requireCitizen } from "@/lib/auth/session";
+import { orNotFound, requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
 import { emailChangeHours } from "@/lib/users/emailChange";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
-import { notFound } from "next/navigation";
 import { askEmailChange } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
@@ -17,12 +17,9 @@ export const generateMetadata = pageMetadata("privacy", "privacy:email.title");
 export default async function EmailPage({ params, searchParams }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
   const actor = await requireCitizen(locale, `/${locale}/account/email`);
-  const profile = await ownProfile({ actor });
-  if (!profile) notFound();
+  const profile = await orNotFound(ownProfile({ actor }));
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       trail={[{ href: `/${locale}/account/profile`, label: t("privacy:profile.title") }]}
       title={t("privacy:email.title")}
       intro={t("privacy:email.intro", { hours: emailChangeHours })}
@@ -35,7 +32,6 @@ export default async function EmailPage({ params, searchParams }: Props) {
         id="email-form"
         idPrefix="email"
         title={t("privacy:email.title")}
-        t={t}
         action={askEmailChange}
         hidden={{ locale }}
         messages={{
@@ -43,13 +39,8 @@ export default async function EmailPage({ params, searchParams }: Props) {
           emailUnchanged: t("privacy:email.emailUnchanged"),
         }}
         fields={[
-          { name: "newEmail", type: "email", label: t("privacy:email.newEmail"), autoComplete: "email" },
-          {
-            name: "password",
-            type: "password",
-            label: t("privacy:email.password"),
-            autoComplete: "current-password",
-          },
+          field.email("newEmail", t("privacy:email.newEmail"), "email"),
+          field.password("password", t("privacy:email.password"), "current-password"),
         ]}
         submitLabel={t("privacy:email.submit")}
       />

@@ -4,7 +4,10 @@ import { requireCitizen } from "@/lib/auth/session";
 import { ownMobile } from "@/lib/sms/mobileAccount";
 import { notifyChoicesOf, notifyKinds } from "@/lib/sms/choices";
 import { normaliseMobile } from "@/lib/sms/templates";
+import { codeOptions } from "@/lib/i18n/options";
 import { FormSection } from "@/components/form/FormSection";
+import { MobileCodeForms } from "@/components/form/MobileCodeForms";
+import { field } from "@/components/form/fields";
 import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { DefinitionList } from "@/components/ui/DefinitionList";
@@ -35,6 +38,7 @@ export default async function MobilePage({ params, searchParams }: Props) {
     const { email, sms } = choices[kind];
     return email && sms ? "both" : sms ? "sms" : "email";
   };
+  const channels = codeOptions(t, "sms:choices", ["email", "sms", "both"]);
   return (
     <div className="grid gap-6">
       <Breadcrumb
@@ -47,60 +51,21 @@ export default async function MobilePage({ params, searchParams }: Props) {
       <PageHeading title={t("sms:mobile.title")} intro={t("sms:mobile.intro")} />
       {status ? <StatusNote>{status}</StatusNote> : null}
       <DefinitionList items={[[t("sms:mobile.current"), mobile ?? t("sms:mobile.none")]]} />
-      <FormSection
-        id="mobile-send"
-        title={t("sms:mobile.sendTitle")}
-        t={t}
-        action={askMobileChange}
+      <MobileCodeForms
+        purpose="mobile"
+        actions={[askMobileChange, confirmMobile]}
         hidden={{ locale }}
-        initialValues={{ newMobile }}
-        tone={sent ? "secondary" : "primary"}
-        fields={[
-          { name: "newMobile", type: "text", label: t("sms:mobile.newMobile"), autoComplete: "tel-national" },
-        ]}
-        submitLabel={t("sms:mobile.send")}
-      />
-      <FormSection
-        id="mobile-confirm"
-        title={t("sms:mobile.confirmTitle")}
-        t={t}
-        action={confirmMobile}
-        hidden={{ locale }}
-        initialValues={{ newMobile }}
-        framed={!!sent}
-        fields={[
-          { name: "newMobile", type: "text", label: t("sms:mobile.newMobile"), autoComplete: "tel-national" },
-          { name: "newCode", type: "text", label: t("sms:mobile.newCode"), autoComplete: "one-time-code" },
-          ...(mobile
-            ? [
-                {
-                  name: "oldCode",
-                  type: "text" as const,
-                  label: t("sms:mobile.oldCode"),
-                  autoComplete: "off",
-                },
-              ]
-            : []),
-        ]}
-        submitLabel={t("sms:mobile.confirm")}
+        typed={{ mobile: newMobile, sent: !!sent }}
+        more={mobile ? [field.text("oldCode", t("sms:mobile.oldCode"), "off")] : []}
       />
       <FormSection
         id="notify-choices"
         title={t("sms:choices.title")}
         intro={t("sms:choices.intro")}
-        t={t}
         action={saveChoices}
         hidden={{ locale }}
         initialValues={Object.fromEntries(notifyKinds.map((kind) => [kind, channel(kind)]))}
-        fields={notifyKinds.map((kind) => ({
-          name: kind,
-          type: "radio" as const,
-          label: t(`sms:choices.kind.${kind}`),
-          options: (["email", "sms", "both"] as const).map((value) => ({
-            value,
-            label: t(`sms:choices.${value}`),
-          })),
-        }))}
+        fields={notifyKinds.map((kind) => field.radio(kind, t(`sms:choices.kind.${kind}`), channels))}
         submitLabel={t("sms:choices.submit")}
       />
       {!mobile ? <p className="text-sm text-muted">{t("sms:choices.noMobile")}</p> : null}

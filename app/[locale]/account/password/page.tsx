@@ -16,8 +16,6 @@ export default async function PasswordPage({ params, searchParams }: Props) {
   const changed = param((await searchParams).changed, 4);
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       title={t("account:password.title")}
       intro={t("account:password.intro")}
       status={changed !== undefined ? t("account:password.changed", { count: intParam(changed) ?? 0 }) : null}

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { locales } from "@/lib/i18n/settings";
+import { codeOptions } from "@/lib/i18n/options";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { requireCitizen } from "@/lib/auth/session";
+import { orNotFound, requireCitizen } from "@/lib/auth/session";
 import { ownProfile } from "@/lib/users/updateProfile";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { saveProfile } from "./actions";
@@ -18,12 +19,9 @@ export const generateMetadata = pageMetadata("privacy", "privacy:profile.title")
 export default async function ProfilePage({ params, searchParams }: Props) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors", "sms"]);
   const actor = await requireCitizen(locale, `/${locale}/account/profile`);
-  const profile = await ownProfile({ actor });
-  if (!profile) notFound();
+  const profile = await orNotFound(ownProfile({ actor }));
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       title={t("privacy:profile.title")}
       intro={t("privacy:profile.intro")}
       status={param((await searchParams).saved, 1) ? t("privacy:profile.saved") : null}
@@ -40,24 +38,12 @@ export default async function ProfilePage({ params, searchParams }: Props) {
         id="profile-form"
         idPrefix="profile"
         title={t("privacy:profile.title")}
-        t={t}
         action={saveProfile}
         initialValues={{ name: profile.name, phone: profile.phone ?? "", locale: profile.locale }}
         fields={[
-          { name: "name", type: "text", label: t("privacy:profile.name"), autoComplete: "name" },
-          {
-            name: "phone",
-            type: "text",
-            label: t("privacy:profile.phone"),
-            hint: t("privacy:profile.phoneHint"),
-            autoComplete: "tel",
-          },
-          {
-            name: "locale",
-            type: "radio",
-            label: t("privacy:profile.locale"),
-            options: locales.map((value) => ({ value, label: t(`language.${value}`) })),
-          },
+          field.text("name", t("privacy:profile.name"), "name"),
+          field.text("phone", t("privacy:profile.phone"), "tel", { hint: t("privacy:profile.phoneHint") }),
+          field.radio("locale", t("privacy:profile.locale"), codeOptions(t, "language", locales)),
         ]}
         submitLabel={t("privacy:profile.submit")}
       />

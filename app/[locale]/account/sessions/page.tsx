@@ -18,8 +18,6 @@ export default async function SessionsPage({ params, searchParams }: Props) {
   const ended = param((await searchParams).ended, 1);
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       title={t("account:sessions.title")}
       intro={t("account:sessions.intro")}
       status={ended ? t("account:sessions.ended") : null}

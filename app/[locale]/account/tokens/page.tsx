@@ -2,11 +2,11 @@ import { cookies } from "next/headers";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";
-import { errorMessages } from "@/lib/i18n/messages";
 import { requireCitizen } from "@/lib/auth/session";
 import { newTokenCookie, tokensForAccountPage } from "@/lib/users/apiTokens";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Section } from "@/components/ui/Section";
@@ -23,12 +23,10 @@ export default async function TokensPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const fresh = param(query.created, 1) ? (await cookies()).get(newTokenCookie)?.value : undefined;
   const data = await tokensForAccountPage({ actor, fresh });
-  const messages = { ...errorMessages(t), tooManyTokens: t("tokens:tooMany") };
+  const messages = { tooManyTokens: t("tokens:tooMany") };
 
   return (
     <AccountFrame
-      t={t}
-      locale={locale}
       title={t("tokens:title")}
       intro={t("tokens:intro")}
       status={param(query.revoked, 1) ? t("tokens:revoked") : null}
@@ -52,19 +50,10 @@ export default async function TokensPage({ params, searchParams }: Props) {
         id="create-token"
         idPrefix="create"
         title={t("tokens:createTitle")}
-        t={t}
         messages={messages}
         action={createToken}
         hidden={{ locale }}
-        fields={[
-          {
-            name: "name",
-            type: "text",
-            label: t("tokens:name"),
-            hint: t("tokens:nameHint"),
-            autoComplete: "off",
-          },
-        ]}
+        fields={[field.text("name", t("tokens:name"), "off", { hint: t("tokens:nameHint") })]}
         submitLabel={t("tokens:create")}
       />
 
@@ -86,14 +75,13 @@ export default async function TokensPage({ params, searchParams }: Props) {
                     ],
                   ]}
                 />
-                <SimpleForm
+                <TranslatedForm
                   idPrefix={`revoke-${token.id}`}
                   action={revokeToken}
                   hidden={{ locale, id: token.id }}
                   fields={[]}
                   submitLabel={t("tokens:revoke", { name: token.name })}
                   messages={messages}
-                  errorTitle={t("errors:summaryTitle")}
                   tone="warning"
                 />
               </li>

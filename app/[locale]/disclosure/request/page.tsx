@@ -1,10 +1,10 @@
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
-import { errorMessages } from "@/lib/i18n/messages";
 import { codeOptions } from "@/lib/i18n/options";
 import { departmentList } from "@/lib/places/queries";
 import { deliveryMethods, requesterTypes } from "@/lib/disclosure/outcomes";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
+import { field } from "@/components/form/fields";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { getSessionUser } from "@/lib/auth/session";
 import { requestFormDefaults } from "@/lib/disclosure/requestQueries";
@@ -23,77 +23,46 @@ export default async function DisclosureRequestPage({ params }: Props) {
     // a signed-in citizen's details, from their profile, to check rather than type again
     getSessionUser().then((actor) => requestFormDefaults({ actor })),
   ]);
+  const departmentOptions = departments.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) }));
+  const requesterOptions = codeOptions(t, "disclosure:requester", requesterTypes);
+  const deliveryOptions = codeOptions(t, "disclosure:delivery", deliveryMethods);
   return (
     <div className="grid max-w-2xl gap-4">
       <PageHeading title={t("disclosure:request.title")} intro={t("disclosure:request.intro")} />
       {defaults ? <StatusNote>{t("disclosure:prefilledFromProfile")}</StatusNote> : null}
-      <SimpleForm
+      <TranslatedForm
         action={fileDisclosureRequest}
         initialValues={defaults ?? undefined}
         hidden={{ locale }}
         fields={[
-          {
-            name: "department",
-            type: "select",
-            label: t("disclosure:request.department"),
+          field.select("department", t("disclosure:request.department"), departmentOptions, {
             errorName: t("disclosure:requestErrorNames.department"),
-            options: departments.map((d) => ({ value: d.code, label: lt(locale, d.name, d.nameEn) })),
-          },
-          {
-            name: "requesterType",
-            type: "radio",
-            label: t("disclosure:request.requesterType"),
+          }),
+          field.radio("requesterType", t("disclosure:request.requesterType"), requesterOptions, {
             errorName: t("disclosure:requestErrorNames.requesterType"),
-            options: codeOptions(t, "disclosure:requester", requesterTypes),
-          },
-          {
-            name: "requesterName",
-            type: "text",
-            label: t("disclosure:request.name"),
+          }),
+          field.text("requesterName", t("disclosure:request.name"), "name", {
             errorName: t("disclosure:requestErrorNames.name"),
-            autoComplete: "name",
-          },
-          {
-            name: "idNumber",
-            type: "text",
-            label: t("disclosure:request.idNumber"),
+          }),
+          field.text("idNumber", t("disclosure:request.idNumber"), "off", {
             hint: t("disclosure:request.idNumberHint"),
-            autoComplete: "off",
-          },
-          { name: "phone", type: "text", label: t("disclosure:request.phone"), autoComplete: "tel-national" },
-          {
-            name: "email",
-            type: "email",
-            label: t("disclosure:request.email"),
+          }),
+          field.text("phone", t("disclosure:request.phone"), "tel-national"),
+          field.email("email", t("disclosure:request.email"), "email", {
             hint: t("disclosure:request.emailHint"),
-            autoComplete: "email",
-          },
-          {
-            name: "address",
-            type: "text",
-            label: t("disclosure:request.address"),
+          }),
+          field.text("address", t("disclosure:request.address"), "street-address", {
             hint: t("disclosure:request.addressHint"),
-            autoComplete: "street-address",
-          },
-          {
-            name: "description",
-            type: "textarea",
-            rows: 6,
-            label: t("disclosure:request.description"),
+          }),
+          field.textarea("description", t("disclosure:request.description"), 6, {
             errorName: t("disclosure:requestErrorNames.description"),
             hint: t("disclosure:request.descriptionHint"),
-          },
-          {
-            name: "deliveryMethod",
-            type: "radio",
-            label: t("disclosure:request.delivery"),
+          }),
+          field.radio("deliveryMethod", t("disclosure:request.delivery"), deliveryOptions, {
             errorName: t("disclosure:requestErrorNames.delivery"),
-            options: codeOptions(t, "disclosure:delivery", deliveryMethods),
-          },
+          }),
         ]}
         submitLabel={t("disclosure:request.submit")}
-        messages={errorMessages(t)}
-        errorTitle={t("errors:summaryTitle")}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 import { pageMetadata, pageT } from "@/lib/i18n/server";
-import { errorMessages } from "@/lib/i18n/messages";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
+import { field } from "@/components/form/fields";
 import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
 import { lookUpLetter } from "./actions";
 
@@ -21,28 +21,14 @@ export default async function LetterLookupPage({ params }: Props) {
         links={[{ href: `/${locale}/letters`, label: t("letters:listTitle") }]}
       />
       <PageHeading title={t("letters:lookupTitle")} intro={t("letters:lookupIntro")} />
-      <SimpleForm
+      <TranslatedForm
         action={lookUpLetter}
         hidden={{ locale }}
         fields={[
-          {
-            name: "number",
-            type: "text",
-            label: t("letters:letterNumber"),
-            hint: t("letters:lookupNumberHint"),
-            autoComplete: "off",
-          },
-          {
-            name: "accessCode",
-            type: "text",
-            label: t("letters:lookupCode"),
-            hint: t("letters:lookupCodeHint"),
-            autoComplete: "off",
-          },
+          field.text("number", t("letters:letterNumber"), "off", { hint: t("letters:lookupNumberHint") }),
+          field.text("accessCode", t("letters:lookupCode"), "off", { hint: t("letters:lookupCodeHint") }),
         ]}
         submitLabel={t("letters:lookupSubmit")}
-        messages={errorMessages(t)}
-        errorTitle={t("errors:summaryTitle")}
       />
     </div>
   );

@@ -2,13 +2,13 @@ import Link from "next/link";
 import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { lt } from "@/lib/i18n/content";
-import { errorMessages } from "@/lib/i18n/messages";
 import { codeOptions } from "@/lib/i18n/options";
 import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { placeTree } from "@/lib/places/queries";
 import { noticeCategories } from "@/lib/notices/categories";
 import { getSessionUser } from "@/lib/auth/session";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
+import { field } from "@/components/form/fields";
 import { subscribeAction } from "./actions";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: TSearchParams };
@@ -32,6 +32,7 @@ export default async function SubscribePage({ params, searchParams }: Props) {
       })),
     ),
   );
+  const categories = codeOptions(t, "catalog:noticeCategory", noticeCategories);
   if (query.sent) {
     return (
       <div className="grid gap-4">
@@ -50,7 +51,7 @@ export default async function SubscribePage({ params, searchParams }: Props) {
       </nav>
       <h1 className="text-2xl font-bold">{t("notices:subscribe.title")}</h1>
       <p>{t("notices:subscribe.intro")}</p>
-      <SimpleForm
+      <TranslatedForm
         action={subscribeAction}
         hidden={{ locale }}
         initialValues={{
@@ -63,25 +64,15 @@ export default async function SubscribePage({ params, searchParams }: Props) {
           category: enumParam(query.category, noticeCategories) ?? "",
         }}
         fields={[
-          { name: "email", type: "email", label: t("notices:subscribe.email"), autoComplete: "email" },
-          {
-            name: "community",
-            type: "select",
-            label: t("notices:community"),
+          field.email("email", t("notices:subscribe.email"), "email"),
+          field.select("community", t("notices:community"), communities, {
             emptyOption: t("notices:subscribe.allCommunities"),
-            options: communities,
-          },
-          {
-            name: "category",
-            type: "select",
-            label: t("notices:category"),
+          }),
+          field.select("category", t("notices:category"), categories, {
             emptyOption: t("notices:subscribe.allCategories"),
-            options: codeOptions(t, "catalog:noticeCategory", noticeCategories),
-          },
+          }),
         ]}
         submitLabel={t("notices:subscribe.submit")}
-        messages={errorMessages(t)}
-        errorTitle={t("errors:summaryTitle")}
       />
       <p className="text-sm text-muted">{t("notices:subscribe.privacy")}</p>
     </div>

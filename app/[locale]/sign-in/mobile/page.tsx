@@ -6,7 +6,8 @@ import { safeRedirectPath } from "@/lib/shared/safeRedirect";
 import { getSessionUser } from "@/lib/auth/session";
 import { isCitizen } from "@/lib/auth/policy";
 import { normaliseMobile } from "@/lib/sms/templates";
-import { FormSection } from "@/components/form/FormSection";
+import { MobileCodeForms } from "@/components/form/MobileCodeForms";
+import { field } from "@/components/form/fields";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { StatusNote } from "@/components/ui/StatusNote";
 import { askSignInCode, signInByCode } from "./actions";
@@ -27,39 +28,12 @@ export default async function MobileSignInPage({ params, searchParams }: Props) 
     <div className="grid gap-6">
       <PageHeading title={t("sms:signIn.title")} intro={t("sms:signIn.intro")} />
       {sent ? <StatusNote>{t("sms:signIn.sent", { mobile })}</StatusNote> : null}
-      <FormSection
-        id="code-send"
-        title={t("sms:signIn.sendTitle")}
-        t={t}
-        action={askSignInCode}
+      <MobileCodeForms
+        purpose="signIn"
+        actions={[askSignInCode, signInByCode]}
         hidden={{ locale, returnTo }}
-        initialValues={{ mobile }}
-        tone={sent ? "secondary" : "primary"}
-        fields={[
-          { name: "mobile", type: "text", label: t("sms:signIn.mobile"), autoComplete: "tel-national" },
-        ]}
-        submitLabel={t("sms:signIn.send")}
-      />
-      <FormSection
-        id="code-sign-in"
-        title={t("sms:signIn.codeTitle")}
-        t={t}
-        action={signInByCode}
-        hidden={{ locale, returnTo }}
-        initialValues={{ mobile }}
-        framed={sent}
-        fields={[
-          { name: "mobile", type: "text", label: t("sms:signIn.mobile"), autoComplete: "tel-national" },
-          { name: "code", type: "text", label: t("sms:signIn.code"), autoComplete: "one-time-code" },
-          {
-            name: "name",
-            type: "text",
-            label: t("sms:signIn.name"),
-            hint: t("sms:signIn.nameHint"),
-            autoComplete: "name",
-          },
-        ]}
-        submitLabel={t("sms:signIn.submit")}
+        typed={{ mobile, sent }}
+        more={[field.text("name", t("sms:signIn.name"), "name", { hint: t("sms:signIn.nameHint") })]}
       />
       <p>
         <Link href={`/${locale}/sign-in?returnTo=${encodeURIComponent(returnTo)}`}>

@@ -4,9 +4,10 @@ import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { listSynonymGroups } from "@/lib/search/queries";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
 import { StaffPage } from "@/components/staff/StaffPage";
 import { FormSection } from "@/components/form/FormSection";
+import { field } from "@/components/form/fields";
 import { createSynonymGroup, deleteSynonymGroup, updateSynonymGroup } from "./actions";
 
 export const generateMetadata = staffPageMetadata("search", "search:staff.title");
@@ -26,13 +27,9 @@ export default async function SynonymsPage({
     ...Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)])),
   };
   const done = (await searchParams).done;
-  const termsField = {
-    name: "terms",
-    type: "textarea" as const,
-    rows: 2,
-    label: t("search:staff.terms"),
+  const termsField = field.textarea("terms", t("search:staff.terms"), 2, {
     hint: t("search:staff.termsHint"),
-  };
+  });
   return (
     <StaffPage
       title={t("search:staff.title")}
@@ -43,7 +40,6 @@ export default async function SynonymsPage({
         id="add"
         idPrefix="new"
         title={t("search:staff.addTitle")}
-        t={t}
         messages={messages}
         action={createSynonymGroup}
         fields={[termsField]}
@@ -59,7 +55,7 @@ export default async function SynonymsPage({
           <h2 id={`g-${group.id}`} className="text-lg font-bold">
             {t("search:staff.group", { n: index + 1 })}: {group.terms.join(t("search:termSeparator"))}
           </h2>
-          <SimpleForm
+          <TranslatedForm
             action={updateSynonymGroup}
             idPrefix={`g${index}`}
             hidden={{ id: group.id, expectedVersion: String(group.version) }}
@@ -67,9 +63,8 @@ export default async function SynonymsPage({
             initialValues={{ terms: group.terms.join(t("search:termSeparator")) }}
             submitLabel={t("search:staff.save")}
             messages={messages}
-            errorTitle={t("errors:summaryTitle")}
           />
-          <SimpleForm
+          <TranslatedForm
             action={deleteSynonymGroup}
             idPrefix={`d${index}`}
             hidden={{ id: group.id, expectedVersion: String(group.version) }}
@@ -77,7 +72,6 @@ export default async function SynonymsPage({
             submitLabel={t("search:staff.delete")}
             tone="warning"
             messages={messages}
-            errorTitle={t("errors:summaryTitle")}
           />
         </section>
       ))}

@@ -53,7 +53,6 @@ export default async function CasePage({ params, searchParams }: Props) {
   // what the applicant can do here: each section's title, introduction and button are named after it
   const step = (id: "supply" | "rate" | "withdraw" | "appeal") => ({
     id,
-    t,
     title: t(`account:${id}Title`),
     intro: t(`account:${id}Intro`),
     submitLabel: t(`account:${id}Submit`),

@@ -38,7 +38,6 @@ export default async function ConfirmEmailPage({ params, searchParams }: Props) 
           idPrefix="confirm-email"
           title={t("privacy:email.confirmTitle")}
           intro={t("privacy:email.confirmAsk", { email: change.newEmail })}
-          t={t}
           framed
           action={confirmNewEmail}
           hidden={{ locale, token }}

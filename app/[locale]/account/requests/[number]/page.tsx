@@ -42,7 +42,6 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
           framed
           id="correct"
           title={t("disclosure:applicant.correctTitle")}
-          t={t}
           action={applicantRequestStep}
           hidden={{ ...hidden, step: "correct" }}
           fields={[
@@ -61,7 +60,6 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
         <FormSection
           id="withdraw"
           title={t("disclosure:applicant.withdrawTitle")}
-          t={t}
           tone="warning"
           action={applicantRequestStep}
           hidden={{ ...hidden, step: "withdraw" }}
