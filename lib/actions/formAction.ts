@@ -112,6 +112,41 @@ export function formAction<S extends z.ZodType, K extends TActorKind>(
 }
 
 /**
+ * A form of the citizen's account screen `screen` (`/account/<screen>`): only a signed-in citizen
+ * may use it, and a visitor who is not signed in comes back to the screen after signing in.
+ */
+export function accountFormAction<S extends z.ZodType>(
+  screen: string,
+  options: Omit<TActionOptions<S, "citizen", TFormState | void>, "actor" | "returnTo">,
+) {
+  return formAction({ ...options, actor: "citizen", returnTo: accountReturnTo(screen) });
+}
+
+/** Where a visitor to the account screen `screen` comes back to after signing in. */
+export function accountReturnTo(screen: string) {
+  return (_formData: FormData, locale: string) => `/${locale}/account/${screen}`;
+}
+
+/**
+ * A staff form whose use case takes what parses as it is, with the actor (`{ actor, ...input }`);
+ * then the browser goes to `next(input)`, the record's page saying what was done.
+ */
+export function staffChangeAction<S extends z.ZodType<object>>(
+  schema: S,
+  change: (input: { actor: TSessionUser } & z.infer<S>) => Promise<unknown>,
+  next: (input: z.infer<S>) => string,
+) {
+  return formAction({
+    schema,
+    actor: "staff",
+    run: async ({ input, actor }) => {
+      await change({ actor, ...input });
+      redirect(next(input));
+    },
+  });
+}
+
+/**
  * The forms of a staff settings page (`page`): each saves what parses with its use case, which
  * takes it under its own name (`key`: `{ actor, settings }`, `{ actor, retention }`…), then the
  * browser comes back to the page with `?saved=${part}`, the page saying what was saved. A settings

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/formAction";
+import { formAction, staffChangeAction } from "@/lib/actions/formAction";
 import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
 import {
   changeValidity,
@@ -18,13 +18,16 @@ const ZIndex = z.object({
   expectedVersion: z.coerce.number().int().positive(),
 });
 
+/** Back to the document's page, saying the change was made. */
+const documentDone = ({ indexNo }: { indexNo: string }) => `/staff/documents/${indexNo}?done=1`;
+
 /** Publishes a new document; its 索引号 is made on publication. */
 export const publishDocumentAction = formAction({
   schema: ZDocumentInput,
   actor: "staff",
   run: async ({ input: document, actor }) => {
     const { indexNo } = await publishDocument({ actor, document });
-    redirect(`/staff/documents/${indexNo}?done=1`);
+    redirect(documentDone({ indexNo }));
   },
 });
 
@@ -33,25 +36,19 @@ export const updateDocumentAction = formAction({
   actor: "staff",
   run: async ({ input: { indexNo, expectedVersion, ...document }, actor }) => {
     await updateDocument({ actor, indexNo, expectedVersion, document });
-    redirect(`/staff/documents/${indexNo}?done=1`);
+    redirect(documentDone({ indexNo }));
   },
 });
 
-export const changeValidityAction = formAction({
-  schema: ZValidity.extend(ZIndex.shape),
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await changeValidity({ actor, ...input });
-    redirect(`/staff/documents/${input.indexNo}?done=1`);
-  },
-});
+export const changeValidityAction = staffChangeAction(
+  ZValidity.extend(ZIndex.shape),
+  changeValidity,
+  documentDone,
+);
 
 /** Links this document as the 政策解读 of another (by its 索引号), or unlinks it when empty. */
-export const setInterpretationAction = formAction({
-  schema: ZInterpretation.extend(ZIndex.shape),
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await setInterpretation({ actor, ...input });
-    redirect(`/staff/documents/${input.indexNo}?done=1`);
-  },
-});
+export const setInterpretationAction = staffChangeAction(
+  ZInterpretation.extend(ZIndex.shape),
+  setInterpretation,
+  documentDone,
+);

@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions/formAction";
+import type { z } from "zod";
+import { formAction, staffChangeAction } from "@/lib/actions/formAction";
 import type { TSessionUser } from "@/lib/auth/types";
 import { ZAccountTarget, ZGrantRole, ZNewStaffAccount, ZRevokeRole } from "@/lib/users/schema";
 import { createStaffAccount } from "@/lib/users/createStaffAccount";
@@ -13,6 +14,13 @@ import { resetTwoFactor } from "@/lib/users/resetTwoFactor";
 const accountPage = (userId: string, done: string) =>
   `/staff/users/${encodeURIComponent(userId)}?done=${done}`;
 
+/** An administrator's change to one account, then back to its page saying what was done. */
+const onAccount = <S extends z.ZodType<{ userId: string }>>(
+  schema: S,
+  change: (input: { actor: TSessionUser } & z.infer<S>) => Promise<unknown>,
+  done: "granted" | "revoked" | "disabled" | "enabled" | "passwordReset" | "twoFactorReset",
+) => staffChangeAction(schema, change, (input) => accountPage(input.userId, done));
+
 export const createStaffAccountAction = formAction({
   schema: ZNewStaffAccount,
   actor: "staff",
@@ -22,45 +30,18 @@ export const createStaffAccountAction = formAction({
   },
 });
 
-export const grantRoleAction = formAction({
-  schema: ZGrantRole,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await grantRole({ actor, ...input });
-    redirect(accountPage(input.userId, "granted"));
-  },
-});
-
-export const revokeRoleAction = formAction({
-  schema: ZRevokeRole,
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    await revokeRole({ actor, ...input });
-    redirect(accountPage(input.userId, "revoked"));
-  },
-});
-
-/** An administrator's change to one account, then back to its page saying what was done. */
-const onAccount = (
-  change: (target: { actor: TSessionUser; userId: string }) => Promise<unknown>,
-  done: "disabled" | "enabled" | "passwordReset" | "twoFactorReset",
-) =>
-  formAction({
-    schema: ZAccountTarget,
-    actor: "staff",
-    run: async ({ input, actor }) => {
-      await change({ actor, userId: input.userId });
-      redirect(accountPage(input.userId, done));
-    },
-  });
+export const grantRoleAction = onAccount(ZGrantRole, grantRole, "granted");
+export const revokeRoleAction = onAccount(ZRevokeRole, revokeRole, "revoked");
 
 export const disableAccountAction = onAccount(
+  ZAccountTarget,
   (target) => setAccountDisabled({ ...target, disabled: true }),
   "disabled",
 );
 export const enableAccountAction = onAccount(
+  ZAccountTarget,
   (target) => setAccountDisabled({ ...target, disabled: false }),
   "enabled",
 );
-export const resetPasswordAction = onAccount(resetPassword, "passwordReset");
-export const resetTwoFactorAction = onAccount(resetTwoFactor, "twoFactorReset");
+export const resetPasswordAction = onAccount(ZAccountTarget, resetPassword, "passwordReset");
+export const resetTwoFactorAction = onAccount(ZAccountTarget, resetTwoFactor, "twoFactorReset");

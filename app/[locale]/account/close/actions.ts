@@ -1,15 +1,13 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions/formAction";
+import { accountFormAction } from "@/lib/actions/formAction";
 import { endSession } from "@/lib/auth/session";
 import { ZCloseAccount } from "@/lib/users/schema";
 import { closeAccount } from "@/lib/users/closeAccount";
 
-export const closeMyAccount = formAction({
+export const closeMyAccount = accountFormAction("close", {
   schema: ZCloseAccount,
-  actor: "citizen",
-  returnTo: (_formData, locale) => `/${locale}/account/close`,
   run: async ({ input, actor, locale }) => {
     await closeAccount({ actor, password: input.password });
     // the session row is gone already; this removes the cookie

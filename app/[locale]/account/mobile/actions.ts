@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/actions/formAction";
+import { accountFormAction } from "@/lib/actions/formAction";
 import { clientAddress } from "@/lib/http/clientAddress";
 import { ZAskMobileChange, ZConfirmMobileChange } from "@/lib/sms/schema";
 import { confirmMobileChange, requestMobileChange } from "@/lib/sms/mobileAccount";
@@ -10,10 +10,8 @@ import { saveNotifyChoices, ZNotifyChoices } from "@/lib/sms/choices";
 const page = (locale: string) => `/${locale}/account/mobile`;
 
 /** Texts codes to the new number and, when there is one, the old number. */
-export const askMobileChange = formAction({
+export const askMobileChange = accountFormAction("mobile", {
   schema: ZAskMobileChange,
-  actor: "citizen",
-  returnTo: (_formData, locale) => page(locale),
   run: async ({ input, actor, locale }) => {
     const { needsOldCode } = await requestMobileChange({
       actor,
@@ -26,10 +24,8 @@ export const askMobileChange = formAction({
 });
 
 /** Changes the number with both codes. */
-export const confirmMobile = formAction({
+export const confirmMobile = accountFormAction("mobile", {
   schema: ZConfirmMobileChange,
-  actor: "citizen",
-  returnTo: (_formData, locale) => page(locale),
   run: async ({ input, actor, locale }) => {
     await confirmMobileChange({
       actor,
@@ -43,10 +39,8 @@ export const confirmMobile = formAction({
 });
 
 /** Saves, per kind of notice, e-mail, SMS or both. */
-export const saveChoices = formAction({
+export const saveChoices = accountFormAction("mobile", {
   schema: ZNotifyChoices,
-  actor: "citizen",
-  returnTo: (_formData, locale) => page(locale),
   run: async ({ input, actor, locale }) => {
     await saveNotifyChoices({ actor, choices: input });
     redirect(`${page(locale)}?saved=1#notify-choices`);

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { postAction } from "@/lib/actions/formAction";
+import { accountReturnTo, postAction } from "@/lib/actions/formAction";
 import { endOwnSessions } from "@/lib/auth/sessions";
 import { currentSessionSecret } from "@/lib/auth/session";
 import { ZEndSessions } from "@/lib/auth/schema";
@@ -10,7 +10,7 @@ import { ZEndSessions } from "@/lib/auth/schema";
 export const endSessions = postAction({
   schema: ZEndSessions,
   actor: "citizen",
-  returnTo: (_formData, locale) => `/${locale}/account/sessions`,
+  returnTo: accountReturnTo("sessions"),
   run: async ({ input, actor }) => {
     await endOwnSessions({ actor, handle: input.handle, currentSid: await currentSessionSecret() });
     redirect(

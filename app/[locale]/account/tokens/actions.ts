@@ -3,13 +3,12 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/formAction";
+import { accountFormAction } from "@/lib/actions/formAction";
 import { secureCookies } from "@/lib/auth/options";
 import { NotFoundError } from "@/lib/shared/errors";
 import { createApiToken, newTokenCookie, revokeApiToken, ZTokenName } from "@/lib/users/apiTokens";
 
 const pagePath = (locale: string) => `/${locale}/account/tokens`;
-const returnTo = (_formData: FormData, locale: string) => pagePath(locale);
 // the new token travels to the page that shows it in a cookie for this page only, for a minute
 const flashCookie = (locale: string, maxAge: number) => ({
   httpOnly: true,
@@ -19,10 +18,8 @@ const flashCookie = (locale: string, maxAge: number) => ({
   maxAge,
 });
 
-export const createToken = formAction({
+export const createToken = accountFormAction("tokens", {
   schema: z.object({ name: ZTokenName }),
-  actor: "citizen",
-  returnTo,
   run: async ({ input, actor, locale }) => {
     const created = await createApiToken({ actor, name: input.name });
     (await cookies()).set(newTokenCookie, created.token, flashCookie(locale, 60));
@@ -30,10 +27,8 @@ export const createToken = formAction({
   },
 });
 
-export const revokeToken = formAction({
+export const revokeToken = accountFormAction("tokens", {
   schema: z.object({ id: z.string().min(1).max(64) }),
-  actor: "citizen",
-  returnTo,
   run: async ({ input, actor, locale }) => {
     try {
       await revokeApiToken({ actor, id: input.id });
