@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { lineField, textField } from "../shared/plainText";
+import { lineField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
@@ -10,18 +10,14 @@ import { writeAudit } from "../audit/writeAudit";
 import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError, NotFoundError } from "../shared/errors";
 import { serviceRequestOf } from "../webhooks/deliveries";
-import { letterKinds, mayorMailbox } from "./kinds";
+import { mayorMailbox } from "./kinds";
+import { ZLetter } from "./submitLetter";
 
 /** A caller's number: a mainland mobile, or a landline with its area code (spaces and dashes allowed). */
 const phonePattern = /^(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
 
-/** A work order as the operator's form sends it (the API's JSON is mapped onto it). */
-export const ZWorkOrder = z.object({
-  kind: z.enum(letterKinds, { message: "choose" }),
-  mailbox: z.string().regex(/^[A-Z]{2,10}$/, "choose"),
-  subject: lineField().min(1, "required").max(100, "tooLongMax|100"),
-  content: textField().min(1, "required").max(5000, "tooLongMax|5000"),
-  consentToPublish: z.enum(["yes", "no"], { message: "choose" }),
+/** A work order as the operator's form sends it (the API's JSON is mapped onto it): a letter, with the caller's number. */
+export const ZWorkOrder = ZLetter.extend({
   callerPhone: lineField()
     .min(1, "required")
     .max(20, "tooLongMax|20")
