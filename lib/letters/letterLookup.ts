@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
 import { accessCodePattern, letterNumberPattern } from "../identifiers/patterns";
 import { servedOverHttps } from "../http/securityHeaders";
 import { letterCodeLifetimeSeconds, letterCodeOf, letterCookieName } from "../http/letterCookie";
@@ -31,6 +32,15 @@ export async function keepLetterCode(number: string, code: string): Promise<void
 /** The 查询码 kept for this letter, or null. */
 export async function keptLetterCode(number: string): Promise<string | null> {
   return letterCodeOf(number, (await cookies()).get(letterCookieName(number))?.value);
+}
+
+/** A letter page's number (the 404 page unless it has the form of one) and the 查询码 kept for it, or null. */
+export async function letterPageParams(
+  params: Promise<{ number: string }>,
+): Promise<{ number: string; code: string | null }> {
+  const { number } = await params;
+  if (!letterNumberPattern.test(number)) notFound();
+  return { number, code: await keptLetterCode(number) };
 }
 
 /**

@@ -7,8 +7,8 @@ import { codeOptions } from "@/lib/i18n/options";
 import { errorMessages } from "@/lib/i18n/messages";
 import { getSessionUser } from "@/lib/auth/session";
 import { readLetter } from "@/lib/letters/queries";
-import { keptLetterCode } from "@/lib/letters/letterLookup";
-import { letterNumberPattern, letterRatings } from "@/lib/letters/kinds";
+import { letterPageParams } from "@/lib/letters/letterLookup";
+import { letterRatings } from "@/lib/letters/kinds";
 import { letterWorkflow, owingStatuses } from "@/lib/letters/letterWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
@@ -37,10 +37,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function LetterPage({ params }: Props) {
   const locale = await localeParam(params);
-  const { number } = await params;
   const t = await getT(locale, ["letters", "account", "errors"]);
-  if (!letterNumberPattern.test(number)) notFound();
-  const code = await keptLetterCode(number);
+  const { number, code } = await letterPageParams(params);
   const actor = await getSessionUser();
   let reading: Awaited<ReturnType<typeof readLetter>>;
   try {

@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { letterCodeMatches } from "@/lib/letters/queries";
-import { keptLetterCode } from "@/lib/letters/letterLookup";
-import { letterNumberPattern } from "@/lib/letters/kinds";
+import { letterPageParams } from "@/lib/letters/letterLookup";
 import { TooManyRequestsError, minutesToWait } from "@/lib/throttle/throttle";
 import { ConfirmationPanel } from "@/components/ui/ConfirmationPanel";
 import { StatusNote } from "@/components/ui/StatusNote";
@@ -25,10 +24,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function LetterSentPage({ params }: Props) {
   const locale = await localeParam(params);
-  const { number } = await params;
   const t = await getT(locale, ["letters", "account", "errors"]);
-  if (!letterNumberPattern.test(number)) notFound();
-  const code = await keptLetterCode(number);
+  const { number, code } = await letterPageParams(params);
   if (!code) notFound();
   // the kept code must still be this letter's (checked as every 查询码 lookup), whoever asks
   let matches: boolean;
