@@ -5,6 +5,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { getServiceForm } from "../services/queries";
 import { assuranceOf, reaches, type TAssuranceLevel } from "../identity/assurance";
+import type { TApplicantRow } from "../identity/applicantFields";
 
 export type TServiceForm = Awaited<ReturnType<typeof getServiceForm>>;
 
@@ -23,15 +24,21 @@ export class AssuranceTooLow extends FormError {
   }
 }
 
-/** The account's assurance level, read afresh (a link made a moment ago counts at once). */
+/**
+ * The account's assurance level, read afresh (a link made a moment ago counts at once), or from the
+ * applicant's row when the caller has just read it.
+ */
 export async function accountAssurance(
   prisma: PrismaClient | Prisma.TransactionClient,
   userId: string,
+  applicant?: TApplicantRow,
 ): Promise<TAssuranceLevel> {
-  const account = await prisma.user.findUnique({
-    where: { id: userId },
-    select: { mobileVerifiedAt: true, realNameVerifiedAt: true },
-  });
+  const account =
+    applicant ??
+    (await prisma.user.findUnique({
+      where: { id: userId },
+      select: { mobileVerifiedAt: true, realNameVerifiedAt: true },
+    }));
   return account ? assuranceOf(account) : "REGISTERED";
 }
 
@@ -45,6 +52,7 @@ export async function serviceToApplyFor(
   prisma: PrismaClient | Prisma.TransactionClient,
   actor: TSessionUser,
   serviceCode: string,
+  applicant?: TApplicantRow,
 ): Promise<TServiceForm> {
   const service = await getServiceForm({ code: serviceCode, db: prisma as PrismaClient });
   const refused = (detail: Record<string, string | null>) =>
@@ -57,7 +65,7 @@ export async function serviceToApplyFor(
       detail,
     });
   if (mayApplyFor(actor, service.audience)) {
-    const level = await accountAssurance(prisma, actor.id);
+    const level = await accountAssurance(prisma, actor.id, applicant);
     if (reaches(level, service.requiredLevel)) return service;
     await refused({ reason: "assurance", required: service.requiredLevel, level });
     throw new AssuranceTooLow(service.requiredLevel, level);

@@ -10,7 +10,12 @@ import { allocateTrackingNumber, newAccessCode } from "../identifiers/trackingNu
 import { composeCaseNotice, queueCaseNotice } from "../notifications/notifyApplicant";
 import { serviceToApplyFor, type TServiceForm } from "./serviceToApplyFor";
 import { readDraft, removeDraft } from "./drafts";
-import { applicantAnswers, verifiedIdentitySnapshot } from "../identity/applicantFields";
+import {
+  applicantAnswers,
+  readApplicant,
+  verifiedIdentitySnapshot,
+  type TApplicantRow,
+} from "../identity/applicantFields";
 import { applyingForStepId, draftOnBehalf } from "./applyingFor";
 import { declarationLimits, ZOnBehalf, type TOnBehalf } from "../identity/onBehalf";
 
@@ -57,13 +62,14 @@ export async function submitDraftedApplication(
   input: { actor: TSessionUser; serviceCode: string; idempotencyKey: string } & TDbOption,
 ): Promise<TSubmitted> {
   const prisma = await clientOf(input);
-  const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode);
+  const applicant = await applicantOf(prisma, input.actor);
+  const service = await serviceToApplyFor(prisma, input.actor, input.serviceCode, applicant);
   const draft = await readDraft(prisma, input.actor, service.id);
   try {
     return await submit(
       prisma,
       { ...input, answers: draft.answers, onBehalf: draftOnBehalf(draft.onBehalf) },
-      { service, withCase: (tx) => removeDraft(tx, input.actor, service.id) },
+      { service, applicant, withCase: (tx) => removeDraft(tx, input.actor, service.id) },
     );
   } catch (error) {
     if (error instanceof AnswersInvalid)
@@ -84,6 +90,8 @@ async function submit(
   more: {
     /** the service, when the caller has loaded it already */
     service?: TServiceForm;
+    /** the applicant's row, when the caller has read it already */
+    applicant?: TApplicantRow;
     /** more work for the transaction that creates the case */
     withCase?: (tx: Prisma.TransactionClient) => Promise<void>;
   } = {},
@@ -95,14 +103,17 @@ async function submit(
   const existing = await findByKey(prisma, actor.id, idempotencyKey);
   if (existing) return existing;
 
-  const service = more.service ?? (await serviceToApplyFor(prisma, actor, input.serviceCode));
+  // the applicant's row once, for the service's assurance, the locked answers, the identity on
+  // record and the notice's address (on the embedded database every read is a round trip)
+  const applicant = more.applicant ?? (await applicantOf(prisma, actor));
+  const service = more.service ?? (await serviceToApplyFor(prisma, actor, input.serviceCode, applicant));
   const form = service.form;
   const onBehalf = input.onBehalf ? parseOnBehalf(input.onBehalf) : null;
   // the applicant fields: the principal's for a 代办, else the verified identity's (posted values ignored)
-  const fixed = await applicantAnswers(prisma, actor, form, onBehalf);
+  const fixed = await applicantAnswers(prisma, actor, form, onBehalf, applicant);
   const result = validateAnswers(form, { ...input.answers, ...fixed });
   if (!result.ok) throw new AnswersInvalid(result.fieldErrors);
-  const applicantIdentity = await verifiedIdentitySnapshot(prisma, actor);
+  const applicantIdentity = await verifiedIdentitySnapshot(prisma, actor, applicant);
   if (onBehalf) {
     const declaration = await prisma.attachment.findFirst({
       where: { id: onBehalf.declarationId, uploaderId: actor.id, applicationId: null },
@@ -151,10 +162,6 @@ async function submit(
   // transaction never waits on the serial row (a number drawn for a duplicate is a gap)
   const trackingNumber = await allocateTrackingNumber(prisma, "SV");
   // the notice is written before the transaction too, and queued in it: it commits with the case
-  const applicant = await prisma.user.findUniqueOrThrow({
-    where: { id: actor.id },
-    select: { id: true, email: true, name: true, locale: true },
-  });
   const notice = await composeCaseNotice({
     applicant,
     trackingNumber,
@@ -231,6 +238,13 @@ function parseOnBehalf(raw: TOnBehalf): TOnBehalf {
     fieldErrors[field] ??= issue.code === "invalid_type" ? "required" : issue.message;
   }
   throw new AnswersInvalid(fieldErrors);
+}
+
+/** The signed-in applicant's row; an account gone since the session began applies for nothing. */
+async function applicantOf(prisma: PrismaClient, actor: TSessionUser): Promise<TApplicantRow> {
+  const applicant = await readApplicant(prisma, actor.id);
+  if (!applicant) throw new NotFoundError("service");
+  return applicant;
 }
 
 async function findByKey(

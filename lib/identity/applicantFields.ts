@@ -5,6 +5,33 @@ import type { TFormDefinition } from "../services/form-definition";
 import type { TOnBehalf } from "./onBehalf";
 
 /**
+ * The applicant's own row as applying reads it: assurance, verified identity, and where the case's
+ * notices go. A submission reads it once and hands it to each check below, which otherwise read
+ * the columns they need themselves (the form and draft pages).
+ */
+export const applicantSelect = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+  accountType: true,
+  mobileVerifiedAt: true,
+  realNameVerifiedAt: true,
+  verifiedName: true,
+  verifiedIdNumber: true,
+  agentName: true,
+  agentIdNumber: true,
+} satisfies Prisma.UserSelect;
+export type TApplicantRow = Prisma.UserGetPayload<{ select: typeof applicantSelect }>;
+
+export function readApplicant(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  userId: string,
+): Promise<TApplicantRow | null> {
+  return prisma.user.findUnique({ where: { id: userId }, select: applicantSelect });
+}
+
+/**
  * The applicant fields a real-name account cannot change: a person's 姓名 (`fullName`) and
  * 公民身份号码 (`idNumber`), an organisation's 统一社会信用代码 (`creditCode`) — the names every
  * service form uses for the applicant. Their values come from the verified identity; whatever is
@@ -14,11 +41,14 @@ async function lockedApplicantAnswers(
   prisma: PrismaClient | Prisma.TransactionClient,
   actor: TSessionUser,
   form: TFormDefinition,
+  applicant?: TApplicantRow,
 ): Promise<Record<string, string>> {
-  const user = await prisma.user.findUnique({
-    where: { id: actor.id },
-    select: { accountType: true, realNameVerifiedAt: true, verifiedName: true, verifiedIdNumber: true },
-  });
+  const user =
+    applicant ??
+    (await prisma.user.findUnique({
+      where: { id: actor.id },
+      select: { accountType: true, realNameVerifiedAt: true, verifiedName: true, verifiedIdNumber: true },
+    }));
   if (!user?.realNameVerifiedAt || !user.verifiedIdNumber) return {};
   const fields = form.steps.flatMap((step) => step.fields);
   const has = (name: string, type: string) => fields.some((f) => f.name === name && f.type === type);
@@ -50,25 +80,29 @@ export async function applicantAnswers(
   actor: TSessionUser,
   form: TFormDefinition,
   onBehalf: TOnBehalf | null,
+  applicant?: TApplicantRow,
 ): Promise<Record<string, string>> {
-  return onBehalf ? principalAnswers(form, onBehalf) : lockedApplicantAnswers(prisma, actor, form);
+  return onBehalf ? principalAnswers(form, onBehalf) : lockedApplicantAnswers(prisma, actor, form, applicant);
 }
 
 /** The verified identity a case records for the caseworker (the applicant, or the agent of a 代办). */
 export async function verifiedIdentitySnapshot(
   prisma: PrismaClient | Prisma.TransactionClient,
   actor: TSessionUser,
+  applicant?: TApplicantRow,
 ): Promise<Prisma.InputJsonValue | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: actor.id },
-    select: {
-      realNameVerifiedAt: true,
-      verifiedName: true,
-      verifiedIdNumber: true,
-      agentName: true,
-      agentIdNumber: true,
-    },
-  });
+  const user =
+    applicant ??
+    (await prisma.user.findUnique({
+      where: { id: actor.id },
+      select: {
+        realNameVerifiedAt: true,
+        verifiedName: true,
+        verifiedIdNumber: true,
+        agentName: true,
+        agentIdNumber: true,
+      },
+    }));
   if (!user?.realNameVerifiedAt) return null;
   return {
     name: user.verifiedName,
