@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsGzip, matchesEtag } from "./fastPath";
+import { acceptsGzip, isPlainPath, matchesEtag } from "./fastPath";
 
 describe("the page cache's first door reads a client's headers as HTTP means them", () => {
   it("sends gzip only when Accept-Encoding allows it", () => {
@@ -22,5 +22,16 @@ describe("the page cache's first door reads a client's headers as HTTP means the
     expect(matchesEtag('"abd"', etag)).toBe(false);
     expect(matchesEtag("abc", etag)).toBe(false);
     expect(matchesEtag(undefined, etag)).toBe(false);
+  });
+
+  it("answers only plain paths: whatever the URL parser would resolve goes to Next", () => {
+    expect(isPlainPath("/zh-Hans/notices")).toBe(true);
+    expect(isPlainPath("/zh-Hans/search?q=a/../b")).toBe(true);
+    expect(isPlainPath("/zh-Hans/%2e%2e/en/notices")).toBe(false);
+    expect(isPlainPath("/zh-Hans/%2E/notices")).toBe(false);
+    expect(isPlainPath("/zh-Hans/../en/notices")).toBe(false);
+    expect(isPlainPath("//evil.example/zh-Hans")).toBe(false);
+    expect(isPlainPath("/zh-Hans\\notices")).toBe(false);
+    expect(isPlainPath("http://evil.example/zh-Hans")).toBe(false);
   });
 });

@@ -61,11 +61,19 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
   });
 }
 
+/**
+ * Whether a request target is a plain path, the only kind answered here: anything Next would
+ * redirect or normalise (`//`, dot segments written out or percent-encoded as `%2e`, which the URL
+ * parser resolves too, `\`, an absolute URL) is left to Next.
+ */
+export function isPlainPath(raw: string): boolean {
+  return raw.startsWith("/") && !/\/\/|\/\.|\/%2e|\\/i.test(raw.split("?")[0]);
+}
+
 /** The address of the copy this request asks for, or null when it is not one to answer here. */
 function copyAddressOf(request: IncomingMessage) {
   const raw = request.url ?? "";
-  // only a plain path: anything Next would redirect or normalise (`//`, dot segments, `\`) is its own
-  if (!raw.startsWith("/") || /\/\/|\/\.|\\/.test(raw.split("?")[0])) return null;
+  if (!isPlainPath(raw)) return null;
   if (request.headers[cacheFillHeader] !== undefined) return null;
   const length = request.headers["content-length"];
   if ((length !== undefined && length !== "0") || request.headers["transfer-encoding"]) return null;
