@@ -1,10 +1,11 @@
 /**
- * The in-process copy of public pages. It lives on `globalThis` because proxy.ts and the
+ * The in-process copy of public pages. It is one per process (processWide) because proxy.ts and the
  * server code that calls `contentChanged` are bundled apart but run in one process.
  * Free of `server-only`: proxy.ts imports it.
  */
 import { pageTtlMs } from "./pagePolicy";
 import { newNonce } from "../http/securityHeaders";
+import { processWide } from "../shared/processWide";
 
 export type TRenderedPage = {
   status: number;
@@ -31,8 +32,6 @@ export type TPageStore = {
   limits: { entries: number; bytes: number; ttlMs: number };
 };
 
-const storeKey = Symbol.for("onestop.pageStore");
-
 /**
  * PAGE_CACHE_TTL_MS, or the policy's 1 s. Edits drop every instance's copies at once on PostgreSQL
  * (and on the one embedded instance), so the TTL only bounds staleness when an announcement is lost.
@@ -56,9 +55,7 @@ export function createPageStore(limits: Partial<TPageStore["limits"]> = {}): TPa
 
 /** The process's store, made on first use. */
 export function pageStore(): TPageStore {
-  const holder = globalThis as unknown as Record<symbol, TPageStore | undefined>;
-  holder[storeKey] ??= createPageStore();
-  return holder[storeKey];
+  return processWide("pageStore", () => createPageStore());
 }
 
 /** A copy rendered less than the TTL ago (counted from when its render began), or nothing. */

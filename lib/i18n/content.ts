@@ -1,5 +1,6 @@
 import * as OpenCC from "opencc-js";
 import type { TLocale } from "./settings";
+import { processWide } from "../shared/processWide";
 
 /**
  * zh-Hant is written the Taiwan way: OpenCC's Simplified → Traditional (Taiwan) characters (爲 → 為,
@@ -47,25 +48,35 @@ const taiwanPhrases: [string, string][] = [
   ["發佈", "發布"],
   ["接口", "介面"],
 ];
-const taiwanWording = OpenCC.CustomConverter(taiwanPhrases);
-const simplifiedToTaiwan = OpenCC.Converter({ from: "cn", to: "tw" });
-const traditionalToTaiwan = OpenCC.Converter({ from: "t", to: "tw" });
+/**
+ * The converters and the kept results, one set per process (lib/shared/processWide.ts) and made on
+ * the first conversion: Simplified → Taiwan alone is 40 MB of trie, and the build copies this
+ * module into the chunks of most routes.
+ */
+const conversion = () =>
+  processWide("i18n.taiwanConversion", () => ({
+    taiwanWording: OpenCC.CustomConverter(taiwanPhrases),
+    simplifiedToTaiwan: OpenCC.Converter({ from: "cn", to: "tw" }),
+    traditionalToTaiwan: OpenCC.Converter({ from: "t", to: "tw" }),
+    // Conversion walks the text through OpenCC's dictionaries on every call; the same titles,
+    // names and clauses come back on every page view, so the last few thousand results are kept
+    // (oldest dropped first), for texts short enough that keeping them costs little.
+    converted: new Map<string, string>(),
+  }));
+const keptTexts = 5000;
+const keptLength = 2000;
 
 /** Converts outside 《》 titles with `convert` then Taiwan's phrases; inside them, characters only. */
 function withTitlesKept(text: string, convert: (text: string) => string): string {
+  const { taiwanWording } = conversion();
   return text
     .split(/(《[^《》]*》)/)
     .map((part, index) => (index % 2 ? convert(part) : taiwanWording(convert(part))))
     .join("");
 }
 
-// Conversion walks the text through OpenCC's dictionaries on every call; the same titles, names
-// and clauses come back on every page view, so the last few thousand results are kept (oldest
-// dropped first), for texts short enough that keeping them costs little.
-const converted = new Map<string, string>();
-const keptTexts = 5000;
-const keptLength = 2000;
 function toTraditional(text: string): string {
+  const { simplifiedToTaiwan, converted } = conversion();
   if (text.length > keptLength) return withTitlesKept(text, simplifiedToTaiwan);
   const known = converted.get(text);
   if (known !== undefined) return known;
@@ -103,5 +114,5 @@ export function toHant(text: string): string {
  * OpenCC's standard forms) to the same Taiwan forms and wording as `toHant`. Idempotent.
  */
 export function toTaiwanForm(text: string): string {
-  return withTitlesKept(text, traditionalToTaiwan);
+  return withTitlesKept(text, conversion().traditionalToTaiwan);
 }

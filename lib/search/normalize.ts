@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js";
+import { processWide } from "../shared/processWide";
 
 /**
  * Search text normalisation, one character at a time so that a position in the normalised text
@@ -7,10 +8,14 @@ import * as OpenCC from "opencc-js";
  * characters as one space. The index, the query and the highlighter all use it, so 繁體 queries
  * find Simplified content and "PDF" finds "pdf".
  */
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-const memo = new Map<string, string>();
+const normalizing = () =>
+  processWide("search.normalizing", () => ({
+    toSimplified: OpenCC.Converter({ from: "t", to: "cn" }),
+    memo: new Map<string, string>(),
+  }));
 
 function normalizeChar(char: string): string {
+  const { toSimplified, memo } = normalizing();
   let out = memo.get(char);
   if (out === undefined) {
     out = /[\s\p{Cc}\p{Cf}]/u.test(char) ? " " : toSimplified(char.normalize("NFKC").toLowerCase());
