@@ -15,6 +15,7 @@ import { maintainDatabase } from "../lib/db/maintenance";
 import { databaseTarget, type DatabaseTarget } from "../lib/db/adapter";
 import { allCategories, auditPages, type TPageAudit } from "../scripts/lighthouse";
 import { formatTable, parseBenchArgs, type TBenchOptions } from "./stats";
+import { serverCommand } from "../scripts/serverCommand";
 import {
   authSecret,
   bin,
@@ -217,12 +218,8 @@ async function benchTarget(
     TRUSTED_PROXIES: "loopback",
   };
   // the server npm start runs (Next's handler behind the node:http server that knows the client)
-  const server = spawnServer(
-    bin("tsx"),
-    [path.join("scripts", "server.ts")],
-    serverEnv,
-    path.join(options.dataDir, "server.log"),
-  );
+  const { command, args } = serverCommand();
+  const server = spawnServer(command, args, serverEnv, path.join(options.dataDir, "server.log"));
   const memory = sampleMemory(server.child.pid ?? 0);
   try {
     await waitFor(`${base}/api/health`, 180_000, server.child);

@@ -5,13 +5,15 @@
  * lost; here every request gets `x-onestop-client` set from the socket (or from the trusted proxy
  * chain, see lib/http/peerAddress.ts), and any copy the client sent is dropped first. And an
  * anonymous visitor's public page, when the page cache holds it, is answered here
- * (lib/cache/fastPath.ts) at several times the rate a pass through Next's router allows.
+ * (lib/cache/fastPath.ts) at several times the rate a pass through Next's router allows; the
+ * rest wait for one of a few render slots (lib/http/renderSlots.ts), which bounds the memory.
  */
 import http from "node:http";
 import next from "next";
 import { clientAddressHeader } from "../lib/http/clientAddressHeader";
 import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
-import { answerFromCache } from "../lib/cache/fastPath";
+import { answerFromCache, isCacheFill } from "../lib/cache/fastPath";
+import { renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
 
 const dev = process.argv.includes("--dev");
 // tsx turns on source maps for the whole process, and Node then reads and keeps the map of every
@@ -23,7 +25,8 @@ const trust = trustedProxies();
 
 // no hostname: the server below listens on every interface, as `next start` does
 const app = next({ dev, port });
-const handle = app.getRequestHandler();
+// at most RENDER_SLOTS requests in Next at once (lib/http/renderSlots.ts)
+const handle = withRenderSlots(app.getRequestHandler(), renderSlotCount(), { skipsQueue: isCacheFill });
 await app.prepare();
 
 const server = http.createServer((request, response) => {

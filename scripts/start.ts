@@ -15,6 +15,7 @@ import { databaseTarget } from "../lib/db/adapter";
 import { missingForSeveralInstances, severalInstancesMessage } from "../lib/db/severalInstances";
 import { DataDirError, inheritedLockEnv, lockDataDir } from "../lib/db/dataDirLock";
 import { requireNode } from "./requireNode";
+import { serverCommand } from "./serverCommand";
 
 requireNode();
 
@@ -92,7 +93,8 @@ if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
 }
 run(bin("tsx"), [path.join("scripts", "db", "prepare.ts")], env);
 
-const server = spawn(bin("tsx"), [path.join("scripts", "server.ts"), ...(dev ? ["--dev"] : [])], {
+const { command, args } = serverCommand(dev);
+const server = spawn(command, args, {
   stdio: "inherit",
   // `next start` and `next dev` set NODE_ENV themselves; a programmatic server must
   env: { ...env, PORT: port, NODE_ENV: dev ? "development" : "production" },

@@ -70,6 +70,11 @@ export function isPlainPath(raw: string): boolean {
   return raw.startsWith("/") && !/\/\/|\/\.|\/%2e|\\/i.test(raw.split("?")[0]);
 }
 
+/** Whether a request is the page cache's own render of a copy (its header carries the process's fill token). */
+export function isCacheFill(request: IncomingMessage): boolean {
+  return request.headers[cacheFillHeader] === pageStore().fillToken;
+}
+
 /** The address of the copy this request asks for, or null when it is not one to answer here. */
 function copyAddressOf(request: IncomingMessage) {
   const raw = request.url ?? "";

@@ -1,0 +1,114 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { renderSlotCount, withRenderSlots, type THandler } from "./renderSlots";
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+/** A real server whose requests go through the slots; the handler is the test's. */
+async function serve(
+  handle: THandler,
+  slots: number,
+  options?: Parameters<typeof withRenderSlots>[2],
+): Promise<string> {
+  const limited = withRenderSlots(handle, slots, options);
+  const server = http.createServer((request, response) => void limited(request, response));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("render slots", () => {
+  it("lets at most the given number of requests into the handler at once, and answers every one", async () => {
+    let inside = 0;
+    let most = 0;
+    const base = await serve(async (request, response) => {
+      most = Math.max(most, ++inside);
+      await pause(20);
+      inside--;
+      response.end(request.url);
+    }, 3);
+    const bodies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => fetch(`${base}/${i}`).then((r) => r.text())),
+    );
+    expect(bodies).toEqual(Array.from({ length: 20 }, (_, i) => `/${i}`));
+    expect(most).toBe(3);
+  });
+
+  it("gives a slot back after the hold limit when an answer is never finished", async () => {
+    const base = await serve(
+      async (request, response) => {
+        if (request.url === "/stuck") {
+          // headers sent, body never ended: a download a client does not take
+          response.writeHead(200).write("partial");
+          return;
+        }
+        response.end("next");
+      },
+      1,
+      { holdLimitMs: 100 },
+    );
+    const stuck = await fetch(`${base}/stuck`);
+    expect(stuck.status).toBe(200);
+    const started = Date.now();
+    expect(await (await fetch(`${base}/after`)).text()).toBe("next");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(80);
+    await stuck.body?.cancel();
+  });
+
+  it("lets a request the slots' requests wait for skip the queue", async () => {
+    let base = "";
+    base = await serve(
+      async (request, response) => {
+        // as a page's first visitors wait for the page cache's own render of it
+        if (request.url === "/page") {
+          const copy = await fetch(`${base}/fill`, { headers: { "x-fill": "1" } });
+          response.end(`page from ${await copy.text()}`);
+        } else response.end("the fill");
+      },
+      2,
+      { skipsQueue: (request) => request.headers["x-fill"] === "1" },
+    );
+    const pages = await Promise.all(
+      Array.from({ length: 4 }, () => fetch(`${base}/page`).then((r) => r.text())),
+    );
+    expect(pages).toEqual(Array(4).fill("page from the fill"));
+  });
+
+  it("does not render for a client that left while it waited", async () => {
+    const handled: string[] = [];
+    let release!: () => void;
+    const base = await serve(async (request, response) => {
+      handled.push(request.url ?? "");
+      if (request.url === "/first") await new Promise<void>((resolve) => (release = resolve));
+      response.end("done");
+    }, 1);
+    const first = fetch(`${base}/first`);
+    await pause(50);
+    const gone = new AbortController();
+    const waiting = fetch(`${base}/gone`, { signal: gone.signal }).catch(() => "aborted");
+    await pause(50);
+    gone.abort();
+    expect(await waiting).toBe("aborted");
+    await pause(50);
+    release();
+    expect(await (await first).text()).toBe("done");
+    expect(await (await fetch(`${base}/third`)).text()).toBe("done");
+    expect(handled).toEqual(["/first", "/third"]);
+  });
+
+  it("reads RENDER_SLOTS as a whole number from 1", () => {
+    expect(renderSlotCount({})).toBe(8);
+    expect(renderSlotCount({ RENDER_SLOTS: " 4 " })).toBe(4);
+    for (const bad of ["0", "-1", "2.5", "many"])
+      expect(() => renderSlotCount({ RENDER_SLOTS: bad })).toThrow(/RENDER_SLOTS/);
+  });
+});
