@@ -5,6 +5,7 @@ import { getRetention, getSiteSettings } from "@/lib/settings/queries";
 import { retentionFields } from "@/lib/settings/retention";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Section } from "@/components/ui/Section";
+import { TextList } from "@/components/ui/TextList";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -23,23 +24,19 @@ export default async function PrivacyPage({ params }: Props) {
         <p>{t("privacy:who", { host: lt(locale, settings.host.zh, settings.host.en) })}</p>
       </Section>
       <Section id="what" title={t("privacy:whatTitle")}>
-        <ul className="ml-6 grid list-disc gap-1">
-          {kept.map((item) => (
-            <li key={item}>{t(`privacy:what.${item}`)}</li>
-          ))}
-        </ul>
+        <TextList items={kept.map((item) => t(`privacy:what.${item}`))} />
       </Section>
       <Section id="basis" title={t("privacy:basisTitle")}>
         <p>{t("privacy:basis")}</p>
       </Section>
       <Section id="retention" title={t("privacy:retentionTitle")}>
-        <ul className="ml-6 grid list-disc gap-1">
-          {retentionFields.map((field) => (
-            <li key={field}>{t(`privacy:retention.${field}`, { count: retention[field] })}</li>
-          ))}
-          <li>{t("privacy:retention.account")}</li>
-          <li>{t("privacy:retention.records")}</li>
-        </ul>
+        <TextList
+          items={[
+            ...retentionFields.map((field) => t(`privacy:retention.${field}`, { count: retention[field] })),
+            t("privacy:retention.account"),
+            t("privacy:retention.records"),
+          ]}
+        />
       </Section>
       <Section id="rights" title={t("privacy:rightsTitle")}>
         <p>{t("privacy:rights")}</p>

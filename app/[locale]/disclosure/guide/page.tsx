@@ -4,6 +4,7 @@ import { departmentList } from "@/lib/places/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { Section } from "@/components/ui/Section";
 import { MoreLink } from "@/components/ui/MoreLink";
+import { TextList } from "@/components/ui/TextList";
 import { DepartmentTable } from "@/components/places/DepartmentTable";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -23,18 +24,16 @@ export default async function DisclosureGuidePage({ params }: Props) {
       <h1 className="text-2xl font-bold">{t("disclosure:guide.title")}</h1>
       <Section id="g1" title={t("disclosure:guide.arrangement")}>
         <p>{t("disclosure:guide.arrangementBody")}</p>
-        <ul className="mt-2 ml-6 list-disc columns-2">
-          {disclosureCategories.map((c) => (
-            <li key={c}>{t(`catalog:category.${c}`)}</li>
-          ))}
-        </ul>
+        <TextList
+          className="mt-2 ml-6 list-disc columns-2"
+          items={disclosureCategories.map((c) => t(`catalog:category.${c}`))}
+        />
       </Section>
       <Section id="g2" title={t("disclosure:guide.howToAsk")}>
-        <ol className="ml-6 grid list-decimal gap-1">
-          {["step1", "step2", "step3", "step4"].map((key) => (
-            <li key={key}>{t(`disclosure:guide.${key}`)}</li>
-          ))}
-        </ol>
+        <TextList
+          numbered
+          items={["step1", "step2", "step3", "step4"].map((key) => t(`disclosure:guide.${key}`))}
+        />
         <MoreLink href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</MoreLink>
       </Section>
       <Section id="g3" title={t("disclosure:guide.offices")}>
