@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { portalPageLinks } from "@/components/layout/portalPages";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -35,15 +36,7 @@ export default async function SiteMapPage({ params }: Props) {
         [`/${locale}/account`, t("account:title")],
       ],
     ],
-    [
-      t("footer.links"),
-      [
-        [`/${locale}/search`, t("search")],
-        [`/${locale}/accessibility`, t("footer.accessibility")],
-        [`/${locale}/privacy`, t("footer.privacy")],
-        [`/${locale}/contact`, t("footer.contact")],
-      ],
-    ],
+    [t("footer.links"), [[`/${locale}/search`, t("search")], ...portalPageLinks(locale, t)]],
   ];
   return (
     <div className="grid gap-6">
