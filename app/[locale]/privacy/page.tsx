@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { getRetention, getSiteSettings } from "@/lib/settings/queries";
 import { retentionFields } from "@/lib/settings/retention";
@@ -7,14 +7,12 @@ import { PageHeading } from "@/components/ui/PageHeading";
 import { Section } from "@/components/ui/Section";
 import { TextList } from "@/components/ui/TextList";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("privacy", "privacy:title");
 
 const kept = ["account", "cases", "requests", "subscriptions", "sessions", "mails", "audit"] as const;
 
 /** The privacy notice 个人信息保护法 Arts. 17 and 30 ask for: what, why, on what basis, how long, which rights, whom to ask. */
-export default async function PrivacyPage({ params }: Props) {
+export default async function PrivacyPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, "privacy");
   const [settings, retention] = await Promise.all([getSiteSettings(), getRetention()]);
   return (

@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { portalPageLinks } from "@/components/layout/portalPages";
-
-type Props = { params: Promise<{ locale: string }> };
 
 export const generateMetadata = pageMetadata("common", "footer.siteMap");
 
 /** 网站地图: every section of the portal on one page. */
-export default async function SiteMapPage({ params }: Props) {
+export default async function SiteMapPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["catalog", "account", "auth", "result"]);
   const sections: [string, [string, string][]][] = [
     [

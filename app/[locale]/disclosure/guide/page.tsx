@@ -1,4 +1,4 @@
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
@@ -7,12 +7,10 @@ import { MoreLink } from "@/components/ui/MoreLink";
 import { TextList } from "@/components/ui/TextList";
 import { DepartmentTable } from "@/components/places/DepartmentTable";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("disclosure", "disclosure:guide.title");
 
 /** 公开指南 (Art. 12): how information is arranged, how to ask for it, and whom to contact. */
-export default async function DisclosureGuidePage({ params }: Props) {
+export default async function DisclosureGuidePage({ params }: TLocaleProps) {
   const [{ locale, t }, settings, departments] = await Promise.all([
     pageT(params, ["disclosure", "catalog"]),
     getSiteSettings(),
