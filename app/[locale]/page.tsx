@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageT } from "@/lib/i18n/server";
+import { pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";
 import { personThemes, legalPersonThemes } from "@/lib/services/themes";
@@ -64,7 +64,7 @@ function DatedList<I extends { title: string; titleEn: string | null; publishedA
   );
 }
 
-export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function HomePage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["home", "catalog", "notices", "search"]);
   const mine = await myCommunityCodes({ userId: (await getSessionUser())?.id });
   const [hot, documents, notices, urgent, settings] = await Promise.all([

@@ -1,5 +1,7 @@
 import type { TFunction } from "i18next";
 import type { TSimpleField } from "../form/SimpleForm";
+import { field } from "../form/fields";
+import { codeOptions } from "@/lib/i18n/options";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { docTypes } from "@/lib/disclosure/doc-types";
 
@@ -9,30 +11,15 @@ export function documentFields(
   departments?: { value: string; label: string }[],
 ): TSimpleField[] {
   return [
-    ...(departments
-      ? [
-          {
-            name: "department",
-            type: "select" as const,
-            label: t("disclosure:field.department"),
-            options: departments,
-          },
-        ]
-      : []),
+    ...(departments ? [field.select("department", t("disclosure:field.department"), departments)] : []),
     { name: "title", type: "text", label: t("disclosure:field.title") },
     { name: "titleEn", type: "text", label: t("disclosure:editor.titleEn") },
-    {
-      name: "category",
-      type: "select",
-      label: t("disclosure:field.category"),
-      options: disclosureCategories.map((c) => ({ value: c, label: t(`catalog:category.${c}`) })),
-    },
-    {
-      name: "docType",
-      type: "select",
-      label: t("disclosure:field.docType"),
-      options: docTypes.map((c) => ({ value: c, label: t(`catalog:docType.${c}`) })),
-    },
+    field.select(
+      "category",
+      t("disclosure:field.category"),
+      codeOptions(t, "catalog:category", disclosureCategories),
+    ),
+    field.select("docType", t("disclosure:field.docType"), codeOptions(t, "catalog:docType", docTypes)),
     {
       name: "docNumber",
       type: "text",
@@ -54,12 +41,6 @@ export function documentFields(
     },
     { name: "source", type: "text", label: t("disclosure:field.source") },
     { name: "summary", type: "textarea", label: t("disclosure:field.summary") },
-    {
-      name: "body",
-      type: "textarea",
-      rows: 16,
-      label: t("disclosure:editor.body"),
-      hint: t("disclosure:editor.bodyHint"),
-    },
+    field.textarea("body", t("disclosure:editor.body"), 16, { hint: t("disclosure:editor.bodyHint") }),
   ];
 }

@@ -3,6 +3,7 @@ import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import type { TSiteSettings } from "@/lib/settings/site";
 import { LocalText } from "@/components/ui/LocalText";
+import { portalPageLinks } from "./portalPages";
 
 /** The footer 《政府网站发展指引》 asks for: host, 网站标识码, ICP and 公安 records, contact, site map. */
 export function SiteFooter({
@@ -14,13 +15,7 @@ export function SiteFooter({
   t: TFunction;
   settings: TSiteSettings;
 }) {
-  // the portal's own pages about itself
-  const pages = [
-    [`/${locale}/sitemap`, t("footer.siteMap")],
-    [`/${locale}/accessibility`, t("footer.accessibility")],
-    [`/${locale}/privacy`, t("footer.privacy")],
-    [`/${locale}/contact`, t("footer.contact")],
-  ];
+  const pages = [[`/${locale}/sitemap`, t("footer.siteMap")], ...portalPageLinks(locale, t)];
   return (
     <footer className="no-print mt-8 border-t-4 border-brand bg-panel text-sm">
       <div className="mx-auto grid max-w-6xl gap-2 px-4 py-6">

@@ -1,5 +1,7 @@
 import type { TFunction } from "i18next";
 import type { TSimpleField } from "../form/SimpleForm";
+import { field } from "../form/fields";
+import { codeOptions } from "@/lib/i18n/options";
 import type { getServiceForEdit } from "@/lib/services/queries";
 import { dayCounts, serviceAudiences, serviceTypes } from "@/lib/services/updateService";
 import { allThemes } from "@/lib/services/themes";
@@ -29,18 +31,8 @@ export function serviceFields(t: TFunction): TSimpleField[] {
     { name: "nameEn", type: "text", label: t("staff:services.nameEn") },
     { name: "summary", type: "textarea", label: t("staff:services.summary") },
     { name: "summaryEn", type: "textarea", label: t("staff:services.summaryEn") },
-    {
-      name: "type",
-      type: "radio",
-      label: label("type"),
-      options: serviceTypes.map((v) => ({ value: v, label: t(`catalog:serviceType.${v}`) })),
-    },
-    {
-      name: "audience",
-      type: "radio",
-      label: label("audience"),
-      options: serviceAudiences.map((v) => ({ value: v, label: t(`catalog:audienceParty.${v}`) })),
-    },
+    field.radio("type", label("type"), codeOptions(t, "catalog:serviceType", serviceTypes)),
+    field.radio("audience", label("audience"), codeOptions(t, "catalog:audienceParty", serviceAudiences)),
     { name: "themes", type: "text", label: t("staff:services.themes"), hint: allThemes.join(", ") },
     {
       name: "statutoryDays",
@@ -48,12 +40,11 @@ export function serviceFields(t: TFunction): TSimpleField[] {
       label: label("statutory"),
       hint: t("staff:services.statutoryHint"),
     },
-    {
-      name: "statutoryDayCount",
-      type: "radio",
-      label: t("staff:services.dayCount"),
-      options: dayCounts.map((v) => ({ value: v, label: t(`staff:services.dayCountOption.${v}`) })),
-    },
+    field.radio(
+      "statutoryDayCount",
+      t("staff:services.dayCount"),
+      codeOptions(t, "staff:services.dayCountOption", dayCounts),
+    ),
     {
       name: "statutorySource",
       type: "text",
@@ -61,12 +52,11 @@ export function serviceFields(t: TFunction): TSimpleField[] {
       hint: t("staff:services.statutorySourceHint"),
     },
     { name: "promisedDays", type: "text", label: label("promised"), hint: t("staff:services.daysHint") },
-    {
-      name: "visits",
-      type: "radio",
-      label: label("visits"),
-      options: ["0", "1", "2"].map((v) => ({ value: v, label: v })),
-    },
+    field.radio(
+      "visits",
+      label("visits"),
+      ["0", "1", "2"].map((v) => ({ value: v, label: v })),
+    ),
     ...Object.entries(guideTexts).map(([name, key]) => ({ name, type: "text" as const, label: label(key) })),
     { name: "specialSteps", type: "textarea", label: label("specialSteps") },
     ...guideJson.map((key) => ({
@@ -75,22 +65,11 @@ export function serviceFields(t: TFunction): TSimpleField[] {
       rows: 8,
       label: t("staff:services.jsonField", { label: label(key) }),
     })),
-    {
-      name: "form",
-      type: "textarea",
-      rows: 16,
-      label: t("staff:services.form"),
-      hint: t("staff:services.formHint"),
-    },
-    {
-      name: "published",
-      type: "radio",
-      label: t("staff:services.publishedLabel"),
-      options: [
-        { value: "yes", label: t("staff:services.published") },
-        { value: "no", label: t("staff:services.unpublished") },
-      ],
-    },
+    field.textarea("form", t("staff:services.form"), 16, { hint: t("staff:services.formHint") }),
+    field.radio("published", t("staff:services.publishedLabel"), [
+      { value: "yes", label: t("staff:services.published") },
+      { value: "no", label: t("staff:services.unpublished") },
+    ]),
   ];
 }
 

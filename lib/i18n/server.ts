@@ -54,7 +54,8 @@ export async function renderT(ns: TNamespace | TNamespace[] = "common"): Promise
   return getT(renderLocale(), ns);
 }
 
-type TLocaleProps = { params: Promise<{ locale: string }> };
+/** The props of a `[locale]` page that has no other route parameter. */
+export type TLocaleProps = { params: Promise<{ locale: string }> };
 
 /**
  * What every `[locale]` page sets up first: its locale (a 404 for anything else) and the

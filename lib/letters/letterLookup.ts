@@ -7,6 +7,7 @@ import { servedOverHttps } from "../http/securityHeaders";
 import { letterCodeLifetimeSeconds, letterCodeOf, letterCookieName } from "../http/letterCookie";
 import { FormError } from "../shared/errors";
 import { letterCodeMatches } from "./queries";
+import { submitLetter } from "./submitLetter";
 import type { TDbOption } from "../db/client";
 
 /** The letter lookup form: a letter number and its 查询码 (trimmed, upper case). */
@@ -41,6 +42,17 @@ export async function letterPageParams(
   const { number } = await params;
   if (!letterNumberPattern.test(number)) notFound();
   return { number, code: await keptLetterCode(number) };
+}
+
+/**
+ * Sends a letter (submitLetter) and keeps its 查询码 for the confirmation page, in a cookie for
+ * this letter, never in its URL; answers the letter's number. The form with files (a form route)
+ * and the one without (a server action) both send this way.
+ */
+export async function sendLetter(input: Parameters<typeof submitLetter>[0]): Promise<string> {
+  const { number, accessCode } = await submitLetter(input);
+  await keepLetterCode(number, accessCode);
+  return number;
 }
 
 /**

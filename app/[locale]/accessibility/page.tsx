@@ -1,12 +1,10 @@
-import { getT, pageMetadata } from "@/lib/i18n/server";
+import { getT, pageMetadata, type TLocaleProps } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { getSiteSettings } from "@/lib/settings/queries";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("home", "home:accessibility.title");
 
-export default async function AccessibilityPage({ params }: Props) {
+export default async function AccessibilityPage({ params }: TLocaleProps) {
   const locale = await localeParam(params);
   const [t, settings] = await Promise.all([getT(locale, "home"), getSiteSettings()]);
   return (

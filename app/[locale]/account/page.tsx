@@ -17,9 +17,8 @@ import { PlaceCheckboxes } from "@/components/notices/PlaceCheckboxes";
 import { messageForCode } from "@/lib/shared/errorCode";
 import { errorMessages } from "@/lib/i18n/messages";
 import { intParam } from "@/lib/i18n/search-params";
-import { Pagination } from "@/components/ui/Pagination";
 import { LocalText } from "@/components/ui/LocalText";
-import { keyColumn, Table } from "@/components/ui/Table";
+import { OwnRecords } from "@/components/account/OwnRecords";
 import { Section } from "@/components/ui/Section";
 import { ItemList } from "@/components/ui/ItemList";
 import { Button } from "@/components/ui/Button";
@@ -163,73 +162,51 @@ export default async function AccountPage({ params, searchParams }: Props) {
         <MoreLink href={`/${locale}/account/data`}>{t("privacy:account.link")}</MoreLink>
         <MoreLink href={`/${locale}/account/close`}>{t("privacy:account.close")}</MoreLink>
       </Section>
-      <Section id="cases" title={t("account:cases")}>
-        <Table
-          rows={overview.applications}
-          rowKey={(c) => c.trackingNumber}
-          empty={t("account:noCases")}
-          headers={(key) => t(`account:${key}`)}
-          columns={[
-            keyColumn({ key: "trackingNumber", base: `/${locale}/account/cases` }),
-            {
-              key: "service",
-              cell: (c) => <LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} />,
-            },
-            { key: "status", cell: (c) => t(`account:caseStatus.${c.status}`) },
-            { key: "submitted", cell: (c) => formatDate(locale, c.submittedAt) },
-            { key: "due", cell: (c) => formatDay(locale, c.promisedDue) },
-          ]}
-        />
-        <Pagination
-          t={t}
-          page={overview.cases.page}
-          pages={overview.cases.pages}
-          more={overview.cases.more}
-          hrefFor={(page) => `/${locale}/account${page > 1 ? `?casesPage=${page}` : ""}#cases`}
-        />
-      </Section>
-      <Section id="requests" title={t("account:requests")}>
-        <Table
-          rows={overview.requests}
-          rowKey={(r) => r.trackingNumber}
-          empty={t("account:noRequests")}
-          headers={(key) =>
-            ({
-              trackingNumber: t("account:trackingNumber"),
-              department: t("disclosure:request.department"),
-              subject: t("account:requestSubject"),
-              status: t("account:status"),
-              submitted: t("account:submitted"),
-              due: t("account:requestDue"),
-            })[key] ?? key
-          }
-          columns={[
-            keyColumn({ key: "trackingNumber", base: `/${locale}/account/requests` }),
-            {
-              key: "department",
-              cell: (r) => <LocalText locale={locale} zh={r.department.name} en={r.department.nameEn} />,
-            },
-            {
-              key: "subject",
-              cell: (r) => (
-                <LocalText
-                  locale={locale}
-                  zh={r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description}
-                />
-              ),
-            },
-            { key: "status", cell: (r) => t(`disclosure:requestStatus.${r.status}`) },
-            { key: "submitted", cell: (r) => formatDate(locale, r.createdAt) },
-            {
-              key: "due",
-              cell: (r) =>
-                r.extendedDueOn || r.dueOn
-                  ? formatDay(locale, r.extendedDueOn ?? r.dueOn)
-                  : t("disclosure:request.dueAfterReceipt"),
-            },
-          ]}
-        />
-      </Section>
+      <OwnRecords
+        kind="cases"
+        rows={overview.applications}
+        paging={overview.cases}
+        columns={[
+          {
+            key: "service",
+            cell: (c) => <LocalText locale={locale} zh={c.service.name} en={c.service.nameEn} />,
+          },
+          { key: "status", cell: (c) => t(`account:caseStatus.${c.status}`) },
+          { key: "submitted", cell: (c) => formatDate(locale, c.submittedAt) },
+          { key: "due", cell: (c) => formatDay(locale, c.promisedDue) },
+        ]}
+      />
+      <OwnRecords
+        kind="requests"
+        rows={overview.requests}
+        columns={[
+          {
+            key: "department",
+            header: t("disclosure:request.department"),
+            cell: (r) => <LocalText locale={locale} zh={r.department.name} en={r.department.nameEn} />,
+          },
+          {
+            key: "subject",
+            header: t("account:requestSubject"),
+            cell: (r) => (
+              <LocalText
+                locale={locale}
+                zh={r.description.length > 60 ? `${r.description.slice(0, 60)}…` : r.description}
+              />
+            ),
+          },
+          { key: "status", cell: (r) => t(`disclosure:requestStatus.${r.status}`) },
+          { key: "submitted", cell: (r) => formatDate(locale, r.createdAt) },
+          {
+            key: "due",
+            header: t("account:requestDue"),
+            cell: (r) =>
+              r.extendedDueOn || r.dueOn
+                ? formatDay(locale, r.extendedDueOn ?? r.dueOn)
+                : t("disclosure:request.dueAfterReceipt"),
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { publicConsultations } from "@/lib/consultations/queries";
 import { daysLeft } from "@/lib/consultations/rules";
 import { formatDate } from "@/lib/i18n/format";
@@ -8,12 +8,10 @@ import { Section } from "@/components/ui/Section";
 import { LocalText } from "@/components/ui/LocalText";
 import { periodText } from "@/components/consultations/periodText";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("consultations", "consultations:listTitle");
 
 /** 意见征集: the drafts open for comment (soonest closing first, with the days left), then the closed ones. */
-export default async function ConsultationsPage({ params }: Props) {
+export default async function ConsultationsPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["consultations"]);
   const now = new Date();
   const { open, closed } = await publicConsultations({ now });

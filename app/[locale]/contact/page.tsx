@@ -1,15 +1,13 @@
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
 import { LocalText } from "@/components/ui/LocalText";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { DepartmentTable } from "@/components/places/DepartmentTable";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("common", "footer.contact");
 
-export default async function ContactPage({ params }: Props) {
+export default async function ContactPage({ params }: TLocaleProps) {
   const [{ locale, t }, settings, departments] = await Promise.all([
     pageT(params, "home"),
     getSiteSettings(),

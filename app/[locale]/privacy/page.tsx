@@ -1,19 +1,18 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { getRetention, getSiteSettings } from "@/lib/settings/queries";
 import { retentionFields } from "@/lib/settings/retention";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Section } from "@/components/ui/Section";
-
-type Props = { params: Promise<{ locale: string }> };
+import { TextList } from "@/components/ui/TextList";
 
 export const generateMetadata = pageMetadata("privacy", "privacy:title");
 
 const kept = ["account", "cases", "requests", "subscriptions", "sessions", "mails", "audit"] as const;
 
 /** The privacy notice 个人信息保护法 Arts. 17 and 30 ask for: what, why, on what basis, how long, which rights, whom to ask. */
-export default async function PrivacyPage({ params }: Props) {
+export default async function PrivacyPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, "privacy");
   const [settings, retention] = await Promise.all([getSiteSettings(), getRetention()]);
   return (
@@ -23,23 +22,19 @@ export default async function PrivacyPage({ params }: Props) {
         <p>{t("privacy:who", { host: lt(locale, settings.host.zh, settings.host.en) })}</p>
       </Section>
       <Section id="what" title={t("privacy:whatTitle")}>
-        <ul className="ml-6 grid list-disc gap-1">
-          {kept.map((item) => (
-            <li key={item}>{t(`privacy:what.${item}`)}</li>
-          ))}
-        </ul>
+        <TextList items={kept.map((item) => t(`privacy:what.${item}`))} />
       </Section>
       <Section id="basis" title={t("privacy:basisTitle")}>
         <p>{t("privacy:basis")}</p>
       </Section>
       <Section id="retention" title={t("privacy:retentionTitle")}>
-        <ul className="ml-6 grid list-disc gap-1">
-          {retentionFields.map((field) => (
-            <li key={field}>{t(`privacy:retention.${field}`, { count: retention[field] })}</li>
-          ))}
-          <li>{t("privacy:retention.account")}</li>
-          <li>{t("privacy:retention.records")}</li>
-        </ul>
+        <TextList
+          items={[
+            ...retentionFields.map((field) => t(`privacy:retention.${field}`, { count: retention[field] })),
+            t("privacy:retention.account"),
+            t("privacy:retention.records"),
+          ]}
+        />
       </Section>
       <Section id="rights" title={t("privacy:rightsTitle")}>
         <p>{t("privacy:rights")}</p>

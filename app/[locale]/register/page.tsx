@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { codeOptions } from "@/lib/i18n/options";
 import { citizenAccountTypes } from "@/lib/auth/schema";
 import { TranslatedForm } from "@/components/form/TranslatedForm";
@@ -7,11 +7,9 @@ import { field } from "@/components/form/fields";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { registerAccount } from "./actions";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("auth", "auth:registerTitle");
 
-export default async function RegisterPage({ params }: Props) {
+export default async function RegisterPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["auth", "errors", "catalog", "privacy"]);
   const accountTypes = codeOptions(t, "auth:accountTypes", citizenAccountTypes);
   return (

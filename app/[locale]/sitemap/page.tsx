@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
-
-type Props = { params: Promise<{ locale: string }> };
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
+import { portalPageLinks } from "@/components/layout/portalPages";
 
 export const generateMetadata = pageMetadata("common", "footer.siteMap");
 
 /** 网站地图: every section of the portal on one page. */
-export default async function SiteMapPage({ params }: Props) {
+export default async function SiteMapPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["catalog", "account", "auth", "result"]);
   const sections: [string, [string, string][]][] = [
     [
@@ -35,15 +34,7 @@ export default async function SiteMapPage({ params }: Props) {
         [`/${locale}/account`, t("account:title")],
       ],
     ],
-    [
-      t("footer.links"),
-      [
-        [`/${locale}/search`, t("search")],
-        [`/${locale}/accessibility`, t("footer.accessibility")],
-        [`/${locale}/privacy`, t("footer.privacy")],
-        [`/${locale}/contact`, t("footer.contact")],
-      ],
-    ],
+    [t("footer.links"), [[`/${locale}/search`, t("search")], ...portalPageLinks(locale, t)]],
   ];
   return (
     <div className="grid gap-6">

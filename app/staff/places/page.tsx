@@ -2,10 +2,12 @@ import type { ReactNode } from "react";
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { errorMessages } from "@/lib/i18n/messages";
+import { codeOptions } from "@/lib/i18n/options";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { placeTree } from "@/lib/places/queries";
 import { SimpleForm } from "@/components/form/SimpleForm";
+import { field } from "@/components/form/fields";
 import { Section } from "@/components/ui/Section";
 import { StaffPage } from "@/components/staff/StaffPage";
 import { savePlaceAction } from "./actions";
@@ -71,27 +73,18 @@ export default async function PlacesPage({
           action={savePlaceAction}
           initialValues={{ rural: "no" }}
           fields={[
-            {
-              name: "level",
-              type: "radio",
-              label: label("level"),
-              options: ["district", "street", "community"].map((value) => ({
-                value,
-                label: label(`levels.${value}`),
-              })),
-            },
+            field.radio(
+              "level",
+              label("level"),
+              codeOptions(t, "notices:places.levels", ["district", "street", "community"]),
+            ),
             { name: "code", type: "text", label: label("code"), hint: label("codeHint") },
             { name: "name", type: "text", label: label("name") },
             { name: "nameEn", type: "text", label: label("nameEn") },
-            {
-              name: "rural",
-              type: "radio",
-              label: label("rural"),
-              options: [
-                { value: "no", label: label("urban") },
-                { value: "yes", label: label("ruralYes") },
-              ],
-            },
+            field.radio("rural", label("rural"), [
+              { value: "no", label: label("urban") },
+              { value: "yes", label: label("ruralYes") },
+            ]),
           ]}
           submitLabel={t("notices:places.submit")}
           messages={errorMessages(t, { staff: true })}

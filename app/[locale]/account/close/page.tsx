@@ -1,17 +1,15 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { FormSection } from "@/components/form/FormSection";
 import { field } from "@/components/form/fields";
 import { AccountFrame } from "@/components/ui/PageFrame";
 import { closeMyAccount } from "./actions";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("privacy", "privacy:close.title");
 
 /** Closing one's account (个人信息保护法 Art. 47): what goes, what stays as a record, then the password to confirm. */
-export default async function CloseAccountPage({ params }: Props) {
+export default async function CloseAccountPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["privacy", "account", "auth", "errors"]);
   await requireCitizen(locale, `/${locale}/account/close`);
   return (

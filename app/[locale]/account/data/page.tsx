@@ -1,17 +1,15 @@
 import Link from "next/link";
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { requireCitizen } from "@/lib/auth/session";
 import { exportPersonalData } from "@/lib/users/personalData";
 import { PersonalDataView } from "@/components/account/PersonalDataView";
 import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
 import { buttonClass } from "@/components/ui/Button";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("privacy", "privacy:account.title");
 
 /** Everything held about the signed-in citizen, to read or print, with the JSON download and the other rights beside it. */
-export default async function PersonalDataPage({ params }: Props) {
+export default async function PersonalDataPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["privacy", "account"]);
   const actor = await requireCitizen(locale, `/${locale}/account/data`);
   const data = await exportPersonalData({ actor, format: "html" });

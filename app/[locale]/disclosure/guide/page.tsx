@@ -1,17 +1,16 @@
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { getSiteSettings } from "@/lib/settings/queries";
 import { departmentList } from "@/lib/places/queries";
 import { disclosureCategories } from "@/lib/disclosure/categories";
 import { Section } from "@/components/ui/Section";
 import { MoreLink } from "@/components/ui/MoreLink";
+import { TextList } from "@/components/ui/TextList";
 import { DepartmentTable } from "@/components/places/DepartmentTable";
-
-type Props = { params: Promise<{ locale: string }> };
 
 export const generateMetadata = pageMetadata("disclosure", "disclosure:guide.title");
 
 /** 公开指南 (Art. 12): how information is arranged, how to ask for it, and whom to contact. */
-export default async function DisclosureGuidePage({ params }: Props) {
+export default async function DisclosureGuidePage({ params }: TLocaleProps) {
   const [{ locale, t }, settings, departments] = await Promise.all([
     pageT(params, ["disclosure", "catalog"]),
     getSiteSettings(),
@@ -23,18 +22,16 @@ export default async function DisclosureGuidePage({ params }: Props) {
       <h1 className="text-2xl font-bold">{t("disclosure:guide.title")}</h1>
       <Section id="g1" title={t("disclosure:guide.arrangement")}>
         <p>{t("disclosure:guide.arrangementBody")}</p>
-        <ul className="mt-2 ml-6 list-disc columns-2">
-          {disclosureCategories.map((c) => (
-            <li key={c}>{t(`catalog:category.${c}`)}</li>
-          ))}
-        </ul>
+        <TextList
+          className="mt-2 ml-6 list-disc columns-2"
+          items={disclosureCategories.map((c) => t(`catalog:category.${c}`))}
+        />
       </Section>
       <Section id="g2" title={t("disclosure:guide.howToAsk")}>
-        <ol className="ml-6 grid list-decimal gap-1">
-          {["step1", "step2", "step3", "step4"].map((key) => (
-            <li key={key}>{t(`disclosure:guide.${key}`)}</li>
-          ))}
-        </ol>
+        <TextList
+          numbered
+          items={["step1", "step2", "step3", "step4"].map((key) => t(`disclosure:guide.${key}`))}
+        />
         <MoreLink href={`/${locale}/disclosure/request`}>{t("disclosure:request.title")}</MoreLink>
       </Section>
       <Section id="g3" title={t("disclosure:guide.offices")}>

@@ -1,4 +1,4 @@
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { codeOptions } from "@/lib/i18n/options";
 import { departmentList } from "@/lib/places/queries";
@@ -11,12 +11,10 @@ import { requestFormDefaults } from "@/lib/disclosure/requestQueries";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { fileDisclosureRequest } from "./actions";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("disclosure", "disclosure:request.title");
 
 /** 依申请公开: the application form; signing in is not needed, and no purpose is asked for. */
-export default async function DisclosureRequestPage({ params }: Props) {
+export default async function DisclosureRequestPage({ params }: TLocaleProps) {
   const [{ locale, t }, departments, defaults] = await Promise.all([
     pageT(params, ["disclosure", "errors"]),
     departmentList(),

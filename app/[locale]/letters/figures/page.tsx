@@ -1,16 +1,14 @@
-import { getT, pageMetadata } from "@/lib/i18n/server";
+import { getT, pageMetadata, type TLocaleProps } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { lt } from "@/lib/i18n/content";
 import { letterFigures } from "@/lib/letters/figures";
 import { PageHeading } from "@/components/ui/PageHeading";
 import { Table } from "@/components/ui/Table";
 
-type Props = { params: Promise<{ locale: string }> };
-
 export const generateMetadata = pageMetadata("letters", "letters:figuresTitle");
 
 /** The monthly figures per mailbox, as a table and as CSV. */
-export default async function LetterFiguresPage({ params }: Props) {
+export default async function LetterFiguresPage({ params }: TLocaleProps) {
   const locale = await localeParam(params);
   const [t, { rows, departments }] = await Promise.all([getT(locale, ["letters"]), letterFigures()]);
   const names = new Map(departments.map((d) => [d.code, lt(locale, d.name, d.nameEn)]));

@@ -1,10 +1,8 @@
-import { pageMetadata, pageT } from "@/lib/i18n/server";
+import { pageMetadata, pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { TranslatedForm } from "@/components/form/TranslatedForm";
 import { field } from "@/components/form/fields";
 import { Breadcrumb, PageHeading } from "@/components/ui/PageHeading";
 import { lookUpLetter } from "./actions";
-
-type Props = { params: Promise<{ locale: string }> };
 
 export const generateMetadata = pageMetadata("letters", "letters:lookupTitle");
 
@@ -12,7 +10,7 @@ export const generateMetadata = pageMetadata("letters", "letters:lookupTitle");
  * 查询信件: a letter number and its 查询码, posted (no JavaScript needed) so the code never travels in
  * a URL; a match opens the letter's page, which reads the code from a short-lived cookie.
  */
-export default async function LetterLookupPage({ params }: Props) {
+export default async function LetterLookupPage({ params }: TLocaleProps) {
   const { locale, t } = await pageT(params, ["letters", "account", "errors"]);
   return (
     <div className="grid max-w-2xl gap-4">

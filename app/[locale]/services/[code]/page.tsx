@@ -16,6 +16,7 @@ import { getSiteSettings } from "@/lib/settings/queries";
 import { JsonLd } from "@/components/seo/JsonLd";
 import { Section } from "@/components/ui/Section";
 import { Table } from "@/components/ui/Table";
+import { TextList } from "@/components/ui/TextList";
 import { Breadcrumb } from "@/components/ui/PageHeading";
 
 type Props = { params: Promise<{ locale: string; code: string }> };
@@ -53,12 +54,11 @@ export default async function ServiceGuidePage({ params }: Props) {
     audienceLabel: t(`catalog:audienceParty.${service.audience}`),
   });
   const zh = (text: string) => <LocalText locale={locale} zh={text} />;
-  const numbered = (items: string[]) => (
-    <ol className="ml-6 grid list-decimal gap-1">
-      {items.map((item, index) => (
-        <li key={index}>{zh(item)}</li>
-      ))}
-    </ol>
+  // 在线办理: under the heading, and again at the foot of a phone's screen
+  const applyOnline = (className: string) => (
+    <Link href={`/${locale}/services/${service.code}/apply`} className={className}>
+      {t("apply:applyOnline")}
+    </Link>
   );
   const phone = (number: string) => <a href={`tel:${number}`}>{number}</a>;
   // the guide's files are downloads; a file the guide names but does not hold stays a name
@@ -114,12 +114,7 @@ export default async function ServiceGuidePage({ params }: Props) {
           ))}
         </p>
         <p className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-2">
-          <Link
-            href={`/${locale}/services/${service.code}/apply`}
-            className="inline-block bg-brand px-6 py-3 font-bold text-white no-underline"
-          >
-            {t("apply:applyOnline")}
-          </Link>
+          {applyOnline("inline-block bg-brand px-6 py-3 font-bold text-white no-underline")}
           <a href={`/${locale}/services/${service.code}/guide.pdf`}>{t("services:guidePdf.link")}</a>
         </p>
       </header>
@@ -168,7 +163,7 @@ export default async function ServiceGuidePage({ params }: Props) {
       </Section>
 
       <Section id="conditions" title={t("services:guide.conditions")}>
-        {numbered(lists.conditions)}
+        <TextList numbered items={lists.conditions.map(zh)} />
       </Section>
 
       <Section id="materials" title={t("services:guide.materials")}>
@@ -210,7 +205,7 @@ export default async function ServiceGuidePage({ params }: Props) {
       </Section>
 
       <Section id="process" title={t("services:guide.process")}>
-        {numbered(lists.process)}
+        <TextList numbered items={lists.process.map(zh)} />
         {service.specialSteps ? (
           <p className="mt-2">
             <strong>{t("services:guide.specialSteps")}: </strong>
@@ -243,12 +238,7 @@ export default async function ServiceGuidePage({ params }: Props) {
 
       {/* a long guide on a phone: 在线办理 stays at hand at the bottom of the screen */}
       <p className="no-print sticky bottom-0 -mx-4 border-t border-line bg-white/95 px-4 py-3 sm:hidden">
-        <Link
-          href={`/${locale}/services/${service.code}/apply`}
-          className="block bg-brand px-6 py-3 text-center font-bold text-white no-underline"
-        >
-          {t("apply:applyOnline")}
-        </Link>
+        {applyOnline("block bg-brand px-6 py-3 text-center font-bold text-white no-underline")}
       </p>
     </article>
   );

@@ -18,8 +18,7 @@ import { NextStep } from "@/components/cases/NextStep";
 import { caseDueText } from "@/components/cases/caseDueText";
 import { caseNextStep } from "@/lib/cases/nextStep";
 import { FileSection } from "@/components/cases/FileList";
-import { Breadcrumb } from "@/components/ui/PageHeading";
-import { StatusNote } from "@/components/ui/StatusNote";
+import { AccountFrame } from "@/components/ui/PageFrame";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { appealOwnFollowUp, rateOwnCase, withdrawCase } from "./actions";
 import { followUpForRater } from "@/lib/cases/followUp";
@@ -70,17 +69,10 @@ export default async function CasePage({ params, searchParams }: Props) {
   const supplementDue = supplement ? formatDay(locale, new Date(`${supplement.due}T00:00:00Z`)) : "";
 
   return (
-    <div className="grid gap-6">
-      <Breadcrumb
-        label={t("breadcrumb")}
-        links={[{ href: `/${locale}/account`, label: t("account:title") }]}
-      />
-      <h1 className="text-2xl font-bold">
-        <LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />
-      </h1>
-      {done ? (
-        <StatusNote>{t(`account:done.${doneMessages.includes(done) ? done : "saved"}`)}</StatusNote>
-      ) : null}
+    <AccountFrame
+      title={<LocalText locale={locale} zh={found.service.name} en={found.service.nameEn} />}
+      status={done ? t(`account:done.${doneMessages.includes(done) ? done : "saved"}`) : null}
+    >
       <DefinitionList
         className="grid gap-2 border border-line bg-panel p-4 md:grid-cols-[12rem_1fr]"
         items={[
@@ -209,6 +201,6 @@ export default async function CasePage({ params, searchParams }: Props) {
           tone="warning"
         />
       ) : null}
-    </div>
+    </AccountFrame>
   );
 }

@@ -6,8 +6,7 @@ import { requestWorkflow } from "@/lib/disclosure/requestWorkflow";
 import { allowedSteps } from "@/lib/workflow/workflow";
 import { FormSection } from "@/components/form/FormSection";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
-import { Breadcrumb } from "@/components/ui/PageHeading";
-import { StatusNote } from "@/components/ui/StatusNote";
+import { AccountFrame } from "@/components/ui/PageFrame";
 import { applicantRequestStep } from "./actions";
 
 type Props = {
@@ -30,13 +29,7 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
   const hidden = { locale, trackingNumber: found.trackingNumber, expectedVersion: String(found.version) };
   const can = allowedSteps(requestWorkflow, actor, found);
   return (
-    <div className="grid gap-6">
-      <Breadcrumb
-        label={t("breadcrumb")}
-        links={[{ href: `/${locale}/account`, label: t("account:title") }]}
-      />
-      <h1 className="text-2xl font-bold">{found.trackingNumber}</h1>
-      {query.done ? <StatusNote>{t("account:done.saved")}</StatusNote> : null}
+    <AccountFrame title={found.trackingNumber} status={query.done ? t("account:done.saved") : null}>
       {can.includes("correct") ? (
         <FormSection
           framed
@@ -67,6 +60,6 @@ export default async function OwnRequestPage({ params, searchParams }: Props) {
           submitLabel={t("disclosure:applicant.withdrawSubmit")}
         />
       ) : null}
-    </div>
+    </AccountFrame>
   );
 }
