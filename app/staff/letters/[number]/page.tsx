@@ -12,6 +12,7 @@ import { allowedSteps } from "@/lib/workflow/workflow";
 import { codeOptions } from "@/lib/i18n/options";
 import { letterRatings } from "@/lib/letters/kinds";
 import type { TSimpleField } from "@/components/form/SimpleForm";
+import { field } from "@/components/form/fields";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Section } from "@/components/ui/Section";
 import { StaffPage } from "@/components/staff/StaffPage";
@@ -41,40 +42,38 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
       case "returnDraft":
       case "requestExtension":
       case "declineExtension":
-        return [{ name: "reason", type: "textarea", label: t("letters:staff.reason") }];
+        return [field.textarea("reason", t("letters:staff.reason"), 4)];
       case "merge":
         return [{ name: "duplicateOf", type: "text", label: t("letters:staff.duplicateOf") }];
       case "forward":
         return [
-          {
-            name: "department",
-            type: "select",
-            label: t("letters:staff.forwardTo"),
-            options: departments
+          field.select(
+            "department",
+            t("letters:staff.forwardTo"),
+            departments
               .filter((d) => d.code !== letter.department?.code)
               .map((d) => ({ value: d.code, label: d.name })),
-          },
-          { name: "reason", type: "textarea", label: t("letters:staff.reason") },
+          ),
+          field.textarea("reason", t("letters:staff.reason"), 4),
         ];
       case "rate":
       case "reopen":
         // a 12345 caller's rating, recorded by the letters office from the call-back
         return [
-          {
-            name: "rating",
-            type: "radio",
-            label: t("letters:hotline.ratingField"),
-            options: codeOptions(t, "letters:rating", letterRatings),
-          },
+          field.radio(
+            "rating",
+            t("letters:hotline.ratingField"),
+            codeOptions(t, "letters:rating", letterRatings),
+          ),
         ];
       case "draft":
       case "reanswer":
-        return [{ name: "replyText", type: "textarea", rows: 8, label: t("letters:staff.replyText") }];
+        return [field.textarea("replyText", t("letters:staff.replyText"), 8)];
       case "publish":
         return [
           { name: "publicSubject", type: "text", label: t("letters:staff.publicSubject") },
-          { name: "publicContent", type: "textarea", rows: 8, label: t("letters:staff.publicContent") },
-          { name: "publicReply", type: "textarea", rows: 6, label: t("letters:staff.publicReply") },
+          field.textarea("publicContent", t("letters:staff.publicContent"), 8),
+          field.textarea("publicReply", t("letters:staff.publicReply"), 6),
         ];
       default:
         return [];

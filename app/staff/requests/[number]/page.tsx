@@ -16,6 +16,7 @@ import { chinaDay } from "@/lib/calendar/workdays";
 import { allowedSteps, byTone, stepTone } from "@/lib/workflow/workflow";
 import { outcomeCells, ownStepOutcomes } from "@/lib/disclosure/outcomes";
 import type { TSimpleField } from "@/components/form/SimpleForm";
+import { field } from "@/components/form/fields";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { Section } from "@/components/ui/Section";
 import { StaffPage } from "@/components/staff/StaffPage";
@@ -44,41 +45,27 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
     switch (name) {
       case "confirmReceipt":
         return [
-          {
-            name: "channel",
-            type: "select",
-            label: t("disclosure:staff.channel"),
-            hint: t("disclosure:staff.channelHint"),
-            options: receiptChannels.map((channel) => ({
-              value: channel,
-              label: t(`disclosure:channel.${channel}`),
-            })),
-          },
-          {
-            name: "receivedOn",
-            type: "text",
-            label: t("disclosure:staff.receivedOn"),
+          field.select(
+            "channel",
+            t("disclosure:staff.channel"),
+            receiptChannels.map((channel) => ({ value: channel, label: t(`disclosure:channel.${channel}`) })),
+            { hint: t("disclosure:staff.channelHint") },
+          ),
+          field.text("receivedOn", t("disclosure:staff.receivedOn"), "off", {
             hint: t("disclosure:staff.receivedOnHint"),
-            autoComplete: "off",
-          },
+          }),
         ];
       case "issueFeeNotice":
         return [
-          {
-            name: "amount",
-            type: "text",
-            label: t("disclosure:staff.feeAmount"),
+          field.text("amount", t("disclosure:staff.feeAmount"), "off", {
             hint: t("disclosure:staff.feeHint"),
-            autoComplete: "off",
-          },
-          { name: "reason", type: "textarea", label: t("disclosure:staff.feeBasis") },
+          }),
+          field.textarea("reason", t("disclosure:staff.feeBasis"), 4),
         ];
       case "requestSupplement":
-        return [
-          { name: "missing", type: "textarea", label: t("staff:missingList"), hint: t("staff:missingHint") },
-        ];
+        return [field.textarea("missing", t("staff:missingList"), 4, { hint: t("staff:missingHint") })];
       case "pause":
-        return [{ name: "reason", type: "textarea", label: t("disclosure:staff.pauseReason") }];
+        return [field.textarea("reason", t("disclosure:staff.pauseReason"), 4)];
       case "requestExtension":
         return [
           {
@@ -87,16 +74,15 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
             label: t("disclosure:staff.extensionDays"),
             hint: t("disclosure:staff.extensionHint"),
           },
-          { name: "reason", type: "textarea", label: t("staff:reason") },
+          field.textarea("reason", t("staff:reason"), 4),
         ];
       case "reply":
         return [
-          {
-            name: "outcome",
-            type: "select",
-            label: t("disclosure:request.outcome"),
+          field.select(
+            "outcome",
+            t("disclosure:request.outcome"),
             // 逾期不补正 and 逾期未缴费 have their own steps, after their periods
-            options: outcomeCells
+            outcomeCells
               .filter((cell) => !ownStepOutcomes.includes(cell.sub ?? ""))
               .map((cell) => ({
                 value: cell.sub ? `${cell.category}:${cell.sub}` : cell.category,
@@ -104,9 +90,9 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
                   ? `${t(`disclosure:outcome.${cell.category}`)} · ${t(`disclosure:outcomeSub.${cell.sub}`)}`
                   : t(`disclosure:outcome.${cell.category}`),
               })),
-          },
+          ),
           { name: "legalBasis", type: "text", label: t("disclosure:request.legalBasis") },
-          { name: "replyText", type: "textarea", rows: 8, label: t("disclosure:request.replyText") },
+          field.textarea("replyText", t("disclosure:request.replyText"), 8),
           {
             name: "replyFiles",
             type: "file",
