@@ -35,49 +35,43 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
   ]);
   const t = await getT(defaultLocale, ["letters", "account", "staff", "errors"]);
   const open = allowedSteps(letterWorkflow, actor, letter);
-  const fieldsFor = (step: TLetterStep): TSimpleField[] => {
-    switch (step) {
-      case "refuse":
-      case "sendBack":
-      case "returnDraft":
-      case "requestExtension":
-      case "declineExtension":
-        return [field.textarea("reason", t("letters:staff.reason"), 4)];
-      case "merge":
-        return [{ name: "duplicateOf", type: "text", label: t("letters:staff.duplicateOf") }];
-      case "forward":
-        return [
-          field.select(
-            "department",
-            t("letters:staff.forwardTo"),
-            departments
-              .filter((d) => d.code !== letter.department?.code)
-              .map((d) => ({ value: d.code, label: d.name })),
-          ),
-          field.textarea("reason", t("letters:staff.reason"), 4),
-        ];
-      case "rate":
-      case "reopen":
-        // a 12345 caller's rating, recorded by the letters office from the call-back
-        return [
-          field.radio(
-            "rating",
-            t("letters:hotline.ratingField"),
-            codeOptions(t, "letters:rating", letterRatings),
-          ),
-        ];
-      case "draft":
-      case "reanswer":
-        return [field.textarea("replyText", t("letters:staff.replyText"), 8)];
-      case "publish":
-        return [
-          { name: "publicSubject", type: "text", label: t("letters:staff.publicSubject") },
-          field.textarea("publicContent", t("letters:staff.publicContent"), 8),
-          field.textarea("publicReply", t("letters:staff.publicReply"), 6),
-        ];
-      default:
-        return [];
-    }
+  const reason = [field.textarea("reason", t("letters:staff.reason"), 4)];
+  // a 12345 caller's rating, recorded by the letters office from the call-back
+  const rating = [
+    field.radio("rating", t("letters:hotline.ratingField"), codeOptions(t, "letters:rating", letterRatings)),
+  ];
+  const replyText = [field.textarea("replyText", t("letters:staff.replyText"), 8)];
+  // what each step asks for; the compiler checks that every step is here
+  const stepFields: Record<TLetterStep, TSimpleField[]> = {
+    accept: [],
+    refuse: reason,
+    forward: [
+      field.select(
+        "department",
+        t("letters:staff.forwardTo"),
+        departments
+          .filter((d) => d.code !== letter.department?.code)
+          .map((d) => ({ value: d.code, label: d.name })),
+      ),
+      ...reason,
+    ],
+    sendBack: reason,
+    merge: [{ name: "duplicateOf", type: "text", label: t("letters:staff.duplicateOf") }],
+    requestExtension: reason,
+    approveExtension: [],
+    declineExtension: reason,
+    draft: replyText,
+    signOff: [],
+    returnDraft: reason,
+    send: [],
+    rate: rating,
+    reopen: rating,
+    reanswer: replyText,
+    publish: [
+      { name: "publicSubject", type: "text", label: t("letters:staff.publicSubject") },
+      field.textarea("publicContent", t("letters:staff.publicContent"), 8),
+      field.textarea("publicReply", t("letters:staff.publicReply"), 6),
+    ],
   };
   return (
     <StaffPage
@@ -141,7 +135,7 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
         title={t("staff:nextSteps")}
         steps={open}
         label={(step) => t(`letters:staff.step.${step}`)}
-        fields={fieldsFor}
+        fields={(step) => stepFields[step]}
         initialValues={(step) =>
           step === "publish"
             ? proposedPublicCopy(letter)
