@@ -10,16 +10,18 @@ type Props = {
    * while a form on the page shows errors (globals.css), so a success and an error never show together
    */
   status?: ReactNode;
+  /** the lead paragraph that says what the page is for */
+  intro?: ReactNode;
   /** the page's grid (by default its sections 1.5rem apart) */
   className?: string;
   children?: ReactNode;
 };
 
 /**
- * A staff page: the way back to its list, the title, what was just done, then its content. Every
- * staff page that shows one thing or one setting starts so.
+ * A staff page: the way back to its list, the title, what was just done, what the page is for,
+ * then its content. Every staff page that shows one thing or one setting starts so.
  */
-export function StaffPage({ title, back, status, className = "grid gap-6", children }: Props) {
+export function StaffPage({ title, back, status, intro, className = "grid gap-6", children }: Props) {
   return (
     <div className={className}>
       {back ? (
@@ -33,6 +35,7 @@ export function StaffPage({ title, back, status, className = "grid gap-6", child
           {status}
         </p>
       ) : null}
+      {intro ? <p className="max-w-2xl">{intro}</p> : null}
       {children}
     </div>
   );

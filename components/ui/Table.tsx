@@ -45,6 +45,18 @@ export function keyColumn<K extends string>(input: {
   };
 }
 
+/** The column that names each row by its title, linked to the row's page at `${base}/${id}`. */
+export function titleColumn(input: {
+  header: ReactNode;
+  base: string;
+}): TColumn<{ id: string; title: string }> {
+  return {
+    key: "title",
+    header: input.header,
+    cell: (row) => <Link href={`${input.base}/${row.id}`}>{row.title}</Link>,
+  };
+}
+
 const textOf = (header: ReactNode) => (typeof header === "string" ? header : "");
 
 /**

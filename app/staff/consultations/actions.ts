@@ -7,6 +7,7 @@ import { createConsultation, saveFeedback, updateConsultation } from "@/lib/cons
 import { applyConsultationStep } from "@/lib/consultations/applyConsultationStep";
 import { moderateComment } from "@/lib/consultations/comments";
 import { ZConsultationInput, ZFeedbackInput, ZModeration } from "@/lib/consultations/schema";
+import type { TSessionUser } from "@/lib/auth/types";
 
 const ZTarget = z.object({
   id: z.string().min(1).max(40),
@@ -22,15 +23,32 @@ export const newConsultation = formAction({
   },
 });
 
-export const editConsultation = formAction({
-  schema: ZConsultationInput.extend(ZTarget.shape),
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    const { id, expectedVersion, ...consultation } = input;
-    await updateConsultation({ actor, consultationId: id, expectedVersion, consultation });
-    redirect(`/staff/consultations/${id}?saved=1`);
-  },
-});
+type TTarget = { actor: TSessionUser; consultationId: string; expectedVersion: number };
+
+/**
+ * A form that saves one part of a consultation (what it says, the feedback on its comments) at the
+ * version the editor read; then the consultation's page (at `anchor`) says it was saved.
+ */
+function savePartAction<S extends z.ZodType<z.infer<typeof ZTarget>>>(
+  schema: S,
+  save: (target: TTarget, part: Omit<z.infer<S>, keyof typeof ZTarget.shape>) => Promise<unknown>,
+  anchor = "",
+) {
+  return formAction({
+    schema,
+    actor: "staff",
+    run: async ({ input, actor }) => {
+      const { id, expectedVersion, ...part } = input;
+      await save({ actor, consultationId: id, expectedVersion }, part);
+      redirect(`/staff/consultations/${id}?saved=1${anchor}`);
+    },
+  });
+}
+
+export const editConsultation = savePartAction(
+  ZConsultationInput.extend(ZTarget.shape),
+  (target, consultation) => updateConsultation({ ...target, consultation }),
+);
 
 export const consultationStep = formAction({
   schema: ZTarget.extend({
@@ -58,12 +76,8 @@ export const moderateConsultationComment = formAction({
   },
 });
 
-export const writeFeedback = formAction({
-  schema: ZFeedbackInput.extend(ZTarget.shape),
-  actor: "staff",
-  run: async ({ input, actor }) => {
-    const { id, expectedVersion, ...feedback } = input;
-    await saveFeedback({ actor, consultationId: id, expectedVersion, feedback });
-    redirect(`/staff/consultations/${id}?saved=1#feedback-form`);
-  },
-});
+export const writeFeedback = savePartAction(
+  ZFeedbackInput.extend(ZTarget.shape),
+  (target, feedback) => saveFeedback({ ...target, feedback }),
+  "#feedback-form",
+);

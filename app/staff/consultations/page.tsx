@@ -3,7 +3,8 @@ import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { staffConsultations } from "@/lib/consultations/queries";
-import { Table } from "@/components/ui/Table";
+import { Table, titleColumn } from "@/components/ui/Table";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { buttonClass } from "@/components/ui/Button";
 import { periodText } from "@/components/consultations/periodText";
 
@@ -17,8 +18,7 @@ export default async function StaffConsultationsPage() {
     orNotFound(staffConsultations({ actor })),
   ]);
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t("consultations:editor.title")}</h1>
+    <StaffPage title={t("consultations:editor.title")} className="grid gap-4">
       <p>
         <Link href="/staff/consultations/new" className={buttonClass("primary", "inline-block no-underline")}>
           {t("consultations:editor.new")}
@@ -28,11 +28,7 @@ export default async function StaffConsultationsPage() {
         rows={rows}
         rowKey={(c) => c.id}
         columns={[
-          {
-            key: "title",
-            header: t("consultations:editor.field.title"),
-            cell: (c) => <Link href={`/staff/consultations/${c.id}`}>{c.title}</Link>,
-          },
+          titleColumn({ header: t("consultations:editor.field.title"), base: "/staff/consultations" }),
           {
             key: "kind",
             header: t("consultations:kindLabel"),
@@ -56,6 +52,6 @@ export default async function StaffConsultationsPage() {
           },
         ]}
       />
-    </div>
+    </StaffPage>
   );
 }

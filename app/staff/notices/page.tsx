@@ -6,7 +6,8 @@ import { enumParam, type TSearchParams } from "@/lib/i18n/search-params";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { isNoticeEditor, noticeStatuses } from "@/lib/notices/noticeWorkflow";
 import { staffNoticeList } from "@/lib/notices/staffQueries";
-import { Table } from "@/components/ui/Table";
+import { Table, titleColumn } from "@/components/ui/Table";
+import { StaffPage } from "@/components/staff/StaffPage";
 import { buttonClass } from "@/components/ui/Button";
 
 export const generateMetadata = staffPageMetadata("notices", "notices:editor.title");
@@ -20,8 +21,7 @@ export default async function StaffNoticesPage({ searchParams }: { searchParams:
     orNotFound(staffNoticeList({ actor, status })),
   ]);
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t("notices:editor.title")}</h1>
+    <StaffPage title={t("notices:editor.title")} className="grid gap-4">
       {isNoticeEditor(actor) ? (
         <p>
           <Link href="/staff/notices/new" className={buttonClass("primary", "inline-block no-underline")}>
@@ -49,11 +49,7 @@ export default async function StaffNoticesPage({ searchParams }: { searchParams:
         rows={list.items}
         rowKey={(n) => n.id}
         columns={[
-          {
-            key: "title",
-            header: t("notices:editor.field.title"),
-            cell: (n) => <Link href={`/staff/notices/${n.id}`}>{n.title}</Link>,
-          },
+          titleColumn({ header: t("notices:editor.field.title"), base: "/staff/notices" }),
           {
             key: "category",
             header: t("notices:category"),
@@ -73,6 +69,6 @@ export default async function StaffNoticesPage({ searchParams }: { searchParams:
           { key: "author", header: t("notices:editor.author"), cell: (n) => n.author?.name ?? "" },
         ]}
       />
-    </div>
+    </StaffPage>
   );
 }

@@ -19,8 +19,8 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
     <StaffPage
       title={t("privacy:retentionAdmin.title")}
       status={(await searchParams).saved ? t("privacy:retentionAdmin.saved") : null}
+      intro={t("privacy:retentionAdmin.intro")}
     >
-      <p className="max-w-2xl">{t("privacy:retentionAdmin.intro")}</p>
       <FormSection
         id="periods"
         idPrefix="retention"

@@ -1,11 +1,11 @@
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { departmentList } from "@/lib/places/queries";
 import { chinaDay } from "@/lib/consultations/rules";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { StaffPage } from "@/components/staff/StaffPage";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
 import { consultationFields } from "@/components/consultations/consultationFields";
 import { newConsultation } from "../actions";
 
@@ -20,16 +20,14 @@ export default async function NewConsultationPage() {
     departmentList(),
   ]);
   return (
-    <div className="grid max-w-3xl gap-4">
-      <h1 className="text-2xl font-bold">{t("consultations:editor.new")}</h1>
-      <SimpleForm
+    <StaffPage title={t("consultations:editor.new")} className="grid max-w-3xl gap-4">
+      <TranslatedForm
         action={newConsultation}
         fields={consultationFields(t, departments)}
         initialValues={{ kind: "ORDINARY", opensOn: chinaDay(new Date()) }}
         submitLabel={t("consultations:editor.create")}
-        messages={errorMessages(t, { staff: true })}
-        errorTitle={t("errors:summaryTitle")}
+        staff
       />
-    </div>
+    </StaffPage>
   );
 }

@@ -1,10 +1,10 @@
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { errorMessages } from "@/lib/i18n/messages";
 import { requireStaff } from "@/lib/auth/session";
 import { hasRole } from "@/lib/auth/policy";
 import { departmentList } from "@/lib/places/queries";
-import { SimpleForm } from "@/components/form/SimpleForm";
+import { StaffPage } from "@/components/staff/StaffPage";
+import { TranslatedForm } from "@/components/form/TranslatedForm";
 import { documentFields } from "@/components/disclosure/documentFields";
 import { publishDocumentAction } from "../actions";
 
@@ -21,15 +21,13 @@ export default async function NewDocumentPage() {
     .filter((d) => hasRole(actor, "EDITOR", d.code))
     .map((d) => ({ value: d.code, label: d.name }));
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-bold">{t("disclosure:editor.new")}</h1>
-      <SimpleForm
+    <StaffPage title={t("disclosure:editor.new")} className="grid gap-4">
+      <TranslatedForm
         action={publishDocumentAction}
         fields={documentFields(t, mine)}
         submitLabel={t("disclosure:editor.publish")}
-        messages={errorMessages(t, { staff: true })}
-        errorTitle={t("errors:summaryTitle")}
+        staff
       />
-    </div>
+    </StaffPage>
   );
 }

@@ -12,6 +12,7 @@ import { allowedSteps } from "@/lib/workflow/workflow";
 import { codeOptions } from "@/lib/i18n/options";
 import { letterRatings } from "@/lib/letters/kinds";
 import type { TSimpleField } from "@/components/form/SimpleForm";
+import { field } from "@/components/form/fields";
 import { DefinitionList } from "@/components/ui/DefinitionList";
 import { Section } from "@/components/ui/Section";
 import { StaffPage } from "@/components/staff/StaffPage";
@@ -34,51 +35,43 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
   ]);
   const t = await getT(defaultLocale, ["letters", "account", "staff", "errors"]);
   const open = allowedSteps(letterWorkflow, actor, letter);
-  const fieldsFor = (step: TLetterStep): TSimpleField[] => {
-    switch (step) {
-      case "refuse":
-      case "sendBack":
-      case "returnDraft":
-      case "requestExtension":
-      case "declineExtension":
-        return [{ name: "reason", type: "textarea", label: t("letters:staff.reason") }];
-      case "merge":
-        return [{ name: "duplicateOf", type: "text", label: t("letters:staff.duplicateOf") }];
-      case "forward":
-        return [
-          {
-            name: "department",
-            type: "select",
-            label: t("letters:staff.forwardTo"),
-            options: departments
-              .filter((d) => d.code !== letter.department?.code)
-              .map((d) => ({ value: d.code, label: d.name })),
-          },
-          { name: "reason", type: "textarea", label: t("letters:staff.reason") },
-        ];
-      case "rate":
-      case "reopen":
-        // a 12345 caller's rating, recorded by the letters office from the call-back
-        return [
-          {
-            name: "rating",
-            type: "radio",
-            label: t("letters:hotline.ratingField"),
-            options: codeOptions(t, "letters:rating", letterRatings),
-          },
-        ];
-      case "draft":
-      case "reanswer":
-        return [{ name: "replyText", type: "textarea", rows: 8, label: t("letters:staff.replyText") }];
-      case "publish":
-        return [
-          { name: "publicSubject", type: "text", label: t("letters:staff.publicSubject") },
-          { name: "publicContent", type: "textarea", rows: 8, label: t("letters:staff.publicContent") },
-          { name: "publicReply", type: "textarea", rows: 6, label: t("letters:staff.publicReply") },
-        ];
-      default:
-        return [];
-    }
+  const reason = [field.textarea("reason", t("letters:staff.reason"), 4)];
+  // a 12345 caller's rating, recorded by the letters office from the call-back
+  const rating = [
+    field.radio("rating", t("letters:hotline.ratingField"), codeOptions(t, "letters:rating", letterRatings)),
+  ];
+  const replyText = [field.textarea("replyText", t("letters:staff.replyText"), 8)];
+  // what each step asks for; the compiler checks that every step is here
+  const stepFields: Record<TLetterStep, TSimpleField[]> = {
+    accept: [],
+    refuse: reason,
+    forward: [
+      field.select(
+        "department",
+        t("letters:staff.forwardTo"),
+        departments
+          .filter((d) => d.code !== letter.department?.code)
+          .map((d) => ({ value: d.code, label: d.name })),
+      ),
+      ...reason,
+    ],
+    sendBack: reason,
+    merge: [{ name: "duplicateOf", type: "text", label: t("letters:staff.duplicateOf") }],
+    requestExtension: reason,
+    approveExtension: [],
+    declineExtension: reason,
+    draft: replyText,
+    signOff: [],
+    returnDraft: reason,
+    send: [],
+    rate: rating,
+    reopen: rating,
+    reanswer: replyText,
+    publish: [
+      { name: "publicSubject", type: "text", label: t("letters:staff.publicSubject") },
+      field.textarea("publicContent", t("letters:staff.publicContent"), 8),
+      field.textarea("publicReply", t("letters:staff.publicReply"), 6),
+    ],
   };
   return (
     <StaffPage
@@ -142,7 +135,7 @@ export default async function StaffLetterPage({ params, searchParams }: Props) {
         title={t("staff:nextSteps")}
         steps={open}
         label={(step) => t(`letters:staff.step.${step}`)}
-        fields={fieldsFor}
+        fields={(step) => stepFields[step]}
         initialValues={(step) =>
           step === "publish"
             ? proposedPublicCopy(letter)

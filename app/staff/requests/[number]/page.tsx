@@ -16,6 +16,7 @@ import { chinaDay } from "@/lib/calendar/workdays";
 import { allowedSteps, byTone, stepTone } from "@/lib/workflow/workflow";
 import { outcomeCells, ownStepOutcomes } from "@/lib/disclosure/outcomes";
 import type { TSimpleField } from "@/components/form/SimpleForm";
+import { field } from "@/components/form/fields";
 import { RequestStatus } from "@/components/disclosure/RequestStatus";
 import { Section } from "@/components/ui/Section";
 import { StaffPage } from "@/components/staff/StaffPage";
@@ -40,84 +41,68 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
   const returned = await returnedFormState({ actor, id: query[formReturnParam] });
   // what was just done, by its name; never beside a form sent back with errors
   const done = returned ? undefined : enumParam(query.done, requestStepNames);
-  const fieldsFor = (name: TRequestStep): TSimpleField[] => {
-    switch (name) {
-      case "confirmReceipt":
-        return [
-          {
-            name: "channel",
-            type: "select",
-            label: t("disclosure:staff.channel"),
-            hint: t("disclosure:staff.channelHint"),
-            options: receiptChannels.map((channel) => ({
-              value: channel,
-              label: t(`disclosure:channel.${channel}`),
-            })),
-          },
-          {
-            name: "receivedOn",
-            type: "text",
-            label: t("disclosure:staff.receivedOn"),
-            hint: t("disclosure:staff.receivedOnHint"),
-            autoComplete: "off",
-          },
-        ];
-      case "issueFeeNotice":
-        return [
-          {
-            name: "amount",
-            type: "text",
-            label: t("disclosure:staff.feeAmount"),
-            hint: t("disclosure:staff.feeHint"),
-            autoComplete: "off",
-          },
-          { name: "reason", type: "textarea", label: t("disclosure:staff.feeBasis") },
-        ];
-      case "requestSupplement":
-        return [
-          { name: "missing", type: "textarea", label: t("staff:missingList"), hint: t("staff:missingHint") },
-        ];
-      case "pause":
-        return [{ name: "reason", type: "textarea", label: t("disclosure:staff.pauseReason") }];
-      case "requestExtension":
-        return [
-          {
-            name: "days",
-            type: "text",
-            label: t("disclosure:staff.extensionDays"),
-            hint: t("disclosure:staff.extensionHint"),
-          },
-          { name: "reason", type: "textarea", label: t("staff:reason") },
-        ];
-      case "reply":
-        return [
-          {
-            name: "outcome",
-            type: "select",
-            label: t("disclosure:request.outcome"),
-            // 逾期不补正 and 逾期未缴费 have their own steps, after their periods
-            options: outcomeCells
-              .filter((cell) => !ownStepOutcomes.includes(cell.sub ?? ""))
-              .map((cell) => ({
-                value: cell.sub ? `${cell.category}:${cell.sub}` : cell.category,
-                label: cell.sub
-                  ? `${t(`disclosure:outcome.${cell.category}`)} · ${t(`disclosure:outcomeSub.${cell.sub}`)}`
-                  : t(`disclosure:outcome.${cell.category}`),
-              })),
-          },
-          { name: "legalBasis", type: "text", label: t("disclosure:request.legalBasis") },
-          { name: "replyText", type: "textarea", rows: 8, label: t("disclosure:request.replyText") },
-          {
-            name: "replyFiles",
-            type: "file",
-            multiple: true,
-            accept: "application/pdf,image/jpeg,image/png",
-            label: t("disclosure:staff.replyFiles"),
-          },
-        ];
-      default:
-        return [];
-    }
+  // what each step asks for; the compiler checks that every step is here
+  const stepFields: Record<TRequestStep, TSimpleField[]> = {
+    confirmReceipt: [
+      field.select(
+        "channel",
+        t("disclosure:staff.channel"),
+        receiptChannels.map((channel) => ({ value: channel, label: t(`disclosure:channel.${channel}`) })),
+        { hint: t("disclosure:staff.channelHint") },
+      ),
+      field.text("receivedOn", t("disclosure:staff.receivedOn"), "off", {
+        hint: t("disclosure:staff.receivedOnHint"),
+      }),
+    ],
+    requestSupplement: [
+      field.textarea("missing", t("staff:missingList"), 4, { hint: t("staff:missingHint") }),
+    ],
+    correct: [],
+    abandon: [],
+    startProcessing: [],
+    pause: [field.textarea("reason", t("disclosure:staff.pauseReason"), 4)],
+    resume: [],
+    requestExtension: [
+      {
+        name: "days",
+        type: "text",
+        label: t("disclosure:staff.extensionDays"),
+        hint: t("disclosure:staff.extensionHint"),
+      },
+      field.textarea("reason", t("staff:reason"), 4),
+    ],
+    approveExtension: [],
+    issueFeeNotice: [
+      field.text("amount", t("disclosure:staff.feeAmount"), "off", { hint: t("disclosure:staff.feeHint") }),
+      field.textarea("reason", t("disclosure:staff.feeBasis"), 4),
+    ],
+    recordPayment: [],
+    feeUnpaid: [],
+    reply: [
+      field.select(
+        "outcome",
+        t("disclosure:request.outcome"),
+        // 逾期不补正 and 逾期未缴费 have their own steps, after their periods
+        outcomeCells
+          .filter((cell) => !ownStepOutcomes.includes(cell.sub ?? ""))
+          .map((cell) => ({
+            value: cell.sub ? `${cell.category}:${cell.sub}` : cell.category,
+            label: cell.sub
+              ? `${t(`disclosure:outcome.${cell.category}`)} · ${t(`disclosure:outcomeSub.${cell.sub}`)}`
+              : t(`disclosure:outcome.${cell.category}`),
+          })),
+      ),
+      { name: "legalBasis", type: "text", label: t("disclosure:request.legalBasis") },
+      field.textarea("replyText", t("disclosure:request.replyText"), 8),
+      {
+        name: "replyFiles",
+        type: "file",
+        multiple: true,
+        accept: "application/pdf,image/jpeg,image/png",
+        label: t("disclosure:staff.replyFiles"),
+      },
+    ],
+    withdraw: [],
   };
   return (
     <StaffPage
@@ -145,7 +130,7 @@ export default async function StaffRequestPage({ params, searchParams }: Props) 
         label={(step) => t(`disclosure:staff.step.${step}`)}
         tone={(step) => stepTone(requestWorkflow, step, found.status)}
         warning={t("staff:irreversibleHint")}
-        fields={fieldsFor}
+        fields={(step) => stepFields[step]}
         postTo="/api/forms/request-step"
         // the portal's own requests came online: the officer changes it for a posted or handed-in one
         initialValues={(step) => (step === "confirmReceipt" ? { channel: found.channel } : undefined)}

@@ -1,6 +1,5 @@
 import { getT, staffPageMetadata } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
-import { errorMessages } from "@/lib/i18n/messages";
 import { orNotFound, requireStaff } from "@/lib/auth/session";
 import { openStaffArea } from "@/lib/users/staffAreas";
 import { listSynonymGroups } from "@/lib/search/queries";
@@ -22,10 +21,7 @@ export default async function SynonymsPage({
 }) {
   await orNotFound(openStaffArea({ actor: await requireStaff(), area: "synonyms" }));
   const [t, groups] = await Promise.all([getT(defaultLocale, ["search", "errors"]), listSynonymGroups()]);
-  const messages = {
-    ...errorMessages(t, { staff: true }),
-    ...Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)])),
-  };
+  const messages = Object.fromEntries(searchErrors.map((key) => [key, t(`search:errors.${key}`)]));
   const done = (await searchParams).done;
   const termsField = field.textarea("terms", t("search:staff.terms"), 2, {
     hint: t("search:staff.termsHint"),
@@ -34,12 +30,13 @@ export default async function SynonymsPage({
     <StaffPage
       title={t("search:staff.title")}
       status={done === "saved" || done === "deleted" ? t(`search:staff.${done}`) : null}
+      intro={t("search:staff.intro")}
     >
-      <p className="max-w-2xl">{t("search:staff.intro")}</p>
       <FormSection
         id="add"
         idPrefix="new"
         title={t("search:staff.addTitle")}
+        staff
         messages={messages}
         action={createSynonymGroup}
         fields={[termsField]}
@@ -62,6 +59,7 @@ export default async function SynonymsPage({
             fields={[termsField]}
             initialValues={{ terms: group.terms.join(t("search:termSeparator")) }}
             submitLabel={t("search:staff.save")}
+            staff
             messages={messages}
           />
           <TranslatedForm
@@ -71,6 +69,7 @@ export default async function SynonymsPage({
             fields={[]}
             submitLabel={t("search:staff.delete")}
             tone="warning"
+            staff
             messages={messages}
           />
         </section>

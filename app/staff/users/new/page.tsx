@@ -22,8 +22,8 @@ export default async function NewStaffAccountPage() {
     <StaffPage
       title={t("users:create.title")}
       back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
+      intro={t("users:create.intro")}
     >
-      <p className="max-w-2xl">{t("users:create.intro")}</p>
       <SimpleForm
         idPrefix="account"
         action={createStaffAccountAction}

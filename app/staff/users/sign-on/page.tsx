@@ -46,8 +46,8 @@ export default async function StaffSignOnPage({ searchParams }: { searchParams: 
       title={t("users:signOn.title")}
       back={{ href: "/staff/users", label: t("users:backToList"), nav: t("users:backNav") }}
       status={done ? t(`users:signOn.done.${done}`) : null}
+      intro={t("users:signOn.intro")}
     >
-      <p className="max-w-2xl">{t("users:signOn.intro")}</p>
       <Section id="links" title={t("users:signOn.listTitle")}>
         <Table
           caption={t("users:signOn.listTitle")}
