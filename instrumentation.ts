@@ -42,15 +42,26 @@ async function serveEmbeddedDumps() {
   }
 }
 
-/** On PostgreSQL, an edit on any instance drops the cached pages of this one (LISTEN/NOTIFY). */
+/** On PostgreSQL, an edit on any instance drops the cached pages and kept reads of this one (LISTEN/NOTIFY). */
 async function listenForContentChanges() {
-  const [{ directDatabaseTarget }, { startContentChannel }, { invalidatePages, pageStore }] =
-    await Promise.all([
-      import("./lib/db/adapter"),
-      import("./lib/cache/contentChannel"),
-      import("./lib/cache/pageStore"),
-    ]);
+  const [
+    { directDatabaseTarget },
+    { startContentChannel },
+    { invalidatePages, pageStore },
+    { dropKeptReads },
+  ] = await Promise.all([
+    import("./lib/db/adapter"),
+    import("./lib/cache/contentChannel"),
+    import("./lib/cache/pageStore"),
+    import("./lib/cache/keptReads"),
+  ]);
   const target = directDatabaseTarget();
   if (target.kind !== "postgres") return;
-  startContentChannel({ url: target.url, onChange: () => invalidatePages(pageStore()) });
+  startContentChannel({
+    url: target.url,
+    onChange: () => {
+      invalidatePages(pageStore());
+      dropKeptReads();
+    },
+  });
 }

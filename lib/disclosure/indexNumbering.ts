@@ -7,6 +7,7 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { isValidCreditCode } from "../shared/checksums";
 import { departmentCodePattern } from "./indexNumbers";
+import { contentChanged } from "../cache/contentChanged";
 
 /**
  * Which departments number their documents by 统一社会信用代码 ({credit code}/{year}-{serial})
@@ -62,7 +63,7 @@ export async function saveIndexNumbering(
   const creditCodes = input.entries.map((entry) => entry.creditCode);
   if (new Set(creditCodes).size !== creditCodes.length)
     throw new FormError("indexNumberingShared", "creditCodes");
-  return prisma.$transaction(async (tx) => {
+  const numbering = await prisma.$transaction(async (tx) => {
     const departments = await tx.department.findMany({
       select: { code: true, creditCode: true, indexByCreditCode: true },
     });
@@ -92,4 +93,6 @@ export async function saveIndexNumbering(
     });
     return { on, off };
   });
+  contentChanged();
+  return numbering;
 }

@@ -6,6 +6,7 @@ import type { TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
+import { contentChanged } from "../cache/contentChanged";
 
 /**
  * A place added or renamed by an administrator. Codes follow GB/T 2260 and the 统计用区划代码
@@ -40,7 +41,7 @@ export async function savePlace(
   });
   const { level, code, name, nameEn, rural } = input.place;
   const names = { name, nameEn };
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     let outcome: "created" | "renamed";
     if (level === "district") {
       outcome = (await tx.district.findUnique({ where: { code } })) ? "renamed" : "created";
@@ -73,4 +74,6 @@ export async function savePlace(
     });
     return outcome;
   });
+  contentChanged();
+  return outcome;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { cache } from "react";
 import { clientOf, type TDbOption } from "../db/client";
+import { keptRead } from "../cache/keptReads";
 import type { PrismaClient } from "../db/generated/client";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
@@ -15,9 +15,9 @@ const readPlaceTree = (prisma: PrismaClient) =>
 const readDepartments = (prisma: PrismaClient) =>
   prisma.department.findMany({ orderBy: { sortOrder: "asc" } });
 
-// read once per request when no client is given (React's cache compares arguments by identity)
-const serverPlaceTree = cache(async () => readPlaceTree(await clientOf({})));
-const serverDepartments = cache(async () => readDepartments(await clientOf({})));
+// with no client given, read once for every request within a moment (lib/cache/keptReads.ts)
+const serverPlaceTree = keptRead("placeTree", async () => readPlaceTree(await clientOf({})));
+const serverDepartments = keptRead("departments", async () => readDepartments(await clientOf({})));
 
 /** Districts → streets → communities, in code order. */
 export function placeTree(input: TDbOption = {}) {

@@ -1,6 +1,6 @@
 import "server-only";
-import { cache } from "react";
 import type { TDbOption } from "../db/client";
+import { keptRead } from "../cache/keptReads";
 import { ZSiteSettings, defaultSiteSettings, type TSiteSettings } from "./site";
 import { ZRetention, defaultRetention, retentionFields, type TRetention } from "./retention";
 import {
@@ -16,11 +16,17 @@ import { readSetting, saveSetting } from "./stored";
 import { ZCaseSettings, defaultCaseSettings, type TCaseSettings } from "./cases";
 
 /** The site settings, falling back field by field to the defaults. */
-export const getSiteSettings = cache(async (input: TDbOption = {}): Promise<TSiteSettings> => {
+export function getSiteSettings(input: TDbOption = {}): Promise<TSiteSettings> {
+  return input.db ? readSiteSettings(input) : keptSiteSettings();
+}
+
+async function readSiteSettings(input: TDbOption): Promise<TSiteSettings> {
   const stored = await readSetting({ ...input, key: "site" });
   const parsed = ZSiteSettings.partial().safeParse(stored);
   return { ...defaultSiteSettings, ...(parsed.success ? parsed.data : {}) };
-});
+}
+// read by every page: once for every request within a moment (lib/cache/keptReads.ts)
+const keptSiteSettings = keptRead("siteSettings", () => readSiteSettings({}));
 
 /** The retention periods, falling back field by field to the defaults. */
 export async function getRetention(input: TDbOption = {}): Promise<TRetention> {

@@ -5,6 +5,7 @@ import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { requireAdministrator } from "../auth/guards";
 import { writeAudit } from "../audit/writeAudit";
+import { contentChanged } from "../cache/contentChanged";
 
 /** The stored value of one setting (`{}` when it was never set), for its reader to parse. */
 export async function readSetting(input: TDbOption & { key: string }): Promise<unknown> {
@@ -33,5 +34,6 @@ export async function saveSetting<S extends z.ZodType<Prisma.InputJsonValue>>(
     await tx.siteSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await writeAudit(tx, { ...entry, entityId: key, detail: value });
   });
+  contentChanged();
   return value;
 }
