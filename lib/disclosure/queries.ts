@@ -4,7 +4,7 @@ import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { readTablePage } from "../db/readTablePage";
+import { readTablePage } from "../shared/paging";
 import { indexNoPattern } from "./indexNumbers";
 
 export type TDocumentFilter = {

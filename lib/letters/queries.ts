@@ -6,7 +6,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
-import { readTablePage } from "../db/readTablePage";
+import { readTablePage } from "../shared/paging";
 import { likeText } from "../shared/likeText";
 import type { TLetterStatus } from "./kinds";
 import { handlesMailbox } from "../auth/policy";
