@@ -90,6 +90,30 @@ export async function auditIfExists(
   return null;
 }
 
+/** A table a citizen reads their own records of by tracking number: cases, disclosure requests. */
+type TTrackedTable = {
+  findUnique(args: { where: { trackingNumber: string }; select: { id: true } }): Promise<unknown>;
+};
+
+/**
+ * For a citizen's read of their own record by tracking number (ownership in its where clause): the
+ * record found, else null, with the refusal audited when the number is someone else's record.
+ */
+export async function ownOrRefused<T>(
+  prisma: PrismaClient,
+  found: T | null,
+  read: { actor: { id: string }; trackingNumber: string },
+  refusal: { table: TTrackedTable; action: string; entityType: string },
+): Promise<T | null> {
+  if (found) return found;
+  const { table, ...entry } = refusal;
+  return auditIfExists(
+    prisma,
+    () => table.findUnique({ where: { trackingNumber: read.trackingNumber }, select: { id: true } }),
+    { ...entry, actorId: read.actor.id, entityId: read.trackingNumber },
+  );
+}
+
 /**
  * For a staff read that found its record and must check the reader's scope: the record when
  * `allowed`, else null with the refusal audited, so the page answers as for a missing record.

@@ -43,15 +43,16 @@ export function ownAccountEntry(userId: string, action: string, detail?: Prisma.
 /**
  * A change guarded on the row as it was read (`update`'s where clause names its version or status)
  * and its audit entry, in one transaction: a change made meanwhile leaves no row to match, and the
- * change is refused as changed, with nothing written.
+ * change is refused as changed (the form's message `changed`), with nothing written.
  */
 export async function writeGuardedChange(
   prisma: PrismaClient,
   update: (tx: Prisma.TransactionClient) => Promise<{ count: number }>,
   entry: TAuditEntry,
+  changed = "caseChanged",
 ): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    if ((await update(tx)).count !== 1) throw new FormError("caseChanged");
+    if ((await update(tx)).count !== 1) throw new FormError(changed);
     await writeAudit(tx, entry);
   });
 }

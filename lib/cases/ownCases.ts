@@ -1,7 +1,7 @@
 import "server-only";
 import type { TSessionUser } from "../auth/types";
 import { clientOf, type TDbOption } from "../db/client";
-import { auditIfExists } from "../audit/refusals";
+import { ownOrRefused } from "../audit/refusals";
 import { readPage } from "../shared/paging";
 
 /**
@@ -36,23 +36,11 @@ export async function getOwnCase(input: { actor: TSessionUser; trackingNumber: s
       resultDocument: { select: { issuedAt: true } },
     },
   });
-  return (
-    found ??
-    auditIfExists(
-      prisma,
-      () =>
-        prisma.application.findUnique({
-          where: { trackingNumber: input.trackingNumber },
-          select: { id: true },
-        }),
-      {
-        actorId: input.actor.id,
-        action: "case.read",
-        entityType: "Application",
-        entityId: input.trackingNumber,
-      },
-    )
-  );
+  return ownOrRefused(prisma, found, input, {
+    table: prisma.application,
+    action: "case.read",
+    entityType: "Application",
+  });
 }
 
 /**

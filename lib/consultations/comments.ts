@@ -2,7 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
-import { writeAudit } from "../audit/writeAudit";
+import { writeGuardedChange } from "../audit/writeAudit";
 import { deniedAsNotFound } from "../audit/refusals";
 import { FormError, NotFoundError } from "../shared/errors";
 import { countAttempt } from "../throttle/throttle";
@@ -68,23 +68,25 @@ export async function moderateComment(
   if (moderation.decision === "reject" && !reason) throw new FormError("reasonRequired", "reason");
   if (comment.status !== "PENDING" || comment.consultation.status === "DRAFT")
     throw new FormError("consultationCommentModerated");
-  await prisma.$transaction(async (tx) => {
-    const updated = await tx.consultationComment.updateMany({
-      where: { id: comment.id, status: "PENDING" },
-      data: {
-        status: moderation.decision === "approve" ? "APPROVED" : "REJECTED",
-        rejectReason: moderation.decision === "reject" ? reason : null,
-        moderatorId: actor.id,
-        moderatedAt: input.now ?? new Date(),
-      },
-    });
-    if (updated.count !== 1) throw new FormError("consultationCommentModerated");
-    await writeAudit(tx, {
+  await writeGuardedChange(
+    prisma,
+    (tx) =>
+      tx.consultationComment.updateMany({
+        where: { id: comment.id, status: "PENDING" },
+        data: {
+          status: moderation.decision === "approve" ? "APPROVED" : "REJECTED",
+          rejectReason: moderation.decision === "reject" ? reason : null,
+          moderatorId: actor.id,
+          moderatedAt: input.now ?? new Date(),
+        },
+      }),
+    {
       actorId: actor.id,
       action,
       entityType: "ConsultationComment",
       entityId: comment.id,
       detail: { consultationId: comment.consultationId, ...(reason ? { reason } : {}) },
-    });
-  });
+    },
+    "consultationCommentModerated",
+  );
 }

@@ -12,6 +12,17 @@ const publicCommentWhere: Prisma.ConsultationCommentWhereInput = { status: "APPR
 
 const department = { select: { code: true, name: true, nameEn: true } } as const;
 
+/** What both lists, the public's and the editors', show of a consultation. */
+const listed = {
+  id: true,
+  title: true,
+  kind: true,
+  status: true,
+  opensAt: true,
+  closesAt: true,
+  department,
+} satisfies Prisma.ConsultationSelect;
+
 /**
  * The public list: consultations taking comments (soonest closing first), then the closed ones,
  * newest first, each marked when its feedback is out.
@@ -21,17 +32,7 @@ export async function publicConsultations(input: { now?: Date } & TDbOption = {}
   const now = input.now ?? new Date();
   const rows = await prisma.consultation.findMany({
     where: publicWhere,
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      kind: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      feedbackPublishedAt: true,
-      department,
-    },
+    select: { ...listed, summary: true, feedbackPublishedAt: true },
     orderBy: { closesAt: "desc" },
   });
   const open = rows.filter((c) => c.status === "OPEN" && now < c.closesAt).reverse();
@@ -100,16 +101,7 @@ export async function staffConsultations(input: { actor: TSessionUser } & TDbOpt
   });
   return prisma.consultation.findMany({
     orderBy: { updatedAt: "desc" },
-    select: {
-      id: true,
-      title: true,
-      kind: true,
-      status: true,
-      opensAt: true,
-      closesAt: true,
-      department,
-      _count: { select: { comments: { where: { status: "PENDING" } } } },
-    },
+    select: { ...listed, _count: { select: { comments: { where: { status: "PENDING" } } } } },
   });
 }
 

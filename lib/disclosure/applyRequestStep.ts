@@ -36,6 +36,19 @@ export type TRequestStepInput = TStepInput<TRequestStep> & {
   replyFileIds?: string[];
 };
 
+/**
+ * The clock event a step adds on the day it is taken (clock.ts reads them); confirmReceipt's is
+ * the day the application was received, and approveExtension's carries its days.
+ */
+const dayClockEvents: Partial<Record<TRequestStep, Exclude<TClockEvent["type"], "received" | "extended">>> = {
+  requestSupplement: "supplementRequested",
+  correct: "corrected",
+  issueFeeNotice: "feeNotified",
+  recordPayment: "feePaid",
+  pause: "paused",
+  resume: "resumed",
+};
+
 const asDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 
 const loadRequest = (prisma: PrismaClient, trackingNumber: string) =>
@@ -77,7 +90,8 @@ const requestSteps: TStepKind<
       .filter((e): e is TClockEvent => !!e);
     const reason = input.reason?.trim() || null;
     const missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
-    let clock: TClockEvent | null = null;
+    const dayEvent = dayClockEvents[step];
+    let clock: TClockEvent | null = dayEvent ? { type: dayEvent, day } : null;
     const data: Prisma.DisclosureRequestUpdateManyMutationInput = {};
     const eventData: Record<string, unknown> = {};
     // 逾期不补正 and 逾期未缴费: only once the applicant's period (`due`) has ended; the request closes
@@ -99,7 +113,6 @@ const requestSteps: TStepKind<
         if (!missing.length) throw new FormError("missingListRequired", "missing");
         const refusal = supplementRefusal(clockEvents, day, calendar);
         if (refusal) throw new FormError(refusal);
-        clock = { type: "supplementRequested", day };
         // the notice states its period and the day it ends (the applicant sees both)
         const { correctionPeriodWorkingDays } = await getDisclosureSettings({ db: prisma });
         Object.assign(eventData, {
@@ -111,7 +124,6 @@ const requestSteps: TStepKind<
       }
       case "correct":
         if (!reason) throw new FormError("required", "reason");
-        clock = { type: "corrected", day };
         break;
       case "abandon":
         // only for a request sent for 补正, and only once the period the notice stated has ended
@@ -126,25 +138,17 @@ const requestSteps: TStepKind<
         if (!Number.isFinite(amount) || amount <= 0 || amount > maxFee)
           throw new FormError("feeAmountInvalid", "amount");
         if (!reason) throw new FormError("required", "reason");
-        clock = { type: "feeNotified", day };
         Object.assign(eventData, {
           amount,
           feeDue: addWorkingDays(day, feePaymentWorkingDays, calendar).due,
         });
         break;
       }
-      case "recordPayment":
-        clock = { type: "feePaid", day };
-        break;
       case "feeUnpaid":
         closeLapsed(applicantPeriods(entity.events).feeDue, "feePeriodRunning", "FEE_UNPAID");
         break;
       case "pause":
         if (!reason) throw new FormError("reasonRequired", "reason");
-        clock = { type: "paused", day };
-        break;
-      case "resume":
-        clock = { type: "resumed", day };
         break;
       case "requestExtension":
       case "approveExtension": {

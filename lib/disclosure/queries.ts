@@ -4,7 +4,7 @@ import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { departmentScope, hasRole } from "../auth/policy";
-import { readPage } from "../shared/paging";
+import { readTablePage } from "../shared/paging";
 import { indexNoPattern } from "./indexNumbers";
 
 export type TDocumentFilter = {
@@ -41,27 +41,24 @@ function whereFor(
 /** A page of published documents, newest first, with the total. */
 export async function listDocuments(input: TDocumentFilter & TDbOption) {
   const prisma = await publicReadClientOf(input);
-  const where = whereFor(input);
-  const { total, page, rows } = await readPage({
+  const { total, page, rows } = await readTablePage({
+    table: prisma.disclosureDocument,
+    query: {
+      where: whereFor(input),
+      orderBy: [{ publishedAt: "desc" }, { indexNo: "desc" }],
+      select: {
+        indexNo: true,
+        title: true,
+        titleEn: true,
+        docNumber: true,
+        publishedAt: true,
+        validity: true,
+        category: true,
+        department: { select: { code: true, shortName: true, nameEn: true } },
+      },
+    },
     size: documentsPageSize,
     requested: input.page,
-    count: () => prisma.disclosureDocument.count({ where }),
-    rows: (window) =>
-      prisma.disclosureDocument.findMany({
-        where,
-        orderBy: [{ publishedAt: "desc" }, { indexNo: "desc" }],
-        ...window,
-        select: {
-          indexNo: true,
-          title: true,
-          titleEn: true,
-          docNumber: true,
-          publishedAt: true,
-          validity: true,
-          category: true,
-          department: { select: { code: true, shortName: true, nameEn: true } },
-        },
-      }),
   });
   return { total, items: rows, page: page.page, pages: page.pages };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { auditIfExists, inScopeOrRefused } from "../audit/refusals";
+import { ownOrRefused, inScopeOrRefused } from "../audit/refusals";
 import { lookUpByAccessCode } from "../throttle/accessCodes";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
@@ -114,23 +114,11 @@ export async function ownRequest(input: { actor: TSessionUser; trackingNumber: s
       attachments: { where: { purpose: "reply" }, select: { id: true, fileName: true, size: true } },
     },
   });
-  return (
-    found ??
-    auditIfExists(
-      prisma,
-      () =>
-        prisma.disclosureRequest.findUnique({
-          where: { trackingNumber: input.trackingNumber },
-          select: { id: true },
-        }),
-      {
-        actorId: input.actor.id,
-        action: "request.read",
-        entityType: "DisclosureRequest",
-        entityId: input.trackingNumber,
-      },
-    )
-  );
+  return ownOrRefused(prisma, found, input, {
+    table: prisma.disclosureRequest,
+    action: "request.read",
+    entityType: "DisclosureRequest",
+  });
 }
 
 /**

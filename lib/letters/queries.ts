@@ -6,7 +6,7 @@ import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isAdministrator } from "../auth/policy";
 import { dueFlagOn, type TDueFlag } from "../calendar/dueFlag";
-import { readPage } from "../shared/paging";
+import { readTablePage } from "../shared/paging";
 import { likeText } from "../shared/likeText";
 import type { TLetterStatus } from "./kinds";
 import { handlesMailbox } from "../auth/policy";
@@ -76,17 +76,11 @@ export async function publishedLetters(input: { page?: number; q?: string } & TD
         }
       : {}),
   };
-  const { total, page, rows } = await readPage({
+  const { total, page, rows } = await readTablePage({
+    table: prisma.letter,
+    query: { where, orderBy: [{ publishedAt: "desc" }, { number: "desc" }], select: publishedView },
     size: pageSize,
     requested: input.page,
-    count: () => prisma.letter.count({ where }),
-    rows: (window) =>
-      prisma.letter.findMany({
-        where,
-        orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
-        ...window,
-        select: publishedView,
-      }),
   });
   return { rows, total, ...page };
 }

@@ -2,8 +2,7 @@ import "server-only";
 import { requireAdministrator } from "../auth/guards";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
-import { writeAudit } from "../audit/writeAudit";
-import { FormError } from "../shared/errors";
+import { writeAudit, writeGuardedChange } from "../audit/writeAudit";
 import { contentChanged } from "../cache/contentChanged";
 
 type TChange =
@@ -28,8 +27,9 @@ export async function editSynonyms(
     entityType: "SearchSynonym",
     entityId: change.kind === "create" ? null : change.id,
   });
-  const done = await prisma.$transaction(async (tx) => {
-    if (change.kind === "create") {
+  let id: string;
+  if (change.kind === "create") {
+    id = await prisma.$transaction(async (tx) => {
       const created = await tx.searchSynonym.create({ data: { terms: change.terms }, select: { id: true } });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -38,28 +38,29 @@ export async function editSynonyms(
         entityId: created.id,
         detail: { terms: change.terms },
       });
-      return created;
-    }
-    const where = { id: change.id, version: change.expectedVersion };
-    const changed =
-      change.kind === "update"
-        ? await tx.searchSynonym.updateMany({
-            where,
-            data: { terms: change.terms, version: { increment: 1 } },
-          })
-        : await tx.searchSynonym.deleteMany({ where });
-    if (changed.count !== 1) throw new FormError("synonymChanged");
-    await writeAudit(tx, {
-      actorId: actor.id,
-      action,
-      entityType: "SearchSynonym",
-      entityId: change.id,
-      detail:
-        change.kind === "update" ? { terms: change.terms, version: change.expectedVersion + 1 } : undefined,
+      return created.id;
     });
-    return { id: change.id };
-  });
+  } else {
+    id = change.id;
+    const where = { id: change.id, version: change.expectedVersion };
+    await writeGuardedChange(
+      prisma,
+      (tx) =>
+        change.kind === "update"
+          ? tx.searchSynonym.updateMany({ where, data: { terms: change.terms, version: { increment: 1 } } })
+          : tx.searchSynonym.deleteMany({ where }),
+      {
+        actorId: actor.id,
+        action,
+        entityType: "SearchSynonym",
+        entityId: change.id,
+        detail:
+          change.kind === "update" ? { terms: change.terms, version: change.expectedVersion + 1 } : undefined,
+      },
+      "synonymChanged",
+    );
+  }
   // cached search pages answer with the new synonyms at once
   contentChanged();
-  return done;
+  return { id };
 }

@@ -1,3 +1,5 @@
+import type { Prisma } from "../db/generated/client";
+
 /** A page of a list: the page asked for, held inside 1…pages, and the rows to skip. */
 export type TPage = { page: number; pages: number; skip: number; take: number };
 
@@ -45,4 +47,35 @@ export async function readPage<TRow>(input: {
   const capped = reachable < total;
   const page = pageOf(reachable, input.size, requested);
   return { total, page, rows: await input.rows({ skip: page.skip, take: page.take }), more, capped };
+}
+
+/** A table of the client (`prisma.letter`, `prisma.user`, …), as far as a page of it is read. */
+type TTable = {
+  count(args: { where: never }): PromiseLike<number>;
+  findMany(args: never): PromiseLike<unknown[]>;
+};
+
+/**
+ * One page of a table (readPage): the rows `query` picks (its where, order and select, as
+ * findMany takes them) are counted, then only the page's rows are read, typed as findMany types them.
+ */
+export async function readTablePage<T extends TTable, TQuery>(input: {
+  table: T;
+  query: Prisma.Exact<TQuery, Prisma.Args<T, "findMany">>;
+  size: number;
+  requested: number | undefined;
+}) {
+  type TRow = Prisma.Result<T, TQuery, "findMany">[number];
+  // the client's methods are generic in their arguments: called here through their plain shape
+  const table = input.table as unknown as {
+    count(args: { where: unknown }): Promise<number>;
+    findMany(args: object): Promise<TRow[]>;
+  };
+  const query = input.query as { where?: unknown };
+  return readPage({
+    size: input.size,
+    requested: input.requested,
+    count: () => table.count({ where: query.where }),
+    rows: (window) => table.findMany({ ...query, ...window }),
+  });
 }

@@ -3,7 +3,7 @@ import type { Prisma } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { sessionLimits } from "../auth/sessions";
-import { readPage, type TPage } from "../shared/paging";
+import { readTablePage, type TPage } from "../shared/paging";
 import { likeText } from "../shared/likeText";
 import { requireAccountAdministrator } from "./accountChange";
 import type { TAccountFilter } from "./schema";
@@ -63,18 +63,11 @@ export async function listAccounts(
 ): Promise<{ rows: TAccountRow[]; total: number; page: TPage }> {
   const prisma = await clientOf(input);
   await requireAccountAdministrator(prisma, { actor: input.actor, action: "user.list" });
-  const where = whereOf(input.filter);
-  return readPage({
+  return readTablePage({
+    table: prisma.user,
+    query: { where: whereOf(input.filter), orderBy: [{ name: "asc" }, { email: "asc" }], select: rowSelect },
     size: accountPageSize,
     requested: input.page,
-    count: () => prisma.user.count({ where }),
-    rows: (window) =>
-      prisma.user.findMany({
-        where,
-        orderBy: [{ name: "asc" }, { email: "asc" }],
-        ...window,
-        select: rowSelect,
-      }),
   });
 }
 
