@@ -1,6 +1,4 @@
 import "server-only";
-import { clientOf, type TDbOption } from "../db/client";
-import type { TSessionUser } from "../auth/types";
 import { assuranceOf, type TAssuranceLevel } from "./assurance";
 
 /** 公民身份号码 or 统一社会信用代码 with its middle hidden: 5101**********1237. */
@@ -8,26 +6,33 @@ export function maskedIdNumber(value: string): string {
   return value.length <= 8 ? value : `${value.slice(0, 4)}${"*".repeat(value.length - 8)}${value.slice(-4)}`;
 }
 
+/** What of the account's row its identity view needs (see identityView). */
+export const identitySelect = {
+  mobileVerifiedAt: true,
+  realNameVerifiedAt: true,
+  verifiedName: true,
+  verifiedIdNumber: true,
+  agentName: true,
+  _count: { select: { identities: { where: { portal: "public" as const } } } },
+};
+
+type TIdentityRow = {
+  mobileVerifiedAt: Date | null;
+  realNameVerifiedAt: Date | null;
+  verifiedName: string | null;
+  verifiedIdNumber: string | null;
+  agentName: string | null;
+  _count: { identities: number };
+};
+
 /** What the account page shows of the account's identity: its level and what the platform vouched for. */
-export async function accountIdentity(input: { actor: TSessionUser } & TDbOption): Promise<{
+export function identityView(user: TIdentityRow): {
   level: TAssuranceLevel;
   verifiedName: string | null;
   verifiedIdNumber: string | null;
   agentName: string | null;
   linked: boolean;
-}> {
-  const prisma = await clientOf(input);
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { id: input.actor.id },
-    select: {
-      mobileVerifiedAt: true,
-      realNameVerifiedAt: true,
-      verifiedName: true,
-      verifiedIdNumber: true,
-      agentName: true,
-      _count: { select: { identities: { where: { portal: "public" } } } },
-    },
-  });
+} {
   return {
     level: assuranceOf(user),
     verifiedName: user.verifiedName,

@@ -2,6 +2,7 @@ import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { listOwnCases } from "../cases/ownCases";
+import { identitySelect, identityView } from "../identity/queries";
 
 const accountCasesPageSize = 20;
 /**
@@ -12,8 +13,8 @@ const accountCasesPageSize = 20;
 const accountCasesPagesAhead = 10;
 
 /**
- * The signed-in citizen's own profile with a page of their cases (newest first) and their
- * requests (ownership in the where clause).
+ * The signed-in citizen's own profile and identity with a page of their cases (newest first) and
+ * their requests (ownership in the where clause).
  */
 export async function getAccountOverview(input: { actor: TSessionUser; casesPage?: number } & TDbOption) {
   const prisma = await clientOf(input);
@@ -21,7 +22,7 @@ export async function getAccountOverview(input: { actor: TSessionUser; casesPage
   const [user, cases, requests] = await Promise.all([
     prisma.user.findUnique({
       where: { id: userId },
-      select: { name: true, email: true, accountType: true, createdAt: true },
+      select: { name: true, email: true, accountType: true, createdAt: true, ...identitySelect },
     }),
     listOwnCases({
       actor: input.actor,
@@ -47,7 +48,8 @@ export async function getAccountOverview(input: { actor: TSessionUser; casesPage
   ]);
   if (!user) return null;
   return {
-    user,
+    user: { name: user.name, email: user.email, accountType: user.accountType, createdAt: user.createdAt },
+    identity: identityView(user),
     applications: cases.items,
     requests,
     cases: { page: cases.page, pages: cases.pages, total: cases.total, more: cases.more },

@@ -8,7 +8,6 @@ import { getAccountOverview } from "@/lib/users/queries";
 import { listDrafts } from "@/lib/cases/drafts";
 import { latestNotifications } from "@/lib/notifications/queries";
 import { linkIdentity, markNotificationsRead, saveMyCommunities } from "./actions";
-import { accountIdentity } from "@/lib/identity/queries";
 import { signOnErrorKey } from "@/lib/auth/signOnClaims";
 import { signOnIssuer } from "@/lib/auth/signOnProviders";
 import { labelledPlaceTree } from "@/lib/places/queries";
@@ -44,17 +43,17 @@ export default async function AccountPage({ params, searchParams }: Props) {
     "disclosure",
   ]);
   const user = await requireCitizen(locale, `/${locale}/account`);
-  const [overview, query, drafts, notifications, tree, mine, identity] = await Promise.all([
+  const [overview, query, drafts, notifications, tree, mine] = await Promise.all([
     searchParams.then((q) => getAccountOverview({ actor: user, casesPage: intParam(q.casesPage) })),
     searchParams,
     listDrafts({ actor: user }),
     latestNotifications({ actor: user }),
     labelledPlaceTree({ locale }),
     myCommunityCodes({ userId: user.id }),
-    accountIdentity({ actor: user }),
   ]);
   const identityError = signOnErrorKey(query.identityError);
   if (!overview) notFound();
+  const { identity } = overview;
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">{t("account:title")}</h1>
