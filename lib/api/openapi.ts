@@ -137,22 +137,31 @@ const applicationBody = {
   },
 };
 
+/** A public catalogue: its filters are query parameters, and a bad one is answered 400. */
+const publicList = (summary: string, query: string[], found: string): TOp => ({
+  summary,
+  query,
+  responses: { "200": found, "400": "Bad filter" },
+});
+/** One public item by its key in the path; an unknown key is answered 404. */
+const publicItem = (summary: string, found: string, unknown: string): TOp => ({
+  summary,
+  responses: { "200": found, "404": unknown },
+});
+
 /** Every call as `"method /path"`; a path's `{parameters}` are read from the path itself. */
 const operations: Record<string, TOp> = {
-  "get /services": {
-    summary: "The service catalogue",
-    query: ["audience", "theme", "department", "q"],
-    responses: { "200": "Services", "400": "Bad filter" },
-  },
-  "get /services/{code}": {
-    summary: "A service's full guide with its form definition",
-    responses: { "200": "Guide", "404": "Unknown service" },
-  },
-  "get /documents": {
-    summary: "The proactive-disclosure catalogue",
-    query: ["q", "category", "department", "year", "docType", "page"],
-    responses: { "200": "Documents", "400": "Bad filter" },
-  },
+  "get /services": publicList("The service catalogue", ["audience", "theme", "department", "q"], "Services"),
+  "get /services/{code}": publicItem(
+    "A service's full guide with its form definition",
+    "Guide",
+    "Unknown service",
+  ),
+  "get /documents": publicList(
+    "The proactive-disclosure catalogue",
+    ["q", "category", "department", "year", "docType", "page"],
+    "Documents",
+  ),
   "get /documents/{unit}/{serial}": {
     summary:
       "A document by its 索引号 (unit/year-serial; the unit is the department's code, or its 18-character 统一社会信用代码 where it numbers by it), with interprets ({indexNo, title, titleEn} of the published original it interprets, or null) and interpretations (its published 政策解读, the same shape). A former 索引号 redirects permanently (308) to the current one",
@@ -162,15 +171,8 @@ const operations: Record<string, TOp> = {
       "404": "Unknown document",
     },
   },
-  "get /notices": {
-    summary: "Current community notices",
-    query: ["community", "category", "page"],
-    responses: { "200": "Notices", "400": "Bad filter" },
-  },
-  "get /notices/{id}": {
-    summary: "A notice (expired ones too)",
-    responses: { "200": "Notice", "404": "Unknown notice" },
-  },
+  "get /notices": publicList("Current community notices", ["community", "category", "page"], "Notices"),
+  "get /notices/{id}": publicItem("A notice (expired ones too)", "Notice", "Unknown notice"),
   "get /search": {
     summary: "One search over services, documents, notices and published letters; each item has a type",
     description:

@@ -131,10 +131,7 @@ export async function inScopeOrRefused<T>(
 
 /** The same for a change: the record when `allowed`, else the audited refusal thrown as "not found". */
 export async function inScopeOrDenied<T>(
-  prisma: PrismaClient,
-  found: T | null,
-  allowed: (found: T) => boolean,
-  entry: TRefusal,
+  ...[prisma, found, allowed, entry]: Parameters<typeof inScopeOrRefused<T>>
 ): Promise<T> {
   if (found && allowed(found)) return found;
   throw await deniedAsNotFound(prisma, entry);

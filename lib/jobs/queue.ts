@@ -88,6 +88,29 @@ export async function enqueueJob(
   });
 }
 
+/** What an outbox message (a mail, an SMS) names besides its content. */
+export type TOutboxMessage = {
+  /** an e-mail address, or a normalised mainland mobile number (normaliseMobile) */
+  to: string;
+  userId?: string | null;
+  /** one message per key: queueing again with a key already queued does nothing (a retried mail-out) */
+  key?: string;
+};
+
+/**
+ * Queues the `kind` job that sends one outbox message, in the caller's transaction: `store` keeps the
+ * message and returns the job's payload. Returns false, storing nothing, when the key was already queued.
+ */
+export async function queueOutboxMessage(
+  tx: Tx,
+  job: { kind: string; uniqueKey?: string; store: () => Promise<Prisma.InputJsonValue> },
+): Promise<boolean> {
+  const { kind, uniqueKey } = job;
+  if (uniqueKey && (await tx.job.findUnique({ where: { uniqueKey }, select: { id: true } }))) return false;
+  await enqueueJob(tx, { kind, payload: await job.store(), uniqueKey });
+  return true;
+}
+
 // the database's clock, as the timestamp-without-zone the columns hold: leases are compared on one
 // clock whichever instance wrote them
 const dbNow = "(clock_timestamp() AT TIME ZONE 'UTC')";

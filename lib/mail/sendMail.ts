@@ -2,18 +2,14 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
-import { enqueueJob } from "../jobs/queue";
+import { queueOutboxMessage, type TOutboxMessage } from "../jobs/queue";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
-export type TMail = {
-  to: string;
+export type TMail = TOutboxMessage & {
   subject: string;
   text: string;
-  userId?: string | null;
   headers?: Record<string, string>;
-  /** one mail per key: sending again with a key already queued does nothing (a retried mail-out) */
-  key?: string;
   /** notice deliveries to record once the SMTP server has accepted the mail, and not before */
   deliveries?: { noticeId: string; subscriptionIds: string[] };
 };
@@ -32,17 +28,19 @@ export const ZMailJob = z.object({
  */
 export async function queueMail(tx: Tx, mail: TMail): Promise<boolean> {
   const uniqueKey = mail.key ? `mail:${mail.key}` : undefined;
-  if (uniqueKey && (await tx.job.findUnique({ where: { uniqueKey }, select: { id: true } }))) return false;
+  return queueOutboxMessage(tx, { kind: "mail.send", uniqueKey, store: () => storeMail(tx, mail) });
+}
+
+/** Keeps the mail in the outbox; answers the payload of the job that sends it. */
+async function storeMail(tx: Tx, mail: TMail): Promise<z.infer<typeof ZMailJob>> {
   const row = await tx.outboxMail.create({
     data: { to: mail.to, subject: mail.subject, text: mail.text, userId: mail.userId ?? null },
   });
-  const payload: z.infer<typeof ZMailJob> = {
+  return {
     outboxId: row.id,
     ...(mail.headers ? { headers: mail.headers } : {}),
     ...(mail.deliveries ? { deliveries: mail.deliveries } : {}),
   };
-  await enqueueJob(tx, { kind: "mail.send", payload, uniqueKey });
-  return true;
 }
 
 /** The same, in a transaction of its own, for callers that are not in one. */

@@ -1,16 +1,12 @@
 import { z } from "zod";
+import { ZCodeList } from "../shared/codeList";
+import categories from "./categories.json";
 
-/** Community-notice categories; labels in locales/<lng>/catalog.json under noticeCategory.<code>. */
-export const noticeCategories = [
-  "utilities", // 停水停电
-  "activities", // 社区活动
-  "announcements", // 通知公告
-  "emergency", // 防汛应急
-  "health", // 卫生健康
-  "elderly", // 为老服务
-  "employment", // 就业服务
-  "safety", // 平安建设
-] as const;
+/**
+ * Community-notice categories (the codes are data: categories.json); labels live in
+ * locales/<lng>/catalog.json under noticeCategory.<code>.
+ */
+export const noticeCategories = ZCodeList.parse(categories);
 
 /**
  * The filter programs give for notices (the feed, the API): a community by its statistical code

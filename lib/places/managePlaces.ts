@@ -3,6 +3,7 @@ import { administratorsClient } from "../auth/guards";
 import { z } from "zod";
 import { lineField } from "../shared/plainText";
 import type { TDbOption } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
@@ -30,6 +31,15 @@ export const ZPlace = z
   });
 export type TPlace = z.infer<typeof ZPlace>;
 
+/** The id of the place a street or community belongs under: its code less the last 3 digits. */
+async function parentId(tx: Prisma.TransactionClient, level: "street" | "community", code: string) {
+  const where = { code: code.slice(0, -3) };
+  const parent =
+    level === "street" ? await tx.district.findUnique({ where }) : await tx.street.findUnique({ where });
+  if (!parent) throw new FormError("placeParentMissing", "code");
+  return parent.id;
+}
+
 /** Adds a place or renames one (administrators only; a refusal is audited too). */
 export async function savePlace(
   input: { actor: TSessionUser; place: TPlace } & TDbOption,
@@ -47,22 +57,18 @@ export async function savePlace(
       outcome = (await tx.district.findUnique({ where: { code } })) ? "renamed" : "created";
       await tx.district.upsert({ where: { code }, create: { code, ...names }, update: names });
     } else if (level === "street") {
-      const parent = await tx.district.findUnique({ where: { code: code.slice(0, 6) } });
-      if (!parent) throw new FormError("placeParentMissing", "code");
+      const districtId = await parentId(tx, level, code);
+      const street = { ...names, rural: rural === "yes" };
       outcome = (await tx.street.findUnique({ where: { code } })) ? "renamed" : "created";
-      await tx.street.upsert({
-        where: { code },
-        create: { code, ...names, rural: rural === "yes", districtId: parent.id },
-        update: { ...names, rural: rural === "yes" },
-      });
+      await tx.street.upsert({ where: { code }, create: { code, ...street, districtId }, update: street });
     } else {
-      const parent = await tx.street.findUnique({ where: { code: code.slice(0, 9) } });
-      if (!parent) throw new FormError("placeParentMissing", "code");
+      const streetId = await parentId(tx, level, code);
+      const community = { ...names, village: rural === "yes" };
       outcome = (await tx.community.findUnique({ where: { code } })) ? "renamed" : "created";
       await tx.community.upsert({
         where: { code },
-        create: { code, ...names, village: rural === "yes", streetId: parent.id },
-        update: { ...names, village: rural === "yes" },
+        create: { code, ...community, streetId },
+        update: community,
       });
     }
     await writeAudit(tx, {

@@ -1,11 +1,12 @@
 // No "server-only" marker: the seed and the volume generator (tsx scripts) call rebuildSearchIndex.
 import { Prisma, type PrismaClient } from "../db/generated/client";
-import { currentNoticeWhere } from "../shared/noticeVisibility";
+import { publicItemWhere } from "../shared/publicItems";
 import {
   consultationEntry,
   documentEntry,
   letterEntry,
   noticeEntry,
+  searchTypes,
   serviceEntry,
   utc,
   type TSearchEntryData,
@@ -74,47 +75,67 @@ const consultationFields = {
   opensAt: true,
   updatedAt: true,
 } as const;
-/** A consultation is public from its opening (its feedback from publication: consultationEntry). */
-const indexableConsultation = { status: { not: "DRAFT" } } as const;
 
-/** Notices residents may see listed (the expiry is checked again at query time). */
-const indexableNotice = currentNoticeWhere;
+type TNewestBy = "updatedAt" | "publishedAt" | "opensAt";
+/** What the index needs of a table to count and list its public rows, newest first. */
+type TListedTable = {
+  count(args: { where: object }): Promise<number>;
+  findMany(args: {
+    where: object;
+    select: { id: true };
+    orderBy: Partial<Record<TNewestBy | "id", "desc">>[];
+  }): Promise<{ id: string }[]>;
+};
+/** What the index needs of a table to read rows: S selects the fields of an entry, R is a row so read. */
+type TReadTable<S, R> = { findMany(args: { where: object; select: S }): Promise<R[]> };
+
+/**
+ * One type of item in the index: its table, its public rows (`publicWhere`), listed newest first by
+ * `newestBy`, and how a row read with `select` becomes an entry.
+ */
+function indexed<S, R>(
+  table: TListedTable & TReadTable<NoInfer<S>, NoInfer<R>>,
+  publicWhere: object,
+  newestBy: TNewestBy,
+  select: S,
+  entry: (row: R) => TSearchEntryData,
+) {
+  return {
+    publicWhere,
+    count: () => table.count({ where: publicWhere }),
+    newestIds: () =>
+      table.findMany({
+        where: publicWhere,
+        select: { id: true },
+        orderBy: [{ [newestBy]: "desc" }, { id: "desc" }],
+      }),
+    /** the entries of the rows `where` finds */
+    entries: async (where: object) => (await table.findMany({ where, select })).map(entry),
+  };
+}
+
+/** Each type of item as `tx` reads it, with its public rows at `now`. */
+function indexedTypes(tx: Tx, now: Date) {
+  const visible = publicItemWhere(now);
+  return {
+    service: indexed(tx.service, visible.service, "updatedAt", serviceFields, serviceEntry),
+    document: indexed(tx.disclosureDocument, visible.document, "publishedAt", documentFields, documentEntry),
+    notice: indexed(tx.notice, visible.notice, "publishedAt", noticeFields, noticeEntry),
+    letter: indexed(tx.letter, visible.letter, "publishedAt", letterFields, letterEntry),
+    consultation: indexed(
+      tx.consultation,
+      visible.consultation,
+      "opensAt",
+      consultationFields,
+      consultationEntry,
+    ),
+  } satisfies Record<TSearchType, unknown>;
+}
 
 async function readEntry(tx: Tx, ref: { type: TSearchType; id: string }): Promise<TSearchEntryData | null> {
-  switch (ref.type) {
-    case "service": {
-      const s = await tx.service.findFirst({ where: { id: ref.id, published: true }, select: serviceFields });
-      return s ? serviceEntry(s) : null;
-    }
-    case "document": {
-      const d = await tx.disclosureDocument.findFirst({
-        where: { id: ref.id, status: "PUBLISHED" },
-        select: documentFields,
-      });
-      return d ? documentEntry(d) : null;
-    }
-    case "notice": {
-      const n = await tx.notice.findFirst({
-        where: { id: ref.id, ...indexableNotice(new Date()) },
-        select: noticeFields,
-      });
-      return n ? noticeEntry(n) : null;
-    }
-    case "letter": {
-      const l = await tx.letter.findFirst({
-        where: { id: ref.id, status: "PUBLISHED" },
-        select: letterFields,
-      });
-      return l ? letterEntry(l) : null;
-    }
-    case "consultation": {
-      const c = await tx.consultation.findFirst({
-        where: { id: ref.id, ...indexableConsultation },
-        select: consultationFields,
-      });
-      return c ? consultationEntry(c) : null;
-    }
-  }
+  const indexedType = indexedTypes(tx, new Date())[ref.type];
+  const [entry] = await indexedType.entries({ id: ref.id, ...indexedType.publicWhere });
+  return entry ?? null;
 }
 
 /**
@@ -176,15 +197,9 @@ export async function rebuildSearchIndex(input: {
   onProgress?: (done: number, total: number) => void;
 }): Promise<number> {
   const { db: prisma } = input;
-  const now = new Date();
-  const [services, documents, notices, letters, consultations] = await Promise.all([
-    prisma.service.count({ where: { published: true } }),
-    prisma.disclosureDocument.count({ where: { status: "PUBLISHED" } }),
-    prisma.notice.count({ where: indexableNotice(now) }),
-    prisma.letter.count({ where: { status: "PUBLISHED" } }),
-    prisma.consultation.count({ where: indexableConsultation }),
-  ]);
-  const total = services + documents + notices + letters + consultations;
+  const types = indexedTypes(prisma, new Date());
+  const counts = await Promise.all(searchTypes.map((type) => types[type].count()));
+  const total = counts.reduce((sum, count) => sum + count, 0);
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_headGrams_idx"`);
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_bodyGrams_idx"`);
   await prisma.$executeRawUnsafe(`TRUNCATE "SearchEntry", "SearchBody"`);
@@ -195,54 +210,19 @@ export async function rebuildSearchIndex(input: {
   };
   // newest first: a query reads at most a few hundred candidates per type in table order, so
   // these should be the most recent ones
-  async function each<T extends { id: string }>(
-    ids: { id: string }[],
-    read: (ids: string[]) => Promise<T[]>,
-    build: (row: T) => TSearchEntryData,
-  ) {
+  for (const type of searchTypes) {
+    const { newestIds, entries } = types[type];
+    const ids = (await newestIds()).map((row) => row.id);
     for (let i = 0; i < ids.length; i += batchSize) {
-      const chunk = ids.slice(i, i + batchSize).map((r) => r.id);
-      const byId = new Map((await read(chunk)).map((row) => [row.id, row]));
+      const chunk = ids.slice(i, i + batchSize);
+      const byId = new Map((await entries({ id: { in: chunk } })).map((entry) => [entry.refId, entry]));
       await insertBatch(
         prisma,
-        chunk.flatMap((id) => {
-          const row = byId.get(id);
-          return row ? [build(row)] : [];
-        }),
+        chunk.flatMap((id) => byId.get(id) ?? []),
       );
       report(chunk.length);
     }
   }
-  // the ids of a table's indexable rows, newest first by `field`
-  const newestIds = (field: "updatedAt" | "publishedAt" | "opensAt") => ({
-    select: { id: true },
-    orderBy: [{ [field]: "desc" as const }, { id: "desc" as const }],
-  });
-  await each(
-    await prisma.service.findMany({ where: { published: true }, ...newestIds("updatedAt") }),
-    (ids) => prisma.service.findMany({ where: { id: { in: ids } }, select: serviceFields }),
-    serviceEntry,
-  );
-  await each(
-    await prisma.disclosureDocument.findMany({ where: { status: "PUBLISHED" }, ...newestIds("publishedAt") }),
-    (ids) => prisma.disclosureDocument.findMany({ where: { id: { in: ids } }, select: documentFields }),
-    documentEntry,
-  );
-  await each(
-    await prisma.notice.findMany({ where: indexableNotice(now), ...newestIds("publishedAt") }),
-    (ids) => prisma.notice.findMany({ where: { id: { in: ids } }, select: noticeFields }),
-    noticeEntry,
-  );
-  await each(
-    await prisma.letter.findMany({ where: { status: "PUBLISHED" }, ...newestIds("publishedAt") }),
-    (ids) => prisma.letter.findMany({ where: { id: { in: ids } }, select: letterFields }),
-    letterEntry,
-  );
-  await each(
-    await prisma.consultation.findMany({ where: indexableConsultation, ...newestIds("opensAt") }),
-    (ids) => prisma.consultation.findMany({ where: { id: { in: ids } }, select: consultationFields }),
-    consultationEntry,
-  );
   await prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);

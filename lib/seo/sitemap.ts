@@ -1,60 +1,60 @@
 import "server-only";
 import { publicReadClientOf, type TDbOption } from "../db/client";
 import { locales } from "../i18n/settings";
-import { currentNoticeWhere } from "../shared/noticeVisibility";
+import { publicItemWhere } from "../shared/publicItems";
 import { xmlDocument, xmlElement } from "../shared/xml";
 
 export type TSitemapEntry = { path: string; lastModified?: Date };
 
+/** What the sitemap needs of a table with a page per row: the column the page's URL ends with (K). */
+type TPagedTable<K extends string> = {
+  findMany(args: {
+    where: object;
+    select: Record<K | "updatedAt", true>;
+    orderBy: Partial<Record<K | "publishedAt" | "opensAt", "asc" | "desc">>;
+  }): Promise<(Record<K, string> & { updatedAt: Date })[]>;
+};
+
+/** The pages `path`/<key> of a table's public rows (`where`), in `orderBy` order. */
+async function itemPages<K extends string>(
+  table: TPagedTable<K>,
+  path: string,
+  key: K,
+  where: object,
+  orderBy: Partial<Record<K | "publishedAt" | "opensAt", "asc" | "desc">>,
+): Promise<TSitemapEntry[]> {
+  const select = { [key]: true, updatedAt: true } as Record<K | "updatedAt", true>;
+  const rows = await table.findMany({ where, select, orderBy });
+  return rows.map((row) => ({ path: `${path}/${row[key]}`, lastModified: row.updatedAt }));
+}
+
 /** Every public page (in the default locale's form; each is listed for all three locales). */
 export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEntry[]> {
   const prisma = await publicReadClientOf(input);
+  const visible = publicItemWhere(new Date());
   const [services, documents, notices, letters, consultations] = await Promise.all([
-    prisma.service.findMany({
-      where: { published: true },
-      select: { code: true, updatedAt: true },
-      orderBy: { code: "asc" },
-    }),
-    prisma.disclosureDocument.findMany({
-      where: { status: "PUBLISHED" },
-      select: { indexNo: true, updatedAt: true },
-      orderBy: { indexNo: "asc" },
-    }),
-    prisma.notice.findMany({
-      where: currentNoticeWhere(new Date()),
-      select: { id: true, updatedAt: true },
-      orderBy: { publishedAt: "desc" },
-    }),
-    // a letter is public only once published, as its redacted copy
-    prisma.letter.findMany({
-      where: { status: "PUBLISHED" },
-      select: { number: true, updatedAt: true },
-      orderBy: { number: "asc" },
-    }),
-    // a consultation is public from its opening; a draft is not
-    prisma.consultation.findMany({
-      where: { status: { not: "DRAFT" } },
-      select: { id: true, updatedAt: true },
-      orderBy: { opensAt: "desc" },
-    }),
+    itemPages(prisma.service, "/services", "code", visible.service, { code: "asc" }),
+    itemPages(prisma.disclosureDocument, "/disclosure", "indexNo", visible.document, { indexNo: "asc" }),
+    itemPages(prisma.notice, "/notices", "id", visible.notice, { publishedAt: "desc" }),
+    itemPages(prisma.letter, "/letters", "number", visible.letter, { number: "asc" }),
+    itemPages(prisma.consultation, "/consultations", "id", visible.consultation, { opensAt: "desc" }),
   ]);
   const year = new Date().getFullYear();
   // a list page changed when the newest of its items did
-  const newest = (rows: { updatedAt: Date }[]) =>
-    rows.reduce<Date | undefined>(
-      (latest, r) => (!latest || r.updatedAt > latest ? r.updatedAt : latest),
+  const newest = (dates: (Date | undefined)[]) =>
+    dates.reduce<Date | undefined>(
+      (latest, date) => (date && (!latest || date > latest) ? date : latest),
       undefined,
     );
+  const changed = (pages: TSitemapEntry[]) => newest(pages.map((page) => page.lastModified));
   const lists: Record<string, Date | undefined> = {
-    "/services": newest(services),
-    "/disclosure": newest(documents),
-    "/notices": newest(notices),
-    "/letters": newest(letters),
-    "/consultations": newest(consultations),
+    "/services": changed(services),
+    "/disclosure": changed(documents),
+    "/notices": changed(notices),
+    "/letters": changed(letters),
+    "/consultations": changed(consultations),
   };
-  lists[""] = newest(
-    [services, documents, notices].flatMap((rows) => (newest(rows) ? [{ updatedAt: newest(rows)! }] : [])),
-  );
+  lists[""] = newest([lists["/services"], lists["/disclosure"], lists["/notices"]]);
   return [
     ...[
       "",
@@ -77,11 +77,11 @@ export async function sitemapEntries(input: TDbOption = {}): Promise<TSitemapEnt
       "/contact",
       "/sitemap",
     ].map((path) => ({ path, lastModified: lists[path] })),
-    ...services.map((s) => ({ path: `/services/${s.code}`, lastModified: s.updatedAt })),
-    ...documents.map((d) => ({ path: `/disclosure/${d.indexNo}`, lastModified: d.updatedAt })),
-    ...notices.map((n) => ({ path: `/notices/${n.id}`, lastModified: n.updatedAt })),
-    ...letters.map((l) => ({ path: `/letters/${l.number}`, lastModified: l.updatedAt })),
-    ...consultations.map((c) => ({ path: `/consultations/${c.id}`, lastModified: c.updatedAt })),
+    ...services,
+    ...documents,
+    ...notices,
+    ...letters,
+    ...consultations,
   ];
 }
 

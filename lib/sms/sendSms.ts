@@ -2,20 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../db/generated/client";
-import { enqueueJob } from "../jobs/queue";
+import { queueOutboxMessage, type TOutboxMessage } from "../jobs/queue";
 import { smsParams, type TSmsParams, type TSmsTemplate } from "./templates";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
-export type TSms = {
-  /** a normalised mainland mobile number (normaliseMobile) */
-  to: string;
-  template: TSmsTemplate;
-  params: TSmsParams;
-  userId?: string | null;
-  /** one SMS per key: queueing again with a key already queued does nothing */
-  key?: string;
-};
+export type TSms = TOutboxMessage & { template: TSmsTemplate; params: TSmsParams };
 
 export const ZSmsJob = z.object({ outboxId: z.string() });
 
@@ -27,7 +19,11 @@ export const ZSmsJob = z.object({ outboxId: z.string() });
  */
 export async function queueSms(tx: Tx, sms: TSms): Promise<boolean> {
   const uniqueKey = sms.key ? `sms:${sms.key}` : undefined;
-  if (uniqueKey && (await tx.job.findUnique({ where: { uniqueKey }, select: { id: true } }))) return false;
+  return queueOutboxMessage(tx, { kind: "sms.send", uniqueKey, store: () => storeSms(tx, sms) });
+}
+
+/** Keeps the SMS in the outbox; answers the payload of the job that sends it. */
+async function storeSms(tx: Tx, sms: TSms): Promise<z.infer<typeof ZSmsJob>> {
   const row = await tx.outboxSms.create({
     data: {
       to: sms.to,
@@ -36,9 +32,7 @@ export async function queueSms(tx: Tx, sms: TSms): Promise<boolean> {
       userId: sms.userId ?? null,
     },
   });
-  const payload: z.infer<typeof ZSmsJob> = { outboxId: row.id };
-  await enqueueJob(tx, { kind: "sms.send", payload, uniqueKey });
-  return true;
+  return { outboxId: row.id };
 }
 
 /** Whether SMS leave the portal at all; without SMS_URL the SMS outbox is the only phone (development). */

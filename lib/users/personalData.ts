@@ -1,5 +1,6 @@
 import "server-only";
 import { clientOf, type TDbOption } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 import type { TSessionUser } from "../auth/types";
 import { ownAccountEntry, writeAudit } from "../audit/writeAudit";
 import { requireOwnAccount } from "../auth/guards";
@@ -17,6 +18,16 @@ const fileJson = (file: { fileName: string; purpose: string | null; size: number
   uploadedAt: iso(file.createdAt),
 });
 
+/** A place, service or department as the export names it. */
+const codeAndNames = { select: { code: true, name: true, nameEn: true } } as const;
+
+/** What the applicant sees of a case or request: its timeline without internal steps, and its files (those `files` matches). */
+const applicantView = (files: Prisma.AttachmentWhereInput = {}) =>
+  ({
+    events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
+    attachments: { where: files, select: fileSelect, orderBy: { createdAt: "asc" } },
+  }) as const;
+
 async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, actor: TSessionUser) {
   const userId = actor.id;
   const user = await prisma.user.findUniqueOrThrow({
@@ -30,7 +41,7 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
       locale: true,
       createdAt: true,
       lastLoginAt: true,
-      communities: { select: { community: { select: { code: true, name: true, nameEn: true } } } },
+      communities: { select: { community: codeAndNames } },
     },
   });
   // every read is the person's own: their id, or the address only their account holds, in the where clause
@@ -40,30 +51,24 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
         where: { applicantId: userId },
         orderBy: { submittedAt: "asc" },
         include: {
-          service: { select: { code: true, name: true, nameEn: true } },
-          events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
-          attachments: { select: fileSelect, orderBy: { createdAt: "asc" } },
+          service: codeAndNames,
+          ...applicantView(),
           rating: { select: { level: true, comment: true, createdAt: true } },
         },
       }),
       prisma.disclosureRequest.findMany({
         where: { applicantId: userId },
         orderBy: { createdAt: "asc" },
+        // of a request's files, the applicant sees the reply's and their own
         include: {
-          department: { select: { code: true, name: true, nameEn: true } },
-          events: { where: { internal: false }, orderBy: { createdAt: "asc" } },
-          // what the applicant sees of a request's files: the reply's, and their own
-          attachments: {
-            where: { OR: [{ purpose: "reply" }, { uploaderId: userId }] },
-            select: fileSelect,
-            orderBy: { createdAt: "asc" },
-          },
+          department: codeAndNames,
+          ...applicantView({ OR: [{ purpose: "reply" }, { uploaderId: userId }] }),
         },
       }),
       prisma.subscription.findMany({
         where: { email: user.email },
         orderBy: { createdAt: "asc" },
-        include: { community: { select: { code: true, name: true, nameEn: true } } },
+        include: { community: codeAndNames },
       }),
       prisma.apiToken.findMany({
         where: { userId },
@@ -85,7 +90,7 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
       prisma.applicationDraft.findMany({
         where: { userId },
         orderBy: { updatedAt: "asc" },
-        include: { service: { select: { code: true, name: true, nameEn: true } } },
+        include: { service: codeAndNames },
       }),
       prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
       prisma.outboxMail.findMany({
@@ -98,7 +103,7 @@ async function readPersonalData(prisma: Awaited<ReturnType<typeof clientOf>>, ac
         where: { writerId: userId },
         orderBy: { createdAt: "asc" },
         include: {
-          department: { select: { code: true, name: true, nameEn: true } },
+          department: codeAndNames,
         },
       }),
       // comments on consultations (意见征集), private ones too

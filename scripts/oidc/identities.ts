@@ -14,6 +14,23 @@ export type TDemoIdentity = {
   amr: string[];
 };
 
+/**
+ * A civil servant at the government sign-on, which vouches only for the name and the e-mail. The
+ * picker's note says how they signed in, unless one is given.
+ */
+function staff(sub: string, name: string, email: string, amr: string[], note?: string): TDemoIdentity {
+  const how = amr.includes("mfa")
+    ? "signed in with a one-time code (multi-factor)"
+    : "password only (no second factor)";
+  return {
+    sub,
+    portal: "staff",
+    note: note ?? `${email}, ${how}`,
+    claims: { name, email, email_verified: true },
+    amr,
+  };
+}
+
 export const demoIdentities: TDemoIdentity[] = [
   {
     sub: "p-zhangxiaoming",
@@ -93,25 +110,13 @@ export const demoIdentities: TDemoIdentity[] = [
     },
     amr: ["pwd"],
   },
-  {
-    sub: "s-wangjianguo",
-    portal: "staff",
-    note: "caseworker@example.cn, signed in with a one-time code (multi-factor)",
-    claims: { name: "王建国", email: "caseworker@example.cn", email_verified: true },
-    amr: ["pwd", "otp", "mfa"],
-  },
-  {
-    sub: "s-liuyang",
-    portal: "staff",
-    note: "editor@example.cn, password only (no second factor)",
-    claims: { name: "刘洋", email: "editor@example.cn", email_verified: true },
-    amr: ["pwd"],
-  },
-  {
-    sub: "s-qianjin",
-    portal: "staff",
-    note: "a civil servant the portal's administrator never registered",
-    claims: { name: "钱进", email: "qianjin@gov.example.cn", email_verified: true },
-    amr: ["pwd", "otp", "mfa"],
-  },
+  staff("s-wangjianguo", "王建国", "caseworker@example.cn", ["pwd", "otp", "mfa"]),
+  staff("s-liuyang", "刘洋", "editor@example.cn", ["pwd"]),
+  staff(
+    "s-qianjin",
+    "钱进",
+    "qianjin@gov.example.cn",
+    ["pwd", "otp", "mfa"],
+    "a civil servant the portal's administrator never registered",
+  ),
 ];

@@ -1,4 +1,5 @@
 /** Writes generated disclosure documents and the 索引号 serials they take. */
+import type { PrismaClient } from "../../lib/db/generated/client";
 import type { TDepartmentRef } from "./content";
 import { makeDocument } from "./content";
 import { insertRows, ts, type TRow } from "./insert";
@@ -6,17 +7,24 @@ import { existing, inBatches, pad, type TGeneration } from "./batches";
 
 const volumeDocumentId = (index: number) => `vol-d-${pad(index, 7)}`;
 
-/** Documents up to options.documents, resuming after the last committed batch; returns how many there are. */
-export async function writeDocuments(generation: TGeneration): Promise<number> {
-  const { prisma, options, run, types, log } = generation;
-  // the bodies that only issue documents (成都市人民政府) are left out, so the generated set stays
-  // what it was before they were seeded
+/**
+ * The seeded departments that documents are generated for, with their ids. The bodies that only issue
+ * documents (成都市人民政府) are left out, so the generated set stays what it was before they were seeded.
+ */
+async function departmentRefs(prisma: PrismaClient) {
   const departments = await prisma.department.findMany({
     where: { issuerOnly: false },
     orderBy: { sortOrder: "asc" },
     select: { id: true, code: true, name: true, shortName: true },
   });
   if (!departments.length) throw new Error("no departments: seed the demo data first (npm run db:seed)");
+  return departments;
+}
+
+/** Documents up to options.documents, resuming after the last committed batch; returns how many there are. */
+export async function writeDocuments(generation: TGeneration): Promise<number> {
+  const { prisma, options, run, types, log } = generation;
+  const departments = await departmentRefs(prisma);
   const deptRefs: TDepartmentRef[] = departments;
   const deptId = new Map(departments.map((d) => [d.code, d.id]));
   const serials = new Map(
