@@ -73,10 +73,9 @@ type TCasePlan = {
 };
 
 /** The case lifecycle on the workflow engine: the statutory rules of 补正, 受理 and 办结 as hooks. */
-const caseSteps: TStepKind<TCaseStep, TCase, TCaseRule, TCaseStepInput, TCasePlan> = {
+const caseSteps: TStepKind<TCase, TCaseRule, TCaseStepInput, TCasePlan> = {
   workflow: caseWorkflow,
-  action: "case",
-  entityType: "Application",
+  audit: { action: "case", entityType: "Application" },
   key: (input) => input.trackingNumber,
   load: loadCase,
   async plan({ prisma, step, rule, entity, input, now }) {

@@ -3,7 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { FormError } from "../shared/errors";
 import { refreshSearchEntry } from "../search/index";
 import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
-import { consultationWorkflow, type TConsultationStep } from "./consultationWorkflow";
+import { consultationWorkflow, type TConsultationRule, type TConsultationStep } from "./consultationWorkflow";
 import { periodProblem, startOfChinaDay } from "./rules";
 
 export type TConsultationStepInput = TStepInput<TConsultationStep> & { consultationId: string };
@@ -22,15 +22,13 @@ type TConsultationPlan = { data: Prisma.ConsultationUpdateManyMutationInput };
 
 /** The consultation workflow on the engine; its rules read the server's clock, so they live in plan. */
 const consultationSteps: TStepKind<
-  TConsultationStep,
   TConsultation,
-  (typeof consultationWorkflow.steps)[TConsultationStep],
+  TConsultationRule,
   TConsultationStepInput,
   TConsultationPlan
 > = {
   workflow: consultationWorkflow,
-  action: "consultation",
-  entityType: "Consultation",
+  audit: { action: "consultation", entityType: "Consultation" },
   key: (input) => input.consultationId,
   load: loadConsultation,
   async plan({ step, entity, now }) {

@@ -6,7 +6,7 @@ import { byParty, type TStepRule, type TWorkflow } from "../workflow/workflow";
 /** What the table reads of a consultation. */
 export type TConsultationSubject = { status: ConsultationStatus };
 
-type TConsultationRule = TStepRule<TConsultationSubject, "editor"> & { to: ConsultationStatus };
+export type TConsultationRule = TStepRule<TConsultationSubject, "editor"> & { to: ConsultationStatus };
 
 /** Editors (and administrators) run consultations, as they run notices: one desk for the public page. */
 export function isConsultationEditor(actor: TSessionUser | null | undefined): boolean {

@@ -4,10 +4,15 @@ import { addWorkingDays, calendarVersionOf, chinaDay } from "../calendar/workday
 import { getCalendarOverrides, getDisclosureSettings } from "../settings/queries";
 import { FormError } from "../shared/errors";
 import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
-import type { TStepRule } from "../workflow/workflow";
 import { computeClock, extensionRefusal, supplementRefusal, type TClock, type TClockEvent } from "./clock";
 import { isValidOutcome, ownStepOutcomes } from "./outcomes";
-import { applicantPeriods, pendingExtension, requestWorkflow, type TRequestStep } from "./requestWorkflow";
+import {
+  applicantPeriods,
+  pendingExtension,
+  requestWorkflow,
+  type TRequestRule,
+  type TRequestStep,
+} from "./requestWorkflow";
 
 /** 申请人应当在收到收费通知次日起20个工作日内缴纳费用 (国办函〔2020〕109号). */
 const feePaymentWorkingDays = 20;
@@ -70,16 +75,9 @@ type TRequestPlan = {
 };
 
 /** The 依申请公开 workflow on the engine: the statutory clock and the reply letter as hooks. */
-const requestSteps: TStepKind<
-  TRequestStep,
-  TRequest,
-  TStepRule<TRequest, "officer" | "supervisor" | "applicant">,
-  TRequestStepInput,
-  TRequestPlan
-> = {
+const requestSteps: TStepKind<TRequest, TRequestRule, TRequestStepInput, TRequestPlan> = {
   workflow: requestWorkflow,
-  action: "disclosure",
-  entityType: "DisclosureRequest",
+  audit: { action: "disclosure", entityType: "DisclosureRequest" },
   key: (input) => input.trackingNumber,
   load: loadRequest,
   async plan({ prisma, step, entity, input, now }) {

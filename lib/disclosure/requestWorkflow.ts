@@ -13,7 +13,7 @@ export type TRequestSubject = {
   events: { kind: string; data: unknown }[];
 };
 
-type TRequestRule = TStepRule<TRequestSubject, "officer" | "supervisor" | "applicant">;
+export type TRequestRule = TStepRule<TRequestSubject, "officer" | "supervisor" | "applicant">;
 
 /** Days of an extension requested and not yet approved (0 when none is pending). */
 export function pendingExtension(events: TRequestSubject["events"]): number {

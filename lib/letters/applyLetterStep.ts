@@ -3,11 +3,10 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { addWorkingDays, calendarVersion, chinaDay, workingDaysBetween } from "../calendar/workdays";
 import { FormError } from "../shared/errors";
 import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
-import type { TStepRule } from "../workflow/workflow";
 import { letterRatings, type TLetterRating } from "./kinds";
 import { getLetterSettings } from "./settings";
 import { handlesMailbox } from "../auth/policy";
-import { letterWorkflow, type TLetterStep } from "./letterWorkflow";
+import { letterWorkflow, type TLetterRule, type TLetterStep } from "./letterWorkflow";
 import { redactLetter } from "./redact";
 import { contentChanged } from "../cache/contentChanged";
 import { clientOf } from "../db/client";
@@ -66,16 +65,9 @@ export function proposedPublicCopy(letter: {
   });
 }
 
-const letterStepKind: TStepKind<
-  TLetterStep,
-  TLetter,
-  TStepRule<TLetter, "handler" | "supervisor" | "writer">,
-  TLetterStepInput,
-  TLetterPlan
-> = {
+const letterStepKind: TStepKind<TLetter, TLetterRule, TLetterStepInput, TLetterPlan> = {
   workflow: letterWorkflow,
-  action: "letter",
-  entityType: "Letter",
+  audit: { action: "letter", entityType: "Letter" },
   key: (input) => input.number,
   load: loadLetter,
   async plan({ prisma, step, entity, input, now, actor }) {

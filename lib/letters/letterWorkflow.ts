@@ -19,7 +19,7 @@ export type TLetterSubject = {
   channel?: "WEBSITE" | "HOTLINE";
 };
 
-type TLetterRule = TStepRule<TLetterSubject, "handler" | "supervisor" | "writer">;
+export type TLetterRule = TStepRule<TLetterSubject, "handler" | "supervisor" | "writer">;
 
 /** A supervisor decides what another person asked or drafted: never their own. */
 const notOwn = (by: string | null, actor: TSessionUser) =>

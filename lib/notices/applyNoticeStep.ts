@@ -5,7 +5,13 @@ import { writeAudit } from "../audit/writeAudit";
 import { FormError } from "../shared/errors";
 import { enqueueJob } from "../jobs/queue";
 import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
-import { noticeWorkflow, noticeWriters, reviewsOfRound, type TNoticeStep } from "./noticeWorkflow";
+import {
+  noticeWorkflow,
+  noticeWriters,
+  reviewsOfRound,
+  type TNoticeRule,
+  type TNoticeStep,
+} from "./noticeWorkflow";
 import { needsThreeLevels } from "./reviewLevels";
 import { noticeVisibilityChanged } from "./effects";
 
@@ -82,16 +88,9 @@ async function afterPublication(
 }
 
 /** The notice workflow on the engine: approver, comment, revision and publication jobs as hooks. */
-const noticeSteps: TStepKind<
-  TNoticeStaffStep,
-  TNotice,
-  (typeof noticeWorkflow.steps)[TNoticeStep],
-  TNoticeStepInput,
-  TNoticePlan
-> = {
+const noticeSteps: TStepKind<TNotice, TNoticeRule, TNoticeStepInput, TNoticePlan> = {
   workflow: noticeWorkflow,
-  action: "notice",
-  entityType: "Notice",
+  audit: { action: "notice", entityType: "Notice" },
   key: (input) => input.noticeId,
   load: loadNotice,
   async plan({ step, actor, input, now }) {

@@ -62,7 +62,7 @@ function reviewRefusal(
   }
 }
 
-type TNoticeRule = TStepRule<TNoticeSubject, "editor" | "reviewer" | "supervisor" | "system"> & {
+export type TNoticeRule = TStepRule<TNoticeSubject, "editor" | "reviewer" | "supervisor" | "system"> & {
   to: TNoticeStatus | null;
 };
 

@@ -28,10 +28,10 @@ export type TStepPlan = {
 };
 
 /** Everything a step's hooks see: who, which step, on what, and when. */
-type TStepContext<TStep extends string, TEntity extends TStepEntity, TRule, TInput> = {
+type TStepContext<TEntity extends TStepEntity, TRule, TInput extends TStepInput<string>> = {
   prisma: PrismaClient;
   actor: TSessionUser;
-  step: TStep;
+  step: TInput["step"];
   rule: TRule;
   entity: TEntity;
   input: TInput;
@@ -45,38 +45,39 @@ type TGuardedUpdate<TEntity extends TStepEntity, TData> = {
   data: TData & { status: TEntity["status"]; version: { increment: number } };
 };
 
-/** How one entity takes steps: where it lives, and the hooks for the rules that are its own. */
+/**
+ * How one entity takes steps: where it lives, and the hooks for the rules that are its own. Its
+ * steps are the ones its input names (`TInput["step"]`).
+ */
 export type TStepKind<
-  TStep extends string,
   TEntity extends TStepEntity,
   TRule extends TStepRule<TEntity>,
-  TInput extends TStepInput<TStep>,
+  TInput extends TStepInput<string>,
   TPlan extends TStepPlan,
 > = {
-  workflow: TWorkflow<TStep, TEntity, TRule>;
+  workflow: TWorkflow<TInput["step"], TEntity, TRule>;
   /** the audit log's words: `${action}.${step}` on `entityType` */
-  action: string;
-  entityType: string;
+  audit: { action: string; entityType: string };
   /** how the actor named the entity (tracking number or id): what is looked up and audited */
   key: (input: TInput) => string;
   load: (prisma: PrismaClient, key: string) => Promise<TEntity | null>;
   /** the step's own checks (throwing FormError) and what its update writes; may read, never writes */
-  plan: (context: TStepContext<TStep, TEntity, TRule, TInput>) => Promise<TPlan>;
+  plan: (context: TStepContext<TEntity, TRule, TInput>) => Promise<TPlan>;
   /** the updateMany on the entity's table, with the guard the engine built */
   update: (
     tx: Prisma.TransactionClient,
     update: TGuardedUpdate<TEntity, TPlan["data"]>,
-    context: TStepContext<TStep, TEntity, TRule, TInput> & { plan: TPlan },
+    context: TStepContext<TEntity, TRule, TInput> & { plan: TPlan },
   ) => Promise<{ count: number }>;
   /** what commits with the change besides the audit entry: the event row, linked files, jobs */
   record: (
     tx: Prisma.TransactionClient,
-    context: TStepContext<TStep, TEntity, TRule, TInput> & { plan: TPlan },
+    context: TStepContext<TEntity, TRule, TInput> & { plan: TPlan },
   ) => Promise<void>;
   /** whether a step taken is audited (default: every step) */
   audited?: (rule: TRule) => boolean;
   /** work after the commit that must not undo the change if it fails (mail, caches) */
-  afterCommit?: (context: TStepContext<TStep, TEntity, TRule, TInput> & { plan: TPlan }) => Promise<void>;
+  afterCommit?: (context: TStepContext<TEntity, TRule, TInput> & { plan: TPlan }) => Promise<void>;
 };
 
 /**
@@ -84,12 +85,11 @@ export type TStepKind<
  * writes, `apply` takes the step.
  */
 export function stepEngine<
-  TStep extends string,
   TEntity extends TStepEntity,
   TRule extends TStepRule<TEntity>,
-  TInput extends TStepInput<TStep>,
+  TInput extends TStepInput<string>,
   TPlan extends TStepPlan,
->(kind: TStepKind<TStep, TEntity, TRule, TInput, TPlan>) {
+>(kind: TStepKind<TEntity, TRule, TInput, TPlan>) {
   /**
    * Everything a step checks before it writes, in order: the actor may take it on this entity (else,
    * audited as DENIED, not found — nothing tells them it exists), nobody changed the entity since
@@ -99,16 +99,18 @@ export function stepEngine<
    */
   async function prepare(input: TInput) {
     const prisma = await clientOf(input);
-    const { actor, step } = input;
+    const { actor } = input;
+    // the input's own steps: destructured, it would widen to the constraint's string
+    const step: TInput["step"] = input.step;
     const rule = kind.workflow.steps[step];
     const key = kind.key(input);
-    const action = `${kind.action}.${step}`;
+    const action = `${kind.audit.action}.${step}`;
     const entity = await kind.load(prisma, key);
     if (!entity || !kind.workflow.actsAs(actor, rule.by, entity)) {
       throw await deniedAsNotFound(prisma, {
         actorId: actor.id,
         action,
-        entityType: kind.entityType,
+        entityType: kind.audit.entityType,
         entityId: key,
       });
     }
@@ -120,7 +122,7 @@ export function stepEngine<
       await writeAudit(prisma, {
         actorId: actor.id,
         action,
-        entityType: kind.entityType,
+        entityType: kind.audit.entityType,
         entityId: key,
         outcome: "DENIED",
         detail: { refusal },
@@ -166,7 +168,7 @@ export function stepEngine<
         await writeAudit(tx, {
           actorId: actor.id,
           action,
-          entityType: kind.entityType,
+          entityType: kind.audit.entityType,
           entityId: key,
           detail: { from: entity.status, to, ...plan.auditDetail },
         });

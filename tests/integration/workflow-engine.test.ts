@@ -33,15 +33,13 @@ const toyWorkflow: TWorkflow<TToyStep, TToyEntity, TStepRule<TToyEntity, "author
 };
 type TToyInput = TStepInput<TToyStep> & { id: string; title?: string };
 const toySteps: TStepKind<
-  TToyStep,
   TToyEntity,
   TStepRule<TToyEntity, "author">,
   TToyInput,
   { data: { title?: string } }
 > = {
   workflow: toyWorkflow,
-  action: "toy",
-  entityType: "Notice",
+  audit: { action: "toy", entityType: "Notice" },
   key: (input) => input.id,
   load: (prisma, id) => prisma.notice.findUnique({ where: { id } }),
   plan: async ({ input }) => {
