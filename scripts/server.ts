@@ -6,7 +6,7 @@
  * chain, see lib/http/peerAddress.ts), and any copy the client sent is dropped first. And an
  * anonymous visitor's public page, when the page cache holds it, is answered here
  * (lib/cache/fastPath.ts) at several times the rate a pass through Next's router allows; the
- * rest wait for one of a few render slots (lib/http/renderSlots.ts), which bounds the memory.
+ * rest of the pages wait for one of a few render slots (lib/http/renderSlots.ts), which bounds the memory.
  */
 import http from "node:http";
 import next from "next";
@@ -25,7 +25,7 @@ const trust = trustedProxies();
 
 // no hostname: the server below listens on every interface, as `next start` does
 const app = next({ dev, port });
-// at most RENDER_SLOTS requests in Next at once (lib/http/renderSlots.ts)
+// at most RENDER_SLOTS page renders in Next at once (lib/http/renderSlots.ts)
 const handle = withRenderSlots(app.getRequestHandler(), renderSlotCount(), { skipsQueue: isCacheFill });
 await app.prepare();
 

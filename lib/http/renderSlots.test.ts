@@ -64,6 +64,39 @@ describe("render slots", () => {
     await stuck.body?.cancel();
   });
 
+  it("gives a slot back when the client stops taking the answer, without waiting for the hold limit", async () => {
+    const big = Buffer.alloc(8 * 1024 * 1024, "x");
+    const base = await serve(async (request, response) => {
+      if (request.url === "/download") response.end(big);
+      else response.end("next");
+    }, 1);
+    const port = new URL(base).port;
+    // a client that asks for a large answer and never reads it
+    const net = await import("node:net");
+    const stalled = net.connect(Number(port), "127.0.0.1");
+    stalled.pause();
+    stalled.write("GET /download HTTP/1.1\r\nHost: x\r\n\r\n");
+    await pause(100);
+    const started = Date.now();
+    expect(await (await fetch(`${base}/after`)).text()).toBe("next");
+    expect(Date.now() - started).toBeLessThan(2000);
+    stalled.destroy();
+  });
+
+  it("never queues a request with a body: its client may be slow to send it", async () => {
+    let release!: () => void;
+    const base = await serve(async (request, response) => {
+      if (request.url === "/slow-page") await new Promise<void>((resolve) => (release = resolve));
+      response.end(request.method);
+    }, 1);
+    const page = fetch(`${base}/slow-page`);
+    await pause(50);
+    // the one slot is taken, and the form post goes through anyway
+    expect(await (await fetch(`${base}/form`, { method: "POST", body: "a=1" })).text()).toBe("POST");
+    release();
+    expect(await (await page).text()).toBe("GET");
+  });
+
   it("lets a request the slots' requests wait for skip the queue", async () => {
     let base = "";
     base = await serve(

@@ -2,8 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import pLimit from "p-limit";
 
 /**
- * How many requests Next works on at once; the others wait their turn, first come first served.
- * Every request in flight holds its render's memory (the page tree, query results, the HTML being
+ * How many page renders Next works on at once; the others wait their turn, first come first
+ * served. Every render in flight holds its memory (the page tree, query results, the HTML being
  * written), and on the embedded database the work is one thread's anyway: fifty renders
  * interleaved finish no sooner than fifty in turn, they only hold fifty times the memory (the
  * bench's server peaked at 1.2 GB with 50 connections). Cache hits are answered before this
@@ -12,9 +12,10 @@ import pLimit from "p-limit";
 export const defaultRenderSlots = 8;
 
 /**
- * A slot is given back when the answer has been handed to the connection (`finish`), or the
- * connection closed, or after `holdLimitMs`: a client too slow to take a large download must not
- * keep others waiting, and by then the render that needed the memory is long done.
+ * A slot is given back when the answer has been handed to the connection (`finish`), when the
+ * client stops taking it as fast as it is written (the connection's buffer is full: what is left
+ * waits on the client, not on the server), when the connection closes, and at the latest after
+ * `holdLimitMs`. A slow client never keeps the others waiting for long.
  */
 export const slotHoldLimitMs = 10_000;
 
@@ -31,9 +32,20 @@ export function renderSlotCount(env: Partial<Record<string, string>> = process.e
 }
 
 /**
- * Wraps a request handler so that at most `slots` requests are in it at once. A request `skipsQueue`
- * says is one the requests in the slots may be waiting for (the page cache's own render of a copy
- * they all asked for): queued behind them, it would never come.
+ * Whether a request carries a body (a form, an upload, an API write). Those never wait for a
+ * slot: their handler first waits for the client to send the body, and a slot held while a phone
+ * uploads a scan, or an attacker sends a byte a second, would stall every page behind it. Their
+ * own limits bound them (sizes enforced while reading, the write throttles).
+ */
+export function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers["content-length"];
+  return (length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined;
+}
+
+/**
+ * Wraps a request handler so that at most `slots` requests without a body are in it at once. A
+ * request `skipsQueue` says is one the requests in the slots may be waiting for (the page cache's
+ * own render of a copy they all asked for): queued behind them, it would never come.
  */
 export function withRenderSlots(
   handle: THandler,
@@ -43,7 +55,7 @@ export function withRenderSlots(
   const limit = pLimit(slots);
   const holdLimitMs = options.holdLimitMs ?? slotHoldLimitMs;
   return (request, response) =>
-    options.skipsQueue?.(request)
+    hasBody(request) || options.skipsQueue?.(request)
       ? handle(request, response)
       : limit(
           () =>
@@ -52,11 +64,27 @@ export function withRenderSlots(
               if (request.socket.destroyed) return resolve();
               const timer = setTimeout(done, holdLimitMs);
               timer.unref();
+              const { write, end } = response;
               function done() {
                 clearTimeout(timer);
                 response.off("finish", done).off("close", done);
+                Object.assign(response, { write, end });
                 resolve();
               }
+              // the answer is written; what the client has not taken yet is up to the client
+              const waitsOnClient = () => {
+                if (response.writableNeedDrain || response.socket?.writableNeedDrain) done();
+              };
+              response.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
+                const flowing = write.apply(this, args);
+                waitsOnClient();
+                return flowing;
+              } as ServerResponse["write"];
+              response.end = function (this: ServerResponse, ...args: Parameters<ServerResponse["end"]>) {
+                const ended = end.apply(this, args);
+                waitsOnClient();
+                return ended;
+              } as ServerResponse["end"];
               response.once("finish", done).once("close", done);
               handle(request, response).catch((error: unknown) => {
                 done();
