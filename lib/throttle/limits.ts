@@ -3,7 +3,8 @@
  * attempts in `windowSeconds`, and the longer tiers of the sign-in limits make the wait grow the
  * more a key is tried (15 minutes, then an hour, then a day) — the slowing down that stands in
  * for locking an account. Counts live in the database (lib/throttle/throttle.ts), so every
- * instance of the portal counts against the same numbers.
+ * instance of the portal counts against the same numbers (on the embedded database the load
+ * limits count in memory: loadLimits).
  */
 export type TTier = { points: number; windowSeconds: number };
 
@@ -63,3 +64,12 @@ export const limits = {
 } satisfies Record<string, TTier[]>;
 
 export type TLimitName = keyof typeof limits;
+
+/**
+ * Limits that guard the server's load rather than a secret, with windows of a minute: on the
+ * embedded database they are counted in the process's memory (lib/throttle/throttle.ts). There
+ * is one instance by construction there (the data directory is locked), so the count is the same;
+ * only a restart forgets a minute's count. The others are counted in the database everywhere, so
+ * that a restart never gives a password guesser a fresh start.
+ */
+export const loadLimits: readonly TLimitName[] = ["search", "apiWrite"];

@@ -1,8 +1,10 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { clientOf, type TDbOption } from "../db/client";
 import type { PrismaClient } from "../db/generated/client";
-import { limits, type TLimitName } from "./limits";
+import { databaseTarget } from "../db/adapter";
+import { processWide } from "../shared/processWide";
+import { limits, loadLimits, type TLimitName } from "./limits";
 
 /** Over a limit: the client may try again after `retryAfterSeconds`. */
 export class TooManyRequestsError extends Error {
@@ -11,14 +13,37 @@ export class TooManyRequestsError extends Error {
   }
 }
 
-// one limiter per client, limit and tier; the store's own sweep of expired rows runs once per client
-const limiters = new WeakMap<PrismaClient, Map<string, RateLimiterPrisma>>();
+type TLimiter = RateLimiterPrisma | RateLimiterMemory;
 
-function tiersOf(prisma: PrismaClient, name: TLimitName): RateLimiterPrisma[] {
+// one limiter per client, limit and tier; the store's own sweep of expired rows runs once per client
+const limiters = new WeakMap<PrismaClient, Map<string, TLimiter>>();
+// the load limits' counts when this process runs on the embedded database, one set per client
+// and process: the search page (counted in front of Next) and the search API (in Next's bundle)
+// count together
+const inMemory = () =>
+  processWide("throttle.inMemory", () => new WeakMap<PrismaClient, Map<string, RateLimiterMemory>>());
+
+function tiersOf(prisma: PrismaClient, name: TLimitName): TLimiter[] {
   let byName = limiters.get(prisma);
   if (!byName) limiters.set(prisma, (byName = new Map()));
+  const memory = loadLimits.includes(name) && databaseTarget().kind === "pglite";
   return limits[name].map((tier) => {
     const prefix = `${name}:${tier.windowSeconds}`;
+    if (memory) {
+      const byClient = inMemory();
+      let kept = byClient.get(prisma);
+      if (!kept) byClient.set(prisma, (kept = new Map()));
+      let limiter = kept.get(prefix);
+      if (!limiter) {
+        limiter = new RateLimiterMemory({
+          keyPrefix: prefix,
+          points: tier.points,
+          duration: tier.windowSeconds,
+        });
+        kept.set(prefix, limiter);
+      }
+      return limiter;
+    }
     let limiter = byName.get(prefix);
     if (!limiter) {
       limiter = new RateLimiterPrisma({
@@ -42,7 +67,7 @@ const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 /**
  * Counts one attempt against every tier of a limit; throws TooManyRequestsError when any tier
  * is now over (the attempt must not go ahead). Counted in the database: concurrent attempts on
- * every instance add up.
+ * every instance add up (the load limits on the embedded database, its only instance, in memory).
  */
 export async function countAttempt(input: TKeyInput): Promise<void> {
   const prisma = await clientOf(input);
