@@ -218,8 +218,13 @@ async function benchTarget(
     TRUSTED_PROXIES: "loopback",
   };
   // the server npm start runs (Next's handler behind the node:http server that knows the client)
-  const { command, args } = serverCommand();
-  const server = spawnServer(command, args, serverEnv, path.join(options.dataDir, "server.log"));
+  const { command, args, env: commandEnv } = serverCommand();
+  const server = spawnServer(
+    command,
+    args,
+    { ...serverEnv, ...commandEnv },
+    path.join(options.dataDir, "server.log"),
+  );
   const memory = sampleMemory(server.child.pid ?? 0);
   try {
     await waitFor(`${base}/api/health`, 180_000, server.child);

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { serverCommand, serverHeapMb } from "./serverCommand";
 
 describe("serverCommand", () => {
-  it("runs the server in plain node with tsx's loader and the heap budget", () => {
-    const { command, args } = serverCommand(false, {});
+  it("runs the server in plain node with tsx's loader, the heap budget and two malloc arenas", () => {
+    const { command, args, env } = serverCommand(false, {});
     expect(command).toBe(process.execPath);
+    expect(env).toEqual({ MALLOC_ARENA_MAX: "2" });
+    expect(serverCommand(false, { MALLOC_ARENA_MAX: "4" }).env).toEqual({ MALLOC_ARENA_MAX: "4" });
     expect(args).toEqual([`--max-old-space-size=${serverHeapMb}`, "--import", "tsx", "scripts/server.ts"]);
     // node takes the flag and V8 sizes its heap by it (old space plus the young generation)
     const limit = spawnSync(

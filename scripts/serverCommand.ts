@@ -18,6 +18,13 @@ export const serverHeapMb = 384;
 export function serverCommand(dev = false, env: Partial<Record<string, string>> = process.env) {
   const budgeted = dev || /--max-old-space-size/.test(env.NODE_OPTIONS ?? "");
   return {
+    /**
+     * What the server's environment adds: glibc gives each thread that allocates (libuv's pool
+     * reading uploads, zlib, crypto) a malloc arena of its own, and memory freed there is rarely
+     * given back. Two arenas: the bench's peak 604 → 530 MiB, the same throughput. An operator's
+     * own MALLOC_ARENA_MAX stands.
+     */
+    env: { MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2" },
     command: process.execPath,
     args: [
       ...(budgeted ? [] : [`--max-old-space-size=${serverHeapMb}`]),

@@ -93,11 +93,11 @@ if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
 }
 run(bin("tsx"), [path.join("scripts", "db", "prepare.ts")], env);
 
-const { command, args } = serverCommand(dev);
+const { command, args, env: serverEnv } = serverCommand(dev);
 const server = spawn(command, args, {
   stdio: "inherit",
   // `next start` and `next dev` set NODE_ENV themselves; a programmatic server must
-  env: { ...env, PORT: port, NODE_ENV: dev ? "development" : "production" },
+  env: { ...env, ...serverEnv, PORT: port, NODE_ENV: dev ? "development" : "production" },
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
