@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderSlotCount, withRenderSlots, type THandler } from "./renderSlots";
+import { renderSlotCount, withRenderSlots, writeSlotsPerRenderSlot, type THandler } from "./renderSlots";
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -83,7 +83,7 @@ describe("render slots", () => {
     stalled.destroy();
   });
 
-  it("never queues a request with a body: its client may be slow to send it", async () => {
+  it("never queues a request with a body behind page renders: its client may be slow to send it", async () => {
     let release!: () => void;
     const base = await serve(async (request, response) => {
       if (request.url === "/slow-page") await new Promise<void>((resolve) => (release = resolve));
@@ -95,6 +95,22 @@ describe("render slots", () => {
     expect(await (await fetch(`${base}/form`, { method: "POST", body: "a=1" })).text()).toBe("POST");
     release();
     expect(await (await page).text()).toBe("GET");
+  });
+
+  it("bounds requests with a body too, in a pool of their own", async () => {
+    let inside = 0;
+    let most = 0;
+    const base = await serve(async (request, response) => {
+      most = Math.max(most, ++inside);
+      await pause(20);
+      inside--;
+      response.end("ok");
+    }, 1);
+    const posts = Array.from({ length: writeSlotsPerRenderSlot * 3 }, () =>
+      fetch(`${base}/form`, { method: "POST", body: "a=1" }).then((r) => r.text()),
+    );
+    expect(await Promise.all(posts)).toEqual(Array(writeSlotsPerRenderSlot * 3).fill("ok"));
+    expect(most).toBe(writeSlotsPerRenderSlot);
   });
 
   it("lets a request the slots' requests wait for skip the queue", async () => {

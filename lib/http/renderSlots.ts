@@ -32,64 +32,74 @@ export function renderSlotCount(env: Partial<Record<string, string>> = process.e
 }
 
 /**
- * Whether a request carries a body (a form, an upload, an API write). Those never wait for a
- * slot: their handler first waits for the client to send the body, and a slot held while a phone
- * uploads a scan, or an attacker sends a byte a second, would stall every page behind it. Their
- * own limits bound them (sizes enforced while reading, the write throttles).
+ * Requests with a body (a form, an upload, an API write) do not wait behind page renders: their
+ * handler first waits for the client to send the body, and a render slot held while a phone
+ * uploads a scan, or an attacker sends a byte a second, would stall every page. They have a pool
+ * of their own, this many times larger, so that a flood of writes is bounded too (the server's
+ * heap has a budget: scripts/serverCommand.ts) while slow senders only ever hold up other writes.
  */
+export const writeSlotsPerRenderSlot = 8;
+
+/** Whether a request carries a body. */
 export function hasBody(request: IncomingMessage): boolean {
   const length = request.headers["content-length"];
   return (length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined;
 }
 
+type TLimit = ReturnType<typeof pLimit>;
+
 /**
- * Wraps a request handler so that at most `slots` requests without a body are in it at once. A
- * request `skipsQueue` says is one the requests in the slots may be waiting for (the page cache's
- * own render of a copy they all asked for): queued behind them, it would never come.
+ * Wraps a request handler so that at most `slots` page renders, and `slots ×
+ * writeSlotsPerRenderSlot` requests with a body, are in it at once. A request `skipsQueue` says is
+ * one the requests in the slots may be waiting for (the page cache's own render of a copy they all
+ * asked for): queued behind them, it would never come.
  */
 export function withRenderSlots(
   handle: THandler,
   slots: number,
   options: { skipsQueue?: (request: IncomingMessage) => boolean; holdLimitMs?: number } = {},
 ): THandler {
-  const limit = pLimit(slots);
+  const pages = pLimit(slots);
+  const writes = pLimit(slots * writeSlotsPerRenderSlot);
   const holdLimitMs = options.holdLimitMs ?? slotHoldLimitMs;
+  const inSlot = (limit: TLimit, request: IncomingMessage, response: ServerResponse) =>
+    limit(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          // a client that left while waiting is not served
+          if (request.socket.destroyed) return resolve();
+          const timer = setTimeout(done, holdLimitMs);
+          timer.unref();
+          const { write, end } = response;
+          function done() {
+            clearTimeout(timer);
+            response.off("finish", done).off("close", done);
+            Object.assign(response, { write, end });
+            resolve();
+          }
+          // the answer is written; what the client has not taken yet is up to the client
+          const waitsOnClient = () => {
+            if (response.writableNeedDrain || response.socket?.writableNeedDrain) done();
+          };
+          response.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
+            const flowing = write.apply(this, args);
+            waitsOnClient();
+            return flowing;
+          } as ServerResponse["write"];
+          response.end = function (this: ServerResponse, ...args: Parameters<ServerResponse["end"]>) {
+            const ended = end.apply(this, args);
+            waitsOnClient();
+            return ended;
+          } as ServerResponse["end"];
+          response.once("finish", done).once("close", done);
+          handle(request, response).catch((error: unknown) => {
+            done();
+            reject(error);
+          });
+        }),
+    );
   return (request, response) =>
-    hasBody(request) || options.skipsQueue?.(request)
+    options.skipsQueue?.(request)
       ? handle(request, response)
-      : limit(
-          () =>
-            new Promise<void>((resolve, reject) => {
-              // a client that left while waiting is not rendered for
-              if (request.socket.destroyed) return resolve();
-              const timer = setTimeout(done, holdLimitMs);
-              timer.unref();
-              const { write, end } = response;
-              function done() {
-                clearTimeout(timer);
-                response.off("finish", done).off("close", done);
-                Object.assign(response, { write, end });
-                resolve();
-              }
-              // the answer is written; what the client has not taken yet is up to the client
-              const waitsOnClient = () => {
-                if (response.writableNeedDrain || response.socket?.writableNeedDrain) done();
-              };
-              response.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
-                const flowing = write.apply(this, args);
-                waitsOnClient();
-                return flowing;
-              } as ServerResponse["write"];
-              response.end = function (this: ServerResponse, ...args: Parameters<ServerResponse["end"]>) {
-                const ended = end.apply(this, args);
-                waitsOnClient();
-                return ended;
-              } as ServerResponse["end"];
-              response.once("finish", done).once("close", done);
-              handle(request, response).catch((error: unknown) => {
-                done();
-                reject(error);
-              });
-            }),
-        );
+      : inSlot(hasBody(request) ? writes : pages, request, response);
 }
