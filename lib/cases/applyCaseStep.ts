@@ -18,9 +18,6 @@ import { caseDeadlines } from "./deadlines";
 
 export type TCaseStepInput = TStepInput<TCaseStep> & {
   trackingNumber: string;
-  reason?: string;
-  /** 补正: every missing or faulty material, listed once */
-  missing?: string[];
   /** 办结: the result document, an attachment the actor uploaded (without one the portal issues its own) */
   resultAttachmentId?: string;
   /** 补正 answered: the applicant's new uploads */
@@ -78,11 +75,7 @@ const caseSteps: TStepKind<TCase, TCaseRule, TCaseStepInput, TCasePlan> = {
   audit: { action: "case", entityType: "Application" },
   key: (input) => input.trackingNumber,
   load: loadCase,
-  async plan({ prisma, step, rule, entity, input, now }) {
-    const reason = input.reason?.trim() || null;
-    if (rule.needsReason && !reason) throw new FormError("reasonRequired", "reason");
-    const missing = (input.missing ?? []).map((item) => item.trim()).filter(Boolean);
-    if (rule.needsMissingList && missing.length === 0) throw new FormError("missingListRequired", "missing");
+  async plan({ prisma, step, entity, input, reason, missing, now }) {
     const data: Prisma.ApplicationUpdateManyMutationInput = {};
     let eventData: Prisma.InputJsonObject | undefined;
     switch (step) {

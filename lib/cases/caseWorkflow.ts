@@ -40,10 +40,6 @@ export function extensionRequested(subject: Pick<TCaseSubject, "events">): boole
 
 export type TCaseRule = TStepRule<TCaseSubject, "staff" | "supervisor" | "applicant"> & {
   to: TCaseStatus | null;
-  /** a reason must be given (shown to the applicant) */
-  needsReason?: boolean;
-  /** a list of missing material (补正) must be given */
-  needsMissingList?: boolean;
   /**
    * the result document is issued (办结): a file the caseworker uploads, or else the portal's own
    * document generated from the case (lib/cases/resultDocument.ts), verifiable at /verify

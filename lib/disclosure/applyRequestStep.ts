@@ -30,8 +30,6 @@ export type TRequestStepInput = TStepInput<TRequestStep> & {
   receivedOn?: string;
   /** issueFeeNotice: the 信息处理费 in yuan */
   amount?: number;
-  reason?: string;
-  missing?: string[];
   days?: number;
   outcome?: string;
   outcomeSub?: string | null;
@@ -80,14 +78,12 @@ const requestSteps: TStepKind<TRequest, TRequestRule, TRequestStepInput, TReques
   audit: { action: "disclosure", entityType: "DisclosureRequest" },
   key: (input) => input.trackingNumber,
   load: loadRequest,
-  async plan({ prisma, step, entity, input, now }) {
+  async plan({ prisma, step, entity, input, reason, missing, now }) {
     const day = chinaDay(now);
     const calendar = await getCalendarOverrides({ db: prisma });
     const clockEvents = entity.events
       .map((e) => (e.data as { clock?: TClockEvent } | null)?.clock)
       .filter((e): e is TClockEvent => !!e);
-    const reason = input.reason?.trim() || null;
-    const missing = (input.missing ?? []).map((m) => m.trim()).filter(Boolean);
     const dayEvent = dayClockEvents[step];
     let clock: TClockEvent | null = dayEvent ? { type: dayEvent, day } : null;
     const data: Prisma.DisclosureRequestUpdateManyMutationInput = {};
@@ -108,7 +104,6 @@ const requestSteps: TStepKind<TRequest, TRequestRule, TRequestStepInput, TReques
         break;
       }
       case "requestSupplement": {
-        if (!missing.length) throw new FormError("missingListRequired", "missing");
         const refusal = supplementRefusal(clockEvents, day, calendar);
         if (refusal) throw new FormError(refusal);
         // the notice states its period and the day it ends (the applicant sees both)
@@ -146,12 +141,10 @@ const requestSteps: TStepKind<TRequest, TRequestRule, TRequestStepInput, TReques
         closeLapsed(applicantPeriods(entity.events).feeDue, "feePeriodRunning", "FEE_UNPAID");
         break;
       case "pause":
-        if (!reason) throw new FormError("reasonRequired", "reason");
         break;
       case "requestExtension":
       case "approveExtension": {
         const days = step === "requestExtension" ? (input.days ?? 0) : pendingExtension(entity.events);
-        if (step === "requestExtension" && !reason) throw new FormError("reasonRequired", "reason");
         const refusal = extensionRefusal(clockEvents, day, days, calendar);
         if (refusal) throw new FormError(refusal, "days");
         eventData.days = days;

@@ -69,17 +69,23 @@ export function offeredOn<TStep extends TRequestStep>(
  */
 const requestSteps = {
   confirmReceipt: { from: ["SUBMITTED"], to: "RECEIVED", by: "officer" },
-  requestSupplement: { from: ["RECEIVED", "PROCESSING"], to: "SUPPLEMENT", by: "officer" },
+  requestSupplement: {
+    from: ["RECEIVED", "PROCESSING"],
+    to: "SUPPLEMENT",
+    by: "officer",
+    needsMissingList: true,
+  },
   correct: { from: ["SUPPLEMENT"], to: "PROCESSING", by: "applicant" },
   abandon: { from: ["SUPPLEMENT"], to: "ABANDONED", by: "officer", irreversible: true },
   startProcessing: { from: ["RECEIVED"], to: "PROCESSING", by: "officer" },
-  pause: { from: ["RECEIVED", "PROCESSING"], to: "PAUSED", by: "officer" },
+  pause: { from: ["RECEIVED", "PROCESSING"], to: "PAUSED", by: "officer", needsReason: true },
   resume: { from: ["PAUSED"], to: "PROCESSING", by: "officer" },
   // an officer asks, a supervisor approves: one request waits at a time
   requestExtension: {
     from: ["RECEIVED", "PROCESSING", "PAUSED"],
     to: null,
     by: "officer",
+    needsReason: true,
     refusal: (request) => (pendingExtension(request.events) ? "extensionPending" : null),
   },
   approveExtension: {

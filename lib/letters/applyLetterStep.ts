@@ -70,14 +70,10 @@ const letterStepKind: TStepKind<TLetter, TLetterRule, TLetterStepInput, TLetterP
   audit: { action: "letter", entityType: "Letter" },
   key: (input) => input.number,
   load: loadLetter,
-  async plan({ prisma, step, entity, input, now, actor }) {
+  async plan({ prisma, step, entity, input, reason, now, actor }) {
     const day = chinaDay(now);
-    const reason = input.reason?.trim() || null;
     const data: Prisma.LetterUncheckedUpdateManyInput = {};
     const eventData: TLetterPlan["eventData"] = {};
-    const needReason = () => {
-      if (!reason) throw new FormError("reasonRequired", "reason");
-    };
     const replyTextOf = () => {
       const replyText = input.replyText?.trim();
       if (!replyText) throw new FormError("required", "replyText");
@@ -98,10 +94,8 @@ const letterStepKind: TStepKind<TLetter, TLetterRule, TLetterStepInput, TLetterP
       }
       case "refuse":
       case "returnDraft":
-        needReason();
         break;
       case "forward": {
-        needReason();
         const to = input.department
           ? await prisma.department.findFirst({
               where: { code: input.department, issuerOnly: false },
@@ -115,7 +109,6 @@ const letterStepKind: TStepKind<TLetter, TLetterRule, TLetterStepInput, TLetterP
       }
       case "sendBack": {
         // back to the mailbox that forwarded it (the 市长信箱 when none), which decides again
-        needReason();
         const back = entity.forwardedFromId
           ? await prisma.department.findUnique({
               where: { id: entity.forwardedFromId },
@@ -147,7 +140,6 @@ const letterStepKind: TStepKind<TLetter, TLetterRule, TLetterStepInput, TLetterP
         return { data, reason, eventData, auditDetail: { into: into.number } as Record<string, string> };
       }
       case "requestExtension":
-        needReason();
         Object.assign(data, { extension: "REQUESTED", extensionRequestedById: actor.id });
         break;
       case "approveExtension": {
@@ -163,7 +155,6 @@ const letterStepKind: TStepKind<TLetter, TLetterRule, TLetterStepInput, TLetterP
         break;
       }
       case "declineExtension":
-        needReason();
         data.extension = "DECLINED";
         break;
       case "draft":

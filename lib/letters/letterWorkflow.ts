@@ -47,12 +47,13 @@ const decideExtension: TLetterRule = {
  */
 const letterSteps = {
   accept: { from: ["SUBMITTED", "FORWARDED"], to: "ACCEPTED", by: "handler" },
-  refuse: { from: ["SUBMITTED", "FORWARDED"], to: "REFUSED", by: "handler" },
-  forward: { from: ["SUBMITTED"], to: "FORWARDED", by: "handler" },
+  refuse: { from: ["SUBMITTED", "FORWARDED"], to: "REFUSED", by: "handler", needsReason: true },
+  forward: { from: ["SUBMITTED"], to: "FORWARDED", by: "handler", needsReason: true },
   sendBack: {
     from: ["FORWARDED"],
     to: "SUBMITTED",
     by: "handler",
+    needsReason: true,
     refusal: (letter) => (letter.sentBack ? "letterAlreadySentBack" : null),
   },
   merge: { from: ["SUBMITTED", "FORWARDED", "ACCEPTED"], to: "MERGED", by: "handler" },
@@ -60,10 +61,11 @@ const letterSteps = {
     from: ["ACCEPTED", "DRAFTED"],
     to: null,
     by: "handler",
+    needsReason: true,
     refusal: (letter) => (letter.extension ? "letterExtensionUsed" : null),
   },
   approveExtension: decideExtension,
-  declineExtension: decideExtension,
+  declineExtension: { ...decideExtension, needsReason: true },
   draft: { from: ["ACCEPTED"], to: "DRAFTED", by: "handler" },
   signOff: {
     from: ["DRAFTED"],
@@ -71,7 +73,7 @@ const letterSteps = {
     by: "supervisor",
     refusal: (letter, actor) => notOwn(letter.draftedById, actor),
   },
-  returnDraft: { from: ["DRAFTED"], to: "ACCEPTED", by: "supervisor" },
+  returnDraft: { from: ["DRAFTED"], to: "ACCEPTED", by: "supervisor", needsReason: true },
   send: { from: ["SIGNED_OFF"], to: "REPLIED", by: "handler" },
   rate: {
     from: ["REPLIED", "PUBLISHED"],

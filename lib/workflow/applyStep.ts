@@ -13,6 +13,10 @@ export type TStepInput<TStep extends string> = {
   step: TStep;
   /** the version the actor saw: an entity changed since is refused (optimistic locking) */
   expectedVersion: number;
+  /** why, in the actor's words: required where the step's rule `needsReason` */
+  reason?: string;
+  /** 补正: each missing or faulty item, a line each; required where the rule `needsMissingList` */
+  missing?: string[];
   now?: Date;
 } & TDbOption;
 
@@ -37,6 +41,10 @@ type TStepContext<TEntity extends TStepEntity, TRule, TInput extends TStepInput<
   input: TInput;
   from: TEntity["status"];
   to: TEntity["status"];
+  /** the input's reason, trimmed; null when none was given */
+  reason: string | null;
+  /** the input's missing items, trimmed, blank ones left out */
+  missing: string[];
   now: Date;
 };
 
@@ -130,6 +138,10 @@ export function stepEngine<
       throw new FormError(refusal);
     }
 
+    const reason = input.reason?.trim() || null;
+    if (rule.needsReason && !reason) throw new FormError("reasonRequired", "reason");
+    const missing = (input.missing ?? []).map((item) => item.trim()).filter(Boolean);
+    if (rule.needsMissingList && !missing.length) throw new FormError("missingListRequired", "missing");
     const to: TEntity["status"] = rule.to ?? entity.status;
     const context = {
       prisma,
@@ -140,6 +152,8 @@ export function stepEngine<
       input,
       from: entity.status,
       to,
+      reason,
+      missing,
       now: input.now ?? new Date(),
     };
     const plan = await kind.plan(context);

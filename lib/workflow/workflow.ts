@@ -21,6 +21,16 @@ export type TStepRule<TSubject extends TWorkflowSubject, TBy extends string = st
    * the person to confirm it on a second page before it is taken.
    */
   irreversible?: boolean;
+  /**
+   * A reason must be given (the applicant or writer reads it): the engine refuses the step
+   * without one, and a page marks its reason field as required.
+   */
+  needsReason?: boolean;
+  /**
+   * A list of what is missing or faulty must be given (补正: the applicant is told everything to
+   * correct at once, 行政许可法 Art. 32 and 政府信息公开条例 Art. 30).
+   */
+  needsMissingList?: boolean;
 };
 
 /** 撤回: the applicant withdraws while the entity is in one of `from`; it cannot be undone. */

@@ -26,8 +26,8 @@ const toyWorkflow: TWorkflow<TToyStep, TToyEntity, TStepRule<TToyEntity, "author
       by: "author",
       refusal: (entity) => (entity.emergency ? "notEmergency" : null),
     },
-    withdraw: { from: ["DRAFT", "SUBMITTED"], to: "ARCHIVED", by: "author" },
-    touch: { from: ["DRAFT"], to: null, by: "author" },
+    withdraw: { from: ["DRAFT", "SUBMITTED"], to: "ARCHIVED", by: "author", needsReason: true },
+    touch: { from: ["DRAFT"], to: null, by: "author", needsMissingList: true },
   },
   actsAs: (actor, _by, entity) => entity.authorId === actor.id,
 };
@@ -42,9 +42,10 @@ const toySteps: TStepKind<
   audit: { action: "toy", entityType: "Notice" },
   key: (input) => input.id,
   load: (prisma, id) => prisma.notice.findUnique({ where: { id } }),
-  plan: async ({ input }) => {
+  plan: async ({ input, reason, missing }) => {
     if (input.title === "") throw new FormError("required", "title");
-    return { data: input.title ? { title: input.title } : {} };
+    const detail = { ...(reason ? { reason } : {}), ...(missing.length ? { missing } : {}) };
+    return { data: input.title ? { title: input.title } : {}, auditDetail: detail };
   },
   update: (tx, update) => tx.notice.updateMany(update),
   record: async (tx, { actor, step, entity, input }) => {
@@ -112,7 +113,9 @@ describe("the workflow engine", () => {
 
   it("keeps the status for a step that leads nowhere, and still records it", async () => {
     const id = await draft();
-    await expect(take({ actor: author, id, step: "touch", expectedVersion: 1 })).resolves.toMatchObject({
+    await expect(
+      take({ actor: author, id, step: "touch", expectedVersion: 1, missing: ["a"] }),
+    ).resolves.toMatchObject({
       status: "DRAFT",
       version: 2,
     });
@@ -142,7 +145,7 @@ describe("the workflow engine", () => {
     await expect(take({ actor: author, id, step: "submit", expectedVersion: 7 }).catch(key)).resolves.toBe(
       "caseChanged",
     );
-    await take({ actor: author, id, step: "withdraw", expectedVersion: 1 });
+    await take({ actor: author, id, step: "withdraw", expectedVersion: 1, reason: "r" });
     await expect(take({ actor: author, id, step: "submit", expectedVersion: 2 }).catch(key)).resolves.toBe(
       "transitionNotAllowed",
     );
@@ -154,6 +157,38 @@ describe("the workflow engine", () => {
       take({ actor: author, id: emergency, step: "submit", expectedVersion: 1, title: "" }).catch(key),
     ).resolves.toBe("notEmergency");
     expect(await audits(emergency, "ALLOWED")).toBe(0);
+  });
+
+  it("refuses a step whose rule needs a reason without one, naming the field, and hands the plan the trimmed reason", async () => {
+    const id = await draft();
+    for (const reason of [undefined, "", "  \n "]) {
+      const refused = await take({ actor: author, id, step: "withdraw", expectedVersion: 1, reason }).catch(
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(FormError);
+      expect(refused).toMatchObject({ key: "reasonRequired", field: "reason" });
+    }
+    expect(await prisma.notice.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "DRAFT",
+      version: 1,
+    });
+    await take({ actor: author, id, step: "withdraw", expectedVersion: 1, reason: "  no longer needed " });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: id, action: "toy.withdraw" } });
+    expect(audit.detail).toEqual({ from: "DRAFT", to: "ARCHIVED", reason: "no longer needed" });
+  });
+
+  it("refuses a step whose rule needs a list of what is missing without one, and hands the plan the items", async () => {
+    const id = await draft();
+    for (const missing of [undefined, [], ["", "  "]]) {
+      const refused = await take({ actor: author, id, step: "touch", expectedVersion: 1, missing }).catch(
+        (e: unknown) => e,
+      );
+      expect(refused).toMatchObject({ key: "missingListRequired", field: "missing" });
+    }
+    expect(await events(id)).toBe(0);
+    await take({ actor: author, id, step: "touch", expectedVersion: 1, missing: [" ID card ", "", "photo"] });
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: id, action: "toy.touch" } });
+    expect(audit.detail).toEqual({ from: "DRAFT", to: "DRAFT", missing: ["ID card", "photo"] });
   });
 
   it("leaves nothing behind when the step fails inside the transaction", async () => {
@@ -174,7 +209,7 @@ describe("the workflow engine", () => {
     const id = await draft();
     const results = await Promise.allSettled([
       take({ actor: author, id, step: "submit", expectedVersion: 1 }),
-      take({ actor: author, id, step: "withdraw", expectedVersion: 1 }),
+      take({ actor: author, id, step: "withdraw", expectedVersion: 1, reason: "r" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
