@@ -14,6 +14,7 @@ import { clientAddressHeader } from "../lib/http/clientAddressHeader";
 import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
 import { answerFromCache, isCacheFill } from "../lib/cache/fastPath";
 import { renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
+import { limitConnections } from "../lib/http/connectionLimits";
 
 const dev = process.argv.includes("--dev");
 // tsx turns on source maps for the whole process, and Node then reads and keeps the map of every
@@ -40,8 +41,8 @@ const server = http.createServer((request, response) => {
     .then((answered) => (answered ? undefined : handle(request, response)))
     .catch((error: unknown) => console.error("[server] request failed", error));
 });
-// a connection kept open between a proxy's requests must outlive the proxy's own idle timeout
-server.keepAliveTimeout = 65_000;
+// idle connections closed, kept-alive ones outliving a proxy's (lib/http/connectionLimits.ts)
+limitConnections(server);
 server.listen(port, () =>
   console.log(`[onestop] ready on http://localhost:${port}${dev ? " (development)" : ""}`),
 );
