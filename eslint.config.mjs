@@ -30,9 +30,21 @@ const config = [
                 "Pages and components call lib/<domain>, which owns the database client; only lib/ touches the database.",
             },
           ],
+          paths: [
+            {
+              name: "next/link",
+              message:
+                "Use Link from @/components/ui/Link: it does not prefetch, and every prefetch of the portal's pages is a render on the server.",
+            },
+          ],
         },
       ],
     },
+  },
+  {
+    // the one place next/link is used
+    files: ["components/ui/Link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
 ];
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getT } from "@/lib/i18n/server";
 import { currentPath } from "@/lib/i18n/request";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { pageT, type TLocaleProps } from "@/lib/i18n/server";
 import { formatDate } from "@/lib/i18n/format";
 import { hotServices } from "@/lib/services/queries";

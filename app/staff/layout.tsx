@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import "../globals.css";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { TFunction } from "i18next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 type Props = {
   t: TFunction;

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { TLocale } from "@/lib/i18n/settings";
 import { LocalText } from "../ui/LocalText";
 import { Section } from "../ui/Section";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { TFunction } from "i18next";
 import type { TSessionUser } from "@/lib/auth/types";
 import { unconfirmedRequests } from "@/lib/disclosure/requestQueries";

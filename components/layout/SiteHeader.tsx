@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { TFunction } from "i18next";
 import type { TLocale } from "@/lib/i18n/settings";
 import type { TSiteSettings } from "@/lib/settings/site";

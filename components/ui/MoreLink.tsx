@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 /** A link on a line of its own, leading on from what stands above it. */
 export function MoreLink({ href, children }: { href: string; children: ReactNode }) {

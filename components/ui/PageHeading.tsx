@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from "react";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 
 /** A page's h1 and, when it has one, the lead paragraph that says what the page is for. */
 export function PageHeading({ title, intro }: { title: ReactNode; intro?: ReactNode }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { lt } from "@/lib/i18n/content";
 import { formatDate } from "@/lib/i18n/format";

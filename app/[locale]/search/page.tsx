@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { pageT } from "@/lib/i18n/server";
 import { withQuery } from "@/lib/i18n/paths";
 import { formatDate } from "@/lib/i18n/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { redirect } from "next/navigation";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";

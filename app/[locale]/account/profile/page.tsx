@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { locales } from "@/lib/i18n/settings";
 import { codeOptions } from "@/lib/i18n/options";

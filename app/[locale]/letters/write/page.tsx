@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { pageMetadata, pageT } from "@/lib/i18n/server";
 import { errorMessages } from "@/lib/i18n/messages";
 import { codeOptions } from "@/lib/i18n/options";

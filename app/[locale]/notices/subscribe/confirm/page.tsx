@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getT, pageMetadata } from "@/lib/i18n/server";
 import { localeParam } from "@/lib/i18n/request";
 import { param, type TSearchParams } from "@/lib/i18n/search-params";

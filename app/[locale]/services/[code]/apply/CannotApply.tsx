@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import type { TFunction } from "i18next";
 
 /** The service is for another kind of applicant: which account it needs, and how to get it. */

@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/Link";
 import { getT } from "@/lib/i18n/server";
 import { defaultLocale } from "@/lib/i18n/settings";
 import { formatDate, isoDay } from "@/lib/i18n/format";
