@@ -53,6 +53,18 @@ const employmentBody = `## 第一条
 
 就业困难人员认定由本人向户籍所在地或常住地社区（村）提出申请，街道（乡镇）劳动保障机构审核，区（市）县人力资源和社会保障部门认定。`;
 
+const elderlyCareBody = `## 第一条
+
+为满足老年人就近养老需求，规范社区居家养老服务设施配建，制定本规定。
+
+## 第二条
+
+新建住宅小区应当按照每百户不低于20平方米的标准配建社区居家养老服务用房，与住宅同步规划、同步建设、同步验收、同步交付。
+
+## 第三条
+
+已建成住宅小区无养老服务设施或者现有设施未达到标准的，所在区（市）县政府应当通过购置、置换、租赁等方式予以配置。`;
+
 const dataSharingBody = `## 第一条
 
 为规范政务数据共享开放，提升政府治理能力，制定本办法。
@@ -65,7 +77,11 @@ const dataSharingBody = `## 第一条
 
 涉及个人信息的政务数据，开放前应当经过脱敏处理。`;
 
-/** The seeded consultations: an open 重大行政决策 with comments in every state, an open ordinary draft, one closed with its feedback and final document, and a draft. */
+/**
+ * The seeded consultations: an open 重大行政决策 with comments in every state, an open ordinary
+ * draft, one whose period has ended and that waits for the editor to close it and write the
+ * feedback, one closed with its feedback and final document, and a draft.
+ */
 export async function seedConsultations(
   prisma: PrismaClient,
   deptId: (code: string) => string,
@@ -152,6 +168,25 @@ export async function seedConsultations(
       opensAt: dayFrom(now, -3),
       closesAt: dayFrom(now, 12),
       comments: [],
+    },
+    {
+      id: "consult-elderly-care",
+      title: "成都市社区居家养老服务设施配建规定（征求意见稿）",
+      department: "MZJ",
+      summary: "市民政局起草了本规定，对新建和已建成住宅小区的养老服务用房配建提出要求，现已结束征求意见。",
+      body: elderlyCareBody,
+      kind: "ORDINARY",
+      status: "OPEN",
+      opensAt: dayFrom(now, -20),
+      closesAt: dayFrom(now, -2),
+      comments: [
+        {
+          by: "citizen2@example.cn",
+          status: "APPROVED",
+          body: "建议已建成小区的养老服务用房优先利用闲置的社区用房改造。",
+        },
+        { by: "citizen@example.cn", status: "APPROVED", body: "建议把配建标准提高到每百户30平方米。" },
+      ],
     },
     {
       id: "consult-employment-measures",

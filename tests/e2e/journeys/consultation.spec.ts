@@ -93,3 +93,48 @@ test("意见征集: a citizen comments without JavaScript, an editor approves, t
   await expect(withJs.getByLabel("您的意见")).toBeVisible();
   await expectAccessible(withJs);
 });
+
+test("采纳情况: once the period has ended an editor without JavaScript closes the consultation, writes the feedback (a bad count named, the text kept) and publishes it; the public page shows it", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  // the seeded consultation whose last day has passed, still open (prisma/seed/consultations.ts)
+  const ended = "consult-elderly-care";
+  const feedback =
+    "征求意见期间共收到意见2条。\n\n- **采纳**：已建成小区优先利用闲置社区用房改造，已写入第三条。";
+  const editor = await newPage(browser, false);
+  await signInStaff(editor, "editor@example.cn");
+  await editor.goto(`/staff/consultations/${ended}`);
+  // nothing to publish before the feedback is written: the step is not offered while open
+  await expect(editor.getByRole("button", { name: "公布采纳情况" })).toHaveCount(0);
+  await editor.getByRole("button", { name: "结束征集" }).click();
+  await expect(editor.getByRole("status")).toBeVisible();
+
+  // publishing with no feedback written is refused with why
+  await editor.getByRole("button", { name: "公布采纳情况" }).click();
+  await expect(editor.getByRole("alert")).toBeVisible();
+
+  const form = editor.getByRole("region", { name: "意见采纳情况" });
+  await form.getByLabel("意见采纳情况（Markdown）").fill(feedback);
+  await form.getByLabel("采纳条数", { exact: true }).fill("两");
+  await form.getByLabel("未采纳条数", { exact: true }).fill("1");
+  await form.getByRole("button", { name: "保存采纳情况" }).click();
+  // the count is named, and what was typed is still there
+  const summary = editor.getByRole("alert");
+  await expect(summary).toContainText("采纳条数");
+  await expect(editor.getByLabel("意见采纳情况（Markdown）")).toHaveValue(feedback);
+  await editor.getByLabel("采纳条数", { exact: true }).fill("1");
+  await editor.getByRole("button", { name: "保存采纳情况" }).click();
+  await expect(editor.getByRole("status")).toBeVisible();
+  await editor.getByRole("button", { name: "公布采纳情况" }).click();
+  await expect(editor.getByRole("button", { name: "公布采纳情况" })).toHaveCount(0);
+
+  // the public page: the feedback, rendered, with its counts
+  const visitor = await newPage(browser);
+  await visitor.goto(`/zh-Hans/consultations/${ended}`);
+  const published = visitor.getByRole("region", { name: "意见采纳情况" });
+  await expect(published).toContainText("采纳 1 条，部分采纳 0 条，未采纳 1 条。");
+  await expect(published.getByText("采纳", { exact: true })).toBeVisible();
+  await expect(published).toContainText("已建成小区优先利用闲置社区用房改造");
+  await expectAccessible(visitor);
+});
