@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { pgliteDir } from "../config/paths";
 import { DataDirError, lockDataDir } from "./dataDirLock";
+import { processWide } from "../shared/processWide";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
 
@@ -35,6 +36,25 @@ export function directDatabaseTarget(env: NodeJS.ProcessEnv = process.env): Data
 const openPglites = ((globalThis as { __onestopPglites?: Map<string, PGliteInstance> }).__onestopPglites ??=
   new Map());
 type PGliteInstance = InstanceType<typeof import("@electric-sql/pglite").PGlite>;
+
+/**
+ * The clients this process opened on an embedded database. What depends on the kind of database
+ * a client talks to (the load limits count in memory on the embedded one: its process is its
+ * only instance) asks the client, not the environment: a test, a script or a replica may hold a
+ * client of another kind than DATABASE_URL names.
+ */
+const embeddedClients = processWide("db.embeddedClients", () => new WeakSet<object>());
+
+/** Records that `client` talks to an embedded (PGlite) database. */
+export function markEmbedded<T extends object>(client: T): T {
+  embeddedClients.add(client);
+  return client;
+}
+
+/** Whether `client` talks to an embedded database (one `markEmbedded` recorded). */
+export function isEmbedded(client: object): boolean {
+  return embeddedClients.has(client);
+}
 
 /** The PGlite this process has open on a data directory, if any. */
 export function openPgliteOf(dir: string): PGliteInstance | undefined {

@@ -1,5 +1,5 @@
 import { PrismaClient } from "./generated/client";
-import { openAdapter, databaseTarget, type DatabaseTarget } from "./adapter";
+import { openAdapter, databaseTarget, markEmbedded, type DatabaseTarget } from "./adapter";
 
 export type Connection = { prisma: PrismaClient; close: () => Promise<void> };
 
@@ -12,7 +12,8 @@ export async function connect(target: DatabaseTarget = databaseTarget()): Promis
       ? { log: [{ emit: "event" as const, level: "query" as const }] }
       : {}),
   });
-  // a diagnostic (issue 13): each query's time and text on stderr, to see what a page asks
+  if (target.kind === "pglite") markEmbedded(prisma);
+  // a diagnostic: each query's time and text on stderr, to see what a page asks
   if (process.env.ONESTOP_QUERY_LOG === "1")
     (
       prisma as unknown as { $on: (e: "query", f: (q: { duration: number; query: string }) => void) => void }

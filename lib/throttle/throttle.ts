@@ -2,7 +2,7 @@ import "server-only";
 import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { clientOf, type TDbOption } from "../db/client";
 import type { PrismaClient } from "../db/generated/client";
-import { databaseTarget } from "../db/adapter";
+import { isEmbedded } from "../db/adapter";
 import { processWide } from "../shared/processWide";
 import { limits, loadLimits, type TLimitName } from "./limits";
 
@@ -26,7 +26,7 @@ const inMemory = () =>
 function tiersOf(prisma: PrismaClient, name: TLimitName): TLimiter[] {
   let byName = limiters.get(prisma);
   if (!byName) limiters.set(prisma, (byName = new Map()));
-  const memory = loadLimits.includes(name) && databaseTarget().kind === "pglite";
+  const memory = loadLimits.includes(name) && isEmbedded(prisma);
   return limits[name].map((tier) => {
     const prefix = `${name}:${tier.windowSeconds}`;
     if (memory) {

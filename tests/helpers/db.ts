@@ -6,7 +6,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import type { Client as PgClient } from "pg";
 import { inject } from "vitest";
 import { seedDemo } from "../../prisma/seed/seed";
-import { embeddedSettings } from "../../lib/db/adapter";
+import { embeddedSettings, markEmbedded } from "../../lib/db/adapter";
 
 export type TestDatabase = {
   prisma: PrismaClient;
@@ -51,7 +51,7 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
     ? new PGlite({ loadDataDir: new Blob([new Uint8Array(fs.readFileSync(image))]), startParams })
     : new PGlite({ startParams });
   if (!image) for (const sql of migrationSql()) await pglite.exec(sql);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = markEmbedded(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
   if (!image && options.seeded) await seedDemo(prisma);
   return {
     prisma,
