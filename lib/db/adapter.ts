@@ -2,7 +2,6 @@ import fs from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { pgliteDir } from "../config/paths";
 import { DataDirError, lockDataDir } from "./dataDirLock";
-import { processWide } from "../shared/processWide";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
 
@@ -41,9 +40,12 @@ type PGliteInstance = InstanceType<typeof import("@electric-sql/pglite").PGlite>
  * The clients this process opened on an embedded database. What depends on the kind of database
  * a client talks to (the load limits count in memory on the embedded one: its process is its
  * only instance) asks the client, not the environment: a test, a script or a replica may hold a
- * client of another kind than DATABASE_URL names.
+ * client of another kind than DATABASE_URL names. Kept on globalThis, as openPglites is: the
+ * server and Next's bundle each load this module.
  */
-const embeddedClients = processWide("db.embeddedClients", () => new WeakSet<object>());
+const embeddedClients = ((
+  globalThis as { __onestopEmbeddedClients?: WeakSet<object> }
+).__onestopEmbeddedClients ??= new WeakSet());
 
 /** Records that `client` talks to an embedded (PGlite) database. */
 export function markEmbedded<T extends object>(client: T): T {
