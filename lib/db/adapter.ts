@@ -3,6 +3,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { pgliteDir } from "../config/paths";
 import { DataDirError, lockDataDir } from "./dataDirLock";
 import { processWide } from "../shared/processWide";
+import { takingTurns } from "./turnTaking";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
 
@@ -124,7 +125,7 @@ export async function openAdapter(
   if (!target.dir) {
     const pglite = new PGlite(embedded);
     await pglite.waitReady;
-    return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+    return { factory: takingTurns(new PrismaPGlite(pglite)), close: () => pglite.close() };
   }
   const dir = target.dir;
   fs.mkdirSync(dir, { recursive: true });
@@ -140,7 +141,8 @@ export async function openAdapter(
   }
   openPglites.set(dir, pglite);
   return {
-    factory: new PrismaPGlite(pglite),
+    // statements wait for the event loop's next turn: see turnTaking.ts
+    factory: takingTurns(new PrismaPGlite(pglite)),
     close: async () => {
       openPglites.delete(dir);
       try {
