@@ -1,12 +1,14 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { connect, type Connection } from "@/lib/db/connect";
 
-let database: TestDatabase;
+// the embedded database as the server opens it (lib/db/adapter.ts), whichever database the other
+// tests use: on PostgreSQL each statement waits on the network, and the loop turns anyway
+let database: Connection;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await connect({ kind: "pglite", dir: null });
 }, 180_000);
 afterAll(() => database.close());
 
