@@ -48,7 +48,7 @@ type TTargetResult = {
   volume: { documents: number; notices: number; cases: number };
   counts: Record<string, number>;
   prepareSeconds: number;
-  /** search, the public pages and submissions: left out by --only signed-in */
+  /** search and the public pages: left out by --only; submissions: left out by --only signed-in */
   search?: TSearchResult;
   pages: TPage[];
   /** goal 2 of issue 13: the signed-in pages, each with its own session */
@@ -253,16 +253,20 @@ async function benchTarget(
       console.log(
         `  lighthouse ${audit.path}: ${allCategories.map((c) => audit.scores[c]).join(" / ")}${audit.failed.length ? ` — ${audit.failed.join(", ")}` : ""}`,
       );
-    const signedInResults = await measureSignedIn(base, signedIn, {
-      duration: options.duration,
-      connections: options.connections,
-    });
-    const submissions = all
-      ? await measureSubmissions(base, token, {
-          duration: options.duration,
-          connections: options.connections,
-        })
-      : undefined;
+    const signedInResults =
+      all || options.only === "signed-in"
+        ? await measureSignedIn(base, signedIn, {
+            duration: options.duration,
+            connections: options.connections,
+          })
+        : [];
+    const submissions =
+      all || options.only === "submissions"
+        ? await measureSubmissions(base, token, {
+            duration: options.duration,
+            connections: options.connections,
+          })
+        : undefined;
     if (submissions)
       console.log(
         `  submissions: ${submissions.submit.rps.toFixed(1)}/s, ${submissions.acknowledged.length} acknowledged`,

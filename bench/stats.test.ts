@@ -47,9 +47,10 @@ describe("bench arguments", () => {
     });
   });
 
-  it("--only signed-in measures the signed-in pages alone; no other group exists", () => {
+  it("--only measures one group alone (signed-in pages or submissions); no other group exists", () => {
     expect(parseBenchArgs(["--only", "signed-in"]).only).toBe("signed-in");
-    expect(() => parseBenchArgs(["--only", "search"])).toThrow(/signed-in/);
+    expect(parseBenchArgs(["--only", "submissions"]).only).toBe("submissions");
+    expect(() => parseBenchArgs(["--only", "search"])).toThrow(/signed-in, submissions/);
   });
 
   it("--quick makes small counts, short runs and its own data directory", () => {

@@ -23,6 +23,10 @@ export function latencySummary(samples: readonly number[]): TLatency {
   };
 }
 
+/** The groups `--only` can measure alone, once the data is ready. */
+export const onlyGroups = ["signed-in", "submissions"] as const;
+export type TOnlyGroup = (typeof onlyGroups)[number];
+
 export type TBenchOptions = {
   quick: boolean;
   documents: number;
@@ -39,8 +43,8 @@ export type TBenchOptions = {
   out: string;
   /** leave Lighthouse out (the smoke test of the command in npm test) */
   skipLighthouse: boolean;
-  /** measure only one group of rows: the signed-in pages (goal 2 of issue 13) */
-  only: "signed-in" | null;
+  /** measure only one group of rows: the signed-in pages (goal 2 of issue 13) or the submissions (goal 3) */
+  only: TOnlyGroup | null;
 };
 
 /** The full run's volume; --quick is for development (small counts, short runs). */
@@ -72,8 +76,8 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
   if (port === 3100 || port === 3200 || port < 1024 || port > 65_000)
     throw new Error(`--port ${port} is not allowed (3100 and 3200 belong to the test servers)`);
   const connections = wholeFlag("connections", values.connections, 50);
-  if (values.only !== undefined && values.only !== "signed-in")
-    throw new Error(`--only ${values.only}: the only group is signed-in`);
+  const only = values.only === undefined ? null : onlyGroups.find((group) => group === values.only);
+  if (only === undefined) throw new Error(`--only ${values.only}: the groups are ${onlyGroups.join(", ")}`);
   if (connections < 1) throw new Error("--connections must be at least 1");
   return {
     quick,
@@ -84,7 +88,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
     dataDir: values["data-dir"] ?? (quick ? "bench/.data-quick" : "bench/.data"),
     skipEmbedded: values["skip-embedded"] ?? false,
     skipLighthouse: values["skip-lighthouse"] ?? false,
-    only: values.only === "signed-in" ? "signed-in" : null,
+    only,
     out: values.out ?? (quick ? "bench/results/quick.json" : "bench/results/latest.json"),
   };
 }

@@ -172,10 +172,9 @@ async function submit(
   try {
     return await prisma.$transaction(
       async (tx) => {
-        // one submission per key at a time: the others wait here and then find the winner's case
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`${actor.id}:${idempotencyKey}`}, 0))`;
-        const already = await findByKey(tx, actor.id, idempotencyKey);
-        if (already) return already;
+        // a concurrent request with the same key: the unique index on applicant + key makes this
+        // insert wait for the other's transaction and fail once it commits (P2002, answered below
+        // with its case), so the transaction needs no lock or look-up of its own
         const created = await tx.application.create({
           data: {
             trackingNumber,
@@ -188,9 +187,13 @@ async function submit(
             principalName: onBehalf?.name ?? null,
             principalIdNumber: onBehalf?.idNumber ?? null,
             applicantIdentity: applicantIdentity ?? undefined,
-            events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: actor.id } },
           },
           select: { id: true, accessCode: true, status: true },
+        });
+        // the history row on its own: written nested, the case would be read back once more after it
+        await tx.caseEvent.create({
+          data: { applicationId: created.id, kind: "submit", toStatus: "SUBMITTED", actorId: actor.id },
+          select: { id: true },
         });
         for (const field of fileFields) {
           const id = result.answers[field.name];

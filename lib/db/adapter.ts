@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { pgliteDir } from "../config/paths";
 import { DataDirError, lockDataDir } from "./dataDirLock";
+import { takingTurns } from "./turnTaking";
 
 export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string | null };
 
@@ -126,7 +127,7 @@ export async function openAdapter(
   if (!target.dir) {
     const pglite = new PGlite(embedded);
     await pglite.waitReady;
-    return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+    return { factory: takingTurns(new PrismaPGlite(pglite)), close: () => pglite.close() };
   }
   const dir = target.dir;
   fs.mkdirSync(dir, { recursive: true });
@@ -142,7 +143,8 @@ export async function openAdapter(
   }
   openPglites.set(dir, pglite);
   return {
-    factory: new PrismaPGlite(pglite),
+    // statements wait for the event loop's next turn: see turnTaking.ts
+    factory: takingTurns(new PrismaPGlite(pglite)),
     close: async () => {
       openPglites.delete(dir);
       try {

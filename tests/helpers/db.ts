@@ -7,6 +7,7 @@ import type { Client as PgClient } from "pg";
 import { inject } from "vitest";
 import { seedDemo } from "../../prisma/seed/seed";
 import { embeddedSettings, markEmbedded } from "../../lib/db/adapter";
+import { takingTurns } from "../../lib/db/turnTaking";
 
 export type TestDatabase = {
   prisma: PrismaClient;
@@ -51,7 +52,8 @@ export async function createTestDatabase(options: { seeded?: boolean } = {}): Pr
     ? new PGlite({ loadDataDir: new Blob([new Uint8Array(fs.readFileSync(image))]), startParams })
     : new PGlite({ startParams });
   if (!image) for (const sql of migrationSql()) await pglite.exec(sql);
-  const prisma = markEmbedded(new PrismaClient({ adapter: new PrismaPGlite(pglite) }));
+  // as the server opens it (lib/db/adapter.ts): statements take turns with the event loop
+  const prisma = markEmbedded(new PrismaClient({ adapter: takingTurns(new PrismaPGlite(pglite)) }));
   if (!image && options.seeded) await seedDemo(prisma);
   return {
     prisma,
