@@ -231,7 +231,7 @@ async function benchTarget(
     const loadAverage = os.loadavg();
     console.log(`server up; load average ${load()}`);
     const all = options.only === null;
-    const search = all ? await measureSearch(base, queries, 2) : undefined;
+    const search = all || options.only === "search" ? await measureSearch(base, queries, 2) : undefined;
     if (search)
       console.log(
         `  search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms, top-10 ${search.top10}/${search.queries}${search.misses.length ? `; missed: ${search.misses.join(", ")}` : ""}`,
@@ -253,10 +253,13 @@ async function benchTarget(
       console.log(
         `  lighthouse ${audit.path}: ${allCategories.map((c) => audit.scores[c]).join(" / ")}${audit.failed.length ? ` — ${audit.failed.join(", ")}` : ""}`,
       );
-    const signedInResults = await measureSignedIn(base, signedIn, {
-      duration: options.duration,
-      connections: options.connections,
-    });
+    const signedInResults =
+      options.only === "search"
+        ? []
+        : await measureSignedIn(base, signedIn, {
+            duration: options.duration,
+            connections: options.connections,
+          });
     const submissions = all
       ? await measureSubmissions(base, token, {
           duration: options.duration,
@@ -435,11 +438,18 @@ async function main() {
   const buildSeconds = seconds(built);
 
   const results: TTargetResult[] = [];
-  if (!options.skipEmbedded) results.push(await benchTarget("embedded", options, queries, process.env));
-  if (databaseTarget().kind === "postgres")
-    results.push(await benchTarget("postgresql", options, queries, process.env));
+  if (options.searchCurve) {
+    for (const documents of options.searchCurve)
+      results.push(await benchTarget("embedded", curvePoint(options, documents), queries, process.env));
+  } else {
+    if (!options.skipEmbedded) results.push(await benchTarget("embedded", options, queries, process.env));
+    if (databaseTarget().kind === "postgres")
+      results.push(await benchTarget("postgresql", options, queries, process.env));
+  }
 
   printResults(results);
+  const searchCurve = options.searchCurve ? curveOf(results) : undefined;
+  if (searchCurve) printSearchCurve(searchCurve);
   const totalSeconds = seconds(started);
   const summary = {
     startedAt: new Date(started).toISOString(),
@@ -455,6 +465,7 @@ async function main() {
     },
     options,
     results,
+    searchCurve,
   };
   console.log(
     `\ntotal ${(totalSeconds / 60).toFixed(1)} min (build ${buildSeconds.toFixed(0)} s); load average at start ${loadStart.map((n) => n.toFixed(2)).join(" ")}, at end ${load()}`,
@@ -463,6 +474,65 @@ async function main() {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`written ${file}`);
+}
+
+/**
+ * One point of --search-curve: that many documents and a fifth as many notices (the full run's
+ * ratio), no cases (search never reads them), in a data directory of its own that later runs reuse.
+ */
+function curvePoint(options: TBenchOptions, documents: number): TBenchOptions {
+  return {
+    ...options,
+    documents,
+    notices: Math.round(documents / 5),
+    cases: 0,
+    dataDir: `${options.dataDir}-search-${documents}`,
+    only: "search",
+  };
+}
+
+type TCurvePoint = {
+  documents: number;
+  notices: number;
+  /** migrate, seed, generate, index and vacuum when the directory was new; else the checks alone */
+  prepareSeconds: number;
+  loadAverage: number[];
+} & Pick<TSearchResult, "p50" | "p95" | "p99" | "top10" | "queries" | "misses">;
+
+function curveOf(results: TTargetResult[]): TCurvePoint[] {
+  return results.flatMap((r) =>
+    r.search
+      ? [
+          {
+            documents: r.counts.documents,
+            notices: r.counts.notices,
+            prepareSeconds: r.prepareSeconds,
+            loadAverage: r.loadAverage,
+            p50: r.search.p50,
+            p95: r.search.p95,
+            p99: r.search.p99,
+            top10: r.search.top10,
+            queries: r.search.queries,
+            misses: r.search.misses,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Goal 4 of issue 13: search p95 under 20 ms up to a million documents, the expected item in the first 10 for ≥ 95%. */
+function printSearchCurve(curve: TCurvePoint[]) {
+  const rows = curve.map((point) => [
+    point.documents.toLocaleString("en"),
+    point.notices.toLocaleString("en"),
+    `${point.p50.toFixed(1)} / ${point.p95.toFixed(1)} / ${point.p99.toFixed(1)} ms`,
+    `${point.top10}/${point.queries}`,
+    point.loadAverage.map((n) => n.toFixed(2)).join(" "),
+    `p95 < 20 ms: ${point.p95 < 20 ? "met" : "not met"}; ≥ 95%: ${point.top10 / point.queries >= 0.95 ? "met" : "not met"}`,
+  ]);
+  console.log(
+    `\nsearch curve (embedded)\n${formatTable(["documents", "notices", "p50 / p95 / p99", "top 10", "load average", "target"], rows)}`,
+  );
 }
 
 function gitCommit(): string | null {

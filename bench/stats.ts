@@ -39,8 +39,10 @@ export type TBenchOptions = {
   out: string;
   /** leave Lighthouse out (the smoke test of the command in npm test) */
   skipLighthouse: boolean;
-  /** measure only one group of rows: the signed-in pages (goal 2 of issue 13) */
-  only: "signed-in" | null;
+  /** measure only one group of rows: the signed-in pages (goal 2 of issue 13) or search (goal 4) */
+  only: "signed-in" | "search" | null;
+  /** search only, at each of these numbers of documents (a fifth as many notices), each in a data directory of its own */
+  searchCurve: number[] | null;
 };
 
 /** The full run's volume; --quick is for development (small counts, short runs). */
@@ -63,6 +65,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
       "skip-embedded": { type: "boolean", default: false },
       "skip-lighthouse": { type: "boolean", default: false },
       only: { type: "string" },
+      "search-curve": { type: "string" },
       out: { type: "string" },
     },
   });
@@ -72,8 +75,14 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
   if (port === 3100 || port === 3200 || port < 1024 || port > 65_000)
     throw new Error(`--port ${port} is not allowed (3100 and 3200 belong to the test servers)`);
   const connections = wholeFlag("connections", values.connections, 50);
-  if (values.only !== undefined && values.only !== "signed-in")
-    throw new Error(`--only ${values.only}: the only group is signed-in`);
+  if (values.only !== undefined && values.only !== "signed-in" && values.only !== "search")
+    throw new Error(`--only ${values.only}: the groups are signed-in and search`);
+  // comma-separated whole numbers (10_000 for readability; no thousands commas here)
+  const searchCurve = values["search-curve"]
+    ?.split(",")
+    .map((n) => wholeFlag("search-curve", n.trim(), 0, 5_000_000));
+  if (searchCurve && (!searchCurve.length || searchCurve.some((n) => n < 1)))
+    throw new Error("--search-curve takes numbers of documents, e.g. 10000,100000,1000000");
   if (connections < 1) throw new Error("--connections must be at least 1");
   return {
     quick,
@@ -84,7 +93,12 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
     dataDir: values["data-dir"] ?? (quick ? "bench/.data-quick" : "bench/.data"),
     skipEmbedded: values["skip-embedded"] ?? false,
     skipLighthouse: values["skip-lighthouse"] ?? false,
-    only: values.only === "signed-in" ? "signed-in" : null,
+    only: searchCurve
+      ? "search"
+      : values.only === "signed-in" || values.only === "search"
+        ? values.only
+        : null,
+    searchCurve: searchCurve ?? null,
     out: values.out ?? (quick ? "bench/results/quick.json" : "bench/results/latest.json"),
   };
 }

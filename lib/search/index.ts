@@ -186,7 +186,11 @@ const ginIndexes = [
   `CREATE INDEX IF NOT EXISTS "SearchEntry_bodyGrams_idx" ON "SearchEntry" USING GIN ("bodyGrams")`,
 ];
 
-async function insertBatch(prisma: PrismaClient, entries: TSearchEntryData[], counts: TermCounts): Promise<void> {
+async function insertBatch(
+  prisma: PrismaClient,
+  entries: TSearchEntryData[],
+  counts: TermCounts,
+): Promise<void> {
   if (!entries.length) return;
   for (const entry of entries) counts.add(entry);
   const col = <T>(pick: (e: TSearchEntryData) => T) => entries.map(pick);

@@ -51,7 +51,12 @@ export function inverseDocumentFrequency(entries: number, total: number): number
 }
 
 /** One term's BM25 weight in one field: saturating in tf, lower in a field longer than the average. */
-export function termWeight(input: { tf: number; length: number; averageLength: number; idf: number }): number {
+export function termWeight(input: {
+  tf: number;
+  length: number;
+  averageLength: number;
+  idf: number;
+}): number {
   const { tf, length, averageLength, idf } = input;
   if (tf <= 0) return 0;
   const norm = averageLength > 0 ? 1 - bm25.b + (bm25.b * length) / averageLength : 1;

@@ -24,7 +24,9 @@ const chars = (text: string) => Array.from(text).length;
  */
 export class TermCounts {
   readonly grams = new Map<number, number>();
-  readonly fields = Object.fromEntries(rankedFields.map((f) => [f, { entries: 0, chars: 0 }])) as TFieldTotals;
+  readonly fields = Object.fromEntries(
+    rankedFields.map((f) => [f, { entries: 0, chars: 0 }]),
+  ) as TFieldTotals;
 
   /** Counts an entry in (sign 1) or out (sign -1). */
   add(entry: TCountedEntry, sign: 1 | -1 = 1): this {

@@ -60,7 +60,9 @@ describe(`search ranking on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     const inTitle = [];
     const inBody = [];
     for (let i = 0; i < 12; i++) {
-      inTitle.push(await makeDocument({ title: `榴莲采购第${String(i).padStart(2, "0")}号`, publishedAt: day(i) }));
+      inTitle.push(
+        await makeDocument({ title: `榴莲采购第${String(i).padStart(2, "0")}号`, publishedAt: day(i) }),
+      );
       inBody.push(
         await makeDocument({
           title: `山竹文件第${String(i).padStart(2, "0")}号`,
@@ -84,9 +86,7 @@ describe(`search ranking on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     // a two-character term (its grams decide) and a phrase confirmed on the text
     const title = await search("榴莲", caps);
     expect(title.more).toEqual(["document"]);
-    expect(keysOf(title)).toEqual(
-      [newestTitle, ...inTitle.slice(-4).reverse()].map((d) => d.indexNo),
-    );
+    expect(keysOf(title)).toEqual([newestTitle, ...inTitle.slice(-4).reverse()].map((d) => d.indexNo));
     const body = await search("椰子糖浆配额", caps);
     expect(body.more).toEqual(["document"]);
     expect(keysOf(body)).toEqual([newestBody, ...inBody.slice(-4).reverse()].map((d) => d.indexNo));
@@ -124,7 +124,11 @@ describe(`search ranking on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
 
   it("keeps the term counts with the entries: refreshed edits count the same as a rebuild and as the migration's backfill", async () => {
     await rebuildSearchIndex({ db: prisma });
-    const added = await makeDocument({ title: "菠萝蜜种植指南", body: "菠萝蜜种植技术要点。", publishedAt: day(1) });
+    const added = await makeDocument({
+      title: "菠萝蜜种植指南",
+      body: "菠萝蜜种植技术要点。",
+      publishedAt: day(1),
+    });
     await refreshSearchEntry(prisma, { type: "document", id: added.id });
     await prisma.disclosureDocument.update({
       where: { id: added.id },

@@ -1,0 +1,96 @@
+import "server-only";
+import { Prisma } from "../db/generated/client";
+import { gramsAreExact, queryGrams } from "./normalize";
+import { searchTypes, typeGram, utc, type TSearchType } from "./entries";
+
+/**
+ * A field's features for BM25: its length, then the occurrences of each form (0 for a form that
+ * cannot match there: a single character in the body).
+ */
+export const features = (field: Prisma.Sql, forms: (string | null)[]) =>
+  Prisma.sql`ARRAY[char_length(${field}), ${Prisma.join(
+    forms.map((t) =>
+      t === null
+        ? Prisma.sql`0`
+        : Prisma.sql`(char_length(${field}) - char_length(replace(${field}, ${t}::text, ''))) / char_length(${t}::text)`,
+    ),
+  )}]`;
+
+/**
+ * The one statement of a search: the exact titles (one lookup for every type), then per type the
+ * heading and the body matches, each read newest first up to its cap; their tier and BM25
+ * features, the counts per type, the types that reached a cap, and the statistics ranking needs
+ * (rank.ts). Every subquery costs planning time on each search (the statement is never prepared
+ * twice), so there are as few as the caps per type allow.
+ */
+export function candidateQuery(input: {
+  terms: string[];
+  type?: TSearchType;
+  now: Date;
+  caps: { head: number; body: number };
+}) {
+  const { terms, now } = input;
+  const { head: headCap, body: bodyCap } = input.caps;
+  const at = Prisma.sql`${utc(now)}::timestamp`;
+  const visible = Prisma.sql`(e."visibleFrom" IS NULL OR e."visibleFrom" <= ${at}) AND (e."visibleUntil" IS NULL OR e."visibleUntil" > ${at})`;
+  const gramArray = (term: string, type: TSearchType) =>
+    Prisma.sql`${`{${[typeGram[type], ...queryGrams(term)].join(",")}}`}::int4[]`;
+  const headMatch = (type: TSearchType) =>
+    Prisma.join(
+      terms.map(
+        (t) =>
+          Prisma.sql`(e."headGrams" @> ${gramArray(t, type)} AND (strpos(e."titleNorm", ${t}) > 0 OR strpos(e."titleEnNorm", ${t}) > 0 OR strpos(e."metaNorm", ${t}) > 0))`,
+      ),
+      " OR ",
+    );
+  const titleHit = Prisma.join(
+    terms.map((t) => Prisma.sql`strpos(e."titleNorm", ${t}) > 0 OR strpos(e."titleEnNorm", ${t}) > 0`),
+    " OR ",
+  );
+  // one-character forms are looked for in the heading fields only
+  const inBody = (t: string) => Array.from(t).length > 1;
+  const bodyTerms = terms.filter(inBody);
+  const bodyForms = terms.map((t) => (inBody(t) ? t : null));
+  const exact = bodyTerms.every(gramsAreExact);
+  const newest = Prisma.sql`ORDER BY e."sortAt" DESC, e.id DESC`;
+  const perType = (type: TSearchType) => {
+    const body = bodyTerms.length
+      ? Prisma.sql`UNION ALL (SELECT e.id, e.type, e."sortAt", 3 AS tier, 'body' AS src, NULL::int[] AS a, NULL::int[] AS b FROM "SearchEntry" e
+          WHERE e.type = ${type} AND ${visible} AND (${Prisma.join(
+            bodyTerms.map((t) => Prisma.sql`e."bodyGrams" @> ${gramArray(t, type)}`),
+            " OR ",
+          )}) ${newest} LIMIT ${exact ? headCap : bodyCap})`
+      : Prisma.empty;
+    return Prisma.sql`
+      (SELECT e.id, e.type, e."sortAt", CASE WHEN ${titleHit} THEN 1 ELSE 2 END AS tier, 'head' AS src,
+        CASE WHEN ${titleHit} THEN ${features(Prisma.sql`e."titleNorm"`, terms)} ELSE ${features(Prisma.sql`e."metaNorm"`, terms)} END AS a,
+        CASE WHEN ${titleHit} THEN ${features(Prisma.sql`e."titleEnNorm"`, terms)} END AS b
+        FROM "SearchEntry" e WHERE e.type = ${type} AND ${visible} AND (${headMatch(type)}) ${newest} LIMIT ${headCap})
+      ${body}`;
+  };
+  // a phrase of several bigrams is confirmed on the text, and its features read from it at once
+  const verified = exact
+    ? Prisma.sql`SELECT c.id, c.type, c."sortAt", c.tier, c.a, c.b FROM best c`
+    : Prisma.sql`SELECT c.id, c.type, c."sortAt", c.tier, CASE WHEN c.tier = 3 THEN ${features(Prisma.sql`b."text"`, bodyForms)} ELSE c.a END AS a, c.b
+        FROM best c LEFT JOIN "SearchBody" b ON c.tier = 3 AND b."entryId" = c.id
+        WHERE c.tier < 3 OR (${Prisma.join(
+          bodyTerms.map((t) => Prisma.sql`strpos(b."text", ${t}) > 0`),
+          " OR ",
+        )})`;
+  const statGrams = [...new Set([...searchTypes.map((t) => typeGram[t]), ...terms.flatMap(queryGrams)])];
+  const query = Prisma.sql`
+    WITH cand AS MATERIALIZED (
+      (SELECT e.id, e.type, e."sortAt", 0 AS tier, 'exact' AS src, NULL::int[] AS a, NULL::int[] AS b FROM "SearchEntry" e WHERE ${visible} AND (e."titleNorm" = ANY(${terms}::text[]) OR e."titleEnNorm" = ANY(${terms}::text[])) ${newest} LIMIT ${headCap})
+      UNION ALL ${Prisma.join(searchTypes.map(perType), " UNION ALL ")}),
+    capped AS (SELECT type FROM cand GROUP BY type, src HAVING (src = 'head' AND count(*) >= ${headCap}) OR (src = 'body' AND count(*) >= ${exact ? headCap : bodyCap})),
+    best AS (SELECT DISTINCT ON (c.id) c.* FROM cand c ORDER BY c.id, c.tier),
+    hits AS MATERIALIZED (${verified})
+    SELECT
+      (SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) x) AS counts,
+      (SELECT array_agg(DISTINCT type) FROM capped) AS capped,
+      (SELECT json_agg(json_build_array(g."gram", g."entries")) FROM "SearchGramCount" g WHERE g."gram" = ANY(${statGrams}::int4[])) AS grams,
+      (SELECT json_agg(json_build_array(f."field", f."entries", f."chars"::text)) FROM "SearchFieldLength" f) AS fields,
+      (SELECT json_agg(json_build_array(h.id, h.type, h.tier, h."sortAt", h.a, h.b)) FROM hits h
+        WHERE ${input.type ? Prisma.sql`h.type = ${input.type}` : Prisma.sql`TRUE`}) AS candidates`;
+  return { query, bodyForms };
+}
