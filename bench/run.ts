@@ -92,6 +92,7 @@ const seconds = (since: number) => (Date.now() - since) / 1000;
 async function createToken(
   target: DatabaseTarget,
   secret: string,
+  withSessions: boolean,
 ): Promise<{ token: string; counts: Record<string, number>; signedIn: TSignedInPage[] }> {
   const { prisma, close } = await connect(target);
   try {
@@ -110,7 +111,8 @@ async function createToken(
       cases: await prisma.application.count(),
       caseEvents: await prisma.caseEvent.count(),
     };
-    return { token, counts, signedIn: await signedInPages(prisma, secret) };
+    // a search-only run may have no cases to open
+    return { token, counts, signedIn: withSessions ? await signedInPages(prisma, secret) : [] };
   } finally {
     await close();
   }
@@ -203,7 +205,11 @@ async function benchTarget(
     if (kind === "embedded")
       fs.writeFileSync(marker, JSON.stringify({ at: new Date().toISOString(), searchIndex, vacuumed: true }));
   }
-  const { token, counts, signedIn } = await createToken(target, authSecret(options.dataDir));
+  const { token, counts, signedIn } = await createToken(
+    target,
+    authSecret(options.dataDir),
+    options.only !== "search",
+  );
   const prepareSeconds = seconds(prepared);
   console.log(`data ready in ${prepareSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
 
@@ -426,7 +432,7 @@ async function main() {
     JSON.parse(fs.readFileSync(path.join("bench", "search-queries.json"), "utf8")) as { queries: TQuery[] }
   ).queries;
   console.log(
-    `bench: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases; ${options.connections} connections × ${options.duration} s; ${os.cpus().length} cores; load average ${load()}`,
+    `bench: ${options.searchCurve ? `search curve at ${options.searchCurve.join(", ")} documents` : `${options.documents} documents, ${options.notices} notices, ${options.cases} cases; ${options.connections} connections × ${options.duration} s`}; ${os.cpus().length} cores; load average ${load()}`,
   );
   fs.mkdirSync(options.dataDir, { recursive: true });
 
