@@ -28,6 +28,8 @@ export function candidateQuery(input: {
   type?: TSearchType;
   now: Date;
   caps: { head: number; body: number };
+  /** the ranked results asked for (page × page size): tiers below those that fill them stay in the database */
+  needed: number;
 }) {
   const { terms, now } = input;
   const { head: headCap, body: bodyCap } = input.caps;
@@ -59,7 +61,7 @@ export function candidateQuery(input: {
           WHERE e.type = ${type} AND ${visible} AND (${Prisma.join(
             bodyTerms.map((t) => Prisma.sql`e."bodyGrams" @> ${gramArray(t, type)}`),
             " OR ",
-          )}) ${newest} LIMIT ${exact ? headCap : bodyCap})`
+          )}) ${newest} LIMIT ${bodyCap})`
       : Prisma.empty;
     return Prisma.sql`
       (SELECT e.id, e.type, e."sortAt", CASE WHEN ${titleHit} THEN 1 ELSE 2 END AS tier, 'head' AS src,
@@ -82,15 +84,18 @@ export function candidateQuery(input: {
     WITH cand AS MATERIALIZED (
       (SELECT e.id, e.type, e."sortAt", 0 AS tier, 'exact' AS src, NULL::int[] AS a, NULL::int[] AS b FROM "SearchEntry" e WHERE ${visible} AND (e."titleNorm" = ANY(${terms}::text[]) OR e."titleEnNorm" = ANY(${terms}::text[])) ${newest} LIMIT ${headCap})
       UNION ALL ${Prisma.join(searchTypes.map(perType), " UNION ALL ")}),
-    capped AS (SELECT type FROM cand GROUP BY type, src HAVING (src = 'head' AND count(*) >= ${headCap}) OR (src = 'body' AND count(*) >= ${exact ? headCap : bodyCap})),
+    capped AS (SELECT type FROM cand GROUP BY type, src HAVING (src = 'head' AND count(*) >= ${headCap}) OR (src = 'body' AND count(*) >= ${bodyCap})),
     best AS (SELECT DISTINCT ON (c.id) c.* FROM cand c ORDER BY c.id, c.tier),
-    hits AS MATERIALIZED (${verified})
+    hits AS MATERIALIZED (${verified}),
+    shown AS (SELECT * FROM hits h WHERE ${input.type ? Prisma.sql`h.type = ${input.type}` : Prisma.sql`TRUE`}),
+    tiers AS (SELECT tier, count(*) AS n FROM shown GROUP BY tier),
+    deepest AS (SELECT coalesce(min(t.tier), 3) AS tier FROM tiers t WHERE (SELECT sum(u.n) FROM tiers u WHERE u.tier <= t.tier) >= ${input.needed})
     SELECT
       (SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) x) AS counts,
       (SELECT array_agg(DISTINCT type) FROM capped) AS capped,
       (SELECT json_agg(json_build_array(g."gram", g."entries")) FROM "SearchGramCount" g WHERE g."gram" = ANY(${statGrams}::int4[])) AS grams,
       (SELECT json_agg(json_build_array(f."field", f."entries", f."chars"::text)) FROM "SearchFieldLength" f) AS fields,
-      (SELECT json_agg(json_build_array(h.id, h.type, h.tier, h."sortAt", h.a, h.b)) FROM hits h
-        WHERE ${input.type ? Prisma.sql`h.type = ${input.type}` : Prisma.sql`TRUE`}) AS candidates`;
+      (SELECT json_agg(json_build_array(h.id, h.type, h.tier, h."sortAt", h.a, h.b)) FROM shown h
+        WHERE h.tier <= (SELECT tier FROM deepest)) AS candidates`;
   return { query, bodyForms };
 }
