@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "../db/generated/client";
 import { gramsAreExact, queryGrams } from "./normalize";
 import { searchTypes, typeGram, utc, type TSearchType } from "./entries";
+import { rankedFields } from "./rank";
 
 /**
  * A field's features for BM25: its length, then the occurrences of each form (0 for a form that
@@ -94,7 +95,7 @@ export function candidateQuery(input: {
       (SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) x) AS counts,
       (SELECT array_agg(DISTINCT type) FROM capped) AS capped,
       (SELECT json_agg(json_build_array(g."gram", g."entries")) FROM "SearchGramCount" g WHERE g."gram" = ANY(${statGrams}::int4[])) AS grams,
-      (SELECT json_agg(json_build_array(f."field", f."entries", f."chars"::text)) FROM "SearchFieldLength" f) AS fields,
+      (SELECT json_agg(json_build_array(f."field", f."entries", f."chars"::text)) FROM "SearchFieldLength" f WHERE f."field" = ANY(${[...rankedFields]}::text[])) AS fields,
       (SELECT json_agg(json_build_array(h.id, h.type, h.tier, h."sortAt", h.a, h.b)) FROM shown h
         WHERE h.tier <= (SELECT tier FROM deepest)) AS candidates`;
   return { query, bodyForms };

@@ -104,9 +104,11 @@ export async function findEntries(
     caps: { head: headCap, body: bodyCap },
     needed: page * pageSize,
   });
-  // the gram arrays are large: never read them row by row, always through their GIN index
-  const [, rows] = await prisma.$transaction([
+  // the gram arrays are large: never read them row by row, always through their GIN index; and a
+  // disabled path's cost (10^10) would pass PostgreSQL's JIT thresholds: compiling took seconds
+  const [, , rows] = await prisma.$transaction([
     prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
+    prisma.$executeRaw`SET LOCAL jit = off`,
     prisma.$queryRaw<TRow[]>(query),
   ]);
   const row = (rows as TRow[])[0];
