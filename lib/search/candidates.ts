@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
 import { gramsAreExact, queryGrams } from "./normalize";
+import { maxLongerWindowRows } from "./readPlan";
 import { searchTypes, typeGram, utc, type TSearchType } from "./entries";
-import { rankedFields } from "./rank";
 
 /**
  * A field's features for BM25: its length, then the occurrences of each form (0 for a form that
@@ -17,6 +17,9 @@ export const features = (field: Prisma.Sql, forms: (string | null)[]) =>
     ),
   )}]`;
 
+/** One-character forms are looked for in the heading fields only. */
+export const inBody = (term: string) => Array.from(term).length > 1;
+
 /**
  * The one statement of a search: the exact titles (one lookup for every type), then per type the
  * heading and the body matches, each read newest first up to its cap; their tier and BM25
@@ -29,6 +32,8 @@ export function candidateQuery(input: {
   type?: TSearchType;
   now: Date;
   caps: { head: number; body: number };
+  /** per source, the newest rows of a type to walk first, or null for the GIN bitmap alone (readPlan.ts) */
+  windows: { head: number | null; body: number | null };
   /** the ranked results asked for (page × page size): tiers below those that fill them stay in the database */
   needed: number;
 }) {
@@ -50,26 +55,69 @@ export function candidateQuery(input: {
     terms.map((t) => Prisma.sql`strpos(e."titleNorm", ${t}) > 0 OR strpos(e."titleEnNorm", ${t}) > 0`),
     " OR ",
   );
-  // one-character forms are looked for in the heading fields only
-  const inBody = (t: string) => Array.from(t).length > 1;
   const bodyTerms = terms.filter(inBody);
   const bodyForms = terms.map((t) => (inBody(t) ? t : null));
   const exact = bodyTerms.every(gramsAreExact);
   const newest = Prisma.sql`ORDER BY e."sortAt" DESC, e.id DESC`;
-  const perType = (type: TSearchType) => {
-    const body = bodyTerms.length
-      ? Prisma.sql`UNION ALL (SELECT e.id, e.type, e."sortAt", 3 AS tier, 'body' AS src, NULL::int[] AS a, NULL::int[] AS b FROM "SearchEntry" e
-          WHERE e.type = ${type} AND ${visible} AND (${Prisma.join(
-            bodyTerms.map((t) => Prisma.sql`e."bodyGrams" @> ${gramArray(t, type)}`),
-            " OR ",
-          )}) ${newest} LIMIT ${bodyCap})`
-      : Prisma.empty;
-    return Prisma.sql`
-      (SELECT e.id, e.type, e."sortAt", CASE WHEN ${titleHit} THEN 1 ELSE 2 END AS tier, 'head' AS src,
+  const headColumns = Prisma.sql`e.id, e.type, e."sortAt", CASE WHEN ${titleHit} THEN 1 ELSE 2 END AS tier, 'head' AS src,
         CASE WHEN ${titleHit} THEN ${features(Prisma.sql`e."titleNorm"`, terms)} ELSE ${features(Prisma.sql`e."metaNorm"`, terms)} END AS a,
-        CASE WHEN ${titleHit} THEN ${features(Prisma.sql`e."titleEnNorm"`, terms)} END AS b
-        FROM "SearchEntry" e WHERE e.type = ${type} AND ${visible} AND (${headMatch(type)}) ${newest} LIMIT ${headCap})
-      ${body}`;
+        CASE WHEN ${titleHit} THEN ${features(Prisma.sql`e."titleEnNorm"`, terms)} END AS b`;
+  const bodyColumns = Prisma.sql`e.id, e.type, e."sortAt", 3 AS tier, 'body' AS src, NULL::int[] AS a, NULL::int[] AS b`;
+  const bodyMatch = (type: TSearchType) =>
+    Prisma.join(
+      bodyTerms.map((t) => Prisma.sql`e."bodyGrams" @> ${gramArray(t, type)}`),
+      " OR ",
+    );
+  const windows: Prisma.Sql[] = [];
+  /**
+   * The newest `cap` matches of one type and source (readPlan.ts): from the GIN bitmap (no
+   * condition on the type column, whose marker is in the gram arrays, so that the (type, sortAt)
+   * index cannot offer its order), or first from a window of the type's newest rows, the bitmap
+   * then only when the window came back short.
+   */
+  const newestMatches = (input: {
+    name: string;
+    type: TSearchType;
+    columns: Prisma.Sql;
+    match: Prisma.Sql;
+    cap: number;
+    window: number | null;
+  }) => {
+    const bitmap = (gate: Prisma.Sql) =>
+      Prisma.sql`(SELECT ${input.columns} FROM "SearchEntry" e WHERE ${visible} AND (${input.match}) ${gate} ${newest} LIMIT ${input.cap})`;
+    if (input.window === null) return bitmap(Prisma.empty);
+    const name = Prisma.raw(`"w_${input.name}"`);
+    windows.push(Prisma.sql`${name} AS MATERIALIZED (SELECT ${input.columns} FROM
+      (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ORDER BY x."sortAt" DESC LIMIT ${input.window}) e
+      WHERE ${visible} AND (${input.match}) ${newest} LIMIT ${input.cap})`);
+    const found = Prisma.sql`(SELECT count(*) FROM ${name})`;
+    // a short window tells the density: dense enough, a longer walk of the size it shows; else the bitmap
+    const longer = Prisma.sql`(SELECT least(${maxLongerWindowRows}, ceil(${input.window * input.cap * 1.5} / greatest(count(*), 1)))::int FROM ${name})`;
+    return Prisma.sql`(SELECT * FROM ${name} WHERE ${found} >= ${input.cap})
+      UNION ALL (SELECT ${input.columns} FROM
+        (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ORDER BY x."sortAt" DESC LIMIT ${longer}) e
+        WHERE ${visible} AND (${input.match}) AND ${found} < ${input.cap} AND ${found} * 10 >= ${input.cap} ${newest} LIMIT ${input.cap})
+      UNION ALL ${bitmap(Prisma.sql`AND ${found} * 10 < ${input.cap}`)}`;
+  };
+  const perType = (type: TSearchType) => {
+    const head = newestMatches({
+      name: `head_${type}`,
+      type,
+      columns: headColumns,
+      match: headMatch(type),
+      cap: headCap,
+      window: input.windows.head,
+    });
+    if (!bodyTerms.length) return head;
+    const body = newestMatches({
+      name: `body_${type}`,
+      type,
+      columns: bodyColumns,
+      match: bodyMatch(type),
+      cap: bodyCap,
+      window: input.windows.body,
+    });
+    return Prisma.sql`${head} UNION ALL ${body}`;
   };
   // a phrase of several bigrams is confirmed on the text, and its features read from it at once
   const verified = exact
@@ -80,11 +128,12 @@ export function candidateQuery(input: {
           bodyTerms.map((t) => Prisma.sql`strpos(b."text", ${t}) > 0`),
           " OR ",
         )})`;
-  const statGrams = [...new Set([...searchTypes.map((t) => typeGram[t]), ...terms.flatMap(queryGrams)])];
+  const cand = Prisma.join(searchTypes.map(perType), " UNION ALL ");
   const query = Prisma.sql`
-    WITH cand AS MATERIALIZED (
+    WITH ${windows.length ? Prisma.sql`${Prisma.join(windows, ", ")},` : Prisma.empty}
+    cand AS MATERIALIZED (
       (SELECT e.id, e.type, e."sortAt", 0 AS tier, 'exact' AS src, NULL::int[] AS a, NULL::int[] AS b FROM "SearchEntry" e WHERE ${visible} AND (e."titleNorm" = ANY(${terms}::text[]) OR e."titleEnNorm" = ANY(${terms}::text[])) ${newest} LIMIT ${headCap})
-      UNION ALL ${Prisma.join(searchTypes.map(perType), " UNION ALL ")}),
+      UNION ALL ${cand}),
     capped AS (SELECT type FROM cand GROUP BY type, src HAVING (src = 'head' AND count(*) >= ${headCap}) OR (src = 'body' AND count(*) >= ${bodyCap})),
     best AS (SELECT DISTINCT ON (c.id) c.* FROM cand c ORDER BY c.id, c.tier),
     hits AS MATERIALIZED (${verified}),
@@ -94,8 +143,6 @@ export function candidateQuery(input: {
     SELECT
       (SELECT json_object_agg(type, n) FROM (SELECT type, count(*)::int AS n FROM hits GROUP BY type) x) AS counts,
       (SELECT array_agg(DISTINCT type) FROM capped) AS capped,
-      (SELECT json_agg(json_build_array(g."gram", g."entries")) FROM "SearchGramCount" g WHERE g."gram" = ANY(${statGrams}::int4[])) AS grams,
-      (SELECT json_agg(json_build_array(f."field", f."entries", f."chars"::text)) FROM "SearchFieldLength" f WHERE f."field" = ANY(${[...rankedFields]}::text[])) AS fields,
       (SELECT json_agg(json_build_array(h.id, h.type, h.tier, h."sortAt", h.a, h.b)) FROM shown h
         WHERE h.tier <= (SELECT tier FROM deepest)) AS candidates`;
   return { query, bodyForms };

@@ -1,11 +1,12 @@
 import "server-only";
 import { Prisma } from "../db/generated/client";
 import { clientOf, type TDbOption } from "../db/client";
-import { normalizeText } from "./normalize";
+import { normalizeText, queryGrams } from "./normalize";
 import { expandQuery } from "./synonyms";
 import { searchTypes, typeGram, type TSearchType } from "./entries";
 import { searchPageSize } from "./schema";
-import { candidateQuery, features } from "./candidates";
+import { candidateQuery, features, inBody } from "./candidates";
+import { windowRows } from "./readPlan";
 import {
   inverseDocumentFrequency,
   rankCandidates,
@@ -55,8 +56,6 @@ type TFeatureRow = [number, TSearchType, number, string, number[] | null, number
 type TRow = {
   counts: Record<string, number> | null;
   capped: string[] | null;
-  grams: [number, number][] | null;
-  fields: [TRankedField, number, string][] | null;
   candidates: TFeatureRow[] | null;
 };
 
@@ -97,11 +96,17 @@ export async function findEntries(
   const page = Math.max(1, input.page ?? 1);
   const now = input.now ?? new Date();
   const { head: headCap, body: bodyCap } = input.caps ?? candidateCaps;
+  const stats = await readTermStats(prisma, terms);
+  const entriesOf = (forms: string[]) => forms.reduce((sum, t) => sum + termEntries(t, stats.gramEntries), 0);
   const { query, bodyForms } = candidateQuery({
     terms,
     type: input.type,
     now,
     caps: { head: headCap, body: bodyCap },
+    windows: {
+      head: windowRows({ entries: entriesOf(terms), total: stats.entries, cap: headCap }),
+      body: windowRows({ entries: entriesOf(terms.filter(inBody)), total: stats.entries, cap: bodyCap }),
+    },
     needed: page * pageSize,
   });
   // the gram arrays are large: never read them row by row, always through their GIN index; and a
@@ -117,7 +122,11 @@ export async function findEntries(
     number
   >;
   const total = input.type ? counts[input.type] : searchTypes.reduce((sum, t) => sum + counts[t], 0);
-  const ranking = rankingContext({ terms, grams: row.grams ?? [], fields: row.fields ?? [], now });
+  const ranking = {
+    idf: terms.map((t) => inverseDocumentFrequency(termEntries(t, stats.gramEntries), stats.entries)),
+    fields: stats.fields,
+    now,
+  };
   const candidates = (row.candidates ?? []).map(([id, type, tier, sortAt, a, b]) => ({
     id,
     type,
@@ -147,22 +156,23 @@ export async function findEntries(
   };
 }
 
-/** The statistics rank.ts needs, from the stored counts (a missing gram: seen in no entry). */
-function rankingContext(input: {
-  terms: string[];
-  grams: [number, number][];
-  fields: [TRankedField, number, string][];
-  now: Date;
-}) {
-  const gramEntries = new Map(input.grams);
-  const entries = searchTypes.reduce((sum, t) => sum + (gramEntries.get(typeGram[t]) ?? 0), 0);
+/**
+ * The stored counts for these forms (a missing gram: seen in no entry): entries per gram, all
+ * entries (the sum of the type markers' counts) and the field totals.
+ */
+async function readTermStats(prisma: Awaited<ReturnType<typeof clientOf>>, terms: string[]) {
+  const grams = [...new Set([...searchTypes.map((t) => typeGram[t]), ...terms.flatMap(queryGrams)])];
+  const [counts, lengths] = await Promise.all([
+    prisma.searchGramCount.findMany({ where: { gram: { in: grams } } }),
+    prisma.searchFieldLength.findMany({ where: { field: { in: [...rankedFields] } } }),
+  ]);
+  const gramEntries = new Map(counts.map((c) => [c.gram, c.entries]));
   const fields = Object.fromEntries(rankedFields.map((f) => [f, { entries: 0, chars: 0 }])) as TFieldTotals;
-  for (const [field, n, chars] of input.fields)
-    if (field in fields) fields[field] = { entries: n, chars: Number(chars) };
+  for (const l of lengths) fields[l.field as TRankedField] = { entries: l.entries, chars: Number(l.chars) };
   return {
-    idf: input.terms.map((t) => inverseDocumentFrequency(termEntries(t, gramEntries), entries)),
+    gramEntries,
+    entries: searchTypes.reduce((sum, t) => sum + (gramEntries.get(typeGram[t]) ?? 0), 0),
     fields,
-    now: input.now,
   };
 }
 

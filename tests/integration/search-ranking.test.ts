@@ -59,7 +59,7 @@ describe(`search ranking on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     // twelve matches in the title and twelve in the body only, indexed in one rebuild (stored newest first) …
     const inTitle = [];
     const inBody = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 30; i++) {
       inTitle.push(
         await makeDocument({ title: `榴莲采购第${String(i).padStart(2, "0")}号`, publishedAt: day(i) }),
       );
@@ -91,11 +91,32 @@ describe(`search ranking on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     expect(body.more).toEqual(["document"]);
     expect(keysOf(body)).toEqual([newestBody, ...inBody.slice(-4).reverse()].map((d) => d.indexNo));
     expect(body.hits.every((h) => h.tier === 3)).toBe(true);
+    // common enough to walk the newest rows first (readPlan.ts): the same newest matches
+    const walked = { head: 2, body: 2 };
+    expect(keysOf(await search("榴莲", walked))).toEqual(
+      [newestTitle, inTitle.at(-1)!].map((d) => d.indexNo),
+    );
+    expect(keysOf(await search("椰子糖浆配额", walked))).toEqual(
+      [newestBody, inBody.at(-1)!].map((d) => d.indexNo),
+    );
     // without a cut every match is there, still newest first
     expect(keysOf(await search("榴莲"))).toEqual(
       [newestTitle, ...inTitle.slice(-9).reverse()].map((d) => d.indexNo),
     );
-    expect((await search("榴莲")).total).toBe(13);
+    expect((await search("榴莲")).total).toBe(31);
+  });
+
+  it("falls back to the GIN index when the newest rows hold too few matches: a word common in bodies, in two old titles", async () => {
+    const oldTitles = [
+      await makeDocument({ title: "番石榴种植通知", publishedAt: day(-300) }),
+      await makeDocument({ title: "番石榴采摘通知", publishedAt: day(-200) }),
+    ];
+    for (let i = 0; i < 30; i++)
+      await makeDocument({ title: `果园文件第${i}号`, body: "番石榴的价格。", publishedAt: day(400 + i) });
+    await rebuildSearchIndex({ db: prisma });
+    const found = await search("番石榴", { head: 2, body: 2 });
+    expect(keysOf(found).slice(0, 2)).toEqual([oldTitles[1], oldTitles[0]].map((d) => d.indexNo));
+    expect(found.hits.map((h) => h.tier).slice(0, 2)).toEqual([1, 1]);
   });
 
   it("ranks inside a tier by term frequency and length, the date only between near-equals", async () => {
