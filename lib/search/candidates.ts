@@ -91,12 +91,13 @@ export function candidateQuery(input: {
       (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ORDER BY x."sortAt" DESC LIMIT ${input.window}) e
       WHERE ${visible} AND (${input.match}) ${newest} LIMIT ${input.cap})`);
     const found = Prisma.sql`(SELECT count(*) FROM ${name})`;
-    // a short window tells the density: dense enough, a longer walk of the size it shows; else the bitmap
+    // a short window tells the density: dense enough, a longer walk of the size it shows (within its
+    // budget: what it finds is the newest, the type then counts as having more); else the bitmap
     const longer = Prisma.sql`(SELECT least(${maxLongerWindowRows}, ceil(${input.window * input.cap * 1.5} / greatest(count(*), 1)))::int FROM ${name})`;
     return Prisma.sql`(SELECT * FROM ${name} WHERE ${found} >= ${input.cap})
-      UNION ALL (SELECT ${input.columns} FROM
+      UNION ALL (SELECT l.id, l.type, l."sortAt", l.tier, 'walked' AS src, l.a, l.b FROM (SELECT ${input.columns} FROM
         (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ORDER BY x."sortAt" DESC LIMIT ${longer}) e
-        WHERE ${visible} AND (${input.match}) AND ${found} < ${input.cap} AND ${found} * 10 >= ${input.cap} ${newest} LIMIT ${input.cap})
+        WHERE ${visible} AND (${input.match}) AND ${found} < ${input.cap} AND ${found} * 10 >= ${input.cap} ${newest} LIMIT ${input.cap}) l)
       UNION ALL ${bitmap(Prisma.sql`AND ${found} * 10 < ${input.cap}`)}`;
   };
   const perType = (type: TSearchType) => {
@@ -134,7 +135,7 @@ export function candidateQuery(input: {
     cand AS MATERIALIZED (
       (SELECT e.id, e.type, e."sortAt", 0 AS tier, 'exact' AS src, NULL::int[] AS a, NULL::int[] AS b FROM "SearchEntry" e WHERE ${visible} AND (e."titleNorm" = ANY(${terms}::text[]) OR e."titleEnNorm" = ANY(${terms}::text[])) ${newest} LIMIT ${headCap})
       UNION ALL ${cand}),
-    capped AS (SELECT type FROM cand GROUP BY type, src HAVING (src = 'head' AND count(*) >= ${headCap}) OR (src = 'body' AND count(*) >= ${bodyCap})),
+    capped AS (SELECT type FROM cand GROUP BY type, src HAVING (src = 'head' AND count(*) >= ${headCap}) OR (src = 'body' AND count(*) >= ${bodyCap}) OR src = 'walked'),
     best AS (SELECT DISTINCT ON (c.id) c.* FROM cand c ORDER BY c.id, c.tier),
     hits AS MATERIALIZED (${verified}),
     shown AS (SELECT * FROM hits h WHERE ${input.type ? Prisma.sql`h.type = ${input.type}` : Prisma.sql`TRUE`}),

@@ -10,11 +10,13 @@
  * `maxWindowRows`: a term in about a seventh of the entries for 300 matches); a window that comes
  * back short anyway (the term commoner in bodies than in titles, or in another type) shows the
  * real density: with a tenth of the matches wanted or more, a longer walk of the length that
- * density needs (at most `maxLongerWindowRows`), with fewer the bitmap, the term being rare there. Below that the bitmap is cheaper than it looks: a term's count is its rarest
- * bigram's, and every bigram of a phrase must match, so a phrase has far fewer matches than that.
+ * density needs, within a budget of `maxLongerWindowRows` (what it finds there are still the newest
+ * matches, only fewer than the cap), with fewer the bitmap, the term being rare there. Below the
+ * walk's threshold the bitmap is cheaper than it looks: a term's count is its rarest bigram's, and
+ * every bigram of a phrase must match, so a phrase has far fewer matches than that.
  */
 export const maxWindowRows = 4_000;
-export const maxLongerWindowRows = 20_000;
+export const maxLongerWindowRows = 3_000;
 
 /** The newest rows to walk for a term with about `entries` matches among `total` entries; null: use the bitmap. */
 export function windowRows(input: { entries: number; total: number; cap: number }): number | null {
