@@ -100,26 +100,20 @@ export function candidateQuery(input: {
         WHERE ${visible} AND (${input.match}) AND ${found} < ${input.cap} AND ${found} * 10 >= ${input.cap} ${newest} LIMIT ${input.cap}) l)
       UNION ALL ${bitmap(Prisma.sql`AND ${found} * 10 < ${input.cap}`)}`;
   };
-  const perType = (type: TSearchType) => {
-    const head = newestMatches({
-      name: `head_${type}`,
-      type,
-      columns: headColumns,
-      match: headMatch(type),
-      cap: headCap,
-      window: input.windows.head,
-    });
-    if (!bodyTerms.length) return head;
-    const body = newestMatches({
-      name: `body_${type}`,
-      type,
-      columns: bodyColumns,
-      match: bodyMatch(type),
-      cap: bodyCap,
-      window: input.windows.body,
-    });
-    return Prisma.sql`${head} UNION ALL ${body}`;
-  };
+  // the body is searched only for forms of two characters or more
+  const sources = [
+    { src: "head", columns: headColumns, match: headMatch, cap: headCap, window: input.windows.head },
+    ...(bodyTerms.length
+      ? [{ src: "body", columns: bodyColumns, match: bodyMatch, cap: bodyCap, window: input.windows.body }]
+      : []),
+  ];
+  const perType = (type: TSearchType) =>
+    Prisma.join(
+      sources.map(({ src, match, ...source }) =>
+        newestMatches({ ...source, name: `${src}_${type}`, type, match: match(type) }),
+      ),
+      " UNION ALL ",
+    );
   // a phrase of several bigrams is confirmed on the text, and its features read from it at once
   const verified = exact
     ? Prisma.sql`SELECT c.id, c.type, c."sortAt", c.tier, c.a, c.b FROM best c`
