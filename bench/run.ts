@@ -92,6 +92,7 @@ const seconds = (since: number) => (Date.now() - since) / 1000;
 async function createToken(
   target: DatabaseTarget,
   secret: string,
+  withSessions: boolean,
 ): Promise<{ token: string; counts: Record<string, number>; signedIn: TSignedInPage[] }> {
   const { prisma, close } = await connect(target);
   try {
@@ -110,7 +111,8 @@ async function createToken(
       cases: await prisma.application.count(),
       caseEvents: await prisma.caseEvent.count(),
     };
-    return { token, counts, signedIn: await signedInPages(prisma, secret) };
+    // a search-only run may have no cases to open
+    return { token, counts, signedIn: withSessions ? await signedInPages(prisma, secret) : [] };
   } finally {
     await close();
   }
@@ -203,7 +205,11 @@ async function benchTarget(
     if (kind === "embedded")
       fs.writeFileSync(marker, JSON.stringify({ at: new Date().toISOString(), searchIndex, vacuumed: true }));
   }
-  const { token, counts, signedIn } = await createToken(target, authSecret(options.dataDir));
+  const { token, counts, signedIn } = await createToken(
+    target,
+    authSecret(options.dataDir),
+    options.only !== "search",
+  );
   const prepareSeconds = seconds(prepared);
   console.log(`data ready in ${prepareSeconds.toFixed(0)} s: ${JSON.stringify(counts)}`);
 
@@ -231,7 +237,7 @@ async function benchTarget(
     const loadAverage = os.loadavg();
     console.log(`server up; load average ${load()}`);
     const all = options.only === null;
-    const search = all ? await measureSearch(base, queries, 2) : undefined;
+    const search = all || options.only === "search" ? await measureSearch(base, queries, 2) : undefined;
     if (search)
       console.log(
         `  search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms, top-10 ${search.top10}/${search.queries}${search.misses.length ? `; missed: ${search.misses.join(", ")}` : ""}`,
@@ -427,7 +433,7 @@ async function main() {
     JSON.parse(fs.readFileSync(path.join("bench", "search-queries.json"), "utf8")) as { queries: TQuery[] }
   ).queries;
   console.log(
-    `bench: ${options.documents} documents, ${options.notices} notices, ${options.cases} cases; ${options.connections} connections × ${options.duration} s; ${os.cpus().length} cores; load average ${load()}`,
+    `bench: ${options.searchCurve ? `search curve at ${options.searchCurve.join(", ")} documents` : `${options.documents} documents, ${options.notices} notices, ${options.cases} cases; ${options.connections} connections × ${options.duration} s`}; ${os.cpus().length} cores; load average ${load()}`,
   );
   fs.mkdirSync(options.dataDir, { recursive: true });
 
@@ -439,11 +445,18 @@ async function main() {
   const buildSeconds = seconds(built);
 
   const results: TTargetResult[] = [];
-  if (!options.skipEmbedded) results.push(await benchTarget("embedded", options, queries, process.env));
-  if (databaseTarget().kind === "postgres")
-    results.push(await benchTarget("postgresql", options, queries, process.env));
+  if (options.searchCurve) {
+    for (const documents of options.searchCurve)
+      results.push(await benchTarget("embedded", curvePoint(options, documents), queries, process.env));
+  } else {
+    if (!options.skipEmbedded) results.push(await benchTarget("embedded", options, queries, process.env));
+    if (databaseTarget().kind === "postgres")
+      results.push(await benchTarget("postgresql", options, queries, process.env));
+  }
 
   printResults(results);
+  const searchCurve = options.searchCurve ? curveOf(results) : undefined;
+  if (searchCurve) printSearchCurve(searchCurve);
   const totalSeconds = seconds(started);
   const summary = {
     startedAt: new Date(started).toISOString(),
@@ -459,6 +472,7 @@ async function main() {
     },
     options,
     results,
+    searchCurve,
   };
   console.log(
     `\ntotal ${(totalSeconds / 60).toFixed(1)} min (build ${buildSeconds.toFixed(0)} s); load average at start ${loadStart.map((n) => n.toFixed(2)).join(" ")}, at end ${load()}`,
@@ -467,6 +481,65 @@ async function main() {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
   console.log(`written ${file}`);
+}
+
+/**
+ * One point of --search-curve: that many documents and a fifth as many notices (the full run's
+ * ratio), no cases (search never reads them), in a data directory of its own that later runs reuse.
+ */
+function curvePoint(options: TBenchOptions, documents: number): TBenchOptions {
+  return {
+    ...options,
+    documents,
+    notices: Math.round(documents / 5),
+    cases: 0,
+    dataDir: `${options.dataDir}-search-${documents}`,
+    only: "search",
+  };
+}
+
+type TCurvePoint = {
+  documents: number;
+  notices: number;
+  /** migrate, seed, generate, index and vacuum when the directory was new; else the checks alone */
+  prepareSeconds: number;
+  loadAverage: number[];
+} & Pick<TSearchResult, "p50" | "p95" | "p99" | "top10" | "queries" | "misses">;
+
+function curveOf(results: TTargetResult[]): TCurvePoint[] {
+  return results.flatMap((r) =>
+    r.search
+      ? [
+          {
+            documents: r.counts.documents,
+            notices: r.counts.notices,
+            prepareSeconds: r.prepareSeconds,
+            loadAverage: r.loadAverage,
+            p50: r.search.p50,
+            p95: r.search.p95,
+            p99: r.search.p99,
+            top10: r.search.top10,
+            queries: r.search.queries,
+            misses: r.search.misses,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Goal 4 of issue 13: search p95 under 20 ms up to a million documents, the expected item in the first 10 for ≥ 95%. */
+function printSearchCurve(curve: TCurvePoint[]) {
+  const rows = curve.map((point) => [
+    point.documents.toLocaleString("en"),
+    point.notices.toLocaleString("en"),
+    `${point.p50.toFixed(1)} / ${point.p95.toFixed(1)} / ${point.p99.toFixed(1)} ms`,
+    `${point.top10}/${point.queries}`,
+    point.loadAverage.map((n) => n.toFixed(2)).join(" "),
+    `p95 < 20 ms: ${point.p95 < 20 ? "met" : "not met"}; ≥ 95%: ${point.top10 / point.queries >= 0.95 ? "met" : "not met"}`,
+  ]);
+  console.log(
+    `\nsearch curve (embedded)\n${formatTable(["documents", "notices", "p50 / p95 / p99", "top 10", "load average", "target"], rows)}`,
+  );
 }
 
 function gitCommit(): string | null {

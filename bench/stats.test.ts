@@ -47,10 +47,21 @@ describe("bench arguments", () => {
     });
   });
 
-  it("--only measures one group alone (signed-in pages or submissions); no other group exists", () => {
+  it("--only measures one group alone (signed-in pages, search or submissions); no other group exists", () => {
     expect(parseBenchArgs(["--only", "signed-in"]).only).toBe("signed-in");
+    expect(parseBenchArgs(["--only", "search"]).only).toBe("search");
     expect(parseBenchArgs(["--only", "submissions"]).only).toBe("submissions");
-    expect(() => parseBenchArgs(["--only", "search"])).toThrow(/signed-in, submissions/);
+    expect(() => parseBenchArgs(["--only", "pages"])).toThrow(/signed-in, search, submissions/);
+    expect(parseBenchArgs([]).searchCurve).toBeNull();
+  });
+
+  it("--search-curve lists numbers of documents and measures search alone", () => {
+    const curve = parseBenchArgs(["--search-curve", "10000, 100_000,1000000"]);
+    expect(curve.searchCurve).toEqual([10_000, 100_000, 1_000_000]);
+    expect(curve.only).toBe("search");
+    expect(() => parseBenchArgs(["--search-curve", "10000,lots"])).toThrow(/search-curve/);
+    expect(() => parseBenchArgs(["--search-curve", "0"])).toThrow(/search-curve/);
+    expect(() => parseBenchArgs(["--search-curve", "6000000"])).toThrow(/at most/);
   });
 
   it("--quick makes small counts, short runs and its own data directory", () => {

@@ -24,7 +24,7 @@ export function latencySummary(samples: readonly number[]): TLatency {
 }
 
 /** The groups `--only` can measure alone, once the data is ready. */
-export const onlyGroups = ["signed-in", "submissions"] as const;
+export const onlyGroups = ["signed-in", "search", "submissions"] as const;
 export type TOnlyGroup = (typeof onlyGroups)[number];
 
 export type TBenchOptions = {
@@ -43,8 +43,10 @@ export type TBenchOptions = {
   out: string;
   /** leave Lighthouse out (the smoke test of the command in npm test) */
   skipLighthouse: boolean;
-  /** measure only one group of rows: the signed-in pages (goal 2 of issue 13) or the submissions (goal 3) */
+  /** measure only one group of rows: the signed-in pages (goal 2 of issue 13), search (goal 4) or the submissions (goal 3) */
   only: TOnlyGroup | null;
+  /** search only, at each of these numbers of documents (a fifth as many notices), each in a data directory of its own */
+  searchCurve: number[] | null;
 };
 
 /** The full run's volume; --quick is for development (small counts, short runs). */
@@ -67,6 +69,7 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
       "skip-embedded": { type: "boolean", default: false },
       "skip-lighthouse": { type: "boolean", default: false },
       only: { type: "string" },
+      "search-curve": { type: "string" },
       out: { type: "string" },
     },
   });
@@ -78,6 +81,12 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
   const connections = wholeFlag("connections", values.connections, 50);
   const only = values.only === undefined ? null : onlyGroups.find((group) => group === values.only);
   if (only === undefined) throw new Error(`--only ${values.only}: the groups are ${onlyGroups.join(", ")}`);
+  // comma-separated whole numbers (10_000 for readability; no thousands commas here)
+  const searchCurve = values["search-curve"]
+    ?.split(",")
+    .map((n) => wholeFlag("search-curve", n.trim(), 0, 5_000_000));
+  if (searchCurve && (!searchCurve.length || searchCurve.some((n) => n < 1)))
+    throw new Error("--search-curve takes numbers of documents, e.g. 10000,100000,1000000");
   if (connections < 1) throw new Error("--connections must be at least 1");
   return {
     quick,
@@ -88,7 +97,8 @@ export function parseBenchArgs(argv: string[]): TBenchOptions {
     dataDir: values["data-dir"] ?? (quick ? "bench/.data-quick" : "bench/.data"),
     skipEmbedded: values["skip-embedded"] ?? false,
     skipLighthouse: values["skip-lighthouse"] ?? false,
-    only,
+    only: searchCurve ? "search" : only,
+    searchCurve: searchCurve ?? null,
     out: values.out ?? (quick ? "bench/results/quick.json" : "bench/results/latest.json"),
   };
 }

@@ -12,6 +12,7 @@ import {
   type TSearchEntryData,
   type TSearchType,
 } from "./entries";
+import { applyTermCounts, replaceTermCounts, TermCounts } from "./termCounts";
 
 type Tx = PrismaClient | Prisma.TransactionClient;
 
@@ -145,6 +146,22 @@ async function readEntry(tx: Tx, ref: { type: TSearchType; id: string }): Promis
  */
 export async function refreshSearchEntry(prisma: Tx, ref: { type: TSearchType; id: string }): Promise<void> {
   const entry = await readEntry(prisma, ref);
+  // the ranking's counts move with the entry: the old one counted out, the new one in
+  const previous = await prisma.searchEntry.findUnique({
+    where: { type_refId: { type: ref.type, refId: ref.id } },
+    select: {
+      headGrams: true,
+      bodyGrams: true,
+      titleNorm: true,
+      titleEnNorm: true,
+      metaNorm: true,
+      body: { select: { text: true } },
+    },
+  });
+  const counts = new TermCounts();
+  if (previous) counts.add({ ...previous, bodyText: previous.body?.text ?? "" }, -1);
+  if (entry) counts.add(entry);
+  await applyTermCounts(prisma, counts);
   if (!entry) {
     await prisma.searchEntry.deleteMany({ where: { type: ref.type, refId: ref.id } });
     return;
@@ -169,8 +186,13 @@ const ginIndexes = [
   `CREATE INDEX IF NOT EXISTS "SearchEntry_bodyGrams_idx" ON "SearchEntry" USING GIN ("bodyGrams")`,
 ];
 
-async function insertBatch(prisma: PrismaClient, entries: TSearchEntryData[]): Promise<void> {
+async function insertBatch(
+  prisma: PrismaClient,
+  entries: TSearchEntryData[],
+  counts: TermCounts,
+): Promise<void> {
   if (!entries.length) return;
+  for (const entry of entries) counts.add(entry);
   const col = <T>(pick: (e: TSearchEntryData) => T) => entries.map(pick);
   const arrays = (pick: (e: TSearchEntryData) => number[]) => entries.map((e) => `{${pick(e).join(",")}}`);
   const ids = await prisma.$queryRaw<{ id: number; refId: string }[]>`
@@ -203,13 +225,14 @@ export async function rebuildSearchIndex(input: {
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_headGrams_idx"`);
   await prisma.$executeRawUnsafe(`DROP INDEX IF EXISTS "SearchEntry_bodyGrams_idx"`);
   await prisma.$executeRawUnsafe(`TRUNCATE "SearchEntry", "SearchBody"`);
+  const termCounts = new TermCounts();
   let done = 0;
   const report = (count: number) => {
     done += count;
     input.onProgress?.(Math.min(done, total), total);
   };
-  // newest first: a query reads at most a few hundred candidates per type in table order, so
-  // these should be the most recent ones
+  // newest first: a query reads a common term's candidates newest first (by "sortAt", whatever
+  // the storage order), and written in that order they lie on neighbouring pages
   for (const type of searchTypes) {
     const { newestIds, entries } = types[type];
     const ids = (await newestIds()).map((row) => row.id);
@@ -219,10 +242,12 @@ export async function rebuildSearchIndex(input: {
       await insertBatch(
         prisma,
         chunk.flatMap((id) => byId.get(id) ?? []),
+        termCounts,
       );
       report(chunk.length);
     }
   }
+  await replaceTermCounts(prisma, termCounts);
   await prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
@@ -232,5 +257,6 @@ export async function rebuildSearchIndex(input: {
   );
   await prisma.$executeRawUnsafe(`ANALYZE "SearchEntry"`);
   await prisma.$executeRawUnsafe(`ANALYZE "SearchBody"`);
+  await prisma.$executeRawUnsafe(`ANALYZE "SearchGramCount"`);
   return done;
 }

@@ -102,6 +102,8 @@ export async function copySchemaRows(client: PgClient, from: string, to: string)
   }
   await client.query("BEGIN");
   await client.query("SET LOCAL session_replication_role = replica");
+  // the copy replaces what the migrations wrote (a backfill leaves rows in an empty database)
+  await client.query(`TRUNCATE ${[...tables.keys()].map((table) => `"${to}"."${table}"`).join(", ")}`);
   for (const [table, { names, values }] of tables)
     await client.query(
       `INSERT INTO "${to}"."${table}" (${names.join(", ")}) OVERRIDING SYSTEM VALUE SELECT ${values.join(", ")} FROM "${from}"."${table}"`,
