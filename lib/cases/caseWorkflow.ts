@@ -1,7 +1,7 @@
 import { CaseStatus, type ServiceType } from "../db/generated/enums";
 import { hasRole, mayWorkCases } from "../auth/policy";
 import type { TStepRule, TWorkflow } from "../workflow/workflow";
-import { byParty, isApplicant, stepNames, withdrawal } from "../workflow/workflow";
+import { byParty, isApplicant, stepNames, supplementRequest, withdrawal } from "../workflow/workflow";
 
 /** Every status of a case, in the order of its lifecycle (the schema's enum). */
 export const caseStatuses = Object.values(CaseStatus);
@@ -56,12 +56,7 @@ export type TCaseRule = TStepRule<TCaseSubject, "staff" | "supervisor" | "applic
  */
 const caseSteps = {
   startPreReview: { from: ["SUBMITTED"], to: "PRE_REVIEW", by: "staff" },
-  requestSupplement: {
-    from: ["SUBMITTED", "PRE_REVIEW"],
-    to: "SUPPLEMENT",
-    by: "staff",
-    needsMissingList: true,
-  },
+  requestSupplement: supplementRequest(["SUBMITTED", "PRE_REVIEW"], "staff"),
   supplyMaterials: { from: ["SUPPLEMENT"], to: "PRE_REVIEW", by: "applicant" },
   accept: { from: ["SUBMITTED", "PRE_REVIEW"], to: "ACCEPTED", by: "staff" },
   reject: {

@@ -1,7 +1,7 @@
 import type { DisclosureStatus } from "../db/generated/enums";
 import { hasRole } from "../auth/policy";
 import type { TStepRule, TWorkflow } from "../workflow/workflow";
-import { byParty, isApplicant, stepNames, withdrawal } from "../workflow/workflow";
+import { byParty, isApplicant, stepNames, supplementRequest, withdrawal } from "../workflow/workflow";
 
 export type TRequestStatus = DisclosureStatus;
 
@@ -69,12 +69,7 @@ export function offeredOn<TStep extends TRequestStep>(
  */
 const requestSteps = {
   confirmReceipt: { from: ["SUBMITTED"], to: "RECEIVED", by: "officer" },
-  requestSupplement: {
-    from: ["RECEIVED", "PROCESSING"],
-    to: "SUPPLEMENT",
-    by: "officer",
-    needsMissingList: true,
-  },
+  requestSupplement: supplementRequest(["RECEIVED", "PROCESSING"], "officer"),
   correct: { from: ["SUPPLEMENT"], to: "PROCESSING", by: "applicant" },
   abandon: { from: ["SUPPLEMENT"], to: "ABANDONED", by: "officer", irreversible: true },
   startProcessing: { from: ["RECEIVED"], to: "PROCESSING", by: "officer" },

@@ -33,6 +33,17 @@ export type TStepRule<TSubject extends TWorkflowSubject, TBy extends string = st
   needsMissingList?: boolean;
 };
 
+/**
+ * 补正: whoever handles the entity asks, from one of `from`, for everything missing or faulty at
+ * once (a list is required), and the entity waits in SUPPLEMENT for the applicant's answer.
+ */
+export function supplementRequest<const TStatus extends string, const TBy extends string>(
+  from: readonly TStatus[],
+  by: TBy,
+) {
+  return { from, to: "SUPPLEMENT" as const, by, needsMissingList: true };
+}
+
 /** 撤回: the applicant withdraws while the entity is in one of `from`; it cannot be undone. */
 export function withdrawal<const TStatus extends string>(from: readonly TStatus[]) {
   return { from, to: "WITHDRAWN" as const, by: "applicant" as const, irreversible: true };
