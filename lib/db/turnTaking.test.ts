@@ -73,3 +73,22 @@ describe("turnQueue", () => {
     expect(atTimer).toBeLessThan(200);
   });
 });
+
+describe("turnQueue with a slice", () => {
+  it("lets what asks within the slice of the last release go on at once, and queues what asks after it", async () => {
+    const nextTurn = turnQueue(20);
+    const counter = turnCounter();
+    await nextTurn();
+    const released = counter.now();
+    // within the slice: no turn passes
+    await nextTurn();
+    await nextTurn();
+    expect(counter.now()).toBe(released);
+    // past it: a turn of the loop comes first
+    const until = performance.now() + 25;
+    while (performance.now() < until);
+    await nextTurn();
+    expect(counter.now()).toBeGreaterThan(released);
+    counter.stop();
+  });
+});
