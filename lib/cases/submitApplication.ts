@@ -84,24 +84,45 @@ function firstStepWithError(form: TFormDefinition, fieldErrors: Record<string, s
   return step.id;
 }
 
+type TSubmitMore = {
+  /** the service, when the caller has loaded it already */
+  service?: TServiceForm;
+  /** the applicant's row, when the caller has read it already */
+  applicant?: TApplicantRow;
+  /** more work for the transaction that creates the case */
+  withCase?: (tx: Prisma.TransactionClient) => Promise<void>;
+};
+
+/**
+ * One case per idempotency key: a key already used answers with its case. A request that races
+ * another with the same key loses in one of two ways, and both answer with the winner's case: the
+ * uploads it names are the winner's by the time it checks or links them (its answers look
+ * invalid), or the winner's row holds the key when it inserts its own (P2002).
+ */
 async function submit(
   prisma: PrismaClient,
   input: TSubmitInput,
-  more: {
-    /** the service, when the caller has loaded it already */
-    service?: TServiceForm;
-    /** the applicant's row, when the caller has read it already */
-    applicant?: TApplicantRow;
-    /** more work for the transaction that creates the case */
-    withCase?: (tx: Prisma.TransactionClient) => Promise<void>;
-  } = {},
+  more: TSubmitMore = {},
 ): Promise<TSubmitted> {
   const { actor, idempotencyKey } = input;
   if (!isCitizen(actor)) throw new NotFoundError("service");
   if (!/^[A-Za-z0-9_-]{8,100}$/.test(idempotencyKey)) throw new FormError("idempotencyKeyInvalid");
-
   const existing = await findByKey(prisma, actor.id, idempotencyKey);
   if (existing) return existing;
+  try {
+    return await submitNew(prisma, input, more);
+  } catch (error) {
+    if (error instanceof AnswersInvalid || (error as { code?: string }).code === "P2002") {
+      const winner = await findByKey(prisma, actor.id, idempotencyKey);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+/** Checks the answers and files, then creates the case, its history, files and notice in one transaction. */
+async function submitNew(prisma: PrismaClient, input: TSubmitInput, more: TSubmitMore): Promise<TSubmitted> {
+  const { actor, idempotencyKey } = input;
 
   // the applicant's row once, for the service's assurance, the locked answers, the identity on
   // record and the notice's address (on the embedded database every read is a round trip)
@@ -169,65 +190,56 @@ async function submit(
     status: "SUBMITTED",
     kind: "submit",
   });
-  try {
-    return await prisma.$transaction(
-      async (tx) => {
-        // a concurrent request with the same key: the unique index on applicant + key makes this
-        // insert wait for the other's transaction and fail once it commits (P2002, answered below
-        // with its case), so the transaction needs no lock or look-up of its own
-        const created = await tx.application.create({
-          data: {
-            trackingNumber,
-            accessCode: newAccessCode(),
-            serviceId: service.id,
-            applicantId: actor.id,
-            answers: result.answers,
-            formSnapshot: form,
-            idempotencyKey,
-            principalName: onBehalf?.name ?? null,
-            principalIdNumber: onBehalf?.idNumber ?? null,
-            applicantIdentity: applicantIdentity ?? undefined,
-          },
-          select: { id: true, accessCode: true, status: true },
+  return prisma.$transaction(
+    async (tx) => {
+      // a concurrent request with the same key: the unique index on applicant + key makes this
+      // insert wait for the other's transaction and fail once it commits (P2002, answered by submit
+      // with its case), so the transaction needs no lock or look-up of its own
+      const created = await tx.application.create({
+        data: {
+          trackingNumber,
+          accessCode: newAccessCode(),
+          serviceId: service.id,
+          applicantId: actor.id,
+          answers: result.answers,
+          formSnapshot: form,
+          idempotencyKey,
+          principalName: onBehalf?.name ?? null,
+          principalIdNumber: onBehalf?.idNumber ?? null,
+          applicantIdentity: applicantIdentity ?? undefined,
+        },
+        select: { id: true, accessCode: true, status: true },
+      });
+      // the history row on its own: written nested, the case would be read back once more after it
+      await tx.caseEvent.create({
+        data: { applicationId: created.id, kind: "submit", toStatus: "SUBMITTED", actorId: actor.id },
+        select: { id: true },
+      });
+      for (const field of fileFields) {
+        const id = result.answers[field.name];
+        if (typeof id !== "string") continue;
+        // linked only if still unlinked: a file can belong to one case
+        const linked = await tx.attachment.updateMany({
+          where: { id, uploaderId: actor.id, applicationId: null },
+          data: { applicationId: created.id, purpose: field.materialId ?? field.name },
         });
-        // the history row on its own: written nested, the case would be read back once more after it
-        await tx.caseEvent.create({
-          data: { applicationId: created.id, kind: "submit", toStatus: "SUBMITTED", actorId: actor.id },
-          select: { id: true },
+        if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
+      }
+      if (onBehalf) {
+        const linked = await tx.attachment.updateMany({
+          where: { id: onBehalf.declarationId, uploaderId: actor.id, applicationId: null },
+          data: { applicationId: created.id, purpose: "onBehalfDeclaration" },
         });
-        for (const field of fileFields) {
-          const id = result.answers[field.name];
-          if (typeof id !== "string") continue;
-          // linked only if still unlinked: a file can belong to one case
-          const linked = await tx.attachment.updateMany({
-            where: { id, uploaderId: actor.id, applicationId: null },
-            data: { applicationId: created.id, purpose: field.materialId ?? field.name },
-          });
-          if (linked.count !== 1) throw new AnswersInvalid({ [field.name]: "fileRequired" });
-        }
-        if (onBehalf) {
-          const linked = await tx.attachment.updateMany({
-            where: { id: onBehalf.declarationId, uploaderId: actor.id, applicationId: null },
-            data: { applicationId: created.id, purpose: "onBehalfDeclaration" },
-          });
-          if (linked.count !== 1)
-            throw new AnswersInvalid({ onBehalfDeclaration: "onBehalfDeclarationRequired" });
-        }
-        await more.withCase?.(tx);
-        await queueCaseNotice(tx, notice);
-        return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
-      },
-      // a burst of submissions queues on the pool: wait rather than fail
-      { maxWait: 15_000, timeout: 30_000 },
-    );
-  } catch (error) {
-    // a concurrent request with the same key won the unique index: answer with its case
-    if ((error as { code?: string }).code === "P2002") {
-      const winner = await findByKey(prisma, actor.id, idempotencyKey);
-      if (winner) return winner;
-    }
-    throw error;
-  }
+        if (linked.count !== 1)
+          throw new AnswersInvalid({ onBehalfDeclaration: "onBehalfDeclarationRequired" });
+      }
+      await more.withCase?.(tx);
+      await queueCaseNotice(tx, notice);
+      return { trackingNumber, accessCode: created.accessCode, status: created.status, created: true };
+    },
+    // a burst of submissions queues on the pool: wait rather than fail
+    { maxWait: 15_000, timeout: 30_000 },
+  );
 }
 
 /** The 代办 details, checked: field errors are named onBehalfName, onBehalfIdNumber, onBehalfDeclaration. */
