@@ -7,6 +7,7 @@ import { searchTypes, typeGram, type TSearchType } from "./entries";
 import { searchPageSize } from "./schema";
 import { candidateQuery, features, inBody } from "./candidates";
 import { windowRows } from "./readPlan";
+import { keptRead } from "../cache/keptReads";
 import {
   inverseDocumentFrequency,
   rankCandidates,
@@ -96,7 +97,7 @@ export async function findEntries(
   const page = Math.max(1, input.page ?? 1);
   const now = input.now ?? new Date();
   const { head: headCap, body: bodyCap } = input.caps ?? candidateCaps;
-  const stats = await readTermStats(prisma, terms);
+  const stats = await readTermStats(prisma, terms, !input.db);
   const entriesOf = (forms: string[]) => forms.reduce((sum, t) => sum + termEntries(t, stats.gramEntries), 0);
   const { query, bodyForms } = candidateQuery({
     terms,
@@ -156,19 +157,32 @@ export async function findEntries(
   };
 }
 
+/** The per-field totals BM25 reads for its length normalisation: four rows. */
+async function readFieldTotals(prisma: Awaited<ReturnType<typeof clientOf>>): Promise<TFieldTotals> {
+  const lengths = await prisma.searchFieldLength.findMany({ where: { field: { in: [...rankedFields] } } });
+  const fields = Object.fromEntries(rankedFields.map((f) => [f, { entries: 0, chars: 0 }])) as TFieldTotals;
+  for (const l of lengths) fields[l.field as TRankedField] = { entries: l.entries, chars: Number(l.chars) };
+  return fields;
+}
+
+/** The server's field totals, kept as the place tree is: they change only when the index is written. */
+const keptFieldTotals = keptRead("search.fieldTotals", async () => readFieldTotals(await clientOf({})));
+
 /**
  * The stored counts for these forms (a missing gram: seen in no entry): entries per gram, all
  * entries (the sum of the type markers' counts) and the field totals.
  */
-async function readTermStats(prisma: Awaited<ReturnType<typeof clientOf>>, terms: string[]) {
+async function readTermStats(
+  prisma: Awaited<ReturnType<typeof clientOf>>,
+  terms: string[],
+  serverClient: boolean,
+) {
   const grams = [...new Set([...searchTypes.map((t) => typeGram[t]), ...terms.flatMap(queryGrams)])];
-  const [counts, lengths] = await Promise.all([
+  const [counts, fields] = await Promise.all([
     prisma.searchGramCount.findMany({ where: { gram: { in: grams } } }),
-    prisma.searchFieldLength.findMany({ where: { field: { in: [...rankedFields] } } }),
+    serverClient ? keptFieldTotals() : readFieldTotals(prisma),
   ]);
   const gramEntries = new Map(counts.map((c) => [c.gram, c.entries]));
-  const fields = Object.fromEntries(rankedFields.map((f) => [f, { entries: 0, chars: 0 }])) as TFieldTotals;
-  for (const l of lengths) fields[l.field as TRankedField] = { entries: l.entries, chars: Number(l.chars) };
   return {
     gramEntries,
     entries: searchTypes.reduce((sum, t) => sum + (gramEntries.get(typeGram[t]) ?? 0), 0),
