@@ -59,6 +59,10 @@ test("an editor publishes a document with a made 索引号, fixes a bad 文号, 
     "/zh-Hans/disclosure/RSJ/2025-00001",
   );
   await page.getByRole("link", { name: "打印版" }).click();
+  // the print view's h1 is the document page's own: wait for what only the print view shows, or axe
+  // can run on the document page while the navigation swaps it (CI: "Documents must have <title>")
+  await expect(page).toHaveURL(new RegExp(`/disclosure/${indexNo}/print$`));
+  await expect(page.getByText("这是打印版", { exact: false })).toBeVisible();
   await expect(page.locator("h1")).toHaveText("关于做好2027年元旦春节期间就业服务工作的通知");
   await expectAccessible(page);
   const csv = await page.request.get("/zh-Hans/disclosure/annual-report/2026/documents.csv");
