@@ -6,6 +6,7 @@ import autocannon from "autocannon";
 import { latencySummary, type TLatency } from "./stats";
 import { bin, spawnServer, waitFor } from "./server";
 import { employmentDetails } from "../tests/helpers/answers";
+import { wrkLoad } from "./wrk";
 
 export type TQuery = { q: string; expect: { type: string; id?: string; title?: string }; kind: string };
 export type TSearchResult = TLatency & {
@@ -108,7 +109,20 @@ export async function load(options: autocannon.Options): Promise<autocannon.Resu
   return autocannon({ ...options, requests, timeout: 30 });
 }
 
-export type TPage = { name: string; path: string; bytes: number; app: TLoad; static: TLoad; ratio: number };
+type TPageLoad = { app: TLoad; static: TLoad; ratio: number };
+/**
+ * A page's load without compression (the bytes as rendered) and as browsers ask for it, gzip
+ * accepted: the app's copy gzipped once (lib/cache/gzipCopy.ts), the static server's at its start.
+ */
+export type TPage = TPageLoad & {
+  name: string;
+  path: string;
+  bytes: number;
+  gzip: TPageLoad & { bytes: number };
+};
+
+/** What a browser sends: it always accepts gzip. */
+const browserEncoding = { "accept-encoding": "gzip, deflate, br, zstd" };
 
 /**
  * Each page under load from the app, then its saved bytes from a minimal static server on
@@ -146,25 +160,47 @@ export async function measurePages(
   const results: TPage[] = [];
   try {
     await waitFor(`http://127.0.0.1:${staticPort}${pages[0].path}`, 30_000, staticServer.child);
+    const staticBase = `http://127.0.0.1:${staticPort}`;
     for (const page of pages) {
-      const common = { connections: options.connections, duration: options.duration };
-      const app = toLoad(await load({ ...common, url: `${base}${page.path}` }));
-      const baseline = toLoad(await load({ ...common, url: `http://127.0.0.1:${staticPort}${page.path}` }));
-      results.push({
-        ...page,
-        bytes: bytes.get(page.path) ?? 0,
-        app,
-        static: baseline,
-        ratio: baseline.rps / Math.max(app.rps, 0.001),
-      });
-      console.log(
-        `  ${page.name}: ${app.rps.toFixed(1)} req/s (p99 ${app.p99} ms) vs static ${baseline.rps.toFixed(0)} req/s`,
-      );
+      const measure = async (headers: Record<string, string>): Promise<TPageLoad> => {
+        const common = { connections: options.connections, duration: options.duration, headers };
+        const app = await wrkLoad({ ...common, url: `${base}${page.path}` });
+        const baseline = await wrkLoad({ ...common, url: `${staticBase}${page.path}` });
+        return { app, static: baseline, ratio: baseline.rps / Math.max(app.rps, 0.001) };
+      };
+      const plain = await measure({});
+      const gzip = {
+        ...(await measure(browserEncoding)),
+        bytes: await gzipBytes(base, staticBase, page.path),
+      };
+      results.push({ ...page, bytes: bytes.get(page.path) ?? 0, ...plain, gzip });
+      for (const [how, result] of [
+        ["", plain],
+        [", gzip", gzip],
+      ] as const)
+        console.log(
+          `  ${page.name}${how}: ${result.app.rps.toFixed(1)} req/s (p99 ${result.app.p99} ms) vs static ${result.static.rps.toFixed(0)} req/s`,
+        );
     }
   } finally {
     await staticServer.stop();
   }
   return results;
+}
+
+/** The size of the static server's gzip of the page, once the app is seen to gzip it too (else the figures compare unlike bytes). */
+async function gzipBytes(base: string, staticBase: string, pagePath: string): Promise<number> {
+  const app = await fetch(`${base}${pagePath}`, { headers: { ...browserEncoding, ...clientHeaders() } });
+  await app.arrayBuffer();
+  if (app.headers.get("content-encoding") !== "gzip")
+    throw new Error(
+      `${pagePath} came without gzip (${app.headers.get("content-encoding")}) to a browser's request`,
+    );
+  const copy = await fetch(`${staticBase}${pagePath}`, {
+    headers: browserEncoding,
+    decompress: false,
+  } as RequestInit);
+  return Number(copy.headers.get("content-length"));
 }
 
 // the smallest file the upload check accepts as a PDF: its bytes start %PDF-

@@ -242,14 +242,15 @@ async function benchTarget(
       console.log(
         `  search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms, top-10 ${search.top10}/${search.queries}${search.misses.length ? `; missed: ${search.misses.join(", ")}` : ""}`,
       );
-    const pageResults = all
-      ? await measurePages(base, pages, {
-          port: options.port,
-          duration: options.duration,
-          connections: options.connections,
-          workDir: path.join(options.dataDir, "pages"),
-        })
-      : [];
+    const pageResults =
+      all || options.only === "pages"
+        ? await measurePages(base, pages, {
+            port: options.port,
+            duration: options.duration,
+            connections: options.connections,
+            workDir: path.join(options.dataDir, "pages"),
+          })
+        : [];
     // before the signed-in and submission loads, on a server that has nothing else to do
     const lighthouse =
       options.skipLighthouse || !all
@@ -344,16 +345,19 @@ function printResults(results: TTargetResult[]) {
         `≥ 95%: ${search.top10Share >= 0.95 ? "met" : "not met"}`,
       ]);
     }
-    for (const page of r.pages) {
-      rows.push([
-        db,
-        `${page.name} ${page.path}`,
-        `${page.app.rps.toFixed(1)} req/s, p99 ${page.app.p99} ms`,
-        `${page.static.rps.toFixed(0)} req/s, p99 ${page.static.p99} ms`,
-        `${page.ratio.toFixed(1)}×`,
-        `≥ 0.5 of static, p99 < 50 ms: ${page.ratio <= 2 && page.app.p99 < 50 ? "met" : "not met"}`,
-      ]);
-    }
+    for (const page of r.pages)
+      for (const [how, result] of [
+        [`${(page.bytes / 1024).toFixed(0)} KB`, page],
+        [`gzip, ${(page.gzip.bytes / 1024).toFixed(0)} KB`, page.gzip],
+      ] as const)
+        rows.push([
+          db,
+          `${page.name} ${page.path} (${how})`,
+          `${result.app.rps.toFixed(1)} req/s, p99 ${result.app.p99} ms`,
+          `${result.static.rps.toFixed(0)} req/s, p99 ${result.static.p99} ms`,
+          `${result.ratio.toFixed(1)}×`,
+          `≥ 0.5 of static, p99 < 50 ms: ${result.ratio <= 2 && result.app.p99 < 50 ? "met" : "not met"}`,
+        ]);
     for (const page of r.signedIn) {
       rows.push([
         db,

@@ -47,11 +47,12 @@ describe("bench arguments", () => {
     });
   });
 
-  it("--only measures one group alone (signed-in pages, search or submissions); no other group exists", () => {
+  it("--only measures one group alone (signed-in pages, search, submissions or cached pages); no other group exists", () => {
     expect(parseBenchArgs(["--only", "signed-in"]).only).toBe("signed-in");
     expect(parseBenchArgs(["--only", "search"]).only).toBe("search");
     expect(parseBenchArgs(["--only", "submissions"]).only).toBe("submissions");
-    expect(() => parseBenchArgs(["--only", "pages"])).toThrow(/signed-in, search, submissions/);
+    expect(parseBenchArgs(["--only", "pages"]).only).toBe("pages");
+    expect(() => parseBenchArgs(["--only", "home"])).toThrow(/signed-in, search, submissions, pages/);
     expect(parseBenchArgs([]).searchCurve).toBeNull();
   });
 

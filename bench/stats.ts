@@ -24,7 +24,7 @@ export function latencySummary(samples: readonly number[]): TLatency {
 }
 
 /** The groups `--only` can measure alone, once the data is ready. */
-export const onlyGroups = ["signed-in", "search", "submissions"] as const;
+export const onlyGroups = ["signed-in", "search", "submissions", "pages"] as const;
 export type TOnlyGroup = (typeof onlyGroups)[number];
 
 export type TBenchOptions = {

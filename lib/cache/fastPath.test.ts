@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acceptsGzip, isPlainPath, matchesEtag } from "./fastPath";
+import { acceptsGzip, isPlainPath, matchesEtag, targetOf } from "./fastPath";
 
 describe("the page cache's first door reads a client's headers as HTTP means them", () => {
   it("sends gzip only when Accept-Encoding allows it", () => {
@@ -33,5 +33,26 @@ describe("the page cache's first door reads a client's headers as HTTP means the
     expect(isPlainPath("//evil.example/zh-Hans")).toBe(false);
     expect(isPlainPath("/zh-Hans\\notices")).toBe(false);
     expect(isPlainPath("http://evil.example/zh-Hans")).toBe(false);
+  });
+
+  it("splits a target into the pathname and search the URL parser gives, with or without parsing", () => {
+    const targets = [
+      "/zh-Hans/notices",
+      "/zh-Hans/search?q=%E4%BD%8E%E4%BF%9D&type=notice",
+      "/zh-Hans/search?",
+      "/zh-Hans/search?q=a?b",
+      "/zh-Hans/search?q='x'",
+      '/zh-Hans/search?q="x"',
+      "/zh-Hans/search?q=低保",
+      "/zh-Hans/notices#top",
+      "/zh-Hans/a b",
+      "/zh-Hans/%zz?q=%",
+      "/zh-Hans/{x}?q=<y>",
+      "/zh-Hans/search?q=a+b&q=c",
+    ];
+    for (const target of targets) {
+      const url = new URL(target, "http://localhost");
+      expect(targetOf(target), target).toEqual({ pathname: url.pathname, search: url.search });
+    }
   });
 });

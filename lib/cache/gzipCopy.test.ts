@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { gzipCopy, gzipWithNonce } from "./gzipCopy";
+import { combineCrc, gzipCopy, gzipWithNonce } from "./gzipCopy";
 
 const standIn = "S".repeat(22);
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -41,5 +41,49 @@ describe("a cached page's gzip, compressed once and given a nonce per answer", (
     const page = `${"x".repeat(70_000)}${standIn}`;
     const zipped = gzipWithNonce(gzipCopy(encode(page), placesOf(page), 22), encode("n".repeat(22)));
     expect(zipped.readUInt32LE(zipped.byteLength - 4)).toBe(70_022);
+  });
+
+  it("combines two CRCs into the CRC of both, as a pass over the whole gives, at every length", () => {
+    const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919 + (i >> 5)) & 255));
+    const shiftOf = (length: number) => gzipCopy(new Uint8Array(length), [], 22);
+    for (const [a, b] of [
+      [0, 0],
+      [5, 0],
+      [0, 7],
+      [1, 1],
+      [22, 65_536],
+      [1000, 299_000],
+      [123_457, 100_003],
+    ]) {
+      const first = bytes.subarray(0, a);
+      const second = bytes.subarray(a, a + b);
+      const { shifts } = shiftOf(b);
+      expect(combineCrc(zlib.crc32(first), zlib.crc32(second), shifts[0]), `${a} + ${b}`).toBe(
+        zlib.crc32(Buffer.concat([first, second])),
+      );
+    }
+  });
+
+  it("refers back across the nonces to what the page repeats, and never to a nonce", () => {
+    const nonce = "abcdefghijklmnopqrstuv";
+    // the markup around each nonce repeats; the text beside it holds the answer's nonce's letters
+    // and a run of the stand-in's, which a reference into a nonce's place would copy wrongly
+    const block = `<script nonce="${standIn}" src="/_next/static/chunks/abcdefghijklmnopqrstuv.js"></script><p>SSSSSSSSSSSS</p>\n`;
+    const page = `<html>${block.repeat(40)}${"政务公开".repeat(2000)}${block.repeat(40)}</html>`;
+    const copy = gzipCopy(encode(page), placesOf(page), 22);
+    expect(answer(page, nonce)).toBe(page.replaceAll(standIn, nonce));
+    expect(answer(page, "z".repeat(22))).toBe(page.replaceAll(standIn, "z".repeat(22)));
+    const size = copy.pieces.reduce((sum, piece) => sum + piece.byteLength, 0);
+    const alone = page
+      .split(standIn)
+      .reduce(
+        (sum, piece) =>
+          sum + zlib.deflateRawSync(piece, { finishFlush: zlib.constants.Z_FULL_FLUSH }).byteLength,
+        0,
+      );
+    expect(size).toBeLessThan(alone / 2);
+    // a page holding a NUL byte is compressed piece by piece, and still unzips to itself
+    const withNul = `${page}\u0000${block}`;
+    expect(answer(withNul, nonce)).toBe(withNul.replaceAll(standIn, nonce));
   });
 });

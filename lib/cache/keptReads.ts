@@ -1,5 +1,7 @@
-import { pageTtlMs } from "./pagePolicy";
 import { processWide } from "../shared/processWide";
+
+/** One read a second at most per kept table: cheap, and what a lost announcement can leave stale. */
+export const keptReadTtlMs = 1000;
 
 type TKept = { at: number; generation: number; value: Promise<unknown> };
 type TKeptReads = { generation: number; entries: Map<string, TKept> };
@@ -8,14 +10,14 @@ const kept = () => processWide("keptReads", (): TKeptReads => ({ generation: 0, 
 
 /**
  * A read of a small table that most pages need and that rarely changes (the site settings, the
- * place tree, the departments), kept in the process for the page cache's TTL. A signed-in page is
- * never cached whole, so without this every one of them read each again: on the embedded database
- * each read is a round trip through its one connection. A change made in this process drops them
- * at once (dropKeptReads, called by the writers and by contentChanged); one made by another
- * instance is seen within the TTL, as the page cache's copies are. Readers that pass their own
- * client (a transaction, a test's database) read it themselves.
+ * place tree, the departments), kept in the process for a second. A signed-in page is never cached
+ * whole, so without this every one of them read each again: on the embedded database each read is
+ * a round trip through its one connection. A change made in this process drops them at once
+ * (dropKeptReads, called by the writers and by contentChanged); one made by another instance drops
+ * them by the announcement that drops the page cache's copies, or within the second. Readers that
+ * pass their own client (a transaction, a test's database) read it themselves.
  */
-export function keptRead<T>(name: string, read: () => Promise<T>, ttlMs = pageTtlMs): () => Promise<T> {
+export function keptRead<T>(name: string, read: () => Promise<T>, ttlMs = keptReadTtlMs): () => Promise<T> {
   return () => {
     const store = kept();
     const now = Date.now();

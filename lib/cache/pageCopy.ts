@@ -111,6 +111,24 @@ export function bodyWithNonce(page: TRenderedPage, nonce: string): Uint8Array {
   return body;
 }
 
+/**
+ * The body with this answer's nonce in place of the stand-in, as the pieces to write one after
+ * another: the pieces between the nonces are views of the copy, not copies of it. Copying the whole
+ * page for each answer (50–115 KB) put the allocation and its collection on every request.
+ */
+export function bodyChunksWithNonce(page: TRenderedPage, nonce: Uint8Array): Uint8Array[] {
+  if (page.nonceAt.length === 0) return [page.body];
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const at of page.nonceAt) {
+    if (at > from) chunks.push(page.body.subarray(from, at));
+    chunks.push(nonce);
+    from = at + nonce.byteLength;
+  }
+  if (from < page.body.byteLength) chunks.push(page.body.subarray(from));
+  return chunks;
+}
+
 /** The copy's headers with this answer's nonce in place of the stand-in. */
 export function headersWithNonce(page: TRenderedPage, nonce: string): [string, string][] {
   const standIn = pageStore().nonceStandIn;

@@ -15,8 +15,16 @@ export const privateCacheControl = "private, no-cache, no-store, max-age=0, must
  */
 export const sharedVary =
   "Cookie, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding";
-/** How long the in-process copy may be served; the bound on how stale any instance can be. */
-export const pageTtlMs = 1000;
+/**
+ * How long the in-process copy may be served when nothing says it changed. Every change to what a
+ * public page shows says so at once, on every instance (`contentChanged`, by NOTIFY on PostgreSQL),
+ * and so do the changes that come with time (a scheduled notice published, one expiring: their
+ * jobs), so the TTL only bounds how stale a page can be when an announcement is lost, and how often
+ * a busy page is rendered again meanwhile: a copy past half its life is rendered in the background,
+ * and a render holds the one thread for 10–50 ms. At 1 s every busy page was rendered twice a
+ * second, which set the cached pages' p99 (and at a city's number of busy pages, all of the CPU).
+ */
+export const pageTtlMs = 60_000;
 
 /** next-auth's session cookie, `__Secure-` prefixed on https and split into `.0`, `.1` … when large. */
 const sessionCookie = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;

@@ -33,7 +33,7 @@ export type TPageStore = {
 };
 
 /**
- * PAGE_CACHE_TTL_MS, or the policy's 1 s. Edits drop every instance's copies at once on PostgreSQL
+ * PAGE_CACHE_TTL_MS, or the policy's 60 s. Edits drop every instance's copies at once on PostgreSQL
  * (and on the one embedded instance), so the TTL only bounds staleness when an announcement is lost.
  */
 function configuredTtlMs(): number {

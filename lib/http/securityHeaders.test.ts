@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applySecurityHeaders, signOnOrigins } from "./securityHeaders";
+import { applySecurityHeaders, newNonce, servedOverHttps, signOnOrigins } from "./securityHeaders";
 
 describe("the page policy's form-action", () => {
   it("names the identity platforms' origins, which a sign-on form's answer redirects to", () => {
@@ -40,5 +40,30 @@ describe("the page policy's form-action", () => {
       if (saved === undefined) delete process.env.OIDC_ISSUER;
       else process.env.OIDC_ISSUER = saved;
     }
+  });
+});
+
+describe("what every answer works out afresh", () => {
+  it("sees a changed configuration at once, though its parse is kept", () => {
+    const saved = process.env.NEXTAUTH_URL;
+    try {
+      process.env.NEXTAUTH_URL = "https://zwfw.chengdu.gov.cn";
+      expect(servedOverHttps()).toBe(true);
+      process.env.NEXTAUTH_URL = "http://localhost:3000";
+      expect(servedOverHttps()).toBe(false);
+      process.env.NEXTAUTH_URL = "not a url";
+      expect(servedOverHttps()).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = saved;
+    }
+    expect(signOnOrigins({ OIDC_ISSUER: "https://a.example/oidc" })).toEqual(["https://a.example"]);
+    expect(signOnOrigins({ OIDC_ISSUER: "https://b.example/oidc" })).toEqual(["https://b.example"]);
+  });
+
+  it("gives every answer a nonce of its own, 128 bits of base64url, across refills of the random pool", () => {
+    const nonces = Array.from({ length: 2000 }, () => newNonce());
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 });

@@ -5,16 +5,23 @@ import type { TSessionUser } from "@/lib/auth/types";
 import { publishDocument, ZDocumentInput } from "@/lib/disclosure/publishDocument";
 import { updateDocument } from "@/lib/disclosure/editDocument";
 import { noticeVisibilityChanged } from "@/lib/notices/effects";
+import { createNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
+import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
+import { noticeJobHandlers } from "@/lib/notices/jobs";
+import { drainJobs } from "@/lib/jobs/queue";
 import { pageStore, renderOnce, freshPage } from "@/lib/cache/pageStore";
 
 /** A change to public content drops this instance's cached pages once it has committed. */
 let database: TestDatabase;
 let editor: TSessionUser;
+let editor2: TSessionUser;
 
 beforeAll(async () => {
   database = await createTestDatabase({ seeded: true });
   const user = await database.prisma.user.findUniqueOrThrow({ where: { email: "editor@example.cn" } });
   editor = (await loadSessionUser({ db: database.prisma, userId: user.id }))!;
+  const second = await database.prisma.user.findUniqueOrThrow({ where: { email: "editor2@example.cn" } });
+  editor2 = (await loadSessionUser({ db: database.prisma, userId: second.id }))!;
 });
 afterAll(() => database.close());
 
@@ -80,6 +87,61 @@ describe("invalidating the page cache", () => {
     const notice = await database.prisma.notice.findFirstOrThrow();
     await cachedPage("plain /zh-Hans/notices");
     await noticeVisibilityChanged(database.prisma, notice.id);
+    expect(stillCached("plain /zh-Hans/notices")).toBe(false);
+  });
+
+  // the page TTL is long (lib/cache/pagePolicy.ts) because what changes with time changes by a job:
+  // a notice scheduled for later, and one that expires, drop the copies when their time comes
+  it("a scheduled notice's publication and its expiry, run by their jobs, drop the cached pages", async () => {
+    const publishAt = new Date(Date.now() + 60_000);
+    const expiresAt = new Date(Date.now() + 120_000);
+    const notice = await createNotice({
+      db: database.prisma,
+      actor: editor,
+      notice: ZNoticeInput.parse({
+        title: "缓存与定时发布",
+        body: "正文。",
+        category: "utilities",
+        scope: { districts: [], streets: [], communities: ["510104001001"] },
+        source: "社区居委会",
+        publishAt,
+        expiresAt,
+        pinned: false,
+      }),
+    });
+    await applyNoticeStep({
+      db: database.prisma,
+      actor: editor,
+      noticeId: notice.id,
+      step: "submit",
+      expectedVersion: 1,
+    });
+    await applyNoticeStep({
+      db: database.prisma,
+      actor: editor2,
+      noticeId: notice.id,
+      step: "approve",
+      expectedVersion: 2,
+    });
+    const handlers = {
+      "notice.publish": noticeJobHandlers["notice.publish"],
+      "notice.expire": noticeJobHandlers["notice.expire"],
+    };
+    const drainAt = (at: Date) => drainJobs({ db: database.prisma, handlers, now: () => at });
+
+    await cachedPage("plain /zh-Hans/notices");
+    expect(await drainAt(new Date(publishAt.getTime() - 1000))).toBe(0);
+    expect(stillCached("plain /zh-Hans/notices")).toBe(true);
+    expect(await drainAt(new Date(publishAt.getTime() + 1000))).toBe(1);
+    expect((await database.prisma.notice.findUniqueOrThrow({ where: { id: notice.id } })).status).toBe(
+      "PUBLISHED",
+    );
+    expect(stillCached("plain /zh-Hans/notices")).toBe(false);
+
+    await cachedPage("plain /zh-Hans/notices");
+    expect(await drainAt(new Date(expiresAt.getTime() - 1000))).toBe(0);
+    expect(stillCached("plain /zh-Hans/notices")).toBe(true);
+    expect(await drainAt(new Date(expiresAt.getTime() + 1000))).toBe(1);
     expect(stillCached("plain /zh-Hans/notices")).toBe(false);
   });
 });
