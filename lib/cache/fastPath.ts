@@ -169,7 +169,7 @@ export async function answerFromCache(request: IncomingMessage, response: Server
   ];
   response.writeHead(page.status, headers.flat());
   if (request.method !== "HEAD") {
-    // corked: the headers and every piece leave in one writev, none of them copied
+    // corked: the headers and every piece leave in one writev, the copy's pieces uncopied
     response.cork();
     for (const chunk of chunks) response.write(chunk);
   }
