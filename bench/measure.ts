@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
-import { latencySummary, type TLatency } from "./stats";
+import { latencySummary, type TLatency, type TLoad } from "./stats";
+export type { TLoad } from "./stats";
 import { bin, spawnServer, waitFor } from "./server";
 import { employmentDetails } from "../tests/helpers/answers";
 import { wrkLoad } from "./wrk";
@@ -59,16 +60,6 @@ export async function measureSearch(base: string, queries: TQuery[], rounds: num
     errors,
   };
 }
-
-export type TLoad = {
-  rps: number;
-  p99: number;
-  p50: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-};
 
 export function toLoad(result: autocannon.Result): TLoad {
   return {

@@ -130,3 +130,14 @@ export function formatNumber(n: number): string {
   if (Number.isInteger(n)) return n.toLocaleString("en");
   return n >= 100 ? Math.round(n).toLocaleString("en") : n.toFixed(1);
 }
+
+/** One load's figures, from autocannon (measure.ts) or wrk (wrk.ts). */
+export type TLoad = {
+  rps: number;
+  p99: number;
+  p50: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};

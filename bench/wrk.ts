@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { TLoad } from "./measure";
+import type { TLoad } from "./stats";
 
 const script = `
 local n = 0

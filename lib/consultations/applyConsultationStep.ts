@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { FormError } from "../shared/errors";
 import { refreshSearchEntry } from "../search/index";
+import { contentChanged } from "../cache/contentChanged";
 import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { consultationWorkflow, type TConsultationRule, type TConsultationStep } from "./consultationWorkflow";
 import { periodProblem, startOfChinaDay } from "./rules";
@@ -55,6 +56,10 @@ const consultationSteps: TStepKind<
   async record(tx, { step, entity }) {
     if (step === "open" || step === "publishFeedback")
       await refreshSearchEntry(tx, { type: "consultation", id: entity.id });
+  },
+  // the cached search pages list consultations: every step changes what they show
+  async afterCommit() {
+    contentChanged();
   },
 };
 

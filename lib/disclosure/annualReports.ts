@@ -5,6 +5,7 @@ import type { TSessionUser } from "../auth/types";
 import { hasRole, isAdministrator } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
+import { contentChanged } from "../cache/contentChanged";
 import { FormError, NotFoundError } from "../shared/errors";
 import { proactiveTable, requestTable, type TRequestTable } from "./annualReport";
 import {
@@ -183,6 +184,8 @@ export async function publishReport(
       entityId: `${input.year}/${input.scope}`,
     });
   });
+  // the public report page and the disclosure pages' links to it
+  contentChanged();
   return snapshot;
 }
 

@@ -13,6 +13,17 @@ import {
 } from "@/lib/disclosure/annualReports";
 import { emptyFigures, type TReportFigures } from "@/lib/disclosure/reportFigures";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
+import { freshPage, pageStore, renderOnce } from "@/lib/cache/pageStore";
+
+/** A copy of a public page in this process's page cache, as a visitor's request leaves one. */
+const cachePage = (key: string) =>
+  renderOnce(
+    pageStore(),
+    key,
+    async () => ({ status: 200, headers: [], body: new Uint8Array(1), nonceAt: [], shareable: true }),
+    Date.now,
+  );
+const cached = (key: string) => freshPage(pageStore(), key, Date.now()) !== null;
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -169,6 +180,9 @@ describe("the annual report in the national format (国办公开办函〔2021〕
       publishReport({ db: database.prisma, actor: actors.officer, year: 2027, scope: "RSJ" }),
     ).rejects.toBeInstanceOf(NotFoundError);
     expect(await publishedReport({ db: database.prisma, year: 2027, scope: "RSJ" })).toBeNull();
+    const reportPage = "plain /zh-Hans/disclosure/annual-report/2027";
+    await cachePage(reportPage);
+    expect(cached(reportPage)).toBe(true);
     const published = await publishReport({
       db: database.prisma,
       actor: actors.supervisor,
@@ -176,6 +190,8 @@ describe("the annual report in the national format (国办公开办函〔2021〕
       scope: "RSJ",
       now: at("2028-01-20"),
     });
+    // the public report page shows it at once: the cached copies are dropped
+    expect(cached(reportPage)).toBe(false);
     await repliedRequest(); // a later change to the year's data
     await expect(
       saveReportFigures({

@@ -13,6 +13,17 @@ import { ZConsultationInput, ZFeedbackInput } from "@/lib/consultations/schema";
 import { findEntries } from "@/lib/search/search";
 import { exportPersonalData } from "@/lib/users/personalData";
 import { sitemapEntries } from "@/lib/seo/sitemap";
+import { freshPage, pageStore, renderOnce } from "@/lib/cache/pageStore";
+
+/** Leaves a copy of a public page in this process's page cache, as a visitor's request does. */
+const cachePage = (key: string) =>
+  renderOnce(
+    pageStore(),
+    key,
+    async () => ({ status: 200, headers: [], body: new Uint8Array(1), nonceAt: [], shareable: true }),
+    Date.now,
+  );
+const cached = (key: string) => freshPage(pageStore(), key, Date.now()) !== null;
 
 const searchIds = async (q: string) =>
   (await findEntries({ db: database.prisma, q, type: "consultation", synonyms: [] })).hits.map(
@@ -192,9 +203,12 @@ describe("comments, moderation and feedback", () => {
     expect(await refusalKey(comment(actors.citizen, c.id, "草稿阶段的意见"))).toBe("notFound");
     expect(await publicConsultation({ db, id: c.id })).toBeNull();
     expect(await searchIds("热线工单办理")).not.toContain(c.id);
+    const searchPage = "plain /zh-Hans/search?q=热线";
+    await cachePage(searchPage);
     await step(actors.editor, c.id, "open", 1);
-    // public from its opening: listed and searchable
+    // public from its opening: listed and searchable, and the cached search pages are dropped
     expect(await searchIds("热线工单办理")).toContain(c.id);
+    expect(cached(searchPage)).toBe(false);
 
     // only signed-in citizens comment: staff and visitors are not offered it
     expect(await refusalKey(comment(null, c.id, "匿名意见"))).toBe("notFound");
@@ -358,8 +372,10 @@ describe("comments, moderation and feedback", () => {
     });
     // saved but not published: still the department's
     expect((await publicConsultation({ db, id: c.id }))!.feedback).toBeNull();
+    await cachePage(searchPage);
     await step(actors.editor, c.id, "publishFeedback", 4);
     expect(await searchIds("采纳1条")).toContain(c.id);
+    expect(cached(searchPage)).toBe(false);
     const published = (await publicConsultation({ db, id: c.id }))!;
     expect(published).toMatchObject({
       status: "FEEDBACK_PUBLISHED",
