@@ -1,8 +1,8 @@
 /**
- * The baseline: the same bytes the app served, from a minimal Node HTTP server; to a request that
- * accepts gzip, as every browser's does, the same bytes gzipped once at start.
- * Usage: tsx bench/static-server.ts <manifest.json> <port>; the manifest maps a path (with
- * its query) to {file, contentType}.
+ * The baseline: the same bytes the app served, with the app's headers, from a minimal Node HTTP
+ * server; to a request that accepts gzip, as every browser's does, the same bytes gzipped once at
+ * start. Usage: tsx bench/static-server.ts <manifest.json> <port>; the manifest maps a path (with
+ * its query) to {file, headers}.
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -11,7 +11,7 @@ import zlib from "node:zlib";
 const [manifestPath, port] = process.argv.slice(2);
 const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Record<
   string,
-  { file: string; contentType: string }
+  { file: string; headers: [string, string][] }
 >;
 const pages = new Map(
   Object.entries(manifest).map(([url, page]) => [
@@ -19,7 +19,7 @@ const pages = new Map(
     {
       body: fs.readFileSync(page.file),
       gzip: zlib.gzipSync(fs.readFileSync(page.file)),
-      contentType: page.contentType,
+      headers: page.headers,
     },
   ]),
 );
@@ -33,11 +33,14 @@ http
     }
     const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     const body = gzip ? page.gzip : page.body;
-    response.writeHead(200, {
-      "Content-Type": page.contentType,
-      "Content-Length": body.length,
-      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
-    });
+    response.writeHead(
+      200,
+      [
+        ...page.headers,
+        ["content-length", String(body.length)],
+        ...(gzip ? [["content-encoding", "gzip"]] : []),
+      ].flat(),
+    );
     response.end(body);
   })
   .listen(Number(port), "127.0.0.1", () => console.log(`static server on ${port}`));
