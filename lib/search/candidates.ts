@@ -32,8 +32,8 @@ export function candidateQuery(input: {
   type?: TSearchType;
   now: Date;
   caps: { head: number; body: number };
-  /** per source, the newest rows of a type to walk first, or null for the GIN bitmap alone (readPlan.ts) */
-  windows: { head: number | null; body: number | null };
+  /** per type and source, the newest rows of the type to walk first, or null for the GIN bitmap alone (readPlan.ts) */
+  windows: Record<TSearchType, { head: number | null; body: number | null }>;
   /** the ranked results asked for (page × page size): tiers below those that fill them stay in the database */
   needed: number;
 }) {
@@ -99,8 +99,9 @@ export function candidateQuery(input: {
     // the longer walk goes on from the window's end: the window's rows, checked already, are its first
     // matches (a match is a containment test on the whole gram array: a row read twice cost twice)
     const walking = Prisma.sql`${found} < ${input.cap} AND ${found} * 10 >= ${input.cap}`;
-    return Prisma.sql`(SELECT * FROM ${name} WHERE ${found} >= ${input.cap})
-      UNION ALL (SELECT w.id, w.type, w."sortAt", w.tier, 'walked' AS src, w.a, w.b FROM ${name} w WHERE ${walking})
+    // the window's matches: all of the type's newest when it filled, else the first of the walk
+    return Prisma.sql`(SELECT w.id, w.type, w."sortAt", w.tier, CASE WHEN ${found} >= ${input.cap} THEN w.src ELSE 'walked' END AS src, w.a, w.b
+        FROM ${name} w WHERE ${found} * 10 >= ${input.cap})
       UNION ALL (SELECT l.id, l.type, l."sortAt", l.tier, 'walked' AS src, l.a, l.b FROM (SELECT ${input.columns} FROM
         (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ${newestRows}
           OFFSET ${input.window} LIMIT greatest(${longer} - ${input.window}, 0)) e
@@ -109,15 +110,21 @@ export function candidateQuery(input: {
   };
   // the body is searched only for forms of two characters or more
   const sources = [
-    { src: "head", columns: headColumns, match: headMatch, cap: headCap, window: input.windows.head },
+    { src: "head", columns: headColumns, match: headMatch, cap: headCap },
     ...(bodyTerms.length
-      ? [{ src: "body", columns: bodyColumns, match: bodyMatch, cap: bodyCap, window: input.windows.body }]
+      ? [{ src: "body" as const, columns: bodyColumns, match: bodyMatch, cap: bodyCap }]
       : []),
-  ];
+  ] as const;
   const perType = (type: TSearchType) =>
     Prisma.join(
       sources.map(({ src, match, ...source }) =>
-        newestMatches({ ...source, name: `${src}_${type}`, type, match: match(type) }),
+        newestMatches({
+          ...source,
+          name: `${src}_${type}`,
+          type,
+          match: match(type),
+          window: input.windows[type][src],
+        }),
       ),
       " UNION ALL ",
     );

@@ -104,10 +104,18 @@ export async function findEntries(
     type: input.type,
     now,
     caps: { head: headCap, body: bodyCap },
-    windows: {
-      head: windowRows({ entries: entriesOf(terms), total: stats.entries, cap: headCap }),
-      body: windowRows({ entries: entriesOf(terms.filter(inBody)), total: stats.entries, cap: bodyCap }),
-    },
+    windows: Object.fromEntries(
+      searchTypes.map((type) => {
+        const plan = { total: stats.entries, typeEntries: stats.gramEntries.get(typeGram[type]) ?? 0 };
+        return [
+          type,
+          {
+            head: windowRows({ ...plan, entries: entriesOf(terms), cap: headCap }),
+            body: windowRows({ ...plan, entries: entriesOf(terms.filter(inBody)), cap: bodyCap }),
+          },
+        ];
+      }),
+    ) as Record<TSearchType, { head: number | null; body: number | null }>,
     needed: page * pageSize,
   });
   // the gram arrays are large: never read them row by row, always through their GIN index; and a
