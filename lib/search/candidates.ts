@@ -32,8 +32,8 @@ export function candidateQuery(input: {
   type?: TSearchType;
   now: Date;
   caps: { head: number; body: number };
-  /** per source, the newest rows of a type to walk first, or null for the GIN bitmap alone (readPlan.ts) */
-  windows: { head: number | null; body: number | null };
+  /** per type and source, the newest rows of the type to walk first, or null for the GIN bitmap alone (readPlan.ts) */
+  windows: Record<TSearchType, { head: number | null; body: number | null }>;
   /** the ranked results asked for (page × page size): tiers below those that fill them stay in the database */
   needed: number;
 }) {
@@ -59,6 +59,8 @@ export function candidateQuery(input: {
   const bodyForms = terms.map((t) => (inBody(t) ? t : null));
   const exact = bodyTerms.every(gramsAreExact);
   const newest = Prisma.sql`ORDER BY e."sortAt" DESC, e.id DESC`;
+  // a type's rows in one order throughout, so that a walk on from a window's end meets no row twice and skips none
+  const newestRows = Prisma.sql`ORDER BY x."sortAt" DESC, x.id DESC`;
   const headColumns = Prisma.sql`e.id, e.type, e."sortAt", CASE WHEN ${titleHit} THEN 1 ELSE 2 END AS tier, 'head' AS src,
         CASE WHEN ${titleHit} THEN ${features(Prisma.sql`e."titleNorm"`, terms)} ELSE ${features(Prisma.sql`e."metaNorm"`, terms)} END AS a,
         CASE WHEN ${titleHit} THEN ${features(Prisma.sql`e."titleEnNorm"`, terms)} END AS b`;
@@ -88,29 +90,41 @@ export function candidateQuery(input: {
     if (input.window === null) return bitmap(Prisma.empty);
     const name = Prisma.raw(`"w_${input.name}"`);
     windows.push(Prisma.sql`${name} AS MATERIALIZED (SELECT ${input.columns} FROM
-      (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ORDER BY x."sortAt" DESC LIMIT ${input.window}) e
+      (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ${newestRows} LIMIT ${input.window}) e
       WHERE ${visible} AND (${input.match}) ${newest} LIMIT ${input.cap})`);
     const found = Prisma.sql`(SELECT count(*) FROM ${name})`;
     // a short window tells the density: dense enough, a longer walk of the size it shows (within its
     // budget: what it finds is the newest, the type then counts as having more); else the bitmap
     const longer = Prisma.sql`(SELECT least(${maxLongerWindowRows}, ceil(${input.window * input.cap * 1.5} / greatest(count(*), 1)))::int FROM ${name})`;
-    return Prisma.sql`(SELECT * FROM ${name} WHERE ${found} >= ${input.cap})
+    // the longer walk goes on from the window's end: the window's rows, checked already, are its first
+    // matches (a match is a containment test on the whole gram array: a row read twice cost twice)
+    const walking = Prisma.sql`${found} < ${input.cap} AND ${found} * 10 >= ${input.cap}`;
+    // the window's matches: all of the type's newest when it filled, else the first of the walk
+    return Prisma.sql`(SELECT w.id, w.type, w."sortAt", w.tier, CASE WHEN ${found} >= ${input.cap} THEN w.src ELSE 'walked' END AS src, w.a, w.b
+        FROM ${name} w WHERE ${found} * 10 >= ${input.cap})
       UNION ALL (SELECT l.id, l.type, l."sortAt", l.tier, 'walked' AS src, l.a, l.b FROM (SELECT ${input.columns} FROM
-        (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ORDER BY x."sortAt" DESC LIMIT ${longer}) e
-        WHERE ${visible} AND (${input.match}) AND ${found} < ${input.cap} AND ${found} * 10 >= ${input.cap} ${newest} LIMIT ${input.cap}) l)
+        (SELECT * FROM "SearchEntry" x WHERE x.type = ${input.type} ${newestRows}
+          OFFSET ${input.window} LIMIT greatest(${longer} - ${input.window}, 0)) e
+        WHERE ${visible} AND (${input.match}) AND ${walking} ${newest} LIMIT (SELECT ${input.cap} - count(*) FROM ${name})) l)
       UNION ALL ${bitmap(Prisma.sql`AND ${found} * 10 < ${input.cap}`)}`;
   };
   // the body is searched only for forms of two characters or more
   const sources = [
-    { src: "head", columns: headColumns, match: headMatch, cap: headCap, window: input.windows.head },
+    { src: "head", columns: headColumns, match: headMatch, cap: headCap },
     ...(bodyTerms.length
-      ? [{ src: "body", columns: bodyColumns, match: bodyMatch, cap: bodyCap, window: input.windows.body }]
+      ? [{ src: "body" as const, columns: bodyColumns, match: bodyMatch, cap: bodyCap }]
       : []),
-  ];
+  ] as const;
   const perType = (type: TSearchType) =>
     Prisma.join(
       sources.map(({ src, match, ...source }) =>
-        newestMatches({ ...source, name: `${src}_${type}`, type, match: match(type) }),
+        newestMatches({
+          ...source,
+          name: `${src}_${type}`,
+          type,
+          match: match(type),
+          window: input.windows[type][src],
+        }),
       ),
       " UNION ALL ",
     );

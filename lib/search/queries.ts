@@ -1,7 +1,7 @@
 import "server-only";
-import { cache } from "react";
 import type { PrismaClient } from "../db/generated/client";
 import { clientOf, publicReadClientOf, type TDbOption } from "../db/client";
+import { keptRead } from "../cache/keptReads";
 import { lt } from "../i18n/content";
 import type { TLocale } from "../i18n/settings";
 import { highlight, snippet, type TSegment } from "./highlight";
@@ -20,8 +20,9 @@ export async function listSynonymGroups(input: TDbOption = {}) {
 
 const synonymTerms = async (prisma?: PrismaClient) =>
   (await listSynonymGroups({ db: prisma })).map((group) => group.terms);
-// the server's groups are read once per request
-const requestSynonymTerms = cache(() => synonymTerms());
+// the server's groups, kept as the field totals are: editSynonyms announces each change (contentChanged),
+// which drops them at once; without it every search read the table again, a statement of its own
+const serverSynonymTerms = keptRead("search.synonyms", () => synonymTerms());
 
 type TSearchResult = {
   type: TSearchType;
@@ -50,30 +51,43 @@ const pathOf = (type: TSearchType, key: string) =>
 type TSource = { text: string; lang: "zh-Hans" | "en" };
 const zh = (text: string | null | undefined): TSource => ({ text: text ?? "", lang: "zh-Hans" });
 
-/** The texts a snippet may come from, most telling first, for each hit. */
+/**
+ * The texts a snippet may come from, most telling first, for each hit. Only the types on the page
+ * are read: a statement for a type without a hit still costs its round trip (on the embedded
+ * database a turn of its one connection) to find nothing.
+ */
 async function snippetSources(prisma: PrismaClient, hits: TSearchHit[]): Promise<Map<number, TSource[]>> {
   const ids = (type: TSearchType) => hits.filter((h) => h.type === type).map((h) => h.refId);
+  const read = <T>(type: TSearchType, find: (ids: string[]) => Promise<T[]>): Promise<T[]> =>
+    ids(type).length ? find(ids(type)) : Promise.resolve([]);
   const [services, documents, notices, letters, consultations] = await Promise.all([
-    prisma.service.findMany({
-      where: { id: { in: ids("service") } },
-      select: { id: true, code: true, summary: true, summaryEn: true, materials: true },
-    }),
-    prisma.disclosureDocument.findMany({
-      where: { id: { in: ids("document") } },
-      select: { id: true, indexNo: true, docNumber: true, keywords: true, summary: true, body: true },
-    }),
-    prisma.notice.findMany({
-      where: { id: { in: ids("notice") } },
-      select: { id: true, source: true, body: true },
-    }),
-    prisma.letter.findMany({
-      where: { id: { in: ids("letter") }, status: "PUBLISHED" },
-      select: { id: true, publicContent: true, publicReply: true },
-    }),
-    prisma.consultation.findMany({
-      where: { id: { in: ids("consultation") }, status: { not: "DRAFT" } },
-      select: { id: true, summary: true, body: true },
-    }),
+    read("service", (ids) =>
+      prisma.service.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, code: true, summary: true, summaryEn: true, materials: true },
+      }),
+    ),
+    read("document", (ids) =>
+      prisma.disclosureDocument.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, indexNo: true, docNumber: true, keywords: true, summary: true, body: true },
+      }),
+    ),
+    read("notice", (ids) =>
+      prisma.notice.findMany({ where: { id: { in: ids } }, select: { id: true, source: true, body: true } }),
+    ),
+    read("letter", (ids) =>
+      prisma.letter.findMany({
+        where: { id: { in: ids }, status: "PUBLISHED" },
+        select: { id: true, publicContent: true, publicReply: true },
+      }),
+    ),
+    read("consultation", (ids) =>
+      prisma.consultation.findMany({
+        where: { id: { in: ids }, status: { not: "DRAFT" } },
+        select: { id: true, summary: true, body: true },
+      }),
+    ),
   ]);
   const byRef = new Map<string, TSource[]>();
   for (const s of services) {
@@ -119,7 +133,7 @@ export async function searchPortal(input: { query: TSearchQuery; locale: TLocale
     q: query.q,
     type: query.type,
     page: query.page,
-    synonyms: input.db ? await synonymTerms(input.db) : await requestSynonymTerms(),
+    synonyms: input.db ? await synonymTerms(input.db) : await serverSynonymTerms(),
   });
   const sources = await snippetSources(prisma, found.hits);
   const results: TSearchResult[] = found.hits.map((hit) => {

@@ -15,4 +15,12 @@ describe("reading a term's newest matches", () => {
     expect(windowRows({ entries: 150_000, total: 1_000_000, cap: 300 })).toBe(maxWindowRows);
     expect(windowRows({ entries: 149_000, total: 1_000_000, cap: 300 })).toBeNull();
   });
+
+  it("reads a type with no more rows than the window from the bitmap: the walk would read it whole", () => {
+    const common = { entries: 333_334, total: 1_000_000, cap: 300 };
+    expect(windowRows({ ...common, typeEntries: 900_000 })).toBe(1800);
+    expect(windowRows({ ...common, typeEntries: 1801 })).toBe(1800);
+    expect(windowRows({ ...common, typeEntries: 1800 })).toBeNull();
+    expect(windowRows({ ...common, typeEntries: 120 })).toBeNull();
+  });
 });

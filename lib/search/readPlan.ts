@@ -18,10 +18,20 @@
 export const maxWindowRows = 4_000;
 export const maxLongerWindowRows = 3_000;
 
-/** The newest rows to walk for a term with about `entries` matches among `total` entries; null: use the bitmap. */
-export function windowRows(input: { entries: number; total: number; cap: number }): number | null {
-  const { entries, total, cap } = input;
+/**
+ * The newest rows to walk for a term with about `entries` matches among `total` entries; null: use
+ * the bitmap. With `typeEntries`, the rows of the type walked: a window that would hold all of them
+ * is no window (the bitmap then reads no more rows than the walk would, its statement is a fourth
+ * as long to plan, and a type read whole is not one with more matches than were read).
+ */
+export function windowRows(input: {
+  entries: number;
+  total: number;
+  cap: number;
+  typeEntries?: number;
+}): number | null {
+  const { entries, total, cap, typeEntries = Infinity } = input;
   if (entries <= 0 || total <= 0) return null;
   const window = Math.ceil((2 * cap * total) / entries);
-  return window <= maxWindowRows ? window : null;
+  return window <= maxWindowRows && window < typeEntries ? window : null;
 }

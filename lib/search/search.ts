@@ -104,17 +104,25 @@ export async function findEntries(
     type: input.type,
     now,
     caps: { head: headCap, body: bodyCap },
-    windows: {
-      head: windowRows({ entries: entriesOf(terms), total: stats.entries, cap: headCap }),
-      body: windowRows({ entries: entriesOf(terms.filter(inBody)), total: stats.entries, cap: bodyCap }),
-    },
+    windows: Object.fromEntries(
+      searchTypes.map((type) => {
+        const plan = { total: stats.entries, typeEntries: stats.gramEntries.get(typeGram[type]) ?? 0 };
+        return [
+          type,
+          {
+            head: windowRows({ ...plan, entries: entriesOf(terms), cap: headCap }),
+            body: windowRows({ ...plan, entries: entriesOf(terms.filter(inBody)), cap: bodyCap }),
+          },
+        ];
+      }),
+    ) as Record<TSearchType, { head: number | null; body: number | null }>,
     needed: page * pageSize,
   });
   // the gram arrays are large: never read them row by row, always through their GIN index; and a
-  // disabled path's cost (10^10) would pass PostgreSQL's JIT thresholds: compiling took seconds
-  const [, , rows] = await prisma.$transaction([
-    prisma.$executeRaw`SET LOCAL enable_seqscan = off`,
-    prisma.$executeRaw`SET LOCAL jit = off`,
+  // disabled path's cost (10^10) would pass PostgreSQL's JIT thresholds: compiling took seconds.
+  // Both in one statement (set_config with is_local: SET LOCAL's effect), a round trip fewer.
+  const [, rows] = await prisma.$transaction([
+    prisma.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
     prisma.$queryRaw<TRow[]>(query),
   ]);
   const row = (rows as TRow[])[0];

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { findEntries } from "@/lib/search/search";
 import { rebuildSearchIndex, refreshSearchEntry } from "@/lib/search/index";
+import { searchTypes, typeGram } from "@/lib/search/entries";
+import { queryGrams } from "@/lib/search/normalize";
+import { windowRows } from "@/lib/search/readPlan";
 
 let database: TestDatabase;
 let prisma: TestDatabase["prisma"];
@@ -117,6 +120,57 @@ describe(`search ranking on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PG
     const found = await search("番石榴", { head: 2, body: 2 });
     expect(keysOf(found).slice(0, 2)).toEqual([oldTitles[1], oldTitles[0]].map((d) => d.indexNo));
     expect(found.hits.map((h) => h.tier).slice(0, 2)).toEqual([1, 1]);
+  });
+
+  it("walks on from a short window's end: the newest matches past it, none of the window's missed or read twice", async () => {
+    const cap = 4;
+    const term = "杨桃";
+    const markers = searchTypes.map((t) => typeGram[t]);
+    const counted = async () => {
+      const rows = await prisma.searchGramCount.findMany({
+        where: { gram: { in: [...markers, ...queryGrams(term)] } },
+      });
+      const of = (grams: number[]) =>
+        Math.min(...grams.map((g) => rows.find((r) => r.gram === g)?.entries ?? 0));
+      return { total: markers.reduce((sum, g) => sum + of([g]), 0), entries: of(queryGrams(term)) };
+    };
+    // notices with the word in their bodies make it common overall, not among documents' titles
+    for (let i = 0; i < 20; i++) {
+      const notice = await prisma.notice.create({
+        data: {
+          title: `果园通知${i}`,
+          body: `${term}上市。`,
+          category: "general",
+          status: "PUBLISHED",
+          source: "测试社区",
+          publishedAt: day(i),
+        },
+      });
+      await refreshSearchEntry(prisma, { type: "notice", id: notice.id });
+    }
+    const matching = 10;
+    const before = await counted();
+    // as many newer documents without the word as put the window's end just past the first match or two
+    let newer = 0;
+    const windowOf = (n: number) =>
+      windowRows({ entries: before.entries + matching, total: before.total + matching + n, cap })!;
+    while (windowOf(newer) - newer >= cap) newer++;
+    const inWindow = windowOf(newer) - newer;
+    expect(inWindow).toBeGreaterThanOrEqual(1);
+    const older = [];
+    for (let i = 0; i < matching; i++)
+      older.push(await makeDocument({ title: `${term}种植第${i}号`, publishedAt: day(700 - i) }));
+    for (let i = 0; i < newer; i++)
+      await makeDocument({ title: `柑橘文件第${i}号`, publishedAt: day(800 + i) });
+    await rebuildSearchIndex({ db: prisma });
+    expect(await counted()).toEqual({
+      total: before.total + matching + newer,
+      entries: before.entries + matching,
+    });
+
+    const found = await search(term, { head: cap, body: cap });
+    expect(found.more).toEqual(["document"]);
+    expect(keysOf(found)).toEqual(older.slice(0, cap).map((d) => d.indexNo));
   });
 
   it("ranks inside a tier by term frequency and length, the date only between near-equals", async () => {

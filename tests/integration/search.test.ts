@@ -199,6 +199,22 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     expect(evil.status).toBe(200);
   });
 
+  it("gives each result an excerpt from its own text, whatever types share the page", async () => {
+    const phrase = "蓝莓冻干粉";
+    const document = await makeDocument({ title: "果蔬加工文件", body: `关于${phrase}出口的安排。` });
+    const notice = await makeNotice({ title: "社区果蔬通知", body: `本周${phrase}团购。` });
+    await refreshSearchEntry(prisma, { type: "document", id: document.id });
+    await refreshSearchEntry(prisma, { type: "notice", id: notice.id });
+    type TItem = { type: string; id: string; snippet: string | null };
+    const items = async (query: string) => (await api(query)).body.items as TItem[];
+    const both = await items(`q=${phrase}`);
+    expect(both.map((i) => i.type).sort()).toEqual(["document", "notice"]);
+    for (const item of both) expect(item.snippet, item.type).toContain(phrase);
+    // one type alone on the page: its excerpt still comes from its own text
+    const [only] = await items(`q=${phrase}&type=notice`);
+    expect(only).toMatchObject({ id: notice.id, snippet: expect.stringContaining("团购") });
+  });
+
   it("suggests the closest services and the hotline when nothing is found", async () => {
     const { body } = await api(`q=${encodeURIComponent("生活补助金xyz")}`);
     expect(body.total).toBe(0);
@@ -338,19 +354,24 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     ).toBe(1);
     const target = await makeDocument({ title: "成都麻辣烫小店扶持办法" });
     await refreshSearchEntry(prisma, { type: "document", id: target.id });
+    // the API reads the groups the server keeps between searches: an edit must reach it at once too
+    const apiKeys = async () => (await api("q=火锅小店")).body.items.map((i: { id: string }) => i.id);
     expect(keysOf(await search("火锅小店"))).toEqual([]);
+    expect(await apiKeys()).toEqual([]);
     const { id } = await editSynonyms({
       db: prisma,
       actor: actors.admin,
       change: { kind: "create", terms: ["火锅", "麻辣烫"] },
     });
     expect(keysOf(await search("火锅小店"))).toEqual([target.indexNo]);
+    expect(await apiKeys()).toEqual([target.indexNo]);
     await editSynonyms({
       db: prisma,
       actor: actors.admin,
       change: { kind: "update", id, expectedVersion: 1, terms: ["火锅", "串串"] },
     });
     expect(keysOf(await search("火锅小店"))).toEqual([]);
+    expect(await apiKeys()).toEqual([]);
     await expect(
       editSynonyms({ db: prisma, actor: actors.admin, change: { kind: "delete", id, expectedVersion: 1 } }),
     ).rejects.toMatchObject({ key: "synonymChanged" });
