@@ -1,5 +1,6 @@
 /** The measurements, against a running server: search, pages beside a static baseline, submissions. */
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
@@ -134,7 +135,8 @@ export async function measurePages(
   pages: { name: string; path: string }[],
   options: { port: number; duration: number; connections: number; workDir: string },
 ): Promise<TPage[]> {
-  const manifest: Record<string, { file: string; headers: [string, string][] }> = {};
+  const manifest: Record<string, { file: string; gzipFile: string; headers: [string, string][] }> = {};
+  const gzipBytes = new Map<string, number>();
   const bytes = new Map<string, number>();
   fs.mkdirSync(options.workDir, { recursive: true });
   for (const [i, page] of pages.entries()) {
@@ -149,8 +151,13 @@ export async function measurePages(
     response.headers.forEach((value, name) => {
       if (!perAnswer.has(name)) headers.push([name, value]);
     });
-    manifest[page.path] = { file, headers };
+    // the app's own gzip, as it sent it: the static server sends these bytes to a browser's request
+    const gzipFile = `${file}.gz`;
+    const gzipped = await rawGzip(`${base}${page.path}`);
+    fs.writeFileSync(gzipFile, gzipped);
+    manifest[page.path] = { file, gzipFile, headers };
     bytes.set(page.path, body.length);
+    gzipBytes.set(page.path, gzipped.byteLength);
   }
   const manifestFile = path.join(options.workDir, "manifest.json");
   fs.writeFileSync(manifestFile, JSON.stringify(manifest));
@@ -170,12 +177,16 @@ export async function measurePages(
         const common = { connections: options.connections, duration: options.duration, headers };
         const app = await wrkLoad({ ...common, url: `${base}${page.path}` });
         const baseline = await wrkLoad({ ...common, url: `${staticBase}${page.path}` });
+        // the same answer from both, or the figures compare unlike things (a redirect, a 304, a 429)
+        const [own, copy] = [app.bytesPerRequest ?? 0, baseline.bytesPerRequest ?? 0];
+        if (Math.abs(own - copy) > copy * 0.05)
+          throw new Error(`${page.path}: the app answered ${own} bytes a request, the static server ${copy}`);
         return { app, static: baseline, ratio: baseline.rps / Math.max(app.rps, 0.001) };
       };
       const plain = await measure({});
       const gzip = {
         ...(await measure(browserEncoding)),
-        bytes: await gzipBytes(base, page.path),
+        bytes: gzipBytes.get(page.path) ?? 0,
       };
       results.push({ ...page, bytes: bytes.get(page.path) ?? 0, ...plain, gzip });
       for (const [how, result] of [
@@ -192,14 +203,26 @@ export async function measurePages(
   return results;
 }
 
-/** The size of the app's gzip of the page, once it is seen to gzip it (else the figures compare unlike bytes). */
-async function gzipBytes(base: string, pagePath: string): Promise<number> {
-  const app = await fetch(`${base}${pagePath}`, { headers: { ...browserEncoding, ...clientHeaders() } });
-  await app.arrayBuffer();
-  const encoding = app.headers.get("content-encoding");
-  if (encoding !== "gzip")
-    throw new Error(`${pagePath} came without gzip (${encoding}) to a browser's request`);
-  return Number(app.headers.get("content-length"));
+/** The body of the app's answer to a browser's request, compressed as sent (fetch would unzip it). */
+function rawGzip(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { headers: { ...browserEncoding, ...clientHeaders() } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const encoding = response.headers["content-encoding"];
+        if (response.statusCode !== 200 || encoding !== "gzip")
+          reject(
+            new Error(
+              `${url} answered ${response.statusCode} (${encoding}) to a browser's request, not a gzip`,
+            ),
+          );
+        else resolve(Buffer.concat(chunks));
+      });
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
 }
 
 // the smallest file the upload check accepts as a PDF: its bytes start %PDF-

@@ -1,24 +1,23 @@
 /**
  * The baseline: the same bytes the app served, with the app's headers, from a minimal Node HTTP
- * server; to a request that accepts gzip, as every browser's does, the same bytes gzipped once at
- * start. Usage: tsx bench/static-server.ts <manifest.json> <port>; the manifest maps a path (with
- * its query) to {file, headers}.
+ * server; to a request that accepts gzip, as every browser's does, the app's own gzip of them.
+ * Usage: tsx bench/static-server.ts <manifest.json> <port>; the manifest maps a path (with its
+ * query) to {file, gzipFile, headers}.
  */
 import fs from "node:fs";
 import http from "node:http";
-import zlib from "node:zlib";
 
 const [manifestPath, port] = process.argv.slice(2);
 const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Record<
   string,
-  { file: string; headers: [string, string][] }
+  { file: string; gzipFile: string; headers: [string, string][] }
 >;
 const pages = new Map(
   Object.entries(manifest).map(([url, page]) => [
     url,
     {
       body: fs.readFileSync(page.file),
-      gzip: zlib.gzipSync(fs.readFileSync(page.file)),
+      gzip: fs.readFileSync(page.gzipFile),
       headers: page.headers,
     },
   ]),

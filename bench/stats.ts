@@ -137,6 +137,8 @@ export type TLoad = {
   p99: number;
   p50: number;
   requests: number;
+  /** bytes received per answer, headers included (wrk only) */
+  bytesPerRequest?: number;
   non2xx: number;
   errors: number;
   timeouts: number;

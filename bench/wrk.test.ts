@@ -5,12 +5,13 @@ import { hasWrk, parseWrk, wrkLoad } from "./wrk";
 
 describe("the cached pages' load, from wrk", () => {
   it("reads wrk's summary line into the figures the other loads report", () => {
-    const output = `Running 1s test\nWRK-JSON {"requests":2000,"durationUs":500000,"p50Us":1499,"p99Us":12500,"status":3,"connect":1,"read":2,"write":0,"timeout":4}\n`;
+    const output = `Running 1s test\nWRK-JSON {"requests":2000,"bytes":300000,"durationUs":500000,"p50Us":1499,"p99Us":12500,"status":3,"connect":1,"read":2,"write":0,"timeout":4}\n`;
     expect(parseWrk(output)).toEqual({
       rps: 4000,
       p50: 1,
       p99: 13,
       requests: 2000,
+      bytesPerRequest: 150,
       non2xx: 3,
       errors: 3,
       timeouts: 4,
@@ -38,6 +39,9 @@ describe("the cached pages' load, from wrk", () => {
       expect(good.requests).toBeGreaterThan(100);
       expect(good.non2xx).toBe(0);
       expect(addresses.size).toBeGreaterThan(100);
+      // status line, the two headers and the body "ok"
+      expect(good.bytesPerRequest).toBeGreaterThan(60);
+      expect(good.bytesPerRequest).toBeLessThan(200);
       const refused = await wrkLoad({ url, connections: 2, duration: 1 });
       expect(refused.non2xx).toBe(refused.requests);
     } finally {

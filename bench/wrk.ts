@@ -26,8 +26,8 @@ end
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    '\\nWRK-JSON {"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"status":%d,"connect":%d,"read":%d,"write":%d,"timeout":%d}\\n',
-    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
+    '\\nWRK-JSON {"requests":%d,"bytes":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"status":%d,"connect":%d,"read":%d,"write":%d,"timeout":%d}\\n',
+    summary.requests, summary.bytes, summary.duration, latency:percentile(50), latency:percentile(99),
     e.status, e.connect, e.read, e.write, e.timeout))
 end
 `;
@@ -47,6 +47,8 @@ export function parseWrk(output: string): TLoad {
     p50: Math.round(r.p50Us / 1000),
     p99: Math.round(r.p99Us / 1000),
     requests: r.requests,
+    // wrk counts only statuses over 399: a redirect or a 304 shows here as answers far smaller than the page
+    bytesPerRequest: r.requests ? Math.round(r.bytes / r.requests) : 0,
     non2xx: r.status,
     errors: r.connect + r.read + r.write,
     timeouts: r.timeout,

@@ -32,6 +32,22 @@ export function openContentChannel(input: { url: string; onChange: () => void })
   let closed = false;
   let delayMs = 500;
   let retry: NodeJS.Timeout | undefined;
+  // a change made while this instance had no connection (still connecting, or reconnecting), or
+  // whose NOTIFY failed: announced as soon as a connection is open, or the others would keep their
+  // copies for the whole page TTL
+  let unannounced = false;
+  const notify = () => {
+    const open = client;
+    if (!open) {
+      unannounced = true;
+      return;
+    }
+    unannounced = false;
+    open.query("SELECT pg_notify($1, $2)", [channel, self]).catch((error: unknown) => {
+      unannounced = true;
+      console.warn(`[cache] content change not announced yet: ${String(error)}`);
+    });
+  };
 
   const connect = async () => {
     const next = new pg.Client({ connectionString: input.url });
@@ -67,16 +83,12 @@ export function openContentChannel(input: { url: string; onChange: () => void })
     delayMs = 500;
     // whatever was announced while no connection listened
     input.onChange();
+    if (unannounced) notify();
   };
   void connect();
 
   return {
-    announce() {
-      client?.query("SELECT pg_notify($1, $2)", [channel, self]).catch((error: unknown) => {
-        // the others still drop their copies when the page TTL runs out
-        console.warn(`[cache] content change not announced: ${String(error)}`);
-      });
-    },
+    announce: notify,
     async close() {
       closed = true;
       clearTimeout(retry);

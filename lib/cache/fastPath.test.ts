@@ -49,6 +49,9 @@ describe("the page cache's first door reads a client's headers as HTTP means the
       "/zh-Hans/%zz?q=%",
       "/zh-Hans/{x}?q=<y>",
       "/zh-Hans/search?q=a+b&q=c",
+      "//evil.example/zh-Hans",
+      "/zh-Hans/../en/notices",
+      "/zh-Hans/%2e%2e/en",
     ];
     for (const target of targets) {
       const url = new URL(target, "http://localhost");

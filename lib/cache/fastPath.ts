@@ -74,12 +74,12 @@ export function isPlainPath(raw: string): boolean {
 const unchangedByUrlParser = /^[\w\-.~!$&()*+,;=:@/%?]*$/;
 
 /**
- * The pathname and search of a plain request target, as `new URL` gives them. A target of only
- * the characters the parser leaves alone is split by hand: a URL parse was, with the parses of
+ * The pathname and search of a request target, as `new URL` gives them. A plain target (no dot
+ * segment, no `//`) of only the characters the parser leaves alone is split by hand: a URL parse was, with the parses of
  * the security headers, a tenth of the CPU of an answer from the cache.
  */
 export function targetOf(raw: string): { pathname: string; search: string } {
-  if (!unchangedByUrlParser.test(raw)) {
+  if (!isPlainPath(raw) || !unchangedByUrlParser.test(raw)) {
     const url = new URL(raw, "http://localhost");
     return { pathname: url.pathname, search: url.search };
   }

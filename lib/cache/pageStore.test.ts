@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { pageTtlMs } from "./pagePolicy";
 import {
+  configuredTtlMs,
+  replicaPageTtlMs,
   createPageStore,
   freshPage,
   invalidatePages,
@@ -133,5 +136,16 @@ describe("the in-process page store", () => {
     );
     expect([...store.entries.keys()]).toEqual(["big"]);
     expect(store.bytes).toBe(1000);
+  });
+
+  it("keeps copies a minute, a second when public pages read a replica that may lag, or as configured", () => {
+    expect(configuredTtlMs({})).toBe(pageTtlMs);
+    expect(pageTtlMs).toBe(60_000);
+    expect(configuredTtlMs({ DATABASE_REPLICA_URL: "postgresql://replica/onestop" })).toBe(replicaPageTtlMs);
+    expect(configuredTtlMs({ DATABASE_REPLICA_URL: "  " })).toBe(pageTtlMs);
+    expect(configuredTtlMs({ PAGE_CACHE_TTL_MS: "5000", DATABASE_REPLICA_URL: "postgresql://replica" })).toBe(
+      5000,
+    );
+    expect(configuredTtlMs({ PAGE_CACHE_TTL_MS: "soon" })).toBe(pageTtlMs);
   });
 });

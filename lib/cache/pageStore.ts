@@ -35,11 +35,18 @@ export type TPageStore = {
 /**
  * PAGE_CACHE_TTL_MS, or the policy's 60 s. Edits drop every instance's copies at once on PostgreSQL
  * (and on the one embedded instance), so the TTL only bounds staleness when an announcement is lost.
+ * With a read replica (DATABASE_REPLICA_URL), 1 s: public pages read the replica, and a page
+ * rendered just after an edit's announcement, before the replica has replayed the edit, would keep
+ * the old content; only the TTL heals that, so it stays as short as the replica's lag.
  */
-function configuredTtlMs(): number {
-  const value = Number(process.env.PAGE_CACHE_TTL_MS);
-  return Number.isFinite(value) && value > 0 ? value : pageTtlMs;
+export function configuredTtlMs(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.PAGE_CACHE_TTL_MS);
+  if (Number.isFinite(value) && value > 0) return value;
+  return env.DATABASE_REPLICA_URL?.trim() ? replicaPageTtlMs : pageTtlMs;
 }
+
+/** The page TTL when public pages read a replica that may lag the primary. */
+export const replicaPageTtlMs = 1000;
 
 export function createPageStore(limits: Partial<TPageStore["limits"]> = {}): TPageStore {
   return {

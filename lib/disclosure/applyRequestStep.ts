@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from "../db/generated/client";
 import { addWorkingDays, calendarVersionOf, chinaDay } from "../calendar/workdays";
 import { getCalendarOverrides, getDisclosureSettings } from "../settings/queries";
 import { FormError } from "../shared/errors";
+import { contentChanged } from "../cache/contentChanged";
 import { stepEngine, type TStepInput, type TStepKind } from "../workflow/applyStep";
 import { computeClock, extensionRefusal, supplementRefusal, type TClock, type TClockEvent } from "./clock";
 import { isValidOutcome, ownStepOutcomes } from "./outcomes";
@@ -216,6 +217,10 @@ const requestSteps: TStepKind<TRequest, TRequestRule, TRequestStepInput, TReques
   },
   // the audit log follows the administration's handling; the applicant's own steps are on the request's timeline
   audited: (rule) => rule.by !== "applicant",
+  // the annual report's page counts requests as they are received and answered, before it is published
+  afterCommit: async () => {
+    contentChanged();
+  },
 };
 
 /**

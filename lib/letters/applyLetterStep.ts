@@ -225,9 +225,10 @@ const letterStepKind: TStepKind<TLetter, TLetterRule, TLetterStepInput, TLetterP
     if ((step === "send" || step === "reanswer") && entity.writerId)
       await queueLetterRepliedSms(tx, { writerId: entity.writerId, number: entity.number });
   },
-  // a published letter changes the public list and figures: this instance's cached copies go at once
-  afterCommit: async ({ step }) => {
-    if (step === "publish" || step === "send" || step === "reanswer") contentChanged();
+  // the public list shows published letters and the public figures count every step (accepted,
+  // forwarded, answered, rated): the cached copies go at once
+  afterCommit: async () => {
+    contentChanged();
   },
 };
 

@@ -12,6 +12,7 @@ import { FormError, NotFoundError } from "../shared/errors";
 import { serviceRequestOf } from "../webhooks/deliveries";
 import { mayorMailbox } from "./kinds";
 import { ZLetter } from "./submitLetter";
+import { contentChanged } from "../cache/contentChanged";
 
 /** A caller's number: a mainland mobile, or a landline with its area code (spaces and dashes allowed). */
 const phonePattern = /^(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
@@ -80,7 +81,7 @@ export async function createWorkOrder(
     departmentId = department.id;
   }
   try {
-    return await prisma.$transaction(async (tx) => {
+    const filed = await prisma.$transaction(async (tx) => {
       const number = await nextTrackingNumber(tx, "XJ");
       const created = await tx.letter.create({
         data: {
@@ -120,6 +121,9 @@ export async function createWorkOrder(
       });
       return { number, accessCode: created.accessCode, status: created.status, created: true };
     });
+    // the public figures count every letter received
+    contentChanged();
+    return filed;
   } catch (error) {
     // the same key sent twice at once: the loser answers with the winner's letter
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -11,6 +11,7 @@ import { getLetterSettings } from "./settings";
 import { saveUpload, uploadContent, type TFormFile } from "../uploads/saveUpload";
 import { countAttempt } from "../throttle/throttle";
 import { clientAddress } from "../http/clientAddress";
+import { contentChanged } from "../cache/contentChanged";
 
 /** At most this many files go with a letter. */
 export const maxLetterFiles = 5;
@@ -69,7 +70,7 @@ export async function submitLetter(
         })
       ).id,
     );
-  return prisma.$transaction(async (tx) => {
+  const filed = await prisma.$transaction(async (tx) => {
     const number = await nextTrackingNumber(tx, "XJ");
     const created = await tx.letter.create({
       data: {
@@ -91,4 +92,7 @@ export async function submitLetter(
       });
     return { number, accessCode: created.accessCode, status: created.status };
   });
+  // the public figures count every letter received
+  contentChanged();
+  return filed;
 }

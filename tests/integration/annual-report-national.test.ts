@@ -192,7 +192,11 @@ describe("the annual report in the national format (国办公开办函〔2021〕
     });
     // the public report page shows it at once: the cached copies are dropped
     expect(cached(reportPage)).toBe(false);
+    // a request received and answered changes the live figures (of the city's report, say): the
+    // steps drop the cached pages too
+    await cachePage(reportPage);
     await repliedRequest(); // a later change to the year's data
+    expect(cached(reportPage)).toBe(false);
     await expect(
       saveReportFigures({
         db: database.prisma,

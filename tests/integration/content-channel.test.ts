@@ -41,4 +41,24 @@ describe("dropping cached pages on every instance", () => {
       await b.close();
     }
   });
+
+  it("announces a change made before its own connection was open, once it opens", async () => {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) return;
+    const heard = { listener: 0, sender: 0 };
+    const listener = openContentChannel({ url, onChange: () => heard.listener++ });
+    try {
+      await until(() => heard.listener === 1, 10_000);
+      // the sender announces at once, before its LISTEN connection is up (a worker's first moments)
+      const sender = openContentChannel({ url, onChange: () => heard.sender++ });
+      sender.announce();
+      try {
+        await until(() => heard.listener === 2, 10_000);
+      } finally {
+        await sender.close();
+      }
+    } finally {
+      await listener.close();
+    }
+  });
 });

@@ -10,6 +10,18 @@ import { ZLetterLookup } from "@/lib/letters/letterLookup";
 import { letterFigures } from "@/lib/letters/figures";
 import { FormError } from "@/lib/shared/errors";
 import { sitemapEntries } from "@/lib/seo/sitemap";
+import { freshPage, pageStore, renderOnce } from "@/lib/cache/pageStore";
+
+/** Leaves a copy of the public figures page in this process's page cache, as a visitor's request does. */
+const figuresPage = "plain /zh-Hans/letters/figures";
+const cacheFigures = () =>
+  renderOnce(
+    pageStore(),
+    figuresPage,
+    async () => ({ status: 200, headers: [], body: new Uint8Array(1), nonceAt: [], shareable: true }),
+    Date.now,
+  );
+const figuresCached = () => freshPage(pageStore(), figuresPage, Date.now()) !== null;
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};
@@ -84,11 +96,14 @@ describe("writing a letter", () => {
 
 describe("the reply", () => {
   it("counts the working days from acceptance to the reply sent", async () => {
+    // the public figures count letters received, accepted and answered: each drops the cached page
+    await cacheFigures();
     const { number } = await write();
-    const replied = await steps(number, [
-      { actor: actors.caseworker, step: "accept", now: at("2026-11-02") },
-      ...answer(at("2026-11-09")),
-    ]);
+    expect(figuresCached()).toBe(false);
+    await cacheFigures();
+    await steps(number, [{ actor: actors.caseworker, step: "accept", now: at("2026-11-02") }]);
+    expect(figuresCached()).toBe(false);
+    const replied = await steps(number, answer(at("2026-11-09")));
     expect(replied.workingDays).toBe(5);
     expect(replied.events.map((e) => e.kind)).toEqual(["submit", "accept", "draft", "signOff", "send"]);
   });
