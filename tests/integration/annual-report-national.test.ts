@@ -13,17 +13,7 @@ import {
 } from "@/lib/disclosure/annualReports";
 import { emptyFigures, type TReportFigures } from "@/lib/disclosure/reportFigures";
 import { FormError, NotFoundError } from "@/lib/shared/errors";
-import { freshPage, pageStore, renderOnce } from "@/lib/cache/pageStore";
-
-/** A copy of a public page in this process's page cache, as a visitor's request leaves one. */
-const cachePage = (key: string) =>
-  renderOnce(
-    pageStore(),
-    key,
-    async () => ({ status: 200, headers: [], body: new Uint8Array(1), nonceAt: [], shareable: true }),
-    Date.now,
-  );
-const cached = (key: string) => freshPage(pageStore(), key, Date.now()) !== null;
+import { cachePage, isCached as cached } from "../helpers/pageCache";
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};

@@ -13,17 +13,7 @@ import { ZConsultationInput, ZFeedbackInput } from "@/lib/consultations/schema";
 import { findEntries } from "@/lib/search/search";
 import { exportPersonalData } from "@/lib/users/personalData";
 import { sitemapEntries } from "@/lib/seo/sitemap";
-import { freshPage, pageStore, renderOnce } from "@/lib/cache/pageStore";
-
-/** Leaves a copy of a public page in this process's page cache, as a visitor's request does. */
-const cachePage = (key: string) =>
-  renderOnce(
-    pageStore(),
-    key,
-    async () => ({ status: 200, headers: [], body: new Uint8Array(1), nonceAt: [], shareable: true }),
-    Date.now,
-  );
-const cached = (key: string) => freshPage(pageStore(), key, Date.now()) !== null;
+import { cachePage, isCached as cached } from "../helpers/pageCache";
 
 const searchIds = async (q: string) =>
   (await findEntries({ db: database.prisma, q, type: "consultation", synonyms: [] })).hits.map(

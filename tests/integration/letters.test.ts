@@ -10,18 +10,11 @@ import { ZLetterLookup } from "@/lib/letters/letterLookup";
 import { letterFigures } from "@/lib/letters/figures";
 import { FormError } from "@/lib/shared/errors";
 import { sitemapEntries } from "@/lib/seo/sitemap";
-import { freshPage, pageStore, renderOnce } from "@/lib/cache/pageStore";
+import { cachePage, isCached } from "../helpers/pageCache";
 
-/** Leaves a copy of the public figures page in this process's page cache, as a visitor's request does. */
 const figuresPage = "plain /zh-Hans/letters/figures";
-const cacheFigures = () =>
-  renderOnce(
-    pageStore(),
-    figuresPage,
-    async () => ({ status: 200, headers: [], body: new Uint8Array(1), nonceAt: [], shareable: true }),
-    Date.now,
-  );
-const figuresCached = () => freshPage(pageStore(), figuresPage, Date.now()) !== null;
+const cacheFigures = () => cachePage(figuresPage);
+const figuresCached = () => isCached(figuresPage);
 
 let database: TestDatabase;
 const actors: Record<string, TSessionUser> = {};

@@ -9,7 +9,7 @@ import { createNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 import { noticeJobHandlers } from "@/lib/notices/jobs";
 import { drainJobs } from "@/lib/jobs/queue";
-import { pageStore, renderOnce, freshPage } from "@/lib/cache/pageStore";
+import { cachePage, isCached } from "../helpers/pageCache";
 
 /** A change to public content drops this instance's cached pages once it has committed. */
 let database: TestDatabase;
@@ -26,21 +26,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const cachedPage = async (key: string) => {
-  await renderOnce(
-    pageStore(),
-    key,
-    async () => ({
-      status: 200,
-      headers: [],
-      body: new TextEncoder().encode(key),
-      nonceAt: [],
-      shareable: true,
-    }),
-    Date.now,
-  );
-  expect(freshPage(pageStore(), key, Date.now())).not.toBeNull();
+  await cachePage(key);
+  expect(isCached(key)).toBe(true);
 };
-const stillCached = (key: string) => freshPage(pageStore(), key, Date.now()) !== null;
+const stillCached = isCached;
 
 const document = (title: string) =>
   ZDocumentInput.parse({
