@@ -14,6 +14,7 @@ import {
 } from "./noticeWorkflow";
 import { needsThreeLevels } from "./reviewLevels";
 import { noticeVisibilityChanged } from "./effects";
+import { bannerWithoutExpiryMs } from "./queries";
 
 /** The steps people take; `publish` is the job runner's, at the scheduled time (publishNotice). */
 type TNoticeStaffStep = Exclude<TNoticeStep, "publish">;
@@ -69,7 +70,7 @@ function revisionOf(
 /** Publication's follow-up work: the subscribers' mail now, and the expiry at its time. */
 async function afterPublication(
   tx: Prisma.TransactionClient,
-  notice: { id: string; expiresAt: Date | null },
+  notice: { id: string; expiresAt: Date | null; urgent: boolean },
   now: Date,
 ) {
   await enqueueJob(tx, {
@@ -84,6 +85,15 @@ async function afterPublication(
       payload: { noticeId: notice.id },
       runAt: notice.expiresAt,
       uniqueKey: `notice.expire:${notice.id}`,
+    });
+  // an urgent notice without an end date leaves the home page's banner after a while: the pages
+  // showing it are told then, as at an expiry
+  else if (notice.urgent)
+    await enqueueJob(tx, {
+      kind: "notice.bannerEnds",
+      payload: { noticeId: notice.id },
+      runAt: new Date(now.getTime() + bannerWithoutExpiryMs),
+      uniqueKey: `notice.bannerEnds:${notice.id}`,
     });
 }
 

@@ -10,6 +10,7 @@ import { markdownToText } from "../content/markdown";
 import { writeAudit } from "../audit/writeAudit";
 import { publishNotice } from "./applyNoticeStep";
 import { noticeVisibilityChanged } from "./effects";
+import { contentChanged } from "../cache/contentChanged";
 import { describeSubscription } from "./subscriptions";
 import { queueEmergencySms } from "../sms/emergency";
 
@@ -148,10 +149,16 @@ const noticeExpire: TJobHandler = async ({ db: prisma, payload }) => {
   });
 };
 
+/** An urgent notice without an end date leaves the home page's banner (bannerWithoutExpiryMs): the cached pages go. */
+const noticeBannerEnds: TJobHandler = async () => {
+  contentChanged();
+};
+
 /** The notice domain's background work, handed to the job runner at start-up (instrumentation.ts). */
 export const noticeJobHandlers: TJobHandlers = {
   "notice.publish": noticePublish,
   "notice.expire": noticeExpire,
+  "notice.bannerEnds": noticeBannerEnds,
   "notice.mail": noticeMail,
   "subscription.confirm": confirmMail,
 };

@@ -9,6 +9,7 @@ import { createNotice, ZNoticeInput } from "@/lib/notices/writeNotice";
 import { applyNoticeStep } from "@/lib/notices/applyNoticeStep";
 import { noticeJobHandlers } from "@/lib/notices/jobs";
 import { drainJobs } from "@/lib/jobs/queue";
+import { bannerWithoutExpiryMs } from "@/lib/notices/queries";
 import { cachePage, isCached } from "../helpers/pageCache";
 
 /** A change to public content drops this instance's cached pages once it has committed. */
@@ -132,5 +133,51 @@ describe("invalidating the page cache", () => {
     expect(stillCached("plain /zh-Hans/notices")).toBe(true);
     expect(await drainAt(new Date(expiresAt.getTime() + 1000))).toBe(1);
     expect(stillCached("plain /zh-Hans/notices")).toBe(false);
+  });
+
+  it("an urgent notice without an end date drops the cached pages when it leaves the home page's banner", async () => {
+    const publishAt = new Date(Date.now() + 60_000);
+    const notice = await createNotice({
+      db: database.prisma,
+      actor: editor,
+      notice: ZNoticeInput.parse({
+        title: "紧急通知：横幅的时限",
+        body: "正文。",
+        category: "utilities",
+        scope: { districts: [], streets: [], communities: ["510104001001"] },
+        source: "社区居委会",
+        publishAt,
+        expiresAt: null,
+        pinned: false,
+        urgent: true,
+      }),
+    });
+    await applyNoticeStep({
+      db: database.prisma,
+      actor: editor,
+      noticeId: notice.id,
+      step: "submit",
+      expectedVersion: 1,
+    });
+    await applyNoticeStep({
+      db: database.prisma,
+      actor: editor2,
+      noticeId: notice.id,
+      step: "approve",
+      expectedVersion: 2,
+    });
+    const handlers = {
+      "notice.publish": noticeJobHandlers["notice.publish"],
+      "notice.bannerEnds": noticeJobHandlers["notice.bannerEnds"],
+    };
+    const drainAt = (at: Date) => drainJobs({ db: database.prisma, handlers, now: () => at });
+    expect(await drainAt(new Date(publishAt.getTime() + 1000))).toBe(1);
+
+    const bannerEnds = publishAt.getTime() + bannerWithoutExpiryMs;
+    await cachedPage("plain /zh-Hans");
+    expect(await drainAt(new Date(bannerEnds - 1000))).toBe(0);
+    expect(stillCached("plain /zh-Hans")).toBe(true);
+    expect(await drainAt(new Date(bannerEnds + 1000))).toBe(1);
+    expect(stillCached("plain /zh-Hans")).toBe(false);
   });
 });
