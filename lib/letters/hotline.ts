@@ -7,12 +7,12 @@ import type { TSessionUser } from "../auth/types";
 import { handlesMailbox, isStaff } from "../auth/policy";
 import { deniedAsNotFound } from "../audit/refusals";
 import { writeAudit } from "../audit/writeAudit";
-import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError, NotFoundError } from "../shared/errors";
 import { serviceRequestOf } from "../webhooks/deliveries";
 import { mayorMailbox } from "./kinds";
 import { ZLetter } from "./submitLetter";
 import { contentChanged } from "../cache/contentChanged";
+import { fileLetter } from "./newLetter";
 
 /** A caller's number: a mainland mobile, or a landline with its area code (spaces and dashes allowed). */
 const phonePattern = /^(?:1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
@@ -82,11 +82,9 @@ export async function createWorkOrder(
   }
   try {
     const filed = await prisma.$transaction(async (tx) => {
-      const number = await nextTrackingNumber(tx, "XJ");
-      const created = await tx.letter.create({
-        data: {
-          number,
-          accessCode: newAccessCode(),
+      const created = await fileLetter(
+        tx,
+        {
           kind: order.kind,
           departmentId,
           subject: order.subject,
@@ -97,16 +95,10 @@ export async function createWorkOrder(
           externalRef: order.externalRef ?? null,
           createdById: actor.id,
           idempotencyKey: idempotencyKey ?? null,
-          events: {
-            create: {
-              kind: "submit",
-              toStatus: "SUBMITTED",
-              actorId: actor.id,
-              data: { channel: "HOTLINE" },
-            },
-          },
         },
-      });
+        { actorId: actor.id, eventData: { channel: "HOTLINE" } },
+      );
+      const number = created.number;
       await writeAudit(tx, {
         actorId: actor.id,
         action: "letter.hotline",

@@ -4,7 +4,6 @@ import { lineField, textField } from "../shared/plainText";
 import { clientOf, type TDbOption } from "../db/client";
 import type { TSessionUser } from "../auth/types";
 import { isCitizen } from "../auth/policy";
-import { newAccessCode, nextTrackingNumber } from "../identifiers/trackingNumbers";
 import { FormError } from "../shared/errors";
 import { letterKinds, mayorMailbox } from "./kinds";
 import { getLetterSettings } from "./settings";
@@ -12,6 +11,7 @@ import { saveUpload, uploadContent, type TFormFile } from "../uploads/saveUpload
 import { countAttempt } from "../throttle/throttle";
 import { clientAddress } from "../http/clientAddress";
 import { contentChanged } from "../cache/contentChanged";
+import { fileLetter } from "./newLetter";
 
 /** At most this many files go with a letter. */
 export const maxLetterFiles = 5;
@@ -71,26 +71,17 @@ export async function submitLetter(
       ).id,
     );
   const filed = await prisma.$transaction(async (tx) => {
-    const number = await nextTrackingNumber(tx, "XJ");
-    const created = await tx.letter.create({
-      data: {
-        number,
-        accessCode: newAccessCode(),
-        kind,
-        departmentId,
-        subject,
-        content,
-        consentToPublish: consentToPublish === "yes",
-        writerId,
-        events: { create: { kind: "submit", toStatus: "SUBMITTED", actorId: writerId } },
-      },
-    });
+    const created = await fileLetter(
+      tx,
+      { kind, departmentId, subject, content, consentToPublish: consentToPublish === "yes", writerId },
+      { actorId: writerId },
+    );
     if (uploadIds.length)
       await tx.attachment.updateMany({
         where: { id: { in: uploadIds }, uploaderId: writerId, letterId: null },
         data: { letterId: created.id },
       });
-    return { number, accessCode: created.accessCode, status: created.status };
+    return { number: created.number, accessCode: created.accessCode, status: created.status };
   });
   // the public figures count every letter received
   contentChanged();
