@@ -1,7 +1,7 @@
 import { processWide } from "../shared/processWide";
 
 /** One read a second at most per kept table: cheap, and what a lost announcement can leave stale. */
-export const keptReadTtlMs = 1000;
+const keptReadTtlMs = 1000;
 
 type TKept = { at: number; generation: number; value: Promise<unknown> };
 type TKeptReads = { generation: number; entries: Map<string, TKept> };

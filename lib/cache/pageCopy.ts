@@ -102,13 +102,9 @@ function offsetsOf(body: Uint8Array, needle: Uint8Array): number[] {
   return offsets;
 }
 
-/** The body with this answer's nonce in place of the stand-in (same length, so only a copy and a few writes). */
+/** The body with this answer's nonce in place of the stand-in, in one buffer. */
 export function bodyWithNonce(page: TRenderedPage, nonce: string): Uint8Array {
-  if (page.nonceAt.length === 0) return page.body;
-  const body = new Uint8Array(page.body);
-  const bytes = new TextEncoder().encode(nonce);
-  for (const at of page.nonceAt) body.set(bytes, at);
-  return body;
+  return Buffer.concat(bodyChunksWithNonce(page, Buffer.from(nonce, "latin1")));
 }
 
 /**

@@ -13,17 +13,13 @@ import { feedContentSecurityPolicy, feedLocaleOf } from "./feedPolicy";
  * from), or null when it is missing or not a URL.
  */
 export function publicOrigin(): URL | null {
-  try {
-    return new URL(process.env.NEXTAUTH_URL ?? "");
-  } catch {
-    return null;
-  }
+  return URL.parse(process.env.NEXTAUTH_URL ?? "");
 }
 
 /**
  * A value worked out from configuration strings, once per distinct set of them: asked on every
  * answer (the page cache answers thousands a second), parsing a URL each time was a tenth of the
- * cache's CPU, most of it the exceptions thrown for unset issuers. Keyed by the strings, so a
+ * cache's CPU, most of it the exceptions `new URL` threw for unset issuers. Keyed by the strings, so a
  * changed environment (the tests change it) is seen at once.
  */
 function perConfiguration<T>(work: (...values: (string | undefined)[]) => T) {
@@ -35,13 +31,7 @@ function perConfiguration<T>(work: (...values: (string | undefined)[]) => T) {
   };
 }
 
-const httpsAt = perConfiguration((address) => {
-  try {
-    return new URL(address ?? "").protocol === "https:";
-  } catch {
-    return false;
-  }
-});
+const httpsAt = perConfiguration((address) => URL.parse(address ?? "")?.protocol === "https:");
 
 /** Whether visitors reach the portal over https (then HSTS is sent and cookies are `Secure`). */
 export function servedOverHttps(): boolean {
@@ -79,12 +69,8 @@ export function signOnOrigins(env: Record<string, string | undefined> = process.
 
 const originsOf = perConfiguration((...issuers) => {
   const origins = issuers.flatMap((issuer) => {
-    try {
-      const url = new URL(issuer ?? "");
-      return url.protocol === "https:" || url.protocol === "http:" ? [url.origin] : [];
-    } catch {
-      return [];
-    }
+    const url = URL.parse(issuer ?? "");
+    return url?.protocol === "https:" || url?.protocol === "http:" ? [url.origin] : [];
   });
   return [...new Set(origins)];
 });

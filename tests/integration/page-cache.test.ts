@@ -47,6 +47,52 @@ const document = (title: string) =>
     body: "正文。",
   });
 
+/** A notice written, submitted and approved by a second editor: its publication job waits for publishAt. */
+async function approvedNotice(input: {
+  title: string;
+  publishAt: Date;
+  expiresAt: Date | null;
+  urgent?: boolean;
+}) {
+  const notice = await createNotice({
+    db: database.prisma,
+    actor: editor,
+    notice: ZNoticeInput.parse({
+      ...input,
+      body: "正文。",
+      category: "utilities",
+      scope: { districts: [], streets: [], communities: ["510104001001"] },
+      source: "社区居委会",
+      pinned: false,
+    }),
+  });
+  await applyNoticeStep({
+    db: database.prisma,
+    actor: editor,
+    noticeId: notice.id,
+    step: "submit",
+    expectedVersion: 1,
+  });
+  await applyNoticeStep({
+    db: database.prisma,
+    actor: editor2,
+    noticeId: notice.id,
+    step: "approve",
+    expectedVersion: 2,
+  });
+  return notice;
+}
+
+/** The notice jobs that come with time (not the mail they queue). */
+const timedJobs = Object.fromEntries(
+  (["notice.publish", "notice.expire", "notice.bannerEnds"] as const).map((kind) => [
+    kind,
+    noticeJobHandlers[kind],
+  ]),
+);
+/** Runs the timed jobs due at `at`; how many ran. */
+const drainAt = (at: Date) => drainJobs({ db: database.prisma, handlers: timedJobs, now: () => at });
+
 describe("invalidating the page cache", () => {
   it("an edited document drops the cached pages; a refused edit does not", async () => {
     const { indexNo } = await publishDocument({
@@ -85,39 +131,7 @@ describe("invalidating the page cache", () => {
   it("a scheduled notice's publication and its expiry, run by their jobs, drop the cached pages", async () => {
     const publishAt = new Date(Date.now() + 60_000);
     const expiresAt = new Date(Date.now() + 120_000);
-    const notice = await createNotice({
-      db: database.prisma,
-      actor: editor,
-      notice: ZNoticeInput.parse({
-        title: "缓存与定时发布",
-        body: "正文。",
-        category: "utilities",
-        scope: { districts: [], streets: [], communities: ["510104001001"] },
-        source: "社区居委会",
-        publishAt,
-        expiresAt,
-        pinned: false,
-      }),
-    });
-    await applyNoticeStep({
-      db: database.prisma,
-      actor: editor,
-      noticeId: notice.id,
-      step: "submit",
-      expectedVersion: 1,
-    });
-    await applyNoticeStep({
-      db: database.prisma,
-      actor: editor2,
-      noticeId: notice.id,
-      step: "approve",
-      expectedVersion: 2,
-    });
-    const handlers = {
-      "notice.publish": noticeJobHandlers["notice.publish"],
-      "notice.expire": noticeJobHandlers["notice.expire"],
-    };
-    const drainAt = (at: Date) => drainJobs({ db: database.prisma, handlers, now: () => at });
+    const notice = await approvedNotice({ title: "缓存与定时发布", publishAt, expiresAt });
 
     await cachedPage("plain /zh-Hans/notices");
     expect(await drainAt(new Date(publishAt.getTime() - 1000))).toBe(0);
@@ -137,40 +151,7 @@ describe("invalidating the page cache", () => {
 
   it("an urgent notice without an end date drops the cached pages when it leaves the home page's banner", async () => {
     const publishAt = new Date(Date.now() + 60_000);
-    const notice = await createNotice({
-      db: database.prisma,
-      actor: editor,
-      notice: ZNoticeInput.parse({
-        title: "紧急通知：横幅的时限",
-        body: "正文。",
-        category: "utilities",
-        scope: { districts: [], streets: [], communities: ["510104001001"] },
-        source: "社区居委会",
-        publishAt,
-        expiresAt: null,
-        pinned: false,
-        urgent: true,
-      }),
-    });
-    await applyNoticeStep({
-      db: database.prisma,
-      actor: editor,
-      noticeId: notice.id,
-      step: "submit",
-      expectedVersion: 1,
-    });
-    await applyNoticeStep({
-      db: database.prisma,
-      actor: editor2,
-      noticeId: notice.id,
-      step: "approve",
-      expectedVersion: 2,
-    });
-    const handlers = {
-      "notice.publish": noticeJobHandlers["notice.publish"],
-      "notice.bannerEnds": noticeJobHandlers["notice.bannerEnds"],
-    };
-    const drainAt = (at: Date) => drainJobs({ db: database.prisma, handlers, now: () => at });
+    await approvedNotice({ title: "紧急通知：横幅的时限", publishAt, expiresAt: null, urgent: true });
     expect(await drainAt(new Date(publishAt.getTime() + 1000))).toBe(1);
 
     const bannerEnds = publishAt.getTime() + bannerWithoutExpiryMs;
