@@ -30,16 +30,36 @@ const app = next({ dev, port });
 const handle = withRenderSlots(app.getRequestHandler(), renderSlotCount(), { skipsQueue: isCacheFill });
 await app.prepare();
 
+/**
+ * Whether the page cache answered: at once for a copy (no promise, no turn of the event loop), or
+ * later for a search, which first asks its limit. A failure there leaves the request to Next
+ * unless it already began answering.
+ */
+function fromCache(request: http.IncomingMessage, response: http.ServerResponse): boolean | Promise<boolean> {
+  const failed = (error: unknown) => {
+    console.error("[page-cache] answer failed; Next answers", error);
+    return response.headersSent;
+  };
+  try {
+    const answered = answerFromCache(request, response);
+    return typeof answered === "boolean" ? answered : answered.catch(failed);
+  } catch (error) {
+    return failed(error);
+  }
+}
+
 const server = http.createServer((request, response) => {
   delete request.headers[clientAddressHeader];
   request.headers[clientAddressHeader] = peerAddress(request, trust);
-  answerFromCache(request, response)
-    .catch((error: unknown) => {
-      console.error("[page-cache] answer failed; Next answers", error);
-      return response.headersSent;
-    })
-    .then((answered) => (answered ? undefined : handle(request, response)))
-    .catch((error: unknown) => console.error("[server] request failed", error));
+  const answered = fromCache(request, response);
+  if (answered === true) return;
+  // async: a handler that throws at once fails this promise, not the server
+  const toNext = async (answered: boolean) => {
+    if (!answered) await handle(request, response);
+  };
+  (answered === false ? toNext(false) : answered.then(toNext)).catch((error: unknown) =>
+    console.error("[server] request failed", error),
+  );
 });
 // idle connections closed, kept-alive ones outliving a proxy's (lib/http/connectionLimits.ts)
 limitConnections(server);

@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { combineCrc, gzipCopy, gzipWithNonce } from "./gzipCopy";
+import { crcWithNonce, gzipCopy, gzipWithNonce } from "./gzipCopy";
 
 const standIn = "S".repeat(22);
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -43,25 +43,28 @@ describe("a cached page's gzip, compressed once and given a nonce per answer", (
     expect(zipped.readUInt32LE(zipped.byteLength - 4)).toBe(70_022);
   });
 
-  it("combines two CRCs into the CRC of both, as a pass over the whole gives, at every length", () => {
+  it("gives the CRC of the body with the nonce in its places, wherever and however many they are", () => {
     const bytes = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919 + (i >> 5)) & 255));
-    const shiftOf = (length: number) => gzipCopy(new Uint8Array(length), [], 22);
-    for (const [a, b] of [
-      [0, 0],
-      [5, 0],
-      [0, 7],
-      [1, 1],
-      [22, 65_536],
-      [1000, 299_000],
-      [123_457, 100_003],
-    ]) {
-      const first = bytes.subarray(0, a);
-      const second = bytes.subarray(a, a + b);
-      const { shifts } = shiftOf(b);
-      expect(combineCrc(zlib.crc32(first), zlib.crc32(second), shifts[0]), `${a} + ${b}`).toBe(
-        zlib.crc32(Buffer.concat([first, second])),
-      );
+    const nonce = encode("abcdefghijklmnopqrstuv");
+    for (const [size, places] of [
+      [0, []],
+      [22, [0]],
+      [44, [0, 22]],
+      [5_000, [4_978]],
+      [5_000, [0, 100, 122, 3_000]],
+      [70_000, [65_536]],
+      [300_000, [1, 50_000, 123_457, 299_978]],
+    ] as [number, number[]][]) {
+      const body = Buffer.from(bytes.subarray(0, size));
+      const copy = gzipCopy(body, places, 22);
+      for (const at of places) body.set(nonce, at);
+      expect(crcWithNonce(copy, nonce), `${size}: ${places.join(", ")}`).toBe(zlib.crc32(body));
     }
+  });
+
+  it("refuses a nonce of another length than the stand-in's, whose places it would not fill", () => {
+    const page = `<p nonce="${standIn}">x</p>`;
+    expect(() => gzipWithNonce(gzipCopy(encode(page), placesOf(page), 22), encode("short"))).toThrow();
   });
 
   it("refers back across the nonces to what the page repeats, and never to a nonce", () => {

@@ -7,20 +7,28 @@
  * would: 9.2 KB for the home page instead of 12.1 KB with pieces compressed alone. The nonces'
  * places stand in the dictionary as NUL bytes, which the page holds nowhere else (a page that
  * does is compressed piece by piece), so no reference can reach a nonce, whose bytes differ in
- * every answer. Per answer: a copy, no deflate, and a CRC made
- * from the pieces' own (worked out once) and the nonce's, as zlib's crc32_combine does: a CRC pass
- * over the whole page was a tenth of the CPU of an answer from the cache.
+ * every answer. Per answer: no deflate, no pass over the page, and a CRC made from two worked out
+ * once: the CRC is linear in the bytes, so the body's is that of the body with NULs in the nonce's
+ * places, plus the nonce's own moved to each place (zlib's crc32_combine), which for one nonce in
+ * every place is one multiplication by the sum of the moves. A CRC pass over the whole page was a
+ * tenth of the CPU of an answer from the cache; combining the pieces' CRCs per answer, a tenth again.
  * Free of `server-only`: the server in front of Next (scripts/server.ts) uses it.
  */
 import zlib from "node:zlib";
+import { piecesWith, planPieces, type TPart, type TPlannedPieces } from "./answerPieces";
 
 export type TGzipCopy = {
   /** the deflated pieces of the body between the nonce's places, in order (one more than places) */
   pieces: Buffer[];
-  /** the CRC-32 of each piece uncompressed */
-  crcs: number[];
-  /** for each piece, x^(8 × its uncompressed length) mod the CRC polynomial: what moves a CRC past it */
-  shifts: number[];
+  /** the gzip member as the pieces to write; slot 0 is the nonce's stored block, slot 1 the trailer */
+  planned: TPlannedPieces;
+  /** the CRC-32 of the body with NUL bytes in the nonce's places */
+  zeroedCrc: number;
+  /** the sum of x^(8 × the bytes after each nonce) mod the CRC polynomial: moves a CRC to every place at once */
+  nonceShift: number;
+  /** the nonce's length, and the CRC-32 of as many NUL bytes */
+  nonceLength: number;
+  zerosCrc: number;
   /** the length of the uncompressed body (the nonce keeps its length) */
   size: number;
 };
@@ -55,13 +63,24 @@ export function gzipCopy(body: Uint8Array, nonceAt: number[], nonceLength: numbe
     if (withHistory) history = Buffer.concat([history, piece, gap]).subarray(-windowBytes);
     return deflated;
   });
+  const parts: TPart[] = [header, ...pieces.flatMap((piece, index) => (index > 0 ? [0, piece] : [piece]))];
   return {
     pieces,
-    crcs: plain.map((piece) => zlib.crc32(piece)),
-    shifts: plain.map((piece) => powerOfX(piece.byteLength)),
+    planned: planPieces([...parts, lastBlock, 1], [storedBlockBytes + nonceLength, trailerBytes]),
+    zeroedCrc: plain.reduce(
+      (crc, piece, index) => zlib.crc32(piece, index > 0 ? zlib.crc32(gap, crc) : crc),
+      0,
+    ),
+    nonceShift: nonceAt.reduce((sum, at) => sum ^ powerOfX(whole.byteLength - at - nonceLength), 0),
+    nonceLength,
+    zerosCrc: zlib.crc32(gap),
     size: whole.byteLength,
   };
 }
+
+/** A stored block's header, and the gzip trailer (CRC-32, size). */
+const storedBlockBytes = 5;
+const trailerBytes = 8;
 
 /** The CRC-32 polynomial, reflected (bit 31 is x^0). */
 const polynomial = 0xedb88320;
@@ -89,14 +108,18 @@ function powerOfX(bytes: number): number {
   return power;
 }
 
-/** The CRC-32 of A followed by B, from A's CRC, B's CRC and B's shift (zlib's crc32_combine). */
-export function combineCrc(crcA: number, crcB: number, shiftB: number): number {
-  return (multiplyModP(shiftB, crcA) ^ crcB) >>> 0;
+/**
+ * The CRC-32 of the body with `nonce` in each of its places. Each nonce adds to the CRC of the body
+ * with NULs there its own (less that of as many NULs) moved past the bytes after it; moving is
+ * multiplying, so the moves add up before the one multiplication.
+ */
+export function crcWithNonce(copy: TGzipCopy, nonce: Uint8Array): number {
+  return (copy.zeroedCrc ^ multiplyModP(copy.nonceShift, (zlib.crc32(nonce) ^ copy.zerosCrc) >>> 0)) >>> 0;
 }
 
 /** A stored block holding `bytes` (at most 65,535: a nonce is 22). */
 function storedBlock(bytes: Uint8Array): Buffer {
-  const block = Buffer.alloc(5 + bytes.byteLength);
+  const block = Buffer.allocUnsafe(storedBlockBytes + bytes.byteLength);
   block[0] = 0x00; // BFINAL 0, BTYPE 00; the block starts on a byte boundary after a full flush
   block.writeUInt16LE(bytes.byteLength, 1);
   block.writeUInt16LE(~bytes.byteLength & 0xffff, 3);
@@ -106,25 +129,15 @@ function storedBlock(bytes: Uint8Array): Buffer {
 
 /**
  * The gzip member of the copy with `nonce` in each of its places, as the pieces to write one after
- * another: the deflated pieces are the copy's own, shared by every answer, not copied.
+ * another: the long deflated pieces are the copy's own, shared by every answer, not copied
+ * (lib/cache/answerPieces.ts).
  */
 export function gzipChunksWithNonce(copy: TGzipCopy, nonce: Uint8Array): Uint8Array[] {
-  const parts: Uint8Array[] = [header];
-  const stored = storedBlock(nonce);
-  let crc = 0;
-  copy.pieces.forEach((piece, index) => {
-    if (index > 0) {
-      parts.push(stored);
-      crc = zlib.crc32(nonce, crc);
-    }
-    if (piece.byteLength) parts.push(piece);
-    crc = combineCrc(crc, copy.crcs[index], copy.shifts[index]);
-  });
-  const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
+  if (nonce.byteLength !== copy.nonceLength) throw new Error("a nonce keeps the stand-in's length");
+  const trailer = Buffer.allocUnsafe(trailerBytes);
+  trailer.writeUInt32LE(crcWithNonce(copy, nonce), 0);
   trailer.writeUInt32LE(copy.size % 2 ** 32, 4);
-  parts.push(lastBlock, trailer);
-  return parts;
+  return piecesWith(copy.planned, [storedBlock(nonce), trailer]);
 }
 
 /** The gzip member of the copy with `nonce` in each of its places, in one buffer. */

@@ -11,6 +11,7 @@ import crypto from "node:crypto";
 import { isShareableResponse, pageCacheKey } from "./pagePolicy";
 import { freshPage, isAgeing, pageStore, renderOnce, type TRenderedPage } from "./pageStore";
 import { elderCookie } from "../i18n/settings";
+import { piecesWith, planPieces, type TPart, type TPlannedPieces } from "./answerPieces";
 
 /** Marks the cache's own render request; its value is the process's fill token. */
 export const cacheFillHeader = "x-onestop-cache-fill";
@@ -107,22 +108,34 @@ export function bodyWithNonce(page: TRenderedPage, nonce: string): Uint8Array {
   return Buffer.concat(bodyChunksWithNonce(page, Buffer.from(nonce, "latin1")));
 }
 
+/** The copy's body as the pieces to write, planned once; slot 0 is the answer's nonce. */
+const bodyPieces = new WeakMap<TRenderedPage, TPlannedPieces>();
+
+function piecesOf(page: TRenderedPage): TPlannedPieces {
+  let planned = bodyPieces.get(page);
+  if (!planned) {
+    const standIn = Buffer.byteLength(pageStore().nonceStandIn);
+    const parts: TPart[] = [];
+    let from = 0;
+    for (const at of page.nonceAt) {
+      parts.push(page.body.subarray(from, at), 0);
+      from = at + standIn;
+    }
+    parts.push(page.body.subarray(from));
+    planned = planPieces(parts, [standIn]);
+    bodyPieces.set(page, planned);
+  }
+  return planned;
+}
+
 /**
  * The body with this answer's nonce in place of the stand-in, as the pieces to write one after
- * another: the pieces between the nonces are views of the copy, not copies of it. Copying the whole
- * page for each answer (50–115 KB) put the allocation and its collection on every request.
+ * another: the long pieces between the nonces are views of the copy, cut once, not copies of it
+ * (lib/cache/answerPieces.ts). Copying the whole page for each answer (50–115 KB) put the
+ * allocation and its collection on every request.
  */
 export function bodyChunksWithNonce(page: TRenderedPage, nonce: Uint8Array): Uint8Array[] {
-  if (page.nonceAt.length === 0) return [page.body];
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const at of page.nonceAt) {
-    if (at > from) chunks.push(page.body.subarray(from, at));
-    chunks.push(nonce);
-    from = at + nonce.byteLength;
-  }
-  if (from < page.body.byteLength) chunks.push(page.body.subarray(from));
-  return chunks;
+  return piecesWith(piecesOf(page), [nonce]);
 }
 
 /** The copy's headers with this answer's nonce in place of the stand-in. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { applySecurityHeaders, newNonce, servedOverHttps, signOnOrigins } from "./securityHeaders";
+import {
+  applySecurityHeaders,
+  newNonce,
+  pageSecurity,
+  servedOverHttps,
+  signOnOrigins,
+} from "./securityHeaders";
 
 describe("the page policy's form-action", () => {
   it("names the identity platforms' origins, which a sign-on form's answer redirects to", () => {
@@ -59,6 +65,36 @@ describe("what every answer works out afresh", () => {
     }
     expect(signOnOrigins({ OIDC_ISSUER: "https://a.example/oidc" })).toEqual(["https://a.example"]);
     expect(signOnOrigins({ OIDC_ISSUER: "https://b.example/oidc" })).toEqual(["https://b.example"]);
+  });
+
+  it("keeps one page policy while the configuration holds, which the page cache plans its answers with", () => {
+    const saved = [process.env.NEXTAUTH_URL, process.env.OIDC_ISSUER];
+    try {
+      process.env.NEXTAUTH_URL = "http://localhost:3000";
+      delete process.env.OIDC_ISSUER;
+      const plain = pageSecurity();
+      expect(pageSecurity()).toBe(plain);
+      expect(plain.headers("n1").map(([name]) => name)).toEqual(["content-security-policy"]);
+      process.env.NEXTAUTH_URL = "https://zwfw.chengdu.gov.cn";
+      const https = pageSecurity();
+      expect(https).not.toBe(plain);
+      expect(Object.fromEntries(https.headers("n2"))["strict-transport-security"]).toContain("max-age=");
+      process.env.OIDC_ISSUER = "https://id.sczwfw.gov.cn/oidc";
+      const withPlatform = pageSecurity();
+      expect(withPlatform).not.toBe(https);
+      expect(Object.fromEntries(withPlatform.headers("n3"))["content-security-policy"]).toContain(
+        "'nonce-n3'",
+      );
+      expect(Object.fromEntries(withPlatform.headers("n3"))["content-security-policy"]).toContain(
+        "https://id.sczwfw.gov.cn",
+      );
+    } finally {
+      const [address, issuer] = saved;
+      if (address === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = address;
+      if (issuer === undefined) delete process.env.OIDC_ISSUER;
+      else process.env.OIDC_ISSUER = issuer;
+    }
   });
 
   it("gives every answer a nonce of its own, 128 bits of base64url, across refills of the random pool", () => {

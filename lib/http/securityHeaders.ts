@@ -19,14 +19,15 @@ export function publicOrigin(): URL | null {
 /**
  * A value worked out from configuration strings, once per distinct set of them: asked on every
  * answer (the page cache answers thousands a second), parsing a URL each time was a tenth of the
- * cache's CPU, most of it the exceptions `new URL` threw for unset issuers. Keyed by the strings, so a
- * changed environment (the tests change it) is seen at once.
+ * cache's CPU, most of it the exceptions `new URL` threw for unset issuers. Compared string by
+ * string, so a changed environment (the tests change it) is seen at once.
  */
 function perConfiguration<T>(work: (...values: (string | undefined)[]) => T) {
-  let last: { key: string; value: T } | null = null;
+  let last: { values: (string | undefined)[]; value: T } | null = null;
   return (...values: (string | undefined)[]): T => {
-    const key = JSON.stringify(values);
-    if (last?.key !== key) last = { key, value: work(...values) };
+    const same =
+      last?.values.length === values.length && values.every((value, i) => value === last?.values[i]);
+    if (!last || !same) last = { values, value: work(...values) };
     return last.value;
   };
 }
@@ -78,10 +79,10 @@ const originsOf = perConfiguration((...issuers) => {
 /**
  * The policy of an HTML page. Scripts run only with this response's nonce; the scripts they load
  * (Next's chunks) are trusted through 'strict-dynamic'. Styles come from the portal's own files or
- * carry the nonce; nothing else may load, submit anywhere but here and the identity platforms,
- * or frame the page.
+ * carry the nonce; nothing else may load, submit anywhere but here and `signOn` (the identity
+ * platforms), or frame the page.
  */
-function pageContentSecurityPolicy(nonce: string): string {
+function pageContentSecurityPolicy(nonce: string, signOn: string[]): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' 'strict-dynamic'`,
@@ -92,9 +93,31 @@ function pageContentSecurityPolicy(nonce: string): string {
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    ["form-action 'self'", ...signOnOrigins()].join(" "),
+    ["form-action 'self'", ...signOn].join(" "),
     "frame-ancestors 'none'",
   ].join("; ");
+}
+
+/** A page's security headers under one configuration, for the nonce of an answer. */
+export type TPageSecurity = { headers(nonce: string): [string, string][] };
+
+const pageSecurityFor = perConfiguration((address, ...issuers): TPageSecurity => {
+  const https = URL.parse(address ?? "")?.protocol === "https:";
+  const signOn = [...originsOf(...issuers)];
+  return {
+    headers: (nonce) => [
+      ["content-security-policy", pageContentSecurityPolicy(nonce, signOn)],
+      ...(https ? [["strict-transport-security", strictTransportSecurity] as [string, string]] : []),
+    ],
+  };
+});
+
+/**
+ * The page's security headers under the running configuration: the same object while the
+ * configuration is unchanged, so the page cache can keep what it prepared from them for a copy.
+ */
+export function pageSecurity(): TPageSecurity {
+  return pageSecurityFor(process.env.NEXTAUTH_URL, process.env.OIDC_ISSUER, process.env.STAFF_OIDC_ISSUER);
 }
 
 /**
@@ -122,11 +145,10 @@ export function applySecurityHeaders(
   headers: Headers,
   policy: { nonce: string } | { resource: string },
 ): void {
-  headers.set(
-    "content-security-policy",
-    "nonce" in policy
-      ? pageContentSecurityPolicy(policy.nonce)
-      : resourceContentSecurityPolicy(policy.resource),
-  );
+  if ("nonce" in policy) {
+    for (const [name, value] of pageSecurity().headers(policy.nonce)) headers.set(name, value);
+    return;
+  }
+  headers.set("content-security-policy", resourceContentSecurityPolicy(policy.resource));
   if (servedOverHttps()) headers.set("strict-transport-security", strictTransportSecurity);
 }
