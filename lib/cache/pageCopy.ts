@@ -70,8 +70,10 @@ export async function renderCopy({ pathname, search, elder }: TCopyAddress): Pro
 export function freshCopy(address: TCopyAddress): TRenderedPage | null {
   const store = pageStore();
   const key = pageCacheKey(address);
-  const cached = freshPage(store, key, Date.now());
-  if (cached && isAgeing(store, key, Date.now())) {
+  // one clock reading: Next's patched Date.now costs more than the look-up
+  const now = Date.now();
+  const cached = freshPage(store, key, now);
+  if (cached && isAgeing(store, key, now)) {
     renderOnce(store, key, () => renderCopy(address), Date.now).catch((error: unknown) =>
       console.error("[page-cache] refresh failed", error),
     );

@@ -85,7 +85,7 @@ export function isCacheableRequest(request: TPageRequest): boolean {
   if (hasSession(cookieNames)) return false;
   const lower = headerNames.map((name) => name.toLowerCase());
   if (rscHeaders.some((name) => lower.includes(name))) return false;
-  if (new URLSearchParams(search).has("_rsc")) return false;
+  if (search && new URLSearchParams(search).has("_rsc")) return false;
   return isPublicPage(pathname);
 }
 

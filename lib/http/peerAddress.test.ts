@@ -28,4 +28,15 @@ describe("peerAddress", () => {
       "198.51.100.7",
     );
   });
+
+  it("answers the same for an address asked again, whose answer it keeps", () => {
+    const trust = trustedProxies("10.0.0.0/8");
+    for (let round = 0; round < 3; round++) {
+      expect(trust("10.1.2.3", 0)).toBe(true);
+      expect(trust("198.51.100.7", 1)).toBe(false);
+      expect(trust("not an address", 0)).toBe(false);
+      expect(trust(`${"1".repeat(60)}`, 0)).toBe(false);
+      expect(peerAddress(request("10.0.0.1", "1.1.1.1, 198.51.100.7"), trust)).toBe("198.51.100.7");
+    }
+  });
 });
