@@ -53,6 +53,11 @@ function tiersOf(prisma: PrismaClient, name: TLimitName): TLimiter[] {
         points: tier.points,
         duration: tier.windowSeconds,
         clearExpiredByTimeout: byName.size === 0,
+        // a client over a load limit is refused from this process's memory for the rest of the
+        // window: a search page from the cache is a write to this table, and one address asking
+        // over and over after its 429 would otherwise keep writing (the others keep their count
+        // exact: a refund or a cleared count must reach every instance at once)
+        ...(loadLimits.includes(name) ? { inMemoryBlockOnConsumed: tier.points + 1 } : {}),
       });
       byName.set(prefix, limiter);
     }

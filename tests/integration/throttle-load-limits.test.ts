@@ -33,6 +33,28 @@ describe(`load limits on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "the e
     else expect(await rows("search")).toBeGreaterThanOrEqual(2);
   });
 
+  it("refuse a client over the limit again and again without counting it again: no write per refused search", async () => {
+    const allowed = limits.search[0].points;
+    const key = "203.0.113.9";
+    const stored = async () =>
+      (await database.prisma.throttleCount.findMany({ where: { key: { contains: key } } })).reduce(
+        (sum, row) => sum + row.points,
+        0,
+      );
+    for (let i = 0; i < allowed; i++) await countAttempt({ db: database.prisma, limit: "search", key });
+    const refusals = [];
+    for (let i = 0; i < 20; i++)
+      refusals.push(
+        await countAttempt({ db: database.prisma, limit: "search", key }).catch((error) => error),
+      );
+    for (const refusal of refusals) {
+      expect(refusal).toBeInstanceOf(TooManyRequestsError);
+      expect((refusal as TooManyRequestsError).retryAfterSeconds).toBeGreaterThan(0);
+    }
+    // on PostgreSQL the first refusal is counted and the rest are refused from memory
+    if (database.kind !== "pglite") expect(await stored()).toBe(allowed + 1);
+  });
+
   it("keep counting what guards a secret in the database, so a restart forgets nothing", async () => {
     await countAttempt({ db: database.prisma, limit: "signInAddress", key: "203.0.113.7" });
     expect(await rows("signInAddress")).toBeGreaterThan(0);
