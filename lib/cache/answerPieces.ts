@@ -14,6 +14,23 @@ export type TPart = Uint8Array | number;
 /** An answer's parts, planned once per copy: long pieces as they are, short stretches to gather. */
 export type TPlannedPieces = (Uint8Array | { parts: TPart[]; length: number })[];
 
+/** The bytes of `body` around its `places` (each `placeLength` bytes): one more piece than places. */
+export function piecesAround(body: Uint8Array, places: number[], placeLength: number): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let from = 0;
+  for (const at of places) {
+    pieces.push(body.subarray(from, at));
+    from = at + placeLength;
+  }
+  pieces.push(body.subarray(from));
+  return pieces;
+}
+
+/** The pieces with slot `slot` between each two: a page's answer, the slot in every place. */
+export function withSlotBetween(pieces: Uint8Array[], slot: number): TPart[] {
+  return pieces.flatMap((piece, index) => (index > 0 ? [slot, piece] : [piece]));
+}
+
 /** A piece this long or longer is written as it is; shorter ones are gathered with their neighbours. */
 export const longPieceBytes = 2048;
 

@@ -160,7 +160,7 @@ type THeaderPlan = {
 };
 const headerPlans = new WeakMap<TRenderedPage, { plain?: THeaderPlan; gzip?: THeaderPlan }>();
 
-function headerPlanOf(page: TRenderedPage, gzip: boolean, length: number): THeaderPlan {
+function headerPlanOf(page: TRenderedPage, gzip: boolean, chunks: Uint8Array[]): THeaderPlan {
   const security = pageSecurity();
   const plans = headerPlans.get(page) ?? {};
   const kept = gzip ? plans.gzip : plans.plain;
@@ -171,7 +171,8 @@ function headerPlanOf(page: TRenderedPage, gzip: boolean, length: number): THead
     ...page.headers,
     ...cacheHeadersOf(page),
     ...(gzip ? [["content-encoding", "gzip"] as [string, string]] : []),
-    ["content-length", String(length)] as [string, string],
+    // the nonce keeps the stand-in's length, so every answer in an encoding is as long as this one
+    ["content-length", String(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))] as [string, string],
   ].flat();
   const plan: THeaderPlan = {
     security,
@@ -185,7 +186,7 @@ function headerPlanOf(page: TRenderedPage, gzip: boolean, length: number): THead
 }
 
 /** The headers of this answer: the plan's, with the answer's nonce. */
-function headersWithNonce(plan: THeaderPlan, nonce: string): string[] {
+function plannedHeaders(plan: THeaderPlan, nonce: string): string[] {
   const headers = plan.flat.slice();
   for (const { index, parts } of plan.nonceValues) headers[index] = parts.join(nonce);
   return headers;
@@ -216,13 +217,8 @@ function answerWith(page: TRenderedPage, request: IncomingMessage, response: Ser
   const nonceBytes = Buffer.from(nonce, "latin1");
   const gzip = acceptsGzip(request.headers["accept-encoding"]);
   const chunks = gzip ? gzipChunksWithNonce(gzipOf(page), nonceBytes) : bodyChunksWithNonce(page, nonceBytes);
-  // the nonce keeps the stand-in's length, so an encoding's length is the copy's
-  const plan = headerPlanOf(
-    page,
-    gzip,
-    chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0),
-  );
-  response.writeHead(page.status, headersWithNonce(plan, nonce));
+  const plan = headerPlanOf(page, gzip, chunks);
+  response.writeHead(page.status, plannedHeaders(plan, nonce));
   if (request.method !== "HEAD") {
     // corked: the headers and every piece leave in one writev, the copy's pieces uncopied
     response.cork();

@@ -15,7 +15,7 @@
  * Free of `server-only`: the server in front of Next (scripts/server.ts) uses it.
  */
 import zlib from "node:zlib";
-import { piecesWith, planPieces, type TPart, type TPlannedPieces } from "./answerPieces";
+import { piecesAround, piecesWith, planPieces, withSlotBetween, type TPlannedPieces } from "./answerPieces";
 
 export type TGzipCopy = {
   /** the deflated pieces of the body between the nonce's places, in order (one more than places) */
@@ -44,13 +44,7 @@ const windowBytes = 32 * 1024;
 /** Compresses `body`, whose nonce of `nonceLength` bytes stands at each of `nonceAt`, once. */
 export function gzipCopy(body: Uint8Array, nonceAt: number[], nonceLength: number): TGzipCopy {
   const whole = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  const plain: Buffer[] = [];
-  let from = 0;
-  for (const at of nonceAt) {
-    plain.push(whole.subarray(from, at));
-    from = at + nonceLength;
-  }
-  plain.push(whole.subarray(from));
+  const plain = piecesAround(whole, nonceAt, nonceLength);
   const withHistory = !whole.includes(0);
   const gap = Buffer.alloc(nonceLength);
   let history = Buffer.alloc(0);
@@ -63,10 +57,12 @@ export function gzipCopy(body: Uint8Array, nonceAt: number[], nonceLength: numbe
     if (withHistory) history = Buffer.concat([history, piece, gap]).subarray(-windowBytes);
     return deflated;
   });
-  const parts: TPart[] = [header, ...pieces.flatMap((piece, index) => (index > 0 ? [0, piece] : [piece]))];
   return {
     pieces,
-    planned: planPieces([...parts, lastBlock, 1], [storedBlockBytes + nonceLength, trailerBytes]),
+    planned: planPieces(
+      [header, ...withSlotBetween(pieces, 0), lastBlock, 1],
+      [storedBlockBytes + nonceLength, trailerBytes],
+    ),
     zeroedCrc: plain.reduce(
       (crc, piece, index) => zlib.crc32(piece, index > 0 ? zlib.crc32(gap, crc) : crc),
       0,

@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import { isShareableResponse, pageCacheKey } from "./pagePolicy";
 import { freshPage, isAgeing, pageStore, renderOnce, type TRenderedPage } from "./pageStore";
 import { elderCookie } from "../i18n/settings";
-import { piecesWith, planPieces, type TPart, type TPlannedPieces } from "./answerPieces";
+import { piecesAround, piecesWith, planPieces, withSlotBetween, type TPlannedPieces } from "./answerPieces";
 
 /** Marks the cache's own render request; its value is the process's fill token. */
 export const cacheFillHeader = "x-onestop-cache-fill";
@@ -117,14 +117,7 @@ function piecesOf(page: TRenderedPage): TPlannedPieces {
   let planned = bodyPieces.get(page);
   if (!planned) {
     const standIn = Buffer.byteLength(pageStore().nonceStandIn);
-    const parts: TPart[] = [];
-    let from = 0;
-    for (const at of page.nonceAt) {
-      parts.push(page.body.subarray(from, at), 0);
-      from = at + standIn;
-    }
-    parts.push(page.body.subarray(from));
-    planned = planPieces(parts, [standIn]);
+    planned = planPieces(withSlotBetween(piecesAround(page.body, page.nonceAt, standIn), 0), [standIn]);
     bodyPieces.set(page, planned);
   }
   return planned;
