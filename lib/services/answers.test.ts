@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { validateAnswers, answersFromFormData, translateErrorCode } from "./answers";
+import {
+  answersFromFormData,
+  rememberedFieldSchemas,
+  schemaOfField,
+  translateErrorCode,
+  validateAnswers,
+} from "./answers";
+import type { TFormField } from "./form-definition";
 import type { TFormDefinition } from "./form-definition";
 
 const l = (zh: string) => ({ zh, en: zh });
@@ -164,5 +171,38 @@ describe("validateAnswers", () => {
     const t = (key: string, options?: Record<string, unknown>) => `${key}:${JSON.stringify(options ?? {})}`;
     expect(translateErrorCode(t, "tooLongMax|5")).toBe('errors:tooLongMax:{"limit":5}');
     expect(translateErrorCode(t, "required")).toBe("errors:required:{}");
+  });
+});
+
+describe("schemaOfField", () => {
+  const field = form.steps[1].fields[0];
+
+  it("builds a field's schema once, whoever holds a copy of its definition", () => {
+    expect(schemaOfField(structuredClone(field))).toBe(schemaOfField(field));
+    // a changed limit is another field, with a schema of its own
+    const wider = { ...field, max: 20 } as TFormField;
+    expect(schemaOfField(wider)).not.toBe(schemaOfField(field));
+    expect(schemaOfField(wider).safeParse("15").success).toBe(true);
+    expect(schemaOfField(field).safeParse("15").success).toBe(false);
+  });
+
+  it("answers every validation the same the second time, from the kept schemas", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(validateAnswers(form, good)).toMatchObject({
+        ok: true,
+        answers: { fullName: "张三", people: "3" },
+      });
+      expect(validateAnswers(form, { ...good, fullName: "张三李四王五", people: "11", tags: [] })).toEqual({
+        ok: false,
+        fieldErrors: { fullName: "tooLongMax|5", people: "numberMax|10", tags: "chooseAtLeastOne" },
+      });
+    }
+  });
+
+  it("keeps at most rememberedFieldSchemas, then starts again", () => {
+    const kept = schemaOfField(field);
+    for (let i = 0; i < rememberedFieldSchemas; i++) schemaOfField({ ...field, name: `f${i}` } as TFormField);
+    expect(schemaOfField(field)).not.toBe(kept);
+    expect(schemaOfField(field).safeParse("3").success).toBe(true);
   });
 });
