@@ -5,6 +5,8 @@ import type { PrismaClient } from "../db/generated/client";
 import { isEmbedded } from "../db/adapter";
 import { processWide } from "../shared/processWide";
 import { limits, loadLimits, type TLimitName } from "./limits";
+import { OneStatementLimiter } from "./oneStatementLimiter";
+import { BatchedLimiter } from "./batchedLimiter";
 
 /** Over a limit: the client may try again after `retryAfterSeconds`. */
 export class TooManyRequestsError extends Error {
@@ -13,70 +15,39 @@ export class TooManyRequestsError extends Error {
   }
 }
 
-type TLimiter = RateLimiterPrisma | RateLimiterMemory;
-
-type TCountRow = { points: number; expire: Date | null };
-
-/**
- * RateLimiterPrisma counting an attempt in one statement. Its own way is two round trips: it
- * deletes the key's row when its window has ended, then upserts (a new row, or the points
- * added). Every API write paid both, and on PostgreSQL every search, the cached search page's
- * too. One INSERT … ON CONFLICT starts the new window or adds to the current one, atomically.
- * What the store reads back (points, expire) and every other method are the library's own.
- */
-class OneStatementLimiter extends RateLimiterPrisma {
-  private readonly db: PrismaClient;
-
-  constructor(options: ConstructorParameters<typeof RateLimiterPrisma>[0] & { storeClient: PrismaClient }) {
-    super(options);
-    this.db = options.storeClient;
-  }
-
-  /** Called by consume, penalty and reward (points added, or taken back) and by set (forceExpire). */
-  async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<TCountRow> {
-    const now = new Date();
-    const expire = msDuration > 0 ? new Date(now.getTime() + msDuration) : null;
-    const [row] = await this.db.$queryRaw<TCountRow[]>`
-      INSERT INTO "ThrottleCount" ("key", "points", "expire") VALUES (${key}, ${points}, ${expire})
-      ON CONFLICT ("key") DO UPDATE SET
-        "points" = CASE WHEN ${forceExpire} OR "ThrottleCount"."expire" <= ${now}
-          THEN EXCLUDED."points" ELSE "ThrottleCount"."points" + EXCLUDED."points" END,
-        "expire" = CASE WHEN ${forceExpire} OR "ThrottleCount"."expire" <= ${now}
-          THEN EXCLUDED."expire" ELSE "ThrottleCount"."expire" END
-      RETURNING "points", "expire"`;
-    return row;
-  }
-}
+type TLimiter = RateLimiterPrisma | RateLimiterMemory | BatchedLimiter;
 
 // one limiter per client, limit and tier; the store's own sweep of expired rows runs once per client
 const limiters = new WeakMap<PrismaClient, Map<string, TLimiter>>();
-// the load limits' counts when this process runs on the embedded database, one set per client
-// and process: the search page (counted in front of Next) and the search API (in Next's bundle)
-// count together
-const inMemory = () =>
-  processWide("throttle.inMemory", () => new WeakMap<PrismaClient, Map<string, RateLimiterMemory>>());
+// the load limits' counters, one set per client and process: the search page (counted in front
+// of Next) and the search API (in Next's bundle) count together, in memory on the embedded
+// database (its process is its only instance) and in batches to the shared table on PostgreSQL
+const loadLimiters = () =>
+  processWide(
+    "throttle.loadLimiters",
+    () => new WeakMap<PrismaClient, Map<string, RateLimiterMemory | BatchedLimiter>>(),
+  );
+
+function loadLimiter(prisma: PrismaClient, prefix: string, tier: { points: number; windowSeconds: number }) {
+  const byClient = loadLimiters();
+  let kept = byClient.get(prisma);
+  if (!kept) byClient.set(prisma, (kept = new Map()));
+  let limiter = kept.get(prefix);
+  if (!limiter) {
+    const options = { keyPrefix: prefix, points: tier.points, duration: tier.windowSeconds };
+    // a search, the cached search page's too, must not be a database write of its own
+    limiter = isEmbedded(prisma) ? new RateLimiterMemory(options) : new BatchedLimiter(prisma, options);
+    kept.set(prefix, limiter);
+  }
+  return limiter;
+}
 
 function tiersOf(prisma: PrismaClient, name: TLimitName): TLimiter[] {
   let byName = limiters.get(prisma);
   if (!byName) limiters.set(prisma, (byName = new Map()));
-  const memory = loadLimits.includes(name) && isEmbedded(prisma);
   return limits[name].map((tier) => {
     const prefix = `${name}:${tier.windowSeconds}`;
-    if (memory) {
-      const byClient = inMemory();
-      let kept = byClient.get(prisma);
-      if (!kept) byClient.set(prisma, (kept = new Map()));
-      let limiter = kept.get(prefix);
-      if (!limiter) {
-        limiter = new RateLimiterMemory({
-          keyPrefix: prefix,
-          points: tier.points,
-          duration: tier.windowSeconds,
-        });
-        kept.set(prefix, limiter);
-      }
-      return limiter;
-    }
+    if (loadLimits.includes(name)) return loadLimiter(prisma, prefix, tier);
     let limiter = byName.get(prefix);
     if (!limiter) {
       limiter = new OneStatementLimiter({
@@ -86,16 +57,22 @@ function tiersOf(prisma: PrismaClient, name: TLimitName): TLimiter[] {
         points: tier.points,
         duration: tier.windowSeconds,
         clearExpiredByTimeout: byName.size === 0,
-        // a client over a load limit is refused from this process's memory for the rest of the
-        // window: a search page from the cache is a write to this table, and one address asking
-        // over and over after its 429 would otherwise keep writing (the others keep their count
-        // exact: a refund or a cleared count must reach every instance at once)
-        ...(loadLimits.includes(name) ? { inMemoryBlockOnConsumed: tier.points + 1 } : {}),
       });
       byName.set(prefix, limiter);
     }
     return limiter;
   });
+}
+
+/** Adds what the load limits hold in memory to the shared table now (tests; a stopping server). */
+export async function flushLoadCounts(input: TDbOption = {}): Promise<void> {
+  const prisma = await clientOf(input);
+  for (const [name, tiers] of Object.entries(limits))
+    if (loadLimits.includes(name as TLimitName))
+      for (const tier of tiers) {
+        const limiter = loadLimiter(prisma, `${name}:${tier.windowSeconds}`, tier);
+        if ("flush" in limiter) await limiter.flush();
+      }
 }
 
 type TKeyInput = { limit: TLimitName; key: string } & TDbOption;
