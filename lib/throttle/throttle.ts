@@ -77,6 +77,22 @@ export async function flushLoadCounts(input: TDbOption = {}): Promise<void> {
 
 type TKeyInput = { limit: TLimitName; key: string } & TDbOption;
 
+/**
+ * Whether a limiter's rejection is its answer (over the limit, with the wait) rather than a
+ * failure. Not `instanceof RateLimiterRes`: the load limiters are one per process, shared by the
+ * server in front of Next and Next's bundle, and each has its own copy of the library, so an
+ * answer made by one is not an instance of the other's class (the API's search answered 500,
+ * not 429, to a client the search page had counted first).
+ */
+function isLimiterAnswer(error: unknown): error is Pick<RateLimiterRes, "msBeforeNext"> {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    !(error instanceof Error) &&
+    typeof (error as { msBeforeNext?: unknown }).msBeforeNext === "number"
+  );
+}
+
 const secondsOf = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /**
@@ -91,7 +107,7 @@ export async function countAttempt(input: TKeyInput): Promise<void> {
     try {
       await limiter.consume(input.key);
     } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
+      if (!isLimiterAnswer(error)) throw error;
       wait = Math.max(wait, error.msBeforeNext);
     }
   }

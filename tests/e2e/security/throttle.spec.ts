@@ -276,6 +276,21 @@ test("the search page is limited per client address: 429 with Retry-After and a 
   expect((await search("198.51.100.181")).status).toBe(200);
 });
 
+test("the search page and the search API count together: over the limit on either, the other answers 429", async () => {
+  const address = "198.51.100.182";
+  const q = encodeURIComponent("社保");
+  const page = () => fetch(`${proxied!.url}/en/search?q=${q}`, { headers: via(address) });
+  const api = () => fetch(`${proxied!.url}/api/v1/search?q=${q}`, { headers: via(address) });
+  // the page counts first (the server in front of Next), then the API (Next's bundle) the rest
+  expect((await page()).status).toBe(200);
+  for (let i = 1; i < limits.search[0].points; i++) expect((await api()).status, `search ${i + 1}`).toBe(200);
+  const refused = await api();
+  expect(refused.status).toBe(429);
+  expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+  expect(await refused.json()).toMatchObject({ error: { code: "tooManyRequests" } });
+  expect((await page()).status).toBe(429);
+});
+
 test("the staff sign-in form, over the limit, says how long to wait and keeps the e-mail typed", async ({
   browser,
 }) => {
