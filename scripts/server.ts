@@ -15,6 +15,7 @@ import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
 import { answerFromCache, isCacheFill } from "../lib/cache/fastPath";
 import { renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
 import { limitConnections } from "../lib/http/connectionLimits";
+import { pageGate } from "../lib/throttle/pageGate";
 
 const dev = process.argv.includes("--dev");
 // tsx turns on source maps for the whole process, and Node then reads and keeps the map of every
@@ -67,8 +68,17 @@ server.listen(port, () =>
   console.log(`[onestop] ready on http://localhost:${port}${dev ? " (development)" : ""}`),
 );
 
+/** The load limits' counts still in memory go to the shared table before the process ends. */
+async function flushCounts() {
+  try {
+    await pageGate()?.beforeStop();
+  } catch {
+    // a database that cannot be reached now has a moment of load counts less: nothing to keep
+  }
+}
+
 function shutdown() {
-  server.close(() => process.exit(0));
+  server.close(() => void flushCounts().finally(() => process.exit(0)));
   // open keep-alive connections would hold close() forever
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5_000).unref();

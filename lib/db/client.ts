@@ -25,6 +25,11 @@ function db(): Promise<PrismaClient> {
   return globalHolder.__onestopDb;
 }
 
+/** The server's client if this process has opened it; nothing is opened here (a stopping server). */
+export function openedClient(): Promise<PrismaClient> | undefined {
+  return globalHolder.__onestopDb;
+}
+
 /** What every lib function that reads or writes accepts: its own client, for tests and transactions. */
 export type TDbOption = { db?: PrismaClient };
 

@@ -42,6 +42,10 @@ describe("getT", () => {
         ...leafKeys(plain.getResourceBundle(locale, "common")),
       ];
       expect(keys.length).toBeGreaterThan(100);
+      // what i18next's fixed function carries besides, for whoever reads it
+      const carried = tr as unknown as { lng: string; ns: string[] };
+      expect(carried.lng).toBe(locale);
+      expect(carried.ns).toEqual(["common", "account"]);
       for (const key of keys) {
         expect(tr(key)).toBe(fresh(key));
         expect(tr(key)).toBe(fresh(key));

@@ -72,7 +72,13 @@ export function rememberingT(t: TFunction, namespaces: readonly string[]): TFunc
     }
     return message;
   };
-  return remembering as unknown as TFunction;
+  // what i18next's fixed `t` carries besides (its language, namespaces and key prefix)
+  const carried = t as unknown as Record<string, unknown>;
+  return Object.assign(remembering, {
+    lng: carried.lng,
+    ns: carried.ns,
+    keyPrefix: carried.keyPrefix,
+  }) as unknown as TFunction;
 }
 
 /** The translation functions of an instance, by the namespaces they read. */

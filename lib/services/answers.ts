@@ -45,10 +45,10 @@ export function fieldSchema(field: TFormField): z.ZodType<string | string[] | un
         .string()
         .trim()
         .regex(/^-?\d+(\.\d+)?$/, "numberFormat");
-      if (field.min !== undefined)
-        number = number.refine((v) => Number(v) >= field.min!, code("numberMin", field.min));
-      if (field.max !== undefined)
-        number = number.refine((v) => Number(v) <= field.max!, code("numberMax", field.max));
+      // the bounds copied: a schema is kept by its field's definition (schemaOfField), not its object
+      const { min, max } = field;
+      if (min !== undefined) number = number.refine((v) => Number(v) >= min, code("numberMin", min));
+      if (max !== undefined) number = number.refine((v) => Number(v) <= max, code("numberMax", max));
       return field.required ? required.pipe(number) : optional(number);
     }
     case "date": {

@@ -5,17 +5,19 @@ import { OneStatementLimiter } from "./oneStatementLimiter";
 
 /** How long attempts wait in memory before they are added to the shared table. */
 export const batchMs = 100;
+/** After a failed batch the next waits this long, doubling with each failure up to `retryMaxMs`. */
+const retryMaxMs = 5_000;
 /**
- * Keys an instance keeps for one limit: past it, it forgets the keys with nothing to add (the
- * table has their counts, and the next batch tells it again), and if every key still has
- * something, adds them at once.
+ * Keys an instance keeps for one limit. Past it, it forgets the keys with nothing to add (the
+ * table has their counts; the next batch tells it again), at most once a batch; a key that still
+ * finds no room is counted straight in the table, one statement, as before batching.
  */
 export const batchedKeys = 50_000;
 
 type TEntry = {
   /** the shared count when the table last answered for this key (every instance's attempts) */
   known: number;
-  /** attempts being added now, and attempts not sent yet */
+  /** attempts in the batch being added now, and attempts not sent yet */
   sending: number;
   pending: number;
   /** the end of the window, ms (the table's, once it has answered) */
@@ -35,15 +37,21 @@ type TFlushRow = { key: string; points: number; expire: Date | null };
  * What that gives: on one instance the limit is exact (the 121st search of a minute is refused).
  * Across instances each learns the others' attempts when it next writes, so a client spreading
  * its requests over several may get one batch interval's worth more through on each. A refused
- * attempt is not counted (as `inMemoryBlockOnConsumed` did before, it costs the table nothing),
- * and a crash loses at most one interval of counts. What guards a secret never comes here: those
- * limits need every attempt counted before the answer (lib/throttle/throttle.ts).
+ * attempt is not counted (it costs the table nothing), and a crash loses at most one interval of
+ * counts; while the database fails, counts wait in memory for their window and are retried with
+ * a growing pause. What guards a secret never comes here: those limits need every attempt
+ * counted before the answer (lib/throttle/throttle.ts).
  */
 export class BatchedLimiter {
   private readonly entries = new Map<string, TEntry>();
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
-  /** reward, delete and set: rare for a load limit, done at once in the table */
+  private again = false;
+  private retryMs = batchMs;
+  /** no batch before this, after a failed one */
+  private pausedUntil = 0;
+  private forgotAt = 0;
+  /** counting past `batchedKeys`, and reward, delete and set (rare for a load limit): in the table at once */
   private readonly direct: OneStatementLimiter;
 
   constructor(
@@ -56,7 +64,8 @@ export class BatchedLimiter {
       keyPrefix: options.keyPrefix,
       points: options.points,
       duration: options.duration,
-      clearExpiredByTimeout: false,
+      // the library's sweep of rows expired an hour ago, every 5 minutes
+      clearExpiredByTimeout: true,
     });
   }
 
@@ -64,21 +73,35 @@ export class BatchedLimiter {
     return `${this.options.keyPrefix}:${key}`;
   }
 
-  /** The key's entry, a fresh one once its window has ended. */
-  private entryOf(rlKey: string, now: number): TEntry {
-    let entry = this.entries.get(rlKey);
-    if (!entry || (entry.windowEnds <= now && entry.sending === 0)) {
-      entry = { known: 0, sending: 0, pending: 0, windowEnds: now + this.options.duration * 1000 };
-      this.entries.set(rlKey, entry);
+  /**
+   * The key's entry in its current window: a new one once the window has ended (a batch still on
+   * its way answers for the old entry, which is then no one's), or none when there is no room.
+   */
+  private entryOf(rlKey: string, now: number): TEntry | null {
+    const entry = this.entries.get(rlKey);
+    if (entry && entry.windowEnds > now) return entry;
+    if (!entry && this.entries.size >= batchedKeys) {
+      this.forgetIdle(now);
+      if (this.entries.size >= batchedKeys) return null;
     }
-    return entry;
+    const fresh = { known: 0, sending: 0, pending: 0, windowEnds: now + this.options.duration * 1000 };
+    this.entries.set(rlKey, fresh);
+    return fresh;
+  }
+
+  /** Forgets the keys with nothing to add or whose window has ended, at most once a batch. */
+  private forgetIdle(now: number): void {
+    if (now - this.forgotAt < batchMs) return;
+    this.forgotAt = now;
+    for (const [rlKey, entry] of this.entries)
+      if (entry.windowEnds <= now || (entry.pending === 0 && entry.sending === 0)) this.entries.delete(rlKey);
   }
 
   private resOf(entry: TEntry, now: number, extra = 0): RateLimiterRes {
     const consumed = entry.known + entry.sending + entry.pending + extra;
     return new RateLimiterRes(
       Math.max(this.options.points - consumed, 0),
-      Math.max(entry.windowEnds - now, 0),
+      Math.max(entry.windowEnds - now, 1),
       consumed,
       consumed === 1,
     );
@@ -88,26 +111,35 @@ export class BatchedLimiter {
   consume(key: string | number): Promise<RateLimiterRes> {
     const now = Date.now();
     const entry = this.entryOf(this.keyOf(key), now);
+    if (!entry) return this.direct.consume(key);
     if (entry.known + entry.sending + entry.pending >= this.options.points)
       return Promise.reject(this.resOf(entry, now, 1));
     entry.pending++;
-    this.schedule();
+    this.schedule(batchMs);
     return Promise.resolve(this.resOf(entry, now));
   }
 
-  /** The key's count as this instance sees it (null when it has none). */
+  /** The key's count as this instance sees it, or the table's when it keeps none. */
   async get(key: string | number): Promise<RateLimiterRes | null> {
-    const rlKey = this.keyOf(key);
     const now = Date.now();
-    const entry = this.entries.get(rlKey);
+    const entry = this.entries.get(this.keyOf(key));
     if (entry && entry.windowEnds > now) return this.resOf(entry, now);
     return this.direct.get(key);
   }
 
+  /** Takes points back in the table (after this instance's batch); the entry then holds the table's count. */
   async reward(key: string | number, points = 1): Promise<RateLimiterRes> {
     await this.flush();
-    this.entries.delete(this.keyOf(key));
-    return this.direct.reward(key, points);
+    const res = await this.direct.reward(key, points);
+    this.learn(this.keyOf(key), res);
+    return res;
+  }
+
+  async set(key: string | number, points: number, secDuration: number): Promise<RateLimiterRes> {
+    await this.flush();
+    const res = await this.direct.set(key, points, secDuration);
+    this.learn(this.keyOf(key), res);
+    return res;
   }
 
   async delete(key: string | number): Promise<boolean> {
@@ -116,36 +148,47 @@ export class BatchedLimiter {
     return this.direct.delete(key);
   }
 
-  async set(key: string | number, points: number, secDuration: number): Promise<RateLimiterRes> {
-    await this.flush();
-    this.entries.delete(this.keyOf(key));
-    return this.direct.set(key, points, secDuration);
+  private learn(rlKey: string, res: RateLimiterRes): void {
+    const entry = this.entries.get(rlKey);
+    if (!entry) return;
+    entry.known = res.consumedPoints - entry.sending;
+    if (res.msBeforeNext > 0) entry.windowEnds = Date.now() + res.msBeforeNext;
   }
 
-  private schedule(): void {
-    if (this.entries.size >= batchedKeys)
-      for (const [rlKey, entry] of this.entries)
-        if (entry.pending === 0 && entry.sending === 0) this.entries.delete(rlKey);
-    if (this.entries.size >= batchedKeys) {
-      void this.flush();
-      return;
-    }
+  private schedule(delayMs: number): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, batchMs);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.flush();
+      },
+      Math.max(delayMs, this.pausedUntil - Date.now()),
+    );
     this.timer.unref();
   }
 
-  /** Adds every key's new attempts to the table, one statement, and keeps its answers. Never throws. */
-  async flush(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    this.flushing = this.send().finally(() => (this.flushing = null));
-    await this.flushing;
+  /**
+   * Adds every key's new attempts to the table now, one batch at a time: a call while a batch is
+   * on its way is answered when the batch after it (which has the call's attempts) is done.
+   * Never rejects; a failed batch is retried on a timer.
+   */
+  flush(): Promise<void> {
+    if (this.flushing) {
+      this.again = true;
+      return this.flushing;
+    }
+    this.flushing = (async () => {
+      let sent = true;
+      do {
+        this.again = false;
+        sent = await this.send();
+      } while (this.again && sent);
+    })().finally(() => (this.flushing = null));
+    return this.flushing;
   }
 
-  private async send(): Promise<void> {
+  /** One batch: every key's new attempts in one statement. False when the database failed. */
+  private async send(): Promise<boolean> {
     const now = Date.now();
     const batch: { rlKey: string; entry: TEntry; points: number }[] = [];
     for (const [rlKey, entry] of this.entries) {
@@ -155,17 +198,21 @@ export class BatchedLimiter {
         entry.pending = 0;
       } else if (entry.windowEnds <= now && entry.sending === 0) this.entries.delete(rlKey);
     }
-    if (batch.length === 0) return;
+    if (batch.length === 0) return true;
+    // rows locked in one order on every instance: two batches with keys in common never deadlock
+    batch.sort((a, b) => (a.rlKey < b.rlKey ? -1 : a.rlKey > b.rlKey ? 1 : 0));
+    const at = new Date(now).toISOString();
     const ends = new Date(now + this.options.duration * 1000).toISOString();
     try {
       const rows = await this.db.$queryRaw<TFlushRow[]>`
         INSERT INTO "ThrottleCount" ("key", "points", "expire")
         SELECT "key", "points", ${ends}::timestamp(3)
           FROM unnest(${batch.map((b) => b.rlKey)}::text[], ${batch.map((b) => b.points)}::int[]) AS added("key", "points")
+          ORDER BY "key"
         ON CONFLICT ("key") DO UPDATE SET
-          "points" = CASE WHEN "ThrottleCount"."expire" <= ${new Date(now).toISOString()}::timestamp(3)
+          "points" = CASE WHEN "ThrottleCount"."expire" <= ${at}::timestamp(3)
             THEN EXCLUDED."points" ELSE "ThrottleCount"."points" + EXCLUDED."points" END,
-          "expire" = CASE WHEN "ThrottleCount"."expire" <= ${new Date(now).toISOString()}::timestamp(3)
+          "expire" = CASE WHEN "ThrottleCount"."expire" <= ${at}::timestamp(3)
             THEN EXCLUDED."expire" ELSE "ThrottleCount"."expire" END
         RETURNING "key", "points", "expire"`;
       const answered = new Map(rows.map((row) => [row.key, row]));
@@ -173,17 +220,27 @@ export class BatchedLimiter {
         entry.sending -= points;
         const row = answered.get(rlKey);
         if (!row) continue;
-        entry.known = row.points;
+        entry.known = row.points - entry.sending;
         if (row.expire) entry.windowEnds = row.expire.getTime();
       }
+      this.retryMs = batchMs;
+      this.pausedUntil = 0;
+      return true;
     } catch (error) {
-      // the attempts stay counted here and go with the next batch
+      // the attempts wait here for the next batch while their window lasts
+      const failedAt = Date.now();
       for (const { entry, points } of batch) {
         entry.sending -= points;
-        entry.pending += points;
+        if (entry.windowEnds > failedAt) entry.pending += points;
       }
-      console.error("[throttle] could not add a batch of counts", error);
-      this.schedule();
+      console.error(
+        `[throttle] could not add ${batch.length} keys' counts; again in ${this.retryMs} ms`,
+        error,
+      );
+      this.pausedUntil = failedAt + this.retryMs;
+      this.retryMs = Math.min(this.retryMs * 2, retryMaxMs);
+      this.schedule(0);
+      return false;
     }
   }
 }

@@ -11,6 +11,8 @@ export type TPageGate = {
   accessCode(input: { trackingNumber: string; address: string }): Promise<number>;
   /** one search from `address`, counted: seconds to wait, or 0 */
   search(input: { address: string }): Promise<number>;
+  /** before the server stops: the load limits' counts still in memory go to the shared table */
+  beforeStop(): Promise<void>;
 };
 
 const holder = globalThis as unknown as { __onestopPageGate?: TPageGate };

@@ -1,7 +1,8 @@
 import "server-only";
 import { registerPageGate } from "./pageGate";
 import { accessCodeWait } from "./accessCodes";
-import { countAttempt, TooManyRequestsError } from "./throttle";
+import { countAttempt, flushLoadCounts, TooManyRequestsError } from "./throttle";
+import { openedClient } from "../db/client";
 
 /** Hands proxy.ts the limits it applies before rendering a page (lib/throttle/pageGate.ts). */
 export function servePageGate(): void {
@@ -24,6 +25,11 @@ export function servePageGate(): void {
         if (error instanceof TooManyRequestsError) return error.retryAfterSeconds;
         throw error;
       }
+    },
+    beforeStop: async () => {
+      // only a client the process has opened has counts to add
+      const db = openedClient();
+      if (db) await flushLoadCounts({ db: await db });
     },
   });
 }

@@ -64,15 +64,13 @@ function tiersOf(prisma: PrismaClient, name: TLimitName): TLimiter[] {
   });
 }
 
-/** Adds what the load limits hold in memory to the shared table now (tests; a stopping server). */
-export async function flushLoadCounts(input: TDbOption = {}): Promise<void> {
-  const prisma = await clientOf(input);
-  for (const [name, tiers] of Object.entries(limits))
-    if (loadLimits.includes(name as TLimitName))
-      for (const tier of tiers) {
-        const limiter = loadLimiter(prisma, `${name}:${tier.windowSeconds}`, tier);
-        if ("flush" in limiter) await limiter.flush();
-      }
+/**
+ * Adds what the load limits of a client hold in memory to the shared table now: before a server
+ * stops, and in tests. Only limiters that exist are flushed; none is made.
+ */
+export async function flushLoadCounts(input: { db: PrismaClient }): Promise<void> {
+  const kept = loadLimiters().get(input.db);
+  for (const limiter of kept?.values() ?? []) if ("flush" in limiter) await limiter.flush();
 }
 
 type TKeyInput = { limit: TLimitName; key: string } & TDbOption;
