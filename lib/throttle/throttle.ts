@@ -78,8 +78,9 @@ type TKeyInput = { limit: TLimitName; key: string } & TDbOption;
 /**
  * Whether a limiter's rejection is its answer (over the limit, with the wait) rather than a
  * failure. Not `instanceof RateLimiterRes`: the load limiters are one per process, shared by the
- * server in front of Next and Next's bundle, and each has its own copy of the library, so an
- * answer made by one is not an instance of the other's class (the API's search answered 500,
+ * copies of this module the build puts in different chunks (the search page's gate, registered
+ * by instrumentation.ts, and each API route), and each chunk has its own copy of the library, so
+ * an answer made by one is not an instance of the other's class (the API's search answered 500,
  * not 429, to a client the search page had counted first).
  */
 function isLimiterAnswer(error: unknown): error is Pick<RateLimiterRes, "msBeforeNext"> {
