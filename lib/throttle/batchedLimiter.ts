@@ -97,8 +97,13 @@ export class BatchedLimiter {
       if (entry.windowEnds <= now || (entry.pending === 0 && entry.sending === 0)) this.entries.delete(rlKey);
   }
 
+  /** The key's count as this instance sees it: the table's last answer and what it has added since. */
+  private countOf(entry: TEntry): number {
+    return entry.known + entry.sending + entry.pending;
+  }
+
   private resOf(entry: TEntry, now: number, extra = 0): RateLimiterRes {
-    const consumed = entry.known + entry.sending + entry.pending + extra;
+    const consumed = this.countOf(entry) + extra;
     return new RateLimiterRes(
       Math.max(this.options.points - consumed, 0),
       Math.max(entry.windowEnds - now, 1),
@@ -112,8 +117,7 @@ export class BatchedLimiter {
     const now = Date.now();
     const entry = this.entryOf(this.keyOf(key), now);
     if (!entry) return this.direct.consume(key);
-    if (entry.known + entry.sending + entry.pending >= this.options.points)
-      return Promise.reject(this.resOf(entry, now, 1));
+    if (this.countOf(entry) >= this.options.points) return Promise.reject(this.resOf(entry, now, 1));
     entry.pending++;
     this.schedule(batchMs);
     return Promise.resolve(this.resOf(entry, now));

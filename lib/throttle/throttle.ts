@@ -19,8 +19,8 @@ type TLimiter = RateLimiterPrisma | RateLimiterMemory | BatchedLimiter;
 
 // one limiter per client, limit and tier; the store's own sweep of expired rows runs once per client
 const limiters = new WeakMap<PrismaClient, Map<string, TLimiter>>();
-// the load limits' counters, one set per client and process: the search page (counted in front
-// of Next) and the search API (in Next's bundle) count together, in memory on the embedded
+// the load limits' counters, one set per client and process: every chunk's copy of this module
+// (the search page's gate and the API routes) counts together, in memory on the embedded
 // database (its process is its only instance) and in batches to the shared table on PostgreSQL
 const loadLimiters = () =>
   processWide(
