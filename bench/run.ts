@@ -232,52 +232,69 @@ async function benchTarget(
     path.join(options.dataDir, "server.log"),
   );
   const memory = sampleMemory(server.child.pid ?? 0);
+  // each measurement's own peak, so that the record shows which of them the server's peak came from
+  const during = <T>(phase: string, work: () => Promise<T>) => {
+    memory.phase(phase);
+    return work();
+  };
   try {
     await waitFor(`${base}/api/health`, 180_000, server.child);
     const loadAverage = os.loadavg();
     console.log(`server up; load average ${load()}`);
     const all = options.only === null;
-    const search = all || options.only === "search" ? await measureSearch(base, queries, 2) : undefined;
+    const search =
+      all || options.only === "search"
+        ? await during("search", () => measureSearch(base, queries, 2))
+        : undefined;
     if (search)
       console.log(
         `  search: p50 ${search.p50.toFixed(0)} ms, p95 ${search.p95.toFixed(0)} ms, top-10 ${search.top10}/${search.queries}${search.misses.length ? `; missed: ${search.misses.join(", ")}` : ""}`,
       );
     const pageResults =
       all || options.only === "pages"
-        ? await measurePages(base, pages, {
-            port: options.port,
-            duration: options.duration,
-            connections: options.connections,
-            workDir: path.join(options.dataDir, "pages"),
-          })
+        ? await during("pages", () =>
+            measurePages(base, pages, {
+              port: options.port,
+              duration: options.duration,
+              connections: options.connections,
+              workDir: path.join(options.dataDir, "pages"),
+            }),
+          )
         : [];
     // before the signed-in and submission loads, on a server that has nothing else to do
     const lighthouse =
       options.skipLighthouse || !all
         ? []
-        : await auditPages(base, lighthousePages, { categories: allCategories, widths: ["phone"] });
+        : await during("lighthouse", () =>
+            auditPages(base, lighthousePages, { categories: allCategories, widths: ["phone"] }),
+          );
     for (const audit of lighthouse)
       console.log(
         `  lighthouse ${audit.path}: ${allCategories.map((c) => audit.scores[c]).join(" / ")}${audit.failed.length ? ` — ${audit.failed.join(", ")}` : ""}`,
       );
     const signedInResults =
       all || options.only === "signed-in"
-        ? await measureSignedIn(base, signedIn, {
-            duration: options.duration,
-            connections: options.connections,
-          })
+        ? await during("signed-in", () =>
+            measureSignedIn(base, signedIn, {
+              duration: options.duration,
+              connections: options.connections,
+            }),
+          )
         : [];
     const submissions =
       all || options.only === "submissions"
-        ? await measureSubmissions(base, token, {
-            duration: options.duration,
-            connections: options.connections,
-          })
+        ? await during("submissions", () =>
+            measureSubmissions(base, token, {
+              duration: options.duration,
+              connections: options.connections,
+            }),
+          )
         : undefined;
     if (submissions)
       console.log(
         `  submissions: ${submissions.submit.rps.toFixed(1)}/s, ${submissions.acknowledged.length} acknowledged`,
       );
+    memory.phase("stop");
     await server.stop();
     const missingAfterwards = submissions ? await missingCases(target, submissions.acknowledged) : 0;
     return {
@@ -411,6 +428,13 @@ function printResults(results: TTargetResult[]) {
       "",
       "",
       `≤ 600 MiB: ${r.memory.peakTreeRssMiB <= 600 ? "met" : "not met"}`,
+    ]);
+    rows.push([
+      db,
+      "  peak by phase (MiB)",
+      (r.memory.phases ?? []).map((p) => `${p.phase} ${p.peakTreeRssMiB.toFixed(0)}`).join(", "),
+      "",
+      "",
     ]);
     for (const audit of r.lighthouse ?? [])
       rows.push([

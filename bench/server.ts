@@ -55,13 +55,23 @@ function processTree(root: number): number[] {
   return tree;
 }
 
-export type TMemory = { peakTreeRssMiB: number; peakHwmMiB: number; processes: number };
+export type TMemory = {
+  peakTreeRssMiB: number;
+  peakHwmMiB: number;
+  processes: number;
+  /** the peak tree RSS (MiB) within each phase the bench named, in order: where the peak was reached */
+  phases: { phase: string; peakTreeRssMiB: number }[];
+};
 
-/** Samples the resident memory of a process tree every 250 ms until stopped. */
-export function sampleMemory(root: number): { stop: () => TMemory } {
+/**
+ * Samples the resident memory of a process tree every 250 ms until stopped; `phase` names what
+ * the samples from then on belong to (the time before the first name is "start").
+ */
+export function sampleMemory(root: number): { phase: (name: string) => void; stop: () => TMemory } {
   let peakTree = 0;
   let peakHwm = 0;
   let processes = 1;
+  const phases: TMemory["phases"] = [{ phase: "start", peakTreeRssMiB: 0 }];
   const tick = () => {
     const pids = processTree(root);
     processes = Math.max(processes, pids.length);
@@ -73,14 +83,21 @@ export function sampleMemory(root: number): { stop: () => TMemory } {
       peakHwm = Math.max(peakHwm, status.hwmKb);
     }
     peakTree = Math.max(peakTree, sum);
+    const current = phases[phases.length - 1];
+    current.peakTreeRssMiB = Math.max(current.peakTreeRssMiB, sum / 1024);
   };
   tick();
   const timer = setInterval(tick, 250);
   return {
+    phase: (name) => {
+      tick();
+      phases.push({ phase: name, peakTreeRssMiB: 0 });
+      tick();
+    },
     stop: () => {
       tick();
       clearInterval(timer);
-      return { peakTreeRssMiB: peakTree / 1024, peakHwmMiB: peakHwm / 1024, processes };
+      return { peakTreeRssMiB: peakTree / 1024, peakHwmMiB: peakHwm / 1024, processes, phases };
     },
   };
 }
