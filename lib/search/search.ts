@@ -98,9 +98,22 @@ export async function findEntries(
   const now = input.now ?? new Date();
   const { head: headCap, body: bodyCap } = input.caps ?? candidateCaps;
   const stats = await readTermStats(prisma, terms, !input.db);
+  // a form with a gram that no entry has matches nowhere (the counts change in the transaction that
+  // changes the index): it stays out of the statement, and with no form left there is none to run
+  const searched = terms.filter((t) => termEntries(t, stats.gramEntries) > 0);
+  if (!searched.length)
+    return {
+      terms,
+      hits: [],
+      counts: Object.fromEntries(searchTypes.map((t) => [t, 0])) as Record<TSearchType, number>,
+      total: 0,
+      page,
+      pages: 1,
+      more: [],
+    };
   const entriesOf = (forms: string[]) => forms.reduce((sum, t) => sum + termEntries(t, stats.gramEntries), 0);
   const { query, bodyForms } = candidateQuery({
-    terms,
+    terms: searched,
     type: input.type,
     now,
     caps: { head: headCap, body: bodyCap },
@@ -110,8 +123,8 @@ export async function findEntries(
         return [
           type,
           {
-            head: windowRows({ ...plan, entries: entriesOf(terms), cap: headCap }),
-            body: windowRows({ ...plan, entries: entriesOf(terms.filter(inBody)), cap: bodyCap }),
+            head: windowRows({ ...plan, entries: entriesOf(searched), cap: headCap }),
+            body: windowRows({ ...plan, entries: entriesOf(searched.filter(inBody)), cap: bodyCap }),
           },
         ];
       }),
@@ -132,7 +145,7 @@ export async function findEntries(
   >;
   const total = input.type ? counts[input.type] : searchTypes.reduce((sum, t) => sum + counts[t], 0);
   const ranking = {
-    idf: terms.map((t) => inverseDocumentFrequency(termEntries(t, stats.gramEntries), stats.entries)),
+    idf: searched.map((t) => inverseDocumentFrequency(termEntries(t, stats.gramEntries), stats.entries)),
     fields: stats.fields,
     now,
   };

@@ -8,6 +8,7 @@ import { inject } from "vitest";
 import { seedDemo } from "../../prisma/seed/seed";
 import { embeddedSettings, markEmbedded } from "../../lib/db/adapter";
 import { takingTurns } from "../../lib/db/turnTaking";
+import { flushLoadCounts } from "../../lib/throttle/throttle";
 
 export type TestDatabase = {
   prisma: PrismaClient;
@@ -151,6 +152,9 @@ async function createPostgresSchema(url: string, seededFrom: string | null = nul
       return { prisma: other, close: () => other.$disconnect() };
     },
     close: async () => {
+      // counts the load limiters still hold go to the schema before it goes (else a later batch
+      // finds no table, and says so in the log)
+      await flushLoadCounts({ db: prisma });
       await prisma.$disconnect();
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
       await admin.end();

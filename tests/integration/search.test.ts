@@ -113,6 +113,33 @@ describe(`search on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`,
     expect((await search("社保")).terms).toContain("社会保险");
   });
 
+  it("leaves out a form no entry holds: the same hits in the same order, and no search statement when none is left", async () => {
+    let statements = 0;
+    const counted = prisma.$extends({
+      query: {
+        $queryRaw: ({ args, query }) => {
+          statements++;
+          return query(args);
+        },
+      },
+    }) as unknown as typeof prisma;
+    const find = (q: string, groups: string[][]) => findEntries({ db: counted, q, synonyms: groups });
+    const plain = await find("生活保障", []);
+    expect(keysOf(plain)).toContain("MZ-DBSQ-001");
+    statements = 0;
+    // a synonym no entry holds (a character pair never indexed) changes nothing but the forms shown
+    const widened = await find("生活保障", [["生活保障", "䶵䶴无此词"]]);
+    expect(widened.terms).toEqual(["生活保障", "䶵䶴无此词"]);
+    expect(widened.hits.map((h) => [h.key, h.tier])).toEqual(plain.hits.map((h) => [h.key, h.tier]));
+    expect(widened.counts).toEqual(plain.counts);
+    expect(statements).toBeGreaterThan(0);
+    statements = 0;
+    const nothing = await find("䶵䶴无此词", []);
+    expect(nothing).toMatchObject({ hits: [], total: 0, pages: 1, more: [] });
+    expect(Object.values(nothing.counts)).toEqual([0, 0, 0, 0, 0]);
+    expect(statements).toBe(0);
+  });
+
   it("finds Simplified content with a 繁體 query, and English titles with an English query", async () => {
     expect(keysOf(await search("最低生活保障申請"))).toContain("MZ-DBSQ-001");
     expect(keysOf(await search("就業登記"))[0]).toBe("RS-JYDJ-001");
