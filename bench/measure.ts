@@ -18,6 +18,11 @@ export type TSearchResult = TLatency & {
   top10Share: number;
   misses: string[];
   errors: number;
+  /**
+   * Each round's own latency: the first is every query's first run on a server just started (its
+   * code not yet optimised by V8, the database's caches cold), the later ones the same queries again
+   */
+  byRound: TLatency[];
 };
 
 type TItem = { type: string; id?: string; title?: string | null; url?: string };
@@ -32,10 +37,12 @@ export function isExpected(item: TItem, expect: TQuery["expect"]): boolean {
 /** Each query `rounds` times, one at a time; the hit is judged on the first round. */
 export async function measureSearch(base: string, queries: TQuery[], rounds: number): Promise<TSearchResult> {
   const samples: number[] = [];
+  const byRound: number[][] = [];
   const misses: string[] = [];
   let top10 = 0;
   let errors = 0;
   for (let round = 0; round < rounds; round++) {
+    byRound.push([]);
     for (const query of queries) {
       const started = performance.now();
       const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(query.q)}`, {
@@ -43,6 +50,7 @@ export async function measureSearch(base: string, queries: TQuery[], rounds: num
       });
       const body = (await response.json().catch(() => null)) as { items?: TItem[] } | null;
       samples.push(performance.now() - started);
+      byRound[round].push(samples[samples.length - 1]);
       if (!response.ok || !body?.items) errors++;
       if (round > 0) continue;
       const first = (body?.items ?? []).slice(0, 10);
@@ -59,6 +67,7 @@ export async function measureSearch(base: string, queries: TQuery[], rounds: num
     top10Share: top10 / queries.length,
     misses,
     errors,
+    byRound: byRound.map(latencySummary),
   };
 }
 

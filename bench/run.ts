@@ -355,6 +355,13 @@ function printResults(results: TTargetResult[]) {
       ]);
       rows.push([
         db,
+        "  search p50 / p95 by round (first runs; repeated)",
+        (search.byRound ?? []).map((r) => `${r.p50.toFixed(0)} / ${r.p95.toFixed(0)} ms`).join("; "),
+        "",
+        "",
+      ]);
+      rows.push([
+        db,
         "search: expected item in first 10",
         `${search.top10}/${search.queries} (${(search.top10Share * 100).toFixed(0)}%)`,
         "",
