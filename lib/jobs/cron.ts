@@ -2,7 +2,16 @@ import "server-only";
 import type { PrismaClient } from "../db/generated/client";
 
 /** A job the runner queues by itself on a timetable: `cron` is five fields, in Beijing time. */
-export type TJobSchedule = { kind: string; cron: string };
+export type TJobSchedule = {
+  kind: string;
+  cron: string;
+  /**
+   * For work meant for the quiet hours: a run that has not started this long after its time (every
+   * runner was down then) waits for the next time instead of running as soon as a runner is back,
+   * in the middle of the day.
+   */
+  startWithinMs?: number;
+};
 
 type TField = { min: number; max: number };
 // minute, hour, day of month, month, day of week (0 and 7 are Sunday)
@@ -65,7 +74,8 @@ export function nextCronTime(expression: string, after: Date): Date {
  * Makes sure the next run of every schedule is queued. Each run has its own singleton key (the kind
  * and its minute), so every instance may call this on every tick and each run is queued once; the
  * job then runs once, on whichever runner claims it. A schedule whose time passed while every
- * runner was down runs once when one is back, not once for every time missed.
+ * runner was down runs once when one is back, not once for every time missed; with
+ * `startWithinMs`, only if it is back within that long, else the run moves to the next time.
  */
 export async function queueScheduledJobs(input: {
   db: PrismaClient;
@@ -76,9 +86,23 @@ export async function queueScheduledJobs(input: {
   for (const schedule of input.schedules) {
     const pending = await input.db.job.findFirst({
       where: { kind: schedule.kind, uniqueKey: { startsWith: "cron:" }, doneAt: null, failedAt: null },
-      select: { id: true },
+      select: { id: true, runAt: true },
     });
-    if (pending) continue;
+    if (pending) {
+      const late = now.getTime() - pending.runAt.getTime();
+      if (schedule.startWithinMs === undefined || late <= schedule.startWithinMs) continue;
+      const runAt = nextCronTime(schedule.cron, now);
+      // never claimed (a run under way, or one whose runner died, keeps its course): it moves
+      const moved = await input.db.job.updateMany({
+        where: { id: pending.id, lockedAt: null, doneAt: null, failedAt: null },
+        data: { runAt, uniqueKey: `cron:${schedule.kind}:${runAt.toISOString()}` },
+      });
+      if (moved.count)
+        console.log(
+          `[jobs] ${schedule.kind}: the run of ${pending.runAt.toISOString()} did not start within ${Math.round(schedule.startWithinMs / 60_000)} min; it waits for ${runAt.toISOString()}`,
+        );
+      continue;
+    }
     const runAt = nextCronTime(schedule.cron, now);
     // two instances may get here at once: the key lets only one row in
     await input.db.$executeRaw`

@@ -243,6 +243,55 @@ describe("the job queue", () => {
     const next = await database.prisma.job.findMany({ where: { kind, doneAt: null } });
     expect(next.map((j) => j.runAt.toISOString())).toEqual(["2026-12-02T19:17:00.000Z"]);
   });
+  it("lets a quiet-hours run that could not start in its window wait for the next time, not run in the day", async () => {
+    const kind = freshKind();
+    const schedules = [{ kind, cron: "10 4 * * *", startWithinMs: 2 * 3600_000 }];
+    // queued for 04:10 Beijing time (20:10 UTC the day before), then every runner was down
+    await queueScheduledJobs({ db: database.prisma, schedules, now: new Date("2026-12-01T12:00:00Z") });
+    const pending = () => database.prisma.job.findMany({ where: { kind, doneAt: null } });
+    expect((await pending()).map((j) => j.runAt.toISOString())).toEqual(["2026-12-01T20:10:00.000Z"]);
+
+    let runs = 0;
+    const handlers = { [kind]: async () => void runs++ };
+    // back within the window (an hour late): it runs now
+    const inWindow = new Date("2026-12-01T21:10:00Z");
+    await queueScheduledJobs({ db: database.prisma, schedules, now: inWindow });
+    expect(await drainJobs({ db: database.prisma, handlers, now: () => inWindow })).toBe(1);
+    expect(runs).toBe(1);
+
+    // the next night's run is missed by a whole morning: a runner back at 10:52 leaves it for the night
+    await queueScheduledJobs({ db: database.prisma, schedules, now: inWindow });
+    const morning = new Date("2026-12-03T02:52:00Z");
+    await queueScheduledJobs({ db: database.prisma, schedules, now: morning });
+    const moved = await pending();
+    expect(moved.map((j) => [j.runAt.toISOString(), j.uniqueKey])).toEqual([
+      ["2026-12-03T20:10:00.000Z", `cron:${kind}:2026-12-03T20:10:00.000Z`],
+    ]);
+    expect(await drainJobs({ db: database.prisma, handlers, now: () => morning })).toBe(0);
+    expect(runs).toBe(1);
+    // asking again (every instance does, every tick) changes nothing, and the night's run runs once
+    await queueScheduledJobs({ db: database.prisma, schedules, now: morning });
+    expect((await pending()).map((j) => j.id)).toEqual(moved.map((j) => j.id));
+    const night = new Date("2026-12-03T20:10:30Z");
+    expect(await drainJobs({ db: database.prisma, handlers, now: () => night })).toBe(1);
+    expect(runs).toBe(2);
+
+    // without a window (the hourly clean-up) a missed run still runs as soon as a runner is back
+    const hourly = freshKind();
+    await queueScheduledJobs({
+      db: database.prisma,
+      schedules: [{ kind: hourly, cron: "17 * * * *" }],
+      now: morning,
+    });
+    await queueScheduledJobs({
+      db: database.prisma,
+      schedules: [{ kind: hourly, cron: "17 * * * *" }],
+      now: new Date("2026-12-03T09:00:00Z"),
+    });
+    const late = await database.prisma.job.findMany({ where: { kind: hourly, doneAt: null } });
+    expect(late.map((j) => j.runAt.toISOString())).toEqual(["2026-12-03T03:17:00.000Z"]);
+  });
+
   it("runs jobs marked side by side in four lanes, each once, and the others one at a time in order", async () => {
     const parallel = freshKind();
     const ordered = freshKind();
