@@ -23,7 +23,7 @@ export class NotJsonMediaTypeError extends Error {}
 /** A write that must be sent once with an Idempotency-Key header came without a valid one (400). */
 export class IdempotencyKeyError extends Error {}
 
-/** The API's error body: `{"error":{"code","message","fields"?}}` with a 4xx status. */
+/** The API's error body: `{"error":{"code","message","fields"?}}` with a 4xx or 5xx status. */
 export function apiError(
   status: number,
   code: string,
@@ -36,9 +36,37 @@ export function apiError(
   );
 }
 
-/** Maps expected failures to 4xx; anything else is logged and answered 500 with a reference. */
+/**
+ * The database could not take the call in time: Prisma gave up waiting for a connection to start
+ * a transaction (P2028) or for one from the pool (P2024). On the embedded database that is its one
+ * connection held by a long statement; on PostgreSQL every pooled connection busy. Recognised by
+ * shape, not class: each route's chunk may hold its own copy of the client.
+ */
+function databaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && (code === "P2028" || code === "P2024");
+}
+
+/** Seconds a client is asked to wait before calling again when the database is busy. */
+export const busyRetryAfterSeconds = 2;
+
+/**
+ * Maps expected failures to 4xx, and a database too busy to take the call to 503 with Retry-After
+ * (the call may be made again: the API's writes carry an Idempotency-Key); anything else is logged
+ * and answered 500 with a reference.
+ */
 export function apiFailure(error: unknown): Response {
   if (error instanceof TooManyRequestsError) return tooManyRequestsResponse(error);
+  if (databaseBusy(error)) {
+    console.warn(`[api] database busy: ${(error as Error).message.trim().split("\n").pop()}`);
+    const response = apiError(
+      503,
+      "busy",
+      `The service is busy: try again in ${busyRetryAfterSeconds} seconds`,
+    );
+    response.headers.set("Retry-After", String(busyRetryAfterSeconds));
+    return response;
+  }
   if (error instanceof NotFoundError) return apiError(404, "not_found", "Not found");
   if (error instanceof FormError) return apiFormError(error);
   if (error instanceof BodyTooLargeError) return apiError(413, "payload_too_large", error.message);

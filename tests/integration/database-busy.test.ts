@@ -1,0 +1,55 @@
+/**
+ * A database too busy to take a call in time is a 503 with Retry-After from the API, not a 500:
+ * the call may be made again. On PostgreSQL that is every pooled connection busy, and a
+ * transaction gives up waiting for one after 2 s (Prisma's P2028). The embedded database has one
+ * connection, and a transaction there waits its turn behind the one holding it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../helpers/db";
+import { apiFailure, busyRetryAfterSeconds } from "@/lib/api/errors";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+}, 120_000);
+afterAll(() => database.close());
+
+const transaction = () => database.prisma.$transaction(async (tx) => tx.$queryRaw`SELECT 1 AS one`);
+
+describe(`a busy database on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
+  it("answers a transaction that could not start in time 503 with Retry-After, and the next call goes through", async () => {
+    const prisma = database.prisma;
+    // every connection the client has, busy for longer than a transaction waits for one (2 s)
+    const connections = database.kind === "pglite" ? 1 : 20;
+    const held = Promise.all(
+      Array.from({ length: connections }, () => prisma.$queryRaw`SELECT 1 AS slept FROM pg_sleep(3)`),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = performance.now();
+    const outcome = await transaction().then(
+      (rows) => ({ rows }),
+      (error: unknown) => ({ error }),
+    );
+    if (database.kind === "pglite") {
+      // the statement ran on the server's own thread: the transaction asked after it, and ran
+      expect(outcome).toEqual({ rows: [{ one: 1 }] });
+    } else {
+      expect("error" in outcome, "the transaction gave up waiting").toBe(true);
+      expect(performance.now() - started).toBeLessThan(2_900);
+      const response = apiFailure((outcome as { error: unknown }).error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe(String(busyRetryAfterSeconds));
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.json()).toEqual({
+        error: {
+          code: "busy",
+          message: `The service is busy: try again in ${busyRetryAfterSeconds} seconds`,
+        },
+      });
+    }
+    await held;
+    await expect(transaction()).resolves.toEqual([{ one: 1 }]);
+    // anything else still is a 500 with a reference
+    expect(apiFailure(new Error("boom")).status).toBe(500);
+  }, 30_000);
+});
