@@ -142,9 +142,17 @@ async function readEntry(tx: Tx, ref: { type: TSearchType; id: string }): Promis
 /**
  * Brings one item's search entry up to date: written when the item is public (a published
  * service or document, a published notice not yet expired), removed otherwise. Call it in the
- * transaction that publishes, edits, unpublishes or archives the item.
+ * transaction that publishes, edits, unpublishes or archives the item; given a client instead (a
+ * notice's step after its commit, the expiry job), it runs in a transaction of its own. Either way
+ * the entry's refreshes take turns (a transaction-scoped lock on the item): two at once would both
+ * count the same previous entry out, and the counts decide what can be found at all (search.ts
+ * leaves out a form with a gram no entry holds).
  */
 export async function refreshSearchEntry(prisma: Tx, ref: { type: TSearchType; id: string }): Promise<void> {
+  // a transaction's client has no $connect (it may start nested transactions: not what is wanted)
+  if (typeof (prisma as PrismaClient).$connect === "function")
+    return (prisma as PrismaClient).$transaction((tx) => refreshSearchEntry(tx, ref));
+  await prisma.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`search:${ref.type}:${ref.id}`}))`;
   const entry = await readEntry(prisma, ref);
   // the ranking's counts move with the entry: the old one counted out, the new one in
   const previous = await prisma.searchEntry.findUnique({
@@ -247,7 +255,8 @@ export async function rebuildSearchIndex(input: {
       report(chunk.length);
     }
   }
-  await replaceTermCounts(prisma, termCounts);
+  // at once: a search between the truncation and the last batch would find no count for its grams
+  await prisma.$transaction((tx) => replaceTermCounts(tx, termCounts), { timeout: 10 * 60_000 });
   await prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);

@@ -22,7 +22,7 @@ import {
  * Work per query is bounded: per type, at most `candidateCaps.head` heading matches and
  * `candidateCaps.body` body matches are read, the newest first (by "sortAt": through the
  * (type, sortAt) index when a term is common, from the GIN bitmap sorted when it is rare; the
- * planner picks by the grams' statistics), so a cut only ever drops the oldest matches, and BM25
+ * index's own gram counts decide, readPlan.ts), so a cut only ever drops the oldest matches, and BM25
  * ranks the newest few hundred. Each candidate read costs a few microseconds on the embedded
  * database, and a common word reaches every cap: at 1,000 / 500 a two-character word took about
  * twice as long as at 300 / 150 on 100,000 documents. Exact titles are always found (their own
