@@ -34,9 +34,10 @@ describe("the search measurement", () => {
 
       expect(result.count).toBe(12);
       expect(result.byRound.map((r) => r.count)).toEqual([4, 4, 4]);
+      // the first round waited 40 ms a query, the later ones 1 ms: each round's own figures show it
       expect(result.byRound[0].p50).toBeGreaterThanOrEqual(35);
-      expect(result.byRound[1].p95).toBeLessThan(30);
-      expect(result.byRound[2].p95).toBeLessThan(30);
+      expect(result.byRound[1].p50).toBeLessThan(result.byRound[0].p50 / 2);
+      expect(result.byRound[2].p50).toBeLessThan(result.byRound[0].p50 / 2);
       expect(result).toMatchObject({ top10: 3, queries: 4, misses: ["missing"], errors: 0 });
       // each request came from another client address, as a city's proxy would pass them on
       expect(addresses.size).toBe(12);

@@ -37,14 +37,19 @@ export function apiError(
 }
 
 /**
- * The database could not take the call in time: Prisma gave up waiting for a connection to start
- * a transaction (P2028) or for one from the pool (P2024). On the embedded database that is its one
- * connection held by a long statement; on PostgreSQL every pooled connection busy. Recognised by
- * shape, not class: each route's chunk may hold its own copy of the client.
+ * The database could not take the call in time: Prisma gave up waiting to start a transaction
+ * (P2028 with this message; the same code also covers a transaction that ran past its own time,
+ * which is a bug and stays a 500). On the embedded database its one connection is held by a long
+ * statement; on PostgreSQL every pooled connection is busy. Recognised by shape, not class: each
+ * route's chunk may hold its own copy of the client.
  */
 function databaseBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && (code === "P2028" || code === "P2024");
+  return (
+    error instanceof Error &&
+    code === "P2028" &&
+    /Unable to start a transaction in the given time/.test(error.message)
+  );
 }
 
 /** Seconds a client is asked to wait before calling again when the database is busy. */

@@ -75,7 +75,7 @@ export function nextCronTime(expression: string, after: Date): Date {
  * and its minute), so every instance may call this on every tick and each run is queued once; the
  * job then runs once, on whichever runner claims it. A schedule whose time passed while every
  * runner was down runs once when one is back, not once for every time missed; with
- * `startWithinMs`, only if it is back within that long, else the run moves to the next time.
+ * `startWithinMs`, only if it is back within that long, else that run is dropped for the next.
  */
 export async function queueScheduledJobs(input: {
   db: PrismaClient;
@@ -91,17 +91,20 @@ export async function queueScheduledJobs(input: {
     if (pending) {
       const late = now.getTime() - pending.runAt.getTime();
       if (schedule.startWithinMs === undefined || late <= schedule.startWithinMs) continue;
-      const runAt = nextCronTime(schedule.cron, now);
-      // never claimed (a run under way, or one whose runner died, keeps its course): it moves
-      const moved = await input.db.job.updateMany({
-        where: { id: pending.id, lockedAt: null, doneAt: null, failedAt: null },
-        data: { runAt, uniqueKey: `cron:${schedule.kind}:${runAt.toISOString()}` },
+      // it never started (or its runner died and the lease lapsed): it goes, and the next time is
+      // queued below; a run under way keeps its course
+      const dropped = await input.db.job.deleteMany({
+        where: {
+          id: pending.id,
+          doneAt: null,
+          failedAt: null,
+          OR: [{ lockedAt: null }, { lockedUntil: { lt: now } }],
+        },
       });
-      if (moved.count)
-        console.log(
-          `[jobs] ${schedule.kind}: the run of ${pending.runAt.toISOString()} did not start within ${Math.round(schedule.startWithinMs / 60_000)} min; it waits for ${runAt.toISOString()}`,
-        );
-      continue;
+      if (!dropped.count) continue;
+      console.log(
+        `[jobs] ${schedule.kind}: the run of ${pending.runAt.toISOString()} did not start within ${Math.round(schedule.startWithinMs / 60_000)} min; it waits for the next time`,
+      );
     }
     const runAt = nextCronTime(schedule.cron, now);
     // two instances may get here at once: the key lets only one row in

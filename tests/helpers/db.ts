@@ -154,9 +154,12 @@ async function createPostgresSchema(url: string, seededFrom: string | null = nul
     close: async () => {
       // counts the load limiters still hold go to the schema before it goes (else a later batch
       // finds no table, and says so in the log)
-      await flushLoadCounts({ db: prisma });
-      await prisma.$disconnect();
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      try {
+        await flushLoadCounts({ db: prisma });
+      } finally {
+        await prisma.$disconnect();
+        await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      }
       await admin.end();
     },
   };

@@ -276,6 +276,28 @@ describe("the job queue", () => {
     expect(await drainJobs({ db: database.prisma, handlers, now: () => night })).toBe(1);
     expect(runs).toBe(2);
 
+    // a run whose runner died mid-way (its lease lapsed) is dropped too; one whose lease holds keeps its course
+    await queueScheduledJobs({ db: database.prisma, schedules, now: night });
+    const [next] = await pending();
+    expect(next.runAt.toISOString()).toBe("2026-12-04T20:10:00.000Z");
+    const nextMorning = new Date("2026-12-05T03:00:00Z");
+    await database.prisma.job.update({
+      where: { id: next.id },
+      data: {
+        lockedAt: new Date("2026-12-04T20:10:05Z"),
+        lockedUntil: new Date("2026-12-05T03:01:00Z"),
+        lockedBy: "alive",
+      },
+    });
+    await queueScheduledJobs({ db: database.prisma, schedules, now: nextMorning });
+    expect((await pending()).map((j) => j.id)).toEqual([next.id]);
+    await database.prisma.job.update({
+      where: { id: next.id },
+      data: { lockedUntil: new Date("2026-12-04T20:11:05Z"), lockedBy: "dead" },
+    });
+    await queueScheduledJobs({ db: database.prisma, schedules, now: nextMorning });
+    expect((await pending()).map((j) => j.runAt.toISOString())).toEqual(["2026-12-05T20:10:00.000Z"]);
+
     // without a window (the hourly clean-up) a missed run still runs as soon as a runner is back
     const hourly = freshKind();
     await queueScheduledJobs({
