@@ -36,7 +36,6 @@ export function isExpected(item: TItem, expect: TQuery["expect"]): boolean {
 
 /** Each query `rounds` times, one at a time; the hit is judged on the first round. */
 export async function measureSearch(base: string, queries: TQuery[], rounds: number): Promise<TSearchResult> {
-  const samples: number[] = [];
   const byRound: number[][] = [];
   const misses: string[] = [];
   let top10 = 0;
@@ -49,8 +48,7 @@ export async function measureSearch(base: string, queries: TQuery[], rounds: num
         headers: clientHeaders(),
       });
       const body = (await response.json().catch(() => null)) as { items?: TItem[] } | null;
-      samples.push(performance.now() - started);
-      byRound[round].push(samples[samples.length - 1]);
+      byRound[round].push(performance.now() - started);
       if (!response.ok || !body?.items) errors++;
       if (round > 0) continue;
       const first = (body?.items ?? []).slice(0, 10);
@@ -60,7 +58,7 @@ export async function measureSearch(base: string, queries: TQuery[], rounds: num
     }
   }
   return {
-    ...latencySummary(samples),
+    ...latencySummary(byRound.flat()),
     queries: queries.length,
     rounds,
     top10,

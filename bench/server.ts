@@ -68,7 +68,6 @@ export type TMemory = {
  * the samples from then on belong to (the time before the first name is "start").
  */
 export function sampleMemory(root: number): { phase: (name: string) => void; stop: () => TMemory } {
-  let peakTree = 0;
   let peakHwm = 0;
   let processes = 1;
   const phases: TMemory["phases"] = [{ phase: "start", peakTreeRssMiB: 0 }];
@@ -82,7 +81,6 @@ export function sampleMemory(root: number): { phase: (name: string) => void; sto
       sum += status.rssKb;
       peakHwm = Math.max(peakHwm, status.hwmKb);
     }
-    peakTree = Math.max(peakTree, sum);
     const current = phases[phases.length - 1];
     current.peakTreeRssMiB = Math.max(current.peakTreeRssMiB, sum / 1024);
   };
@@ -97,7 +95,9 @@ export function sampleMemory(root: number): { phase: (name: string) => void; sto
     stop: () => {
       tick();
       clearInterval(timer);
-      return { peakTreeRssMiB: peakTree / 1024, peakHwmMiB: peakHwm / 1024, processes, phases };
+      // the whole run's peak is the highest phase's
+      const peakTreeRssMiB = Math.max(...phases.map((p) => p.peakTreeRssMiB));
+      return { peakTreeRssMiB, peakHwmMiB: peakHwm / 1024, processes, phases };
     },
   };
 }

@@ -60,6 +60,10 @@ type TRow = {
   candidates: TFeatureRow[] | null;
 };
 
+/** Matches per type from the statement's counts (a type with none is missing there), 0 for each with none. */
+const countsByType = (counts: Record<string, number> | null) =>
+  Object.fromEntries(searchTypes.map((t) => [t, Number(counts?.[t] ?? 0)])) as Record<TSearchType, number>;
+
 // JSON gives the stored UTC wall-clock time without a zone: read it as UTC
 const utcDate = (text: string) => new Date(/(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
 
@@ -105,7 +109,7 @@ export async function findEntries(
     return {
       terms,
       hits: [],
-      counts: Object.fromEntries(searchTypes.map((t) => [t, 0])) as Record<TSearchType, number>,
+      counts: countsByType(null),
       total: 0,
       page,
       pages: 1,
@@ -139,10 +143,7 @@ export async function findEntries(
     prisma.$queryRaw<TRow[]>(query),
   ]);
   const row = (rows as TRow[])[0];
-  const counts = Object.fromEntries(searchTypes.map((t) => [t, Number(row.counts?.[t] ?? 0)])) as Record<
-    TSearchType,
-    number
-  >;
+  const counts = countsByType(row.counts);
   const total = input.type ? counts[input.type] : searchTypes.reduce((sum, t) => sum + counts[t], 0);
   const ranking = {
     idf: searched.map((t) => inverseDocumentFrequency(termEntries(t, stats.gramEntries), stats.entries)),
