@@ -327,7 +327,10 @@ export function openApiDocument(serverUrl: string) {
       title: "onestop public API",
       version: "1.0.0",
       description:
-        "Services, documents, notices, search, uploads and applications of the one-stop government portal.",
+        "Services, documents, notices, search, uploads and applications of the one-stop government portal. " +
+        "Errors are {error: {code, message, fields?}}. Search and every write may answer 429 (too many from the " +
+        "client's address), and any operation 503 (code busy: the database could not take the call in time), both " +
+        "with Retry-After in seconds.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     components: {
