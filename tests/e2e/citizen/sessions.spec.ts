@@ -18,7 +18,9 @@ test("signing out ends the session on the server: a copied cookie stops working 
   await expect(thiefPage).toHaveURL(/\/zh-Hans\/account$/);
 
   await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
+  // the header's own link, exactly: the account page's "登录设备管理" would match at once, before
+  // the sign-out had reached the server
+  await expect(page.getByRole("banner").getByRole("link", { name: "登录", exact: true })).toBeVisible();
 
   await thiefPage.goto("/zh-Hans/account");
   await expect(thiefPage).toHaveURL(/\/zh-Hans\/sign-in\?returnTo=/);
