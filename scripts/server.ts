@@ -13,7 +13,7 @@ import next from "next";
 import { clientAddressHeader } from "../lib/http/clientAddressHeader";
 import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
 import { answerFromCache, isCacheFill } from "../lib/cache/fastPath";
-import { renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
+import { renderQueueWaitMs, renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
 import { limitConnections } from "../lib/http/connectionLimits";
 import { pageGate } from "../lib/throttle/pageGate";
 
@@ -27,8 +27,12 @@ const trust = trustedProxies();
 
 // no hostname: the server below listens on every interface, as `next start` does
 const app = next({ dev, port });
-// at most RENDER_SLOTS page renders in Next at once (lib/http/renderSlots.ts)
-const handle = withRenderSlots(app.getRequestHandler(), renderSlotCount(), { skipsQueue: isCacheFill });
+// at most RENDER_SLOTS page renders in Next at once; a read that waits RENDER_QUEUE_WAIT_MS for
+// one is answered 503 busy (lib/http/renderSlots.ts)
+const handle = withRenderSlots(app.getRequestHandler(), renderSlotCount(), {
+  skipsQueue: isCacheFill,
+  queueWaitMs: renderQueueWaitMs(),
+});
 await app.prepare();
 
 /**

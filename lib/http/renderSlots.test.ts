@@ -1,7 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderSlotCount, withRenderSlots, writeSlotsPerRenderSlot, type THandler } from "./renderSlots";
+import {
+  defaultQueueWaitMs,
+  renderQueueWaitMs,
+  renderSlotCount,
+  withRenderSlots,
+  writeSlotsPerRenderSlot,
+  type THandler,
+} from "./renderSlots";
+import { overloadRetryAfterSeconds } from "./busyAnswer";
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -150,6 +158,104 @@ describe("render slots", () => {
     expect(await (await first).text()).toBe("done");
     expect(await (await fetch(`${base}/third`)).text()).toBe("done");
     expect(handled).toEqual(["/first", "/third"]);
+  });
+
+  describe("a read that waits too long for a slot", () => {
+    /** One slot, held by /held until `release`; reads wait at most 150 ms for it. */
+    async function heldServer() {
+      const handled: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const base = await serve(
+        async (request, response) => {
+          handled.push(`${request.method} ${request.url}`);
+          if (request.url === "/zh-Hans/held") await held;
+          response.end("rendered");
+        },
+        1,
+        { queueWaitMs: 150 },
+      );
+      const first = fetch(`${base}/zh-Hans/held`);
+      await pause(50);
+      return { base, handled, release, first };
+    }
+
+    it("is answered 503 busy with Retry-After in the page's language, and is never rendered", async () => {
+      const { base, handled, release, first } = await heldServer();
+      const started = Date.now();
+      const [english, traditional, staff] = await Promise.all([
+        fetch(`${base}/en/services?q=<script>`),
+        fetch(`${base}/zh-Hant/notices`),
+        fetch(`${base}/staff`),
+      ]);
+      const waited = Date.now() - started;
+      expect(waited).toBeGreaterThanOrEqual(140);
+      expect(waited).toBeLessThan(2000);
+      for (const answer of [english, traditional, staff]) {
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get("retry-after")).toBe(String(overloadRetryAfterSeconds));
+        expect(answer.headers.get("cache-control")).toBe("no-store");
+        expect(answer.headers.get("content-type")).toBe("text/html; charset=utf-8");
+        expect(answer.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+      }
+      const page = await english.text();
+      expect(page).toContain('<html lang="en">');
+      expect(page).toContain("The portal is busy");
+      expect(page).toContain('<a href="/en">');
+      expect(page).not.toContain("<script");
+      expect(await traditional.text()).toContain("系統繁忙");
+      expect(await staff.text()).toContain("系统繁忙");
+      release();
+      expect(await (await first).text()).toBe("rendered");
+      // the slot is free again: the next read is rendered
+      expect(await (await fetch(`${base}/en/after`)).text()).toBe("rendered");
+      expect(handled).toEqual(["GET /zh-Hans/held", "GET /en/after"]);
+    });
+
+    it("answers the API's own busy error in JSON", async () => {
+      const { base, release } = await heldServer();
+      const answer = await fetch(`${base}/api/v1/services`);
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe(String(overloadRetryAfterSeconds));
+      expect(answer.headers.get("content-type")).toBe("application/json");
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("busy");
+      release();
+    });
+
+    it("answers HEAD with the status and no body", async () => {
+      const { base, release } = await heldServer();
+      const answer = await fetch(`${base}/zh-Hans/notices`, { method: "HEAD" });
+      expect(answer.status).toBe(503);
+      expect(await answer.text()).toBe("");
+      release();
+    });
+
+    it("never turns away a write: it waits its turn however long it takes", async () => {
+      const { base, handled, release, first } = await heldServer();
+      // a bodiless write waits in the page pool, as before, past the read's limit
+      const write = fetch(`${base}/zh-Hans/account/notifications`, { method: "DELETE" });
+      await pause(400);
+      release();
+      expect((await write).status).toBe(200);
+      await first;
+      expect(handled).toEqual(["GET /zh-Hans/held", "DELETE /zh-Hans/account/notifications"]);
+    });
+
+    it("is served as before when a slot comes free within the wait", async () => {
+      const { base, release, first } = await heldServer();
+      const waiting = fetch(`${base}/zh-Hans/notices`);
+      await pause(40);
+      release();
+      expect((await waiting).status).toBe(200);
+      await first;
+    });
+  });
+
+  it("reads RENDER_QUEUE_WAIT_MS as a whole number of milliseconds from 1", () => {
+    expect(renderQueueWaitMs({})).toBe(defaultQueueWaitMs);
+    expect(renderQueueWaitMs({ RENDER_QUEUE_WAIT_MS: " 2500 " })).toBe(2500);
+    for (const bad of ["0", "-1", "2.5", "soon"])
+      expect(() => renderQueueWaitMs({ RENDER_QUEUE_WAIT_MS: bad })).toThrow(/RENDER_QUEUE_WAIT_MS/);
   });
 
   it("reads RENDER_SLOTS as a whole number from 1", () => {

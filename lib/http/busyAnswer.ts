@@ -1,0 +1,82 @@
+/**
+ * The answer to a request the server is too busy to take in time (lib/http/renderSlots.ts): 503
+ * with Retry-After, in the page's language as a plain page that needs no script or style, or, for
+ * the API, the API's own `busy` error. Written on node's response, before Next sees the request.
+ * Free of `server-only`: scripts/server.ts imports it.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
+import { applySecurityHeaders } from "./securityHeaders";
+import zhHans from "../../locales/zh-Hans/errors.json";
+import zhHant from "../../locales/zh-Hant/errors.json";
+import en from "../../locales/en/errors.json";
+import zhHansCommon from "../../locales/zh-Hans/common.json";
+import zhHantCommon from "../../locales/zh-Hant/common.json";
+import enCommon from "../../locales/en/common.json";
+
+const messages: Record<TLocale, typeof en> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
+const homeLink: Record<TLocale, string> = {
+  "zh-Hans": zhHansCommon.notFound.home,
+  "zh-Hant": zhHantCommon.notFound.home,
+  en: enCommon.notFound.home,
+};
+
+/**
+ * Seconds a visitor turned away for load is asked to wait. Longer than the API's 2 s for a busy
+ * database: here every client at once is being turned away, and they should not all come back in
+ * the same second.
+ */
+export const overloadRetryAfterSeconds = 5;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The request's path, without its query; "/" when it cannot be read. */
+function pathOf(request: IncomingMessage): string {
+  return URL.parse(request.url ?? "/", "http://portal.invalid")?.pathname ?? "/";
+}
+
+function busyBody(pathname: string): { type: string; body: string } {
+  if (pathname === "/api" || pathname.startsWith("/api/"))
+    return {
+      type: "application/json",
+      body: JSON.stringify({
+        error: {
+          code: "busy",
+          message: `The service is busy: try again in ${overloadRetryAfterSeconds} seconds`,
+        },
+      }),
+    };
+  const segment = pathname.split("/")[1];
+  const locale = isLocale(segment) ? segment : defaultLocale;
+  const m = messages[locale];
+  const html =
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(m.busyTitle)}</title></head><body><main>` +
+    `<h1>${escapeHtml(m.busyTitle)}</h1><p>${escapeHtml(m.busyBody)}</p>` +
+    `<p><a href="/${locale}">${escapeHtml(homeLink[locale])}</a></p></main></body></html>`;
+  return { type: "text/html; charset=utf-8", body: html };
+}
+
+/**
+ * Answers 503 with Retry-After on `response` (nothing when an answer already began or the client
+ * has gone). The policy allows nothing to load or run, as for any answer that is not a page.
+ */
+export function answerBusy(request: IncomingMessage, response: ServerResponse): void {
+  if (response.headersSent || response.destroyed) return;
+  const pathname = pathOf(request);
+  const { type, body } = busyBody(pathname);
+  const headers = new Headers({
+    "content-type": type,
+    "cache-control": "no-store",
+    "retry-after": String(overloadRetryAfterSeconds),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "x-frame-options": "DENY",
+  });
+  applySecurityHeaders(headers, { resource: pathname });
+  const bytes = Buffer.from(body);
+  headers.set("content-length", String(bytes.byteLength));
+  response.writeHead(503, Object.fromEntries(headers));
+  response.end(request.method === "HEAD" ? undefined : bytes);
+}
