@@ -10,6 +10,7 @@ import type { TSessionUser } from "../auth/types";
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { TooManyRequestsError, minutesToWait } from "../throttle/throttle";
+import { databaseBusy } from "../db/unavailable";
 
 const secretFields = /password|confirm|token|secret/i;
 
@@ -170,8 +171,9 @@ export function staffSettingsForms(page: string) {
 }
 
 /**
- * The form state for an expected failure of a use case (over a limit, a FormError), with what was
- * typed kept; anything unexpected is logged with a reference to quote.
+ * The form state for an expected failure of a use case (over a limit, a FormError, a database too
+ * busy to start the write), with what was typed kept; anything unexpected is logged with a
+ * reference to quote.
  */
 export function failedFormState(error: unknown, values: Record<string, string>): TFormState {
   // over a limit: how long to wait, with what was typed kept
@@ -181,6 +183,12 @@ export function failedFormState(error: unknown, values: Record<string, string>):
     return error.field
       ? { ok: false, values, fieldErrors: { [error.field]: error.key } }
       : { ok: false, values, fieldErrors: {}, formError: error.key };
+  }
+  // the database could not take the write in time (a deadline day): nothing was saved, so the
+  // form comes back with what was typed and asks for it to be sent again in a moment
+  if (databaseBusy(error)) {
+    console.warn(`[form] database busy: ${(error as Error).message.trim().split("\n").pop()}`);
+    return { ok: false, values, fieldErrors: {}, formError: "busy" };
   }
   const reference = randomUUID().slice(0, 8);
   console.error(`[form ${reference}]`, error);

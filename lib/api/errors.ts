@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import { FormError, NotFoundError } from "../shared/errors";
 import { splitErrorCode } from "../shared/errorCode";
 import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throttle";
+import { databaseBusy } from "../db/unavailable";
 
 /** A request body that is not JSON (answered 400). */
 export class BadJsonError extends Error {}
@@ -33,22 +34,6 @@ export function apiError(
   return Response.json(
     { error: { code, message, ...(fields ? { fields } : {}) } },
     { status, headers: { "Cache-Control": "no-store" } },
-  );
-}
-
-/**
- * The database could not take the call in time: Prisma gave up waiting to start a transaction
- * (P2028 with this message; the same code also covers a transaction that ran past its own time,
- * which is a bug and stays a 500). On the embedded database its one connection is held by a long
- * statement; on PostgreSQL every pooled connection is busy. Recognised by shape, not class: each
- * route's chunk may hold its own copy of the client.
- */
-function databaseBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return (
-    error instanceof Error &&
-    code === "P2028" &&
-    /Unable to start a transaction in the given time/.test(error.message)
   );
 }
 

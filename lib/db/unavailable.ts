@@ -17,3 +17,19 @@ export function databaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof message === "string" && unavailableMessages.test(message)) return true;
   return databaseUnavailable(cause, depth + 1);
 }
+
+/**
+ * The database could not take the call in time: Prisma gave up waiting to start a transaction
+ * (P2028 with this message; the same code also covers a transaction that ran past its own time,
+ * which is a bug and stays a 500). On the embedded database its one connection is held by a long
+ * statement; on PostgreSQL every pooled connection is busy. Recognised by shape, not class: each
+ * route's chunk may hold its own copy of the client.
+ */
+export function databaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    error instanceof Error &&
+    code === "P2028" &&
+    /Unable to start a transaction in the given time/.test(error.message)
+  );
+}

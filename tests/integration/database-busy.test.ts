@@ -1,12 +1,13 @@
 /**
  * A database too busy to take a call in time is a 503 with Retry-After from the API, not a 500:
- * the call may be made again. On PostgreSQL that is every pooled connection busy, and a
+ * the call may be made again; a page's form comes back with what was typed, to be sent again. On PostgreSQL that is every pooled connection busy, and a
  * transaction gives up waiting for one after 2 s (Prisma's P2028). The embedded database has one
  * connection, and a transaction there waits its turn behind the one holding it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
 import { apiFailure, busyRetryAfterSeconds } from "@/lib/api/errors";
+import { failedFormState } from "@/lib/actions/formAction";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -45,6 +46,13 @@ describe(`a busy database on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
           code: "busy",
           message: `The service is busy: try again in ${busyRetryAfterSeconds} seconds`,
         },
+      });
+      // a page's form gets its typed values back and is asked to send them again
+      expect(failedFormState((outcome as { error: unknown }).error, { name: "张晓明" })).toEqual({
+        ok: false,
+        values: { name: "张晓明" },
+        fieldErrors: {},
+        formError: "busy",
       });
     }
     await held;
