@@ -35,8 +35,10 @@ import {
   type TSearchResult,
   type TSubmissions,
 } from "./measure";
+import { measureOverload, overloadLoad, overloadTarget, type TOverload } from "./overload";
 import {
   measureSignedIn,
+  settle,
   signedInPages,
   signedInTarget,
   type TSignedInPage,
@@ -53,6 +55,8 @@ type TTargetResult = {
   pages: TPage[];
   /** goal 2 of issue 13: the signed-in pages, each with its own session */
   signedIn: Omit<TSignedInResult, "cookie">[];
+  /** the staff queue far past what the server can render: rendered or turned away, in bounded time */
+  overload?: TOverload;
   submissions?: Omit<TSubmissions, "acknowledged"> & { acknowledged: number; missingAfterwards: number };
   memory: TMemory;
   /** goal 5 of issue 13: Lighthouse's four categories at phone size, 100 each */
@@ -281,6 +285,26 @@ async function benchTarget(
             }),
           )
         : [];
+    // a quick run: eight times its connections, for its duration
+    const staffQueue = signedIn.find((page) => page.path === "/staff");
+    const overload =
+      (all || options.only === "signed-in") && staffQueue
+        ? await during("overload", () =>
+            measureOverload(
+              base,
+              staffQueue,
+              options.quick
+                ? { connections: options.connections * 8, duration: options.duration }
+                : overloadLoad,
+            ),
+          )
+        : undefined;
+    // the submissions are measured on a server that has worked off the overload
+    if (overload) await settle(base);
+    if (overload)
+      console.log(
+        `  overload: ${overload.served.count} rendered, ${overload.turnedAway.count} turned away, ${overload.failed} failed`,
+      );
     const submissions =
       all || options.only === "submissions"
         ? await during("submissions", () =>
@@ -305,6 +329,7 @@ async function benchTarget(
       search,
       pages: pageResults,
       signedIn: signedInResults,
+      overload,
       submissions: submissions && {
         ...submissions,
         acknowledged: submissions.acknowledged.length,
@@ -390,6 +415,20 @@ function printResults(results: TTargetResult[]) {
         "",
         "",
         `≥ ${signedInTarget.rps} req/s, p99 < ${signedInTarget.p99Ms} ms: ${page.met ? "met" : "not met"}`,
+      ]);
+    }
+    const o = r.overload;
+    if (o) {
+      const others = Object.entries(o.otherStatuses).map(([status, n]) => `${n}× ${status}`);
+      rows.push([
+        db,
+        `overload: ${o.name} ${o.path}, ${o.connections} connections, ${o.seconds.toFixed(0)} s`,
+        `${o.served.count} rendered (${o.served.rps.toFixed(1)}/s, p99 ${o.served.p99.toFixed(0)} ms, max ${o.served.max.toFixed(0)} ms); ` +
+          `${o.turnedAway.count} turned away 503 (max ${(o.turnedAway.max || 0).toFixed(0)} ms); ` +
+          `${o.failed} unanswered${others.length ? `; ${others.join(", ")}` : ""}`,
+        "",
+        "",
+        `every visitor answered within ${overloadTarget.maxMs / 1000} s: ${o.met ? "met" : "not met"}`,
       ]);
     }
     const s = r.submissions;

@@ -71,7 +71,7 @@ export type TSignedInResult = TSignedInPage & { bytes: number; app: TLoad; met: 
  * same, and the next page would be measured behind them. Settled means the health check (which
  * reads the database) answers within 100 ms twice in a row; a minute at most.
  */
-async function settle(base: string): Promise<void> {
+export async function settle(base: string): Promise<void> {
   const until = Date.now() + 60_000;
   for (let quick = 0; quick < 2 && Date.now() < until;) {
     const started = performance.now();

@@ -13,8 +13,8 @@ import next from "next";
 import { clientAddressHeader } from "../lib/http/clientAddressHeader";
 import { peerAddress, trustedProxies } from "../lib/http/peerAddress";
 import { answerFromCache, isCacheFill } from "../lib/cache/fastPath";
-import { renderQueueWaitMs, renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
-import { limitConnections } from "../lib/http/connectionLimits";
+import { needsNoSlot, renderQueueWaitMs, renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
+import { limitConnections, listenBacklog } from "../lib/http/connectionLimits";
 import { pageGate } from "../lib/throttle/pageGate";
 
 const dev = process.argv.includes("--dev");
@@ -30,7 +30,7 @@ const app = next({ dev, port });
 // at most RENDER_SLOTS page renders in Next at once; a read that waits RENDER_QUEUE_WAIT_MS for
 // one is answered 503 busy (lib/http/renderSlots.ts)
 const handle = withRenderSlots(app.getRequestHandler(), renderSlotCount(), {
-  skipsQueue: isCacheFill,
+  skipsQueue: (request) => isCacheFill(request) || needsNoSlot(request),
   queueWaitMs: renderQueueWaitMs(),
 });
 await app.prepare();
@@ -68,7 +68,8 @@ const server = http.createServer((request, response) => {
 });
 // idle connections closed, kept-alive ones outliving a proxy's (lib/http/connectionLimits.ts)
 limitConnections(server);
-server.listen(port, () =>
+// a burst of new connections waits in the kernel's queue instead of being dropped
+server.listen({ port, backlog: listenBacklog }, () =>
   console.log(`[onestop] ready on http://localhost:${port}${dev ? " (development)" : ""}`),
 );
 

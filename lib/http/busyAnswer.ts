@@ -5,7 +5,7 @@
  * Free of `server-only`: scripts/server.ts imports it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
+import { isLocale, localeFromAcceptLanguage, type TLocale } from "../i18n/settings";
 import { applySecurityHeaders } from "./securityHeaders";
 import zhHans from "../../locales/zh-Hans/errors.json";
 import zhHant from "../../locales/zh-Hant/errors.json";
@@ -35,7 +35,7 @@ function pathOf(request: IncomingMessage): string {
   return URL.parse(request.url ?? "/", "http://portal.invalid")?.pathname ?? "/";
 }
 
-function busyBody(pathname: string): { type: string; body: string } {
+function busyBody(pathname: string, acceptLanguage: string | undefined): { type: string; body: string } {
   if (pathname === "/api" || pathname.startsWith("/api/"))
     return {
       type: "application/json",
@@ -46,15 +46,17 @@ function busyBody(pathname: string): { type: string; body: string } {
         },
       }),
     };
+  // a page without a language in its path (the staff's, the root) speaks the browser's
   const segment = pathname.split("/")[1];
-  const locale = isLocale(segment) ? segment : defaultLocale;
-  const m = messages[locale];
+  const locale = isLocale(segment) ? segment : localeFromAcceptLanguage(acceptLanguage);
+  const home = segment === "staff" ? "/staff" : `/${locale}`;
+  const m = messages[locale].overload;
   const html =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(m.busyTitle)}</title></head><body><main>` +
-    `<h1>${escapeHtml(m.busyTitle)}</h1><p>${escapeHtml(m.busyBody)}</p>` +
-    `<p><a href="/${locale}">${escapeHtml(homeLink[locale])}</a></p></main></body></html>`;
+    `<title>${escapeHtml(m.title)}</title></head><body><main>` +
+    `<h1>${escapeHtml(m.title)}</h1><p>${escapeHtml(m.body)}</p>` +
+    `<p><a href="${home}">${escapeHtml(homeLink[locale])}</a></p></main></body></html>`;
   return { type: "text/html; charset=utf-8", body: html };
 }
 
@@ -65,7 +67,7 @@ function busyBody(pathname: string): { type: string; body: string } {
 export function answerBusy(request: IncomingMessage, response: ServerResponse): void {
   if (response.headersSent || response.destroyed) return;
   const pathname = pathOf(request);
-  const { type, body } = busyBody(pathname);
+  const { type, body } = busyBody(pathname, request.headers["accept-language"]);
   const headers = new Headers({
     "content-type": type,
     "cache-control": "no-store",
@@ -73,6 +75,8 @@ export function answerBusy(request: IncomingMessage, response: ServerResponse): 
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
   });
   applySecurityHeaders(headers, { resource: pathname });
   const bytes = Buffer.from(body);

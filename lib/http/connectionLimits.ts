@@ -16,6 +16,14 @@ export const idleConnectionMs = 120_000;
  */
 export const keepAliveMs = 65_000;
 
+/**
+ * How many connections the kernel holds for the server before it accepts them. Node's default is
+ * 511: when more visitors connect at once (a deadline day, a link shared widely), the rest of their
+ * handshakes are dropped and their phones try again after 1 s, then 3 s more, before the server has
+ * seen them. The kernel caps it at net.core.somaxconn (4096 on current Linux).
+ */
+export const listenBacklog = 4096;
+
 /** Applies the connection limits above (or the given ones, for tests) to an HTTP server. */
 export function limitConnections(
   server: Server,

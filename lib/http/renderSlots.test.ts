@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   defaultQueueWaitMs,
+  needsNoSlot,
+  queuedReadsPerSlot,
   renderQueueWaitMs,
   renderSlotCount,
   withRenderSlots,
@@ -161,22 +163,30 @@ describe("render slots", () => {
   });
 
   describe("a read that waits too long for a slot", () => {
-    /** One slot, held by /held until `release`; reads wait at most 150 ms for it. */
-    async function heldServer() {
+    /**
+     * One slot, held by /zh-Hans/held until `release` (resolved once the handler holds it); reads
+     * wait `queueWaitMs` (150 ms unless given) for the slot at most.
+     */
+    async function heldServer(options: Parameters<typeof withRenderSlots>[2] = {}) {
       const handled: string[] = [];
       let release!: () => void;
+      let entered!: () => void;
       const held = new Promise<void>((resolve) => (release = resolve));
+      const inside = new Promise<void>((resolve) => (entered = resolve));
       const base = await serve(
         async (request, response) => {
           handled.push(`${request.method} ${request.url}`);
-          if (request.url === "/zh-Hans/held") await held;
+          if (request.url === "/zh-Hans/held") {
+            entered();
+            await held;
+          }
           response.end("rendered");
         },
         1,
-        { queueWaitMs: 150 },
+        { queueWaitMs: 150, ...options },
       );
       const first = fetch(`${base}/zh-Hans/held`);
-      await pause(50);
+      await inside;
       return { base, handled, release, first };
     }
 
@@ -186,17 +196,18 @@ describe("render slots", () => {
       const [english, traditional, staff] = await Promise.all([
         fetch(`${base}/en/services?q=<script>`),
         fetch(`${base}/zh-Hant/notices`),
-        fetch(`${base}/staff`),
+        fetch(`${base}/staff`, { headers: { "accept-language": "en-GB,en;q=0.9" } }),
       ]);
       const waited = Date.now() - started;
       expect(waited).toBeGreaterThanOrEqual(140);
-      expect(waited).toBeLessThan(2000);
+      expect(waited).toBeLessThan(5000);
       for (const answer of [english, traditional, staff]) {
         expect(answer.status).toBe(503);
         expect(answer.headers.get("retry-after")).toBe(String(overloadRetryAfterSeconds));
         expect(answer.headers.get("cache-control")).toBe("no-store");
         expect(answer.headers.get("content-type")).toBe("text/html; charset=utf-8");
         expect(answer.headers.get("content-security-policy")).toMatch(/default-src 'none'/);
+        expect(answer.headers.get("x-content-type-options")).toBe("nosniff");
       }
       const page = await english.text();
       expect(page).toContain('<html lang="en">');
@@ -204,7 +215,10 @@ describe("render slots", () => {
       expect(page).toContain('<a href="/en">');
       expect(page).not.toContain("<script");
       expect(await traditional.text()).toContain("系統繁忙");
-      expect(await staff.text()).toContain("系统繁忙");
+      // a path without a language speaks the browser's, and leads back to where it was
+      const staffPage = await staff.text();
+      expect(staffPage).toContain("The portal is busy");
+      expect(staffPage).toContain('<a href="/staff">');
       release();
       expect(await (await first).text()).toBe("rendered");
       // the slot is free again: the next read is rendered
@@ -213,21 +227,28 @@ describe("render slots", () => {
     });
 
     it("answers the API's own busy error in JSON", async () => {
-      const { base, release } = await heldServer();
+      const { base, release, first } = await heldServer();
       const answer = await fetch(`${base}/api/v1/services`);
       expect(answer.status).toBe(503);
       expect(answer.headers.get("retry-after")).toBe(String(overloadRetryAfterSeconds));
       expect(answer.headers.get("content-type")).toBe("application/json");
       expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("busy");
       release();
+      await first;
     });
 
-    it("answers HEAD with the status and no body", async () => {
-      const { base, release } = await heldServer();
-      const answer = await fetch(`${base}/zh-Hans/notices`, { method: "HEAD" });
-      expect(answer.status).toBe(503);
-      expect(await answer.text()).toBe("");
+    it("answers HEAD with the status and the length a GET would have, and no body", async () => {
+      const { base, release, first } = await heldServer();
+      const [head, get] = await Promise.all([
+        fetch(`${base}/zh-Hans/notices`, { method: "HEAD" }),
+        fetch(`${base}/zh-Hans/notices`),
+      ]);
+      expect(head.status).toBe(503);
+      const body = await get.arrayBuffer();
+      expect(Number(head.headers.get("content-length"))).toBe(body.byteLength);
+      expect(body.byteLength).toBeGreaterThan(100);
       release();
+      await first;
     });
 
     it("never turns away a write: it waits its turn however long it takes", async () => {
@@ -241,20 +262,107 @@ describe("render slots", () => {
       expect(handled).toEqual(["GET /zh-Hans/held", "DELETE /zh-Hans/account/notifications"]);
     });
 
-    it("is served as before when a slot comes free within the wait", async () => {
-      const { base, release, first } = await heldServer();
+    it("is turned away all the same when it carries a body: a body does not move a read to the writes' pool", async () => {
+      const { base, handled, release, first } = await heldServer();
+      const port = Number(new URL(base).port);
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          {
+            port,
+            host: "127.0.0.1",
+            method: "GET",
+            path: "/zh-Hans/notices",
+            headers: { "content-length": "3" },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on("error", reject);
+        request.end("a=1");
+      });
+      expect(status).toBe(503);
+      release();
+      await first;
+      expect(handled).toEqual(["GET /zh-Hans/held"]);
+    });
+
+    it("is served as before when a slot comes free within the wait, in its turn", async () => {
+      const { base, handled, release, first } = await heldServer({ queueWaitMs: 2000 });
       const waiting = fetch(`${base}/zh-Hans/notices`);
-      await pause(40);
+      await pause(100);
+      expect(handled).toEqual(["GET /zh-Hans/held"]);
       release();
       expect((await waiting).status).toBe(200);
       await first;
+      expect(handled).toEqual(["GET /zh-Hans/held", "GET /zh-Hans/notices"]);
     });
+
+    it("is neither answered nor counted when its client left while it waited", async () => {
+      const answered: string[] = [];
+      const { base, release, first } = await heldServer({
+        busy: (request, response) => {
+          answered.push(request.url ?? "");
+          response.writeHead(503).end();
+        },
+      });
+      const gone = new AbortController();
+      const waiting = fetch(`${base}/zh-Hans/gone`, { signal: gone.signal }).catch(() => "aborted");
+      await pause(30);
+      gone.abort();
+      expect(await waiting).toBe("aborted");
+      await pause(300);
+      expect(answered).toEqual([]);
+      release();
+      await first;
+    });
+
+    it("closes the connection when the busy answer itself fails, and the server goes on", async () => {
+      const { base, release, first } = await heldServer({
+        busy: () => {
+          throw new Error("no answer");
+        },
+      });
+      await expect(fetch(`${base}/zh-Hans/notices`)).rejects.toThrow();
+      release();
+      await first;
+      expect(await (await fetch(`${base}/zh-Hans/after`)).text()).toBe("rendered");
+    });
+
+    it("is answered busy at once when it is only a prefetch, or when the queue is full", async () => {
+      const { base, handled, release, first } = await heldServer({ queueWaitMs: 60_000 });
+      const started = Date.now();
+      const prefetch = await fetch(`${base}/zh-Hans/notices`, { headers: { "next-router-prefetch": "1" } });
+      expect(prefetch.status).toBe(503);
+      // one slot: 64 reads may wait for it, the next is answered at once
+      const queued = Array.from({ length: queuedReadsPerSlot }, (_, i) =>
+        fetch(`${base}/zh-Hans/queued-${i}`).then((r) => r.status),
+      );
+      await pause(200);
+      const past = await fetch(`${base}/zh-Hans/one-too-many`);
+      expect(past.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      release();
+      expect(await Promise.all(queued)).toEqual(Array(queuedReadsPerSlot).fill(200));
+      await first;
+      expect(handled).not.toContain("GET /zh-Hans/one-too-many");
+      expect(handled).not.toContain("GET /zh-Hans/notices");
+    });
+  });
+
+  it("lets the build's static files, the icons and the health check past the slots", () => {
+    const request = (url: string) => ({ url }) as http.IncomingMessage;
+    for (const url of ["/_next/static/chunks/app.js", "/api/health", "/favicon.ico", "/icon.svg"])
+      expect(needsNoSlot(request(url)), url).toBe(true);
+    for (const url of ["/zh-Hans", "/api/health/x", "/api/v1/services", "/staff", "/_next/image?url=x"])
+      expect(needsNoSlot(request(url)), url).toBe(false);
   });
 
   it("reads RENDER_QUEUE_WAIT_MS as a whole number of milliseconds from 1", () => {
     expect(renderQueueWaitMs({})).toBe(defaultQueueWaitMs);
     expect(renderQueueWaitMs({ RENDER_QUEUE_WAIT_MS: " 2500 " })).toBe(2500);
-    for (const bad of ["0", "-1", "2.5", "soon"])
+    for (const bad of ["0", "-1", "2.5", "soon", "3000000000"])
       expect(() => renderQueueWaitMs({ RENDER_QUEUE_WAIT_MS: bad })).toThrow(/RENDER_QUEUE_WAIT_MS/);
   });
 

@@ -26,10 +26,20 @@ export const slotHoldLimitMs = 10_000;
  * for: without a bound the queue grows, every visitor waits longer than the last, and all of them
  * time out together (a proxy's 504, a phone's spinner) while the server renders pages nobody is
  * still waiting for. With it, whoever gets a slot is served in about this long at most, and the
- * others learn at once that the portal is busy. Only reads (GET, HEAD) are turned away: a write
+ * others learn within it that the portal is busy. Only reads (GET, HEAD) are turned away: a write
  * carries what someone typed or sent, and is never dropped for load.
  */
 export const defaultQueueWaitMs = 10_000;
+/** The longest wait RENDER_QUEUE_WAIT_MS may set: an hour (a timer cannot wait past 2³¹ ms). */
+const maxQueueWaitMs = 3_600_000;
+
+/**
+ * How many reads may wait for a page slot, per slot. Past it a read is answered busy at once: it
+ * would wait longer than the queue's wait anyway (512 reads behind 8 slots is seconds of renders
+ * on this kind of machine), and one client pipelining thousands of requests on one connection
+ * must not hold that many requests, timers and answers in memory.
+ */
+export const queuedReadsPerSlot = 64;
 
 export type THandler = (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
 
@@ -58,19 +68,41 @@ export function hasBody(request: IncomingMessage): boolean {
   return (length !== undefined && length !== "0") || request.headers["transfer-encoding"] !== undefined;
 }
 
-/** RENDER_QUEUE_WAIT_MS from the environment (a whole number of milliseconds from 1), else the default. */
+/** RENDER_QUEUE_WAIT_MS from the environment (whole milliseconds from 1 to an hour), else the default. */
 export function renderQueueWaitMs(env: Partial<Record<string, string>> = process.env): number {
   const configured = env.RENDER_QUEUE_WAIT_MS?.trim();
   if (!configured) return defaultQueueWaitMs;
   const ms = Number(configured);
-  if (!Number.isInteger(ms) || ms < 1)
-    throw new Error(`RENDER_QUEUE_WAIT_MS=${configured}: a whole number of milliseconds from 1`);
+  if (!Number.isInteger(ms) || ms < 1 || ms > maxQueueWaitMs)
+    throw new Error(`RENDER_QUEUE_WAIT_MS=${configured}: whole milliseconds from 1 to ${maxQueueWaitMs}`);
   return ms;
 }
 
-/** Whether a request only reads, so that turning it away for load loses nothing. */
+/**
+ * Whether a request only reads, so that turning it away for load loses nothing. A read goes to the
+ * page slots even with a body (nothing reads a GET's body), so a body cannot move it to the writes'
+ * larger pool, which is never turned away.
+ */
 function onlyReads(request: IncomingMessage): boolean {
   return request.method === "GET" || request.method === "HEAD";
+}
+
+/**
+ * What never waits for a render slot: the build's static files (a page's scripts and styles: a
+ * visitor whose page was rendered must not then wait, or be turned away, for them), the icons, and
+ * the health check (a load balancer's probe must learn that the instance is alive, not that it is
+ * busy). Next answers these from files or in a few lines, with nothing to render.
+ */
+export function needsNoSlot(request: IncomingMessage): boolean {
+  const url = request.url ?? "";
+  return (
+    url.startsWith("/_next/static/") || url === "/api/health" || url === "/favicon.ico" || url === "/icon.svg"
+  );
+}
+
+/** Next's speculative fetch of a page a link points to: when no slot is free, it is not worth one. */
+function isPrefetch(request: IncomingMessage): boolean {
+  return request.headers["next-router-prefetch"] !== undefined;
 }
 
 type TLimit = ReturnType<typeof pLimit>;
@@ -107,8 +139,8 @@ export function withRenderSlots(
     limit(
       () =>
         new Promise<void>((resolve, reject) => {
-          // a client that left while waiting, or was told the portal is busy, is not served
-          if (request.socket.destroyed || answered()) return resolve();
+          // a client that was told the portal is busy, or left while waiting, is not served
+          if (answered() || request.socket.destroyed) return resolve();
           const timer = setTimeout(done, holdLimitMs);
           timer.unref();
           const { write, end } = response;
@@ -139,17 +171,29 @@ export function withRenderSlots(
           });
         }),
     );
-  /** a read that finds every page slot taken waits at most queueWaitMs, then is answered busy */
+  const turnAway = (request: IncomingMessage, response: ServerResponse) => {
+    // a client that has gone is not answered, nor counted
+    if (request.socket.destroyed) return;
+    turnedAway();
+    try {
+      void Promise.resolve(busy(request, response)).catch(busyFailed(response));
+    } catch (error) {
+      busyFailed(response)(error);
+    }
+  };
+  /**
+   * A read that finds every page slot taken waits at most queueWaitMs, then is answered busy; at
+   * once when the queue is full, or when it is only a prefetch.
+   */
   const inPageSlot = (request: IncomingMessage, response: ServerResponse) => {
     if (!onlyReads(request) || pages.activeCount + pages.pendingCount < slots)
       return inSlot(pages, request, response);
+    if (pages.pendingCount >= slots * queuedReadsPerSlot || isPrefetch(request))
+      return Promise.resolve(turnAway(request, response));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      turnedAway();
-      void Promise.resolve(busy(request, response)).catch((error: unknown) =>
-        console.error("[slots] busy answer failed", error),
-      );
+      turnAway(request, response);
     }, queueWaitMs);
     timer.unref();
     return inSlot(pages, request, response, () => {
@@ -160,21 +204,32 @@ export function withRenderSlots(
   return (request, response) =>
     options.skipsQueue?.(request)
       ? handle(request, response)
-      : hasBody(request)
-        ? inSlot(writes, request, response)
-        : inPageSlot(request, response);
+      : onlyReads(request)
+        ? inPageSlot(request, response)
+        : hasBody(request)
+          ? inSlot(writes, request, response)
+          : inSlot(pages, request, response);
+}
+
+/** A busy answer that failed: logged, and the connection closed so the client is not left waiting. */
+function busyFailed(response: ServerResponse) {
+  return (error: unknown) => {
+    console.error("[slots] busy answer failed", error);
+    response.destroy();
+  };
 }
 
 /**
- * Counts the requests turned away for load and logs how many once every 10 s while it goes on, not
- * a line each: the log of an overloaded server should not add to its load.
+ * Logs the first request turned away for load at once, then how many more every 10 s while it goes
+ * on, not a line each: the log of an overloaded server should not add to its load.
  */
 function busyLog(): () => void {
   let count = 0;
   return () => {
     if (count++ > 0) return;
+    console.warn("[slots] a page request was answered 503 busy: every render slot is taken");
     setTimeout(() => {
-      console.warn(`[slots] ${count} page request(s) waited too long for a render slot: answered 503 busy`);
+      if (count > 1) console.warn(`[slots] ${count - 1} more page request(s) answered 503 busy in 10 s`);
       count = 0;
     }, 10_000).unref();
   };

@@ -14,7 +14,7 @@ import { expect, test } from "@playwright/test";
  */
 const port = Number(process.env.E2E_PORT ?? 3100) + 12;
 
-test("npm run bench runs from nothing to its record: search, pages, signed-in pages, submissions", async () => {
+test("npm run bench runs from nothing to its record: search, pages, signed-in pages, overload, submissions", async () => {
   test.setTimeout(300_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "onestop-bench-smoke-"));
   const out = path.join(dir, "bench.json");
@@ -45,6 +45,7 @@ test("npm run bench runs from nothing to its record: search, pages, signed-in pa
         search: { count: number; errors: number; top10: number };
         pages: { name: string; app: { requests: number; non2xx: number } }[];
         signedIn: { name: string; app: { requests: number; non2xx: number } }[];
+        overload: { served: { count: number }; failed: number; otherStatuses: Record<string, number> };
         submissions: { acknowledged: number; missingAfterwards: number };
         memory: { peakTreeRssMiB: number };
       }[];
@@ -59,6 +60,10 @@ test("npm run bench runs from nothing to its record: search, pages, signed-in pa
       expect(page.app.non2xx, page.name).toBe(0);
     }
     expect(embedded.signedIn.map((page) => page.name)).toHaveLength(4);
+    // every visitor of the overload answered: rendered, or turned away with 503
+    expect(embedded.overload.served.count).toBeGreaterThan(0);
+    expect(embedded.overload.failed).toBe(0);
+    expect(embedded.overload.otherStatuses).toEqual({});
     expect(embedded.submissions.acknowledged).toBeGreaterThan(0);
     expect(embedded.submissions.missingAfterwards).toBe(0);
     expect(embedded.memory.peakTreeRssMiB).toBeGreaterThan(0);
