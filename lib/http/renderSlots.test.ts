@@ -335,7 +335,7 @@ describe("render slots", () => {
       const started = Date.now();
       const prefetch = await fetch(`${base}/zh-Hans/notices`, { headers: { "next-router-prefetch": "1" } });
       expect(prefetch.status).toBe(503);
-      // one slot: 64 reads may wait for it, the next is answered at once
+      // one slot: queuedReadsPerSlot reads may wait for it, the next is answered at once
       const queued = Array.from({ length: queuedReadsPerSlot }, (_, i) =>
         fetch(`${base}/zh-Hans/queued-${i}`).then((r) => r.status),
       );

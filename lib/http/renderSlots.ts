@@ -34,12 +34,14 @@ export const defaultQueueWaitMs = 10_000;
 const maxQueueWaitMs = 3_600_000;
 
 /**
- * How many reads may wait for a page slot, per slot. Past it a read is answered busy at once: it
- * would wait longer than the queue's wait anyway (512 reads behind 8 slots is seconds of renders
- * on this kind of machine), and one client pipelining thousands of requests on one connection
- * must not hold that many requests, timers and answers in memory.
+ * How many reads may wait for a page slot, per slot. Past it a read is answered busy at once: one
+ * client pipelining thousands of requests on one connection must not hold that many requests,
+ * timers and answers in memory. Set well above what the queue's wait lets through (2,048 reads
+ * behind 8 slots is a minute of the staff queue's renders here): a client turned away at once asks
+ * again at once, and at 64 a slot, 1,000 connections doing so took 14,000 answers a second of the
+ * thread, and the pages rendered fell from 27 to 6 a second.
  */
-export const queuedReadsPerSlot = 64;
+export const queuedReadsPerSlot = 256;
 
 export type THandler = (request: IncomingMessage, response: ServerResponse) => Promise<unknown>;
 
