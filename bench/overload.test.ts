@@ -49,6 +49,9 @@ describe("the overload measurement", () => {
     expect(result.failed).toBe(0);
     expect(result.otherStatuses).toEqual({});
     expect(result.met).toBe(true);
+    // 20 connections: 20 first answers, the rest later ones
+    expect(result.byTurn.first.count).toBe(20);
+    expect(result.byTurn.later.count).toBe(result.served.count + result.turnedAway.count - 20);
   });
 
   it("is not met when answers are errors or never come", async () => {

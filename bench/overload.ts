@@ -34,6 +34,12 @@ export type TOverload = {
   otherStatuses: Record<string, number>;
   /** no answer: the connection failed or the bench gave up waiting */
   failed: number;
+  /**
+   * Every answer (rendered or turned away) by turn: each connection's first, whose time includes
+   * opening the connection while a thousand others open too, and the later ones, on a connection
+   * kept alive
+   */
+  byTurn: { first: TLatency; later: TLatency };
   met: boolean;
 };
 
@@ -48,11 +54,12 @@ export async function measureOverload(
   const served: number[] = [];
   const turnedAway: number[] = [];
   const otherStatuses: Record<string, number> = {};
+  const byTurn = { first: [] as number[], later: [] as number[] };
   let failed = 0;
   const started = performance.now();
   const until = started + options.duration * 1000;
   const visitor = async () => {
-    while (performance.now() < until) {
+    for (let turn = 0; performance.now() < until; turn++) {
       const sent = performance.now();
       try {
         const response = await fetch(`${base}${page.path}`, {
@@ -62,9 +69,11 @@ export async function measureOverload(
         });
         await response.arrayBuffer();
         const ms = performance.now() - sent;
+        const busy = response.status === 503 && response.headers.get("retry-after") !== null;
         if (response.status === 200) served.push(ms);
-        else if (response.status === 503 && response.headers.get("retry-after")) turnedAway.push(ms);
+        else if (busy) turnedAway.push(ms);
         else otherStatuses[response.status] = (otherStatuses[response.status] ?? 0) + 1;
+        if (response.status === 200 || busy) (turn === 0 ? byTurn.first : byTurn.later).push(ms);
       } catch {
         failed++;
         // a server that is down fails at once: do not spin
@@ -83,6 +92,7 @@ export async function measureOverload(
     turnedAway: latencySummary(turnedAway),
     otherStatuses,
     failed,
+    byTurn: { first: latencySummary(byTurn.first), later: latencySummary(byTurn.later) },
   };
   const slowest = Math.max(result.served.max || 0, result.turnedAway.max || 0);
   return {

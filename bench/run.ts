@@ -423,7 +423,8 @@ function printResults(results: TTargetResult[]) {
         `overload: ${o.name} ${o.path}, ${o.connections} connections, ${o.seconds.toFixed(0)} s`,
         `${o.served.count} rendered (${o.served.rps.toFixed(1)}/s, p99 ${o.served.p99.toFixed(0)} ms, max ${o.served.max.toFixed(0)} ms); ` +
           `${o.turnedAway.count} turned away 503 (max ${(o.turnedAway.max || 0).toFixed(0)} ms); ` +
-          `${o.failed} unanswered${others.length ? `; ${others.join(", ")}` : ""}`,
+          `${o.failed} unanswered${others.length ? `; ${others.join(", ")}` : ""}; ` +
+          `max ${(o.byTurn.first.max || 0).toFixed(0)} ms for a connection's first answer, ${(o.byTurn.later.max || 0).toFixed(0)} ms after`,
         "",
         "",
         `every visitor answered within ${overloadTarget.maxMs / 1000} s: ${o.met ? "met" : "not met"}`,
