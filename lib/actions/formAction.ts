@@ -10,7 +10,7 @@ import type { TSessionUser } from "../auth/types";
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { TooManyRequestsError, minutesToWait } from "../throttle/throttle";
-import { databaseBusy } from "../db/unavailable";
+import { busyReason, databaseBusy } from "../db/unavailable";
 
 const secretFields = /password|confirm|token|secret/i;
 
@@ -187,7 +187,7 @@ export function failedFormState(error: unknown, values: Record<string, string>):
   // the database could not take the write in time (a deadline day): nothing was saved, so the
   // form comes back with what was typed and asks for it to be sent again in a moment
   if (databaseBusy(error)) {
-    console.warn(`[form] database busy: ${(error as Error).message.trim().split("\n").pop()}`);
+    console.warn(`[form] database busy: ${busyReason(error)}`);
     return { ok: false, values, fieldErrors: {}, formError: "busy" };
   }
   const reference = randomUUID().slice(0, 8);

@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { FormError, NotFoundError } from "../shared/errors";
 import { splitErrorCode } from "../shared/errorCode";
 import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throttle";
-import { databaseBusy } from "../db/unavailable";
+import { busyReason, databaseBusy } from "../db/unavailable";
 
 /** A request body that is not JSON (answered 400). */
 export class BadJsonError extends Error {}
@@ -48,7 +48,7 @@ export const busyRetryAfterSeconds = 2;
 export function apiFailure(error: unknown): Response {
   if (error instanceof TooManyRequestsError) return tooManyRequestsResponse(error);
   if (databaseBusy(error)) {
-    console.warn(`[api] database busy: ${(error as Error).message.trim().split("\n").pop()}`);
+    console.warn(`[api] database busy: ${busyReason(error)}`);
     const response = apiError(
       503,
       "busy",

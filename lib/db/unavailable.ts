@@ -33,3 +33,8 @@ export function databaseBusy(error: unknown): boolean {
     /Unable to start a transaction in the given time/.test(error.message)
   );
 }
+
+/** What a busy database's error says, for the log: the last line of Prisma's message (no user input). */
+export function busyReason(error: unknown): string {
+  return (error as Error).message.trim().split("\n").pop() ?? "";
+}

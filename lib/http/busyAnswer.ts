@@ -5,21 +5,9 @@
  * Free of `server-only`: scripts/server.ts imports it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { isLocale, localeFromAcceptLanguage, type TLocale } from "../i18n/settings";
+import { localeFromAcceptLanguage } from "../i18n/settings";
 import { applySecurityHeaders } from "./securityHeaders";
-import zhHans from "../../locales/zh-Hans/errors.json";
-import zhHant from "../../locales/zh-Hant/errors.json";
-import en from "../../locales/en/errors.json";
-import zhHansCommon from "../../locales/zh-Hans/common.json";
-import zhHantCommon from "../../locales/zh-Hant/common.json";
-import enCommon from "../../locales/en/common.json";
-
-const messages: Record<TLocale, typeof en> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
-const homeLink: Record<TLocale, string> = {
-  "zh-Hans": zhHansCommon.notFound.home,
-  "zh-Hant": zhHantCommon.notFound.home,
-  en: enCommon.notFound.home,
-};
+import { errorTexts, localeOfPath, plainPage } from "./plainPage";
 
 /**
  * Seconds a visitor turned away for load is asked to wait. Longer than the API's 2 s for a busy
@@ -27,8 +15,6 @@ const homeLink: Record<TLocale, string> = {
  * the same second.
  */
 export const overloadRetryAfterSeconds = 5;
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The request's path, without its query; "/" when it cannot be read. */
 function pathOf(request: IncomingMessage): string {
@@ -47,16 +33,10 @@ function busyBody(pathname: string, acceptLanguage: string | undefined): { type:
       }),
     };
   // a page without a language in its path (the staff's, the root) speaks the browser's
-  const segment = pathname.split("/")[1];
-  const locale = isLocale(segment) ? segment : localeFromAcceptLanguage(acceptLanguage);
-  const home = segment === "staff" ? "/staff" : `/${locale}`;
-  const m = messages[locale].overload;
-  const html =
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(m.title)}</title></head><body><main>` +
-    `<h1>${escapeHtml(m.title)}</h1><p>${escapeHtml(m.body)}</p>` +
-    `<p><a href="${home}">${escapeHtml(homeLink[locale])}</a></p></main></body></html>`;
+  const locale = localeOfPath(pathname, localeFromAcceptLanguage(acceptLanguage));
+  const { title, body } = errorTexts[locale].overload;
+  const home = pathname.split("/")[1] === "staff" ? "/staff" : undefined;
+  const html = plainPage({ locale, title, body, home });
   return { type: "text/html; charset=utf-8", body: html };
 }
 

@@ -6,34 +6,15 @@
  * Free of `server-only`: proxy.ts uses it.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
-import zhHans from "../../locales/zh-Hans/errors.json";
-import zhHant from "../../locales/zh-Hant/errors.json";
-import en from "../../locales/en/errors.json";
-import zhHansCommon from "../../locales/zh-Hans/common.json";
-import zhHantCommon from "../../locales/zh-Hant/common.json";
-import enCommon from "../../locales/en/common.json";
-
-const messages: Record<TLocale, typeof en> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
-const homeLink: Record<TLocale, string> = {
-  "zh-Hans": zhHansCommon.notFound.home,
-  "zh-Hant": zhHantCommon.notFound.home,
-  en: enCommon.notFound.home,
-};
-
-/** The language of the page at `pathname` (its first segment), or the default. */
-function localeOf(pathname: string): TLocale {
-  const segment = pathname.split("/")[1];
-  return isLocale(segment) ? segment : defaultLocale;
-}
+import { errorTexts, localeOfPath, plainPage } from "./plainPage";
 
 function refusal(
   request: NextRequest,
   status: number,
   key: "crossSiteRefused" | "bodyTooLarge",
 ): NextResponse {
-  const locale = localeOf(request.nextUrl.pathname);
-  return new NextResponse(messages[locale][key], {
+  const locale = localeOfPath(request.nextUrl.pathname);
+  return new NextResponse(errorTexts[locale][key], {
     status,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
   });
@@ -69,8 +50,6 @@ export function bodyTooLargeRefusal(request: NextRequest): NextResponse {
   return refusal(request, 413, "bodyTooLarge");
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /**
  * 429 for a page over a limit: how long to wait (Retry-After, and in minutes on the page) in the
  * page's language, as a plain page that needs no script or style. `kind` says what was limited:
@@ -80,19 +59,14 @@ export function tooManyRequestsPage(
   pathname: string,
   input: { retryAfterSeconds: number; kind: "attempts" | "requests" },
 ): NextResponse {
-  const locale = localeOf(pathname);
-  const m = messages[locale];
+  const locale = localeOfPath(pathname);
+  const m = errorTexts[locale];
   const minutes = String(Math.max(1, Math.ceil(input.retryAfterSeconds / 60)));
   const body = (input.kind === "attempts" ? m.tooManyAttempts : m.tooManyRequestsBody).replace(
     "{{limit}}",
     minutes,
   );
-  const html =
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escapeHtml(m.tooManyRequestsTitle)}</title></head><body><main>` +
-    `<h1>${escapeHtml(m.tooManyRequestsTitle)}</h1><p>${escapeHtml(body)}</p>` +
-    `<p><a href="/${locale}">${escapeHtml(homeLink[locale])}</a></p></main></body></html>`;
+  const html = plainPage({ locale, title: m.tooManyRequestsTitle, body });
   return new NextResponse(html, {
     status: 429,
     headers: {

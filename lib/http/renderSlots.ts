@@ -131,7 +131,7 @@ export function withRenderSlots(
   const holdLimitMs = options.holdLimitMs ?? slotHoldLimitMs;
   const queueWaitMs = options.queueWaitMs ?? defaultQueueWaitMs;
   const busy = options.busy ?? answerBusy;
-  const turnedAway = busyLog();
+  const logTurnedAway = busyLog();
   const inSlot = (
     limit: TLimit,
     request: IncomingMessage,
@@ -176,7 +176,7 @@ export function withRenderSlots(
   const turnAway = (request: IncomingMessage, response: ServerResponse) => {
     // a client that has gone is not answered, nor counted
     if (request.socket.destroyed) return;
-    turnedAway();
+    logTurnedAway();
     try {
       void Promise.resolve(busy(request, response)).catch(busyFailed(response));
     } catch (error) {
@@ -188,8 +188,7 @@ export function withRenderSlots(
    * once when the queue is full, or when it is only a prefetch.
    */
   const inPageSlot = (request: IncomingMessage, response: ServerResponse) => {
-    if (!onlyReads(request) || pages.activeCount + pages.pendingCount < slots)
-      return inSlot(pages, request, response);
+    if (pages.activeCount + pages.pendingCount < slots) return inSlot(pages, request, response);
     if (pages.pendingCount >= slots * queuedReadsPerSlot || isPrefetch(request))
       return Promise.resolve(turnAway(request, response));
     let timedOut = false;
