@@ -1,39 +1,18 @@
 // @ts-check
-
-/** Browser features the portal never uses, denied to it and to anything it could embed. */
-const permissionsPolicy = [
-  "accelerometer=()",
-  "autoplay=()",
-  "camera=()",
-  "display-capture=()",
-  "geolocation=()",
-  "gyroscope=()",
-  "magnetometer=()",
-  "microphone=()",
-  "midi=()",
-  "payment=()",
-  "publickey-credentials-get=()",
-  "screen-wake-lock=()",
-  "serial=()",
-  "usb=()",
-  "xr-spatial-tracking=()",
-  "browsing-topics=()",
-].join(", ");
+import fs from "node:fs";
 
 /**
  * The headers every answer carries, static files included: no MIME sniffing, no framing, no full
- * URL sent to other sites, no window shared with another site's, no embedding by another site.
- * The Content-Security-Policy and HSTS depend on the request and the running configuration and
- * are set in proxy.ts (lib/http/securityHeaders.ts).
+ * URL sent to other sites, no window shared with another site's, no embedding by another site,
+ * and browser features the portal never uses (Permissions-Policy) denied to it and to anything it
+ * could embed. Kept in lib/http/everyResponseHeaders.json because the server in front of Next
+ * sends them too, on the answers it writes itself (lib/http/plainPage.ts). The
+ * Content-Security-Policy and HSTS depend on the request and the running configuration and are
+ * set in proxy.ts (lib/http/securityHeaders.ts).
  */
-const everyResponseHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: permissionsPolicy },
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-  { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
-];
+const everyResponseHeaders = Object.entries(
+  JSON.parse(fs.readFileSync(new URL("./lib/http/everyResponseHeaders.json", import.meta.url), "utf8")),
+).map(([key, value]) => ({ key, value }));
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly by URL and argon2 is a native addon: bundling breaks both.

@@ -6,7 +6,8 @@
  * chain, see lib/http/peerAddress.ts), and any copy the client sent is dropped first. And an
  * anonymous visitor's public page, when the page cache holds it, is answered here
  * (lib/cache/fastPath.ts) at several times the rate a pass through Next's router allows; the
- * rest of the pages wait for one of a few render slots (lib/http/renderSlots.ts), which bounds the memory.
+ * rest of the pages wait for one of a few render slots (lib/http/renderSlots.ts), which bounds the memory,
+ * and a page that fails in Next is answered with a plain page that needs no script (lib/http/failedPage.ts).
  */
 import http from "node:http";
 import next from "next";
@@ -16,6 +17,7 @@ import { answerFromCache, isCacheFill } from "../lib/cache/fastPath";
 import { needsNoSlot, renderQueueWaitMs, renderSlotCount, withRenderSlots } from "../lib/http/renderSlots";
 import { limitConnections, listenBacklog } from "../lib/http/connectionLimits";
 import { pageGate } from "../lib/throttle/pageGate";
+import { withFailedPageAnswer } from "../lib/http/failedPage";
 
 const dev = process.argv.includes("--dev");
 // tsx turns on source maps for the whole process, and Node then reads and keeps the map of every
@@ -28,11 +30,17 @@ const trust = trustedProxies();
 // no hostname: the server below listens on every interface, as `next start` does
 const app = next({ dev, port });
 // at most RENDER_SLOTS page renders in Next at once; a read that waits RENDER_QUEUE_WAIT_MS for
-// one is answered 503 busy (lib/http/renderSlots.ts)
-const handle = withRenderSlots(app.getRequestHandler(), renderSlotCount(), {
-  skipsQueue: (request) => isCacheFill(request) || needsNoSlot(request),
-  queueWaitMs: renderQueueWaitMs(),
-});
+// one is answered 503 busy (lib/http/renderSlots.ts). A page that fails in Next is answered with a
+// plain page in its language instead of Next's error shell (lib/http/failedPage.ts); the cache's
+// own render of a copy is left as it is, for the page cache to answer (lib/cache/servePublicPage.ts).
+const handle = withRenderSlots(
+  withFailedPageAnswer(app.getRequestHandler(), isCacheFill),
+  renderSlotCount(),
+  {
+    skipsQueue: (request) => isCacheFill(request) || needsNoSlot(request),
+    queueWaitMs: renderQueueWaitMs(),
+  },
+);
 await app.prepare();
 
 /**

@@ -10,7 +10,7 @@ import type { TSessionUser } from "../auth/types";
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { TooManyRequestsError, minutesToWait } from "../throttle/throttle";
-import { busyReason, databaseBusy } from "../db/unavailable";
+import { busyReason, databaseBusy, databaseUnavailable } from "../db/unavailable";
 
 const secretFields = /password|confirm|token|secret/i;
 
@@ -91,11 +91,12 @@ export function formAction<S extends z.ZodType, K extends TActorKind>(
   options: TActionOptions<S, K, TFormState | void>,
 ): (previous: TFormState, formData: FormData) => Promise<TFormState> {
   return async (_previous: TFormState, formData: FormData): Promise<TFormState> => {
-    const actor = await resolveActor(options.actor, formData, options.returnTo);
     const values = keptValues(formData);
-    const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
-    if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error) };
     try {
+      // inside the try: a session that cannot be read (the database out of reach) keeps what was typed too
+      const actor = await resolveActor(options.actor, formData, options.returnTo);
+      const parsed = options.schema.safeParse(Object.fromEntries(formData.entries()));
+      if (!parsed.success) return { ok: false, values, fieldErrors: fieldErrorsOf(parsed.error) };
       return (
         (await options.run({ input: parsed.data, actor, formData, locale: localeOf(formData) })) ?? {
           ok: true,
@@ -184,10 +185,11 @@ export function failedFormState(error: unknown, values: Record<string, string>):
       ? { ok: false, values, fieldErrors: { [error.field]: error.key } }
       : { ok: false, values, fieldErrors: {}, formError: error.key };
   }
-  // the database could not take the write in time (a deadline day): nothing was saved, so the
-  // form comes back with what was typed and asks for it to be sent again in a moment
-  if (databaseBusy(error)) {
-    console.warn(`[form] database busy: ${busyReason(error)}`);
+  // the database could not take the write in time (a deadline day) or could not be reached (a
+  // restart, a failover): nothing was saved, so the form comes back with what was typed and asks
+  // for it to be sent again in a moment
+  if (databaseBusy(error) || databaseUnavailable(error)) {
+    console.warn(`[form] database ${databaseBusy(error) ? "busy" : "unreachable"}: ${busyReason(error)}`);
     return { ok: false, values, fieldErrors: {}, formError: "busy" };
   }
   const reference = randomUUID().slice(0, 8);

@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { FormError, NotFoundError } from "../shared/errors";
 import { splitErrorCode } from "../shared/errorCode";
 import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throttle";
-import { busyReason, databaseBusy } from "../db/unavailable";
+import { busyReason, databaseBusy, databaseUnavailable } from "../db/unavailable";
 
 /** A request body that is not JSON (answered 400). */
 export class BadJsonError extends Error {}
@@ -40,10 +40,13 @@ export function apiError(
 /** Seconds a client is asked to wait before calling again when the database is busy. */
 export const busyRetryAfterSeconds = 2;
 
+/** Seconds a client is asked to wait when the database cannot be reached (a restart, a failover). */
+export const unavailableRetryAfterSeconds = 10;
+
 /**
- * Maps expected failures to 4xx, and a database too busy to take the call to 503 with Retry-After
- * (the call may be made again: the API's writes carry an Idempotency-Key); anything else is logged
- * and answered 500 with a reference.
+ * Maps expected failures to 4xx, and a database too busy to take the call, or out of reach, to 503
+ * with Retry-After (the call may be made again: the API's writes carry an Idempotency-Key);
+ * anything else is logged and answered 500 with a reference.
  */
 export function apiFailure(error: unknown): Response {
   if (error instanceof TooManyRequestsError) return tooManyRequestsResponse(error);
@@ -55,6 +58,17 @@ export function apiFailure(error: unknown): Response {
       `The service is busy: try again in ${busyRetryAfterSeconds} seconds`,
     );
     response.headers.set("Retry-After", String(busyRetryAfterSeconds));
+    return response;
+  }
+  if (databaseUnavailable(error)) {
+    // no stack: the cause is known, and an outage would write one for every call
+    console.warn(`[api] database unreachable: ${busyReason(error)}`);
+    const response = apiError(
+      503,
+      "unavailable",
+      `The service is unavailable for a moment: try again in ${unavailableRetryAfterSeconds} seconds`,
+    );
+    response.headers.set("Retry-After", String(unavailableRetryAfterSeconds));
     return response;
   }
   if (error instanceof NotFoundError) return apiError(404, "not_found", "Not found");

@@ -329,8 +329,8 @@ export function openApiDocument(serverUrl: string) {
       description:
         "Services, documents, notices, search, uploads and applications of the one-stop government portal. " +
         "Errors are {error: {code, message, fields?}}. Search and every write may answer 429 (too many from the " +
-        "client's address), and any operation 503 (code busy: the database could not take the call in time), both " +
-        "with Retry-After in seconds.",
+        "client's address), and any operation 503 (code busy: the database could not take the call in time; code " +
+        "unavailable: the database could not be reached), all with Retry-After in seconds.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     components: {

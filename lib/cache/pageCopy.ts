@@ -9,7 +9,7 @@
  */
 import crypto from "node:crypto";
 import { isShareableResponse, pageCacheKey } from "./pagePolicy";
-import { freshPage, isAgeing, pageStore, renderOnce, type TRenderedPage } from "./pageStore";
+import { freshPage, isAgeing, pageStore, renderOnce, stalePage, type TRenderedPage } from "./pageStore";
 import { elderCookie } from "../i18n/settings";
 import { piecesAround, piecesWith, planPieces, withSlotBetween, type TPlannedPieces } from "./answerPieces";
 
@@ -79,6 +79,11 @@ export function freshCopy(address: TCopyAddress): TRenderedPage | null {
     );
   }
   return cached;
+}
+
+/** The copy at this address kept past its TTL, to answer when the page fails to render, or null. */
+export function staleCopy(address: TCopyAddress): TRenderedPage | null {
+  return stalePage(pageStore(), pageCacheKey(address), Date.now());
 }
 
 const etags = new WeakMap<TRenderedPage, string>();

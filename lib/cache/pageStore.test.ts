@@ -8,6 +8,8 @@ import {
   invalidatePages,
   isAgeing,
   renderOnce,
+  staleIfErrorMs,
+  stalePage,
   type TRenderedPage,
 } from "./pageStore";
 
@@ -37,7 +39,34 @@ describe("the in-process page store", () => {
     await pending;
     expect(freshPage(store, "k", 999)).not.toBeNull();
     expect(freshPage(store, "k", 1000)).toBeNull();
+  });
+
+  it("keeps a copy past its TTL only for a failed render, and for staleIfErrorMs more at most", async () => {
+    const store = createPageStore({ ttlMs: 1000 });
+    await renderOnce(
+      store,
+      "k",
+      async () => page("v1"),
+      () => 0,
+    );
+    expect(stalePage(store, "k", 500)).not.toBeNull();
+    expect(freshPage(store, "k", 1000)).toBeNull();
+    expect(new TextDecoder().decode(stalePage(store, "k", 1000)?.body)).toBe("v1");
+    expect(stalePage(store, "k", 1000 + staleIfErrorMs - 1)).not.toBeNull();
+    expect(stalePage(store, "k", 1000 + staleIfErrorMs)).toBeNull();
+    // a look-up past that forgets it, and its bytes
+    expect(freshPage(store, "k", 1000 + staleIfErrorMs)).toBeNull();
     expect(store.entries.size).toBe(0);
+    expect(store.bytes).toBe(0);
+    // an edit forgets the copies kept for failures too
+    await renderOnce(
+      store,
+      "k",
+      async () => page("v2"),
+      () => 0,
+    );
+    invalidatePages(store);
+    expect(stalePage(store, "k", 1000)).toBeNull();
   });
 
   it("asks for a refresh once past half the TTL, unless one is under way", async () => {

@@ -65,13 +65,27 @@ export function pageStore(): TPageStore {
   return processWide("pageStore", () => createPageStore());
 }
 
+/**
+ * How long past its TTL a copy is kept, to answer when its page fails to render (stale-if-error,
+ * RFC 5861): the public pages stay readable through a database outage. An edit drops every copy
+ * as before, so a copy kept this long is one nobody has changed since.
+ */
+export const staleIfErrorMs = 24 * 3600_000;
+
 /** A copy rendered less than the TTL ago (counted from when its render began), or nothing. */
 export function freshPage(store: TPageStore, key: string, now: number): TRenderedPage | null {
   const entry = store.entries.get(key);
   if (!entry) return null;
-  if (now - entry.filledAt < store.limits.ttlMs) return entry.page;
-  drop(store, key);
+  const age = now - entry.filledAt;
+  if (age < store.limits.ttlMs) return entry.page;
+  if (age >= store.limits.ttlMs + staleIfErrorMs) drop(store, key);
   return null;
+}
+
+/** The copy at `key` even past its TTL (within staleIfErrorMs more), for when a fresh render fails; or nothing. */
+export function stalePage(store: TPageStore, key: string, now: number): TRenderedPage | null {
+  const entry = store.entries.get(key);
+  return entry && now - entry.filledAt < store.limits.ttlMs + staleIfErrorMs ? entry.page : null;
 }
 
 /**

@@ -14,7 +14,16 @@ import {
   sharedVary,
 } from "./pagePolicy";
 import { pageStore, renderOnce, type TRenderedPage } from "./pageStore";
-import { bodyWithNonce, cacheFillHeader, etagOf, freshCopy, headersWithNonce, renderCopy } from "./pageCopy";
+import {
+  bodyWithNonce,
+  cacheFillHeader,
+  etagOf,
+  freshCopy,
+  headersWithNonce,
+  renderCopy,
+  staleCopy,
+  type TCopyAddress,
+} from "./pageCopy";
 
 /** Whether this request is the cache's own render and must reach Next untouched. */
 export function isCacheFill(request: NextRequest): boolean {
@@ -24,7 +33,7 @@ export function isCacheFill(request: NextRequest): boolean {
 function respond(
   request: NextRequest,
   page: TRenderedPage,
-  outcome: "hit" | "miss",
+  outcome: "hit" | "miss" | "stale",
   nonce: string,
 ): NextResponse {
   const headers = new Headers(headersWithNonce(page, nonce));
@@ -32,8 +41,10 @@ function respond(
   // proxy's answer may not carry (Next reads it as a URL and relativises it again itself)
   const location = headers.get("location");
   if (location) headers.set("location", new URL(location, request.url).toString());
-  headers.set("cache-control", page.shareable ? sharedCacheControl : privateCacheControl);
-  if (page.shareable) {
+  // a copy past its time is for this visitor only: no shared cache may keep it as fresh
+  const shared = page.shareable && outcome !== "stale";
+  headers.set("cache-control", shared ? sharedCacheControl : privateCacheControl);
+  if (shared) {
     headers.set("vary", sharedVary);
     headers.set("etag", etagOf(page));
   }
@@ -69,11 +80,29 @@ export async function servePublicPage(request: NextRequest, nonce: string): Prom
       () => renderCopy(address),
       Date.now,
     );
+    const stale = page.status >= 500 ? staleAnswer(request, address, nonce, `status ${page.status}`) : null;
+    if (stale) return stale;
     // an answer that is not shared (an error, a redirect, a cookie) goes only to the request that asked for it
     if (!page.shareable && !first) return null;
     return respond(request, page, "miss", nonce);
   } catch (error) {
     console.error("[page-cache] render failed; rendering directly", error);
-    return null;
+    return staleAnswer(request, address, nonce, "render failed");
   }
+}
+
+/**
+ * The last copy of a page that failed to render (the database unreachable, a bug), if one was kept
+ * (lib/cache/pageStore.ts, staleIfErrorMs): the public pages stay readable through an outage.
+ */
+function staleAnswer(
+  request: NextRequest,
+  address: TCopyAddress,
+  nonce: string,
+  why: string,
+): NextResponse | null {
+  const stale = staleCopy(address);
+  if (!stale) return null;
+  console.warn(`[page-cache] ${address.pathname}: ${why}; answered with the last copy`);
+  return respond(request, stale, "stale", nonce);
 }

@@ -34,7 +34,7 @@ export function databaseBusy(error: unknown): boolean {
   );
 }
 
-/** What a busy database's error says, for the log: the last line of Prisma's message (no user input). */
+/** What a busy or unreachable database's error says, for the log: the last line of Prisma's message (no user input). */
 export function busyReason(error: unknown): string {
   return (error as Error).message.trim().split("\n").pop() ?? "";
 }

@@ -6,8 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { localeFromAcceptLanguage } from "../i18n/settings";
-import { applySecurityHeaders } from "./securityHeaders";
-import { errorTexts, localeOfPath, plainPage } from "./plainPage";
+import { errorTexts, homeOfPath, localeOfPath, plainAnswerHeaders, plainPage } from "./plainPage";
 
 /**
  * Seconds a visitor turned away for load is asked to wait. Longer than the API's 2 s for a busy
@@ -35,8 +34,7 @@ function busyBody(pathname: string, acceptLanguage: string | undefined): { type:
   // a page without a language in its path (the staff's, the root) speaks the browser's
   const locale = localeOfPath(pathname, localeFromAcceptLanguage(acceptLanguage));
   const { title, body } = errorTexts[locale].overload;
-  const home = pathname.split("/")[1] === "staff" ? "/staff" : undefined;
-  const html = plainPage({ locale, title, body, home });
+  const html = plainPage({ locale, title, body, home: homeOfPath(pathname) });
   return { type: "text/html; charset=utf-8", body: html };
 }
 
@@ -48,19 +46,10 @@ export function answerBusy(request: IncomingMessage, response: ServerResponse): 
   if (response.headersSent || response.destroyed) return;
   const pathname = pathOf(request);
   const { type, body } = busyBody(pathname, request.headers["accept-language"]);
-  const headers = new Headers({
-    "content-type": type,
-    "cache-control": "no-store",
-    "retry-after": String(overloadRetryAfterSeconds),
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "strict-origin-when-cross-origin",
-    "x-frame-options": "DENY",
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-resource-policy": "same-origin",
-  });
-  applySecurityHeaders(headers, { resource: pathname });
   const bytes = Buffer.from(body);
-  headers.set("content-length", String(bytes.byteLength));
-  response.writeHead(503, Object.fromEntries(headers));
+  response.writeHead(503, {
+    ...plainAnswerHeaders(pathname, type, bytes.byteLength),
+    "retry-after": String(overloadRetryAfterSeconds),
+  });
   response.end(request.method === "HEAD" ? undefined : bytes);
 }

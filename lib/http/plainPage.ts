@@ -4,6 +4,8 @@
  * or style. Free of `server-only` and of Next: proxy.ts and scripts/server.ts both use it.
  */
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
+import { applySecurityHeaders } from "./securityHeaders";
+import everyResponseHeaders from "./everyResponseHeaders.json";
 import zhHans from "../../locales/zh-Hans/errors.json";
 import zhHant from "../../locales/zh-Hant/errors.json";
 import en from "../../locales/en/errors.json";
@@ -28,14 +30,41 @@ export function localeOfPath(pathname: string, otherwise: TLocale = defaultLocal
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The page: `title` as its title and heading, `body` below, then a link to `home` (the locale's home by default). */
-export function plainPage(input: { locale: TLocale; title: string; body: string; home?: string }): string {
-  const { locale, title, body } = input;
+/**
+ * The page: `title` as its title and heading, `body` below (and `note`, when given, under it),
+ * then a link to `home` (the locale's home by default).
+ */
+export function plainPage(input: {
+  locale: TLocale;
+  title: string;
+  body: string;
+  note?: string;
+  home?: string;
+}): string {
+  const { locale, title, body, note } = input;
   return (
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)}</title></head><body><main>` +
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p>` +
+    (note ? `<p>${escapeHtml(note)}</p>` : "") +
     `<p><a href="${escapeHtml(input.home ?? `/${locale}`)}">${escapeHtml(homeLink[locale])}</a></p></main></body></html>`
   );
+}
+
+/** Where a plain page at `pathname` links home: the staff's own home for a staff page. */
+export function homeOfPath(pathname: string): string | undefined {
+  return pathname.split("/")[1] === "staff" ? "/staff" : undefined;
+}
+
+/**
+ * The headers of an answer the server in front of Next writes itself (a busy server, a page that
+ * failed): the ones next.config.js gives every answer, no caching, and the policy of a resource
+ * that allows nothing to load or run (the page needs neither script nor style).
+ */
+export function plainAnswerHeaders(pathname: string, type: string, length: number): Record<string, string> {
+  const headers = new Headers({ ...everyResponseHeaders, "content-type": type, "cache-control": "no-store" });
+  applySecurityHeaders(headers, { resource: pathname });
+  headers.set("content-length", String(length));
+  return Object.fromEntries(headers);
 }

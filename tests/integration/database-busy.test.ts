@@ -6,8 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
-import { apiFailure, busyRetryAfterSeconds } from "@/lib/api/errors";
+import { apiFailure, busyRetryAfterSeconds, unavailableRetryAfterSeconds } from "@/lib/api/errors";
 import { failedFormState } from "@/lib/actions/formAction";
+import { connect } from "@/lib/db/connect";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -59,5 +60,39 @@ describe(`a busy database on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "P
     await expect(transaction()).resolves.toEqual([{ one: 1 }]);
     // anything else still is a 500 with a reference
     expect(apiFailure(new Error("boom")).status).toBe(500);
+  }, 30_000);
+});
+
+describe("a database out of reach (a restart, a failover)", () => {
+  it("is a 503 with Retry-After from the API, and a form comes back with what was typed", async () => {
+    // a real PostgreSQL client and driver, pointed at a port nothing listens on
+    const { prisma, close } = await connect({
+      kind: "postgres",
+      url: "postgresql://onestop@127.0.0.1:9/unreachable",
+    });
+    try {
+      const error = await prisma.user.count().then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+      expect(error, "the query failed").not.toBeNull();
+      const response = apiFailure(error);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe(String(unavailableRetryAfterSeconds));
+      expect(await response.json()).toEqual({
+        error: {
+          code: "unavailable",
+          message: `The service is unavailable for a moment: try again in ${unavailableRetryAfterSeconds} seconds`,
+        },
+      });
+      expect(failedFormState(error, { name: "张晓明" })).toEqual({
+        ok: false,
+        values: { name: "张晓明" },
+        fieldErrors: {},
+        formError: "busy",
+      });
+    } finally {
+      await close();
+    }
   }, 30_000);
 });
