@@ -9,7 +9,7 @@ const mailFile = `.e2e-mail-${port}.jsonl`;
 /**
  * the local identity platform citizens and staff sign on through (scripts/oidc-server.ts), on
  * port + 11: the specs that start servers of their own take + 2 … + 10 (throttle + 2/3, cache
- * instances + 4/5, cluster PostgreSQL + 7 and instances + 9/10), + 12/13 (the bench and its
+ * instances + 4/5, cluster PostgreSQL + 7 and instances + 8/9/10), + 12/13 (the bench and its
  * static baseline) and + 21 (https)
  */
 const signOn = localPlatformSettings({

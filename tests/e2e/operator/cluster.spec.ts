@@ -23,7 +23,9 @@ import {
  * the run one instance is killed (SIGKILL) and started again, and PostgreSQL is restarted. Then:
  * every acknowledged case exists exactly once, every upload reads back through both instances,
  * a session made on one works on the other, an edit on one shows on the other within a second,
- * and a job scheduled before the restarts ran exactly once.
+ * and a job scheduled before the restarts ran exactly once. Then, with PostgreSQL stopped, what a
+ * visitor gets from a third instance: public pages from their last copy, every other page a plain
+ * page in its language (with script or without), the API a 503.
  */
 const base = Number(process.env.E2E_PORT ?? 3100);
 const pgPort = base + 7;
@@ -299,4 +301,76 @@ test("the cluster keeps every acknowledged case, file, session and job through a
   expect(job.attempts).toBe(1);
   const summaries = await sql(`SELECT 1 FROM "AuditLog" WHERE "action" = 'cluster.probe'`);
   expect(summaries).toHaveLength(1);
+});
+
+test("while PostgreSQL is down, public pages still read and every other page says so, in its language, without script", async ({
+  browser,
+}) => {
+  // an instance of its own whose copies run out in a second: only stale-if-error can answer past that
+  const c = await startInstance({ port: base + 8, databaseUrl, env: { ...env, PAGE_CACHE_TTL_MS: "1000" } });
+  instances.push(c);
+  const signIn = await postCredentials(c.url, { email: "citizen@example.cn", password: "Demo-pass-2026" });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((part) => part.split(";")[0])
+    .join("; ");
+  const services = await fetch(`${c.url}/en/services`);
+  expect(services.status).toBe(200);
+  const servicesHeading = /<h1[^>]*>(.*?)<\/h1>/.exec(await services.text())?.[1];
+  expect(servicesHeading).toBeTruthy();
+
+  await pgCtl("-m", "fast", "-w", "stop");
+  try {
+    await sleep(1500);
+    // the public page's last copy, for this visitor only
+    const stale = await fetch(`${c.url}/en/services`);
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get("x-onestop-cache")).toBe("stale");
+    expect(stale.headers.get("cache-control")).toContain("private");
+    expect(await stale.text()).toContain(`>${servicesHeading}</h1>`);
+
+    // a signed-in page and a public page never rendered: a plain page in the page's language, with a reference
+    for (const [path, headers, title] of [
+      ["/en/account", { cookie }, "Sorry, this page is not working"],
+      ["/zh-Hant/notices", {}, "頁面暫時無法顯示"],
+    ] as const) {
+      const failed = await fetch(`${c.url}${path}`, { headers });
+      expect(failed.status, path).toBe(500);
+      const html = await failed.text();
+      expect(html, path).toContain(`<h1>${title}</h1>`);
+      expect(html, path).not.toContain("<script");
+      const reference = /([0-9a-f]{8})<\/p>/.exec(html)?.[1];
+      expect(c.output.join(""), path).toContain(`[page ${reference}] GET ${path} failed`);
+    }
+
+    // the API says the database is out of reach, and when to try again
+    const api = await fetch(`${c.url}/api/v1/services`);
+    expect(api.status).toBe(503);
+    expect(api.headers.get("retry-after")).toBe("10");
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+
+    // in a browser without script the page reads the same; with script, a move to another page
+    // from the stale copy ends on the failure page in the page's language, not on a blank one
+    for (const javaScriptEnabled of [false, true]) {
+      const context = await browser.newContext({ baseURL: c.url, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto("/zh-Hans/track");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("页面暂时无法显示");
+      await expect(page.getByRole("link", { name: "返回首页" })).toHaveAttribute("href", "/zh-Hans");
+      if (javaScriptEnabled) {
+        await page.goto("/en/services");
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(servicesHeading!);
+        await page.locator("header").getByRole("link", { name: "Track a case" }).first().click();
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sorry, this page is not working");
+      }
+      await context.close();
+    }
+  } finally {
+    // restart reads the options the server last ran with (its port, its socket directory)
+    await pgCtl("-w", "restart");
+  }
+  // back: the pages render again
+  await expect
+    .poll(async () => (await fetch(`${c.url}/zh-Hant/notices`)).status, { timeout: 30_000 })
+    .toBe(200);
 });
