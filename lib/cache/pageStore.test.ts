@@ -20,6 +20,14 @@ const page = (text: string, shareable = true): TRenderedPage => ({
   nonceAt: [],
   shareable,
 });
+/** Stores `text` at key "k" as rendered at time 0. */
+const fillAtZero = (store: ReturnType<typeof createPageStore>, text: string) =>
+  renderOnce(
+    store,
+    "k",
+    async () => page(text),
+    () => 0,
+  );
 const deferred = () => {
   let resolve!: (value: TRenderedPage) => void;
   const promise = new Promise<TRenderedPage>((r) => (resolve = r));
@@ -43,12 +51,7 @@ describe("the in-process page store", () => {
 
   it("keeps a copy past its TTL only for a failed render, and for staleIfErrorMs more at most", async () => {
     const store = createPageStore({ ttlMs: 1000 });
-    await renderOnce(
-      store,
-      "k",
-      async () => page("v1"),
-      () => 0,
-    );
+    await fillAtZero(store, "v1");
     expect(stalePage(store, "k", 500)).not.toBeNull();
     expect(freshPage(store, "k", 1000)).toBeNull();
     expect(new TextDecoder().decode(stalePage(store, "k", 1000)?.body)).toBe("v1");
@@ -59,24 +62,14 @@ describe("the in-process page store", () => {
     expect(store.entries.size).toBe(0);
     expect(store.bytes).toBe(0);
     // an edit forgets the copies kept for failures too
-    await renderOnce(
-      store,
-      "k",
-      async () => page("v2"),
-      () => 0,
-    );
+    await fillAtZero(store, "v2");
     invalidatePages(store);
     expect(stalePage(store, "k", 1000)).toBeNull();
   });
 
   it("asks for a refresh once past half the TTL, unless one is under way", async () => {
     const store = createPageStore({ ttlMs: 1000 });
-    await renderOnce(
-      store,
-      "k",
-      async () => page("v1"),
-      () => 0,
-    );
+    await fillAtZero(store, "v1");
     expect(isAgeing(store, "k", 499)).toBe(false);
     expect(isAgeing(store, "k", 500)).toBe(true);
     const gate = deferred();

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { withFailedPageAnswer } from "./failedPage";
+import { withRenderSlots } from "./renderSlots";
 
 type THandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
 /** The compression Next itself wraps its answers in (it patches writeHead, write and end in turn). */
@@ -22,8 +23,14 @@ afterEach(async () => {
   }
 });
 
-async function serve(handle: THandler, skips: (request: http.IncomingMessage) => boolean = () => false) {
-  const wrapped = withFailedPageAnswer(handle, skips);
+async function serve(
+  handle: THandler,
+  skips: (request: http.IncomingMessage) => boolean = () => false,
+  slots?: number,
+) {
+  // as scripts/server.ts has it: the render slots around the failed page's answer around Next
+  const failed = withFailedPageAnswer(handle, skips);
+  const wrapped = slots ? withRenderSlots(failed, slots) : failed;
   const server = http.createServer((request, response) => void wrapped(request, response));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -143,5 +150,35 @@ describe("a page that fails in Next", () => {
     const answer = await fetch(`${base}/en/track`, { method: "POST", body: "a=1" });
     expect(answer.status).toBe(500);
     expect(await answer.text()).toContain("Sorry, this page is not working");
+  });
+});
+
+describe("a failed page behind the render slots", () => {
+  it("lets Next write a failure streamed in pieces to its end, as its own pipe does", async () => {
+    quiet();
+    const settled: string[] = [];
+    // Next's writer: each piece written, waiting for 'drain' when the response asks it to
+    const streaming: THandler = (request, response) =>
+      new Promise((resolve) => {
+        compression()(request, response, async () => {
+          response.statusCode = 500;
+          response.setHeader("content-type", "text/html; charset=utf-8");
+          for (let piece = 0; piece < 5; piece++) {
+            if (!response.write(`<p>${piece}</p>`.repeat(2000)))
+              await new Promise((r) => response.once("drain", r));
+            await new Promise((r) => setTimeout(r, 2));
+          }
+          // Next's compression takes no callback at the end: the pipe is done once end returns
+          response.end();
+          settled.push(request.url ?? "");
+          resolve();
+        });
+      });
+    const base = await serve(streaming, () => false, 2);
+    const pages = await Promise.all(
+      [1, 2, 3].map((n) => fetch(`${base}/en/account?${n}`).then((r) => r.text())),
+    );
+    for (const page of pages) expect(page).toContain("Sorry, this page is not working");
+    await expect.poll(() => settled.length, { timeout: 2000 }).toBe(3);
   });
 });

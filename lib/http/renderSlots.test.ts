@@ -1,4 +1,6 @@
 import http from "node:http";
+import { createRequire } from "node:module";
+import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -77,6 +79,40 @@ describe("render slots", () => {
     expect(await (await fetch(`${base}/after`)).text()).toBe("next");
     expect(Date.now() - started).toBeGreaterThanOrEqual(80);
     await stuck.body?.cancel();
+  });
+
+  it("leaves Next's own wrappers of the answer in place when it gives a slot back before the answer ends", async () => {
+    // Next's compression wraps write and end after the slot did: the second half, written after
+    // the hold limit, must still go through it
+    const compression = createRequire(import.meta.url)("next/dist/compiled/compression") as () => (
+      request: http.IncomingMessage,
+      response: http.ServerResponse,
+      next: () => void,
+    ) => void;
+    const base = await serve(
+      (request, response) =>
+        new Promise<void>((resolve) =>
+          compression()(request, response, async () => {
+            response.setHeader("content-type", "text/html");
+            response.write("first half, ");
+            await pause(150);
+            response.end("second half");
+            resolve();
+          }),
+        ),
+      1,
+      { holdLimitMs: 50 },
+    );
+    const body = await new Promise<Buffer>((resolve, reject) =>
+      http
+        .get(`${base}/page`, { headers: { "accept-encoding": "gzip" } }, (response) => {
+          const parts: Buffer[] = [];
+          response.on("data", (part: Buffer) => parts.push(part));
+          response.on("end", () => resolve(Buffer.concat(parts)));
+        })
+        .on("error", reject),
+    );
+    expect(gunzipSync(body).toString()).toBe("first half, second half");
   });
 
   it("gives a slot back when the client stops taking the answer, without waiting for the hold limit", async () => {

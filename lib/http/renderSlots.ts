@@ -149,23 +149,28 @@ export function withRenderSlots(
           function done() {
             clearTimeout(timer);
             response.off("finish", done).off("close", done);
-            Object.assign(response, { write, end });
+            // put back only what is still this slot's own: a wrapper added after it (Next's
+            // compression, the failed page's) holds this one and stays in place, else Next's later
+            // writes would skip it (raw bytes in a gzip answer, a write after end waiting forever)
+            if (response.write === slotWrite) response.write = write;
+            if (response.end === slotEnd) response.end = end;
             resolve();
           }
           // the answer is written; what the client has not taken yet is up to the client
           const waitsOnClient = () => {
             if (response.writableNeedDrain || response.socket?.writableNeedDrain) done();
           };
-          response.write = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
+          const slotWrite = function (this: ServerResponse, ...args: Parameters<ServerResponse["write"]>) {
             const flowing = write.apply(this, args);
             waitsOnClient();
             return flowing;
           } as ServerResponse["write"];
-          response.end = function (this: ServerResponse, ...args: Parameters<ServerResponse["end"]>) {
+          const slotEnd = function (this: ServerResponse, ...args: Parameters<ServerResponse["end"]>) {
             const ended = end.apply(this, args);
             waitsOnClient();
             return ended;
           } as ServerResponse["end"];
+          Object.assign(response, { write: slotWrite, end: slotEnd });
           response.once("finish", done).once("close", done);
           handle(request, response).catch((error: unknown) => {
             done();
