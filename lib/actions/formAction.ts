@@ -10,7 +10,7 @@ import type { TSessionUser } from "../auth/types";
 import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
 import { safeRedirectPath } from "../shared/safeRedirect";
 import { TooManyRequestsError, minutesToWait } from "../throttle/throttle";
-import { busyReason, databaseBusy, databaseUnavailable } from "../db/unavailable";
+import { busyReason, databaseBusy, databaseNeverReached } from "../db/unavailable";
 
 const secretFields = /password|confirm|token|secret/i;
 
@@ -185,10 +185,11 @@ export function failedFormState(error: unknown, values: Record<string, string>):
       ? { ok: false, values, fieldErrors: { [error.field]: error.key } }
       : { ok: false, values, fieldErrors: {}, formError: error.key };
   }
-  // the database could not take the write in time (a deadline day) or could not be reached (a
+  // the database could not take the write in time (a deadline day) or was never reached (a
   // restart, a failover): nothing was saved, so the form comes back with what was typed and asks
-  // for it to be sent again in a moment
-  if (databaseBusy(error) || databaseUnavailable(error)) {
+  // for it to be sent again in a moment. A connection lost during the write may have been lost
+  // after its commit: that stays unexpected, with a reference, rather than ask for it again.
+  if (databaseBusy(error) || databaseNeverReached(error)) {
     console.warn(`[form] database ${databaseBusy(error) ? "busy" : "unreachable"}: ${busyReason(error)}`);
     return { ok: false, values, fieldErrors: {}, formError: "busy" };
   }

@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import { FormError, NotFoundError } from "../shared/errors";
 import { splitErrorCode } from "../shared/errorCode";
 import { TooManyRequestsError, tooManyRequestsResponse } from "../throttle/throttle";
-import { busyReason, databaseBusy, databaseUnavailable } from "../db/unavailable";
+import { busyReason, databaseBusy, databaseUnreachable } from "../db/unavailable";
 
 /** A request body that is not JSON (answered 400). */
 export class BadJsonError extends Error {}
@@ -60,7 +60,7 @@ export function apiFailure(error: unknown): Response {
     response.headers.set("Retry-After", String(busyRetryAfterSeconds));
     return response;
   }
-  if (databaseUnavailable(error)) {
+  if (databaseUnreachable(error)) {
     // no stack: the cause is known, and an outage would write one for every call
     console.warn(`[api] database unreachable: ${busyReason(error)}`);
     const response = apiError(

@@ -65,6 +65,22 @@ describe("the in-process page store", () => {
     await fillAtZero(store, "v2");
     invalidatePages(store);
     expect(stalePage(store, "k", 1000)).toBeNull();
+    // a page that now answers as nothing to keep (withdrawn: 404) forgets its last copy; a failure does not
+    await fillAtZero(store, "v3");
+    await renderOnce(
+      store,
+      "k",
+      async () => ({ ...page("failed", false), status: 500 }),
+      () => 2000,
+    );
+    expect(stalePage(store, "k", 2000)).not.toBeNull();
+    await renderOnce(
+      store,
+      "k",
+      async () => ({ ...page("gone", false), status: 404 }),
+      () => 2000,
+    );
+    expect(stalePage(store, "k", 2000)).toBeNull();
   });
 
   it("asks for a refresh once past half the TTL, unless one is under way", async () => {

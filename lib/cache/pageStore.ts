@@ -116,7 +116,13 @@ export async function renderOnce(
   store.inflight.set(key, { generation, promise });
   try {
     const page = await promise;
-    if (page.shareable && generation === store.generation) keep(store, key, { page, filledAt: startedAt });
+    // a render begun before the last edit is handed to its waiters, and leaves the store alone
+    if (generation === store.generation) {
+      if (page.shareable) keep(store, key, { page, filledAt: startedAt });
+      // the page answered, but not as a copy to keep (gone, moved, personal): the last copy, kept
+      // for a failure, must not answer for it later
+      else if (page.status < 500) drop(store, key);
+    }
     return { page, first: true };
   } finally {
     if (store.inflight.get(key)?.promise === promise) store.inflight.delete(key);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { databaseUnavailable } from "./unavailable";
+import { Prisma } from "./generated/client";
+import { busyReason, databaseNeverReached, databaseUnavailable, databaseUnreachable } from "./unavailable";
 
 describe("whether a database error is worth another try", () => {
   it("is, for what each layer says when PostgreSQL restarts", () => {
@@ -25,5 +26,46 @@ describe("whether a database error is worth another try", () => {
     circular.cause = circular;
     expect(databaseUnavailable(circular)).toBe(false);
     expect(databaseUnavailable(undefined)).toBe(false);
+  });
+});
+
+describe("whether an error of a call says the database could not be reached", () => {
+  const prismaError = (code: string, meta?: Record<string, unknown>) =>
+    new Prisma.PrismaClientKnownRequestError("Can't reach database server at 127.0.0.1:5432", {
+      code,
+      clientVersion: Prisma.prismaVersion.client,
+      meta,
+    });
+
+  it("does for Prisma's own codes and the server's codes under the driver adapter's error", () => {
+    expect(databaseUnreachable(prismaError("P1001"))).toBe(true);
+    expect(databaseNeverReached(prismaError("P1001"))).toBe(true);
+    expect(databaseUnreachable(prismaError("P1017"))).toBe(true);
+    const terminated = prismaError("P2010", {
+      driverAdapterError: { name: "DriverAdapterError", cause: { originalCode: "57P01", code: "57P01" } },
+    });
+    expect(databaseUnreachable(terminated)).toBe(true);
+    // lost during the call: perhaps after its commit
+    expect(databaseNeverReached(terminated)).toBe(false);
+  });
+
+  it("does not for another service's lost connection, a fault of the query, or what is not an error", () => {
+    // what an S3 or SMTP failure looks like: a fetch or socket error with ECONNREFUSED below
+    expect(databaseUnreachable(new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } }))).toBe(
+      false,
+    );
+    expect(databaseUnreachable(Object.assign(new Error("connect ETIMEDOUT"), { code: "ETIMEDOUT" }))).toBe(
+      false,
+    );
+    expect(databaseUnreachable(prismaError("P2002"))).toBe(false);
+    expect(databaseUnreachable("ECONNRESET")).toBe(false);
+    expect(databaseUnreachable(undefined)).toBe(false);
+  });
+
+  it("reads a reason for the log from anything thrown", () => {
+    expect(busyReason(prismaError("P1001"))).toBe("Can't reach database server at 127.0.0.1:5432");
+    expect(busyReason("ECONNRESET")).toBe("ECONNRESET");
+    expect(busyReason({ code: "ECONNRESET" })).toBe("[object Object]");
+    expect(busyReason(null)).toBe("null");
   });
 });

@@ -36,5 +36,40 @@ export function databaseBusy(error: unknown): boolean {
 
 /** What a busy or unreachable database's error says, for the log: the last line of Prisma's message (no user input). */
 export function busyReason(error: unknown): string {
-  return (error as Error).message.trim().split("\n").pop() ?? "";
+  return (
+    String((error as Error | null)?.message ?? error)
+      .trim()
+      .split("\n")
+      .pop() ?? ""
+  );
+}
+
+/** A Prisma error: only these say anything about the database (another service's lost connection is not one). */
+function isPrismaError(error: unknown): error is Error & { code?: unknown; meta?: unknown } {
+  return error instanceof Error && error.name.startsWith("PrismaClient");
+}
+
+/**
+ * Prisma could not reach the database (P1001), or the database ended the call's connection
+ * (P1017, or the server's own class 08 / 57P01–57P03 code under the driver adapter's error): a
+ * restart, a failover, an outage. Unlike databaseUnavailable (which start-up reads from any layer),
+ * only Prisma's errors count: an S3 or SMTP connection refused is not the database.
+ */
+export function databaseUnreachable(error: unknown): boolean {
+  if (!isPrismaError(error)) return false;
+  if (error.code === "P1001" || error.code === "P1017") return true;
+  const cause = (
+    error.meta as { driverAdapterError?: { cause?: { code?: unknown; originalCode?: unknown } } }
+  )?.driverAdapterError?.cause;
+  return [cause?.code, cause?.originalCode].some(
+    (code) => typeof code === "string" && /^(?:08\d{3}|57P0[1-3])$/.test(code),
+  );
+}
+
+/**
+ * The database was never reached (P1001: no connection could be opened), so this call wrote
+ * nothing; a connection lost during a call (P1017, 57P01…) may have been lost after a commit.
+ */
+export function databaseNeverReached(error: unknown): boolean {
+  return isPrismaError(error) && error.code === "P1001";
 }

@@ -141,6 +141,11 @@ describe("a page that fails in Next", () => {
     }
     const json = await serve(failingLikeNext(503, "application/json"));
     expect(await (await fetch(`${json}/en/account`)).text()).toBe(nextShell);
+    // a 503 page a route means to send, with its own Retry-After
+    const meant = await serve(failingLikeNext(503));
+    const unavailable = await fetch(`${meant}/en/account`);
+    expect(unavailable.status).toBe(503);
+    expect(await unavailable.text()).toBe(nextShell);
     expect(logged).not.toHaveBeenCalled();
   });
 

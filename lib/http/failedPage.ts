@@ -86,7 +86,7 @@ function answerFailed(request: IncomingMessage, response: ServerResponse, send: 
 
 /**
  * `handler` (Next's), with its answer to a page replaced by the plain error page when it is an
- * HTML answer of status 500 or above. The decision is made when the status line is written, before
+ * HTML answer of status 500. The decision is made when the status line is written, before
  * any of the body: from then on Next's writes (compressed or not) go nowhere, and its `end` only
  * calls back. Any other answer passes through untouched.
  */
@@ -107,7 +107,8 @@ export function withFailedPageAnswer(
     response.writeHead = function (this: ServerResponse, status: number, ...rest: unknown[]) {
       const headers = rest.find((part) => typeof part === "object") as OutgoingHttpHeaders | undefined;
       const type = typeAmong(headers) ?? String(response.getHeader("content-type") ?? "");
-      if (!replaced && status >= 500 && type.startsWith("text/html")) {
+      // 500 only: Next's error shell; another 5xx page would be one a route meant to send (a 503 with its Retry-After)
+      if (!replaced && status === 500 && type.startsWith("text/html")) {
         replaced = true;
         answerFailed(request, response, send);
         return this;

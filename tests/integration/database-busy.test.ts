@@ -95,4 +95,30 @@ describe("a database out of reach (a restart, a failover)", () => {
       await close();
     }
   }, 30_000);
+
+  it(`on ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : "PGlite"}: a connection ended during a call is a 503 from the API, but a form's is unexpected (it may have been after the commit)`, async () => {
+    if (database.kind === "pglite") {
+      // the embedded database lives in the process: no server can end its connection
+      await expect(database.prisma.$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
+      return;
+    }
+    const marker = `ended_${Date.now()}`;
+    const call = database.prisma.$queryRawUnsafe(`SELECT pg_sleep(5) AS ${marker}`).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // what a restart or a failover does to the connections it had
+    const { prisma: other, close } = await database.secondClient();
+    await other.$queryRawUnsafe(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%${marker}%' AND pid <> pg_backend_pid()`,
+    );
+    await close();
+    const error = await call;
+    expect(error, "the call failed").not.toBeNull();
+    expect(apiFailure(error).status).toBe(503);
+    expect(failedFormState(error, { name: "张晓明" })).toMatchObject({ formError: "unexpected" });
+    // the client opens a new connection for the next call
+    await expect(database.prisma.$queryRaw`SELECT 1 AS one`).resolves.toEqual([{ one: 1 }]);
+  }, 30_000);
 });
