@@ -52,8 +52,13 @@ export async function auditPages(
           );
         let lhr = (await run())?.lhr;
         // a trace Chromium did not record (NO_NAVSTART, on a busy machine) is Lighthouse's own
-        // failure, not the page's: it asks to be run again, once
-        if (lhr?.runtimeError) lhr = (await run())?.lhr;
+        // failure, not the page's: it asks to be run again. Twice more at most, after a pause
+        // that lets the machine settle (a full bench run once failed it twice in a row)
+        for (let again = 0; lhr?.runtimeError && again < 2; again++) {
+          console.warn(`[lighthouse] ${path} (${width}): ${lhr.runtimeError.code}; running it again`);
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          lhr = (await run())?.lhr;
+        }
         if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
         if (lhr.runtimeError) throw new Error(`${path}: ${lhr.runtimeError.message}`);
         const scores: TPageAudit["scores"] = {};
