@@ -84,6 +84,13 @@ function answerFailed(request: IncomingMessage, response: ServerResponse, send: 
   send.end.call(response, request.method === "HEAD" ? undefined : bytes);
 }
 
+/** A write or end of Next's that goes nowhere: its callback is called back, as Node would, and it gives `result`. */
+function swallowed<T>(args: unknown[], result: T): T {
+  const callback = args.find((part) => typeof part === "function") as (() => void) | undefined;
+  if (callback) process.nextTick(callback);
+  return result;
+}
+
 /**
  * `handler` (Next's), with its answer to a page replaced by the plain error page when it is an
  * HTML answer of status 500. The decision is made when the status line is written, before
@@ -121,17 +128,11 @@ export function withFailedPageAnswer(
     };
     response.write = function (this: ServerResponse, ...args: unknown[]) {
       decide();
-      if (!replaced) return send.write.apply(this, args);
-      const callback = args.find((part) => typeof part === "function") as (() => void) | undefined;
-      if (callback) process.nextTick(callback);
-      return true;
+      return replaced ? swallowed(args, true) : send.write.apply(this, args);
     } as ServerResponse["write"];
     response.end = function (this: ServerResponse, ...args: unknown[]) {
       decide();
-      if (!replaced) return send.end.apply(this, args);
-      const callback = args.find((part) => typeof part === "function") as (() => void) | undefined;
-      if (callback) process.nextTick(callback);
-      return this;
+      return replaced ? swallowed(args, this) : send.end.apply(this, args);
     } as ServerResponse["end"];
     return handler(request, response);
   };
