@@ -10,10 +10,14 @@ import en from "@/locales/en/pageFailed.json";
 const messages = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
 type TPageLocale = keyof typeof messages;
 
+/** The first segment of the page's path: its language, or `staff`. */
+const usePageSegment = () => usePathname()?.split("/")[1] ?? "";
+const localeOf = (segment: string): TPageLocale =>
+  segment in messages ? (segment as TPageLocale) : "zh-Hans";
+
 /** The language of the page the visitor is on (the staff's pages are in Simplified Chinese). */
 export function usePageLocale(): TPageLocale {
-  const segment = usePathname()?.split("/")[1] ?? "";
-  return segment in messages ? (segment as TPageLocale) : "zh-Hans";
+  return localeOf(usePageSegment());
 }
 
 /**
@@ -22,8 +26,8 @@ export function usePageLocale(): TPageLocale {
  * the server sends to a visitor without script (lib/http/failedPage.ts).
  */
 export function PageFailed({ digest }: { digest?: string }) {
-  const locale = usePageLocale();
-  const staff = usePathname()?.split("/")[1] === "staff";
+  const segment = usePageSegment();
+  const locale = localeOf(segment);
   const text = messages[locale];
   return (
     <div className="grid gap-4">
@@ -33,7 +37,7 @@ export function PageFailed({ digest }: { digest?: string }) {
         <p className="text-sm text-muted">{text.reference.replace("{{reference}}", digest)}</p>
       ) : null}
       <p>
-        <a href={staff ? "/staff" : `/${locale}`}>{text.home}</a>
+        <a href={segment === "staff" ? "/staff" : `/${locale}`}>{text.home}</a>
       </p>
     </div>
   );

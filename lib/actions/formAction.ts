@@ -189,8 +189,9 @@ export function failedFormState(error: unknown, values: Record<string, string>):
   // restart, a failover): nothing was saved, so the form comes back with what was typed and asks
   // for it to be sent again in a moment. A connection lost during the write may have been lost
   // after its commit: that stays unexpected, with a reference, rather than ask for it again.
-  if (databaseBusy(error) || databaseNeverReached(error)) {
-    console.warn(`[form] database ${databaseBusy(error) ? "busy" : "unreachable"}: ${busyReason(error)}`);
+  const busy = databaseBusy(error);
+  if (busy || databaseNeverReached(error)) {
+    console.warn(`[form] database ${busy ? "busy" : "unreachable"}: ${busyReason(error)}`);
     return { ok: false, values, fieldErrors: {}, formError: "busy" };
   }
   const reference = randomUUID().slice(0, 8);

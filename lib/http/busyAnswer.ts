@@ -5,8 +5,7 @@
  * Free of `server-only`: scripts/server.ts imports it.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { localeFromAcceptLanguage } from "../i18n/settings";
-import { errorTexts, homeOfPath, localeOfPath, plainAnswerHeaders, plainPage } from "./plainPage";
+import { errorTexts, isApiPath, plainAnswerHeaders, plainPage, plainPageAddress } from "./plainPage";
 
 /**
  * Seconds a visitor turned away for load is asked to wait. Longer than the API's 2 s for a busy
@@ -15,13 +14,8 @@ import { errorTexts, homeOfPath, localeOfPath, plainAnswerHeaders, plainPage } f
  */
 export const overloadRetryAfterSeconds = 5;
 
-/** The request's path, without its query; "/" when it cannot be read. */
-function pathOf(request: IncomingMessage): string {
-  return URL.parse(request.url ?? "/", "http://portal.invalid")?.pathname ?? "/";
-}
-
-function busyBody(pathname: string, acceptLanguage: string | undefined): { type: string; body: string } {
-  if (pathname === "/api" || pathname.startsWith("/api/"))
+function busyBody(address: ReturnType<typeof plainPageAddress>): { type: string; body: string } {
+  if (isApiPath(address.pathname))
     return {
       type: "application/json",
       body: JSON.stringify({
@@ -31,10 +25,9 @@ function busyBody(pathname: string, acceptLanguage: string | undefined): { type:
         },
       }),
     };
-  // a page without a language in its path (the staff's, the root) speaks the browser's
-  const locale = localeOfPath(pathname, localeFromAcceptLanguage(acceptLanguage));
+  const { locale, home } = address;
   const { title, body } = errorTexts[locale].overload;
-  const html = plainPage({ locale, title, body, home: homeOfPath(pathname) });
+  const html = plainPage({ locale, title, body, home });
   return { type: "text/html; charset=utf-8", body: html };
 }
 
@@ -44,11 +37,11 @@ function busyBody(pathname: string, acceptLanguage: string | undefined): { type:
  */
 export function answerBusy(request: IncomingMessage, response: ServerResponse): void {
   if (response.headersSent || response.destroyed) return;
-  const pathname = pathOf(request);
-  const { type, body } = busyBody(pathname, request.headers["accept-language"]);
+  const address = plainPageAddress(request);
+  const { type, body } = busyBody(address);
   const bytes = Buffer.from(body);
   response.writeHead(503, {
-    ...plainAnswerHeaders(pathname, type, bytes.byteLength),
+    ...plainAnswerHeaders(address.pathname, type, bytes.byteLength),
     "retry-after": String(overloadRetryAfterSeconds),
   });
   response.end(request.method === "HEAD" ? undefined : bytes);

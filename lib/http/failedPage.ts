@@ -8,15 +8,15 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
-import { localeFromAcceptLanguage, type TLocale } from "../i18n/settings";
-import { homeOfPath, localeOfPath, plainAnswerHeaders, plainPage } from "./plainPage";
+import type { TLocale } from "../i18n/settings";
+import { isApiPath, plainAnswerHeaders, plainPage, plainPageAddress } from "./plainPage";
+import type { THandler } from "./renderSlots";
 import zhHans from "../../locales/zh-Hans/pageFailed.json";
 import zhHant from "../../locales/zh-Hant/pageFailed.json";
 import en from "../../locales/en/pageFailed.json";
 
 const texts: Record<TLocale, typeof en> = { "zh-Hans": zhHans, "zh-Hant": zhHant, en };
 
-type THandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 /** A response's own methods, as they were before Next wrapped them, called with the response as `this`. */
 type TSend = {
   writeHead: (this: ServerResponse, ...args: unknown[]) => ServerResponse;
@@ -30,9 +30,8 @@ type TSend = {
  * page's own script (`RSC`, `Next-Action`), which shows its error in the page it is on.
  */
 export function mayAnswerPage(request: IncomingMessage): boolean {
-  const path = request.url ?? "/";
-  if (path === "/api" || path.startsWith("/api/") || path.startsWith("/api?") || path.startsWith("/_next/"))
-    return false;
+  const path = (request.url ?? "/").split("?")[0];
+  if (isApiPath(path) || path.startsWith("/_next/")) return false;
   return request.headers.rsc === undefined && request.headers["next-action"] === undefined;
 }
 
@@ -49,19 +48,13 @@ function typeAmong(headers: OutgoingHttpHeaders | (string | string[])[] | undefi
   return undefined;
 }
 
-/** The path without its query, as a page's language and home link are read from it. */
-function pathOf(request: IncomingMessage): string {
-  return URL.parse(request.url ?? "/", "http://portal.invalid")?.pathname ?? "/";
-}
-
 /**
  * Writes the plain page for a failed page on `response` with the methods Next did not wrap
  * (`send`), after dropping every header Next had set: 500, in the page's language (the browser's
  * where the path names none), with a reference logged beside the request.
  */
 function answerFailed(request: IncomingMessage, response: ServerResponse, send: TSend): void {
-  const pathname = pathOf(request);
-  const locale = localeOfPath(pathname, localeFromAcceptLanguage(request.headers["accept-language"]));
+  const { pathname, locale, home } = plainPageAddress(request);
   const reference = randomBytes(4).toString("hex");
   console.error(
     `[page ${reference}] ${request.method} ${pathname} failed: answered with the plain error page`,
@@ -72,7 +65,7 @@ function answerFailed(request: IncomingMessage, response: ServerResponse, send: 
     title: text.title,
     body: text.body,
     note: text.reference.replace("{{reference}}", reference),
-    home: homeOfPath(pathname),
+    home,
   });
   const bytes = Buffer.from(html);
   for (const name of response.getHeaderNames()) response.removeHeader(name);

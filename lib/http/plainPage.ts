@@ -3,7 +3,8 @@
  * namespace's text in the page's language, with a link home, as plain HTML that needs no script
  * or style. Free of `server-only` and of Next: proxy.ts and scripts/server.ts both use it.
  */
-import { defaultLocale, isLocale, type TLocale } from "../i18n/settings";
+import type { IncomingMessage } from "node:http";
+import { defaultLocale, isLocale, localeFromAcceptLanguage, type TLocale } from "../i18n/settings";
 import { applySecurityHeaders } from "./securityHeaders";
 import everyResponseHeaders from "./everyResponseHeaders.json";
 import zhHans from "../../locales/zh-Hans/errors.json";
@@ -52,9 +53,27 @@ export function plainPage(input: {
   );
 }
 
-/** Where a plain page at `pathname` links home: the staff's own home for a staff page. */
-export function homeOfPath(pathname: string): string | undefined {
-  return pathname.split("/")[1] === "staff" ? "/staff" : undefined;
+/** Whether `pathname` is the API's (its answers are JSON, never a page). */
+export function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/**
+ * Where a plain answer to a request on node's server goes: its path without the query ("/" when
+ * it cannot be read), its language (the path's; the browser's where the path has none, as on the
+ * staff's pages and the root) and its link home (the staff's own home for a staff page).
+ */
+export function plainPageAddress(request: IncomingMessage): {
+  pathname: string;
+  locale: TLocale;
+  home: string | undefined;
+} {
+  const pathname = URL.parse(request.url ?? "/", "http://portal.invalid")?.pathname ?? "/";
+  return {
+    pathname,
+    locale: localeOfPath(pathname, localeFromAcceptLanguage(request.headers["accept-language"])),
+    home: pathname.split("/")[1] === "staff" ? "/staff" : undefined,
+  };
 }
 
 /**
